@@ -1,0 +1,3 @@
+from zhengtong.cli import main
+
+main()

@@ -1,0 +1,56 @@
+"""One user table for the three kinds of identity: 自然人 (citizen), 法人 (enterprise), 工作人员 (staff)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong.core.masking import mask_id_number, mask_mobile
+
+
+class User(AbstractUser):
+    class Kind(models.TextChoices):
+        CITIZEN = "citizen", _("自然人")
+        ENTERPRISE = "enterprise", _("法人")
+        STAFF = "staff", _("工作人员")
+
+    kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.CITIZEN, db_index=True)
+    real_name = models.CharField(_("姓名"), max_length=50, blank=True)
+    mobile = models.CharField(_("手机号码"), max_length=11, null=True, blank=True, unique=True)
+    id_number = models.CharField(_("公民身份号码"), max_length=18, null=True, blank=True, unique=True)
+    uscc = models.CharField(_("统一社会信用代码"), max_length=18, null=True, blank=True, unique=True)
+    enterprise_name = models.CharField(_("单位名称"), max_length=200, blank=True)
+    legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)
+    # Kept by org's membership services (org sits above accounts and may not be imported here); the audit
+    # trail reads it to record the actor's department.
+    primary_department_id = models.BigIntegerField(_("主部门"), null=True, blank=True)
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("用户")
+        verbose_name_plural = _("用户")
+        constraints = [
+            models.UniqueConstraint(fields=["email"], condition=~Q(email=""), name="accounts_user_email_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.enterprise_name or self.real_name or self.username
+
+    @property
+    def is_staff_member(self) -> bool:
+        return self.kind == self.Kind.STAFF
+
+    @property
+    def masked_id_number(self) -> str:
+        return mask_id_number(self.id_number or "")
+
+    @property
+    def masked_mobile(self) -> str:
+        return mask_mobile(self.mobile or "")

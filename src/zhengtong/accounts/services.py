@@ -1,0 +1,113 @@
+"""Writes on accounts: registration and staff creation. Each is one durable transaction with its audit row."""
+
+from __future__ import annotations
+
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core import ids
+from zhengtong.core.errors import InvalidInput
+
+from . import errors
+from .models import User
+
+
+def _refuse(field: str, error: tuple) -> InvalidInput:
+    code, message = error
+    return InvalidInput(message, code=code, fields={field: [{"code": code, "message": str(message)}]})
+
+
+def _check_password(password: str, user: User) -> None:
+    try:
+        validate_password(password, user)
+    except ValidationError as exc:
+        raise InvalidInput(
+            exc.messages[0],
+            code="PASSWORD_WEAK",
+            fields={"password": [{"code": "PASSWORD_WEAK", "message": m} for m in exc.messages]},
+        ) from None
+
+
+def _identifier(parse, value: str, field: str) -> str:
+    try:
+        result = parse(value)
+    except ids.IdentifierError as exc:
+        raise InvalidInput(
+            exc.message, code=exc.code, fields={field: [{"code": exc.code, "message": str(exc.message)}]}
+        ) from None
+    return result.value if isinstance(result, ids.IdNumber) else result
+
+
+def _check_contacts(mobile: str | None, email: str | None) -> None:
+    if not mobile and not email:
+        raise _refuse("mobile", errors.CONTACT_REQUIRED)
+    if mobile and User.objects.filter(mobile=mobile).exists():
+        raise _refuse("mobile", errors.MOBILE_DUPLICATE)
+    if email and User.objects.filter(email__iexact=email).exists():
+        raise _refuse("email", errors.EMAIL_DUPLICATE)
+
+
+@transaction.atomic(durable=True)
+def citizen_register(*, real_name: str, id_number: str, password: str, mobile: str = "", email: str = "") -> User:
+    id_number = _identifier(ids.parse_id_number, id_number, "id_number")
+    if User.objects.filter(id_number=id_number).exists():
+        raise _refuse("id_number", errors.ID_DUPLICATE)
+    _check_contacts(mobile, email)
+    user = User(
+        username=mobile or email.lower(),
+        kind=User.Kind.CITIZEN,
+        real_name=real_name.strip(),
+        id_number=id_number,
+        mobile=mobile or None,
+        email=(email or "").lower(),
+    )
+    _check_password(password, user)
+    user.set_password(password)
+    user.save()
+    audit_record(action="accounts.citizen.register", obj=user, changes={"kind": [None, user.kind]})
+    return user
+
+
+@transaction.atomic(durable=True)
+def enterprise_register(
+    *, uscc: str, enterprise_name: str, legal_representative: str, password: str, mobile: str = "", email: str = ""
+) -> User:
+    uscc = _identifier(ids.parse_uscc, uscc, "uscc")
+    if User.objects.filter(uscc=uscc).exists():
+        raise _refuse("uscc", errors.USCC_DUPLICATE)
+    _check_contacts(mobile, email)
+    user = User(
+        username=uscc,
+        kind=User.Kind.ENTERPRISE,
+        uscc=uscc,
+        enterprise_name=enterprise_name.strip(),
+        legal_representative=legal_representative.strip(),
+        mobile=mobile or None,
+        email=(email or "").lower(),
+    )
+    _check_password(password, user)
+    user.set_password(password)
+    user.save()
+    audit_record(action="accounts.enterprise.register", obj=user, changes={"kind": [None, user.kind]})
+    return user
+
+
+@transaction.atomic
+def staff_create(*, username: str, real_name: str, password: str | None = None, mobile: str = "") -> User:
+    """Staff accounts are made by an administrator, never by self-registration. Not durable: org's
+    `staff_onboard` creates the account, its membership and roles in one transaction."""
+    if User.objects.filter(username=username).exists():
+        raise _refuse("username", errors.USERNAME_DUPLICATE)
+    if mobile and User.objects.filter(mobile=mobile).exists():
+        raise _refuse("mobile", errors.MOBILE_DUPLICATE)
+    user = User(username=username, kind=User.Kind.STAFF, real_name=real_name, mobile=mobile or None)
+    if password:
+        _check_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    audit_record(action="accounts.staff.create", obj=user, changes={"kind": [None, user.kind]})
+    return user

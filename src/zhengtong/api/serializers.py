@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+from rest_framework import serializers
+
+from zhengtong.accounts.models import User
+from zhengtong.org.models import Department, Membership
+
+
+class DepartmentSerializer(serializers.ModelSerializer):
+    parent_code = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Department
+        fields = ["code", "name", "short_name", "kind", "depth", "parent_code", "functions", "phone", "address", "office_hours"]
+
+    def get_parent_code(self, obj) -> str | None:
+        parent = obj.get_parent()
+        return parent.code if parent else None
+
+
+class PublicStaffSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(source="user.real_name")
+    post = serializers.CharField(source="post.name", default=None)
+
+    class Meta:
+        model = Membership
+        fields = ["name", "post", "duties", "is_head"]
+
+
+class MeSerializer(serializers.ModelSerializer):
+    id_number = serializers.CharField(source="masked_id_number")
+    mobile = serializers.CharField(source="masked_mobile")
+
+    class Meta:
+        model = User
+        fields = ["username", "kind", "real_name", "enterprise_name", "id_number", "mobile"]

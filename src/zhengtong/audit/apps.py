@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class AuditConfig(AppConfig):
+    name = "zhengtong.audit"
+    label = "audit"
+    verbose_name = "审计"
+
+    def ready(self):
+        from . import receivers  # noqa: F401  login log receivers

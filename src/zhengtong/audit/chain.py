@@ -1,0 +1,66 @@
+"""The HMAC chain over the operation log.
+
+entry.hash = HMAC(key, canonical(entry fields) + prev_hash). A changed field breaks its own hash; a deleted
+or inserted row breaks the seq run and the next prev_hash; a reordering breaks prev_hash. Keyed so that
+write access to the table alone is not enough to forge a consistent tail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+GENESIS = "0" * 64
+HASHED_FIELDS = (
+    "seq", "at", "actor_id", "actor_name", "department_id", "action",
+    "object_type", "object_id", "object_repr", "changes", "ip", "prev_hash",
+)
+
+
+def chain_key() -> bytes:
+    if settings.AUDIT_KEY:
+        return settings.AUDIT_KEY.encode()
+    return hashlib.sha256(b"zhengtong-audit-chain:" + settings.SECRET_KEY.encode()).digest()
+
+
+def canonical(fields: dict) -> bytes:
+    values = {name: fields[name] for name in HASHED_FIELDS}
+    values["at"] = values["at"].isoformat(timespec="microseconds")
+    return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
+
+
+def entry_hash(fields: dict, key: bytes | None = None) -> str:
+    return hmac.new(key or chain_key(), canonical(fields), hashlib.sha256).hexdigest()
+
+
+@dataclass
+class VerifyResult:
+    checked: int
+    bad_seq: int | None = None
+    reason: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.bad_seq is None
+
+
+def verify(entries: Iterable[dict], key: bytes | None = None) -> VerifyResult:
+    """`entries` in storage order (by primary key), each a dict of HASHED_FIELDS plus `hash`."""
+    key = key or chain_key()
+    prev_hash, expected_seq, checked = GENESIS, 1, 0
+    for entry in entries:
+        seq = entry["seq"]
+        if seq != expected_seq:
+            kind = "缺失（被删除）" if seq > expected_seq else "重复或顺序被调换"
+            return VerifyResult(checked, seq, f"序号应为 {expected_seq}，实为 {seq}：日志{kind}")
+        if entry["prev_hash"] != prev_hash:
+            return VerifyResult(checked, seq, "前序哈希不符：日志被插入、删除或调换顺序")
+        if not hmac.compare_digest(entry_hash(entry, key), entry["hash"]):
+            return VerifyResult(checked, seq, "内容哈希不符：日志内容被修改")
+        prev_hash, expected_seq, checked = entry["hash"], seq + 1, checked + 1
+    return VerifyResult(checked)

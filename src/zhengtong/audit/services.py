@@ -1,0 +1,79 @@
+"""audit_record: the one way to write the operation log, called inside the service's own transaction."""
+
+from __future__ import annotations
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from .chain import GENESIS, entry_hash
+from .context import current_actor
+from .models import LoginLog, OperationLog
+
+# Any fixed 64-bit number; every writer of the chain takes the same PostgreSQL advisory lock.
+_CHAIN_LOCK = 0x7A74_6175_6469_7431
+
+
+def _lock_chain() -> None:
+    """Serialise appends so two writers never read the same tail and fork the chain.
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite: transactions begin IMMEDIATE (settings), so the
+    writer already holds the database's single write lock.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+
+
+def audit_record(
+    *,
+    action: str,
+    obj=None,
+    object_type: str = "",
+    object_id: str = "",
+    object_repr: str = "",
+    changes: dict | None = None,
+) -> OperationLog:
+    """Append one entry. `action` is namespaced (`org.department.create`); `changes` maps field -> [old, new]."""
+    if obj is not None:
+        object_type = object_type or obj._meta.label_lower
+        object_id = object_id or str(obj.pk)
+        object_repr = object_repr or str(obj)[:200]
+    actor = current_actor()
+    with transaction.atomic():
+        _lock_chain()
+        tail = OperationLog.objects.order_by("-seq").values("seq", "hash").first()
+        fields = {
+            "seq": (tail["seq"] + 1) if tail else 1,
+            "at": timezone.now(),
+            "actor_id": actor.user_id,
+            "actor_name": actor.name,
+            "department_id": actor.department_id,
+            "action": action,
+            "object_type": object_type,
+            "object_id": object_id,
+            "object_repr": object_repr[:200],
+            "changes": changes or {},
+            "ip": actor.ip,
+            "prev_hash": tail["hash"] if tail else GENESIS,
+        }
+        # Hash what the database will give back: JSON round-trips through text, so hash the round-tripped form.
+        fields["changes"] = _json_roundtrip(fields["changes"])
+        return OperationLog.objects.create(hash=entry_hash(fields), **fields)
+
+
+def _json_roundtrip(value):
+    import json
+
+    return json.loads(json.dumps(value, ensure_ascii=False, default=str))
+
+
+def login_record(*, username: str, outcome: str, user_id: int | None = None) -> LoginLog:
+    actor = current_actor()
+    return LoginLog.objects.create(
+        username=username[:150], user_id=user_id, outcome=outcome, ip=actor.ip, user_agent=actor.user_agent
+    )
+
+
+def changed_fields(old: dict, new: dict) -> dict:
+    """{field: [old, new]} for the fields whose value differs; used by services to fill `changes`."""
+    return {k: [old.get(k), v] for k, v in new.items() if old.get(k) != v}

@@ -1,0 +1,49 @@
+"""Excel export for staff: one streaming (write-only) workbook, Chinese headers, Beijing time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable
+from urllib.parse import quote
+
+from django.http import HttpResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def cell_value(value):
+    if isinstance(value, dt.datetime):
+        # Excel has no time zones: write the wall-clock time staff read on screen.
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if value is None or isinstance(value, (int, float, str, dt.date)):
+        return value
+    return str(value)
+
+
+def build_workbook(title: str, columns: list[tuple[str, str]], rows: Iterable) -> Workbook:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    header = []
+    for _name, label in columns:
+        cell = WriteOnlyCell(sheet, value=str(label))
+        cell.font = Font(bold=True)
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        sheet.append([cell_value(getattr(row, name) if not isinstance(row, dict) else row[name]) for name, _l in columns])
+    return workbook
+
+
+def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> HttpResponse:
+    response = HttpResponse(content_type=XLSX)
+    stamp = timezone.localtime().strftime("%Y%m%d%H%M")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{title}-{stamp}.xlsx')}"
+    build_workbook(title, columns, rows).save(response)
+    return response

@@ -1,0 +1,25 @@
+"""Bridging service errors into forms, so a page shows the same Chinese message and code as the API."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from .errors import ZtError
+
+
+def apply_error(form: forms.Form, exc: ZtError) -> None:
+    if not exc.fields:
+        form.add_error(None, ValidationError(exc.message, code=exc.code))
+        return
+    for field, problems in exc.fields.items():
+        target = field if field in form.fields else None
+        for problem in problems:
+            form.add_error(target, ValidationError(problem["message"], code=problem["code"]))
+
+
+class ZtForm(forms.Form):
+    """Marks required fields for assistive technology and renders through core/field.html."""
+
+    template_name = "core/form.html"
+    required_css_class = "required"

@@ -1,0 +1,58 @@
+"""The base model every domain table derives from."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TimeStampedModel(models.Model):
+    """Created/updated at and by. The "by" columns are plain references so that deleting a user never
+    rewrites history rows (and the audit log, not these columns, is the record of who did what)."""
+
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("创建人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("更新人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class SiteSettings(models.Model):
+    """The portal's identity and the footer items 国办发〔2017〕47号 requires; one row, edited by the system admin."""
+
+    site_name = models.CharField(_("网站名称"), max_length=100, default="宁波市北仑区人民政府")
+    host_org = models.CharField(_("主办单位"), max_length=100, default="宁波市北仑区人民政府办公室")
+    site_code = models.CharField(_("网站标识码"), max_length=20, blank=True)
+    icp_record = models.CharField(_("ICP备案号"), max_length=50, blank=True)
+    police_record = models.CharField(_("公安备案号"), max_length=50, blank=True)
+    contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("网站设置")
+        verbose_name_plural = _("网站设置")
+
+    def __str__(self) -> str:
+        return self.site_name
+
+    @classmethod
+    def current(cls) -> "SiteSettings":
+        obj = cls.objects.order_by("pk").first()
+        return obj or cls()

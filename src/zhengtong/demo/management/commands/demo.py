@@ -1,0 +1,83 @@
+"""zhengtong demo [--port N] [--no-serve]: migrate, seed 北仑区, print the demo accounts, serve.
+
+Serving starts the web server and a huey worker as child processes; Ctrl-C stops both.
+"""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from zhengtong.audit.context import Actor, acting_as
+
+from ... import data
+from ...seed import DEMO_CITIZEN, DEMO_ENTERPRISE, seed_all
+
+
+class Command(BaseCommand):
+    help = "初始化并启动演示站点（宁波市北仑区）"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8000)
+        parser.add_argument("--no-serve", action="store_true", help="只建库和生成数据，不启动服务")
+
+    def handle(self, *args, port, no_serve, **options):
+        started = time.monotonic()
+        self.stdout.write("数据库迁移……")
+        call_command("migrate", interactive=False, verbosity=0)
+        with acting_as(Actor(name="演示数据")):
+            result = seed_all(progress=lambda m: self.stdout.write(m))
+        self.stdout.write(
+            f"演示数据就绪（{time.monotonic() - started:.1f} 秒）：{result['departments']} 个机构，"
+            f"本次新建 {result['staff_created']} 名工作人员。"
+        )
+        self._print_accounts(result, port)
+        if not no_serve:
+            self._serve(port)
+
+    def _print_accounts(self, result, port):
+        w = self.stdout.write
+        w("")
+        w(f"网站：http://127.0.0.1:{port}/    工作台：http://127.0.0.1:{port}/workbench/")
+        w(f"所有演示账户的密码：{data.DEMO_PASSWORD}")
+        w(f"  市民   {DEMO_CITIZEN['mobile']}（张三）")
+        w(f"  企业   {result['public'][1].uscc}（{DEMO_ENTERPRISE['enterprise_name']}）")
+        for username, name, _suffix, _post, roles, _head in data.DEMO_STAFF:
+            label = "、".join(r[1] for r in data.ROLES if r[0] in roles)
+            w(f"  {label:<8} {username}（{name}）")
+        w("工作人员登录须输入动态口令；演示环境用下面的命令取得当前口令：")
+        w("  .venv/bin/zhengtong demo_otp lisi")
+        w("")
+
+    def _serve(self, port):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        python = sys.executable
+        web = subprocess.Popen(
+            [python, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", f"127.0.0.1:{port}",
+             "--worker-class", "gthread", "--threads", "4", "--workers", "2"],
+        )
+        worker = subprocess.Popen([python, "-m", "zhengtong", "worker"])
+        children = [web, worker]
+        self.stdout.write(f"已启动网站（进程 {web.pid}）和后台任务（进程 {worker.pid}），按 Ctrl-C 停止。")
+        self.stdout.write(f"数据目录：{settings.VAR_DIR}")
+        try:
+            while all(child.poll() is None for child in children):
+                time.sleep(0.5)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            for child in children:
+                if child.poll() is None:
+                    child.send_signal(signal.SIGTERM)
+            for child in children:
+                try:
+                    child.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    child.kill()
+            self.stdout.write("已停止。")

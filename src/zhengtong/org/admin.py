@@ -1,0 +1,201 @@
+"""The Chinese admin for system settings, split by 三员 duty.
+
+系统管理员: departments, posts, memberships, site settings. 安全管理员: accounts, roles, grants, second
+factors, lockouts, API tokens. 审计管理员 has no admin at all: the audit pages on the workbench are his, and
+nobody else's. Every change made here is written to the audit trail in the admin's transaction.
+"""
+
+from __future__ import annotations
+
+from axes.models import AccessAttempt
+from django import forms
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from rest_framework.authtoken.models import Token
+from treebeard.admin import TreeAdmin
+from treebeard.forms import movenodeform_factory
+
+from zhengtong.accounts.models import User
+from zhengtong.audit.services import audit_record
+from zhengtong.core.models import SiteSettings
+
+from .duties import DUTY_CONFLICT, has_duty
+from .models import Department, Duty, Membership, Post, Role, RoleGrant
+
+
+class ZtAdminSite(admin.AdminSite):
+    site_header = _("政通 系统管理")
+    site_title = _("政通 系统管理")
+    index_title = _("系统设置")
+
+    def has_permission(self, request):
+        return has_duty(request.user, Duty.SYSTEM) or has_duty(request.user, Duty.SECURITY)
+
+
+site = ZtAdminSite(name="admin")
+
+
+class DutyAdmin(admin.ModelAdmin):
+    duty: str = Duty.SYSTEM
+
+    def _allowed(self, request) -> bool:
+        return has_duty(request.user, self.duty)
+
+    def has_module_permission(self, request):
+        return self._allowed(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_add_permission(self, request):
+        return self._allowed(request)
+
+    def has_change_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._allowed(request)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        changes = {name: [None, str(form.cleaned_data.get(name))] for name in form.changed_data}
+        verb = "change" if change else "create"
+        audit_record(action=f"admin.{obj._meta.label_lower}.{verb}", obj=obj, changes=changes)
+
+    def delete_model(self, request, obj):
+        audit_record(action=f"admin.{obj._meta.label_lower}.delete", obj=obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            audit_record(action=f"admin.{obj._meta.label_lower}.delete", obj=obj)
+        super().delete_queryset(request, queryset)
+
+
+class SecurityAdmin(DutyAdmin):
+    duty = Duty.SECURITY
+
+
+@admin.register(Department, site=site)
+class DepartmentAdmin(DutyAdmin, TreeAdmin):
+    form = movenodeform_factory(Department, exclude=["created_by", "updated_by"])
+    list_display = ["name", "code", "kind", "phone", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name", "code"]
+
+
+@admin.register(Post, site=site)
+class PostAdmin(DutyAdmin):
+    list_display = ["name", "department", "is_leader", "sort_order"]
+    list_filter = ["is_leader"]
+    search_fields = ["name", "department__name"]
+    autocomplete_fields = ["department"]
+    exclude = ["created_by", "updated_by"]
+
+
+@admin.register(Membership, site=site)
+class MembershipAdmin(DutyAdmin):
+    list_display = ["user", "department", "post", "is_primary", "is_head", "public_profile"]
+    list_filter = ["is_primary", "is_head", "public_profile"]
+    search_fields = ["user__real_name", "user__username", "department__name"]
+    autocomplete_fields = ["department"]
+    raw_id_fields = ["user", "post"]
+    exclude = ["created_by", "updated_by"]
+
+
+@admin.register(SiteSettings, site=site)
+class SiteSettingsAdmin(DutyAdmin):
+    list_display = ["site_name", "host_org", "site_code", "icp_record", "police_record"]
+
+
+@admin.register(User, site=site)
+class UserAdmin(SecurityAdmin):
+    list_display = ["username", "real_name", "kind", "is_active", "last_login"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["username", "real_name", "enterprise_name"]
+    fields = ["username", "kind", "real_name", "enterprise_name", "legal_representative", "is_active"]
+    readonly_fields = ["username", "kind"]
+
+    def has_add_permission(self, request):
+        return False  # staff come from `zhengtong staff create`; citizens and enterprises register themselves
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # deactivate instead: history keeps pointing at the person
+
+
+@admin.register(Role, site=site)
+class RoleAdmin(SecurityAdmin):
+    list_display = ["name", "code", "data_scope", "duty"]
+    list_filter = ["data_scope", "duty"]
+    filter_horizontal = ["custom_departments"]
+    exclude = ["created_by", "updated_by"]
+
+
+class RoleGrantForm(forms.ModelForm):
+    class Meta:
+        model = RoleGrant
+        fields = ["user", "role"]
+
+    def clean(self):
+        data = super().clean()
+        user, role = data.get("user"), data.get("role")
+        if user and role and role.duty:
+            held = set(Role.objects.filter(grants__user=user).exclude(duty="").values_list("duty", flat=True))
+            if held - {role.duty}:
+                raise forms.ValidationError(DUTY_CONFLICT[1], code=DUTY_CONFLICT[0])
+        return data
+
+
+@admin.register(RoleGrant, site=site)
+class RoleGrantAdmin(SecurityAdmin):
+    form = RoleGrantForm
+    list_display = ["user", "role", "created_at"]
+    list_filter = ["role"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(TOTPDevice, site=site)
+class TOTPDeviceAdmin(SecurityAdmin):
+    """Resetting a lost authenticator: delete the device, the staff member enrols again at next login."""
+
+    list_display = ["user", "name", "confirmed", "last_used_at"]
+    fields = ["user", "name", "confirmed"]
+    readonly_fields = ["user"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(StaticDevice, site=site)
+class StaticDeviceAdmin(SecurityAdmin):
+    list_display = ["user", "name"]
+    fields = ["user", "name"]
+    readonly_fields = ["user"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(AccessAttempt, site=site)
+class AccessAttemptAdmin(SecurityAdmin):
+    """Active lockouts; deleting one unlocks that username+IP before its cool-off ends."""
+
+    list_display = ["username", "ip_address", "failures_since_start", "attempt_time"]
+    search_fields = ["username", "ip_address"]
+    readonly_fields = ["username", "ip_address", "user_agent", "failures_since_start", "attempt_time"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Token, site=site)
+class TokenAdmin(SecurityAdmin):
+    list_display = ["user", "created"]
+    fields = ["user"]
+    raw_id_fields = ["user"]

@@ -1,0 +1,130 @@
+"""The department tree, posts, staff memberships and roles with data scopes (数据权限)."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+from zhengtong.core.models import TimeStampedModel
+
+
+class Department(MP_Node, TimeStampedModel):
+    """region → government → department → office, as a materialised path: "this department and below" is one
+    `path LIKE 'prefix%'` over an index, whatever the depth."""
+
+    class Kind(models.TextChoices):
+        REGION = "region", _("行政区域")
+        GOVERNMENT = "government", _("人民政府")
+        DEPARTMENT = "department", _("工作部门")
+        OFFICE = "office", _("内设机构")
+        STREET = "street", _("镇（街道）")
+
+    steplen = 4
+    node_order_by = ["sort_order", "name"]
+
+    code = models.CharField(_("机构编码"), max_length=32, unique=True)
+    name = models.CharField(_("机构名称"), max_length=100)
+    short_name = models.CharField(_("简称"), max_length=50, blank=True)
+    kind = models.CharField(_("机构类型"), max_length=20, choices=Kind.choices)
+    functions = models.TextField(_("主要职能"), blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=100, blank=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+    is_active = models.BooleanField(_("启用"), default=True)
+
+    class Meta:
+        verbose_name = _("机构")
+        verbose_name_plural = _("机构")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Post(TimeStampedModel):
+    department = models.ForeignKey(Department, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="posts")
+    name = models.CharField(_("职务"), max_length=50)
+    is_leader = models.BooleanField(_("领导职务"), default=False)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+
+    class Meta:
+        verbose_name = _("职务")
+        verbose_name_plural = _("职务")
+        constraints = [models.UniqueConstraint(fields=["department", "name"], name="org_post_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.department.short_name or self.department.name} {self.name}"
+
+
+class Membership(TimeStampedModel):
+    """A staff member in a department, on a post. One membership is primary: it is the user's department."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="memberships")
+    department = models.ForeignKey(Department, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="memberships")
+    post = models.ForeignKey(Post, verbose_name=_("职务"), null=True, blank=True, on_delete=models.SET_NULL)
+    is_primary = models.BooleanField(_("主部门"), default=True)
+    is_head = models.BooleanField(_("部门负责人"), default=False)
+    duties = models.TextField(_("工作职责"), blank=True)
+    public_profile = models.BooleanField(_("对外公示"), default=True)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+
+    class Meta:
+        verbose_name = _("人员任职")
+        verbose_name_plural = _("人员任职")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "department"], name="org_membership_unique"),
+            models.UniqueConstraint(
+                fields=["user"], condition=models.Q(is_primary=True), name="org_membership_one_primary"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} @ {self.department}"
+
+
+class DataScope(models.TextChoices):
+    ALL = "all", _("全部数据")
+    CUSTOM = "custom", _("自定部门数据")
+    DEPARTMENT = "department", _("本部门数据")
+    DEPARTMENT_AND_BELOW = "department_and_below", _("本部门及以下数据")
+    SELF = "self", _("仅本人数据")
+
+
+class Duty(models.TextChoices):
+    """三员分立 (等保2.0): three administrator duties, never held together, none doing another's work."""
+
+    NONE = "", _("业务角色")
+    SYSTEM = "system", _("系统管理员")
+    SECURITY = "security", _("安全管理员")
+    AUDIT = "audit", _("审计管理员")
+
+
+class Role(TimeStampedModel):
+    code = models.SlugField(_("角色编码"), max_length=50, unique=True)
+    name = models.CharField(_("角色名称"), max_length=50)
+    description = models.TextField(_("说明"), blank=True)
+    data_scope = models.CharField(_("数据权限"), max_length=30, choices=DataScope.choices, default=DataScope.SELF)
+    custom_departments = models.ManyToManyField(Department, verbose_name=_("自定部门"), blank=True, related_name="+")
+    duty = models.CharField(_("三员职责"), max_length=20, choices=Duty.choices, blank=True, default=Duty.NONE)
+
+    class Meta:
+        verbose_name = _("角色")
+        verbose_name_plural = _("角色")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoleGrant(TimeStampedModel):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="role_grants")
+    role = models.ForeignKey(Role, verbose_name=_("角色"), on_delete=models.PROTECT, related_name="grants")
+
+    class Meta:
+        verbose_name = _("角色授权")
+        verbose_name_plural = _("角色授权")
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="org_rolegrant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.role}"

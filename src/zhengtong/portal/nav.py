@@ -1,0 +1,26 @@
+"""The portal's top navigation. A section appears once its pages exist: a domain adds its entry here with the
+URL name of its index page, and an entry whose URL does not resolve is not shown (no empty columns)."""
+
+from __future__ import annotations
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+SECTIONS = [
+    ("home", _("首页"), "portal:home"),
+    ("disclosure", _("政务公开"), "disclosure:index"),
+    ("services", _("办事服务"), "approvals:index"),
+    ("interaction", _("互动交流"), "letters:index"),
+    ("data", _("数据开放"), "datashare:index"),
+    ("org", _("机构职能"), "portal:departments"),
+]
+
+
+def sections() -> list[dict]:
+    built = []
+    for key, label, url_name in SECTIONS:
+        try:
+            built.append({"key": key, "label": label, "url": reverse(url_name)})
+        except NoReverseMatch:
+            continue
+    return built

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from zhengtong.org import selectors as org_selectors
+from zhengtong.org.models import Department
+
+from . import preferences
+
+
+def _back(request, default="portal:home"):
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(default)
+
+
+def home(request):
+    return render(request, "portal/home.html", {"audience": preferences.audience(request)})
+
+
+def set_audience(request, audience: str):
+    response = redirect("portal:home")
+    if audience in preferences.AUDIENCES:
+        response.set_cookie(preferences.AUDIENCE_COOKIE, audience, max_age=preferences.ONE_YEAR, samesite="Lax")
+    return response
+
+
+@require_POST
+def toggle_elderly(request):
+    response = _back(request)
+    value = "0" if preferences.elderly(request) else "1"
+    response.set_cookie(preferences.ELDERLY_COOKIE, value, max_age=preferences.ONE_YEAR, samesite="Lax")
+    return response
+
+
+def departments(request):
+    return render(request, "portal/departments.html", {"departments": org_selectors.public_departments()})
+
+
+def department_detail(request, code: str):
+    department = get_object_or_404(Department, code=code, is_active=True)
+    return render(
+        request,
+        "portal/department_detail.html",
+        {
+            "department": department,
+            "ancestors": department.get_ancestors(),
+            "children": org_selectors.department_children(department),
+            "staff": org_selectors.public_staff(department),
+        },
+    )

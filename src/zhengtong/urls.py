@@ -1,0 +1,15 @@
+from django.urls import include, path
+
+from zhengtong.api import health
+from zhengtong.org.admin import site as admin_site
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("api/", include("zhengtong.api.urls")),
+    path("accounts/", include("zhengtong.accounts.urls")),
+    path("workbench/", include("zhengtong.workbench.urls")),
+    path("admin/", admin_site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("zhengtong.portal.urls")),
+]
