@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+
+import pytest
+from django_otp import login as otp_login
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from zhengtong.accounts import services as account_services
+from zhengtong.org.models import DataScope, Department
+
+from . import factories as f
+
+
+
+@pytest.fixture(autouse=True)
+def _fast_hashing(settings, request):
+    """Argon2 is slow on purpose; tests that are not about hashing use a fast hasher."""
+    if "real_hashing" not in request.keywords:
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _isolated_var(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _reset_axes(db):
+    yield
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.all().delete()
+
+
+@pytest.fixture
+def district(db):
+    """A small tree: 北仑区 → 区政府 → 部门A (with office A1) and 部门B."""
+    region = f.department("330206", "宁波市北仑区", kind=Department.Kind.REGION)
+    government = f.department("330206000", "北仑区人民政府", region, kind=Department.Kind.GOVERNMENT)
+    dept_a = f.department("A", "区市场监督管理局", government)
+    office_a1 = f.department("A1", "登记注册科", dept_a, kind=Department.Kind.OFFICE)
+    dept_b = f.department("B", "区卫生健康局", government)
+    return {"region": region, "government": government, "A": Department.objects.get(pk=dept_a.pk),
+            "A1": office_a1, "B": Department.objects.get(pk=dept_b.pk)}
+
+
+@pytest.fixture
+def zhangsan(db):
+    """张三, a citizen."""
+    return account_services.citizen_register(
+        real_name="张三", id_number=f.valid_id_number(), mobile="13805740001", password=f.PASSWORD
+    )
+
+
+@pytest.fixture
+def lisi(district):
+    """李四, clerk of department A (本部门数据)."""
+    return f.staff("lisi", "李四", district["A"], f.role("clerk", DataScope.DEPARTMENT))
+
+
+@pytest.fixture
+def wangwu(district):
+    """王五, clerk of department B: must be denied department A's data."""
+    return f.staff("wangwu", "王五", district["B"], f.role("clerk", DataScope.DEPARTMENT))
+
+
+def _verified_client(client, user):
+    client.force_login(user)
+    # Mark the session as having passed the second factor, as the OTP view does.
+    from django.http import HttpRequest
+
+    request = HttpRequest()
+    request.session = client.session
+    request.user = user
+    otp_login(request, TOTPDevice.objects.get(user=user, confirmed=True))
+    request.session.save()
+    return client
+
+
+@pytest.fixture
+def verified_client(client):
+    return lambda user: _verified_client(client, user)
+
+
+@pytest.fixture
+def admins(district):
+    return {
+        "system": f.staff("sys", "周系统", district["A"], f.role("sysadmin", duty="system")),
+        "security": f.staff("sec", "吴安全", district["A"], f.role("secadmin", duty="security")),
+        "audit": f.staff("aud", "郑审计", district["B"], f.role("auditor", duty="audit")),
+    }
