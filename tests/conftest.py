@@ -22,6 +22,8 @@ def _fast_hashing(settings, request):
 @pytest.fixture(autouse=True)
 def _isolated_var(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # No collectstatic in tests: serve from the finders, as DEBUG does.
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 
 @pytest.fixture(autouse=True)

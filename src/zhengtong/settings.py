@@ -206,6 +206,7 @@ USE_TZ = True
 # --- static and media -------------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when the folder is missing
 MEDIA_ROOT = Path(os.environ.get("ZT_MEDIA_DIR", VAR_DIR / "media")).resolve()
 MEDIA_URL = "/media/"
 STORAGES = {

@@ -45,6 +45,11 @@ class VerifyResult:
     reason: str = ""
 
     @property
+    def bad_position(self) -> int | None:
+        """1-based place of the first bad entry in storage order (what an investigator looks up)."""
+        return None if self.bad_seq is None else self.checked + 1
+
+    @property
     def ok(self) -> bool:
         return self.bad_seq is None
 

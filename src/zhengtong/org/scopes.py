@@ -64,8 +64,9 @@ def user_scope(user) -> Scope:
 def scope_queryset(
     user, queryset: QuerySet, *, department_field: str = "department", owner_field: str | None = None
 ) -> QuerySet:
-    """Rows of `queryset` the user may see. `department_field` names the FK to Department (may traverse
-    relations, e.g. "application__department"); `owner_field` the FK to the user for 仅本人."""
+    """Rows of `queryset` the user may see. `department_field` names the FK to Department or a department-id
+    column (may traverse relations, e.g. "application__department"); `owner_field` the FK to the user for
+    仅本人."""
     scope = user_scope(user)
     if scope.everything:
         return queryset
@@ -73,7 +74,10 @@ def scope_queryset(
     if scope.department_ids:
         condition |= Q(**{f"{department_field}__in": scope.department_ids})
     for path in scope.subtree_paths:
-        condition |= Q(**{f"{department_field}__path__startswith": path})
+        # A subquery rather than a join on path: it works as well for a plain department-id column
+        # (the audit log keeps integers, not foreign keys).
+        below = Department.objects.filter(path__startswith=path).values("pk")
+        condition |= Q(**{f"{department_field}__in": below})
     if scope.own and owner_field:
         condition |= Q(**{owner_field: user})
     return queryset.filter(condition)

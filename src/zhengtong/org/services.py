@@ -19,7 +19,10 @@ def department_create(*, parent: Department | None, code: str, name: str, kind: 
     if Department.objects.filter(code=code).exists():
         raise InvalidInput(_("机构编码已存在。"), code="DEPARTMENT_CODE_DUPLICATE")
     values = {"code": code, "name": name, "kind": kind, **fields}
-    department = parent.add_child(**values) if parent else Department.add_root(**values)
+    if parent is None:
+        department = Department.objects.add_root(values)
+    else:
+        department = Department.objects.add_child(parent, values)
     audit_record(action="org.department.create", obj=department, changes={k: [None, str(v)] for k, v in values.items()})
     return department
 

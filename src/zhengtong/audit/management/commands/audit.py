@@ -25,7 +25,8 @@ class Command(BaseCommand):
         result = chain_verify()
         if not result.ok:
             raise CommandError(
-                f"审计日志校验失败：已校验 {result.checked} 条，第一条异常记录序号 {result.bad_seq}：{result.reason}",
+                f"审计日志校验失败：已校验 {result.checked} 条，第一条异常记录为第 {result.bad_position} 条"
+                f"（序号 {result.bad_seq}）：{result.reason}",
                 returncode=1,
             )
         if anchor:
