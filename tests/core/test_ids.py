@@ -15,7 +15,7 @@ digits = st.text(alphabet="0123456789", min_size=1, max_size=1)
 
 @st.composite
 def id_numbers(draw):
-    region = draw(st.sampled_from(sorted(ids.PROVINCE_CODES))) + draw(st.from_regex(r"\d{4}", fullmatch=True))
+    region = draw(st.sampled_from(sorted(ids.PROVINCE_CODES))) + draw(st.from_regex(r"[0-9]{4}", fullmatch=True))
     birth = draw(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2024, 12, 31)))
     seq = draw(st.integers(0, 999))
     first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
@@ -157,3 +157,22 @@ def test_a_single_digit_change_in_the_body_is_caught(value, position, replacemen
 def test_check_value_ten_is_x_and_eleven_is_zero():
     values = {ids.org_code_check_char(f"{n:08d}") for n in range(2000)}
     assert "X" in values and "0" in values
+
+
+@pytest.mark.parametrize("digit", ["꧶", "٣", "３"])
+def test_digits_of_other_scripts_are_refused(digit):
+    """Python's \\d and int() accept Javanese, Arabic-Indic and full-width digits; an ID number may not."""
+    first17 = "110" + digit + "0519491231002"
+    with pytest.raises(ids.IdentifierError) as info:
+        ids.parse_id_number(first17 + "X")
+    assert info.value.code == "ID_FORMAT"
+
+
+def test_mobile_numbers_must_be_ascii_digits():
+    from django.core.exceptions import ValidationError
+
+    from zhengtong.core.validators import validate_mobile
+
+    validate_mobile("13805740001")
+    with pytest.raises(ValidationError):
+        validate_mobile("1380574000３")

@@ -14,8 +14,13 @@ class DepartmentSerializer(serializers.ModelSerializer):
         fields = ["code", "name", "short_name", "kind", "depth", "parent_code", "functions", "phone", "address", "office_hours"]
 
     def get_parent_code(self, obj) -> str | None:
-        parent = obj.get_parent()
-        return parent.code if parent else None
+        # Parent path is the node's path less one step; the view passes every code by path once, so a list
+        # of departments costs one query, not one per row.
+        codes = self.context.get("codes_by_path")
+        if codes is None:
+            codes = dict(Department.objects.values_list("path", "code"))
+            self.context["codes_by_path"] = codes
+        return codes.get(obj.path[: -Department.steplen])
 
 
 class PublicStaffSerializer(serializers.ModelSerializer):

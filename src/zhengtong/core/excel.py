@@ -37,8 +37,15 @@ def build_workbook(title: str, columns: list[tuple[str, str]], rows: Iterable) -
         header.append(cell)
     sheet.append(header)
     for row in rows:
-        sheet.append([cell_value(getattr(row, name) if not isinstance(row, dict) else row[name]) for name, _l in columns])
+        sheet.append([cell_value(_field(row, name)) for name, _label in columns])
     return workbook
+
+
+def _field(row, name: str):
+    if isinstance(row, dict):
+        return row[name]
+    value = getattr(row, name)
+    return value() if callable(value) else value  # e.g. get_outcome_display: the Chinese label, not the code
 
 
 def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> HttpResponse:

@@ -29,7 +29,7 @@ ID_CHECK_CHARS = "10X98765432"
 PROVINCE_CODES = frozenset(
     "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
 )
-_ID_RE = re.compile(r"^\d{17}[\dX]$")
+_ID_RE = re.compile(r"^[0-9]{17}[0-9X]$")  # not \d: that matches every script's digits
 
 
 @dataclass(frozen=True)

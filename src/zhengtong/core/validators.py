@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import ids
 
-MOBILE_RE = re.compile(r"^1[3-9]\d{9}$")
+MOBILE_RE = re.compile(r"^1[3-9][0-9]{9}$")
 
 
 def _wrap(parse):

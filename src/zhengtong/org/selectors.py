@@ -19,10 +19,14 @@ def public_staff(department: Department) -> QuerySet[Membership]:
 
 
 def department_children(department: Department) -> QuerySet[Department]:
-    return department.get_children().filter(is_active=True)
+    return Department.objects.get_children(department).filter(is_active=True)
 
 
 def user_memberships(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("department", "post").order_by("-is_primary")
 
 
+
+
+def department_ancestors(department: Department) -> QuerySet[Department]:
+    return Department.objects.get_ancestors(department)

@@ -47,7 +47,7 @@ def department_detail(request, code: str):
         "portal/department_detail.html",
         {
             "department": department,
-            "ancestors": department.get_ancestors(),
+            "ancestors": org_selectors.department_ancestors(department),
             "children": org_selectors.department_children(department),
             "staff": org_selectors.public_staff(department),
         },

@@ -70,7 +70,7 @@ OPERATION_COLUMNS = [
     ("object_repr", _("对象")), ("changes", _("变更内容")), ("ip", _("IP地址")), ("hash", _("哈希")),
 ]
 LOGIN_COLUMNS = [
-    ("at", _("时间")), ("username", _("登录名")), ("outcome", _("结果")), ("ip", _("IP地址")), ("user_agent", _("浏览器")),
+    ("at", _("时间")), ("username", _("登录名")), ("get_outcome_display", _("结果")), ("ip", _("IP地址")), ("user_agent", _("浏览器")),
 ]
 
 

@@ -1,0 +1,59 @@
+"""API base: authenticated by default, session and token auth, one error shape, OpenAPI, health probes."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from rest_framework.authtoken.models import Token
+
+
+def test_the_api_needs_a_login_by_default(client, db):
+    response = client.get(reverse("api:me"))
+    assert response.status_code in (401, 403)
+    body = response.json()
+    assert body["code"] == "NOT_AUTHENTICATED" and body["message"] == "请先登录。"
+
+
+def test_token_authentication(client, zhangsan):
+    token = Token.objects.create(user=zhangsan)
+    body = client.get(reverse("api:me"), HTTP_AUTHORIZATION=f"Token {token.key}").json()
+    assert body["real_name"] == "张三"
+    assert body["id_number"] == zhangsan.masked_id_number and "*" in body["id_number"]
+    assert body["mobile"] == "138****0001"
+
+
+def test_a_bad_token_has_the_error_shape(client, db):
+    response = client.get(reverse("api:me"), HTTP_AUTHORIZATION="Token nonsense")
+    assert response.status_code == 401
+    assert response.json()["code"] == "AUTHENTICATION_FAILED"
+
+
+def test_departments_are_public(client, district):
+    rows = client.get(reverse("api:departments")).json()["results"]
+    assert [r["code"] for r in rows][:2] == ["330206", "330206000"]  # tree order: parents first
+    assert {r["code"] for r in rows} == {"330206", "330206000", "A", "A1", "B"}
+    assert client.get(reverse("api:department", args=["missing"])).json()["code"] == "NOT_FOUND"
+
+
+def test_public_staff_shows_name_post_and_duties_only(client, district, lisi):
+    rows = client.get(reverse("api:department_staff", args=["A"])).json()["results"]
+    assert rows == [{"name": "李四", "post": None, "duties": "", "is_head": False}]
+
+
+def test_schema_and_docs_are_served_without_a_cdn(client, db):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200 and b"openapi" in schema.content
+    docs = client.get("/api/docs/").content.decode()
+    assert "swagger-ui" in docs and "cdn" not in docs.lower()
+
+
+def test_healthz_and_readyz(client, db):
+    assert client.get("/healthz").json() == {"status": "ok"}
+    ready = client.get("/readyz")
+    assert ready.status_code == 200
+    assert ready.json()["checks"] == {"database": "ok", "queue": "ok", "disk": "ok"}
+
+
+def test_readyz_reports_a_missing_disk(client, db, settings, tmp_path):
+    settings.VAR_DIR = tmp_path / "gone"
+    ready = client.get("/readyz")
+    assert ready.status_code == 503 and ready.json()["checks"]["disk"].startswith("error")
