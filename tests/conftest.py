@@ -2,10 +2,12 @@ from __future__ import annotations
 
 
 import pytest
+from django.db import connection
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zhengtong.accounts import services as account_services
+from zhengtong.audit import guard
 from zhengtong.org.models import DataScope, Department
 
 from . import factories as f
@@ -26,12 +28,29 @@ def _isolated_var(settings, tmp_path):
     settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 
-@pytest.fixture(autouse=True)
-def _reset_axes(db):
-    yield
-    from axes.models import AccessAttempt
+def _transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return (
+        "transactional_db" in request.fixturenames
+        or "live_server" in request.fixturenames
+        or bool(marker and marker.kwargs.get("transaction"))
+    )
 
-    AccessAttempt.objects.all().delete()
+
+@pytest.fixture(autouse=True)
+def _audit_guard(request):
+    """Keep the append-only triggers on for every test, and off only while a transactional test's database
+    is flushed (flushing deletes every row, which the guard rightly refuses)."""
+    uses_db = "db" in request.fixturenames or request.node.get_closest_marker("django_db")
+    if not (uses_db or _transactional(request)):
+        yield
+        return
+    transactional = _transactional(request)
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    guard.install(connection)
+    yield
+    if transactional:
+        guard.remove(connection)
 
 
 @pytest.fixture

@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zhengtong.core.middleware.SiteRoleMiddleware",
+    "zhengtong.core.middleware.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zhengtong.core.middleware.LanguageCookieMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponse, JsonResponse
 
 INTERNAL_PREFIXES = ("/workbench/", "/admin/", "/api/v1/internal/")
 SHARED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/schema/", "/api/docs/", "/i18n/")
@@ -45,3 +45,35 @@ class LanguageCookieMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+NUL_ERROR = {"code": "NUL_CHARACTER", "message": "提交的内容含有不允许的空字符（NUL），请检查后重新提交。", "fields": {}}
+
+
+def _has_nul(request) -> bool:
+    if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+        return True
+    if "\x00" in request.META.get("HTTP_AUTHORIZATION", ""):
+        return True
+    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+        return any("\x00" in k or any("\x00" in v for v in values) for k, values in request.POST.lists())
+    return False
+
+
+class RejectNulMiddleware:
+    """A NUL byte is never meaningful input, and PostgreSQL refuses it in text with an error that would
+    surface as a 500 from any lookup (a path segment, a log-in name, an API token). Refuse it up front."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request):
+            if request.path.startswith("/api/"):
+                return JsonResponse(NUL_ERROR, status=400)
+            return HttpResponse(
+                f"<!doctype html><html lang=\"zh-CN\"><title>请求有误</title><p>{NUL_ERROR['message']}"
+                f"（错误代码：{NUL_ERROR['code']}）</p></html>",
+                status=400, content_type="text/html; charset=utf-8",
+            )
+        return self.get_response(request)

@@ -7,7 +7,7 @@ from . import nav, preferences
 
 def site(request):
     return {
-        "site": SiteSettings.current(),
+        "portal_site": SiteSettings.current(),  # not "site": auth views put their own "site" in the context
         "nav_sections": nav.sections(),
         "audiences": preferences.AUDIENCES,
         "current_audience": preferences.audience(request),
