@@ -49,6 +49,17 @@ def _check_contacts(mobile: str | None, email: str | None) -> None:
         raise _refuse("email", errors.EMAIL_DUPLICATE)
 
 
+def _save_new(user: User, password: str | None, *, action: str) -> User:
+    if password:
+        _check_password(password, user)
+        user.set_password(password)
+    else:
+        user.set_unusable_password()
+    user.save()
+    audit_record(action=action, obj=user, changes={"kind": [None, user.kind]})
+    return user
+
+
 @transaction.atomic(durable=True)
 def citizen_register(*, real_name: str, id_number: str, password: str, mobile: str = "", email: str = "") -> User:
     id_number = _identifier(ids.parse_id_number, id_number, "id_number")
@@ -63,11 +74,7 @@ def citizen_register(*, real_name: str, id_number: str, password: str, mobile: s
         mobile=mobile or None,
         email=(email or "").lower(),
     )
-    _check_password(password, user)
-    user.set_password(password)
-    user.save()
-    audit_record(action="accounts.citizen.register", obj=user, changes={"kind": [None, user.kind]})
-    return user
+    return _save_new(user, password, action="accounts.citizen.register")
 
 
 @transaction.atomic(durable=True)
@@ -87,11 +94,7 @@ def enterprise_register(
         mobile=mobile or None,
         email=(email or "").lower(),
     )
-    _check_password(password, user)
-    user.set_password(password)
-    user.save()
-    audit_record(action="accounts.enterprise.register", obj=user, changes={"kind": [None, user.kind]})
-    return user
+    return _save_new(user, password, action="accounts.enterprise.register")
 
 
 @transaction.atomic
@@ -103,11 +106,4 @@ def staff_create(*, username: str, real_name: str, password: str | None = None, 
     if mobile and User.objects.filter(mobile=mobile).exists():
         raise _refuse("mobile", errors.MOBILE_DUPLICATE)
     user = User(username=username, kind=User.Kind.STAFF, real_name=real_name, mobile=mobile or None)
-    if password:
-        _check_password(password, user)
-        user.set_password(password)
-    else:
-        user.set_unusable_password()
-    user.save()
-    audit_record(action="accounts.staff.create", obj=user, changes={"kind": [None, user.kind]})
-    return user
+    return _save_new(user, password, action="accounts.staff.create")
