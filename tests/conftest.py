@@ -8,6 +8,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zhengtong.accounts import services as account_services
 from zhengtong.audit import guard
+from zhengtong.workdays import calendar
+from zhengtong.workdays.seed import ensure_seeded
 from zhengtong.org.models import DataScope, Department
 
 from . import factories as f
@@ -48,6 +50,8 @@ def _audit_guard(request):
     transactional = _transactional(request)
     request.getfixturevalue("transactional_db" if transactional else "db")
     guard.install(connection)
+    ensure_seeded()  # a transactional test's flush empties the migration-seeded holiday table
+    calendar.recheck()  # a previous test's rolled-back calendar edit must not linger in the cached index
     yield
     if transactional:
         guard.remove(connection)

@@ -58,9 +58,12 @@ if SITE_ROLE not in {"all", "public", "internal"}:
 
 INSTALLED_APPS = [
     "zhengtong.core",
+    "zhengtong.workdays",
     "zhengtong.audit",
     "zhengtong.accounts",
     "zhengtong.org",
+    "zhengtong.notifications",
+    "zhengtong.supervision",
     "zhengtong.portal",
     "zhengtong.workbench",
     "zhengtong.api",

@@ -108,6 +108,7 @@ class Role(TimeStampedModel):
     data_scope = models.CharField(_("数据权限"), max_length=30, choices=DataScope.choices, default=DataScope.SELF)
     custom_departments = models.ManyToManyField(Department, verbose_name=_("自定部门"), blank=True, related_name="+")
     duty = models.CharField(_("三员职责"), max_length=20, choices=Duty.choices, blank=True, default=Duty.NONE)
+    supervises = models.BooleanField(_("电子监察"), default=False, help_text=_("可查看数据权限范围内的时限监察看板"))
 
     class Meta:
         verbose_name = _("角色")
