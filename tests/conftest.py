@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
+from huey.contrib.djhuey import HUEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -13,6 +14,8 @@ from zhengtong.workdays.seed import ensure_seeded
 from zhengtong.org.models import DataScope, Department
 
 from . import factories as f
+
+HUEY.immediate = True  # tasks run inline in tests: no queue file under var/, no worker needed
 
 
 

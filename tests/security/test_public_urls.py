@@ -18,6 +18,7 @@ PUBLIC = {
     "accounts:logout",                                     # logging out when not logged in is harmless
     "set_language",
     "portal:home", "portal:audience", "portal:elderly", "portal:departments", "portal:department",
+    "portal:deadline", "api:workdays_add", "api:workdays_between",  # 办事期限计算器 is a public service
     "admin:login", "admin:logout", "admin:jsi18n",         # Django admin's own login page
     "admin:view_on_site", "admin:autocomplete",            # redirect or refuse without login themselves
     "admin:javascript-catalog",                            # treebeard's static UI translations, no data

@@ -39,3 +39,32 @@ class MeSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
         fields = ["username", "kind", "real_name", "enterprise_name", "id_number", "mobile"]
+
+
+class SkippedDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    kind = serializers.CharField()
+    name = serializers.CharField()
+
+
+class MakeupDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    name = serializers.CharField()
+
+
+class WorkdaysAddSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    days = serializers.IntegerField()
+    due = serializers.DateField()
+    provisional = serializers.BooleanField(help_text="到期日所在年度节假日安排未公布，仅按周末计算")
+    last_published_year = serializers.IntegerField()
+    skipped = SkippedDaySerializer(many=True, help_text="跳过的法定节假日")
+    weekend_days_skipped = serializers.IntegerField()
+    makeup_working_days = MakeupDaySerializer(many=True, help_text="计入的调休上班日")
+
+
+class WorkdaysBetweenSerializer(serializers.Serializer):
+    start = serializers.DateField()
+    end = serializers.DateField()
+    working_days = serializers.IntegerField()
+    provisional = serializers.BooleanField()

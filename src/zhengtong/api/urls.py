@@ -12,4 +12,6 @@ urlpatterns = [
     path("v1/org/departments/", views.DepartmentList.as_view(), name="departments"),
     path("v1/org/departments/<str:code>/", views.DepartmentDetail.as_view(), name="department"),
     path("v1/org/departments/<str:code>/staff/", views.DepartmentStaff.as_view(), name="department_staff"),
+    path("v1/workdays/add", views.WorkdaysAdd.as_view(), name="workdays_add"),
+    path("v1/workdays/between", views.WorkdaysBetween.as_view(), name="workdays_between"),
 ]

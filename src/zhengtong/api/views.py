@@ -1,15 +1,23 @@
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from zhengtong.core.errors import InvalidInput
 from zhengtong.org import selectors as org_selectors
+from zhengtong.workdays import answers
 from zhengtong.org.models import Department
 
-from .serializers import DepartmentSerializer, MeSerializer, PublicStaffSerializer
+from .serializers import (
+    DepartmentSerializer,
+    MeSerializer,
+    PublicStaffSerializer,
+    WorkdaysAddSerializer,
+    WorkdaysBetweenSerializer,
+)
 
 
 class DepartmentList(generics.ListAPIView):
@@ -46,3 +54,39 @@ class Me(APIView):
     @extend_schema(responses=MeSerializer)
     def get(self, request):
         return Response(MeSerializer(request.user).data)
+
+
+class WorkdaysAdd(APIView):
+    """办事期限计算器：从起算日（第0日）起 N 个工作日后的到期日（公开）。"""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(parameters=[
+        OpenApiParameter("start", str, required=True, description="起算日期 YYYY-MM-DD（收件当日，第0日）"),
+        OpenApiParameter("days", int, required=True, description="工作日数 0-3650"),
+    ], responses=WorkdaysAddSerializer)
+    def get(self, request):
+        try:
+            answer = answers.add_answer(answers.parse_date(request.GET.get("start"), "start"),
+                                        answers.parse_days(request.GET.get("days")))
+        except answers.CalculatorError as exc:
+            raise InvalidInput(exc.message, code=exc.code, fields={exc.field: [{"code": exc.code, "message": exc.message}]}) from None
+        return Response(answer)
+
+
+class WorkdaysBetween(APIView):
+    """两个日期之间的工作日数：开始日之后至结束日（含）（公开）。"""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(parameters=[
+        OpenApiParameter("start", str, required=True, description="开始日期 YYYY-MM-DD"),
+        OpenApiParameter("end", str, required=True, description="结束日期 YYYY-MM-DD"),
+    ], responses=WorkdaysBetweenSerializer)
+    def get(self, request):
+        try:
+            answer = answers.between_answer(answers.parse_date(request.GET.get("start"), "start"),
+                                            answers.parse_date(request.GET.get("end"), "end"))
+        except answers.CalculatorError as exc:
+            raise InvalidInput(exc.message, code=exc.code, fields={exc.field: [{"code": exc.code, "message": exc.message}]}) from None
+        return Response(answer)

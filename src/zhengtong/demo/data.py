@@ -76,17 +76,17 @@ DUTIES = {
     "办事员": "负责来电来信登记、档案整理和信息报送。",
 }
 
-# (code, name, scope, duty, description)
+# (code, name, scope, duty, supervises, description)
 ROLES = [
-    ("clerk", "业务经办人", "department", "", "办理本部门事项，可查看本部门数据。"),
-    ("dept_head", "部门负责人", "department_and_below", "", "审核本部门及下属机构的办件。"),
-    ("supervisor", "电子监察员", "all", "", "监察各部门办件时限和违规情况。"),
-    ("leader", "区领导", "all", "", "查看全区数据。"),
-    ("liaison", "联络员", "custom", "", "查看指定部门的数据。"),
-    ("staff_self", "普通工作人员", "self", "", "仅查看本人经办的数据。"),
-    ("sysadmin", "系统管理员", "self", "system", "维护机构、职务、人员任职和网站设置。"),
-    ("secadmin", "安全管理员", "self", "security", "管理账户、角色授权、动态口令和登录锁定。"),
-    ("auditor", "审计管理员", "self", "audit", "查阅并导出操作日志和登录日志。"),
+    ("clerk", "业务经办人", "department", "", False, "办理本部门事项，可查看本部门数据。"),
+    ("dept_head", "部门负责人", "department_and_below", "", True, "审核本部门及下属机构的办件，查看本部门电子监察。"),
+    ("supervisor", "电子监察员", "all", "", True, "监察各部门办件时限和违规情况。"),
+    ("leader", "区领导", "all", "", True, "查看全区数据。"),
+    ("liaison", "联络员", "custom", "", False, "查看指定部门的数据。"),
+    ("staff_self", "普通工作人员", "self", "", False, "仅查看本人经办的数据。"),
+    ("sysadmin", "系统管理员", "self", "system", False, "维护机构、职务、人员任职、节假日安排和网站设置。"),
+    ("secadmin", "安全管理员", "self", "security", False, "管理账户、角色授权、动态口令和登录锁定。"),
+    ("auditor", "审计管理员", "self", "audit", False, "查阅并导出操作日志和登录日志。"),
 ]
 
 # The demo accounts, one per role (printed by `zhengtong demo`). Department by code suffix.

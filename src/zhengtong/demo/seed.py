@@ -80,9 +80,10 @@ def seed_posts(departments: dict[str, Department]) -> None:
 
 def seed_roles(departments: dict[str, Department]) -> dict[str, Role]:
     roles = {}
-    for code, name, scope, duty, description in data.ROLES:
+    for code, name, scope, duty, supervises, description in data.ROLES:
         roles[code], _created = Role.objects.get_or_create(
-            code=code, defaults={"name": name, "data_scope": scope, "duty": duty, "description": description}
+            code=code, defaults={"name": name, "data_scope": scope, "duty": duty, "supervises": supervises,
+                                 "description": description}
         )
     liaison = roles["liaison"]
     if liaison.data_scope == DataScope.CUSTOM and not liaison.custom_departments.exists():
@@ -180,4 +181,9 @@ def seed_all(progress=print) -> dict:
     public = seed_public_accounts()
     progress("工作人员……")
     created = seed_bulk_staff(departments, roles)
-    return {"departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public}
+    progress("办件时限……")
+    from .clocks import seed_demo_clocks
+
+    clocks = seed_demo_clocks()
+    return {"departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
+            "clocks_created": clocks}

@@ -62,11 +62,12 @@ def user_scope(user) -> Scope:
 
 
 def scope_queryset(
-    user, queryset: QuerySet, *, department_field: str = "department", owner_field: str | None = None
+    user, queryset: QuerySet, *, department_field: str = "department", owner_field: str | None = None,
+    always_own: bool = False,
 ) -> QuerySet:
     """Rows of `queryset` the user may see. `department_field` names the FK to Department or a department-id
     column (may traverse relations, e.g. "application__department"); `owner_field` the FK to the user for
-    仅本人."""
+    仅本人. `always_own` adds the user's own rows whatever his scope (his to-do list is always his)."""
     scope = user_scope(user)
     if scope.everything:
         return queryset
@@ -78,6 +79,6 @@ def scope_queryset(
         # (the audit log keeps integers, not foreign keys).
         below = Department.objects.filter(path__startswith=path).values("pk")
         condition |= Q(**{f"{department_field}__in": below})
-    if scope.own and owner_field:
+    if owner_field and (scope.own or always_own):
         condition |= Q(**{owner_field: user})
     return queryset.filter(condition)

@@ -13,6 +13,7 @@ SECTIONS = [
     ("interaction", _("互动交流"), "letters:index"),
     ("data", _("数据开放"), "datashare:index"),
     ("org", _("机构职能"), "portal:departments"),
+    ("deadline", _("期限计算器"), "portal:deadline"),
 ]
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import calculator, views
 
 app_name = "portal"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("elderly/", views.toggle_elderly, name="elderly"),
     path("departments/", views.departments, name="departments"),
     path("departments/<str:code>/", views.department_detail, name="department"),
+    path("tools/deadline/", calculator.deadline, name="deadline"),
 ]

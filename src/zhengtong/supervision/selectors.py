@@ -19,7 +19,7 @@ def thresholds_for(item_code: str, stage: str) -> Thresholds:
 
 
 def visible_clocks(user) -> QuerySet[Clock]:
-    return scope_queryset(user, Clock.objects.all(), owner_field="assignee")
+    return scope_queryset(user, Clock.objects.all(), owner_field="assignee", always_own=True)
 
 
 def my_open_clocks(user, limit: int = 20) -> QuerySet[Clock]:
@@ -40,3 +40,46 @@ def department_counts(clocks: QuerySet[Clock]) -> list[dict]:
         )
         .order_by("department__path")
     )
+
+
+def daily_trend(clocks: QuerySet[Clock], *, days: int = 30, today=None) -> dict:
+    """Per day over the last `days`: clocks started, finished on time, finished late (for the trend chart)."""
+    import datetime as dt
+
+    from django.db.models.functions import TruncDate
+    from django.utils import timezone
+
+    today = today or timezone.localdate()
+    first = today - dt.timedelta(days=days - 1)
+    since = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
+    labels = [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
+
+    def series(qs, field):
+        rows = qs.filter(**{f"{field}__gte": since}).annotate(day=TruncDate(field)).values("day").annotate(n=Count("id"))
+        counts = {r["day"].isoformat(): r["n"] for r in rows}
+        return [counts.get(d, 0) for d in labels]
+
+    return {
+        "labels": labels,
+        "started": series(clocks, "started_at"),
+        "on_time": series(clocks.filter(outcome=Outcome.ON_TIME), "stopped_at"),
+        "late": series(clocks.filter(outcome=Outcome.LATE), "stopped_at"),
+    }
+
+
+def clock_timeline(clock: Clock) -> list[dict]:
+    """Every event of a clock in time order, for its page."""
+    events = [{"at": clock.started_at, "label": "开始计时", "detail": f"{clock.limit}个{clock.get_unit_display()}"}]
+    for p in clock.pauses.all():
+        events.append({"at": p.started_at, "label": "暂停计时", "detail": f"{p.get_reason_display()} {p.note}".strip()})
+        if p.ended_at:
+            events.append({"at": p.ended_at, "label": "恢复计时", "detail": ""})
+    for e in clock.extensions.select_related("approver"):
+        events.append({"at": e.at, "label": "延长时限", "detail": f"+{e.amount}，{e.approver.display_name}批准：{e.reason}"})
+    for a in clock.alerts.all():
+        events.append({"at": a.at, "label": "状态变化", "detail": f"{a.get_level_from_display()} → {a.get_level_to_display()}"})
+    for v in clock.violations.all():
+        events.append({"at": v.at, "label": "违规记录", "detail": f"{v.get_kind_display()}：{v.detail}"})
+    if clock.stopped_at:
+        events.append({"at": clock.stopped_at, "label": "办结", "detail": clock.get_outcome_display()})
+    return sorted(events, key=lambda e: e["at"])

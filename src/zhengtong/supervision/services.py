@@ -26,6 +26,8 @@ def _fail(error, cls=InvalidInput):
 
 
 def _pauses(clock: Clock) -> list[tuple[dt.datetime, dt.datetime]]:
+    if clock.pk is None:
+        return []
     return [(p.started_at, p.ended_at) for p in clock.pauses.all() if p.ended_at is not None]
 
 
@@ -45,9 +47,9 @@ def _refresh(clock: Clock, now: dt.datetime) -> None:
         # notifies every rise in one place.
         if _rank(level) < _rank(clock.level):
             _flip(clock, level, now)
+        # Already past (a clock started late, or shortened)? Then next_check_at lies in the past and the next
+        # scan picks the clock up at once.
         clock.next_check_at = deadline.next_check(clock.level, due_at=d.due_at, yellow_at=d.yellow_at)
-        if clock.level == Level.GREEN and level != Level.GREEN:
-            clock.next_check_at = now
     else:
         clock.next_check_at = None
 

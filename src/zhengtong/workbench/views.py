@@ -7,6 +7,8 @@ from zhengtong.org import selectors as org_selectors
 from zhengtong.org.duties import user_duties
 from zhengtong.org.models import Duty, Role
 from zhengtong.org.scopes import user_scope
+from zhengtong.supervision.access import may_supervise
+from zhengtong.supervision.selectors import my_open_clocks
 
 
 @staff_required
@@ -22,5 +24,7 @@ def home(request):
             "scope": user_scope(user).describe(),
             "is_admin": bool(duties & {Duty.SYSTEM, Duty.SECURITY}),
             "is_auditor": Duty.AUDIT in duties,
+            "clocks": my_open_clocks(user),
+            "supervises": may_supervise(user),
         },
     )

@@ -1,0 +1,22 @@
+"""Who may open the supervision pages, and which clock a user may see (his data scope, or his own clocks)."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from zhengtong.org.models import Role
+
+from .models import Clock
+from .selectors import visible_clocks
+
+
+def may_supervise(user) -> bool:
+    return Role.objects.filter(grants__user=user, supervises=True).exists()
+
+
+def access_clock_by_id(user, clock_id: int) -> Clock:
+    """The only way a page fetches one clock: outside the user's scope it does not exist (404, no hint)."""
+    clock = visible_clocks(user).select_related("department", "assignee").filter(pk=clock_id).first()
+    if clock is None:
+        raise Http404
+    return clock

@@ -1,0 +1,83 @@
+"""The supervision dashboard (监察) respects data scopes; drill-down, timeline and Excel export work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from zhengtong.org.models import DataScope
+from zhengtong.supervision import services
+from zhengtong.supervision.scan import scan
+
+from .. import factories as f
+
+
+@pytest.fixture
+def clocks(district, lisi, wangwu):
+    old = timezone.now() - dt.timedelta(days=60)
+    a = services.clock_start(subject_type="t.case", subject_id="A-1", subject_label="甲局办件", stage="review",
+                             stage_label="审查", department=district["A"], assignee=lisi, limit=5, started_at=old)
+    b = services.clock_start(subject_type="t.case", subject_id="B-1", subject_label="乙局办件", stage="review",
+                             stage_label="审查", department=district["B"], assignee=wangwu, limit=5)
+    scan()
+    return a, b
+
+
+def _supervisor(district, scope=DataScope.ALL, code="supervisor"):
+    role = f.role(code, scope)
+    role.supervises = True
+    role.save(update_fields=["supervises"])
+    return f.staff(f"jc_{code}", "钱七", district["A"], role)
+
+
+def test_the_supervisor_sees_every_department(verified_client, district, clocks):
+    page = verified_client(_supervisor(district)).get(reverse("workbench:supervision")).content.decode()
+    assert "区市场监督管理局" in page and "区卫生健康局" in page
+    assert 'id="trend-data"' in page
+
+
+def test_a_department_head_sees_only_his_scope(verified_client, district, clocks):
+    head = _supervisor(district, DataScope.DEPARTMENT_AND_BELOW, code="head")
+    page = verified_client(head).get(reverse("workbench:supervision")).content.decode()
+    assert "区市场监督管理局" in page and "区卫生健康局" not in page
+    b = clocks[1]
+    assert verified_client(head).get(reverse("workbench:supervision_clock", args=[b.pk])).status_code == 404
+
+
+def test_a_clerk_without_the_role_cannot_open_the_dashboard(verified_client, lisi, clocks):
+    assert verified_client(lisi).get(reverse("workbench:supervision")).status_code == 403
+
+
+def test_the_red_filter_drills_down_to_the_late_clock(verified_client, district, clocks):
+    page = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clocks"), {"state": "red"}).content.decode()
+    assert "甲局办件" in page and "乙局办件" not in page
+
+
+def test_the_clock_page_shows_timeline_and_explanation(verified_client, district, clocks):
+    page = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clock", args=[clocks[0].pk])).content.decode()
+    assert "开始计时" in page and "正常 → 超时" in page and "收件当日为第0日" in page
+
+
+def test_export_to_excel(verified_client, district, clocks):
+    response = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clocks"), {"format": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("事项", "环节", "部门")
+    assert {r[0] for r in rows[1:]} == {"甲局办件", "乙局办件"}
+
+
+def test_the_workbench_home_lists_my_open_clocks_most_urgent_first(verified_client, district, lisi, clocks):
+    services.clock_start(subject_type="t.case", subject_id="A-2", subject_label="甲局新件", stage="review",
+                         department=district["A"], assignee=lisi, limit=20)
+    page = verified_client(lisi).get(reverse("workbench:home")).content.decode()
+    assert page.index("甲局办件") < page.index("甲局新件")
+    assert "乙局办件" not in page
+
+
+def test_an_assignee_opens_his_own_clock_whatever_his_scope(verified_client, district, wangwu, clocks):
+    assert verified_client(wangwu).get(reverse("workbench:supervision_clock", args=[clocks[1].pk])).status_code == 200
+    assert verified_client(wangwu).get(reverse("workbench:supervision_clock", args=[clocks[0].pk])).status_code == 404
