@@ -1,0 +1,46 @@
+"""Shared by the benchmarks: a fresh PostgreSQL database, migrated, with Django set up against it."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+
+def fresh_postgres(name: str) -> str:
+    import psycopg
+
+    server = os.environ.get("ZT_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    url = f"{server}/{name}"
+    os.environ["ZT_DATABASE_URL"] = url
+    os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return url
+
+
+def timed(fn, repeat: int = 5) -> tuple[float, float]:
+    """(median, max) seconds over `repeat` runs."""
+    runs = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - t)
+    return statistics.median(runs), max(runs)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
