@@ -42,6 +42,51 @@ def test_a_wrong_id_number_is_refused_with_a_clear_chinese_message(page):
     assert not User.objects.filter(mobile="13805740021").exists()
 
 
+def _log_in(page, user):
+    page.goto("/workbench/")
+    page.get_by_label(re.compile("登录名")).fill(user.username)
+    page.get_by_label("密码").fill(f.PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.get_by_label("动态口令或备用码").fill(f.totp_now(user))
+    page.get_by_role("button", name="验证").click()
+
+
+def test_the_calculator_answers_with_the_official_calendar(page):
+    page.goto("/tools/deadline/")
+    page.get_by_label("起算日期（收件日）").fill("2026-02-13")
+    page.get_by_label("工作日数").fill("2")
+    page.get_by_role("button", name="计算").click()
+    expect(page.locator("main")).to_contain_text("到期日为 2026-02-24")
+    expect(page.locator("main")).to_contain_text("2026-02-14（春节调休）")
+
+
+def test_the_supervisor_drills_down_from_the_dashboard_to_a_late_clock(page, district, lisi):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengtong.supervision import services
+    from zhengtong.supervision.scan import scan
+
+    services.clock_start(subject_type="t.case", subject_id="A-9", subject_label="食品经营许可（测试）", stage="review",
+                         stage_label="审查", department=district["A"], assignee=lisi, limit=5,
+                         started_at=timezone.now() - dt.timedelta(days=40))
+    scan()
+    role = f.role("supervisor", "all")
+    role.supervises = True
+    role.save(update_fields=["supervises"])
+    supervisor = f.staff("jc", "钱七", district["B"], role)
+    _log_in(page, supervisor)
+    page.goto("/workbench/supervision/")
+    expect(page.locator("#trend-chart canvas")).to_have_count(1)
+    page.get_by_role("link", name="1", exact=True).first.click()
+    page.get_by_role("link", name="食品经营许可（测试）").click()
+    expect(page.locator("main")).to_contain_text("到期时间的计算")
+    expect(page.locator("main")).to_contain_text("正常 → 超时")
+    results = Axe().run(page)
+    assert [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
 def test_a_staff_member_logs_in_with_totp(page, district, lisi):
     page.goto("/workbench/")
     page.get_by_label(re.compile("登录名")).fill("lisi")
@@ -76,7 +121,8 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
     assert focused.strip() == "跳到主要内容"
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/register/citizen/", "/departments/"])
+@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/register/citizen/", "/departments/",
+                                  "/tools/deadline/?start=2026-09-25&days=10"])
 @pytest.mark.parametrize("elderly", [False, True])
 def test_no_serious_accessibility_violation(page, path, elderly):
     if elderly:

@@ -129,8 +129,11 @@ def add_working_days(start: dt.date, n: int) -> dt.date:
     idx = index()
     if n == 0:
         return start
-    k = idx.upto[_offset(idx, start)] + n - 1
-    if n < 0 or k >= len(idx.work):
+    i = start.toordinal() - idx.base  # _offset inlined: this is the hot path of every deadline
+    if i < 0 or i >= len(idx.upto) or n < 0:
+        raise CalendarRangeError(start if n >= 0 else f"{start} + {n}")
+    k = idx.upto[i] + n - 1
+    if k >= len(idx.work):
         raise CalendarRangeError(f"{start} + {n}")
     return dt.date.fromordinal(idx.work[k])
 
@@ -148,7 +151,11 @@ def subtract_working_days(end: dt.date, n: int) -> dt.date:
 def working_days_between(a: dt.date, b: dt.date) -> int:
     """Working days in (a, b]: after a, up to and including b. Negative when b is before a."""
     idx = index()
-    return idx.upto[_offset(idx, b)] - idx.upto[_offset(idx, a)]
+    upto, base = idx.upto, idx.base
+    i, j = a.toordinal() - base, b.toordinal() - base
+    if i < 0 or j < 0 or i >= len(upto) or j >= len(upto):
+        raise CalendarRangeError(a if i < 0 or i >= len(upto) else b)
+    return upto[j] - upto[i]
 
 
 def is_working_day(day: dt.date) -> bool:
