@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "zhengtong.accounts",
     "zhengtong.org",
     "zhengtong.notifications",
+    "zhengtong.files",
     "zhengtong.supervision",
     "zhengtong.portal",
     "zhengtong.workbench",

@@ -1,0 +1,166 @@
+"""Upload intake: what a citizen's file must pass before it is stored.
+
+- the type is decided by the bytes (magic numbers), never by the name or the browser's content type, and only
+  PDF, JPEG, PNG, DOCX and XLSX are accepted: an executable renamed ".pdf" is refused;
+- size limit per file; for the zip-based office formats, limits on entries, total expanded size and ratio
+  (zip bombs), and no macros (vbaProject.bin);
+- metadata stripped: PDF document info and XMP, JPEG APP1-APP15 segments (EXIF, XMP, GPS), PNG text and eXIf
+  chunks, the author fields of docx/xlsx.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+from dataclasses import dataclass
+
+from django.utils.translation import gettext_lazy as _
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ZIP_ENTRIES = 2000
+MAX_ZIP_EXPANDED = 200 * 1024 * 1024
+MAX_ZIP_RATIO = 100
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+EXTENSIONS = {"pdf": ".pdf", "jpeg": ".jpg", "png": ".png", "docx": ".docx", "xlsx": ".xlsx"}
+
+
+class FileRefused(ValueError):
+    def __init__(self, code: str, message):
+        self.code, self.message = code, message
+        super().__init__(str(message))
+
+
+@dataclass(frozen=True)
+class CleanFile:
+    kind: str
+    content: bytes
+
+    @property
+    def content_type(self) -> str:
+        return CONTENT_TYPES[self.kind]
+
+
+def sniff(head: bytes) -> str | None:
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"PK\x03\x04"):
+        return "zip"
+    return None
+
+
+def _office_kind(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。")) from None
+    infos = archive.infolist()
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise FileRefused("FILE_ZIP_BOMB", _("文件内部结构异常（条目过多），已拒收。"))
+    expanded = sum(i.file_size for i in infos)
+    if expanded > MAX_ZIP_EXPANDED or expanded > MAX_ZIP_RATIO * max(len(data), 1):
+        raise FileRefused("FILE_ZIP_BOMB", _("文件解压后体积异常，已拒收。"))
+    names = {i.filename for i in infos}
+    if any(n.lower().endswith("vbaproject.bin") for n in names):
+        raise FileRefused("FILE_MACRO", _("文件含有宏，存在安全风险，请另存为不含宏的格式后上传。"))
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    raise FileRefused("FILE_TYPE", _("只接受 PDF、JPG、PNG、Word（docx）和 Excel（xlsx）文件。"))
+
+
+def _strip_pdf(data: bytes) -> bytes:
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise FileRefused("FILE_ENCRYPTED", _("文件已加密，请去除密码后上传。"))
+        writer = PdfWriter(clone_from=reader)
+    except (PdfReadError, ValueError, KeyError, struct.error):
+        raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。")) from None
+    writer._info = None  # the document information dictionary (author, creator tool …)
+    root = writer._root_object
+    for key in ("/Metadata", "/OpenAction", "/AA", "/Names"):  # XMP, and anything that runs on open
+        if key in root:
+            del root[key]
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _strip_jpeg(data: bytes) -> bytes:
+    out, i = bytearray(data[:2]), 2
+    while i + 4 <= len(data):
+        if data[i] != 0xFF:
+            raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
+        marker = data[i + 1]
+        if marker == 0xDA:  # start of scan: the image data follows to the end
+            out += data[i:]
+            return bytes(out)
+        length = struct.unpack(">H", data[i + 2:i + 4])[0]
+        segment = data[i:i + 2 + length]
+        if not 0xE1 <= marker <= 0xEF and marker != 0xFE:  # keep all but APP1-APP15 and comments
+            out += segment
+        i += 2 + length
+    raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
+
+
+def _strip_png(data: bytes) -> bytes:
+    out, i = bytearray(data[:8]), 8
+    while i + 8 <= len(data):
+        length, ctype = struct.unpack(">I4s", data[i:i + 8])
+        chunk = data[i:i + 12 + length]
+        if ctype not in (b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"tIME"):
+            out += chunk
+        i += 12 + length
+        if ctype == b"IEND":
+            return bytes(out)
+    raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
+
+
+_CORE_FIELDS = re.compile(rb"<(dc:creator|cp:lastModifiedBy|cp:keywords|dc:description|cp:lastPrinted)>.*?</\1>", re.S)
+
+
+def _strip_office(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "docProps/core.xml":
+                content = _CORE_FIELDS.sub(b"", content)
+            elif info.filename == "docProps/app.xml":
+                content = re.sub(rb"<Company>.*?</Company>", b"", content, flags=re.S)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+STRIPPERS = {"pdf": _strip_pdf, "jpeg": _strip_jpeg, "png": _strip_png, "docx": _strip_office, "xlsx": _strip_office}
+
+
+def clean(data: bytes) -> CleanFile:
+    if not data:
+        raise FileRefused("FILE_EMPTY", _("文件是空的。"))
+    if len(data) > MAX_BYTES:
+        raise FileRefused("FILE_TOO_LARGE", _("文件超过20MB，请压缩后上传。"))
+    kind = sniff(data[:16])
+    if kind is None:
+        raise FileRefused("FILE_TYPE", _("只接受 PDF、JPG、PNG、Word（docx）和 Excel（xlsx）文件。"))
+    if kind == "zip":
+        kind = _office_kind(data)
+    return CleanFile(kind, STRIPPERS[kind](data))

@@ -1,0 +1,75 @@
+"""Upload intake: type by magic bytes, size and zip limits, no macros, metadata stripped, stored by hash."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengtong.files import intake
+from zhengtong.files.services import file_open, file_store
+
+from . import samples
+
+
+def _refused(data: bytes) -> str:
+    with pytest.raises(intake.FileRefused) as info:
+        intake.clean(data)
+    return info.value.code
+
+
+def test_an_executable_renamed_pdf_is_refused():
+    assert _refused(samples.EXE) == "FILE_TYPE"
+
+
+def test_oversize_is_refused(monkeypatch):
+    monkeypatch.setattr(intake, "MAX_BYTES", 100)
+    assert _refused(samples.pdf()) == "FILE_TOO_LARGE"
+
+
+def test_a_zip_bomb_is_refused():
+    assert _refused(samples.zip_bomb()) == "FILE_ZIP_BOMB"
+
+
+def test_a_macro_document_is_refused():
+    assert _refused(samples.docx(macro=True)) == "FILE_MACRO"
+
+
+def test_empty_and_corrupt_files_are_refused():
+    assert _refused(b"") == "FILE_EMPTY"
+    assert _refused(b"%PDF-1.7 nonsense") == "FILE_CORRUPT"
+    assert _refused(b"PK\x03\x04broken") == "FILE_CORRUPT"
+
+
+def test_pdf_metadata_is_stripped():
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    cleaned = intake.clean(samples.pdf(author="张三"))
+    assert cleaned.kind == "pdf"
+    meta = PdfReader(BytesIO(cleaned.content)).metadata
+    assert not meta or "/Author" not in meta
+
+
+def test_jpeg_exif_and_png_text_are_stripped():
+    jpeg = intake.clean(samples.jpeg_with_exif())
+    assert jpeg.kind == "jpeg" and b"GPS" not in jpeg.content and b"JFIF" in jpeg.content
+    png = intake.clean(samples.png_with_text())
+    assert png.kind == "png" and b"Zhang San" not in png.content and b"IDAT" in png.content
+
+
+def test_docx_author_is_stripped_and_the_content_kept():
+    import io
+    import zipfile
+
+    cleaned = intake.clean(samples.docx(creator="张三"))
+    archive = zipfile.ZipFile(io.BytesIO(cleaned.content))
+    assert "张三" not in archive.read("docProps/core.xml").decode()
+    assert "营业执照复印件" in archive.read("word/document.xml").decode()
+
+
+def test_stored_outside_the_web_root_by_hash(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    stored = file_store(data=samples.png_with_text(), name="../../etc/照片.png")
+    assert stored.original_name == "照片.png"  # no path from the client survives
+    assert stored.path.startswith("uploads/") and stored.sha256 in stored.path
+    assert file_open(stored).startswith(b"\x89PNG")
