@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "zhengtong.notifications",
     "zhengtong.files",
     "zhengtong.supervision",
+    "zhengtong.approvals",
     "zhengtong.portal",
     "zhengtong.workbench",
     "zhengtong.api",

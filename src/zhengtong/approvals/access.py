@@ -1,0 +1,27 @@
+"""May this user act for this department on this application? One place, one condition per line."""
+
+from __future__ import annotations
+
+from zhengtong.accounts.models import User
+from zhengtong.core.errors import PermissionDenied
+from zhengtong.org.models import Membership
+
+from . import errors
+
+
+def works_in(user, department) -> bool:
+    """Staff of the department itself or of one of its offices (内设机构)."""
+    return Membership.objects.filter(user=user, department__path__startswith=department.path).exists()
+
+
+def require_department(user, department) -> None:
+    """The second factor is the views' concern (staff_required); services also run from commands and tasks."""
+    if not (user and user.is_active and user.kind == User.Kind.STAFF and works_in(user, department)):
+        code, message = errors.OTHER_DEPARTMENT
+        raise PermissionDenied(message, code=code)
+
+
+def require_applicant(user, application) -> None:
+    if not (user and user.is_authenticated and application.applicant_id == user.pk):
+        code, message = errors.NOT_APPLICANT
+        raise PermissionDenied(message, code=code)

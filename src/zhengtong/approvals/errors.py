@@ -1,0 +1,16 @@
+from django.utils.translation import gettext_lazy as _
+
+NOT_ONLINE = ("ITEM_NOT_ONLINE", _("该事项暂不支持网上申请，请到窗口办理。"))
+FIELD_REQUIRED = ("FIELD_REQUIRED", _("请填写“%(label)s”。"))
+FIELD_INVALID = ("FIELD_INVALID", _("“%(label)s”的内容不正确。"))
+MATERIAL_REQUIRED = ("MATERIAL_REQUIRED", _("请上传“%(name)s”。"))
+WRONG_STATE = ("APPLICATION_WRONG_STATE", _("该办件当前为“%(status)s”，不能进行此操作。"))
+OTHER_DEPARTMENT = ("OTHER_DEPARTMENT", _("该环节属于其他部门，您无权办理。"))
+NOT_APPLICANT = ("NOT_APPLICANT", _("只有申请人本人可以进行此操作。"))
+REASON_REQUIRED = ("REASON_REQUIRED", _("请写明理由：不予受理、不同意和不予许可都必须说明理由。"))
+CORRECTION_ITEMS = ("CORRECTION_ITEMS_REQUIRED", _("请逐项列出需要补正的全部内容（一次性告知）。"))
+DOC_NO_REQUIRED = ("DOC_NO_REQUIRED", _("请填写决定文书号。"))
+QUERY_FAILED = ("QUERY_FAILED", _("受理编号或查询码不正确。"))
+QUERY_THROTTLED = ("QUERY_THROTTLED", _("查询次数过多，请一小时后再试。"))
+EXTENSION_APPROVER = ("EXTENSION_APPROVER", _("延长办理期限须经牵头部门负责人批准。"))
+EXTENSION_TWICE = ("EXTENSION_TWICE", _("该办件已延长过办理期限，不能再次延长。"))

@@ -1,0 +1,20 @@
+from .submit import application_submit
+from .workflow import (
+    application_accept,
+    application_conclude,
+    application_deliver,
+    application_extend,
+    application_refuse,
+    application_request_correction,
+    application_resubmit,
+    application_special_pause,
+    application_special_resume,
+    application_withdraw,
+    review_decide,
+)
+
+__all__ = [
+    "application_submit", "application_accept", "application_conclude", "application_deliver", "application_extend",
+    "application_refuse", "application_request_correction", "application_resubmit", "application_special_pause",
+    "application_special_resume", "application_withdraw", "review_decide",
+]

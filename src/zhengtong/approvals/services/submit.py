@@ -1,0 +1,134 @@
+"""Submission: online by the applicant or registered at the window by staff (with the real receipt time)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput
+from zhengtong.files.intake import FileRefused
+from zhengtong.files.services import file_store
+from zhengtong.supervision.services import clock_start
+
+from .. import errors
+from ..models import Application, ApplicationMaterial, FormField, ServiceItem
+from .common import SUBJECT, event, query_hash, refuse, require_department, tell_applicant
+
+
+def clean_form(item: ServiceItem, data: dict) -> dict:
+    """The item's own fields (defined by staff), checked here so the API gets the same checks as the page."""
+    cleaned, problems = {}, {}
+    for field in item.fields.all():
+        value = str(data.get(field.key, "") or "").strip()[:2000]
+        if not value:
+            if field.required:
+                code, message = errors.FIELD_REQUIRED
+                problems[field.key] = [{"code": code, "message": str(message) % {"label": field.label}}]
+            continue
+        if not _valid(field, value):
+            code, message = errors.FIELD_INVALID
+            problems[field.key] = [{"code": code, "message": str(message) % {"label": field.label}}]
+            continue
+        cleaned[field.key] = value
+    if problems:
+        first = next(iter(problems.values()))[0]
+        raise InvalidInput(first["message"], code=first["code"], fields=problems)
+    return cleaned
+
+
+def _valid(field: FormField, value: str) -> bool:
+    if field.kind == FormField.Kind.NUMBER:
+        try:
+            float(value)
+        except ValueError:
+            return False
+    if field.kind == FormField.Kind.DATE:
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return False
+    if field.kind == FormField.Kind.CHOICE:
+        return value in field.choice_list()
+    return True
+
+
+def store_materials(application: Application, uploads: dict, *, by, round_no: int, required: bool) -> None:
+    """uploads: material id -> list of (name, bytes). Every required material must come (first round)."""
+    problems = {}
+    for material in application.item.materials.all():
+        files = uploads.get(material.pk) or []
+        if required and material.required and not files:
+            code, message = errors.MATERIAL_REQUIRED
+            problems[f"material_{material.pk}"] = [{"code": code, "message": str(message) % {"name": material.name}}]
+        for name, data in files:
+            try:
+                stored = file_store(data=data, name=name, by=by)
+            except FileRefused as exc:
+                problems.setdefault(f"material_{material.pk}", []).append(
+                    {"code": exc.code, "message": f"{material.name}（{name}）：{exc.message}"})
+                continue
+            ApplicationMaterial.objects.create(application=application, material=material, file=stored, round=round_no)
+    if problems:
+        first = next(iter(problems.values()))[0]
+        raise InvalidInput(first["message"], code=first["code"], fields=problems)
+
+
+def _receipt_no(moment: dt.datetime) -> str:
+    return f"BL{timezone.localtime(moment):%Y%m%d}{secrets.randbelow(10**6):06d}"
+
+
+def application_submit(*, item: ServiceItem, applicant, data: dict, uploads: dict, idempotency_key: str = "",
+                       channel: str = Application.Channel.ONLINE, received_at: dt.datetime | None = None,
+                       registered_by=None, applicant_name: str = "", contact_mobile: str = "") -> Application:
+    """Returns the application with `query_code` set (shown once to the applicant, stored only hashed).
+    The same applicant with the same idempotency key gets the application he already made."""
+    if registered_by is not None:
+        require_department(registered_by, item.lead_department, Application(item=item), "register")
+    elif not item.online:
+        raise refuse(errors.NOT_ONLINE)
+    key = (idempotency_key or "")[:64]
+    if applicant is not None and key:
+        existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first()
+        if existing:
+            return existing
+    try:
+        return _submit(item=item, applicant=applicant, data=data, uploads=uploads, key=key, channel=channel,
+                       received_at=received_at, registered_by=registered_by, applicant_name=applicant_name,
+                       contact_mobile=contact_mobile)
+    except IntegrityError:
+        existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first() if key else None
+        if existing is None:
+            raise
+        return existing  # the other click won the race: his application is ours
+
+
+@transaction.atomic(durable=True)
+def _submit(*, item, applicant, data, uploads, key, channel, received_at, registered_by, applicant_name, contact_mobile):
+    now = timezone.now()
+    received_at = received_at or now
+    cleaned = clean_form(item, data)
+    code = f"{secrets.randbelow(10**6):06d}"
+    for _attempt in range(5):
+        receipt = _receipt_no(received_at)
+        if not Application.objects.filter(receipt_no=receipt).exists():
+            break
+    application = Application.objects.create(
+        receipt_no=receipt, query_hash=query_hash(receipt, code), item=item, lead_department=item.lead_department,
+        applicant=applicant, applicant_name=applicant_name or (applicant.display_name if applicant else ""),
+        contact_mobile=contact_mobile or (getattr(applicant, "mobile", "") or ""), channel=channel,
+        received_at=received_at, registered_by=registered_by, data=cleaned, idempotency_key=key,
+    )
+    store_materials(application, uploads, by=applicant or registered_by, round_no=0, required=True)
+    event(application, "submit", "窗口收件" if channel == Application.Channel.WINDOW else "网上提交申请",
+          department=item.lead_department)
+    clock_start(subject_type=SUBJECT, subject_id=str(application.pk), subject_label=f"{item.name}（{receipt}）",
+                stage="accept", stage_label="受理", department=item.lead_department, limit=item.accept_limit,
+                started_at=received_at, item_code=item.code)
+    audit_record(action="approvals.application.submit", obj=application, changes={"channel": [None, channel]})
+    tell_applicant(application, f"已收到您的申请，受理编号 {receipt}")
+    application.query_code = code
+    return application
