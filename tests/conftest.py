@@ -27,6 +27,13 @@ def _fast_hashing(settings, request):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()  # throttles count in the cache; one test's failures must not block the next
+
+
+@pytest.fixture(autouse=True)
 def _isolated_var(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # No collectstatic in tests: serve from the finders, as DEBUG does.

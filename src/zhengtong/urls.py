@@ -11,5 +11,6 @@ urlpatterns = [
     path("workbench/", include("zhengtong.workbench.urls")),
     path("admin/", admin_site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("services/", include("zhengtong.approvals.urls_public")),
     path("", include("zhengtong.portal.urls")),
 ]

@@ -1,0 +1,162 @@
+"""The service hall on the portal: browse, guide, apply, receipt, public status, my applications."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from zhengtong.accounts.models import User
+from zhengtong.audit.context import client_ip
+from zhengtong.core.errors import ZtError
+from zhengtong.core.forms import apply_error
+from zhengtong.files.serve import file_response
+from zhengtong.org.models import Department
+
+from . import selectors, services
+from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
+from .models import Application, ServiceItem, Status
+
+AUDIENCE_FIELDS = {"citizen": "for_citizens", "legal": "for_legal_persons", "investor": "for_investors"}
+
+
+def index(request):
+    items = selectors.published_items()
+    form = CatalogueFilter(request.GET or None)
+    department = None
+    if form.is_valid():
+        data = form.cleaned_data
+        if data["q"]:
+            items = items.filter(Q(name__icontains=data["q"]) | Q(code__icontains=data["q"]))
+        if data["theme"]:
+            items = items.filter(theme=data["theme"])
+        if data["audience"]:
+            items = items.filter(**{AUDIENCE_FIELDS[data["audience"]]: True})
+        if data["department"]:
+            department = Department.objects.filter(code=data["department"]).first()
+            items = items.filter(lead_department=department) if department else items.none()
+    departments = Department.objects.filter(pk__in=ServiceItem.objects.filter(published=True).values("lead_department")).order_by("path")
+    page = Paginator(items.order_by("code"), 30).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "approvals/index.html", {"form": form, "page": page, "departments": departments,
+                                                    "department": department, "query": query.urlencode()})
+
+
+def guide(request, code: str):
+    item = get_object_or_404(selectors.published_items().prefetch_related("materials", "co_departments"), code=code)
+    return render(request, "approvals/guide.html", {"item": item})
+
+
+def _applicant_required(request):
+    if request.user.kind == User.Kind.STAFF:
+        raise PermissionDenied  # staff register walk-ins in the workbench; they do not apply as themselves here
+
+
+@login_required
+def apply(request, code: str):
+    _applicant_required(request)
+    item = get_object_or_404(selectors.published_items(), code=code, online=True)
+    form = ApplicationForm(request.POST or None, request.FILES or None, item=item)
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = services.application_submit(
+                item=item, applicant=request.user, data=form.values(), uploads=form.uploads(),
+                idempotency_key=form.cleaned_data["idempotency_key"],
+            )
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            if getattr(application, "query_code", None):
+                request.session[f"query_code:{application.receipt_no}"] = application.query_code
+            return redirect("approvals:receipt", receipt_no=application.receipt_no)
+    return render(request, "approvals/apply.html", {"item": item, "form": form})
+
+
+def _own(request, receipt_no: str) -> Application:
+    application = Application.objects.select_related("item", "lead_department").filter(receipt_no=receipt_no).first()
+    if application is None or application.applicant_id != request.user.pk:
+        raise Http404  # someone else's application does not exist for you
+    return application
+
+
+@login_required
+def receipt(request, receipt_no: str):
+    application = _own(request, receipt_no)
+    code = request.session.pop(f"query_code:{receipt_no}", None)  # shown once, stored only hashed
+    return render(request, "approvals/receipt.html", {"application": application, "code": code})
+
+
+def status(request):
+    form = StatusLookupForm(request.POST or None)
+    application = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            application = selectors.status_lookup(receipt_no=form.cleaned_data["receipt_no"],
+                                                  code=form.cleaned_data["code"], ip=client_ip(request))
+        except ZtError as exc:
+            apply_error(form, exc)
+    return render(request, "approvals/status.html", {"form": form, "application": application,
+                                                     "events": application.events.select_related("department") if application else []})
+
+
+@login_required
+def mine(request):
+    page = Paginator(selectors.my_applications(request.user), 20).get_page(request.GET.get("page"))
+    return render(request, "approvals/mine.html", {"page": page, "query": ""})
+
+
+@login_required
+def detail(request, receipt_no: str):
+    application = _own(request, receipt_no)
+    form = None
+    if application.status == Status.CORRECTION:
+        form = ApplicationForm(request.POST or None, request.FILES or None, item=application.item, materials_required=False)
+        for spec in application.item.fields.all():
+            form.fields[spec.key].initial = application.data.get(spec.key)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.application_resubmit(application=application, by=request.user, uploads=form.uploads(), data=form.values())
+            except ZtError as exc:
+                apply_error(form, exc)
+            else:
+                return redirect("approvals:detail", receipt_no=receipt_no)
+    return render(request, "approvals/detail.html", {
+        "application": application, "events": application.events.select_related("department"),
+        "materials": application.materials.select_related("material", "file"), "form": form,
+        "notice": application.corrections.filter(resolved_at__isnull=True).last(),
+    })
+
+
+@login_required
+@require_POST
+def withdraw(request, receipt_no: str):
+    application = _own(request, receipt_no)
+    try:
+        services.application_withdraw(application=application, by=request.user)
+    except ZtError as exc:
+        from django.contrib import messages
+
+        messages.error(request, f"{exc.message}（{exc.code}）")
+    return redirect("approvals:detail", receipt_no=receipt_no)
+
+
+@login_required
+def material_file(request, receipt_no: str, material_id: int):
+    application = _own(request, receipt_no)
+    record = get_object_or_404(application.materials.select_related("file"), pk=material_id)
+    return file_response(record.file)
+
+
+def form_file(request, code: str, material_id: int, which: str):
+    """Blank forms and samples of a published guide: public, like the guide itself."""
+    item = get_object_or_404(selectors.published_items(), code=code)
+    material = get_object_or_404(item.materials.select_related("blank_form", "sample"), pk=material_id)
+    stored = {"blank": material.blank_form, "sample": material.sample}.get(which)
+    if stored is None:
+        raise Http404
+    return file_response(stored)

@@ -1,0 +1,114 @@
+"""The service hall on the portal: browse, guide, apply with uploads, receipt, public status, my applications."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from zhengtong.approvals import services
+from zhengtong.approvals.models import Application, Status
+from zhengtong.audit.models import OperationLog
+
+from ..files import samples
+
+
+def test_browse_by_theme_audience_and_department(client, item):
+    assert "食品经营许可" in client.get(reverse("approvals:index"), {"audience": "legal"}).content.decode()
+    assert "食品经营许可" not in client.get(reverse("approvals:index"), {"audience": "citizen"}).content.decode()
+    assert "食品经营许可" in client.get(reverse("approvals:index"), {"department": "A"}).content.decode()
+    assert "食品经营许可" not in client.get(reverse("approvals:index"), {"department": "B"}).content.decode()
+
+
+def test_the_guide_shows_every_field(client, item):
+    page = client.get(reverse("approvals:guide", args=[item.code])).content.decode()
+    for text in ("设定依据", "《中华人民共和国食品安全法》第三十五条", "受理条件", "申请材料", "营业执照", "法定办结时限",
+                 "承诺办结时限", "10个工作日", "收费标准及依据", "办理地点", "到现场次数", "咨询电话", "监督投诉电话",
+                 "办理结果", "送达方式", "常见问题", "区卫生健康局", "在线申请"):
+        assert text in page, text
+
+
+def _post(client, item, **extra):
+    licence = item.materials.get(name="营业执照")
+    data = {"shop_name": "港城小吃", "area": "45", "idempotency_key": "abc123",
+            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), content_type="application/pdf")}
+    data.update(extra)
+    return client.post(reverse("approvals:apply", args=[item.code]), data)
+
+
+def test_apply_online_and_see_the_query_code_once(client, item, zhangsan):
+    client.force_login(zhangsan)
+    response = _post(client, item)
+    application = Application.objects.get()
+    assert response.url == reverse("approvals:receipt", args=[application.receipt_no])
+    page = client.get(response.url).content.decode()
+    assert application.receipt_no in page and "查询码" in page
+    assert "查询码只显示这一次" not in client.get(response.url).content.decode()  # gone after the first view
+
+
+def test_a_double_submission_is_one_application(client, item, zhangsan):
+    client.force_login(zhangsan)
+    _post(client, item)
+    _post(client, item)
+    assert Application.objects.count() == 1
+
+
+def test_a_disguised_executable_is_refused_on_the_page(client, item, zhangsan):
+    client.force_login(zhangsan)
+    licence = item.materials.get(name="营业执照")
+    response = _post(client, item, **{f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.EXE)})
+    page = response.content.decode()
+    assert response.status_code == 200 and "FILE_TYPE" in page and not Application.objects.exists()
+
+
+def test_status_by_receipt_and_code_without_login(client, item, zhangsan, uploads, form_data, lisi):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    services.application_accept(application=application, by=lisi)
+    page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}).content.decode()
+    assert "审查中" in page and "网上提交申请" in page and "受理" in page and "区市场监督管理局" in page
+
+
+def test_a_wrong_query_code_is_refused_audited_and_throttled(client, item, zhangsan, uploads, form_data):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    wrong = f"{(int(application.query_code) + 1) % 1000000:06d}"
+    page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": wrong}).content.decode()
+    assert "QUERY_FAILED" in page and "网上提交申请" not in page
+    assert OperationLog.objects.filter(action="approvals.status.denied", object_id=application.receipt_no).exists()
+    for _ in range(10):
+        client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": wrong})
+    page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}).content.decode()
+    assert "QUERY_THROTTLED" in page
+
+
+def test_my_applications_and_someone_elses_is_404(client, item, zhangsan, uploads, form_data, django_user_model):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    client.force_login(zhangsan)
+    assert application.receipt_no in client.get(reverse("approvals:mine")).content.decode()
+    from zhengtong.accounts.services import citizen_register
+
+    from .. import factories as f
+
+    other = citizen_register(real_name="赵七", id_number=f.valid_id_number(), mobile="13805740077", password=f.PASSWORD)
+    client.force_login(other)
+    assert client.get(reverse("approvals:detail", args=[application.receipt_no])).status_code == 404
+
+
+def test_correction_and_resubmission_on_the_page(client, item, zhangsan, uploads, form_data, lisi):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    services.application_request_correction(application=application, by=lisi, items=["缺少场所平面图"])
+    client.force_login(zhangsan)
+    page = client.get(reverse("approvals:detail", args=[application.receipt_no])).content.decode()
+    assert "补正告知" in page and "缺少场所平面图" in page
+    plan = item.materials.get(name="场所平面图")
+    client.post(reverse("approvals:detail", args=[application.receipt_no]),
+                {"shop_name": "港城小吃", "area": "45", "idempotency_key": "x",
+                 f"material_{plan.pk}": SimpleUploadedFile("平面图.png", samples.png_with_text())})
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and application.materials.filter(round=1).count() == 1
+
+
+def test_the_applicant_downloads_his_material_as_an_attachment(client, item, zhangsan, uploads, form_data):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    client.force_login(zhangsan)
+    record = application.materials.get()
+    response = client.get(reverse("approvals:file", args=[application.receipt_no, record.pk]))
+    assert response["Content-Disposition"].startswith("attachment") and response["X-Content-Type-Options"] == "nosniff"
