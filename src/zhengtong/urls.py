@@ -8,6 +8,7 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("api/", include("zhengtong.api.urls")),
     path("accounts/", include("zhengtong.accounts.urls")),
+    path("workbench/approvals/", include("zhengtong.approvals.urls_staff")),
     path("workbench/", include("zhengtong.workbench.urls")),
     path("admin/", admin_site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views_staff as views
+
+app_name = "workbench_approvals"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("register/", views.register, name="register"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/act/<slug:action>/", views.act, name="act"),
+    path("<int:pk>/files/<int:material_id>/", views.material_file, name="file"),
+]

@@ -1,0 +1,157 @@
+"""The service hall in the workbench: each department's queue, an application's page with the actions this
+user's department may take, and window registration of walk-in applications."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from zhengtong.accounts.access import staff_required
+from zhengtong.core.errors import ZtError
+from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.files.serve import file_response
+from zhengtong.org.models import Department, Membership
+from zhengtong.supervision.models import Clock, ClockPause
+
+from . import access, selectors, services
+from .forms import ApplicationForm
+from .models import Application, Branch, ServiceItem, Status
+from .services.common import SUBJECT
+
+
+def _departments(user):
+    return list(Department.objects.filter(memberships__user=user))
+
+
+def _visible(user, application: Application) -> bool:
+    if access.works_in(user, application.lead_department):
+        return True
+    return any(access.works_in(user, b.department) for b in application.branches.select_related("department"))
+
+
+@staff_required
+def queue(request):
+    return render(request, "approvals/staff_queue.html", {"queue": selectors.staff_queue(request.user, _departments(request.user))})
+
+
+def _application(request, pk: int) -> Application:
+    application = get_object_or_404(Application.objects.select_related("item", "lead_department", "applicant"), pk=pk)
+    if not _visible(request.user, application):
+        raise Http404  # another department's case does not exist for this user
+    return application
+
+
+@staff_required
+def detail(request, pk: int):
+    application = _application(request, pk)
+    user = request.user
+    lead = access.works_in(user, application.lead_department)
+    branches = list(application.branches.select_related("department", "decided_by"))
+    my_branches = [b for b in branches if b.state == Branch.State.PENDING and access.works_in(user, b.department)]
+    heads = Membership.objects.filter(department=application.lead_department, is_head=True).select_related("user")
+    return render(request, "approvals/staff_detail.html", {
+        "application": application, "lead": lead, "branches": branches, "my_branches": my_branches,
+        "events": application.events.select_related("department"),
+        "materials": application.materials.select_related("material", "file"),
+        "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
+        "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
+        "heads": [m.user for m in heads], "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
+        "Status": Status,
+    })
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+ACTIONS = {
+    "accept": lambda a, u, p: services.application_accept(application=a, by=u),
+    "refuse": lambda a, u, p: services.application_refuse(application=a, by=u, reason=p.get("reason", "")),
+    "correction": lambda a, u, p: services.application_request_correction(application=a, by=u, items=_lines(p.get("items", ""))),
+    "conclude": lambda a, u, p: services.application_conclude(
+        application=a, by=u, granted=p.get("granted") == "1", reason=p.get("reason", ""),
+        doc_no=p.get("doc_no", ""), certificate_no=p.get("certificate_no", "")),
+    "deliver": lambda a, u, p: services.application_deliver(application=a, by=u, method=p.get("method") or "窗口领取"),
+    "special_pause": lambda a, u, p: services.application_special_pause(
+        application=a, by=u, reason=p.get("reason") if p.get("reason") in ClockPause.Reason.values else "other",
+        note=p.get("note", "")[:300]),
+    "special_resume": lambda a, u, p: services.application_special_resume(application=a, by=u),
+    "extend": lambda a, u, p: services.application_extend(
+        application=a, by=u, approver=_approver(p.get("approver")), reason=p.get("reason", "")),
+}
+
+
+def _approver(value):
+    membership = Membership.objects.filter(user_id=int(value) if str(value or "").isdigit() else 0).select_related("user").first()
+    return membership.user if membership else None
+
+
+@staff_required
+@require_POST
+def act(request, pk: int, action: str):
+    application = _application(request, pk)
+    try:
+        if action == "review":
+            branch = get_object_or_404(application.branches, pk=request.POST.get("branch"))
+            services.review_decide(branch=branch, by=request.user, agree=request.POST.get("agree") == "1",
+                                   reason=request.POST.get("reason", ""))
+        elif action in ACTIONS:
+            ACTIONS[action](application, request.user, request.POST)
+        else:
+            raise Http404
+    except ZtError as exc:
+        messages.error(request, f"{exc.message}（错误代码：{exc.code}）")
+    else:
+        messages.success(request, _("已办理。"))
+    return redirect("workbench_approvals:detail", pk=pk)
+
+
+@staff_required
+def material_file(request, pk: int, material_id: int):
+    application = _application(request, pk)
+    return file_response(get_object_or_404(application.materials.select_related("file"), pk=material_id).file)
+
+
+class WalkInForm(ZtForm):
+    applicant_name = forms.CharField(label=_("申请人（姓名或单位名称）"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}))
+    contact_mobile = forms.CharField(label=_("联系电话"), max_length=20, required=False, widget=forms.TextInput(attrs={"class": "form-control"}))
+    received_at = forms.DateTimeField(label=_("收件时间"), widget=forms.DateTimeInput(attrs={"class": "form-control", "type": "datetime-local"}),
+                                      help_text=_("申请人实际递交材料的时间，时限从此起算。"))
+
+    def clean_received_at(self):
+        value = self.cleaned_data["received_at"]
+        if value > timezone.now() + dt.timedelta(minutes=5):
+            raise forms.ValidationError(_("收件时间不能晚于现在。"), code="RECEIVED_IN_FUTURE")
+        return value
+
+
+@staff_required
+def register(request):
+    departments = _departments(request.user)
+    items = ServiceItem.objects.filter(published=True, lead_department__in=departments).order_by("code")
+    item = items.filter(code=request.GET.get("item") or request.POST.get("item")).first()
+    if item is None:
+        return render(request, "approvals/staff_register_choose.html", {"items": items})
+    walk_in = WalkInForm(request.POST or None, initial={"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
+    form = ApplicationForm(request.POST or None, request.FILES or None, item=item)
+    if request.method == "POST" and walk_in.is_valid() and form.is_valid():
+        try:
+            application = services.application_submit(
+                item=item, applicant=None, data=form.values(), uploads=form.uploads(), channel=Application.Channel.WINDOW,
+                received_at=walk_in.cleaned_data["received_at"], registered_by=request.user,
+                applicant_name=walk_in.cleaned_data["applicant_name"], contact_mobile=walk_in.cleaned_data["contact_mobile"],
+            )
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("已登记，受理编号 %(no)s，查询码 %(code)s（请告知申请人，只显示这一次）。")
+                             % {"no": application.receipt_no, "code": application.query_code})
+            return redirect("workbench_approvals:detail", pk=application.pk)
+    return render(request, "approvals/staff_register.html", {"item": item, "walk_in": walk_in, "form": form})
