@@ -169,7 +169,7 @@ def seed_public_accounts() -> list[User]:
     return users
 
 
-def seed_all(progress=print) -> dict:
+def seed_all(progress=print, applications: int | None = None) -> dict:
     with transaction.atomic():
         seed_site()
     progress("机构……")
@@ -181,9 +181,8 @@ def seed_all(progress=print) -> dict:
     public = seed_public_accounts()
     progress("工作人员……")
     created = seed_bulk_staff(departments, roles)
-    progress("办件时限……")
-    from .clocks import seed_demo_clocks
+    from .hall import seed_hall
 
-    clocks = seed_demo_clocks()
+    hall = seed_hall(progress, **({"applications": applications} if applications is not None else {}))
     return {"departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
-            "clocks_created": clocks}
+            **hall}
