@@ -15,3 +15,8 @@ urlpatterns = [
     path("services/", include("zhengtong.approvals.urls_public")),
     path("", include("zhengtong.portal.urls")),
 ]
+
+handler400 = "zhengtong.api.handlers.bad_request"
+handler403 = "zhengtong.api.handlers.permission_denied"
+handler404 = "zhengtong.api.handlers.page_not_found"
+handler500 = "zhengtong.api.handlers.server_error"

@@ -21,6 +21,7 @@ PUBLIC = {
     "portal:deadline", "api:workdays_add", "api:workdays_between",  # 办事期限计算器 is a public service
     "approvals:index", "approvals:guide", "approvals:form_file",  # the service catalogue and guides are public
     "approvals:status",  # status by receipt number and query code, without login (the 100% queryable)
+    "api:approvals_items", "api:approvals_item", "api:approvals_status",  # the same, through the API
     "admin:login", "admin:logout", "admin:jsi18n",         # Django admin's own login page
     "admin:view_on_site", "admin:autocomplete",            # redirect or refuse without login themselves
     "admin:javascript-catalog",                            # treebeard's static UI translations, no data

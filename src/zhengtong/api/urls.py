@@ -1,6 +1,8 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from zhengtong.approvals import api as approvals_api
+
 from . import views
 
 app_name = "api"
@@ -14,4 +16,10 @@ urlpatterns = [
     path("v1/org/departments/<str:code>/staff/", views.DepartmentStaff.as_view(), name="department_staff"),
     path("v1/workdays/add", views.WorkdaysAdd.as_view(), name="workdays_add"),
     path("v1/workdays/between", views.WorkdaysBetween.as_view(), name="workdays_between"),
+    path("v1/approvals/items/", approvals_api.ItemList.as_view(), name="approvals_items"),
+    path("v1/approvals/items/<str:code>/", approvals_api.ItemDetail.as_view(), name="approvals_item"),
+    path("v1/approvals/items/<str:code>/applications/", approvals_api.Submit.as_view(), name="approvals_submit"),
+    path("v1/approvals/status/", approvals_api.StatusLookup.as_view(), name="approvals_status"),
+    path("v1/approvals/applications/", approvals_api.MyApplications.as_view(), name="approvals_mine"),
+    path("v1/approvals/applications/<int:pk>/actions/<slug:action>/", approvals_api.StaffAction.as_view(), name="approvals_action"),
 ]

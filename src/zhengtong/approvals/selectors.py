@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import hashlib
 import hmac
 
 from django.core.cache import cache
@@ -24,7 +25,8 @@ def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> Application:
     """Anyone with the receipt number and query code sees the application's stages, without logging in.
     Wrong codes are audited and throttled per receipt number and per IP (a 6-digit code must not be guessable)."""
     receipt_no, code = (receipt_no or "").strip().upper(), (code or "").strip()
-    keys = [f"zt:query:r:{receipt_no}", f"zt:query:ip:{ip}"]
+    # Hashed: a receipt number or address typed by anyone must not become a raw cache key.
+    keys = ["zt:query:" + hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in (("r", receipt_no), ("ip", ip))]
     if any((cache.get(k) or 0) >= QUERY_ATTEMPTS_PER_HOUR for k in keys):
         c, m = errors.QUERY_THROTTLED
         raise PermissionDenied(m, code=c)

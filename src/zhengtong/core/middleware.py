@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 
 INTERNAL_PREFIXES = ("/workbench/", "/admin/", "/api/v1/internal/")
 SHARED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/schema/", "/api/docs/", "/i18n/")
@@ -60,6 +61,9 @@ def _has_nul(request) -> bool:
     return False
 
 
+MALFORMED_ERROR = {"code": "MALFORMED_BODY", "message": "提交的数据格式不正确，无法解析。", "fields": {}}
+
+
 class RejectNulMiddleware:
     """A NUL byte is never meaningful input, and PostgreSQL refuses it in text with an error that would
     surface as a 500 from any lookup (a path segment, a log-in name, an API token). Refuse it up front."""
@@ -68,12 +72,16 @@ class RejectNulMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if _has_nul(request):
+        try:
+            refused = NUL_ERROR if _has_nul(request) else None
+        except MultiPartParserError:  # a multipart body without a valid boundary: the client's error, not ours
+            refused = MALFORMED_ERROR
+        if refused:
             if request.path.startswith("/api/"):
-                return JsonResponse(NUL_ERROR, status=400)
+                return JsonResponse(refused, status=400)
             return HttpResponse(
-                f"<!doctype html><html lang=\"zh-CN\"><title>请求有误</title><p>{NUL_ERROR['message']}"
-                f"（错误代码：{NUL_ERROR['code']}）</p></html>",
+                f"<!doctype html><html lang=\"zh-CN\"><title>请求有误</title><p>{refused['message']}"
+                f"（错误代码：{refused['code']}）</p></html>",
                 status=400, content_type="text/html; charset=utf-8",
             )
         return self.get_response(request)

@@ -1,0 +1,221 @@
+"""The service hall's API: the catalogue (public), submission, status lookup (public) and staff actions.
+Views only check permissions, clean input and call the same services as the pages."""
+
+from __future__ import annotations
+
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import generics, permissions, serializers, status
+from rest_framework.authtoken.models import Token
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from zhengtong.accounts.models import User
+from zhengtong.audit.context import client_ip
+from zhengtong.core.errors import InvalidInput, NotFound
+from zhengtong.files.intake import MAX_BYTES
+
+from . import selectors, services
+from .models import Application, Event, FormField, Material, ServiceItem
+from .views_public import AUDIENCE_FIELDS
+from .views_staff import ACTIONS, _visible
+
+
+class MaterialSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Material
+        fields = ["id", "name", "form", "copies", "medium", "required", "note"]
+
+
+class FormFieldSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = FormField
+        fields = ["key", "label", "kind", "required", "choices"]
+
+
+class ItemListSerializer(serializers.ModelSerializer):
+    lead_department = serializers.CharField(source="lead_department.name")
+
+    class Meta:
+        model = ServiceItem
+        fields = ["code", "name", "item_type", "service_type", "lead_department", "legal_limit", "committed_limit", "online", "theme"]
+
+
+class ItemSerializer(ItemListSerializer):
+    co_departments = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
+    materials = MaterialSerializer(many=True, read_only=True)
+    fields_ = FormFieldSerializer(many=True, read_only=True, source="fields")
+
+    class Meta(ItemListSerializer.Meta):
+        fields = ItemListSerializer.Meta.fields + [
+            "basis", "co_departments", "conditions", "process", "special_steps", "fee", "location", "hours", "visits",
+            "phone", "complaint_phone", "result", "delivery", "faq", "materials", "fields_", "version",
+        ]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    department = serializers.CharField(source="department.name", default=None)
+
+    class Meta:
+        model = Event
+        fields = ["at", "action", "label", "department", "note"]
+
+
+class ApplicationSerializer(serializers.ModelSerializer):
+    item = serializers.CharField(source="item.name")
+    lead_department = serializers.CharField(source="lead_department.name")
+    events = EventSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Application
+        fields = ["id", "receipt_no", "item", "lead_department", "status", "received_at", "decision", "decision_reason",
+                  "result_doc_no", "certificate_no", "concluded_at", "delivered_at", "events"]
+
+
+class ItemList(generics.ListAPIView):
+    """服务事项目录（公开）。可按 theme、audience（citizen/legal/investor）、department（机构编码）、q 筛选。"""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ItemListSerializer
+
+    @extend_schema(parameters=[OpenApiParameter(n, str, required=False) for n in ("q", "theme", "audience", "department")])
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        items = selectors.published_items().order_by("code")
+        params = self.request.query_params
+        if params.get("q"):
+            items = items.filter(name__icontains=params["q"][:50])
+        if params.get("theme"):
+            items = items.filter(theme=params["theme"][:20])
+        if params.get("audience") in AUDIENCE_FIELDS:
+            items = items.filter(**{AUDIENCE_FIELDS[params["audience"]]: True})
+        if params.get("department"):
+            items = items.filter(lead_department__code=params["department"][:32])
+        return items
+
+
+class ItemDetail(generics.RetrieveAPIView):
+    """办事指南（公开）：事项的全部指南要素、申请材料和申请表字段。"""
+
+    permission_classes = [permissions.AllowAny]
+    serializer_class = ItemSerializer
+    lookup_field = "code"
+    queryset = selectors.published_items().prefetch_related("materials", "fields", "co_departments")
+
+
+class IsApplicant(permissions.BasePermission):
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.is_authenticated and request.user.kind != User.Kind.STAFF)
+
+
+class VerifiedStaff(permissions.BasePermission):
+    """Staff through the API: a token issued by the security administrator, or a session that passed TOTP."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.kind == User.Kind.STAFF):
+            return False
+        return isinstance(request.auth, Token) or bool(getattr(user, "is_verified", lambda: False)())
+
+
+class Submit(APIView):
+    """在线申请：multipart 表单，事项字段按字段标识提交，材料文件字段名为 material_<材料ID>。
+    请求头 Idempotency-Key 相同的重复提交只产生一件申请。"""
+
+    permission_classes = [IsApplicant]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request=inline_serializer("SubmitRequest", {"data": serializers.DictField(required=False)}),
+                   responses={201: inline_serializer("SubmitResponse", {
+                       "receipt_no": serializers.CharField(), "query_code": serializers.CharField(allow_null=True),
+                       "status": serializers.CharField()})},
+                   parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)])
+    def post(self, request, code: str):
+        item = get_object_or_404(selectors.published_items(), code=code)
+        uploads = {}
+        for material in item.materials.all():
+            files = request.FILES.getlist(f"material_{material.pk}")
+            if files:
+                uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in files]
+        data = {f.key: request.data.get(f.key, "") for f in item.fields.all()}
+        application = services.application_submit(
+            item=item, applicant=request.user, data=data, uploads=uploads,
+            idempotency_key=request.headers.get("Idempotency-Key", "")[:64],
+        )
+        return Response({"receipt_no": application.receipt_no, "query_code": getattr(application, "query_code", None),
+                         "status": application.status}, status=status.HTTP_201_CREATED)
+
+
+class StatusRequest(serializers.Serializer):
+    receipt_no = serializers.CharField(max_length=30)
+    code = serializers.CharField(max_length=6)
+
+
+class StaffActionRequest(serializers.Serializer):
+    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    items = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    branch = serializers.IntegerField(required=False)
+    agree = serializers.CharField(required=False, allow_blank=True, max_length=1)
+    granted = serializers.CharField(required=False, allow_blank=True, max_length=1)
+    doc_no = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    certificate_no = serializers.CharField(required=False, allow_blank=True, max_length=100)
+    method = serializers.CharField(required=False, allow_blank=True, max_length=50)
+    note = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    approver = serializers.IntegerField(required=False)
+
+
+class StatusLookup(APIView):
+    """办件进度查询（公开）：凭受理编号和查询码查看每个环节。"""
+
+    permission_classes = [permissions.AllowAny]
+    parser_classes = [JSONParser, FormParser]
+
+    @extend_schema(request=StatusRequest, responses=ApplicationSerializer)
+    def post(self, request):
+        body = StatusRequest(data=request.data)
+        body.is_valid(raise_exception=True)
+        application = selectors.status_lookup(receipt_no=body.validated_data["receipt_no"],
+                                               code=body.validated_data["code"], ip=client_ip(request))
+        return Response(ApplicationSerializer(application).data)
+
+
+class MyApplications(generics.ListAPIView):
+    """我的办件。"""
+
+    permission_classes = [IsApplicant]
+    serializer_class = ApplicationSerializer
+
+    def get_queryset(self):
+        return selectors.my_applications(self.request.user).prefetch_related("events__department")
+
+
+class StaffAction(APIView):
+    """工作人员办理：accept、refuse、correction、review、conclude、deliver、special_pause、special_resume、extend。
+    参数与工作台表单相同（如 refuse 需 reason，correction 需 items（每行一项），review 需 branch、agree、reason）。"""
+
+    permission_classes = [VerifiedStaff]
+    parser_classes = [JSONParser, FormParser]
+
+    @extend_schema(request=StaffActionRequest, responses=ApplicationSerializer)
+    def post(self, request, pk: int, action: str):
+        application = Application.objects.select_related("item", "lead_department").filter(pk=pk).first()
+        if application is None or not _visible(request.user, application):
+            raise NotFound()
+        body = StaffActionRequest(data=request.data)
+        body.is_valid(raise_exception=True)
+        params = {k: str(v) for k, v in body.validated_data.items()}
+        if action == "review":
+            branch_id = body.validated_data.get("branch")
+            branch = application.branches.filter(pk=branch_id).first() if branch_id else None
+            if branch is None:
+                raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED")
+            services.review_decide(branch=branch, by=request.user, agree=params.get("agree") == "1", reason=params.get("reason", ""))
+        elif action in ACTIONS:
+            ACTIONS[action](application, request.user, params)
+        else:
+            raise NotFound()
+        application.refresh_from_db()
+        return Response(ApplicationSerializer(application).data)

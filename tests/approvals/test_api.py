@@ -1,0 +1,67 @@
+"""The service hall through the API: public catalogue and status, submission, staff actions."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.authtoken.models import Token
+
+from zhengtong.approvals import services
+from zhengtong.approvals.models import Application
+
+from ..files import samples
+
+
+def test_the_catalogue_and_a_guide_are_public(client, item):
+    rows = client.get("/api/v1/approvals/items/", {"audience": "legal"}).json()["results"]
+    assert [r["code"] for r in rows] == [item.code]
+    guide = client.get(f"/api/v1/approvals/items/{item.code}/").json()
+    assert guide["basis"].startswith("《中华人民共和国食品安全法》") and guide["co_departments"] == ["区卫生健康局"]
+    assert {m["name"] for m in guide["materials"]} == {"营业执照", "场所平面图"}
+
+
+def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
+    token = Token.objects.create(user=zhangsan)
+    licence = item.materials.get(name="营业执照")
+
+    def post():
+        return client.post(f"/api/v1/approvals/items/{item.code}/applications/",
+                           {"shop_name": "港城小吃", "area": "45",
+                            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf())},
+                           HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_IDEMPOTENCY_KEY="api-1")
+
+    first = post()
+    assert first.status_code == 201 and len(first.json()["query_code"]) == 6
+    second = post()
+    assert second.json()["receipt_no"] == first.json()["receipt_no"] and Application.objects.count() == 1
+    status = client.post("/api/v1/approvals/status/", {"receipt_no": first.json()["receipt_no"], "code": first.json()["query_code"]},
+                         content_type="application/json").json()
+    assert status["status"] == "submitted" and status["events"][0]["label"] == "网上提交申请"
+
+
+def test_a_missing_field_is_a_coded_400(client, item, zhangsan):
+    token = Token.objects.create(user=zhangsan)
+    response = client.post(f"/api/v1/approvals/items/{item.code}/applications/", {"area": "45"},
+                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 400 and response.json()["code"] == "FIELD_REQUIRED"
+
+
+def test_staff_act_with_a_token_and_not_with_a_password_only_session(client, item, zhangsan, lisi, uploads, form_data):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    url = f"/api/v1/approvals/applications/{application.pk}/actions/accept/"
+    client.force_login(lisi)  # password only, no second factor
+    assert client.post(url).status_code == 403
+    client.logout()
+    token = Token.objects.create(user=lisi)
+    body = client.post(url, HTTP_AUTHORIZATION=f"Token {token.key}").json()
+    assert body["status"] == "reviewing"
+
+
+def test_another_departments_staff_get_404_or_a_coded_refusal(client, item, zhangsan, lisi, wangwu, uploads, form_data):
+    application = services.application_accept(
+        application=services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads), by=lisi)
+    token = Token.objects.create(user=wangwu)
+    branch_a = application.branches.get(department__code="A")
+    response = client.post(f"/api/v1/approvals/applications/{application.pk}/actions/review/",
+                           {"branch": branch_a.pk, "agree": "1"}, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    assert response.status_code == 403 and response.json()["code"] == "OTHER_DEPARTMENT"
