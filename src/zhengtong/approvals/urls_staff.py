@@ -1,12 +1,14 @@
 from django.urls import path
 
-from . import views_staff as views
+from . import views_catalogue, views_staff as views
 
 app_name = "workbench_approvals"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
     path("register/", views.register, name="register"),
+    path("catalogue/", views_catalogue.catalogue, name="catalogue"),
+    path("catalogue/<str:code>/", views_catalogue.item_edit, name="item"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     path("<int:pk>/files/<int:material_id>/", views.material_file, name="file"),

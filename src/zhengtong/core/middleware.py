@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 
 INTERNAL_PREFIXES = ("/workbench/", "/admin/", "/api/v1/internal/")
-SHARED_PREFIXES = ("/accounts/", "/static/", "/healthz", "/readyz", "/api/schema/", "/api/docs/", "/i18n/")
+SHARED_PREFIXES = ("/accounts/", "/messages/", "/static/", "/healthz", "/readyz", "/api/schema/", "/api/docs/", "/i18n/")
 
 
 def path_allowed(role: str, path: str) -> bool:

@@ -1,0 +1,234 @@
+"""Maintaining the catalogue: a guide edit is a new version (the old one kept as it read), and the whole
+catalogue goes in and out of Excel with row-level errors and nothing half-imported."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput
+from zhengtong.org.models import Department
+
+from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
+
+GUIDE_FIELDS = [
+    ("code", "事项编码"), ("name", "事项名称"), ("item_type", "事项类型"), ("service_type", "办件类型"), ("basis", "设定依据"),
+    ("lead_department", "实施主体（机构编码）"), ("co_departments", "并联审批部门（机构编码，顿号分隔）"),
+    ("conditions", "受理条件"), ("process", "办理流程"), ("legal_limit", "法定办结时限"), ("committed_limit", "承诺办结时限"),
+    ("accept_limit", "受理时限"), ("review_limit", "各部门审查时限"), ("special_steps", "特殊环节"), ("fee", "收费标准及依据"),
+    ("location", "办理地点"), ("hours", "办理时间"), ("visits", "到现场次数"), ("phone", "咨询电话"),
+    ("complaint_phone", "监督投诉电话"), ("result", "办理结果"), ("delivery", "送达方式"), ("faq", "常见问题"),
+    ("theme", "主题"), ("for_citizens", "面向个人"), ("for_legal_persons", "面向法人"), ("for_investors", "面向投资者"),
+    ("online", "可网上申请"), ("published", "已发布"),
+]
+MATERIAL_FIELDS = [("item", "事项编码"), ("name", "材料名称"), ("form", "原件/复印件"), ("copies", "份数"),
+                   ("medium", "材料形式"), ("required", "必须提交"), ("note", "说明")]
+FIELD_FIELDS = [("item", "事项编码"), ("key", "字段标识"), ("label", "字段名称"), ("kind", "类型"), ("required", "必填"),
+                ("choices", "选项")]
+INTEGERS = {"legal_limit", "committed_limit", "accept_limit", "review_limit", "visits", "copies"}
+BOOLEANS = {"for_citizens", "for_legal_persons", "for_investors", "online", "published", "required"}
+REQUIRED = {"code", "name", "item_type", "basis", "lead_department", "conditions", "process", "legal_limit",
+            "committed_limit", "location", "hours", "phone", "complaint_phone", "result"}
+CHOICES = {"item_type": ItemType, "service_type": ServiceType, "theme": Theme, "form": Material.Form,
+           "medium": Material.Medium, "kind": FormField.Kind}
+
+
+def snapshot(item: ServiceItem) -> dict:
+    data = {name: _out(item, name) for name, _label in GUIDE_FIELDS}
+    data["materials"] = [{n: _out(m, n) for n, _l in MATERIAL_FIELDS[1:]} for m in item.materials.all()]
+    data["fields"] = [{n: _out(f, n) for n, _l in FIELD_FIELDS[1:]} for f in item.fields.all()]
+    return data
+
+
+def _out(obj, name: str):
+    if name == "lead_department":
+        return obj.lead_department.code
+    if name == "co_departments":
+        return "、".join(obj.co_departments.values_list("code", flat=True))
+    value = getattr(obj, name)
+    if name in CHOICES:
+        return str(CHOICES[name](value).label)
+    if name in BOOLEANS:
+        return "是" if value else "否"
+    return value
+
+
+def _record_version(item: ServiceItem, by) -> None:
+    GuideVersion.objects.create(item=item, version=item.version, snapshot=snapshot(item), created_by=by)
+
+
+@transaction.atomic(durable=True)
+def item_save(*, item: ServiceItem, values: dict, by) -> ServiceItem:
+    """Edit a guide: the change is a new version; every version stays readable."""
+    changes = {k: [str(getattr(item, k)), str(v)] for k, v in values.items() if getattr(item, k) != v}
+    if not changes:
+        return item
+    if not GuideVersion.objects.filter(item=item).exists():
+        _record_version(item, by)  # keep what the public read before the first edit
+    for name, value in values.items():
+        setattr(item, name, value)
+    item.version += 1
+    item.updated_by = by
+    item.save()
+    _record_version(item, by)
+    audit_record(action="approvals.item.change", obj=item, changes=changes)
+    return item
+
+
+# --- Excel --------------------------------------------------------------------------------------------------------
+
+class RowError(dict):
+    """{sheet, row, column, message}: what the error report lists."""
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _parse_value(name: str, raw: str, sheet: str, row: int, errors: list):
+    if name in INTEGERS:
+        try:
+            number = int(float(raw)) if raw else 0
+            if number < 0:
+                raise ValueError
+            return number
+        except ValueError:
+            errors.append(RowError(sheet=sheet, row=row, column=name, message=_("应为非负整数")))
+            return None
+    if name in BOOLEANS:
+        if raw not in ("是", "否", ""):
+            errors.append(RowError(sheet=sheet, row=row, column=name, message=_("应填“是”或“否”")))
+        return raw == "是"
+    if name in CHOICES:
+        by_label = {str(label): value for value, label in CHOICES[name].choices}
+        if raw and raw not in by_label and raw not in CHOICES[name].values:
+            errors.append(RowError(sheet=sheet, row=row, column=name,
+                                   message=_("应为以下之一：%(v)s") % {"v": "、".join(by_label)}))
+            return None
+        return by_label.get(raw, raw) or None
+    return raw
+
+
+def _sheet_rows(book, title: str, columns: list[tuple[str, str]], errors: list) -> list[tuple[int, dict]]:
+    if title not in book.sheetnames:
+        errors.append(RowError(sheet=title, row=0, column="", message=_("缺少工作表")))
+        return []
+    rows = list(book[title].iter_rows(values_only=True))
+    header = [_cell(h) for h in (rows[0] if rows else [])]
+    index = {}
+    for name, label in columns:
+        if label not in header:
+            errors.append(RowError(sheet=title, row=1, column=label, message=_("缺少此列")))
+        else:
+            index[name] = header.index(label)
+    out = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(_cell(v) for v in row):
+            continue
+        out.append((number, {name: _cell(row[i]) if i < len(row) else "" for name, i in index.items()}))
+    return out
+
+
+def catalogue_import(*, book, by, allowed_departments) -> dict:
+    """Check everything first; import only when every row is right (nothing half-imported)."""
+    errors: list[RowError] = []
+    departments = {d.code: d for d in Department.objects.all()}
+    allowed = {d.pk for d in allowed_departments}
+    items = []
+    for row, raw in _sheet_rows(book, "事项", GUIDE_FIELDS, errors):
+        values = {}
+        for name, _label in GUIDE_FIELDS:
+            text = raw.get(name, "")
+            if name in REQUIRED and not text:
+                errors.append(RowError(sheet="事项", row=row, column=name, message=_("必填")))
+                continue
+            if name == "lead_department":
+                dept = departments.get(text)
+                if dept is None:
+                    errors.append(RowError(sheet="事项", row=row, column=name, message=_("机构编码不存在")))
+                elif dept.pk not in allowed:
+                    errors.append(RowError(sheet="事项", row=row, column=name, message=_("无权维护该部门的事项")))
+                values[name] = dept
+            elif name == "co_departments":
+                codes = [c for c in text.replace(",", "、").split("、") if c]
+                missing = [c for c in codes if c not in departments]
+                if missing:
+                    errors.append(RowError(sheet="事项", row=row, column=name, message=_("机构编码不存在：%(c)s") % {"c": "、".join(missing)}))
+                values[name] = [departments[c] for c in codes if c in departments]
+            else:
+                values[name] = _parse_value(name, text, "事项", row, errors)
+        items.append((row, values))
+    codes = {v.get("code") for _r, v in items}
+    related = {}
+    for title, columns in (("材料", MATERIAL_FIELDS), ("表单字段", FIELD_FIELDS)):
+        for row, raw in _sheet_rows(book, title, columns, errors):
+            if raw.get("item") not in codes:
+                errors.append(RowError(sheet=title, row=row, column="item", message=_("事项编码不在“事项”表中")))
+                continue
+            parsed = {n: _parse_value(n, raw.get(n, ""), title, row, errors) for n, _l in columns[1:]}
+            related.setdefault((title, raw["item"]), []).append(parsed)
+    if errors:
+        raise InvalidInput(_("导入文件有 %(n)d 处错误，未导入任何内容。") % {"n": len(errors)}, code="CATALOGUE_ROWS_INVALID",
+                           fields={"rows": [dict(e) for e in errors]})
+    return _write(items, related, by)
+
+
+@transaction.atomic(durable=True)
+def _write(items, related, by) -> dict:
+    created = updated = 0
+    for _row, values in items:
+        co = values.pop("co_departments")
+        item = ServiceItem.objects.filter(code=values["code"]).first()
+        if item is None:
+            item = ServiceItem.objects.create(**{k: v for k, v in values.items() if v is not None}, created_by=by)
+            created += 1
+        else:
+            for k, v in values.items():
+                if v is not None:
+                    setattr(item, k, v)
+            item.version += 1
+            item.updated_by = by
+            item.save()
+            updated += 1
+        item.co_departments.set(co)
+        if ("材料", item.code) in related:
+            item.materials.all().delete()
+            Material.objects.bulk_create(Material(item=item, order=i, **{k: v for k, v in m.items() if v is not None})
+                                         for i, m in enumerate(related[("材料", item.code)]))
+        if ("表单字段", item.code) in related:
+            item.fields.all().delete()
+            FormField.objects.bulk_create(FormField(item=item, order=i, **{k: v for k, v in f.items() if v is not None})
+                                          for i, f in enumerate(related[("表单字段", item.code)]))
+        _record_version(item, by)
+    audit_record(action="approvals.catalogue.import", object_type="approvals.serviceitem",
+                 changes={"created": created, "updated": updated})
+    return {"created": created, "updated": updated}
+
+
+def catalogue_workbook(items, *, template: bool = False):
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    sheets = [("事项", GUIDE_FIELDS), ("材料", MATERIAL_FIELDS), ("表单字段", FIELD_FIELDS)]
+    for title, columns in sheets:
+        sheet = book.create_sheet(title)
+        sheet.append([label for _n, label in columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+    if not template:
+        for item in items:
+            snap = snapshot(item)
+            book["事项"].append([snap[n] for n, _l in GUIDE_FIELDS])
+            for m in snap["materials"]:
+                book["材料"].append([item.code] + [m[n] for n, _l in MATERIAL_FIELDS[1:]])
+            for f in snap["fields"]:
+                book["表单字段"].append([item.code] + [f[n] for n, _l in FIELD_FIELDS[1:]])
+    notes = book.create_sheet("填写说明")
+    for line in ("每个事项一行；“材料”和“表单字段”表按事项编码对应，出现的事项会以表中内容整体替换其材料或字段。",
+                 "实施主体和并联审批部门填机构编码；时限为工作日数；是/否列填“是”或“否”。",
+                 "任何一处错误都不会导入，错误报告会列出工作表、行号、列和原因。"):
+        notes.append([line])
+    return book

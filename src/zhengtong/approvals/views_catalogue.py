@@ -1,0 +1,106 @@
+"""Catalogue maintenance in the workbench: items in the user's data scope, guide editing with version
+history, Excel export, template and import with a row-level error report."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong.accounts.access import staff_required
+from zhengtong.core.errors import ZtError
+from zhengtong.core.excel import XLSX, xlsx_response
+from zhengtong.org.models import Department
+from zhengtong.org.scopes import scope_queryset
+
+from .models import ServiceItem
+from .services.catalogue import catalogue_import, catalogue_workbook, item_save
+
+EDITABLE = ["name", "item_type", "service_type", "basis", "conditions", "process", "legal_limit", "committed_limit",
+            "accept_limit", "review_limit", "special_steps", "fee", "location", "hours", "visits", "phone",
+            "complaint_phone", "result", "delivery", "faq", "theme", "for_citizens", "for_legal_persons", "for_investors",
+            "online", "published"]
+
+
+def _departments(user):
+    return scope_queryset(user, Department.objects.all(), department_field="pk")
+
+
+def _items(user):
+    return ServiceItem.objects.filter(lead_department__in=_departments(user)).select_related("lead_department").order_by("code")
+
+
+def _xlsx(name: str, book):
+    from django.http import HttpResponse
+    from urllib.parse import quote
+
+    response = HttpResponse(content_type=XLSX)
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.xlsx"
+    book.save(response)
+    return response
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("事项清单（xlsx）"), widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}))
+
+
+@staff_required
+def catalogue(request):
+    items = _items(request.user)
+    if request.GET.get("format") == "xlsx":
+        return _xlsx("事项清单", catalogue_workbook(items.prefetch_related("materials", "fields", "co_departments")))
+    if request.GET.get("format") == "template":
+        return _xlsx("事项清单模板", catalogue_workbook([], template=True))
+    if request.GET.get("format") == "errors":
+        rows = request.session.get("catalogue_import_errors") or []
+        return xlsx_response("导入错误报告", [("sheet", _("工作表")), ("row", _("行号")), ("column", _("列")), ("message", _("错误"))], rows)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors = None
+    if request.method == "POST" and form.is_valid():
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(form.cleaned_data["file"], read_only=True, data_only=True)
+        except Exception:  # not a workbook at all: openpyxl raises several kinds
+            messages.error(request, _("无法读取该文件，请使用下载的模板（xlsx）。（错误代码：CATALOGUE_FILE）"))
+        else:
+            try:
+                result = catalogue_import(book=book, by=request.user, allowed_departments=_departments(request.user))
+            except ZtError as exc:
+                errors = exc.fields.get("rows", [])
+                request.session["catalogue_import_errors"] = errors[:5000]
+                messages.error(request, f"{exc.message}（错误代码：{exc.code}）")
+            else:
+                messages.success(request, _("导入完成：新增 %(c)d 个事项，更新 %(u)d 个事项。") % {"c": result["created"], "u": result["updated"]})
+                return redirect("workbench_approvals:catalogue")
+    return render(request, "approvals/staff_catalogue.html", {"items": items, "form": form, "errors": errors})
+
+
+class ItemForm(forms.ModelForm):
+    class Meta:
+        model = ServiceItem
+        fields = EDITABLE
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else (
+                "form-select" if isinstance(field.widget, forms.Select) else "form-control")
+            field.widget.attrs["class"] = css
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs["rows"] = 3
+
+
+@staff_required
+def item_edit(request, code: str):
+    item = _items(request.user).filter(code=code).first()
+    if item is None:
+        raise Http404
+    form = ItemForm(request.POST or None, instance=ServiceItem.objects.get(pk=item.pk))
+    if request.method == "POST" and form.is_valid():
+        item_save(item=item, values={k: form.cleaned_data[k] for k in EDITABLE}, by=request.user)
+        messages.success(request, _("已保存为新版本。"))
+        return redirect("workbench_approvals:item", code=code)
+    return render(request, "approvals/staff_item.html", {"item": item, "form": form, "versions": item.versions.select_related("created_by")[:50]})

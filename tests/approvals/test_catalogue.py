@@ -1,0 +1,87 @@
+"""Catalogue maintenance: versioned guide edits, Excel round trip, row-level errors, nothing half-imported."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from zhengtong.approvals.models import GuideVersion, ServiceItem
+
+from .. import factories as f
+
+
+def _head_of_a(district):
+    role = f.role("dept_head", "department_and_below")
+    return f.staff("head_a", "赵六", district["A"], role)
+
+
+def test_a_guide_edit_is_a_new_version_and_the_old_one_is_kept(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+    form = page.context["form"]
+    data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
+    data.update({"committed_limit": 8, "fee": "不收费（依据：浙价费〔2026〕1号）"})
+    for flag in ("for_citizens", "for_legal_persons", "for_investors", "online", "published"):
+        if not data.get(flag):
+            data.pop(flag, None)
+    response = client.post(reverse("workbench_approvals:item", args=[item.code]), data)
+    assert response.status_code == 302, response.context["form"].errors if response.context else ""
+    item.refresh_from_db()
+    assert item.version == 2 and item.committed_limit == 8
+    versions = list(GuideVersion.objects.filter(item=item).order_by("version"))
+    assert [v.version for v in versions] == [1, 2]
+    assert versions[0].snapshot["committed_limit"] == 10 and versions[1].snapshot["committed_limit"] == 8
+
+
+def test_export_then_import_round_trips(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    exported = client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"})
+    book = load_workbook(io.BytesIO(exported.content))
+    assert book["事项"].cell(2, 1).value == item.code
+    assert {r[1] for r in book["材料"].iter_rows(min_row=2, values_only=True)} == {"营业执照", "场所平面图"}
+    book["事项"].cell(2, 2).value = "食品经营许可（含网络经营）"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = client.post(reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.name == "食品经营许可（含网络经营）" and item.version == 2
+    assert item.materials.count() == 2 and item.co_departments.get().code == "B"
+
+
+def test_a_bad_row_imports_nothing_and_is_reported_by_sheet_row_and_column(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    template = load_workbook(io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}).content))
+    sheet = template["事项"]
+    new_row = [c.value for c in sheet[2]]
+    new_row[0] = "330206-NEW-1"
+    new_row[9] = "二十"  # 法定办结时限 must be a number
+    sheet.append(new_row)
+    other = [c.value for c in sheet[2]]
+    other[0], other[5] = "330206-NEW-2", "B"  # department B is outside this head's scope
+    sheet.append(other)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    response = client.post(reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    page = response.content.decode()
+    assert "CATALOGUE_ROWS_INVALID" in page and "应为非负整数" in page and "无权维护该部门的事项" in page
+    assert not ServiceItem.objects.filter(code__startswith="330206-NEW").exists()
+    report = client.get(reverse("workbench_approvals:catalogue"), {"format": "errors"})
+    rows = list(load_workbook(io.BytesIO(report.content)).active.iter_rows(min_row=2, values_only=True))
+    assert ("事项", 3, "legal_limit", "应为非负整数") in rows
+
+
+def test_the_template_has_the_headers_and_instructions(verified_client, district):
+    client = verified_client(_head_of_a(district))
+    book = load_workbook(io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "template"}).content))
+    assert book.sheetnames == ["事项", "材料", "表单字段", "填写说明"]
+    assert book["事项"].cell(1, 1).value == "事项编码" and book["事项"].max_row == 1
+
+
+def test_a_clerk_sees_only_his_departments_items(verified_client, district, item, wangwu):
+    client = verified_client(wangwu)
+    assert item.code not in client.get(reverse("workbench_approvals:catalogue")).content.decode()
+    assert client.get(reverse("workbench_approvals:item", args=[item.code])).status_code == 404
