@@ -29,6 +29,7 @@ def fresh_postgres(name: str) -> str:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages render hashed static names, as in production
     return url
 
 

@@ -5,16 +5,19 @@ import hmac
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 
 from . import errors
+from zhengtong.org.models import Department
+
 from .models import Application, Branch, ServiceItem, Status
 from .services.common import query_hash
 
 QUERY_ATTEMPTS_PER_HOUR = 10
+QUEUE_ROWS = 20
 
 
 def published_items() -> QuerySet[ServiceItem]:
@@ -30,8 +33,7 @@ def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> Application:
     if any((cache.get(k) or 0) >= QUERY_ATTEMPTS_PER_HOUR for k in keys):
         c, m = errors.QUERY_THROTTLED
         raise PermissionDenied(m, code=c)
-    application = (Application.objects.select_related("item", "lead_department").filter(receipt_no=receipt_no).first()
-                   if receipt_no else None)
+    application = (public_application(receipt_no) if receipt_no else None)
     if application is None or not hmac.compare_digest(application.query_hash, query_hash(receipt_no, code)):
         for k in keys:
             cache.add(k, 0, 3600)
@@ -43,25 +45,51 @@ def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> Application:
     return application
 
 
+PUBLIC_FIELDS = ("receipt_no", "query_hash", "status", "received_at", "decision", "decision_reason", "result_doc_no",
+                 "certificate_no", "item__name", "lead_department__name")
+
+
+def public_application(receipt_no: str) -> Application | None:
+    """One indexed lookup, only the columns the status page shows (the guide's long texts are not read)."""
+    return (Application.objects.select_related("item", "lead_department").only(*PUBLIC_FIELDS)
+            .filter(receipt_no=receipt_no).order_by().first())
+
+
+def public_events(application: Application):
+    return application.events.select_related("department").only("at", "label", "note", "department__name")
+
+
 def my_applications(user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related("item").order_by("-received_at")
 
 
 def staff_queue(user, departments) -> dict:
     """What waits for this user's departments: acceptance and decisions (as lead), reviews (as a branch)."""
-    paths = [d.path for d in departments]
-    in_departments = Q()
-    for path in paths:
-        in_departments |= Q(lead_department__path__startswith=path)
-    branch_q = Q()
-    for path in paths:
-        branch_q |= Q(department__path__startswith=path)
-    lead = Application.objects.filter(in_departments).select_related("item")
-    return {
-        "accept": lead.filter(status__in=[Status.SUBMITTED]).order_by("received_at")[:100] if paths else [],
-        "reviews": (Branch.objects.filter(branch_q, state=Branch.State.PENDING, application__status=Status.REVIEWING)
-                    .select_related("application__item", "department").order_by("application__received_at")[:100]) if paths else [],
-        "decide": lead.filter(status=Status.JOINING).order_by("received_at")[:100] if paths else [],
-        "deliver": lead.filter(status=Status.CONCLUDED).order_by("concluded_at")[:100] if paths else [],
-        "correction": lead.filter(status=Status.CORRECTION).order_by("received_at")[:100] if paths else [],
+    # Resolve "my departments and their offices" to ids first, so each queue query is a plain range scan of
+    # the (department, status, received_at) index instead of a join on the department tree.
+    ids = set()
+    for department in departments:
+        ids.update(Department.objects.filter(path__startswith=department.path).values_list("pk", flat=True))
+    paths = sorted(ids)
+    if not paths:
+        return {}
+    lead = (Application.objects.filter(lead_department_id__in=ids).select_related("item")
+            .only("receipt_no", "applicant_name", "received_at", "concluded_at", "status", "item__name"))
+    reviews = (Branch.objects.filter(department_id__in=ids, state=Branch.State.PENDING, application__status=Status.REVIEWING)
+               .select_related("application__item", "department")
+               .only("is_lead", "department__name", "application__receipt_no", "application__applicant_name",
+                     "application__received_at", "application__item__name"))
+    sections = {
+        "accept": lead.filter(status=Status.SUBMITTED).order_by("received_at"),
+        "reviews": reviews.order_by("application__received_at"),
+        "decide": lead.filter(status=Status.JOINING).order_by("received_at"),
+        "deliver": lead.filter(status=Status.CONCLUDED).order_by("concluded_at"),
+        "correction": lead.filter(status=Status.CORRECTION).order_by("received_at"),
     }
+    # The oldest first, QUEUE_ROWS of each: a clerk works from the top; the counts say how many wait (the four
+    # lead counts in one aggregate over the queue index).
+    statuses = {"accept": Status.SUBMITTED, "decide": Status.JOINING, "deliver": Status.CONCLUDED, "correction": Status.CORRECTION}
+    counts = Application.objects.filter(lead_department_id__in=ids, status__in=statuses.values()).aggregate(
+        **{key: Count("id", filter=Q(status=value)) for key, value in statuses.items()})
+    counts["reviews"] = sections["reviews"].count()
+    return {key: {"rows": list(qs[:QUEUE_ROWS]), "count": counts[key]} for key, qs in sections.items()}

@@ -101,7 +101,7 @@ def status(request):
         except ZtError as exc:
             apply_error(form, exc)
     return render(request, "approvals/status.html", {"form": form, "application": application,
-                                                     "events": application.events.select_related("department") if application else []})
+                                                     "events": selectors.public_events(application) if application else []})
 
 
 @login_required

@@ -54,5 +54,20 @@ class SiteSettings(models.Model):
 
     @classmethod
     def current(cls) -> "SiteSettings":
-        obj = cls.objects.order_by("pk").first()
-        return obj or cls()
+        """Read on every page, changed perhaps once a year: cached for a minute, dropped on save."""
+        from django.core.cache import cache
+
+        obj = cache.get(SITE_SETTINGS_CACHE_KEY)
+        if obj is None:
+            obj = cls.objects.order_by("pk").first() or cls()
+            cache.set(SITE_SETTINGS_CACHE_KEY, obj, 60)
+        return obj
+
+    def save(self, *args, **kwargs):
+        from django.core.cache import cache
+
+        super().save(*args, **kwargs)
+        cache.delete(SITE_SETTINGS_CACHE_KEY)
+
+
+SITE_SETTINGS_CACHE_KEY = "zt:site-settings"

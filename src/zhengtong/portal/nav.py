@@ -3,6 +3,8 @@ URL name of its index page, and an entry whose URL does not resolve is not shown
 
 from __future__ import annotations
 
+import functools
+
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -17,7 +19,19 @@ SECTIONS = [
 ]
 
 
+@functools.lru_cache(maxsize=4)
+def _built(language: str) -> tuple:
+    return tuple(_resolve())
+
+
 def sections() -> list[dict]:
+    """Resolved once per language and process: the URL configuration does not change while it runs."""
+    from django.utils.translation import get_language
+
+    return list(_built(get_language() or ""))
+
+
+def _resolve() -> list[dict]:
     built = []
     for key, label, url_name in SECTIONS:
         try:

@@ -1,0 +1,25 @@
+"""The project's URLs plus the floor the hall benchmark measures against: a minimal Django view that runs one
+indexed query and returns plain text, through the same middleware as every page."""
+
+from django.http import HttpResponse
+from django.urls import path
+
+from zhengtong.urls import urlpatterns as project_urls
+
+
+def floor(request, receipt_no):
+    from zhengtong.approvals.models import Application
+
+    status = Application.objects.filter(receipt_no=receipt_no).values_list("status", flat=True).first()
+    return HttpResponse(status or "", content_type="text/plain")
+
+
+def staff_floor(request, receipt_no):
+    """The same floor behind the workbench's gate (session, user, second factor), for the clerk's pages."""
+    from zhengtong.accounts.access import staff_required
+
+    return staff_required(floor)(request, receipt_no)
+
+
+urlpatterns = [path("bench-floor/<str:receipt_no>/", floor), path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
+               *project_urls]

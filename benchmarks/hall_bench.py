@@ -1,0 +1,154 @@
+"""Service-hall benchmark on PostgreSQL (issue: online service hall).
+
+    .venv/bin/python benchmarks/hall_bench.py [--applications 1000000] [--requests 300]
+
+Loads N applications (with their public events and, for those under review, parallel branches), then times,
+in one process through Django's full middleware stack:
+  - the floor: a minimal Django view running one indexed query (benchmarks/floor_urls.py);
+  - the public status lookup (receipt number + query code → every stage);
+  - a clerk's queue page in the workbench.
+Prints p50/p95 of each and the ratio to the floor. Target: p95 <= 2x the floor at 1M applications.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import statistics
+import time
+
+os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from _setup import fresh_postgres  # noqa: E402
+
+
+def load(count: int) -> dict:
+    from django.db import connection
+    from django.utils import timezone
+
+    from zhengtong.approvals.models import ItemType, ServiceItem
+    from zhengtong.approvals.services.common import query_hash
+    from zhengtong.org.models import Department
+    from zhengtong.org.services import department_create, staff_onboard
+
+    root = department_create(parent=None, code="H", name="基准区", kind="region")
+    departments = [department_create(parent=root, code=f"H{i:02d}", name=f"基准部门{i:02d}", kind="department") for i in range(50)]
+    departments = list(Department.objects.filter(code__startswith="H").exclude(code="H").order_by("code"))
+    items = [ServiceItem.objects.create(
+        code=f"H-{i:03d}", name=f"基准事项{i}", item_type=ItemType.LICENSING, basis="依据", lead_department=departments[i % 50],
+        conditions="条件", process="流程", legal_limit=20, committed_limit=10, location="大厅", hours="工作日",
+        phone="0574-1", complaint_phone="0574-2", result="许可证") for i in range(200)]
+    clerk = staff_onboard(username="clerk", real_name="基准经办人", department=departments[7])
+    rng = random.Random(11)
+    now = timezone.now()
+    statuses = ["submitted"] * 10 + ["reviewing"] * 20 + ["joining"] * 5 + ["concluded"] * 10 + ["delivered"] * 50 + ["withdrawn"] * 5
+    sample = {}
+    t = time.perf_counter()
+    with connection.cursor() as cursor:
+        cols = ("receipt_no", "query_hash", "item_id", "lead_department_id", "applicant_name", "contact_mobile", "channel",
+                "received_at", "status", "data", "idempotency_key", "decision", "decision_reason", "result_doc_no",
+                "certificate_no", "updated_at")
+        with cursor.cursor.copy(f"COPY approvals_application ({', '.join(cols)}) FROM STDIN") as copy:
+            for n in range(count):
+                item = items[n % len(items)]
+                receipt = f"BL{n:012d}"
+                code = f"{n % 1000000:06d}"
+                status = statuses[n % len(statuses)]
+                if n % 97 == 0 and len(sample) < 5000:
+                    sample[receipt] = code
+                received = now - dt.timedelta(minutes=rng.randrange(60 * 24 * 365))
+                copy.write_row((receipt, query_hash(receipt, code), item.pk, item.lead_department_id, f"申请人{n}", "13800000000",
+                                "online", received, status, "{}", "", "", "", "", "", now))
+        cursor.execute("ANALYZE approvals_application")
+        cursor.execute("SELECT min(id) FROM approvals_application")
+        first_id = cursor.fetchone()[0]
+        # Two public events per application; branches for those under review.
+        with cursor.cursor.copy("COPY approvals_event (application_id, at, action, label, department_id, note) FROM STDIN") as copy:
+            for n in range(count):
+                dept = departments[(n % len(items)) % 50].pk
+                copy.write_row((first_id + n, now, "submit", "网上提交申请", dept, ""))
+                copy.write_row((first_id + n, now, "accept", "受理", dept, ""))
+        with cursor.cursor.copy("COPY approvals_branch (application_id, department_id, is_lead, state, reason) FROM STDIN") as copy:
+            for n in range(count):
+                if statuses[n % len(statuses)] == "reviewing":
+                    lead = (n % len(items)) % 50
+                    copy.write_row((first_id + n, departments[lead].pk, True, "pending", ""))
+                    copy.write_row((first_id + n, departments[(lead + 1 + n % 49) % 50].pk, False, "pending", ""))
+        for table in ("approvals_event", "approvals_branch"):
+            cursor.execute(f"ANALYZE {table}")
+    print(f"loaded {count:,} applications, {2 * count:,} events and the review branches in {time.perf_counter() - t:.1f} s")
+    return {"sample": sample, "clerk": clerk}
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
+
+
+def measure(requests: int, data: dict) -> None:
+    from django.conf import settings
+    from django.http import HttpRequest
+    from django.test import Client
+    from django.urls import clear_url_caches
+    from django_otp import login as otp_login
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.ROOT_URLCONF = "floor_urls"
+    clear_url_caches()
+    receipts = list(data["sample"].items())
+    rng = random.Random(5)
+    anonymous = Client()
+    clerk = Client()
+    clerk.force_login(data["clerk"])
+    device = TOTPDevice.objects.create(user=data["clerk"], name="bench", confirmed=True)
+    fake = HttpRequest()
+    fake.session, fake.user = clerk.session, data["clerk"]
+    otp_login(fake, device)
+    fake.session.save()
+
+    def run(label, call):
+        for _ in range(20):
+            call()  # warm up: template and query caches
+        times = []
+        for _ in range(requests):
+            t = time.perf_counter()
+            response = call()
+            times.append(time.perf_counter() - t)
+            assert response.status_code == 200, (label, response.status_code)
+        return percentiles(times)
+
+    floor = run("floor", lambda: anonymous.get(f"/bench-floor/{rng.choice(receipts)[0]}/"))
+    staff_floor = run("staff floor", lambda: clerk.get(f"/workbench/bench-floor/{rng.choice(receipts)[0]}/"))
+
+    def lookup():
+        receipt, code = rng.choice(receipts)
+        response = anonymous.post("/services/status/", {"receipt_no": receipt, "code": code})
+        assert "网上提交申请" in response.content.decode()
+        return response
+
+    status = run("status", lookup)
+    queue = run("queue", lambda: clerk.get("/workbench/approvals/"))
+    print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
+    print(f"staff floor (the same behind the workbench login and TOTP gate): p50 {staff_floor[0] * 1000:.2f} ms, "
+          f"p95 {staff_floor[1] * 1000:.2f} ms")
+    for name, (p50, p95), base in (("public status lookup", status, floor), ("clerk's queue page", queue, staff_floor)):
+        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / base[1]:.1f}x its floor [target <= 2x]")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--applications", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=300)
+    args = parser.parse_args()
+    fresh_postgres("zt_bench_hall")
+    from zhengtong.audit.context import Actor, acting_as
+
+    with acting_as(Actor(name="benchmark")):
+        data = load(args.applications)
+    measure(args.requests, data)
+
+
+if __name__ == "__main__":
+    main()
