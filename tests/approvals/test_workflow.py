@@ -151,6 +151,7 @@ def test_the_applicant_may_withdraw_and_the_clocks_stop(item, zhangsan, lisi, wa
         services.application_withdraw(application=application, by=lisi)
     application = services.application_withdraw(application=application, by=zhangsan)
     assert application.status == Status.WITHDRAWN
+    assert set(application.branches.values_list("state", flat=True)) == {Branch.State.CLOSED}  # off every queue
     assert set(clocks(application).values_list("outcome", flat=True)) == {Outcome.CANCELLED, Outcome.ON_TIME}
 
 

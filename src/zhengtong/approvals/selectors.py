@@ -75,15 +75,15 @@ def staff_queue(user, departments) -> dict:
         return {}
     lead = (Application.objects.filter(lead_department_id__in=ids).select_related("item")
             .only("receipt_no", "applicant_name", "received_at", "concluded_at", "status", "item__name"))
-    reviews = (Branch.objects.filter(department_id__in=ids, state=Branch.State.PENDING, application__status=Status.REVIEWING)
+    reviews = (Branch.objects.filter(department_id__in=ids, state=Branch.State.PENDING)
                .select_related("application__item", "department")
                .only("is_lead", "department__name", "application__receipt_no", "application__applicant_name",
                      "application__received_at", "application__item__name"))
     sections = {
         "accept": lead.filter(status=Status.SUBMITTED).order_by("received_at"),
-        "reviews": reviews.order_by("application__received_at"),
+        "reviews": reviews.order_by("received_at"),
         "decide": lead.filter(status=Status.JOINING).order_by("received_at"),
-        "deliver": lead.filter(status=Status.CONCLUDED).order_by("concluded_at"),
+        "deliver": lead.filter(status=Status.CONCLUDED).order_by("received_at"),
         "correction": lead.filter(status=Status.CORRECTION).order_by("received_at"),
     }
     # The oldest first, QUEUE_ROWS of each: a clerk works from the top; the counts say how many wait (the four

@@ -93,10 +93,13 @@ class Branch(models.Model):
         PENDING = "pending", _("审查中")
         AGREED = "agreed", _("同意")
         DISAGREED = "disagreed", _("不同意")
+        CLOSED = "closed", _("已终止")  # the application was withdrawn while this branch was pending
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="branches")
     department = models.ForeignKey("org.Department", verbose_name=_("审查部门"), on_delete=models.PROTECT, related_name="+")
     is_lead = models.BooleanField(_("牵头"), default=False)
+    # Copied from the application so a department's review queue is one range scan of its own index.
+    received_at = models.DateTimeField(_("收件时间"))
     state = models.CharField(_("意见"), max_length=10, choices=State.choices, default=State.PENDING)
     reason = models.TextField(_("理由"), blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
@@ -107,7 +110,7 @@ class Branch(models.Model):
         verbose_name_plural = _("审查分支")
         ordering = ["-is_lead", "pk"]
         constraints = [models.UniqueConstraint(fields=["application", "department"], name="branch_unique")]
-        indexes = [models.Index(fields=["department", "state"], name="branch_queue")]
+        indexes = [models.Index(fields=["department", "state", "received_at"], name="branch_queue")]
 
 
 class CorrectionNotice(models.Model):

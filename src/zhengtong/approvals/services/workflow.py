@@ -39,7 +39,8 @@ def _start_review(application, by) -> None:
     item = application.item
     departments = [(item.lead_department, True)] + [(d, False) for d in item.co_departments.all()]
     for department, lead in departments:
-        Branch.objects.create(application=application, department=department, is_lead=lead)
+        Branch.objects.create(application=application, department=department, is_lead=lead,
+                              received_at=application.received_at)
         clock_start(subject_type=SUBJECT, subject_id=str(application.pk), subject_label=_label(application),
                     stage=f"review:{department.code}", stage_label=f"{department.short_name or department.name}审查",
                     department=department, limit=item.review_limit, item_code=item.code)
@@ -209,6 +210,7 @@ def application_withdraw(*, application: Application, by) -> Application:
         application = locked(application)
         require_status(application, *OPEN_STATUSES)
         _stop(application, cancelled=True)
+        application.branches.filter(state=Branch.State.PENDING).update(state=Branch.State.CLOSED)
         application.status = Status.WITHDRAWN
         application.save(update_fields=["status", "updated_at"])
         event(application, "withdraw", "申请人撤回申请")
