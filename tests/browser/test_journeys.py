@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from zhengtong.accounts.models import User
 
 from .. import factories as f
+from .conftest import staff_login
 
 pytestmark = pytest.mark.browser
 
@@ -42,15 +43,6 @@ def test_a_wrong_id_number_is_refused_with_a_clear_chinese_message(page):
     assert not User.objects.filter(mobile="13805740021").exists()
 
 
-def _log_in(page, user):
-    page.goto("/workbench/")
-    page.get_by_label(re.compile("登录名")).fill(user.username)
-    page.get_by_label("密码").fill(f.PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_label("动态口令或备用码").fill(f.totp_now(user))
-    page.get_by_role("button", name="验证").click()
-
-
 def test_the_calculator_answers_with_the_official_calendar(page):
     page.goto("/tools/deadline/")
     page.get_by_label("起算日期（收件日）").fill("2026-02-13")
@@ -76,7 +68,7 @@ def test_the_supervisor_drills_down_from_the_dashboard_to_a_late_clock(page, dis
     role.supervises = True
     role.save(update_fields=["supervises"])
     supervisor = f.staff("jc", "钱七", district["B"], role)
-    _log_in(page, supervisor)
+    staff_login(page, supervisor)
     page.goto("/workbench/supervision/")
     expect(page.locator("#trend-chart canvas")).to_have_count(1)
     page.get_by_role("link", name="1", exact=True).first.click()

@@ -13,6 +13,7 @@ from zhengtong.approvals.models import Application
 from .. import factories as f
 from ..approvals.conftest import make_item
 from ..files import samples
+from .conftest import staff_login
 
 pytestmark = pytest.mark.browser
 
@@ -21,16 +22,6 @@ def _context(browser, live_server):
     context = browser.new_context(locale="zh-CN", base_url=live_server.url)
     context.set_default_timeout(10_000)
     return context.new_page()
-
-
-def _staff_login(page, user):
-    page.goto("/workbench/")
-    page.get_by_label(re.compile("登录名")).fill(user.username)
-    page.get_by_label("密码").fill(f.PASSWORD)
-    page.get_by_role("button", name="登录").click()
-    page.get_by_label("动态口令或备用码").fill(f.totp_now(user))
-    page.get_by_role("button", name="验证").click()
-    expect(page.get_by_role("heading", name="工作台")).to_be_visible()
 
 
 def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi, wangwu):
@@ -62,7 +53,7 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
 
     # 李四 (lead department) asks for a correction, listing everything at once.
     clerk = _context(browser, live_server)
-    _staff_login(clerk, lisi)
+    staff_login(clerk, lisi)
     clerk.goto(f"/workbench/approvals/{application.pk}/")
     clerk.get_by_label(re.compile("一次性告知补正")).fill("缺少场所平面图\n营业执照复印件不清晰")
     clerk.get_by_role("button", name="告知补正").click()
@@ -80,7 +71,7 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
     clerk.get_by_role("button", name="受理", exact=True).click()
     clerk.get_by_role("button", name="提交意见").click()
     other = _context(browser, live_server)
-    _staff_login(other, wangwu)
+    staff_login(other, wangwu)
     other.goto("/workbench/approvals/")
     other.get_by_role("link", name=application.receipt_no).click()
     other.get_by_role("button", name="提交意见").click()
@@ -104,7 +95,7 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
 
     # The supervision dashboard shows the case's clocks.
     watcher = _context(browser, live_server)
-    _staff_login(watcher, supervisor)
+    staff_login(watcher, supervisor)
     watcher.goto("/workbench/supervision/clocks/?q=食品经营许可")
     expect(watcher.locator("main")).to_contain_text(application.receipt_no)
     expect(watcher.locator("main")).to_contain_text("送达")

@@ -56,6 +56,15 @@ class Me(APIView):
         return Response(MeSerializer(request.user).data)
 
 
+def _answer(compute, query) -> Response:
+    """The calculator's answer, or its error in the API's shape (the page shows the same error)."""
+    try:
+        return Response(compute(query))
+    except answers.CalculatorError as exc:
+        problem = {"code": exc.code, "message": exc.message}
+        raise InvalidInput(exc.message, code=exc.code, fields={exc.field: [problem]}) from None
+
+
 class WorkdaysAdd(APIView):
     """办事期限计算器：从起算日（第0日）起 N 个工作日后的到期日（公开）。"""
 
@@ -66,12 +75,8 @@ class WorkdaysAdd(APIView):
         OpenApiParameter("days", int, required=True, description="工作日数 0-3650"),
     ], responses=WorkdaysAddSerializer)
     def get(self, request):
-        try:
-            answer = answers.add_answer(answers.parse_date(request.GET.get("start"), "start"),
-                                        answers.parse_days(request.GET.get("days")))
-        except answers.CalculatorError as exc:
-            raise InvalidInput(exc.message, code=exc.code, fields={exc.field: [{"code": exc.code, "message": exc.message}]}) from None
-        return Response(answer)
+        return _answer(lambda q: answers.add_answer(answers.parse_date(q.get("start"), "start"), answers.parse_days(q.get("days"))),
+                       request.GET)
 
 
 class WorkdaysBetween(APIView):
@@ -84,9 +89,5 @@ class WorkdaysBetween(APIView):
         OpenApiParameter("end", str, required=True, description="结束日期 YYYY-MM-DD"),
     ], responses=WorkdaysBetweenSerializer)
     def get(self, request):
-        try:
-            answer = answers.between_answer(answers.parse_date(request.GET.get("start"), "start"),
-                                            answers.parse_date(request.GET.get("end"), "end"))
-        except answers.CalculatorError as exc:
-            raise InvalidInput(exc.message, code=exc.code, fields={exc.field: [{"code": exc.code, "message": exc.message}]}) from None
-        return Response(answer)
+        return _answer(lambda q: answers.between_answer(answers.parse_date(q.get("start"), "start"),
+                                                        answers.parse_date(q.get("end"), "end")), request.GET)
