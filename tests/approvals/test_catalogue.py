@@ -18,15 +18,32 @@ def _head_of_a(district):
     return f.staff("head_a", "赵六", district["A"], role)
 
 
-def test_a_guide_edit_is_a_new_version_and_the_old_one_is_kept(verified_client, district, item):
-    client = verified_client(_head_of_a(district))
-    page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+def _edit_data(page) -> dict:
+    """What the edit page would post back unchanged: the guide, and both formsets with their rows."""
     form = page.context["form"]
     data = {k: v for k, v in form.initial.items() if v is not None and k in form.fields}
-    data.update({"committed_limit": 8, "fee": "不收费（依据：浙价费〔2026〕1号）"})
     for flag in ("for_citizens", "for_legal_persons", "for_investors", "online", "published"):
         if not data.get(flag):
             data.pop(flag, None)
+    for key in ("materials", "fields"):
+        formset = page.context[key]
+        for name, value in formset.management_form.initial.items():
+            data[f"{formset.prefix}-{name}"] = value
+        for sub in formset.forms:
+            for name, field in sub.fields.items():
+                value = sub.initial.get(name, field.initial)
+                if hasattr(value, "pk"):
+                    value = value.pk
+                if value is not None and value is not False and value != "":  # 0 is a value (the order)
+                    data[f"{sub.prefix}-{name}"] = value
+    return data
+
+
+def test_a_guide_edit_is_a_new_version_and_the_old_one_is_kept(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+    data = _edit_data(page)
+    data.update({"committed_limit": 8, "fee": "不收费（依据：浙价费〔2026〕1号）"})
     response = client.post(reverse("workbench_approvals:item", args=[item.code]), data)
     assert response.status_code == 302, response.context["form"].errors if response.context else ""
     item.refresh_from_db()
@@ -34,6 +51,21 @@ def test_a_guide_edit_is_a_new_version_and_the_old_one_is_kept(verified_client, 
     versions = list(GuideVersion.objects.filter(item=item).order_by("version"))
     assert [v.version for v in versions] == [1, 2]
     assert versions[0].snapshot["committed_limit"] == 10 and versions[1].snapshot["committed_limit"] == 8
+
+
+def test_materials_and_fields_are_edited_in_the_workbench_and_versioned(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+    data = _edit_data(page)
+    extra = page.context["materials"].forms[-1].prefix  # the empty row for a new material
+    data.update({f"{extra}-name": "食品安全管理制度", f"{extra}-form": "original", f"{extra}-copies": 1,
+                 f"{extra}-medium": "electronic", f"{extra}-order": 3, f"{extra}-required": "on"})
+    response = client.post(reverse("workbench_approvals:item", args=[item.code]), data)
+    assert response.status_code == 302, response.context["materials"].errors if response.context else ""
+    item.refresh_from_db()
+    assert item.materials.filter(name="食品安全管理制度", required=True).exists() and item.version == 2
+    latest = GuideVersion.objects.filter(item=item).order_by("-version").first()
+    assert "食品安全管理制度" in [m["name"] for m in latest.snapshot["materials"]]
 
 
 def test_export_then_import_round_trips(verified_client, district, item):

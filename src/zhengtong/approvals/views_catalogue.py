@@ -15,7 +15,7 @@ from zhengtong.core.excel import XLSX, xlsx_response
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
 
-from .models import ServiceItem
+from .models import FormField, Material, ServiceItem
 from .services.catalogue import catalogue_import, catalogue_workbook, item_save
 
 EDITABLE = ["name", "item_type", "service_type", "basis", "conditions", "process", "legal_limit", "committed_limit",
@@ -93,14 +93,36 @@ class ItemForm(forms.ModelForm):
                 field.widget.attrs["rows"] = 3
 
 
+def _styled(formset):
+    for form in formset.forms:
+        for field in form.fields.values():
+            if isinstance(field.widget, forms.CheckboxInput):
+                field.widget.attrs["class"] = "form-check-input"
+            else:
+                field.widget.attrs["class"] = "form-select form-select-sm" if isinstance(field.widget, forms.Select) else "form-control form-control-sm"
+    return formset
+
+
+MaterialFormSet = forms.inlineformset_factory(
+    ServiceItem, Material, fields=["name", "form", "copies", "medium", "required", "note", "order"], extra=1, can_delete=True)
+FieldFormSet = forms.inlineformset_factory(
+    ServiceItem, FormField, fields=["key", "label", "kind", "required", "choices", "order"], extra=1, can_delete=True)
+
+
 @staff_required
 def item_edit(request, code: str):
     item = _items(request.user).filter(code=code).first()
     if item is None:
         raise Http404
-    form = ItemForm(request.POST or None, instance=ServiceItem.objects.get(pk=item.pk))
-    if request.method == "POST" and form.is_valid():
-        item_save(item=item, values={k: form.cleaned_data[k] for k in EDITABLE}, by=request.user)
+    data = request.POST or None
+    form = ItemForm(data, instance=ServiceItem.objects.get(pk=item.pk))
+    materials = _styled(MaterialFormSet(data, instance=item, prefix="materials"))
+    fields = _styled(FieldFormSet(data, instance=item, prefix="fields"))
+    if request.method == "POST" and form.is_valid() and materials.is_valid() and fields.is_valid():
+        item_save(item=item, values={k: form.cleaned_data[k] for k in EDITABLE}, by=request.user,
+                  formsets=[materials, fields])
         messages.success(request, _("已保存为新版本。"))
         return redirect("workbench_approvals:item", code=code)
-    return render(request, "approvals/staff_item.html", {"item": item, "form": form, "versions": item.versions.select_related("created_by")[:50]})
+    return render(request, "approvals/staff_item.html", {
+        "item": item, "form": form, "materials": materials, "fields": fields,
+        "versions": item.versions.select_related("created_by")[:50]})

@@ -59,13 +59,19 @@ def _record_version(item: ServiceItem, by) -> None:
 
 
 @transaction.atomic(durable=True)
-def item_save(*, item: ServiceItem, values: dict, by) -> ServiceItem:
-    """Edit a guide: the change is a new version; every version stays readable."""
+def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceItem:
+    """Edit a guide, its materials and its application fields: the change is a new version; every version
+    stays readable. `formsets` are validated inline formsets of the item's materials and fields."""
     changes = {k: [str(getattr(item, k)), str(v)] for k, v in values.items() if getattr(item, k) != v}
-    if not changes:
+    changed_lists = [fs.model._meta.verbose_name for fs in formsets if fs.has_changed()]
+    if not changes and not changed_lists:
         return item
     if not GuideVersion.objects.filter(item=item).exists():
         _record_version(item, by)  # keep what the public read before the first edit
+    for formset in formsets:
+        formset.save()
+    if changed_lists:
+        changes["lists"] = [None, "、".join(str(n) for n in changed_lists)]
     for name, value in values.items():
         setattr(item, name, value)
     item.version += 1
