@@ -99,7 +99,8 @@ def act(request, pk: int, action: str):
     application = _application(request, pk)
     try:
         if action == "review":
-            branch = get_object_or_404(application.branches, pk=request.POST.get("branch"))
+            branch_id = request.POST.get("branch", "")
+            branch = get_object_or_404(application.branches, pk=int(branch_id) if branch_id.isdigit() else 0)
             services.review_decide(branch=branch, by=request.user, agree=request.POST.get("agree") == "1",
                                    reason=request.POST.get("reason", ""))
         elif action in ACTIONS:

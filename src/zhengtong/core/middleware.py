@@ -62,26 +62,36 @@ def _has_nul(request) -> bool:
 
 
 MALFORMED_ERROR = {"code": "MALFORMED_BODY", "message": "提交的数据格式不正确，无法解析。", "fields": {}}
+TOO_LARGE_ERROR = {"code": "REQUEST_TOO_LARGE", "message": "提交的内容过大（上限100MB），请减少或压缩附件后重试。", "fields": {}}
+MAX_REQUEST_BYTES = 100 * 1024 * 1024  # several 20 MB materials at once; Django itself sets no limit on files
+
+
+def _too_large(request) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_REQUEST_BYTES
+    except ValueError:
+        return False
 
 
 class RejectNulMiddleware:
-    """A NUL byte is never meaningful input, and PostgreSQL refuses it in text with an error that would
-    surface as a 500 from any lookup (a path segment, a log-in name, an API token). Refuse it up front."""
+    """Refuse, before any view reads it, input no view can handle: a NUL byte (PostgreSQL refuses it in text,
+    so any lookup would fail with a 500), an unparseable multipart body, and a body over the size limit."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        status = 413 if _too_large(request) else 400
         try:
-            refused = NUL_ERROR if _has_nul(request) else None
+            refused = TOO_LARGE_ERROR if status == 413 else (NUL_ERROR if _has_nul(request) else None)
         except MultiPartParserError:  # a multipart body without a valid boundary: the client's error, not ours
             refused = MALFORMED_ERROR
         if refused:
             if request.path.startswith("/api/"):
-                return JsonResponse(refused, status=400)
+                return JsonResponse(refused, status=status)
             return HttpResponse(
                 f"<!doctype html><html lang=\"zh-CN\"><title>请求有误</title><p>{refused['message']}"
                 f"（错误代码：{refused['code']}）</p></html>",
-                status=400, content_type="text/html; charset=utf-8",
+                status=status, content_type="text/html; charset=utf-8",
             )
         return self.get_response(request)
