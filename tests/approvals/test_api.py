@@ -65,3 +65,21 @@ def test_another_departments_staff_get_404_or_a_coded_refusal(client, item, zhan
                            {"branch": branch_a.pk, "agree": "1"}, content_type="application/json",
                            HTTP_AUTHORIZATION=f"Token {token.key}")
     assert response.status_code == 403 and response.json()["code"] == "OTHER_DEPARTMENT"
+
+
+def test_window_registration_through_the_api(client, item, lisi, wangwu):
+    licence = item.materials.get(name="营业执照")
+
+    def post(user, received="2026-11-20T09:15:00+08:00"):
+        token, _ = Token.objects.get_or_create(user=user)
+        return client.post(f"/api/v1/approvals/items/{item.code}/window/",
+                           {"applicant_name": "北仑港城小吃店", "received_at": received, "shop_name": "港城小吃", "area": "30",
+                            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf())},
+                           HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    response = post(lisi)
+    assert response.status_code == 201
+    application = Application.objects.get(receipt_no=response.json()["receipt_no"])
+    assert application.channel == "window" and application.registered_by == lisi
+    assert post(wangwu).json()["code"] == "OTHER_DEPARTMENT"
+    assert post(lisi, received="2099-01-01T00:00:00+08:00").json()["code"] == "RECEIVED_IN_FUTURE"

@@ -19,6 +19,7 @@ urlpatterns = [
     path("v1/approvals/items/", approvals_api.ItemList.as_view(), name="approvals_items"),
     path("v1/approvals/items/<str:code>/", approvals_api.ItemDetail.as_view(), name="approvals_item"),
     path("v1/approvals/items/<str:code>/applications/", approvals_api.Submit.as_view(), name="approvals_submit"),
+    path("v1/approvals/items/<str:code>/window/", approvals_api.Register.as_view(), name="approvals_register"),
     path("v1/approvals/status/", approvals_api.StatusLookup.as_view(), name="approvals_status"),
     path("v1/approvals/applications/", approvals_api.MyApplications.as_view(), name="approvals_mine"),
     path("v1/approvals/applications/<int:pk>/actions/<slug:action>/", approvals_api.StaffAction.as_view(), name="approvals_action"),

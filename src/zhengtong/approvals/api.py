@@ -149,6 +149,40 @@ class Submit(APIView):
                          "status": application.status}, status=status.HTTP_201_CREATED)
 
 
+class WindowRegistration(serializers.Serializer):
+    applicant_name = serializers.CharField(max_length=200)
+    contact_mobile = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    received_at = serializers.DateTimeField(help_text="申请人实际递交材料的时间，时限从此起算")
+
+
+class Register(APIView):
+    """窗口收件登记（工作人员）：与在线申请相同的字段和材料，另需申请人、收件时间。"""
+
+    permission_classes = [VerifiedStaff]
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(request=WindowRegistration, responses={201: inline_serializer("RegisterResponse", {
+        "id": serializers.IntegerField(), "receipt_no": serializers.CharField(), "query_code": serializers.CharField()})})
+    def post(self, request, code: str):
+        from django.utils import timezone
+
+        item = get_object_or_404(selectors.published_items(), code=code)
+        body = WindowRegistration(data=request.data)
+        body.is_valid(raise_exception=True)
+        if body.validated_data["received_at"] > timezone.now():
+            raise InvalidInput("收件时间不能晚于现在。", code="RECEIVED_IN_FUTURE")
+        uploads = {m.pk: [(f.name, f.read(MAX_BYTES + 1)) for f in request.FILES.getlist(f"material_{m.pk}")]
+                   for m in item.materials.all() if request.FILES.getlist(f"material_{m.pk}")}
+        application = services.application_submit(
+            item=item, applicant=None, data={f.key: request.data.get(f.key, "") for f in item.fields.all()},
+            uploads=uploads, channel=Application.Channel.WINDOW, received_at=body.validated_data["received_at"],
+            registered_by=request.user, applicant_name=body.validated_data["applicant_name"],
+            contact_mobile=body.validated_data.get("contact_mobile", ""),
+        )
+        return Response({"id": application.pk, "receipt_no": application.receipt_no, "query_code": application.query_code},
+                        status=status.HTTP_201_CREATED)
+
+
 class StatusRequest(serializers.Serializer):
     receipt_no = serializers.CharField(max_length=30)
     code = serializers.CharField(max_length=6)
