@@ -112,3 +112,15 @@ def test_the_applicant_downloads_his_material_as_an_attachment(client, item, zha
     record = application.materials.get()
     response = client.get(reverse("approvals:file", args=[application.receipt_no, record.pk]))
     assert response["Content-Disposition"].startswith("attachment") and response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_status_page_costs_the_same_queries_however_many_events(client, item, zhangsan, uploads, form_data, lisi,
+                                                                     django_assert_max_num_queries):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    services.application_request_correction(application=application, by=lisi, items=["缺少平面图"])
+    services.application_resubmit(application=application, by=zhangsan, uploads={})
+    services.application_accept(application=application, by=lisi)
+    assert application.events.count() >= 4
+    client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code})
+    with django_assert_max_num_queries(3):
+        client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code})
