@@ -25,7 +25,7 @@ def _context(browser, live_server):
 
 
 def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi, wangwu):
-    item = make_item(district)
+    make_item(district)
     role = f.role("supervisor", "all")
     role.supervises = True
     role.save(update_fields=["supervises"])

@@ -10,7 +10,6 @@ from django.urls import reverse
 import zhengtong
 from zhengtong.core.models import SiteSettings
 
-from .. import factories as f
 
 
 def test_the_page_is_chinese_with_a_skip_link_to_main(client, db):

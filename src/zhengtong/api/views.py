@@ -9,7 +9,6 @@ from rest_framework.views import APIView
 from zhengtong.core.errors import InvalidInput
 from zhengtong.org import selectors as org_selectors
 from zhengtong.workdays import answers
-from zhengtong.org.models import Department
 
 from .serializers import (
     DepartmentSerializer,

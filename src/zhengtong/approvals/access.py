@@ -14,6 +14,13 @@ def works_in(user, department) -> bool:
     return Membership.objects.filter(user=user, department__path__startswith=department.path).exists()
 
 
+def may_see(user, application) -> bool:
+    """Staff of the lead department or of any department with a review branch on it."""
+    if works_in(user, application.lead_department):
+        return True
+    return any(works_in(user, b.department) for b in application.branches.select_related("department"))
+
+
 def require_department(user, department) -> None:
     """The second factor is the views' concern (staff_required); services also run from commands and tasks."""
     if not (user and user.is_active and user.kind == User.Kind.STAFF and works_in(user, department)):

@@ -4,6 +4,7 @@ Views only check permissions, clean input and call the same services as the page
 from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.authtoken.models import Token
@@ -19,7 +20,8 @@ from zhengtong.files.intake import MAX_BYTES
 from . import selectors, services
 from .models import Application, Event, FormField, Material, ServiceItem
 from .views_public import AUDIENCE_FIELDS
-from .views_staff import ACTIONS, _visible
+from .access import may_see
+from .actions import STAFF_ACTIONS
 
 
 class MaterialSerializer(serializers.ModelSerializer):
@@ -164,8 +166,6 @@ class Register(APIView):
     @extend_schema(request=WindowRegistration, responses={201: inline_serializer("RegisterResponse", {
         "id": serializers.IntegerField(), "receipt_no": serializers.CharField(), "query_code": serializers.CharField()})})
     def post(self, request, code: str):
-        from django.utils import timezone
-
         item = get_object_or_404(selectors.published_items(), code=code)
         body = WindowRegistration(data=request.data)
         body.is_valid(raise_exception=True)
@@ -236,7 +236,7 @@ class StaffAction(APIView):
     @extend_schema(request=StaffActionRequest, responses=ApplicationSerializer)
     def post(self, request, pk: int, action: str):
         application = Application.objects.select_related("item", "lead_department").filter(pk=pk).first()
-        if application is None or not _visible(request.user, application):
+        if application is None or not may_see(request.user, application):
             raise NotFound()
         body = StaffActionRequest(data=request.data)
         body.is_valid(raise_exception=True)
@@ -247,8 +247,8 @@ class StaffAction(APIView):
             if branch is None:
                 raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED")
             services.review_decide(branch=branch, by=request.user, agree=params.get("agree") == "1", reason=params.get("reason", ""))
-        elif action in ACTIONS:
-            ACTIONS[action](application, request.user, params)
+        elif action in STAFF_ACTIONS:
+            STAFF_ACTIONS[action](application, request.user, params)
         else:
             raise NotFound()
         application.refresh_from_db()

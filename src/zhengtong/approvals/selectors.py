@@ -64,8 +64,8 @@ def my_applications(user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related("item").order_by("-received_at")
 
 
-def staff_queue(user, departments) -> dict:
-    """What waits for this user's departments: acceptance and decisions (as lead), reviews (as a branch)."""
+def staff_queue(departments) -> dict:
+    """What waits for these departments: acceptance and decisions (as lead), reviews (as a branch)."""
     # Resolve "my departments and their offices" to ids first, so each queue query is a plain range scan of
     # the (department, status, received_at) index instead of a join on the department tree.
     ids = set()

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
-from zhengtong.core.excel import XLSX, xlsx_response
+from zhengtong.core.excel import workbook_response, xlsx_response
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
 
@@ -32,16 +32,6 @@ def _items(user):
     return ServiceItem.objects.filter(lead_department__in=_departments(user)).select_related("lead_department").order_by("code")
 
 
-def _xlsx(name: str, book):
-    from django.http import HttpResponse
-    from urllib.parse import quote
-
-    response = HttpResponse(content_type=XLSX)
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.xlsx"
-    book.save(response)
-    return response
-
-
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("事项清单（xlsx）"), widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}))
 
@@ -50,9 +40,9 @@ class ImportForm(forms.Form):
 def catalogue(request):
     items = _items(request.user)
     if request.GET.get("format") == "xlsx":
-        return _xlsx("事项清单", catalogue_workbook(items.prefetch_related("materials", "fields", "co_departments")))
+        return workbook_response("事项清单", catalogue_workbook(items.prefetch_related("materials", "fields", "co_departments")))
     if request.GET.get("format") == "template":
-        return _xlsx("事项清单模板", catalogue_workbook([], template=True))
+        return workbook_response("事项清单模板", catalogue_workbook([], template=True))
     if request.GET.get("format") == "errors":
         rows = request.session.get("catalogue_import_errors") or []
         return xlsx_response("导入错误报告", [("sheet", _("工作表")), ("row", _("行号")), ("column", _("列")), ("message", _("错误"))], rows)

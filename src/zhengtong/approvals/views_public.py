@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -139,8 +140,6 @@ def withdraw(request, receipt_no: str):
     try:
         services.application_withdraw(application=application, by=request.user)
     except ZtError as exc:
-        from django.contrib import messages
-
         messages.error(request, f"{exc.message}（{exc.code}）")
     return redirect("approvals:detail", receipt_no=receipt_no)
 

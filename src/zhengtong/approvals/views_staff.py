@@ -21,6 +21,7 @@ from zhengtong.org.models import Department, Membership
 from zhengtong.supervision.models import Clock, ClockPause
 
 from . import access, selectors, services
+from .actions import STAFF_ACTIONS
 from .forms import ApplicationForm
 from .models import Application, Branch, ServiceItem, Status
 from .services.common import SUBJECT
@@ -30,20 +31,14 @@ def _departments(user):
     return list(Department.objects.filter(memberships__user=user))
 
 
-def _visible(user, application: Application) -> bool:
-    if access.works_in(user, application.lead_department):
-        return True
-    return any(access.works_in(user, b.department) for b in application.branches.select_related("department"))
-
-
 @staff_required
 def queue(request):
-    return render(request, "approvals/staff_queue.html", {"queue": selectors.staff_queue(request.user, _departments(request.user))})
+    return render(request, "approvals/staff_queue.html", {"queue": selectors.staff_queue(_departments(request.user))})
 
 
 def _application(request, pk: int) -> Application:
     application = get_object_or_404(Application.objects.select_related("item", "lead_department", "applicant"), pk=pk)
-    if not _visible(request.user, application):
+    if not access.may_see(request.user, application):
         raise Http404  # another department's case does not exist for this user
     return application
 
@@ -67,32 +62,6 @@ def detail(request, pk: int):
     })
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
-
-
-ACTIONS = {
-    "accept": lambda a, u, p: services.application_accept(application=a, by=u),
-    "refuse": lambda a, u, p: services.application_refuse(application=a, by=u, reason=p.get("reason", "")),
-    "correction": lambda a, u, p: services.application_request_correction(application=a, by=u, items=_lines(p.get("items", ""))),
-    "conclude": lambda a, u, p: services.application_conclude(
-        application=a, by=u, granted=p.get("granted") == "1", reason=p.get("reason", ""),
-        doc_no=p.get("doc_no", ""), certificate_no=p.get("certificate_no", "")),
-    "deliver": lambda a, u, p: services.application_deliver(application=a, by=u, method=p.get("method") or "窗口领取"),
-    "special_pause": lambda a, u, p: services.application_special_pause(
-        application=a, by=u, reason=p.get("reason") if p.get("reason") in ClockPause.Reason.values else "other",
-        note=p.get("note", "")[:300]),
-    "special_resume": lambda a, u, p: services.application_special_resume(application=a, by=u),
-    "extend": lambda a, u, p: services.application_extend(
-        application=a, by=u, approver=_approver(p.get("approver")), reason=p.get("reason", "")),
-}
-
-
-def _approver(value):
-    membership = Membership.objects.filter(user_id=int(value) if str(value or "").isdigit() else 0).select_related("user").first()
-    return membership.user if membership else None
-
-
 @staff_required
 @require_POST
 def act(request, pk: int, action: str):
@@ -103,8 +72,8 @@ def act(request, pk: int, action: str):
             branch = get_object_or_404(application.branches, pk=int(branch_id) if branch_id.isdigit() else 0)
             services.review_decide(branch=branch, by=request.user, agree=request.POST.get("agree") == "1",
                                    reason=request.POST.get("reason", ""))
-        elif action in ACTIONS:
-            ACTIONS[action](application, request.user, request.POST)
+        elif action in STAFF_ACTIONS:
+            STAFF_ACTIONS[action](application, request.user, request.POST)
         else:
             raise Http404
     except ZtError as exc:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -62,8 +64,6 @@ def audit_record(
 
 
 def _json_roundtrip(value):
-    import json
-
     return json.loads(json.dumps(value, ensure_ascii=False, default=str))
 
 

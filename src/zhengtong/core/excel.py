@@ -48,9 +48,14 @@ def _field(row, name: str):
     return value() if callable(value) else value  # e.g. get_outcome_display: the Chinese label, not the code
 
 
-def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> HttpResponse:
+def workbook_response(title: str, book: Workbook) -> HttpResponse:
+    """Any workbook as a download named after its title and the Beijing time it was made."""
     response = HttpResponse(content_type=XLSX)
     stamp = timezone.localtime().strftime("%Y%m%d%H%M")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{title}-{stamp}.xlsx')}"
-    build_workbook(title, columns, rows).save(response)
+    book.save(response)
     return response
+
+
+def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> HttpResponse:
+    return workbook_response(title, build_workbook(title, columns, rows))

@@ -23,7 +23,6 @@ from zhengtong.supervision.models import Clock
 from zhengtong.supervision.scan import scan
 
 from . import hall_data
-from .seed import DEMO_CITIZEN
 
 APPLICATIONS = 2000
 _PDF = None

@@ -18,6 +18,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput
 from zhengtong.workdays.calendar import FIRST_DATE, LAST_DATE
 from zhengtong.workdays.models import CalendarDay, CalendarYear
+from zhengtong.workdays.signals import table_changed
 
 KINDS = {"放假": CalendarDay.Kind.HOLIDAY, "holiday": CalendarDay.Kind.HOLIDAY,
          "调休上班": CalendarDay.Kind.WORKDAY, "上班": CalendarDay.Kind.WORKDAY, "workday": CalendarDay.Kind.WORKDAY}
@@ -84,7 +85,5 @@ def calendar_year_import(*, year: int, notice: str, rows: list[list[str]]) -> Ca
     row = CalendarYear.objects.create(year=year, notice=notice.strip()[:200], source="导入")
     CalendarDay.objects.bulk_create(CalendarDay(date=d, kind=k, name=n, year=row) for d, k, n in days)
     audit_record(action="workdays.year.import", obj=row, changes={"days": [before, len(days)], "notice": [None, row.notice]})
-    from zhengtong.workdays.receivers import _table_changed
-
-    _table_changed(sender=CalendarYear)  # bulk_create sends no signals
+    table_changed()  # bulk_create sends no model signals
     return row

@@ -14,7 +14,7 @@ from zhengtong.core.errors import InvalidInput, InvalidTransition
 from zhengtong.workdays.calendar import CalendarRangeError
 
 from . import deadline, errors
-from .models import Clock, ClockExtension, ClockPause, Level, Outcome, Unit, Violation
+from .models import Alert, Clock, ClockExtension, ClockPause, Level, Outcome, Unit, Violation
 from .selectors import thresholds_for
 
 MAX_LIMIT = 3650
@@ -59,8 +59,6 @@ def _rank(level: str) -> int:
 
 
 def _flip(clock: Clock, level: str, now: dt.datetime) -> None:
-    from .models import Alert
-
     if clock.pk:
         Alert.objects.create(clock=clock, level_from=clock.level, level_to=level, at=now)
     clock.level = level

@@ -15,7 +15,9 @@ from zhengtong.audit.services import audit_record
 from zhengtong.supervision.models import ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 
-from .. import errors
+from zhengtong.org.models import Membership
+
+from .. import access, errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
 from ..models.applications import OPEN_STATUSES
 from .common import SUBJECT, event, locked, open_clocks, refuse, require_department, require_status, tell_applicant
@@ -109,8 +111,6 @@ def application_request_correction(*, application: Application, by, items: list[
 
 
 def application_resubmit(*, application: Application, by, uploads: dict, data: dict | None = None) -> Application:
-    from .. import access
-
     access.require_applicant(by, application)
     with transaction.atomic(durable=True):
         application = locked(application)
@@ -203,8 +203,6 @@ def application_deliver(*, application: Application, by, method: str) -> Applica
 
 
 def application_withdraw(*, application: Application, by) -> Application:
-    from .. import access
-
     access.require_applicant(by, application)
     with transaction.atomic(durable=True):
         application = locked(application)
@@ -247,8 +245,6 @@ def application_special_resume(*, application: Application, by) -> Application:
 
 def application_extend(*, application: Application, by, approver, reason: str) -> Application:
     """+10 working days (+15 for joint handling) on the whole limit, approved by the lead department's head."""
-    from zhengtong.org.models import Membership
-
     require_department(by, application.lead_department, application, "extend")
     if not Membership.objects.filter(user=approver, department=application.lead_department, is_head=True).exists():
         raise refuse(errors.EXTENSION_APPROVER)
