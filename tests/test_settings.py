@@ -66,7 +66,7 @@ def test_argon2_is_the_first_hasher():
 
 def test_idle_timeout_is_thirty_minutes():
     assert settings.SESSION_COOKIE_AGE == 1800
-    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_SAVE_EVERY_REQUEST is False  # accounts.middleware.IdleSessionMiddleware keeps the idle age
 
 
 def test_the_sqlite_file_database_is_in_wal_mode(tmp_path):
