@@ -10,9 +10,12 @@ import io
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db.models import Q
+from django.test import Client
+from django.urls import reverse
 
 from zhengtong.accounts.models import User
-from zhengtong.approvals.models import Application, ServiceItem
+from zhengtong.approvals.models import Application, Material, ServiceItem
 from zhengtong.audit.selectors import chain_verify
 from zhengtong.org.models import Department, Membership, RoleGrant
 from zhengtong.org.scopes import user_scope
@@ -49,6 +52,11 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert ServiceItem.objects.count() == 200
     assert not ServiceItem.objects.filter(materials__isnull=True).exists()
     assert ServiceItem.objects.filter(co_departments__isnull=False).exists()
+    # every item's application form has a blank form and a filled-in sample to download (办事指南)
+    forms = Material.objects.filter(name__in=("申请书", "申请表"))
+    assert forms.values("item").distinct().count() == 200 and not forms.filter(Q(blank_form=None) | Q(sample=None)).exists()
+    guide = Client().get(reverse("approvals:guide", args=[forms.first().item.code])).content.decode()
+    assert "空白表格" in guide and "示例样表" in guide
     assert 30 <= Application.objects.count() <= 40
     assert Application.objects.values("status").distinct().count() >= 5
     assert Clock.objects.filter(subject_type="approvals.application").exists()

@@ -18,7 +18,7 @@ from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
 from . import selectors, services
-from .models import Application, Event, FormField, Material, ServiceItem
+from .models import Application, Event, FormField, Material, ServiceItem, Status
 from .views_public import AUDIENCE_FIELDS
 from .access import may_see
 from .actions import STAFF_ACTIONS
@@ -73,6 +73,31 @@ class ApplicationSerializer(serializers.ModelSerializer):
         model = Application
         fields = ["id", "receipt_no", "item", "lead_department", "status", "received_at", "decision", "decision_reason",
                   "result_doc_no", "certificate_no", "concluded_at", "delivered_at", "events"]
+
+
+class PublicEventSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    action = serializers.CharField()
+    label = serializers.CharField()
+    department = serializers.CharField(source="department.name", default=None)
+    note = serializers.CharField()
+
+
+class PublicStatusSerializer(serializers.Serializer):
+    """The public status: what the status page shows, no internal ids."""
+
+    receipt_no = serializers.CharField()
+    item = serializers.CharField(source="item.name")
+    lead_department = serializers.CharField(source="lead_department.name")
+    status = serializers.ChoiceField(choices=Status.choices)
+    received_at = serializers.DateTimeField()
+    decision = serializers.CharField()
+    decision_reason = serializers.CharField()
+    result_doc_no = serializers.CharField()
+    certificate_no = serializers.CharField()
+    concluded_at = serializers.DateTimeField(allow_null=True)
+    delivered_at = serializers.DateTimeField(allow_null=True)
+    events = PublicEventSerializer(many=True)
 
 
 class ItemList(generics.ListAPIView):
@@ -207,13 +232,13 @@ class StatusLookup(APIView):
     permission_classes = [permissions.AllowAny]
     parser_classes = [JSONParser, FormParser]
 
-    @extend_schema(request=StatusRequest, responses=ApplicationSerializer)
+    @extend_schema(request=StatusRequest, responses=PublicStatusSerializer)
     def post(self, request):
         body = StatusRequest(data=request.data)
         body.is_valid(raise_exception=True)
         application = selectors.status_lookup(receipt_no=body.validated_data["receipt_no"],
                                                code=body.validated_data["code"], ip=client_ip(request))
-        return Response(ApplicationSerializer(application).data)
+        return Response(PublicStatusSerializer(application).data)
 
 
 class MyApplications(generics.ListAPIView):

@@ -1,36 +1,38 @@
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.cache import cache
-from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db import connection, transaction
+from django.db.models import QuerySet
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, PermissionDenied
-
-from . import errors
+from zhengtong.core.sql import aware
 from zhengtong.org.models import Department
 
-from .models import Application, Branch, ServiceItem, Status
+from . import errors
+from .models import Application, Decision, Event, ServiceItem, Status
 from .services.common import query_hash
 
 QUERY_ATTEMPTS_PER_HOUR = 10
-QUEUE_ROWS = 20
 
 
 def published_items() -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(published=True).select_related("lead_department")
 
 
-def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> Application:
+def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> PublicStatus:
     """Anyone with the receipt number and query code sees the application's stages, without logging in.
     Wrong codes are audited and throttled per receipt number and per IP (a 6-digit code must not be guessable)."""
     receipt_no, code = (receipt_no or "").strip().upper(), (code or "").strip()
     # Hashed: a receipt number or address typed by anyone must not become a raw cache key.
     keys = ["zt:query:" + hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in (("r", receipt_no), ("ip", ip))]
-    if any((cache.get(k) or 0) >= QUERY_ATTEMPTS_PER_HOUR for k in keys):
+    if any(count >= QUERY_ATTEMPTS_PER_HOUR for count in cache.get_many(keys).values()):
         c, m = errors.QUERY_THROTTLED
         raise PermissionDenied(m, code=c)
     application = (public_application(receipt_no) if receipt_no else None)
@@ -45,52 +47,72 @@ def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> Application:
     return application
 
 
-PUBLIC_FIELDS = ("receipt_no", "query_hash", "status", "received_at", "decision", "decision_reason", "result_doc_no",
-                 "certificate_no", "item__name", "lead_department__name")
+class Named(NamedTuple):
+    name: str
 
 
-def public_application(receipt_no: str) -> Application | None:
-    """One indexed lookup, only the columns the status page shows (the guide's long texts are not read)."""
-    return (Application.objects.select_related("item", "lead_department").only(*PUBLIC_FIELDS)
-            .filter(receipt_no=receipt_no).order_by().first())
+class PublicEvent(NamedTuple):
+    at: dt.datetime
+    action: str
+    label: str
+    department: Named | None
+    note: str
 
 
-def public_events(application: Application):
-    # application_id is read by the related manager for every row: leaving it deferred costs a query per event.
-    return application.events.select_related("department").only("application", "at", "label", "note", "department__name")
+@dataclass(frozen=True)
+class PublicStatus:
+    """What anyone with the receipt number and query code sees. Read in one statement: this is the hall's
+    busiest public page (benchmarks/hall_bench.py). Its attributes are those of Application that the summary
+    and timeline templates read, so the status page shares them with the applicant's and the clerk's pages."""
+
+    receipt_no: str
+    query_hash: str
+    status: str
+    received_at: dt.datetime
+    decision: str
+    decision_reason: str
+    result_doc_no: str
+    certificate_no: str
+    concluded_at: dt.datetime | None
+    delivered_at: dt.datetime | None
+    item: Named
+    lead_department: Named
+    events: tuple[PublicEvent, ...]
+
+    def get_status_display(self) -> str:
+        return str(Status(self.status).label)
+
+    def get_decision_display(self) -> str:
+        return str(Decision(self.decision).label) if self.decision else ""
+
+
+def _public_status_sql() -> str:
+    tables = {"app": Application._meta.db_table, "item": ServiceItem._meta.db_table, "event": Event._meta.db_table,
+              "dept": Department._meta.db_table}
+    return ("SELECT a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, a.result_doc_no, "
+            "a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
+            "e.id, e.at, e.action, e.label, ed.name, e.note "
+            "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
+            "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
+            "WHERE a.receipt_no = %s ORDER BY e.at, e.id").format(**tables)
+
+
+def public_application(receipt_no: str) -> PublicStatus | None:
+    """The application with its item, lead department and every stage: one indexed lookup and one join."""
+    with connection.cursor() as cursor:
+        cursor.execute(_public_status_sql(), [receipt_no])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    first = rows[0]
+    events = tuple(PublicEvent(aware(at), action, label, Named(dept) if dept else None, note)
+                   for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note in rows
+                   if event_id is not None)
+    return PublicStatus(
+        receipt_no=first[0], query_hash=first[1], status=first[2], received_at=aware(first[3]), decision=first[4],
+        decision_reason=first[5], result_doc_no=first[6], certificate_no=first[7], concluded_at=aware(first[8]),
+        delivered_at=aware(first[9]), item=Named(first[10]), lead_department=Named(first[11]), events=events)
 
 
 def my_applications(user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related("item").order_by("-received_at")
-
-
-def staff_queue(departments) -> dict:
-    """What waits for these departments: acceptance and decisions (as lead), reviews (as a branch)."""
-    # Resolve "my departments and their offices" to ids first, so each queue query is a plain range scan of
-    # the (department, status, received_at) index instead of a join on the department tree.
-    ids = set()
-    for department in departments:
-        ids.update(Department.objects.filter(path__startswith=department.path).values_list("pk", flat=True))
-    paths = sorted(ids)
-    if not paths:
-        return {}
-    lead = (Application.objects.filter(lead_department_id__in=ids).select_related("item")
-            .only("receipt_no", "applicant_name", "received_at", "concluded_at", "status", "item__name"))
-    reviews = (Branch.objects.filter(department_id__in=ids, state=Branch.State.PENDING)
-               .select_related("application__item", "department")
-               .only("is_lead", "department__name", "application__receipt_no", "application__applicant_name",
-                     "application__received_at", "application__item__name"))
-    sections = {
-        "accept": lead.filter(status=Status.SUBMITTED).order_by("received_at"),
-        "reviews": reviews.order_by("received_at"),
-        "decide": lead.filter(status=Status.JOINING).order_by("received_at"),
-        "deliver": lead.filter(status=Status.CONCLUDED).order_by("received_at"),
-        "correction": lead.filter(status=Status.CORRECTION).order_by("received_at"),
-    }
-    # The oldest first, QUEUE_ROWS of each: a clerk works from the top; the counts say how many wait (the four
-    # lead counts in one aggregate over the queue index).
-    statuses = {"accept": Status.SUBMITTED, "decide": Status.JOINING, "deliver": Status.CONCLUDED, "correction": Status.CORRECTION}
-    counts = Application.objects.filter(lead_department_id__in=ids, status__in=statuses.values()).aggregate(
-        **{key: Count("id", filter=Q(status=value)) for key, value in statuses.items()})
-    counts["reviews"] = sections["reviews"].count()
-    return {key: {"rows": list(qs[:QUEUE_ROWS]), "count": counts[key]} for key, qs in sections.items()}

@@ -102,7 +102,7 @@ def status(request):
         except ZtError as exc:
             apply_error(form, exc)
     return render(request, "approvals/status.html", {"form": form, "application": application,
-                                                     "events": selectors.public_events(application) if application else []})
+                                                     "events": application.events if application else ()})
 
 
 @login_required

@@ -20,10 +20,11 @@ from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department, Membership
 from zhengtong.supervision.models import Clock, ClockPause
 
-from . import access, selectors, services
+from . import access, services
 from .actions import STAFF_ACTIONS
 from .forms import ApplicationForm
 from .models import Application, Branch, ServiceItem, Status
+from .queue import staff_queue
 from .services.common import SUBJECT
 
 
@@ -33,7 +34,7 @@ def _departments(user):
 
 @staff_required
 def queue(request):
-    return render(request, "approvals/staff_queue.html", {"queue": selectors.staff_queue(_departments(request.user))})
+    return render(request, "approvals/staff_queue.html", {"queue": staff_queue(request.user)})
 
 
 def _application(request, pk: int) -> Application:

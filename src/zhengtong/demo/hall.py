@@ -23,6 +23,7 @@ from zhengtong.supervision.models import Clock
 from zhengtong.supervision.scan import scan
 
 from . import hall_data
+from .guide_forms import attach_forms
 
 APPLICATIONS = 2000
 _PDF = None
@@ -202,6 +203,7 @@ def seed_hall(progress=print, applications: int = APPLICATIONS) -> dict:
     remove_placeholder_clocks()
     progress("服务事项……")
     items = seed_items()
+    attach_forms(items)
     if not Application.objects.exists():
         progress(f"办件（{applications}件，按模拟时间逐步办理，约需一两分钟）……")
     made = seed_applications(items, applications, progress)

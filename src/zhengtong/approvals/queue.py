@@ -1,0 +1,99 @@
+"""A clerk's queue: what waits for the departments he works in and their offices, oldest first.
+
+The busiest staff page, so it is three plain SQL statements instead of eleven ORM queries: the department ids
+(the clerk's memberships and everything below them in the tree), every section's first QUEUE_ROWS in one UNION
+ALL, and every count in another. Each arm is a range scan of the queue index of its table (application_queue,
+branch_queue); benchmarks/hall_bench.py measures the page at 1,000,000 applications.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+from django.db import connection
+
+from zhengtong.core.sql import aware
+from zhengtong.org.models import Department, Membership
+
+from .models import Application, Branch, ServiceItem, Status
+
+QUEUE_ROWS = 20
+
+# Sections a lead department works through, in page order after acceptance.
+LEAD_SECTIONS = {"accept": Status.SUBMITTED, "decide": Status.JOINING, "deliver": Status.CONCLUDED,
+                 "correction": Status.CORRECTION}
+SECTIONS = ("accept", "reviews", "decide", "deliver", "correction")
+
+
+class Row(NamedTuple):
+    id: int
+    receipt_no: str
+    item_name: str
+    applicant_name: str
+    received_at: dt.datetime
+    department_name: str  # the reviewing department (reviews only)
+    is_lead: bool
+
+
+class Section(NamedTuple):
+    rows: list[Row]
+    count: int
+
+
+def _tables() -> dict[str, str]:
+    return {"app": Application._meta.db_table, "branch": Branch._meta.db_table, "item": ServiceItem._meta.db_table,
+            "dept": Department._meta.db_table, "member": Membership._meta.db_table}
+
+
+def department_ids(user) -> list[int]:
+    """The user's departments and every office below them (treebeard paths: a child's path starts with its
+    parent's; paths are upper-case letters and digits, so LIKE needs no escaping)."""
+    sql = ("SELECT DISTINCT d.id FROM {dept} d JOIN {dept} mine ON d.path LIKE mine.path || '%%' "
+           "JOIN {member} m ON m.department_id = mine.id WHERE m.user_id = %s").format(**_tables())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def _rows_sql(marks: str) -> str:
+    lead_arm = ("SELECT * FROM (SELECT %s AS section, a.id, a.receipt_no, i.name, a.applicant_name, a.received_at, "
+                "'' AS department, 0 AS is_lead FROM {app} a JOIN {item} i ON i.id = a.item_id "
+                f"WHERE a.lead_department_id IN ({marks}) AND a.status = %s ORDER BY a.received_at LIMIT {QUEUE_ROWS}) q")
+    review_arm = ("SELECT * FROM (SELECT 'reviews' AS section, a.id, a.receipt_no, i.name, a.applicant_name, b.received_at, "
+                  "d.name AS department, b.is_lead FROM {branch} b JOIN {app} a ON a.id = b.application_id "
+                  "JOIN {item} i ON i.id = a.item_id JOIN {dept} d ON d.id = b.department_id "
+                  f"WHERE b.department_id IN ({marks}) AND b.state = %s ORDER BY b.received_at LIMIT {QUEUE_ROWS}) r")
+    arms = [f"{lead_arm}{n}" for n in range(len(LEAD_SECTIONS))] + [review_arm]
+    return " UNION ALL ".join(arms).format(**_tables())
+
+
+def _counts_sql(marks: str) -> str:
+    status_marks = ", ".join(["%s"] * len(LEAD_SECTIONS))
+    return ("SELECT a.status, COUNT(*) FROM {app} a "
+            f"WHERE a.lead_department_id IN ({marks}) AND a.status IN ({status_marks}) GROUP BY a.status "
+            "UNION ALL SELECT 'reviews', COUNT(*) FROM {branch} b "
+            f"WHERE b.department_id IN ({marks}) AND b.state = %s").format(**_tables())
+
+
+def staff_queue(user) -> dict[str, Section]:
+    """Every section with its first QUEUE_ROWS rows, oldest first, and its full count."""
+    ids = department_ids(user)
+    if not ids:
+        return {key: Section([], 0) for key in SECTIONS}
+    marks = ", ".join(["%s"] * len(ids))
+    row_params: list = []
+    for key, status in LEAD_SECTIONS.items():
+        row_params += [key, *ids, status.value]
+    row_params += [*ids, Branch.State.PENDING.value]
+    rows: dict[str, list[Row]] = {key: [] for key in SECTIONS}
+    counts = dict.fromkeys(SECTIONS, 0)
+    by_status = {status.value: key for key, status in LEAD_SECTIONS.items()}
+    with connection.cursor() as cursor:
+        cursor.execute(_rows_sql(marks), row_params)
+        for section, pk, receipt_no, item_name, applicant, received_at, department, is_lead in cursor.fetchall():
+            rows[section].append(Row(pk, receipt_no, item_name, applicant, aware(received_at), department, bool(is_lead)))
+        cursor.execute(_counts_sql(marks), [*ids, *(s.value for s in LEAD_SECTIONS.values()), *ids, Branch.State.PENDING.value])
+        for status, count in cursor.fetchall():
+            counts["reviews" if status == "reviews" else by_status[status]] = count
+    return {key: Section(rows[key], counts[key]) for key in SECTIONS}
