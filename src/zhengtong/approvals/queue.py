@@ -58,7 +58,7 @@ def department_ids(user) -> list[int]:
 
 def _rows_sql(marks: str) -> str:
     lead_arm = ("SELECT * FROM (SELECT %s AS section, a.id, a.receipt_no, i.name, a.applicant_name, a.received_at, "
-                "'' AS department, 0 AS is_lead FROM {app} a JOIN {item} i ON i.id = a.item_id "
+                "'' AS department, FALSE AS is_lead FROM {app} a JOIN {item} i ON i.id = a.item_id "
                 f"WHERE a.lead_department_id IN ({marks}) AND a.status = %s ORDER BY a.received_at LIMIT {QUEUE_ROWS}) q")
     review_arm = ("SELECT * FROM (SELECT 'reviews' AS section, a.id, a.receipt_no, i.name, a.applicant_name, b.received_at, "
                   "d.name AS department, b.is_lead FROM {branch} b JOIN {app} a ON a.id = b.application_id "

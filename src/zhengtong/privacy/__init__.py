@@ -1,0 +1,6 @@
+"""Personal data in free text: find it, mask it (every publishing path goes through `scan` and `mask`)."""
+
+from .detect import Finding, Kind, scan
+from .mask import mask, mask_finding
+
+__all__ = ["Finding", "Kind", "mask", "mask_finding", "scan"]
