@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "zhengtong.org",
     "zhengtong.notifications",
     "zhengtong.files",
+    "zhengtong.search",
     "zhengtong.supervision",
     "zhengtong.approvals",
     "zhengtong.portal",

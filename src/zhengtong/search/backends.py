@@ -1,0 +1,115 @@
+"""The two index backends behind one interface: SQLite FTS5 (the embedded default) and PostgreSQL tsvector + GIN.
+
+Both hold the same tokens (search.segment), so a query finds the same documents on either. Ranking is bounded
+(docs/decisions/0006-search-ranking.md): each query takes the newest CANDIDATES matches in index order, which
+either engine reads without visiting every match, and ranks only those by relevance. A common word at a million
+documents costs the same as a rare one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from .query import Query
+
+CANDIDATES = 400
+COUNT_CAP = 1000  # "1000+": counting every match of a common word is the cost bounded ranking avoids
+
+
+@dataclass(frozen=True)
+class Tokens:
+    title: list[str]
+    words: list[str]
+    parts: list[str]
+    meta: list[str]
+
+
+class SqliteBackend:
+    """FTS5 over space-separated tokens; bm25 weights title 8, words 1, parts 0.5."""
+
+    def put(self, cursor, entry_id: int, tokens: Tokens) -> None:
+        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
+        cursor.execute("INSERT INTO search_fts (rowid, title, words, parts, meta) VALUES (%s, %s, %s, %s, %s)",
+                       [entry_id, " ".join(tokens.title), " ".join(tokens.words), " ".join(tokens.parts), " ".join(tokens.meta)])
+
+    def remove(self, cursor, entry_id: int) -> None:
+        cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
+
+    def clear(self, cursor) -> None:
+        cursor.execute("DELETE FROM search_fts")
+
+    @staticmethod
+    def match(query: Query) -> str:
+        parts = [f'"{t}"' for t in query.terms]
+        parts += ["{title words} : \"" + " ".join(p) + '"' for p in query.phrases]
+        parts += [f'meta : "{f}"' for f in query.filters]
+        return " AND ".join(parts)
+
+    def candidates(self, cursor, query: Query) -> list[tuple[int, float]]:
+        cursor.execute("SELECT rowid, -bm25(search_fts, 8.0, 1.0, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH %s "
+                       "ORDER BY rowid DESC LIMIT %s", [self.match(query), CANDIDATES])
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def count(self, cursor, query: Query) -> int:
+        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
+                       [self.match(query), COUNT_CAP + 1])
+        return cursor.fetchone()[0]
+
+
+# Positions: title from 1, words after it, parts and meta far beyond (a phrase never spans into them).
+PARTS_POSITION = 12000
+MAX_POSITION = 16383  # PostgreSQL's limit; later positions are clamped
+
+
+class PostgresBackend:
+    """A tsvector written in PostgreSQL's literal form, so PostgreSQL's own parser never re-splits our tokens;
+    weights A (title), B (words), D (parts and meta); phrases with <->."""
+
+    @staticmethod
+    def _vector(tokens: Tokens) -> str:
+        positions: dict[str, list[str]] = {}
+        at = 0
+        for weight, seq in (("A", tokens.title), ("B", tokens.words)):
+            for token in seq:
+                at += 1
+                positions.setdefault(token, []).append(f"{min(at, PARTS_POSITION - 1)}{weight}")
+        at = PARTS_POSITION
+        for token in [*tokens.parts, *tokens.meta]:
+            at = min(at + 1, MAX_POSITION)
+            positions.setdefault(token, []).append(f"{at}D")
+        # A lexeme keeps at most 256 positions; the first ones are the ones that matter.
+        return " ".join(f"'{token}':{','.join(p[:256])}" for token, p in positions.items())
+
+    def put(self, cursor, entry_id: int, tokens: Tokens) -> None:
+        cursor.execute("INSERT INTO search_tsv (entry_id, tsv) VALUES (%s, %s::tsvector) "
+                       "ON CONFLICT (entry_id) DO UPDATE SET tsv = EXCLUDED.tsv", [entry_id, self._vector(tokens)])
+
+    def remove(self, cursor, entry_id: int) -> None:
+        cursor.execute("DELETE FROM search_tsv WHERE entry_id = %s", [entry_id])
+
+    def clear(self, cursor) -> None:
+        cursor.execute("DELETE FROM search_tsv")
+
+    @staticmethod
+    def tsquery(query: Query) -> str:
+        parts = [f"'{t}'" for t in query.terms]
+        parts += ["(" + " <-> ".join(f"'{t}':AB" for t in p) + ")" for p in query.phrases]
+        parts += [f"'{f}'" for f in query.filters]
+        return " & ".join(parts)
+
+    def candidates(self, cursor, query: Query) -> list[tuple[int, float]]:
+        cursor.execute("SELECT c.entry_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', c.tsv, q.q) FROM "
+                       "(SELECT %s::tsquery AS q) q, LATERAL (SELECT entry_id, tsv FROM search_tsv WHERE tsv @@ q.q "
+                       "ORDER BY entry_id DESC LIMIT %s) c", [self.tsquery(query), CANDIDATES])
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def count(self, cursor, query: Query) -> int:
+        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT %s) m",
+                       [self.tsquery(query), COUNT_CAP + 1])
+        return cursor.fetchone()[0]
+
+
+def backend():
+    return PostgresBackend() if connection.vendor == "postgresql" else SqliteBackend()

@@ -1,0 +1,119 @@
+"""The search engine on the database the suite runs on (SQLite FTS5 by default, PostgreSQL tsvector under
+`make test-postgres`): the same documents found the same way on both."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+
+from zhengtong.search import backends, registry
+from zhengtong.search.models import Entry
+from zhengtong.search.query import parse
+from zhengtong.search.selectors import highlight, search
+from zhengtong.search.services import Document, document_index, document_unindex, index_now
+
+from ..factories import valid_id_number
+
+
+def _doc(n, title, text="", **extra):
+    return Document(kind=extra.pop("kind", "disclosure.document"), kind_label="政府文件", object_id=str(n), title=title,
+                    text=text, url=f"/d/{n}/", **extra)
+
+
+def _found(q, **filters):
+    return [h.entry.object_id for h in search(parse(q, **filters)).hits]
+
+
+@pytest.fixture
+def library(db):
+    when = timezone.make_aware(dt.datetime(2025, 3, 1))
+    index_now(_doc(1, "北仑区最低生活保障实施办法", "为规范最低生活保障工作，根据国务院有关规定制定本办法。", department_id=7,
+                   department_name="区民政局", category="regulation", published_at=when))
+    index_now(_doc(2, "关于开展生活垃圾分类的通知", "各街道要保障分类设施，最低标准为每个小区一处。", department_id=8,
+                   published_at=when.replace(year=2024)))
+    index_now(_doc(3, "食品经营许可", "办理食品经营许可的条件和材料。", kind="approvals.item", department_id=7))
+
+
+def test_a_whole_word_a_part_of_it_and_a_government_word_are_found(library):
+    assert _found("北仑区") == ["1"]
+    assert _found("北仑") == ["1"]  # a part of 北仑区
+    assert _found("最低生活保障") == ["1"]  # kept whole by the government word list
+
+
+def test_every_word_must_match_and_a_phrase_must_be_in_order(library):
+    assert sorted(_found("最低 保障")) == ["1", "2"]
+    assert _found("“最低生活保障 工作”") == ["1"]
+    assert _found("“保障 最低”") == []
+
+
+def test_filters_by_department_kind_category_and_year(library):
+    assert _found("食品经营许可", kind="approvals.item") == ["3"]
+    assert _found("食品经营许可", kind="disclosure.document") == []
+    assert _found("保障", department=8) == ["2"]
+    assert _found("保障", category="regulation") == ["1"]
+    assert _found("保障", year=2024) == ["2"]
+
+
+def test_the_title_outranks_the_body(db):
+    index_now(_doc(10, "关于做好防汛工作的通知", "请各单位做好准备。"))
+    index_now(_doc(11, "关于做好安全生产的通知", "汛期将至，防汛物资要到位。"))
+    assert _found("防汛") == ["10", "11"]
+
+
+def test_personal_data_never_reaches_the_index(db):
+    id_number = valid_id_number()
+    index_now(_doc(20, "低保对象公示", f"申请人：王小明，身份证号{id_number}，联系电话13805740001。"))
+    entry = Entry.objects.get(object_id="20")
+    assert id_number not in entry.text and "13805740001" not in entry.text and "王小明" not in entry.text
+    assert _found(id_number) == [] and _found("13805740001") == [] and _found("公示") == ["20"]
+
+
+def test_a_publisher_may_keep_its_own_public_numbers(db):
+    index_now(_doc(21, "办事指南", "咨询电话：0574-86781300", public_strings=("0574-86781300",)))
+    assert "0574-86781300" in Entry.objects.get(object_id="21").text
+
+
+def test_indexing_waits_for_the_commit_and_a_rollback_indexes_nothing(db, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        with transaction.atomic():
+            document_index(_doc(30, "港城人才新政"))
+    assert _found("人才") == ["30"]
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        try:
+            with transaction.atomic():
+                document_index(_doc(31, "撤回的人才文件"))
+                raise RuntimeError
+        except RuntimeError:
+            pass
+    assert callbacks == [] and _found("人才") == ["30"]
+    with django_capture_on_commit_callbacks(execute=True):
+        document_unindex("disclosure.document", 30)
+    assert _found("人才") == [] and not Entry.objects.exists()
+
+
+def test_ranking_reads_a_bounded_number_of_candidates_but_counts_every_match(db, monkeypatch):
+    monkeypatch.setattr(backends, "CANDIDATES", 5)
+    for n in range(12):
+        index_now(_doc(100 + n, f"第{n}号通告", "道路施工通告"))
+    results = search(parse("施工"))
+    assert results.total == 12 and len(results.hits) == 5 and not results.capped
+    assert [h.entry.object_id for h in results.hits] == [str(100 + n) for n in range(11, 6, -1)]  # the newest
+
+
+def test_highlight_escapes_and_marks():
+    assert str(highlight("<b>北仑区</b>政府", ["北仑", "北仑区"])) == "&lt;b&gt;<mark>北仑区</mark>&lt;/b&gt;政府"
+
+
+def test_reindex_rebuilds_a_kind_from_its_source_with_progress(db, monkeypatch):
+    index_now(_doc(1, "过时的条目", kind="test.kind"))
+    docs = [_doc(n, f"重建条目{n}", kind="test.kind") for n in range(60)]
+    monkeypatch.setitem(registry.SOURCES, "test.kind", (lambda: len(docs), lambda: iter(docs)))
+    out = io.StringIO()
+    call_command("search", "reindex", "--kind", "test.kind", stdout=out)
+    assert "60/60" in out.getvalue() and "已索引 60 条" in out.getvalue()
+    assert Entry.objects.filter(kind="test.kind").count() == 60 and _found("过时") == []
