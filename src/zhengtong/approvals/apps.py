@@ -5,3 +5,8 @@ class ApprovalsConfig(AppConfig):
     name = "zhengtong.approvals"
     label = "approvals"
     verbose_name = "网上办事"
+
+    def ready(self):
+        from .search_index import register
+
+        register()

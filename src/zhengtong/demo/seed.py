@@ -169,6 +169,20 @@ def seed_public_accounts() -> list[User]:
     return users
 
 
+def seed_search_index() -> int:
+    """Everything public goes into the site search, as `zhengtong search reindex` does."""
+    from zhengtong.search.models import Entry
+    from zhengtong.search.registry import SOURCES
+    from zhengtong.search.services import clear, index_now
+
+    for kind, (_count, documents) in SOURCES.items():
+        if not Entry.objects.filter(kind=kind).exists():
+            clear(kind)
+            for doc in documents():
+                index_now(doc)
+    return Entry.objects.count()
+
+
 def seed_all(progress=print, applications: int | None = None) -> dict:
     with transaction.atomic():
         seed_site()
@@ -184,5 +198,7 @@ def seed_all(progress=print, applications: int | None = None) -> dict:
     from .hall import seed_hall
 
     hall = seed_hall(progress, **({"applications": applications} if applications is not None else {}))
-    return {"departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
+    progress("站内搜索索引……")
+    indexed = seed_search_index()
+    return {"indexed": indexed, "departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
             **hall}

@@ -16,6 +16,7 @@ SECTIONS = [
     ("data", _("数据开放"), "datashare:index"),
     ("org", _("机构职能"), "portal:departments"),
     ("deadline", _("期限计算器"), "portal:deadline"),
+    ("search", _("站内搜索"), "portal:search"),
 ]
 
 

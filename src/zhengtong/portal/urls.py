@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import calculator, views
+from . import calculator, search, views
 
 app_name = "portal"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("departments/", views.departments, name="departments"),
     path("departments/<str:code>/", views.department_detail, name="department"),
     path("tools/deadline/", calculator.deadline, name="deadline"),
+    path("search/", search.search, name="search"),
 ]

@@ -11,6 +11,7 @@ from zhengtong.core.errors import InvalidInput
 from zhengtong.org.models import Department
 
 from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
+from ..search_index import item_push
 
 GUIDE_FIELDS = [
     ("code", "事项编码"), ("name", "事项名称"), ("item_type", "事项类型"), ("service_type", "办件类型"), ("basis", "设定依据"),
@@ -79,6 +80,7 @@ def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceIte
     item.save()
     _record_version(item, by)
     audit_record(action="approvals.item.change", obj=item, changes=changes)
+    item_push(item)
     return item
 
 
@@ -207,6 +209,7 @@ def _write(items, related, by) -> dict:
             FormField.objects.bulk_create(FormField(item=item, order=i, **{k: v for k, v in f.items() if v is not None})
                                           for i, f in enumerate(related[("表单字段", item.code)]))
         _record_version(item, by)
+        item_push(item)
     audit_record(action="approvals.catalogue.import", object_type="approvals.serviceitem",
                  changes={"created": created, "updated": updated})
     return {"created": created, "updated": updated}
