@@ -33,6 +33,23 @@ def fresh_postgres(name: str) -> str:
     return url
 
 
+def fresh_sqlite(path: Path) -> Path:
+    """A fresh SQLite file database (the embedded default), migrated, with Django set up against it."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.environ["ZT_DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    return path
+
+
 def timed(fn, repeat: int = 5) -> tuple[float, float]:
     """(median, max) seconds over `repeat` runs."""
     runs = []
