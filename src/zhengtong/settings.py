@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "zhengtong.search",
     "zhengtong.supervision",
     "zhengtong.approvals",
+    "zhengtong.disclosure",
     "zhengtong.portal",
     "zhengtong.workbench",
     "zhengtong.api",

@@ -13,6 +13,7 @@ urlpatterns = [
     path("admin/", admin_site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("services/", include("zhengtong.approvals.urls_public")),
+    path("disclosure/", include("zhengtong.disclosure.urls_public")),
     path("messages/", include("zhengtong.notifications.urls")),
     path("", include("zhengtong.portal.urls")),
 ]

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong.core.models import TimeStampedModel
+
+
+class Category(models.TextChoices):
+    """The 15 kinds of information agencies publish proactively (条例 Art. 20)."""
+
+    REGULATIONS = "regulations", _("行政法规、规章和行政规范性文件")
+    ORGANISATION = "organisation", _("机构职能")
+    PLANS = "plans", _("规划计划")
+    STATISTICS = "statistics", _("统计信息")
+    LICENSING = "licensing", _("行政许可")
+    PENALTIES = "penalties", _("行政处罚与行政强制")
+    BUDGETS = "budgets", _("财政预算决算")
+    FEES = "fees", _("行政事业性收费")
+    PROCUREMENT = "procurement", _("政府集中采购")
+    PROJECTS = "projects", _("重大建设项目")
+    LIVELIHOOD = "livelihood", _("扶贫、教育、医疗、社会保障、促进就业")
+    EMERGENCIES = "emergencies", _("突发公共事件应急预案")
+    INSPECTIONS = "inspections", _("环境保护、公共卫生、安全生产、食品药品、产品质量监督检查")
+    RECRUITMENT = "recruitment", _("公务员招考")
+    OTHER = "other", _("法律法规规定应当主动公开的其他信息")
+
+
+class Topic(models.TextChoices):
+    """主题分类 (the national government-information topic list, top level)."""
+
+    GENERAL = "general", _("综合政务")
+    ECONOMY = "economy", _("国民经济管理、国有资产监管")
+    FINANCE = "finance", _("财政、金融、审计")
+    LAND = "land", _("国土资源、能源")
+    AGRICULTURE = "agriculture", _("农业、林业、水利")
+    INDUSTRY = "industry", _("工业、交通")
+    COMMERCE = "commerce", _("商贸、海关、旅游")
+    MARKET = "market", _("市场监管、安全生产监管")
+    URBAN = "urban", _("城乡建设、环境保护")
+    SCIENCE = "science", _("科技、教育")
+    CULTURE = "culture", _("文化、广电、新闻出版")
+    HEALTH = "health", _("卫生、体育")
+    POPULATION = "population", _("人口与计划生育、妇女儿童工作")
+    LABOUR = "labour", _("劳动、人事、监察")
+    CIVIL = "civil", _("公安、安全、司法")
+    CIVIL_AFFAIRS = "civil_affairs", _("民政、扶贫、救灾")
+    OTHER = "other", _("其他")
+
+
+class Validity(models.TextChoices):
+    IN_FORCE = "in_force", _("现行有效")
+    AMENDED = "amended", _("已修改")
+    REPEALED = "repealed", _("已废止")
+
+
+class Mode(models.TextChoices):
+    PROACTIVE = "proactive", _("主动公开")
+    ON_REQUEST = "on_request", _("依申请公开")
+
+
+class State(models.TextChoices):
+    DRAFT = "draft", _("草稿")
+    REVIEW = "review", _("待审核")
+    PUBLISHED = "published", _("已发布")
+
+
+class Column(models.Model):
+    """A local column (地方栏目) besides the 15 statutory categories, e.g. 重点领域信息公开 → 征地信息."""
+
+    code = models.SlugField(_("栏目代码"), max_length=40, unique=True)
+    name = models.CharField(_("栏目名称"), max_length=100)
+    sort_order = models.PositiveIntegerField(_("排序"), default=100)
+
+    class Meta:
+        verbose_name = _("栏目")
+        verbose_name_plural = _("栏目")
+        ordering = ["sort_order", "code"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Document(TimeStampedModel):
+    """A government document with the national metadata. Never deleted: an amended or repealed document stays
+    published, marked, with a link to what replaced it."""
+
+    department = models.ForeignKey("org.Department", verbose_name=_("发布机构"), on_delete=models.PROTECT, related_name="+")
+    index_no = models.CharField(_("索引号"), max_length=60, unique=True, null=True, blank=True)  # given at publication
+    title = models.CharField(_("标题"), max_length=300)
+    issuing_org = models.CharField(_("发文机关"), max_length=200)
+    doc_no = models.CharField(_("发文字号"), max_length=60, blank=True)
+    topic = models.CharField(_("主题分类"), max_length=20, choices=Topic.choices, default=Topic.GENERAL)
+    category = models.CharField(_("公开类别"), max_length=20, choices=Category.choices)
+    column = models.ForeignKey(Column, verbose_name=_("栏目"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    written_on = models.DateField(_("成文日期"))
+    published_at = models.DateTimeField(_("发布日期"), null=True, blank=True)
+    validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.IN_FORCE)
+    mode = models.CharField(_("公开方式"), max_length=12, choices=Mode.choices, default=Mode.PROACTIVE)
+    body = models.TextField(_("正文"))  # sanitised HTML (nh3)
+    state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)
+    interprets = models.ForeignKey("self", verbose_name=_("解读的文件"), null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="interpretations")
+    replaced_by = models.ForeignKey("self", verbose_name=_("修改或替代文件"), null=True, blank=True, on_delete=models.PROTECT,
+                                    related_name="replaces")
+    # 保密审查: the reviewer confirms each point; personal-data findings left in place are justified in writing.
+    reviewed_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_note = models.TextField(_("审核意见"), blank=True)
+    justification = models.TextField(_("保留个人信息的理由"), blank=True)
+
+    class Meta:
+        verbose_name = _("政府信息")
+        verbose_name_plural = _("政府信息")
+        indexes = [models.Index(fields=["state", "category", "-published_at"], name="document_catalogue"),
+                   models.Index(fields=["department", "state", "-published_at"], name="document_department")]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attachment(models.Model):
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
+    file = models.ForeignKey("files.StoredFile", on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(_("附件名称"), max_length=200)
+    text = models.TextField(blank=True)  # everything readable in it, hidden sheets and comments included
+
+    class Meta:
+        verbose_name = _("附件")
+        verbose_name_plural = _("附件")
+        ordering = ["pk"]
+
+
+class IndexCounter(models.Model):
+    """The 序号 of 索引号 `机构代码/年份-序号`, per department and year, taken under a row lock."""
+
+    department = models.ForeignKey("org.Department", on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "year"], name="index_counter_unique")]

@@ -1,0 +1,263 @@
+"""Writes of the document library: draft → review (保密审查 with the privacy guard) → published → amended or
+repealed. One transaction and one audit row each; publication also starts nothing new but stops the
+20-working-day publication clock (条例 Art. 26) started when the draft was made."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+import nh3
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import strip_tags
+from html import unescape as unescape_entities
+
+from zhengtong import privacy
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.files.intake import FileRefused
+from zhengtong.files.services import file_open, file_store
+from zhengtong.org.models import Membership
+from zhengtong.supervision.models import Clock
+from zhengtong.supervision.services import clock_start, clock_stop
+
+from . import errors
+from .extract import attachment_text
+from .models import Attachment, Document, IndexCounter, State, Validity
+
+SUBJECT = "disclosure.document"
+PUBLISH_LIMIT = 20  # working days from making or changing a proactive item to its publication (Art. 26)
+DOC_NO = re.compile(r"^[\u4e00-\u9fa5]{1,15}〔(?:19|20)\d{2}〕\d{1,5}号$")
+# 〔〕 are the official brackets; people type [] 【】 () （） and 「」 instead.
+BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
+
+
+def _refuse(error, cls=InvalidInput, **params):
+    code, message = error
+    return cls(message % params if params else message, code=code)
+
+
+def normalise_doc_no(raw: str) -> str:
+    """仑政发[2025]12号 → 仑政发〔2025〕12号; an empty number is allowed (not every document has one)."""
+    value = re.sub(r"\s+", "", raw or "").translate(BRACKETS)
+    if value and not DOC_NO.match(value):
+        raise _refuse(errors.DOC_NO_FORMAT)
+    return value
+
+
+def _clean_fields(values: dict) -> dict:
+    values = dict(values)
+    if "title" in values:
+        values["title"] = (values["title"] or "").strip()
+        if not values["title"]:
+            raise _refuse(errors.TITLE_REQUIRED)
+    if "doc_no" in values:
+        values["doc_no"] = normalise_doc_no(values["doc_no"])
+    if "body" in values:
+        values["body"] = nh3.clean(values["body"] or "")
+        if not strip_tags(values["body"]).strip():
+            raise _refuse(errors.BODY_REQUIRED)
+    if values.get("written_on") and values["written_on"] > timezone.localdate():
+        raise _refuse(errors.WRITTEN_IN_FUTURE)
+    return values
+
+
+def _attach(document: Document, uploads, by) -> None:
+    problems = []
+    for name, data in uploads:
+        try:
+            stored = file_store(data=data, name=name, by=by)  # type by magic bytes, macros refused, metadata stripped
+        except FileRefused as exc:
+            problems.append({"code": exc.code, "message": f"{name}：{exc.message}"})
+            continue
+        text = attachment_text(stored.kind, file_open(stored))
+        Attachment.objects.create(document=document, file=stored, title=name[:200], text=text if text is not None else "")
+    if problems:
+        raise InvalidInput(problems[0]["message"], code=problems[0]["code"], fields={"attachments": problems})
+
+
+@transaction.atomic(durable=True)
+def document_create(*, department, by, uploads=(), **values) -> Document:
+    values = _clean_fields(values)
+    document = Document.objects.create(department=department, created_by=by, updated_by=by, **values)
+    _attach(document, uploads, by)
+    started = timezone.make_aware(dt.datetime.combine(document.written_on, dt.time(9)))
+    clock_start(subject_type=SUBJECT, subject_id=str(document.pk), stage="publish", stage_label="主动公开",
+                subject_label=document.title, department=department, assignee=by, limit=PUBLISH_LIMIT,
+                started_at=min(started, timezone.now()))
+    audit_record(action="disclosure.document.create", obj=document)
+    return document
+
+
+def _locked(document: Document) -> Document:
+    return Document.objects.select_for_update().select_related("department").get(pk=document.pk)
+
+
+def _require_state(document: Document, *states) -> None:
+    if document.state not in states:
+        raise _refuse(errors.WRONG_STATE, InvalidTransition, state=document.get_state_display())
+
+
+def _require_staff_of(user, document: Document) -> None:
+    if not Membership.objects.filter(user=user, department__path__startswith=document.department.path).exists():
+        raise _refuse(errors.NOT_REVIEWER, PermissionDenied)
+
+
+@transaction.atomic(durable=True)
+def document_update(*, document: Document, by, uploads=(), **values) -> Document:
+    document = _locked(document)
+    _require_state(document, State.DRAFT)
+    _require_staff_of(by, document)
+    values = _clean_fields(values)
+    changes = {k: [str(getattr(document, k)), str(v)] for k, v in values.items() if getattr(document, k) != v}
+    for name, value in values.items():
+        setattr(document, name, value)
+    document.updated_by = by
+    document.save()
+    _attach(document, uploads, by)
+    audit_record(action="disclosure.document.update", obj=document, changes=changes)
+    return document
+
+
+@transaction.atomic(durable=True)
+def document_submit(*, document: Document, by) -> Document:
+    document = _locked(document)
+    _require_state(document, State.DRAFT)
+    _require_staff_of(by, document)
+    document.state = State.REVIEW
+    document.save(update_fields=["state", "updated_at"])
+    audit_record(action="disclosure.document.submit", obj=document)
+    return document
+
+
+@dataclass(frozen=True)
+class Found:
+    where: str  # "正文" or the attachment's name
+    kind: str
+    text: str  # masked: a review page never shows the full value again
+    attachment_id: int | None = None
+
+
+def public_strings(document: Document) -> set[str]:
+    """The department's own telephone and address are printed on purpose."""
+    return {s for s in (document.department.phone, document.department.address) if s}
+
+
+def body_text(document: Document) -> str:
+    return unescape_entities(strip_tags(document.body))
+
+
+def findings(document: Document) -> list[Found]:
+    """Personal data in the body and in every attachment's text; an image is a finding of its own (a person
+    must look at it: there is no text layer to check)."""
+    allow = public_strings(document)
+    found = [Found("正文", f.kind.label, privacy.mask_finding(f)) for f in privacy.scan(body_text(document), allow=allow)]
+    for attachment in document.attachments.select_related("file"):
+        if attachment.file.kind in ("jpeg", "png"):
+            found.append(Found(attachment.title, "图片（须人工核对）", attachment.file.original_name, attachment.pk))
+            continue
+        found += [Found(attachment.title, f.kind.label, privacy.mask_finding(f), attachment.pk)
+                  for f in privacy.scan(attachment.text, allow=allow)]
+    return found
+
+
+@transaction.atomic(durable=True)
+def document_mask_body(*, document: Document, by) -> int:
+    """Mask every finding in the body in place (attachments must be replaced or justified: their files are
+    evidence and are not rewritten). Returns how many were masked."""
+    document = _locked(document)
+    _require_state(document, State.DRAFT, State.REVIEW)
+    _require_staff_of(by, document)
+    allow = public_strings(document)
+    before = len(privacy.scan(body_text(document), allow=allow))
+    document.body = privacy.mask(document.body, allow=allow)
+    document.updated_by = by
+    document.save(update_fields=["body", "updated_by", "updated_at"])
+    audit_record(action="disclosure.document.mask", obj=document, changes={"masked": [None, before]})
+    return before
+
+
+def _next_index_no(document: Document) -> str:
+    year = timezone.localdate().year
+    counter, _created = IndexCounter.objects.select_for_update().get_or_create(department=document.department, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{document.department.code}/{year}-{counter.last:05d}"
+
+
+@transaction.atomic(durable=True)
+def document_review(*, document: Document, by, approve: bool, no_state_secret: bool = False,
+                    no_commercial_secret: bool = False, no_privacy: bool = False, justification: str = "",
+                    note: str = "") -> Document:
+    """保密审查. Approval publishes: all three points confirmed, and every privacy finding either masked
+    or kept with the reviewer's written reason (audited). Rejection returns the draft with a reason."""
+    document = _locked(document)
+    _require_state(document, State.REVIEW)
+    _require_staff_of(by, document)
+    if document.created_by_id == by.pk:
+        raise _refuse(errors.NOT_REVIEWER, PermissionDenied)
+    note, justification = (note or "").strip(), (justification or "").strip()
+    if not approve:
+        if not note:
+            raise _refuse(errors.REASON_REQUIRED)
+        document.state, document.review_note = State.DRAFT, note
+        document.save(update_fields=["state", "review_note", "updated_at"])
+        audit_record(action="disclosure.document.reject", obj=document, changes={"note": [None, note]})
+        return document
+    if not (no_state_secret and no_commercial_secret and no_privacy):
+        raise _refuse(errors.CHECKLIST)
+    found = findings(document)
+    if found and not justification:
+        kinds = "、".join(sorted({f.kind for f in found}))
+        raise _refuse(errors.PRIVACY_FINDINGS, count=len(found), kinds=kinds)
+    document.index_no = _next_index_no(document)
+    document.state, document.published_at = State.PUBLISHED, timezone.now()
+    document.reviewed_by, document.reviewed_at = by, document.published_at
+    document.review_note, document.justification = note, justification if found else ""
+    document.save()
+    for clock in Clock.objects.filter(subject_type=SUBJECT, subject_id=str(document.pk), stopped_at__isnull=True):
+        clock_stop(clock=clock)
+    audit_record(action="disclosure.document.publish", obj=document, changes={
+        "index_no": [None, document.index_no], "checklist": [None, "国家秘密、商业秘密、个人隐私均已确认"],
+        **({"kept_findings": [None, f"{len(found)}处：{justification}"]} if found else {})})
+    from .search_index import document_push
+
+    document_push(document)
+    return document
+
+
+@transaction.atomic(durable=True)
+def document_repeal(*, document: Document, by, reason: str) -> Document:
+    """已废止: still published and findable, marked, never deleted."""
+    document = _locked(document)
+    _require_state(document, State.PUBLISHED)
+    _require_staff_of(by, document)
+    if not (reason or "").strip():
+        raise _refuse(errors.REASON_REQUIRED)
+    document.validity = Validity.REPEALED
+    document.review_note = reason.strip()
+    document.save(update_fields=["validity", "review_note", "updated_at"])
+    audit_record(action="disclosure.document.repeal", obj=document, changes={"validity": ["现行有效", "已废止"], "reason": [None, reason]})
+    from .search_index import document_push
+
+    document_push(document)
+    return document
+
+
+@transaction.atomic(durable=True)
+def document_amend(*, original: Document, replacement: Document, by) -> Document:
+    """已修改: the original stays published, marked and linked to the published document that replaces it."""
+    original = _locked(original)
+    _require_state(original, State.PUBLISHED)
+    _require_staff_of(by, original)
+    if replacement.state != State.PUBLISHED or replacement.pk == original.pk:
+        raise _refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
+    original.validity, original.replaced_by = Validity.AMENDED, replacement
+    original.save(update_fields=["validity", "replaced_by", "updated_at"])
+    audit_record(action="disclosure.document.amend", obj=original, changes={"replaced_by": [None, replacement.index_no]})
+    from .search_index import document_push
+
+    document_push(original)
+    return original

@@ -1,0 +1,93 @@
+"""The public catalogue (政府信息公开目录): per category and department, document pages, the guide, an Atom feed."""
+
+from __future__ import annotations
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from zhengtong.files.serve import file_response
+from zhengtong.org.models import Department
+
+from . import selectors
+from .models import Category, Column, State
+from .services import PUBLISH_LIMIT
+
+PAGE = 20
+
+
+def index(request):
+    return render(request, "disclosure/index.html", {
+        "categories": selectors.category_counts(), "latest": selectors.published()[:15], "columns": Column.objects.all()})
+
+
+def _listing(request, documents, heading: str, **extra):
+    page = Paginator(documents, PAGE).get_page(request.GET.get("page"))
+    return render(request, "disclosure/list.html", {"page": page, "heading": heading, "query": "", **extra})
+
+
+def category(request, code: str):
+    if code not in Category.values:
+        raise Http404
+    return _listing(request, selectors.published().filter(category=code), Category(code).label)
+
+
+def column(request, code: str):
+    chosen = get_object_or_404(Column, code=code)
+    return _listing(request, selectors.published().filter(column=chosen), chosen.name)
+
+
+def department(request, code: str):
+    chosen = get_object_or_404(Department, code=code, is_active=True)
+    return _listing(request, selectors.published().filter(department__path__startswith=chosen.path), chosen.name)
+
+
+def document(request, index_no: str):
+    found = selectors.public_document(index_no)
+    if found is None:
+        raise Http404
+    return render(request, "disclosure/document.html", {
+        "document": found, "interpretations": found.interpretations.filter(state=State.PUBLISHED)})
+
+
+def attachment(request, index_no: str, attachment_id: int):
+    found = selectors.public_document(index_no)
+    chosen = found and next((a for a in found.attachments.all() if a.pk == attachment_id), None)
+    if chosen is None:
+        raise Http404
+    return file_response(chosen.file)
+
+
+def guide(request):
+    return render(request, "disclosure/guide.html", {"publish_limit": PUBLISH_LIMIT,
+                                                     "categories": Category.choices})
+
+
+class LatestFeed(Feed):
+    feed_type = Atom1Feed
+    title = "政府信息公开"
+    subtitle = "最新主动公开的政府信息"
+
+    def link(self):
+        return reverse("disclosure:index")
+
+    def items(self):
+        return selectors.published()[:50]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return f"{item.issuing_org} {item.doc_no} {item.get_category_display()}"
+
+    def item_link(self, item):
+        return reverse("disclosure:document", args=[item.index_no])
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
