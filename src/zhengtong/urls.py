@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/", include("zhengtong.api.urls")),
     path("accounts/", include("zhengtong.accounts.urls")),
     path("workbench/approvals/", include("zhengtong.approvals.urls_staff")),
+    path("workbench/disclosure/", include("zhengtong.disclosure.urls_staff")),
     path("workbench/", include("zhengtong.workbench.urls")),
     path("admin/", admin_site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -10,3 +10,4 @@ PRIVACY_FINDINGS = ("PRIVACY_FINDINGS", _("检查发现 %(count)s 处个人信�
 NOT_REVIEWER = ("NOT_REVIEWER", _("只能审核本部门的文件，且不能审核自己起草的文件。"))
 REASON_REQUIRED = ("REASON_REQUIRED", _("请写明理由。"))
 ATTACHMENT_KIND = ("ATTACHMENT_KIND", _("附件须为 PDF、Word（docx）、Excel（xlsx）或图片文件。"))
+REPLACEMENT_NOT_FOUND = ("REPLACEMENT_NOT_FOUND", _("没有这个索引号的文件，请填写已发布的修订文件的索引号。"))

@@ -1,0 +1,218 @@
+"""The document library in the workbench: drafts, the secrecy review with the privacy findings, publication,
+amendment and repeal. Every action is a service call; errors come back with their codes."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from zhengtong.accounts.access import staff_required
+from zhengtong.core.errors import InvalidInput, ZtError
+from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.org.models import Department, Membership
+
+from . import errors, services
+from .models import Category, Column, Document, Mode, State, Topic
+
+MAX_ATTACHMENTS = 10
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        if len(files) > MAX_ATTACHMENTS:
+            raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": MAX_ATTACHMENTS}, code="TOO_MANY_FILES")
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def _styled(form: forms.Form) -> forms.Form:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        else:
+            widget.attrs.setdefault("class", "form-control")
+    return form
+
+
+class DocumentForm(ZtForm):
+    title = forms.CharField(label=_("标题"), max_length=300)
+    issuing_org = forms.CharField(label=_("发文机关"), max_length=200)
+    doc_no = forms.CharField(label=_("发文字号"), max_length=60, required=False, help_text=_("如：仑政发〔2025〕12号"))
+    written_on = forms.DateField(label=_("成文日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    category = forms.ChoiceField(label=_("公开类别"), choices=Category.choices)
+    column = forms.ModelChoiceField(label=_("栏目"), queryset=Column.objects.all(), required=False)
+    topic = forms.ChoiceField(label=_("主题分类"), choices=Topic.choices)
+    mode = forms.ChoiceField(label=_("公开方式"), choices=Mode.choices)
+    interprets = forms.CharField(label=_("解读的文件（索引号）"), max_length=60, required=False,
+                                 help_text=_("政策解读请填写所解读文件的索引号"))
+    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 14}),
+                           help_text=_("可使用段落、表格和链接；脚本和样式会被清除。"))
+    attachments = MultipleFileField(label=_("附件"), required=False, widget=MultipleFileInput(),
+                                    help_text=_("PDF、Word（docx）、Excel（xlsx）或图片；附件中的隐藏工作表、批注也会检查个人信息。"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _styled(self)
+
+    def clean_interprets(self):
+        value = self.cleaned_data["interprets"].strip()
+        if not value:
+            return None
+        target = Document.objects.filter(index_no=value, state=State.PUBLISHED).first()
+        if target is None:
+            raise forms.ValidationError(_("没有这个索引号的已发布文件。"), code="INTERPRETS_NOT_FOUND")
+        return target
+
+    def values(self) -> dict:
+        return {k: v for k, v in self.cleaned_data.items() if k != "attachments"}
+
+    def uploads(self) -> list[tuple[str, bytes]]:
+        return [(f.name, f.read()) for f in self.cleaned_data.get("attachments") or []]
+
+
+class ReviewForm(ZtForm):
+    no_state_secret = forms.BooleanField(label=_("不涉及国家秘密"), required=False)
+    no_commercial_secret = forms.BooleanField(label=_("不涉及商业秘密"), required=False)
+    no_privacy = forms.BooleanField(label=_("不涉及个人隐私（或已遮盖）"), required=False)
+    justification = forms.CharField(label=_("保留个人信息的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                                    help_text=_("检查发现的个人信息如须保留（例如经本人同意公开的工作电话），请写明理由；理由记入审计日志。"))
+    note = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _styled(self)
+
+
+def _my_departments(user):
+    paths = Membership.objects.filter(user=user).values_list("department__path", flat=True)
+    ids = set()
+    for path in paths:
+        ids.update(Department.objects.filter(path__startswith=path).values_list("pk", flat=True))
+    return ids
+
+
+def _document(request, pk: int) -> Document:
+    document = Document.objects.select_related("department", "created_by").filter(pk=pk).first()
+    if document is None or document.department_id not in _my_departments(request.user):
+        raise Http404  # another department's draft does not exist for this user
+    return document
+
+
+@staff_required
+def library(request):
+    documents = Document.objects.filter(department__in=_my_departments(request.user)).select_related("department")
+    state = request.GET.get("state")
+    if state in State.values:
+        documents = documents.filter(state=state)
+    page = Paginator(documents.order_by("-updated_at"), 20).get_page(request.GET.get("page"))
+    return render(request, "disclosure/staff_library.html", {"page": page, "states": State.choices, "state": state,
+                                                             "query": f"state={state}" if state else ""})
+
+
+@staff_required
+def create(request):
+    departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
+    form = DocumentForm(request.POST or None, request.FILES or None)
+    form.fields["department"] = forms.ModelChoiceField(label=_("发布机构"), queryset=departments, initial=departments.first())
+    _styled(form)
+    if request.method == "POST" and form.is_valid():
+        values = form.values()
+        department = values.pop("department")
+        try:
+            document = services.document_create(department=department, by=request.user, uploads=form.uploads(), **values)
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("草稿已保存。"))
+            return redirect("workbench_disclosure:document", pk=document.pk)
+    return render(request, "disclosure/staff_edit.html", {"form": form, "document": None})
+
+
+@staff_required
+def document(request, pk: int):
+    document = _document(request, pk)
+    form = None
+    if document.state == State.DRAFT:
+        initial = {f: getattr(document, f) for f in ("title", "issuing_org", "doc_no", "written_on", "category", "column",
+                                                     "topic", "mode", "body")}
+        initial["interprets"] = document.interprets.index_no if document.interprets_id else ""
+        form = DocumentForm(request.POST or None, request.FILES or None, initial=initial)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.document_update(document=document, by=request.user, uploads=form.uploads(), **form.values())
+            except ZtError as exc:
+                apply_error(form, exc)
+            else:
+                messages.success(request, _("已保存。"))
+                return redirect("workbench_disclosure:document", pk=pk)
+    review = ReviewForm(request.POST or None, prefix="review") if document.state == State.REVIEW else None
+    return render(request, "disclosure/staff_document.html", {
+        "document": document, "form": form, "review": review,
+        "findings": services.findings(document) if document.state != State.PUBLISHED else [],
+    })
+
+
+def _act(request, pk: int, call, done: str):
+    document = _document(request, pk)
+    try:
+        call(document)
+    except ZtError as exc:
+        messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+    else:
+        messages.success(request, done)
+    return redirect("workbench_disclosure:document", pk=pk)
+
+
+@staff_required
+@require_POST
+def submit(request, pk: int):
+    return _act(request, pk, lambda d: services.document_submit(document=d, by=request.user), _("已提交审核。"))
+
+
+@staff_required
+@require_POST
+def mask(request, pk: int):
+    return _act(request, pk, lambda d: services.document_mask_body(document=d, by=request.user), _("正文中的个人信息已遮盖。"))
+
+
+@staff_required
+@require_POST
+def review(request, pk: int):
+    form = ReviewForm(request.POST, prefix="review")
+    form.is_valid()
+    data = {k: form.cleaned_data.get(k) for k in ReviewForm.base_fields}
+    approve = request.POST.get("decision") == "approve"
+    return _act(request, pk, lambda d: services.document_review(document=d, by=request.user, approve=approve, **data),
+                _("已发布。") if approve else _("已退回起草人。"))
+
+
+@staff_required
+@require_POST
+def repeal(request, pk: int):
+    reason = request.POST.get("reason", "")
+    return _act(request, pk, lambda d: services.document_repeal(document=d, by=request.user, reason=reason), _("已标注为废止。"))
+
+
+@staff_required
+@require_POST
+def amend(request, pk: int):
+    replacement = Document.objects.filter(index_no=request.POST.get("replacement", "").strip()).first()
+
+    def call(document):
+        if replacement is None:
+            code, message = errors.REPLACEMENT_NOT_FOUND
+            raise InvalidInput(message, code=code)
+        services.document_amend(original=document, replacement=replacement, by=request.user)
+    return _act(request, pk, call, _("已标注为已修改。"))
