@@ -16,7 +16,12 @@ from django.urls import reverse
 
 from zhengtong.accounts.models import User
 from zhengtong.approvals.models import Application, Material, ServiceItem
+from zhengtong import privacy
 from zhengtong.audit.selectors import chain_verify
+from zhengtong.disclosure import services
+from zhengtong.disclosure.models import Document, State, Validity
+from zhengtong.search.query import parse
+from zhengtong.search.selectors import search
 from zhengtong.org.models import Department, Membership, RoleGrant
 from zhengtong.org.scopes import user_scope
 from zhengtong.supervision.models import Clock
@@ -61,6 +66,18 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert Application.objects.values("status").distinct().count() >= 5
     assert Clock.objects.filter(subject_type="approvals.application").exists()
     assert not Clock.objects.filter(subject_type="demo.case").exists()
+    # the document library: about 5,000 published across departments and categories, every state a reviewer
+    # meets, personal data masked in everything public and blocking the drafts that still carry it
+    published = Document.objects.filter(state=State.PUBLISHED)
+    assert published.count() >= 5000 and published.values("category").distinct().count() == 15
+    assert published.values("department").distinct().count() >= 30
+    assert {State.DRAFT, State.REVIEW} <= set(Document.objects.values_list("state", flat=True))
+    assert published.filter(validity=Validity.AMENDED).exists() and published.filter(validity=Validity.REPEALED).exists()
+    assert published.filter(interprets__isnull=False).exists()
+    assert not any(privacy.scan(services.body_text(d), allow=services.public_strings(d))
+                   for d in published.filter(body__contains="身份证").select_related("department"))
+    assert any(services.findings(d) for d in Document.objects.filter(state=State.REVIEW).select_related("department"))
+    assert search(parse("最低生活保障", kind="disclosure.document")).total > 0
     # everything written went through the services: the audit chain verifies
     result = chain_verify()
     assert result.ok and result.checked > 400

@@ -142,3 +142,22 @@ def test_repealed_and_amended_documents_stay_published_and_marked(district, lisi
     assert original.validity == Validity.AMENDED and original.replaced_by == replacement and original.state == State.PUBLISHED
     repealed = services.document_repeal(document=replacement, by=lisi, reason="上位法废止")
     assert repealed.validity == Validity.REPEALED and repealed.state == State.PUBLISHED
+
+
+def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable(district, lisi, django_capture_on_commit_callbacks):
+    id_number = valid_id_number()
+    rows = [{"title": f"{year}年度部门预算公开", "issuing_org": "区市场监督管理局", "doc_no": "", "category": "budgets",
+             "topic": "finance", "written_on": dt.date(year, 2, 1), "body": f"<p>{year}年度预算说明。</p>",
+             "published_at": timezone.make_aware(dt.datetime(year, 2, 10))} for year in (2023, 2024, 2024)]
+    rows[0]["body"] = f"<p>经办人：王小明，身份证号{id_number}</p>"
+    with django_capture_on_commit_callbacks(execute=True):
+        result = services.documents_import(department=district["A"], by=lisi, rows=rows)
+    assert (result.created, result.masked) == (3, 1)
+    from zhengtong.disclosure.models import Document
+
+    assert sorted(Document.objects.values_list("index_no", flat=True)) == ["A/2023-00001", "A/2024-00001", "A/2024-00002"]
+    assert not Document.objects.filter(body__contains=id_number).exists()
+    assert len(search(parse("部门预算")).hits) == 3
+    with pytest.raises(InvalidInput):  # one bad row: nothing is imported
+        services.documents_import(department=district["A"], by=lisi, rows=[{**rows[1], "doc_no": "坏文号"}])
+    assert Document.objects.count() == 3

@@ -198,7 +198,10 @@ def seed_all(progress=print, applications: int | None = None) -> dict:
     from .hall import seed_hall
 
     hall = seed_hall(progress, **({"applications": applications} if applications is not None else {}))
+    from .disclosure import seed_disclosure
+
+    disclosure = seed_disclosure(progress)
     progress("站内搜索索引……")
     indexed = seed_search_index()
-    return {"indexed": indexed, "departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
+    return {"indexed": indexed, **disclosure, "departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
             **hall}

@@ -84,6 +84,15 @@ def document_index(doc: Document) -> None:
     transaction.on_commit(lambda: index_document(payload))
 
 
+def documents_index(docs: list[Document]) -> None:
+    """Index many documents after commit in one task (a bulk import must not queue one task per document)."""
+    from .tasks import index_documents
+
+    payloads = [asdict(doc) for doc in docs]
+    if payloads:
+        transaction.on_commit(lambda: index_documents(payloads))
+
+
 def document_unindex(kind: str, object_id) -> None:
     """Take a document out of the index once the caller's transaction commits (withdrawn, repealed, unpublished)."""
     from .tasks import unindex_document
