@@ -140,3 +140,80 @@ class IndexCounter(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["department", "year"], name="index_counter_unique")]
+
+
+class ApplicantKind(models.TextChoices):
+    """The columns of section 三 of the annual report."""
+
+    PERSON = "person", _("自然人")
+    BUSINESS = "business", _("商业企业")
+    RESEARCH = "research", _("科研机构")
+    CHARITY = "charity", _("社会公益组织")
+    LEGAL = "legal", _("法律服务机构")
+    OTHER = "other", _("其他")
+
+
+class Channel(models.TextChoices):
+    """How the request arrived; the receipt date follows from it (Art. 31)."""
+
+    ONLINE = "online", _("网上申请")
+    IN_PERSON = "in_person", _("当面提交")
+    REGISTERED_POST = "registered_post", _("邮政挂号信（以签收日为收到日）")
+    ORDINARY_POST = "ordinary_post", _("平常信函（以双方确认日为收到日）")
+    FAX = "fax", _("传真（以双方确认日为收到日）")
+    EMAIL = "email", _("电子邮件（以双方确认日为收到日）")
+
+
+class RequestState(models.TextChoices):
+    REGISTERED = "registered", _("办理中")
+    CORRECTION = "correction", _("待补正")
+    CONSULTING = "consulting", _("征求第三方意见")
+    ANSWERED = "answered", _("已答复")
+    DELIVERED = "delivered", _("已送达")
+    ABANDONED = "abandoned", _("视为放弃")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+class Request(TimeStampedModel):
+    """A request for disclosure (依申请公开), online or registered by staff from paper, post, fax or e-mail."""
+
+    receipt_no = models.CharField(_("申请编号"), max_length=30, unique=True)
+    department = models.ForeignKey("org.Department", verbose_name=_("受理机关"), on_delete=models.PROTECT, related_name="+")
+    applicant = models.ForeignKey("accounts.User", verbose_name=_("申请人账户"), null=True, blank=True, on_delete=models.PROTECT,
+                                  related_name="disclosure_requests")
+    applicant_kind = models.CharField(_("申请人类型"), max_length=10, choices=ApplicantKind.choices)
+    applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
+    identifier = models.CharField(_("身份证件号码或统一社会信用代码"), max_length=30)
+    contact_phone = models.CharField(_("联系电话"), max_length=20)
+    contact_address = models.CharField(_("通信地址"), max_length=200, blank=True)
+    channel = models.CharField(_("申请方式"), max_length=20, choices=Channel.choices)
+    received_on = models.DateField(_("收到申请日期"))
+    content = models.TextField(_("所需信息的名称、文号或特征描述"))
+    state = models.CharField(_("状态"), max_length=12, choices=RequestState.choices, default=RequestState.REGISTERED)
+    correction_items = models.TextField(_("补正事项"), blank=True)
+    correction_due = models.DateField(_("补正期限"), null=True, blank=True)
+    corrected_on = models.DateField(_("补正日期"), null=True, blank=True)
+    extended = models.BooleanField(_("已延期"), default=False)
+    fee = models.PositiveIntegerField(_("信息处理费（元）"), default=0)
+    answer_type = models.CharField(_("答复类型"), max_length=12, blank=True)
+    answer_reason = models.CharField(_("答复理由"), max_length=20, blank=True)
+    answer_text = models.TextField(_("答复内容"), blank=True)
+    answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
+    answered_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)
+    delivery_method = models.CharField(_("送达方式"), max_length=50, blank=True)
+
+    class Meta:
+        verbose_name = _("依申请公开")
+        verbose_name_plural = _("依申请公开")
+        indexes = [models.Index(fields=["department", "state", "received_on"], name="request_queue"),
+                   models.Index(fields=["applicant", "received_on"], name="request_applicant")]
+
+    def __str__(self) -> str:
+        return self.receipt_no
+
+    @property
+    def answer_label(self) -> str:
+        from .answers import label
+
+        return label(self.answer_type, self.answer_reason) if self.answer_type else ""

@@ -1,0 +1,285 @@
+"""Requests for disclosure (依申请公开, 条例 Art. 27–45), each step one audited service on the deadline clock:
+register → (one correction notice within 7 working days; the limit restarts on the corrected request; abandoned
+if not corrected in time) → (third-party consultation: the clock pauses, the third party has 15 working days) →
+(one extension of 20 working days, approved by the head) → answer of one Art. 36 type with its reason → delivery.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
+from zhengtong.notifications.services import notify
+from zhengtong.org.models import Membership
+from zhengtong.supervision.models import Clock, ClockPause
+from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
+from zhengtong.workdays.calendar import add_working_days, working_days_between
+
+from . import answers, errors
+from .models import ApplicantKind, Channel, Request, RequestState
+
+SUBJECT = "disclosure.request"
+ANSWER_LIMIT = 20  # Art. 33
+EXTENSION = 20  # Art. 33
+CORRECTION_NOTICE_WITHIN = 7  # Art. 30
+CORRECTION_PERIOD = 15  # working days the notice gives the applicant (the agency sets it; 15 is common practice)
+CONSULTATION_LIMIT = 15  # Art. 32
+FREE_PER_MONTH = 10  # 国办函〔2020〕109号
+OPEN_STATES = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
+
+
+def _refuse(error, cls=InvalidInput, **params):
+    code, message = error
+    return cls(message % params if params else message, code=code)
+
+
+def fee_for(position_in_month: int) -> int:
+    """国办函〔2020〕109号: per applicant per month the first 10 are free, the 11th–30th cost 100 元 each, and each
+    further block of 10 adds 100 元 per request (31st–40th 200 元, 41st–50th 300 元 ...)."""
+    if position_in_month <= FREE_PER_MONTH:
+        return 0
+    if position_in_month <= 30:
+        return 100
+    return 100 * (1 + -(-(position_in_month - 30) // 10))
+
+
+def _start_of_day(day: dt.date) -> dt.datetime:
+    return min(timezone.make_aware(dt.datetime.combine(day, dt.time(9))), timezone.now())
+
+
+def _answer_clock(request: Request, day: dt.date, by) -> Clock:
+    return clock_start(subject_type=SUBJECT, subject_id=str(request.pk), stage="answer", stage_label="答复",
+                       subject_label=f"政府信息公开申请（{request.receipt_no}）", department=request.department,
+                       assignee=by if getattr(by, "kind", "") == "staff" else None, limit=ANSWER_LIMIT, started_at=_start_of_day(day))
+
+
+def _open_clock(request: Request, stage: str) -> Clock | None:
+    return Clock.objects.filter(subject_type=SUBJECT, subject_id=str(request.pk), stage=stage, stopped_at__isnull=True).first()
+
+
+def _check_identifier(kind: str, identifier: str) -> str:
+    try:
+        return parse_id_number(identifier).value if kind == ApplicantKind.PERSON else parse_uscc(identifier)
+    except IdentifierError as exc:
+        raise InvalidInput(str(exc.message), code=exc.code, fields={"identifier": [{"code": exc.code, "message": str(exc.message)}]}) from None
+
+
+@transaction.atomic(durable=True)
+def request_register(*, department, by, applicant_kind: str, applicant_name: str, identifier: str, contact_phone: str,
+                     content: str, channel: str = Channel.ONLINE, received_on: dt.date | None = None,
+                     contact_address: str = "") -> Request:
+    """Online by the applicant (received today: the platform confirms at once), or by staff from paper, post, fax
+    or e-mail with the receipt date Art. 31 gives for that channel."""
+    content, applicant_name = (content or "").strip(), (applicant_name or "").strip()
+    if not content:
+        raise _refuse(errors.REQUEST_CONTENT)
+    if not applicant_name or not (contact_phone or "").strip():
+        raise _refuse(errors.REQUEST_CONTACT)
+    if applicant_kind not in ApplicantKind.values or channel not in Channel.values:
+        raise _refuse(errors.REQUEST_CONTENT)
+    identifier = _check_identifier(applicant_kind, (identifier or "").strip().upper())
+    today = timezone.localdate()
+    staff = getattr(by, "kind", "") == "staff"
+    received_on = received_on if staff and received_on else today
+    if received_on > today:
+        raise _refuse(errors.RECEIVED_IN_FUTURE)
+    month = received_on.replace(day=1)
+    earlier = Request.objects.filter(identifier=identifier, received_on__gte=month, received_on__lte=received_on).count()
+    request = Request.objects.create(
+        receipt_no="pending", department=department, applicant=None if staff else by, applicant_kind=applicant_kind,
+        applicant_name=applicant_name, identifier=identifier, contact_phone=contact_phone.strip(), contact_address=contact_address,
+        channel=channel if staff else Channel.ONLINE, received_on=received_on, content=content, fee=fee_for(earlier + 1),
+        created_by=by, updated_by=by)
+    request.receipt_no = f"GK{received_on:%Y}-{request.pk:06d}"
+    request.save(update_fields=["receipt_no"])
+    _answer_clock(request, received_on, by)
+    audit_record(action="disclosure.request.register", obj=request,
+                 changes={"channel": [None, request.get_channel_display()], "received_on": [None, str(received_on)]})
+    return request
+
+
+def _locked(request: Request) -> Request:
+    return Request.objects.select_for_update().select_related("department", "applicant").get(pk=request.pk)
+
+
+def _require_staff(by, request: Request) -> None:
+    if not (getattr(by, "kind", "") == "staff" and
+            Membership.objects.filter(user=by, department__path__startswith=request.department.path).exists()):
+        raise _refuse(errors.NOT_REVIEWER, PermissionDenied)
+
+
+def _require_state(request: Request, *states) -> None:
+    if request.state not in states:
+        raise _refuse(errors.REQUEST_WRONG_STATE, InvalidTransition, state=request.get_state_display())
+
+
+def _tell(request: Request, title: str, body: str) -> None:
+    if request.applicant_id:
+        notify(recipients=[request.applicant], title=title, body=body)
+
+
+@transaction.atomic(durable=True)
+def request_correction(*, request: Request, by, items: list[str]) -> Request:
+    """One notice listing everything to correct, within 7 working days of receipt (Art. 30); the answer limit
+    stops and restarts from the corrected request."""
+    request = _locked(request)
+    _require_staff(by, request)
+    _require_state(request, RequestState.REGISTERED)
+    items = [i.strip() for i in items if i and i.strip()]
+    if not items:
+        raise _refuse(errors.CORRECTION_ITEMS)
+    if request.correction_items:
+        raise _refuse(errors.CORRECTION_ONCE, InvalidTransition)
+    today = timezone.localdate()
+    if working_days_between(request.received_on, today) > CORRECTION_NOTICE_WITHIN:
+        raise _refuse(errors.CORRECTION_TOO_LATE, InvalidTransition)
+    clock = _open_clock(request, "answer")
+    if clock:
+        clock_stop(clock=clock, cancelled=True)
+    request.state, request.correction_items = RequestState.CORRECTION, "\n".join(items)
+    request.correction_due = add_working_days(today, CORRECTION_PERIOD)
+    request.save()
+    audit_record(action="disclosure.request.correction", obj=request, changes={"items": [None, request.correction_items]})
+    _tell(request, "政府信息公开申请需要补正", f"请于{request.correction_due:%Y年%m月%d日}前补正：{'；'.join(items)}")
+    return request
+
+
+@transaction.atomic(durable=True)
+def request_correct(*, request: Request, by, content: str) -> Request:
+    """The corrected request: the 20 working days start again from the day it arrives."""
+    request = _locked(request)
+    if by != request.applicant:
+        _require_staff(by, request)
+    _require_state(request, RequestState.CORRECTION)
+    if not (content or "").strip():
+        raise _refuse(errors.REQUEST_CONTENT)
+    today = timezone.localdate()
+    request.content = f"{request.content}\n【补正 {today:%Y-%m-%d}】{content.strip()}"
+    request.state, request.corrected_on = RequestState.REGISTERED, today
+    request.save()
+    _answer_clock(request, today, by)
+    audit_record(action="disclosure.request.correct", obj=request)
+    return request
+
+
+@transaction.atomic(durable=True)
+def requests_abandon_overdue(*, today: dt.date | None = None) -> int:
+    """A correction not made by its due date: the request is treated as abandoned (Art. 30)."""
+    today = today or timezone.localdate()
+    abandoned = 0
+    for request in Request.objects.select_for_update().filter(state=RequestState.CORRECTION, correction_due__lt=today):
+        request.state = RequestState.ABANDONED
+        request.answer_type, request.answer_reason = answers.AnswerType.OTHER, "not_corrected"
+        request.answered_at = timezone.now()
+        request.save()
+        audit_record(action="disclosure.request.abandon", obj=request)
+        abandoned += 1
+    return abandoned
+
+
+@transaction.atomic(durable=True)
+def request_consult(*, request: Request, by, third_party: str) -> Request:
+    """征求第三方意见: the answer limit pauses; the third party has 15 working days (Art. 32)."""
+    request = _locked(request)
+    _require_staff(by, request)
+    _require_state(request, RequestState.REGISTERED)
+    if not (third_party or "").strip():
+        raise _refuse(errors.REASON_REQUIRED)
+    clock_pause(clock=_open_clock(request, "answer"), reason=ClockPause.Reason.THIRD_PARTY, note=third_party[:300])
+    clock_start(subject_type=SUBJECT, subject_id=str(request.pk), stage="consult", stage_label="第三方意见",
+                subject_label=f"征求意见：{third_party}"[:200], department=request.department, assignee=by, limit=CONSULTATION_LIMIT)
+    request.state = RequestState.CONSULTING
+    request.save(update_fields=["state", "updated_at"])
+    audit_record(action="disclosure.request.consult", obj=request, changes={"third_party": [None, third_party]})
+    return request
+
+
+@transaction.atomic(durable=True)
+def request_consulted(*, request: Request, by, opinion: str) -> Request:
+    request = _locked(request)
+    _require_staff(by, request)
+    _require_state(request, RequestState.CONSULTING)
+    consult = _open_clock(request, "consult")
+    if consult:
+        clock_stop(clock=consult)
+    clock_resume(clock=_open_clock(request, "answer"))
+    request.state = RequestState.REGISTERED
+    request.save(update_fields=["state", "updated_at"])
+    audit_record(action="disclosure.request.consulted", obj=request, changes={"opinion": [None, opinion or "逾期未提出意见"]})
+    return request
+
+
+@transaction.atomic(durable=True)
+def request_extend(*, request: Request, by, approver, reason: str) -> Request:
+    """+20 working days, once, approved by the head of the office (Art. 33); the applicant is told."""
+    request = _locked(request)
+    _require_staff(by, request)
+    _require_state(request, RequestState.REGISTERED, RequestState.CONSULTING)
+    if request.extended:
+        raise _refuse(errors.EXTENSION_TWICE, InvalidTransition)
+    if approver is None or not Membership.objects.filter(user=approver, department=request.department, is_head=True).exists():
+        raise _refuse(errors.EXTENSION_APPROVER, PermissionDenied)
+    if not (reason or "").strip():
+        raise _refuse(errors.REASON_REQUIRED)
+    clock_extend(clock=_open_clock(request, "answer"), amount=EXTENSION, reason=reason, approver=approver)
+    request.extended = True
+    request.save(update_fields=["extended", "updated_at"])
+    audit_record(action="disclosure.request.extend", obj=request, changes={"approver": [None, approver.get_username()], "reason": [None, reason]})
+    _tell(request, "政府信息公开申请延期答复", f"您的申请（{request.receipt_no}）答复期限延长{EXTENSION}个工作日。理由：{reason}")
+    return request
+
+
+@transaction.atomic(durable=True)
+def request_answer(*, request: Request, by, answer_type: str, reason: str = "", text: str = "") -> Request:
+    """The answer, one of the Art. 36 types with its structured reason; every refusal states why in words."""
+    request = _locked(request)
+    _require_staff(by, request)
+    _require_state(request, RequestState.REGISTERED)
+    if not answers.valid(answer_type, reason or ""):
+        raise _refuse(errors.ANSWER_REASON)
+    text = (text or "").strip()
+    if answer_type in answers.NEEDS_EXPLANATION and not text:
+        raise _refuse(errors.REASON_REQUIRED)
+    clock = _open_clock(request, "answer")
+    if clock:
+        clock_stop(clock=clock)
+    request.state, request.answer_type, request.answer_reason, request.answer_text = RequestState.ANSWERED, answer_type, reason or "", text
+    request.answered_at, request.answered_by = timezone.now(), by
+    request.save()
+    audit_record(action="disclosure.request.answer", obj=request, changes={"answer": [None, request.answer_label]})
+    _tell(request, "政府信息公开申请已答复", f"您的申请（{request.receipt_no}）已答复：{request.answer_label}。")
+    return request
+
+
+@transaction.atomic(durable=True)
+def request_deliver(*, request: Request, by, method: str) -> Request:
+    request = _locked(request)
+    _require_staff(by, request)
+    _require_state(request, RequestState.ANSWERED)
+    if not (method or "").strip():
+        raise _refuse(errors.REASON_REQUIRED)
+    request.state, request.delivered_at, request.delivery_method = RequestState.DELIVERED, timezone.now(), method.strip()[:50]
+    request.save()
+    audit_record(action="disclosure.request.deliver", obj=request, changes={"method": [None, request.delivery_method]})
+    return request
+
+
+@transaction.atomic(durable=True)
+def request_withdraw(*, request: Request, by) -> Request:
+    """The applicant withdraws; in the annual report it is 其他处理 — 其他."""
+    request = _locked(request)
+    if by != request.applicant:
+        raise _refuse(errors.NOT_APPLICANT, PermissionDenied)
+    _require_state(request, *OPEN_STATES)
+    for clock in Clock.objects.filter(subject_type=SUBJECT, subject_id=str(request.pk), stopped_at__isnull=True):
+        clock_stop(clock=clock, cancelled=True)
+    request.state, request.answer_type, request.answer_reason = RequestState.WITHDRAWN, answers.AnswerType.OTHER, "other"
+    request.answered_at = timezone.now()
+    request.save()
+    audit_record(action="disclosure.request.withdraw", obj=request)
+    return request
