@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views_staff as views
+from . import views_staff_requests as req
 
 app_name = "workbench_disclosure"
 
@@ -13,4 +14,9 @@ urlpatterns = [
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/repeal/", views.repeal, name="repeal"),
     path("<int:pk>/amend/", views.amend, name="amend"),
+    path("requests/", req.requests, name="requests"),
+    path("requests/<int:pk>/", req.request_detail, name="request"),
+    path("requests/<int:pk>/act/<slug:action>/", req.request_act, name="request_act"),
+    path("requests/<int:pk>/letter.<str:fmt>", req.request_letter, name="request_letter"),
+    path("report/", req.annual_report, name="report"),
 ]

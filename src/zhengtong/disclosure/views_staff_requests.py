@@ -1,0 +1,191 @@
+"""依申请公开 and the annual report in the workbench."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from zhengtong.accounts.access import staff_required
+from zhengtong.accounts.models import User
+from zhengtong.core.errors import ZtError
+from zhengtong.core.excel import workbook_response
+from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.org.models import Department
+
+from . import answers, report
+from . import requests as svc
+from . import services
+from .models import ApplicantKind, Category, Channel, Request
+from .views_requests import letter_response
+from .views_staff import _my_departments, _styled
+
+
+class RegisterForm(ZtForm):
+    department = forms.ModelChoiceField(label=_("受理机关"), queryset=Department.objects.none())
+    channel = forms.ChoiceField(label=_("申请方式"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    received_on = forms.DateField(label=_("收到申请日期"), widget=forms.DateInput(attrs={"type": "date"}),
+                                  help_text=_("当面提交为提交之日；挂号信为签收之日；平常信函、传真、电子邮件为双方确认之日（条例第三十一条）。"))
+    applicant_kind = forms.ChoiceField(label=_("申请人类型"), choices=ApplicantKind.choices)
+    applicant_name = forms.CharField(label=_("申请人姓名或名称"), max_length=200)
+    identifier = forms.CharField(label=_("身份证件号码或统一社会信用代码"), max_length=30)
+    contact_phone = forms.CharField(label=_("联系电话"), max_length=20)
+    contact_address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
+    content = forms.CharField(label=_("所需信息的描述"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+        _styled(self)
+
+
+def _requests(user):
+    return Request.objects.filter(department__in=_my_departments(user)).select_related("department")
+
+
+@staff_required
+def requests(request):
+    departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
+    form = RegisterForm(request.POST or None, departments=departments, initial={"received_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            created = svc.request_register(by=request.user, **form.cleaned_data)
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("已登记，申请编号 %(no)s。") % {"no": created.receipt_no})
+            return redirect("workbench_disclosure:request", pk=created.pk)
+    state = request.GET.get("state", "open")
+    rows = _requests(request.user)
+    rows = rows.filter(state__in=svc.OPEN_STATES) if state == "open" else rows
+    page = Paginator(rows.order_by("received_on", "pk"), 20).get_page(request.GET.get("page"))
+    return render(request, "disclosure/staff_requests.html", {"form": form, "page": page, "state": state, "query": f"state={state}"})
+
+
+def _request(request, pk: int) -> Request:
+    found = _requests(request.user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+@staff_required
+def request_detail(request, pk: int):
+    found = _request(request, pk)
+    heads = User.objects.filter(memberships__department=found.department, memberships__is_head=True)
+    return render(request, "disclosure/staff_request.html", {
+        "item": found, "answer_types": answers.AnswerType.choices, "reasons": answers.REASONS, "heads": heads,
+        "open": found.state in svc.OPEN_STATES})
+
+
+ACTIONS = {
+    "correction": lambda r, user, post: svc.request_correction(request=r, by=user, items=post.get("items", "").splitlines()),
+    "consult": lambda r, user, post: svc.request_consult(request=r, by=user, third_party=post.get("third_party", "")),
+    "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=post.get("opinion", "")),
+    "extend": lambda r, user, post: svc.request_extend(request=r, by=user, reason=post.get("reason", ""),
+                                                       approver=User.objects.filter(pk=post.get("approver") or 0).first()),
+    "answer": lambda r, user, post: svc.request_answer(request=r, by=user, answer_type=post.get("answer_type", ""),
+                                                       reason=post.get("answer_reason", ""), text=post.get("text", "")),
+    "deliver": lambda r, user, post: svc.request_deliver(request=r, by=user, method=post.get("method", "")),
+}
+
+
+@staff_required
+@require_POST
+def request_act(request, pk: int, action: str):
+    found = _request(request, pk)
+    if action not in ACTIONS:
+        raise Http404
+    try:
+        ACTIONS[action](found, request.user, request.POST)
+    except ZtError as exc:
+        messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+    else:
+        messages.success(request, _("已办理。"))
+    return redirect("workbench_disclosure:request", pk=pk)
+
+
+@staff_required
+def request_letter(request, pk: int, fmt: str):
+    return letter_response(_request(request, pk), fmt)
+
+
+class ReportForm(forms.Form):
+    year = forms.IntegerField(label=_("年度"), min_value=2008, max_value=2100)
+    department = forms.ModelChoiceField(label=_("机关"), queryset=Department.objects.none())
+    penalties = forms.IntegerField(label=_("行政处罚决定数量"), min_value=0, required=False)
+    coercion = forms.IntegerField(label=_("行政强制决定数量"), min_value=0, required=False)
+    fees = forms.IntegerField(label=_("行政事业性收费金额（万元）"), min_value=0, required=False)
+    review = forms.CharField(label=_("行政复议（维持、纠正、其他、尚未审结，用逗号分隔）"), required=False)
+    lawsuit = forms.CharField(label=_("行政诉讼（维持、纠正、其他、尚未审结，用逗号分隔）"), required=False)
+    overview = forms.CharField(label=_("一、总体情况"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    problems = forms.CharField(label=_("五、存在的主要问题及改进情况"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    other = forms.CharField(label=_("六、其他需要报告的事项"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, departments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = departments
+        _styled(self)
+
+    def clean_review(self):
+        return self._four("review")
+
+    def clean_lawsuit(self):
+        return self._four("lawsuit")
+
+    def _four(self, name):
+        raw = (self.cleaned_data.get(name) or "").replace("，", ",")
+        parts = [p.strip() for p in raw.split(",") if p.strip()] if raw else []
+        if parts and (len(parts) != 4 or not all(p.isdigit() for p in parts)):
+            raise forms.ValidationError(_("请填写4个非负整数，用逗号分隔。"), code="FOUR_NUMBERS")
+        return [int(p) for p in parts] or [0, 0, 0, 0]
+
+    def entered(self) -> dict:
+        data = self.cleaned_data
+        out = {k: data.get(k) or 0 for k in ("penalties", "coercion", "fees")}
+        for kind, name in (("行政复议", "review"), ("行政诉讼", "lawsuit")):
+            for column, value in zip(report.APPEAL_COLUMNS[:4], data[name], strict=True):
+                out[f"{kind}:{column}"] = value
+        return out
+
+    def narrative(self) -> dict:
+        return {"一": self.cleaned_data.get("overview", ""), "五": self.cleaned_data.get("problems", ""),
+                "六": self.cleaned_data.get("other", "")}
+
+
+@staff_required
+def annual_report(request):
+    departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
+    data = request.POST or request.GET or None
+    form = ReportForm(data, departments=departments,
+                      initial={"year": timezone.localdate().year - 1, "department": departments.first()})
+    built = None
+    if data and form.is_valid():
+        built = report.build(year=form.cleaned_data["year"], department=form.cleaned_data["department"],
+                             entered=form.entered(), narrative=form.narrative())
+        fmt = request.POST.get("format") or request.GET.get("format")
+        name = f"{built.department_name}{built.year}年政府信息公开工作年度报告"
+        if fmt == "xlsx":
+            return workbook_response(name, report.workbook(built))
+        if fmt == "pdf":
+            response = HttpResponse(report.pdf(built), content_type="application/pdf")
+            response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(name)}.pdf"
+            return response
+        if request.method == "POST" and request.POST.get("publish"):
+            try:
+                document = services.document_create(
+                    department=form.cleaned_data["department"], by=request.user, title=name, issuing_org=built.department_name,
+                    doc_no="", category=Category.OTHER, topic="general", written_on=timezone.localdate(), body=report.body_html(built))
+            except ZtError as exc:
+                messages.error(request, f"{exc.message}（{exc.code}）")
+            else:
+                messages.success(request, _("年度报告已存为草稿，经审核后发布。"))
+                return redirect("workbench_disclosure:document", pk=document.pk)
+    return render(request, "disclosure/staff_report.html", {"form": form, "report": built, "appeal_columns": report.APPEAL_COLUMNS})
