@@ -97,7 +97,7 @@ def load(count: int, vendor: str) -> list[tuple]:
     """Entries and backend rows straight into the tables; returns the documents' token lists for queries."""
     from django.db import connection
 
-    from zhengtong.search.backends import PostgresBackend, Tokens
+    from zhengtong.search.backends import PostgresBackend, Tokens, pairs
     from zhengtong.search.query import meta_token
 
     keep, t = [], time.perf_counter()
@@ -120,9 +120,9 @@ def load(count: int, vendor: str) -> list[tuple]:
                 cursor.executemany("INSERT INTO search_entry (id, kind, kind_label, object_id, title, text, url, department_name, "
                                    "category, category_label, indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                                    batch_entries)
-                cursor.executemany("INSERT INTO search_fts (rowid, title, words, parts, meta) VALUES (%s, %s, %s, %s, %s)",
-                                   [(i, " ".join(tk.title), " ".join(tk.words), " ".join(tk.parts), " ".join(tk.meta))
-                                    for i, tk in batch_rows])
+                cursor.executemany("INSERT INTO search_fts (rowid, title, words, parts, pairs, meta) VALUES (%s, %s, %s, %s, %s, %s)",
+                                   [(i, " ".join(tk.title), " ".join(tk.words), " ".join(tk.parts), " ".join(pairs(tk)),
+                                     " ".join(tk.meta)) for i, tk in batch_rows])
             batch_entries.clear()
             batch_rows.clear()
 

@@ -22,6 +22,9 @@ PUBLIC = {
     "approvals:index", "approvals:guide", "approvals:form_file",  # the service catalogue and guides are public
     "approvals:status",  # status by receipt number and query code, without login (the 100% queryable)
     "api:approvals_items", "api:approvals_item", "api:approvals_status",  # the same, through the API
+    "portal:search",  # site search over public documents and guides only (nothing unpublished is indexed)
+    "disclosure:index", "disclosure:guide", "disclosure:feed", "disclosure:category", "disclosure:column",
+    "disclosure:department", "disclosure:document", "disclosure:attachment",  # 政府信息公开目录 (条例 第二十三条)
     "admin:login", "admin:logout", "admin:jsi18n",         # Django admin's own login page
     "admin:view_on_site", "admin:autocomplete",            # redirect or refuse without login themselves
     "admin:javascript-catalog",                            # treebeard's static UI translations, no data

@@ -1,8 +1,10 @@
 from django.db import migrations, models
 
 SQLITE = [
-    # Four columns of space-separated tokens made by search.segment; unicode61 only splits them on spaces.
-    "CREATE VIRTUAL TABLE search_fts USING fts5(title, words, parts, meta, tokenize = 'unicode61 remove_diacritics 0')",
+    # Five columns of space-separated tokens made by search.segment and search.backends; unicode61 splits them
+    # only on spaces ("_" joins the two words of a pair, so it is a token character here).
+    "CREATE VIRTUAL TABLE search_fts USING fts5(title, words, parts, pairs, meta, "
+    "tokenize = \"unicode61 remove_diacritics 0 tokenchars '_'\")",
 ]
 SQLITE_REVERSE = ["DROP TABLE IF EXISTS search_fts"]
 POSTGRES = [
