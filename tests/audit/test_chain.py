@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import threading
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.utils import timezone
 
 from zhengtong.audit.chain import GENESIS, entry_hash, verify
 from zhengtong.audit.context import Actor, acting_as
@@ -55,6 +58,14 @@ def test_an_intact_chain_verifies_and_prints_the_count(db):
     _write(5)
     output = _verify_command()
     assert "已校验 5 条" in output
+    assert chain_verify().ok
+
+
+def test_an_entry_stamped_in_local_time_still_verifies(db):
+    """The database hands the time back in UTC; the hash must not depend on the zone it was written in."""
+    local = timezone.make_aware(dt.datetime(2025, 1, 6, 9, 30))  # Asia/Shanghai, as a simulated clock gives it
+    with mock.patch("django.utils.timezone.now", return_value=local):
+        _write(2)
     assert chain_verify().ok
 
 

@@ -19,7 +19,9 @@ from zhengtong.approvals.models import Application, Material, ServiceItem
 from zhengtong import privacy
 from zhengtong.audit.selectors import chain_verify
 from zhengtong.disclosure import services
-from zhengtong.disclosure.models import Document, State, Validity
+from zhengtong.disclosure import report
+from zhengtong.disclosure.answers import AnswerType
+from zhengtong.disclosure.models import Document, Request, RequestState, State, Validity
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 from zhengtong.org.models import Department, Membership, RoleGrant
@@ -78,6 +80,11 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
                    for d in published.filter(body__contains="身份证").select_related("department"))
     assert any(services.findings(d) for d in Document.objects.filter(state=State.REVIEW).select_related("department"))
     assert search(parse("最低生活保障", kind="disclosure.document")).total > 0
+    # requests for disclosure in every state, every kind of answer, and the 2025 report published and balanced
+    assert set(Request.objects.values_list("state", flat=True)) == set(RequestState.values)
+    assert set(Request.objects.exclude(answer_type="").values_list("answer_type", flat=True)) == set(AnswerType.values)
+    assert report.build(year=2025, department=Department.objects.get(code="330206000")).section3.balanced
+    assert published.filter(title__contains="2025年政府信息公开工作年度报告").exists()
     # everything written went through the services: the audit chain verifies
     result = chain_verify()
     assert result.ok and result.checked > 400

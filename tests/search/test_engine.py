@@ -117,3 +117,17 @@ def test_reindex_rebuilds_a_kind_from_its_source_with_progress(db, monkeypatch):
     call_command("search", "reindex", "--kind", "test.kind", stdout=out)
     assert "60/60" in out.getvalue() and "已索引 60 条" in out.getvalue()
     assert Entry.objects.filter(kind="test.kind").count() == 60 and _found("过时") == []
+
+
+def test_after_a_flush_no_words_of_deleted_entries_remain(db):
+    from django.db import connection
+
+    from zhengtong.search.apps import _clear_orphans
+
+    index_now(_doc(40, "防台风应急预案"))
+    Entry.objects.all().delete()  # what `flush` does: the entry table only
+    _clear_orphans(using="default")
+    table = "search_tsv" if connection.vendor == "postgresql" else "search_fts"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM {table}")
+        assert cursor.fetchone()[0] == 0

@@ -7,6 +7,7 @@ write access to the table alone is not enough to forge a consistent tail.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -30,7 +31,8 @@ def chain_key() -> bytes:
 
 def canonical(fields: dict) -> bytes:
     values = {name: fields[name] for name in HASHED_FIELDS}
-    values["at"] = values["at"].isoformat(timespec="microseconds")
+    # In UTC, as the database returns it: an entry stamped in another zone must hash the same when read back.
+    values["at"] = values["at"].astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
     return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 

@@ -143,7 +143,11 @@ def _tasks_inline():
 def seed_disclosure(progress=print, documents: int = DOCUMENTS) -> dict:
     progress("政府信息公开……")
     seed_columns()
+    from .disclosure_requests import seed_annual_report, seed_requests
+
     with _tasks_inline():
         archive = seed_archive(documents, progress)
         workflow = seed_workflow(progress) if archive else 0
-    return {"documents": archive + workflow}
+        requests = seed_requests(progress=progress)
+        seed_annual_report(progress)
+    return {"documents": archive + workflow, "requests": requests}
