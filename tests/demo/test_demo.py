@@ -34,14 +34,14 @@ def _counts():
             ServiceItem.objects.count(), Application.objects.count(), Clock.objects.count())
 
 
-def _demo():
+def _demo(documents=200):
     out = io.StringIO()
-    call_command("demo", "--no-serve", "--applications", "40", stdout=out)
+    call_command("demo", "--no-serve", "--applications", "40", "--documents", str(documents), stdout=out)
     return out.getvalue()
 
 
 def test_it_seeds_the_district_the_accounts_and_the_hall(db):
-    printed = _demo()
+    printed = _demo(documents=5000)
     # the district: 40 departments, 10 streets, about 200 staff with posts and duties
     assert Department.objects.filter(kind=Department.Kind.DEPARTMENT).count() == 40
     assert Department.objects.filter(kind=Department.Kind.STREET).count() == 10

@@ -148,6 +148,6 @@ def seed_disclosure(progress=print, documents: int = DOCUMENTS) -> dict:
     with _tasks_inline():
         archive = seed_archive(documents, progress)
         workflow = seed_workflow(progress) if archive else 0
-        requests = seed_requests(progress=progress)
+        requests = seed_requests(progress=progress) if archive else 0
         seed_annual_report(progress)
     return {"documents": archive + workflow, "requests": requests}

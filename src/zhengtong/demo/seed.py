@@ -183,7 +183,7 @@ def seed_search_index() -> int:
     return Entry.objects.count()
 
 
-def seed_all(progress=print, applications: int | None = None) -> dict:
+def seed_all(progress=print, applications: int | None = None, documents: int | None = None) -> dict:
     with transaction.atomic():
         seed_site()
     progress("机构……")
@@ -200,7 +200,7 @@ def seed_all(progress=print, applications: int | None = None) -> dict:
     hall = seed_hall(progress, **({"applications": applications} if applications is not None else {}))
     from .disclosure import seed_disclosure
 
-    disclosure = seed_disclosure(progress)
+    disclosure = seed_disclosure(progress, **({"documents": documents} if documents is not None else {}))
     progress("站内搜索索引……")
     indexed = seed_search_index()
     return {"indexed": indexed, **disclosure, "departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
