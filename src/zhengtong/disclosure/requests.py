@@ -104,7 +104,7 @@ def request_register(*, department, by, applicant_kind: str, applicant_name: str
 
 
 def _locked(request: Request) -> Request:
-    return Request.objects.select_for_update().select_related("department", "applicant").get(pk=request.pk)
+    return Request.objects.select_for_update(of=("self",)).select_related("department", "applicant").get(pk=request.pk)
 
 
 def _require_staff(by, request: Request) -> None:

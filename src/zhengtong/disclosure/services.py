@@ -92,7 +92,7 @@ def document_create(*, department, by, uploads=(), **values) -> Document:
 
 
 def _locked(document: Document) -> Document:
-    return Document.objects.select_for_update().select_related("department").get(pk=document.pk)
+    return Document.objects.select_for_update(of=("self",)).select_related("department").get(pk=document.pk)
 
 
 def _require_state(document: Document, *states) -> None:
