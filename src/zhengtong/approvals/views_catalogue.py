@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response, xlsx_response
+from zhengtong.core.forms import message_error
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
 
@@ -61,7 +62,7 @@ def catalogue(request):
             except ZtError as exc:
                 errors = exc.fields.get("rows", [])
                 request.session["catalogue_import_errors"] = errors[:5000]
-                messages.error(request, f"{exc.message}（错误代码：{exc.code}）")
+                message_error(request, exc)
             else:
                 messages.success(request, _("导入完成：新增 %(c)d 个事项，更新 %(u)d 个事项。") % {"c": result["created"], "u": result["updated"]})
                 return redirect("workbench_approvals:catalogue")

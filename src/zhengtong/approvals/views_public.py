@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_POST
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import apply_error
+from zhengtong.core.forms import apply_error, message_error
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
 
@@ -140,7 +139,7 @@ def withdraw(request, receipt_no: str):
     try:
         services.application_withdraw(application=application, by=request.user)
     except ZtError as exc:
-        messages.error(request, f"{exc.message}（{exc.code}）")
+        message_error(request, exc)
     return redirect("approvals:detail", receipt_no=receipt_no)
 
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department, Membership
 from zhengtong.supervision.models import Clock, ClockPause
@@ -78,7 +78,7 @@ def act(request, pk: int, action: str):
         else:
             raise Http404
     except ZtError as exc:
-        messages.error(request, f"{exc.message}（错误代码：{exc.code}）")
+        message_error(request, exc)
     else:
         messages.success(request, _("已办理。"))
     return redirect("workbench_approvals:detail", pk=pk)

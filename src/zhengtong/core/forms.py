@@ -18,6 +18,14 @@ def apply_error(form: forms.Form, exc: ZtError) -> None:
             form.add_error(target, ValidationError(problem["message"], code=problem["code"]))
 
 
+def message_error(request, exc: ZtError) -> None:
+    """A refused action on a page that redirects: the same Chinese message and code, as a flash message."""
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+
+
 class ZtForm(forms.Form):
     """Marks required fields for assistive technology and renders through core/field.html."""
 

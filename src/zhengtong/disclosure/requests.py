@@ -33,9 +33,7 @@ FREE_PER_MONTH = 10  # 国办函〔2020〕109号
 OPEN_STATES = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
 
 
-def _refuse(error, cls=InvalidInput, **params):
-    code, message = error
-    return cls(message % params if params else message, code=code)
+_refuse = errors.refuse
 
 
 def fee_for(position_in_month: int) -> int:

@@ -34,9 +34,7 @@ DOC_NO = re.compile(r"^[\u4e00-\u9fa5]{1,15}〔(?:19|20)\d{2}〕\d{1,5}号$")
 BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
 
 
-def _refuse(error, cls=InvalidInput, **params):
-    code, message = error
-    return cls(message % params if params else message, code=code)
+_refuse = errors.refuse
 
 
 def normalise_doc_no(raw: str) -> str:

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.org.models import Department
 
 from . import letters
@@ -103,7 +103,7 @@ def withdraw(request, receipt_no: str):
     try:
         svc.request_withdraw(request=_mine(request, receipt_no), by=request.user)
     except ZtError as exc:
-        messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+        message_error(request, exc)
     else:
         messages.success(request, _("申请已撤回。"))
     return redirect("disclosure:request", receipt_no=receipt_no)

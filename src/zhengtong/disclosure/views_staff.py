@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import InvalidInput, ZtError
-from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.org.models import Department, Membership
 
 from . import errors, services
@@ -169,7 +169,7 @@ def _act(request, pk: int, call, done: str):
     try:
         call(document)
     except ZtError as exc:
-        messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+        message_error(request, exc)
     else:
         messages.success(request, done)
     return redirect("workbench_disclosure:document", pk=pk)

@@ -17,7 +17,7 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.accounts.models import User
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
-from zhengtong.core.forms import ZtForm, apply_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.org.models import Department
 
 from . import answers, report
@@ -106,7 +106,7 @@ def request_act(request, pk: int, action: str):
     try:
         ACTIONS[action](found, request.user, request.POST)
     except ZtError as exc:
-        messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+        message_error(request, exc)
     else:
         messages.success(request, _("已办理。"))
     return redirect("workbench_disclosure:request", pk=pk)
@@ -184,7 +184,7 @@ def annual_report(request):
                     department=form.cleaned_data["department"], by=request.user, title=name, issuing_org=built.department_name,
                     doc_no="", category=Category.OTHER, topic="general", written_on=timezone.localdate(), body=report.body_html(built))
             except ZtError as exc:
-                messages.error(request, f"{exc.message}（{exc.code}）")
+                message_error(request, exc)
             else:
                 messages.success(request, _("年度报告已存为草稿，经审核后发布。"))
                 return redirect("workbench_disclosure:document", pk=document.pk)
