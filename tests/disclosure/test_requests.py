@@ -130,3 +130,13 @@ def test_another_department_cannot_act_and_only_the_applicant_withdraws(district
         svc.request_withdraw(request=request, by=lisi)
     request = svc.request_withdraw(request=request, by=zhangsan)
     assert request.state == RequestState.WITHDRAWN and _clock(request).outcome == "cancelled"
+
+
+def test_the_nightly_task_abandons_requests_not_corrected_in_time(district, zhangsan, lisi):
+    from zhengtong.disclosure.tasks import abandon_overdue_requests
+
+    request = svc.request_correction(request=_register(district["A"], zhangsan), by=lisi, items=["文号"])
+    with mock.patch("zhengtong.disclosure.requests.timezone.localdate", return_value=request.correction_due + dt.timedelta(days=1)):
+        abandon_overdue_requests.call_local()
+    request.refresh_from_db()
+    assert request.state == RequestState.ABANDONED
