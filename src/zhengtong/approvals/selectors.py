@@ -1,16 +1,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.core.cache import cache
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core import throttle
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.core.sql import aware
 from zhengtong.org.models import Department
@@ -30,16 +29,13 @@ def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> PublicStatus
     """Anyone with the receipt number and query code sees the application's stages, without logging in.
     Wrong codes are audited and throttled per receipt number and per IP (a 6-digit code must not be guessable)."""
     receipt_no, code = (receipt_no or "").strip().upper(), (code or "").strip()
-    # Hashed: a receipt number or address typed by anyone must not become a raw cache key.
-    keys = ["zt:query:" + hashlib.sha256(f"{kind}:{value}".encode()).hexdigest() for kind, value in (("r", receipt_no), ("ip", ip))]
-    if any(count >= QUERY_ATTEMPTS_PER_HOUR for count in cache.get_many(keys).values()):
+    keys = throttle.keys("query", r=receipt_no, ip=ip)
+    if throttle.exceeded(keys, QUERY_ATTEMPTS_PER_HOUR):
         c, m = errors.QUERY_THROTTLED
         raise PermissionDenied(m, code=c)
     application = (public_application(receipt_no) if receipt_no else None)
     if application is None or not hmac.compare_digest(application.query_hash, query_hash(receipt_no, code)):
-        for k in keys:
-            cache.add(k, 0, 3600)
-            cache.incr(k)
+        throttle.count_failure(keys)
         with transaction.atomic():
             audit_record(action="approvals.status.denied", object_type="approvals.application", object_id=receipt_no[:64])
         c, m = errors.QUERY_FAILED

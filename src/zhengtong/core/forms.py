@@ -31,3 +31,16 @@ class ZtForm(forms.Form):
 
     template_name = "core/form.html"
     required_css_class = "required"
+
+
+def styled(form: forms.Form) -> forms.Form:
+    """Bootstrap classes on every widget of a form."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            widget.attrs.setdefault("class", "form-check-input")
+        elif isinstance(widget, forms.Select):
+            widget.attrs.setdefault("class", "form-select")
+        else:
+            widget.attrs.setdefault("class", "form-control")
+    return form

@@ -15,3 +15,13 @@ def aware(value):
     if isinstance(value, str):
         value = parse_datetime(value)
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def lock_for_transaction(key: str) -> None:
+    """Serialise transactions on one key until they commit: a PostgreSQL advisory lock. SQLite needs none: its
+    write transactions (BEGIN IMMEDIATE, settings) are already serial."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key])

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import InvalidInput, ZtError
+from zhengtong.core.forms import styled as _styled
 from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.org.models import Department, Membership
 
@@ -32,18 +33,6 @@ class MultipleFileField(forms.FileField):
         if len(files) > MAX_ATTACHMENTS:
             raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": MAX_ATTACHMENTS}, code="TOO_MANY_FILES")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
-
-
-def _styled(form: forms.Form) -> forms.Form:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            widget.attrs.setdefault("class", "form-check-input")
-        elif isinstance(widget, forms.Select):
-            widget.attrs.setdefault("class", "form-select")
-        else:
-            widget.attrs.setdefault("class", "form-control")
-    return form
 
 
 class DocumentForm(ZtForm):

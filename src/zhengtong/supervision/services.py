@@ -212,3 +212,28 @@ def clocks_recompute_provisional() -> int:
         changed += before != clock.due_at
     audit_record(action="supervision.clock.recompute", object_type="supervision.clock", changes={"changed": changed})
     return changed
+
+
+@transaction.atomic
+def clocks_record_finished(rows: list[dict]) -> int:
+    """Clocks of cases handled before this platform (a migration of an earlier system's records): each row is
+    clock_start's arguments plus `stopped_at`. Due times are computed as for a live clock, the outcome follows
+    from them, a late finish is recorded as a violation; one audit row for the batch."""
+    clocks = []
+    for row in rows:
+        row = dict(row)
+        stopped_at = row.pop("stopped_at")
+        clock = Clock(**{**row, "subject_id": str(row["subject_id"]), "unit": row.get("unit", Unit.WORKING_DAYS)})
+        d = deadline.compute(started_at=clock.started_at, limit=clock.limit, unit=clock.unit,
+                             thresholds=thresholds_for(clock.item_code, clock.stage))
+        late = stopped_at >= d.due_at
+        clock.due_at, clock.yellow_at, clock.provisional = d.due_at, d.yellow_at, d.provisional
+        clock.stopped_at, clock.outcome = stopped_at, Outcome.LATE if late else Outcome.ON_TIME
+        clock.level = Level.RED if late else Level.GREEN
+        clocks.append(clock)
+    Clock.objects.bulk_create(clocks, batch_size=500)
+    for clock in clocks:
+        if clock.outcome == Outcome.LATE and clock.pk:
+            record_overtime(clock, clock.stopped_at)
+    audit_record(action="supervision.clock.import", object_type="supervision.clock", changes={"count": [None, len(clocks)]})
+    return len(clocks)
