@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zhengtong.supervision",
     "zhengtong.approvals",
     "zhengtong.disclosure",
+    "zhengtong.letters",
     "zhengtong.portal",
     "zhengtong.workbench",
     "zhengtong.api",

@@ -25,6 +25,9 @@ PUBLIC = {
     "portal:search",  # site search over public documents and guides only (nothing unpublished is indexed)
     "disclosure:index", "disclosure:guide", "disclosure:feed", "disclosure:category", "disclosure:column",
     "disclosure:department", "disclosure:document", "disclosure:attachment",  # 政府信息公开目录 (条例 第二十三条)
+    "letters:index", "letters:letter", "letters:summary",  # published letters and the monthly summary (DOMAIN §5)
+    "letters:write", "letters:query",  # anyone may write (anonymously too) and follow a letter by number and code
+    "open311:services", "open311:requests", "open311:request",  # GeoReport v2 is a public API by design
     "admin:login", "admin:logout", "admin:jsi18n",         # Django admin's own login page
     "admin:view_on_site", "admin:autocomplete",            # redirect or refuse without login themselves
     "admin:javascript-catalog",                            # treebeard's static UI translations, no data

@@ -13,7 +13,7 @@ from zhengtong.org.models import Department
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search as run_search
 
-KINDS = [("", _("全部")), ("disclosure.document", _("政府信息")), ("approvals.item", _("办事指南"))]
+KINDS = [("", _("全部")), ("disclosure.document", _("政府信息")), ("approvals.item", _("办事指南")), ("letters.letter", _("来信选登"))]
 
 
 class SearchForm(forms.Form):

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class LettersConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "zhengtong.letters"
+    label = "letters"
+    verbose_name = "领导信箱与12345热线"
+
+    def ready(self):
+        from .search_index import register
+
+        register()

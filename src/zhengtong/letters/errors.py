@@ -1,0 +1,38 @@
+"""Coded refusals for letters: (code, message) pairs; `refuse` makes the error."""
+
+from django.utils.translation import gettext_lazy as _
+
+MAX_CONTENT = 5000
+
+
+def refuse(error, cls=None, **params):
+    from zhengtong.core.errors import InvalidInput
+
+    code, message = error
+    return (cls or InvalidInput)(message % params if params else message, code=code)
+
+
+CONTENT_REQUIRED = ("LETTER_CONTENT_REQUIRED", _("请填写信件标题和内容。"))
+CONTENT_TOO_LONG = ("LETTER_CONTENT_TOO_LONG", _("信件内容不能超过%(max)s字，请精简后再提交，或分为几封信。"))
+MARKUP = ("LETTER_MARKUP", _("信件内容不能包含网页代码（如 <script>），请用文字描述。"))
+KIND_INVALID = ("LETTER_KIND_INVALID", _("请选择信件类别：咨询、求助、投诉、举报、建议或表扬。"))
+CONTACT_REQUIRED = ("LETTER_CONTACT_REQUIRED", _("实名来信请填写姓名和联系电话，以便答复和回访；不愿留下联系方式可选择匿名。"))
+PHONE_INVALID = ("LETTER_PHONE_INVALID", _("联系电话格式不正确，请填写11位手机号码或带区号的固定电话。"))
+RECEIVED_IN_FUTURE = ("LETTER_RECEIVED_IN_FUTURE", _("来电时间不能晚于现在。"))
+MAILBOX_INVALID = ("LETTER_MAILBOX_INVALID", _("没有这个信箱，或该信箱已停用。"))
+WRONG_STATE = ("LETTER_WRONG_STATE", _("该信件当前为“%(state)s”，不能进行此操作。"))
+NOT_CENTRE = ("LETTER_NOT_CENTRE", _("只有热线派单中心的工作人员可以受理、派单、审核退单和回访。"))
+OTHER_DEPARTMENT = ("LETTER_OTHER_DEPARTMENT", _("这封信没有派给您所在的部门，您不能办理。"))
+REASON_REQUIRED = ("LETTER_REASON_REQUIRED", _("请写明理由。"))
+DEPARTMENT_REQUIRED = ("LETTER_DEPARTMENT_REQUIRED", _("请选择主办部门。"))
+CO_SAME_AS_MAIN = ("LETTER_CO_SAME_AS_MAIN", _("协办部门不能与主办部门相同。"))
+REPLY_REQUIRED = ("LETTER_REPLY_REQUIRED", _("请填写答复内容。"))
+CO_OPINIONS_MISSING = ("LETTER_CO_OPINIONS_MISSING", _("还有协办部门未提交意见：%(names)s。"))
+NOT_REVIEWER = ("LETTER_NOT_REVIEWER", _("答复须由主办部门负责人审核，且不能审核自己起草的答复。"))
+SATISFACTION_INVALID = ("LETTER_SATISFACTION_INVALID", _("请选择回访结果：满意、基本满意、不满意或未能联系。"))
+CALLBACK_FIRST = ("LETTER_CALLBACK_FIRST", _("只有回访不满意的信件需要审核重办或办结，请先回访。"))
+MERGE_TARGET = ("LETTER_MERGE_TARGET", _("只能合并到另一封未合并、未办结的信件。"))
+NOT_PUBLISHABLE = ("LETTER_NOT_PUBLISHABLE", _("只有来信人同意公开且已答复的信件可以公开。"))
+NOT_SUPERVISABLE = ("LETTER_NOT_SUPERVISABLE", _("只有已超时（红灯）的信件需要督办。"))
+QUERY_THROTTLED = ("LETTER_QUERY_THROTTLED", _("查询错误次数过多，请一小时后再试，或拨打12345热线查询。"))
+QUERY_FAILED = ("LETTER_QUERY_FAILED", _("信件编号或查询码不正确。"))

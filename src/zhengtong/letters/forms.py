@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong.core.forms import ZtForm, styled
+
+from .errors import MAX_CONTENT
+from .models import Kind, Mailbox
+
+
+class WriteForm(ZtForm):
+    mailbox = forms.ModelChoiceField(label=_("写信给"), queryset=Mailbox.objects.none(), required=False, empty_label=_("12345政务服务热线"))
+    kind = forms.ChoiceField(label=_("信件类别"), choices=Kind.choices)
+    title = forms.CharField(label=_("标题"), max_length=100)
+    content = forms.CharField(label=_("内容"), max_length=MAX_CONTENT, widget=forms.Textarea(attrs={"rows": 8}),
+                              help_text=_("请写明事情经过、地点和诉求，不超过%(n)s字。") % {"n": MAX_CONTENT})
+    location = forms.CharField(label=_("事发地点"), max_length=200, required=False)
+    anonymous = forms.BooleanField(label=_("匿名来信（不留姓名和联系方式，无法回访）"), required=False)
+    writer_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
+    writer_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    public_allowed = forms.BooleanField(label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mailbox"].queryset = Mailbox.objects.filter(is_active=True)
+        if user is not None and user.is_authenticated and user.kind != "staff":
+            # A logged-in writer's name and phone come from the verified account.
+            del self.fields["writer_name"], self.fields["writer_phone"]
+        styled(self)
+
+
+class QueryForm(ZtForm):
+    number = forms.CharField(label=_("信件编号"), max_length=20)
+    code = forms.CharField(label=_("查询码"), max_length=6, min_length=6)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        styled(self)
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label=_("关键词"), max_length=100, required=False)
+    kind = forms.ChoiceField(label=_("类别"), choices=[("", _("全部类别")), *Kind.choices], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        styled(self)

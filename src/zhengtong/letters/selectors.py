@@ -1,0 +1,181 @@
+"""Reads: the public list, the status lookup by number and query code, and the monthly indicators."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core import throttle
+from zhengtong.core.errors import InvalidInput, PermissionDenied
+from zhengtong.org.models import Department
+from zhengtong.supervision.models import Clock, Outcome
+
+from . import errors
+from .models import Assignment, Letter, Satisfaction, State
+from .services.common import SUBJECT, query_hash
+
+QUERY_ATTEMPTS_PER_HOUR = 10
+
+
+def published() -> QuerySet[Letter]:
+    return (Letter.objects.filter(published_at__isnull=False).select_related("department")
+            .only("number", "kind", "public_title", "received_at", "replied_at", "published_at", "department__name")
+            .order_by("-published_at", "-pk"))
+
+
+COUNT_TTL = 300
+
+
+def _count_key(kind: str) -> str:
+    return f"zt:letters:published:{kind or 'all'}"
+
+
+def published_count(kind: str = "") -> int:
+    """Counting 300,000 published rows on every list page costs more than the page itself: the count is kept in
+    the cache for five minutes and dropped whenever a letter is published or withdrawn."""
+    key = _count_key(kind)
+    count = cache.get(key)
+    if count is None:
+        letters = Letter.objects.filter(published_at__isnull=False)
+        count = (letters.filter(kind=kind) if kind else letters).count()
+        cache.set(key, count, COUNT_TTL)
+    return count
+
+
+def forget_counts() -> None:
+    from .models import Kind
+
+    cache.delete_many([_count_key(k) for k in ["", *Kind.values]])
+
+
+class CountedPaginator(Paginator):
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+def public_letter(number: str) -> Letter | None:
+    return Letter.objects.filter(number=number, published_at__isnull=False).select_related("department").first()
+
+
+def public_events(letter: Letter):
+    return letter.events.filter(public=True).select_related("department")
+
+
+def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:
+    """The writer (or a caller told the number and code on the phone) follows the case without logging in."""
+    number, code = (number or "").strip().upper(), (code or "").strip()
+    keys = throttle.keys("letter", n=number, ip=ip)
+    if throttle.exceeded(keys, QUERY_ATTEMPTS_PER_HOUR):
+        c, m = errors.QUERY_THROTTLED
+        raise PermissionDenied(m, code=c)
+    letter = Letter.objects.filter(number=number).select_related("department").first() if number else None
+    if letter is None or not hmac.compare_digest(letter.query_hash, query_hash(number, code)):
+        throttle.count_failure(keys)
+        with transaction.atomic():
+            audit_record(action="letters.status.denied", object_type="letters.letter", object_id=number[:64])
+        c, m = errors.QUERY_FAILED
+        raise InvalidInput(m, code=c)
+    return letter
+
+
+def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    start = month.replace(day=1)
+    end = (start + dt.timedelta(days=32)).replace(day=1)
+    tz = timezone.get_current_timezone()
+    return dt.datetime.combine(start, dt.time(), tz), dt.datetime.combine(end, dt.time(), tz)
+
+
+def _rate(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+@dataclass
+class Row:
+    department: str
+    dispatched: int = 0
+    responded: int = 0
+    on_time: int = 0
+    late: int = 0
+    satisfied: int = 0
+    rated: int = 0
+
+    @property
+    def response_rate(self):
+        return _rate(self.responded, self.dispatched)
+
+    @property
+    def on_time_rate(self):
+        return _rate(self.on_time, self.on_time + self.late)
+
+    @property
+    def satisfaction_rate(self):
+        return _rate(self.satisfied, self.rated)
+
+
+@dataclass
+class Monthly:
+    month: dt.date
+    received: int
+    by_kind: list[tuple[str, int]]
+    closed: int
+    rows: list[Row]
+    total: Row
+
+
+def monthly(month: dt.date) -> Monthly:
+    """响应率: dispatches the department signed for or returned, of those it received in the month.
+    按期办结率: handling clocks started in the month and stopped on time, of those stopped (cancelled ones are
+    not counted: a return the centre approved is not the department's delay).
+    满意率: 满意 and 基本满意, of the callbacks that reached the writer, for letters received in the month."""
+    start, end = month_bounds(month)
+    letters = Letter.objects.filter(received_at__gte=start, received_at__lt=end)
+    kinds = dict(Letter._meta.get_field("kind").choices)
+    by_kind = [(kinds[k], n) for k, n in letters.values_list("kind").annotate(n=Count("pk")).order_by("kind")]
+    rows: dict[int, Row] = {}
+    names = dict(Department.objects.values_list("pk", "name"))
+
+    def row(dept_id: int) -> Row:
+        return rows.setdefault(dept_id, Row(names.get(dept_id, "")))
+
+    assignments = (Assignment.objects.filter(dispatched_at__gte=start, dispatched_at__lt=end, role=Assignment.Role.MAIN)
+                   .values("department").annotate(n=Count("pk"), answered=Count("pk", filter=~Q(state=Assignment.State.PENDING))))
+    for a in assignments:
+        r = row(a["department"])
+        r.dispatched, r.responded = a["n"], a["answered"]
+    clocks = (Clock.objects.filter(subject_type=SUBJECT, stage="handle", started_at__gte=start, started_at__lt=end)
+              .values("department").annotate(on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME)),
+                                             late=Count("pk", filter=Q(outcome=Outcome.LATE))))
+    for c in clocks:
+        r = row(c["department"])
+        r.on_time, r.late = c["on_time"], c["late"]
+    rated = (letters.filter(department__isnull=False, satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.DISSATISFIED])
+             .values("department").annotate(n=Count("pk"), good=Count("pk", filter=~Q(satisfaction=Satisfaction.DISSATISFIED))))
+    for s in rated:
+        r = row(s["department"])
+        r.rated, r.satisfied = s["n"], s["good"]
+    ordered = sorted(rows.values(), key=lambda r: (-r.dispatched, r.department))
+    total = Row("合计", *(sum(getattr(r, f) for r in ordered) for f in ("dispatched", "responded", "on_time", "late", "satisfied", "rated")))
+    return Monthly(month.replace(day=1), letters.count(), by_kind, letters.filter(state=State.CLOSED).count(), ordered, total)
+
+
+def months_back(n: int, today: dt.date | None = None) -> list[dt.date]:
+    first = (today or timezone.localdate()).replace(day=1)
+    out = []
+    for _ in range(n):
+        out.append(first)
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return out

@@ -1,0 +1,126 @@
+"""What every letters service shares: who may act, the clocks, the handling record, telling the writer."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidTransition, PermissionDenied
+from zhengtong.notifications.services import notify
+from zhengtong.org.models import Department, Membership
+from zhengtong.supervision.models import Clock, Unit
+from zhengtong.supervision.services import clock_start, clock_stop
+
+from .. import errors
+from ..models import Centre, Event, Letter, Limit, Urgency
+
+SUBJECT = "letters.letter"
+DEFAULT_LIMITS = {  # DOMAIN §5; rows of Limit override these
+    "accept": (2, Unit.HOURS), "consultation": (3, Unit.WORKING_DAYS), "help": (7, Unit.WORKING_DAYS),
+    "complaint": (7, Unit.WORKING_DAYS), "report": (7, Unit.WORKING_DAYS), "suggestion": (7, Unit.WORKING_DAYS),
+    "praise": (7, Unit.WORKING_DAYS), "urgent": (2, Unit.HOURS), "utility": (24, Unit.HOURS), "complex": (15, Unit.WORKING_DAYS),
+}
+refuse = errors.refuse
+
+
+def limit_for(key: str) -> tuple[int, str]:
+    row = Limit.objects.filter(key=key).first()
+    return (row.limit, row.unit) if row else DEFAULT_LIMITS[key]
+
+
+def handling_limit(letter: Letter) -> tuple[int, str]:
+    return limit_for(letter.kind if letter.urgency == Urgency.NORMAL else letter.urgency)
+
+
+def query_hash(number: str, code: str) -> str:
+    key = hashlib.sha256(b"zhengtong-letter-query:" + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(key, f"{number}:{code}".encode(), hashlib.sha256).hexdigest()
+
+
+def centre_department():
+    centre = Centre.objects.select_related("department").order_by("pk").first()
+    return centre.department if centre else None
+
+
+def _member(user, department) -> bool:
+    if not (user and getattr(user, "kind", "") == "staff" and user.is_active and department is not None):
+        return False
+    # The stored path, not the caller's copy: an ordered insert of a sibling renumbers the paths after it.
+    path = Department.objects.filter(pk=department.pk).values_list("path", flat=True).first() or "?"
+    return Membership.objects.filter(user=user, department__path__startswith=path).exists()
+
+
+def is_centre(user) -> bool:
+    return any(_member(user, c.department) for c in Centre.objects.select_related("department"))
+
+
+def works_in(user, department) -> bool:
+    return _member(user, department)
+
+
+def _denied(user, letter: Letter, action: str, error) -> PermissionDenied:
+    """Audited in its own transaction before the refusal, so the record of the attempt survives it."""
+    with transaction.atomic():
+        audit_record(action=f"letters.denied.{action}", obj=letter, changes={"user": [None, getattr(user, "username", "")]})
+    return refuse(error, PermissionDenied)
+
+
+def require_centre(user, letter: Letter, action: str) -> None:
+    if not is_centre(user):
+        raise _denied(user, letter, action, errors.NOT_CENTRE)
+
+
+def require_department(user, department, letter: Letter, action: str) -> None:
+    if not works_in(user, department):
+        raise _denied(user, letter, action, errors.OTHER_DEPARTMENT)
+
+
+def locked(letter: Letter) -> Letter:
+    return Letter.objects.select_for_update(of=("self",)).select_related("department", "mailbox", "writer").get(pk=letter.pk)
+
+
+def fresh(letter: Letter) -> Letter:
+    """The letter as stored now: access is checked against its current department, not a caller's old copy."""
+    return Letter.objects.select_related("department").get(pk=letter.pk)
+
+
+def require_state(letter: Letter, *states) -> None:
+    if letter.state not in states:
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state=letter.get_state_display())
+
+
+def event(letter: Letter, action: str, label: str, *, by=None, department=None, note: str = "", public: bool = False, at=None) -> Event:
+    return Event.objects.create(letter=letter, at=at or timezone.now(), action=action, label=label[:200],
+                                department=department, actor=by if getattr(by, "pk", None) else None, note=note, public=public)
+
+
+def open_clocks(letter: Letter, **filters):
+    return Clock.objects.filter(subject_type=SUBJECT, subject_id=str(letter.pk), stopped_at__isnull=True, **filters)
+
+
+def stop_clocks(letter: Letter, *, cancelled: bool = False, **filters) -> None:
+    for clock in open_clocks(letter, **filters):
+        clock_stop(clock=clock, cancelled=cancelled)
+
+
+def start_clock(letter: Letter, stage: str, label: str, department, limit: tuple[int, str], *, started_at=None, whole=False) -> Clock:
+    return clock_start(subject_type=SUBJECT, subject_id=str(letter.pk), stage=stage, stage_label=label,
+                       subject_label=f"{letter.get_kind_display()}：{letter.title}"[:200], department=department,
+                       limit=limit[0], unit=limit[1], started_at=started_at, item_code=f"letters.{letter.kind}", whole=whole)
+
+
+def tell_writer(letter: Letter, title: str, body: str = "") -> None:
+    if letter.writer_id:
+        notify(recipients=[letter.writer], title=f"信件{letter.number}：{title}", body=body,
+               link=f"/letters/mine/{letter.number}/", channels=("site", "sms"))
+
+
+def tell_department(department, title: str, link: str) -> None:
+    staff = [m.user for m in Membership.objects.filter(department=department).select_related("user") if m.user.is_active]
+    if staff:
+        notify(recipients=staff, title=title, link=link)

@@ -1,0 +1,111 @@
+"""Letters handled before this platform (the earlier 81890 system's records): imported as closed cases with their
+handling record, their clocks (for the indicators) and, where the writer agreed, a masked published copy. All or
+nothing; one audit row for the batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput
+from zhengtong.search.services import documents_index
+from zhengtong.supervision.services import clocks_record_finished
+
+from .. import similar
+from ..models import Assignment, Event, Kind, Letter, Responsibility, Satisfaction, State
+from .common import SUBJECT, centre_department, handling_limit, limit_for, query_hash
+from .intake import _check_phone, _clean_text
+from .publication import masked
+
+
+@dataclass(frozen=True)
+class Historical:
+    channel: str
+    kind: str
+    title: str
+    content: str
+    received_at: dt.datetime
+    accepted_at: dt.datetime
+    department: object
+    replied_at: dt.datetime
+    reply: str
+    closed_at: dt.datetime
+    satisfaction: str = Satisfaction.SATISFIED
+    category: Responsibility | None = None
+    writer_name: str = ""
+    writer_phone: str = ""
+    anonymous: bool = False
+    public_allowed: bool = False
+
+
+def _check(n: int, row: Historical) -> tuple[str, str, str]:
+    try:
+        title, content = _clean_text(row.title, row.content)
+        phone = _check_phone(row.writer_phone)
+    except InvalidInput as exc:
+        raise InvalidInput(f"第{n}行：{exc.message}", code=exc.code) from None
+    if row.kind not in Kind.values or not (row.received_at <= row.accepted_at <= row.replied_at <= row.closed_at) or not row.reply.strip():
+        raise InvalidInput(f"第{n}行：类别、答复或各环节时间不完整或顺序不对（来信 ≤ 受理 ≤ 答复 ≤ 办结）。", code="LETTER_IMPORT_ROW")
+    return title, content, phone
+
+
+@transaction.atomic
+def letters_import(*, rows: list[Historical], by) -> list[Letter]:
+    centre = centre_department()
+    letters = []
+    for n, row in enumerate(rows, start=1):
+        title, content, phone = _check(n, row)
+        b = similar.bands(f"{title}\n{content}")
+        letter = Letter(
+            number=f"import-{n}", query_hash="", channel=row.channel, kind=row.kind, title=title, content=content,
+            anonymous=row.anonymous, writer_name="" if row.anonymous else row.writer_name[:50], writer_phone=phone,
+            public_allowed=row.public_allowed, received_at=row.received_at, accepted_at=row.accepted_at, state=State.CLOSED,
+            department=row.department, category=row.category, reply=row.reply, replied_at=row.replied_at,
+            satisfaction=row.satisfaction, closed_at=row.closed_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3],
+            band4=b[4], band5=b[5], created_by=by)
+        if row.public_allowed:
+            letter.public_title, letter.public_content = masked(letter, title), masked(letter, content)
+            letter.public_reply, letter.published_at = masked(letter, row.reply), row.closed_at
+        letters.append(letter)
+    Letter.objects.bulk_create(letters, batch_size=500)
+    for letter in letters:  # numbers from the keys, as for a live letter; nobody holds a query code for these
+        letter.number = f"XJ{letter.received_at:%Y}{letter.pk:07d}"
+        letter.query_hash = query_hash(letter.number, f"{secrets.randbelow(10**6):06d}")
+    Letter.objects.bulk_update(letters, ["number", "query_hash"], batch_size=500)
+    Assignment.objects.bulk_create([
+        Assignment(letter=l, department=l.department, role=Assignment.Role.MAIN, state=Assignment.State.DONE,
+                   dispatched_at=l.accepted_at, accepted_at=l.accepted_at, finished_at=l.replied_at) for l in letters], batch_size=500)
+    events = []
+    for l in letters:
+        for at, action, label, dept in ((l.received_at, "submit", f"收到来信（{l.get_channel_display()}）", centre),
+                                        (l.accepted_at, "accept", "受理", centre),
+                                        (l.accepted_at, "dispatch", f"派单至{l.department.name}（主办）", l.department),
+                                        (l.replied_at, "reply", f"{l.department.name}答复", l.department),
+                                        (l.closed_at, "callback", f"回访：{l.get_satisfaction_display()}", centre),
+                                        (l.closed_at, "close", "办结", centre)):
+            events.append(Event(letter=l, at=at, action=action, label=label, department=dept, public=True))
+    Event.objects.bulk_create(events, batch_size=1000)
+    clocks = []
+    for l in letters:
+        label = f"{l.get_kind_display()}：{l.title}"[:200]
+        common = {"subject_type": SUBJECT, "subject_id": l.pk, "subject_label": label, "item_code": f"letters.{l.kind}"}
+        if centre is not None:
+            limit, unit = limit_for("accept")
+            clocks.append({**common, "stage": "accept", "stage_label": "受理", "department": centre, "limit": limit, "unit": unit,
+                           "started_at": l.received_at, "stopped_at": l.accepted_at})
+        limit, unit = handling_limit(l)
+        clocks.append({**common, "stage": "handle", "stage_label": "办理", "department": l.department, "limit": limit, "unit": unit,
+                       "started_at": l.accepted_at, "stopped_at": l.replied_at, "whole": True})
+    clocks_record_finished(clocks)
+    audit_record(action="letters.letter.import", object_type="letters.letter", changes={"count": [None, len(letters)]})
+    from ..search_index import search_document
+
+    documents_index([search_document(l) for l in letters if l.published_at])
+    from ..selectors import forget_counts
+
+    transaction.on_commit(forget_counts)
+    return letters

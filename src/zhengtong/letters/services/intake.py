@@ -1,0 +1,138 @@
+"""Intake from every channel into one kind of case: the web form (anonymous or real-name), a leader's or a
+department's mailbox, a phone call entered by a hotline operator, an Open311 client. Each letter starts the
+2-hour acceptance clock at the centre. The same writer sending the same text again within 30 days gets the
+first letter back (one case, not two); a near-identical text from anyone is flagged for the centre to merge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import secrets
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.sql import lock_for_transaction
+from zhengtong.core.validators import MOBILE_RE
+
+from .. import errors, similar
+from ..models import Channel, Kind, Letter, Mailbox, State, Urgency
+from .common import centre_department, event, limit_for, query_hash, refuse, start_clock
+
+DUPLICATE_WINDOW = dt.timedelta(days=30)
+LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
+MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
+CANDIDATES = 50
+
+
+@dataclass(frozen=True)
+class Intake:
+    letter: Letter
+    query_code: str  # shown once; only its HMAC is stored. Empty when `repeated`.
+    repeated: bool = False
+
+
+def _clean_text(title: str, content: str) -> tuple[str, str]:
+    title, content = (title or "").strip(), (content or "").strip()
+    if not content:
+        raise refuse(errors.CONTENT_REQUIRED)
+    if len(content) > errors.MAX_CONTENT:
+        raise refuse(errors.CONTENT_TOO_LONG, max=errors.MAX_CONTENT)
+    if MARKUP_RE.search(title) or MARKUP_RE.search(content):
+        raise refuse(errors.MARKUP)
+    title = title or content.splitlines()[0][:30]
+    return title[:100], content
+
+
+def _check_phone(phone: str) -> str:
+    phone = re.sub(r"[\s()（）]", "", phone or "")
+    if phone and not (MOBILE_RE.match(phone) or LANDLINE_RE.match(phone)):
+        raise refuse(errors.PHONE_INVALID)
+    return phone
+
+
+def _same_writer(earlier: Letter, by, phone: str) -> bool:
+    if by is not None and getattr(by, "pk", None) and getattr(by, "kind", "") != "staff":
+        return earlier.writer_id == by.pk
+    return bool(phone) and earlier.writer_phone == phone
+
+
+def _earlier(text: str, by, phone: str, since: dt.datetime) -> tuple[Letter | None, Letter | None]:
+    """(the same writer's same letter, a near-identical letter from anyone) among the last 30 days' letters."""
+    b = similar.bands(text)
+    if not any(b):
+        return None, None
+    near = Q()
+    for i, value in enumerate(b):
+        near |= Q(**{f"band{i}": value})
+    candidates = (Letter.objects.filter(near, received_at__gte=since).exclude(state__in=[State.MERGED, State.DECLINED])
+                  .only("pk", "title", "content", "writer_id", "writer_phone").order_by("received_at")[:CANDIDATES])
+    mine, norm = similar.shingles(text), similar.normalise(text)
+    repeat = other = None
+    for earlier in candidates:
+        earlier_text = f"{earlier.title}\n{earlier.content}"
+        if similar.jaccard(mine, similar.shingles(earlier_text)) < similar.NEAR:
+            continue
+        if repeat is None and similar.normalise(earlier_text) == norm and _same_writer(earlier, by, phone):
+            repeat = earlier
+        other = other or earlier
+    return repeat, other
+
+
+@transaction.atomic
+def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None, anonymous: bool = False,
+                  writer_name: str = "", writer_phone: str = "", public_allowed: bool = False, mailbox: Mailbox | None = None,
+                  urgency: str = Urgency.NORMAL, received_at: dt.datetime | None = None, location: str = "",
+                  latitude=None, longitude=None, category=None) -> Intake:
+    title, content = _clean_text(title, content)
+    if kind not in Kind.values:
+        raise refuse(errors.KIND_INVALID)
+    if channel not in Channel.values or urgency not in Urgency.values:
+        raise refuse(errors.KIND_INVALID)
+    if mailbox is not None and not mailbox.is_active:
+        raise refuse(errors.MAILBOX_INVALID)
+    staff = getattr(by, "kind", "") == "staff"
+    now = timezone.now()
+    if staff and received_at:
+        if received_at > now:
+            raise refuse(errors.RECEIVED_IN_FUTURE)
+    else:
+        received_at, urgency = now, (urgency if staff else Urgency.NORMAL)
+    writer = by if (by is not None and getattr(by, "pk", None) and not staff and not anonymous) else None
+    if writer is not None:
+        writer_name, writer_phone = writer.real_name or writer.display_name, writer.mobile or writer_phone
+    if anonymous:
+        writer_name = ""
+    writer_phone = _check_phone(writer_phone)
+    if not anonymous and not (writer_name.strip() and writer_phone):
+        raise refuse(errors.CONTACT_REQUIRED)
+    text = f"{title}\n{content}"
+    who = f"u{by.pk}" if by is not None and getattr(by, "pk", None) and not staff else writer_phone
+    if who:  # two identical submissions at once (a double click, two tabs) must not both find nothing and both create
+        lock_for_transaction(f"letters.intake:{who}")
+    repeat, near = _earlier(text, by, writer_phone, received_at - DUPLICATE_WINDOW)
+    if repeat is not None:
+        event(repeat, "repeat", "同一来信人再次提交相同内容，已并入本件", by=by, at=now)
+        audit_record(action="letters.letter.repeat", obj=repeat, changes={"channel": [None, channel]})
+        return Intake(repeat, "", repeated=True)
+    b = similar.bands(text)
+    letter = Letter.objects.create(
+        number="pending", query_hash="", channel=channel, mailbox=mailbox, kind=kind, urgency=urgency, title=title,
+        content=content, location=location.strip()[:200], latitude=latitude, longitude=longitude, writer=writer,
+        anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone, public_allowed=public_allowed,
+        received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
+        possible_duplicate=near, category=category, created_by=by if getattr(by, "pk", None) else None)
+    code = f"{secrets.randbelow(10**6):06d}"
+    letter.number = f"XJ{received_at:%Y}{letter.pk:07d}"
+    letter.query_hash = query_hash(letter.number, code)
+    letter.save(update_fields=["number", "query_hash"])
+    centre = centre_department()
+    event(letter, "submit", f"收到来信（{letter.get_channel_display()}）", by=by, department=centre, at=received_at, public=True)
+    if centre is not None:
+        start_clock(letter, "accept", "受理", centre, limit_for("accept"), started_at=received_at)
+    audit_record(action="letters.letter.submit", obj=letter,
+                 changes={"channel": [None, letter.get_channel_display()], "kind": [None, letter.get_kind_display()]})
+    return Intake(letter, code)

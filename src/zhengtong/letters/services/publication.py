@@ -1,0 +1,54 @@
+"""Publication: a masked copy of the letter and its reply, made once by the centre. Public pages, feeds, the API
+and the search index read only this copy; the raw letter never leaves the workbench."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils import timezone
+
+from zhengtong import privacy
+from zhengtong.audit.services import audit_record
+from zhengtong.core.masking import mask_name
+
+from .. import errors
+from ..models import Letter, State
+from .common import locked, refuse, require_centre
+
+
+def masked(letter: Letter, text: str) -> str:
+    """The privacy guard, and the writer's own name and phone wherever they appear in the text."""
+    text = privacy.mask(text or "")
+    if len(letter.writer_name) >= 2:
+        text = text.replace(letter.writer_name, mask_name(letter.writer_name))
+    if letter.writer_phone:
+        text = text.replace(letter.writer_phone, "*" * len(letter.writer_phone))
+    return text
+
+
+def letter_publish(*, letter: Letter, by) -> Letter:
+    from ..search_index import letter_push
+
+    require_centre(by, letter, "publish")
+    with transaction.atomic():
+        letter = locked(letter)
+        if not (letter.public_allowed and letter.state in (State.REPLIED, State.CLOSED)):
+            raise refuse(errors.NOT_PUBLISHABLE)
+        letter.public_title, letter.public_content = masked(letter, letter.title), masked(letter, letter.content)
+        letter.public_reply, letter.published_at = masked(letter, letter.reply), timezone.now()
+        letter.save()
+        audit_record(action="letters.letter.publish", obj=letter)
+        letter_push(letter)
+    return letter
+
+
+def letter_unpublish(*, letter: Letter, by) -> Letter:
+    from ..search_index import letter_push
+
+    require_centre(by, letter, "unpublish")
+    with transaction.atomic():
+        letter = locked(letter)
+        letter.published_at, letter.public_title, letter.public_content, letter.public_reply = None, "", "", ""
+        letter.save()
+        audit_record(action="letters.letter.unpublish", obj=letter)
+        letter_push(letter)
+    return letter

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from . import views_public as views
+
+app_name = "letters"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("write/", views.write, name="write"),
+    path("write/done/", views.done, name="done"),
+    path("query/", views.query, name="query"),
+    path("mine/", views.mine, name="mine"),
+    path("mine/<str:number>/", views.mine_detail, name="mine_detail"),
+    path("summary/", views.summary, name="summary"),
+    path("<str:number>/", views.letter, name="letter"),
+]

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views_staff as views
+
+app_name = "workbench_letters"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("phone/", views.phone, name="phone"),
+    path("stats/", views.stats, name="stats"),
+    path("stats.xlsx", views.stats_export, name="stats_export"),
+    path("<str:number>/", views.detail, name="detail"),
+    path("<str:number>/<str:action>/", views.act, name="act"),
+]

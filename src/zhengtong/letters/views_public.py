@@ -1,0 +1,115 @@
+"""互动交流 on the portal: write a letter, follow it by number and query code or under 我的信件, read the
+published letters (masked copies only) and the monthly summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from zhengtong.audit.context import client_ip
+from zhengtong.core.errors import ZtError
+from zhengtong.core.forms import apply_error
+from zhengtong.search.query import parse
+from zhengtong.search.selectors import search
+
+from . import selectors, services
+from .forms import FilterForm, QueryForm, WriteForm
+from .models import Channel
+from .search_index import KIND
+
+DONE_SESSION_KEY = "letters:done"
+
+
+def index(request):
+    form = FilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    results = None
+    if data.get("q", "").strip():
+        results = search(parse(data["q"], kind=KIND), page=_page(request))
+        page = None
+    else:
+        kind = data.get("kind", "")
+        letters = selectors.published()
+        page = selectors.CountedPaginator(letters.filter(kind=kind) if kind else letters, 20,
+                                          count=selectors.published_count(kind)).get_page(request.GET.get("page"))
+    return render(request, "letters/index.html", {"form": form, "page": page, "results": results})
+
+
+def _page(request) -> int:
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except ValueError:
+        return 1
+
+
+def letter(request, number: str):
+    found = selectors.public_letter(number)
+    if found is None:
+        raise Http404
+    return render(request, "letters/letter.html", {"letter": found, "events": selectors.public_events(found)})
+
+
+def write(request):
+    user = request.user if request.user.is_authenticated else None
+    form = WriteForm(request.POST or None, user=user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            intake = services.letter_submit(
+                channel=Channel.MAILBOX if data["mailbox"] else Channel.WEB, mailbox=data["mailbox"], kind=data["kind"],
+                title=data["title"], content=data["content"], location=data["location"], by=user, anonymous=data["anonymous"],
+                writer_name=data.get("writer_name", ""), writer_phone=data.get("writer_phone", ""),
+                public_allowed=data["public_allowed"])
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            # Shown once on the next page, never in a URL.
+            request.session[DONE_SESSION_KEY] = {"number": intake.letter.number, "code": intake.query_code, "repeated": intake.repeated}
+            return redirect("letters:done")
+    return render(request, "letters/write.html", {"form": form})
+
+
+def done(request):
+    receipt = request.session.pop(DONE_SESSION_KEY, None)
+    if receipt is None:
+        return redirect("letters:query")
+    return render(request, "letters/done.html", {"receipt": receipt})
+
+
+def query(request):
+    form = QueryForm(request.POST or None)
+    found = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = selectors.status_lookup(number=form.cleaned_data["number"], code=form.cleaned_data["code"], ip=client_ip(request))
+        except ZtError as exc:
+            apply_error(form, exc)
+    return render(request, "letters/query.html", {"form": form, "letter": found,
+                                                  "events": selectors.public_events(found) if found else ()})
+
+
+@login_required
+def mine(request):
+    page = Paginator(request.user.letters.order_by("-received_at", "-pk"), 20).get_page(request.GET.get("page"))
+    return render(request, "letters/mine.html", {"page": page})
+
+
+@login_required
+def mine_detail(request, number: str):
+    found = request.user.letters.filter(number=number).select_related("department").first()
+    if found is None:
+        raise Http404
+    return render(request, "letters/query.html", {"letter": found, "events": selectors.public_events(found), "own": True})
+
+
+def summary(request):
+    months = selectors.months_back(12)
+    try:
+        month = dt.date.fromisoformat(request.GET.get("month", "") + "-01") if request.GET.get("month") else months[0]
+    except ValueError:
+        month = months[0]
+    return render(request, "letters/summary.html", {"report": selectors.monthly(month), "months": months})

@@ -1,0 +1,196 @@
+"""The workbench side: the centre's queue (受理, 派单, 退单审核, 回访), each department's queue (签收, 办理, 审核),
+phone intake by operators, one page per letter with the actions its state and the user's role allow, and the
+monthly indicators with a chart and Excel export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from zhengtong.accounts.access import staff_required
+from zhengtong.core.errors import ZtError
+from zhengtong.core.excel import xlsx_response
+from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.org.models import Department, Membership
+
+from . import selectors, services
+from .models import Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
+from .services.common import is_centre
+from .suggest import suggest
+
+CENTRE_STATES = [State.SUBMITTED, State.ACCEPTED, State.RETURNED, State.REPLIED]
+DEPARTMENT_STATES = [State.DISPATCHED, State.HANDLING, State.REVIEW]
+
+
+def _my_departments(user) -> list[Department]:
+    return [m.department for m in Membership.objects.filter(user=user).select_related("department")]
+
+
+def _department_filter(user) -> Q:
+    q = Q(pk__in=[])
+    for dept in _my_departments(user):
+        q |= Q(department__path__startswith=dept.path)
+    return q
+
+
+@staff_required
+def queue(request):
+    centre = is_centre(request.user)
+    state = request.GET.get("state", "")
+    if centre:
+        letters = Letter.objects.filter(state__in=[state] if state in CENTRE_STATES else CENTRE_STATES)
+    else:
+        mine = Assignment.objects.filter(_department_filter(request.user),
+                                         state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]).values("letter_id")
+        letters = Letter.objects.filter(pk__in=mine).exclude(state__in=[State.CLOSED, State.MERGED, State.DECLINED])
+    letters = letters.select_related("department").order_by("received_at", "pk")
+    page = Paginator(letters, 30).get_page(request.GET.get("page"))
+    return render(request, "letters/staff_queue.html", {"page": page, "centre": centre, "state": state,
+                                                        "states": [(s, State(s).label) for s in CENTRE_STATES]})
+
+
+class PhoneForm(ZtForm):
+    received_at = forms.DateTimeField(label=_("来电时间"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    kind = forms.ChoiceField(label=_("类别"), choices=Kind.choices)
+    urgency = forms.ChoiceField(label=_("紧急程度"), choices=Urgency.choices)
+    title = forms.CharField(label=_("标题（可不填）"), max_length=100, required=False)
+    content = forms.CharField(label=_("来电内容"), widget=forms.Textarea(attrs={"rows": 6}))
+    location = forms.CharField(label=_("事发地点"), max_length=200, required=False)
+    anonymous = forms.BooleanField(label=_("来电人要求匿名"), required=False)
+    writer_name = forms.CharField(label=_("来电人"), max_length=50, required=False)
+    writer_phone = forms.CharField(label=_("来电号码"), max_length=20, required=False)
+    public_allowed = forms.BooleanField(label=_("来电人同意公开"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        styled(self)
+
+
+@staff_required
+def phone(request):
+    form = PhoneForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            intake = services.letter_submit(channel=Channel.PHONE, by=request.user, **data)
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            if intake.repeated:
+                messages.info(request, _("同一来电人30天内反映过相同内容，已并入信件 %(n)s。") % {"n": intake.letter.number})
+            else:
+                messages.success(request, _("已登记，信件编号 %(n)s，查询码 %(c)s（请告知来电人）。") % {"n": intake.letter.number, "c": intake.query_code})
+            return redirect("workbench_letters:detail", number=intake.letter.number)
+    return render(request, "letters/staff_phone.html", {"form": form})
+
+
+def _letter(request, number: str) -> Letter:
+    letter = Letter.objects.select_related("department", "mailbox", "category", "possible_duplicate", "merged_into").filter(number=number).first()
+    if letter is None:
+        raise Http404
+    if is_centre(request.user) or letter.assignments.filter(_department_filter(request.user)).exists():
+        return letter
+    raise Http404  # staff of other departments do not learn that the letter exists
+
+
+@staff_required
+def detail(request, number: str):
+    letter = _letter(request, number)
+    centre = is_centre(request.user)
+    mine = [a for a in letter.assignments.select_related("department") if any(a.department.path.startswith(d.path) for d in _my_departments(request.user))]
+    context = {
+        "letter": letter, "centre": centre, "mine": mine, "events": letter.events.select_related("department", "actor"),
+        "assignments": letter.assignments.select_related("department"),
+        "suggestion": suggest(letter) if centre and letter.state in (State.SUBMITTED, State.ACCEPTED) else None,
+        "departments": Department.objects.filter(is_active=True).exclude(kind=Department.Kind.REGION).order_by("path"),
+        "categories": Responsibility.objects.filter(is_active=True), "satisfactions": Satisfaction.choices,
+        "is_head": Membership.objects.filter(user=request.user, is_head=True).exists(),
+    }
+    return render(request, "letters/staff_detail.html", context)
+
+
+def _department(request, letter: Letter):
+    dept_id = request.POST.get("department")
+    mine = {a.department_id: a.department for a in letter.assignments.select_related("department")}
+    return mine.get(int(dept_id)) if dept_id and dept_id.isdigit() else None
+
+
+def _departments(ids) -> list[Department]:
+    ids = [int(i) for i in ids if str(i).isdigit()]
+    return list(Department.objects.filter(pk__in=ids))
+
+
+ACTIONS = {
+    "accept": lambda r, l: services.letter_accept(letter=l, by=r.user),
+    "decline": lambda r, l: services.letter_decline(letter=l, by=r.user, reason=r.POST.get("reason", "")),
+    "dispatch": lambda r, l: services.letter_dispatch(
+        letter=l, by=r.user, department=next(iter(_departments([r.POST.get("department", "")])), None),
+        co_departments=_departments(r.POST.getlist("co")), note=r.POST.get("note", ""),
+        category=Responsibility.objects.filter(pk=r.POST.get("category") or None).first()),
+    "sign": lambda r, l: services.letter_sign(letter=l, by=r.user, department=_department(r, l)),
+    "return": lambda r, l: services.letter_return(letter=l, by=r.user, department=_department(r, l), reason=r.POST.get("reason", "")),
+    "review_return": lambda r, l: services.letter_review_return(letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")),
+    "co_opinion": lambda r, l: services.letter_co_opinion(letter=l, by=r.user, department=_department(r, l), opinion=r.POST.get("opinion", "")),
+    "draft": lambda r, l: services.letter_draft_reply(letter=l, by=r.user, text=r.POST.get("text", "")),
+    "review_reply": lambda r, l: services.letter_review_reply(letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")),
+    "callback": lambda r, l: services.letter_callback(letter=l, by=r.user, satisfaction=r.POST.get("satisfaction", ""), note=r.POST.get("note", "")),
+    "reopen": lambda r, l: services.letter_reopen(letter=l, by=r.user, reason=r.POST.get("reason", "")),
+    "close": lambda r, l: services.letter_close(letter=l, by=r.user, note=r.POST.get("note", "")),
+    "supervise": lambda r, l: services.letter_supervise(letter=l, by=r.user, note=r.POST.get("note", "")),
+    "merge": lambda r, l: services.letter_merge(letter=l, by=r.user, into=Letter.objects.filter(number=r.POST.get("into", "").strip()).first() or l),
+    "publish": lambda r, l: services.letter_publish(letter=l, by=r.user),
+    "unpublish": lambda r, l: services.letter_unpublish(letter=l, by=r.user),
+}
+
+
+@staff_required
+@require_POST
+def act(request, number: str, action: str):
+    letter = _letter(request, number)
+    if action not in ACTIONS:
+        raise Http404
+    try:
+        ACTIONS[action](request, letter)
+    except ZtError as exc:
+        message_error(request, exc)
+    else:
+        messages.success(request, _("已办理。"))
+    return redirect("workbench_letters:detail", number=number)
+
+
+def _month(request) -> dt.date:
+    months = selectors.months_back(12)
+    try:
+        return dt.date.fromisoformat(request.GET["month"] + "-01") if request.GET.get("month") else months[0]
+    except ValueError:
+        return months[0]
+
+
+@staff_required
+def stats(request):
+    month = _month(request)
+    months = selectors.months_back(12)
+    trend = [selectors.monthly(m).total for m in reversed(months[:6])]
+    chart = {"labels": [f"{m:%Y-%m}" for m in reversed(months[:6])],
+             "response": [r.response_rate for r in trend], "on_time": [r.on_time_rate for r in trend],
+             "satisfaction": [r.satisfaction_rate for r in trend]}
+    return render(request, "letters/staff_stats.html", {"report": selectors.monthly(month), "months": months, "chart": chart})
+
+
+@staff_required
+def stats_export(request):
+    report = selectors.monthly(_month(request))
+    columns = [("department", "部门"), ("dispatched", "派单"), ("responded", "已响应"), ("response_rate", "响应率(%)"),
+               ("on_time", "按期办结"), ("late", "超期办结"), ("on_time_rate", "按期办结率(%)"), ("rated", "回访数"),
+               ("satisfied", "满意及基本满意"), ("satisfaction_rate", "满意率(%)")]
+    return xlsx_response(f"来信办理情况{report.month:%Y年%m月}", columns, [*report.rows, report.total])

@@ -1,0 +1,72 @@
+"""Open311 GeoReport v2 at /open311/v2/, driven by `georeport`, an Open311 client from PyPI (it reads services and
+requests; it has no call to create one, so the POST is made as the spec describes, form-encoded with api_key)."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+from georeport import GeoReport
+from rest_framework.authtoken.models import Token
+
+from zhengtong.letters import services
+from zhengtong.letters.models import Channel, Letter, Satisfaction
+
+from .conftest import handled
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def client311(live_server):
+    return GeoReport(f"{live_server.url}/open311/v2")
+
+
+def test_services_are_the_responsibility_catalogue(hotline, client311):
+    services_ = {s["service_code"]: s for s in client311.get_service_list()}
+    assert services_["food"]["service_name"] == "食品安全" and services_["food"]["group"] == "区市场监督管理局"
+
+
+def test_a_client_files_a_letter_and_follows_it(hotline, zhangsan, client311, live_server):
+    key = Token.objects.create(user=zhangsan).key
+    response = requests.post(f"{live_server.url}/open311/v2/requests.json", data={
+        "api_key": key, "service_code": "food", "lat": "29.899", "long": "121.844",
+        "description": "菜场里有摊贩卖过期食品。"}, timeout=10)
+    assert response.status_code == 200
+    created = response.json()[0]
+    letter = Letter.objects.get(number=created["service_request_id"])
+    assert letter.channel == Channel.OPEN311 and letter.writer == zhangsan and letter.category.code == "food"
+    assert "查询码" in created["service_notice"]
+    followed = client311.get_service_request(letter.number)
+    assert followed["status"] == "open" and followed["status_notes"] == "待受理"
+    assert followed["description"] is None  # unpublished: status only, never the text
+
+
+def test_published_letters_are_listed_masked(hotline, district, lisi, client311):
+    letter = handled(hotline, district, lisi, content="我叫王小明，电话13812345678，楼下餐馆油烟扰民。", writer_name="王小明")
+    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    services.letter_publish(letter=letter, by=hotline["operator"])
+    listed = client311.get_service_requests()
+    assert [r["service_request_id"] for r in listed] == [letter.number]
+    assert listed[0]["status"] == "closed" and "油烟扰民" in listed[0]["description"]
+    text = str(listed)
+    assert "13812345678" not in text and "王小明" not in text and "13805740001" not in text
+
+
+@pytest.mark.parametrize(("data", "status", "code"), [
+    ({"api_key": "wrong"}, 403, "OPEN311_API_KEY"),
+    ({"service_code": "nope"}, 400, "OPEN311_SERVICE_CODE"),
+    ({"lat": "", "long": ""}, 400, "OPEN311_LOCATION"),
+    ({"description": ""}, 400, "LETTER_CONTENT_REQUIRED"),
+])
+def test_bad_requests_are_refused_with_the_spec_error_shape(hotline, zhangsan, live_server, data, status, code):
+    values = {"api_key": Token.objects.create(user=zhangsan).key, "service_code": "food", "lat": "29.9", "long": "121.8",
+              "description": "内容", **data}
+    response = requests.post(f"{live_server.url}/open311/v2/requests.json", data=values, timeout=10)
+    assert response.status_code == status
+    assert response.json()[0]["code"] == status and code in response.json()[0]["description"]
+    assert not Letter.objects.exists()
+
+
+def test_xml_is_refused_clearly(hotline, live_server):
+    response = requests.get(f"{live_server.url}/open311/v2/services.xml", timeout=10)
+    assert response.status_code == 400 and "OPEN311_FORMAT" in response.json()[0]["description"]

@@ -1,0 +1,114 @@
+"""The pages: a citizen writes (anonymous or logged in) and follows the letter by number and query code; wrong
+codes are audited and throttled; the centre registers a call and dispatches from the suggestion; a department
+signs and replies; another department's staff do not see the letter; statistics show and export."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import load_workbook
+
+from zhengtong.audit.models import OperationLog
+from zhengtong.letters.models import Channel, Letter, State
+
+from .conftest import handled, submit
+
+
+def _write(client, **extra):
+    data = {"kind": "complaint", "title": "路灯不亮", "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
+            "writer_name": "张三", "writer_phone": "13805740001", "public_allowed": "on", **extra}
+    return client.post("/letters/write/", data, follow=True)
+
+
+def test_an_anonymous_writer_gets_the_number_and_code_once_and_can_follow_the_letter(hotline, client):
+    page = _write(client, anonymous="on", writer_name="", writer_phone="").content.decode()
+    letter = Letter.objects.get()
+    assert letter.number in page and "查询码" in page and letter.anonymous
+    code = page.split("查询码")[1].split("<strong>")[1].split("</strong>")[0]
+    assert client.get("/letters/write/done/", follow=True).request["PATH_INFO"] == "/letters/query/"  # shown once
+    found = client.post("/letters/query/", {"number": letter.number, "code": code}).content.decode()
+    assert "待受理" in found and "收到来信" in found
+
+
+def test_a_wrong_code_is_refused_audited_and_throttled(hotline, client):
+    letter = submit().letter
+    for _ in range(10):
+        page = client.post("/letters/query/", {"number": letter.number, "code": "000000"}).content.decode()
+    assert "LETTER_QUERY_FAILED" in page or "信件编号或查询码不正确" in page
+    assert OperationLog.objects.filter(action="letters.status.denied").count() == 10
+    page = client.post("/letters/query/", {"number": letter.number, "code": "000000"}).content.decode()
+    assert "查询错误次数过多" in page
+
+
+def test_a_logged_in_citizen_writes_under_his_verified_name_and_sees_my_letters(hotline, client, zhangsan):
+    client.force_login(zhangsan)
+    _write(client, writer_name="别人", writer_phone="13900000000")
+    letter = Letter.objects.get()
+    assert letter.writer == zhangsan and letter.writer_name == "张三" and letter.writer_phone == zhangsan.mobile
+    assert letter.number in client.get("/letters/mine/").content.decode()
+    assert client.get(f"/letters/mine/{letter.number}/").status_code == 200
+
+
+def test_script_in_a_letter_is_refused_on_the_form(hotline, client):
+    page = _write(client, content="<script>alert(1)</script>").content.decode()
+    assert "不能包含网页代码" in page and not Letter.objects.exists()
+
+
+def test_the_centre_registers_a_call_and_dispatches_from_the_suggestion(hotline, district, verified_client):
+    client = verified_client(hotline["operator"])
+    page = client.post("/workbench/letters/phone/", {
+        "received_at": "2026-01-05T09:30", "kind": "help", "urgency": "normal", "content": "我在餐馆吃饭后腹泻，怀疑食品变质。",
+        "writer_name": "李大爷", "writer_phone": "13805740009"}, follow=True).content.decode()
+    letter = Letter.objects.get()
+    assert letter.channel == Channel.PHONE and "查询码" in page
+    assert "建议派给" in page and "区市场监督管理局" in page and "食品安全" in page
+    client.post(f"/workbench/letters/{letter.number}/dispatch/", {"department": district["A"].pk})
+    letter.refresh_from_db()
+    assert letter.state == State.DISPATCHED and letter.department == district["A"]
+
+
+def test_a_department_signs_and_drafts_while_another_never_sees_the_letter(hotline, district, lisi, wangwu, client, verified_client):
+    from zhengtong.letters import services
+
+    letter = submit().letter
+    services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["A"])
+    a = verified_client(lisi)
+    assert letter.number in a.get("/workbench/letters/").content.decode()
+    a.post(f"/workbench/letters/{letter.number}/sign/", {"department": district["A"].pk})
+    a.post(f"/workbench/letters/{letter.number}/draft/", {"text": "已安排检查。"})
+    letter.refresh_from_db()
+    assert letter.state == State.REVIEW
+    client.logout()
+    b = verified_client(wangwu)
+    assert letter.number not in b.get("/workbench/letters/").content.decode()
+    assert b.get(f"/workbench/letters/{letter.number}/").status_code == 404
+    assert b.post(f"/workbench/letters/{letter.number}/sign/", {"department": district["A"].pk}).status_code == 404
+
+
+def test_statistics_page_and_export_match_the_cases(hotline, district, lisi, verified_client):
+    from zhengtong.letters import services
+
+    letter = handled(hotline, district, lisi)
+    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    other = submit(content="另一个问题：某菜场附近道路积水严重。", writer_phone="13905740002").letter
+    services.letter_dispatch(letter=other, by=hotline["operator"], department=district["A"])
+    client = verified_client(hotline["operator"])
+    page = client.get("/workbench/letters/stats/").content.decode()
+    assert "区市场监督管理局" in page and "letters-chart-data" in page
+    book = load_workbook(io.BytesIO(client.get("/workbench/letters/stats.xlsx").content))
+    rows = list(book.active.iter_rows(values_only=True))
+    a_row = next(r for r in rows if r and r[0] == "区市场监督管理局")
+    # 2 dispatched, 1 signed → 50% response; 1 on time of 1 finished → 100%; 1 satisfied of 1 rated → 100%
+    assert a_row[1:] == (2, 1, 50.0, 1, 0, 100.0, 1, 1, 100.0)
+
+
+def test_the_cached_count_of_published_letters_follows_publication(hotline, district, lisi, client, django_capture_on_commit_callbacks):
+    from zhengtong.letters import services
+
+    assert "暂无公开的来信" in client.get("/letters/").content.decode()  # the count (0) is now cached
+    letter = handled(hotline, district, lisi)
+    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_publish(letter=letter, by=hotline["operator"])
+    page = client.get("/letters/").content.decode()
+    assert letter.number in page

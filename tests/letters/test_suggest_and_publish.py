@@ -1,0 +1,93 @@
+"""Dispatch suggestion (DOMAIN §5: by the responsibility catalogue, learning from past dispatches, fallback for
+unclear ownership) and publication (the handling record and reply with personal data masked: no full ID
+number, phone or address in any public page or in the search index)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengtong.core.errors import InvalidInput
+from zhengtong.letters import services
+from zhengtong.letters.models import Mailbox, Satisfaction
+from zhengtong.letters.suggest import suggest
+from zhengtong.search.models import Entry
+
+from .. import factories as f
+from .conftest import handled, submit
+
+
+def test_a_catalogue_keyword_suggests_its_department_with_the_reason(hotline, district):
+    s = suggest(submit(content="我在某餐馆买到过期食品，请查处。").letter)
+    assert s.department == district["A"] and "食品安全" in s.reason and "过期" in s.reason
+
+
+def test_unclear_ownership_goes_to_the_fallback(hotline, district):
+    s = suggest(submit(title="一个想法", content="希望多举办一些活动。").letter)
+    assert s.department == district["government"] and "兜底" in s.reason
+
+
+def test_a_department_mailbox_suggests_its_department(hotline, district):
+    box = Mailbox.objects.create(code="b", name="区卫健局局长信箱", department=district["B"])
+    s = suggest(submit(title="一个想法", content="希望多举办一些活动。", mailbox=box).letter)
+    assert s.department == district["B"] and "区卫健局局长信箱" in s.reason
+
+
+def test_the_suggestion_learns_from_letters_departments_signed_for(hotline, district, wangwu):
+    for i in range(3):
+        letter = submit(title="疫苗接种", content=f"社区卫生服务中心的疫苗接种预约太难了，第{i}次反映。", writer_phone=f"1390574000{i}").letter
+        services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["B"])
+        services.letter_sign(letter=letter, by=wangwu, department=district["B"])
+    s = suggest(submit(title="接种预约", content="想问疫苗接种怎么预约。", writer_phone="13905749999").letter)
+    assert s.department == district["B"] and "疫苗" in s.reason and "3封" in s.reason
+
+
+SECRET_ID = f.valid_id_number("19700101")
+PRIVATE = {"id": SECRET_ID, "phone": "13812345678", "address": "新碶街道明州路88弄6号302室"}
+
+
+def _published(hotline, district, lisi):
+    letter = handled(hotline, district, lisi, writer_name="王小明",
+                     content=f"我叫王小明，身份证{PRIVATE['id']}，电话{PRIVATE['phone']}，住{PRIVATE['address']}，楼下餐馆油烟扰民。")
+    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    return services.letter_publish(letter=letter, by=hotline["operator"])
+
+
+def test_the_published_copy_is_masked(hotline, district, lisi):
+    letter = _published(hotline, district, lisi)
+    for value in [*PRIVATE.values(), "王小明"]:
+        assert value not in letter.public_content
+    assert "楼下餐馆油烟扰民" in letter.public_content and letter.public_reply
+
+
+def test_no_personal_data_in_public_pages_or_the_search_index(hotline, district, lisi, client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        letter = _published(hotline, district, lisi)
+    pages = [client.get(url) for url in ("/letters/", f"/letters/{letter.number}/", "/letters/?q=油烟", "/search/?q=油烟",
+                                         "/letters/summary/")]
+    assert [p.status_code for p in pages] == [200] * len(pages)
+    assert letter.number in pages[0].content.decode() and "楼下餐馆油烟扰民" in pages[1].content.decode()
+    entry = Entry.objects.get(kind="letters.letter", object_id=str(letter.pk))
+    for value in [*PRIVATE.values(), "王小明", "13805740001"]:
+        for page in pages:
+            assert value not in page.content.decode()
+        assert value not in entry.text and value not in entry.title
+
+
+def test_a_letter_the_writer_kept_private_cannot_be_published(hotline, district, lisi):
+    letter = handled(hotline, district, lisi, public_allowed=False)
+    with pytest.raises(InvalidInput) as refused:
+        services.letter_publish(letter=letter, by=hotline["operator"])
+    assert refused.value.code == "LETTER_NOT_PUBLISHABLE"
+
+
+def test_an_unpublished_letter_is_not_public(hotline, district, lisi, client, django_capture_on_commit_callbacks):
+    letter = handled(hotline, district, lisi)
+    assert client.get(f"/letters/{letter.number}/").status_code == 404
+    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_publish(letter=letter, by=hotline["operator"])
+    assert Entry.objects.filter(kind="letters.letter").exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_unpublish(letter=letter, by=hotline["operator"])
+    assert client.get(f"/letters/{letter.number}/").status_code == 404
+    assert not Entry.objects.filter(kind="letters.letter").exists()
