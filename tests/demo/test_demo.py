@@ -13,6 +13,7 @@ from django.core.management.base import CommandError
 from django.db.models import Q
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.approvals.models import Application, Material, ServiceItem
@@ -22,6 +23,9 @@ from zhengtong.disclosure import services
 from zhengtong.disclosure import report
 from zhengtong.disclosure.answers import AnswerType
 from zhengtong.disclosure.models import Document, Request, RequestState, State, Validity
+from zhengtong.letters.models import Assignment, Letter
+from zhengtong.letters.models import State as LetterState
+from zhengtong.letters.selectors import monthly as letters_monthly
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 from zhengtong.org.models import Department, Membership, RoleGrant
@@ -31,12 +35,12 @@ from zhengtong.supervision.models import Clock
 
 def _counts():
     return (Department.objects.count(), User.objects.count(), Membership.objects.count(), RoleGrant.objects.count(),
-            ServiceItem.objects.count(), Application.objects.count(), Clock.objects.count())
+            ServiceItem.objects.count(), Application.objects.count(), Clock.objects.count(), Letter.objects.count())
 
 
 def _demo(documents=200):
     out = io.StringIO()
-    call_command("demo", "--no-serve", "--applications", "40", "--documents", str(documents), stdout=out)
+    call_command("demo", "--no-serve", "--applications", "40", "--documents", str(documents), "--letters", "400", stdout=out)
     return out.getvalue()
 
 
@@ -85,6 +89,19 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert set(Request.objects.exclude(answer_type="").values_list("answer_type", flat=True)) == set(AnswerType.values)
     assert report.build(year=2025, department=Department.objects.get(code="330206000")).section3.balanced
     assert published.filter(title__contains="2025年政府信息公开工作年度报告").exists()
+    # letters and calls in every state, with returns, co-handling, merged duplicates, late replies and masked
+    # published replies; the month's indicators count them
+    assert Letter.objects.count() == 400  # 200 imported from the earlier system, 200 walked (a repeat makes no new case)
+    assert Letter.objects.filter(events__action="repeat").exists()
+    assert {LetterState.SUBMITTED, LetterState.HANDLING, LetterState.CLOSED, LetterState.MERGED, LetterState.DECLINED} <= set(
+        Letter.objects.values_list("state", flat=True))
+    assert Assignment.objects.filter(state=Assignment.State.RETURNED).exists() and Assignment.objects.filter(role="co").exists()
+    assert Clock.objects.filter(subject_type="letters.letter", outcome="late").exists()
+    published_letters = Letter.objects.filter(published_at__isnull=False)
+    assert published_letters.count() > 50
+    assert not any(f.kind in (privacy.Kind.MOBILE, privacy.Kind.ID_NUMBER) for letter in published_letters
+                   for f in privacy.scan(letter.public_content + letter.public_reply))
+    assert letters_monthly(timezone.localdate()).total.dispatched > 0
     # everything written went through the services: the audit chain verifies
     result = chain_verify()
     assert result.ok and result.checked > 400

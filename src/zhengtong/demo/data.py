@@ -95,6 +95,7 @@ DEMO_STAFF = [
     ("wangwu", "王五", "019", "科员", ["clerk"], False),
     ("zhaoliu", "赵六", "023", "副局长", ["dept_head"], True),
     ("qianqi", "钱七", "039", "科员", ["supervisor"], False),
+    ("zhoujiu", "周九", "040", "科员", ["clerk"], False),
     ("sunba", "孙八", "001", "局长", ["leader"], True),
     ("sysadmin", "周系统", "030", "科员", ["sysadmin"], False),
     ("secadmin", "吴安全", "030", "科员", ["secadmin"], False),

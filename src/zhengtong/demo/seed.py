@@ -183,7 +183,7 @@ def seed_search_index() -> int:
     return Entry.objects.count()
 
 
-def seed_all(progress=print, applications: int | None = None, documents: int | None = None) -> dict:
+def seed_all(progress=print, applications: int | None = None, documents: int | None = None, letters: int | None = None) -> dict:
     with transaction.atomic():
         seed_site()
     progress("机构……")
@@ -201,7 +201,11 @@ def seed_all(progress=print, applications: int | None = None, documents: int | N
     from .disclosure import seed_disclosure
 
     disclosure = seed_disclosure(progress, **({"documents": documents} if documents is not None else {}))
+    from .letters import seed_letters
+
+    progress("来信来电……")
+    letter_count = seed_letters(**({"count": letters} if letters is not None else {}), progress=progress)
     progress("站内搜索索引……")
     indexed = seed_search_index()
-    return {"indexed": indexed, **disclosure, "departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
+    return {"indexed": indexed, "letters": letter_count, **disclosure, "departments": len(departments), "staff_created": created, "demo_staff": demo_staff, "public": public,
             **hall}

@@ -28,17 +28,18 @@ class Command(BaseCommand):
         parser.add_argument("--no-serve", action="store_true", help="只建库和生成数据，不启动服务")
         parser.add_argument("--applications", type=int, default=2000, help="演示办件数（首次生成时）")
         parser.add_argument("--documents", type=int, default=5000, help="演示政府信息公开文件数（首次生成时）")
+        parser.add_argument("--letters", type=int, default=5000, help="演示来信来电数（首次生成时）")
 
-    def handle(self, *args, port, no_serve, applications, documents, **options):
+    def handle(self, *args, port, no_serve, applications, documents, letters, **options):
         started = time.monotonic()
         self.stdout.write("数据库迁移……")
         call_command("migrate", interactive=False, verbosity=0)
         with acting_as(Actor(name="演示数据")):
-            result = seed_all(progress=lambda m: self.stdout.write(m), applications=applications, documents=documents)
+            result = seed_all(progress=lambda m: self.stdout.write(m), applications=applications, documents=documents, letters=letters)
         self.stdout.write(
             f"演示数据就绪（{time.monotonic() - started:.1f} 秒）：{result['departments']} 个机构，"
             f"本次新建 {result['staff_created']} 名工作人员；{result['items']} 个服务事项，本次新建 {result['applications']} 件办件；"
-            f"本次新建政府信息 {result['documents']} 份、公开申请 {result['requests']} 件。"
+            f"本次新建政府信息 {result['documents']} 份、公开申请 {result['requests']} 件；来信来电 {result['letters']} 件。"
         )
         self._print_accounts(result, port)
         if not no_serve:
