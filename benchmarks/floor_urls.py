@@ -21,5 +21,13 @@ def staff_floor(request, receipt_no):
     return staff_required(floor)(request, receipt_no)
 
 
-urlpatterns = [path("bench-floor/<str:receipt_no>/", floor), path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
+def letter_floor(request, number):
+    """The letters benchmark's floor: one indexed query on the letters table."""
+    from zhengtong.letters.models import Letter
+
+    state = Letter.objects.filter(number=number).values_list("state", flat=True).first()
+    return HttpResponse(state or "", content_type="text/plain")
+
+
+urlpatterns = [path("bench-floor/<str:receipt_no>/", floor), path("bench-letter-floor/<str:number>/", letter_floor), path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
                *project_urls]
