@@ -67,12 +67,18 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
+PUBLIC_FIELDS = ("number", "kind", "received_at", "accepted_at", "replied_at", "published_at", "public_title", "public_content",
+                 "public_reply", "department__name")
+
+
 def public_letter(number: str) -> Letter | None:
-    return Letter.objects.filter(number=number, published_at__isnull=False).select_related("department").first()
+    # Only the masked copy and the dates the page shows: the writer's text and contact never leave the database.
+    return (Letter.objects.filter(number=number, published_at__isnull=False).select_related("department")
+            .only(*PUBLIC_FIELDS).first())
 
 
 def public_events(letter: Letter):
-    return letter.events.filter(public=True).select_related("department")
+    return letter.events.filter(public=True).select_related("department").only("at", "label", "department__name")
 
 
 def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:

@@ -73,12 +73,16 @@ def _earlier(text: str, by, phone: str, since: dt.datetime) -> tuple[Letter | No
     mine, norm = similar.shingles(text), similar.normalise(text)
     repeat = other = None
     for earlier in candidates:
+        same_writer = _same_writer(earlier, by, phone)
+        if other is not None and not same_writer:
+            continue  # once a near letter is found only the writer's own repeat can change the answer
         earlier_text = f"{earlier.title}\n{earlier.content}"
         if similar.jaccard(mine, similar.shingles(earlier_text)) < similar.NEAR:
             continue
-        if repeat is None and similar.normalise(earlier_text) == norm and _same_writer(earlier, by, phone):
-            repeat = earlier
         other = other or earlier
+        if same_writer and similar.normalise(earlier_text) == norm:
+            repeat = earlier
+            break
     return repeat, other
 
 
