@@ -87,6 +87,22 @@ def test_the_same_writer_sending_the_same_letter_again_gets_the_first_case_back(
     assert first.letter.events.filter(action="repeat").count() == 1
 
 
+def test_a_campaign_of_identical_letters_does_not_hide_a_writers_own_repeat(hotline):
+    """DOMAIN §5 (one case per matter): sixty people send the same text; the sixtieth sends it again and gets his
+    first case back, however many earlier letters share its text."""
+    for n in range(60):
+        last = submit(writer_name=f"来信人{n}", writer_phone=f"139057{n:05d}")
+    again = submit(writer_name="来信人59", writer_phone="13905700059")
+    assert again.repeated and again.letter == last.letter
+
+
+def test_the_first_of_a_campaign_is_named_as_the_possible_duplicate(hotline):
+    first = submit().letter
+    for n in range(30):
+        later = submit(writer_name=f"来信人{n}", writer_phone=f"139057{n:05d}").letter
+    assert later.possible_duplicate == first
+
+
 def test_a_near_identical_letter_from_someone_else_is_flagged_not_merged(hotline):
     first = submit().letter
     other = submit(writer_name="李五", writer_phone="13905740002",

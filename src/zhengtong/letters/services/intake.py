@@ -10,7 +10,7 @@ import re
 import secrets
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -25,7 +25,8 @@ from .common import centre_department, event, limit_for, query_hash, refuse, sta
 DUPLICATE_WINDOW = dt.timedelta(days=30)
 LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
 MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
-CANDIDATES = 50
+OWN_LETTERS = 50  # one writer's letters in 30 days
+PER_BAND = 10
 
 
 @dataclass(frozen=True)
@@ -54,36 +55,42 @@ def _check_phone(phone: str) -> str:
     return phone
 
 
-def _same_writer(earlier: Letter, by, phone: str) -> bool:
+def _open_since(since: dt.datetime):
+    return Letter.objects.filter(received_at__gte=since).exclude(state__in=[State.MERGED, State.DECLINED])
+
+
+def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
+    """The writer's own letter with the same text in the window: looked up by writer, so any number of other
+    people sending the same text (a campaign) cannot push it out of sight."""
     if by is not None and getattr(by, "pk", None) and getattr(by, "kind", "") != "staff":
-        return earlier.writer_id == by.pk
-    return bool(phone) and earlier.writer_phone == phone
+        own = Q(writer_id=by.pk)
+    elif phone:
+        own = Q(writer_phone=phone)
+    else:
+        return None
+    norm = similar.normalise(text)
+    for earlier in _open_since(since).filter(own).only("pk", "title", "content").order_by("received_at")[:OWN_LETTERS]:
+        if similar.normalise(f"{earlier.title}\n{earlier.content}") == norm:
+            return earlier
+    return None
 
 
-def _earlier(text: str, by, phone: str, since: dt.datetime) -> tuple[Letter | None, Letter | None]:
-    """(the same writer's same letter, a near-identical letter from anyone) among the last 30 days' letters."""
+def _near(text: str, since: dt.datetime) -> int | None:
+    """The earliest near-identical letter in the window. Each band is read in its own bounded index range: a band
+    shared by thousands of letters (common words make some) costs no more than a rare one."""
     b = similar.bands(text)
     if not any(b):
-        return None, None
-    near = Q()
-    for i, value in enumerate(b):
-        near |= Q(**{f"band{i}": value})
-    candidates = (Letter.objects.filter(near, received_at__gte=since).exclude(state__in=[State.MERGED, State.DECLINED])
-                  .only("pk", "title", "content", "writer_id", "writer_phone").order_by("received_at")[:CANDIDATES])
-    mine, norm = similar.shingles(text), similar.normalise(text)
-    repeat = other = None
-    for earlier in candidates:
-        same_writer = _same_writer(earlier, by, phone)
-        if other is not None and not same_writer:
-            continue  # once a near letter is found only the writer's own repeat can change the answer
-        earlier_text = f"{earlier.title}\n{earlier.content}"
-        if similar.jaccard(mine, similar.shingles(earlier_text)) < similar.NEAR:
-            continue
-        other = other or earlier
-        if same_writer and similar.normalise(earlier_text) == norm:
-            repeat = earlier
-            break
-    return repeat, other
+        return None
+    reads = [_open_since(since).filter(**{f"band{i}": value}).order_by("received_at")
+             .values_list("pk", "received_at", "title", "content")[:PER_BAND] for i, value in enumerate(b)]
+    if connection.features.supports_slicing_ordering_in_compound:  # PostgreSQL: one round trip for the six reads
+        reads = [reads[0].union(*reads[1:], all=True)]
+    rows = {pk: (at, t, c) for read in reads for pk, at, t, c in read}
+    mine = similar.shingles(text)
+    for pk, (_at, title, content) in sorted(rows.items(), key=lambda row: (row[1][0], row[0])):
+        if similar.jaccard(mine, similar.shingles(f"{title}\n{content}")) >= similar.NEAR:
+            return pk
+    return None
 
 
 @transaction.atomic
@@ -117,7 +124,8 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     who = f"u{by.pk}" if by is not None and getattr(by, "pk", None) and not staff else writer_phone
     if who:  # two identical submissions at once (a double click, two tabs) must not both find nothing and both create
         lock_for_transaction(f"letters.intake:{who}")
-    repeat, near = _earlier(text, by, writer_phone, received_at - DUPLICATE_WINDOW)
+    since = received_at - DUPLICATE_WINDOW
+    repeat = _repeat(text, by, writer_phone, since)
     if repeat is not None:
         event(repeat, "repeat", "同一来信人再次提交相同内容，已并入本件", by=by, at=now)
         audit_record(action="letters.letter.repeat", obj=repeat, changes={"channel": [None, channel]})
@@ -128,7 +136,7 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
         content=content, location=location.strip()[:200], latitude=latitude, longitude=longitude, writer=writer,
         anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone, public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
-        possible_duplicate=near, category=category, created_by=by if getattr(by, "pk", None) else None)
+        possible_duplicate_id=_near(text, since), category=category, created_by=by if getattr(by, "pk", None) else None)
     code = f"{secrets.randbelow(10**6):06d}"
     letter.number = f"XJ{received_at:%Y}{letter.pk:07d}"
     letter.query_hash = query_hash(letter.number, code)
