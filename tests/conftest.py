@@ -124,3 +124,17 @@ def admins(district):
         "security": f.staff("sec", "吴安全", district["A"], f.role("secadmin", duty="security")),
         "audit": f.staff("aud", "郑审计", district["B"], f.role("auditor", duty="audit")),
     }
+
+
+@pytest.fixture
+def sms_outbox(monkeypatch):
+    """SMS kept in memory (MemorySmsBackend); `sms_code(outbox)` reads the last verification code sent."""
+    from zhengtong.notifications.channels import MemorySmsBackend
+
+    monkeypatch.setenv("ZT_SMS_BACKEND", "zhengtong.notifications.channels.MemorySmsBackend")
+    MemorySmsBackend.outbox.clear()
+    return MemorySmsBackend.outbox
+
+
+def sms_code(outbox) -> str:
+    return outbox[-1][1].split("验证码是")[1][:6]

@@ -13,6 +13,7 @@ from zhengtong.letters.models import Centre, Letter, Responsibility
 from zhengtong.org.models import Membership
 
 from .. import factories as f
+from ..conftest import sms_code
 from .conftest import staff_login
 
 pytestmark = pytest.mark.browser
@@ -24,7 +25,7 @@ def _tab(browser, live_server):
     return context.new_page()
 
 
-def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_server, district, lisi):
+def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_server, district, lisi, sms_outbox):
     centre = f.department("C", "12345热线中心", district["government"])
     Centre.objects.create(department=centre)
     Responsibility.objects.create(code="food", name="食品安全", keywords="食品 餐馆 过期", department=district["A"])
@@ -38,7 +39,11 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     page.get_by_label("标题").fill("超市销售过期食品")
     page.get_by_label("内容").fill("我叫王小明，电话13812345678。大碶街道某超市在卖过期牛奶，请查处。")
     page.get_by_label("姓名", exact=True).fill("王小明")
-    page.get_by_label("联系电话").fill("13812345678")
+    page.get_by_label("手机号码").fill("13812345678")
+    page.get_by_role("button", name="获取短信验证码").click()
+    expect(page.get_by_role("status")).to_contain_text("138****5678")
+    expect(page.get_by_label("内容")).to_have_value(re.compile("过期牛奶"))  # nothing typed is lost
+    page.get_by_label("短信验证码").fill(sms_code(sms_outbox))
     page.get_by_role("button", name="提交").click()
     expect(page.locator("main")).to_contain_text("查询码")
     letter = Letter.objects.get()

@@ -11,13 +11,42 @@ from openpyxl import load_workbook
 from zhengtong.audit.models import OperationLog
 from zhengtong.letters.models import Channel, Letter, State
 
+from ..conftest import sms_code
 from .conftest import handled, submit
 
 
+LETTER = {"kind": "complaint", "title": "路灯不亮", "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
+          "writer_name": "张三", "writer_phone": "13805740001", "public_allowed": "on"}
+
+
 def _write(client, **extra):
-    data = {"kind": "complaint", "title": "路灯不亮", "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
-            "writer_name": "张三", "writer_phone": "13805740001", "public_allowed": "on", **extra}
-    return client.post("/letters/write/", data, follow=True)
+    return client.post("/letters/write/", {**LETTER, **extra}, follow=True)
+
+
+def _send_code(client, capture, **extra):
+    with capture(execute=True):
+        return client.post("/letters/write/", {**LETTER, **extra, "send_code": "1"}).content.decode()
+
+
+def test_a_visitor_proves_the_mobile_with_an_sms_code_and_nothing_typed_is_lost(hotline, client, sms_outbox,
+                                                                                django_capture_on_commit_callbacks):
+    """DOMAIN §5 / issue: mobile verification for replies on the web form."""
+    refused = _write(client).content.decode()
+    assert "PHONE_CODE_REQUIRED" in refused or "短信验证码" in refused
+    assert not Letter.objects.exists()
+    page = _send_code(client, django_capture_on_commit_callbacks)
+    assert "验证码已发送至 138****0001" in page and "大碶街道某路段路灯已坏一周" in page  # the letter typed so far is kept
+    assert "这个字段是必填项" not in page and sms_outbox[-1][0] == "13805740001"
+    wrong = _write(client, phone_code="000000" if sms_code(sms_outbox) != "000000" else "111111").content.decode()
+    assert "短信验证码不正确" in wrong and not Letter.objects.exists()
+    _write(client, phone_code=sms_code(sms_outbox))
+    letter = Letter.objects.get()
+    assert letter.phone_verified and letter.writer_phone == "13805740001"
+
+
+def test_a_landline_cannot_receive_a_code_on_the_web_form(hotline, client, sms_outbox, django_capture_on_commit_callbacks):
+    page = _send_code(client, django_capture_on_commit_callbacks, writer_phone="0574-86781234")
+    assert "请填写11位手机号码" in page and not sms_outbox
 
 
 def test_an_anonymous_writer_gets_the_number_and_code_once_and_can_follow_the_letter(hotline, client):

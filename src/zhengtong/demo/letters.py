@@ -87,6 +87,8 @@ class Walk:
             extra = {"by": self.operator, "received_at": self.clock["now"], "urgency": Urgency.URGENT if n % 50 == 7 else Urgency.NORMAL}
         if channel == Channel.MAILBOX:
             extra["mailbox"] = Mailbox.objects.order_by("sort_order")[n % 7]
+        if channel != Channel.PHONE:  # web writers proved their mobile with an SMS code on the form
+            extra["phone_verified"] = not writer["anonymous"]
         if n % 100 in (3, 4, 5) and previous is not None:  # someone else writes about the same thing
             title, content, kind = previous.title, previous.content + rng.choice(["请尽快处理！", "谢谢。", "盼复。"]), previous.kind
         return code, svc.letter_submit(channel=channel, kind=kind, title=title, content=content,

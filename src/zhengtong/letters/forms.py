@@ -18,7 +18,10 @@ class WriteForm(ZtForm):
     location = forms.CharField(label=_("事发地点"), max_length=200, required=False)
     anonymous = forms.BooleanField(label=_("匿名来信（不留姓名和联系方式，无法回访）"), required=False)
     writer_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
-    writer_phone = forms.CharField(label=_("联系电话"), max_length=20, required=False)
+    writer_phone = forms.CharField(label=_("手机号码"), max_length=20, required=False,
+                                   help_text=_("用于答复和回访。填写后点“获取短信验证码”。"))
+    phone_code = forms.CharField(label=_("短信验证码"), max_length=6, required=False,
+                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
     public_allowed = forms.BooleanField(label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True)
 
     def __init__(self, *args, user=None, **kwargs):
@@ -26,8 +29,15 @@ class WriteForm(ZtForm):
         self.fields["mailbox"].queryset = Mailbox.objects.filter(is_active=True)
         if user is not None and user.is_authenticated and user.kind != "staff":
             # A logged-in writer's name and phone come from the verified account.
-            del self.fields["writer_name"], self.fields["writer_phone"]
+            del self.fields["writer_name"], self.fields["writer_phone"], self.fields["phone_code"]
         styled(self)
+
+    def without_errors(self) -> "WriteForm":
+        """The typed values shown again without validating them (after sending a code, before the letter is done)."""
+        from django.forms.utils import ErrorDict
+
+        self._errors, self.cleaned_data = ErrorDict(), {}
+        return self
 
 
 class QueryForm(ZtForm):

@@ -149,6 +149,8 @@ class Letter(TimeStampedModel):
     anonymous = models.BooleanField(_("匿名"), default=False)
     writer_name = models.CharField(_("来信人"), max_length=50, blank=True)
     writer_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    # An SMS code sent to writer_phone was entered on the web form: replies and callbacks reach the writer.
+    phone_verified = models.BooleanField(_("手机已验证"), default=False)
     public_allowed = models.BooleanField(_("同意公开"), default=False)
     received_at = models.DateTimeField(_("来信时间"))
     # MinHash bands of the text (similar.py): a near-identical letter shares at least one with high probability.

@@ -6,13 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error
+from zhengtong.core.masking import mask_mobile
+from zhengtong.notifications.verification import phone_code_send, phone_code_verify
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 
@@ -22,6 +26,7 @@ from .models import Channel
 from .search_index import KIND
 
 DONE_SESSION_KEY = "letters:done"
+PHONE_PURPOSE = "letters.write"
 
 
 def index(request):
@@ -56,21 +61,44 @@ def letter(request, number: str):
 def write(request):
     user = request.user if request.user.is_authenticated else None
     form = WriteForm(request.POST or None, user=user)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+    sent_to = None
+    if request.method == "POST" and "send_code" in request.POST:
+        form.without_errors()
         try:
-            intake = services.letter_submit(
-                channel=Channel.MAILBOX if data["mailbox"] else Channel.WEB, mailbox=data["mailbox"], kind=data["kind"],
-                title=data["title"], content=data["content"], location=data["location"], by=user, anonymous=data["anonymous"],
-                writer_name=data.get("writer_name", ""), writer_phone=data.get("writer_phone", ""),
-                public_allowed=data["public_allowed"])
+            phone_code_send(mobile=request.POST.get("writer_phone", ""), purpose=PHONE_PURPOSE, ip=client_ip(request))
         except ZtError as exc:
-            apply_error(form, exc)
+            form.add_error("writer_phone", ValidationError(exc.message, code=exc.code))
+        else:
+            sent_to = mask_mobile(request.POST["writer_phone"].strip())
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        # A visitor's contact is proved by an SMS code; a logged-in writer's comes from the account.
+        verify = user is None and not data["anonymous"]
+        try:
+            with transaction.atomic():  # the code is checked after the letter's own rules, and undone with it
+                intake = services.letter_submit(
+                    channel=Channel.MAILBOX if data["mailbox"] else Channel.WEB, mailbox=data["mailbox"], kind=data["kind"],
+                    title=data["title"], content=data["content"], location=data["location"], by=user, anonymous=data["anonymous"],
+                    writer_name=data.get("writer_name", ""), writer_phone=data.get("writer_phone", ""),
+                    public_allowed=data["public_allowed"], phone_verified=verify)
+                if verify:
+                    _verify_phone(form, data)
+        except ZtError as exc:
+            if not form.errors:
+                apply_error(form, exc)
         else:
             # Shown once on the next page, never in a URL.
             request.session[DONE_SESSION_KEY] = {"number": intake.letter.number, "code": intake.query_code, "repeated": intake.repeated}
             return redirect("letters:done")
-    return render(request, "letters/write.html", {"form": form})
+    return render(request, "letters/write.html", {"form": form, "sent_to": sent_to})
+
+
+def _verify_phone(form, data) -> None:
+    try:
+        phone_code_verify(mobile=data["writer_phone"], purpose=PHONE_PURPOSE, code=data.get("phone_code", ""))
+    except ZtError as exc:
+        form.add_error("phone_code", ValidationError(exc.message, code=exc.code))
+        raise
 
 
 def done(request):

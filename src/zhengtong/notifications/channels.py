@@ -30,3 +30,12 @@ def deliver(item) -> None:
         sms_backend().send(item.address, f"【政通】{item.title}")
     else:
         raise ValueError(item.channel)
+
+
+class MemorySmsBackend:
+    """Keeps the messages in `outbox` (as Django's locmem mail backend does): for tests and local trials."""
+
+    outbox: list[tuple[str, str]] = []
+
+    def send(self, mobile: str, text: str) -> None:
+        MemorySmsBackend.outbox.append((mobile, text))

@@ -54,3 +54,20 @@ class Outbox(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} → {self.address}"
+
+
+class PhoneCode(models.Model):
+    """A one-time SMS code proving that whoever fills a public form can receive messages at that mobile. Only
+    keyed hashes are stored: the table never lists the numbers people gave or the codes sent to them."""
+
+    mobile_hash = models.CharField(_("手机号摘要"), max_length=64)
+    purpose = models.CharField(_("用途"), max_length=40)
+    code_hash = models.CharField(_("验证码摘要"), max_length=64)
+    created_at = models.DateTimeField(_("发送时间"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("失效时间"))
+    used_at = models.DateTimeField(_("使用时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("短信验证码")
+        verbose_name_plural = _("短信验证码")
+        indexes = [models.Index(fields=["mobile_hash", "purpose", "created_at"], name="phonecode_lookup")]

@@ -97,7 +97,7 @@ def _near(text: str, since: dt.datetime) -> int | None:
 def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None, anonymous: bool = False,
                   writer_name: str = "", writer_phone: str = "", public_allowed: bool = False, mailbox: Mailbox | None = None,
                   urgency: str = Urgency.NORMAL, received_at: dt.datetime | None = None, location: str = "",
-                  latitude=None, longitude=None, category=None) -> Intake:
+                  latitude=None, longitude=None, category=None, phone_verified: bool = False) -> Intake:
     title, content = _clean_text(title, content)
     if kind not in Kind.values:
         raise refuse(errors.KIND_INVALID)
@@ -134,7 +134,8 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     letter = Letter.objects.create(
         number="pending", query_hash="", channel=channel, mailbox=mailbox, kind=kind, urgency=urgency, title=title,
         content=content, location=location.strip()[:200], latitude=latitude, longitude=longitude, writer=writer,
-        anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone, public_allowed=public_allowed,
+        anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone,
+        phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
         possible_duplicate_id=_near(text, since), category=category, created_by=by if getattr(by, "pk", None) else None)
     code = f"{secrets.randbelow(10**6):06d}"

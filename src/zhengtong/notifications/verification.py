@@ -1,0 +1,89 @@
+"""SMS verification of a mobile number typed into a public form (a letter's contact for replies): one-time
+6-digit codes, valid 10 minutes, single use, at most 5 wrong tries an hour per number; sending limited per number (one a minute,
+five an hour) and per address (twenty an hour), so the form cannot be used to flood someone's phone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core import throttle
+from zhengtong.core.errors import InvalidInput, PermissionDenied
+from zhengtong.core.masking import mask_mobile
+from zhengtong.core.validators import MOBILE_RE
+
+from .channels import sms_backend
+from .models import PhoneCode
+
+VALID_FOR = dt.timedelta(minutes=10)
+RESEND_AFTER = dt.timedelta(seconds=60)
+PER_MOBILE_PER_HOUR = 5
+PER_IP_PER_HOUR = 20
+MAX_ATTEMPTS = 5
+
+NOT_MOBILE = ("PHONE_NOT_MOBILE", _("请填写11位手机号码，用于接收短信验证码。"))
+TOO_SOON = ("PHONE_CODE_TOO_SOON", _("验证码已发送，请一分钟后再重新获取。"))
+TOO_MANY = ("PHONE_CODE_TOO_MANY", _("获取验证码次数过多，请一小时后再试，或拨打12345热线反映。"))
+REQUIRED = ("PHONE_CODE_REQUIRED", _("请先获取并填写发送到您手机的6位短信验证码。"))
+WRONG = ("PHONE_CODE_WRONG", _("短信验证码不正确或已失效，请重新获取。"))
+
+
+def _digest(kind: str, value: str) -> str:
+    key = hashlib.sha256(b"zhengtong-phone-code:" + settings.SECRET_KEY.encode()).digest()
+    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+
+
+def _refuse(error, cls=InvalidInput):
+    code, message = error
+    return cls(message, code=code)
+
+
+@transaction.atomic
+def phone_code_send(*, mobile: str, purpose: str, ip: str | None) -> None:
+    mobile = (mobile or "").strip()
+    if not MOBILE_RE.match(mobile):
+        raise _refuse(NOT_MOBILE)
+    now = timezone.now()
+    mobile_hash = _digest("m", mobile)
+    recent = PhoneCode.objects.filter(mobile_hash=mobile_hash, purpose=purpose, created_at__gte=now - dt.timedelta(hours=1))
+    if recent.filter(created_at__gte=now - RESEND_AFTER).exists():
+        raise _refuse(TOO_SOON)
+    ip_keys = throttle.keys(f"sms:{purpose}", ip=ip or "-")
+    if recent.count() >= PER_MOBILE_PER_HOUR or throttle.exceeded(ip_keys, PER_IP_PER_HOUR):
+        raise _refuse(TOO_MANY, PermissionDenied)
+    throttle.count_failure(ip_keys)  # every send counts against the address
+    code = f"{secrets.randbelow(10**6):06d}"
+    PhoneCode.objects.create(mobile_hash=mobile_hash, purpose=purpose, code_hash=_digest(f"c:{mobile_hash}", code),
+                             expires_at=now + VALID_FOR)
+    audit_record(action="notifications.phone_code.send", object_type="notifications.phonecode", object_id=mask_mobile(mobile),
+                 changes={"purpose": [None, purpose]})
+    text = f"【政通】您的验证码是{code}，{int(VALID_FOR.total_seconds() // 60)}分钟内有效。如非本人操作，请忽略。"
+    transaction.on_commit(lambda: sms_backend().send(mobile, text))
+
+
+def phone_code_verify(*, mobile: str, purpose: str, code: str) -> None:
+    """Consumes the latest unexpired code for the number. Call it inside the transaction that uses the proof: a
+    failure after it leaves the code usable. Wrong guesses are counted in the shared cache, which a rollback does
+    not undo; after five the number needs a new code an hour later."""
+    code = (code or "").strip()
+    if not code:
+        raise _refuse(REQUIRED)
+    mobile_hash = _digest("m", (mobile or "").strip())
+    guesses = throttle.keys(f"smscheck:{purpose}", m=mobile_hash)
+    if throttle.exceeded(guesses, MAX_ATTEMPTS):
+        raise _refuse(TOO_MANY, PermissionDenied)
+    latest = (PhoneCode.objects.select_for_update().filter(mobile_hash=mobile_hash, purpose=purpose, used_at__isnull=True,
+                                                           expires_at__gt=timezone.now()).order_by("-created_at").first())
+    if latest is None or not hmac.compare_digest(latest.code_hash, _digest(f"c:{mobile_hash}", code)):
+        throttle.count_failure(guesses)
+        raise _refuse(WRONG)
+    latest.used_at = timezone.now()
+    latest.save(update_fields=["used_at"])
