@@ -79,7 +79,7 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
     from zhengtong.letters.services.common import query_hash
 
     cols = ("number", "query_hash", "channel", "kind", "urgency", "title", "content", "location", "anonymous", "writer_name",
-            "writer_phone", "public_allowed", "received_at", "band0", "band1", "band2", "band3", "band4", "band5", "state",
+            "writer_phone", "phone_verified", "public_allowed", "received_at", "band0", "band1", "band2", "band3", "band4", "band5", "state",
             "department_id", "accepted_at", "decline_reason", "reply_draft", "reply", "replied_at", "satisfaction", "closed_at",
             "reopened", "published_at", "public_title", "public_content", "public_reply", "created_at", "updated_at")
     texts = [_texts(rng) for _ in range(500)]
@@ -98,7 +98,7 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
                 replied = received + dt.timedelta(days=3)
                 reply = "经核实，已处理完毕。"
                 copy.write_row((number, query_hash(number, "000000"), "web", kind, "normal", title, content, "", False, "某某",
-                                "13800000000", public, received, *bands, "closed" if closed else "handling", dept, received, "", "",
+                                "13800000000", True, public, received, *bands, "closed" if closed else "handling", dept, received, "", "",
                                 reply if closed else "", replied if closed else None, "satisfied" if closed else "",
                                 replied if closed else None, 0, replied if public else None, title if public else "",
                                 content if public else "", reply if public else "", received, replied))
