@@ -58,7 +58,7 @@ class Satisfaction(models.TextChoices):
 
 class Limit(models.Model):
     """处理时限 per kind (for normal letters) and per urgency (overriding the kind): DOMAIN §5 defaults, seeded by
-    the migration and changed by the dispatch centre in the admin."""
+    the migration and changed by the dispatch centre on its settings page (services.limit_save)."""
 
     key = models.CharField(_("适用"), max_length=20, unique=True,
                            help_text=_("信件类别（consultation、complaint …）或紧急程度（urgent、utility、complex）"))
