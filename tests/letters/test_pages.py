@@ -9,6 +9,7 @@ import io
 from openpyxl import load_workbook
 
 from zhengtong.audit.models import OperationLog
+from zhengtong.letters import services
 from zhengtong.letters.models import Channel, Letter, State
 
 from ..conftest import sms_code
@@ -141,3 +142,19 @@ def test_the_cached_count_of_published_letters_follows_publication(hotline, dist
         services.letter_publish(letter=letter, by=hotline["operator"])
     page = client.get("/letters/").content.decode()
     assert letter.number in page
+
+
+def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline, district, lisi, client,
+                                                                        django_capture_on_commit_callbacks):
+    centre = hotline["operator"]
+    for n in range(22):
+        letter = handled(hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。")
+        services.letter_callback(letter=letter, by=centre, satisfaction="satisfied")
+        with django_capture_on_commit_callbacks(execute=True):  # published letters are indexed after commit
+            services.letter_publish(letter=letter, by=centre)
+    page = client.get("/letters/?kind=complaint").content.decode()
+    assert "共 22 条" in page and "kind=complaint&amp;page=2" in page
+    found = client.get("/letters/?q=路灯").content.decode()
+    assert "找到 22 封来信" in found
+    assert "q=%E8%B7%AF%E7%81%AF&amp;page=2" in found  # search results page too
+    assert "暂无公开的来信" in client.get("/letters/?kind=praise").content.decode()

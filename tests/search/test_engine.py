@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from zhengtong.search import backends, registry
+from zhengtong.search import backends, registry, segment
 from zhengtong.search.models import Entry
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import highlight, search
@@ -131,3 +131,10 @@ def test_after_a_flush_no_words_of_deleted_entries_remain(db):
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {table}")
         assert cursor.fetchone()[0] == 0
+
+
+@pytest.mark.parametrize(("text", "word"), [("某路段路灯不亮", "路灯"), ("小区井盖破损", "井盖"), ("餐馆油烟扰民", "油烟"),
+                                            ("老板拖欠工资三个月", "拖欠工资")])
+def test_words_of_citizens_letters_are_kept_whole(text, word):
+    """The word list covers 12345 letters too; "路灯" needs a frequency to beat the general dictionary's "灯不亮"."""
+    assert word in segment.words(text)

@@ -41,7 +41,9 @@ def index(request):
         letters = selectors.published()
         page = selectors.CountedPaginator(letters.filter(kind=kind) if kind else letters, 20,
                                           count=selectors.published_count(kind)).get_page(request.GET.get("page"))
-    return render(request, "letters/index.html", {"form": form, "page": page, "results": results})
+    query = request.GET.copy()
+    query.pop("page", None)  # the pager adds its own; the filter stays
+    return render(request, "letters/index.html", {"form": form, "page": page, "results": results, "query": query.urlencode()})
 
 
 def _page(request) -> int:

@@ -20,15 +20,17 @@ STOPWORDS = frozenset("的 了 和 与 及 或 是 在 对 为 将 把 被 于 �
 
 @functools.lru_cache(maxsize=1)
 def _engine():
-    words = [w.strip() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    lines = [w.split() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
     try:
         import rjieba as engine
     except ImportError:  # a platform without the Rust wheel
         import jieba as engine
 
         engine.setLogLevel(60)
-    for word in words:
-        engine.add_word(word, None, None)  # frequency and tag worked out by the engine (both accept None)
+    for word, *freq in lines:
+        # Without a frequency the engine works one out (both engines accept None); a line "路灯 20000" gives one
+        # where the general dictionary holds a rival word ("灯不亮" took 路灯不亮 apart).
+        engine.add_word(word, int(freq[0]) if freq else None, None)
     return engine
 
 
