@@ -114,7 +114,7 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
 
 
 @pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/register/citizen/", "/departments/",
-                                  "/tools/deadline/?start=2026-09-25&days=10"])
+                                  "/tools/deadline/?start=2026-09-25&days=10", "/letters/", "/letters/write/", "/letters/summary/"])
 @pytest.mark.parametrize("elderly", [False, True])
 def test_no_serious_accessibility_violation(page, path, elderly):
     if elderly:
