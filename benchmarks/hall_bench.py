@@ -87,6 +87,19 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), ordered[int(len(ordered) * 0.95) - 1]
 
 
+def timed(label: str, call, requests: int) -> tuple[float, float]:
+    """p50 and p95 of `requests` calls after 20 warm-up calls (template and query caches); each must answer 200."""
+    for _ in range(20):
+        call()
+    times = []
+    for _ in range(requests):
+        t = time.perf_counter()
+        response = call()
+        times.append(time.perf_counter() - t)
+        assert response.status_code == 200, (label, response.status_code)
+    return percentiles(times)
+
+
 def measure(requests: int, data: dict) -> None:
     from django.conf import settings
     from django.http import HttpRequest
@@ -109,15 +122,7 @@ def measure(requests: int, data: dict) -> None:
     fake.session.save()
 
     def run(label, call):
-        for _ in range(20):
-            call()  # warm up: template and query caches
-        times = []
-        for _ in range(requests):
-            t = time.perf_counter()
-            response = call()
-            times.append(time.perf_counter() - t)
-            assert response.status_code == 200, (label, response.status_code)
-        return percentiles(times)
+        return timed(label, call, requests)
 
     floor = run("floor", lambda: anonymous.get(f"/bench-floor/{rng.choice(receipts)[0]}/"))
     staff_floor = run("staff floor", lambda: clerk.get(f"/workbench/bench-floor/{rng.choice(receipts)[0]}/"))

@@ -25,7 +25,7 @@ import time
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from _setup import fresh_postgres  # noqa: E402
-from hall_bench import percentiles  # noqa: E402
+from hall_bench import percentiles, timed  # noqa: E402
 
 PUBLISHED_SHARE = 0.3
 TEMPLATE_LETTERS = 3000
@@ -171,15 +171,7 @@ def measure(requests: int, data: dict) -> None:
     published = data["sample"]
 
     def run(label, call):
-        for _ in range(20):
-            call()  # warm up: template and query caches
-        times = []
-        for _ in range(requests):
-            t = time.perf_counter()
-            response = call()
-            times.append(time.perf_counter() - t)
-            assert response.status_code == 200, (label, response.status_code)
-        return percentiles(times)
+        return timed(label, call, requests)
 
     floor = run("floor", lambda: client.get(f"/bench-letter-floor/{rng.choice(published)}/"))
     listing = run("list", lambda: client.get(f"/letters/?page={rng.randrange(1, 51)}"))

@@ -116,16 +116,22 @@ def _close(letter: Letter, by) -> None:
     event(letter, "close", "办结", by=by, department=centre_department(), public=True)
 
 
+def _locked_dissatisfied(letter: Letter) -> Letter:
+    """Closing and reopening both answer a 不满意 callback on a replied letter."""
+    letter = locked(letter)
+    require_state(letter, State.REPLIED)
+    if letter.satisfaction != Satisfaction.DISSATISFIED:
+        raise refuse(errors.CALLBACK_FIRST, InvalidTransition)
+    return letter
+
+
 def letter_close(*, letter: Letter, by, note: str) -> Letter:
     """After a 不满意 answer the centre finds the reply lawful and sufficient: closed, with its reason."""
     require_centre(by, letter, "close")
     if not (note or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.REPLIED)
-        if letter.satisfaction != Satisfaction.DISSATISFIED:
-            raise refuse(errors.CALLBACK_FIRST, InvalidTransition)
+        letter = _locked_dissatisfied(letter)
         event(letter, "close_review", "经审核，答复合法合理，予以办结", by=by, department=centre_department(), note=note)
         _close(letter, by)
         letter.save()
@@ -139,10 +145,7 @@ def letter_reopen(*, letter: Letter, by, reason: str) -> Letter:
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.REPLIED)
-        if letter.satisfaction != Satisfaction.DISSATISFIED:
-            raise refuse(errors.CALLBACK_FIRST, InvalidTransition)
+        letter = _locked_dissatisfied(letter)
         letter.state, letter.reopened, letter.satisfaction = State.HANDLING, letter.reopened + 1, ""
         letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.DONE).update(state=Assignment.State.ACCEPTED, finished_at=None)
         start_clock(letter, "handle", "重新办理", letter.department, handling_limit(letter), whole=True)
