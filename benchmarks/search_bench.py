@@ -1,7 +1,6 @@
 """Site-search benchmark on the embedded default (SQLite FTS5) and on PostgreSQL (tsvector + GIN).
 
     .venv/bin/python benchmarks/search_bench.py [--documents 1000000] [--queries 300] [--backend sqlite|postgres]
-    .venv/bin/python benchmarks/search_bench.py --reuse   # PostgreSQL again, on the database the last run loaded
 
 Without --backend it runs both, one process each. For each backend, in the same run:
   1. indexing: documents per second through `search.services.index_now` (masking, segmentation, both writes)
@@ -15,7 +14,6 @@ Target: p95 <= 50 ms for all three query kinds at 1M documents on both backends.
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import statistics
 import subprocess
@@ -105,11 +103,8 @@ def load(count: int, vendor: str) -> list[tuple]:
     keep, t = [], time.perf_counter()
     rng = random.Random(11)
     with connection.cursor() as cursor:
-        rum = vendor == "postgresql" and PostgresBackend.has_rum(cursor)
-        RUM = importlib.import_module("zhengtong.search.migrations.0002_rum_index").RUM  # the migration's own index
-        if vendor == "postgresql":  # the index is built once after the load, as a bulk import would
-            cursor.execute("DROP INDEX IF EXISTS search_tsv_gin")
-            cursor.execute("DROP INDEX IF EXISTS search_tsv_rum")
+        if vendor == "postgresql":
+            cursor.execute("DROP INDEX search_tsv_gin")  # built once after the load, as a bulk import would
         batch_entries, batch_rows = [], []
 
         def flush():
@@ -145,9 +140,7 @@ def load(count: int, vendor: str) -> list[tuple]:
         flush()
         if vendor == "postgresql":
             cursor.execute("SET maintenance_work_mem = '512MB'")
-            started = time.perf_counter()
-            cursor.execute(RUM if rum else "CREATE INDEX search_tsv_gin ON search_tsv USING gin (tsv)")
-            print(f"built the {'RUM' if rum else 'GIN'} index in {time.perf_counter() - started:.0f} s")
+            cursor.execute("CREATE INDEX search_tsv_gin ON search_tsv USING gin (tsv)")
             cursor.execute("SELECT setval(pg_get_serial_sequence('search_entry', 'id'), %s)", [count + 1])
             cursor.execute("VACUUM ANALYZE search_entry")
             cursor.execute("VACUUM ANALYZE search_tsv")
@@ -179,9 +172,8 @@ def raw_floor(engine, query):
 
     with connection.cursor() as cursor, transaction.atomic():
         if type(engine).__name__ == "PostgresBackend":
-            # The index lookup itself (with GIN, the planner's own choice walked the primary key for 300 ms on new
-            # lexemes; a RUM index is read by an index scan).
-            cursor.execute("SET LOCAL enable_indexscan = off" if not engine.has_rum(cursor) else "SET LOCAL enable_seqscan = off")
+            # The GIN lookup itself (the planner's own choice walked the primary key for 300 ms on new lexemes).
+            cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT 10", [engine.tsquery(query)])
         else:
             cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 10",
@@ -194,43 +186,8 @@ def pct(samples):
     return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
-def reuse_postgres(documents: int) -> list[tuple]:
-    """--reuse: the database an earlier run loaded (building 1M documents' index takes most of an hour), its
-    index rebuilt as the migrations would make it now (RUM where the extension is installed); the query sample is
-    drawn exactly as `load` draws it."""
-    import os
-
-    import django
-
-    os.environ["ZT_DATABASE_URL"] = os.environ.get("ZT_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432") + "/zt_bench_search"
-    os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
-    django.setup()
-    from django.db import connection
-
-    from zhengtong.search.backends import PostgresBackend
-
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT count(*) FROM search_tsv")
-        assert cursor.fetchone()[0] == documents, "--reuse needs a database loaded with the same --documents"
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
-        if cursor.fetchone() and not PostgresBackend.has_rum(cursor):
-            started = time.perf_counter()
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS rum")
-            cursor.execute("SET maintenance_work_mem = '512MB'")
-            cursor.execute(importlib.import_module("zhengtong.search.migrations.0002_rum_index").RUM)
-            cursor.execute("DROP INDEX IF EXISTS search_tsv_gin")
-            cursor.execute("VACUUM ANALYZE search_tsv")
-            connection._zt_search_rum = None
-            print(f"built the RUM index in {time.perf_counter() - started:.0f} s")
-    rng = random.Random(11)
-    return [(title, words) for _n, title, words, _parts in make_documents(documents) if rng.random() < 0.001]
-
-
-def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) -> None:
-    if reuse:
-        keep = reuse_postgres(documents)
-    elif backend_name == "postgres":
+def run_one(backend_name: str, documents: int, count: int) -> None:
+    if backend_name == "postgres":
         fresh_postgres("zt_bench_search")
     else:
         fresh_sqlite(ROOT / "var" / "bench" / "search-bench.sqlite3")
@@ -241,15 +198,11 @@ def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) 
     from zhengtong.search.selectors import search
 
     vendor = connection.vendor
-    if not reuse:
-        with acting_as(Actor(name="benchmark")):
-            floor_rate, full_rate = index_rate()
-        print(f"[{vendor}] indexing: {full_rate:.0f} docs/s through index_now; segmentation floor {floor_rate:.0f} docs/s "
-              f"({full_rate / floor_rate:.2f}x of the floor)")
-        keep = load(documents, vendor)
-    with connection.cursor() as cursor:
-        index = "RUM" if vendor == "postgresql" and backend().has_rum(cursor) else ("GIN" if vendor == "postgresql" else "FTS5")
-    print(f"[{vendor}] queries against the {index} index")
+    with acting_as(Actor(name="benchmark")):
+        floor_rate, full_rate = index_rate()
+    print(f"[{vendor}] indexing: {full_rate:.0f} docs/s through index_now; segmentation floor {floor_rate:.0f} docs/s "
+          f"({full_rate / floor_rate:.2f}x of the floor)")
+    keep = load(documents, vendor)
     rng = random.Random(5)
     engine = backend()
     for kind, qs in queries(keep, count, rng).items():
@@ -275,10 +228,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--backend", choices=("sqlite", "postgres"))
-    parser.add_argument("--reuse", action="store_true", help="PostgreSQL: query the database an earlier run loaded")
     args = parser.parse_args()
-    if args.backend or args.reuse:
-        run_one(args.backend or "postgres", args.documents, args.queries, reuse=args.reuse)
+    if args.backend:
+        run_one(args.backend, args.documents, args.queries)
         return
     for name in ("sqlite", "postgres"):
         subprocess.run([sys.executable, __file__, "--backend", name, "--documents", str(args.documents),

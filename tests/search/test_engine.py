@@ -8,7 +8,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.search import backends, registry, segment
@@ -138,16 +138,3 @@ def test_after_a_flush_no_words_of_deleted_entries_remain(db):
 def test_words_of_citizens_letters_are_kept_whole(text, word):
     """The word list covers 12345 letters too; "路灯" needs a frequency to beat the general dictionary's "灯不亮"."""
     assert word in segment.words(text)
-
-
-def test_postgresql_search_reads_the_rum_index_where_the_extension_is_installed(db):
-    """docs/decisions/0009: with rum available the migration builds the RUM index and the backend uses it."""
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL only")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'rum'")
-        if cursor.fetchone() is None:
-            pytest.skip("the rum extension is not installed on this server")
-        assert backends.PostgresBackend.has_rum(cursor)
-        cursor.execute("EXPLAIN SELECT entry_id FROM search_tsv WHERE tsv @@ 'x'::tsquery ORDER BY entry_id <=| 9::bigint LIMIT 5")
-        assert "search_tsv_rum" in " ".join(row[0] for row in cursor.fetchall())

@@ -17,7 +17,6 @@ from .query import Query
 CANDIDATES = 400
 FIRST_WINDOW = 20_000  # PostgreSQL: ids in the first window read; each next window is four times wider
 COUNT_CAP = 1000  # "1000+": counting every match of a common word is the cost bounded ranking avoids
-NEWEST = 2**52  # RUM orders by distance to this id (`<=|`: ids left of it), newest first; float8 is exact below 2**53
 
 
 @dataclass(frozen=True)
@@ -116,30 +115,7 @@ class PostgresBackend:
         parts += [f"'{f}'" for f in query.filters]
         return " & ".join(parts)
 
-    @staticmethod
-    def has_rum(cursor) -> bool:
-        """Whether migration 0002 could build the RUM index (the rum extension was available). Asked once per
-        connection: a catalogue lookup costs less than a millisecond but every query would pay it."""
-        known = getattr(connection, "_zt_search_rum", None)
-        if known is None:
-            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'search_tsv_rum'")
-            known = connection._zt_search_rum = cursor.fetchone() is not None
-        return known
-
     def candidates(self, cursor, query: Query) -> list[tuple[int, float]]:
-        if self.has_rum(cursor):
-            # The RUM index keeps each lexeme's entries in entry-id order: the newest CANDIDATES matches come
-            # straight from it, for a common word and a rare one alike.
-            with transaction.atomic():
-                cursor.execute("SET LOCAL enable_bitmapscan = off")  # the ordered index scan, never a bitmap
-                cursor.execute("SELECT c.entry_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', t.tsv, %s::tsquery) FROM "
-                               "(SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery ORDER BY entry_id <=| %s::bigint "
-                               "LIMIT %s) c JOIN search_tsv t ON t.entry_id = c.entry_id",
-                               [self.tsquery(query), self.tsquery(query), NEWEST, CANDIDATES])
-                return [(row[0], row[1]) for row in cursor.fetchall()]
-        return self._gin_candidates(cursor, query)
-
-    def _gin_candidates(self, cursor, query: Query) -> list[tuple[int, float]]:
         """The newest CANDIDATES matches, read in id windows that grow from the newest: each window is a GIN
         bitmap ANDed with a primary-key range, so no row outside the window is read and no tsvector is
         decompressed to test a match (a filter scan does that for every row it passes). Plain index scans are
@@ -165,16 +141,11 @@ class PostgresBackend:
         return found
 
     def count(self, cursor, query: Query) -> int:
-        with transaction.atomic():
-            if self.has_rum(cursor):  # the ordered RUM scan stops at COUNT_CAP + 1
-                cursor.execute("SET LOCAL enable_bitmapscan = off")
-                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery "
-                               "ORDER BY entry_id <=| %s::bigint LIMIT %s) m", [self.tsquery(query), NEWEST, COUNT_CAP + 1])
-            else:  # the GIN bitmap, never a row-by-row filter (see candidates)
-                cursor.execute("SET LOCAL enable_indexscan = off")
-                cursor.execute("SET LOCAL enable_seqscan = off")
-                cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT %s) m",
-                               [self.tsquery(query), COUNT_CAP + 1])
+        with transaction.atomic():  # the GIN bitmap, never a row-by-row filter (see candidates)
+            cursor.execute("SET LOCAL enable_indexscan = off")
+            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT %s) m",
+                           [self.tsquery(query), COUNT_CAP + 1])
             return cursor.fetchone()[0]
 
 
