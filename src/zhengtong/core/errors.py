@@ -53,3 +53,9 @@ class Conflict(ZtError):
     status = 409
     code = "CONFLICT"
     message = _("数据已存在或已被他人修改。")
+
+
+def refuse(error: tuple[str, str], cls: type[ZtError] = InvalidInput, **params) -> ZtError:
+    """The error for one of an app's (code, message) pairs; `params` fill the message's %(name)s places."""
+    code, message = error
+    return cls(message % params if params else message, code=code)

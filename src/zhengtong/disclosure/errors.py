@@ -1,13 +1,6 @@
+"""Coded refusals for disclosure: (code, message) pairs; `core.errors.refuse` makes the error."""
+
 from django.utils.translation import gettext_lazy as _
-
-
-def refuse(error, cls=None, **params):
-    """The ZtError for one of the (code, message) pairs below; InvalidInput unless another class is given."""
-    from zhengtong.core.errors import InvalidInput
-
-    code, message = error
-    return (cls or InvalidInput)(message % params if params else message, code=code)
-
 
 DOC_NO_FORMAT = ("DOC_NO_FORMAT", _("发文字号格式应为“机关代字〔年份〕序号号”，如：仑政发〔2025〕12号（年份用六角括号〔〕）。"))
 WRITTEN_IN_FUTURE = ("WRITTEN_IN_FUTURE", _("成文日期不能晚于今天。"))

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.notifications.services import notify
 from zhengtong.org.models import Membership
@@ -33,7 +33,6 @@ FREE_PER_MONTH = 10  # 国办函〔2020〕109号
 OPEN_STATES = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
 
 
-_refuse = errors.refuse
 
 
 def fee_for(position_in_month: int) -> int:
@@ -75,17 +74,17 @@ def request_register(*, department, by, applicant_kind: str, applicant_name: str
     or e-mail with the receipt date Art. 31 gives for that channel."""
     content, applicant_name = (content or "").strip(), (applicant_name or "").strip()
     if not content:
-        raise _refuse(errors.REQUEST_CONTENT)
+        raise refuse(errors.REQUEST_CONTENT)
     if not applicant_name or not (contact_phone or "").strip():
-        raise _refuse(errors.REQUEST_CONTACT)
+        raise refuse(errors.REQUEST_CONTACT)
     if applicant_kind not in ApplicantKind.values or channel not in Channel.values:
-        raise _refuse(errors.REQUEST_CONTENT)
+        raise refuse(errors.REQUEST_CONTENT)
     identifier = _check_identifier(applicant_kind, (identifier or "").strip().upper())
     today = timezone.localdate()
     staff = getattr(by, "kind", "") == "staff"
     received_on = received_on if staff and received_on else today
     if received_on > today:
-        raise _refuse(errors.RECEIVED_IN_FUTURE)
+        raise refuse(errors.RECEIVED_IN_FUTURE)
     month = received_on.replace(day=1)
     earlier = Request.objects.filter(identifier=identifier, received_on__gte=month, received_on__lte=received_on).count()
     request = Request.objects.create(
@@ -108,12 +107,12 @@ def _locked(request: Request) -> Request:
 def _require_staff(by, request: Request) -> None:
     if not (getattr(by, "kind", "") == "staff" and
             Membership.objects.filter(user=by, department__path__startswith=request.department.path).exists()):
-        raise _refuse(errors.NOT_REVIEWER, PermissionDenied)
+        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
 
 
 def _require_state(request: Request, *states) -> None:
     if request.state not in states:
-        raise _refuse(errors.REQUEST_WRONG_STATE, InvalidTransition, state=request.get_state_display())
+        raise refuse(errors.REQUEST_WRONG_STATE, InvalidTransition, state=request.get_state_display())
 
 
 def _tell(request: Request, title: str, body: str) -> None:
@@ -130,12 +129,12 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     _require_state(request, RequestState.REGISTERED)
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
-        raise _refuse(errors.CORRECTION_ITEMS)
+        raise refuse(errors.CORRECTION_ITEMS)
     if request.correction_items:
-        raise _refuse(errors.CORRECTION_ONCE, InvalidTransition)
+        raise refuse(errors.CORRECTION_ONCE, InvalidTransition)
     today = timezone.localdate()
     if working_days_between(request.received_on, today) > CORRECTION_NOTICE_WITHIN:
-        raise _refuse(errors.CORRECTION_TOO_LATE, InvalidTransition)
+        raise refuse(errors.CORRECTION_TOO_LATE, InvalidTransition)
     clock = _open_clock(request, "answer")
     if clock:
         clock_stop(clock=clock, cancelled=True)
@@ -155,7 +154,7 @@ def request_correct(*, request: Request, by, content: str) -> Request:
         _require_staff(by, request)
     _require_state(request, RequestState.CORRECTION)
     if not (content or "").strip():
-        raise _refuse(errors.REQUEST_CONTENT)
+        raise refuse(errors.REQUEST_CONTENT)
     today = timezone.localdate()
     request.content = f"{request.content}\n【补正 {today:%Y-%m-%d}】{content.strip()}"
     request.state, request.corrected_on = RequestState.REGISTERED, today
@@ -187,7 +186,7 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
     _require_staff(by, request)
     _require_state(request, RequestState.REGISTERED)
     if not (third_party or "").strip():
-        raise _refuse(errors.REASON_REQUIRED)
+        raise refuse(errors.REASON_REQUIRED)
     clock_pause(clock=_open_clock(request, "answer"), reason=ClockPause.Reason.THIRD_PARTY, note=third_party[:300])
     clock_start(subject_type=SUBJECT, subject_id=str(request.pk), stage="consult", stage_label="第三方意见",
                 subject_label=f"征求意见：{third_party}"[:200], department=request.department, assignee=by, limit=CONSULTATION_LIMIT)
@@ -219,11 +218,11 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     _require_staff(by, request)
     _require_state(request, RequestState.REGISTERED, RequestState.CONSULTING)
     if request.extended:
-        raise _refuse(errors.EXTENSION_TWICE, InvalidTransition)
+        raise refuse(errors.EXTENSION_TWICE, InvalidTransition)
     if approver is None or not Membership.objects.filter(user=approver, department=request.department, is_head=True).exists():
-        raise _refuse(errors.EXTENSION_APPROVER, PermissionDenied)
+        raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
     if not (reason or "").strip():
-        raise _refuse(errors.REASON_REQUIRED)
+        raise refuse(errors.REASON_REQUIRED)
     clock_extend(clock=_open_clock(request, "answer"), amount=EXTENSION, reason=reason, approver=approver)
     request.extended = True
     request.save(update_fields=["extended", "updated_at"])
@@ -239,10 +238,10 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
     _require_staff(by, request)
     _require_state(request, RequestState.REGISTERED)
     if not answers.valid(answer_type, reason or ""):
-        raise _refuse(errors.ANSWER_REASON)
+        raise refuse(errors.ANSWER_REASON)
     text = (text or "").strip()
     if answer_type in answers.NEEDS_EXPLANATION and not text:
-        raise _refuse(errors.REASON_REQUIRED)
+        raise refuse(errors.REASON_REQUIRED)
     clock = _open_clock(request, "answer")
     if clock:
         clock_stop(clock=clock)
@@ -260,7 +259,7 @@ def request_deliver(*, request: Request, by, method: str) -> Request:
     _require_staff(by, request)
     _require_state(request, RequestState.ANSWERED)
     if not (method or "").strip():
-        raise _refuse(errors.REASON_REQUIRED)
+        raise refuse(errors.REASON_REQUIRED)
     request.state, request.delivered_at, request.delivery_method = RequestState.DELIVERED, timezone.now(), method.strip()[:50]
     request.save()
     audit_record(action="disclosure.request.deliver", obj=request, changes={"method": [None, request.delivery_method]})
@@ -272,7 +271,7 @@ def request_withdraw(*, request: Request, by) -> Request:
     """The applicant withdraws; in the annual report it is 其他处理 — 其他."""
     request = _locked(request)
     if by != request.applicant:
-        raise _refuse(errors.NOT_APPLICANT, PermissionDenied)
+        raise refuse(errors.NOT_APPLICANT, PermissionDenied)
     _require_state(request, *OPEN_STATES)
     for clock in Clock.objects.filter(subject_type=SUBJECT, subject_id=str(request.pk), stopped_at__isnull=True):
         clock_stop(clock=clock, cancelled=True)

@@ -16,7 +16,7 @@ from html import unescape as unescape_entities
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_open, file_store
 from zhengtong.org.models import Membership
@@ -34,14 +34,13 @@ DOC_NO = re.compile(r"^[\u4e00-\u9fa5]{1,15}〔(?:19|20)\d{2}〕\d{1,5}号$")
 BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
 
 
-_refuse = errors.refuse
 
 
 def normalise_doc_no(raw: str) -> str:
     """仑政发[2025]12号 → 仑政发〔2025〕12号; an empty number is allowed (not every document has one)."""
     value = re.sub(r"\s+", "", raw or "").translate(BRACKETS)
     if value and not DOC_NO.match(value):
-        raise _refuse(errors.DOC_NO_FORMAT)
+        raise refuse(errors.DOC_NO_FORMAT)
     return value
 
 
@@ -50,15 +49,15 @@ def _clean_fields(values: dict) -> dict:
     if "title" in values:
         values["title"] = (values["title"] or "").strip()
         if not values["title"]:
-            raise _refuse(errors.TITLE_REQUIRED)
+            raise refuse(errors.TITLE_REQUIRED)
     if "doc_no" in values:
         values["doc_no"] = normalise_doc_no(values["doc_no"])
     if "body" in values:
         values["body"] = nh3.clean(values["body"] or "")
         if not strip_tags(values["body"]).strip():
-            raise _refuse(errors.BODY_REQUIRED)
+            raise refuse(errors.BODY_REQUIRED)
     if values.get("written_on") and values["written_on"] > timezone.localdate():
-        raise _refuse(errors.WRITTEN_IN_FUTURE)
+        raise refuse(errors.WRITTEN_IN_FUTURE)
     return values
 
 
@@ -95,12 +94,12 @@ def _locked(document: Document) -> Document:
 
 def _require_state(document: Document, *states) -> None:
     if document.state not in states:
-        raise _refuse(errors.WRONG_STATE, InvalidTransition, state=document.get_state_display())
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state=document.get_state_display())
 
 
 def _require_staff_of(user, document: Document) -> None:
     if not Membership.objects.filter(user=user, department__path__startswith=document.department.path).exists():
-        raise _refuse(errors.NOT_REVIEWER, PermissionDenied)
+        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
 
 
 @transaction.atomic(durable=True)
@@ -195,21 +194,21 @@ def document_review(*, document: Document, by, approve: bool, no_state_secret: b
     _require_state(document, State.REVIEW)
     _require_staff_of(by, document)
     if document.created_by_id == by.pk:
-        raise _refuse(errors.NOT_REVIEWER, PermissionDenied)
+        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
     note, justification = (note or "").strip(), (justification or "").strip()
     if not approve:
         if not note:
-            raise _refuse(errors.REASON_REQUIRED)
+            raise refuse(errors.REASON_REQUIRED)
         document.state, document.review_note = State.DRAFT, note
         document.save(update_fields=["state", "review_note", "updated_at"])
         audit_record(action="disclosure.document.reject", obj=document, changes={"note": [None, note]})
         return document
     if not (no_state_secret and no_commercial_secret and no_privacy):
-        raise _refuse(errors.CHECKLIST)
+        raise refuse(errors.CHECKLIST)
     found = findings(document)
     if found and not justification:
         kinds = "、".join(sorted({f.kind for f in found}))
-        raise _refuse(errors.PRIVACY_FINDINGS, count=len(found), kinds=kinds)
+        raise refuse(errors.PRIVACY_FINDINGS, count=len(found), kinds=kinds)
     document.index_no = _next_index_no(document)
     document.state, document.published_at = State.PUBLISHED, timezone.now()
     document.reviewed_by, document.reviewed_at = by, document.published_at
@@ -233,7 +232,7 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     _require_state(document, State.PUBLISHED)
     _require_staff_of(by, document)
     if not (reason or "").strip():
-        raise _refuse(errors.REASON_REQUIRED)
+        raise refuse(errors.REASON_REQUIRED)
     document.validity = Validity.REPEALED
     document.review_note = reason.strip()
     document.save(update_fields=["validity", "review_note", "updated_at"])
@@ -251,7 +250,7 @@ def document_amend(*, original: Document, replacement: Document, by) -> Document
     _require_state(original, State.PUBLISHED)
     _require_staff_of(by, original)
     if replacement.state != State.PUBLISHED or replacement.pk == original.pk:
-        raise _refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
     original.validity, original.replaced_by = Validity.AMENDED, replacement
     original.save(update_fields=["validity", "replaced_by", "updated_at"])
     audit_record(action="disclosure.document.amend", obj=original, changes={"replaced_by": [None, replacement.index_no]})

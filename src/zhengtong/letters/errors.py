@@ -1,15 +1,8 @@
-"""Coded refusals for letters: (code, message) pairs; `refuse` makes the error."""
+"""Coded refusals for letters: (code, message) pairs; `core.errors.refuse` makes the error."""
 
 from django.utils.translation import gettext_lazy as _
 
 MAX_CONTENT = 5000
-
-
-def refuse(error, cls=None, **params):
-    from zhengtong.core.errors import InvalidInput
-
-    code, message = error
-    return (cls or InvalidInput)(message % params if params else message, code=code)
 
 
 CONTENT_REQUIRED = ("LETTER_CONTENT_REQUIRED", _("请填写信件标题和内容。"))

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.notifications.services import notify
 from zhengtong.supervision.models import Clock
 
@@ -18,11 +18,6 @@ from .. import access, errors
 from ..models import Application, Event
 
 SUBJECT = "approvals.application"
-
-
-def refuse(error, cls=InvalidInput, **params):
-    code, message = error
-    return cls(message % params if params else message, code=code)
 
 
 def locked(application: Application) -> Application:

@@ -9,14 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput
+from zhengtong.core.errors import InvalidInput, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
 from zhengtong.supervision.services import clock_start
 
 from .. import errors
 from ..models import Application, ApplicationMaterial, FormField, ServiceItem
-from .common import SUBJECT, event, query_hash, refuse, require_department, tell_applicant
+from .common import SUBJECT, event, query_hash, require_department, tell_applicant
 
 
 def clean_form(item: ServiceItem, data: dict) -> dict:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import refuse
 from zhengtong.supervision.models import ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 
@@ -20,7 +21,7 @@ from zhengtong.org.models import Membership
 from .. import access, errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
 from ..models.applications import OPEN_STATUSES
-from .common import SUBJECT, event, locked, open_clocks, refuse, require_department, require_status, tell_applicant
+from .common import SUBJECT, event, locked, open_clocks, require_department, require_status, tell_applicant
 from .submit import clean_form, store_materials
 
 DELIVERY_LIMIT = 10  # 行政许可法 第四十四条: certificate issued within 10 days of the decision

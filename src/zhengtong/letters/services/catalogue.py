@@ -9,12 +9,12 @@ import re
 from django.db import transaction
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import PermissionDenied
+from zhengtong.core.errors import PermissionDenied, refuse
 from zhengtong.supervision.models import Unit
 
 from .. import errors
 from ..models import Limit, Responsibility
-from .common import DEFAULT_LIMITS, is_centre, refuse
+from .common import DEFAULT_LIMITS, is_centre
 
 CODE_RE = re.compile(r"^[a-z0-9_-]{1,40}$")
 MAX_LIMIT = {Unit.HOURS: 72, Unit.WORKING_DAYS: 60, Unit.NATURAL_DAYS: 90}

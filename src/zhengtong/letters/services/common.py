@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidTransition, PermissionDenied
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.notifications.services import notify
 from zhengtong.org.models import Department, Membership
 from zhengtong.supervision.models import Clock, Unit
@@ -25,7 +25,6 @@ DEFAULT_LIMITS = {  # DOMAIN §5; rows of Limit override these
     "complaint": (7, Unit.WORKING_DAYS), "report": (7, Unit.WORKING_DAYS), "suggestion": (7, Unit.WORKING_DAYS),
     "praise": (7, Unit.WORKING_DAYS), "urgent": (2, Unit.HOURS), "utility": (24, Unit.HOURS), "complex": (15, Unit.WORKING_DAYS),
 }
-refuse = errors.refuse
 
 
 def limit_for(key: str) -> tuple[int, str]:

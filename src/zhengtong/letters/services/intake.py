@@ -15,12 +15,13 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import refuse
 from zhengtong.core.sql import lock_for_transaction
 from zhengtong.core.validators import MOBILE_RE
 
 from .. import errors, similar
 from ..models import Channel, Kind, Letter, Mailbox, State, Urgency
-from .common import centre_department, event, limit_for, query_hash, refuse, start_clock
+from .common import centre_department, event, limit_for, query_hash, start_clock
 
 DUPLICATE_WINDOW = dt.timedelta(days=30)
 LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")

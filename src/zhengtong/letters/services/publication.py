@@ -8,11 +8,12 @@ from django.utils import timezone
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import refuse
 from zhengtong.core.masking import mask_name
 
 from .. import errors
 from ..models import Letter, State
-from .common import locked, refuse, require_centre
+from .common import locked, require_centre
 
 
 def masked(letter: Letter, text: str) -> str:
