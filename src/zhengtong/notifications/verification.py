@@ -5,17 +5,15 @@ five an hour) and per address (twenty an hour), so the form cannot be used to fl
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import hmac
-import secrets
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
+from zhengtong.core.codes import keyed_hash, six_digits
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.core.masking import mask_mobile
 from zhengtong.core.validators import MOBILE_RE
@@ -37,8 +35,7 @@ WRONG = ("PHONE_CODE_WRONG", _("短信验证码不正确或已失效，请重新
 
 
 def _digest(kind: str, value: str) -> str:
-    key = hashlib.sha256(b"zhengtong-phone-code:" + settings.SECRET_KEY.encode()).digest()
-    return hmac.new(key, f"{kind}:{value}".encode(), hashlib.sha256).hexdigest()
+    return keyed_hash("zhengtong-phone-code:", f"{kind}:{value}")
 
 
 def _refuse(error, cls=InvalidInput):
@@ -60,7 +57,7 @@ def phone_code_send(*, mobile: str, purpose: str, ip: str | None) -> None:
     if recent.count() >= PER_MOBILE_PER_HOUR or throttle.exceeded(ip_keys, PER_IP_PER_HOUR):
         raise _refuse(TOO_MANY, PermissionDenied)
     throttle.count_failure(ip_keys)  # every send counts against the address
-    code = f"{secrets.randbelow(10**6):06d}"
+    code = six_digits()
     PhoneCode.objects.create(mobile_hash=mobile_hash, purpose=purpose, code_hash=_digest(f"c:{mobile_hash}", code),
                              expires_at=now + VALID_FOR)
     audit_record(action="notifications.phone_code.send", object_type="notifications.phonecode", object_id=mask_mobile(mobile),

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import keyed_hash
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.notifications.services import notify
 from zhengtong.supervision.models import Clock
@@ -56,5 +53,4 @@ def tell_applicant(application: Application, title: str) -> None:
 
 
 def query_hash(receipt_no: str, code: str) -> str:
-    key = hashlib.sha256(b"zhengtong-query-code:" + settings.SECRET_KEY.encode()).digest()
-    return hmac.new(key, f"{receipt_no}:{code}".encode(), hashlib.sha256).hexdigest()
+    return keyed_hash("zhengtong-query-code:", f"{receipt_no}:{code}")

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import six_digits
 from zhengtong.core.errors import InvalidInput, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
@@ -111,7 +112,7 @@ def _submit(*, item, applicant, data, uploads, key, channel, received_at, regist
     now = timezone.now()
     received_at = received_at or now
     cleaned = clean_form(item, data)
-    code = f"{secrets.randbelow(10**6):06d}"
+    code = six_digits()
     for _attempt in range(5):
         receipt = _receipt_no(received_at)
         if not Application.objects.filter(receipt_no=receipt).exists():

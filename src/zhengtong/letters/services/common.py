@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import keyed_hash
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.notifications.services import notify
 from zhengtong.org.models import Department, Membership
@@ -37,8 +34,7 @@ def handling_limit(letter: Letter) -> tuple[int, str]:
 
 
 def query_hash(number: str, code: str) -> str:
-    key = hashlib.sha256(b"zhengtong-letter-query:" + settings.SECRET_KEY.encode()).digest()
-    return hmac.new(key, f"{number}:{code}".encode(), hashlib.sha256).hexdigest()
+    return keyed_hash("zhengtong-letter-query:", f"{number}:{code}")
 
 
 def centre_department():

@@ -5,12 +5,12 @@ nothing; one audit row for the batch."""
 from __future__ import annotations
 
 import datetime as dt
-import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import six_digits
 from zhengtong.core.errors import InvalidInput
 from zhengtong.search.services import documents_index
 from zhengtong.supervision.services import clocks_record_finished
@@ -74,7 +74,7 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
     Letter.objects.bulk_create(letters, batch_size=500)
     for letter in letters:  # numbers from the keys, as for a live letter; nobody holds a query code for these
         letter.number = f"XJ{letter.received_at:%Y}{letter.pk:07d}"
-        letter.query_hash = query_hash(letter.number, f"{secrets.randbelow(10**6):06d}")
+        letter.query_hash = query_hash(letter.number, six_digits())
     Letter.objects.bulk_update(letters, ["number", "query_hash"], batch_size=500)
     Assignment.objects.bulk_create([
         Assignment(letter=l, department=l.department, role=Assignment.Role.MAIN, state=Assignment.State.DONE,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import secrets
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -15,6 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import six_digits
 from zhengtong.core.errors import refuse
 from zhengtong.core.sql import lock_for_transaction
 from zhengtong.core.validators import MOBILE_RE
@@ -139,7 +139,7 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
         phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
         possible_duplicate_id=_near(text, since), category=category, created_by=by if getattr(by, "pk", None) else None)
-    code = f"{secrets.randbelow(10**6):06d}"
+    code = six_digits()
     letter.number = f"XJ{received_at:%Y}{letter.pk:07d}"
     letter.query_hash = query_hash(letter.number, code)
     letter.save(update_fields=["number", "query_hash"])
