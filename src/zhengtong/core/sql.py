@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
 from django.utils.dateparse import parse_datetime
 
 
@@ -20,8 +21,6 @@ def aware(value):
 def lock_for_transaction(key: str) -> None:
     """Serialise transactions on one key until they commit: a PostgreSQL advisory lock. SQLite needs none: its
     write transactions (BEGIN IMMEDIATE, settings) are already serial."""
-    from django.db import connection
-
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [key])

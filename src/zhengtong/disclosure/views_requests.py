@@ -12,13 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import ZtForm, apply_error, message_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.org.models import Department
 
 from . import letters
 from . import requests as svc
 from .models import ApplicantKind, Request, RequestState
-from .views_staff import _styled
 
 LEGAL_KINDS = [(k.value, k.label) for k in ApplicantKind if k != ApplicantKind.PERSON]
 
@@ -38,7 +37,7 @@ class RequestForm(ZtForm):
         if user.kind != "enterprise":
             del self.fields["applicant_kind"]
         self.fields["contact_phone"].initial = user.mobile
-        _styled(self)
+        styled(self)
 
 
 def _mine(request, receipt_no: str) -> Request:

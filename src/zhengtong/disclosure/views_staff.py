@@ -13,8 +13,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import InvalidInput, ZtError
-from zhengtong.core.forms import styled as _styled
-from zhengtong.core.forms import ZtForm, apply_error, message_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.org.models import Department, Membership
 
 from . import errors, services
@@ -53,7 +52,7 @@ class DocumentForm(ZtForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _styled(self)
+        styled(self)
 
     def clean_interprets(self):
         value = self.cleaned_data["interprets"].strip()
@@ -81,7 +80,7 @@ class ReviewForm(ZtForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _styled(self)
+        styled(self)
 
 
 def _my_departments(user):
@@ -115,7 +114,7 @@ def create(request):
     departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
     form = DocumentForm(request.POST or None, request.FILES or None)
     form.fields["department"] = forms.ModelChoiceField(label=_("发布机构"), queryset=departments, initial=departments.first())
-    _styled(form)
+    styled(form)
     if request.method == "POST" and form.is_valid():
         values = form.values()
         department = values.pop("department")

@@ -17,7 +17,7 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.accounts.models import User
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
-from zhengtong.core.forms import ZtForm, apply_error, message_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.org.models import Department
 
 from . import answers, report
@@ -25,7 +25,7 @@ from . import requests as svc
 from . import services
 from .models import ApplicantKind, Category, Channel, Request
 from .views_requests import letter_response
-from .views_staff import _my_departments, _styled
+from .views_staff import _my_departments
 
 
 class RegisterForm(ZtForm):
@@ -43,7 +43,7 @@ class RegisterForm(ZtForm):
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
-        _styled(self)
+        styled(self)
 
 
 def _requests(user):
@@ -132,7 +132,7 @@ class ReportForm(forms.Form):
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = departments
-        _styled(self)
+        styled(self)
 
     def clean_review(self):
         return self._four("review")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.forms import ZtForm, styled
@@ -34,8 +35,6 @@ class WriteForm(ZtForm):
 
     def without_errors(self) -> "WriteForm":
         """The typed values shown again without validating them (after sending a code, before the letter is done)."""
-        from django.forms.utils import ErrorDict
-
         self._errors, self.cleaned_data = ErrorDict(), {}
         return self
 

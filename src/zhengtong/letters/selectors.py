@@ -6,7 +6,6 @@ import datetime as dt
 import hmac
 from dataclasses import dataclass
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
@@ -30,31 +29,6 @@ def published() -> QuerySet[Letter]:
     return (Letter.objects.filter(published_at__isnull=False).select_related("department")
             .only("number", "kind", "public_title", "received_at", "replied_at", "published_at", "department__name")
             .order_by("-published_at", "-pk"))
-
-
-COUNT_TTL = 300
-
-
-def _count_key(kind: str) -> str:
-    return f"zt:letters:published:{kind or 'all'}"
-
-
-def published_count(kind: str = "") -> int:
-    """Counting 300,000 published rows on every list page costs more than the page itself: the count is kept in
-    the cache for five minutes and dropped whenever a letter is published or withdrawn."""
-    key = _count_key(kind)
-    count = cache.get(key)
-    if count is None:
-        letters = Letter.objects.filter(published_at__isnull=False)
-        count = (letters.filter(kind=kind) if kind else letters).count()
-        cache.set(key, count, COUNT_TTL)
-    return count
-
-
-def forget_counts() -> None:
-    from .models import Kind
-
-    cache.delete_many([_count_key(k) for k in ["", *Kind.values]])
 
 
 class CountedPaginator(Paginator):

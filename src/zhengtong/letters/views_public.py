@@ -21,6 +21,7 @@ from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 
 from . import selectors, services
+from .counts import published_count
 from .forms import FilterForm, QueryForm, WriteForm
 from .models import Channel
 from .search_index import KIND
@@ -40,7 +41,7 @@ def index(request):
         kind = data.get("kind", "")
         letters = selectors.published()
         page = selectors.CountedPaginator(letters.filter(kind=kind) if kind else letters, 20,
-                                          count=selectors.published_count(kind)).get_page(request.GET.get("page"))
+                                          count=published_count(kind)).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)  # the pager adds its own; the filter stays
     return render(request, "letters/index.html", {"form": form, "page": page, "results": results, "query": query.urlencode()})

@@ -16,7 +16,9 @@ from zhengtong.search.services import documents_index
 from zhengtong.supervision.services import clocks_record_finished
 
 from .. import similar
+from ..counts import forget_counts
 from ..models import Assignment, Event, Kind, Letter, Responsibility, Satisfaction, State
+from ..search_index import search_document
 from .common import SUBJECT, centre_department, handling_limit, limit_for, query_hash
 from .intake import _check_phone, _clean_text
 from .publication import masked
@@ -102,10 +104,6 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
                        "started_at": l.accepted_at, "stopped_at": l.replied_at, "whole": True})
     clocks_record_finished(clocks)
     audit_record(action="letters.letter.import", object_type="letters.letter", changes={"count": [None, len(letters)]})
-    from ..search_index import search_document
-
     documents_index([search_document(l) for l in letters if l.published_at])
-    from ..selectors import forget_counts
-
     transaction.on_commit(forget_counts)
     return letters

@@ -13,6 +13,7 @@ from zhengtong.core.masking import mask_name
 
 from .. import errors
 from ..models import Letter, State
+from ..search_index import letter_push
 from .common import locked, require_centre
 
 
@@ -27,8 +28,6 @@ def masked(letter: Letter, text: str) -> str:
 
 
 def letter_publish(*, letter: Letter, by) -> Letter:
-    from ..search_index import letter_push
-
     require_centre(by, letter, "publish")
     with transaction.atomic():
         letter = locked(letter)
@@ -43,8 +42,6 @@ def letter_publish(*, letter: Letter, by) -> Letter:
 
 
 def letter_unpublish(*, letter: Letter, by) -> Letter:
-    from ..search_index import letter_push
-
     require_centre(by, letter, "unpublish")
     with transaction.atomic():
         letter = locked(letter)
