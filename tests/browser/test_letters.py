@@ -1,5 +1,5 @@
 """Letters in Chromium: a citizen writes without logging in and gets a number and query code; the hotline centre
-dispatches on the suggested department; the department signs and drafts, its head approves; the centre calls
+dispatches on the suggested department and sees the photo sent with the letter; the department signs and drafts, its head approves; the centre calls
 back and publishes; the public page shows the handling record with the writer's phone masked."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from zhengtong.org.models import Membership
 
 from .. import factories as f
 from ..conftest import sms_code
+from ..files.samples import png_with_text
 from .conftest import staff_login
 
 pytestmark = pytest.mark.browser
@@ -44,6 +45,7 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     expect(page.get_by_role("status")).to_contain_text("138****5678")
     expect(page.get_by_label("内容")).to_have_value(re.compile("过期牛奶"))  # nothing typed is lost
     page.get_by_label("短信验证码").fill(sms_code(sms_outbox))
+    page.get_by_label("照片或材料").set_input_files(files=[{"name": "过期牛奶.png", "mimeType": "image/png", "buffer": png_with_text()}])
     page.get_by_role("button", name="提交").click()
     expect(page.locator("main")).to_contain_text("查询码")
     letter = Letter.objects.get()
@@ -55,6 +57,7 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     desk.get_by_role("link", name="超市销售过期食品").click()
     expect(desk.locator(".alert-info")).to_contain_text("区市场监督管理局")  # the suggestion, with its reason
     expect(desk.locator(".alert-info")).to_contain_text("食品安全")
+    expect(desk.get_by_role("link", name="过期牛奶.png")).to_be_visible()  # the photo, for the handlers only
     desk.get_by_role("button", name="受理并派单").click()
     expect(desk.locator(".alert-success")).to_contain_text("已办理")
 
@@ -87,3 +90,4 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     expect(main).to_contain_text("区市场监督管理局签收办理")
     expect(main).to_contain_text("回访：满意")
     assert "13812345678" not in main.inner_text() and "王小明" not in main.inner_text()
+    assert "过期牛奶.png" not in visitor.content()  # attachments never reach a public page

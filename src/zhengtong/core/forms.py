@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from .errors import ZtError
 
@@ -44,3 +45,30 @@ def styled(form: forms.Form) -> forms.Form:
         else:
             widget.attrs.setdefault("class", "form-control")
     return form
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern), at most `max_files` of them."""
+
+    def __init__(self, *args, max_files: int = 10, **kwargs):
+        self.max_files = max_files
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        if len(files) > self.max_files:
+            raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": self.max_files}, code="TOO_MANY_FILES")
+        return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+def read_uploads(files) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each uploaded file, read one byte past the intake's limit so an oversize file is refused
+    there with its code rather than cut short here."""
+    from zhengtong.files.intake import MAX_BYTES
+
+    return [(f.name, f.read(MAX_BYTES + 1)) for f in files or ()]

@@ -16,9 +16,8 @@ from html import unescape as unescape_entities
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
-from zhengtong.files.intake import FileRefused
-from zhengtong.files.services import file_open, file_store
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.files.services import file_open, uploads_store
 from zhengtong.org.models import Membership
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
@@ -62,17 +61,9 @@ def _clean_fields(values: dict) -> dict:
 
 
 def _attach(document: Document, uploads, by) -> None:
-    problems = []
-    for name, data in uploads:
-        try:
-            stored = file_store(data=data, name=name, by=by)  # type by magic bytes, macros refused, metadata stripped
-        except FileRefused as exc:
-            problems.append({"code": exc.code, "message": f"{name}：{exc.message}"})
-            continue
+    for name, stored in uploads_store(uploads, by=by):  # type by magic bytes, macros refused, metadata stripped
         text = attachment_text(stored.kind, file_open(stored))
         Attachment.objects.create(document=document, file=stored, title=name[:200], text=text if text is not None else "")
-    if problems:
-        raise InvalidInput(problems[0]["message"], code=problems[0]["code"], fields={"attachments": problems})
 
 
 @transaction.atomic(durable=True)

@@ -13,25 +13,13 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import InvalidInput, ZtError
-from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, read_uploads, styled
 from zhengtong.org.models import Department, Membership
 
 from . import errors, services
 from .models import Category, Column, Document, Mode, State, Topic
 
 MAX_ATTACHMENTS = 10
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    def clean(self, data, initial=None):
-        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
-        if len(files) > MAX_ATTACHMENTS:
-            raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": MAX_ATTACHMENTS}, code="TOO_MANY_FILES")
-        return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
 class DocumentForm(ZtForm):
@@ -47,7 +35,7 @@ class DocumentForm(ZtForm):
                                  help_text=_("政策解读请填写所解读文件的索引号"))
     body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 14}),
                            help_text=_("可使用段落、表格和链接；脚本和样式会被清除。"))
-    attachments = MultipleFileField(label=_("附件"), required=False, widget=MultipleFileInput(),
+    attachments = MultipleFileField(label=_("附件"), required=False, max_files=MAX_ATTACHMENTS,
                                     help_text=_("PDF、Word（docx）、Excel（xlsx）或图片；附件中的隐藏工作表、批注也会检查个人信息。"))
 
     def __init__(self, *args, **kwargs):
@@ -67,7 +55,7 @@ class DocumentForm(ZtForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "attachments"}
 
     def uploads(self) -> list[tuple[str, bytes]]:
-        return [(f.name, f.read()) for f in self.cleaned_data.get("attachments") or []]
+        return read_uploads(self.cleaned_data.get("attachments"))
 
 
 class ReviewForm(ZtForm):

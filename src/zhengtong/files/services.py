@@ -6,8 +6,9 @@ from pathlib import Path
 from django.conf import settings
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput
 
-from .intake import EXTENSIONS, clean
+from .intake import EXTENSIONS, FileRefused, clean
 from .models import StoredFile
 
 
@@ -28,6 +29,20 @@ def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
         original_name=Path(name or "upload").name[:200], path=str(relative), uploaded_by=by,
     )
     audit_record(action="files.upload", obj=stored, changes={"kind": [None, cleaned.kind], "size": [None, stored.size]})
+    return stored
+
+
+def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str, StoredFile]]:
+    """Store each (name, bytes) upload, or refuse them all: InvalidInput names every refused file under `field`,
+    and the caller's transaction drops the rows already made."""
+    stored, problems = [], []
+    for name, data in uploads:
+        try:
+            stored.append((name, file_store(data=data, name=name, by=by)))
+        except FileRefused as exc:
+            problems.append({"code": exc.code, "message": f"{name}：{exc.message}"})
+    if problems:
+        raise InvalidInput(problems[0]["message"], code=problems[0]["code"], fields={field: problems})
     return stored
 
 

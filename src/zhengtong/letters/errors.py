@@ -3,10 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 MAX_CONTENT = 5000
+MAX_ATTACHMENTS = 5
 
 
 CONTENT_REQUIRED = ("LETTER_CONTENT_REQUIRED", _("请填写信件标题和内容。"))
 CONTENT_TOO_LONG = ("LETTER_CONTENT_TOO_LONG", _("信件内容不能超过%(max)s字，请精简后再提交，或分为几封信。"))
+TOO_MANY_FILES = ("LETTER_TOO_MANY_FILES", _("每封信最多上传%(max)s个附件（照片或材料）。"))
 MARKUP = ("LETTER_MARKUP", _("信件内容不能包含网页代码（如 <script>），请用文字描述。"))
 KIND_INVALID = ("LETTER_KIND_INVALID", _("请选择信件类别：咨询、求助、投诉、举报、建议或表扬。"))
 CONTACT_REQUIRED = ("LETTER_CONTACT_REQUIRED", _("实名来信请填写姓名和联系电话，以便答复和回访；不愿留下联系方式可选择匿名。"))

@@ -4,9 +4,9 @@ from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
-from zhengtong.core.forms import ZtForm, styled
+from zhengtong.core.forms import MultipleFileField, ZtForm, styled
 
-from .errors import MAX_CONTENT
+from .errors import MAX_ATTACHMENTS, MAX_CONTENT
 from .models import Kind, Mailbox
 
 
@@ -23,6 +23,10 @@ class WriteForm(ZtForm):
                                    help_text=_("用于答复和回访。填写后点“获取短信验证码”。"))
     phone_code = forms.CharField(label=_("短信验证码"), max_length=6, required=False,
                                  widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+    # After the phone code: sending a code reloads the page, and a browser never keeps the files chosen.
+    attachments = MultipleFileField(
+        label=_("照片或材料（可不传）"), required=False, max_files=MAX_ATTACHMENTS,
+        help_text=_("最多%(n)s个，JPG、PNG、PDF、Word（docx）或Excel（xlsx），每个不超过20MB。附件只供办理部门查看，不会公开。") % {"n": MAX_ATTACHMENTS})
     public_allowed = forms.BooleanField(label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True)
 
     def __init__(self, *args, user=None, **kwargs):

@@ -237,6 +237,23 @@ class Assignment(models.Model):
         indexes = [models.Index(fields=["department", "state"], name="assignment_queue")]
 
 
+class Attachment(models.Model):
+    """A photo or document sent with the letter, through the files intake. Handlers only: never on a public page
+    (a photo cannot be masked, and a file name may itself be personal)."""
+
+    letter = models.ForeignKey(Letter, on_delete=models.CASCADE, related_name="attachments")
+    file = models.ForeignKey("files.StoredFile", verbose_name=_("文件"), on_delete=models.PROTECT, related_name="+")
+    added_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("信件附件")
+        verbose_name_plural = _("信件附件")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.file.original_name
+
+
 class Event(models.Model):
     """The handling record. `public` rows (受理, each department and date, 答复) appear on the published letter;
     internal notes never do."""

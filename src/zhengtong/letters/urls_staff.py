@@ -14,5 +14,6 @@ urlpatterns = [
     path("catalogue.xlsx", views_catalogue.catalogue_export, name="catalogue_export"),
     path("limits/<slug:key>/", views_catalogue.limit, name="limit"),
     path("<str:number>/", views.detail, name="detail"),
+    path("<str:number>/files/<int:pk>/", views.attachment, name="attachment"),
     path("<str:number>/<str:action>/", views.act, name="act"),
 ]

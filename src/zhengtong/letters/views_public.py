@@ -14,7 +14,7 @@ from django.shortcuts import redirect, render
 
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import apply_error
+from zhengtong.core.forms import apply_error, read_uploads
 from zhengtong.core.masking import mask_mobile
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
 from zhengtong.search.query import parse
@@ -63,7 +63,7 @@ def letter(request, number: str):
 
 def write(request):
     user = request.user if request.user.is_authenticated else None
-    form = WriteForm(request.POST or None, user=user)
+    form = WriteForm(request.POST or None, request.FILES or None, user=user)
     sent_to = None
     if request.method == "POST" and "send_code" in request.POST:
         form.without_errors()
@@ -83,7 +83,7 @@ def write(request):
                     channel=Channel.MAILBOX if data["mailbox"] else Channel.WEB, mailbox=data["mailbox"], kind=data["kind"],
                     title=data["title"], content=data["content"], location=data["location"], by=user, anonymous=data["anonymous"],
                     writer_name=data.get("writer_name", ""), writer_phone=data.get("writer_phone", ""),
-                    public_allowed=data["public_allowed"], phone_verified=verify)
+                    public_allowed=data["public_allowed"], phone_verified=verify, attachments=read_uploads(data["attachments"]))
                 if verify:
                     _verify_phone(form, data)
         except ZtError as exc:

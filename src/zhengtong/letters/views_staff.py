@@ -11,7 +11,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -19,10 +19,12 @@ from django.views.decorators.http import require_POST
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, read_uploads, styled
+from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department, Membership
 
 from . import selectors, services
+from .errors import MAX_ATTACHMENTS
 from .models import Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
 from .services.common import is_centre
 from .suggest import suggest
@@ -69,6 +71,7 @@ class PhoneForm(ZtForm):
     writer_name = forms.CharField(label=_("来电人"), max_length=50, required=False)
     writer_phone = forms.CharField(label=_("来电号码"), max_length=20, required=False)
     public_allowed = forms.BooleanField(label=_("来电人同意公开"), required=False)
+    attachments = MultipleFileField(label=_("来电人发来的照片或材料"), required=False, max_files=MAX_ATTACHMENTS)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,9 +81,9 @@ class PhoneForm(ZtForm):
 
 @staff_required
 def phone(request):
-    form = PhoneForm(request.POST or None)
+    form = PhoneForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
+        data = {**form.cleaned_data, "attachments": read_uploads(form.cleaned_data["attachments"])}
         try:
             intake = services.letter_submit(channel=Channel.PHONE, by=request.user, **data)
         except ZtError as exc:
@@ -109,7 +112,7 @@ def detail(request, number: str):
     centre = is_centre(request.user)
     mine = [a for a in letter.assignments.select_related("department") if any(a.department.path.startswith(d.path) for d in _my_departments(request.user))]
     context = {
-        "letter": letter, "centre": centre, "mine": mine, "events": letter.events.select_related("department", "actor"),
+        "letter": letter, "centre": centre, "mine": mine, "attachments": letter.attachments.select_related("file"), "events": letter.events.select_related("department", "actor"),
         "assignments": letter.assignments.select_related("department"),
         "suggestion": suggest(letter) if centre and letter.state in (State.SUBMITTED, State.ACCEPTED) else None,
         "departments": Department.objects.filter(is_active=True).exclude(kind=Department.Kind.REGION).order_by("path"),
@@ -117,6 +120,11 @@ def detail(request, number: str):
         "is_head": Membership.objects.filter(user=request.user, is_head=True).exists(),
     }
     return render(request, "letters/staff_detail.html", context)
+
+
+@staff_required
+def attachment(request, number: str, pk: int):
+    return file_response(get_object_or_404(_letter(request, number).attachments.select_related("file"), pk=pk).file)
 
 
 def _department(request, letter: Letter):

@@ -18,9 +18,10 @@ from zhengtong.core.codes import six_digits
 from zhengtong.core.errors import refuse
 from zhengtong.core.sql import lock_for_transaction
 from zhengtong.core.validators import MOBILE_RE
+from zhengtong.files.services import uploads_store
 
 from .. import errors, similar
-from ..models import Channel, Kind, Letter, Mailbox, State, Urgency
+from ..models import Attachment, Channel, Kind, Letter, Mailbox, State, Urgency
 from .common import centre_department, event, limit_for, query_hash, start_clock
 
 DUPLICATE_WINDOW = dt.timedelta(days=30)
@@ -94,12 +95,25 @@ def _near(text: str, since: dt.datetime) -> int | None:
     return None
 
 
+def _attach(letter: Letter, uploads, by) -> None:
+    """Store the files through the intake (all or none); a file the letter already has (a repeat) is not added
+    twice."""
+    have = set(letter.attachments.values_list("file__sha256", flat=True)) if letter.pk else set()
+    for _name, stored in uploads_store(uploads, by=by if getattr(by, "pk", None) else None):
+        if stored.sha256 not in have:
+            Attachment.objects.create(letter=letter, file=stored)
+            have.add(stored.sha256)
+
+
 @transaction.atomic
 def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None, anonymous: bool = False,
                   writer_name: str = "", writer_phone: str = "", public_allowed: bool = False, mailbox: Mailbox | None = None,
                   urgency: str = Urgency.NORMAL, received_at: dt.datetime | None = None, location: str = "",
-                  latitude=None, longitude=None, category=None, phone_verified: bool = False) -> Intake:
+                  latitude=None, longitude=None, category=None, phone_verified: bool = False, attachments=()) -> Intake:
+    """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS."""
     title, content = _clean_text(title, content)
+    if len(attachments) > errors.MAX_ATTACHMENTS:
+        raise refuse(errors.TOO_MANY_FILES, max=errors.MAX_ATTACHMENTS)
     if kind not in Kind.values:
         raise refuse(errors.KIND_INVALID)
     if channel not in Channel.values or urgency not in Urgency.values:
@@ -129,6 +143,7 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     repeat = _repeat(text, by, writer_phone, since)
     if repeat is not None:
         event(repeat, "repeat", "同一来信人再次提交相同内容，已并入本件", by=by, at=now)
+        _attach(repeat, attachments, by)
         audit_record(action="letters.letter.repeat", obj=repeat, changes={"channel": [None, channel]})
         return Intake(repeat, "", repeated=True)
     b = similar.bands(text)
@@ -143,6 +158,7 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     letter.number = f"XJ{received_at:%Y}{letter.pk:07d}"
     letter.query_hash = query_hash(letter.number, code)
     letter.save(update_fields=["number", "query_hash"])
+    _attach(letter, attachments, by)
     centre = centre_department()
     event(letter, "submit", f"收到来信（{letter.get_channel_display()}）", by=by, department=centre, at=received_at, public=True)
     if centre is not None:
