@@ -91,3 +91,14 @@ def test_an_unpublished_letter_is_not_public(hotline, district, lisi, client, dj
         services.letter_unpublish(letter=letter, by=hotline["operator"])
     assert client.get(f"/letters/{letter.number}/").status_code == 404
     assert not Entry.objects.filter(kind="letters.letter").exists()
+
+
+def test_the_published_page_reads_the_letter_and_its_record_in_two_queries(hotline, district, lisi, client,
+                                                                           django_assert_num_queries):
+    """The page's speed target (issue 6: p95 <= 2x a one-query view) leaves no room for a query per record row:
+    the record's rows must not each load their deferred letter id back."""
+    letter = _published(hotline, district, lisi)
+    assert letter.events.filter(public=True).count() >= 3
+    client.get(f"/letters/{letter.number}/")  # the site's settings are cached by the first page
+    with django_assert_num_queries(2):
+        assert client.get(f"/letters/{letter.number}/").status_code == 200

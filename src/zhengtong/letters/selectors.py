@@ -52,7 +52,8 @@ def public_letter(number: str) -> Letter | None:
 
 
 def public_events(letter: Letter):
-    return letter.events.filter(public=True).select_related("department").only("at", "label", "department__name")
+    # "letter": the related manager sets each row's letter back, which reads letter_id (deferred, it would cost a query a row).
+    return letter.events.filter(public=True).select_related("department").only("letter", "at", "label", "department__name")
 
 
 def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:
