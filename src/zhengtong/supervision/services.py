@@ -71,7 +71,6 @@ def _check_time(clock: Clock, at: dt.datetime) -> None:
         raise _fail(errors.TIME_BEFORE_START)
 
 
-@transaction.atomic
 def clock_start(*, subject_type: str, subject_id: str, stage: str, department, limit: int,
                 unit: str = Unit.WORKING_DAYS, assignee=None, started_at: dt.datetime | None = None,
                 subject_label: str = "", stage_label: str = "", item_code: str = "", whole: bool = False) -> Clock:
@@ -86,9 +85,12 @@ def clock_start(*, subject_type: str, subject_id: str, stage: str, department, l
         limit=limit, unit=unit, started_at=started_at or now,
     )
     _refresh(clock, now)
-    clock.save()
-    audit_record(action="supervision.clock.start", obj=clock,
-                 changes={"limit": [None, f"{limit} {Unit(unit).label}"], "due_at": [None, clock.due_at.isoformat()]})
+    # The refusals above come before any write, so the clock and its audit entry need no savepoint of their own
+    # inside the caller's transaction (a case's intake starts one on every letter).
+    with transaction.atomic(savepoint=False):
+        clock.save()
+        audit_record(action="supervision.clock.start", obj=clock,
+                     changes={"limit": [None, f"{limit} {Unit(unit).label}"], "due_at": [None, clock.due_at.isoformat()]})
     return clock
 
 

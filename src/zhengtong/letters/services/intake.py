@@ -98,7 +98,9 @@ def _near(text: str, since: dt.datetime) -> int | None:
 def _attach(letter: Letter, uploads, by) -> None:
     """Store the files through the intake (all or none); a file the letter already has (a repeat) is not added
     twice."""
-    have = set(letter.attachments.values_list("file__sha256", flat=True)) if letter.pk else set()
+    if not uploads:
+        return
+    have = set(letter.attachments.values_list("file__sha256", flat=True))
     for _name, stored in uploads_store(uploads, by=by if getattr(by, "pk", None) else None):
         if stored.sha256 not in have:
             Attachment.objects.create(letter=letter, file=stored)
