@@ -1,5 +1,9 @@
 """The project's URLs plus the floor the hall benchmark measures against: a minimal Django view that runs one
-indexed query and returns plain text, through the same middleware as every page."""
+indexed query and returns plain text, through the same middleware as every page. The layout floor puts the same
+query's answer in an otherwise empty page of the portal layout (base.html): what any portal page costs before
+its own content, printed beside the targets so their headroom is visible."""
+
+import functools
 
 from django.http import HttpResponse
 from django.urls import path
@@ -29,5 +33,20 @@ def letter_floor(request, number):
     return HttpResponse(state or "", content_type="text/plain")
 
 
-urlpatterns = [path("bench-floor/<str:receipt_no>/", floor), path("bench-letter-floor/<str:number>/", letter_floor), path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
+@functools.cache
+def _empty_page():
+    from django.template import engines
+
+    return engines["django"].from_string('{% extends "base.html" %}{% block content %}<p>{{ state }}</p>{% endblock %}')
+
+
+def letter_layout_floor(request, number):
+    from zhengtong.letters.models import Letter
+
+    state = Letter.objects.filter(number=number).values_list("state", flat=True).first()
+    return HttpResponse(_empty_page().render({"state": state}, request))
+
+
+urlpatterns = [path("bench-floor/<str:receipt_no>/", floor), path("bench-letter-floor/<str:number>/", letter_floor),
+               path("bench-letter-layout/<str:number>/", letter_layout_floor), path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
                *project_urls]

@@ -5,7 +5,8 @@
 Loads N letters (30% published with their public handling record), and dispatch statistics learned from
 3,000 template letters through the real `learn` and then scaled to N (what N letters signed for would leave).
 Then, in one process through Django's full middleware stack unless said otherwise:
-  - the floor: a minimal Django view running one indexed query (benchmarks/floor_urls.py);
+  - the floor: a minimal Django view running one indexed query (benchmarks/floor_urls.py), and the layout floor:
+    the same query in an empty page of the portal layout (what every portal page costs before its content);
   - the public list page (a random page of the first 50) and a published letter's page;
   - the dispatch suggestion for a new letter (a function call);
   - intake: `--workers` processes submitting `--intake` letters at once through the real service, counted
@@ -174,9 +175,12 @@ def measure(requests: int, data: dict) -> None:
         return timed(label, call, requests)
 
     floor = run("floor", lambda: client.get(f"/bench-letter-floor/{rng.choice(published)}/"))
+    layout = run("layout floor", lambda: client.get(f"/bench-letter-layout/{rng.choice(published)}/"))
     listing = run("list", lambda: client.get(f"/letters/?page={rng.randrange(1, 51)}"))
     page = run("letter", lambda: client.get(f"/letters/{rng.choice(published)}/"))
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
+    print(f"layout floor (the same query in an empty page of the portal layout): p50 {layout[0] * 1000:.2f} ms, "
+          f"p95 {layout[1] * 1000:.2f} ms -> p95 {layout[1] / floor[1]:.1f}x the floor")
     for name, (p50, p95) in (("public list page", listing), ("published letter page", page)):
         print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / floor[1]:.1f}x the floor [target <= 2x]")
     times = []
