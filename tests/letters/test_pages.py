@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from zhengtong.audit.models import OperationLog
@@ -154,6 +155,11 @@ def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline,
             services.letter_publish(letter=letter, by=centre)
     page = client.get("/letters/?kind=complaint").content.decode()
     assert "共 22 条" in page and "kind=complaint&amp;page=2" in page
+    letter.refresh_from_db()
+    today = timezone.localdate().isoformat()  # each row: number and link, title, kind, department, dates
+    assert (f'<td>{letter.number}</td><td><a href="/letters/{letter.number}/">{letter.public_title}</a></td>'
+            f"<td>投诉</td><td>{district['A'].name}</td><td>{today}</td><td>{today}</td>") in page
+    assert '<option value="complaint" selected>投诉</option>' in page
     found = client.get("/letters/?q=路灯").content.decode()
     assert "找到 22 封来信" in found
     assert "q=%E8%B7%AF%E7%81%AF&amp;page=2" in found  # search results page too

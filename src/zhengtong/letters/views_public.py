@@ -39,9 +39,8 @@ def index(request):
         page = None
     else:
         kind = data.get("kind", "")
-        letters = selectors.published()
-        page = selectors.CountedPaginator(letters.filter(kind=kind) if kind else letters, 20,
-                                          count=published_count(kind)).get_page(request.GET.get("page"))
+        page = selectors.CountedPaginator(selectors.published(kind), 20, count=published_count(kind)).get_page(request.GET.get("page"))
+        page.object_list = selectors.public_rows(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)  # the pager adds its own; the filter stays
     return render(request, "letters/index.html", {"form": form, "page": page, "results": results, "query": query.urlencode()})
