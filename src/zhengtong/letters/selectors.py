@@ -20,7 +20,7 @@ from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock, Outcome
 
 from . import errors
-from .models import Assignment, Kind, Letter, Satisfaction, State
+from .models import Assignment, Event, Kind, Letter, Satisfaction, State
 from .services.common import SUBJECT, query_hash
 
 QUERY_ATTEMPTS_PER_HOUR = 10
@@ -46,11 +46,7 @@ def public_rows(values) -> list[PublicRow]:
     """The list's rows formatted once here: for 20 rows, model instances with display lookups and date filters in
     the template cost more than the page's query."""
     labels = dict(Kind.choices)
-
-    def day(moment) -> str:
-        return timezone.localtime(moment).date().isoformat() if moment else "—"
-
-    return [PublicRow(number, title, labels.get(kind, kind), department or "—", day(received), day(replied))
+    return [PublicRow(number, title, labels.get(kind, kind), department or "—", _day(received), _day(replied))
             for number, title, kind, department, received, replied in values]
 
 
@@ -64,19 +60,52 @@ class CountedPaginator(Paginator):
         return self._known_count
 
 
-PUBLIC_FIELDS = ("number", "kind", "received_at", "accepted_at", "replied_at", "published_at", "public_title", "public_content",
-                 "public_reply", "department__name")
+class PublicLetter(NamedTuple):
+    pk: int
+    number: str
+    title: str
+    kind: str
+    received: str
+    accepted: str
+    department: str
+    replied: str
+    content: str
+    reply: str
 
 
-def public_letter(number: str) -> Letter | None:
-    # Only the masked copy and the dates the page shows: the writer's text and contact never leave the database.
-    return (Letter.objects.filter(number=number, published_at__isnull=False).select_related("department")
-            .only(*PUBLIC_FIELDS).first())
+def _day(moment) -> str:
+    return timezone.localtime(moment).date().isoformat() if moment else "—"
 
 
-def public_events(letter: Letter):
-    # "letter": the related manager sets each row's letter back, which reads letter_id (deferred, it would cost a query a row).
-    return letter.events.filter(public=True).select_related("department").only("letter", "at", "label", "department__name")
+def public_letter(number: str) -> PublicLetter | None:
+    """Only the masked copy and the dates the page shows: the writer's text and contact never leave the database."""
+    row = (Letter.objects.filter(number=number, published_at__isnull=False)
+           .values_list("pk", "number", "public_title", "kind", "received_at", "accepted_at", "department__name", "replied_at",
+                        "public_content", "public_reply").first())
+    if row is None:
+        return None
+    pk, number, title, kind, received, accepted, department, replied, content, reply = row
+    return PublicLetter(pk, number, title, Kind(kind).label, _day(received), _day(accepted), department or "—", _day(replied),
+                        content, reply)
+
+
+class PublicEvent(NamedTuple):
+    at: str  # local time, to the minute
+    iso: str
+    label: str
+    department: str  # the name, or "" when the label already says it or there is none
+
+
+def public_events(letter) -> list[PublicEvent]:
+    """The public rows of the handling record, formatted once here (values, no model instances)."""
+    rows = (Event.objects.filter(letter_id=letter.pk, public=True).order_by("at", "pk")
+            .values_list("at", "label", "department__name"))
+    events = []
+    for at, label, department in rows:
+        local = timezone.localtime(at)
+        events.append(PublicEvent(local.strftime("%Y-%m-%d %H:%M"), local.isoformat(), label,
+                                  department if department and department not in label else ""))
+    return events
 
 
 def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:
