@@ -93,6 +93,7 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     # published replies; the month's indicators count them
     assert Letter.objects.count() == 400  # 200 imported from the earlier system, 200 walked (a repeat makes no new case)
     assert Letter.objects.filter(events__action="repeat").exists()
+    assert Letter.objects.filter(attachments__file__kind="png").exists()  # photos sent with web letters
     assert {LetterState.SUBMITTED, LetterState.HANDLING, LetterState.CLOSED, LetterState.MERGED, LetterState.DECLINED} <= set(
         Letter.objects.values_list("state", flat=True))
     assert Assignment.objects.filter(state=Assignment.State.RETURNED).exists() and Assignment.objects.filter(role="co").exists()

@@ -5,7 +5,10 @@ co-handling, duplicates merged, late replies, dissatisfied callbacks reopened, r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
+import struct
+import zlib
 
 from django.utils import timezone
 
@@ -22,6 +25,19 @@ LETTERS = 5000
 WALKED = 600  # each walks the real services, about 0.1 s a letter on SQLite; the rest are imported history
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
+
+
+@functools.cache
+def _photo() -> bytes:
+    """A small grey PNG standing in for the photo a writer sends of a broken street lamp or a blocked drain."""
+    width, height = 64, 48
+    rows = b"".join(b"\x00" + bytes((x * 2 + y) % 256 for x in range(width)) for y in range(height))
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def _department(suffix: str) -> Department:
@@ -89,6 +105,8 @@ class Walk:
             extra["mailbox"] = Mailbox.objects.order_by("sort_order")[n % 7]
         if channel != Channel.PHONE:  # web writers proved their mobile with an SMS code on the form
             extra["phone_verified"] = not writer["anonymous"]
+        if channel == Channel.WEB and n % 4 == 0:  # a photo of the problem
+            extra["attachments"] = [(f"现场照片{n}.png", _photo())]
         if n % 100 in (3, 4, 5) and previous is not None:  # someone else writes about the same thing
             title, content, kind = previous.title, previous.content + rng.choice(["请尽快处理！", "谢谢。", "盼复。"]), previous.kind
         return code, svc.letter_submit(channel=channel, kind=kind, title=title, content=content,
