@@ -65,10 +65,3 @@ class MultipleFileField(forms.FileField):
             raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": self.max_files}, code="TOO_MANY_FILES")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
-
-def read_uploads(files) -> list[tuple[str, bytes]]:
-    """(name, bytes) of each uploaded file, read one byte past the intake's limit so an oversize file is refused
-    there with its code rather than cut short here."""
-    from zhengtong.files.intake import MAX_BYTES
-
-    return [(f.name, f.read(MAX_BYTES + 1)) for f in files or ()]

@@ -13,7 +13,8 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import InvalidInput, ZtError
-from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, read_uploads, styled
+from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.files.intake import read_uploads
 from zhengtong.org.models import Department, Membership
 
 from . import errors, services

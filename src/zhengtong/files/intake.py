@@ -49,6 +49,12 @@ class CleanFile:
         return CONTENT_TYPES[self.kind]
 
 
+def read_uploads(files) -> list[tuple[str, bytes]]:
+    """(name, bytes) of each uploaded file, read one byte past the limit so an oversize file is refused by
+    `clean` with its code rather than cut short here."""
+    return [(f.name, f.read(MAX_BYTES + 1)) for f in files or ()]
+
+
 def sniff(head: bytes) -> str | None:
     if head.startswith(b"%PDF-"):
         return "pdf"

@@ -14,8 +14,9 @@ from django.shortcuts import redirect, render
 
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import apply_error, read_uploads
+from zhengtong.core.forms import apply_error
 from zhengtong.core.masking import mask_mobile
+from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search

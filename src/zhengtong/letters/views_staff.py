@@ -19,7 +19,8 @@ from django.views.decorators.http import require_POST
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, read_uploads, styled
+from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department, Membership
 
