@@ -54,3 +54,10 @@ def test_reviews_show_the_branch_department_and_the_lead_flag(item, district, wa
 
 def test_a_user_without_a_department_has_an_empty_queue(db, zhangsan):
     assert all(s.count == 0 and s.rows == [] for s in queue.staff_queue(zhangsan).values())
+
+
+def test_the_queue_page_links_each_case_and_shows_its_local_receipt_time(item, district, lisi, verified_client):
+    application = _application(item, district["A"], Status.SUBMITTED, minutes_ago=3, n=7)
+    page = verified_client(lisi).get("/workbench/approvals/").content.decode()
+    local = timezone.localtime(application.received_at).strftime("%Y-%m-%d %H:%M")
+    assert f'<a href="/workbench/approvals/{application.pk}/">Q000007</a>' in page and f"申请人7 · {local}" in page

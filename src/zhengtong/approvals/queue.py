@@ -12,6 +12,7 @@ import datetime as dt
 from typing import NamedTuple
 
 from django.db import connection
+from django.utils import timezone
 
 from zhengtong.core.sql import aware
 from zhengtong.org.models import Department, Membership
@@ -34,6 +35,11 @@ class Row(NamedTuple):
     received_at: dt.datetime
     department_name: str  # the reviewing department (reviews only)
     is_lead: bool
+
+    @property
+    def received(self) -> str:
+        """Local time to the minute: a hundred rows through the template's date filter cost more than the queries."""
+        return timezone.localtime(self.received_at).strftime("%Y-%m-%d %H:%M")
 
 
 class Section(NamedTuple):
