@@ -33,6 +33,23 @@ def fresh_postgres(name: str) -> str:
     return url
 
 
+def existing_postgres(name: str) -> str:
+    """A PostgreSQL database an earlier run created, migrated forward, with Django set up against it."""
+    server = os.environ.get("ZT_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
+    url = f"{server}/{name}"
+    os.environ["ZT_DATABASE_URL"] = url
+    os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    return url
+
+
 def fresh_sqlite(path: Path) -> Path:
     """A fresh SQLite file database (the embedded default), migrated, with Django set up against it."""
     for suffix in ("", "-wal", "-shm"):

@@ -20,7 +20,7 @@ import subprocess
 import sys
 import time
 
-from _setup import ROOT, fresh_postgres, fresh_sqlite
+from _setup import ROOT, existing_postgres, fresh_postgres, fresh_sqlite
 
 HANZI = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法"
          "所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社"
@@ -101,7 +101,7 @@ def load(count: int, vendor: str) -> list[tuple]:
     from zhengtong.search.query import meta_token
 
     keep, t = [], time.perf_counter()
-    rng = random.Random(11)
+    keep_this = _sampler()
     with connection.cursor() as cursor:
         if vendor == "postgresql":
             cursor.execute("DROP INDEX search_tsv_gin")  # built once after the load, as a bulk import would
@@ -133,7 +133,7 @@ def load(count: int, vendor: str) -> list[tuple]:
             batch_entries.append((entry_id, "bench.doc", "基准", str(n), "".join(title), "".join(words[:60]), f"/b/{n}/", "",
                                   "", "", now))
             batch_rows.append((entry_id, tokens))
-            if rng.random() < 0.001:
+            if keep_this():
                 keep.append((title, words))
             if len(batch_entries) == 5000:
                 flush()
@@ -148,6 +148,18 @@ def load(count: int, vendor: str) -> list[tuple]:
             cursor.execute("INSERT INTO search_fts (search_fts) VALUES ('optimize')")
     print(f"loaded {count:,} documents in {time.perf_counter() - t:.0f} s")
     return keep
+
+
+def _sampler():
+    """About one document in a thousand is kept to draw queries from; the same ones on every run."""
+    rng = random.Random(11)
+    return lambda: rng.random() < 0.001
+
+
+def kept(count: int) -> list[tuple]:
+    """The documents `load` kept, found again without loading (for --reuse)."""
+    keep_this = _sampler()
+    return [(title, words) for _n, title, words, _parts in make_documents(count) if keep_this()]
 
 
 def queries(keep: list[tuple], count: int, rng: random.Random):
@@ -186,8 +198,10 @@ def pct(samples):
     return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
-def run_one(backend_name: str, documents: int, count: int) -> None:
-    if backend_name == "postgres":
+def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) -> None:
+    if backend_name == "postgres" and reuse:
+        existing_postgres("zt_bench_search")
+    elif backend_name == "postgres":
         fresh_postgres("zt_bench_search")
     else:
         fresh_sqlite(ROOT / "var" / "bench" / "search-bench.sqlite3")
@@ -202,7 +216,7 @@ def run_one(backend_name: str, documents: int, count: int) -> None:
         floor_rate, full_rate = index_rate()
     print(f"[{vendor}] indexing: {full_rate:.0f} docs/s through index_now; segmentation floor {floor_rate:.0f} docs/s "
           f"({full_rate / floor_rate:.2f}x of the floor)")
-    keep = load(documents, vendor)
+    keep = kept(documents) if reuse else load(documents, vendor)
     rng = random.Random(5)
     engine = backend()
     for kind, qs in queries(keep, count, rng).items():
@@ -228,9 +242,12 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--backend", choices=("sqlite", "postgres"))
+    parser.add_argument("--reuse", action="store_true", help="PostgreSQL: measure the database an earlier run loaded")
     args = parser.parse_args()
+    if args.reuse and args.backend != "postgres":
+        parser.error("--reuse needs --backend postgres")
     if args.backend:
-        run_one(args.backend, args.documents, args.queries)
+        run_one(args.backend, args.documents, args.queries, reuse=args.reuse)
         return
     for name in ("sqlite", "postgres"):
         subprocess.run([sys.executable, __file__, "--backend", name, "--documents", str(args.documents),
