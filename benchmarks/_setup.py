@@ -12,14 +12,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 
-def fresh_postgres(name: str) -> str:
-    import psycopg
+def _server() -> str:
+    return os.environ.get("ZT_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
 
-    server = os.environ.get("ZT_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
-    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
-    url = f"{server}/{name}"
+
+def _django_on(url: str) -> str:
+    """Django set up against `url`, migrated, with hashed static names as in production."""
     os.environ["ZT_DATABASE_URL"] = url
     os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
@@ -33,21 +31,18 @@ def fresh_postgres(name: str) -> str:
     return url
 
 
+def fresh_postgres(name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(f"{_server()}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return _django_on(f"{_server()}/{name}")
+
+
 def existing_postgres(name: str) -> str:
-    """A PostgreSQL database an earlier run created, migrated forward, with Django set up against it."""
-    server = os.environ.get("ZT_BENCH_SERVER", "postgres://postgres@127.0.0.1:5432")
-    url = f"{server}/{name}"
-    os.environ["ZT_DATABASE_URL"] = url
-    os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)
-    return url
+    """A PostgreSQL database an earlier run created, migrated forward."""
+    return _django_on(f"{_server()}/{name}")
 
 
 def fresh_sqlite(path: Path) -> Path:
