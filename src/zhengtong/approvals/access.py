@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zhengtong.accounts.models import User
-from zhengtong.core.errors import PermissionDenied
+from zhengtong.core.errors import PermissionDenied, refuse
 from zhengtong.org.models import Membership
 
 from . import errors
@@ -24,11 +24,9 @@ def may_see(user, application) -> bool:
 def require_department(user, department) -> None:
     """The second factor is the views' concern (staff_required); services also run from commands and tasks."""
     if not (user and user.is_active and user.kind == User.Kind.STAFF and works_in(user, department)):
-        code, message = errors.OTHER_DEPARTMENT
-        raise PermissionDenied(message, code=code)
+        raise refuse(errors.OTHER_DEPARTMENT, PermissionDenied)
 
 
 def require_applicant(user, application) -> None:
     if not (user and user.is_authenticated and application.applicant_id == user.pk):
-        code, message = errors.NOT_APPLICANT
-        raise PermissionDenied(message, code=code)
+        raise refuse(errors.NOT_APPLICANT, PermissionDenied)

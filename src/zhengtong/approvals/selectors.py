@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
-from zhengtong.core.errors import InvalidInput, PermissionDenied
+from zhengtong.core.errors import PermissionDenied, refuse
 from zhengtong.core.sql import aware
 from zhengtong.org.models import Department
 
@@ -31,15 +31,13 @@ def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> PublicStatus
     receipt_no, code = (receipt_no or "").strip().upper(), (code or "").strip()
     keys = throttle.keys("query", r=receipt_no, ip=ip)
     if throttle.exceeded(keys, QUERY_ATTEMPTS_PER_HOUR):
-        c, m = errors.QUERY_THROTTLED
-        raise PermissionDenied(m, code=c)
+        raise refuse(errors.QUERY_THROTTLED, PermissionDenied)
     application = (public_application(receipt_no) if receipt_no else None)
     if application is None or not hmac.compare_digest(application.query_hash, query_hash(receipt_no, code)):
         throttle.count_failure(keys)
         with transaction.atomic():
             audit_record(action="approvals.status.denied", object_type="approvals.application", object_id=receipt_no[:64])
-        c, m = errors.QUERY_FAILED
-        raise InvalidInput(m, code=c)
+        raise refuse(errors.QUERY_FAILED)
     return application
 
 

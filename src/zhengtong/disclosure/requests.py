@@ -33,8 +33,6 @@ FREE_PER_MONTH = 10  # 国办函〔2020〕109号
 OPEN_STATES = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
 
 
-
-
 def fee_for(position_in_month: int) -> int:
     """国办函〔2020〕109号: per applicant per month the first 10 are free, the 11th–30th cost 100 元 each, and each
     further block of 10 adds 100 元 per request (31st–40th 200 元, 41st–50th 300 元 ...)."""

@@ -33,8 +33,6 @@ DOC_NO = re.compile(r"^[\u4e00-\u9fa5]{1,15}〔(?:19|20)\d{2}〕\d{1,5}号$")
 BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
 
 
-
-
 def normalise_doc_no(raw: str) -> str:
     """仑政发[2025]12号 → 仑政发〔2025〕12号; an empty number is allowed (not every document has one)."""
     value = re.sub(r"\s+", "", raw or "").translate(BRACKETS)

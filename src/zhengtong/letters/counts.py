@@ -15,8 +15,7 @@ def _count_key(kind: str) -> str:
 
 
 def published_count(kind: str = "") -> int:
-    """Counting 300,000 published rows on every list page costs more than the page itself: the count is kept in
-    the cache for five minutes and dropped whenever a letter is published or withdrawn."""
+    """Kept in the cache for COUNT_TTL seconds, or until a letter is published or withdrawn."""
     key = _count_key(kind)
     count = cache.get(key)
     if count is None:

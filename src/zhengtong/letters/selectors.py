@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
-from zhengtong.core.errors import InvalidInput, PermissionDenied
+from zhengtong.core.errors import PermissionDenied, refuse
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock, Outcome
 
@@ -113,15 +113,13 @@ def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:
     number, code = (number or "").strip().upper(), (code or "").strip()
     keys = throttle.keys("letter", n=number, ip=ip)
     if throttle.exceeded(keys, QUERY_ATTEMPTS_PER_HOUR):
-        c, m = errors.QUERY_THROTTLED
-        raise PermissionDenied(m, code=c)
+        raise refuse(errors.QUERY_THROTTLED, PermissionDenied)
     letter = Letter.objects.filter(number=number).select_related("department").first() if number else None
     if letter is None or not hmac.compare_digest(letter.query_hash, query_hash(number, code)):
         throttle.count_failure(keys)
         with transaction.atomic():
             audit_record(action="letters.status.denied", object_type="letters.letter", object_id=number[:64])
-        c, m = errors.QUERY_FAILED
-        raise InvalidInput(m, code=c)
+        raise refuse(errors.QUERY_FAILED)
     return letter
 
 
