@@ -225,7 +225,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "zhengtong.core.staticstorage.StaticStorage"
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from zhengtong.api import health
 from zhengtong.org.admin import site as admin_site
+from zhengtong.portal.views import set_language
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -13,7 +14,7 @@ urlpatterns = [
     path("workbench/letters/", include("zhengtong.letters.urls_staff")),
     path("workbench/", include("zhengtong.workbench.urls")),
     path("admin/", admin_site.urls),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("services/", include("zhengtong.approvals.urls_public")),
     path("disclosure/", include("zhengtong.disclosure.urls_public")),
     path("letters/", include("zhengtong.letters.urls_public")),

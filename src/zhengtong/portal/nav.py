@@ -26,7 +26,8 @@ def _built(language: str) -> tuple:
 
 
 def sections() -> list[dict]:
-    """Resolved once per language and process: the URL configuration does not change while it runs."""
+    """Resolved once per language and process: the URL configuration does not change while it runs, and the
+    labels are translated here rather than by every page that shows them."""
     from django.utils.translation import get_language
 
     return list(_built(get_language() or ""))
@@ -36,7 +37,25 @@ def _resolve() -> list[dict]:
     built = []
     for key, label, url_name in SECTIONS:
         try:
-            built.append({"key": key, "label": label, "url": reverse(url_name)})
+            built.append({"key": key, "label": str(label), "url": reverse(url_name)})
         except NoReverseMatch:
             continue
     return built
+
+
+LAYOUT_LINKS = {"home": "portal:home", "elderly": "portal:elderly", "language": "set_language", "login": "accounts:login",
+                "register": "accounts:register", "logout": "accounts:logout", "inbox": "notifications:inbox",
+                "workbench": "workbench:home"}
+
+
+@functools.lru_cache(maxsize=4)
+def _layout_links(prefix: str) -> dict[str, str]:
+    return {key: reverse(url_name) for key, url_name in LAYOUT_LINKS.items()}
+
+
+def layout_links() -> dict[str, str]:
+    """The URLs every page's header and footer link to, reversed once per process (per script prefix, which
+    `reverse` puts in front) instead of five times on every page."""
+    from django.urls import get_script_prefix
+
+    return _layout_links(get_script_prefix())

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import i18n
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from zhengtong.org import selectors as org_selectors
@@ -28,12 +30,20 @@ def set_audience(request, audience: str):
     return response
 
 
+# The two reader preferences every page offers (大字版 and the language) change only the reader's own display
+# cookie, so they take no CSRF token: a forged request could at worst enlarge someone's text or switch the page's language. Without them no
+# public page carries a per-reader token or sets a cookie, so a reverse proxy may cache it, and the layout is
+# not paying for a token on every page.
+@csrf_exempt
 @require_POST
 def toggle_elderly(request):
     response = _back(request)
     value = "0" if preferences.elderly(request) else "1"
     response.set_cookie(preferences.ELDERLY_COOKIE, value, max_age=preferences.ONE_YEAR, samesite="Lax")
     return response
+
+
+set_language = csrf_exempt(i18n.set_language)
 
 
 def departments(request):
