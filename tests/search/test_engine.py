@@ -105,6 +105,50 @@ def test_ranking_reads_a_bounded_number_of_candidates_but_counts_every_match(db,
     assert [h.entry.object_id for h in results.hits] == [str(100 + n) for n in range(11, 6, -1)]  # the newest
 
 
+@pytest.mark.parametrize(("first_window", "count_cap", "capped"), [(3, 20, False), (3, 4, True), (1000, 20, False)])
+def test_the_newest_candidates_are_found_whichever_way_the_backend_reads(db, monkeypatch, first_window, count_cap, capped):
+    """PostgreSQL reads a first window, then every older match up to the count cap, then density-sized windows
+    (backends.PostgresBackend.candidates); each way gives the newest matches and the right total."""
+    monkeypatch.setattr(backends, "CANDIDATES", 5)
+    monkeypatch.setattr(backends, "FIRST_WINDOW", first_window)
+    monkeypatch.setattr(backends, "COUNT_CAP", count_cap)
+    for n in range(36):
+        index_now(_doc(200 + n, f"第{n}号通告", "道路施工通告" if n % 3 == 0 else "防汛值班安排"))
+    results = search(parse("施工"))
+    assert [h.entry.object_id for h in results.hits] == [str(200 + n) for n in (33, 30, 27, 24, 21)]
+    assert (results.total, results.capped) == ((count_cap, True) if capped else (12, False))
+
+
+@pytest.mark.parametrize(("count_cap", "total"), [(20, 12), (4, 5)])
+def test_postgresql_counts_dense_matches_by_testing_rows_up_to_the_cap(db, monkeypatch, count_cap, total):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the row-testing count is PostgreSQL's")
+    monkeypatch.setattr(backends, "COUNT_CAP", count_cap)
+    monkeypatch.setattr(backends, "ROW_TEST_COST", 0)  # testing rows always wins
+    for n in range(36):
+        index_now(_doc(300 + n, f"第{n}号通告", "道路施工通告" if n % 3 == 0 else "防汛值班安排"))
+    engine = backends.PostgresBackend()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(entry_id) + 1 FROM search_tsv")
+        top = cursor.fetchone()[0]
+        assert engine._count(cursor, engine.tsquery(parse("施工")), 0, 1e-9, top, top) == total
+    monkeypatch.setattr(backends, "ROW_TEST_COST", 10**9)  # reading the posting lists always wins: left to count()
+    with connection.cursor() as cursor:
+        assert engine._count(cursor, engine.tsquery(parse("施工")), 0, 1 / 3, top, top) is None
+
+
+def test_the_postgresql_gin_index_keeps_no_pending_list(db):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's index")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'search_tsv_gin'")
+        assert cursor.fetchone()[0] == ["fastupdate=off"]
+
+
 def test_highlight_escapes_and_marks():
     assert str(highlight("<b>北仑区</b>政府", ["北仑", "北仑区"])) == "&lt;b&gt;<mark>北仑区</mark>&lt;/b&gt;政府"
 

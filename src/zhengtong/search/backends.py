@@ -15,11 +15,13 @@ from django.db import connection, transaction
 from .query import Query
 
 CANDIDATES = 400
-# PostgreSQL: ids in the first window read; each next window is four times wider. Small, because for a word in
-# most documents PostgreSQL tests the window's rows one by one (decompressing each tsvector): at 1M documents a
+# PostgreSQL: ids in the first window read (PostgresBackend.candidates). Small, because for a word in most
+# documents PostgreSQL tests the window's rows one by one (decompressing each tsvector): at 1M documents a
 # 20,000-id first window gave one-term p95 165 ms, a 1,000-id one 47 ms (decision 0006).
 FIRST_WINDOW = 1_000
 COUNT_CAP = 1000  # "1000+": counting every match of a common word is the cost bounded ranking avoids
+WINDOW_MARGIN = 1.25  # a window sized from the density seen so far is widened by this, so one more is rarely needed
+ROW_TEST_COST = 80  # testing one row against a query costs about as much as reading this many GIN posting entries
 
 
 @dataclass(frozen=True)
@@ -63,10 +65,13 @@ class SqliteBackend:
         parts += [f'meta : "{f}"' for f in query.filters]
         return " AND ".join(parts)
 
-    def candidates(self, cursor, query: Query) -> list[tuple[int, float]]:
+    def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
+        """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending) and, when fewer matched,
+        their number, which is then the total."""
         cursor.execute("SELECT rowid, -bm25(search_fts, 8.0, 1.0, 0.5, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH %s "
                        "ORDER BY rowid DESC LIMIT %s", [self.match(query), CANDIDATES])
-        return [(row[0], row[1]) for row in cursor.fetchall()]
+        found = [(row[0], row[1]) for row in cursor.fetchall()]
+        return found, (len(found) if len(found) < CANDIDATES else None)
 
     def count(self, cursor, query: Query) -> int:
         cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
@@ -118,30 +123,81 @@ class PostgresBackend:
         parts += [f"'{f}'" for f in query.filters]
         return " & ".join(parts)
 
-    def candidates(self, cursor, query: Query) -> list[tuple[int, float]]:
-        """The newest CANDIDATES matches, read in id windows that grow from the newest: each window is a GIN
-        bitmap ANDed with a primary-key range, so no row outside the window is read and no tsvector is
-        decompressed to test a match (a filter scan does that for every row it passes). Plain index scans are
-        switched off for these statements: PostgreSQL otherwise walks the primary key backwards testing rows
-        one by one, which is fast for a very common word and hundreds of times slower for a middling one."""
+    def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
+        """The newest CANDIDATES matches, and how many match in all up to COUNT_CAP + 1.
+
+        Plain index scans are switched off for these statements: PostgreSQL otherwise walks the primary key
+        backwards testing rows one by one, fast for a very common word and hundreds of times slower for a middling
+        one. What remains costs in two ways: a GIN bitmap reads each term's whole posting list, whatever id range
+        it is ANDed with, and a row tested against the query costs about ROW_TEST_COST posting entries (its
+        tsvector is decompressed). So the reads are few and sized by the density of matches seen so far:
+          1. the newest FIRST_WINDOW ids: a common word has its candidates here;
+          2. for a rare word or phrase, every older match's id at once, stopping at COUNT_CAP + 1: then the newest
+             are taken from it and the total is known;
+          3. otherwise windows sized from the density seen, then the count, by testing rows below the last window
+             where matches are dense and by the GIN bitmap where they are not."""
         tsquery = self.tsquery(query)
         cursor.execute("SELECT max(entry_id) FROM search_tsv")
-        upper = (cursor.fetchone()[0] or 0) + 1
-        found: list[tuple[int, float]] = []
-        span = FIRST_WINDOW
+        top = (cursor.fetchone()[0] or 0) + 1
         with transaction.atomic():
             cursor.execute("SET LOCAL enable_indexscan = off")
             cursor.execute("SET LOCAL enable_seqscan = off")
+            upper = max(0, top - FIRST_WINDOW)
+            found = self._window(cursor, tsquery, upper, top, CANDIDATES)
+            floor_density = 0.0  # the least density the older ids are known to have
+            if len(found) < CANDIDATES and upper > 0 and len(found) / (top - upper) * upper <= 2 * COUNT_CAP:
+                cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id < %s LIMIT %s",
+                               [tsquery, upper, COUNT_CAP + 1])
+                older = [row[0] for row in cursor.fetchall()]
+                if len(older) <= COUNT_CAP:
+                    newest = found + sorted(older, reverse=True)[:CANDIDATES - len(found)]
+                    return self._ranked(cursor, tsquery, newest), len(found) + len(older)
+                floor_density = (COUNT_CAP + 1) / upper
+            above = 0  # matches in the windows read whole, above the last one (which its limit may have cut)
+            window_top = top
             while upper > 0 and len(found) < CANDIDATES:
-                lower = max(0, upper - span)
-                # Ranked outside the window's scan: ts_rank decompresses a tsvector, so only for the rows kept.
-                cursor.execute("SELECT c.entry_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', t.tsv, %s::tsquery) FROM "
-                               "(SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s AND entry_id < %s "
-                               "ORDER BY entry_id DESC LIMIT %s) c JOIN search_tsv t ON t.entry_id = c.entry_id",
-                               [tsquery, tsquery, lower, upper, CANDIDATES - len(found)])
-                found += [(row[0], row[1]) for row in cursor.fetchall()]
-                upper, span = lower, span * 4
-        return found
+                density = max(len(found) / (top - upper), floor_density)
+                lower = max(0, upper - int((CANDIDATES - len(found)) / density * WINDOW_MARGIN))
+                above, window_top = len(found), upper
+                found += self._window(cursor, tsquery, lower, upper, CANDIDATES - len(found))
+                upper = lower
+            if len(found) < CANDIDATES:
+                total = len(found)
+            else:
+                total = self._count(cursor, tsquery, above, len(found) / (top - upper), window_top, top)
+            return self._ranked(cursor, tsquery, found), total
+
+    @staticmethod
+    def _count(cursor, tsquery: str, above: int, density: float, below: int, top: int) -> int | None:
+        """How many match, up to COUNT_CAP + 1: the `above` matches with ids from `below` to `top` plus those
+        under `below`, counted by testing rows where that costs less than reading the posting lists (about
+        density * top entries). None where it does not, or where the rows tested did not settle it."""
+        rest = COUNT_CAP + 1 - above
+        span = int(rest / density * WINDOW_MARGIN)
+        if span * ROW_TEST_COST > density * top:
+            return None
+        lower = max(0, below - span)
+        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s "
+                       "AND entry_id < %s LIMIT %s) m", [tsquery, lower, below, rest])
+        more = cursor.fetchone()[0]
+        return above + more if more == rest or lower == 0 else None
+
+    @staticmethod
+    def _window(cursor, tsquery: str, lower: int, upper: int, limit: int) -> list[int]:
+        """The newest `limit` matches with ids in [lower, upper). PostgreSQL ANDs the GIN bitmap with the
+        primary-key range, or tests the range's rows where it expects most of them to match."""
+        cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s AND entry_id < %s "
+                       "ORDER BY entry_id DESC LIMIT %s", [tsquery, lower, upper, limit])
+        return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _ranked(cursor, tsquery: str, ids: list[int]) -> list[tuple[int, float]]:
+        """ts_rank decompresses a tsvector, so only for the candidates kept."""
+        if not ids:
+            return []
+        cursor.execute("SELECT entry_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, %s::tsquery) FROM search_tsv "
+                       "WHERE entry_id = ANY(%s)", [tsquery, ids])
+        return [(row[0], row[1]) for row in cursor.fetchall()]
 
     def count(self, cursor, query: Query) -> int:
         with transaction.atomic():  # the GIN bitmap, never a row-by-row filter (see candidates)

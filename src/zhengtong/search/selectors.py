@@ -62,8 +62,9 @@ def search(query: Query, *, page: int = 1) -> Results:
         return Results([], 0, False, 1, 0)
     engine = backends.backend()
     with connection.cursor() as cursor:
-        ranked = engine.candidates(cursor, query)
-        total = len(ranked) if len(ranked) < backends.CANDIDATES else engine.count(cursor, query)
+        ranked, total = engine.candidates(cursor, query)
+        if total is None:  # not known on the way: counted, up to COUNT_CAP + 1
+            total = engine.count(cursor, query)
     # Relevance first; among equals, the newest (the higher id) first.
     ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
     pages = max(1, -(-len(ranked) // PAGE_SIZE))
