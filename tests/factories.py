@@ -16,7 +16,9 @@ _serial = itertools.count(1)
 
 
 def valid_id_number(birth: str = "19850312", region: str = "330206", sequence: int | None = None) -> str:
-    seq = sequence if sequence is not None else next(_serial) % 1000
+    # Generated sequences stay clear of 000-099, kept for tests that name one, or a long run's counter would come
+    # round to a named one and register the same person twice.
+    seq = sequence if sequence is not None else 100 + next(_serial) % 900
     first17 = f"{region}{birth}{seq:03d}"
     return first17 + id_number_check_char(first17)
 
