@@ -182,3 +182,11 @@ def test_after_a_flush_no_words_of_deleted_entries_remain(db):
 def test_words_of_citizens_letters_are_kept_whole(text, word):
     """The word list covers 12345 letters too; "路灯" needs a frequency to beat the general dictionary's "灯不亮"."""
     assert word in segment.words(text)
+
+
+def test_indexing_a_document_again_rewrites_its_one_entry(db):
+    first = index_now(_doc(50, "旧标题：防汛通知", "防汛值班"))
+    again = index_now(_doc(50, "新标题：抗旱通知", "抗旱值班"))
+    assert again.pk == first.pk and Entry.objects.filter(object_id="50").count() == 1
+    assert Entry.objects.get(pk=first.pk).title == "新标题：抗旱通知"
+    assert _found("抗旱") == ["50"] and _found("防汛") == []

@@ -20,6 +20,9 @@ from .models import Entry
 from .query import meta_token
 
 MAX_TEXT = 200_000  # characters of body kept per document (a 100-page report is about this)
+UNIQUE = ["kind", "object_id"]
+REFRESHED = ["kind_label", "title", "text", "url", "department_id", "department_name", "category", "category_label",
+             "published_at", "indexed_at"]
 
 
 @dataclass(frozen=True)
@@ -55,11 +58,13 @@ def index_now(doc: Document) -> Entry:
     allow = set(doc.public_strings)
     title = privacy.mask(doc.title, allow=allow)
     text = privacy.mask(doc.text[:MAX_TEXT], allow=allow)
+    entry = Entry(kind=doc.kind, object_id=str(doc.object_id), kind_label=doc.kind_label, title=title, text=text, url=doc.url,
+                  department_id=doc.department_id, department_name=doc.department_name, category=doc.category,
+                  category_label=doc.category_label, published_at=doc.published_at)
     with transaction.atomic():
-        entry, _created = Entry.objects.update_or_create(kind=doc.kind, object_id=str(doc.object_id), defaults={
-            "kind_label": doc.kind_label, "title": title, "text": text, "url": doc.url, "department_id": doc.department_id,
-            "department_name": doc.department_name, "category": doc.category, "category_label": doc.category_label,
-            "published_at": doc.published_at})
+        # One INSERT ... ON CONFLICT DO UPDATE ... RETURNING id: update_or_create took a locking read, two savepoints
+        # and a write, a third of the time it takes to index a document.
+        Entry.objects.bulk_create([entry], update_conflicts=True, unique_fields=UNIQUE, update_fields=REFRESHED)
         with connection.cursor() as cursor:
             backend().put(cursor, entry.pk, _tokens(doc, title, text))
     return entry
