@@ -1,7 +1,7 @@
 """Static file storage for production: WhiteNoise's compressed manifest storage, with each file's URL worked
-out once per process. Every page names the same five layout files, and the manifest lookup behind each name
-(path cleaning, hashing table, URL joining) cost more than the page's own database query; the manifest is read
-at start-up and never changes while the process runs, so neither do the URLs."""
+out once per process. Every page names the same five layout files, and each name was looked up in the manifest
+again on every page (path cleaning, the hashed-name table, URL joining); the manifest is read at start-up and
+never changes while the process runs, so neither do the URLs."""
 
 from __future__ import annotations
 

@@ -31,9 +31,9 @@ def set_audience(request, audience: str):
 
 
 # The two reader preferences every page offers (大字版 and the language) change only the reader's own display
-# cookie, so they take no CSRF token: a forged request could at worst enlarge someone's text or switch the page's language. Without them no
-# public page carries a per-reader token or sets a cookie, so a reverse proxy may cache it, and the layout is
-# not paying for a token on every page.
+# cookie, so they take no CSRF token: a forged request could at worst enlarge someone's text or switch the
+# page's language. Without them no public page carries a per-reader token or sets a cookie, so a reverse proxy
+# may cache it, and the layout does not pay for a token on every page.
 @csrf_exempt
 @require_POST
 def toggle_elderly(request):
