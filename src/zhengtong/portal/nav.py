@@ -20,17 +20,18 @@ SECTIONS = [
 ]
 
 
-@functools.lru_cache(maxsize=4)
-def _built(language: str) -> tuple:
+@functools.lru_cache(maxsize=8)
+def _built(language: str, prefix: str) -> tuple:
     return tuple(_resolve())
 
 
 def sections() -> list[dict]:
-    """Resolved once per language and process: the URL configuration does not change while it runs, and the
-    labels are translated here rather than by every page that shows them."""
+    """Resolved once per language and script prefix in a process: the URL configuration does not change while
+    it runs, and the labels are translated here rather than by every page that shows them."""
+    from django.urls import get_script_prefix
     from django.utils.translation import get_language
 
-    return list(_built(get_language() or ""))
+    return list(_built(get_language() or "", get_script_prefix()))
 
 
 def _resolve() -> list[dict]:

@@ -66,12 +66,10 @@ class SqliteBackend:
         return " AND ".join(parts)
 
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
-        """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending) and, when fewer matched,
-        their number, which is then the total."""
+        """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending); no total on the way."""
         cursor.execute("SELECT rowid, -bm25(search_fts, 8.0, 1.0, 0.5, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH %s "
                        "ORDER BY rowid DESC LIMIT %s", [self.match(query), CANDIDATES])
-        found = [(row[0], row[1]) for row in cursor.fetchall()]
-        return found, (len(found) if len(found) < CANDIDATES else None)
+        return [(row[0], row[1]) for row in cursor.fetchall()], None
 
     def count(self, cursor, query: Query) -> int:
         cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
@@ -124,7 +122,7 @@ class PostgresBackend:
         return " & ".join(parts)
 
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
-        """The newest CANDIDATES matches, and how many match in all up to COUNT_CAP + 1.
+        """The newest CANDIDATES matches and, where it was learnt on the way, how many match up to COUNT_CAP + 1.
 
         Plain index scans are switched off for these statements: PostgreSQL otherwise walks the primary key
         backwards testing rows one by one, fast for a very common word and hundreds of times slower for a middling
@@ -161,9 +159,8 @@ class PostgresBackend:
                 above, window_top = len(found), upper
                 found += self._window(cursor, tsquery, lower, upper, CANDIDATES - len(found))
                 upper = lower
-            if len(found) < CANDIDATES:
-                total = len(found)
-            else:
+            total = None
+            if len(found) == CANDIDATES:
                 total = self._count(cursor, tsquery, above, len(found) / (top - upper), window_top, top)
             return self._ranked(cursor, tsquery, found), total
 

@@ -63,8 +63,8 @@ def search(query: Query, *, page: int = 1) -> Results:
     engine = backends.backend()
     with connection.cursor() as cursor:
         ranked, total = engine.candidates(cursor, query)
-        if total is None:  # not known on the way: counted, up to COUNT_CAP + 1
-            total = engine.count(cursor, query)
+        if total is None:  # fewer than CANDIDATES is every match; otherwise counted, up to COUNT_CAP + 1
+            total = len(ranked) if len(ranked) < backends.CANDIDATES else engine.count(cursor, query)
     # Relevance first; among equals, the newest (the higher id) first.
     ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
     pages = max(1, -(-len(ranked) // PAGE_SIZE))

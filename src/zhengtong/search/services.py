@@ -21,8 +21,8 @@ from .query import meta_token
 
 MAX_TEXT = 200_000  # characters of body kept per document (a 100-page report is about this)
 UNIQUE = ["kind", "object_id"]
-REFRESHED = ["kind_label", "title", "text", "url", "department_id", "department_name", "category", "category_label",
-             "published_at", "indexed_at"]
+# Every other column is rewritten when a document is indexed again (a field added to Entry is included).
+REFRESHED = [f.name for f in Entry._meta.concrete_fields if not f.primary_key and f.name not in UNIQUE]
 
 
 @dataclass(frozen=True)
