@@ -164,3 +164,22 @@ def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline,
     assert "找到 22 封来信" in found
     assert "q=%E8%B7%AF%E7%81%AF&amp;page=2" in found  # search results page too
     assert "暂无公开的来信" in client.get("/letters/?kind=praise").content.decode()
+
+
+def test_a_page_of_the_public_list_is_one_query_newest_first(hotline, district, lisi, client, django_assert_num_queries,
+                                                              django_capture_on_commit_callbacks):
+    """The list's speed target (issue 6) leaves room for one statement once the count is cached."""
+    numbers = []
+    for n in range(3):
+        letter = handled(hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。")
+        services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+        with django_capture_on_commit_callbacks(execute=True):
+            services.letter_publish(letter=letter, by=hotline["operator"])
+        numbers.append(letter.number)
+    Letter.objects.filter(number=numbers[0]).update(department=None)  # a letter closed without a department
+    client.get("/letters/")  # the count is cached by the first page
+    with django_assert_num_queries(1):
+        page = client.get("/letters/").content.decode()
+    positions = [page.index(f"<td>{number}</td>") for number in reversed(numbers)]
+    assert positions == sorted(positions)  # newest published first
+    assert f'<td>{numbers[0]}</td>' in page and "<td>—</td>" in page

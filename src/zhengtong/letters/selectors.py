@@ -1,17 +1,15 @@
-"""Reads: the public list, the status lookup by number and query code, and the monthly indicators."""
+"""Reads: the status lookup by number and query code, and the monthly indicators (the public pages read through
+public_reads)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hmac
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
@@ -20,92 +18,10 @@ from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock, Outcome
 
 from . import errors
-from .models import Assignment, Event, Kind, Letter, Satisfaction, State
+from .models import Assignment, Letter, Satisfaction, State
 from .services.common import SUBJECT, query_hash
 
 QUERY_ATTEMPTS_PER_HOUR = 10
-
-
-def published(kind: str = "") -> QuerySet:
-    """The public list's columns, newest first, read from its covering index (models: letter_public_list)."""
-    letters = Letter.objects.filter(published_at__isnull=False)
-    return ((letters.filter(kind=kind) if kind else letters).order_by("-published_at", "-pk")
-            .values_list("number", "public_title", "kind", "department__name", "received_at", "replied_at"))
-
-
-class PublicRow(NamedTuple):
-    number: str
-    title: str
-    kind: str
-    department: str
-    received: str
-    replied: str
-
-
-def public_rows(values) -> list[PublicRow]:
-    """The list's rows formatted once here: for 20 rows, model instances with display lookups and date filters in
-    the template cost more than the page's query."""
-    labels = dict(Kind.choices)
-    return [PublicRow(number, title, labels.get(kind, kind), department or "—", _day(received), _day(replied))
-            for number, title, kind, department, received, replied in values]
-
-
-class CountedPaginator(Paginator):
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
-
-
-class PublicLetter(NamedTuple):
-    pk: int
-    number: str
-    title: str
-    kind: str
-    received: str
-    accepted: str
-    department: str
-    replied: str
-    content: str
-    reply: str
-
-
-def _day(moment) -> str:
-    return timezone.localtime(moment).date().isoformat() if moment else "—"
-
-
-def public_letter(number: str) -> PublicLetter | None:
-    """Only the masked copy and the dates the page shows: the writer's text and contact never leave the database."""
-    row = (Letter.objects.filter(number=number, published_at__isnull=False)
-           .values_list("pk", "number", "public_title", "kind", "received_at", "accepted_at", "department__name", "replied_at",
-                        "public_content", "public_reply").first())
-    if row is None:
-        return None
-    pk, number, title, kind, received, accepted, department, replied, content, reply = row
-    return PublicLetter(pk, number, title, Kind(kind).label, _day(received), _day(accepted), department or "—", _day(replied),
-                        content, reply)
-
-
-class PublicEvent(NamedTuple):
-    at: str  # local time, to the minute
-    iso: str
-    label: str
-    department: str  # the name, or "" when the label already says it or there is none
-
-
-def public_events(letter) -> list[PublicEvent]:
-    """The public rows of the handling record, formatted once here (values, no model instances)."""
-    rows = (Event.objects.filter(letter_id=letter.pk, public=True).order_by("at", "pk")
-            .values_list("at", "label", "department__name"))
-    events = []
-    for at, label, department in rows:
-        local = timezone.localtime(at)
-        events.append(PublicEvent(local.strftime("%Y-%m-%d %H:%M"), local.isoformat(), label,
-                                  department if department and department not in label else ""))
-    return events
 
 
 def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:

@@ -25,6 +25,7 @@ from . import selectors, services
 from .counts import published_count
 from .forms import FilterForm, QueryForm, WriteForm
 from .models import Channel
+from .public_reads import CountedPaginator, PublishedRows, public_case, public_events
 from .search_index import KIND
 
 DONE_SESSION_KEY = "letters:done"
@@ -40,8 +41,7 @@ def index(request):
         page = None
     else:
         kind = data.get("kind", "")
-        page = selectors.CountedPaginator(selectors.published(kind), 20, count=published_count(kind)).get_page(request.GET.get("page"))
-        page.object_list = selectors.public_rows(page.object_list)
+        page = CountedPaginator(PublishedRows(kind), 20, count=published_count(kind)).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)  # the pager adds its own; the filter stays
     return render(request, "letters/index.html", {"form": form, "page": page, "results": results, "query": query.urlencode()})
@@ -55,10 +55,10 @@ def _page(request) -> int:
 
 
 def letter(request, number: str):
-    found = selectors.public_letter(number)
+    found = public_case(number)
     if found is None:
         raise Http404
-    return render(request, "letters/letter.html", {"letter": found, "events": selectors.public_events(found)})
+    return render(request, "letters/letter.html", {"letter": found[0], "events": found[1]})
 
 
 def write(request):
@@ -120,7 +120,7 @@ def query(request):
         except ZtError as exc:
             apply_error(form, exc)
     return render(request, "letters/query.html", {"form": form, "letter": found,
-                                                  "events": selectors.public_events(found) if found else ()})
+                                                  "events": public_events(found) if found else ()})
 
 
 @login_required
@@ -134,7 +134,7 @@ def mine_detail(request, number: str):
     found = request.user.letters.filter(number=number).select_related("department").first()
     if found is None:
         raise Http404
-    return render(request, "letters/query.html", {"letter": found, "events": selectors.public_events(found), "own": True})
+    return render(request, "letters/query.html", {"letter": found, "events": public_events(found), "own": True})
 
 
 def summary(request):

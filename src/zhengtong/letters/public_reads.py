@@ -1,0 +1,124 @@
+"""What the public letter pages read: the published list a page at a time, and one published letter with its
+public handling record. Masked copies only: the writer's own text and contact never leave the database.
+
+The two busiest public pages, so each is one plain SQL statement (as the hall's queue, approvals/queue.py): through
+the ORM the letter page took two queries and the list page's query cost twice its SQL, which together were most
+of the distance to the speed target (issue 6: p95 <= 2x a one-query view; benchmarks/letters_bench.py).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from django.core.paginator import Paginator
+from django.db import connection
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from zhengtong.core.sql import aware
+from zhengtong.org.models import Department
+
+from .models import Event, Kind, Letter
+
+
+def _tables() -> dict[str, str]:
+    return {"letter": Letter._meta.db_table, "event": Event._meta.db_table, "dept": Department._meta.db_table}
+
+
+def _day(moment) -> str:
+    return timezone.localtime(aware(moment)).date().isoformat() if moment else "—"
+
+
+class PublicRow(NamedTuple):
+    number: str
+    title: str
+    kind: str
+    department: str
+    received: str
+    replied: str
+
+
+class PublishedRows:
+    """The public list, newest published first, for the paginator: a slice is one statement that takes the page
+    from the list's covering index (models: letter_public_list) and only then joins the 20 rows' department names
+    (joined before the OFFSET, every skipped row was joined too)."""
+
+    def __init__(self, kind: str = ""):
+        self.kind = kind
+
+    def __getitem__(self, window: slice) -> list[PublicRow]:
+        where, params = ("AND kind = %s", [self.kind]) if self.kind else ("", [])
+        sql = ("SELECT l.number, l.public_title, l.kind, d.name, l.received_at, l.replied_at FROM "
+               "(SELECT id, number, public_title, kind, department_id, received_at, replied_at, published_at FROM {letter} "
+               f"WHERE published_at IS NOT NULL {where} ORDER BY published_at DESC, id DESC LIMIT %s OFFSET %s) l "
+               "LEFT JOIN {dept} d ON d.id = l.department_id ORDER BY l.published_at DESC, l.id DESC").format(**_tables())
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, window.stop - window.start, window.start])
+            rows = cursor.fetchall()
+        labels = dict(Kind.choices)
+        return [PublicRow(number, title, labels.get(kind, kind), department or "—", _day(received), _day(replied))
+                for number, title, kind, department, received, replied in rows]
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (the cached published count, letters/counts.py) instead of counting."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
+
+
+class PublicLetter(NamedTuple):
+    pk: int
+    number: str
+    title: str
+    kind: str
+    received: str
+    accepted: str
+    department: str
+    replied: str
+    content: str
+    reply: str
+
+
+class PublicEvent(NamedTuple):
+    at: str  # local time, to the minute
+    iso: str
+    label: str
+    department: str  # the name, or "" when the label already says it or there is none
+
+
+def _event(at, label: str, department: str | None) -> PublicEvent:
+    local = timezone.localtime(aware(at))
+    return PublicEvent(local.strftime("%Y-%m-%d %H:%M"), local.isoformat(), label,
+                       department if department and department not in label else "")
+
+
+def public_case(number: str) -> tuple[PublicLetter, list[PublicEvent]] | None:
+    """A published letter and its public record in order, one row per record row (the letter's columns repeat:
+    a few kilobytes, cheaper than a second round trip)."""
+    sql = ("SELECT l.id, l.number, l.public_title, l.kind, l.received_at, l.accepted_at, ld.name, l.replied_at, "
+           "l.public_content, l.public_reply, e.at, e.label, ed.name FROM {letter} l "
+           "LEFT JOIN {dept} ld ON ld.id = l.department_id "
+           "LEFT JOIN {event} e ON e.letter_id = l.id AND e.public = %s LEFT JOIN {dept} ed ON ed.id = e.department_id "
+           "WHERE l.number = %s AND l.published_at IS NOT NULL ORDER BY e.at, e.id").format(**_tables())
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [True, number])
+        rows = cursor.fetchall()
+    if not rows:
+        return None
+    pk, number, title, kind, received, accepted, department, replied, content, reply = rows[0][:10]
+    letter = PublicLetter(pk, number, title, Kind(kind).label, _day(received), _day(accepted), department or "—",
+                          _day(replied), content, reply)
+    return letter, [_event(at, label, name) for *_letter, at, label, name in rows if at is not None]
+
+
+def public_events(letter) -> list[PublicEvent]:
+    """The public rows of a letter's record, for the writer's own views of it (status lookup, 我的信件)."""
+    rows = (Event.objects.filter(letter_id=letter.pk, public=True).order_by("at", "pk")
+            .values_list("at", "label", "department__name"))
+    return [_event(at, label, department) for at, label, department in rows]
