@@ -149,6 +149,25 @@ def test_the_postgresql_gin_index_keeps_no_pending_list(db):
         assert cursor.fetchone()[0] == ["fastupdate=off"]
 
 
+def test_postgresql_plans_every_search_statement_for_its_own_words(db):
+    """Statements are prepared once a connection has run them five times (settings: server-side binding); after
+    that PostgreSQL may switch to one generic plan whatever the parameters. A search's best plan depends on how
+    common its words are, so the search statements are always planned for the words given."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's prepared statements")
+    for n in range(12):
+        index_now(_doc(400 + n, f"第{n}号通告", "道路施工通告"))
+    for _ in range(12):
+        assert search(parse("施工")).total == 12
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+                       ["%tsv @@%"])
+        prepared = cursor.fetchall()
+    assert prepared and all(generic == 0 and custom >= 7 for _statement, generic, custom in prepared), prepared
+
+
 def test_highlight_escapes_and_marks():
     assert str(highlight("<b>北仑区</b>政府", ["北仑", "北仑区"])) == "&lt;b&gt;<mark>北仑区</mark>&lt;/b&gt;政府"
 

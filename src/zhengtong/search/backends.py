@@ -82,6 +82,14 @@ PARTS_POSITION = 12000
 MAX_POSITION = 16383  # PostgreSQL's limit; later positions are clamped
 
 
+# For a search's statements, in its transaction: no plain index scans (see candidates), and a plan made for the
+# words given even once psycopg has prepared the statement (settings: ZT_DB_PREPARE): the best plan depends on
+# how common the words are, which a generic plan cannot know. One round trip: with no parameters psycopg sends
+# the three as one simple query.
+PLANNER_SETTINGS = ("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; "
+                    "SET LOCAL plan_cache_mode = force_custom_plan")
+
+
 class PostgresBackend:
     """A tsvector written in PostgreSQL's literal form, so PostgreSQL's own parser never re-splits our tokens;
     weights A (title), B (words), D (parts and meta).
@@ -138,8 +146,7 @@ class PostgresBackend:
         cursor.execute("SELECT max(entry_id) FROM search_tsv")
         top = (cursor.fetchone()[0] or 0) + 1
         with transaction.atomic():
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(PLANNER_SETTINGS)
             upper = max(0, top - FIRST_WINDOW)
             found = self._window(cursor, tsquery, upper, top, CANDIDATES)
             floor_density = 0.0  # the least density the older ids are known to have
@@ -198,8 +205,7 @@ class PostgresBackend:
 
     def count(self, cursor, query: Query) -> int:
         with transaction.atomic():  # the GIN bitmap, never a row-by-row filter (see candidates)
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            cursor.execute(PLANNER_SETTINGS)
             cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT %s) m",
                            [self.tsquery(query), COUNT_CAP + 1])
             return cursor.fetchone()[0]
