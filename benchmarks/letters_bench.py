@@ -1,10 +1,11 @@
 """Letters benchmark on PostgreSQL (issue: letters and the hotline).
 
-    .venv/bin/python benchmarks/letters_bench.py [--letters 1000000] [--requests 300] [--intake 1000] [--workers 4]
+    .venv/bin/python benchmarks/letters_bench.py [--letters 1000000] [--requests 1000] [--intake 1000] [--workers 4]
 
 Loads N letters (30% published with their public handling record), and dispatch statistics learned from
 3,000 template letters through the real `learn` and then scaled to N (what N letters signed for would leave).
-Then, in one process through Django's full middleware stack unless said otherwise:
+Then, in one process through Django's full middleware stack unless said otherwise (the pages and floors timed in
+turn, request by request):
   - the floor: a minimal Django view running one indexed query (benchmarks/floor_urls.py), and the layout floor:
     the same query in an empty page of the portal layout (what every portal page costs before its content);
   - the public list page (a random page of the first 50) and a published letter's page;
@@ -171,13 +172,11 @@ def measure(requests: int, data: dict) -> None:
     client = Client()
     published = data["sample"]
 
-    def run(label, call):
-        return timed(label, call, requests)
-
-    floor = run("floor", lambda: client.get(f"/bench-letter-floor/{rng.choice(published)}/"))
-    layout = run("layout floor", lambda: client.get(f"/bench-letter-layout/{rng.choice(published)}/"))
-    listing = run("list", lambda: client.get(f"/letters/?page={rng.randrange(1, 51)}"))
-    page = run("letter", lambda: client.get(f"/letters/{rng.choice(published)}/"))
+    results = timed({"floor": lambda: client.get(f"/bench-letter-floor/{rng.choice(published)}/"),
+                     "layout floor": lambda: client.get(f"/bench-letter-layout/{rng.choice(published)}/"),
+                     "list": lambda: client.get(f"/letters/?page={rng.randrange(1, 51)}"),
+                     "letter": lambda: client.get(f"/letters/{rng.choice(published)}/")}, requests)
+    floor, layout, listing, page = (results[k] for k in ("floor", "layout floor", "list", "letter"))
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
     print(f"layout floor (the same query in an empty page of the portal layout): p50 {layout[0] * 1000:.2f} ms, "
           f"p95 {layout[1] * 1000:.2f} ms -> p95 {layout[1] / floor[1]:.1f}x the floor")
@@ -198,7 +197,7 @@ def measure(requests: int, data: dict) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--letters", type=int, default=1_000_000)
-    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--intake", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=4)
     args = parser.parse_args()
