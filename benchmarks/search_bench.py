@@ -186,8 +186,10 @@ def raw_floor(engine, query):
         if type(engine).__name__ == "PostgresBackend":
             # The GIN lookup itself: left to itself the planner walked the primary key for 300 ms on new lexemes,
             # or read the whole table for a pair (it guesses an unseen lexeme common: 1.6 s at 200,000 documents).
-            cursor.execute("SET LOCAL enable_indexscan = off")
-            cursor.execute("SET LOCAL enable_seqscan = off")
+            # The backend's own settings, so the floor too is planned for its words once prepared.
+            from zhengtong.search.backends import PLANNER_SETTINGS
+
+            cursor.execute(PLANNER_SETTINGS)
             cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT 10", [engine.tsquery(query)])
         else:
             cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 10",
