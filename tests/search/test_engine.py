@@ -150,13 +150,13 @@ def test_the_postgresql_gin_index_keeps_no_pending_list(db):
 
 
 def test_postgresql_plans_every_search_statement_for_its_own_words(db):
-    """Statements are prepared once a connection has run them five times (settings: server-side binding); after
+    """Statements are prepared once a connection has run them five times (settings: ZT_DB_PREPARE); after
     that PostgreSQL may switch to one generic plan whatever the parameters. A search's best plan depends on how
     common its words are, so the search statements are always planned for the words given."""
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL's prepared statements")
+    if connection.vendor != "postgresql" or not connection.settings_dict["OPTIONS"].get("prepare_threshold"):
+        pytest.skip("PostgreSQL's prepared statements, where they are on")
     for n in range(12):
         index_now(_doc(400 + n, f"第{n}号通告", "道路施工通告"))
     for _ in range(12):
