@@ -24,13 +24,16 @@ def test_sections_are_oldest_first_capped_and_counted(item, district, lisi):
         _application(item, district["A"], Status.SUBMITTED, minutes_ago=n, n=n)
     _application(item, district["A"], Status.JOINING, minutes_ago=5, n=100)
     _application(item, district["B"], Status.SUBMITTED, minutes_ago=5, n=200)  # another department's
+    for n in range(2):
+        _application(item, district["A"], Status.CORRECTION, minutes_ago=5, n=300 + n)
     sections = queue.staff_queue(lisi)
     accept = sections["accept"]
     assert accept.count == queue.QUEUE_ROWS + 3 and len(accept.rows) == queue.QUEUE_ROWS
     assert [r.receipt_no for r in accept.rows][:2] == [f"Q{queue.QUEUE_ROWS + 2:06d}", f"Q{queue.QUEUE_ROWS + 1:06d}"]
     assert accept.rows[0].item_name == item.name and accept.rows[0].received_at.tzinfo is not None
     assert [r.receipt_no for r in sections["decide"].rows] == ["Q000100"] and sections["decide"].count == 1
-    assert sections["deliver"].count == 0 and sections["correction"].rows == []
+    assert sections["deliver"].count == 0 and sections["deliver"].rows == []
+    assert sections["correction"].count == 2 and [r.receipt_no for r in sections["correction"].rows] == ["Q000300", "Q000301"]
 
 
 def test_an_office_under_the_clerks_department_is_in_his_queue(item, district):

@@ -75,11 +75,11 @@ def _rows_sql(marks: str) -> str:
 
 
 def _counts_sql(marks: str) -> str:
-    status_marks = ", ".join(["%s"] * len(LEAD_SECTIONS))
-    return ("SELECT a.status, COUNT(*) FROM {app} a "
-            f"WHERE a.lead_department_id IN ({marks}) AND a.status IN ({status_marks}) GROUP BY a.status "
-            "UNION ALL SELECT 'reviews', COUNT(*) FROM {branch} b "
-            f"WHERE b.department_id IN ({marks}) AND b.state = %s").format(**_tables())
+    """A count per section, each its own index-only range scan with a plain count: one GROUP BY over the statuses
+    hashed every row (for a clerk with 10,000 waiting, p50 2.1 ms against 1.4; decision 0009)."""
+    lead_arm = f"SELECT %s, COUNT(*) FROM {{app}} a WHERE a.lead_department_id IN ({marks}) AND a.status = %s"
+    review_arm = f"SELECT 'reviews', COUNT(*) FROM {{branch}} b WHERE b.department_id IN ({marks}) AND b.state = %s"
+    return " UNION ALL ".join([lead_arm] * len(LEAD_SECTIONS) + [review_arm]).format(**_tables())
 
 
 def staff_queue(user) -> dict[str, Section]:
@@ -88,18 +88,15 @@ def staff_queue(user) -> dict[str, Section]:
     if not ids:
         return {key: Section([], 0) for key in SECTIONS}
     marks = ", ".join(["%s"] * len(ids))
-    row_params: list = []
+    params: list = []  # both statements take the sections in the same order and shape
     for key, status in LEAD_SECTIONS.items():
-        row_params += [key, *ids, status.value]
-    row_params += [*ids, Branch.State.PENDING.value]
+        params += [key, *ids, status.value]
+    params += [*ids, Branch.State.PENDING.value]
     rows: dict[str, list[Row]] = {key: [] for key in SECTIONS}
-    counts = dict.fromkeys(SECTIONS, 0)
-    by_status = {status.value: key for key, status in LEAD_SECTIONS.items()}
     with connection.cursor() as cursor:
-        cursor.execute(_rows_sql(marks), row_params)
+        cursor.execute(_rows_sql(marks), params)
         for section, pk, receipt_no, item_name, applicant, received_at, department, is_lead in cursor.fetchall():
             rows[section].append(Row(pk, receipt_no, item_name, applicant, aware(received_at), department, bool(is_lead)))
-        cursor.execute(_counts_sql(marks), [*ids, *(s.value for s in LEAD_SECTIONS.values()), *ids, Branch.State.PENDING.value])
-        for status, count in cursor.fetchall():
-            counts["reviews" if status == "reviews" else by_status[status]] = count
+        cursor.execute(_counts_sql(marks), params)
+        counts = dict(cursor.fetchall())
     return {key: Section(rows[key], counts[key]) for key in SECTIONS}
