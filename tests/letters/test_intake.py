@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from zhengtong.audit.models import OperationLog
 from zhengtong.core.errors import InvalidInput
-from zhengtong.letters import similar
+from zhengtong.letters import services, similar
 from zhengtong.letters.models import Kind, State, Urgency
 from zhengtong.letters.services.common import query_hash
 from zhengtong.supervision.models import Clock, Unit
@@ -108,6 +108,14 @@ def test_a_near_identical_letter_from_someone_else_is_flagged_not_merged(hotline
     other = submit(writer_name="李五", writer_phone="13905740002",
                    content=first.content.replace("每天晚上", "每天晚上七点后")).letter
     assert other != first and other.possible_duplicate == first
+
+
+def test_a_declined_letter_is_not_named_as_the_possible_duplicate(hotline):
+    first = submit().letter
+    services.letter_decline(letter=first, by=hotline["operator"], reason="无具体诉求")
+    other = submit(writer_name="李五", writer_phone="13905740002",
+                   content=first.content.replace("每天晚上", "每天晚上七点后")).letter
+    assert other.possible_duplicate is None
 
 
 def test_letters_more_than_30_days_apart_are_not_duplicates(hotline):
