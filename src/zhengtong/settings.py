@@ -146,7 +146,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
     }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get("ZT_DB_PREPARE", "1") == "1":
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _env_bool("ZT_DB_PREPARE", True):
     # psycopg prepares a statement once a connection has run it five times, so PostgreSQL stops planning it on
     # every request: the letter page's four-table join planned in 0.38 ms and ran in 0.08 ms (decision 0009).
     # Statements whose best plan depends on their parameters say so (search/backends.py). Behind a
