@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from zhengtong.core.sql import aware
+from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
 
 from .models import Event, Kind, Letter
@@ -93,8 +94,8 @@ class PublicEvent(NamedTuple):
 
 
 def _event(at, label: str, department: str | None) -> PublicEvent:
-    local = timezone.localtime(aware(at))
-    return PublicEvent(local.strftime("%Y-%m-%d %H:%M"), local.isoformat(), label,
+    at = aware(at)
+    return PublicEvent(local_minute(at), timezone.localtime(at).isoformat(), label,
                        department if department and department not in label else "")
 
 
