@@ -10,15 +10,14 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from django.core.paginator import Paginator
 from django.db import connection
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from zhengtong.core.sql import aware
 from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
 
+from .counts import published_count
 from .models import Event, Kind, Letter
 
 
@@ -40,12 +39,16 @@ class PublicRow(NamedTuple):
 
 
 class PublishedRows:
-    """The public list, newest published first, for the paginator: a slice is one statement that takes the page
-    from the list's covering index (models: letter_public_list) and only then joins the 20 rows' department names
-    (joined before the OFFSET, every skipped row was joined too)."""
+    """The public list, newest published first, for Django's paginator: its count is the cached published count
+    (counts.py), and a slice is one statement that takes the page from the list's covering index (models:
+    letter_public_list) and only then joins the 20 rows' department names (joined before the OFFSET, every
+    skipped row was joined too)."""
 
     def __init__(self, kind: str = ""):
         self.kind = kind
+
+    def count(self) -> int:
+        return published_count(self.kind)
 
     def __getitem__(self, window: slice) -> list[PublicRow]:
         where, params = ("AND kind = %s", [self.kind]) if self.kind else ("", [])
@@ -56,21 +59,8 @@ class PublishedRows:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, window.stop - window.start, window.start])
             rows = cursor.fetchall()
-        labels = dict(Kind.choices)
-        return [PublicRow(number, title, labels.get(kind, kind), department or "—", _day(received), _day(replied))
+        return [PublicRow(number, title, Kind(kind).label, department or "—", _day(received), _day(replied))
                 for number, title, kind, department, received, replied in rows]
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its count (the cached published count, letters/counts.py) instead of counting."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self._known_count = count
-
-    @cached_property
-    def count(self) -> int:
-        return self._known_count
 
 
 class PublicLetter(NamedTuple):
