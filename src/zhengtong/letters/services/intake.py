@@ -29,6 +29,7 @@ LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
 MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 OWN_LETTERS = 50  # one writer's letters in 30 days
 PER_BAND = 10
+NOT_A_CASE = (State.MERGED, State.DECLINED)  # never found again as an earlier letter (_repeat and _near)
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def _check_phone(phone: str) -> str:
 
 
 def _open_since(since: dt.datetime):
-    return Letter.objects.filter(received_at__gte=since).exclude(state__in=[State.MERGED, State.DECLINED])
+    return Letter.objects.filter(received_at__gte=since).exclude(state__in=NOT_A_CASE)
 
 
 def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
@@ -85,10 +86,11 @@ def _near(text: str, since: dt.datetime) -> int | None:
     if not any(b):
         return None
     arm = ("SELECT * FROM (SELECT id, received_at, title, content FROM {letter} WHERE band{i} = %s AND received_at >= %s "
-           "AND state NOT IN (%s, %s) ORDER BY received_at LIMIT %s) b{i}")
-    sql = " UNION ALL ".join(arm.format(letter=Letter._meta.db_table, i=i) for i in range(len(b)))
+           "AND state NOT IN ({states}) ORDER BY received_at LIMIT %s) b{i}")
+    states = ", ".join(["%s"] * len(NOT_A_CASE))
+    sql = " UNION ALL ".join(arm.format(letter=Letter._meta.db_table, i=i, states=states) for i in range(len(b)))
     after = connection.ops.adapt_datetimefield_value(since)
-    params = [p for value in b for p in (value, after, State.MERGED, State.DECLINED, PER_BAND)]
+    params = [p for value in b for p in (value, after, *NOT_A_CASE, PER_BAND)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = {pk: (aware(at), title, content) for pk, at, title, content in cursor.fetchall()}
