@@ -128,6 +128,12 @@ TEMPLATES = [
             ],
         },
     },
+    {   # the busiest pages' row lists only, included with {% jinja %} (core/jinja.py, decision 0010)
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,  # each app's jinja2/ directory
+        "OPTIONS": {"environment": "zhengtong.core.jinja.environment"},
+    },
 ]
 
 # --- database -------------------------------------------------------------------------------------------------

@@ -59,7 +59,8 @@ class PublishedRows:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, window.stop - window.start, window.start])
             rows = cursor.fetchall()
-        return [PublicRow(number, title, Kind(kind).label, department or "—", _day(received), _day(replied))
+        labels = {value: str(label) for value, label in Kind.choices}  # each label translated once, not once a row
+        return [PublicRow(number, title, labels[kind], department or "—", _day(received), _day(replied))
                 for number, title, kind, department, received, replied in rows]
 
 

@@ -1,0 +1,59 @@
+"""The Jinja2 fragments that the busiest pages include (core/jinja.py, templatetags/fragments.py, decision 0010):
+they must escape, translate and link exactly as the Django templates they replace."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.template import engines
+from django.urls import set_script_prefix
+from django.utils import translation
+
+from zhengtong.core.jinja import url
+from zhengtong.letters.public_reads import PublicRow
+
+
+def _render(source: str, **context) -> str:
+    # without a request: no context processors, so no database
+    return engines["django"].from_string("{% load fragments %}" + source).render(context)
+
+
+def _row(title: str) -> PublicRow:
+    return PublicRow("XJ000000000001", title, "投诉", "区住建局", "2026-11-02", "2026-11-05")
+
+
+def test_a_value_is_escaped_once():
+    """What a citizen wrote reaches the page as text: markup in a title is escaped, and the fragment's own
+    markup is not escaped a second time by the Django page that includes it."""
+    html = _render('{% jinja "letters/_published.html" page=rows %}', rows=[_row('<script>alert("x")</script> & 噪声')])
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; 噪声" in html
+    assert '<a href="/letters/XJ000000000001/">' in html
+
+
+def test_an_empty_list_says_so():
+    assert "暂无公开的来信。" in _render('{% jinja "letters/_published.html" page=rows %}', rows=[])
+
+
+def test_text_comes_from_the_django_catalogue_of_the_active_language():
+    page = Paginator(list(range(45)), 20).get_page(2)
+    with translation.override("en"):
+        html = _render('{% jinja "workbench/_pager.html" page=page query=query %}', page=page, query="kind=complaint")
+    assert "45 in all" in html and "Previous" in html and "Next" in html
+    assert 'href="?kind=complaint&amp;page=1"' in html and 'href="?kind=complaint&amp;page=3"' in html
+    assert "2 / 3" in html
+
+
+def test_the_pager_leaves_out_links_past_either_end():
+    page = Paginator(list(range(45)), 20).get_page(1)
+    html = _render('{% jinja "workbench/_pager.html" page=page query=query %}', page=page, query="")
+    assert "上一页" not in html and 'href="?&amp;page=2"' in html
+
+
+def test_url_keeps_the_script_prefix_it_was_reversed_under():
+    """Reversed once per name and prefix: a site served under a sub-path gets its own links, not the root's."""
+    try:
+        set_script_prefix("/gov/")
+        assert url("letters:index") == "/gov/letters/"
+    finally:
+        set_script_prefix("/")
+    assert url("letters:index") == "/letters/"
