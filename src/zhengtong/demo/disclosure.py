@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from zhengtong.core.ids import id_number_check_char
 from zhengtong.disclosure import services
-from zhengtong.disclosure.models import Category, Column, Document
+from zhengtong.disclosure.models import Category, Column, Document, GuideOffice
 from zhengtong.org.models import Department, Membership
 
 from . import disclosure_data as data
@@ -65,6 +65,14 @@ def seed_columns() -> None:
     for order, (code, name) in enumerate([("land", "征地信息"), ("education", "教育领域"), ("health", "医疗卫生领域"),
                                           ("environment", "生态环境领域")]):
         Column.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
+
+
+def seed_guide_office() -> None:
+    """The office the 公开指南 names (demonstration contact details)."""
+    if not GuideOffice.objects.exists():
+        GuideOffice.objects.create(name="北仑区人民政府办公室（政务公开科）", address="宁波市北仑区新碶街道长江路1166号",
+                                   postcode="315800", office_hours="工作日 上午8:30—12:00，下午14:00—17:30",
+                                   phone="0574-86781234", fax="0574-86781235", email="gk@demo.bl.gov.cn")
 
 
 def seed_archive(count: int = DOCUMENTS, progress=print) -> int:
@@ -143,6 +151,7 @@ def _tasks_inline():
 def seed_disclosure(progress=print, documents: int = DOCUMENTS) -> dict:
     progress("政府信息公开……")
     seed_columns()
+    seed_guide_office()
     from .disclosure_requests import seed_annual_report, seed_requests
 
     with _tasks_inline():

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -79,6 +80,31 @@ class Column(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class GuideOffice(models.Model):
+    """The office that handles disclosure, as the 公开指南 must name it (条例 Art. 12: name, address, hours,
+    telephone, fax, online contact; kept up to date). One row, kept by the system administrator (admin.py)."""
+
+    name = models.CharField(_("工作机构名称"), max_length=100)
+    address = models.CharField(_("办公地址"), max_length=200)
+    postcode = models.CharField(_("邮政编码"), max_length=6, blank=True, validators=[RegexValidator(r"^\d{6}$", _("邮政编码为6位数字"))])
+    office_hours = models.CharField(_("办公时间"), max_length=100)
+    phone = models.CharField(_("联系电话"), max_length=50)
+    fax = models.CharField(_("传真号码"), max_length=50, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("政府信息公开工作机构")
+        verbose_name_plural = _("政府信息公开工作机构")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def current(cls) -> "GuideOffice | None":
+        return cls.objects.order_by("pk").first()
 
 
 class Document(TimeStampedModel):

@@ -13,7 +13,7 @@ from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
 
 from . import selectors
-from .models import Category, Column, State
+from .models import Category, Column, GuideOffice, State
 from .services import PUBLISH_LIMIT
 
 PAGE = 20
@@ -62,8 +62,8 @@ def attachment(request, index_no: str, attachment_id: int):
 
 
 def guide(request):
-    return render(request, "disclosure/guide.html", {"publish_limit": PUBLISH_LIMIT,
-                                                     "categories": Category.choices})
+    return render(request, "disclosure/guide.html", {"publish_limit": PUBLISH_LIMIT, "categories": Category.choices,
+                                                     "office": GuideOffice.current()})
 
 
 class LatestFeed(Feed):
