@@ -1,6 +1,6 @@
 """Service-hall benchmark on PostgreSQL (issue: online service hall).
 
-    .venv/bin/python benchmarks/hall_bench.py [--applications 1000000] [--requests 1000]
+    .venv/bin/python benchmarks/hall_bench.py [--applications 1000000] [--requests 1000] [--reuse]
 
 Loads N applications (with their public events and, for those under review, parallel branches), then times,
 in one process through Django's full middleware stack:
@@ -9,6 +9,8 @@ in one process through Django's full middleware stack:
   - a clerk's queue page in the workbench.
 The four are timed in turn, request by request. Prints p50/p95 of each and the ratio to the floor.
 Target: p95 <= 2x the floor at 1M applications.
+With --reuse the pages are timed on the database an earlier run of this checkout loaded (the query codes are
+keyed with its secret key), without loading again: for old and new code in turn on one database.
 """
 
 from __future__ import annotations
@@ -22,7 +24,26 @@ import time
 
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from _setup import fresh_postgres  # noqa: E402
+from _setup import existing_postgres, fresh_postgres  # noqa: E402
+
+
+def _receipt(n: int) -> tuple[str, str]:
+    """The n-th loaded application's receipt number and query code."""
+    return f"BL{n:012d}", f"{n % 1000000:06d}"
+
+
+def _sample(count: int) -> dict[str, str]:
+    """Every 97th application, at most 5,000: receipt number -> query code."""
+    return dict(_receipt(n) for n in range(0, count, 97)[:5000])
+
+
+def loaded(count: int) -> dict:
+    """What `load` returned, read back from a database it filled (--reuse)."""
+    from zhengtong.accounts.models import User
+
+    clerk = User.objects.filter(username="clerk").first()
+    assert clerk, "no earlier load here: run once without --reuse"
+    return {"sample": _sample(count), "clerk": clerk}
 
 
 def load(count: int) -> dict:
@@ -45,7 +66,6 @@ def load(count: int) -> dict:
     rng = random.Random(11)
     now = timezone.now()
     statuses = ["submitted"] * 10 + ["reviewing"] * 20 + ["joining"] * 5 + ["concluded"] * 10 + ["delivered"] * 50 + ["withdrawn"] * 5
-    sample = {}
     t = time.perf_counter()
     with connection.cursor() as cursor:
         cols = ("receipt_no", "query_hash", "item_id", "lead_department_id", "applicant_name", "contact_mobile", "channel",
@@ -54,11 +74,8 @@ def load(count: int) -> dict:
         with cursor.cursor.copy(f"COPY approvals_application ({', '.join(cols)}) FROM STDIN") as copy:
             for n in range(count):
                 item = items[n % len(items)]
-                receipt = f"BL{n:012d}"
-                code = f"{n % 1000000:06d}"
+                receipt, code = _receipt(n)
                 status = statuses[n % len(statuses)]
-                if n % 97 == 0 and len(sample) < 5000:
-                    sample[receipt] = code
                 received = now - dt.timedelta(minutes=rng.randrange(60 * 24 * 365))
                 copy.write_row((receipt, query_hash(receipt, code), item.pk, item.lead_department_id, f"申请人{n}", "13800000000",
                                 "online", received, status, "{}", "", "", "", "", "", now))
@@ -80,7 +97,7 @@ def load(count: int) -> dict:
         for table in ("approvals_application", "approvals_event", "approvals_branch"):
             cursor.execute(f"VACUUM ANALYZE {table}")
     print(f"loaded {count:,} applications, {2 * count:,} events and the review branches in {time.perf_counter() - t:.1f} s")
-    return {"sample": sample, "clerk": clerk}
+    return {"sample": _sample(count), "clerk": clerk}
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -147,12 +164,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--applications", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=1000)
+    parser.add_argument("--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again")
     args = parser.parse_args()
-    fresh_postgres("zt_bench_hall")
-    from zhengtong.audit.context import Actor, acting_as
+    if args.reuse:
+        existing_postgres("zt_bench_hall")
+        data = loaded(args.applications)
+    else:
+        fresh_postgres("zt_bench_hall")
+        from zhengtong.audit.context import Actor, acting_as
 
-    with acting_as(Actor(name="benchmark")):
-        data = load(args.applications)
+        with acting_as(Actor(name="benchmark")):
+            data = load(args.applications)
     measure(args.requests, data)
 
 
