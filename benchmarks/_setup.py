@@ -45,6 +45,19 @@ def existing_postgres(name: str) -> str:
     return _django_on(f"{_server()}/{name}")
 
 
+def loaded_postgres(name: str, reuse: bool, load, loaded, size: int) -> dict:
+    """A benchmark's data: loaded afresh into a new database `name` (`load(size)`, as the audit actor
+    "benchmark"), or, with `reuse`, read back from the database an earlier run loaded (`loaded(size)`)."""
+    if reuse:
+        existing_postgres(name)
+        return loaded(size)
+    fresh_postgres(name)
+    from zhengtong.audit.context import Actor, acting_as
+
+    with acting_as(Actor(name="benchmark")):
+        return load(size)
+
+
 def fresh_sqlite(path: Path) -> Path:
     """A fresh SQLite file database (the embedded default), migrated, with Django set up against it."""
     for suffix in ("", "-wal", "-shm"):

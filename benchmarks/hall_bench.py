@@ -24,7 +24,7 @@ import time
 
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from _setup import existing_postgres, fresh_postgres  # noqa: E402
+from _setup import loaded_postgres  # noqa: E402
 
 
 def _receipt(n: int) -> tuple[str, str]:
@@ -166,15 +166,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again")
     args = parser.parse_args()
-    if args.reuse:
-        existing_postgres("zt_bench_hall")
-        data = loaded(args.applications)
-    else:
-        fresh_postgres("zt_bench_hall")
-        from zhengtong.audit.context import Actor, acting_as
-
-        with acting_as(Actor(name="benchmark")):
-            data = load(args.applications)
+    data = loaded_postgres("zt_bench_hall", args.reuse, load, loaded, args.applications)
     measure(args.requests, data)
 
 

@@ -29,7 +29,7 @@ import time
 
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from _setup import existing_postgres, fresh_postgres  # noqa: E402
+from _setup import loaded_postgres  # noqa: E402
 from hall_bench import percentiles, timed  # noqa: E402
 
 PUBLISHED_SHARE = 0.3
@@ -218,15 +218,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again")
     args = parser.parse_args()
-    if args.reuse:
-        existing_postgres("zt_bench_letters")
-        data = loaded(args.letters)
-    else:
-        fresh_postgres("zt_bench_letters")
-        from zhengtong.audit.context import Actor, acting_as
-
-        with acting_as(Actor(name="benchmark")):
-            data = load(args.letters)
+    data = loaded_postgres("zt_bench_letters", args.reuse, load, loaded, args.letters)
     measure(args.requests, data)
     if args.reuse:  # an earlier run's intake letters are there: the same writers again would be merged as repeats
         print("intake: not timed with --reuse (it needs a fresh load)")
