@@ -8,7 +8,7 @@ from django.template import engines
 from django.urls import set_script_prefix
 from django.utils import translation
 
-from zhengtong.core.jinja import url
+from zhengtong.core.reverse import reverse_once as url
 from zhengtong.letters.public_reads import PublicRow
 
 

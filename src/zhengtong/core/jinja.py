@@ -11,26 +11,14 @@ as `{% translate "无" %}`, and Django's makemessages finds it (its template lex
 
 from __future__ import annotations
 
-import functools
-
-from django.urls import get_script_prefix, reverse
 from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
 
-
-@functools.lru_cache(maxsize=256)
-def _reversed(name: str, prefix: str) -> str:
-    return reverse(name)
-
-
-def url(name: str) -> str:
-    """An argument-free URL, reversed once per name and script prefix in a process: the URL configuration does
-    not change while it runs (as portal/nav.py)."""
-    return _reversed(name, get_script_prefix())
+from .reverse import reverse_once
 
 
 def environment(**options) -> Environment:
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
-    env.globals["url"] = url
+    env.globals["url"] = reverse_once  # argument-free names only
     return env

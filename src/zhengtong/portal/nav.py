@@ -8,6 +8,8 @@ import functools
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.reverse import reverse_once
+
 SECTIONS = [
     ("home", _("首页"), "portal:home"),
     ("disclosure", _("政务公开"), "disclosure:index"),
@@ -49,14 +51,7 @@ LAYOUT_LINKS = {"home": "portal:home", "elderly": "portal:elderly", "language": 
                 "workbench": "workbench:home"}
 
 
-@functools.lru_cache(maxsize=4)
-def _layout_links(prefix: str) -> dict[str, str]:
-    return {key: reverse(url_name) for key, url_name in LAYOUT_LINKS.items()}
-
-
 def layout_links() -> dict[str, str]:
-    """The URLs every page's header and footer link to, reversed once per process (per script prefix, which
-    `reverse` puts in front) instead of five times on every page."""
-    from django.urls import get_script_prefix
-
-    return _layout_links(get_script_prefix())
+    """The URLs every page's header and footer link to, each reversed once per process (core/reverse.py)
+    instead of on every page."""
+    return {key: reverse_once(url_name) for key, url_name in LAYOUT_LINKS.items()}
