@@ -17,7 +17,7 @@ from zhengtong.core.sql import aware
 from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
 
-from .counts import published_count
+from . import counts
 from .models import Event, Kind, Letter
 
 
@@ -25,8 +25,8 @@ def _tables() -> dict[str, str]:
     return {"letter": Letter._meta.db_table, "event": Event._meta.db_table, "dept": Department._meta.db_table}
 
 
-def _day(moment) -> str:
-    return timezone.localtime(aware(moment)).date().isoformat() if moment else "—"
+def _day(moment, tz) -> str:
+    return timezone.localtime(aware(moment), tz).date().isoformat() if moment else "—"
 
 
 class PublicRow(NamedTuple):
@@ -38,29 +38,48 @@ class PublicRow(NamedTuple):
     replied: str
 
 
+PAGE_SIZE = 20
+
+
 class PublishedRows:
-    """The public list, newest published first, for Django's paginator: its count is the cached published count
-    (counts.py), and a slice is one statement that takes the page from the list's covering index (models:
-    letter_public_list) and only then joins the 20 rows' department names (joined before the OFFSET, every
-    skipped row was joined too)."""
+    """The public list, newest published first, for Django's paginator: its count is cached (counts.py), and a
+    slice is one statement that takes the page from the list's covering index (models: letter_public_list) and
+    only then joins the 20 rows' department names (joined before the OFFSET, every skipped row was joined too).
+    A page of the first ANCHOR_PAGES starts from its first row's cached key instead of an OFFSET."""
 
     def __init__(self, kind: str = ""):
         self.kind = kind
+        self._figures = None
+
+    def _published(self) -> counts.Published:
+        if self._figures is None:
+            self._figures = counts.published(self.kind, PAGE_SIZE)
+        return self._figures
 
     def count(self) -> int:
-        return published_count(self.kind)
+        return self._published().count
 
     def __getitem__(self, window: slice) -> list[PublicRow]:
         where, params = ("AND kind = %s", [self.kind]) if self.kind else ("", [])
+        page, off_grid = divmod(window.start, PAGE_SIZE)
+        starts = self._published().starts
+        if not off_grid and page < len(starts):
+            at, pk = starts[page]
+            where += " AND (published_at, id) <= (%s, %s)"
+            params += [connection.ops.adapt_datetimefield_value(at), pk]
+            skip = 0
+        else:
+            skip = window.start
         sql = ("SELECT l.number, l.public_title, l.kind, d.name, l.received_at, l.replied_at FROM "
                "(SELECT id, number, public_title, kind, department_id, received_at, replied_at, published_at FROM {letter} "
                f"WHERE published_at IS NOT NULL {where} ORDER BY published_at DESC, id DESC LIMIT %s OFFSET %s) l "
                "LEFT JOIN {dept} d ON d.id = l.department_id ORDER BY l.published_at DESC, l.id DESC").format(**_tables())
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, window.stop - window.start, window.start])
+            cursor.execute(sql, [*params, window.stop - window.start, skip])
             rows = cursor.fetchall()
         labels = {value: str(label) for value, label in Kind.choices}  # each label translated once, not once a row
-        return [PublicRow(number, title, labels[kind], department or "—", _day(received), _day(replied))
+        tz = timezone.get_current_timezone()  # once, not twice a row
+        return [PublicRow(number, title, labels[kind], department or "—", _day(received, tz), _day(replied, tz))
                 for number, title, kind, department, received, replied in rows]
 
 
@@ -104,8 +123,9 @@ def public_case(number: str) -> tuple[PublicLetter, list[PublicEvent]] | None:
     if not rows:
         return None
     pk, number, title, kind, received, accepted, department, replied, content, reply = rows[0][:10]
-    letter = PublicLetter(pk, number, title, Kind(kind).label, _day(received), _day(accepted), department or "—",
-                          _day(replied), content, reply)
+    tz = timezone.get_current_timezone()
+    letter = PublicLetter(pk, number, title, Kind(kind).label, _day(received, tz), _day(accepted, tz), department or "—",
+                          _day(replied, tz), content, reply)
     return letter, [_event(at, label, name) for *_letter, at, label, name in rows if at is not None]
 
 

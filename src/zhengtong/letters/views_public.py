@@ -24,7 +24,7 @@ from zhengtong.search.selectors import search
 from . import selectors, services
 from .forms import FilterForm, QueryForm, WriteForm
 from .models import Channel
-from .public_reads import PublishedRows, public_case, public_events
+from .public_reads import PAGE_SIZE, PublishedRows, public_case, public_events
 from .search_index import KIND
 
 DONE_SESSION_KEY = "letters:done"
@@ -40,7 +40,7 @@ def index(request):
         page = None
     else:
         kind = data.get("kind", "")
-        page = Paginator(PublishedRows(kind), 20).get_page(request.GET.get("page"))
+        page = Paginator(PublishedRows(kind), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)  # the pager adds its own; the filter stays
     return render(request, "letters/index.html", {"form": form, "page": page, "results": results, "query": query.urlencode()})
