@@ -90,7 +90,8 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert set(Request.objects.exclude(answer_type="").values_list("answer_type", flat=True)) == set(AnswerType.values)
     assert report.build(year=2025, department=Department.objects.get(code="330206000")).section3.balanced
     assert published.filter(title__contains="2025年政府信息公开工作年度报告").exists()
-    assert GuideOffice.objects.count() == 1  # the office the 公开指南 names
+    assert GuideOffice.objects.filter(department__kind="government").count() == 1  # the office each 公开指南 names
+    assert GuideOffice.objects.filter(department__kind="department").count() == 5
     # letters and calls in every state, with returns, co-handling, merged duplicates, late replies and masked
     # published replies; the month's indicators count them
     assert Letter.objects.count() == 400  # 200 imported from the earlier system, 200 walked (a repeat makes no new case)

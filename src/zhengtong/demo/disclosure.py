@@ -12,7 +12,7 @@ import random
 from django.utils import timezone
 
 from zhengtong.core.ids import id_number_check_char
-from zhengtong.disclosure import services
+from zhengtong.disclosure import selectors, services
 from zhengtong.disclosure.models import Category, Column, Document, GuideOffice
 from zhengtong.org.models import Department, Membership
 
@@ -67,12 +67,24 @@ def seed_columns() -> None:
         Column.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
 
 
+HOURS = "工作日 上午8:30—12:00，下午14:00—17:30"
+
+
 def seed_guide_office() -> None:
-    """The office the 公开指南 names (demonstration contact details)."""
-    if not GuideOffice.objects.exists():
-        GuideOffice.objects.create(name="北仑区人民政府办公室（政务公开科）", address="宁波市北仑区新碶街道长江路1166号",
-                                   postcode="315800", office_hours="工作日 上午8:30—12:00，下午14:00—17:30",
-                                   phone="0574-86781234", fax="0574-86781235", email="gk@demo.bl.gov.cn")
+    """The offices the 公开指南 name (demonstration contact details): the government's, and one for each of the
+    first departments; the others show their own address and telephone."""
+    if GuideOffice.objects.exists():
+        return
+    organs = list(selectors.organs())
+    government = next((o for o in organs if o.kind == Department.Kind.GOVERNMENT), None)
+    if government is not None:
+        GuideOffice.objects.create(department=government, name="北仑区人民政府办公室（政务公开科）", address="宁波市北仑区新碶街道长江路1166号",
+                                   postcode="315800", office_hours=HOURS, phone="0574-86781234", fax="0574-86781235",
+                                   email="gk@demo.bl.gov.cn")
+    for n, organ in enumerate([o for o in organs if o.kind == Department.Kind.DEPARTMENT][:5]):
+        GuideOffice.objects.create(department=organ, name=f"{organ.name}办公室", address=organ.address or "宁波市北仑区新碶街道长江路1166号",
+                                   postcode="315800", office_hours=organ.office_hours or HOURS,
+                                   phone=organ.phone or f"0574-8678{2000 + n:04d}")
 
 
 def seed_archive(count: int = DOCUMENTS, progress=print) -> int:

@@ -83,9 +83,12 @@ class Column(models.Model):
 
 
 class GuideOffice(models.Model):
-    """The office that handles disclosure, as the 公开指南 must name it (条例 Art. 12: name, address, hours,
-    telephone, fax, online contact; kept up to date). One row, kept by the system administrator (admin.py)."""
+    """The office that handles disclosure for one organ, as its 公开指南 must name it (条例 Art. 12: name,
+    address, hours, telephone, fax, online contact; kept up to date). Kept by the system administrator
+    (admin.py); an organ without one is shown with its own address and telephone (views_public.guide)."""
 
+    department = models.OneToOneField("org.Department", verbose_name=_("所属机关"), on_delete=models.PROTECT,
+                                      related_name="guide_office")
     name = models.CharField(_("工作机构名称"), max_length=100)
     address = models.CharField(_("办公地址"), max_length=200)
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True, validators=[RegexValidator(r"^\d{6}$", _("邮政编码为6位数字"))])
@@ -101,10 +104,6 @@ class GuideOffice(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-    @classmethod
-    def current(cls) -> "GuideOffice | None":
-        return cls.objects.order_by("pk").first()
 
 
 class Document(TimeStampedModel):

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet
 
+from zhengtong.org.models import Department
+
 from .models import Category, Document, State
+
+
+def organs() -> QuerySet[Department]:
+    """The organs that answer requests and publish a 公开指南 (条例 Art. 12 and 27): the government and its
+    departments, in the tree's order; internal offices answer in their department's name."""
+    return Department.objects.filter(is_active=True, kind__in=[Department.Kind.GOVERNMENT, Department.Kind.DEPARTMENT]).order_by("path")
 
 
 def published() -> QuerySet[Document]:

@@ -8,6 +8,7 @@ app_name = "disclosure"
 urlpatterns = [
     path("", views.index, name="index"),
     path("guide/", views.guide, name="guide"),
+    path("guide/<str:code>/", views.guide, name="guide_organ"),
     path("feed.atom", views.LatestFeed(), name="feed"),
     path("category/<slug:code>/", views.category, name="category"),
     path("column/<slug:code>/", views.column, name="column"),

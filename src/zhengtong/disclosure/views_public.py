@@ -61,9 +61,15 @@ def attachment(request, index_no: str, attachment_id: int):
     return file_response(chosen.file)
 
 
-def guide(request):
-    return render(request, "disclosure/guide.html", {"publish_limit": PUBLISH_LIMIT, "categories": Category.choices,
-                                                     "office": GuideOffice.current()})
+def guide(request, code: str = ""):
+    """An organ's 公开指南 (条例 Art. 12); without a code, the government's, which lists its departments' guides."""
+    found = selectors.organs()
+    organ = get_object_or_404(found, code=code) if code else found.filter(kind=Department.Kind.GOVERNMENT).first()
+    office = GuideOffice.objects.filter(department=organ).first() if organ else None
+    others = found.exclude(pk=organ.pk) if organ and not code else []
+    request_url = reverse("disclosure:request_new") + (f"?department={organ.code}" if organ else "")
+    return render(request, "disclosure/guide.html", {"publish_limit": PUBLISH_LIMIT, "categories": Category.choices, "organ": organ,
+                                                     "office": office, "others": others, "request_url": request_url})
 
 
 class LatestFeed(Feed):

@@ -18,6 +18,7 @@ from zhengtong.org.models import Department
 from . import letters
 from . import requests as svc
 from .models import ApplicantKind, Request, RequestState
+from .selectors import organs
 
 LEGAL_KINDS = [(k.value, k.label) for k in ApplicantKind if k != ApplicantKind.PERSON]
 
@@ -32,8 +33,7 @@ class RequestForm(ZtForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.filter(
-            is_active=True, kind__in=[Department.Kind.GOVERNMENT, Department.Kind.DEPARTMENT]).order_by("path")
+        self.fields["department"].queryset = organs()
         if user.kind != "enterprise":
             del self.fields["applicant_kind"]
         self.fields["contact_phone"].initial = user.mobile
@@ -53,7 +53,8 @@ def new(request):
     if user.kind == "staff":
         messages.info(request, _("工作人员请在工作台登记书面申请。"))
         return redirect("workbench_disclosure:requests")
-    form = RequestForm(request.POST or None, user=user)
+    chosen = organs().filter(code=request.GET.get("department", "")).first()  # from that organ's guide
+    form = RequestForm(request.POST or None, user=user, initial={"department": chosen})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         enterprise = user.kind == "enterprise"
