@@ -2,8 +2,8 @@
 
 Both hold the same tokens (search.segment), so a query finds the same documents on either. Ranking is bounded
 (docs/decisions/0006-search-ranking.md): each query takes the newest CANDIDATES matches in index order, which
-either engine reads without visiting every match, and ranks only those by relevance. A common word at a million
-documents costs the same as a rare one.
+either engine reads without visiting every match, and ranks only those by relevance (search.rank on SQLite,
+ts_rank on PostgreSQL). A common word at a million documents costs the same as a rare one.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from . import rank
 from .query import Query
 
 CANDIDATES = 400
@@ -44,7 +45,8 @@ def pairs(tokens: Tokens) -> list[str]:
 
 
 class SqliteBackend:
-    """FTS5 over space-separated tokens; bm25 weights title 8, words 1, parts 0.5, pairs 0.5."""
+    """FTS5 over space-separated tokens. Ranking is search.rank's BM25 over the candidates' columns, not FTS5's
+    bm25(), which walks every match of each word to count them on every query."""
 
     def put(self, cursor, entry_id: int, tokens: Tokens) -> None:
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
@@ -59,22 +61,54 @@ class SqliteBackend:
         cursor.execute("DELETE FROM search_fts")
 
     @staticmethod
-    def match(query: Query) -> str:
-        parts = ["{title words parts} : " + f'"{t}"' for t in query.terms]
-        parts += [f'pairs : "{shingle(a, b)}"' for p in query.phrases for a, b in zip(p, p[1:])]
+    def _term(term: str) -> str:
+        return "{title words parts} : " + f'"{term}"'
+
+    @staticmethod
+    def _phrase(phrase) -> str:
+        return " AND ".join(f'pairs : "{shingle(a, b)}"' for a, b in zip(phrase, phrase[1:]))
+
+    @classmethod
+    def match(cls, query: Query) -> str:
+        parts = [cls._term(t) for t in query.terms] + [cls._phrase(p) for p in query.phrases]
         parts += [f'meta : "{f}"' for f in query.filters]
         return " AND ".join(parts)
 
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
-        """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending); no total on the way."""
-        cursor.execute("SELECT rowid, -bm25(search_fts, 8.0, 1.0, 0.5, 0.5, 0.0) FROM search_fts WHERE search_fts MATCH %s "
-                       "ORDER BY rowid DESC LIMIT %s", [self.match(query), CANDIDATES])
-        return [(row[0], row[1]) for row in cursor.fetchall()], None
+        """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending), scored by search.rank;
+        no total on the way."""
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+                       [self.match(query), CANDIDATES])
+        ids = [row[0] for row in cursor.fetchall()]
+        if not ids:
+            return [], None
+        cursor.execute(f"SELECT rowid, title, words, parts FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+        documents = {row[0]: row[1:] for row in cursor.fetchall()}
+        scored = rank.units(query, *self._document_counts(cursor, query))
+        avgdl = rank.average_length(documents.values())
+        return [(pk, rank.score(document, scored, avgdl)) for pk, document in documents.items()], None
+
+    def _document_counts(self, cursor, query: Query) -> tuple[dict[str, int], int]:
+        """How many documents hold each scored unit, up to COUNT_CAP + 1, and how many there are: for a query of
+        one unit, nothing (its weight orders nothing)."""
+        keys = rank.unit_keys(query)
+        if len(keys) < 2:
+            return {}, 0
+        counts = {}
+        for term in query.terms:
+            counts[term] = self._capped_count(cursor, self._term(term))
+        for phrase in query.phrases:
+            counts[" ".join(phrase)] = self._capped_count(cursor, self._phrase(phrase))
+        cursor.execute("SELECT rowid FROM search_fts ORDER BY rowid DESC LIMIT 1")
+        return counts, cursor.fetchone()[0]
+
+    @staticmethod
+    def _capped_count(cursor, match: str) -> int:
+        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)", [match, COUNT_CAP + 1])
+        return cursor.fetchone()[0]
 
     def count(self, cursor, query: Query) -> int:
-        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)",
-                       [self.match(query), COUNT_CAP + 1])
-        return cursor.fetchone()[0]
+        return self._capped_count(cursor, self.match(query))
 
 
 # Positions: title from 1, words after it, parts and meta far beyond (a phrase never spans into them).
