@@ -62,6 +62,11 @@ def fresh_sqlite(path: Path) -> Path:
     """A fresh SQLite file database (the embedded default), migrated, with Django set up against it."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return existing_sqlite(path)
+
+
+def existing_sqlite(path: Path) -> Path:
+    """A SQLite file database an earlier run created (or a new one), migrated forward, with Django set up."""
     path.parent.mkdir(parents=True, exist_ok=True)
     os.environ["ZT_DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))

@@ -1,6 +1,6 @@
 """Site-search benchmark on the embedded default (SQLite FTS5) and on PostgreSQL (tsvector + GIN).
 
-    .venv/bin/python benchmarks/search_bench.py [--documents 1000000] [--queries 300] [--backend sqlite|postgres]
+    .venv/bin/python benchmarks/search_bench.py [--documents 1000000] [--queries 300] [--backend sqlite|postgres] [--reuse]
 
 Without --backend it runs both, one process each. For each backend, in the same run:
   1. indexing: documents per second through `search.services.index_now` (masking, segmentation, both writes)
@@ -8,6 +8,8 @@ Without --backend it runs both, one process each. For each backend, in the same 
   2. loads N documents (synthetic government text as tokens, with a Zipf word distribution, straight into the
      backend's tables), then times `search.selectors.search` for one-term, two-term and phrase queries against
      the raw backend query floor (the same match, 10 ids, no ranking, no entries).
+With --reuse (and --backend) the queries are timed on the database an earlier run of this checkout loaded (1M
+documents take 18 minutes on SQLite here and longer on PostgreSQL), for old and new code in turn on one database.
 Target: p95 <= 50 ms for all three query kinds at 1M documents on both backends.
 """
 
@@ -20,7 +22,7 @@ import subprocess
 import sys
 import time
 
-from _setup import ROOT, existing_postgres, fresh_postgres, fresh_sqlite
+from _setup import ROOT, existing_postgres, existing_sqlite, fresh_postgres, fresh_sqlite
 
 HANZI = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法"
          "所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社"
@@ -203,12 +205,10 @@ def pct(samples):
 
 
 def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) -> None:
-    if backend_name == "postgres" and reuse:
-        existing_postgres("zt_bench_search")
-    elif backend_name == "postgres":
-        fresh_postgres("zt_bench_search")
+    if backend_name == "postgres":
+        (existing_postgres if reuse else fresh_postgres)("zt_bench_search")
     else:
-        fresh_sqlite(ROOT / "var" / "bench" / "search-bench.sqlite3")
+        (existing_sqlite if reuse else fresh_sqlite)(ROOT / "var" / "bench" / "search-bench.sqlite3")
     from django.db import connection
 
     from zhengtong.audit.context import Actor, acting_as
@@ -248,10 +248,10 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--backend", choices=("sqlite", "postgres"))
-    parser.add_argument("--reuse", action="store_true", help="PostgreSQL: measure the database an earlier run loaded")
+    parser.add_argument("--reuse", action="store_true", help="measure the database an earlier run of this checkout loaded")
     args = parser.parse_args()
-    if args.reuse and args.backend != "postgres":
-        parser.error("--reuse needs --backend postgres")
+    if args.reuse and not args.backend:
+        parser.error("--reuse needs --backend")
     if args.backend:
         run_one(args.backend, args.documents, args.queries, reuse=args.reuse)
         return
