@@ -23,7 +23,7 @@ PUBLIC = {
     "approvals:status",  # status by receipt number and query code, without login (the 100% queryable)
     "api:approvals_items", "api:approvals_item", "api:approvals_status",  # the same, through the API
     "portal:search",  # site search over public documents and guides only (nothing unpublished is indexed)
-    "disclosure:index", "disclosure:guide", "disclosure:feed", "disclosure:category", "disclosure:column",
+    "disclosure:index", "disclosure:guide", "disclosure:guide_organ", "disclosure:feed", "disclosure:category", "disclosure:column",
     "disclosure:department", "disclosure:document", "disclosure:attachment",  # 政府信息公开目录 (条例 第二十三条)
     "letters:index", "letters:letter", "letters:summary",  # published letters and the monthly summary (DOMAIN §5)
     "letters:write", "letters:query",  # anyone may write (anonymously too) and follow a letter by number and code
