@@ -209,3 +209,37 @@ def test_indexing_a_document_again_rewrites_its_one_entry(db):
     assert again.pk == first.pk and Entry.objects.filter(object_id="50").count() == 1
     assert Entry.objects.get(pk=first.pk).title == "新标题：抗旱通知"
     assert _found("抗旱") == ["50"] and _found("防汛") == []
+
+
+@pytest.fixture
+def statistics_forgotten():
+    backends.forget_statistics()
+    yield
+    backends.forget_statistics()  # no later test plans its reads from this test's words
+
+
+@pytest.mark.parametrize(("word", "count_cap", "total"), [("施工", 4, 5), ("施工", 20, 12), ("防汛", 10, 11), ("防汛", 40, 24)])
+def test_postgresql_sizes_its_first_read_from_the_words_statistics(db, monkeypatch, statistics_forgotten, word, count_cap, total):
+    """Each read of the GIN index reads every query word's whole posting list: for two common words at 1M
+    documents 25–30 ms a read, and the first 1,000 ids, the next window and the count made three (decision 0006).
+    With the table analysed, the words' frequencies in pg_stats say how many documents should match: more than
+    COUNT_CAP, and the first read spans as many of the newest ids as should hold COUNT_CAP + 1 of them; fewer,
+    and it reads every match at once. Either way, one read gives the newest candidates and the total."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL reads by windows; FTS5 walks its doclist newest first")
+    monkeypatch.setattr(backends, "CANDIDATES", 3)
+    monkeypatch.setattr(backends, "COUNT_CAP", count_cap)
+    monkeypatch.setattr(backends, "FIRST_WINDOW", 2)  # without statistics the first read would take 2 ids
+    for n in range(36):
+        index_now(_doc(500 + n, f"第{n}号通告", "道路施工通告" if n % 3 == 0 else "防汛值班安排"))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_tsv")
+    with CaptureQueriesContext(connection) as captured:
+        results = search(parse(word))
+    matching = [n for n in range(36) if (n % 3 == 0) == (word == "施工")]  # 施工 in 12, 防汛 in 24
+    assert [h.entry.object_id for h in results.hits] == [str(500 + n) for n in sorted(matching, reverse=True)[:3]]
+    assert (results.total, results.capped) == ((count_cap, True) if total > count_cap else (total, False))
+    assert sum("tsv @@" in q["sql"] and "ts_rank" not in q["sql"] for q in captured.captured_queries) == 1

@@ -8,6 +8,7 @@ ts_rank on PostgreSQL). A common word at a million documents costs the same as a
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from django.db import connection, transaction
@@ -23,6 +24,29 @@ FIRST_WINDOW = 1_000
 COUNT_CAP = 1000  # "1000+": counting every match of a common word is the cost bounded ranking avoids
 WINDOW_MARGIN = 1.25  # a window sized from the density seen so far is widened by this, so one more is rarely needed
 ROW_TEST_COST = 80  # testing one row against a query costs about as much as reading this many GIN posting entries
+STATISTICS_TTL = 600  # seconds; ANALYZE (autovacuum's) refreshes pg_stats far less often
+_statistics: dict = {}
+
+
+def forget_statistics() -> None:
+    _statistics.clear()
+
+
+def _pg_statistics(cursor) -> tuple[dict[str, float], float, float] | None:
+    """From pg_stats, cached per process: the fraction of rows holding each of the most common lexemes, the least
+    fraction listed (an unlisted lexeme is rarer), and the rows; None before the table was first analysed."""
+    now = time.monotonic()
+    if not _statistics or now - _statistics["at"] > STATISTICS_TTL:
+        cursor.execute("SELECT u.e, u.f FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f) "
+                       "WHERE s.schemaname = current_schema() AND s.tablename = 'search_tsv' AND s.attname = 'tsv'")
+        pairs = cursor.fetchall()
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_tsv'::regclass")
+        rows = cursor.fetchone()[0]
+        fractions = {lexeme: fraction for lexeme, fraction in pairs if lexeme is not None}
+        # most_common_elem_freqs ends with the least and the greatest fraction and the null fraction
+        extra = [fraction for lexeme, fraction in pairs if lexeme is None]
+        _statistics.update(at=now, value=(fractions, extra[0], rows) if fractions and extra and rows > 0 else None)
+    return _statistics["value"]
 
 
 @dataclass(frozen=True)
@@ -163,6 +187,17 @@ class PostgresBackend:
         parts += [f"'{f}'" for f in query.filters]
         return " & ".join(parts)
 
+    def expected(self, cursor, query: Query) -> float | None:
+        """How many documents should match, by pg_stats, taking the words as independent; None without statistics."""
+        statistics = _pg_statistics(cursor)
+        if statistics is None:
+            return None
+        fractions, least, rows = statistics
+        share = 1.0
+        for token in [*query.terms, *(shingle(a, b) for p in query.phrases for a, b in zip(p, p[1:])), *query.filters]:
+            share *= fractions.get(token, least / 2)  # an unlisted lexeme: as PostgreSQL's own estimate takes it
+        return share * rows
+
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
         """The newest CANDIDATES matches and, where it was learnt on the way, how many match up to COUNT_CAP + 1.
 
@@ -170,24 +205,39 @@ class PostgresBackend:
         backwards testing rows one by one, fast for a very common word and hundreds of times slower for a middling
         one. What remains costs in two ways: a GIN bitmap reads each term's whole posting list, whatever id range
         it is ANDed with, and a row tested against the query costs about ROW_TEST_COST posting entries (its
-        tsvector is decompressed). So the reads are few and sized by the density of matches seen so far:
-          1. the newest FIRST_WINDOW ids: a common word has its candidates here;
-          2. for a rare word or phrase, every older match's id at once, stopping at COUNT_CAP + 1: then the newest
-             are taken from it and the total is known;
-          3. otherwise windows sized from the density seen, then the count, by testing rows below the last window
-             where matches are dense and by the GIN bitmap where they are not."""
+        tsvector is decompressed). So the reads are few, and the first is sized by how many should match (pg_stats,
+        `expected`):
+          1. fewer than COUNT_CAP: every match's id at once, stopping at COUNT_CAP + 1: the newest are taken from
+             it and the total is known;
+          2. more: the newest ids that should hold COUNT_CAP + 1 matches, which then give the candidates and the
+             total ("1000+");
+          3. without statistics, or where they were wrong: the newest FIRST_WINDOW ids; for a rare word or phrase
+             then every older match at once; otherwise windows sized from the density seen, then the count, by
+             testing rows below the last window where matches are dense and by the GIN bitmap where they are not."""
         tsquery = self.tsquery(query)
         cursor.execute("SELECT max(entry_id) FROM search_tsv")
         top = (cursor.fetchone()[0] or 0) + 1
+        expected = self.expected(cursor, query)
         with transaction.atomic():
             cursor.execute(PLANNER_SETTINGS)
-            upper = max(0, top - FIRST_WINDOW)
-            found = self._window(cursor, tsquery, upper, top, CANDIDATES)
+            if expected is not None and expected <= COUNT_CAP:
+                every = self._older(cursor, tsquery, top)
+                if len(every) <= COUNT_CAP:
+                    return self._ranked(cursor, tsquery, sorted(every, reverse=True)[:CANDIDATES]), len(every)
+            if expected is not None and expected > COUNT_CAP:
+                upper, limit = max(0, top - int((COUNT_CAP + 1) * top / expected * WINDOW_MARGIN)), COUNT_CAP + 1
+            else:
+                upper, limit = max(0, top - FIRST_WINDOW), CANDIDATES
+            found = self._window(cursor, tsquery, upper, top, limit)
+            if len(found) > COUNT_CAP:
+                return self._ranked(cursor, tsquery, found[:CANDIDATES]), len(found)
+            if limit > CANDIDATES and len(found) >= CANDIDATES:  # the window read whole: count only below it
+                total = self._count(cursor, tsquery, len(found), len(found) / (top - upper), upper, top)
+                return self._ranked(cursor, tsquery, found[:CANDIDATES]), total
+            found = found[:CANDIDATES]
             floor_density = 0.0  # the least density the older ids are known to have
             if len(found) < CANDIDATES and upper > 0 and len(found) / (top - upper) * upper <= 2 * COUNT_CAP:
-                cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id < %s LIMIT %s",
-                               [tsquery, upper, COUNT_CAP + 1])
-                older = [row[0] for row in cursor.fetchall()]
+                older = self._older(cursor, tsquery, upper)
                 if len(older) <= COUNT_CAP:
                     newest = found + sorted(older, reverse=True)[:CANDIDATES - len(found)]
                     return self._ranked(cursor, tsquery, newest), len(found) + len(older)
@@ -204,6 +254,13 @@ class PostgresBackend:
             if len(found) == CANDIDATES:
                 total = self._count(cursor, tsquery, above, len(found) / (top - upper), window_top, top)
             return self._ranked(cursor, tsquery, found), total
+
+    @staticmethod
+    def _older(cursor, tsquery: str, upper: int) -> list[int]:
+        """Every match's id under `upper`, in no order, stopping at COUNT_CAP + 1: one GIN bitmap read."""
+        cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id < %s LIMIT %s",
+                       [tsquery, upper, COUNT_CAP + 1])
+        return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
     def _count(cursor, tsquery: str, above: int, density: float, below: int, top: int) -> int | None:
