@@ -43,7 +43,7 @@ def _pg_statistics(cursor) -> tuple[dict[str, float], float, float] | None:
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_tsv'::regclass")
         rows = cursor.fetchone()[0]
         fractions = {lexeme: fraction for lexeme, fraction in pairs if lexeme is not None}
-        # most_common_elem_freqs ends with the least and the greatest fraction and the null fraction
+        # most_common_elem_freqs ends with the least and the greatest fraction listed (for arrays, then the nulls')
         extra = [fraction for lexeme, fraction in pairs if lexeme is None]
         _statistics.update(at=now, value=(fractions, extra[0], rows) if fractions and extra and rows > 0 else None)
     return _statistics["value"]
