@@ -82,7 +82,8 @@ def seed_guide_office() -> None:
                                    postcode="315800", office_hours=HOURS, phone="0574-86781234", fax="0574-86781235",
                                    email="gk@demo.bl.gov.cn")
     for n, organ in enumerate([o for o in organs if o.kind == Department.Kind.DEPARTMENT][:5]):
-        GuideOffice.objects.create(department=organ, name=f"{organ.name}办公室", address=organ.address or "宁波市北仑区新碶街道长江路1166号",
+        name = organ.name if organ.name.endswith("办公室") else f"{organ.name}办公室"
+        GuideOffice.objects.create(department=organ, name=name, address=organ.address or "宁波市北仑区新碶街道长江路1166号",
                                    postcode="315800", office_hours=organ.office_hours or HOURS,
                                    phone=organ.phone or f"0574-8678{2000 + n:04d}")
 
