@@ -4,6 +4,7 @@ them (60–300 ms for a common word at 1M documents)."""
 
 from __future__ import annotations
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -40,7 +41,7 @@ def test_at_equal_counts_the_shorter_document_ranks_higher():
 
 def test_a_rare_word_weighs_more_than_a_common_one():
     query = Query(terms=("防汛", "通知"))
-    units = rank.units(query, {"防汛": 3, "通知": 900}, documents=100_000)
+    units = rank.units(query, {("防汛",): 3, ("通知",): 900}, documents=100_000)
     assert _order(units, [("", f"通知 通知 {BODY}", ""), ("", f"防汛 {BODY} 做好", "")]) == [1, 0]
 
 
@@ -52,7 +53,7 @@ def test_a_phrase_counts_only_where_its_words_stand_in_order():
 
 def test_sqlite_ranks_without_fts5s_bm25(db):
     if connection.vendor != "sqlite":
-        return  # PostgreSQL ranks with ts_rank, which counts no document frequencies
+        pytest.skip("PostgreSQL ranks with ts_rank, which counts no document frequencies")
     for n in range(3):
         index_now(Document(kind="disclosure.document", kind_label="政府文件", object_id=str(n), title=f"第{n}号通知",
                            text="做好防汛准备。" * (n + 1), url=f"/d/{n}/"))

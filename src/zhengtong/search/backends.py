@@ -61,6 +61,11 @@ def shingle(a: str, b: str) -> str:
     return f"{a}_{b}"  # "_" never occurs inside a token (search.segment)
 
 
+def phrase_pairs(phrase) -> list[str]:
+    """The pair tokens a phrase matches by: each two neighbouring words (see `pairs`)."""
+    return [shingle(a, b) for a, b in zip(phrase, phrase[1:])]
+
+
 def pairs(tokens: Tokens) -> list[str]:
     """Every pair of neighbouring words (title and body), each once: a phrase query is the AND of its pairs.
     Matching positions instead (FTS5 phrases, PostgreSQL <->) re-reads every candidate's positions: 98 ms p95
@@ -85,18 +90,15 @@ class SqliteBackend:
         cursor.execute("DELETE FROM search_fts")
 
     @staticmethod
-    def _term(term: str) -> str:
-        return "{title words parts} : " + f'"{term}"'
-
-    @staticmethod
-    def _phrase(phrase) -> str:
-        return " AND ".join(f'pairs : "{shingle(a, b)}"' for a, b in zip(phrase, phrase[1:]))
+    def _unit(unit: tuple[str, ...]) -> str:
+        """A word in the title, words or parts, or a phrase by its pairs (rank.scored's units)."""
+        if len(unit) == 1:
+            return "{title words parts} : " + f'"{unit[0]}"'
+        return " AND ".join(f'pairs : "{pair}"' for pair in phrase_pairs(unit))
 
     @classmethod
     def match(cls, query: Query) -> str:
-        parts = [cls._term(t) for t in query.terms] + [cls._phrase(p) for p in query.phrases]
-        parts += [f'meta : "{f}"' for f in query.filters]
-        return " AND ".join(parts)
+        return " AND ".join([*(cls._unit(u) for u in rank.scored(query)), *(f'meta : "{f}"' for f in query.filters)])
 
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
         """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending), scored by search.rank;
@@ -115,14 +117,10 @@ class SqliteBackend:
     def _document_counts(self, cursor, query: Query) -> tuple[dict[str, int], int]:
         """How many documents hold each scored unit, up to COUNT_CAP + 1, and how many there are: for a query of
         one unit, nothing (its weight orders nothing)."""
-        keys = rank.unit_keys(query)
-        if len(keys) < 2:
+        units = rank.scored(query)
+        if len(units) < 2:
             return {}, 0
-        counts = {}
-        for term in query.terms:
-            counts[term] = self._capped_count(cursor, self._term(term))
-        for phrase in query.phrases:
-            counts[" ".join(phrase)] = self._capped_count(cursor, self._phrase(phrase))
+        counts = {unit: self._capped_count(cursor, self._unit(unit)) for unit in units}
         cursor.execute("SELECT rowid FROM search_fts ORDER BY rowid DESC LIMIT 1")
         return counts, cursor.fetchone()[0]
 
@@ -181,11 +179,13 @@ class PostgresBackend:
         cursor.execute("DELETE FROM search_tsv")
 
     @staticmethod
-    def tsquery(query: Query) -> str:
-        parts = [f"'{t}'" for t in query.terms]
-        parts += [f"'{shingle(a, b)}'" for p in query.phrases for a, b in zip(p, p[1:])]
-        parts += [f"'{f}'" for f in query.filters]
-        return " & ".join(parts)
+    def lexemes(query: Query) -> list[str]:
+        """Every lexeme a match must hold: the words, each phrase's pairs, the filters."""
+        return [*query.terms, *(pair for p in query.phrases for pair in phrase_pairs(p)), *query.filters]
+
+    @classmethod
+    def tsquery(cls, query: Query) -> str:
+        return " & ".join(f"'{lexeme}'" for lexeme in cls.lexemes(query))
 
     def expected(self, cursor, query: Query) -> float | None:
         """How many documents should match, by pg_stats, taking the words as independent; None without statistics."""
@@ -194,8 +194,8 @@ class PostgresBackend:
             return None
         fractions, least, rows = statistics
         share = 1.0
-        for token in [*query.terms, *(shingle(a, b) for p in query.phrases for a, b in zip(p, p[1:])), *query.filters]:
-            share *= fractions.get(token, least / 2)  # an unlisted lexeme: as PostgreSQL's own estimate takes it
+        for lexeme in self.lexemes(query):
+            share *= fractions.get(lexeme, least / 2)  # an unlisted lexeme: as PostgreSQL's own estimate takes it
         return share * rows
 
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:

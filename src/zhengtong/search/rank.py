@@ -26,22 +26,18 @@ def _padded(tokens: str) -> str:
     return f" {tokens.replace(' ', '  ')} " if tokens else ""
 
 
-def needle(tokens) -> str:
-    return _padded(" ".join(tokens))
+def scored(query: Query) -> list[tuple[str, ...]]:
+    """What is scored, each once, as its words in order: each word alone, and each phrase."""
+    return list(dict.fromkeys([*((t,) for t in query.terms), *query.phrases]))
 
 
-def unit_keys(query: Query) -> list[str]:
-    """What is scored, each once: the words, and each phrase as its words in order."""
-    return list(dict.fromkeys([*query.terms, *(" ".join(p) for p in query.phrases)]))
-
-
-def units(query: Query, document_counts: dict[str, int], documents: int = 0) -> list[tuple[str, float]]:
+def units(query: Query, document_counts: dict[tuple[str, ...], int], documents: int = 0) -> list[tuple[str, float]]:
     """(needle, idf) per scored unit. A unit without a count weighs 1: alone in a query, its weight orders nothing."""
     out = []
-    for key in unit_keys(query):
-        count = document_counts.get(key)
+    for unit in scored(query):
+        count = document_counts.get(unit)
         idf = 1.0 if count is None else max(math.log((documents - count + 0.5) / (count + 0.5)), 1e-6)
-        out.append((needle(key.split(" ")), idf))
+        out.append((_padded(" ".join(unit)), idf))
     return out
 
 
