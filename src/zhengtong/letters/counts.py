@@ -17,28 +17,28 @@ from django.core.cache import cache
 from .models import Kind, Letter
 
 COUNT_TTL = 300
+PAGE_SIZE = 20  # the public list's; the page keys are kept at this step
 ANCHOR_PAGES = 50
 
 
 class Published(NamedTuple):
     count: int
-    page_size: int
     starts: tuple  # (published_at, id) of the first row of page 1, 2, ... up to ANCHOR_PAGES
 
 
 def _count_key(kind: str) -> str:
-    return f"zt:letters:published:{kind or 'all'}"
+    return f"zt:letters:published:v2:{kind or 'all'}"  # v2: the count and page keys (v1 held a bare count)
 
 
-def published(kind: str, page_size: int) -> Published:
+def published(kind: str = "") -> Published:
     """The count and the page keys of the published letters (of one kind) in the list's order."""
     key = _count_key(kind)
     figures = cache.get(key)
-    if figures is None or figures.page_size != page_size:
+    if figures is None:
         letters = Letter.objects.filter(published_at__isnull=False)
         letters = letters.filter(kind=kind) if kind else letters
-        keys = list(letters.order_by("-published_at", "-id").values_list("published_at", "id")[:page_size * ANCHOR_PAGES])
-        figures = Published(letters.count(), page_size, tuple(keys[::page_size]))
+        keys = list(letters.order_by("-published_at", "-id").values_list("published_at", "id")[:PAGE_SIZE * ANCHOR_PAGES])
+        figures = Published(letters.count(), tuple(keys[::PAGE_SIZE]))
         cache.set(key, figures, COUNT_TTL)
     return figures
 

@@ -18,6 +18,7 @@ from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
 
 from . import counts
+from .counts import PAGE_SIZE
 from .models import Event, Kind, Letter
 
 
@@ -38,8 +39,6 @@ class PublicRow(NamedTuple):
     replied: str
 
 
-PAGE_SIZE = 20
-
 
 class PublishedRows:
     """The public list, newest published first, for Django's paginator: its count is cached (counts.py), and a
@@ -53,7 +52,7 @@ class PublishedRows:
 
     def _published(self) -> counts.Published:
         if self._figures is None:
-            self._figures = counts.published(self.kind, PAGE_SIZE)
+            self._figures = counts.published(self.kind)
         return self._figures
 
     def count(self) -> int:
