@@ -4,6 +4,7 @@ signs and replies; another department's staff do not see the letter; statistics 
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 from django.utils import timezone
@@ -183,3 +184,19 @@ def test_a_page_of_the_public_list_is_one_query_newest_first(hotline, district, 
     positions = [page.index(f"<td>{number}</td>") for number in reversed(numbers)]
     assert positions == sorted(positions)  # newest published first
     assert f'<td>{numbers[0]}</td>' in page and "<td>—</td>" in page
+
+
+def test_the_list_and_the_letter_page_date_a_letter_by_beijing_time(hotline, district, lisi, client,
+                                                                    django_capture_on_commit_callbacks):
+    """DOMAIN §5's limits run on Beijing days: a letter received at 17:30 UTC was received the next day there. The
+    dates are computed by the database (decision 0011), on either backend."""
+    letter = handled(hotline, district, lisi, writer_phone="13905700001", content="路灯不亮，请维修。")
+    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.letter_publish(letter=letter, by=hotline["operator"])
+    evening = dt.datetime(2026, 3, 1, 17, 30, tzinfo=dt.timezone.utc)
+    Letter.objects.filter(pk=letter.pk).update(received_at=evening, accepted_at=evening, replied_at=None)
+    row = client.get("/letters/").content.decode()
+    assert f'{letter.public_title}</a></td><td>投诉</td><td>{district["A"].name}</td><td>2026-03-02</td><td>—</td>' in row
+    page = client.get(f"/letters/{letter.number}/").content.decode()
+    assert "2026-03-02" in page and "2026-03-01" not in page

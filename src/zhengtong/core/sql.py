@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.db import connection
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 
@@ -16,6 +17,19 @@ def aware(value):
     if isinstance(value, str):
         value = parse_datetime(value)
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
+
+
+def local_date_sql(column: str) -> tuple[str, list]:
+    """A timestamp column as its date in the current time zone, computed by the database: turning each aware
+    timestamp into a local date in Python cost a public list page 0.4 ms for its 40 (decision 0011). PostgreSQL
+    returns a date, SQLite (Django's own function) its ISO text; `day` reads either."""
+    sql, params = connection.ops.datetime_cast_date_sql(column, (), timezone.get_current_timezone_name())
+    return sql, list(params)
+
+
+def day(value) -> str:
+    """A `local_date_sql` value as shown on the pages: YYYY-MM-DD, or a dash for none."""
+    return str(value) if value is not None else "—"
 
 
 def lock_for_transaction(key: str) -> None:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from django.db import connection
 from django.utils import timezone
 
-from zhengtong.core.sql import aware
+from zhengtong.core.sql import aware, day, local_date_sql
 from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
 
@@ -24,10 +24,6 @@ from .models import Event, Kind, Letter
 
 def _tables() -> dict[str, str]:
     return {"letter": Letter._meta.db_table, "event": Event._meta.db_table, "dept": Department._meta.db_table}
-
-
-def _day(moment, tz) -> str:
-    return timezone.localtime(aware(moment), tz).date().isoformat() if moment else "—"
 
 
 class PublicRow(NamedTuple):
@@ -69,16 +65,17 @@ class PublishedRows:
             skip = 0
         else:
             skip = window.start
-        sql = ("SELECT l.number, l.public_title, l.kind, d.name, l.received_at, l.replied_at FROM "
+        received, received_params = local_date_sql("l.received_at")
+        replied, replied_params = local_date_sql("l.replied_at")
+        sql = (f"SELECT l.number, l.public_title, l.kind, d.name, {received}, {replied} FROM "
                "(SELECT id, number, public_title, kind, department_id, received_at, replied_at, published_at FROM {letter} "
                f"WHERE published_at IS NOT NULL {where} ORDER BY published_at DESC, id DESC LIMIT %s OFFSET %s) l "
                "LEFT JOIN {dept} d ON d.id = l.department_id ORDER BY l.published_at DESC, l.id DESC").format(**_tables())
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, window.stop - window.start, skip])
+            cursor.execute(sql, [*received_params, *replied_params, *params, window.stop - window.start, skip])
             rows = cursor.fetchall()
         labels = {value: str(label) for value, label in Kind.choices}  # each label translated once, not once a row
-        tz = timezone.get_current_timezone()  # once, not twice a row
-        return [PublicRow(number, title, labels[kind], department or "—", _day(received, tz), _day(replied, tz))
+        return [PublicRow(number, title, labels[kind], department or "—", day(received), day(replied))
                 for number, title, kind, department, received, replied in rows]
 
 
@@ -111,20 +108,21 @@ def _event(at, label: str, department: str | None) -> PublicEvent:
 def public_case(number: str) -> tuple[PublicLetter, list[PublicEvent]] | None:
     """A published letter and its public record in order, one row per record row (the letter's columns repeat:
     a few kilobytes, cheaper than a second round trip)."""
-    sql = ("SELECT l.id, l.number, l.public_title, l.kind, l.received_at, l.accepted_at, ld.name, l.replied_at, "
+    dates = [local_date_sql(f"l.{column}") for column in ("received_at", "accepted_at", "replied_at")]
+    (received, accepted, replied), dates_params = zip(*dates)
+    sql = (f"SELECT l.id, l.number, l.public_title, l.kind, {received}, {accepted}, ld.name, {replied}, "
            "l.public_content, l.public_reply, e.at, e.label, ed.name FROM {letter} l "
            "LEFT JOIN {dept} ld ON ld.id = l.department_id "
            "LEFT JOIN {event} e ON e.letter_id = l.id AND e.public = %s LEFT JOIN {dept} ed ON ed.id = e.department_id "
            "WHERE l.number = %s AND l.published_at IS NOT NULL ORDER BY e.at, e.id").format(**_tables())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [True, number])
+        cursor.execute(sql, [*(p for params in dates_params for p in params), True, number])
         rows = cursor.fetchall()
     if not rows:
         return None
     pk, number, title, kind, received, accepted, department, replied, content, reply = rows[0][:10]
-    tz = timezone.get_current_timezone()
-    letter = PublicLetter(pk, number, title, Kind(kind).label, _day(received, tz), _day(accepted, tz), department or "—",
-                          _day(replied, tz), content, reply)
+    letter = PublicLetter(pk, number, title, Kind(kind).label, day(received), day(accepted), department or "—",
+                          day(replied), content, reply)
     return letter, [_event(at, label, name) for *_letter, at, label, name in rows if at is not None]
 
 
