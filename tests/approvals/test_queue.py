@@ -1,5 +1,5 @@
 """A clerk's queue (the service hall in the workbench): what waits for the departments he works in and their
-offices, oldest first, QUEUE_ROWS per section, with the full count of each."""
+offices, oldest first, QUEUE_ROWS per section, with the count of each up to COUNT_CAP ("1000+" beyond it)."""
 
 from __future__ import annotations
 
@@ -34,6 +34,21 @@ def test_sections_are_oldest_first_capped_and_counted(item, district, lisi):
     assert [r.receipt_no for r in sections["decide"].rows] == ["Q000100"] and sections["decide"].count == 1
     assert sections["deliver"].count == 0 and sections["deliver"].rows == []
     assert sections["correction"].count == 2 and [r.receipt_no for r in sections["correction"].rows] == ["Q000300", "Q000301"]
+
+
+def test_a_count_stops_past_the_cap_and_the_page_says_so(item, district, lisi, verified_client, monkeypatch):
+    """A backlog beyond COUNT_CAP shows as "COUNT_CAP+": counting every waiting row on every view cost the page more
+    than everything else it does (decision 0011); the supervision dashboard keeps the exact figures."""
+    monkeypatch.setattr(queue, "COUNT_CAP", 3)
+    for n in range(5):
+        _application(item, district["A"], Status.SUBMITTED, minutes_ago=n, n=n)
+    for n in range(3):
+        _application(item, district["A"], Status.CORRECTION, minutes_ago=n, n=10 + n)
+    sections = queue.staff_queue(lisi)
+    assert (sections["accept"].count, sections["accept"].capped) == (3, True)
+    assert (sections["correction"].count, sections["correction"].capped) == (3, False)
+    page = verified_client(lisi).get("/workbench/approvals/").content.decode()
+    assert "待受理（3+）" in page and "等待申请人补正（3）" in page
 
 
 def test_an_office_under_the_clerks_department_is_in_his_queue(item, district):
