@@ -15,10 +15,12 @@ from django.utils.translation import gettext, ngettext
 from jinja2 import Environment
 
 from .reverse import reverse_once
+from .timefmt import local_minute
 
 
 def environment(**options) -> Environment:
     env = Environment(extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.globals["url"] = reverse_once  # argument-free names only
+    env.filters["minute"] = local_minute  # Beijing time to the minute, as Django's |date:"Y-m-d H:i" shows it
     return env
