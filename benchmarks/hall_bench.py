@@ -21,6 +21,7 @@ import os
 import random
 import statistics
 import time
+from urllib.parse import urlencode
 
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
@@ -144,8 +145,11 @@ def measure(requests: int, data: dict) -> None:
     fake.session.save()
 
     def lookup():
+        """Posted as the page's form posts it (application/x-www-form-urlencoded); the test client's default,
+        multipart, costs 0.4-0.6 ms more to build and to parse, which no browser spends on this form."""
         receipt, code = rng.choice(receipts)
-        response = anonymous.post("/services/status/", {"receipt_no": receipt, "code": code})
+        response = anonymous.post("/services/status/", urlencode({"receipt_no": receipt, "code": code}),
+                                  content_type="application/x-www-form-urlencoded")
         assert "网上提交申请" in response.content.decode()
         return response
 
