@@ -3,6 +3,8 @@ they must escape, translate and link exactly as the Django templates they replac
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.paginator import Paginator
 from django.template import engines
 from django.urls import set_script_prefix
@@ -57,3 +59,15 @@ def test_url_keeps_the_script_prefix_it_was_reversed_under():
     finally:
         set_script_prefix("/")
     assert url("letters:index") == "/letters/"
+
+
+def test_linebreaks_makes_paragraphs_of_escaped_text():
+    """A letter's content and reply keep their paragraphs (as Django's |linebreaks did), and what the writer typed
+    stays text."""
+    html = engines["jinja2"].from_string("{{ text|linebreaks }}").render({"text": "第一段<b>粗</b>\n第二行\n\n第二段"})
+    assert html == "<p>第一段&lt;b&gt;粗&lt;/b&gt;<br>第二行</p>\n\n<p>第二段</p>"
+
+
+def test_minute_shows_beijing_time():
+    moment = dt.datetime(2026, 3, 1, 17, 30, tzinfo=dt.timezone.utc)
+    assert engines["jinja2"].from_string("{{ at|minute }}").render({"at": moment}) == "2026-03-02 01:30"
