@@ -71,3 +71,14 @@ def test_linebreaks_makes_paragraphs_of_escaped_text():
 def test_minute_shows_beijing_time():
     moment = dt.datetime(2026, 3, 1, 17, 30, tzinfo=dt.timezone.utc)
     assert engines["jinja2"].from_string("{{ at|minute }}").render({"at": moment}) == "2026-03-02 01:30"
+
+
+def test_a_macro_translates_with_the_fragments_language():
+    """The queue's sections are a macro: it must see the render's _ as the page's own text does."""
+    from zhengtong.approvals.queue import Row, Section
+
+    row = Row(1, "BL1", "食品经营许可", "张三", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc), "区市场监管局", True)
+    queue = {key: Section([row] if key == "reviews" else [], 1 if key == "reviews" else 0)
+             for key in ("accept", "reviews", "decide", "deliver", "correction")}
+    html = _render('{% jinja "approvals/_queue.html" queue=queue %}', queue=queue)
+    assert "区市场监管局（牵头）" in html and "本部门审查（1）" in html

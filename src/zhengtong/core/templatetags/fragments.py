@@ -8,10 +8,14 @@ from django import template
 from django.template import engines
 from django.utils.safestring import mark_safe
 
+from zhengtong.core.jinja import translator
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def jinja(context, name: str, **values) -> str:
     # Jinja2 escaped every value itself (autoescape is on in Django's Jinja2 backend); its output is final HTML.
+    # One translator per fragment: the language is read once, not at every _() (core/jinja.py).
+    values.setdefault("_", translator())
     return mark_safe(engines["jinja2"].get_template(name).render(values, context.get("request")))
