@@ -52,6 +52,13 @@ LAYOUT_LINKS = {"home": "portal:home", "elderly": "portal:elderly", "language": 
 
 
 def layout_links() -> dict[str, str]:
-    """The URLs every page's header and footer link to, each reversed once per process (core/reverse.py)
-    instead of on every page."""
+    """The URLs every page's header and footer link to, worked out once per script prefix in a process instead
+    of on every page (the same dict each time: the layout only reads it)."""
+    from django.urls import get_script_prefix
+
+    return _links(get_script_prefix())
+
+
+@functools.lru_cache(maxsize=8)
+def _links(prefix: str) -> dict[str, str]:
     return {key: reverse_once(url_name) for key, url_name in LAYOUT_LINKS.items()}
