@@ -165,6 +165,9 @@ def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline,
     assert "找到 22 封来信" in found
     assert "q=%E8%B7%AF%E7%81%AF&amp;page=2" in found  # search results page too
     assert "暂无公开的来信" in client.get("/letters/?kind=praise").content.decode()
+    for unusable in ("kind=bogus", "q=" + "路" * 101):  # an unknown kind or an overlong query filters nothing
+        page = client.get(f"/letters/?{unusable}&page=2").content.decode()
+        assert "共 22 条" in page and '<option value="" selected>全部类别</option>' in page and "找到" not in page
 
 
 def test_a_page_of_the_public_list_is_one_query_newest_first(hotline, district, lisi, client, django_assert_num_queries,

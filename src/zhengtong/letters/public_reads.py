@@ -8,10 +8,12 @@ target, issue 6: p95 <= 2x a one-query view; benchmarks/letters_bench.py, decisi
 
 from __future__ import annotations
 
+import functools
 from typing import NamedTuple
 
 from django.db import connection
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from zhengtong.core.sql import aware, day, local_date_sql
 from zhengtong.core.timefmt import local_minute
@@ -24,6 +26,16 @@ from .models import Event, Kind, Letter
 
 def _tables() -> dict[str, str]:
     return {"letter": Letter._meta.db_table, "event": Event._meta.db_table, "dept": Department._meta.db_table}
+
+
+@functools.lru_cache(maxsize=8)
+def _kind_labels(language: str) -> dict[str, str]:
+    return {value: str(label) for value, label in Kind.choices}
+
+
+def kind_labels() -> dict[str, str]:
+    """Each kind's label in the active language, translated once per language in a process."""
+    return _kind_labels(get_language() or "")
 
 
 class PublicRow(NamedTuple):
@@ -78,7 +90,7 @@ class PublishedRows:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*received_params, *replied_params, *params])
             rows = cursor.fetchall()
-        labels = {value: str(label) for value, label in Kind.choices}  # each label translated once, not once a row
+        labels = kind_labels()
         return [PublicRow(number, title, labels[kind], department or "—", day(received), day(replied))
                 for number, title, kind, department, received, replied in rows]
 

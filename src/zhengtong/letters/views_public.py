@@ -22,9 +22,9 @@ from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 
 from . import selectors, services
-from .forms import FilterForm, QueryForm, WriteForm
+from .forms import ListFilter, QueryForm, WriteForm
 from .models import Channel
-from .public_reads import PAGE_SIZE, PublishedRows, public_case, public_events
+from .public_reads import PAGE_SIZE, PublishedRows, kind_labels, public_case, public_events
 from .search_index import KIND
 
 DONE_SESSION_KEY = "letters:done"
@@ -32,18 +32,15 @@ PHONE_PURPOSE = "letters.write"
 
 
 def index(request):
-    form = FilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    results = None
-    if data.get("q", "").strip():
-        results = search(parse(data["q"], kind=KIND), page=_page(request))
-        page = None
+    chosen = ListFilter.read(request.GET)
+    results = page = None
+    if chosen.q:
+        results = search(parse(chosen.q, kind=KIND), page=_page(request))
     else:
-        kind = data.get("kind", "")
-        page = Paginator(PublishedRows(kind), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = Paginator(PublishedRows(chosen.kind), PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)  # the pager adds its own; the filter stays
-    return render(request, "letters/index.html", {"form": form, "page": page, "results": results, "query": query.urlencode()})
+    return render(request, "letters/index.html", {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results, "query": query.urlencode()})
 
 
 def _page(request) -> int:
