@@ -161,7 +161,7 @@ def measure(requests: int, data: dict) -> None:
     print(f"staff floor (the same behind the workbench login and TOTP gate): p50 {staff_floor[0] * 1000:.2f} ms, "
           f"p95 {staff_floor[1] * 1000:.2f} ms")
     for name, (p50, p95), base in (("public status lookup", status, floor), ("clerk's queue page", queue, staff_floor)):
-        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / base[1]:.1f}x its floor [target <= 2x]")
+        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / base[1]:.2f}x its floor [target <= 2x]")
 
 
 def main() -> None:

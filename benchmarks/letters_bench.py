@@ -195,9 +195,9 @@ def measure(requests: int, data: dict) -> None:
     floor, layout, listing, page = (results[k] for k in ("floor", "layout floor", "list", "letter"))
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
     print(f"layout floor (the same query in an empty page of the portal layout): p50 {layout[0] * 1000:.2f} ms, "
-          f"p95 {layout[1] * 1000:.2f} ms -> p95 {layout[1] / floor[1]:.1f}x the floor")
+          f"p95 {layout[1] * 1000:.2f} ms -> p95 {layout[1] / floor[1]:.2f}x the floor")
     for name, (p50, p95) in (("public list page", listing), ("published letter page", page)):
-        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / floor[1]:.1f}x the floor [target <= 2x]")
+        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / floor[1]:.2f}x the floor [target <= 2x]")
     times = []
     for _ in range(requests):
         _code, kind, title, content = _texts(rng)
