@@ -78,11 +78,11 @@ def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
     return None
 
 
-def _near(text: str, since: dt.datetime) -> int | None:
-    """The earliest near-identical letter in the window. Each band is read in its own bounded index range: a band
-    shared by thousands of letters (common words make some) costs no more than a rare one. One plain statement for
-    the six reads: built through the ORM, their UNION cost more to compile than to run, on every letter taken in."""
-    b = similar.bands(text)
+def _near(text: str, b: tuple[int, ...], since: dt.datetime) -> int | None:
+    """The earliest near-identical letter in the window (`b`: the text's bands, worked out once per letter). Each
+    band is read in its own bounded index range: a band shared by thousands of letters (common words make some)
+    costs no more than a rare one. One plain statement for the six reads: built through the ORM, their UNION cost
+    more to compile than to run, on every letter taken in."""
     if not any(b):
         return None
     arm = ("SELECT * FROM (SELECT id, received_at, title, content FROM {letter} WHERE band{i} = %s AND received_at >= %s "
@@ -161,7 +161,7 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
         anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone,
         phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
-        possible_duplicate_id=_near(text, since), category=category, created_by=by if getattr(by, "pk", None) else None)
+        possible_duplicate_id=_near(text, b, since), category=category, created_by=by if getattr(by, "pk", None) else None)
     code = six_digits()
     letter.number = f"XJ{received_at:%Y}{letter.pk:07d}"
     letter.query_hash = query_hash(letter.number, code)
