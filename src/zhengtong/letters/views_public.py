@@ -4,6 +4,7 @@ published letters (masked copies only) and the monthly summary."""
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -38,9 +39,9 @@ def index(request):
         results = search(parse(chosen.q, kind=KIND), page=_page(request))
     else:
         page = Paginator(PublishedRows(chosen.kind), PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)  # the pager adds its own; the filter stays
-    return render(request, "letters/index.html", {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results, "query": query.urlencode()})
+    # the filter as typed, for the pager to keep (it adds its own page); a QueryDict copy cost more than the filter
+    query = urlencode([(key, value) for key, values in request.GET.lists() if key != "page" for value in values])
+    return render(request, "letters/index.html", {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results, "query": query})
 
 
 def _page(request) -> int:
