@@ -7,6 +7,7 @@ characters into a 50-character letter moved it 12–13 bits, too far for short t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import zlib
@@ -25,12 +26,15 @@ def normalise(text: str) -> str:
     return _NOISE.sub("", unicodedata.normalize("NFKC", text or "")).lower()
 
 
-def shingles(text: str) -> set[str]:
+@functools.lru_cache(maxsize=2048)
+def shingles(text: str) -> frozenset[str]:
+    """Kept per text: intake compares each new letter with the oldest letters of its bands in the window, and a
+    common band gives the same ones to letter after letter."""
     norm = normalise(text)[:MAX_CHARS]
-    return {norm[i:i + 2] for i in range(len(norm) - 1)}
+    return frozenset(norm[i:i + 2] for i in range(len(norm) - 1))
 
 
-def jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
