@@ -82,3 +82,12 @@ def test_a_macro_translates_with_the_fragments_language():
              for key in ("accept", "reviews", "decide", "deliver", "correction")}
     html = _render('{% jinja "approvals/_queue.html" queue=queue %}', queue=queue)
     assert "区市场监管局（牵头）" in html and "本部门审查（1）" in html
+
+
+def test_the_layout_renders_without_a_request():
+    """A template rendered outside a request (an e-mail, a management command) gets no request; Django's template
+    language showed nothing for it, and the layout's fragments must not fail on it either."""
+    html = _render('{% jinja "portal/_header.html" site=portal_site links=site_links elderly=elderly_mode user=user '
+                   'sections=nav_sections %}{% jinja "portal/_footer.html" site=portal_site links=site_links language=LANG %}',
+                   nav_sections=[{"url": "/", "label": "首页"}])  # as base.html calls them, with no context processors
+    assert '<input type="hidden" name="next" value="">' in html and ">首页</a>" in html and "aria-current" not in html
