@@ -14,6 +14,7 @@ from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error, message_error
+from zhengtong.core.paging import pager_query
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
 
@@ -41,10 +42,8 @@ def index(request):
             items = items.filter(lead_department=department) if department else items.none()
     departments = Department.objects.filter(pk__in=ServiceItem.objects.filter(published=True).values("lead_department")).order_by("path")
     page = Paginator(items.order_by("code"), 30).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(request, "approvals/index.html", {"form": form, "page": page, "departments": departments,
-                                                    "department": department, "query": query.urlencode()})
+                                                    "department": department, "query": pager_query(request.GET)})
 
 
 def guide(request, code: str):

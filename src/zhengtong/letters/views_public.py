@@ -4,7 +4,6 @@ published letters (masked copies only) and the monthly summary."""
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from django.shortcuts import redirect, render
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error
+from zhengtong.core.paging import pager_query
 from zhengtong.core.masking import mask_mobile
 from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
@@ -39,9 +39,8 @@ def index(request):
         results = search(parse(chosen.q, kind=KIND), page=_page(request))
     else:
         page = Paginator(PublishedRows(chosen.kind), PAGE_SIZE).get_page(request.GET.get("page"))
-    # the filter as typed, for the pager to keep (it adds its own page); a QueryDict copy cost more than the filter
-    query = urlencode([(key, value) for key, values in request.GET.lists() if key != "page" for value in values])
-    return render(request, "letters/index.html", {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results, "query": query})
+    return render(request, "letters/index.html", {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results,
+                                                  "query": pager_query(request.GET)})
 
 
 def _page(request) -> int:

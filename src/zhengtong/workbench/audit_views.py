@@ -20,6 +20,7 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.audit.models import LoginLog, OperationLog
 from zhengtong.audit.services import audit_record
 from zhengtong.core.excel import xlsx_response
+from zhengtong.core.paging import pager_query
 from zhengtong.org.duties import has_duty
 from zhengtong.org.models import Duty
 
@@ -82,9 +83,7 @@ def _log_page(request, *, model, columns, text_fields, template, export_name, ac
         audit_record(action=action, object_type=model._meta.label_lower, changes={"filter": dict(request.GET.lists())})
         return xlsx_response(export_name, columns, rows[:EXPORT_LIMIT])
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, template, {"form": form, "page": page, "query": pager_query(request.GET)})
 
 
 @staff_required

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengtong.accounts.access import staff_required
 from zhengtong.audit.services import audit_record
 from zhengtong.core.excel import xlsx_response
+from zhengtong.core.paging import pager_query
 from zhengtong.org.models import Department
 from zhengtong.supervision import selectors
 from zhengtong.supervision.access import access_clock_by_id, may_supervise
@@ -85,9 +86,7 @@ def clock_list(request):
         audit_record(action="supervision.clock.export", object_type="supervision.clock", changes={"filter": dict(request.GET.lists())})
         return xlsx_response("办件时限", CLOCK_COLUMNS, clocks[:EXPORT_LIMIT])
     page = Paginator(clocks, 50).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(request, "workbench/supervision_clocks.html", {"form": form, "page": page, "query": query.urlencode()})
+    return render(request, "workbench/supervision_clocks.html", {"form": form, "page": page, "query": pager_query(request.GET)})
 
 
 @staff_required
