@@ -15,7 +15,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from zhengtong.core.sql import aware, day, local_date_sql
+from zhengtong.core.sql import aware, day, local_dates_sql
 from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
 
@@ -81,14 +81,13 @@ class PublishedRows:
             window_sql = f"LIMIT {int(window.stop - window.start)}"
         else:
             window_sql, params = f"LIMIT {int(window.stop - window.start)} OFFSET %s", [*params, window.start]
-        received, received_params = local_date_sql("l.received_at")
-        replied, replied_params = local_date_sql("l.replied_at")
+        (received, replied), dates_params = local_dates_sql("l.received_at", "l.replied_at")
         sql = (f"SELECT l.number, l.public_title, l.kind, d.name, {received}, {replied} FROM "
                "(SELECT id, number, public_title, kind, department_id, received_at, replied_at, published_at FROM {letter} "
                f"WHERE published_at IS NOT NULL {where} ORDER BY published_at DESC, id DESC {window_sql}) l "
                "LEFT JOIN {dept} d ON d.id = l.department_id ORDER BY l.published_at DESC, l.id DESC").format(**_tables())
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*received_params, *replied_params, *params])
+            cursor.execute(sql, [*dates_params, *params])
             rows = cursor.fetchall()
         labels = kind_labels()
         return [PublicRow(number, title, labels[kind], department or "—", day(received), day(replied))
@@ -124,15 +123,14 @@ def _event(at, label: str, department: str | None) -> PublicEvent:
 def public_case(number: str) -> tuple[PublicLetter, list[PublicEvent]] | None:
     """A published letter and its public record in order, one row per record row (the letter's columns repeat:
     a few kilobytes, cheaper than a second round trip)."""
-    dates = [local_date_sql(f"l.{column}") for column in ("received_at", "accepted_at", "replied_at")]
-    (received, accepted, replied), dates_params = zip(*dates)
+    (received, accepted, replied), dates_params = local_dates_sql("l.received_at", "l.accepted_at", "l.replied_at")
     sql = (f"SELECT l.id, l.number, l.public_title, l.kind, {received}, {accepted}, ld.name, {replied}, "
            "l.public_content, l.public_reply, e.at, e.label, ed.name FROM {letter} l "
            "LEFT JOIN {dept} ld ON ld.id = l.department_id "
            "LEFT JOIN {event} e ON e.letter_id = l.id AND e.public = %s LEFT JOIN {dept} ed ON ed.id = e.department_id "
            "WHERE l.number = %s AND l.published_at IS NOT NULL ORDER BY e.at, e.id").format(**_tables())
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*(p for params in dates_params for p in params), True, number])
+        cursor.execute(sql, [*dates_params, True, number])
         rows = cursor.fetchall()
     if not rows:
         return None
