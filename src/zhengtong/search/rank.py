@@ -49,14 +49,23 @@ def average_length(documents) -> float:
     return max(sum(length(d) for d in documents) / max(len(documents), 1), 1.0)
 
 
+def _columns(document: tuple[str, str, str]) -> list[tuple[float, str]]:
+    return [(weight, _padded(column)) for weight, column in zip(WEIGHTS, document) if column]
+
+
+def _weighted(columns: list[tuple[float, str]], found: str) -> float:
+    return sum(weight * column.count(found) for weight, column in columns)
+
+
 def occurrences(document: tuple[str, str, str], found: str) -> float:
-    return sum(weight * _padded(column).count(found) for weight, column in zip(WEIGHTS, document) if column)
+    return _weighted(_columns(document), found)
 
 
 def score(document: tuple[str, str, str], scored: list[tuple[str, float]], avgdl: float) -> float:
     norm = K1 * (1 - B + B * length(document) / avgdl)
+    columns = _columns(document)  # padded once per document, not once per scored unit
     total = 0.0
     for found, idf in scored:
-        f = occurrences(document, found)
+        f = _weighted(columns, found)
         total += idf * f * (K1 + 1) / (f + norm)
     return total
