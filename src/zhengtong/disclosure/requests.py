@@ -14,6 +14,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
+from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify
 from zhengtong.org.models import Membership
 from zhengtong.supervision.models import Clock, ClockPause
@@ -85,13 +86,12 @@ def request_register(*, department, by, applicant_kind: str, applicant_name: str
         raise refuse(errors.RECEIVED_IN_FUTURE)
     month = received_on.replace(day=1)
     earlier = Request.objects.filter(identifier=identifier, received_on__gte=month, received_on__lte=received_on).count()
+    key = next_key(Request)  # the receipt number is written with the row: a placeholder made registrations wait in turn
     request = Request.objects.create(
-        receipt_no="pending", department=department, applicant=None if staff else by, applicant_kind=applicant_kind,
+        pk=key, receipt_no=f"GK{received_on:%Y}-{key:06d}", department=department, applicant=None if staff else by, applicant_kind=applicant_kind,
         applicant_name=applicant_name, identifier=identifier, contact_phone=contact_phone.strip(), contact_address=contact_address,
         channel=channel if staff else Channel.ONLINE, received_on=received_on, content=content, fee=fee_for(earlier + 1),
         created_by=by, updated_by=by)
-    request.receipt_no = f"GK{received_on:%Y}-{request.pk:06d}"
-    request.save(update_fields=["receipt_no"])
     _answer_clock(request, received_on, by)
     audit_record(action="disclosure.request.register", obj=request,
                  changes={"channel": [None, request.get_channel_display()], "received_on": [None, str(received_on)]})

@@ -15,7 +15,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.core.codes import six_digits
 from zhengtong.core.errors import refuse
-from zhengtong.core.sql import lock_for_transaction
+from zhengtong.core.sql import lock_for_transaction, next_key
 from zhengtong.core.validators import MOBILE_RE
 from zhengtong.files.services import uploads_store
 
@@ -161,17 +161,17 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
         audit_record(action="letters.letter.repeat", obj=repeat, changes={"channel": [None, channel]})
         return Intake(repeat, "", repeated=True)
     b = similar.bands(text)
+    # The number is written with the letter: a placeholder updated after made each insert wait for the letter
+    # before it to commit, so intake ran one letter at a time however many came in at once.
+    pk, code = next_key(Letter), six_digits()
+    number = f"XJ{received_at:%Y}{pk:07d}"
     letter = Letter.objects.create(
-        number="pending", query_hash="", channel=channel, mailbox=mailbox, kind=kind, urgency=urgency, title=title,
-        content=content, location=location.strip()[:200], latitude=latitude, longitude=longitude, writer=writer,
+        pk=pk, number=number, query_hash=query_hash(number, code), channel=channel, mailbox=mailbox, kind=kind,
+        urgency=urgency, title=title, content=content, location=location.strip()[:200], latitude=latitude, longitude=longitude, writer=writer,
         anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone,
         phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
         possible_duplicate_id=_near(text, b, since), category=category, created_by=by if getattr(by, "pk", None) else None)
-    code = six_digits()
-    letter.number = f"XJ{received_at:%Y}{letter.pk:07d}"
-    letter.query_hash = query_hash(letter.number, code)
-    letter.save(update_fields=["number", "query_hash"])
     _attach(letter, attachments, by)
     centre = centre_department()
     event(letter, "submit", f"收到来信（{letter.get_channel_display()}）", by=by, department=centre, at=received_at, public=True)
