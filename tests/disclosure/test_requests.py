@@ -16,6 +16,7 @@ from zhengtong.supervision.models import Clock
 from zhengtong.workdays.calendar import add_working_days
 
 from .. import factories as f
+from ..concurrency import beside_a_paused_one
 
 
 def _register(department, by, **extra):
@@ -143,45 +144,15 @@ def test_the_nightly_task_abandons_requests_not_corrected_in_time(district, zhan
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_request_being_registered_does_not_hold_up_another(district, zhangsan):
+def test_a_request_being_registered_does_not_hold_up_another(district, zhangsan, monkeypatch):
     """Each request got the placeholder receipt number "pending", unique, so a second registration waited until
     the first one's transaction ended. One paused after its insert must not block another applicant's."""
-    import threading
-
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("SQLite writes are serial by design; PostgreSQL runs transactions side by side")
-    inserted, release, failures = threading.Event(), threading.Event(), []
-    answer_clock = svc._answer_clock
-
-    def paused(request, received_on, by):
-        if request.applicant_name == "张三":
-            inserted.set()
-            release.wait(10)
-        return answer_clock(request, received_on, by)
-
-    def first():
-        try:
-            _register(district["A"], zhangsan)
-        except Exception as exc:  # report any failure from the thread
-            failures.append(exc)
-        finally:
-            connection.close()
-
-    with mock.patch.object(svc, "_answer_clock", paused):
-        thread = threading.Thread(target=first)
-        thread.start()
-        try:
-            assert inserted.wait(10)
-            with connection.cursor() as cursor:
-                cursor.execute("SET lock_timeout = '2s'")  # a wait on the first request fails here instead of hanging
-            second = _register(district["A"], zhangsan, applicant_name="李四")
-        finally:
-            release.set()
-            thread.join()
-            with connection.cursor() as cursor:
-                cursor.execute("RESET lock_timeout")
-    assert not failures
-    first_request = svc.Request.objects.get(applicant_name="张三")
-    assert {first_request.receipt_no, second.receipt_no} == {f"GK{r.received_on:%Y}-{r.pk:06d}" for r in svc.Request.objects.all()}
+    second = beside_a_paused_one(
+        monkeypatch, svc, "_answer_clock", lambda: _register(district["A"], zhangsan),  # inserted, not committed
+        lambda: _register(district["A"], zhangsan, applicant_name="李四"))
+    first = svc.Request.objects.get(applicant_name="张三")
+    assert {first.receipt_no, second.receipt_no} == {f"GK{r.received_on:%Y}-{r.pk:06d}" for r in svc.Request.objects.all()}

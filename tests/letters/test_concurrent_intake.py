@@ -10,6 +10,7 @@ from django.db import connection
 
 from zhengtong.letters.models import Letter
 
+from ..concurrency import beside_a_paused_one
 from .conftest import submit
 
 
@@ -48,38 +49,9 @@ def test_a_letter_being_taken_in_does_not_hold_up_another_writers_letter(hotline
         pytest.skip("SQLite writes are serial by design; PostgreSQL runs transactions side by side")
     from zhengtong.letters.services import intake
 
-    inserted, release, errors = threading.Event(), threading.Event(), []
-    attach = intake._attach
-
-    def paused(letter, uploads, by):
-        if letter.writer_phone == "13805740001":
-            inserted.set()
-            release.wait(10)
-        attach(letter, uploads, by)
-
-    monkeypatch.setattr(intake, "_attach", paused)
-
-    def first():
-        try:
-            submit()
-        except Exception as exc:  # report any failure from the thread
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    thread = threading.Thread(target=first)
-    thread.start()
-    try:
-        assert inserted.wait(10)
-        with connection.cursor() as cursor:
-            cursor.execute("SET lock_timeout = '2s'")  # a wait on the first letter fails here instead of hanging
-        second = submit(writer_phone="13905740002", content="另一位来信人：某路段路灯不亮，请尽快维修。").letter
-    finally:
-        release.set()
-        thread.join()
-        with connection.cursor() as cursor:
-            cursor.execute("RESET lock_timeout")
-    assert not errors
-    first_letter = Letter.objects.get(writer_phone="13805740001")
-    assert second.number != first_letter.number
-    assert {second.number, first_letter.number} == {f"XJ{l.received_at:%Y}{l.pk:07d}" for l in Letter.objects.all()}
+    second = beside_a_paused_one(
+        monkeypatch, intake, "_attach", submit,  # _attach: the letter is inserted, its transaction still open
+        lambda: submit(writer_phone="13905740002", content="另一位来信人：某路段路灯不亮，请尽快维修。").letter)
+    first = Letter.objects.get(writer_phone="13805740001")
+    assert second.number != first.number
+    assert {second.number, first.number} == {f"XJ{l.received_at:%Y}{l.pk:07d}" for l in Letter.objects.all()}
