@@ -88,8 +88,8 @@ def request_register(*, department, by, applicant_kind: str, applicant_name: str
     earlier = Request.objects.filter(identifier=identifier, received_on__gte=month, received_on__lte=received_on).count()
     key = next_key(Request)  # the receipt number is written with the row: a placeholder made registrations wait in turn
     request = Request.objects.create(
-        pk=key, receipt_no=f"GK{received_on:%Y}-{key:06d}", department=department, applicant=None if staff else by, applicant_kind=applicant_kind,
-        applicant_name=applicant_name, identifier=identifier, contact_phone=contact_phone.strip(), contact_address=contact_address,
+        pk=key, receipt_no=f"GK{received_on:%Y}-{key:06d}", department=department, applicant=None if staff else by,
+        applicant_kind=applicant_kind, applicant_name=applicant_name, identifier=identifier, contact_phone=contact_phone.strip(), contact_address=contact_address,
         channel=channel if staff else Channel.ONLINE, received_on=received_on, content=content, fee=fee_for(earlier + 1),
         created_by=by, updated_by=by)
     _answer_clock(request, received_on, by)

@@ -167,8 +167,8 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     number = f"XJ{received_at:%Y}{pk:07d}"
     letter = Letter.objects.create(
         pk=pk, number=number, query_hash=query_hash(number, code), channel=channel, mailbox=mailbox, kind=kind,
-        urgency=urgency, title=title, content=content, location=location.strip()[:200], latitude=latitude, longitude=longitude, writer=writer,
-        anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone,
+        urgency=urgency, title=title, content=content, location=location.strip()[:200], latitude=latitude,
+        longitude=longitude, writer=writer, anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone,
         phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
         possible_duplicate_id=_near(text, b, since), category=category, created_by=by if getattr(by, "pk", None) else None)
