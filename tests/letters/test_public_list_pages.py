@@ -70,3 +70,15 @@ def test_a_page_from_a_key_is_one_statement_once_the_keys_are_cached(django_asse
     rows.count()
     with django_assert_num_queries(1):
         assert len(PublishedRows()[2 * PAGE_SIZE:3 * PAGE_SIZE]) == PAGE_SIZE
+
+
+def test_a_row_names_its_department_or_shows_a_dash(district):
+    """The names are read by key after the page is taken (public_reads.PublishedRows): each row gets its own
+    department's name, and a letter without one shows a dash."""
+    _publish(3)
+    first, second = Letter.objects.order_by("id")[:2]
+    Letter.objects.filter(pk=first.pk).update(department=district["A"])
+    Letter.objects.filter(pk=second.pk).update(department=district["B"])
+    names = {r.number: r.department for r in PublishedRows("")[0:3]}
+    assert names[first.number] == district["A"].name and names[second.number] == district["B"].name
+    assert list(names.values()).count("—") == 1
