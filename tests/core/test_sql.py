@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.db import transaction
 
-from zhengtong.core.sql import next_key
+from zhengtong.core.sql import next_key, next_keys
 from zhengtong.letters.models import Limit
 
 
@@ -20,6 +20,17 @@ def test_keys_taken_in_turn_are_new_and_the_rows_inserted_with_them_keep_them():
         Limit.objects.create(pk=second, key="k2", limit=1, unit="hours")
     assert existing < first < second
     assert Limit.objects.create(key="k3", limit=1, unit="hours").pk > second  # the database's own next
+
+
+@pytest.mark.django_db
+def test_a_batch_takes_its_keys_at_once_and_keeps_them_through_a_bulk_insert():
+    """An import writes each row's number with it, as intake does (letters/services/history.py)."""
+    with transaction.atomic():
+        keys = next_keys(Limit, 3)
+        Limit.objects.bulk_create(Limit(pk=k, key=f"b{k}", limit=1, unit="hours") for k in keys)
+        after = next_key(Limit)
+    assert len(set(keys)) == 3 and after > max(keys)
+    assert sorted(Limit.objects.filter(key__startswith="b").values_list("pk", flat=True)) == sorted(keys)
 
 
 @pytest.mark.django_db(transaction=True)  # no test-wide transaction around it

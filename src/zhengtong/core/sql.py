@@ -47,20 +47,27 @@ def lock_for_transaction(key: str) -> None:
 
 
 def next_key(model) -> int:
-    """The primary key the next row of `model` will have, taken before the insert so that a number made from it
-    (a letter's XJ2026…, a request's GK2026-…) is written with the row. Inserting a placeholder and updating it
-    after made every concurrent insert wait on the unique placeholder until the transaction before it ended.
+    """The primary key the next row of `model` will have (`next_keys` for one row)."""
+    return next_keys(model, 1)[0]
+
+
+def next_keys(model, count: int) -> list[int]:
+    """The primary keys of the next `count` rows of `model`, taken before their insert so that a number made from
+    a key (a letter's XJ2026…, a request's GK2026-…) is written with its row. Inserting a placeholder and updating
+    it after made every concurrent insert wait on the unique placeholder until the transaction before it ended
+    (decision 0012).
 
     PostgreSQL draws from the key's sequence; SQLite reads AUTOINCREMENT's high-water mark, which only the
-    insert's own write transaction (BEGIN IMMEDIATE, settings) keeps another writer from reading too, so a key is
+    insert's own write transaction (BEGIN IMMEDIATE, settings) keeps another writer from reading too, so keys are
     refused outside a transaction on both."""
     if not connection.in_atomic_block:
-        raise RuntimeError("next_key must be called inside the transaction that inserts the row")
+        raise RuntimeError("next_keys must be called inside the transaction that inserts the rows")
     table, column = model._meta.db_table, model._meta.pk.column
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s))", [table, column])
-            return cursor.fetchone()[0]
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)", [table, column, count])
+            return [key for (key,) in cursor.fetchall()]
         cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
         row = cursor.fetchone()
-        return (row[0] if row else 0) + 1
+        high = row[0] if row else 0
+        return list(range(high + 1, high + count + 1))

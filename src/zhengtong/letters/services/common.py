@@ -29,8 +29,13 @@ def limit_for(key: str) -> tuple[int, str]:
     return (row.limit, row.unit) if row else DEFAULT_LIMITS[key]
 
 
+def handling_key(letter: Letter) -> str:
+    """The Limit row a letter's handling runs on: its kind, unless its urgency overrides it."""
+    return letter.kind if letter.urgency == Urgency.NORMAL else letter.urgency
+
+
 def handling_limit(letter: Letter) -> tuple[int, str]:
-    return limit_for(letter.kind if letter.urgency == Urgency.NORMAL else letter.urgency)
+    return limit_for(handling_key(letter))
 
 
 def query_hash(number: str, code: str) -> str:

@@ -5,6 +5,7 @@ nothing; one audit row for the batch."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -12,6 +13,7 @@ from django.db import transaction
 from zhengtong.audit.services import audit_record
 from zhengtong.core.codes import six_digits
 from zhengtong.core.errors import InvalidInput
+from zhengtong.core.sql import next_keys
 from zhengtong.search.services import documents_index
 from zhengtong.supervision.services import clocks_record_finished
 
@@ -19,7 +21,7 @@ from .. import similar
 from ..counts import forget_counts
 from ..models import Assignment, Event, Kind, Letter, Responsibility, Satisfaction, State
 from ..search_index import search_document
-from .common import SUBJECT, centre_department, handling_limit, limit_for, query_hash
+from .common import SUBJECT, centre_department, handling_key, limit_for, query_hash
 from .intake import _check_phone, _clean_text
 from .publication import masked
 
@@ -58,12 +60,14 @@ def _check(n: int, row: Historical) -> tuple[str, str, str]:
 @transaction.atomic
 def letters_import(*, rows: list[Historical], by) -> list[Letter]:
     centre = centre_department()
+    checked = [_check(n, row) for n, row in enumerate(rows, start=1)]  # every row before any key is drawn
     letters = []
-    for n, row in enumerate(rows, start=1):
-        title, content, phone = _check(n, row)
+    # Numbers from the keys, written with the rows as a live letter's (decision 0012); nobody holds their codes.
+    for key, row, (title, content, phone) in zip(next_keys(Letter, len(rows)), rows, checked):
         b = similar.bands(f"{title}\n{content}")
+        number = f"XJ{row.received_at:%Y}{key:07d}"
         letter = Letter(
-            number=f"import-{n}", query_hash="", channel=row.channel, kind=row.kind, title=title, content=content,
+            pk=key, number=number, query_hash=query_hash(number, six_digits()), channel=row.channel, kind=row.kind, title=title, content=content,
             anonymous=row.anonymous, writer_name="" if row.anonymous else row.writer_name[:50], writer_phone=phone,
             public_allowed=row.public_allowed, received_at=row.received_at, accepted_at=row.accepted_at, state=State.CLOSED,
             department=row.department, category=row.category, reply=row.reply, replied_at=row.replied_at,
@@ -74,10 +78,6 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
             letter.public_reply, letter.published_at = masked(letter, row.reply), row.closed_at
         letters.append(letter)
     Letter.objects.bulk_create(letters, batch_size=500)
-    for letter in letters:  # numbers from the keys, as for a live letter; nobody holds a query code for these
-        letter.number = f"XJ{letter.received_at:%Y}{letter.pk:07d}"
-        letter.query_hash = query_hash(letter.number, six_digits())
-    Letter.objects.bulk_update(letters, ["number", "query_hash"], batch_size=500)
     Assignment.objects.bulk_create([
         Assignment(letter=l, department=l.department, role=Assignment.Role.MAIN, state=Assignment.State.DONE,
                    dispatched_at=l.accepted_at, accepted_at=l.accepted_at, finished_at=l.replied_at) for l in letters], batch_size=500)
@@ -92,14 +92,15 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
             events.append(Event(letter=l, at=at, action=action, label=label, department=dept, public=True))
     Event.objects.bulk_create(events, batch_size=1000)
     clocks = []
+    limit_of = functools.cache(limit_for)  # one read per limit for the batch, not two per letter
     for l in letters:
         label = f"{l.get_kind_display()}：{l.title}"[:200]
         common = {"subject_type": SUBJECT, "subject_id": l.pk, "subject_label": label, "item_code": f"letters.{l.kind}"}
         if centre is not None:
-            limit, unit = limit_for("accept")
+            limit, unit = limit_of("accept")
             clocks.append({**common, "stage": "accept", "stage_label": "受理", "department": centre, "limit": limit, "unit": unit,
                            "started_at": l.received_at, "stopped_at": l.accepted_at})
-        limit, unit = handling_limit(l)
+        limit, unit = limit_of(handling_key(l))
         clocks.append({**common, "stage": "handle", "stage_label": "办理", "department": l.department, "limit": limit, "unit": unit,
                        "started_at": l.accepted_at, "stopped_at": l.replied_at, "whole": True})
     clocks_record_finished(clocks)
