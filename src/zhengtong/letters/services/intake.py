@@ -29,6 +29,8 @@ MARKUP_RE = re.compile(r"<\s*/?\s*[a-zA-Z!][^>]*>")
 OWN_LETTERS = 50  # one writer's letters in 30 days
 PER_BAND = 10
 NOT_A_CASE = (State.MERGED, State.DECLINED)  # never found again as an earlier letter (_repeat and _near)
+# The earlier letters _repeat and _near compare with: received in the window and still a case.
+IN_WINDOW = f"received_at >= %s AND state NOT IN ({', '.join(['%s'] * len(NOT_A_CASE))})"
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,10 @@ def _check_phone(phone: str) -> str:
     return phone
 
 
+def _window_params(since: dt.datetime) -> list:
+    return [connection.ops.adapt_datetimefield_value(since), *NOT_A_CASE]
+
+
 def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
     """The writer's own letter with the same text in the window: looked up by writer, so any number of other
     people sending the same text (a campaign) cannot push it out of sight."""
@@ -67,11 +73,10 @@ def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
     else:
         return None
     # Plain SQL, as _near's: run on every letter taken in, the ORM's query cost more to build than to run.
-    states = ", ".join(["%s"] * len(NOT_A_CASE))
-    sql = (f"SELECT id, title, content FROM {Letter._meta.db_table} WHERE {column} = %s AND received_at >= %s "
-           f"AND state NOT IN ({states}) ORDER BY received_at, id LIMIT {OWN_LETTERS}")
+    sql = (f"SELECT id, title, content FROM {Letter._meta.db_table} WHERE {column} = %s AND {IN_WINDOW} "
+           f"ORDER BY received_at, id LIMIT {OWN_LETTERS}")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [writer, connection.ops.adapt_datetimefield_value(since), *NOT_A_CASE])
+        cursor.execute(sql, [writer, *_window_params(since)])
         rows = cursor.fetchall()
     norm = similar.normalise(text)
     for pk, title, content in rows:
@@ -87,14 +92,13 @@ def _near(text: str, b: tuple[int, ...], since: dt.datetime) -> int | None:
     more to compile than to run, on every letter taken in."""
     if not any(b):
         return None
-    arm = ("SELECT * FROM (SELECT id, received_at, title, content FROM {letter} WHERE band{i} = %s AND received_at >= %s "
-           "AND state NOT IN ({states}) ORDER BY received_at LIMIT %s) b{i}")
-    states = ", ".join(["%s"] * len(NOT_A_CASE))
-    union = " UNION ALL ".join(arm.format(letter=Letter._meta.db_table, i=i, states=states) for i in range(len(b)))
+    arm = ("SELECT * FROM (SELECT id, received_at, title, content FROM {letter} WHERE band{i} = %s AND {window} "
+           "ORDER BY received_at LIMIT %s) b{i}")
+    union = " UNION ALL ".join(arm.format(letter=Letter._meta.db_table, i=i, window=IN_WINDOW) for i in range(len(b)))
     # Ordered by the database: up to 60 timestamps made time-zone aware in Python cost more than the reads.
     sql = f"SELECT id, title, content FROM ({union}) candidates ORDER BY received_at, id"
-    after = connection.ops.adapt_datetimefield_value(since)
-    params = [p for value in b for p in (value, after, *NOT_A_CASE, PER_BAND)]
+    window = _window_params(since)
+    params = [p for value in b for p in (value, *window, PER_BAND)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
@@ -168,8 +172,8 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     letter = Letter.objects.create(
         pk=pk, number=number, query_hash=query_hash(number, code), channel=channel, mailbox=mailbox, kind=kind,
         urgency=urgency, title=title, content=content, location=location.strip()[:200], latitude=latitude,
-        longitude=longitude, writer=writer, anonymous=anonymous, writer_name=writer_name.strip()[:50], writer_phone=writer_phone,
-        phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
+        longitude=longitude, writer=writer, anonymous=anonymous, writer_name=writer_name.strip()[:50],
+        writer_phone=writer_phone, phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
         received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
         possible_duplicate_id=_near(text, b, since), category=category, created_by=by if getattr(by, "pk", None) else None)
     _attach(letter, attachments, by)
