@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.reverse import reverse_once
@@ -54,8 +54,6 @@ LAYOUT_LINKS = {"home": "portal:home", "elderly": "portal:elderly", "language": 
 def layout_links() -> dict[str, str]:
     """The URLs every page's header and footer link to, worked out once per script prefix in a process instead
     of on every page (the same dict each time: the layout only reads it)."""
-    from django.urls import get_script_prefix
-
     return _links(get_script_prefix())
 
 
