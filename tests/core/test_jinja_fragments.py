@@ -20,7 +20,7 @@ def _render(source: str, **context) -> str:
 
 
 def _row(title: str) -> PublicRow:
-    return PublicRow("XJ000000000001", title, "投诉", "区住建局", "2026-11-02", "2026-11-05")
+    return PublicRow("XJ000000000001", title, "投诉", "区住建局", "2026-11-02", "2026-11-05", "/letters/XJ000000000001/")
 
 
 def test_a_value_is_escaped_once():
@@ -28,8 +28,18 @@ def test_a_value_is_escaped_once():
     markup is not escaped a second time by the Django page that includes it."""
     html = _render('{% jinja "letters/_published.html" page=rows %}', rows=[_row('<script>alert("x")</script> & 噪声')])
     assert "<script>" not in html
-    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; 噪声" in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 噪声" in html
     assert '<a href="/letters/XJ000000000001/">' in html
+
+
+def test_every_cell_of_a_public_row_is_escaped():
+    """A list row renders itself with the standard library's escape, not through Jinja2's autoescape (decision
+    0013), so each of its cells must escape on its own: markup in any of them stays text."""
+    row = PublicRow(*(f'<b>{i}</b>"&' for i in range(7)))
+    html = _render('{% jinja "letters/_published.html" page=rows %}', rows=[row])
+    assert "<b>" not in html
+    for i in range(7):
+        assert f"&lt;b&gt;{i}&lt;/b&gt;&quot;&amp;" in html
 
 
 def test_an_empty_list_says_so():

@@ -9,12 +9,14 @@ target, issue 6: p95 <= 2x a one-query view; benchmarks/letters_bench.py, decisi
 from __future__ import annotations
 
 import functools
+from html import escape
 from typing import NamedTuple
 
 from django.db import connection
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from zhengtong.core.reverse import reverse_once
 from zhengtong.core.sql import aware, day, local_dates_sql
 from zhengtong.core.timefmt import local_minute
 from zhengtong.org.models import Department
@@ -45,7 +47,15 @@ class PublicRow(NamedTuple):
     department: str
     received: str
     replied: str
+    url: str  # the letter's public page
 
+    def __html__(self) -> str:
+        """The row of the list's table (letters/_published.html), every cell escaped here: markupsafe's escape,
+        which Jinja2 calls for each value, cost 0.6 µs a cell, 0.1 ms of the list page; the standard library's
+        takes a fifth of that (decision 0013)."""
+        number, title, kind, department, received, replied, url = map(escape, self)
+        return (f'<tr><td>{number}</td><td><a href="{url}">{title}</a></td><td>{kind}</td><td>{department}</td>'
+                f"<td>{received}</td><td>{replied}</td></tr>\n")
 
 
 class PublishedRows:
@@ -92,8 +102,8 @@ class PublishedRows:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*dates_params, *params])
             rows = cursor.fetchall()
-        labels = kind_labels()
-        return [PublicRow(number, title, labels[kind], department or "—", day(received), day(replied))
+        labels, letters_url = kind_labels(), reverse_once("letters:index")
+        return [PublicRow(number, title, labels[kind], department or "—", day(received), day(replied), f"{letters_url}{number}/")
                 for number, title, kind, department, received, replied in rows]
 
 
