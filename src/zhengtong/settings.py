@@ -115,7 +115,8 @@ WSGI_APPLICATION = "zhengtong.wsgi.application"
 
 TEMPLATES = [
     {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "BACKEND": "zhengtong.core.templates.DjangoTemplates",  # frees each page's context after its render
+        "NAME": "django",  # engines["django"], as Django's own backend is named
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
