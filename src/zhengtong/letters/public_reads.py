@@ -51,8 +51,8 @@ class PublicRow(NamedTuple):
 
     def __html__(self) -> str:
         """The row of the list's table (letters/_published.html), every cell escaped here: markupsafe's escape,
-        which Jinja2 calls for each value, cost 0.6 µs a cell, 0.1 ms of the list page; the standard library's
-        takes a fifth of that (decision 0013)."""
+        which Jinja2 calls for each value, builds a Markup (0.44 µs a title against the standard library's
+        0.21), and the 20 rows' fragment took 128 µs so against 81 now (decision 0013)."""
         number, title, kind, department, received, replied, url = map(escape, self)
         return (f'<tr><td>{number}</td><td><a href="{url}">{title}</a></td><td>{kind}</td><td>{department}</td>'
                 f"<td>{received}</td><td>{replied}</td></tr>\n")
