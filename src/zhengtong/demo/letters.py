@@ -1,4 +1,4 @@
-"""The hotline centre, its responsibility catalogue and mailboxes, and letters and calls (1,500 by default; the
+"""The hotline centre, its responsibility catalogue and mailboxes, and letters and calls (LETTERS, 5,000, by default; the
 demo command's --letters sets it) over the last months, walked through the real services on a simulated clock (decision 0005): every state, returns,
 co-handling, duplicates merged, late replies, dissatisfied callbacks reopened, replies published masked."""
 
