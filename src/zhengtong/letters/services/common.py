@@ -38,6 +38,12 @@ def handling_limit(letter: Letter) -> tuple[int, str]:
     return limit_for(handling_key(letter))
 
 
+def letter_number(received_at, key: int) -> str:
+    """A letter's public number, XJ + the year received + its key: taken before the insert (core/sql.next_key),
+    so the number is written with the row (decision 0012)."""
+    return f"XJ{received_at:%Y}{key:07d}"
+
+
 def query_hash(number: str, code: str) -> str:
     return keyed_hash("zhengtong-letter-query:", f"{number}:{code}")
 

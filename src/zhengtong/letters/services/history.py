@@ -21,7 +21,7 @@ from .. import similar
 from ..counts import forget_counts
 from ..models import Assignment, Event, Kind, Letter, Responsibility, Satisfaction, State
 from ..search_index import search_document
-from .common import SUBJECT, centre_department, handling_key, limit_for, query_hash
+from .common import SUBJECT, centre_department, handling_key, letter_number, limit_for, query_hash
 from .intake import _check_phone, _clean_text
 from .publication import masked
 
@@ -65,7 +65,7 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
     # Numbers from the keys, written with the rows as a live letter's (decision 0012); nobody holds their codes.
     for key, row, (title, content, phone) in zip(next_keys(Letter, len(rows)), rows, checked):
         b = similar.bands(f"{title}\n{content}")
-        number = f"XJ{row.received_at:%Y}{key:07d}"
+        number = letter_number(row.received_at, key)
         letter = Letter(
             pk=key, number=number, query_hash=query_hash(number, six_digits()), channel=row.channel, kind=row.kind, title=title, content=content,
             anonymous=row.anonymous, writer_name="" if row.anonymous else row.writer_name[:50], writer_phone=phone,

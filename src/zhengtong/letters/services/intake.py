@@ -21,7 +21,7 @@ from zhengtong.files.services import uploads_store
 
 from .. import errors, similar
 from ..models import Attachment, Channel, Kind, Letter, Mailbox, State, Urgency
-from .common import centre_department, event, limit_for, query_hash, start_clock
+from .common import centre_department, event, letter_number, limit_for, query_hash, start_clock
 
 DUPLICATE_WINDOW = dt.timedelta(days=30)
 LANDLINE_RE = re.compile(r"^0[0-9]{2,3}-?[0-9]{7,8}$")
@@ -168,7 +168,7 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     # The number is written with the letter: a placeholder updated after made each insert wait for the letter
     # before it to commit, so intake ran one letter at a time however many came in at once.
     pk, code = next_key(Letter), six_digits()
-    number = f"XJ{received_at:%Y}{pk:07d}"
+    number = letter_number(received_at, pk)
     letter = Letter.objects.create(
         pk=pk, number=number, query_hash=query_hash(number, code), channel=channel, mailbox=mailbox, kind=kind,
         urgency=urgency, title=title, content=content, location=location.strip()[:200], latitude=latitude,
