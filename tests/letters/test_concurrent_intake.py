@@ -45,8 +45,6 @@ def test_a_letter_being_taken_in_does_not_hold_up_another_writers_letter(hotline
     """Issue 6's intake target (100 letters/s from concurrent writers): each letter got a placeholder number,
     unique, so every insert waited for the transaction of the letter before it to end, and intake ran one letter
     at a time whatever the number of processes. A letter paused after its insert must not block another one."""
-    if connection.vendor != "postgresql":
-        pytest.skip("SQLite writes are serial by design; PostgreSQL runs transactions side by side")
     from zhengtong.letters.services import intake
 
     second = beside_a_paused_one(
