@@ -17,7 +17,7 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.files.serve import file_response
-from zhengtong.org.models import Department, Membership
+from zhengtong.org import access as org_access
 from zhengtong.supervision.models import Clock, ClockPause
 
 from . import access, services
@@ -26,10 +26,6 @@ from .forms import ApplicationForm
 from .models import Application, Branch, ServiceItem, Status
 from .queue import staff_queue
 from .services.common import SUBJECT
-
-
-def _departments(user):
-    return list(Department.objects.filter(memberships__user=user))
 
 
 @staff_required
@@ -51,14 +47,14 @@ def detail(request, pk: int):
     lead = access.works_in(user, application.lead_department)
     branches = list(application.branches.select_related("department", "decided_by"))
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and access.works_in(user, b.department)]
-    heads = Membership.objects.filter(department=application.lead_department, is_head=True).select_related("user")
+    heads = org_access.heads(application.lead_department)
     return render(request, "approvals/staff_detail.html", {
         "application": application, "lead": lead, "branches": branches, "my_branches": my_branches,
         "events": application.events.select_related("department"),
         "materials": application.materials.select_related("material", "file"),
         "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
         "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
-        "heads": [m.user for m in heads], "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
+        "heads": heads, "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
         "Status": Status,
     })
 
@@ -105,7 +101,7 @@ class WalkInForm(ZtForm):
 
 @staff_required
 def register(request):
-    departments = _departments(request.user)
+    departments = org_access.departments_worked_in(request.user)
     items = ServiceItem.objects.filter(published=True, lead_department__in=departments).order_by("code")
     item = items.filter(code=request.GET.get("item") or request.POST.get("item")).first()
     if item is None:

@@ -16,7 +16,7 @@ from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDen
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify
-from zhengtong.org.models import Membership
+from zhengtong.org.access import is_head_of, works_in
 from zhengtong.supervision.models import Clock, ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from zhengtong.workdays.calendar import add_working_days, working_days_between
@@ -103,8 +103,7 @@ def _locked(request: Request) -> Request:
 
 
 def _require_staff(by, request: Request) -> None:
-    if not (getattr(by, "kind", "") == "staff" and
-            Membership.objects.filter(user=by, department__path__startswith=request.department.path).exists()):
+    if not works_in(by, request.department_id):
         raise refuse(errors.NOT_REVIEWER, PermissionDenied)
 
 
@@ -217,7 +216,7 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     _require_state(request, RequestState.REGISTERED, RequestState.CONSULTING)
     if request.extended:
         raise refuse(errors.EXTENSION_TWICE, InvalidTransition)
-    if approver is None or not Membership.objects.filter(user=approver, department=request.department, is_head=True).exists():
+    if not is_head_of(approver, request.department_id):
         raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)

@@ -18,7 +18,7 @@ from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.files.services import file_open, uploads_store
-from zhengtong.org.models import Membership
+from zhengtong.org.access import works_in
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
@@ -87,7 +87,7 @@ def _require_state(document: Document, *states) -> None:
 
 
 def _require_staff_of(user, document: Document) -> None:
-    if not Membership.objects.filter(user=user, department__path__startswith=document.department.path).exists():
+    if not works_in(user, document.department_id):
         raise refuse(errors.NOT_REVIEWER, PermissionDenied)
 
 

@@ -18,6 +18,7 @@ from zhengtong.accounts.models import User
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
 
 from . import answers, report
@@ -79,7 +80,7 @@ def _request(request, pk: int) -> Request:
 @staff_required
 def request_detail(request, pk: int):
     found = _request(request, pk)
-    heads = User.objects.filter(memberships__department=found.department, memberships__is_head=True)
+    heads = org_access.heads(found.department_id)
     return render(request, "disclosure/staff_request.html", {
         "item": found, "answer_types": answers.AnswerType.choices, "reasons": answers.REASONS, "heads": heads,
         "open": found.state in svc.OPEN_STATES})

@@ -22,7 +22,8 @@ from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
-from zhengtong.org.models import Department, Membership
+from zhengtong.org.access import departments_of, is_head_anywhere, works_in
+from zhengtong.org.models import Department
 
 from . import selectors, services
 from .errors import MAX_ATTACHMENTS
@@ -35,7 +36,7 @@ DEPARTMENT_STATES = [State.DISPATCHED, State.HANDLING, State.REVIEW]
 
 
 def _my_departments(user) -> list[Department]:
-    return [m.department for m in Membership.objects.filter(user=user).select_related("department")]
+    return list(departments_of(user))
 
 
 def _department_filter(user) -> Q:
@@ -111,14 +112,14 @@ def _letter(request, number: str) -> Letter:
 def detail(request, number: str):
     letter = _letter(request, number)
     centre = is_centre(request.user)
-    mine = [a for a in letter.assignments.select_related("department") if any(a.department.path.startswith(d.path) for d in _my_departments(request.user))]
+    mine = [a for a in letter.assignments.select_related("department") if works_in(request.user, a.department_id)]
     context = {
         "letter": letter, "centre": centre, "mine": mine, "attachments": letter.attachments.select_related("file"), "events": letter.events.select_related("department", "actor"),
         "assignments": letter.assignments.select_related("department"),
         "suggestion": suggest(letter) if centre and letter.state in (State.SUBMITTED, State.ACCEPTED) else None,
         "departments": Department.objects.filter(is_active=True).exclude(kind=Department.Kind.REGION).order_by("path"),
         "categories": Responsibility.objects.filter(is_active=True), "satisfactions": Satisfaction.choices,
-        "is_head": Membership.objects.filter(user=request.user, is_head=True).exists(),
+        "is_head": is_head_anywhere(request.user),
     }
     return render(request, "letters/staff_detail.html", context)
 

@@ -16,7 +16,7 @@ from zhengtong.core.errors import refuse
 from zhengtong.supervision.models import ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 
-from zhengtong.org.models import Membership
+from zhengtong.org.access import is_head_of
 
 from .. import access, errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
@@ -247,7 +247,7 @@ def application_special_resume(*, application: Application, by) -> Application:
 def application_extend(*, application: Application, by, approver, reason: str) -> Application:
     """+10 working days (+15 for joint handling) on the whole limit, approved by the lead department's head."""
     require_department(by, application.lead_department, application, "extend")
-    if not Membership.objects.filter(user=approver, department=application.lead_department, is_head=True).exists():
+    if not is_head_of(approver, application.lead_department):
         raise refuse(errors.EXTENSION_APPROVER)
     with transaction.atomic(durable=True):
         application = locked(application)

@@ -9,7 +9,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.codes import keyed_hash
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.notifications.services import notify
-from zhengtong.org.models import Department, Membership
+from zhengtong.org.access import department_staff, works_in, works_in_any
 from zhengtong.supervision.models import Clock, Unit
 from zhengtong.supervision.services import clock_start, clock_stop
 
@@ -53,20 +53,8 @@ def centre_department():
     return centre.department if centre else None
 
 
-def _member(user, department) -> bool:
-    if not (user and getattr(user, "kind", "") == "staff" and user.is_active and department is not None):
-        return False
-    # The stored path, not the caller's copy: an ordered insert of a sibling renumbers the paths after it.
-    path = Department.objects.filter(pk=department.pk).values_list("path", flat=True).first() or "?"
-    return Membership.objects.filter(user=user, department__path__startswith=path).exists()
-
-
 def is_centre(user) -> bool:
-    return any(_member(user, c.department) for c in Centre.objects.select_related("department"))
-
-
-def works_in(user, department) -> bool:
-    return _member(user, department)
+    return works_in_any(user, Centre.objects.values_list("department_id", flat=True))
 
 
 def _denied(user, letter: Letter, action: str, error) -> PermissionDenied:
@@ -127,6 +115,6 @@ def tell_writer(letter: Letter, title: str, body: str = "") -> None:
 
 
 def tell_department(department, title: str, link: str) -> None:
-    staff = [m.user for m in Membership.objects.filter(department=department).select_related("user") if m.user.is_active]
+    staff = list(department_staff(department))
     if staff:
         notify(recipients=staff, title=title, link=link)

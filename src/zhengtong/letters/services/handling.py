@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidTransition, PermissionDenied
-from zhengtong.org.models import Membership
+from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import Level
 
 from .. import errors
@@ -62,8 +62,7 @@ def letter_draft_reply(*, letter: Letter, by, text: str) -> Letter:
 
 
 def _require_reviewer(by, letter: Letter) -> None:
-    head = Membership.objects.filter(user=by, is_head=True, department__path__startswith=fresh(letter).department.path).exists()
-    if not (head and by.pk != letter.reply_by_id):
+    if not (is_head_of(by, fresh(letter).department_id) and by.pk != letter.reply_by_id):
         raise refuse(errors.NOT_REVIEWER, PermissionDenied)
 
 

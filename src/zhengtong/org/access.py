@@ -1,0 +1,100 @@
+"""Who works where: the one answer to "does this user work in this department?" and "is he its head?".
+
+Every domain asks these before a clerk acts on a case for a department; they were answered eight ways (some
+skipped the staff/active check, some read the caller's stale copy of a tree path, some ignored offices). The
+rule here is the strictest of those copies:
+
+- only an active staff account works anywhere (a citizen or a disabled account never does);
+- the department's tree path is read as stored now: an ordered insert of a sibling renumbers the paths after
+  it, so a caller's old copy of a path can name another department;
+- with `subtree` (the default), the staff of a department's offices (内设机构, at any depth of offices) work
+  in it too, as they handle the department's cases; a government's departments and streets are units of their
+  own, so a department's staff do not work in the government above it.
+
+What a user may *see* is his roles' data scope (`scopes.scope_queryset`); what he may *do* on a case for a
+department is `works_in`.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from zhengtong.accounts.models import User
+
+from .models import Department, Membership
+
+
+def is_active_staff(user) -> bool:
+    return bool(user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF)
+
+
+def _department_id(department) -> int | None:
+    return getattr(department, "pk", department)
+
+
+def works_in(user, department, *, subtree: bool = True) -> bool:
+    """Active staff with a membership in `department` (a Department or its id) or, with `subtree`, in an office
+    below it reached through offices only."""
+    department_id = _department_id(department)
+    if department_id is None or not is_active_staff(user):
+        return False
+    if not subtree:
+        return Membership.objects.filter(user=user, department_id=department_id).exists()
+    path = Department.objects.filter(pk=department_id).values_list("path", flat=True).first()
+    if path is None:
+        return False
+    below = Membership.objects.filter(user=user, department__path__startswith=path).values_list("department__path", flat=True)
+    return any(_through_offices(path, member_path) for member_path in below)
+
+
+def _through_offices(top: str, path: str) -> bool:
+    """Every unit from just below `top` down to `path` is an office (paths grow by `steplen` a level)."""
+    step = Department.steplen
+    between = [path[:end] for end in range(len(top) + step, len(path) + 1, step)]
+    return not Department.objects.filter(path__in=between).exclude(kind=Department.Kind.OFFICE).exists()
+
+
+def works_in_any(user, departments) -> bool:
+    return any(works_in(user, department) for department in departments)
+
+
+def heads(department) -> QuerySet[User]:
+    """The active heads (负责人) of exactly this department: they approve extensions and review replies."""
+    return User.objects.filter(
+        memberships__department_id=_department_id(department), memberships__is_head=True,
+        is_active=True, kind=User.Kind.STAFF,
+    ).order_by("real_name", "pk")
+
+
+def is_head_of(user, department) -> bool:
+    return is_active_staff(user) and heads(department).filter(pk=user.pk).exists()
+
+
+def is_head_anywhere(user) -> bool:
+    return is_active_staff(user) and Membership.objects.filter(user=user, is_head=True).exists()
+
+
+def departments_of(user) -> QuerySet[Department]:
+    """The departments he is a member of, primary first (empty for anyone but active staff)."""
+    if not is_active_staff(user):
+        return Department.objects.none()
+    return Department.objects.filter(memberships__user=user).order_by("-memberships__is_primary", "path")
+
+
+def departments_worked_in(user) -> set[int]:
+    """Ids of every department `works_in` holds for him: his own, and the units above an office of his up to
+    and including the first one that is not an office."""
+    ids: set[int] = set()
+    for department in departments_of(user):
+        ids.add(department.pk)
+        while department.kind == Department.Kind.OFFICE and (parent := Department.objects.get_parent(department)) is not None:
+            ids.add(parent.pk)
+            department = parent
+    return ids
+
+
+def department_staff(department) -> QuerySet[User]:
+    """The active staff of exactly this department: they are told of its new work."""
+    return User.objects.filter(
+        memberships__department_id=_department_id(department), is_active=True, kind=User.Kind.STAFF,
+    ).distinct()

@@ -1,0 +1,91 @@
+"""Who works where (org/access.py): the one rule every domain asks before a clerk acts for a department.
+
+等保2.0 (GB/T 22239-2019) 8.1.4.2 访问控制: access is granted per subject and object, checked on the server; a
+disabled account or a citizen account holds no department's rights.
+"""
+
+from __future__ import annotations
+
+from zhengtong.org import access
+from zhengtong.org.models import Department
+from zhengtong.org.services import membership_add
+
+from .. import factories as f
+
+
+def test_lisi_works_in_his_department_and_wangwu_does_not(district, lisi, wangwu):
+    assert access.works_in(lisi, district["A"])
+    assert not access.works_in(wangwu, district["A"])
+    assert access.works_in(wangwu, district["B"].pk)  # a department's id answers the same
+
+
+def test_the_staff_of_an_office_work_in_its_department_but_not_the_other_way(district):
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    assert access.works_in(registrar, district["A"])
+    assert not access.works_in(registrar, district["A"], subtree=False)
+    chief = f.staff("achief", "局长", district["A"])
+    assert not access.works_in(chief, district["A1"])
+
+
+def test_a_citizen_never_works_in_a_department(district, zhangsan):
+    membership_add(user=zhangsan, department=district["A"])  # even a stray membership gives a citizen nothing
+    assert not access.works_in(zhangsan, district["A"])
+    assert not access.departments_of(zhangsan).exists()
+
+
+def _disable(user) -> None:
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+
+
+def test_a_disabled_account_works_nowhere(district, lisi):
+    chief = f.staff("achief", "局长", district["A"])
+    membership_add(user=chief, department=district["A"], is_head=True)
+    _disable(lisi)
+    _disable(chief)
+    assert not access.works_in(lisi, district["A"])
+    assert not access.heads(district["A"]).exists()
+
+
+def test_the_stored_path_is_read_not_the_callers_copy(district, wangwu):
+    """An ordered insert of a sibling renumbers the paths after it, so a path read earlier can name another
+    department; the worst case is a copy of B that carries A's path."""
+    stale_b = Department.objects.get(pk=district["B"].pk)
+    stale_b.path = district["A"].path
+    assert access.works_in(wangwu, stale_b)
+    assert not access.works_in(wangwu, district["A"])
+
+
+def test_heads_are_those_marked_head_of_exactly_that_department(district, lisi):
+    chief = f.staff("achief", "局长", district["A"])
+    membership_add(user=chief, department=district["A"], is_head=True)
+    office_head = f.staff("a1head", "科长", district["A1"])
+    membership_add(user=office_head, department=district["A1"], is_head=True)
+    assert list(access.heads(district["A"])) == [chief]
+    assert access.is_head_of(chief, district["A"])
+    assert not access.is_head_of(office_head, district["A"])
+    assert not access.is_head_of(lisi, district["A"])
+    assert access.is_head_anywhere(office_head) and not access.is_head_anywhere(lisi)
+
+
+def test_department_staff_are_its_active_staff_only(district, lisi, wangwu, zhangsan):
+    _disable(f.staff("zhou", "周", district["A"]))
+    f.staff("a1clerk", "登记员", district["A1"])
+    membership_add(user=zhangsan, department=district["A"])
+    assert list(access.department_staff(district["A"])) == [lisi]
+
+
+def test_working_in_a_department_gives_nothing_at_the_government_above_it(district, lisi):
+    """Only offices (内设机构) count as part of a department: the government's departments are units of their own,
+    so a clerk of A never acts on a case of the government, nor does an office's clerk."""
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    assert not access.works_in(lisi, district["government"])
+    assert not access.works_in(registrar, district["government"])
+    assert not access.works_in(lisi, district["region"])
+
+
+def test_the_departments_he_works_in_are_his_own_and_those_his_offices_belong_to(district, lisi):
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    assert access.departments_worked_in(registrar) == {district["A1"].pk, district["A"].pk}
+    assert access.departments_worked_in(lisi) == {district["A"].pk}
+    assert all(access.works_in(registrar, pk) for pk in access.departments_worked_in(registrar))
