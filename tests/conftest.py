@@ -26,8 +26,20 @@ def _fast_hashing(settings, request):
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_per_worker(tmp_path_factory):
+    """The shared cache is files under var/ (or Redis): each test process gets a folder of its own, so that
+    parallel workers never clear or count in each other's cache."""
+    from django.conf import settings as django_settings
+    from django.test.utils import override_settings
+
+    default = django_settings.CACHES["default"]
+    if "filebased" in default["BACKEND"]:  # the setting_changed signal drops caches made before this
+        override_settings(CACHES={"default": {**default, "LOCATION": str(tmp_path_factory.mktemp("cache"))}}).enable()
+
+
 @pytest.fixture(autouse=True)
-def _empty_cache():
+def _empty_cache(_cache_per_worker):
     from django.core.cache import cache
 
     cache.clear()  # throttles count in the cache; one test's failures must not block the next

@@ -174,10 +174,15 @@ else:
     }
 HUEY["consumer"] = {"workers": 2, "worker_type": "thread"}
 
+# Throttles, counts and page keys must agree across web workers, so the cache is shared in every setup: Redis
+# when there is one, else files under var/ (decision 0014). Not the database's cache table: its writes would
+# roll back with the request's transaction, and a refused request would forgive the wrong guesses it counted.
+# MAX_ENTRIES is high so that culling never forgets a throttle's count under a flood of other keys.
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     if REDIS_URL
-    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    else {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                      "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 100_000}}}
 )
 
 # --- identities -------------------------------------------------------------------------------------------------

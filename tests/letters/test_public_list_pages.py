@@ -58,10 +58,18 @@ def test_a_newly_published_letter_moves_every_page_down_by_one(django_capture_on
     before = [r.number for r in PublishedRows()[PAGE_SIZE:2 * PAGE_SIZE]]
     with django_capture_on_commit_callbacks(execute=True):
         _publish(1, start=10_000)  # newer than all
-        transaction.on_commit(forget_counts)  # as publication does (search_index.letter_push)
+        transaction.on_commit(forget_counts)  # as publication does (services/publication.py)
     after = [r.number for r in PublishedRows()[PAGE_SIZE:2 * PAGE_SIZE]]
     assert after[1:] == before[:-1] and after[0] != before[0]
     assert PublishedRows().count() == 2 * PAGE_SIZE + 1
+
+
+def test_page_one_is_read_live_so_a_letter_just_published_leads_it_before_the_figures_are_forgotten():
+    """Another web worker may still read the old figures for a moment: page 1 must not depend on them."""
+    _publish(2 * PAGE_SIZE)
+    PublishedRows().count()  # the figures are cached
+    _publish(1, start=10_000)  # newer than all; nothing forgets the figures
+    assert PublishedRows()[0:PAGE_SIZE][0].number == "XJT000010000"
 
 
 def test_a_page_from_a_key_is_one_statement_once_the_keys_are_cached(django_assert_num_queries):

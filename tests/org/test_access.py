@@ -73,19 +73,3 @@ def test_department_staff_are_its_active_staff_only(district, lisi, wangwu, zhan
     f.staff("a1clerk", "登记员", district["A1"])
     membership_add(user=zhangsan, department=district["A"])
     assert list(access.department_staff(district["A"])) == [lisi]
-
-
-def test_working_in_a_department_gives_nothing_at_the_government_above_it(district, lisi):
-    """Only offices (内设机构) count as part of a department: the government's departments are units of their own,
-    so a clerk of A never acts on a case of the government, nor does an office's clerk."""
-    registrar = f.staff("a1clerk", "登记员", district["A1"])
-    assert not access.works_in(lisi, district["government"])
-    assert not access.works_in(registrar, district["government"])
-    assert not access.works_in(lisi, district["region"])
-
-
-def test_the_departments_he_works_in_are_his_own_and_those_his_offices_belong_to(district, lisi):
-    registrar = f.staff("a1clerk", "登记员", district["A1"])
-    assert access.departments_worked_in(registrar) == {district["A1"].pk, district["A"].pk}
-    assert access.departments_worked_in(lisi) == {district["A"].pk}
-    assert all(access.works_in(registrar, pk) for pk in access.departments_worked_in(registrar))

@@ -7,7 +7,7 @@ from zhengtong.org.access import works_in, works_in_any
 
 from . import errors
 
-__all__ = ["may_see", "require_applicant", "require_department", "works_in"]
+__all__ = ["may_see", "require_applicant", "works_in"]
 
 
 def may_see(user, application) -> bool:
@@ -15,12 +15,6 @@ def may_see(user, application) -> bool:
     if works_in(user, application.lead_department_id):
         return True
     return works_in_any(user, application.branches.values_list("department_id", flat=True))
-
-
-def require_department(user, department) -> None:
-    """The second factor is the views' concern (staff_required); services also run from commands and tasks."""
-    if not works_in(user, department):
-        raise refuse(errors.OTHER_DEPARTMENT, PermissionDenied)
 
 
 def require_applicant(user, application) -> None:

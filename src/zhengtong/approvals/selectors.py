@@ -1,24 +1,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import QuerySet
 
-from zhengtong.audit.services import audit_record
-from zhengtong.core import throttle
-from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.cases import lookup
 from zhengtong.core.sql import aware
 from zhengtong.org.models import Department
 
-from . import errors
+from .case import APPLICATION
 from .models import Application, Decision, Event, ServiceItem, Status
-from .services.common import query_hash
-
-QUERY_ATTEMPTS_PER_HOUR = 10
 
 
 def published_items() -> QuerySet[ServiceItem]:
@@ -26,19 +20,10 @@ def published_items() -> QuerySet[ServiceItem]:
 
 
 def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> PublicStatus:
-    """Anyone with the receipt number and query code sees the application's stages, without logging in.
-    Wrong codes are audited and throttled per receipt number and per IP (a 6-digit code must not be guessable)."""
-    receipt_no, code = (receipt_no or "").strip().upper(), (code or "").strip()
-    keys = throttle.keys("query", r=receipt_no, ip=ip)
-    if throttle.exceeded(keys, QUERY_ATTEMPTS_PER_HOUR):
-        raise refuse(errors.QUERY_THROTTLED, PermissionDenied)
-    application = (public_application(receipt_no) if receipt_no else None)
-    if application is None or not hmac.compare_digest(application.query_hash, query_hash(receipt_no, code)):
-        throttle.count_failure(keys)
-        with transaction.atomic():
-            audit_record(action="approvals.status.denied", object_type="approvals.application", object_id=receipt_no[:64])
-        raise refuse(errors.QUERY_FAILED)
-    return application
+    """Anyone with the receipt number and query code sees the application's stages, without logging in
+    (cases/lookup.py: throttled, audited)."""
+    return lookup.status_lookup(APPLICATION, number=receipt_no, code=code, ip=ip, find=public_application,
+                                stored_hash=lambda found: found.query_hash)
 
 
 class Named(NamedTuple):

@@ -101,7 +101,7 @@ class WalkInForm(ZtForm):
 
 @staff_required
 def register(request):
-    departments = org_access.departments_worked_in(request.user)
+    departments = org_access.departments_of(request.user)
     items = ServiceItem.objects.filter(published=True, lead_department__in=departments).order_by("code")
     item = items.filter(code=request.GET.get("item") or request.POST.get("item")).first()
     if item is None:

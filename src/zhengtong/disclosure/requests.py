@@ -16,15 +16,18 @@ from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDen
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify
-from zhengtong.org.access import is_head_of, works_in
+from zhengtong.cases import guards
+from zhengtong.cases.guards import case_service
+from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import Clock, ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 from zhengtong.workdays.calendar import add_working_days, working_days_between
 
 from . import answers, errors
+from .case import REQUEST
 from .models import ApplicantKind, Channel, Request, RequestState
 
-SUBJECT = "disclosure.request"
+SUBJECT = REQUEST.subject
 ANSWER_LIMIT = 20  # Art. 33
 EXTENSION = 20  # Art. 33
 CORRECTION_NOTICE_WITHIN = 7  # Art. 30
@@ -65,7 +68,7 @@ def _check_identifier(kind: str, identifier: str) -> str:
         raise InvalidInput(str(exc.message), code=exc.code, fields={"identifier": [{"code": exc.code, "message": str(exc.message)}]}) from None
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_register(*, department, by, applicant_kind: str, applicant_name: str, identifier: str, contact_phone: str,
                      content: str, channel: str = Channel.ONLINE, received_on: dt.date | None = None,
                      contact_address: str = "") -> Request:
@@ -99,17 +102,15 @@ def request_register(*, department, by, applicant_kind: str, applicant_name: str
 
 
 def _locked(request: Request) -> Request:
-    return Request.objects.select_for_update(of=("self",)).select_related("department", "applicant").get(pk=request.pk)
+    return guards.locked(Request.objects.select_related("department", "applicant"), request)
 
 
-def _require_staff(by, request: Request) -> None:
-    if not works_in(by, request.department_id):
-        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
+def _require_staff(by, request: Request, action: str) -> None:
+    guards.require_works_in(REQUEST, by, request.department_id, request, action, errors.NOT_REVIEWER)
 
 
 def _require_state(request: Request, *states) -> None:
-    if request.state not in states:
-        raise refuse(errors.REQUEST_WRONG_STATE, InvalidTransition, state=request.get_state_display())
+    guards.require_state(REQUEST, request, states, errors.REQUEST_WRONG_STATE)
 
 
 def _tell(request: Request, title: str, body: str) -> None:
@@ -117,12 +118,12 @@ def _tell(request: Request, title: str, body: str) -> None:
         notify(recipients=[request.applicant], title=title, body=body)
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_correction(*, request: Request, by, items: list[str]) -> Request:
     """One notice listing everything to correct, within 7 working days of receipt (Art. 30); the answer limit
     stops and restarts from the corrected request."""
     request = _locked(request)
-    _require_staff(by, request)
+    _require_staff(by, request, "correction")
     _require_state(request, RequestState.REGISTERED)
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
@@ -143,12 +144,12 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_correct(*, request: Request, by, content: str) -> Request:
     """The corrected request: the 20 working days start again from the day it arrives."""
     request = _locked(request)
     if by != request.applicant:
-        _require_staff(by, request)
+        _require_staff(by, request, "correct")
     _require_state(request, RequestState.CORRECTION)
     if not (content or "").strip():
         raise refuse(errors.REQUEST_CONTENT)
@@ -161,7 +162,7 @@ def request_correct(*, request: Request, by, content: str) -> Request:
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def requests_abandon_overdue(*, today: dt.date | None = None) -> int:
     """A correction not made by its due date: the request is treated as abandoned (Art. 30)."""
     today = today or timezone.localdate()
@@ -176,11 +177,11 @@ def requests_abandon_overdue(*, today: dt.date | None = None) -> int:
     return abandoned
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_consult(*, request: Request, by, third_party: str) -> Request:
     """征求第三方意见: the answer limit pauses; the third party has 15 working days (Art. 32)."""
     request = _locked(request)
-    _require_staff(by, request)
+    _require_staff(by, request, "consult")
     _require_state(request, RequestState.REGISTERED)
     if not (third_party or "").strip():
         raise refuse(errors.REASON_REQUIRED)
@@ -193,10 +194,10 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_consulted(*, request: Request, by, opinion: str) -> Request:
     request = _locked(request)
-    _require_staff(by, request)
+    _require_staff(by, request, "consulted")
     _require_state(request, RequestState.CONSULTING)
     consult = _open_clock(request, "consult")
     if consult:
@@ -208,11 +209,11 @@ def request_consulted(*, request: Request, by, opinion: str) -> Request:
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     """+20 working days, once, approved by the head of the office (Art. 33); the applicant is told."""
     request = _locked(request)
-    _require_staff(by, request)
+    _require_staff(by, request, "extend")
     _require_state(request, RequestState.REGISTERED, RequestState.CONSULTING)
     if request.extended:
         raise refuse(errors.EXTENSION_TWICE, InvalidTransition)
@@ -228,11 +229,11 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_answer(*, request: Request, by, answer_type: str, reason: str = "", text: str = "") -> Request:
     """The answer, one of the Art. 36 types with its structured reason; every refusal states why in words."""
     request = _locked(request)
-    _require_staff(by, request)
+    _require_staff(by, request, "answer")
     _require_state(request, RequestState.REGISTERED)
     if not answers.valid(answer_type, reason or ""):
         raise refuse(errors.ANSWER_REASON)
@@ -250,10 +251,10 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_deliver(*, request: Request, by, method: str) -> Request:
     request = _locked(request)
-    _require_staff(by, request)
+    _require_staff(by, request, "deliver")
     _require_state(request, RequestState.ANSWERED)
     if not (method or "").strip():
         raise refuse(errors.REASON_REQUIRED)
@@ -263,7 +264,7 @@ def request_deliver(*, request: Request, by, method: str) -> Request:
     return request
 
 
-@transaction.atomic(durable=True)
+@case_service
 def request_withdraw(*, request: Request, by) -> Request:
     """The applicant withdraws; in the annual report it is 其他处理 — 其他."""
     request = _locked(request)

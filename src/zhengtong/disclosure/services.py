@@ -18,15 +18,17 @@ from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.files.services import file_open, uploads_store
-from zhengtong.org.access import works_in
+from zhengtong.cases import guards
+from zhengtong.cases.guards import case_service
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
 from . import errors
+from .case import DOCUMENT
 from .extract import attachment_text
 from .models import Attachment, Document, IndexCounter, State, Validity
 
-SUBJECT = "disclosure.document"
+SUBJECT = DOCUMENT.subject
 PUBLISH_LIMIT = 20  # working days from making or changing a proactive item to its publication (Art. 26)
 DOC_NO = re.compile(r"^[\u4e00-\u9fa5]{1,15}〔(?:19|20)\d{2}〕\d{1,5}号$")
 # 〔〕 are the official brackets; people type [] 【】 () （） and 「」 instead.
@@ -64,7 +66,7 @@ def _attach(document: Document, uploads, by) -> None:
         Attachment.objects.create(document=document, file=stored, title=name[:200], text=text if text is not None else "")
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_create(*, department, by, uploads=(), **values) -> Document:
     values = _clean_fields(values)
     document = Document.objects.create(department=department, created_by=by, updated_by=by, **values)
@@ -78,24 +80,22 @@ def document_create(*, department, by, uploads=(), **values) -> Document:
 
 
 def _locked(document: Document) -> Document:
-    return Document.objects.select_for_update(of=("self",)).select_related("department").get(pk=document.pk)
+    return guards.locked(Document.objects.select_related("department"), document)
 
 
 def _require_state(document: Document, *states) -> None:
-    if document.state not in states:
-        raise refuse(errors.WRONG_STATE, InvalidTransition, state=document.get_state_display())
+    guards.require_state(DOCUMENT, document, states, errors.WRONG_STATE)
 
 
-def _require_staff_of(user, document: Document) -> None:
-    if not works_in(user, document.department_id):
-        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
+def _require_staff_of(user, document: Document, action: str) -> None:
+    guards.require_works_in(DOCUMENT, user, document.department_id, document, action, errors.NOT_REVIEWER)
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_update(*, document: Document, by, uploads=(), **values) -> Document:
     document = _locked(document)
     _require_state(document, State.DRAFT)
-    _require_staff_of(by, document)
+    _require_staff_of(by, document, "update")
     values = _clean_fields(values)
     changes = {k: [str(getattr(document, k)), str(v)] for k, v in values.items() if getattr(document, k) != v}
     for name, value in values.items():
@@ -107,11 +107,11 @@ def document_update(*, document: Document, by, uploads=(), **values) -> Document
     return document
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_submit(*, document: Document, by) -> Document:
     document = _locked(document)
     _require_state(document, State.DRAFT)
-    _require_staff_of(by, document)
+    _require_staff_of(by, document, "submit")
     document.state = State.REVIEW
     document.save(update_fields=["state", "updated_at"])
     audit_record(action="disclosure.document.submit", obj=document)
@@ -149,13 +149,13 @@ def findings(document: Document) -> list[Found]:
     return found
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_mask_body(*, document: Document, by) -> int:
     """Mask every finding in the body in place (attachments must be replaced or justified: their files are
     evidence and are not rewritten). Returns how many were masked."""
     document = _locked(document)
     _require_state(document, State.DRAFT, State.REVIEW)
-    _require_staff_of(by, document)
+    _require_staff_of(by, document, "mask_body")
     allow = public_strings(document)
     before = len(privacy.scan(body_text(document), allow=allow))
     document.body = privacy.mask(document.body, allow=allow)
@@ -173,7 +173,7 @@ def _next_index_no(document: Document) -> str:
     return f"{document.department.code}/{year}-{counter.last:05d}"
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_review(*, document: Document, by, approve: bool, no_state_secret: bool = False,
                     no_commercial_secret: bool = False, no_privacy: bool = False, justification: str = "",
                     note: str = "") -> Document:
@@ -181,7 +181,7 @@ def document_review(*, document: Document, by, approve: bool, no_state_secret: b
     or kept with the reviewer's written reason (audited). Rejection returns the draft with a reason."""
     document = _locked(document)
     _require_state(document, State.REVIEW)
-    _require_staff_of(by, document)
+    _require_staff_of(by, document, "review")
     if document.created_by_id == by.pk:
         raise refuse(errors.NOT_REVIEWER, PermissionDenied)
     note, justification = (note or "").strip(), (justification or "").strip()
@@ -214,12 +214,12 @@ def document_review(*, document: Document, by, approve: bool, no_state_secret: b
     return document
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_repeal(*, document: Document, by, reason: str) -> Document:
     """已废止: still published and findable, marked, never deleted."""
     document = _locked(document)
     _require_state(document, State.PUBLISHED)
-    _require_staff_of(by, document)
+    _require_staff_of(by, document, "repeal")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     document.validity = Validity.REPEALED
@@ -232,12 +232,12 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     return document
 
 
-@transaction.atomic(durable=True)
+@case_service
 def document_amend(*, original: Document, replacement: Document, by) -> Document:
     """已修改: the original stays published, marked and linked to the published document that replaces it."""
     original = _locked(original)
     _require_state(original, State.PUBLISHED)
-    _require_staff_of(by, original)
+    _require_staff_of(by, original, "amend")
     if replacement.state != State.PUBLISHED or replacement.pk == original.pk:
         raise refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
     original.validity, original.replaced_by = Validity.AMENDED, replacement
@@ -255,7 +255,7 @@ class ImportResult:
     masked: int  # documents whose body had personal data, masked on the way in
 
 
-@transaction.atomic(durable=True)
+@case_service
 def documents_import(*, department, by, rows: list[dict]) -> ImportResult:
     """The archive of an old website, already published there: each row is checked like a new draft (文号,
     dates, sanitised body), personal data in the body is masked on the way in (it was public by mistake; it

@@ -64,7 +64,8 @@ class PublishedRows:
     only then reads the 20 rows' department names (joined before the OFFSET, every skipped row was joined too).
     Each name is a subquery by key, not a join: the join's hash table and the sort of its result after it cost
     the statement 50-70 µs more in a request (decision 0012).
-    A page of the first ANCHOR_PAGES starts from its first row's cached key instead of an OFFSET.
+    Pages 2 to ANCHOR_PAGES start from their first row's cached key instead of an OFFSET; page 1 needs neither
+    and is read live, so a letter just published leads it whatever the cache holds.
 
     The page size is written into the statement, not bound: with a bound LIMIT, PostgreSQL either plans the
     prepared statement again on every run or keeps a generic plan that does not know the page is 20 rows (its
@@ -86,7 +87,7 @@ class PublishedRows:
         where, params = ("AND kind = %s", [self.kind]) if self.kind else ("", [])
         page, off_grid = divmod(window.start, PAGE_SIZE)
         starts = self._published().starts
-        if not off_grid and page < len(starts):
+        if not off_grid and 0 < page < len(starts):  # page 1 is read live: a letter just published leads it
             at, pk = starts[page]
             where += " AND (published_at, id) <= (%s, %s)"
             params += [connection.ops.adapt_datetimefield_value(at), pk]

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.urls import reverse
 
 from zhengtong.search import registry
 from zhengtong.search.services import Document as SearchDocument
 from zhengtong.search.services import document_index, document_unindex
 
-from .counts import forget_counts
 from .models import Letter
 
 KIND = "letters.letter"
@@ -25,7 +23,6 @@ def search_document(letter: Letter) -> SearchDocument:
 
 
 def letter_push(letter: Letter) -> None:
-    transaction.on_commit(forget_counts)
     if letter.published_at:
         document_index(search_document(letter))
     else:

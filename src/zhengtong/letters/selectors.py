@@ -4,39 +4,24 @@ public_reads)."""
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from zhengtong.audit.services import audit_record
-from zhengtong.core import throttle
-from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.cases import lookup
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock, Outcome
 
-from . import errors
+from .case import LETTER
 from .models import Assignment, Letter, Satisfaction, State
-from .services.common import SUBJECT, query_hash
-
-QUERY_ATTEMPTS_PER_HOUR = 10
 
 
 def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:
-    """The writer (or a caller told the number and code on the phone) follows the case without logging in."""
-    number, code = (number or "").strip().upper(), (code or "").strip()
-    keys = throttle.keys("letter", n=number, ip=ip)
-    if throttle.exceeded(keys, QUERY_ATTEMPTS_PER_HOUR):
-        raise refuse(errors.QUERY_THROTTLED, PermissionDenied)
-    letter = Letter.objects.filter(number=number).select_related("department").first() if number else None
-    if letter is None or not hmac.compare_digest(letter.query_hash, query_hash(number, code)):
-        throttle.count_failure(keys)
-        with transaction.atomic():
-            audit_record(action="letters.status.denied", object_type="letters.letter", object_id=number[:64])
-        raise refuse(errors.QUERY_FAILED)
-    return letter
+    """The writer (or a caller told the number and code on the phone) follows the case without logging in
+    (cases/lookup.py: throttled, audited)."""
+    return lookup.status_lookup(LETTER, number=number, code=code, ip=ip, stored_hash=lambda letter: letter.query_hash,
+                                find=lambda n: Letter.objects.filter(number=n).select_related("department").first())
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -103,7 +88,7 @@ def monthly(month: dt.date) -> Monthly:
     for a in assignments:
         r = row(a["department"])
         r.dispatched, r.responded = a["n"], a["answered"]
-    clocks = (Clock.objects.filter(subject_type=SUBJECT, stage="handle", started_at__gte=start, started_at__lt=end)
+    clocks = (Clock.objects.filter(subject_type=LETTER.subject, stage="handle", started_at__gte=start, started_at__lt=end)
               .values("department").annotate(on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME)),
                                              late=Count("pk", filter=Q(outcome=Outcome.LATE))))
     for c in clocks:

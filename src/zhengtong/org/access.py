@@ -7,9 +7,8 @@ rule here is the strictest of those copies:
 - only an active staff account works anywhere (a citizen or a disabled account never does);
 - the department's tree path is read as stored now: an ordered insert of a sibling renumbers the paths after
   it, so a caller's old copy of a path can name another department;
-- with `subtree` (the default), the staff of a department's offices (内设机构, at any depth of offices) work
-  in it too, as they handle the department's cases; a government's departments and streets are units of their
-  own, so a department's staff do not work in the government above it.
+- with `subtree` (the default), the staff of the units below a department (its offices, 内设机构) work in it
+  too, as they handle its cases; so do the staff of a government's office for the government.
 
 What a user may *see* is his roles' data scope (`scopes.scope_queryset`); what he may *do* on a case for a
 department is `works_in`.
@@ -33,25 +32,15 @@ def _department_id(department) -> int | None:
 
 
 def works_in(user, department, *, subtree: bool = True) -> bool:
-    """Active staff with a membership in `department` (a Department or its id) or, with `subtree`, in an office
-    below it reached through offices only."""
+    """Active staff with a membership in `department` (a Department or its id) or, with `subtree`, in a unit
+    below it."""
     department_id = _department_id(department)
     if department_id is None or not is_active_staff(user):
         return False
     if not subtree:
         return Membership.objects.filter(user=user, department_id=department_id).exists()
     path = Department.objects.filter(pk=department_id).values_list("path", flat=True).first()
-    if path is None:
-        return False
-    below = Membership.objects.filter(user=user, department__path__startswith=path).values_list("department__path", flat=True)
-    return any(_through_offices(path, member_path) for member_path in below)
-
-
-def _through_offices(top: str, path: str) -> bool:
-    """Every unit from just below `top` down to `path` is an office (paths grow by `steplen` a level)."""
-    step = Department.steplen
-    between = [path[:end] for end in range(len(top) + step, len(path) + 1, step)]
-    return not Department.objects.filter(path__in=between).exclude(kind=Department.Kind.OFFICE).exists()
+    return path is not None and Membership.objects.filter(user=user, department__path__startswith=path).exists()
 
 
 def works_in_any(user, departments) -> bool:
@@ -79,18 +68,6 @@ def departments_of(user) -> QuerySet[Department]:
     if not is_active_staff(user):
         return Department.objects.none()
     return Department.objects.filter(memberships__user=user).order_by("-memberships__is_primary", "path")
-
-
-def departments_worked_in(user) -> set[int]:
-    """Ids of every department `works_in` holds for him: his own, and the units above an office of his up to
-    and including the first one that is not an office."""
-    ids: set[int] = set()
-    for department in departments_of(user):
-        ids.add(department.pk)
-        while department.kind == Department.Kind.OFFICE and (parent := Department.objects.get_parent(department)) is not None:
-            ids.add(parent.pk)
-            department = parent
-    return ids
 
 
 def department_staff(department) -> QuerySet[User]:

@@ -2,39 +2,29 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
-from zhengtong.audit.services import audit_record
-from zhengtong.core.codes import keyed_hash
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.cases import guards, lookup
 from zhengtong.notifications.services import notify
 from zhengtong.supervision.models import Clock
 
-from .. import access, errors
+from .. import errors
+from ..case import APPLICATION
 from ..models import Application, Event
 
-SUBJECT = "approvals.application"
+SUBJECT = APPLICATION.subject
 
 
 def locked(application: Application) -> Application:
-    return Application.objects.select_for_update().select_related("item", "lead_department").get(pk=application.pk)
+    return guards.locked(Application.objects.select_related("item", "lead_department"), application)
 
 
 def require_status(application: Application, *statuses) -> None:
-    if application.status not in statuses:
-        raise refuse(errors.WRONG_STATE, InvalidTransition, status=application.get_status_display())
+    guards.require_state(APPLICATION, application, statuses, errors.WRONG_STATE)
 
 
 def require_department(user, department, application: Application, action: str) -> None:
-    """Refuse and audit (in its own transaction, so the record survives the refusal) an access attempt."""
-    try:
-        access.require_department(user, department)
-    except PermissionDenied:
-        with transaction.atomic():
-            audit_record(action=f"approvals.denied.{action}", obj=application,
-                         changes={"department": [None, department.name], "user": [None, getattr(user, "username", "")]})
-        raise
+    guards.require_works_in(APPLICATION, user, department, application, action, errors.OTHER_DEPARTMENT)
 
 
 def event(application: Application, action: str, label: str, *, department=None, note: str = "") -> Event:
@@ -53,4 +43,4 @@ def tell_applicant(application: Application, title: str) -> None:
 
 
 def query_hash(receipt_no: str, code: str) -> str:
-    return keyed_hash("zhengtong-query-code:", f"{receipt_no}:{code}")
+    return lookup.query_hash(APPLICATION, receipt_no, code)

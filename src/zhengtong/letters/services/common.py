@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
-from zhengtong.audit.services import audit_record
-from zhengtong.core.codes import keyed_hash
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.cases import guards, lookup
 from zhengtong.notifications.services import notify
-from zhengtong.org.access import department_staff, works_in, works_in_any
+from zhengtong.org.access import department_staff, works_in_any
 from zhengtong.supervision.models import Clock, Unit
 from zhengtong.supervision.services import clock_start, clock_stop
 
 from .. import errors
+from ..case import LETTER
 from ..models import Centre, Event, Letter, Limit, Urgency
 
-SUBJECT = "letters.letter"
+SUBJECT = LETTER.subject
 DEFAULT_LIMITS = {  # DOMAIN §5; rows of Limit override these
     "accept": (2, Unit.HOURS), "consultation": (3, Unit.WORKING_DAYS), "help": (7, Unit.WORKING_DAYS),
     "complaint": (7, Unit.WORKING_DAYS), "report": (7, Unit.WORKING_DAYS), "suggestion": (7, Unit.WORKING_DAYS),
@@ -45,7 +43,7 @@ def letter_number(received_at, key: int) -> str:
 
 
 def query_hash(number: str, code: str) -> str:
-    return keyed_hash("zhengtong-letter-query:", f"{number}:{code}")
+    return lookup.query_hash(LETTER, number, code)
 
 
 def centre_department():
@@ -57,25 +55,17 @@ def is_centre(user) -> bool:
     return works_in_any(user, Centre.objects.values_list("department_id", flat=True))
 
 
-def _denied(user, letter: Letter, action: str, error) -> PermissionDenied:
-    """Audited in its own transaction before the refusal, so the record of the attempt survives it."""
-    with transaction.atomic():
-        audit_record(action=f"letters.denied.{action}", obj=letter, changes={"user": [None, getattr(user, "username", "")]})
-    return refuse(error, PermissionDenied)
-
-
 def require_centre(user, letter: Letter, action: str) -> None:
     if not is_centre(user):
-        raise _denied(user, letter, action, errors.NOT_CENTRE)
+        raise guards.denied(LETTER, user, letter, action, errors.NOT_CENTRE)
 
 
 def require_department(user, department, letter: Letter, action: str) -> None:
-    if not works_in(user, department):
-        raise _denied(user, letter, action, errors.OTHER_DEPARTMENT)
+    guards.require_works_in(LETTER, user, department, letter, action, errors.OTHER_DEPARTMENT)
 
 
 def locked(letter: Letter) -> Letter:
-    return Letter.objects.select_for_update(of=("self",)).select_related("department", "mailbox", "writer").get(pk=letter.pk)
+    return guards.locked(Letter.objects.select_related("department", "mailbox", "writer"), letter)
 
 
 def fresh(letter: Letter) -> Letter:
@@ -84,8 +74,7 @@ def fresh(letter: Letter) -> Letter:
 
 
 def require_state(letter: Letter, *states) -> None:
-    if letter.state not in states:
-        raise refuse(errors.WRONG_STATE, InvalidTransition, state=letter.get_state_display())
+    guards.require_state(LETTER, letter, states, errors.WRONG_STATE)
 
 
 def event(letter: Letter, action: str, label: str, *, by=None, department=None, note: str = "", public: bool = False, at=None) -> Event:

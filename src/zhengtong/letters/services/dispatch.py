@@ -7,12 +7,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidTransition
+from zhengtong.core.errors import InvalidTransition, refuse
 
 from .. import errors, suggest
 from ..models import Assignment, Letter, Responsibility, State
 from .common import (
-    centre_department, handling_limit, locked, refuse, require_centre, require_department, require_state, start_clock,
+    centre_department, handling_limit, locked, require_centre, require_department, require_state, start_clock,
     stop_clocks, tell_department, tell_writer, event,
 )
 

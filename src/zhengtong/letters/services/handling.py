@@ -7,14 +7,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidTransition, PermissionDenied
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import Level
 
 from .. import errors
 from ..models import Assignment, Letter, Satisfaction, State
 from .common import (
-    centre_department, event, fresh, handling_limit, locked, open_clocks, refuse, require_centre, require_department,
+    centre_department, event, fresh, handling_limit, locked, open_clocks, require_centre, require_department,
     require_state, start_clock, stop_clocks, tell_department, tell_writer,
 )
 

@@ -12,6 +12,7 @@ from zhengtong.core.errors import refuse
 from zhengtong.core.masking import mask_name
 
 from .. import errors
+from ..counts import forget_counts
 from ..models import Letter, State
 from ..search_index import letter_push
 from .common import locked, require_centre
@@ -38,6 +39,7 @@ def letter_publish(*, letter: Letter, by) -> Letter:
         letter.save()
         audit_record(action="letters.letter.publish", obj=letter)
         letter_push(letter)
+        transaction.on_commit(forget_counts)  # the list's count and page keys
     return letter
 
 
@@ -49,4 +51,5 @@ def letter_unpublish(*, letter: Letter, by) -> Letter:
         letter.save()
         audit_record(action="letters.letter.unpublish", obj=letter)
         letter_push(letter)
+        transaction.on_commit(forget_counts)  # the list's count and page keys
     return letter

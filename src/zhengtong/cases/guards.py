@@ -1,0 +1,81 @@
+"""The guards every transition begins with: the row lock, the state guard and the access guard, whose
+refusals are audited.
+
+A refusal keeps its domain's code (clients and the help desk key on it); a state refusal is 409 and names the
+state the case is in; an access refusal is audited in its own transaction before it is raised, so the record of
+the attempt survives the rollback of the service that refused it.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import functools
+
+from django.db import transaction
+from django.db.models import Model, QuerySet
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.org.access import works_in
+
+from .types import CaseType
+
+_in_case_service: contextvars.ContextVar[bool] = contextvars.ContextVar("in_case_service", default=False)
+
+
+def locked(queryset: QuerySet, case: Model) -> Model:
+    """The case as stored now, its row locked until the transaction ends (only the case's own row: a join's
+    rows stay unlocked)."""
+    return queryset.select_for_update(of=("self",)).get(pk=case.pk)
+
+
+def require_state(case_type: CaseType, case: Model, states, error: tuple[str, str]) -> None:
+    """409 naming the case's state unless it is one of `states`. The message may name it as %(state)s or
+    %(status)s."""
+    value = getattr(case, case_type.state_field)
+    if value not in states:
+        shown = getattr(case, f"get_{case_type.state_field}_display")()
+        raise refuse(error, InvalidTransition, state=shown, status=shown)
+
+
+def denied(case_type: CaseType, user, case: Model | None, action: str, error: tuple[str, str], **changes) -> PermissionDenied:
+    """The refusal of `user`'s `action` on `case` ("<app>.denied.<action>", who tried). Outside a `case_service`
+    its audit row is written now; inside a `case_service`, that row would roll back with the refusal, so it
+    travels with the exception and `case_service` writes it after the rollback."""
+    changes = {"user": [None, getattr(user, "username", "") or ""], **{k: [None, str(v)] for k, v in changes.items()}}
+    record = {"action": f"{case_type.namespace}.denied.{action}", "changes": changes}
+    record.update({"obj": case} if case is not None and case.pk is not None else {"object_type": case_type.subject})
+    refusal = refuse(error, PermissionDenied)
+    if _in_case_service.get():
+        refusal.audit = record
+    else:
+        with transaction.atomic():
+            audit_record(**record)
+    return refusal
+
+
+def case_service(service):
+    """The outermost transaction of a case's service (durable), and the audit of a refusal raised inside it."""
+
+    @functools.wraps(service)
+    def run(*args, **kwargs):
+        inside = _in_case_service.set(True)
+        try:
+            with transaction.atomic(durable=True):
+                return service(*args, **kwargs)
+        except PermissionDenied as refusal:
+            record = getattr(refusal, "audit", None)
+            if record:
+                with transaction.atomic(durable=True):
+                    audit_record(**record)
+            raise
+        finally:
+            _in_case_service.reset(inside)
+
+    return run
+
+
+def require_works_in(case_type: CaseType, user, department, case: Model | None, action: str, error: tuple[str, str]) -> None:
+    """Only staff of the department (org/access.works_in) act for it; anyone else is refused and audited."""
+    if not works_in(user, department):
+        raise denied(case_type, user, case, action, error, department=getattr(department, "name", department))

@@ -1,0 +1,49 @@
+"""The public status lookup: anyone with a case's number and its 6-digit query code follows the case without
+logging in (a letter's writer, an applicant at home, a caller told both on the phone).
+
+The code is stored only as an HMAC (`query_hash`) and compared in constant time. Wrong guesses are counted per
+number and per address in the shared cache (core/throttle.py), so every web worker sees the same count: ten
+an hour, then each lookup of that number or from that address is refused before it is tried. Each wrong guess
+is audited.
+"""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.db import transaction
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core import throttle
+from zhengtong.core.codes import keyed_hash
+from zhengtong.core.errors import PermissionDenied, refuse
+
+from .types import CaseType
+
+ATTEMPTS_PER_HOUR = 10
+
+Found = TypeVar("Found")
+
+
+def query_hash(case_type: CaseType, number: str, code: str) -> str:
+    return keyed_hash(case_type.query_purpose, f"{number}:{code}")
+
+
+def status_lookup(case_type: CaseType, *, number: str, code: str, ip: str | None,
+                  find: Callable[[str], Found | None], stored_hash: Callable[[Found], str]) -> Found:
+    """What `find(number)` gives for the case whose query code is `code`. A wrong number and a wrong code are
+    refused alike (`lookup_failed`), so the lookup never tells that a number exists."""
+    number, code = (number or "").strip().upper(), (code or "").strip()
+    keys = throttle.keys(f"lookup:{case_type.subject}", n=number, ip=ip)
+    if throttle.exceeded(keys, ATTEMPTS_PER_HOUR):
+        raise refuse(case_type.lookup_throttled, PermissionDenied)
+    found = find(number) if number else None
+    expected = stored_hash(found) if found is not None else query_hash(case_type, number, "-")
+    if found is None or not hmac.compare_digest(expected, query_hash(case_type, number, code)):
+        throttle.count_failure(keys)
+        with transaction.atomic():
+            audit_record(action=f"{case_type.namespace}.status.denied", object_type=case_type.subject, object_id=number[:64])
+        raise refuse(case_type.lookup_failed)
+    return found

@@ -1,0 +1,25 @@
+"""A case type as a domain declares it to the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CaseType:
+    """`subject` is the case model's app label and name ("letters.letter"): the clocks' subject, the audit rows'
+    object type, and the namespace of refusals ("letters.denied.<action>").
+
+    `query_purpose` keys the HMAC of the query code: a hash made for one case type proves nothing for another,
+    and it never changes once codes are stored. `lookup_throttled` and `lookup_failed` are the domain's coded
+    errors for the status lookup; `state_field` names the model's state column."""
+
+    subject: str
+    state_field: str = "state"
+    query_purpose: str = ""  # empty: the case type has no public status lookup
+    lookup_throttled: tuple[str, str] | None = None
+    lookup_failed: tuple[str, str] | None = None
+
+    @property
+    def namespace(self) -> str:
+        return self.subject.split(".", 1)[0]
