@@ -2,8 +2,8 @@
 refusals are audited.
 
 A refusal keeps its domain's code (clients and the help desk key on it); a state refusal is 409 and names the
-state the case is in; an access refusal is audited in its own transaction before it is raised, so the record of
-the attempt survives the rollback of the service that refused it.
+state the case is in; an access refusal is audited so that the record survives the refusal: at once outside a
+`case_service`, after its rollback inside one.
 """
 
 from __future__ import annotations
