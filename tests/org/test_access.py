@@ -73,3 +73,13 @@ def test_department_staff_are_its_active_staff_only(district, lisi, wangwu, zhan
     f.staff("a1clerk", "登记员", district["A1"])
     membership_add(user=zhangsan, department=district["A"])
     assert list(access.department_staff(district["A"])) == [lisi]
+
+
+def test_a_departments_staff_do_not_work_in_the_government_above_it(district, lisi, wangwu):
+    """Only offices (内设机构) count toward the unit above them: a bureau's clerk does not act for the people's
+    government, whose requests and documents are its own (条例 Art. 4: each organ handles its own disclosure)."""
+    assert not access.works_in(lisi, district["government"])
+    assert not access.works_in(wangwu, district["region"])
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    assert not access.works_in(registrar, district["government"])
+    assert access.workplaces(registrar) == {district["A1"].pk, district["A"].pk}

@@ -17,7 +17,7 @@ from zhengtong.accounts.models import User
 from zhengtong.core.ids import id_number_check_char, uscc_check_char
 from zhengtong.core.models import SiteSettings
 from zhengtong.org import services as org_services
-from zhengtong.org.models import DataScope, Department, Post, Role
+from zhengtong.org.models import DataScope, Department, Membership, Post, Role
 
 from . import data
 
@@ -146,6 +146,18 @@ DEMO_ENTERPRISE = {"enterprise_name": "宁波北仑港城示范贸易有限公�
                    "legal_representative": "陈明", "mobile": "13805740002"}
 
 
+def seed_government_office(departments) -> None:
+    """The 区府办 works for the people's government (its disclosure, its annual report): its staff also hold a
+    membership in the government, which is what lets them act for it (org/access.works_in)."""
+    office = departments["001"]
+    government = Department.objects.get(path=office.path[:-Department.steplen])
+    post, _created = Post.objects.get_or_create(department=government, name="政务公开工作人员", defaults={"sort_order": 90})
+    for membership in Membership.objects.filter(department=office).select_related("user"):
+        if not Membership.objects.filter(user_id=membership.user_id, department=government).exists():
+            org_services.membership_add(user=membership.user, department=government, post=post, is_primary=False,
+                                        duties="承办区政府政务公开工作")
+
+
 def seed_public_accounts() -> list[User]:
     users = []
     citizen = User.objects.filter(username=DEMO_CITIZEN["mobile"]).first()
@@ -195,6 +207,7 @@ def seed_all(progress=print, applications: int | None = None, documents: int | N
     public = seed_public_accounts()
     progress("工作人员……")
     created = seed_bulk_staff(departments, roles)
+    seed_government_office(departments)
     from .hall import seed_hall
 
     hall = seed_hall(progress, **({"applications": applications} if applications is not None else {}))

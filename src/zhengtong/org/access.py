@@ -7,8 +7,10 @@ rule here is the strictest of those copies:
 - only an active staff account works anywhere (a citizen or a disabled account never does);
 - the department's tree path is read as stored now: an ordered insert of a sibling renumbers the paths after
   it, so a caller's old copy of a path can name another department;
-- with `subtree` (the default), the staff of the units below a department (its offices, 内设机构) work in it
-  too, as they handle its cases; so do the staff of a government's office for the government.
+- with `subtree` (the default), the staff of a department's offices (内设机构) work in it too, as they handle
+  its cases; nothing else counts upward: a bureau's clerk does not act for the people's government above it
+  (an earlier copy let every bureau act for it). Staff who act for the government (its 办公室) hold a
+  membership in it.
 
 What a user may *see* is his roles' data scope (`scopes.scope_queryset`); what he may *do* on a case for a
 department is `works_in`.
@@ -31,16 +33,34 @@ def _department_id(department) -> int | None:
     return getattr(department, "pk", department)
 
 
+def workplaces(user) -> set[int]:
+    """The ids of the departments he works in: those he is a member of and, for each office among them, the
+    units it belongs to up to the first that is not an office. Read from the stored tree each time."""
+    if not is_active_staff(user):
+        return set()
+    ids: set[int] = set()
+    for path in Membership.objects.filter(user=user).values_list("department__path", flat=True):
+        steps = Department.steplen
+        above = {p: (pk, kind) for pk, p, kind in Department.objects.filter(
+            path__in=[path[:n] for n in range(steps, len(path) + 1, steps)]).values_list("pk", "path", "kind")}
+        while path in above:
+            pk, kind = above[path]
+            ids.add(pk)
+            if kind != Department.Kind.OFFICE:
+                break
+            path = path[:-steps]
+    return ids
+
+
 def works_in(user, department, *, subtree: bool = True) -> bool:
-    """Active staff with a membership in `department` (a Department or its id) or, with `subtree`, in a unit
-    below it."""
+    """Active staff with a membership in `department` (a Department or its id) or, with `subtree`, in one of its
+    offices."""
     department_id = _department_id(department)
     if department_id is None or not is_active_staff(user):
         return False
     if not subtree:
         return Membership.objects.filter(user=user, department_id=department_id).exists()
-    path = Department.objects.filter(pk=department_id).values_list("path", flat=True).first()
-    return path is not None and Membership.objects.filter(user=user, department__path__startswith=path).exists()
+    return department_id in workplaces(user)
 
 
 def works_in_any(user, departments) -> bool:
