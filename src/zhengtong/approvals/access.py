@@ -1,20 +1,23 @@
-"""May this user see or act on this application? Who works where is org's one rule (org/access.py)."""
+"""May this user act on this application? Who works where is org's one rule (org/access.py); what he may see is
+the case engine's (cases/visibility.py)."""
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
+from zhengtong.cases.visibility import visible
 from zhengtong.core.errors import PermissionDenied, refuse
-from zhengtong.org.access import works_in, works_in_any
+from zhengtong.org.access import works_in
 
 from . import errors
+from .case import APPLICATION
 
-__all__ = ["may_see", "require_applicant", "works_in"]
+__all__ = ["require_applicant", "staff_visible", "works_in"]
 
 
-def may_see(user, application) -> bool:
-    """Staff of the lead department or of any department with a review branch on it."""
-    if works_in(user, application.lead_department_id):
-        return True
-    return works_in_any(user, application.branches.values_list("department_id", flat=True))
+def staff_visible(user, applications: QuerySet) -> QuerySet:
+    """The applications of `applications` this member of staff may see (his scope, and what waits on him)."""
+    return visible(APPLICATION, user, applications)
 
 
 def require_applicant(user, application) -> None:

@@ -20,7 +20,7 @@ from zhengtong.files.intake import MAX_BYTES
 from . import selectors, services
 from .models import Application, Event, FormField, Material, ServiceItem, Status
 from .views_public import AUDIENCE_FIELDS
-from .access import may_see
+from .access import staff_visible
 from .actions import STAFF_ACTIONS
 
 
@@ -260,8 +260,9 @@ class StaffAction(APIView):
 
     @extend_schema(request=StaffActionRequest, responses=ApplicationSerializer)
     def post(self, request, pk: int, action: str):
-        application = Application.objects.select_related("item", "lead_department").filter(pk=pk).first()
-        if application is None or not may_see(request.user, application):
+        applications = Application.objects.select_related("item", "lead_department")
+        application = staff_visible(request.user, applications).filter(pk=pk).first()
+        if application is None:
             raise NotFound()
         body = StaffActionRequest(data=request.data)
         body.is_valid(raise_exception=True)

@@ -1,8 +1,8 @@
-"""A clerk's queue: what waits for the departments he works in and their offices, oldest first.
+"""A clerk's queue: what waits for the departments he works in (org/access.workplaces: his own, and the bureau
+above an office of his), oldest first: what he may act on and nothing else.
 
-The busiest staff page, so it is three plain SQL statements instead of eleven ORM queries: the department ids
-(the clerk's memberships and everything below them in the tree), every section's first QUEUE_ROWS in one UNION
-ALL, and every count in another. Each arm is a range scan of the queue index of its table (application_queue,
+The busiest staff page, so it is plain SQL instead of eleven ORM queries: every section's first QUEUE_ROWS in
+one UNION ALL, and every count in another. Each arm is a range scan of the queue index of its table (application_queue,
 branch_queue); benchmarks/hall_bench.py measures the page at 1,000,000 applications.
 """
 
@@ -15,7 +15,8 @@ from django.db import connection
 
 from zhengtong.core.sql import aware
 from zhengtong.core.timefmt import local_minute
-from zhengtong.org.models import Department, Membership
+from zhengtong.org.access import workplaces
+from zhengtong.org.models import Department
 
 from .models import Application, Branch, ServiceItem, Status
 
@@ -51,17 +52,7 @@ class Section(NamedTuple):
 
 def _tables() -> dict[str, str]:
     return {"app": Application._meta.db_table, "branch": Branch._meta.db_table, "item": ServiceItem._meta.db_table,
-            "dept": Department._meta.db_table, "member": Membership._meta.db_table}
-
-
-def department_ids(user) -> list[int]:
-    """The user's departments and every office below them (treebeard paths: a child's path starts with its
-    parent's; paths are upper-case letters and digits, so LIKE needs no escaping)."""
-    sql = ("SELECT DISTINCT d.id FROM {dept} d JOIN {dept} mine ON d.path LIKE mine.path || '%%' "
-           "JOIN {member} m ON m.department_id = mine.id WHERE m.user_id = %s").format(**_tables())
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk])
-        return sorted(row[0] for row in cursor.fetchall())
+            "dept": Department._meta.db_table}
 
 
 def _rows_sql(marks: str) -> str:
@@ -90,7 +81,7 @@ def _counts_sql(marks: str) -> str:
 
 def staff_queue(user) -> dict[str, Section]:
     """Every section with its first QUEUE_ROWS rows, oldest first, and its count up to COUNT_CAP."""
-    ids = department_ids(user)
+    ids = sorted(workplaces(user))
     if not ids:
         return {key: Section([], 0) for key in SECTIONS}
     marks = ", ".join(["%s"] * len(ids))

@@ -34,10 +34,9 @@ def queue(request):
 
 
 def _application(request, pk: int) -> Application:
-    application = get_object_or_404(Application.objects.select_related("item", "lead_department", "applicant"), pk=pk)
-    if not access.may_see(request.user, application):
-        raise Http404  # another department's case does not exist for this user
-    return application
+    applications = Application.objects.select_related("item", "lead_department", "applicant")
+    # a case outside what he may see does not exist for this user
+    return get_object_or_404(access.staff_visible(request.user, applications), pk=pk)
 
 
 @staff_required

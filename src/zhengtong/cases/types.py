@@ -12,13 +12,20 @@ class CaseType:
 
     `query_purpose` keys the HMAC of the query code: a hash made for one case type proves nothing for another,
     and it never changes once codes are stored. `lookup_throttled` and `lookup_failed` are the domain's coded
-    errors for the status lookup; `state_field` names the model's state column."""
+    errors for the status lookup; `state_field` names the model's state column.
+
+    `departments` are the lookups from the case to the departments it involves (the lead, a branch, an
+    assignment), `handlers` those to the staff who handled it (what 仅本人 covers), and `closed_states` the
+    states where nothing waits on anyone (cases/visibility.py)."""
 
     subject: str
     state_field: str = "state"
     query_purpose: str = ""  # empty: the case type has no public status lookup
     lookup_throttled: tuple[str, str] | None = None
     lookup_failed: tuple[str, str] | None = None
+    departments: tuple[str, ...] = ("department",)
+    handlers: tuple[str, ...] = ()
+    closed_states: tuple[str, ...] = ()
 
     @property
     def namespace(self) -> str:

@@ -15,9 +15,12 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.files.intake import read_uploads
-from zhengtong.org.models import Department, Membership
+from zhengtong.cases.visibility import visible, visible_case
+from zhengtong.org.access import workplaces
+from zhengtong.org.models import Department
 
 from . import errors, services
+from .case import DOCUMENT
 from .models import Category, Column, Document, Mode, State, Topic
 
 MAX_ATTACHMENTS = 10
@@ -72,24 +75,22 @@ class ReviewForm(ZtForm):
         styled(self)
 
 
-def _my_departments(user):
-    paths = Membership.objects.filter(user=user).values_list("department__path", flat=True)
-    ids = set()
-    for path in paths:
-        ids.update(Department.objects.filter(path__startswith=path).values_list("pk", flat=True))
-    return ids
+def acting_departments(user):
+    """The departments he may file a document or register a request for: those he works in."""
+    return Department.objects.filter(pk__in=workplaces(user)).order_by("path")
 
 
 def _document(request, pk: int) -> Document:
-    document = Document.objects.select_related("department", "created_by").filter(pk=pk).first()
-    if document is None or document.department_id not in _my_departments(request.user):
-        raise Http404  # another department's draft does not exist for this user
+    documents = Document.objects.select_related("department", "created_by")
+    document = visible_case(DOCUMENT, request.user, documents, pk=pk)
+    if document is None:
+        raise Http404  # a draft outside what he may see does not exist for this user
     return document
 
 
 @staff_required
 def library(request):
-    documents = Document.objects.filter(department__in=_my_departments(request.user)).select_related("department")
+    documents = visible(DOCUMENT, request.user, Document.objects.select_related("department"))
     state = request.GET.get("state")
     if state in State.values:
         documents = documents.filter(state=state)
@@ -100,7 +101,7 @@ def library(request):
 
 @staff_required
 def create(request):
-    departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
+    departments = acting_departments(request.user)
     form = DocumentForm(request.POST or None, request.FILES or None)
     form.fields["department"] = forms.ModelChoiceField(label=_("发布机构"), queryset=departments, initial=departments.first())
     styled(form)

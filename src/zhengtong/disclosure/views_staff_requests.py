@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.accounts.models import User
+from zhengtong.cases.visibility import visible
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
@@ -24,9 +25,10 @@ from zhengtong.org.models import Department
 from . import answers, report
 from . import requests as svc
 from . import services
+from .case import REQUEST
 from .models import ApplicantKind, Category, Channel, Request
 from .views_requests import letter_response
-from .views_staff import _my_departments
+from .views_staff import acting_departments
 
 
 class RegisterForm(ZtForm):
@@ -48,12 +50,12 @@ class RegisterForm(ZtForm):
 
 
 def _requests(user):
-    return Request.objects.filter(department__in=_my_departments(user)).select_related("department")
+    return visible(REQUEST, user, Request.objects.select_related("department"))
 
 
 @staff_required
 def requests(request):
-    departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
+    departments = acting_departments(request.user)
     form = RegisterForm(request.POST or None, departments=departments, initial={"received_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -163,7 +165,7 @@ class ReportForm(forms.Form):
 
 @staff_required
 def annual_report(request):
-    departments = Department.objects.filter(pk__in=_my_departments(request.user)).order_by("path")
+    departments = acting_departments(request.user)
     data = request.POST or request.GET or None
     form = ReportForm(data, departments=departments,
                       initial={"year": timezone.localdate().year - 1, "department": departments.first()})

@@ -9,7 +9,6 @@ import datetime as dt
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -22,10 +21,12 @@ from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
-from zhengtong.org.access import departments_of, is_head_anywhere, works_in
+from zhengtong.cases.visibility import visible
+from zhengtong.org.access import is_head_anywhere, workplaces, works_in
 from zhengtong.org.models import Department
 
 from . import selectors, services
+from .case import LETTER
 from .errors import MAX_ATTACHMENTS
 from .models import Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
 from .services.common import is_centre
@@ -35,17 +36,6 @@ CENTRE_STATES = [State.SUBMITTED, State.ACCEPTED, State.RETURNED, State.REPLIED]
 DEPARTMENT_STATES = [State.DISPATCHED, State.HANDLING, State.REVIEW]
 
 
-def _my_departments(user) -> list[Department]:
-    return list(departments_of(user))
-
-
-def _department_filter(user) -> Q:
-    q = Q(pk__in=[])
-    for dept in _my_departments(user):
-        q |= Q(department__path__startswith=dept.path)
-    return q
-
-
 @staff_required
 def queue(request):
     centre = is_centre(request.user)
@@ -53,7 +43,7 @@ def queue(request):
     if centre:
         letters = Letter.objects.filter(state__in=[state] if state in CENTRE_STATES else CENTRE_STATES)
     else:
-        mine = Assignment.objects.filter(_department_filter(request.user),
+        mine = Assignment.objects.filter(department__in=workplaces(request.user),
                                          state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]).values("letter_id")
         letters = Letter.objects.filter(pk__in=mine).exclude(state__in=[State.CLOSED, State.MERGED, State.DECLINED])
     letters = letters.select_related("department").order_by("received_at", "pk")
@@ -100,12 +90,13 @@ def phone(request):
 
 
 def _letter(request, number: str) -> Letter:
-    letter = Letter.objects.select_related("department", "mailbox", "category", "possible_duplicate", "merged_into").filter(number=number).first()
+    letters = Letter.objects.select_related("department", "mailbox", "category", "possible_duplicate", "merged_into")
+    if not is_centre(request.user):  # the centre works on every letter
+        letters = visible(LETTER, request.user, letters)
+    letter = letters.filter(number=number).first()
     if letter is None:
-        raise Http404
-    if is_centre(request.user) or letter.assignments.filter(_department_filter(request.user)).exists():
-        return letter
-    raise Http404  # staff of other departments do not learn that the letter exists
+        raise Http404  # a letter outside what he may see does not exist for him
+    return letter
 
 
 @staff_required

@@ -61,6 +61,28 @@ def user_scope(user) -> Scope:
     )
 
 
+def scope_condition(user, *, department_fields=("department",), owner_fields=(), always_own: bool = False) -> Q | None:
+    """The condition on rows the user's scope covers, or None when it covers everything. A row is covered when
+    any of `department_fields` (FKs to Department or department-id columns, possibly across relations) falls in
+    the scope, or, for 仅本人 (or `always_own`), any of `owner_fields` is the user."""
+    scope = user_scope(user)
+    if scope.everything:
+        return None
+    condition = Q(pk__in=[])
+    for department_field in department_fields:
+        if scope.department_ids:
+            condition |= Q(**{f"{department_field}__in": scope.department_ids})
+        for path in scope.subtree_paths:
+            # A subquery rather than a join on path: it works as well for a plain department-id column
+            # (the audit log keeps integers, not foreign keys).
+            below = Department.objects.filter(path__startswith=path).values("pk")
+            condition |= Q(**{f"{department_field}__in": below})
+    if scope.own or always_own:
+        for owner_field in owner_fields:
+            condition |= Q(**{owner_field: user})
+    return condition
+
+
 def scope_queryset(
     user, queryset: QuerySet, *, department_field: str = "department", owner_field: str | None = None,
     always_own: bool = False,
@@ -68,17 +90,6 @@ def scope_queryset(
     """Rows of `queryset` the user may see. `department_field` names the FK to Department or a department-id
     column (may traverse relations, e.g. "application__department"); `owner_field` the FK to the user for
     仅本人. `always_own` adds the user's own rows whatever his scope (his to-do list is always his)."""
-    scope = user_scope(user)
-    if scope.everything:
-        return queryset
-    condition = Q(pk__in=[])
-    if scope.department_ids:
-        condition |= Q(**{f"{department_field}__in": scope.department_ids})
-    for path in scope.subtree_paths:
-        # A subquery rather than a join on path: it works as well for a plain department-id column
-        # (the audit log keeps integers, not foreign keys).
-        below = Department.objects.filter(path__startswith=path).values("pk")
-        condition |= Q(**{f"{department_field}__in": below})
-    if owner_field and (scope.own or always_own):
-        condition |= Q(**{owner_field: user})
-    return queryset.filter(condition)
+    condition = scope_condition(user, department_fields=(department_field,),
+                                owner_fields=(owner_field,) if owner_field else (), always_own=always_own)
+    return queryset if condition is None else queryset.filter(condition)

@@ -1,0 +1,38 @@
+"""Which cases a member of staff sees: those his roles' data scope (数据权限, org/scopes.py) covers, and every
+open case of a department he works in (org/access.workplaces), whatever his scope: what waits on him is his to
+see. Anyone else is told nothing: the pages and the API answer 404, as for a number never issued.
+
+A scope of 仅本人 covers the cases he handled (the case type's `handlers`); 本部门, 本部门及以下 and 自定部门 cover
+the cases with any of its `departments` inside; 全部 covers all.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Model, Q, QuerySet
+
+from zhengtong.org.access import is_active_staff, workplaces
+from zhengtong.org.scopes import scope_condition
+
+from .types import CaseType
+
+
+def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
+    if not is_active_staff(user):
+        return queryset.none()
+    covered = scope_condition(user, department_fields=case_type.departments, owner_fields=case_type.handlers)
+    if covered is None:
+        return queryset
+    places = workplaces(user)
+    waiting = Q(pk__in=[])
+    for field in case_type.departments:
+        waiting |= Q(**{f"{field}__in": places})
+    waiting &= ~Q(**{f"{case_type.state_field}__in": case_type.closed_states})
+    # A subquery, so that a case reached through several branches or assignments is listed once and the
+    # caller's queryset keeps its own joins and order.
+    matching = queryset.model._base_manager.filter(covered | waiting).values("pk")
+    return queryset.filter(pk__in=matching)
+
+
+def visible_case(case_type: CaseType, user, queryset: QuerySet, **lookup) -> Model | None:
+    """The one case `lookup` names if the user may see it, else None (the caller answers 404)."""
+    return visible(case_type, user, queryset.filter(**lookup)).first()
