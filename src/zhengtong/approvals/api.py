@@ -236,7 +236,7 @@ class StatusLookup(APIView):
     def post(self, request):
         body = StatusRequest(data=request.data)
         body.is_valid(raise_exception=True)
-        application = selectors.status_lookup(receipt_no=body.validated_data["receipt_no"],
+        application = services.status_lookup(receipt_no=body.validated_data["receipt_no"],
                                                code=body.validated_data["code"], ip=client_ip(request))
         return Response(PublicStatusSerializer(application).data)
 

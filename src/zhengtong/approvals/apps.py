@@ -7,6 +7,10 @@ class ApprovalsConfig(AppConfig):
     verbose_name = "网上办事"
 
     def ready(self):
+        from zhengtong.supervision import categories
+
+        from .case import APPLICATION
         from .search_index import register
 
         register()
+        categories.register(categories.LICENSING, APPLICATION.subject)

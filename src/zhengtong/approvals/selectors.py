@@ -7,23 +7,14 @@ from typing import NamedTuple
 from django.db import connection
 from django.db.models import QuerySet
 
-from zhengtong.cases import lookup
 from zhengtong.core.sql import aware
 from zhengtong.org.models import Department
 
-from .case import APPLICATION
 from .models import Application, Decision, Event, ServiceItem, Status
 
 
 def published_items() -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(published=True).select_related("lead_department")
-
-
-def status_lookup(*, receipt_no: str, code: str, ip: str | None) -> PublicStatus:
-    """Anyone with the receipt number and query code sees the application's stages, without logging in
-    (cases/lookup.py: throttled, audited)."""
-    return lookup.status_lookup(APPLICATION, number=receipt_no, code=code, ip=ip, find=public_application,
-                                stored_hash=lambda found: found.query_hash)
 
 
 class Named(NamedTuple):

@@ -95,7 +95,7 @@ def status(request):
     application = None
     if request.method == "POST" and form.is_valid():
         try:
-            application = selectors.status_lookup(receipt_no=form.cleaned_data["receipt_no"],
+            application = services.status_lookup(receipt_no=form.cleaned_data["receipt_no"],
                                                   code=form.cleaned_data["code"], ip=client_ip(request))
         except ZtError as exc:
             apply_error(form, exc)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 from django.utils import timezone
 
+from zhengtong.supervision import categories
 from zhengtong.supervision.models import Clock
 
 from . import answers
@@ -57,7 +58,7 @@ def _section2(year: int, department, entered: dict) -> list:
     made = regulations.filter(published_at__gte=start, published_at__lt=end).count()
     repealed = regulations.filter(validity=Validity.REPEALED, updated_at__gte=start, updated_at__lt=end).count()
     in_force = regulations.filter(published_at__lt=end).exclude(validity=Validity.REPEALED).count()
-    licensing = Clock.objects.filter(subject_type="approvals.application", whole=True, stopped_at__gte=start,
+    licensing = Clock.objects.filter(subject_type__in=categories.subjects(categories.LICENSING), whole=True, stopped_at__gte=start,
                                      stopped_at__lt=end, department__path__startswith=department.path).exclude(outcome="cancelled").count()
     return [
         ("第二十条第（一）项", [("规章：本年制发件数", 0), ("规章：本年废止件数", 0), ("规章：现行有效件数", 0),

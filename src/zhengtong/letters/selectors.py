@@ -1,4 +1,4 @@
-"""Reads: the status lookup by number and query code, and the monthly indicators (the public pages read through
+"""Reads: the monthly indicators (the public pages read through
 public_reads)."""
 
 from __future__ import annotations
@@ -9,19 +9,11 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.utils import timezone
 
-from zhengtong.cases import lookup
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock, Outcome
 
 from .case import LETTER
 from .models import Assignment, Letter, Satisfaction, State
-
-
-def status_lookup(*, number: str, code: str, ip: str | None) -> Letter:
-    """The writer (or a caller told the number and code on the phone) follows the case without logging in
-    (cases/lookup.py: throttled, audited)."""
-    return lookup.status_lookup(LETTER, number=number, code=code, ip=ip, stored_hash=lambda letter: letter.query_hash,
-                                find=lambda n: Letter.objects.filter(number=n).select_related("department").first())
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:

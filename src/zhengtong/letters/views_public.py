@@ -112,7 +112,7 @@ def query(request):
     found = None
     if request.method == "POST" and form.is_valid():
         try:
-            found = selectors.status_lookup(number=form.cleaned_data["number"], code=form.cleaned_data["code"], ip=client_ip(request))
+            found = services.status_lookup(number=form.cleaned_data["number"], code=form.cleaned_data["code"], ip=client_ip(request))
         except ZtError as exc:
             apply_error(form, exc)
     return render(request, "letters/query.html", {"form": form, "letter": found,

@@ -1,3 +1,4 @@
+from .lookup import status_lookup
 from .submit import application_submit
 from .workflow import (
     application_accept,
@@ -16,5 +17,5 @@ from .workflow import (
 __all__ = [
     "application_submit", "application_accept", "application_conclude", "application_deliver", "application_extend",
     "application_refuse", "application_request_correction", "application_resubmit", "application_special_pause",
-    "application_special_resume", "application_withdraw", "review_decide",
+    "application_special_resume", "application_withdraw", "review_decide", "status_lookup",
 ]

@@ -1,0 +1,53 @@
+"""The contracts that hold the project's shape where import-linter cannot see (docs/architecture.md):
+selectors only read, and no module names another domain's models by their app label."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import zhengtong
+
+SOURCE = Path(zhengtong.__file__).parent
+DOMAINS = ("approvals", "disclosure", "letters")
+WRITES = {"save", "create", "bulk_create", "update", "bulk_update", "delete", "get_or_create", "update_or_create",
+          "audit_record", "select_for_update"}
+APP_LABEL = re.compile(r"^(%s)\.[a-z_]+$" % "|".join(DOMAINS))
+
+
+def _calls(path: Path):
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            func = node.func
+            yield func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+
+
+def test_selectors_never_write():
+    writers = {str(p.relative_to(SOURCE)): sorted(set(_calls(p)) & WRITES) for p in SOURCE.glob("*/selectors.py")}
+    assert {path: calls for path, calls in writers.items() if calls} == {}
+
+
+def _strings(path: Path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
+                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
+            yield node.value
+
+
+def test_no_module_below_the_portal_names_another_domains_models():
+    """A domain reaches another's data through a lower layer (a clock's category, an index kind), never by its
+    app label: renaming one domain's model must not silently break another's counts."""
+    found = []
+    for path in SOURCE.rglob("*.py"):
+        app = path.relative_to(SOURCE).parts[0]
+        if app in ("portal", "workbench", "api", "demo", "migrations") or "migrations" in path.parts:
+            continue
+        for text in _strings(path):
+            match = APP_LABEL.match(text)
+            if match and match.group(1) != app:
+                found.append(f"{path.relative_to(SOURCE)}: {text}")
+    assert found == []
