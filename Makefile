@@ -15,9 +15,15 @@ $(STAMP): pyproject.toml constraints.txt
 demo: $(STAMP)
 	$(BIN)/zhengtong demo
 
-# The whole suite on the embedded default (SQLite); browser tests run in .ci/run (they need Chromium).
+# The whole suite on the embedded default (SQLite), then the lint; browser tests run in .ci/run (they need Chromium).
 test: $(STAMP)
 	$(BIN)/pytest -n 2 -q
+	$(MAKE) --no-print-directory lint
+
+# pyflakes, import order, line length and the formatter (ruff); the layer contracts (import-linter).
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/lint-imports --no-cache
 
 # The same suite on PostgreSQL: ZT_DATABASE_URL must name a database on a server where we may create one.

@@ -47,6 +47,10 @@ def letter_layout_floor(request, number):
     return HttpResponse(_empty_page().render({"state": state}, request))
 
 
-urlpatterns = [path("bench-floor/<str:receipt_no>/", floor), path("bench-letter-floor/<str:number>/", letter_floor),
-               path("bench-letter-layout/<str:number>/", letter_layout_floor), path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
-               *project_urls]
+urlpatterns = [
+    path("bench-floor/<str:receipt_no>/", floor),
+    path("bench-letter-floor/<str:number>/", letter_floor),
+    path("bench-letter-layout/<str:number>/", letter_layout_floor),
+    path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
+    *project_urls,
+]

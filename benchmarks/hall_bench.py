@@ -57,38 +57,99 @@ def load(count: int) -> dict:
     from zhengtong.org.services import department_create, staff_onboard
 
     root = department_create(parent=None, code="H", name="基准区", kind="region")
-    departments = [department_create(parent=root, code=f"H{i:02d}", name=f"基准部门{i:02d}", kind="department") for i in range(50)]
+    departments = [
+        department_create(parent=root, code=f"H{i:02d}", name=f"基准部门{i:02d}", kind="department") for i in range(50)
+    ]
     departments = list(Department.objects.filter(code__startswith="H").exclude(code="H").order_by("code"))
-    items = [ServiceItem.objects.create(
-        code=f"H-{i:03d}", name=f"基准事项{i}", item_type=ItemType.LICENSING, basis="依据", lead_department=departments[i % 50],
-        conditions="条件", process="流程", legal_limit=20, committed_limit=10, location="大厅", hours="工作日",
-        phone="0574-1", complaint_phone="0574-2", result="许可证") for i in range(200)]
+    items = [
+        ServiceItem.objects.create(
+            code=f"H-{i:03d}",
+            name=f"基准事项{i}",
+            item_type=ItemType.LICENSING,
+            basis="依据",
+            lead_department=departments[i % 50],
+            conditions="条件",
+            process="流程",
+            legal_limit=20,
+            committed_limit=10,
+            location="大厅",
+            hours="工作日",
+            phone="0574-1",
+            complaint_phone="0574-2",
+            result="许可证",
+        )
+        for i in range(200)
+    ]
     clerk = staff_onboard(username="clerk", real_name="基准经办人", department=departments[7])
     rng = random.Random(11)
     now = timezone.now()
-    statuses = ["submitted"] * 10 + ["reviewing"] * 20 + ["joining"] * 5 + ["concluded"] * 10 + ["delivered"] * 50 + ["withdrawn"] * 5
+    statuses = (
+        ["submitted"] * 10
+        + ["reviewing"] * 20
+        + ["joining"] * 5
+        + ["concluded"] * 10
+        + ["delivered"] * 50
+        + ["withdrawn"] * 5
+    )
     t = time.perf_counter()
     with connection.cursor() as cursor:
-        cols = ("receipt_no", "query_hash", "item_id", "lead_department_id", "applicant_name", "contact_mobile", "channel",
-                "received_at", "status", "data", "idempotency_key", "decision", "decision_reason", "result_doc_no",
-                "certificate_no", "updated_at")
+        cols = (
+            "receipt_no",
+            "query_hash",
+            "item_id",
+            "lead_department_id",
+            "applicant_name",
+            "contact_mobile",
+            "channel",
+            "received_at",
+            "status",
+            "data",
+            "idempotency_key",
+            "decision",
+            "decision_reason",
+            "result_doc_no",
+            "certificate_no",
+            "updated_at",
+        )
         with cursor.cursor.copy(f"COPY approvals_application ({', '.join(cols)}) FROM STDIN") as copy:
             for n in range(count):
                 item = items[n % len(items)]
                 receipt, code = _receipt(n)
                 status = statuses[n % len(statuses)]
                 received = now - dt.timedelta(minutes=rng.randrange(60 * 24 * 365))
-                copy.write_row((receipt, query_hash(receipt, code), item.pk, item.lead_department_id, f"申请人{n}", "13800000000",
-                                "online", received, status, "{}", "", "", "", "", "", now))
+                copy.write_row(
+                    (
+                        receipt,
+                        query_hash(receipt, code),
+                        item.pk,
+                        item.lead_department_id,
+                        f"申请人{n}",
+                        "13800000000",
+                        "online",
+                        received,
+                        status,
+                        "{}",
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        now,
+                    )
+                )
         cursor.execute("SELECT min(id) FROM approvals_application")
         first_id = cursor.fetchone()[0]
         # Two public events per application; branches for those under review.
-        with cursor.cursor.copy("COPY approvals_event (application_id, at, action, label, department_id, note) FROM STDIN") as copy:
+        with cursor.cursor.copy(
+            "COPY approvals_event (application_id, at, action, label, department_id, note) FROM STDIN"
+        ) as copy:
             for n in range(count):
                 dept = departments[(n % len(items)) % 50].pk
                 copy.write_row((first_id + n, now, "submit", "网上提交申请", dept, ""))
                 copy.write_row((first_id + n, now, "accept", "受理", dept, ""))
-        with cursor.cursor.copy("COPY approvals_branch (application_id, department_id, is_lead, state, reason, received_at) FROM STDIN") as copy:
+        with cursor.cursor.copy(
+            "COPY approvals_branch (application_id, department_id, is_lead, state, reason, received_at) FROM STDIN"
+        ) as copy:
             for n in range(count):
                 if statuses[n % len(statuses)] == "reviewing":
                     lead = (n % len(items)) % 50
@@ -97,7 +158,10 @@ def load(count: int) -> dict:
         # Steady state, as autovacuum leaves a table: statistics and the visibility map (index-only counts).
         for table in ("approvals_application", "approvals_event", "approvals_branch"):
             cursor.execute(f"VACUUM ANALYZE {table}")
-    print(f"loaded {count:,} applications, {2 * count:,} events and the review branches in {time.perf_counter() - t:.1f} s")
+    print(
+        f"loaded {count:,} applications, {2 * count:,} events and the review branches "
+        f"in {time.perf_counter() - t:.1f} s"
+    )
     return {"sample": _sample(count), "clerk": clerk}
 
 
@@ -113,7 +177,7 @@ def timed(calls: dict, requests: int) -> dict[str, tuple[float, float]]:
     labels = list(calls)
     times: dict[str, list[float]] = {label: [] for label in labels}
     for n in range(20 + requests):
-        for label in labels[n % len(labels):] + labels[:n % len(labels)]:
+        for label in labels[n % len(labels) :] + labels[: n % len(labels)]:
             t = time.perf_counter()
             response = calls[label]()
             elapsed = time.perf_counter() - t
@@ -148,27 +212,43 @@ def measure(requests: int, data: dict) -> None:
         """Posted as the page's form posts it (application/x-www-form-urlencoded); the test client's default,
         multipart, costs 0.4-0.6 ms more to build and to parse, which no browser spends on this form."""
         receipt, code = rng.choice(receipts)
-        response = anonymous.post("/services/status/", urlencode({"receipt_no": receipt, "code": code}),
-                                  content_type="application/x-www-form-urlencoded")
+        response = anonymous.post(
+            "/services/status/",
+            urlencode({"receipt_no": receipt, "code": code}),
+            content_type="application/x-www-form-urlencoded",
+        )
         assert "网上提交申请" in response.content.decode()
         return response
 
-    results = timed({"floor": lambda: anonymous.get(f"/bench-floor/{rng.choice(receipts)[0]}/"),
-                     "staff floor": lambda: clerk.get(f"/workbench/bench-floor/{rng.choice(receipts)[0]}/"),
-                     "status": lookup, "queue": lambda: clerk.get("/workbench/approvals/")}, requests)
+    results = timed(
+        {
+            "floor": lambda: anonymous.get(f"/bench-floor/{rng.choice(receipts)[0]}/"),
+            "staff floor": lambda: clerk.get(f"/workbench/bench-floor/{rng.choice(receipts)[0]}/"),
+            "status": lookup,
+            "queue": lambda: clerk.get("/workbench/approvals/"),
+        },
+        requests,
+    )
     floor, staff_floor, status, queue = (results[k] for k in ("floor", "staff floor", "status", "queue"))
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
-    print(f"staff floor (the same behind the workbench login and TOTP gate): p50 {staff_floor[0] * 1000:.2f} ms, "
-          f"p95 {staff_floor[1] * 1000:.2f} ms")
+    print(
+        f"staff floor (the same behind the workbench login and TOTP gate): p50 {staff_floor[0] * 1000:.2f} ms, "
+        f"p95 {staff_floor[1] * 1000:.2f} ms"
+    )
     for name, (p50, p95), base in (("public status lookup", status, floor), ("clerk's queue page", queue, staff_floor)):
-        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / base[1]:.2f}x its floor [target <= 2x]")
+        print(
+            f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
+            f"-> p95 {p95 / base[1]:.2f}x its floor [target <= 2x]"
+        )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--applications", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=1000)
-    parser.add_argument("--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again"
+    )
     args = parser.parse_args()
     data = loaded_postgres("zt_bench_hall", args.reuse, load, loaded, args.applications)
     measure(args.requests, data)

@@ -1,6 +1,7 @@
 """Letters benchmark on PostgreSQL (issue: letters and the hotline).
 
-    .venv/bin/python benchmarks/letters_bench.py [--letters 1000000] [--requests 1000] [--intake 1000] [--workers 4] [--reuse]
+    .venv/bin/python benchmarks/letters_bench.py [--letters 1000000] [--requests 1000] [--intake 1000]
+        [--workers 4] [--reuse]
 
 Loads N letters (30% published with their public handling record), and dispatch statistics learned from
 3,000 template letters through the real `learn` and then scaled to N (what N letters signed for would leave).
@@ -42,7 +43,12 @@ def _texts(rng):
 
     code = rng.choice(data.CATALOGUE)[0]
     kind, title, content = rng.choice(data.LETTERS[code])
-    fill = {"street": rng.choice(data.STREETS), "place": rng.choice(data.PLACES), "estate": rng.choice(data.ESTATES), "n": rng.randrange(2, 12)}
+    fill = {
+        "street": rng.choice(data.STREETS),
+        "place": rng.choice(data.PLACES),
+        "estate": rng.choice(data.ESTATES),
+        "n": rng.randrange(2, 12),
+    }
     return code, kind, title.format(**fill), content.format(**fill)
 
 
@@ -62,7 +68,9 @@ def load(count: int) -> dict:
     departments = {d.code[1:]: d for d in Department.objects.filter(code__startswith="L").exclude(code="L")}
     Centre.objects.create(department=departments[data.CENTRE])
     for code, name, keywords, suffix in data.CATALOGUE:
-        Responsibility.objects.create(code=code, name=name, keywords=keywords, department=departments[suffix], is_fallback=code == "unclear")
+        Responsibility.objects.create(
+            code=code, name=name, keywords=keywords, department=departments[suffix], is_fallback=code == "unclear"
+        )
     operator = staff_onboard(username="operator", real_name="话务员", department=departments[data.CENTRE])
     rng = random.Random(7)
     by_code = {code: departments[suffix] for code, _n, _k, suffix in data.CATALOGUE}
@@ -87,8 +95,11 @@ def loaded(count: int) -> dict:
     """What `load` returned, read back from a database it filled (--reuse)."""
     from zhengtong.letters.models import Letter
 
-    sample = list(Letter.objects.filter(number__in=_published_sample(count), published_at__isnull=False)
-                  .order_by("number").values_list("number", flat=True))
+    sample = list(
+        Letter.objects.filter(number__in=_published_sample(count), published_at__isnull=False)
+        .order_by("number")
+        .values_list("number", flat=True)
+    )
     assert sample, "no letters of an earlier load here: run once without --reuse"
     return {"sample": sample}
 
@@ -99,10 +110,44 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
     from zhengtong.letters import similar
     from zhengtong.letters.services.common import query_hash
 
-    cols = ("number", "query_hash", "channel", "kind", "urgency", "title", "content", "location", "anonymous", "writer_name",
-            "writer_phone", "phone_verified", "public_allowed", "received_at", "band0", "band1", "band2", "band3", "band4", "band5", "state",
-            "department_id", "accepted_at", "decline_reason", "reply_draft", "reply", "replied_at", "satisfaction", "closed_at",
-            "reopened", "published_at", "public_title", "public_content", "public_reply", "created_at", "updated_at")
+    cols = (
+        "number",
+        "query_hash",
+        "channel",
+        "kind",
+        "urgency",
+        "title",
+        "content",
+        "location",
+        "anonymous",
+        "writer_name",
+        "writer_phone",
+        "phone_verified",
+        "public_allowed",
+        "received_at",
+        "band0",
+        "band1",
+        "band2",
+        "band3",
+        "band4",
+        "band5",
+        "state",
+        "department_id",
+        "accepted_at",
+        "decline_reason",
+        "reply_draft",
+        "reply",
+        "replied_at",
+        "satisfaction",
+        "closed_at",
+        "reopened",
+        "published_at",
+        "public_title",
+        "public_content",
+        "public_reply",
+        "created_at",
+        "updated_at",
+    )
     texts = [_texts(rng) for _ in range(500)]
     band_pool = [similar.bands(f"{t}\n{c}") for _code, _k, t, c in texts]
     t0 = time.perf_counter()
@@ -114,26 +159,68 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
                 number = f"XJ{n:012d}"
                 public = n % 10 < PUBLISHED_SHARE * 10
                 closed = public or n % 10 < 8
-                bands = band_pool[n % len(band_pool)] if n % 50 else tuple(rng.randrange(-2**31, 2**31) for _ in range(6))
+                bands = (
+                    band_pool[n % len(band_pool)] if n % 50 else tuple(rng.randrange(-(2**31), 2**31) for _ in range(6))
+                )
                 dept = by_code[code].pk
                 replied = received + dt.timedelta(days=3)
                 reply = "经核实，已处理完毕。"
-                copy.write_row((number, query_hash(number, "000000"), "web", kind, "normal", title, content, "", False, "某某",
-                                "13800000000", True, public, received, *bands, "closed" if closed else "handling", dept, received, "", "",
-                                reply if closed else "", replied if closed else None, "satisfied" if closed else "",
-                                replied if closed else None, 0, replied if public else None, title if public else "",
-                                content if public else "", reply if public else "", received, replied))
+                copy.write_row(
+                    (
+                        number,
+                        query_hash(number, "000000"),
+                        "web",
+                        kind,
+                        "normal",
+                        title,
+                        content,
+                        "",
+                        False,
+                        "某某",
+                        "13800000000",
+                        True,
+                        public,
+                        received,
+                        *bands,
+                        "closed" if closed else "handling",
+                        dept,
+                        received,
+                        "",
+                        "",
+                        reply if closed else "",
+                        replied if closed else None,
+                        "satisfied" if closed else "",
+                        replied if closed else None,
+                        0,
+                        replied if public else None,
+                        title if public else "",
+                        content if public else "",
+                        reply if public else "",
+                        received,
+                        replied,
+                    )
+                )
         cursor.execute("SELECT min(id) FROM letters_letter")
         first_id = cursor.fetchone()[0]
-        with cursor.cursor.copy("COPY letters_event (letter_id, at, action, label, department_id, note, public) FROM STDIN") as copy:
+        with cursor.cursor.copy(
+            "COPY letters_event (letter_id, at, action, label, department_id, note, public) FROM STDIN"
+        ) as copy:
             for n in range(count):
                 if n % 10 < PUBLISHED_SHARE * 10:
                     dept = by_code[texts[n % len(texts)][0]].pk
-                    for action, label in (("submit", "收到来信（网站）"), ("accept", "受理"), ("dispatch", "派单"), ("reply", "答复")):
+                    for action, label in (
+                        ("submit", "收到来信（网站）"),
+                        ("accept", "受理"),
+                        ("dispatch", "派单"),
+                        ("reply", "答复"),
+                    ):
                         copy.write_row((first_id + n, now, action, label, dept, "", True))
         for table in ("letters_letter", "letters_event", "letters_dispatchword"):
             cursor.execute(f"VACUUM ANALYZE {table}")
-    print(f"loaded {count:,} letters ({PUBLISHED_SHARE:.0%} published) and their public records in {time.perf_counter() - t0:.1f} s")
+    print(
+        f"loaded {count:,} letters ({PUBLISHED_SHARE:.0%} published) and their public records "
+        f"in {time.perf_counter() - t0:.1f} s"
+    )
     return _published_sample(count)
 
 
@@ -148,9 +235,14 @@ def _submit_many(args) -> tuple[int, float]:
     t = time.perf_counter()
     with acting_as(Actor(name=f"bench{worker}")):
         for i in range(per_worker):
-            letter_submit(channel="web", kind="help", title=f"并发来信{worker}-{i}",
-                          content=f"基准并发来信，标记 W{worker}N{i}R{run}：某小区第{i}号楼前路灯不亮，请维修。",
-                          writer_name=f"来信人{worker}", writer_phone=f"139{worker:04d}{i:04d}")
+            letter_submit(
+                channel="web",
+                kind="help",
+                title=f"并发来信{worker}-{i}",
+                content=f"基准并发来信，标记 W{worker}N{i}R{run}：某小区第{i}号楼前路灯不亮，请维修。",
+                writer_name=f"来信人{worker}",
+                writer_phone=f"139{worker:04d}{i:04d}",
+            )
     connections.close_all()
     return per_worker, time.perf_counter() - t
 
@@ -169,11 +261,15 @@ def intake(total: int, workers: int) -> None:
         pool.map(_submit_many, [(w, per_worker, run) for w in range(workers)])
     elapsed = time.perf_counter() - t
     made = Letter.objects.count() - before
-    markers = Letter.objects.filter(content__startswith="基准并发来信", content__contains=f"R{run}：").values_list("content", flat=True)
+    markers = Letter.objects.filter(content__startswith="基准并发来信", content__contains=f"R{run}：").values_list(
+        "content", flat=True
+    )
     distinct = len({m.split("标记 ")[1].split("：")[0] for m in markers})
     sent = per_worker * workers
-    print(f"intake: {sent} letters from {workers} processes at once in {elapsed:.1f} s = {sent / elapsed:.0f} letters/s "
-          f"[target >= 100]; stored {made}, distinct {distinct}: lost {sent - distinct}, duplicated {made - distinct}")
+    print(
+        f"intake: {sent} letters from {workers} processes at once in {elapsed:.1f} s = {sent / elapsed:.0f} letters/s "
+        f"[target >= 100]; stored {made}, distinct {distinct}: lost {sent - distinct}, duplicated {made - distinct}"
+    )
 
 
 def measure(requests: int, data: dict) -> None:
@@ -190,16 +286,26 @@ def measure(requests: int, data: dict) -> None:
     client = Client()
     published = data["sample"]
 
-    results = timed({"floor": lambda: client.get(f"/bench-letter-floor/{rng.choice(published)}/"),
-                     "layout floor": lambda: client.get(f"/bench-letter-layout/{rng.choice(published)}/"),
-                     "list": lambda: client.get(f"/letters/?page={rng.randrange(1, 51)}"),
-                     "letter": lambda: client.get(f"/letters/{rng.choice(published)}/")}, requests)
+    results = timed(
+        {
+            "floor": lambda: client.get(f"/bench-letter-floor/{rng.choice(published)}/"),
+            "layout floor": lambda: client.get(f"/bench-letter-layout/{rng.choice(published)}/"),
+            "list": lambda: client.get(f"/letters/?page={rng.randrange(1, 51)}"),
+            "letter": lambda: client.get(f"/letters/{rng.choice(published)}/"),
+        },
+        requests,
+    )
     floor, layout, listing, page = (results[k] for k in ("floor", "layout floor", "list", "letter"))
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
-    print(f"layout floor (the same query in an empty page of the portal layout): p50 {layout[0] * 1000:.2f} ms, "
-          f"p95 {layout[1] * 1000:.2f} ms -> p95 {layout[1] / floor[1]:.2f}x the floor")
+    print(
+        f"layout floor (the same query in an empty page of the portal layout): p50 {layout[0] * 1000:.2f} ms, "
+        f"p95 {layout[1] * 1000:.2f} ms -> p95 {layout[1] / floor[1]:.2f}x the floor"
+    )
     for name, (p50, p95) in (("public list page", listing), ("published letter page", page)):
-        print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {p95 / floor[1]:.2f}x the floor [target <= 2x]")
+        print(
+            f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms "
+            f"-> p95 {p95 / floor[1]:.2f}x the floor [target <= 2x]"
+        )
     times = []
     for _ in range(requests):
         _code, kind, title, content = _texts(rng)
@@ -218,7 +324,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--intake", type=int, default=1000)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time on the database an earlier run loaded, without loading again"
+    )
     args = parser.parse_args()
     data = loaded_postgres("zt_bench_letters", args.reuse, load, loaded, args.letters)
     measure(args.requests, data)

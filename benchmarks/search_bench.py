@@ -1,6 +1,7 @@
 """Site-search benchmark on the embedded default (SQLite FTS5) and on PostgreSQL (tsvector + GIN).
 
-    .venv/bin/python benchmarks/search_bench.py [--documents 1000000] [--queries 300] [--backend sqlite|postgres] [--reuse]
+    .venv/bin/python benchmarks/search_bench.py [--documents 1000000] [--queries 300]
+        [--backend sqlite|postgres] [--reuse]
 
 Without --backend it runs both, one process each. For each backend, in the same run:
   1. indexing: documents per second through `search.services.index_now` (masking, segmentation, both writes)
@@ -24,11 +25,13 @@ import time
 
 from _setup import ROOT, existing_postgres, existing_sqlite, fresh_postgres, fresh_sqlite
 
-HANZI = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法"
-         "所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社"
-         "义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题"
-         "党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做"
-         "必战先回则任取据处府研质信保障审批许可服务窗口材料申请受理办结公开监督评价投诉建议市场卫生健康交通住房城乡环境教育文化旅游")
+HANZI = (
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法"
+    "所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社"
+    "义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题"
+    "党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做"
+    "必战先回则任取据处府研质信保障审批许可服务窗口材料申请受理办结公开监督评价投诉建议市场卫生健康交通住房城乡环境教育文化旅游"
+)
 QUERY_KINDS = ("one-term", "two-term", "phrase")
 RATE_KIND = "bench.rate"
 
@@ -41,7 +44,9 @@ def vocabulary(rng: random.Random, size: int = 30000) -> list[str]:
 
 
 def zipf_sampler(rng: random.Random, vocab: list[str]):
-    weights = [1 / (rank + 10) for rank in range(len(vocab))]  # a flattened Zipf: the top words are not in every document
+    weights = [
+        1 / (rank + 10) for rank in range(len(vocab))
+    ]  # a flattened Zipf: the top words are not in every document
     cumulative, total = [], 0.0
     for w in weights:
         total += w
@@ -49,6 +54,7 @@ def zipf_sampler(rng: random.Random, vocab: list[str]):
 
     def sample(k: int) -> list[str]:
         return rng.choices(vocab, cum_weights=cumulative, k=k)
+
     return sample
 
 
@@ -76,7 +82,9 @@ def index_rate(sample_size: int = 2000) -> tuple[float, float]:
     floor = sample_size / (time.perf_counter() - t)
     t = time.perf_counter()
     for n, (title, body) in enumerate(texts):
-        index_now(Document(kind=RATE_KIND, kind_label="基准", object_id=f"rate-{n}", title=title, text=body, url=f"/b/{n}/"))
+        index_now(
+            Document(kind=RATE_KIND, kind_label="基准", object_id=f"rate-{n}", title=title, text=body, url=f"/b/{n}/")
+        )
     full = sample_size / (time.perf_counter() - t)
     from zhengtong.search.services import clear
 
@@ -112,29 +120,62 @@ def load(count: int, vendor: str) -> list[tuple]:
 
         def flush():
             if vendor == "postgresql":
-                with cursor.cursor.copy("COPY search_entry (id, kind, kind_label, object_id, title, text, url, department_name, "
-                                        "category, category_label, indexed_at) FROM STDIN") as copy:
+                with cursor.cursor.copy(
+                    "COPY search_entry (id, kind, kind_label, object_id, title, text, url, department_name, "
+                    "category, category_label, indexed_at) FROM STDIN"
+                ) as copy:
                     for row in batch_entries:
                         copy.write_row(row)
                 with cursor.cursor.copy("COPY search_tsv (entry_id, tsv) FROM STDIN") as copy:
                     for entry_id, tokens in batch_rows:
                         copy.write_row((entry_id, PostgresBackend._vector(tokens)))
             else:
-                cursor.executemany("INSERT INTO search_entry (id, kind, kind_label, object_id, title, text, url, department_name, "
-                                   "category, category_label, indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                                   batch_entries)
-                cursor.executemany("INSERT INTO search_fts (rowid, title, words, parts, pairs, meta) VALUES (%s, %s, %s, %s, %s, %s)",
-                                   [(i, " ".join(tk.title), " ".join(tk.words), " ".join(tk.parts), " ".join(pairs(tk)),
-                                     " ".join(tk.meta)) for i, tk in batch_rows])
+                cursor.executemany(
+                    "INSERT INTO search_entry (id, kind, kind_label, object_id, title, text, url, department_name, "
+                    "category, category_label, indexed_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    batch_entries,
+                )
+                cursor.executemany(
+                    "INSERT INTO search_fts (rowid, title, words, parts, pairs, meta) VALUES (%s, %s, %s, %s, %s, %s)",
+                    [
+                        (
+                            i,
+                            " ".join(tk.title),
+                            " ".join(tk.words),
+                            " ".join(tk.parts),
+                            " ".join(pairs(tk)),
+                            " ".join(tk.meta),
+                        )
+                        for i, tk in batch_rows
+                    ],
+                )
             batch_entries.clear()
             batch_rows.clear()
 
         now = "2026-11-23 12:00:00+08"
         for n, title, words, parts in make_documents(count):
             entry_id = n + 1
-            tokens = Tokens(title=title, words=words, parts=parts, meta=[meta_token("k", "bench.doc"), meta_token("y", 2000 + n % 26)])
-            batch_entries.append((entry_id, "bench.doc", "基准", str(n), "".join(title), "".join(words[:60]), f"/b/{n}/", "",
-                                  "", "", now))
+            tokens = Tokens(
+                title=title,
+                words=words,
+                parts=parts,
+                meta=[meta_token("k", "bench.doc"), meta_token("y", 2000 + n % 26)],
+            )
+            batch_entries.append(
+                (
+                    entry_id,
+                    "bench.doc",
+                    "基准",
+                    str(n),
+                    "".join(title),
+                    "".join(words[:60]),
+                    f"/b/{n}/",
+                    "",
+                    "",
+                    "",
+                    now,
+                )
+            )
             batch_rows.append((entry_id, tokens))
             if keep_this():
                 keep.append((title, words))
@@ -194,8 +235,10 @@ def raw_floor(engine, query):
             cursor.execute(PLANNER_SETTINGS)
             cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT 10", [engine.tsquery(query)])
         else:
-            cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 10",
-                           [engine.match(query)])
+            cursor.execute(
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 10",
+                [engine.match(query)],
+            )
         return cursor.fetchall()
 
 
@@ -218,8 +261,10 @@ def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) 
     vendor = connection.vendor
     with acting_as(Actor(name="benchmark")):
         floor_rate, full_rate = index_rate()
-    print(f"[{vendor}] indexing: {full_rate:.0f} docs/s through index_now; segmentation floor {floor_rate:.0f} docs/s "
-          f"({full_rate / floor_rate:.2f}x of the floor)")
+    print(
+        f"[{vendor}] indexing: {full_rate:.0f} docs/s through index_now; segmentation floor {floor_rate:.0f} docs/s "
+        f"({full_rate / floor_rate:.2f}x of the floor)"
+    )
     keep = kept(documents) if reuse else load(documents, vendor)
     rng = random.Random(5)
     engine = backend()
@@ -239,8 +284,10 @@ def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) 
             raise SystemExit(f"[{vendor}] {kind}: no query found a document; the figures would mean nothing")
         (f50, f95), (s50, s95) = pct(floor), pct(full)
         verdict = "met" if s95 <= 0.050 else "NOT met"
-        print(f"[{vendor}] {kind:8}: search p50 {s50 * 1000:.1f} ms, p95 {s95 * 1000:.1f} ms ({verdict}, target 50 ms); "
-              f"raw floor p50 {f50 * 1000:.1f} ms, p95 {f95 * 1000:.1f} ms; {matched}/{len(qs)} queries found documents")
+        print(
+            f"[{vendor}] {kind:8}: search p50 {s50 * 1000:.1f} ms, p95 {s95 * 1000:.1f} ms ({verdict}, target 50 ms); "
+            f"raw floor p50 {f50 * 1000:.1f} ms, p95 {f95 * 1000:.1f} ms; {matched}/{len(qs)} queries found documents"
+        )
 
 
 def main() -> None:
@@ -248,7 +295,9 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1_000_000)
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--backend", choices=("sqlite", "postgres"))
-    parser.add_argument("--reuse", action="store_true", help="measure the database an earlier run of this checkout loaded")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the database an earlier run of this checkout loaded"
+    )
     args = parser.parse_args()
     if args.reuse and not args.backend:
         parser.error("--reuse needs --backend")
@@ -256,8 +305,19 @@ def main() -> None:
         run_one(args.backend, args.documents, args.queries, reuse=args.reuse)
         return
     for name in ("sqlite", "postgres"):
-        subprocess.run([sys.executable, __file__, "--backend", name, "--documents", str(args.documents),
-                        "--queries", str(args.queries)], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--backend",
+                name,
+                "--documents",
+                str(args.documents),
+                "--queries",
+                str(args.queries),
+            ],
+            check=True,
+        )
 
 
 if __name__ == "__main__":

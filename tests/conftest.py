@@ -1,22 +1,21 @@
 from __future__ import annotations
 
-
 import pytest
 from django.db import connection
-from huey.contrib.djhuey import HUEY
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from huey.contrib.djhuey import HUEY
 
 from zhengtong.accounts import services as account_services
 from zhengtong.audit import guard
+from zhengtong.letters.models import Centre, Mailbox, Responsibility
+from zhengtong.org.models import DataScope, Department, Membership
 from zhengtong.workdays import calendar
 from zhengtong.workdays.seed import ensure_seeded
-from zhengtong.org.models import DataScope, Department
 
 from . import factories as f
 
 HUEY.immediate = True  # tasks run inline in tests: no queue file under var/, no worker needed
-
 
 
 @pytest.fixture(autouse=True)
@@ -49,7 +48,10 @@ def _empty_cache(_cache_per_worker):
 def _isolated_var(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     # No collectstatic in tests: serve from the finders, as DEBUG does.
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 def _transactional(request) -> bool:
@@ -87,8 +89,13 @@ def district(db):
     dept_a = f.department("A", "区市场监督管理局", government)
     office_a1 = f.department("A1", "登记注册科", dept_a, kind=Department.Kind.OFFICE)
     dept_b = f.department("B", "区卫生健康局", government)
-    return {"region": region, "government": government, "A": Department.objects.get(pk=dept_a.pk),
-            "A1": office_a1, "B": Department.objects.get(pk=dept_b.pk)}
+    return {
+        "region": region,
+        "government": government,
+        "A": Department.objects.get(pk=dept_a.pk),
+        "A1": office_a1,
+        "B": Department.objects.get(pk=dept_b.pk),
+    }
 
 
 @pytest.fixture
@@ -150,3 +157,24 @@ def sms_outbox(monkeypatch):
 
 def sms_code(outbox) -> str:
     return outbox[-1][1].split("验证码是")[1][:6]
+
+
+@pytest.fixture
+def hotline(district):
+    """The 12345 centre with an operator, a catalogue row per department and a fallback, the heads of A and B."""
+    centre = f.department("C", "12345热线中心", district["government"])
+    Centre.objects.create(department=centre)
+    Responsibility.objects.create(code="food", name="食品安全", keywords="食品 餐馆 过期", department=district["A"])
+    Responsibility.objects.create(code="medical", name="医疗服务", keywords="医院 挂号 医生", department=district["B"])
+    Responsibility.objects.create(code="unclear", name="职责不清", department=district["government"], is_fallback=True)
+    head_a = f.staff("head_a", "甲局长", district["A"])
+    head_b = f.staff("head_b", "乙局长", district["B"])
+    Membership.objects.filter(user__in=[head_a, head_b]).update(is_head=True)
+    mailbox = Mailbox.objects.create(code="quzhang", name="区长信箱")
+    return {
+        "centre": centre,
+        "operator": f.staff("op", "话务员", centre),
+        "head_a": head_a,
+        "head_b": head_b,
+        "mailbox": mailbox,
+    }

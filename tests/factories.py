@@ -37,7 +37,9 @@ def role(code: str, scope: str = DataScope.DEPARTMENT, duty: str = "") -> Role:
 
 
 def staff(username: str, name: str, dept: Department, *roles: Role, password: str | None = PASSWORD) -> User:
-    user = org_services.staff_onboard(username=username, real_name=name, password=password, department=dept, roles=roles)
+    user = org_services.staff_onboard(
+        username=username, real_name=name, password=password, department=dept, roles=roles
+    )
     TOTPDevice.objects.create(user=user, name="测试设备", confirmed=True)
     return user
 

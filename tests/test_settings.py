@@ -13,14 +13,20 @@ from django.db import connection
 def _run(args, env_extra, tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("ZT_")}
     env.update({"ZT_VAR_DIR": str(tmp_path), **env_extra})
-    return subprocess.run([sys.executable, "-m", "zhengtong", *args], env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "zhengtong", *args], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_deploy_passes_with_production_like_environment(tmp_path):
     result = _run(
         ["check", "--deploy", "--fail-level", "WARNING"],
-        {"ZT_SECRET_KEY": "k" * 64 + "-production-like-secret-" + "x" * 20, "ZT_DEBUG": "0",
-         "ZT_ALLOWED_HOSTS": "www.beilun.gov.cn", "ZT_HTTPS": "1"},
+        {
+            "ZT_SECRET_KEY": "k" * 64 + "-production-like-secret-" + "x" * 20,
+            "ZT_DEBUG": "0",
+            "ZT_ALLOWED_HOSTS": "www.beilun.gov.cn",
+            "ZT_HTTPS": "1",
+        },
         tmp_path,
     )
     assert result.returncode == 0, result.stderr + result.stdout
@@ -70,6 +76,9 @@ def test_idle_timeout_is_thirty_minutes():
 
 
 def test_the_sqlite_file_database_is_in_wal_mode(tmp_path):
-    code = "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
+    code = (
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
+    )
     result = _run(["shell", "-c", code], {}, tmp_path)
     assert result.stdout.strip().splitlines()[-1] == "wal", result.stderr

@@ -10,11 +10,20 @@ from zhengtong.core.middleware import path_allowed
 @pytest.mark.parametrize(
     ("role", "path", "allowed"),
     [
-        ("all", "/workbench/", True), ("all", "/", True),
-        ("public", "/", True), ("public", "/departments/", True), ("public", "/workbench/", False),
-        ("public", "/admin/", False), ("public", "/accounts/login/", True), ("public", "/api/v1/org/departments/", True),
-        ("internal", "/workbench/", True), ("internal", "/admin/", True), ("internal", "/", False),
-        ("internal", "/departments/", False), ("internal", "/accounts/login/", True), ("internal", "/healthz", True),
+        ("all", "/workbench/", True),
+        ("all", "/", True),
+        ("public", "/", True),
+        ("public", "/departments/", True),
+        ("public", "/workbench/", False),
+        ("public", "/admin/", False),
+        ("public", "/accounts/login/", True),
+        ("public", "/api/v1/org/departments/", True),
+        ("internal", "/workbench/", True),
+        ("internal", "/admin/", True),
+        ("internal", "/", False),
+        ("internal", "/departments/", False),
+        ("internal", "/accounts/login/", True),
+        ("internal", "/healthz", True),
     ],
 )
 def test_paths_by_role(role, path, allowed):

@@ -1,7 +1,7 @@
 """The `zhengtong` console script: Django's management commands under the project's own name.
 
-    zhengtong demo [--port N] [--no-serve]    migrate SQLite, seed 北仑区, serve with a worker
-    zhengtong serve | worker | audit verify | staff create ... | migrate | ...
+zhengtong demo [--port N] [--no-serve]    migrate SQLite, seed 北仑区, serve with a worker
+zhengtong serve | worker | audit verify | staff create ... | migrate | ...
 """
 
 from __future__ import annotations

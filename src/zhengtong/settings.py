@@ -129,7 +129,7 @@ TEMPLATES = [
             ],
         },
     },
-    {   # the busiest pages' row lists only, included with {% jinja %} (core/jinja.py, decision 0010)
+    {  # the busiest pages' row lists only, included with {% jinja %} (core/jinja.py, decision 0010)
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [],
         "APP_DIRS": True,  # each app's jinja2/ directory
@@ -140,9 +140,7 @@ TEMPLATES = [
 # --- database -------------------------------------------------------------------------------------------------
 SQLITE_PATH = VAR_DIR / "zhengtong.sqlite3"
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("ZT_DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=60
-    )
+    "default": dj_database_url.parse(os.environ.get("ZT_DATABASE_URL") or f"sqlite:///{SQLITE_PATH}", conn_max_age=60)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the portal read while a clerk writes; IMMEDIATE takes the write lock at BEGIN so two writers
@@ -181,8 +179,13 @@ HUEY["consumer"] = {"workers": 2, "worker_type": "thread"}
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
     if REDIS_URL
-    else {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                      "LOCATION": str(VAR_DIR / "cache"), "OPTIONS": {"MAX_ENTRIES": 100_000}}}
+    else {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 100_000},
+        }
+    }
 )
 
 # --- identities -------------------------------------------------------------------------------------------------

@@ -104,8 +104,12 @@ def test_the_lock_ends_after_the_cool_off(client, zhangsan, settings):
 
 def test_every_success_and_failure_is_in_the_login_log_with_ip_and_agent(client, zhangsan):
     _login(client, zhangsan.mobile, password="wrong-password")
-    client.post(reverse("accounts:login"), {"username": zhangsan.mobile, "password": f.PASSWORD},
-                REMOTE_ADDR="10.0.0.2", HTTP_USER_AGENT="测试浏览器/1.0")
+    client.post(
+        reverse("accounts:login"),
+        {"username": zhangsan.mobile, "password": f.PASSWORD},
+        REMOTE_ADDR="10.0.0.2",
+        HTTP_USER_AGENT="测试浏览器/1.0",
+    )
     failure = LoginLog.objects.get(outcome=LoginLog.Outcome.FAILURE)
     success = LoginLog.objects.get(outcome=LoginLog.Outcome.SUCCESS)
     assert failure.ip == "10.0.0.1" and failure.username == zhangsan.mobile

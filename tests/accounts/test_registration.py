@@ -14,8 +14,14 @@ from .. import factories as f
 
 
 def _citizen_form(**overrides):
-    data = {"real_name": "张三", "id_number": f.valid_id_number(), "mobile": "13805740009", "email": "",
-            "password": f.PASSWORD, "password2": f.PASSWORD}
+    data = {
+        "real_name": "张三",
+        "id_number": f.valid_id_number(),
+        "mobile": "13805740009",
+        "email": "",
+        "password": f.PASSWORD,
+        "password2": f.PASSWORD,
+    }
     data.update(overrides)
     return data
 
@@ -48,7 +54,9 @@ def test_a_duplicate_id_number_is_refused(client, zhangsan):
 
 
 def test_a_common_password_is_refused(client, db):
-    response = client.post(reverse("accounts:register_citizen"), _citizen_form(password="password", password2="password"))
+    response = client.post(
+        reverse("accounts:register_citizen"), _citizen_form(password="password", password2="password")
+    )
     assert "PASSWORD_WEAK" in response.content.decode()
     assert not User.objects.exists()
 
@@ -62,8 +70,14 @@ def test_an_enterprise_registers_with_its_uscc(client, db):
     uscc = f.valid_uscc()
     response = client.post(
         reverse("accounts:register_enterprise"),
-        {"enterprise_name": "宁波示范有限公司", "uscc": uscc, "legal_representative": "陈明",
-         "mobile": "13805740011", "password": f.PASSWORD, "password2": f.PASSWORD},
+        {
+            "enterprise_name": "宁波示范有限公司",
+            "uscc": uscc,
+            "legal_representative": "陈明",
+            "mobile": "13805740011",
+            "password": f.PASSWORD,
+            "password2": f.PASSWORD,
+        },
     )
     assert response.status_code == 302
     assert User.objects.get(uscc=uscc).kind == User.Kind.ENTERPRISE
@@ -74,8 +88,14 @@ def test_an_enterprise_with_a_bad_uscc_is_refused(client, db):
     bad = uscc[:-1] + ("0" if uscc[-1] != "0" else "1")
     response = client.post(
         reverse("accounts:register_enterprise"),
-        {"enterprise_name": "宁波示范有限公司", "uscc": bad, "legal_representative": "陈明",
-         "mobile": "13805740011", "password": f.PASSWORD, "password2": f.PASSWORD},
+        {
+            "enterprise_name": "宁波示范有限公司",
+            "uscc": bad,
+            "legal_representative": "陈明",
+            "mobile": "13805740011",
+            "password": f.PASSWORD,
+            "password2": f.PASSWORD,
+        },
     )
     assert "USCC_CHECKSUM" in response.content.decode()
 

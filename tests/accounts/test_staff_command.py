@@ -18,8 +18,21 @@ def test_it_creates_the_account_membership_and_roles(district, monkeypatch):
     Post.objects.create(department=district["A"], name="科员")
     f.role("clerk")
     monkeypatch.setattr("sys.stdin", io.StringIO(f.PASSWORD + "\n"))
-    call_command("staff", "create", "chenyi", "--name", "陈一", "--department", "A", "--post", "科员",
-                 "--role", "clerk", "--password-stdin", stdout=io.StringIO())
+    call_command(
+        "staff",
+        "create",
+        "chenyi",
+        "--name",
+        "陈一",
+        "--department",
+        "A",
+        "--post",
+        "科员",
+        "--role",
+        "clerk",
+        "--password-stdin",
+        stdout=io.StringIO(),
+    )
     user = User.objects.get(username="chenyi")
     assert user.kind == User.Kind.STAFF and user.primary_department_id == district["A"].pk
     assert user.memberships.get().post.name == "科员"

@@ -29,10 +29,14 @@ def seeded(district, lisi):
 @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
 def test_no_input_makes_the_api_fail(case, seeded):
     response = case.call()
-    assert response.status_code < 500, f"{case.method} {case.formatted_path} -> {response.status_code}: {response.text[:300]}"
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path} -> {response.status_code}: {response.text[:300]}"
+    )
     if response.status_code >= 400:
         try:
             body = response.json()
         except ValueError:
-            raise AssertionError(f"{case.method} {case.formatted_path} -> {response.status_code}: not JSON: {response.text[:200]}") from None
+            raise AssertionError(
+                f"{case.method} {case.formatted_path} -> {response.status_code}: not JSON: {response.text[:200]}"
+            ) from None
         assert set(body) == {"code", "message", "fields"}, body

@@ -24,24 +24,34 @@ def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
     licence = item.materials.get(name="营业执照")
 
     def post():
-        return client.post(f"/api/v1/approvals/items/{item.code}/applications/",
-                           {"shop_name": "港城小吃", "area": "45",
-                            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf())},
-                           HTTP_AUTHORIZATION=f"Token {token.key}", HTTP_IDEMPOTENCY_KEY="api-1")
+        return client.post(
+            f"/api/v1/approvals/items/{item.code}/applications/",
+            {
+                "shop_name": "港城小吃",
+                "area": "45",
+                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+            },
+            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_IDEMPOTENCY_KEY="api-1",
+        )
 
     first = post()
     assert first.status_code == 201 and len(first.json()["query_code"]) == 6
     second = post()
     assert second.json()["receipt_no"] == first.json()["receipt_no"] and Application.objects.count() == 1
-    status = client.post("/api/v1/approvals/status/", {"receipt_no": first.json()["receipt_no"], "code": first.json()["query_code"]},
-                         content_type="application/json").json()
+    status = client.post(
+        "/api/v1/approvals/status/",
+        {"receipt_no": first.json()["receipt_no"], "code": first.json()["query_code"]},
+        content_type="application/json",
+    ).json()
     assert status["status"] == "submitted" and status["events"][0]["label"] == "网上提交申请"
 
 
 def test_a_missing_field_is_a_coded_400(client, item, zhangsan):
     token = Token.objects.create(user=zhangsan)
-    response = client.post(f"/api/v1/approvals/items/{item.code}/applications/", {"area": "45"},
-                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.post(
+        f"/api/v1/approvals/items/{item.code}/applications/", {"area": "45"}, HTTP_AUTHORIZATION=f"Token {token.key}"
+    )
     assert response.status_code == 400 and response.json()["code"] == "FIELD_REQUIRED"
 
 
@@ -58,12 +68,16 @@ def test_staff_act_with_a_token_and_not_with_a_password_only_session(client, ite
 
 def test_another_departments_staff_get_404_or_a_coded_refusal(client, item, zhangsan, lisi, wangwu, uploads, form_data):
     application = services.application_accept(
-        application=services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads), by=lisi)
+        application=services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads), by=lisi
+    )
     token = Token.objects.create(user=wangwu)
     branch_a = application.branches.get(department__code="A")
-    response = client.post(f"/api/v1/approvals/applications/{application.pk}/actions/review/",
-                           {"branch": branch_a.pk, "agree": "1"}, content_type="application/json",
-                           HTTP_AUTHORIZATION=f"Token {token.key}")
+    response = client.post(
+        f"/api/v1/approvals/applications/{application.pk}/actions/review/",
+        {"branch": branch_a.pk, "agree": "1"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {token.key}",
+    )
     assert response.status_code == 403 and response.json()["code"] == "OTHER_DEPARTMENT"
 
 
@@ -72,10 +86,17 @@ def test_window_registration_through_the_api(client, item, lisi, wangwu):
 
     def post(user, received="2026-11-20T09:15:00+08:00"):
         token, _ = Token.objects.get_or_create(user=user)
-        return client.post(f"/api/v1/approvals/items/{item.code}/window/",
-                           {"applicant_name": "北仑港城小吃店", "received_at": received, "shop_name": "港城小吃", "area": "30",
-                            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf())},
-                           HTTP_AUTHORIZATION=f"Token {token.key}")
+        return client.post(
+            f"/api/v1/approvals/items/{item.code}/window/",
+            {
+                "applicant_name": "北仑港城小吃店",
+                "received_at": received,
+                "shop_name": "港城小吃",
+                "area": "30",
+                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+            },
+            HTTP_AUTHORIZATION=f"Token {token.key}",
+        )
 
     response = post(lisi)
     assert response.status_code == 201

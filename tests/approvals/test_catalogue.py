@@ -58,8 +58,16 @@ def test_materials_and_fields_are_edited_in_the_workbench_and_versioned(verified
     page = client.get(reverse("workbench_approvals:item", args=[item.code]))
     data = _edit_data(page)
     extra = page.context["materials"].forms[-1].prefix  # the empty row for a new material
-    data.update({f"{extra}-name": "食品安全管理制度", f"{extra}-form": "original", f"{extra}-copies": 1,
-                 f"{extra}-medium": "electronic", f"{extra}-order": 3, f"{extra}-required": "on"})
+    data.update(
+        {
+            f"{extra}-name": "食品安全管理制度",
+            f"{extra}-form": "original",
+            f"{extra}-copies": 1,
+            f"{extra}-medium": "electronic",
+            f"{extra}-order": 3,
+            f"{extra}-required": "on",
+        }
+    )
     response = client.post(reverse("workbench_approvals:item", args=[item.code]), data)
     assert response.status_code == 302, response.context["materials"].errors if response.context else ""
     item.refresh_from_db()
@@ -77,7 +85,9 @@ def test_export_then_import_round_trips(verified_client, district, item):
     book["事项"].cell(2, 2).value = "食品经营许可（含网络经营）"
     buffer = io.BytesIO()
     book.save(buffer)
-    response = client.post(reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    response = client.post(
+        reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())}
+    )
     assert response.status_code == 302
     item.refresh_from_db()
     assert item.name == "食品经营许可（含网络经营）" and item.version == 2
@@ -86,7 +96,9 @@ def test_export_then_import_round_trips(verified_client, district, item):
 
 def test_a_bad_row_imports_nothing_and_is_reported_by_sheet_row_and_column(verified_client, district, item):
     client = verified_client(_head_of_a(district))
-    template = load_workbook(io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}).content))
+    template = load_workbook(
+        io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}).content)
+    )
     sheet = template["事项"]
     new_row = [c.value for c in sheet[2]]
     new_row[0] = "330206-NEW-1"
@@ -97,7 +109,9 @@ def test_a_bad_row_imports_nothing_and_is_reported_by_sheet_row_and_column(verif
     sheet.append(other)
     buffer = io.BytesIO()
     template.save(buffer)
-    response = client.post(reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    response = client.post(
+        reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())}
+    )
     page = response.content.decode()
     assert "CATALOGUE_ROWS_INVALID" in page and "应为非负整数" in page and "无权维护该部门的事项" in page
     assert not ServiceItem.objects.filter(code__startswith="330206-NEW").exists()
@@ -108,7 +122,9 @@ def test_a_bad_row_imports_nothing_and_is_reported_by_sheet_row_and_column(verif
 
 def test_the_template_has_the_headers_and_instructions(verified_client, district):
     client = verified_client(_head_of_a(district))
-    book = load_workbook(io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "template"}).content))
+    book = load_workbook(
+        io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "template"}).content)
+    )
     assert book.sheetnames == ["事项", "材料", "表单字段", "填写说明"]
     assert book["事项"].cell(1, 1).value == "事项编码" and book["事项"].max_row == 1
 

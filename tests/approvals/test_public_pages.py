@@ -21,16 +21,37 @@ def test_browse_by_theme_audience_and_department(client, item):
 
 def test_the_guide_shows_every_field(client, item):
     page = client.get(reverse("approvals:guide", args=[item.code])).content.decode()
-    for text in ("设定依据", "《中华人民共和国食品安全法》第三十五条", "受理条件", "申请材料", "营业执照", "法定办结时限",
-                 "承诺办结时限", "10个工作日", "收费标准及依据", "办理地点", "到现场次数", "咨询电话", "监督投诉电话",
-                 "办理结果", "送达方式", "常见问题", "区卫生健康局", "在线申请"):
+    for text in (
+        "设定依据",
+        "《中华人民共和国食品安全法》第三十五条",
+        "受理条件",
+        "申请材料",
+        "营业执照",
+        "法定办结时限",
+        "承诺办结时限",
+        "10个工作日",
+        "收费标准及依据",
+        "办理地点",
+        "到现场次数",
+        "咨询电话",
+        "监督投诉电话",
+        "办理结果",
+        "送达方式",
+        "常见问题",
+        "区卫生健康局",
+        "在线申请",
+    ):
         assert text in page, text
 
 
 def _post(client, item, **extra):
     licence = item.materials.get(name="营业执照")
-    data = {"shop_name": "港城小吃", "area": "45", "idempotency_key": "abc123",
-            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), content_type="application/pdf")}
+    data = {
+        "shop_name": "港城小吃",
+        "area": "45",
+        "idempotency_key": "abc123",
+        f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), content_type="application/pdf"),
+    }
     data.update(extra)
     return client.post(reverse("approvals:apply", args=[item.code]), data)
 
@@ -63,19 +84,25 @@ def test_a_disguised_executable_is_refused_on_the_page(client, item, zhangsan):
 def test_status_by_receipt_and_code_without_login(client, item, zhangsan, uploads, form_data, lisi):
     application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
     services.application_accept(application=application, by=lisi)
-    page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}).content.decode()
+    page = client.post(
+        reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}
+    ).content.decode()
     assert "审查中" in page and "网上提交申请" in page and "受理" in page and "区市场监督管理局" in page
 
 
 def test_a_wrong_query_code_is_refused_audited_and_throttled(client, item, zhangsan, uploads, form_data):
     application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
     wrong = f"{(int(application.query_code) + 1) % 1000000:06d}"
-    page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": wrong}).content.decode()
+    page = client.post(
+        reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": wrong}
+    ).content.decode()
     assert "QUERY_FAILED" in page and "网上提交申请" not in page
     assert OperationLog.objects.filter(action="approvals.status.denied", object_id=application.receipt_no).exists()
     for _ in range(10):
         client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": wrong})
-    page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}).content.decode()
+    page = client.post(
+        reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}
+    ).content.decode()
     assert "QUERY_THROTTLED" in page
 
 
@@ -99,9 +126,15 @@ def test_correction_and_resubmission_on_the_page(client, item, zhangsan, uploads
     page = client.get(reverse("approvals:detail", args=[application.receipt_no])).content.decode()
     assert "补正告知" in page and "缺少场所平面图" in page
     plan = item.materials.get(name="场所平面图")
-    client.post(reverse("approvals:detail", args=[application.receipt_no]),
-                {"shop_name": "港城小吃", "area": "45", "idempotency_key": "x",
-                 f"material_{plan.pk}": SimpleUploadedFile("平面图.png", samples.png_with_text())})
+    client.post(
+        reverse("approvals:detail", args=[application.receipt_no]),
+        {
+            "shop_name": "港城小吃",
+            "area": "45",
+            "idempotency_key": "x",
+            f"material_{plan.pk}": SimpleUploadedFile("平面图.png", samples.png_with_text()),
+        },
+    )
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED and application.materials.filter(round=1).count() == 1
 
@@ -114,8 +147,9 @@ def test_the_applicant_downloads_his_material_as_an_attachment(client, item, zha
     assert response["Content-Disposition"].startswith("attachment") and response["X-Content-Type-Options"] == "nosniff"
 
 
-def test_the_status_page_costs_the_same_queries_however_many_events(client, item, zhangsan, uploads, form_data, lisi,
-                                                                     django_assert_max_num_queries):
+def test_the_status_page_costs_the_same_queries_however_many_events(
+    client, item, zhangsan, uploads, form_data, lisi, django_assert_max_num_queries
+):
     application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
     services.application_request_correction(application=application, by=lisi, items=["缺少平面图"])
     services.application_resubmit(application=application, by=zhangsan, uploads={})
@@ -123,7 +157,9 @@ def test_the_status_page_costs_the_same_queries_however_many_events(client, item
     assert application.events.count() >= 4
     client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code})
     with django_assert_max_num_queries(1):  # the application, its item, departments and every stage in one statement
-        page = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code})
+        page = client.post(
+            reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}
+        )
     text = page.content.decode()
     assert [label for label in ("网上提交申请", "补正", "受理") if label in text] == ["网上提交申请", "补正", "受理"]
     assert item.name in text and "区市场监督管理局" in text and "审查中" in text

@@ -1,5 +1,6 @@
 """A clerk's queue (the service hall in the workbench): what waits for the departments he works in
-(org/access.workplaces), oldest first, QUEUE_ROWS per section, with the count of each up to COUNT_CAP ("1000+" beyond it)."""
+(org/access.workplaces), oldest first, QUEUE_ROWS per section, with the count of each up to COUNT_CAP ("1000+"
+beyond it)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,21 @@ import datetime as dt
 from django.utils import timezone
 
 from zhengtong.approvals import queue
-from zhengtong.approvals.models import Application, Branch, Status
+from zhengtong.approvals.models import Application, Status
 
 from .. import factories as f
 
 
 def _application(item, department, status, minutes_ago, n):
     return Application.objects.create(
-        receipt_no=f"Q{n:06d}", query_hash="x", item=item, lead_department=department, applicant_name=f"申请人{n}",
-        received_at=timezone.now() - dt.timedelta(minutes=minutes_ago), status=status)
+        receipt_no=f"Q{n:06d}",
+        query_hash="x",
+        item=item,
+        lead_department=department,
+        applicant_name=f"申请人{n}",
+        received_at=timezone.now() - dt.timedelta(minutes=minutes_ago),
+        status=status,
+    )
 
 
 def test_sections_are_oldest_first_capped_and_counted(item, district, lisi):
@@ -33,7 +40,10 @@ def test_sections_are_oldest_first_capped_and_counted(item, district, lisi):
     assert accept.rows[0].item_name == item.name and accept.rows[0].received_at.tzinfo is not None
     assert [r.receipt_no for r in sections["decide"].rows] == ["Q000100"] and sections["decide"].count == 1
     assert sections["deliver"].count == 0 and sections["deliver"].rows == []
-    assert sections["correction"].count == 2 and [r.receipt_no for r in sections["correction"].rows] == ["Q000300", "Q000301"]
+    assert sections["correction"].count == 2 and [r.receipt_no for r in sections["correction"].rows] == [
+        "Q000300",
+        "Q000301",
+    ]
 
 
 def test_a_count_stops_past_the_cap_and_the_page_says_so(item, district, lisi, verified_client, monkeypatch):

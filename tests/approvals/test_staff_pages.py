@@ -26,16 +26,21 @@ def test_the_lead_department_sees_it_to_accept_and_accepts(verified_client, item
     assert application.status == Status.REVIEWING
 
 
-def test_another_department_cannot_even_see_a_case_before_it_has_a_branch(verified_client, district, zhangsan, uploads, form_data):
-    from .conftest import make_item
+def test_another_department_cannot_even_see_a_case_before_it_has_a_branch(
+    verified_client, district, zhangsan, uploads, form_data
+):
     from .. import factories as f
+    from .conftest import make_item
 
     item = make_item(district, code="X-9", parallel=False)
     licence = item.materials.get(name="营业执照")
-    application = services.application_submit(item=item, applicant=zhangsan, data=form_data,
-                                              uploads={licence.pk: [("a.pdf", samples.pdf())]})
+    application = services.application_submit(
+        item=item, applicant=zhangsan, data=form_data, uploads={licence.pk: [("a.pdf", samples.pdf())]}
+    )
     outsider = f.staff("outsider", "外人", district["B"])
-    assert verified_client(outsider).get(reverse("workbench_approvals:detail", args=[application.pk])).status_code == 404
+    assert (
+        verified_client(outsider).get(reverse("workbench_approvals:detail", args=[application.pk])).status_code == 404
+    )
 
 
 def test_the_co_department_reviews_its_branch_only(verified_client, item, zhangsan, lisi, wangwu, uploads, form_data):
@@ -44,17 +49,25 @@ def test_the_co_department_reviews_its_branch_only(verified_client, item, zhangs
     page = client.get(reverse("workbench_approvals:queue")).content.decode()
     assert application.receipt_no in page
     branch_a = application.branches.get(department__code="A")
-    response = client.post(reverse("workbench_approvals:act", args=[application.pk, "review"]), {"branch": branch_a.pk, "agree": "1"}, follow=True)
+    response = client.post(
+        reverse("workbench_approvals:act", args=[application.pk, "review"]),
+        {"branch": branch_a.pk, "agree": "1"},
+        follow=True,
+    )
     assert "OTHER_DEPARTMENT" in response.content.decode()
     branch_b = application.branches.get(department__code="B")
-    client.post(reverse("workbench_approvals:act", args=[application.pk, "review"]), {"branch": branch_b.pk, "agree": "1"})
+    client.post(
+        reverse("workbench_approvals:act", args=[application.pk, "review"]), {"branch": branch_b.pk, "agree": "1"}
+    )
     branch_b.refresh_from_db()
     assert branch_b.state == "agreed"
 
 
 def test_errors_come_back_as_messages_with_codes(verified_client, item, zhangsan, lisi, uploads, form_data):
     application = _submitted(item, zhangsan, uploads, form_data)
-    response = verified_client(lisi).post(reverse("workbench_approvals:act", args=[application.pk, "refuse"]), {"reason": ""}, follow=True)
+    response = verified_client(lisi).post(
+        reverse("workbench_approvals:act", args=[application.pk, "refuse"]), {"reason": ""}, follow=True
+    )
     assert "REASON_REQUIRED" in response.content.decode()
 
 
@@ -62,11 +75,19 @@ def test_window_registration_of_a_walk_in(verified_client, item, lisi):
     client = verified_client(lisi)
     assert item.name in client.get(reverse("workbench_approvals:register")).content.decode()
     licence = item.materials.get(name="营业执照")
-    response = client.post(reverse("workbench_approvals:register"), {
-        "item": item.code, "applicant_name": "北仑港城小吃店", "contact_mobile": "13805740031",
-        "received_at": "2026-11-20T09:15", "shop_name": "港城小吃", "area": "30", "idempotency_key": "w1",
-        f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
-    })
+    response = client.post(
+        reverse("workbench_approvals:register"),
+        {
+            "item": item.code,
+            "applicant_name": "北仑港城小吃店",
+            "contact_mobile": "13805740031",
+            "received_at": "2026-11-20T09:15",
+            "shop_name": "港城小吃",
+            "area": "30",
+            "idempotency_key": "w1",
+            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+        },
+    )
     application = Application.objects.get()
     assert response.url == reverse("workbench_approvals:detail", args=[application.pk])
     assert application.channel == "window" and application.registered_by == lisi

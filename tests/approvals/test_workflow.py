@@ -23,7 +23,9 @@ def clocks(application, **filters):
     return Clock.objects.filter(subject_type="approvals.application", subject_id=str(application.pk), **filters)
 
 
-def test_submission_gives_a_receipt_and_a_query_code_and_starts_the_acceptance_clock(item, zhangsan, uploads, form_data):
+def test_submission_gives_a_receipt_and_a_query_code_and_starts_the_acceptance_clock(
+    item, zhangsan, uploads, form_data
+):
     application = submit(item, zhangsan, uploads, form_data)
     assert application.receipt_no.startswith("BL") and len(application.query_code) == 6
     assert application.query_code not in application.query_hash
@@ -69,10 +71,14 @@ def test_an_offline_item_cannot_be_applied_for_online(district, zhangsan, upload
 def test_the_whole_parallel_journey(item, zhangsan, lisi, wangwu, uploads, form_data):
     application = submit(item, zhangsan, uploads, form_data)
     # 补正: one notice listing everything; the acceptance clock pauses until the applicant resubmits.
-    services.application_request_correction(application=application, by=lisi, items=["营业执照复印件不清晰", "缺少场所平面图"])
+    services.application_request_correction(
+        application=application, by=lisi, items=["营业执照复印件不清晰", "缺少场所平面图"]
+    )
     assert clocks(application, stage="accept").get().paused_since is not None
     plan = item.materials.get(name="场所平面图")
-    services.application_resubmit(application=application, by=zhangsan, uploads={plan.pk: [("平面图.png", samples.png_with_text())]})
+    services.application_resubmit(
+        application=application, by=zhangsan, uploads={plan.pk: [("平面图.png", samples.png_with_text())]}
+    )
     assert clocks(application, stage="accept").get().paused_since is None
     # 受理: one branch per department, each on its own clock, plus the whole limit.
     application = services.application_accept(application=application, by=lisi)
@@ -91,8 +97,13 @@ def test_the_whole_parallel_journey(item, zhangsan, lisi, wangwu, uploads, form_
     application.refresh_from_db()
     assert application.status == Status.JOINING
     # The lead joins and concludes; the certificate must be delivered within 10 days (第四十四条).
-    application = services.application_conclude(application=application, by=lisi, granted=True,
-                                                 doc_no="仑市监食许〔2026〕88号", certificate_no="JY13302060012345")
+    application = services.application_conclude(
+        application=application,
+        by=lisi,
+        granted=True,
+        doc_no="仑市监食许〔2026〕88号",
+        certificate_no="JY13302060012345",
+    )
     assert application.decision == Decision.GRANTED
     assert clocks(application, stage="deliver", stopped_at__isnull=True).get().limit == 10
     application = services.application_deliver(application=application, by=lisi, method="窗口领取")
@@ -113,8 +124,9 @@ def test_a_disagreement_and_a_denial_need_reasons(item, zhangsan, lisi, wangwu, 
     services.review_decide(branch=application.branches.get(department__code="A"), by=lisi, agree=True)
     with pytest.raises(InvalidInput):
         services.application_conclude(application=application, by=lisi, granted=False, doc_no="仑市监不许〔2026〕3号")
-    application = services.application_conclude(application=application, by=lisi, granted=False,
-                                                 reason="卫生健康部门审查不同意", doc_no="仑市监不许〔2026〕3号")
+    application = services.application_conclude(
+        application=application, by=lisi, granted=False, reason="卫生健康部门审查不同意", doc_no="仑市监不许〔2026〕3号"
+    )
     assert application.decision == Decision.DENIED and application.status == Status.CONCLUDED
 
 
@@ -155,9 +167,13 @@ def test_the_applicant_may_withdraw_and_the_clocks_stop(item, zhangsan, lisi, wa
     assert set(clocks(application).values_list("outcome", flat=True)) == {Outcome.CANCELLED, Outcome.ON_TIME}
 
 
-def test_expert_review_pauses_every_clock_and_the_extension_needs_the_head(item, zhangsan, lisi, uploads, form_data, district):
+def test_expert_review_pauses_every_clock_and_the_extension_needs_the_head(
+    item, zhangsan, lisi, uploads, form_data, district
+):
     application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
-    services.application_special_pause(application=application, by=lisi, reason="expert_review", note="组织专家现场核查")
+    services.application_special_pause(
+        application=application, by=lisi, reason="expert_review", note="组织专家现场核查"
+    )
     assert not clocks(application, stopped_at__isnull=True, paused_since__isnull=True).exists()
     services.application_special_resume(application=application, by=lisi)
     with pytest.raises(InvalidInput) as info:
@@ -178,14 +194,29 @@ def test_window_staff_register_a_walk_in_with_the_real_receipt_time(item, lisi, 
     from django.utils import timezone
 
     received = timezone.now() - dt.timedelta(hours=3)
-    application = services.application_submit(item=item, applicant=None, data=form_data, uploads=uploads,
-                                              channel=Application.Channel.WINDOW, received_at=received,
-                                              registered_by=lisi, applicant_name="北仑港城小吃店", contact_mobile="13805740031")
+    application = services.application_submit(
+        item=item,
+        applicant=None,
+        data=form_data,
+        uploads=uploads,
+        channel=Application.Channel.WINDOW,
+        received_at=received,
+        registered_by=lisi,
+        applicant_name="北仑港城小吃店",
+        contact_mobile="13805740031",
+    )
     assert application.received_at == received and application.registered_by == lisi
     assert clocks(application, stage="accept").get().started_at == received
 
 
 def test_staff_of_another_department_cannot_register_for_this_item(item, wangwu, uploads, form_data):
     with pytest.raises(PermissionDenied):
-        services.application_submit(item=item, applicant=None, data=form_data, uploads=uploads,
-                                    channel=Application.Channel.WINDOW, registered_by=wangwu, applicant_name="某")
+        services.application_submit(
+            item=item,
+            applicant=None,
+            data=form_data,
+            uploads=uploads,
+            channel=Application.Channel.WINDOW,
+            registered_by=wangwu,
+            applicant_name="某",
+        )

@@ -24,7 +24,9 @@ from zhengtong.audit.services import audit_record
 def _write(n, start=0):
     with acting_as(Actor(user_id=7, name="lisi", department_id=3, ip="10.0.0.1")):
         for i in range(start, start + n):
-            audit_record(action="test.edit", object_type="test.thing", object_id=str(i), changes={"title": ["旧", f"新{i}"]})
+            audit_record(
+                action="test.edit", object_type="test.thing", object_id=str(i), changes={"title": ["旧", f"新{i}"]}
+            )
 
 
 def _verify_command(*args):
@@ -118,15 +120,41 @@ def test_an_inserted_entry_is_found(db):
     row = OperationLog.objects.get(seq=2)
     _without_triggers("UPDATE audit_operationlog SET seq = seq + 100 WHERE seq > 2")
     _without_triggers("UPDATE audit_operationlog SET seq = seq - 99 WHERE seq > 100")
-    fields = {k: getattr(row, k) for k in ("at", "actor_id", "actor_name", "department_id", "action",
-                                           "object_type", "object_id", "object_repr", "changes", "ip")}
+    fields = {
+        k: getattr(row, k)
+        for k in (
+            "at",
+            "actor_id",
+            "actor_name",
+            "department_id",
+            "action",
+            "object_type",
+            "object_id",
+            "object_repr",
+            "changes",
+            "ip",
+        )
+    }
     fields.update(seq=3, prev_hash=row.hash, object_repr="伪造记录")
     forged = entry_hash(fields, key=b"a guess at the key")
     _without_triggers(
         "INSERT INTO audit_operationlog (seq, at, actor_id, actor_name, department_id, action, object_type, object_id,"
         " object_repr, changes, ip, prev_hash, hash) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        [3, row.at, row.actor_id, row.actor_name, row.department_id, row.action, row.object_type, row.object_id,
-         "伪造记录", '{"title": ["旧", "新1"]}', row.ip, row.hash, forged],
+        [
+            3,
+            row.at,
+            row.actor_id,
+            row.actor_name,
+            row.department_id,
+            row.action,
+            row.object_type,
+            row.object_id,
+            "伪造记录",
+            '{"title": ["旧", "新1"]}',
+            row.ip,
+            row.hash,
+            forged,
+        ],
     )
     message = _bad_seq()
     assert "第一条异常记录为第 3 条" in message

@@ -60,9 +60,17 @@ def test_the_supervisor_drills_down_from_the_dashboard_to_a_late_clock(page, dis
     from zhengtong.supervision import services
     from zhengtong.supervision.scan import scan
 
-    services.clock_start(subject_type="t.case", subject_id="A-9", subject_label="食品经营许可（测试）", stage="review",
-                         stage_label="审查", department=district["A"], assignee=lisi, limit=5,
-                         started_at=timezone.now() - dt.timedelta(days=40))
+    services.clock_start(
+        subject_type="t.case",
+        subject_id="A-9",
+        subject_label="食品经营许可（测试）",
+        stage="review",
+        stage_label="审查",
+        department=district["A"],
+        assignee=lisi,
+        limit=5,
+        started_at=timezone.now() - dt.timedelta(days=40),
+    )
     scan()
     role = f.role("supervisor", "all")
     role.supervises = True
@@ -113,8 +121,19 @@ def test_the_skip_link_is_the_first_stop_and_moves_focus_to_main(page):
     assert focused.strip() == "跳到主要内容"
 
 
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/register/citizen/", "/departments/",
-                                  "/tools/deadline/?start=2026-09-25&days=10", "/letters/", "/letters/write/", "/letters/summary/"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/accounts/login/",
+        "/accounts/register/citizen/",
+        "/departments/",
+        "/tools/deadline/?start=2026-09-25&days=10",
+        "/letters/",
+        "/letters/write/",
+        "/letters/summary/",
+    ],
+)
 @pytest.mark.parametrize("elderly", [False, True])
 def test_no_serious_accessibility_violation(page, path, elderly):
     if elderly:

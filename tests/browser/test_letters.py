@@ -1,6 +1,7 @@
 """Letters in Chromium: a citizen writes without logging in and gets a number and query code; the hotline centre
-dispatches on the suggested department and sees the photo sent with the letter; the department signs and drafts, its head approves; the centre calls
-back and publishes; the public page shows the handling record with the writer's phone masked."""
+dispatches on the suggested department and sees the photo sent with the letter; the department signs and
+drafts, its head approves; the centre calls back and publishes; the public page shows the handling record
+with the writer's phone masked."""
 
 from __future__ import annotations
 
@@ -45,7 +46,9 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     expect(page.get_by_role("status")).to_contain_text("138****5678")
     expect(page.get_by_label("内容")).to_have_value(re.compile("过期牛奶"))  # nothing typed is lost
     page.get_by_label("短信验证码").fill(sms_code(sms_outbox))
-    page.get_by_label("照片或材料").set_input_files(files=[{"name": "过期牛奶.png", "mimeType": "image/png", "buffer": png_with_text()}])
+    page.get_by_label("照片或材料").set_input_files(
+        files=[{"name": "过期牛奶.png", "mimeType": "image/png", "buffer": png_with_text()}]
+    )
     page.get_by_role("button", name="提交").click()
     expect(page.locator("main")).to_contain_text("查询码")
     letter = Letter.objects.get()

@@ -44,7 +44,9 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
     page.get_by_role("link", name="在线申请").click()
     page.get_by_label("店铺名称").fill("港城小吃")
     page.get_by_label("经营面积（平方米）").fill("45")
-    page.get_by_label("营业执照").set_input_files({"name": "营业执照.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()})
+    page.get_by_label("营业执照").set_input_files(
+        {"name": "营业执照.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()}
+    )
     page.get_by_role("button", name="提交申请").click()
     expect(page.get_by_role("heading", name="申请已提交")).to_be_visible()
     application = Application.objects.get()
@@ -62,7 +64,9 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
     # 张三 sees the notice and resubmits.
     page.goto(f"/services/applications/{application.receipt_no}/")
     expect(page.locator("main")).to_contain_text("缺少场所平面图")
-    page.get_by_label("场所平面图").set_input_files({"name": "平面图.png", "mimeType": "image/png", "buffer": samples.png_with_text()})
+    page.get_by_label("场所平面图").set_input_files(
+        {"name": "平面图.png", "mimeType": "image/png", "buffer": samples.png_with_text()}
+    )
     page.get_by_role("button", name="提交补正").click()
     expect(page.locator("main")).to_contain_text("申请人提交补正材料")
 
@@ -89,8 +93,15 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
     anonymous.get_by_label("查询码").fill(code)
     anonymous.get_by_role("button", name="查询").click()
     main = anonymous.locator("main")
-    for step in ("网上提交申请", "一次性告知补正", "申请人提交补正材料", "受理", "区市场监督管理局审查意见：同意",
-                 "区卫生健康局审查意见：同意", "办结：准予许可"):
+    for step in (
+        "网上提交申请",
+        "一次性告知补正",
+        "申请人提交补正材料",
+        "受理",
+        "区市场监督管理局审查意见：同意",
+        "区卫生健康局审查意见：同意",
+        "办结：准予许可",
+    ):
         expect(main).to_contain_text(step)
 
     # The supervision dashboard shows the case's clocks.

@@ -18,8 +18,14 @@ from .. import factories as f
 
 def _register(department, by):
     return svc.request_register(
-        department=department, by=by, applicant_kind=ApplicantKind.PERSON, applicant_name="张三",
-        identifier=f.valid_id_number(), contact_phone="13805740001", content="2024年北仑区老旧小区改造资金使用明细")
+        department=department,
+        by=by,
+        applicant_kind=ApplicantKind.PERSON,
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        content="2024年北仑区老旧小区改造资金使用明细",
+    )
 
 
 def test_an_action_by_another_department_is_refused_audited_and_changes_nothing(district, zhangsan, wangwu):

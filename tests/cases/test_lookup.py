@@ -11,13 +11,16 @@ from zhengtong.core.errors import InvalidInput, PermissionDenied
 
 FAILED = ("TEST_QUERY_FAILED", "编号或查询码不正确。")
 THROTTLED = ("TEST_QUERY_THROTTLED", "查询次数过多，请一小时后再试。")
-CASE = CaseType(subject="tests.case", query_purpose="zhengtong-test-query:", lookup_failed=FAILED, lookup_throttled=THROTTLED)
+CASE = CaseType(
+    subject="tests.case", query_purpose="zhengtong-test-query:", lookup_failed=FAILED, lookup_throttled=THROTTLED
+)
 STORED = {"T2026001": lookup.query_hash(CASE, "T2026001", "123456")}
 
 
 def _lookup(number: str, code: str, ip: str = "203.0.113.9"):
-    return lookup.status_lookup(CASE, number=number, code=code, ip=ip, find=lambda n: n if n in STORED else None,
-                                stored_hash=STORED.__getitem__)
+    return lookup.status_lookup(
+        CASE, number=number, code=code, ip=ip, find=lambda n: n if n in STORED else None, stored_hash=STORED.__getitem__
+    )
 
 
 def test_the_right_code_finds_the_case_whatever_the_spacing_or_case(db):
@@ -30,7 +33,9 @@ def test_a_wrong_code_and_an_unknown_number_are_refused_alike_and_audited(db):
             _lookup(number, "000000")
         assert refused.value.code == "TEST_QUERY_FAILED"
     assert sorted(OperationLog.objects.filter(action="tests.status.denied").values_list("object_id", flat=True)) == [
-        "T2026001", "T2026999"]
+        "T2026001",
+        "T2026999",
+    ]
 
 
 def test_ten_wrong_codes_an_hour_close_the_number_even_to_the_right_code(db):

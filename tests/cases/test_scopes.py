@@ -23,7 +23,6 @@ from django.urls import reverse
 from zhengtong.org.models import DataScope
 
 from .. import factories as f
-from ..letters.conftest import hotline  # noqa: F401 (a fixture)
 
 CASES = ("a_open", "a_closed", "a_mine", "a1_closed", "b_open")
 SEES = {
@@ -73,17 +72,30 @@ def _hall_cases(district, personas):
 
     def submit(item, **extra):
         licence = item.materials.get(name="营业执照")
-        return services.application_submit(item=item, applicant=None, data={"shop_name": "港城小吃", "area": "45"},
-                                           uploads={licence.pk: [("a.pdf", samples.pdf())]}, channel="window",
-                                           applicant_name="张三", **extra)
+        return services.application_submit(
+            item=item,
+            applicant=None,
+            data={"shop_name": "港城小吃", "area": "45"},
+            uploads={licence.pk: [("a.pdf", samples.pdf())]},
+            channel="window",
+            applicant_name="张三",
+            **extra,
+        )
 
     in_a, in_a1, in_b = item(district["A"], "A-1"), item(district["A1"], "A1-1"), item(district["B"], "B-1")
     clerk_a, clerk_a1 = f.staff("clerk_a", "甲", district["A"]), f.staff("clerk_a1", "乙", district["A1"])
     a_closed = services.application_refuse(application=submit(in_a), by=clerk_a, reason="不属于本机关职权范围")
-    a_mine = services.application_refuse(application=submit(in_a, registered_by=personas["本人"]), by=clerk_a,
-                                         reason="不属于本机关职权范围")
+    a_mine = services.application_refuse(
+        application=submit(in_a, registered_by=personas["本人"]), by=clerk_a, reason="不属于本机关职权范围"
+    )
     a1_closed = services.application_refuse(application=submit(in_a1), by=clerk_a1, reason="不属于本机关职权范围")
-    cases = {"a_open": submit(in_a), "a_closed": a_closed, "a_mine": a_mine, "a1_closed": a1_closed, "b_open": submit(in_b)}
+    cases = {
+        "a_open": submit(in_a),
+        "a_closed": a_closed,
+        "a_mine": a_mine,
+        "a1_closed": a1_closed,
+        "b_open": submit(in_b),
+    }
     return {name: reverse("workbench_approvals:detail", args=[case.pk]) for name, case in cases.items()}
 
 
@@ -99,20 +111,36 @@ def _request_cases(district, personas):
     from zhengtong.disclosure.answers import AnswerType
 
     def register(department, by):
-        return svc.request_register(department=department, by=by, applicant_kind="person", applicant_name="张三",
-                                    identifier=f.valid_id_number(), contact_phone="13805740001", channel="in_person",
-                                    content="2025年老旧小区改造资金使用明细")
+        return svc.request_register(
+            department=department,
+            by=by,
+            applicant_kind="person",
+            applicant_name="张三",
+            identifier=f.valid_id_number(),
+            contact_phone="13805740001",
+            channel="in_person",
+            content="2025年老旧小区改造资金使用明细",
+        )
 
     def closed(department, registrar, answerer):
-        answered = svc.request_answer(request=register(department, registrar), by=answerer,
-                                      answer_type=AnswerType.GRANTED, reason="", text="予以公开。")
+        answered = svc.request_answer(
+            request=register(department, registrar),
+            by=answerer,
+            answer_type=AnswerType.GRANTED,
+            reason="",
+            text="予以公开。",
+        )
         return svc.request_deliver(request=answered, by=answerer, method="网上送达")
 
     clerk_a, clerk_a1 = f.staff("clerk_a", "甲", district["A"]), f.staff("clerk_a1", "乙", district["A1"])
     clerk_b = f.staff("clerk_b", "丙", district["B"])
-    cases = {"a_open": register(district["A"], clerk_a), "a_closed": closed(district["A"], clerk_a, clerk_a),
-             "a_mine": closed(district["A"], clerk_a, personas["本人"]),
-             "a1_closed": closed(district["A1"], clerk_a1, clerk_a1), "b_open": register(district["B"], clerk_b)}
+    cases = {
+        "a_open": register(district["A"], clerk_a),
+        "a_closed": closed(district["A"], clerk_a, clerk_a),
+        "a_mine": closed(district["A"], clerk_a, personas["本人"]),
+        "a1_closed": closed(district["A1"], clerk_a1, clerk_a1),
+        "b_open": register(district["B"], clerk_b),
+    }
     return cases, {name: reverse("workbench_disclosure:request", args=[case.pk]) for name, case in cases.items()}
 
 
@@ -145,7 +173,9 @@ def _letter_cases(district, personas, hotline):
 
     def dispatched(department):
         # each from another writer: the same writer's same complaint within 30 days joins the first letter
-        letter = submit(writer_name=f"写信人{department.code}{len(made)}", writer_phone=f"1380574{len(made):04d}").letter
+        letter = submit(
+            writer_name=f"写信人{department.code}{len(made)}", writer_phone=f"1380574{len(made):04d}"
+        ).letter
         made.append(letter)
         return services.letter_dispatch(letter=letter, by=operator, department=department)
 
@@ -160,9 +190,13 @@ def _letter_cases(district, personas, hotline):
 
     head_a1 = f.staff("head_a1", "科长", district["A1"])
     Membership.objects.filter(user=head_a1).update(is_head=True)
-    cases = {"a_open": dispatched(district["A"]), "a_closed": closed(district["A"], clerk_a, hotline["head_a"]),
-             "a_mine": closed(district["A"], personas["本人"], hotline["head_a"]),
-             "a1_closed": closed(district["A1"], clerk_a1, head_a1), "b_open": dispatched(district["B"])}
+    cases = {
+        "a_open": dispatched(district["A"]),
+        "a_closed": closed(district["A"], clerk_a, hotline["head_a"]),
+        "a_mine": closed(district["A"], personas["本人"], hotline["head_a"]),
+        "a1_closed": closed(district["A1"], clerk_a1, head_a1),
+        "b_open": dispatched(district["B"]),
+    }
     return {name: reverse("workbench_letters:detail", args=[case.number]) for name, case in cases.items()}
 
 

@@ -11,8 +11,18 @@ import zhengtong
 
 SOURCE = Path(zhengtong.__file__).parent
 DOMAINS = ("approvals", "disclosure", "letters")
-WRITES = {"save", "create", "bulk_create", "update", "bulk_update", "delete", "get_or_create", "update_or_create",
-          "audit_record", "select_for_update"}
+WRITES = {
+    "save",
+    "create",
+    "bulk_create",
+    "update",
+    "bulk_update",
+    "delete",
+    "get_or_create",
+    "update_or_create",
+    "audit_record",
+    "select_for_update",
+}
 APP_LABEL = re.compile(r"^(%s)\.[a-z_]+$" % "|".join(DOMAINS))
 
 
@@ -30,9 +40,14 @@ def test_selectors_never_write():
 
 def _strings(path: Path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and node.body
-                  and isinstance(node.body[0], ast.Expr) and isinstance(node.body[0].value, ast.Constant)}
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             yield node.value

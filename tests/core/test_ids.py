@@ -37,6 +37,7 @@ def org_codes(draw):
 
 # --- 公民身份号码 -----------------------------------------------------------------------------------------------
 
+
 def test_it_accepts_the_standards_worked_example():
     # GB 11643-1999 附录 example: 11010519491231002X
     info = ids.parse_id_number("11010519491231002x")
@@ -93,6 +94,7 @@ def test_an_unknown_region_is_a_warning_not_a_rejection():
 
 # --- 统一社会信用代码 -------------------------------------------------------------------------------------------
 
+
 def test_it_accepts_a_published_uscc():
     assert ids.parse_uscc("91350100M000100Y43") == "91350100M000100Y43"
 
@@ -121,8 +123,12 @@ def test_every_single_character_change_of_a_uscc_fails(value, position, replacem
 
 @pytest.mark.parametrize(
     ("value", "code"),
-    [("91350100M000100Y4", "USCC_FORMAT"), ("91350100M000100YI3", "USCC_FORMAT"),
-     ("B1350100M000100Y43", "USCC_AUTHORITY"), ("91350100M000100Y44", "USCC_CHECKSUM")],
+    [
+        ("91350100M000100Y4", "USCC_FORMAT"),
+        ("91350100M000100YI3", "USCC_FORMAT"),
+        ("B1350100M000100Y43", "USCC_AUTHORITY"),
+        ("91350100M000100Y44", "USCC_CHECKSUM"),
+    ],
 )
 def test_it_refuses_bad_usccs_with_a_stable_code(value, code):
     with pytest.raises(ids.IdentifierError) as info:
@@ -131,6 +137,7 @@ def test_it_refuses_bad_usccs_with_a_stable_code(value, code):
 
 
 # --- 组织机构代码 -----------------------------------------------------------------------------------------------
+
 
 def test_it_accepts_the_org_code_inside_a_published_uscc():
     # positions 9-17 of a USCC are the 组织机构代码

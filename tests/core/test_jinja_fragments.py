@@ -20,7 +20,9 @@ def _render(source: str, **context) -> str:
 
 
 def _row(title: str) -> PublicRow:
-    return PublicRow("XJ000000000001", title, "投诉", "区住建局", "2026-11-02", "2026-11-05", "/letters/XJ000000000001/")
+    return PublicRow(
+        "XJ000000000001", title, "投诉", "区住建局", "2026-11-02", "2026-11-05", "/letters/XJ000000000001/"
+    )
 
 
 def test_a_value_is_escaped_once():
@@ -88,8 +90,10 @@ def test_a_macro_translates_with_the_fragments_language():
     from zhengtong.approvals.queue import Row, Section
 
     row = Row(1, "BL1", "食品经营许可", "张三", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc), "区市场监管局", True)
-    queue = {key: Section([row] if key == "reviews" else [], 1 if key == "reviews" else 0)
-             for key in ("accept", "reviews", "decide", "deliver", "correction")}
+    queue = {
+        key: Section([row] if key == "reviews" else [], 1 if key == "reviews" else 0)
+        for key in ("accept", "reviews", "decide", "deliver", "correction")
+    }
     html = _render('{% jinja "approvals/_queue.html" queue=queue %}', queue=queue)
     assert "区市场监管局（牵头）" in html and "本部门审查（1）" in html
 
@@ -97,7 +101,9 @@ def test_a_macro_translates_with_the_fragments_language():
 def test_the_layout_renders_without_a_request():
     """A template rendered outside a request (an e-mail, a management command) gets no request; Django's template
     language showed nothing for it, and the layout's fragments must not fail on it either."""
-    html = _render('{% jinja "portal/_header.html" site=portal_site links=site_links elderly=elderly_mode user=user '
-                   'sections=nav_sections %}{% jinja "portal/_footer.html" site=portal_site links=site_links language=LANG %}',
-                   nav_sections=[{"url": "/", "label": "首页"}])  # as base.html calls them, with no context processors
+    html = _render(
+        '{% jinja "portal/_header.html" site=portal_site links=site_links elderly=elderly_mode user=user '
+        'sections=nav_sections %}{% jinja "portal/_footer.html" site=portal_site links=site_links language=LANG %}',
+        nav_sections=[{"url": "/", "label": "首页"}],
+    )  # as base.html calls them, with no context processors
     assert '<input type="hidden" name="next" value="">' in html and ">首页</a>" in html and "aria-current" not in html

@@ -16,32 +16,41 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from zhengtong import privacy
 from zhengtong.accounts.models import User
 from zhengtong.approvals.models import Application, Material, ServiceItem
-from zhengtong import privacy
 from zhengtong.audit.selectors import chain_verify
-from zhengtong.disclosure import services
-from zhengtong.disclosure import report
+from zhengtong.disclosure import report, services
 from zhengtong.disclosure.answers import AnswerType
 from zhengtong.disclosure.models import Document, GuideOffice, Request, RequestState, State, Validity
 from zhengtong.letters.models import Assignment, Letter
 from zhengtong.letters.models import State as LetterState
 from zhengtong.letters.selectors import monthly as letters_monthly
-from zhengtong.search.query import parse
-from zhengtong.search.selectors import search
 from zhengtong.org.models import Department, Membership, RoleGrant
 from zhengtong.org.scopes import user_scope
+from zhengtong.search.query import parse
+from zhengtong.search.selectors import search
 from zhengtong.supervision.models import Clock
 
 
 def _counts():
-    return (Department.objects.count(), User.objects.count(), Membership.objects.count(), RoleGrant.objects.count(),
-            ServiceItem.objects.count(), Application.objects.count(), Clock.objects.count(), Letter.objects.count())
+    return (
+        Department.objects.count(),
+        User.objects.count(),
+        Membership.objects.count(),
+        RoleGrant.objects.count(),
+        ServiceItem.objects.count(),
+        Application.objects.count(),
+        Clock.objects.count(),
+        Letter.objects.count(),
+    )
 
 
 def _demo(documents=200):
     out = io.StringIO()
-    call_command("demo", "--no-serve", "--applications", "40", "--documents", str(documents), "--letters", "400", stdout=out)
+    call_command(
+        "demo", "--no-serve", "--applications", "40", "--documents", str(documents), "--letters", "400", stdout=out
+    )
     return out.getvalue()
 
 
@@ -66,7 +75,10 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert ServiceItem.objects.filter(co_departments__isnull=False).exists()
     # every item's application form has a blank form and a filled-in sample to download (办事指南)
     forms = Material.objects.filter(name__in=("申请书", "申请表"))
-    assert forms.values("item").distinct().count() == 200 and not forms.filter(Q(blank_form=None) | Q(sample=None)).exists()
+    assert (
+        forms.values("item").distinct().count() == 200
+        and not forms.filter(Q(blank_form=None) | Q(sample=None)).exists()
+    )
     guide = Client().get(reverse("approvals:guide", args=[forms.first().item.code])).content.decode()
     assert "空白表格" in guide and "示例样表" in guide
     assert 30 <= Application.objects.count() <= 40
@@ -79,10 +91,14 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert published.count() >= 5000 and published.values("category").distinct().count() == 15
     assert published.values("department").distinct().count() >= 30
     assert {State.DRAFT, State.REVIEW} <= set(Document.objects.values_list("state", flat=True))
-    assert published.filter(validity=Validity.AMENDED).exists() and published.filter(validity=Validity.REPEALED).exists()
+    assert (
+        published.filter(validity=Validity.AMENDED).exists() and published.filter(validity=Validity.REPEALED).exists()
+    )
     assert published.filter(interprets__isnull=False).exists()
-    assert not any(privacy.scan(services.body_text(d), allow=services.public_strings(d))
-                   for d in published.filter(body__contains="身份证").select_related("department"))
+    assert not any(
+        privacy.scan(services.body_text(d), allow=services.public_strings(d))
+        for d in published.filter(body__contains="身份证").select_related("department")
+    )
     assert any(services.findings(d) for d in Document.objects.filter(state=State.REVIEW).select_related("department"))
     assert search(parse("最低生活保障", kind="disclosure.document")).total > 0
     # requests for disclosure in every state, every kind of answer, and the 2025 report published and balanced
@@ -94,17 +110,30 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert GuideOffice.objects.filter(department__kind="department").count() == 5
     # letters and calls in every state, with returns, co-handling, merged duplicates, late replies and masked
     # published replies; the month's indicators count them
-    assert Letter.objects.count() == 400  # 200 imported from the earlier system, 200 walked (a repeat makes no new case)
+    assert (
+        Letter.objects.count() == 400
+    )  # 200 imported from the earlier system, 200 walked (a repeat makes no new case)
     assert Letter.objects.filter(events__action="repeat").exists()
     assert Letter.objects.filter(attachments__file__kind="png").exists()  # photos sent with web letters
-    assert {LetterState.SUBMITTED, LetterState.HANDLING, LetterState.CLOSED, LetterState.MERGED, LetterState.DECLINED} <= set(
-        Letter.objects.values_list("state", flat=True))
-    assert Assignment.objects.filter(state=Assignment.State.RETURNED).exists() and Assignment.objects.filter(role="co").exists()
+    assert {
+        LetterState.SUBMITTED,
+        LetterState.HANDLING,
+        LetterState.CLOSED,
+        LetterState.MERGED,
+        LetterState.DECLINED,
+    } <= set(Letter.objects.values_list("state", flat=True))
+    assert (
+        Assignment.objects.filter(state=Assignment.State.RETURNED).exists()
+        and Assignment.objects.filter(role="co").exists()
+    )
     assert Clock.objects.filter(subject_type="letters.letter", outcome="late").exists()
     published_letters = Letter.objects.filter(published_at__isnull=False)
     assert published_letters.count() > 50
-    assert not any(f.kind in (privacy.Kind.MOBILE, privacy.Kind.ID_NUMBER) for letter in published_letters
-                   for f in privacy.scan(letter.public_content + letter.public_reply))
+    assert not any(
+        f.kind in (privacy.Kind.MOBILE, privacy.Kind.ID_NUMBER)
+        for letter in published_letters
+        for f in privacy.scan(letter.public_content + letter.public_reply)
+    )
     # a month the walked letters cover on any day: they span the last 10 days or more, so six days ago is inside
     # (today's month is empty on the 1st, before the first letter of the month arrives)
     assert letters_monthly(timezone.localdate() - dt.timedelta(days=6)).total.dispatched > 0

@@ -19,9 +19,15 @@ def docx(body: str, comment: str = "") -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
-        z.writestr("word/document.xml", f"<w:document {W}><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p></w:body></w:document>")
+        z.writestr(
+            "word/document.xml",
+            f"<w:document {W}><w:body><w:p><w:r><w:t>{body}</w:t></w:r></w:p></w:body></w:document>",
+        )
         if comment:
-            z.writestr("word/comments.xml", f"<w:comments {W}><w:comment><w:p><w:r><w:t>{comment}</w:t></w:r></w:p></w:comment></w:comments>")
+            z.writestr(
+                "word/comments.xml",
+                f"<w:comments {W}><w:comment><w:p><w:r><w:t>{comment}</w:t></w:r></w:p></w:comment></w:comments>",
+            )
     return out.getvalue()
 
 
@@ -41,8 +47,15 @@ def xlsx_with_hidden_sheet(rows) -> bytes:
 
 
 def draft(department, by, *, body="<p>为规范最低生活保障工作，制定本办法。</p>", uploads=(), **extra):
-    values = {"title": "北仑区最低生活保障实施办法", "issuing_org": "北仑区人民政府", "doc_no": "仑政发〔2025〕12号",
-              "category": Category.REGULATIONS, "written_on": dt.date(2025, 3, 1), "body": body, **extra}
+    values = {
+        "title": "北仑区最低生活保障实施办法",
+        "issuing_org": "北仑区人民政府",
+        "doc_no": "仑政发〔2025〕12号",
+        "category": Category.REGULATIONS,
+        "written_on": dt.date(2025, 3, 1),
+        "body": body,
+        **extra,
+    }
     return services.document_create(department=department, by=by, uploads=uploads, **values)
 
 

@@ -19,9 +19,17 @@ from .. import factories as f
 
 def _request(district, lisi, received, kind=ApplicantKind.PERSON):
     identifier = f.valid_id_number() if kind == ApplicantKind.PERSON else "91330206MA2CX12346"
-    return svc.request_register(department=district["A"], by=lisi, applicant_kind=kind, applicant_name="申请人",
-                                identifier=identifier, contact_phone="13805740001", content="某项信息",
-                                channel=Channel.IN_PERSON, received_on=received)
+    return svc.request_register(
+        department=district["A"],
+        by=lisi,
+        applicant_kind=kind,
+        applicant_name="申请人",
+        identifier=identifier,
+        contact_phone="13805740001",
+        content="某项信息",
+        channel=Channel.IN_PERSON,
+        received_on=received,
+    )
 
 
 def _row(built, label):
@@ -42,7 +50,11 @@ def test_section_three_is_counted_from_the_requests_and_balances(district, lisi)
 
     built = report.build(year=year, department=district["A"])
     assert _row(built, "本年新收政府信息公开申请数量")["total"] == 2
-    assert _row(built, "上年结转政府信息公开申请数量") == {**{k: 0 for k, _l in report.COLUMNS}, "person": 1, "total": 1}
+    assert _row(built, "上年结转政府信息公开申请数量") == {
+        **{k: 0 for k, _l in report.COLUMNS},
+        "person": 1,
+        "total": 1,
+    }
     assert _row(built, "属于四类过程性信息")["person"] == 1
     assert _row(built, "本机关不掌握相关政府信息")["business"] == 1
     assert _row(built, "总计")["total"] == 2 and _row(built, "结转下年度继续办理")["total"] == 1
@@ -57,12 +69,34 @@ def test_the_command_writes_xlsx_and_html_with_the_check(district, lisi, tmp_pat
     _request(district, lisi, timezone.localdate())
     year = timezone.localdate().year
     out = io.StringIO()
-    call_command("report", "disclosure-annual", "--year", str(year), "--org", "A", "--format", "xlsx",
-                 "--output", str(tmp_path / "r.xlsx"), stdout=out)
+    call_command(
+        "report",
+        "disclosure-annual",
+        "--year",
+        str(year),
+        "--org",
+        "A",
+        "--format",
+        "xlsx",
+        "--output",
+        str(tmp_path / "r.xlsx"),
+        stdout=out,
+    )
     assert "一致" in out.getvalue()
     sheet = load_workbook(tmp_path / "r.xlsx")["三 依申请公开"]
     assert any(row[1] == "本年新收政府信息公开申请数量" and row[-1] == 1 for row in sheet.iter_rows(values_only=True))
-    call_command("report", "disclosure-annual", "--year", str(year), "--org", "A", "--format", "html",
-                 "--output", str(tmp_path / "r.html"), stdout=io.StringIO())
+    call_command(
+        "report",
+        "disclosure-annual",
+        "--year",
+        str(year),
+        "--org",
+        "A",
+        "--format",
+        "html",
+        "--output",
+        str(tmp_path / "r.html"),
+        stdout=io.StringIO(),
+    )
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "三、收到和处理政府信息公开申请情况" in page and "数据一致" in page and "属于行政执法案卷" in page

@@ -26,8 +26,10 @@ def _publish(document, lisi, reviewer, **extra):
     return services.document_review(document=document, by=reviewer, approve=True, **{**CHECKLIST, **extra})
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("仑政发[2025]12号", "仑政发〔2025〕12号"), ("仑政办发（2024）3号", "仑政办发〔2024〕3号"),
-                                             ("", "")])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("仑政发[2025]12号", "仑政发〔2025〕12号"), ("仑政办发（2024）3号", "仑政办发〔2024〕3号"), ("", "")],
+)
 def test_a_document_number_is_stored_with_the_official_brackets(district, lisi, typed, stored):
     assert draft(district["A"], lisi, doc_no=typed).doc_no == stored
 
@@ -52,7 +54,9 @@ def test_script_is_removed_from_the_body(district, lisi):
     assert "script" not in document.body and "onclick" not in document.body and "正文" in document.body
 
 
-def test_publication_gives_the_index_number_stops_the_clock_and_indexes_it(district, lisi, reviewer, django_capture_on_commit_callbacks):
+def test_publication_gives_the_index_number_stops_the_clock_and_indexes_it(
+    district, lisi, reviewer, django_capture_on_commit_callbacks
+):
     first = draft(district["A"], lisi)
     clock = Clock.objects.get(subject_type="disclosure.document", subject_id=str(first.pk))
     assert clock.limit == 20 and clock.stopped_at is None  # Art. 26: published within 20 working days
@@ -107,7 +111,9 @@ def test_a_hidden_sheet_with_id_numbers_blocks_publication(district, lisi, revie
 
 
 def test_a_word_comment_is_read_too_and_a_kept_finding_needs_an_audited_reason(district, lisi, reviewer):
-    document = draft(district["A"], lisi, uploads=[("通知.docx", docx("请各单位按时报送。", comment="联系人：王小明 13805740001"))])
+    document = draft(
+        district["A"], lisi, uploads=[("通知.docx", docx("请各单位按时报送。", comment="联系人：王小明 13805740001"))]
+    )
     assert len(services.findings(document)) == 2
     document = _publish(document, lisi, reviewer, justification="联系人为本单位工作人员，公开其工作电话经本人同意")
     assert document.state == State.PUBLISHED and "本人同意" in document.justification
@@ -139,23 +145,43 @@ def test_repealed_and_amended_documents_stay_published_and_marked(district, lisi
         services.document_amend(original=original, replacement=draft(district["A"], lisi), by=lisi)
     replacement = _publish(draft(district["A"], lisi, title="北仑区最低生活保障实施办法（修订）"), lisi, reviewer)
     original = services.document_amend(original=original, replacement=replacement, by=lisi)
-    assert original.validity == Validity.AMENDED and original.replaced_by == replacement and original.state == State.PUBLISHED
+    assert (
+        original.validity == Validity.AMENDED
+        and original.replaced_by == replacement
+        and original.state == State.PUBLISHED
+    )
     repealed = services.document_repeal(document=replacement, by=lisi, reason="上位法废止")
     assert repealed.validity == Validity.REPEALED and repealed.state == State.PUBLISHED
 
 
-def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable(district, lisi, django_capture_on_commit_callbacks):
+def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable(
+    district, lisi, django_capture_on_commit_callbacks
+):
     id_number = valid_id_number()
-    rows = [{"title": f"{year}年度部门预算公开", "issuing_org": "区市场监督管理局", "doc_no": "", "category": "budgets",
-             "topic": "finance", "written_on": dt.date(year, 2, 1), "body": f"<p>{year}年度预算说明。</p>",
-             "published_at": timezone.make_aware(dt.datetime(year, 2, 10))} for year in (2023, 2024, 2024)]
+    rows = [
+        {
+            "title": f"{year}年度部门预算公开",
+            "issuing_org": "区市场监督管理局",
+            "doc_no": "",
+            "category": "budgets",
+            "topic": "finance",
+            "written_on": dt.date(year, 2, 1),
+            "body": f"<p>{year}年度预算说明。</p>",
+            "published_at": timezone.make_aware(dt.datetime(year, 2, 10)),
+        }
+        for year in (2023, 2024, 2024)
+    ]
     rows[0]["body"] = f"<p>经办人：王小明，身份证号{id_number}</p>"
     with django_capture_on_commit_callbacks(execute=True):
         result = services.documents_import(department=district["A"], by=lisi, rows=rows)
     assert (result.created, result.masked) == (3, 1)
     from zhengtong.disclosure.models import Document
 
-    assert sorted(Document.objects.values_list("index_no", flat=True)) == ["A/2023-00001", "A/2024-00001", "A/2024-00002"]
+    assert sorted(Document.objects.values_list("index_no", flat=True)) == [
+        "A/2023-00001",
+        "A/2024-00001",
+        "A/2024-00002",
+    ]
     assert not Document.objects.filter(body__contains=id_number).exists()
     assert len(search(parse("部门预算")).hits) == 3
     with pytest.raises(InvalidInput):  # one bad row: nothing is imported

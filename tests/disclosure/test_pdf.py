@@ -20,7 +20,8 @@ from .. import factories as f
 # A machine without fonts-noto-cjk renders boxes; .ci/run installs the fonts before any suite runs.
 pytestmark = pytest.mark.skipif(
     not shutil.which("fc-list") or "CJK" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout,
-    reason="fonts-noto-cjk is not installed")
+    reason="fonts-noto-cjk is not installed",
+)
 
 
 def _text(pdf: bytes) -> str:
@@ -28,13 +29,30 @@ def _text(pdf: bytes) -> str:
 
 
 def test_the_answer_letter_states_the_answer_and_the_appeal_rights(district, lisi):
-    request = svc.request_register(department=district["A"], by=lisi, applicant_kind=ApplicantKind.PERSON, applicant_name="张三",
-                                   identifier=f.valid_id_number(), contact_phone="13805740001", content="老旧小区改造资金明细")
-    request = svc.request_answer(request=request, by=lisi, answer_type="unavailable", reason="not_held", text="该信息由区住建局掌握")
+    request = svc.request_register(
+        department=district["A"],
+        by=lisi,
+        applicant_kind=ApplicantKind.PERSON,
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        content="老旧小区改造资金明细",
+    )
+    request = svc.request_answer(
+        request=request, by=lisi, answer_type="unavailable", reason="not_held", text="该信息由区住建局掌握"
+    )
     text = _text(letters.letter_pdf(request))
-    for phrase in ("政府信息公开申请答复告知书", "无法提供：本机关不掌握相关政府信息", "60日内", "6个月内", "第三十六条第（四）项"):
+    for phrase in (
+        "政府信息公开申请答复告知书",
+        "无法提供：本机关不掌握相关政府信息",
+        "60日内",
+        "6个月内",
+        "第三十六条第（四）项",
+    ):
         assert phrase in text, phrase
-    assert "张*" in letters.letter_html(request, public=True) and "张三" not in letters.letter_html(request, public=True)
+    assert "张*" in letters.letter_html(request, public=True) and "张三" not in letters.letter_html(
+        request, public=True
+    )
 
 
 def test_the_annual_report_pdf(district):

@@ -19,7 +19,15 @@ def _published(district, lisi, reviewer, **extra):
 def test_the_document_page_shows_the_national_metadata(client, district, lisi, reviewer):
     document = _published(district, lisi, reviewer, uploads=[("附件1.docx", docx("实施细则"))])
     page = client.get(reverse("disclosure:document", args=[document.index_no])).content.decode()
-    for text in (document.index_no, "仑政发〔2025〕12号", "北仑区人民政府", "2025-03-01", "现行有效", "主动公开", "附件1.docx"):
+    for text in (
+        document.index_no,
+        "仑政发〔2025〕12号",
+        "北仑区人民政府",
+        "2025-03-01",
+        "现行有效",
+        "主动公开",
+        "附件1.docx",
+    ):
         assert text in page
     attachment = document.attachments.get()
     response = client.get(reverse("disclosure:attachment", args=[document.index_no, attachment.pk]))
@@ -28,7 +36,10 @@ def test_the_document_page_shows_the_national_metadata(client, district, lisi, r
 
 def test_an_unpublished_document_does_not_exist_for_the_public(client, district, lisi):
     document = draft(district["A"], lisi)
-    assert client.get(reverse("disclosure:category", args=[Category.REGULATIONS])).content.decode().count(document.title) == 0
+    assert (
+        client.get(reverse("disclosure:category", args=[Category.REGULATIONS])).content.decode().count(document.title)
+        == 0
+    )
     assert client.get(reverse("disclosure:document", args=["A/2025-00001"])).status_code == 404
 
 

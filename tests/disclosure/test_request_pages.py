@@ -16,8 +16,10 @@ from .. import factories as f
 def test_online_request_to_answer_through_the_pages(verified_client, district, zhangsan, lisi):
     client = Client()  # the citizen's browser; verified_client is the clerk's
     client.force_login(zhangsan)
-    response = client.post(reverse("disclosure:request_new"), {"department": district["A"].pk, "content": "2024年食品抽检结果",
-                                                             "contact_phone": "13805740001"})
+    response = client.post(
+        reverse("disclosure:request_new"),
+        {"department": district["A"].pk, "content": "2024年食品抽检结果", "contact_phone": "13805740001"},
+    )
     item = Request.objects.get()
     assert response.status_code == 302 and item.applicant == zhangsan and item.identifier == zhangsan.id_number
     staff = verified_client(lisi)
@@ -25,11 +27,16 @@ def test_online_request_to_answer_through_the_pages(verified_client, district, z
     page = client.get(reverse("disclosure:request", args=[item.receipt_no])).content.decode()
     assert "请写明抽检批次" in page and "提交补正" in page
     client.post(reverse("disclosure:request", args=[item.receipt_no]), {"content": "第3批"})
-    refused = staff.post(reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]),
-                         {"answer_type": "refused", "answer_reason": "process", "text": ""}, follow=True).content.decode()
+    refused = staff.post(
+        reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]),
+        {"answer_type": "refused", "answer_reason": "process", "text": ""},
+        follow=True,
+    ).content.decode()
     assert "REASON_REQUIRED" in refused
-    staff.post(reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]),
-               {"answer_type": "granted", "answer_reason": "", "text": "见附件"})
+    staff.post(
+        reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]),
+        {"answer_type": "granted", "answer_reason": "", "text": "见附件"},
+    )
     staff.post(reverse("workbench_disclosure:request_act", args=[item.pk, "deliver"]), {"method": "网上送达"})
     item.refresh_from_db()
     assert item.state == RequestState.DELIVERED
@@ -39,12 +46,16 @@ def test_online_request_to_answer_through_the_pages(verified_client, district, z
 
 def test_someone_else_cannot_see_the_request(client, district, zhangsan):
     client.force_login(zhangsan)
-    client.post(reverse("disclosure:request_new"), {"department": district["A"].pk, "content": "某信息", "contact_phone": "13805740001"})
+    client.post(
+        reverse("disclosure:request_new"),
+        {"department": district["A"].pk, "content": "某信息", "contact_phone": "13805740001"},
+    )
     item = Request.objects.get()
     client.logout()
     assert client.get(reverse("disclosure:request", args=[item.receipt_no])).status_code == 302  # to the log-in page
-    other = account_services.citizen_register(real_name="李雷", id_number=f.valid_id_number(sequence=7), mobile="13805740009",
-                                              password=f.PASSWORD)
+    other = account_services.citizen_register(
+        real_name="李雷", id_number=f.valid_id_number(sequence=7), mobile="13805740009", password=f.PASSWORD
+    )
     client.force_login(other)
     assert client.get(reverse("disclosure:request", args=[item.receipt_no])).status_code == 404
     assert client.get(reverse("disclosure:request_letter", args=[item.receipt_no, "pdf"])).status_code == 404
@@ -52,17 +63,32 @@ def test_someone_else_cannot_see_the_request(client, district, zhangsan):
 
 def test_staff_register_a_posted_request_and_generate_the_report(verified_client, district, lisi):
     staff = verified_client(lisi)
-    staff.post(reverse("workbench_disclosure:requests"), {
-        "department": district["A"].pk, "channel": "registered_post", "received_on": str(timezone.localdate()),
-        "applicant_kind": "person", "applicant_name": "王五", "identifier": f.valid_id_number(), "contact_phone": "13805740002",
-        "content": "某小区规划许可信息"})
+    staff.post(
+        reverse("workbench_disclosure:requests"),
+        {
+            "department": district["A"].pk,
+            "channel": "registered_post",
+            "received_on": str(timezone.localdate()),
+            "applicant_kind": "person",
+            "applicant_name": "王五",
+            "identifier": f.valid_id_number(),
+            "contact_phone": "13805740002",
+            "content": "某小区规划许可信息",
+        },
+    )
     assert Request.objects.get().channel == "registered_post"
-    page = staff.post(reverse("workbench_disclosure:report"), {"year": timezone.localdate().year, "department": district["A"].pk,
-                                                               "review": "1,0,0,0"}).content.decode()
+    page = staff.post(
+        reverse("workbench_disclosure:report"),
+        {"year": timezone.localdate().year, "department": district["A"].pk, "review": "1,0,0,0"},
+    ).content.decode()
     assert "本年新收政府信息公开申请数量" in page and "数据一致" in page
-    xlsx = staff.post(reverse("workbench_disclosure:report"), {"year": timezone.localdate().year, "department": district["A"].pk,
-                                                               "format": "xlsx"})
+    xlsx = staff.post(
+        reverse("workbench_disclosure:report"),
+        {"year": timezone.localdate().year, "department": district["A"].pk, "format": "xlsx"},
+    )
     assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
-    draft = staff.post(reverse("workbench_disclosure:report"), {"year": timezone.localdate().year, "department": district["A"].pk,
-                                                                "publish": "1"})
+    draft = staff.post(
+        reverse("workbench_disclosure:report"),
+        {"year": timezone.localdate().year, "department": district["A"].pk, "publish": "1"},
+    )
     assert draft.status_code == 302

@@ -20,23 +20,38 @@ from ..concurrency import beside_a_paused_one
 
 
 def _register(department, by, **extra):
-    values = {"applicant_kind": ApplicantKind.PERSON, "applicant_name": "张三", "identifier": f.valid_id_number(),
-              "contact_phone": "13805740001", "content": "2024年北仑区老旧小区改造资金使用明细"}
+    values = {
+        "applicant_kind": ApplicantKind.PERSON,
+        "applicant_name": "张三",
+        "identifier": f.valid_id_number(),
+        "contact_phone": "13805740001",
+        "content": "2024年北仑区老旧小区改造资金使用明细",
+    }
     return svc.request_register(department=department, by=by, **{**values, **extra})
 
 
 def _clock(request, stage="answer"):
-    return Clock.objects.filter(subject_type="disclosure.request", subject_id=str(request.pk), stage=stage).order_by("pk").last()
+    return (
+        Clock.objects.filter(subject_type="disclosure.request", subject_id=str(request.pk), stage=stage)
+        .order_by("pk")
+        .last()
+    )
 
 
-@pytest.mark.parametrize(("n", "fee"), [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300), (55, 400)])
+@pytest.mark.parametrize(
+    ("n", "fee"), [(1, 0), (10, 0), (11, 100), (30, 100), (31, 200), (40, 200), (41, 300), (55, 400)]
+)
 def test_fees_per_applicant_per_month(n, fee):
     assert svc.fee_for(n) == fee
 
 
 def test_an_online_request_is_received_today_and_answered_within_20_working_days(district, zhangsan):
     request = _register(district["A"], zhangsan)
-    assert request.received_on == timezone.localdate() and request.channel == Channel.ONLINE and request.receipt_no.startswith("GK")
+    assert (
+        request.received_on == timezone.localdate()
+        and request.channel == Channel.ONLINE
+        and request.receipt_no.startswith("GK")
+    )
     assert _clock(request).limit == 20 and request.fee == 0
 
 
@@ -68,7 +83,11 @@ def test_one_correction_notice_within_7_working_days_restarts_the_limit(district
     with pytest.raises(InvalidTransition):
         svc.request_correction(request=request, by=lisi, items=["再补一项"])
     request = svc.request_correct(request=request, by=zhangsan, content="文号：仑建发〔2024〕5号")
-    assert request.state == RequestState.REGISTERED and _clock(request).pk != first.pk and _clock(request).stopped_at is None
+    assert (
+        request.state == RequestState.REGISTERED
+        and _clock(request).pk != first.pk
+        and _clock(request).stopped_at is None
+    )
 
 
 def test_a_correction_notice_after_7_working_days_is_refused(district, zhangsan, lisi):
@@ -85,11 +104,15 @@ def test_a_correction_not_made_in_time_means_the_request_is_abandoned(district, 
     assert svc.requests_abandon_overdue(today=request.correction_due) == 0
     assert svc.requests_abandon_overdue(today=request.correction_due + dt.timedelta(days=1)) == 1
     request.refresh_from_db()
-    assert request.state == RequestState.ABANDONED and request.answer_label.endswith("逾期不补正、行政机关不再处理其政府信息公开申请")
+    assert request.state == RequestState.ABANDONED and request.answer_label.endswith(
+        "逾期不补正、行政机关不再处理其政府信息公开申请"
+    )
 
 
 def test_third_party_consultation_pauses_the_clock(district, zhangsan, lisi):
-    request = svc.request_consult(request=_register(district["A"], zhangsan), by=lisi, third_party="宁波港城贸易有限公司")
+    request = svc.request_consult(
+        request=_register(district["A"], zhangsan), by=lisi, third_party="宁波港城贸易有限公司"
+    )
     assert _clock(request).paused_since is not None and _clock(request, "consult").limit == 15
     request = svc.request_consulted(request=request, by=lisi, opinion="不同意公开")
     assert _clock(request).paused_since is None and _clock(request, "consult").stopped_at is not None
@@ -116,7 +139,9 @@ def test_an_answer_is_a_structured_type_and_a_refusal_needs_words(district, zhan
     with pytest.raises(InvalidInput) as caught:
         svc.request_answer(request=request, by=lisi, answer_type="refused", reason="process")
     assert caught.value.code == "REASON_REQUIRED"
-    request = svc.request_answer(request=request, by=lisi, answer_type="refused", reason="process", text="所需信息为内部讨论稿")
+    request = svc.request_answer(
+        request=request, by=lisi, answer_type="refused", reason="process", text="所需信息为内部讨论稿"
+    )
     assert request.answer_label == "不予公开：属于四类过程性信息" and _clock(request).stopped_at is not None
     assert zhangsan.messages.filter(title__contains="已答复").exists()
     request = svc.request_deliver(request=request, by=lisi, method="网上送达")
@@ -137,7 +162,9 @@ def test_the_nightly_task_abandons_requests_not_corrected_in_time(district, zhan
     from zhengtong.disclosure.tasks import abandon_overdue_requests
 
     request = svc.request_correction(request=_register(district["A"], zhangsan), by=lisi, items=["文号"])
-    with mock.patch("zhengtong.disclosure.requests.timezone.localdate", return_value=request.correction_due + dt.timedelta(days=1)):
+    with mock.patch(
+        "zhengtong.disclosure.requests.timezone.localdate", return_value=request.correction_due + dt.timedelta(days=1)
+    ):
         abandon_overdue_requests.call_local()
     request.refresh_from_db()
     assert request.state == RequestState.ABANDONED
@@ -148,7 +175,13 @@ def test_a_request_being_registered_does_not_hold_up_another(district, zhangsan,
     """Each request got the placeholder receipt number "pending", unique, so a second registration waited until
     the first one's transaction ended. One paused after its insert must not block another applicant's."""
     second = beside_a_paused_one(
-        monkeypatch, svc, "_answer_clock", lambda: _register(district["A"], zhangsan),  # inserted, not committed
-        lambda: _register(district["A"], zhangsan, applicant_name="李四"))
+        monkeypatch,
+        svc,
+        "_answer_clock",
+        lambda: _register(district["A"], zhangsan),  # inserted, not committed
+        lambda: _register(district["A"], zhangsan, applicant_name="李四"),
+    )
     first = svc.Request.objects.get(applicant_name="张三")
-    assert {first.receipt_no, second.receipt_no} == {f"GK{r.received_on:%Y}-{r.pk:06d}" for r in svc.Request.objects.all()}
+    assert {first.receipt_no, second.receipt_no} == {
+        f"GK{r.received_on:%Y}-{r.pk:06d}" for r in svc.Request.objects.all()
+    }

@@ -15,32 +15,62 @@ from .conftest import docx
 def test_draft_review_mask_and_publish_through_the_pages(verified_client, district, lisi, reviewer):
     id_number = valid_id_number()
     client = verified_client(lisi)
-    response = client.post(reverse("workbench_disclosure:create"), {
-        "department": district["A"].pk, "title": "关于公布低保对象的通知", "issuing_org": "北仑区民政局", "doc_no": "仑民发[2025]3号",
-        "written_on": "2025-03-01", "category": "livelihood", "topic": "civil_affairs", "mode": "proactive",
-        "body": f"<p>申请人：王小明，身份证号{id_number}。</p>",
-        "attachments": [SimpleUploadedFile("名单.docx", docx("户主：李大海"))]})
+    response = client.post(
+        reverse("workbench_disclosure:create"),
+        {
+            "department": district["A"].pk,
+            "title": "关于公布低保对象的通知",
+            "issuing_org": "北仑区民政局",
+            "doc_no": "仑民发[2025]3号",
+            "written_on": "2025-03-01",
+            "category": "livelihood",
+            "topic": "civil_affairs",
+            "mode": "proactive",
+            "body": f"<p>申请人：王小明，身份证号{id_number}。</p>",
+            "attachments": [SimpleUploadedFile("名单.docx", docx("户主：李大海"))],
+        },
+    )
     document = Document.objects.get()
     assert response.status_code == 302 and document.doc_no == "仑民发〔2025〕3号" and document.attachments.count() == 1
     client.post(reverse("workbench_disclosure:submit", args=[document.pk]))
     review = verified_client(reviewer)
     page = review.get(reverse("workbench_disclosure:document", args=[document.pk])).content.decode()
-    findings = page[page.index("处个人信息"):page.index("遮盖正文中的个人信息")]
+    findings = page[page.index("处个人信息") : page.index("遮盖正文中的个人信息")]
     assert "发现 3 处个人信息" in page and id_number not in findings and f"330206********{id_number[-4:]}" in findings
-    checklist = {"review-no_state_secret": "on", "review-no_commercial_secret": "on", "review-no_privacy": "on", "decision": "approve"}
-    blocked = review.post(reverse("workbench_disclosure:review", args=[document.pk]), checklist, follow=True).content.decode()
+    checklist = {
+        "review-no_state_secret": "on",
+        "review-no_commercial_secret": "on",
+        "review-no_privacy": "on",
+        "decision": "approve",
+    }
+    blocked = review.post(
+        reverse("workbench_disclosure:review", args=[document.pk]), checklist, follow=True
+    ).content.decode()
     assert "PRIVACY_FINDINGS" in blocked
     review.post(reverse("workbench_disclosure:mask", args=[document.pk]))
-    done = review.post(reverse("workbench_disclosure:review", args=[document.pk]),
-                       {**checklist, "review-justification": "附件中户主姓名为公示所需"}, follow=True).content.decode()
+    done = review.post(
+        reverse("workbench_disclosure:review", args=[document.pk]),
+        {**checklist, "review-justification": "附件中户主姓名为公示所需"},
+        follow=True,
+    ).content.decode()
     document.refresh_from_db()
     assert "已发布" in done and document.state == State.PUBLISHED and id_number not in document.body
 
 
 def test_another_department_does_not_see_the_draft(verified_client, district, lisi, wangwu):
-    verified_client(lisi).post(reverse("workbench_disclosure:create"), {
-        "department": district["A"].pk, "title": "内部草稿", "issuing_org": "区市场监管局", "written_on": "2025-03-01",
-        "category": "other", "topic": "general", "mode": "proactive", "body": "<p>正文</p>"})
+    verified_client(lisi).post(
+        reverse("workbench_disclosure:create"),
+        {
+            "department": district["A"].pk,
+            "title": "内部草稿",
+            "issuing_org": "区市场监管局",
+            "written_on": "2025-03-01",
+            "category": "other",
+            "topic": "general",
+            "mode": "proactive",
+            "body": "<p>正文</p>",
+        },
+    )
     document = Document.objects.get()
     other = verified_client(wangwu)
     assert other.get(reverse("workbench_disclosure:document", args=[document.pk])).status_code == 404

@@ -32,8 +32,13 @@ def png_with_text() -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"tEXt", b"Author\x00Zhang San")
-            + chunk(b"IDAT", zlib.compress(b"\x00\x00")) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"tEXt", b"Author\x00Zhang San")
+        + chunk(b"IDAT", zlib.compress(b"\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def docx(creator: str = "张三", macro: bool = False) -> bytes:
@@ -41,7 +46,10 @@ def docx(creator: str = "张三", macro: bool = False) -> bytes:
     with zipfile.ZipFile(out, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<w:document>营业执照复印件</w:document>")
-        z.writestr("docProps/core.xml", f"<cp:coreProperties><dc:creator>{creator}</dc:creator><dc:title>申请书</dc:title></cp:coreProperties>")
+        z.writestr(
+            "docProps/core.xml",
+            f"<cp:coreProperties><dc:creator>{creator}</dc:creator><dc:title>申请书</dc:title></cp:coreProperties>",
+        )
         if macro:
             z.writestr("word/vbaProject.bin", b"\x00" * 10)
     return out.getvalue()

@@ -16,8 +16,13 @@ from zhengtong.letters.models import Letter
 from ..files.samples import EXE, docx, jpeg_with_exif, pdf, png_with_text
 from .conftest import handled, submit
 
-LETTER = {"kind": "complaint", "title": "路灯不亮", "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
-          "anonymous": "on", "public_allowed": "on"}
+LETTER = {
+    "kind": "complaint",
+    "title": "路灯不亮",
+    "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
+    "anonymous": "on",
+    "public_allowed": "on",
+}
 
 
 def _upload(name: str, data: bytes) -> SimpleUploadedFile:
@@ -74,7 +79,9 @@ def test_the_web_form_takes_files_and_shows_a_refusal_without_losing_the_text(ho
     assert Letter.objects.get().attachments.count() == 1
 
 
-def test_handlers_download_other_departments_and_the_public_never_see_them(hotline, district, lisi, wangwu, client, verified_client):
+def test_handlers_download_other_departments_and_the_public_never_see_them(
+    hotline, district, lisi, wangwu, client, verified_client
+):
     letter = handled(hotline, district, lisi, attachments=[("张三身份证.jpg", jpeg_with_exif())])
     services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
     services.letter_publish(letter=letter, by=hotline["operator"])

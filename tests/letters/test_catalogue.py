@@ -18,8 +18,9 @@ from .conftest import submit
 
 
 def test_the_centre_adds_a_category_and_the_suggestion_uses_it(hotline, district):
-    row = responsibility_save(by=hotline["operator"], code="noise", name="噪声扰民", keywords="噪声 噪音 广场舞",
-                              department=district["B"])
+    row = responsibility_save(
+        by=hotline["operator"], code="noise", name="噪声扰民", keywords="噪声 噪音 广场舞", department=district["B"]
+    )
     assert OperationLog.objects.filter(action="letters.responsibility.create", object_id=str(row.pk)).exists()
     s = suggest(submit(title="广场舞噪音", content="小区广场舞噪音太大，晚上十点还在跳。").letter)
     assert s.department == district["B"] and "噪声扰民" in s.reason
@@ -27,8 +28,15 @@ def test_the_centre_adds_a_category_and_the_suggestion_uses_it(hotline, district
 
 def test_a_new_fallback_replaces_the_old_one(hotline, district):
     old = Responsibility.objects.get(is_fallback=True)
-    row = responsibility_save(by=hotline["operator"], row=Responsibility.objects.get(code="food"), code="food", name="食品安全",
-                              keywords="食品 餐馆", department=district["A"], is_fallback=True)
+    row = responsibility_save(
+        by=hotline["operator"],
+        row=Responsibility.objects.get(code="food"),
+        code="food",
+        name="食品安全",
+        keywords="食品 餐馆",
+        department=district["A"],
+        is_fallback=True,
+    )
     old.refresh_from_db()
     assert row.is_fallback and not old.is_fallback
     change = OperationLog.objects.get(action="letters.responsibility.update", object_id=str(row.pk))
@@ -38,16 +46,26 @@ def test_a_new_fallback_replaces_the_old_one(hotline, district):
 def test_the_last_fallback_cannot_be_removed(hotline, district):
     fallback = Responsibility.objects.get(is_fallback=True)
     with pytest.raises(InvalidInput) as refused:
-        responsibility_save(by=hotline["operator"], row=fallback, code=fallback.code, name=fallback.name,
-                            keywords="", department=fallback.department, is_fallback=False)
+        responsibility_save(
+            by=hotline["operator"],
+            row=fallback,
+            code=fallback.code,
+            name=fallback.name,
+            keywords="",
+            department=fallback.department,
+            is_fallback=False,
+        )
     assert refused.value.code == "LETTER_FALLBACK_REQUIRED"
 
 
-@pytest.mark.parametrize(("values", "code"), [
-    ({"code": "food"}, "LETTER_CATEGORY_EXISTS"),
-    ({"code": "坏 代码"}, "LETTER_CATEGORY_CODE_INVALID"),
-    ({"name": " "}, "LETTER_CATEGORY_NAME_REQUIRED"),
-])
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        ({"code": "food"}, "LETTER_CATEGORY_EXISTS"),
+        ({"code": "坏 代码"}, "LETTER_CATEGORY_CODE_INVALID"),
+        ({"name": " "}, "LETTER_CATEGORY_NAME_REQUIRED"),
+    ],
+)
 def test_bad_catalogue_rows_are_refused(hotline, district, values, code):
     fields = {"code": "noise", "name": "噪声扰民", "keywords": "噪声", "department": district["B"], **values}
     with pytest.raises(InvalidInput) as refused:
@@ -70,12 +88,15 @@ def test_the_centre_shortens_a_limit_and_new_letters_run_on_it(hotline):
     assert OperationLog.objects.filter(action="letters.limit.update").exists()
 
 
-@pytest.mark.parametrize(("key", "limit", "unit", "code"), [
-    ("nonsense", 5, Unit.WORKING_DAYS, "LETTER_LIMIT_KEY_INVALID"),
-    (Kind.COMPLAINT, 0, Unit.WORKING_DAYS, "LETTER_LIMIT_INVALID"),
-    (Kind.COMPLAINT, 400, Unit.WORKING_DAYS, "LETTER_LIMIT_INVALID"),
-    (Kind.COMPLAINT, 5, "fortnights", "LETTER_LIMIT_INVALID"),
-])
+@pytest.mark.parametrize(
+    ("key", "limit", "unit", "code"),
+    [
+        ("nonsense", 5, Unit.WORKING_DAYS, "LETTER_LIMIT_KEY_INVALID"),
+        (Kind.COMPLAINT, 0, Unit.WORKING_DAYS, "LETTER_LIMIT_INVALID"),
+        (Kind.COMPLAINT, 400, Unit.WORKING_DAYS, "LETTER_LIMIT_INVALID"),
+        (Kind.COMPLAINT, 5, "fortnights", "LETTER_LIMIT_INVALID"),
+    ],
+)
 def test_bad_limits_are_refused(hotline, key, limit, unit, code):
     with pytest.raises(InvalidInput) as refused:
         limit_save(by=hotline["operator"], key=key, limit=limit, unit=unit)
@@ -85,13 +106,25 @@ def test_bad_limits_are_refused(hotline, key, limit, unit, code):
 
 def test_the_centre_edits_the_catalogue_and_a_limit_on_its_page(hotline, district, verified_client):
     client = verified_client(hotline["operator"])
-    page = client.post("/workbench/letters/catalogue/", {"code": "noise", "name": "噪声扰民", "keywords": "噪声、噪音",
-                                                          "department": district["B"].pk, "is_active": "on"}, follow=True)
-    assert "职责清单已保存" in page.content.decode() and Responsibility.objects.get(code="noise").keywords == "噪声 噪音"
+    page = client.post(
+        "/workbench/letters/catalogue/",
+        {
+            "code": "noise",
+            "name": "噪声扰民",
+            "keywords": "噪声、噪音",
+            "department": district["B"].pk,
+            "is_active": "on",
+        },
+        follow=True,
+    )
+    assert (
+        "职责清单已保存" in page.content.decode() and Responsibility.objects.get(code="noise").keywords == "噪声 噪音"
+    )
     food = Responsibility.objects.get(code="food")
     assert "食品 餐馆 过期" in client.get(f"/workbench/letters/catalogue/?edit={food.pk}").content.decode()
-    refused = client.post("/workbench/letters/catalogue/", {"code": "food", "name": "重复", "department": district["B"].pk},
-                          follow=True).content.decode()
+    refused = client.post(
+        "/workbench/letters/catalogue/", {"code": "food", "name": "重复", "department": district["B"].pk}, follow=True
+    ).content.decode()
     assert "LETTER_CATEGORY_EXISTS" in refused or "已被使用" in refused
     page = client.post("/workbench/letters/limits/complaint/", {"limit": "5", "unit": "working_days"}, follow=True)
     assert "此后的来信按新时限计算" in page.content.decode() and Limit.objects.get(key="complaint").limit == 5
@@ -103,5 +136,7 @@ def test_a_clerk_sees_the_catalogue_read_only(hotline, district, lisi, verified_
     client = verified_client(lisi)
     page = client.get("/workbench/letters/catalogue/").content.decode()
     assert "食品安全" in page and "由热线派单中心维护" in page and 'name="code"' not in page
-    page = client.post("/workbench/letters/limits/complaint/", {"limit": "1", "unit": "hours"}, follow=True).content.decode()
+    page = client.post(
+        "/workbench/letters/limits/complaint/", {"limit": "1", "unit": "hours"}, follow=True
+    ).content.decode()
     assert "只有热线派单中心的工作人员可以维护" in page and not Limit.objects.filter(key="complaint", limit=1).exists()

@@ -48,8 +48,12 @@ def test_a_letter_being_taken_in_does_not_hold_up_another_writers_letter(hotline
     from zhengtong.letters.services import intake
 
     second = beside_a_paused_one(
-        monkeypatch, intake, "_attach", submit,  # _attach: the letter is inserted, its transaction still open
-        lambda: submit(writer_phone="13905740002", content="另一位来信人：某路段路灯不亮，请尽快维修。").letter)
+        monkeypatch,
+        intake,
+        "_attach",
+        submit,  # _attach: the letter is inserted, its transaction still open
+        lambda: submit(writer_phone="13905740002", content="另一位来信人：某路段路灯不亮，请尽快维修。").letter,
+    )
     first = Letter.objects.get(writer_phone="13805740001")
     assert second.number != first.number
     assert {second.number, first.number} == {f"XJ{l.received_at:%Y}{l.pk:07d}" for l in Letter.objects.all()}

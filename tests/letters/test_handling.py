@@ -31,7 +31,11 @@ def test_dispatch_accepts_stops_the_acceptance_clock_and_starts_the_handling_lim
     assert letter.state == State.DISPATCHED and letter.accepted_at and letter.department == district["A"]
     assert _clocks(letter, "accept").get().outcome == Outcome.ON_TIME
     handle = _clocks(letter, "handle").get()
-    assert (handle.limit, handle.unit, handle.department) == (3, Unit.WORKING_DAYS, district["A"])  # 咨询: 3 working days
+    assert (handle.limit, handle.unit, handle.department) == (
+        3,
+        Unit.WORKING_DAYS,
+        district["A"],
+    )  # 咨询: 3 working days
 
 
 def test_urgency_overrides_the_kind_limit(hotline, district):
@@ -58,8 +62,13 @@ def test_the_full_loop_to_a_satisfied_close(hotline, district, lisi):
     assert letter.state == State.CLOSED and letter.closed_at
     public = list(letter.events.filter(public=True).values_list("action", flat=True))
     assert public == ["submit", "accept", "dispatch", "sign", "reply", "callback", "close"]
-    assert {"letters.letter.submit", "letters.letter.dispatch", "letters.letter.sign", "letters.letter.reply",
-            "letters.letter.callback"} <= set(OperationLog.objects.filter(object_id=str(letter.pk)).values_list("action", flat=True))
+    assert {
+        "letters.letter.submit",
+        "letters.letter.dispatch",
+        "letters.letter.sign",
+        "letters.letter.reply",
+        "letters.letter.callback",
+    } <= set(OperationLog.objects.filter(object_id=str(letter.pk)).values_list("action", flat=True))
 
 
 def test_another_departments_staff_cannot_sign_or_reply_and_the_attempt_is_audited(hotline, district, wangwu):
@@ -75,7 +84,9 @@ def test_another_departments_staff_cannot_sign_or_reply_and_the_attempt_is_audit
 
 def test_the_reply_needs_every_co_handlers_opinion_and_the_heads_review(hotline, district, lisi, wangwu):
     letter = submit().letter
-    services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["A"], co_departments=[district["B"]])
+    services.letter_dispatch(
+        letter=letter, by=hotline["operator"], department=district["A"], co_departments=[district["B"]]
+    )
     services.letter_sign(letter=letter, by=lisi, department=district["A"])
     with pytest.raises(InvalidTransition) as refused:
         services.letter_draft_reply(letter=letter, by=lisi, text="已处理。")

@@ -21,7 +21,11 @@ from .conftest import submit
 
 
 def _clock(letter, stage):
-    return Clock.objects.filter(subject_type="letters.letter", subject_id=str(letter.pk), stage=stage).order_by("pk").last()
+    return (
+        Clock.objects.filter(subject_type="letters.letter", subject_id=str(letter.pk), stage=stage)
+        .order_by("pk")
+        .last()
+    )
 
 
 def test_a_web_letter_gets_a_number_a_query_code_and_the_two_hour_acceptance_clock(hotline):
@@ -36,7 +40,9 @@ def test_a_web_letter_gets_a_number_a_query_code_and_the_two_hour_acceptance_clo
 
 def test_a_phone_call_keeps_the_time_of_the_call_and_its_urgency(hotline):
     called = timezone.now() - dt.timedelta(minutes=40)
-    letter = submit(by=hotline["operator"], channel="phone", received_at=called, urgency=Urgency.URGENT, title="").letter
+    letter = submit(
+        by=hotline["operator"], channel="phone", received_at=called, urgency=Urgency.URGENT, title=""
+    ).letter
     assert letter.received_at == called and letter.urgency == Urgency.URGENT
     assert letter.title.startswith("新碶街道某小区门口")  # a call has no title: the first words stand for it
     assert _clock(letter, "accept").started_at == called
@@ -49,15 +55,18 @@ def test_a_citizen_cannot_set_urgency_or_backdate(hotline, zhangsan):
     assert letter.writer == zhangsan and letter.writer_phone == zhangsan.mobile  # real name from the account
 
 
-@pytest.mark.parametrize(("values", "code"), [
-    ({"content": "  "}, "LETTER_CONTENT_REQUIRED"),
-    ({"content": "长" * 5001}, "LETTER_CONTENT_TOO_LONG"),
-    ({"content": "投诉<script>alert(1)</script>"}, "LETTER_MARKUP"),
-    ({"title": "<img src=x onerror=alert(1)>"}, "LETTER_MARKUP"),
-    ({"kind": "threat"}, "LETTER_KIND_INVALID"),
-    ({"writer_phone": ""}, "LETTER_CONTACT_REQUIRED"),
-    ({"writer_phone": "12345"}, "LETTER_PHONE_INVALID"),
-])
+@pytest.mark.parametrize(
+    ("values", "code"),
+    [
+        ({"content": "  "}, "LETTER_CONTENT_REQUIRED"),
+        ({"content": "长" * 5001}, "LETTER_CONTENT_TOO_LONG"),
+        ({"content": "投诉<script>alert(1)</script>"}, "LETTER_MARKUP"),
+        ({"title": "<img src=x onerror=alert(1)>"}, "LETTER_MARKUP"),
+        ({"kind": "threat"}, "LETTER_KIND_INVALID"),
+        ({"writer_phone": ""}, "LETTER_CONTACT_REQUIRED"),
+        ({"writer_phone": "12345"}, "LETTER_PHONE_INVALID"),
+    ],
+)
 def test_bad_input_is_refused_with_a_code_and_nothing_is_kept(hotline, values, code):
     with pytest.raises(InvalidInput) as refused:
         submit(**values)
@@ -105,16 +114,18 @@ def test_the_first_of_a_campaign_is_named_as_the_possible_duplicate(hotline):
 
 def test_a_near_identical_letter_from_someone_else_is_flagged_not_merged(hotline):
     first = submit().letter
-    other = submit(writer_name="李五", writer_phone="13905740002",
-                   content=first.content.replace("每天晚上", "每天晚上七点后")).letter
+    other = submit(
+        writer_name="李五", writer_phone="13905740002", content=first.content.replace("每天晚上", "每天晚上七点后")
+    ).letter
     assert other != first and other.possible_duplicate == first
 
 
 def test_a_declined_letter_is_not_named_as_the_possible_duplicate(hotline):
     first = submit().letter
     services.letter_decline(letter=first, by=hotline["operator"], reason="无具体诉求")
-    other = submit(writer_name="李五", writer_phone="13905740002",
-                   content=first.content.replace("每天晚上", "每天晚上七点后")).letter
+    other = submit(
+        writer_name="李五", writer_phone="13905740002", content=first.content.replace("每天晚上", "每天晚上七点后")
+    ).letter
     assert other.possible_duplicate is None
 
 
@@ -126,10 +137,15 @@ def test_letters_more_than_30_days_apart_are_not_duplicates(hotline):
 
 
 def test_different_letters_are_not_near_identical():
-    assert not similar.near("小区门口的餐馆每天晚上油烟很大，请相关部门检查处理。", "我想咨询一下新生儿医保参保需要准备哪些材料，在哪里办理。")
+    assert not similar.near(
+        "小区门口的餐馆每天晚上油烟很大，请相关部门检查处理。",
+        "我想咨询一下新生儿医保参保需要准备哪些材料，在哪里办理。",
+    )
 
 
-@pytest.mark.parametrize("edit", [("每天晚上", "每天晚上七点后"), ("检查", "尽快检查"), ("新碶", "大碶"), ("。", "。谢谢！")])
+@pytest.mark.parametrize(
+    "edit", [("每天晚上", "每天晚上七点后"), ("检查", "尽快检查"), ("新碶", "大碶"), ("。", "。谢谢！")]
+)
 def test_near_identical_texts_share_a_band(edit):
     """What the duplicate lookup relies on: a small edit keeps Jaccard ≥ 0.8 and at least one band equal."""
     a = "小区门口餐馆油烟扰民\n新碶街道某小区门口的餐馆每天晚上油烟很大，食品卫生也令人担心，请相关部门检查处理。"
@@ -140,4 +156,7 @@ def test_near_identical_texts_share_a_band(edit):
 
 def test_letters_of_every_kind_are_accepted(hotline):
     for kind in Kind.values:
-        assert submit(kind=kind, content=f"关于{kind}的来信内容，编号{kind}。", writer_phone="13905740003").letter.kind == kind
+        assert (
+            submit(kind=kind, content=f"关于{kind}的来信内容，编号{kind}。", writer_phone="13905740003").letter.kind
+            == kind
+        )

@@ -28,9 +28,17 @@ def test_services_are_the_responsibility_catalogue(hotline, client311):
 
 def test_a_client_files_a_letter_and_follows_it(hotline, zhangsan, client311, live_server):
     key = Token.objects.create(user=zhangsan).key
-    response = requests.post(f"{live_server.url}/open311/v2/requests.json", data={
-        "api_key": key, "service_code": "food", "lat": "29.899", "long": "121.844",
-        "description": "菜场里有摊贩卖过期食品。"}, timeout=10)
+    response = requests.post(
+        f"{live_server.url}/open311/v2/requests.json",
+        data={
+            "api_key": key,
+            "service_code": "food",
+            "lat": "29.899",
+            "long": "121.844",
+            "description": "菜场里有摊贩卖过期食品。",
+        },
+        timeout=10,
+    )
     assert response.status_code == 200
     created = response.json()[0]
     letter = Letter.objects.get(number=created["service_request_id"])
@@ -42,7 +50,9 @@ def test_a_client_files_a_letter_and_follows_it(hotline, zhangsan, client311, li
 
 
 def test_published_letters_are_listed_masked(hotline, district, lisi, client311):
-    letter = handled(hotline, district, lisi, content="我叫王小明，电话13812345678，楼下餐馆油烟扰民。", writer_name="王小明")
+    letter = handled(
+        hotline, district, lisi, content="我叫王小明，电话13812345678，楼下餐馆油烟扰民。", writer_name="王小明"
+    )
     services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
     services.letter_publish(letter=letter, by=hotline["operator"])
     listed = client311.get_service_requests()
@@ -52,15 +62,24 @@ def test_published_letters_are_listed_masked(hotline, district, lisi, client311)
     assert "13812345678" not in text and "王小明" not in text and "13805740001" not in text
 
 
-@pytest.mark.parametrize(("data", "status", "code"), [
-    ({"api_key": "wrong"}, 403, "OPEN311_API_KEY"),
-    ({"service_code": "nope"}, 400, "OPEN311_SERVICE_CODE"),
-    ({"lat": "", "long": ""}, 400, "OPEN311_LOCATION"),
-    ({"description": ""}, 400, "LETTER_CONTENT_REQUIRED"),
-])
+@pytest.mark.parametrize(
+    ("data", "status", "code"),
+    [
+        ({"api_key": "wrong"}, 403, "OPEN311_API_KEY"),
+        ({"service_code": "nope"}, 400, "OPEN311_SERVICE_CODE"),
+        ({"lat": "", "long": ""}, 400, "OPEN311_LOCATION"),
+        ({"description": ""}, 400, "LETTER_CONTENT_REQUIRED"),
+    ],
+)
 def test_bad_requests_are_refused_with_the_spec_error_shape(hotline, zhangsan, live_server, data, status, code):
-    values = {"api_key": Token.objects.create(user=zhangsan).key, "service_code": "food", "lat": "29.9", "long": "121.8",
-              "description": "内容", **data}
+    values = {
+        "api_key": Token.objects.create(user=zhangsan).key,
+        "service_code": "food",
+        "lat": "29.9",
+        "long": "121.8",
+        "description": "内容",
+        **data,
+    }
     response = requests.post(f"{live_server.url}/open311/v2/requests.json", data=values, timeout=10)
     assert response.status_code == status
     assert response.json()[0]["code"] == status and code in response.json()[0]["description"]

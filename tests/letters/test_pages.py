@@ -17,9 +17,14 @@ from zhengtong.letters.models import Channel, Letter, State
 from ..conftest import sms_code
 from .conftest import handled, submit
 
-
-LETTER = {"kind": "complaint", "title": "路灯不亮", "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
-          "writer_name": "张三", "writer_phone": "13805740001", "public_allowed": "on"}
+LETTER = {
+    "kind": "complaint",
+    "title": "路灯不亮",
+    "content": "大碶街道某路段路灯已坏一周，夜间行走不安全。",
+    "writer_name": "张三",
+    "writer_phone": "13805740001",
+    "public_allowed": "on",
+}
 
 
 def _write(client, **extra):
@@ -31,14 +36,17 @@ def _send_code(client, capture, **extra):
         return client.post("/letters/write/", {**LETTER, **extra, "send_code": "1"}).content.decode()
 
 
-def test_a_visitor_proves_the_mobile_with_an_sms_code_and_nothing_typed_is_lost(hotline, client, sms_outbox,
-                                                                                django_capture_on_commit_callbacks):
+def test_a_visitor_proves_the_mobile_with_an_sms_code_and_nothing_typed_is_lost(
+    hotline, client, sms_outbox, django_capture_on_commit_callbacks
+):
     """DOMAIN §5 / issue: mobile verification for replies on the web form."""
     refused = _write(client).content.decode()
     assert "PHONE_CODE_REQUIRED" in refused or "短信验证码" in refused
     assert not Letter.objects.exists()
     page = _send_code(client, django_capture_on_commit_callbacks)
-    assert "验证码已发送至 138****0001" in page and "大碶街道某路段路灯已坏一周" in page  # the letter typed so far is kept
+    assert (
+        "验证码已发送至 138****0001" in page and "大碶街道某路段路灯已坏一周" in page
+    )  # the letter typed so far is kept
     assert "这个字段是必填项" not in page and sms_outbox[-1][0] == "13805740001"
     wrong = _write(client, phone_code="000000" if sms_code(sms_outbox) != "000000" else "111111").content.decode()
     assert "短信验证码不正确" in wrong and not Letter.objects.exists()
@@ -47,7 +55,9 @@ def test_a_visitor_proves_the_mobile_with_an_sms_code_and_nothing_typed_is_lost(
     assert letter.phone_verified and letter.writer_phone == "13805740001"
 
 
-def test_a_landline_cannot_receive_a_code_on_the_web_form(hotline, client, sms_outbox, django_capture_on_commit_callbacks):
+def test_a_landline_cannot_receive_a_code_on_the_web_form(
+    hotline, client, sms_outbox, django_capture_on_commit_callbacks
+):
     page = _send_code(client, django_capture_on_commit_callbacks, writer_phone="0574-86781234")
     assert "请填写11位手机号码" in page and not sms_outbox
 
@@ -88,9 +98,18 @@ def test_script_in_a_letter_is_refused_on_the_form(hotline, client):
 
 def test_the_centre_registers_a_call_and_dispatches_from_the_suggestion(hotline, district, verified_client):
     client = verified_client(hotline["operator"])
-    page = client.post("/workbench/letters/phone/", {
-        "received_at": "2026-01-05T09:30", "kind": "help", "urgency": "normal", "content": "我在餐馆吃饭后腹泻，怀疑食品变质。",
-        "writer_name": "李大爷", "writer_phone": "13805740009"}, follow=True).content.decode()
+    page = client.post(
+        "/workbench/letters/phone/",
+        {
+            "received_at": "2026-01-05T09:30",
+            "kind": "help",
+            "urgency": "normal",
+            "content": "我在餐馆吃饭后腹泻，怀疑食品变质。",
+            "writer_name": "李大爷",
+            "writer_phone": "13805740009",
+        },
+        follow=True,
+    ).content.decode()
     letter = Letter.objects.get()
     assert letter.channel == Channel.PHONE and "查询码" in page
     assert "建议派给" in page and "区市场监督管理局" in page and "食品安全" in page
@@ -99,7 +118,9 @@ def test_the_centre_registers_a_call_and_dispatches_from_the_suggestion(hotline,
     assert letter.state == State.DISPATCHED and letter.department == district["A"]
 
 
-def test_a_department_signs_and_drafts_while_another_never_sees_the_letter(hotline, district, lisi, wangwu, client, verified_client):
+def test_a_department_signs_and_drafts_while_another_never_sees_the_letter(
+    hotline, district, lisi, wangwu, client, verified_client
+):
     from zhengtong.letters import services
 
     letter = submit().letter
@@ -134,7 +155,9 @@ def test_statistics_page_and_export_match_the_cases(hotline, district, lisi, ver
     assert a_row[1:] == (2, 1, 50.0, 1, 0, 100.0, 1, 1, 100.0)
 
 
-def test_the_cached_count_of_published_letters_follows_publication(hotline, district, lisi, client, django_capture_on_commit_callbacks):
+def test_the_cached_count_of_published_letters_follows_publication(
+    hotline, district, lisi, client, django_capture_on_commit_callbacks
+):
     from zhengtong.letters import services
 
     assert "暂无公开的来信" in client.get("/letters/").content.decode()  # the count (0) is now cached
@@ -146,11 +169,14 @@ def test_the_cached_count_of_published_letters_follows_publication(hotline, dist
     assert letter.number in page
 
 
-def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline, district, lisi, client,
-                                                                        django_capture_on_commit_callbacks):
+def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(
+    hotline, district, lisi, client, django_capture_on_commit_callbacks
+):
     centre = hotline["operator"]
     for n in range(22):
-        letter = handled(hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。")
+        letter = handled(
+            hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。"
+        )
         services.letter_callback(letter=letter, by=centre, satisfaction="satisfied")
         with django_capture_on_commit_callbacks(execute=True):  # published letters are indexed after commit
             services.letter_publish(letter=letter, by=centre)
@@ -158,8 +184,10 @@ def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline,
     assert "共 22 条" in page and "kind=complaint&amp;page=2" in page
     letter.refresh_from_db()
     today = timezone.localdate().isoformat()  # each row: number and link, title, kind, department, dates
-    assert (f'<td>{letter.number}</td><td><a href="/letters/{letter.number}/">{letter.public_title}</a></td>'
-            f"<td>投诉</td><td>{district['A'].name}</td><td>{today}</td><td>{today}</td>") in page
+    assert (
+        f'<td>{letter.number}</td><td><a href="/letters/{letter.number}/">{letter.public_title}</a></td>'
+        f"<td>投诉</td><td>{district['A'].name}</td><td>{today}</td><td>{today}</td>"
+    ) in page
     assert '<option value="complaint" selected>投诉</option>' in page
     found = client.get("/letters/?q=路灯").content.decode()
     assert "找到 22 封来信" in found
@@ -170,12 +198,15 @@ def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(hotline,
         assert "共 22 条" in page and '<option value="" selected>全部类别</option>' in page and "找到" not in page
 
 
-def test_a_page_of_the_public_list_is_one_query_newest_first(hotline, district, lisi, client, django_assert_num_queries,
-                                                              django_capture_on_commit_callbacks):
+def test_a_page_of_the_public_list_is_one_query_newest_first(
+    hotline, district, lisi, client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
     """The list's speed target (issue 6) leaves room for one statement once the count is cached."""
     numbers = []
     for n in range(3):
-        letter = handled(hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。")
+        letter = handled(
+            hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。"
+        )
         services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
         with django_capture_on_commit_callbacks(execute=True):
             services.letter_publish(letter=letter, by=hotline["operator"])
@@ -186,11 +217,12 @@ def test_a_page_of_the_public_list_is_one_query_newest_first(hotline, district, 
         page = client.get("/letters/").content.decode()
     positions = [page.index(f"<td>{number}</td>") for number in reversed(numbers)]
     assert positions == sorted(positions)  # newest published first
-    assert f'<td>{numbers[0]}</td>' in page and "<td>—</td>" in page
+    assert f"<td>{numbers[0]}</td>" in page and "<td>—</td>" in page
 
 
-def test_the_list_and_the_letter_page_date_a_letter_by_beijing_time(hotline, district, lisi, client,
-                                                                    django_capture_on_commit_callbacks):
+def test_the_list_and_the_letter_page_date_a_letter_by_beijing_time(
+    hotline, district, lisi, client, django_capture_on_commit_callbacks
+):
     """DOMAIN §5's limits run on Beijing days: a letter received at 17:30 UTC was received the next day there. The
     dates are computed by the database (decision 0011), on either backend."""
     letter = handled(hotline, district, lisi, writer_phone="13905700001", content="路灯不亮，请维修。")
@@ -200,6 +232,8 @@ def test_the_list_and_the_letter_page_date_a_letter_by_beijing_time(hotline, dis
     evening = dt.datetime(2026, 3, 1, 17, 30, tzinfo=dt.timezone.utc)
     Letter.objects.filter(pk=letter.pk).update(received_at=evening, accepted_at=evening, replied_at=None)
     row = client.get("/letters/").content.decode()
-    assert f'{letter.public_title}</a></td><td>投诉</td><td>{district["A"].name}</td><td>2026-03-02</td><td>—</td>' in row
+    assert (
+        f"{letter.public_title}</a></td><td>投诉</td><td>{district['A'].name}</td><td>2026-03-02</td><td>—</td>" in row
+    )
     page = client.get(f"/letters/{letter.number}/").content.decode()
     assert "2026-03-02" in page and "2026-03-01" not in page

@@ -30,9 +30,18 @@ def _publish(count: int, *, start: int = 0, ties: int = 3) -> None:
     base = timezone.now() - dt.timedelta(days=30)
     kinds = [Kind.COMPLAINT, Kind.CONSULTATION]
     Letter.objects.bulk_create(
-        Letter(number=f"XJT{start + n:09d}", channel="web", kind=kinds[n % 2], title=f"来信{n}", content="内容",
-               received_at=base, published_at=base + dt.timedelta(minutes=(start + n) // ties), public_title=f"公开{start + n}")
-        for n in range(count))
+        Letter(
+            number=f"XJT{start + n:09d}",
+            channel="web",
+            kind=kinds[n % 2],
+            title=f"来信{n}",
+            content="内容",
+            received_at=base,
+            published_at=base + dt.timedelta(minutes=(start + n) // ties),
+            public_title=f"公开{start + n}",
+        )
+        for n in range(count)
+    )
 
 
 def _by_offset(kind: str, start: int, stop: int) -> list[str]:
@@ -55,11 +64,11 @@ def test_every_page_holds_the_rows_the_offset_read_gives(kind, monkeypatch):
 
 def test_a_newly_published_letter_moves_every_page_down_by_one(django_capture_on_commit_callbacks):
     _publish(2 * PAGE_SIZE)
-    before = [r.number for r in PublishedRows()[PAGE_SIZE:2 * PAGE_SIZE]]
+    before = [r.number for r in PublishedRows()[PAGE_SIZE : 2 * PAGE_SIZE]]
     with django_capture_on_commit_callbacks(execute=True):
         _publish(1, start=10_000)  # newer than all
         transaction.on_commit(forget_counts)  # as publication does (services/publication.py)
-    after = [r.number for r in PublishedRows()[PAGE_SIZE:2 * PAGE_SIZE]]
+    after = [r.number for r in PublishedRows()[PAGE_SIZE : 2 * PAGE_SIZE]]
     assert after[1:] == before[:-1] and after[0] != before[0]
     assert PublishedRows().count() == 2 * PAGE_SIZE + 1
 
@@ -77,7 +86,7 @@ def test_a_page_from_a_key_is_one_statement_once_the_keys_are_cached(django_asse
     rows = PublishedRows()
     rows.count()
     with django_assert_num_queries(1):
-        assert len(PublishedRows()[2 * PAGE_SIZE:3 * PAGE_SIZE]) == PAGE_SIZE
+        assert len(PublishedRows()[2 * PAGE_SIZE : 3 * PAGE_SIZE]) == PAGE_SIZE
 
 
 def test_a_row_names_its_department_or_shows_a_dash(district):

@@ -35,7 +35,11 @@ def test_a_department_mailbox_suggests_its_department(hotline, district):
 
 def test_the_suggestion_learns_from_letters_departments_signed_for(hotline, district, wangwu):
     for i in range(3):
-        letter = submit(title="疫苗接种", content=f"社区卫生服务中心的疫苗接种预约太难了，第{i}次反映。", writer_phone=f"1390574000{i}").letter
+        letter = submit(
+            title="疫苗接种",
+            content=f"社区卫生服务中心的疫苗接种预约太难了，第{i}次反映。",
+            writer_phone=f"1390574000{i}",
+        ).letter
         services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["B"])
         services.letter_sign(letter=letter, by=wangwu, department=district["B"])
     s = suggest(submit(title="接种预约", content="想问疫苗接种怎么预约。", writer_phone="13905749999").letter)
@@ -47,8 +51,13 @@ PRIVATE = {"id": SECRET_ID, "phone": "13812345678", "address": "新碶街道明�
 
 
 def _published(hotline, district, lisi):
-    letter = handled(hotline, district, lisi, writer_name="王小明",
-                     content=f"我叫王小明，身份证{PRIVATE['id']}，电话{PRIVATE['phone']}，住{PRIVATE['address']}，楼下餐馆油烟扰民。")
+    letter = handled(
+        hotline,
+        district,
+        lisi,
+        writer_name="王小明",
+        content=f"我叫王小明，身份证{PRIVATE['id']}，电话{PRIVATE['phone']}，住{PRIVATE['address']}，楼下餐馆油烟扰民。",
+    )
     services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
     return services.letter_publish(letter=letter, by=hotline["operator"])
 
@@ -60,11 +69,21 @@ def test_the_published_copy_is_masked(hotline, district, lisi):
     assert "楼下餐馆油烟扰民" in letter.public_content and letter.public_reply
 
 
-def test_no_personal_data_in_public_pages_or_the_search_index(hotline, district, lisi, client, django_capture_on_commit_callbacks):
+def test_no_personal_data_in_public_pages_or_the_search_index(
+    hotline, district, lisi, client, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         letter = _published(hotline, district, lisi)
-    pages = [client.get(url) for url in ("/letters/", f"/letters/{letter.number}/", "/letters/?q=油烟", "/search/?q=油烟",
-                                         "/letters/summary/")]
+    pages = [
+        client.get(url)
+        for url in (
+            "/letters/",
+            f"/letters/{letter.number}/",
+            "/letters/?q=油烟",
+            "/search/?q=油烟",
+            "/letters/summary/",
+        )
+    ]
     assert [p.status_code for p in pages] == [200] * len(pages)
     assert letter.number in pages[0].content.decode() and "楼下餐馆油烟扰民" in pages[1].content.decode()
     entry = Entry.objects.get(kind="letters.letter", object_id=str(letter.pk))
@@ -94,19 +113,22 @@ def test_an_unpublished_letter_is_not_public(hotline, district, lisi, client, dj
     assert not Entry.objects.filter(kind="letters.letter").exists()
 
 
-def test_the_published_page_reads_the_letter_and_its_record_in_one_query(hotline, district, lisi, client,
-                                                                          django_assert_num_queries):
+def test_the_published_page_reads_the_letter_and_its_record_in_one_query(
+    hotline, district, lisi, client, django_assert_num_queries
+):
     """The page's speed target (issue 6: p95 <= 2x a one-query view) leaves room for one statement: the masked
     copy and its public handling record, in order, come back together; the handlers' own rows stay out."""
     letter = _published(hotline, district, lisi)
-    letter.events.create(at=timezone.now(), action="note", label="内部备注：来信人情绪激动", department=district["A"], public=False)
+    letter.events.create(
+        at=timezone.now(), action="note", label="内部备注：来信人情绪激动", department=district["A"], public=False
+    )
     record = list(letter.events.filter(public=True).order_by("at", "pk").values_list("label", flat=True))
     assert len(record) >= 3
     client.get(f"/letters/{letter.number}/")  # the site's settings are cached by the first page
     with django_assert_num_queries(1):
         page = client.get(f"/letters/{letter.number}/")
     html = page.content.decode()
-    shown = html[html.index("办理过程"):]
+    shown = html[html.index("办理过程") :]
     positions = [shown.index(f"</time> {label}") for label in record]
     assert positions == sorted(positions) and "内部备注" not in html
     assert district["A"].name in html and letter.public_reply in html
@@ -116,4 +138,4 @@ def test_a_published_letter_with_no_public_record_still_shows(hotline, district,
     letter = _published(hotline, district, lisi)
     letter.events.update(public=False)
     html = client.get(f"/letters/{letter.number}/").content.decode()
-    assert letter.public_title in html and "<li class=\"list-group-item\">" not in html
+    assert letter.public_title in html and '<li class="list-group-item">' not in html

@@ -30,8 +30,13 @@ def test_the_admin_form_refuses_the_conflict_too(verified_client, admins):
 
 ADMIN_PAGES = {
     "system": ["admin:org_department_changelist", "admin:org_post_changelist", "admin:core_sitesettings_changelist"],
-    "security": ["admin:accounts_user_changelist", "admin:org_role_changelist", "admin:org_rolegrant_changelist",
-                 "admin:otp_totp_totpdevice_changelist", "admin:axes_accessattempt_changelist"],
+    "security": [
+        "admin:accounts_user_changelist",
+        "admin:org_role_changelist",
+        "admin:org_rolegrant_changelist",
+        "admin:otp_totp_totpdevice_changelist",
+        "admin:axes_accessattempt_changelist",
+    ],
 }
 
 
@@ -75,8 +80,15 @@ def test_an_admin_change_is_audited(verified_client, admins, district):
     dept = district["B"]
     response = client.post(
         reverse("admin:org_department_change", args=[dept.pk]),
-        {"code": "B", "name": "区卫生健康局（改）", "kind": "department", "sort_order": 100, "is_active": "on",
-         "treebeard_position": "sorted-child", "treebeard_ref_node": district["government"].pk},
+        {
+            "code": "B",
+            "name": "区卫生健康局（改）",
+            "kind": "department",
+            "sort_order": 100,
+            "is_active": "on",
+            "treebeard_position": "sorted-child",
+            "treebeard_ref_node": district["government"].pk,
+        },
     )
     assert response.status_code == 302, [(k, v) for k, v in response.context["adminform"].form.errors.items()]
     entry = OperationLog.objects.get(action="admin.org.department.change")

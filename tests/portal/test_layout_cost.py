@@ -47,7 +47,9 @@ def test_the_layout_links_are_the_reversed_urls_and_follow_the_script_prefix(db)
 
 
 def test_static_urls_are_the_manifest_names_worked_out_once(tmp_path):
-    (tmp_path / "staticfiles.json").write_text(json.dumps({"version": "1.1", "paths": {"portal/portal.css": "portal/portal.0a1b2c.css"}}))
+    (tmp_path / "staticfiles.json").write_text(
+        json.dumps({"version": "1.1", "paths": {"portal/portal.css": "portal/portal.0a1b2c.css"}})
+    )
     storage = StaticStorage(location=tmp_path, base_url="/static/")
     assert storage.url("portal/portal.css") == "/static/portal/portal.0a1b2c.css"
     storage.hashed_files.clear()  # the manifest is not looked up again: a lookup now would fail

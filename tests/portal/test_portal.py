@@ -11,7 +11,6 @@ import zhengtong
 from zhengtong.core.models import SiteSettings
 
 
-
 def test_the_page_is_chinese_with_a_skip_link_to_main(client, db):
     page = client.get("/").content.decode()
     assert '<html lang="zh-CN"' in page
@@ -56,8 +55,13 @@ def test_every_audience_version_renders(client, db):
 
 
 def test_the_footer_shows_the_configured_identity(client, db):
-    SiteSettings.objects.create(site_name="宁波市北仑区人民政府", host_org="北仑区府办", site_code="3302060001",
-                                icp_record="浙ICP备12345678号", police_record="浙公网安备33020602000001号")
+    SiteSettings.objects.create(
+        site_name="宁波市北仑区人民政府",
+        host_org="北仑区府办",
+        site_code="3302060001",
+        icp_record="浙ICP备12345678号",
+        police_record="浙公网安备33020602000001号",
+    )
     page = client.get("/").content.decode()
     for text in ("北仑区府办", "3302060001", "浙ICP备12345678号", "浙公网安备33020602000001号"):
         assert text in page
@@ -65,8 +69,15 @@ def test_the_footer_shows_the_configured_identity(client, db):
 
 def test_navigation_shows_only_built_sections(client, db):
     page = client.get("/").content.decode()
-    nav = page[page.index('aria-label="主导航"'):page.index("</nav>", page.index('aria-label="主导航"'))]
-    assert "首页" in nav and "机构职能" in nav and "办事服务" in nav and "政务公开" in nav and "站内搜索" in nav and "互动交流" in nav
+    nav = page[page.index('aria-label="主导航"') : page.index("</nav>", page.index('aria-label="主导航"'))]
+    assert (
+        "首页" in nav
+        and "机构职能" in nav
+        and "办事服务" in nav
+        and "政务公开" in nav
+        and "站内搜索" in nav
+        and "互动交流" in nav
+    )
     assert "数据开放" not in nav
 
 
@@ -86,7 +97,9 @@ EXTERNAL = re.compile(r"""<(?:script|link|img|iframe)[^>]+(?:src|href)=["'](?:ht
 
 
 def test_no_template_loads_a_script_or_style_from_another_site():
-    offenders = [str(p.relative_to(TEMPLATE_ROOT)) for p in TEMPLATE_ROOT.rglob("*.html") if EXTERNAL.search(p.read_text())]
+    offenders = [
+        str(p.relative_to(TEMPLATE_ROOT)) for p in TEMPLATE_ROOT.rglob("*.html") if EXTERNAL.search(p.read_text())
+    ]
     assert offenders == []
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from zhengtong.approvals.services.catalogue import item_save
 from zhengtong.approvals.search_index import item_document
+from zhengtong.approvals.services.catalogue import item_save
 from zhengtong.search.services import index_now
 
 from ..approvals.conftest import make_item
@@ -31,12 +31,15 @@ def test_script_in_the_query_is_shown_as_text(client, db):
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
 
 
-def test_saving_a_guide_puts_it_in_the_search_and_unpublishing_takes_it_out(client, district, lisi,
-                                                                             django_capture_on_commit_callbacks):
+def test_saving_a_guide_puts_it_in_the_search_and_unpublishing_takes_it_out(
+    client, district, lisi, django_capture_on_commit_callbacks
+):
     item = make_item(district)
     with django_capture_on_commit_callbacks(execute=True):
         item_save(item=item, values={"name": "港城小吃店食品经营许可"}, by=lisi)
-    assert "港城<mark>小吃店</mark>食品经营许可" in client.get(reverse("portal:search"), {"q": "小吃店"}).content.decode()
+    assert (
+        "港城<mark>小吃店</mark>食品经营许可" in client.get(reverse("portal:search"), {"q": "小吃店"}).content.decode()
+    )
     with django_capture_on_commit_callbacks(execute=True):
         item_save(item=item, values={"published": False}, by=lisi)
     assert "没有找到" in client.get(reverse("portal:search"), {"q": "小吃店"}).content.decode()

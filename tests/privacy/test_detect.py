@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from zhengtong.privacy import Kind, mask, scan
 
-from . import corpus as c
 from ..factories import valid_id_number
+from . import corpus as c
 
 _ID = valid_id_number()
 
@@ -35,7 +35,10 @@ def test_recall_on_id_numbers_and_mobiles_is_at_least_99_percent(measured):
     for kind in Kind:
         tp, fn, fp = true_pos[kind], false_neg[kind], false_pos[kind]
         if tp + fn + fp:
-            print(f"  {kind.value:10} recall {tp / max(tp + fn, 1):.4f} ({tp}/{tp + fn})  precision {tp / max(tp + fp, 1):.4f} ({fp} false)")
+            print(
+                f"  {kind.value:10} recall {tp / max(tp + fn, 1):.4f} ({tp}/{tp + fn})  "
+                f"precision {tp / max(tp + fp, 1):.4f} ({fp} false)"
+            )
     for kind in (Kind.ID_NUMBER, Kind.MOBILE):
         assert true_pos[kind] >= 500 and true_pos[kind] / (true_pos[kind] + false_neg[kind]) >= 0.99, kind
 
@@ -45,15 +48,18 @@ def test_nothing_in_the_negatives_is_an_id_number_or_a_mobile(measured):
     assert false_pos[Kind.ID_NUMBER] == 0 and false_pos[Kind.MOBILE] == 0 and false_pos[Kind.BANK_CARD] == 0
 
 
-@pytest.mark.parametrize(("text", "masked"), [
-    ("联系电话：13805740001", "联系电话：138****0001"),
-    ("电话 138-0574-0001", "电话 138-****-0001"),
-    (f"身份证号{_ID}", f"身份证号330206********{_ID[-4:]}"),
-    ("联系人：王小明，", "联系人：王**，"),
-    ("住宅电话0574-86781234", "住宅电话0574-****1234"),
-    ("邮箱 zhangsan@163.com", "邮箱 z*******@163.com"),
-    ("住明州路188号3幢201室", "住明州路**********"),
-])
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("联系电话：13805740001", "联系电话：138****0001"),
+        ("电话 138-0574-0001", "电话 138-****-0001"),
+        (f"身份证号{_ID}", f"身份证号330206********{_ID[-4:]}"),
+        ("联系人：王小明，", "联系人：王**，"),
+        ("住宅电话0574-86781234", "住宅电话0574-****1234"),
+        ("邮箱 zhangsan@163.com", "邮箱 z*******@163.com"),
+        ("住明州路188号3幢201室", "住明州路**********"),
+    ],
+)
 def test_masking_in_the_official_style(text, masked):
     assert mask(text) == masked
 
@@ -73,8 +79,11 @@ def test_a_bank_card_needs_a_banking_word_nearby():
     assert scan(f"项目编号{card}") == []
 
 
-@given(before=st.text(alphabet="的是在了和有号码身份证电话，。：:（）() \n", max_size=12),
-       after=st.text(alphabet="的是在了和有，。；（）() \n", max_size=12), seed=st.integers(0, 10**6))
+@given(
+    before=st.text(alphabet="的是在了和有号码身份证电话，。：:（）() \n", max_size=12),
+    after=st.text(alphabet="的是在了和有，。；（）() \n", max_size=12),
+    seed=st.integers(0, 10**6),
+)
 @settings(max_examples=300)
 def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(before, after, seed):
     rng = __import__("random").Random(seed)

@@ -21,8 +21,15 @@ from ..factories import valid_id_number
 
 
 def _doc(n, title, text="", **extra):
-    return Document(kind=extra.pop("kind", "disclosure.document"), kind_label="政府文件", object_id=str(n), title=title,
-                    text=text, url=f"/d/{n}/", **extra)
+    return Document(
+        kind=extra.pop("kind", "disclosure.document"),
+        kind_label="政府文件",
+        object_id=str(n),
+        title=title,
+        text=text,
+        url=f"/d/{n}/",
+        **extra,
+    )
 
 
 def _found(q, **filters):
@@ -32,10 +39,26 @@ def _found(q, **filters):
 @pytest.fixture
 def library(db):
     when = timezone.make_aware(dt.datetime(2025, 3, 1))
-    index_now(_doc(1, "北仑区最低生活保障实施办法", "为规范最低生活保障工作，根据国务院有关规定制定本办法。", department_id=7,
-                   department_name="区民政局", category="regulation", published_at=when))
-    index_now(_doc(2, "关于开展生活垃圾分类的通知", "各街道要保障分类设施，最低标准为每个小区一处。", department_id=8,
-                   published_at=when.replace(year=2024)))
+    index_now(
+        _doc(
+            1,
+            "北仑区最低生活保障实施办法",
+            "为规范最低生活保障工作，根据国务院有关规定制定本办法。",
+            department_id=7,
+            department_name="区民政局",
+            category="regulation",
+            published_at=when,
+        )
+    )
+    index_now(
+        _doc(
+            2,
+            "关于开展生活垃圾分类的通知",
+            "各街道要保障分类设施，最低标准为每个小区一处。",
+            department_id=8,
+            published_at=when.replace(year=2024),
+        )
+    )
     index_now(_doc(3, "食品经营许可", "办理食品经营许可的条件和材料。", kind="approvals.item", department_id=7))
 
 
@@ -106,7 +129,9 @@ def test_ranking_reads_a_bounded_number_of_candidates_but_counts_every_match(db,
 
 
 @pytest.mark.parametrize(("first_window", "count_cap", "capped"), [(3, 20, False), (3, 4, True), (1000, 20, False)])
-def test_the_newest_candidates_are_found_whichever_way_the_backend_reads(db, monkeypatch, first_window, count_cap, capped):
+def test_the_newest_candidates_are_found_whichever_way_the_backend_reads(
+    db, monkeypatch, first_window, count_cap, capped
+):
     """PostgreSQL reads a first window, then every older match up to the count cap, then density-sized windows
     (backends.PostgresBackend.candidates); each way gives the newest matches and the right total."""
     monkeypatch.setattr(backends, "CANDIDATES", 5)
@@ -162,8 +187,10 @@ def test_postgresql_plans_every_search_statement_for_its_own_words(db):
     for _ in range(12):
         assert search(parse("施工")).total == 12
     with connection.cursor() as cursor:
-        cursor.execute("SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
-                       ["%tsv @@%"])
+        cursor.execute(
+            "SELECT statement, generic_plans, custom_plans FROM pg_prepared_statements WHERE statement LIKE %s",
+            ["%tsv @@%"],
+        )
         prepared = cursor.fetchall()
     assert prepared and all(generic == 0 and custom >= 7 for _statement, generic, custom in prepared), prepared
 
@@ -196,8 +223,15 @@ def test_after_a_flush_no_words_of_deleted_entries_remain(db):
         assert cursor.fetchone()[0] == 0
 
 
-@pytest.mark.parametrize(("text", "word"), [("某路段路灯不亮", "路灯"), ("小区井盖破损", "井盖"), ("餐馆油烟扰民", "油烟"),
-                                            ("老板拖欠工资三个月", "拖欠工资")])
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("某路段路灯不亮", "路灯"),
+        ("小区井盖破损", "井盖"),
+        ("餐馆油烟扰民", "油烟"),
+        ("老板拖欠工资三个月", "拖欠工资"),
+    ],
+)
 def test_words_of_citizens_letters_are_kept_whole(text, word):
     """The word list covers 12345 letters too; "路灯" needs a frequency to beat the general dictionary's "灯不亮"."""
     assert word in segment.words(text)
@@ -218,8 +252,12 @@ def statistics_forgotten():
     backends.forget_statistics()  # no later test plans its reads from this test's words
 
 
-@pytest.mark.parametrize(("word", "count_cap", "total"), [("施工", 4, 5), ("施工", 20, 12), ("防汛", 10, 11), ("防汛", 40, 24)])
-def test_postgresql_sizes_its_first_read_from_the_words_statistics(db, monkeypatch, statistics_forgotten, word, count_cap, total):
+@pytest.mark.parametrize(
+    ("word", "count_cap", "total"), [("施工", 4, 5), ("施工", 20, 12), ("防汛", 10, 11), ("防汛", 40, 24)]
+)
+def test_postgresql_sizes_its_first_read_from_the_words_statistics(
+    db, monkeypatch, statistics_forgotten, word, count_cap, total
+):
     """Each read of the GIN index reads every query word's whole posting list: for two common words at 1M
     documents 25–30 ms a read, and the first 1,000 ids, the next window and the count made three (decision 0006).
     With the table analysed, the words' frequencies in pg_stats say how many documents should match: more than

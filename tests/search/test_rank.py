@@ -55,8 +55,16 @@ def test_sqlite_ranks_without_fts5s_bm25(db):
     if connection.vendor != "sqlite":
         pytest.skip("PostgreSQL ranks with ts_rank, which counts no document frequencies")
     for n in range(3):
-        index_now(Document(kind="disclosure.document", kind_label="政府文件", object_id=str(n), title=f"第{n}号通知",
-                           text="做好防汛准备。" * (n + 1), url=f"/d/{n}/"))
+        index_now(
+            Document(
+                kind="disclosure.document",
+                kind_label="政府文件",
+                object_id=str(n),
+                title=f"第{n}号通知",
+                text="做好防汛准备。" * (n + 1),
+                url=f"/d/{n}/",
+            )
+        )
     with CaptureQueriesContext(connection) as captured:
         hits = search(parse("防汛 通知")).hits
     assert len(hits) == 3 and hits[0].entry.object_id == "2"  # the most occurrences in the body

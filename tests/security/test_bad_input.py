@@ -25,20 +25,30 @@ def test_nul_bytes_are_refused_with_a_code(client, db, method, path, extra):
 def test_an_oversize_body_is_refused_before_any_view_reads_it(client, db):
     from zhengtong.core.middleware import MAX_REQUEST_BYTES
 
-    response = client.post("/api/v1/approvals/status/", data=b"{}", content_type="application/json",
-                           CONTENT_LENGTH=str(MAX_REQUEST_BYTES + 1))
+    response = client.post(
+        "/api/v1/approvals/status/",
+        data=b"{}",
+        content_type="application/json",
+        CONTENT_LENGTH=str(MAX_REQUEST_BYTES + 1),
+    )
     assert response.status_code == 413 and response.json()["code"] == "REQUEST_TOO_LARGE"
 
 
 def test_a_non_numeric_branch_is_a_404_not_a_500(verified_client, district, lisi):
-    from zhengtong.approvals import services
     from tests.approvals.conftest import make_item
     from tests.files import samples
+    from zhengtong.approvals import services
 
     item = make_item(district)
     licence = item.materials.get(name="营业执照")
-    application = services.application_submit(item=item, applicant=None, data={"shop_name": "x", "area": "1"},
-                                              uploads={licence.pk: [("a.pdf", samples.pdf())]}, registered_by=lisi,
-                                              channel="window", applicant_name="某")
+    application = services.application_submit(
+        item=item,
+        applicant=None,
+        data={"shop_name": "x", "area": "1"},
+        uploads={licence.pk: [("a.pdf", samples.pdf())]},
+        registered_by=lisi,
+        channel="window",
+        applicant_name="某",
+    )
     response = verified_client(lisi).post(f"/workbench/approvals/{application.pk}/act/review/", {"branch": "abc"})
     assert response.status_code == 404

@@ -11,26 +11,58 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
 PUBLIC = {
-    "healthz", "readyz",                                   # probes for the load balancer
-    "api:schema", "api:docs",                              # the API's contract is public
-    "api:departments", "api:department", "api:department_staff",  # 机构职能 is proactive disclosure (条例 第二十条)
-    "accounts:login", "accounts:register", "accounts:register_citizen", "accounts:register_enterprise",
-    "accounts:logout",                                     # logging out when not logged in is harmless
+    "healthz",
+    "readyz",  # probes for the load balancer
+    "api:schema",
+    "api:docs",  # the API's contract is public
+    "api:departments",
+    "api:department",
+    "api:department_staff",  # 机构职能 is proactive disclosure (条例 第二十条)
+    "accounts:login",
+    "accounts:register",
+    "accounts:register_citizen",
+    "accounts:register_enterprise",
+    "accounts:logout",  # logging out when not logged in is harmless
     "set_language",
-    "portal:home", "portal:audience", "portal:elderly", "portal:departments", "portal:department",
-    "portal:deadline", "api:workdays_add", "api:workdays_between",  # 办事期限计算器 is a public service
-    "approvals:index", "approvals:guide", "approvals:form_file",  # the service catalogue and guides are public
+    "portal:home",
+    "portal:audience",
+    "portal:elderly",
+    "portal:departments",
+    "portal:department",
+    "portal:deadline",
+    "api:workdays_add",
+    "api:workdays_between",  # 办事期限计算器 is a public service
+    "approvals:index",
+    "approvals:guide",
+    "approvals:form_file",  # the service catalogue and guides are public
     "approvals:status",  # status by receipt number and query code, without login (the 100% queryable)
-    "api:approvals_items", "api:approvals_item", "api:approvals_status",  # the same, through the API
+    "api:approvals_items",
+    "api:approvals_item",
+    "api:approvals_status",  # the same, through the API
     "portal:search",  # site search over public documents and guides only (nothing unpublished is indexed)
-    "disclosure:index", "disclosure:guide", "disclosure:guide_organ", "disclosure:feed", "disclosure:category", "disclosure:column",
-    "disclosure:department", "disclosure:document", "disclosure:attachment",  # 政府信息公开目录 (条例 第二十三条)
-    "letters:index", "letters:letter", "letters:summary",  # published letters and the monthly summary (DOMAIN §5)
-    "letters:write", "letters:query",  # anyone may write (anonymously too) and follow a letter by number and code
-    "open311:services", "open311:requests", "open311:request",  # GeoReport v2 is a public API by design
-    "admin:login", "admin:logout", "admin:jsi18n",         # Django admin's own login page
-    "admin:view_on_site", "admin:autocomplete",            # redirect or refuse without login themselves
-    "admin:javascript-catalog",                            # treebeard's static UI translations, no data
+    "disclosure:index",
+    "disclosure:guide",
+    "disclosure:guide_organ",
+    "disclosure:feed",
+    "disclosure:category",
+    "disclosure:column",
+    "disclosure:department",
+    "disclosure:document",
+    "disclosure:attachment",  # 政府信息公开目录 (条例 第二十三条)
+    "letters:index",
+    "letters:letter",
+    "letters:summary",  # published letters and the monthly summary (DOMAIN §5)
+    "letters:write",
+    "letters:query",  # anyone may write (anonymously too) and follow a letter by number and code
+    "open311:services",
+    "open311:requests",
+    "open311:request",  # GeoReport v2 is a public API by design
+    "admin:login",
+    "admin:logout",
+    "admin:jsi18n",  # Django admin's own login page
+    "admin:view_on_site",
+    "admin:autocomplete",  # redirect or refuse without login themselves
+    "admin:javascript-catalog",  # treebeard's static UI translations, no data
 }
 
 

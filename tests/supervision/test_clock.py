@@ -25,9 +25,18 @@ def at(y, m, d, h=10, mi=0):
 
 
 def start(department, limit=20, unit=Unit.WORKING_DAYS, when=None, **kw):
-    return services.clock_start(subject_type="test.case", subject_id="1", subject_label="测试办件", stage="review",
-                                stage_label="审查", department=department, limit=limit, unit=unit,
-                                started_at=when or at(2026, 3, 2), **kw)
+    return services.clock_start(
+        subject_type="test.case",
+        subject_id="1",
+        subject_label="测试办件",
+        stage="review",
+        stage_label="审查",
+        department=department,
+        limit=limit,
+        unit=unit,
+        started_at=when or at(2026, 3, 2),
+        **kw,
+    )
 
 
 def test_a_working_day_limit_ends_at_the_end_of_the_nth_working_day(district):
@@ -64,8 +73,12 @@ def test_pausing_for_k_working_days_moves_the_due_date_by_exactly_k(district, of
     pause_to = pause_from + dt.timedelta(days=length)
     plain = deadline.compute(started_at=at(begin.year, begin.month, begin.day), limit=limit, unit=Unit.WORKING_DAYS)
     paused = deadline.compute(
-        started_at=at(begin.year, begin.month, begin.day), limit=limit, unit=Unit.WORKING_DAYS,
-        pauses=[(at(pause_from.year, pause_from.month, pause_from.day), at(pause_to.year, pause_to.month, pause_to.day))],
+        started_at=at(begin.year, begin.month, begin.day),
+        limit=limit,
+        unit=Unit.WORKING_DAYS,
+        pauses=[
+            (at(pause_from.year, pause_from.month, pause_from.day), at(pause_to.year, pause_to.month, pause_to.day))
+        ],
     )
     k = cal.working_days_between(pause_from, pause_to)
     assert cal.working_days_between(plain.due_date, paused.due_date) == k
@@ -140,8 +153,8 @@ def test_a_local_rule_changes_the_threshold(district):
 
 
 def test_the_scan_raises_each_change_once_and_notifies(district, lisi):
-    from zhengtong.notifications.models import Message
     from tests.factories import staff
+    from zhengtong.notifications.models import Message
 
     head = staff("head", "赵六", district["A"])
     head.memberships.update(is_head=True)
@@ -178,8 +191,13 @@ def test_an_on_time_stop(district):
 
 
 def test_domains_report_other_violations(district):
-    violation = services.violation_report(kind=Violation.Kind.REFUSAL_WITHOUT_REASON, subject_type="test.case",
-                                          subject_id="9", department=district["A"], detail="不予受理未说明理由")
+    violation = services.violation_report(
+        kind=Violation.Kind.REFUSAL_WITHOUT_REASON,
+        subject_type="test.case",
+        subject_id="9",
+        department=district["A"],
+        detail="不予受理未说明理由",
+    )
     assert violation.get_kind_display() == "不予办理未说明理由"
     with pytest.raises(InvalidInput):
         services.violation_report(kind="stage_overtime", subject_type="x", subject_id="1", department=district["A"])

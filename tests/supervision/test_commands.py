@@ -14,8 +14,14 @@ from zhengtong.workdays.models import CalendarYear
 
 
 def test_scan_command(district):
-    services.clock_start(subject_type="t", subject_id="1", stage="s", department=district["A"], limit=1,
-                         started_at=timezone.now() - dt.timedelta(days=30))
+    services.clock_start(
+        subject_type="t",
+        subject_id="1",
+        stage="s",
+        department=district["A"],
+        limit=1,
+        started_at=timezone.now() - dt.timedelta(days=30),
+    )
     out = io.StringIO()
     call_command("scan", stdout=out)
     assert "新增超时 1 件" in out.getvalue()
@@ -24,8 +30,16 @@ def test_scan_command(district):
 def test_holidays_import_from_csv_and_xlsx(db, tmp_path):
     csv_file = tmp_path / "2027.csv"
     csv_file.write_text("日期,类型,名称\n2027-01-01,放假,元旦\n2027-02-20,调休上班,春节\n", encoding="utf-8")
-    call_command("holidays", "import", str(csv_file), "--year", "2027", "--notice", "国务院办公厅关于2027年部分节假日安排的通知",
-                 stdout=io.StringIO())
+    call_command(
+        "holidays",
+        "import",
+        str(csv_file),
+        "--year",
+        "2027",
+        "--notice",
+        "国务院办公厅关于2027年部分节假日安排的通知",
+        stdout=io.StringIO(),
+    )
     assert CalendarYear.objects.get(year=2027).days.count() == 2
     from openpyxl import Workbook
 
@@ -33,13 +47,17 @@ def test_holidays_import_from_csv_and_xlsx(db, tmp_path):
     book.active.append(["日期", "类型", "名称"])
     book.active.append([dt.datetime(2028, 1, 3), "放假", "元旦"])
     book.save(tmp_path / "2028.xlsx")
-    call_command("holidays", "import", str(tmp_path / "2028.xlsx"), "--year", "2028", "--notice", "通知", stdout=io.StringIO())
+    call_command(
+        "holidays", "import", str(tmp_path / "2028.xlsx"), "--year", "2028", "--notice", "通知", stdout=io.StringIO()
+    )
     assert CalendarYear.objects.get(year=2028).days.get().name == "元旦"
 
 
 def test_a_bad_file_is_refused_with_every_problem_and_saves_nothing(db, tmp_path):
     bad = tmp_path / "bad.csv"
-    bad.write_text("日期,类型,名称\n2027-13-01,放假,元旦\n2027-01-05,调休上班,春节\n2026-01-01,放假,元旦\n", encoding="utf-8")
+    bad.write_text(
+        "日期,类型,名称\n2027-13-01,放假,元旦\n2027-01-05,调休上班,春节\n2026-01-01,放假,元旦\n", encoding="utf-8"
+    )
     with pytest.raises(CommandError) as info:
         call_command("holidays", "import", str(bad), "--year", "2027", "--notice", "通知")
     message = str(info.value)

@@ -20,10 +20,27 @@ from .. import factories as f
 @pytest.fixture
 def clocks(district, lisi, wangwu):
     old = timezone.now() - dt.timedelta(days=60)
-    a = services.clock_start(subject_type="t.case", subject_id="A-1", subject_label="甲局办件", stage="review",
-                             stage_label="审查", department=district["A"], assignee=lisi, limit=5, started_at=old)
-    b = services.clock_start(subject_type="t.case", subject_id="B-1", subject_label="乙局办件", stage="review",
-                             stage_label="审查", department=district["B"], assignee=wangwu, limit=5)
+    a = services.clock_start(
+        subject_type="t.case",
+        subject_id="A-1",
+        subject_label="甲局办件",
+        stage="review",
+        stage_label="审查",
+        department=district["A"],
+        assignee=lisi,
+        limit=5,
+        started_at=old,
+    )
+    b = services.clock_start(
+        subject_type="t.case",
+        subject_id="B-1",
+        subject_label="乙局办件",
+        stage="review",
+        stage_label="审查",
+        department=district["B"],
+        assignee=wangwu,
+        limit=5,
+    )
     scan()
     return a, b
 
@@ -54,12 +71,20 @@ def test_a_clerk_without_the_role_cannot_open_the_dashboard(verified_client, lis
 
 
 def test_the_red_filter_drills_down_to_the_late_clock(verified_client, district, clocks):
-    page = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clocks"), {"state": "red"}).content.decode()
+    page = (
+        verified_client(_supervisor(district))
+        .get(reverse("workbench:supervision_clocks"), {"state": "red"})
+        .content.decode()
+    )
     assert "甲局办件" in page and "乙局办件" not in page
 
 
 def test_the_clock_page_shows_timeline_and_explanation(verified_client, district, clocks):
-    page = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clock", args=[clocks[0].pk])).content.decode()
+    page = (
+        verified_client(_supervisor(district))
+        .get(reverse("workbench:supervision_clock", args=[clocks[0].pk]))
+        .content.decode()
+    )
     assert "开始计时" in page and "正常 → 超时" in page and "收件当日为第0日" in page
 
 
@@ -71,8 +96,15 @@ def test_export_to_excel(verified_client, district, clocks):
 
 
 def test_the_workbench_home_lists_my_open_clocks_most_urgent_first(verified_client, district, lisi, clocks):
-    services.clock_start(subject_type="t.case", subject_id="A-2", subject_label="甲局新件", stage="review",
-                         department=district["A"], assignee=lisi, limit=20)
+    services.clock_start(
+        subject_type="t.case",
+        subject_id="A-2",
+        subject_label="甲局新件",
+        stage="review",
+        department=district["A"],
+        assignee=lisi,
+        limit=20,
+    )
     page = verified_client(lisi).get(reverse("workbench:home")).content.decode()
     assert page.index("甲局办件") < page.index("甲局新件")
     assert "乙局办件" not in page

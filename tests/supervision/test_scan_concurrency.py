@@ -23,8 +23,9 @@ def test_concurrent_scans_raise_each_change_once():
     dept = f.department("C", "区测试局")
     started = timezone.now() - dt.timedelta(days=60)
     for i in range(200):
-        services.clock_start(subject_type="test.case", subject_id=str(i), stage="review", department=dept,
-                             limit=5, started_at=started)
+        services.clock_start(
+            subject_type="test.case", subject_id=str(i), stage="review", department=dept, limit=5, started_at=started
+        )
     results, errors = [], []
 
     def worker():

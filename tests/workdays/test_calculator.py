@@ -12,14 +12,25 @@ def test_the_api_adds_working_days_and_lists_skipped_holidays(client, db):
 
 def test_the_api_counts_between_and_flags_provisional_years(client, db):
     assert client.get("/api/v1/workdays/between", {"start": "2026-09-30", "end": "2026-10-10"}).json() == {
-        "start": "2026-09-30", "end": "2026-10-10", "working_days": 3, "provisional": False}
-    assert client.get("/api/v1/workdays/between", {"start": "2026-12-01", "end": "2027-01-10"}).json()["provisional"] is True
+        "start": "2026-09-30",
+        "end": "2026-10-10",
+        "working_days": 3,
+        "provisional": False,
+    }
+    assert (
+        client.get("/api/v1/workdays/between", {"start": "2026-12-01", "end": "2027-01-10"}).json()["provisional"]
+        is True
+    )
 
 
 def test_bad_input_gets_a_chinese_message_and_code(client, db):
-    cases = [({"start": "2026-13-01", "days": "3"}, "DATE_FORMAT"), ({"start": "2026-03-01", "days": "-1"}, "DAYS_RANGE"),
-             ({"start": "2026-03-01", "days": "abc"}, "DAYS_FORMAT"), ({"start": "1999-03-01", "days": "3"}, "DATE_OUT_OF_RANGE"),
-             ({"start": "2099-12-01", "days": "3000"}, "DATE_OUT_OF_RANGE")]
+    cases = [
+        ({"start": "2026-13-01", "days": "3"}, "DATE_FORMAT"),
+        ({"start": "2026-03-01", "days": "-1"}, "DAYS_RANGE"),
+        ({"start": "2026-03-01", "days": "abc"}, "DAYS_FORMAT"),
+        ({"start": "1999-03-01", "days": "3"}, "DATE_OUT_OF_RANGE"),
+        ({"start": "2099-12-01", "days": "3000"}, "DATE_OUT_OF_RANGE"),
+    ]
     for params, code in cases:
         response = client.get("/api/v1/workdays/add", params)
         assert response.status_code == 400 and response.json()["code"] == code, params

@@ -21,7 +21,9 @@ def _fresh(db):
 
 
 # 国务院办公厅关于2026年部分节假日安排的通知: make-up working days 01-04, 02-14, 02-28, 05-09, 09-20, 10-10.
-@pytest.mark.parametrize("day", [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10)])
+@pytest.mark.parametrize(
+    "day", [D(2026, 1, 4), D(2026, 2, 14), D(2026, 2, 28), D(2026, 5, 9), D(2026, 9, 20), D(2026, 10, 10)]
+)
 def test_every_2026_make_up_weekend_day_is_a_working_day(day):
     assert day.weekday() >= 5 and cal.is_working_day(day)
 

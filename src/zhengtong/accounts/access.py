@@ -13,9 +13,7 @@ from .models import User
 
 
 def is_verified_staff(user) -> bool:
-    return bool(
-        user.is_authenticated and user.is_active and user.kind == User.Kind.STAFF and user.is_verified()
-    )
+    return bool(user.is_authenticated and user.is_active and user.kind == User.Kind.STAFF and user.is_verified())
 
 
 def staff_required(view):

@@ -18,11 +18,14 @@ def _password():
 
 class _ContactFields(ZtForm):
     mobile = forms.CharField(
-        label=_("手机号码"), required=False, validators=[validate_mobile],
+        label=_("手机号码"),
+        required=False,
+        validators=[validate_mobile],
         widget=_text(autocomplete="tel", inputmode="numeric"),
     )
     email = forms.EmailField(
-        label=_("电子邮箱"), required=False,
+        label=_("电子邮箱"),
+        required=False,
         widget=forms.EmailInput(attrs={"class": "form-control", "autocomplete": "email"}),
         error_messages={"invalid": _("电子邮箱格式不正确。")},
     )
@@ -34,15 +37,21 @@ class _ContactFields(ZtForm):
         if data.get("password") and data.get("password2") and data["password"] != data["password2"]:
             self.add_error("password2", forms.ValidationError(_("两次输入的密码不一致。"), code="PASSWORD_MISMATCH"))
         if not data.get("mobile") and not data.get("email") and not self.has_error("mobile"):
-            self.add_error("mobile", forms.ValidationError(_("请至少填写手机号码或电子邮箱中的一项。"), code="CONTACT_REQUIRED"))
+            self.add_error(
+                "mobile", forms.ValidationError(_("请至少填写手机号码或电子邮箱中的一项。"), code="CONTACT_REQUIRED")
+            )
         return data
 
 
 class CitizenRegistrationForm(_ContactFields):
     real_name = forms.CharField(label=_("真实姓名"), max_length=50, widget=_text(autocomplete="name"))
     id_number = forms.CharField(
-        label=_("公民身份号码"), max_length=18, min_length=18, validators=[validate_id_number],
-        widget=_text(autocomplete="off"), error_messages={"min_length": _("公民身份号码应为18位。")},
+        label=_("公民身份号码"),
+        max_length=18,
+        min_length=18,
+        validators=[validate_id_number],
+        widget=_text(autocomplete="off"),
+        error_messages={"min_length": _("公民身份号码应为18位。")},
     )
     field_order = ["real_name", "id_number", "mobile", "email", "password", "password2"]
 
@@ -74,6 +83,7 @@ class LoginForm(AuthenticationForm):
 
 class OtpTokenForm(ZtForm):
     token = forms.CharField(
-        label=_("动态口令或备用码"), max_length=16,
+        label=_("动态口令或备用码"),
+        max_length=16,
         widget=_text(autocomplete="one-time-code", inputmode="numeric"),
     )

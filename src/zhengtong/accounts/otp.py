@@ -6,9 +6,9 @@ ten backup codes, shown once. Every failure is written to the login log.
 
 from __future__ import annotations
 
+import base64
 import secrets
 
-import base64
 import segno
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError

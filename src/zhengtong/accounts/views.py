@@ -37,16 +37,22 @@ def _register(request, form_class, service, fields, title):
 @require_http_methods(["GET", "POST"])
 def register_citizen(request):
     return _register(
-        request, CitizenRegistrationForm, services.citizen_register,
-        ["real_name", "id_number", "mobile", "email", "password"], _("个人注册"),
+        request,
+        CitizenRegistrationForm,
+        services.citizen_register,
+        ["real_name", "id_number", "mobile", "email", "password"],
+        _("个人注册"),
     )
 
 
 @require_http_methods(["GET", "POST"])
 def register_enterprise(request):
     return _register(
-        request, EnterpriseRegistrationForm, services.enterprise_register,
-        ["uscc", "enterprise_name", "legal_representative", "mobile", "email", "password"], _("法人注册"),
+        request,
+        EnterpriseRegistrationForm,
+        services.enterprise_register,
+        ["uscc", "enterprise_name", "legal_representative", "mobile", "email", "password"],
+        _("法人注册"),
     )
 
 

@@ -11,7 +11,18 @@ class DepartmentSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Department
-        fields = ["code", "name", "short_name", "kind", "depth", "parent_code", "functions", "phone", "address", "office_hours"]
+        fields = [
+            "code",
+            "name",
+            "short_name",
+            "kind",
+            "depth",
+            "parent_code",
+            "functions",
+            "phone",
+            "address",
+            "office_hours",
+        ]
 
     def get_parent_code(self, obj) -> str | None:
         # Parent path is the node's path less one step; the view passes every code by path once, so a list

@@ -22,5 +22,9 @@ urlpatterns = [
     path("v1/approvals/items/<str:code>/window/", approvals_api.Register.as_view(), name="approvals_register"),
     path("v1/approvals/status/", approvals_api.StatusLookup.as_view(), name="approvals_status"),
     path("v1/approvals/applications/", approvals_api.MyApplications.as_view(), name="approvals_mine"),
-    path("v1/approvals/applications/<int:pk>/actions/<slug:action>/", approvals_api.StaffAction.as_view(), name="approvals_action"),
+    path(
+        "v1/approvals/applications/<int:pk>/actions/<slug:action>/",
+        approvals_api.StaffAction.as_view(),
+        name="approvals_action",
+    ),
 ]

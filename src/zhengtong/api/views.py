@@ -69,13 +69,20 @@ class WorkdaysAdd(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(parameters=[
-        OpenApiParameter("start", str, required=True, description="起算日期 YYYY-MM-DD（收件当日，第0日）"),
-        OpenApiParameter("days", int, required=True, description="工作日数 0-3650"),
-    ], responses=WorkdaysAddSerializer)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("start", str, required=True, description="起算日期 YYYY-MM-DD（收件当日，第0日）"),
+            OpenApiParameter("days", int, required=True, description="工作日数 0-3650"),
+        ],
+        responses=WorkdaysAddSerializer,
+    )
     def get(self, request):
-        return _answer(lambda q: answers.add_answer(answers.parse_date(q.get("start"), "start"), answers.parse_days(q.get("days"))),
-                       request.GET)
+        return _answer(
+            lambda q: answers.add_answer(
+                answers.parse_date(q.get("start"), "start"), answers.parse_days(q.get("days"))
+            ),
+            request.GET,
+        )
 
 
 class WorkdaysBetween(APIView):
@@ -83,10 +90,17 @@ class WorkdaysBetween(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(parameters=[
-        OpenApiParameter("start", str, required=True, description="开始日期 YYYY-MM-DD"),
-        OpenApiParameter("end", str, required=True, description="结束日期 YYYY-MM-DD"),
-    ], responses=WorkdaysBetweenSerializer)
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("start", str, required=True, description="开始日期 YYYY-MM-DD"),
+            OpenApiParameter("end", str, required=True, description="结束日期 YYYY-MM-DD"),
+        ],
+        responses=WorkdaysBetweenSerializer,
+    )
     def get(self, request):
-        return _answer(lambda q: answers.between_answer(answers.parse_date(q.get("start"), "start"),
-                                                        answers.parse_date(q.get("end"), "end")), request.GET)
+        return _answer(
+            lambda q: answers.between_answer(
+                answers.parse_date(q.get("start"), "start"), answers.parse_date(q.get("end"), "end")
+            ),
+            request.GET,
+        )

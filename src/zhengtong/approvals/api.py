@@ -18,10 +18,10 @@ from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
 from . import selectors, services
-from .models import Application, Event, FormField, Material, ServiceItem, Status
-from .views_public import AUDIENCE_FIELDS
 from .access import staff_visible
 from .actions import STAFF_ACTIONS
+from .models import Application, Event, FormField, Material, ServiceItem, Status
+from .views_public import AUDIENCE_FIELDS
 
 
 class MaterialSerializer(serializers.ModelSerializer):
@@ -41,7 +41,17 @@ class ItemListSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ServiceItem
-        fields = ["code", "name", "item_type", "service_type", "lead_department", "legal_limit", "committed_limit", "online", "theme"]
+        fields = [
+            "code",
+            "name",
+            "item_type",
+            "service_type",
+            "lead_department",
+            "legal_limit",
+            "committed_limit",
+            "online",
+            "theme",
+        ]
 
 
 class ItemSerializer(ItemListSerializer):
@@ -51,8 +61,23 @@ class ItemSerializer(ItemListSerializer):
 
     class Meta(ItemListSerializer.Meta):
         fields = ItemListSerializer.Meta.fields + [
-            "basis", "co_departments", "conditions", "process", "special_steps", "fee", "location", "hours", "visits",
-            "phone", "complaint_phone", "result", "delivery", "faq", "materials", "fields_", "version",
+            "basis",
+            "co_departments",
+            "conditions",
+            "process",
+            "special_steps",
+            "fee",
+            "location",
+            "hours",
+            "visits",
+            "phone",
+            "complaint_phone",
+            "result",
+            "delivery",
+            "faq",
+            "materials",
+            "fields_",
+            "version",
         ]
 
 
@@ -71,8 +96,21 @@ class ApplicationSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Application
-        fields = ["id", "receipt_no", "item", "lead_department", "status", "received_at", "decision", "decision_reason",
-                  "result_doc_no", "certificate_no", "concluded_at", "delivered_at", "events"]
+        fields = [
+            "id",
+            "receipt_no",
+            "item",
+            "lead_department",
+            "status",
+            "received_at",
+            "decision",
+            "decision_reason",
+            "result_doc_no",
+            "certificate_no",
+            "concluded_at",
+            "delivered_at",
+            "events",
+        ]
 
 
 class PublicEventSerializer(serializers.Serializer):
@@ -106,7 +144,9 @@ class ItemList(generics.ListAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = ItemListSerializer
 
-    @extend_schema(parameters=[OpenApiParameter(n, str, required=False) for n in ("q", "theme", "audience", "department")])
+    @extend_schema(
+        parameters=[OpenApiParameter(n, str, required=False) for n in ("q", "theme", "audience", "department")]
+    )
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -155,11 +195,20 @@ class Submit(APIView):
     permission_classes = [IsApplicant]
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request=inline_serializer("SubmitRequest", {"data": serializers.DictField(required=False)}),
-                   responses={201: inline_serializer("SubmitResponse", {
-                       "receipt_no": serializers.CharField(), "query_code": serializers.CharField(allow_null=True),
-                       "status": serializers.CharField()})},
-                   parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)])
+    @extend_schema(
+        request=inline_serializer("SubmitRequest", {"data": serializers.DictField(required=False)}),
+        responses={
+            201: inline_serializer(
+                "SubmitResponse",
+                {
+                    "receipt_no": serializers.CharField(),
+                    "query_code": serializers.CharField(allow_null=True),
+                    "status": serializers.CharField(),
+                },
+            )
+        },
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+    )
     def post(self, request, code: str):
         item = get_object_or_404(selectors.published_items(), code=code)
         uploads = {}
@@ -169,11 +218,20 @@ class Submit(APIView):
                 uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in files]
         data = {f.key: request.data.get(f.key, "") for f in item.fields.all()}
         application = services.application_submit(
-            item=item, applicant=request.user, data=data, uploads=uploads,
+            item=item,
+            applicant=request.user,
+            data=data,
+            uploads=uploads,
             idempotency_key=request.headers.get("Idempotency-Key", "")[:64],
         )
-        return Response({"receipt_no": application.receipt_no, "query_code": getattr(application, "query_code", None),
-                         "status": application.status}, status=status.HTTP_201_CREATED)
+        return Response(
+            {
+                "receipt_no": application.receipt_no,
+                "query_code": getattr(application, "query_code", None),
+                "status": application.status,
+            },
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class WindowRegistration(serializers.Serializer):
@@ -188,24 +246,45 @@ class Register(APIView):
     permission_classes = [VerifiedStaff]
     parser_classes = [MultiPartParser, FormParser]
 
-    @extend_schema(request=WindowRegistration, responses={201: inline_serializer("RegisterResponse", {
-        "id": serializers.IntegerField(), "receipt_no": serializers.CharField(), "query_code": serializers.CharField()})})
+    @extend_schema(
+        request=WindowRegistration,
+        responses={
+            201: inline_serializer(
+                "RegisterResponse",
+                {
+                    "id": serializers.IntegerField(),
+                    "receipt_no": serializers.CharField(),
+                    "query_code": serializers.CharField(),
+                },
+            )
+        },
+    )
     def post(self, request, code: str):
         item = get_object_or_404(selectors.published_items(), code=code)
         body = WindowRegistration(data=request.data)
         body.is_valid(raise_exception=True)
         if body.validated_data["received_at"] > timezone.now():
             raise InvalidInput("收件时间不能晚于现在。", code="RECEIVED_IN_FUTURE")
-        uploads = {m.pk: [(f.name, f.read(MAX_BYTES + 1)) for f in request.FILES.getlist(f"material_{m.pk}")]
-                   for m in item.materials.all() if request.FILES.getlist(f"material_{m.pk}")}
+        uploads = {
+            m.pk: [(f.name, f.read(MAX_BYTES + 1)) for f in request.FILES.getlist(f"material_{m.pk}")]
+            for m in item.materials.all()
+            if request.FILES.getlist(f"material_{m.pk}")
+        }
         application = services.application_submit(
-            item=item, applicant=None, data={f.key: request.data.get(f.key, "") for f in item.fields.all()},
-            uploads=uploads, channel=Application.Channel.WINDOW, received_at=body.validated_data["received_at"],
-            registered_by=request.user, applicant_name=body.validated_data["applicant_name"],
+            item=item,
+            applicant=None,
+            data={f.key: request.data.get(f.key, "") for f in item.fields.all()},
+            uploads=uploads,
+            channel=Application.Channel.WINDOW,
+            received_at=body.validated_data["received_at"],
+            registered_by=request.user,
+            applicant_name=body.validated_data["applicant_name"],
             contact_mobile=body.validated_data.get("contact_mobile", ""),
         )
-        return Response({"id": application.pk, "receipt_no": application.receipt_no, "query_code": application.query_code},
-                        status=status.HTTP_201_CREATED)
+        return Response(
+            {"id": application.pk, "receipt_no": application.receipt_no, "query_code": application.query_code},
+            status=status.HTTP_201_CREATED,
+        )
 
 
 class StatusRequest(serializers.Serializer):
@@ -236,8 +315,9 @@ class StatusLookup(APIView):
     def post(self, request):
         body = StatusRequest(data=request.data)
         body.is_valid(raise_exception=True)
-        application = services.status_lookup(receipt_no=body.validated_data["receipt_no"],
-                                               code=body.validated_data["code"], ip=client_ip(request))
+        application = services.status_lookup(
+            receipt_no=body.validated_data["receipt_no"], code=body.validated_data["code"], ip=client_ip(request)
+        )
         return Response(PublicStatusSerializer(application).data)
 
 
@@ -272,7 +352,9 @@ class StaffAction(APIView):
             branch = application.branches.filter(pk=branch_id).first() if branch_id else None
             if branch is None:
                 raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED")
-            services.review_decide(branch=branch, by=request.user, agree=params.get("agree") == "1", reason=params.get("reason", ""))
+            services.review_decide(
+                branch=branch, by=request.user, agree=params.get("agree") == "1", reason=params.get("reason", "")
+            )
         elif action in STAFF_ACTIONS:
             STAFF_ACTIONS[action](application, request.user, params)
         else:

@@ -13,16 +13,30 @@ from .models import FormField, ServiceItem, Theme
 
 class CatalogueFilter(forms.Form):
     AUDIENCES = [("", _("全部")), ("citizen", _("个人")), ("legal", _("法人")), ("investor", _("投资者"))]
-    q = forms.CharField(label=_("事项名称"), required=False, max_length=50, widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}))
-    theme = forms.ChoiceField(label=_("主题"), required=False, choices=[("", _("全部"))] + list(Theme.choices), widget=forms.Select(attrs={"class": "form-select"}))
-    audience = forms.ChoiceField(label=_("服务对象"), required=False, choices=AUDIENCES, widget=forms.Select(attrs={"class": "form-select"}))
+    q = forms.CharField(
+        label=_("事项名称"),
+        required=False,
+        max_length=50,
+        widget=forms.TextInput(attrs={"class": "form-control", "type": "search"}),
+    )
+    theme = forms.ChoiceField(
+        label=_("主题"),
+        required=False,
+        choices=[("", _("全部"))] + list(Theme.choices),
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    audience = forms.ChoiceField(
+        label=_("服务对象"), required=False, choices=AUDIENCES, widget=forms.Select(attrs={"class": "form-select"})
+    )
     department = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
 def _field(spec: FormField) -> forms.Field:
     common = {"label": spec.label, "required": spec.required}
     if spec.kind == FormField.Kind.TEXTAREA:
-        return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common)
+        return forms.CharField(
+            max_length=2000, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
+        )
     if spec.kind == FormField.Kind.NUMBER:
         return forms.DecimalField(widget=forms.NumberInput(attrs={"class": "form-control"}), **common)
     if spec.kind == FormField.Kind.DATE:
@@ -46,9 +60,13 @@ class ApplicationForm(ZtForm):
             self.fields[spec.key] = _field(spec)
         for material in item.materials.all():
             self.fields[f"material_{material.pk}"] = forms.FileField(
-                label=material.name, required=materials_required and material.required,
-                help_text=_("PDF、JPG、PNG、docx 或 xlsx，不超过20MB。") + (f" {material.note}" if material.note else ""),
-                widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"}),
+                label=material.name,
+                required=materials_required and material.required,
+                help_text=_("PDF、JPG、PNG、docx 或 xlsx，不超过20MB。")
+                + (f" {material.note}" if material.note else ""),
+                widget=forms.ClearableFileInput(
+                    attrs={"class": "form-control", "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"}
+                ),
             )
 
     def uploads(self) -> dict:
@@ -64,6 +82,15 @@ class ApplicationForm(ZtForm):
 
 
 class StatusLookupForm(ZtForm):
-    receipt_no = forms.CharField(label=_("受理编号"), max_length=30, widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}))
-    code = forms.CharField(label=_("查询码"), max_length=6, min_length=6, widget=forms.TextInput(attrs={"class": "form-control", "inputmode": "numeric", "autocomplete": "off"}),
-                           error_messages={"min_length": _("查询码为6位数字。")})
+    receipt_no = forms.CharField(
+        label=_("受理编号"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"class": "form-control", "autocomplete": "off"}),
+    )
+    code = forms.CharField(
+        label=_("查询码"),
+        max_length=6,
+        min_length=6,
+        widget=forms.TextInput(attrs={"class": "form-control", "inputmode": "numeric", "autocomplete": "off"}),
+        error_messages={"min_length": _("查询码为6位数字。")},
+    )

@@ -57,14 +57,20 @@ class PublicStatus:
 
 
 def _public_status_sql() -> str:
-    tables = {"app": Application._meta.db_table, "item": ServiceItem._meta.db_table, "event": Event._meta.db_table,
-              "dept": Department._meta.db_table}
-    return ("SELECT a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, a.result_doc_no, "
-            "a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
-            "e.id, e.at, e.action, e.label, ed.name, e.note "
-            "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
-            "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
-            "WHERE a.receipt_no = %s ORDER BY e.at, e.id").format(**tables)
+    tables = {
+        "app": Application._meta.db_table,
+        "item": ServiceItem._meta.db_table,
+        "event": Event._meta.db_table,
+        "dept": Department._meta.db_table,
+    }
+    return (
+        "SELECT a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, a.result_doc_no, "
+        "a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
+        "e.id, e.at, e.action, e.label, ed.name, e.note "
+        "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
+        "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
+        "WHERE a.receipt_no = %s ORDER BY e.at, e.id"
+    ).format(**tables)
 
 
 def public_application(receipt_no: str) -> PublicStatus | None:
@@ -75,13 +81,26 @@ def public_application(receipt_no: str) -> PublicStatus | None:
     if not rows:
         return None
     first = rows[0]
-    events = tuple(PublicEvent(aware(at), action, label, Named(dept) if dept else None, note)
-                   for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note in rows
-                   if event_id is not None)
+    events = tuple(
+        PublicEvent(aware(at), action, label, Named(dept) if dept else None, note)
+        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note in rows
+        if event_id is not None
+    )
     return PublicStatus(
-        receipt_no=first[0], query_hash=first[1], status=first[2], received_at=aware(first[3]), decision=first[4],
-        decision_reason=first[5], result_doc_no=first[6], certificate_no=first[7], concluded_at=aware(first[8]),
-        delivered_at=aware(first[9]), item=Named(first[10]), lead_department=Named(first[11]), events=events)
+        receipt_no=first[0],
+        query_hash=first[1],
+        status=first[2],
+        received_at=aware(first[3]),
+        decision=first[4],
+        decision_reason=first[5],
+        result_doc_no=first[6],
+        certificate_no=first[7],
+        concluded_at=aware(first[8]),
+        delivered_at=aware(first[9]),
+        item=Named(first[10]),
+        lead_department=Named(first[11]),
+        events=events,
+    )
 
 
 def my_applications(user) -> QuerySet[Application]:

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from . import views_catalogue, views_staff as views
+from . import views_catalogue
+from . import views_staff as views
 
 app_name = "workbench_approvals"
 

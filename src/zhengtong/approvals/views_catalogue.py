@@ -19,10 +19,34 @@ from zhengtong.org.scopes import scope_queryset
 from .models import FormField, Material, ServiceItem
 from .services.catalogue import catalogue_import, catalogue_workbook, item_save
 
-EDITABLE = ["name", "item_type", "service_type", "basis", "conditions", "process", "legal_limit", "committed_limit",
-            "accept_limit", "review_limit", "special_steps", "fee", "location", "hours", "visits", "phone",
-            "complaint_phone", "result", "delivery", "faq", "theme", "for_citizens", "for_legal_persons", "for_investors",
-            "online", "published"]
+EDITABLE = [
+    "name",
+    "item_type",
+    "service_type",
+    "basis",
+    "conditions",
+    "process",
+    "legal_limit",
+    "committed_limit",
+    "accept_limit",
+    "review_limit",
+    "special_steps",
+    "fee",
+    "location",
+    "hours",
+    "visits",
+    "phone",
+    "complaint_phone",
+    "result",
+    "delivery",
+    "faq",
+    "theme",
+    "for_citizens",
+    "for_legal_persons",
+    "for_investors",
+    "online",
+    "published",
+]
 
 
 def _departments(user):
@@ -30,23 +54,35 @@ def _departments(user):
 
 
 def _items(user):
-    return ServiceItem.objects.filter(lead_department__in=_departments(user)).select_related("lead_department").order_by("code")
+    return (
+        ServiceItem.objects.filter(lead_department__in=_departments(user))
+        .select_related("lead_department")
+        .order_by("code")
+    )
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("事项清单（xlsx）"), widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"}))
+    file = forms.FileField(
+        label=_("事项清单（xlsx）"), widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".xlsx"})
+    )
 
 
 @staff_required
 def catalogue(request):
     items = _items(request.user)
     if request.GET.get("format") == "xlsx":
-        return workbook_response("事项清单", catalogue_workbook(items.prefetch_related("materials", "fields", "co_departments")))
+        return workbook_response(
+            "事项清单", catalogue_workbook(items.prefetch_related("materials", "fields", "co_departments"))
+        )
     if request.GET.get("format") == "template":
         return workbook_response("事项清单模板", catalogue_workbook([], template=True))
     if request.GET.get("format") == "errors":
         rows = request.session.get("catalogue_import_errors") or []
-        return xlsx_response("导入错误报告", [("sheet", _("工作表")), ("row", _("行号")), ("column", _("列")), ("message", _("错误"))], rows)
+        return xlsx_response(
+            "导入错误报告",
+            [("sheet", _("工作表")), ("row", _("行号")), ("column", _("列")), ("message", _("错误"))],
+            rows,
+        )
     form = ImportForm(request.POST or None, request.FILES or None)
     errors = None
     if request.method == "POST" and form.is_valid():
@@ -64,7 +100,11 @@ def catalogue(request):
                 request.session["catalogue_import_errors"] = errors[:5000]
                 message_error(request, exc)
             else:
-                messages.success(request, _("导入完成：新增 %(c)d 个事项，更新 %(u)d 个事项。") % {"c": result["created"], "u": result["updated"]})
+                messages.success(
+                    request,
+                    _("导入完成：新增 %(c)d 个事项，更新 %(u)d 个事项。")
+                    % {"c": result["created"], "u": result["updated"]},
+                )
                 return redirect("workbench_approvals:catalogue")
     return render(request, "approvals/staff_catalogue.html", {"items": items, "form": form, "errors": errors})
 
@@ -77,8 +117,11 @@ class ItemForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
-            css = "form-check-input" if isinstance(field.widget, forms.CheckboxInput) else (
-                "form-select" if isinstance(field.widget, forms.Select) else "form-control")
+            css = (
+                "form-check-input"
+                if isinstance(field.widget, forms.CheckboxInput)
+                else ("form-select" if isinstance(field.widget, forms.Select) else "form-control")
+            )
             field.widget.attrs["class"] = css
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs["rows"] = 3
@@ -90,14 +133,24 @@ def _styled(formset):
             if isinstance(field.widget, forms.CheckboxInput):
                 field.widget.attrs["class"] = "form-check-input"
             else:
-                field.widget.attrs["class"] = "form-select form-select-sm" if isinstance(field.widget, forms.Select) else "form-control form-control-sm"
+                field.widget.attrs["class"] = (
+                    "form-select form-select-sm"
+                    if isinstance(field.widget, forms.Select)
+                    else "form-control form-control-sm"
+                )
     return formset
 
 
 MaterialFormSet = forms.inlineformset_factory(
-    ServiceItem, Material, fields=["name", "form", "copies", "medium", "required", "note", "order"], extra=1, can_delete=True)
+    ServiceItem,
+    Material,
+    fields=["name", "form", "copies", "medium", "required", "note", "order"],
+    extra=1,
+    can_delete=True,
+)
 FieldFormSet = forms.inlineformset_factory(
-    ServiceItem, FormField, fields=["key", "label", "kind", "required", "choices", "order"], extra=1, can_delete=True)
+    ServiceItem, FormField, fields=["key", "label", "kind", "required", "choices", "order"], extra=1, can_delete=True
+)
 
 
 @staff_required
@@ -110,10 +163,19 @@ def item_edit(request, code: str):
     materials = _styled(MaterialFormSet(data, instance=item, prefix="materials"))
     fields = _styled(FieldFormSet(data, instance=item, prefix="fields"))
     if request.method == "POST" and form.is_valid() and materials.is_valid() and fields.is_valid():
-        item_save(item=item, values={k: form.cleaned_data[k] for k in EDITABLE}, by=request.user,
-                  formsets=[materials, fields])
+        item_save(
+            item=item, values={k: form.cleaned_data[k] for k in EDITABLE}, by=request.user, formsets=[materials, fields]
+        )
         messages.success(request, _("已保存为新版本。"))
         return redirect("workbench_approvals:item", code=code)
-    return render(request, "approvals/staff_item.html", {
-        "item": item, "form": form, "materials": materials, "fields": fields,
-        "versions": item.versions.select_related("created_by")[:50]})
+    return render(
+        request,
+        "approvals/staff_item.html",
+        {
+            "item": item,
+            "form": form,
+            "materials": materials,
+            "fields": fields,
+            "versions": item.versions.select_related("created_by")[:50],
+        },
+    )

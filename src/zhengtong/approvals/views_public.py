@@ -40,10 +40,21 @@ def index(request):
         if data["department"]:
             department = Department.objects.filter(code=data["department"]).first()
             items = items.filter(lead_department=department) if department else items.none()
-    departments = Department.objects.filter(pk__in=ServiceItem.objects.filter(published=True).values("lead_department")).order_by("path")
+    departments = Department.objects.filter(
+        pk__in=ServiceItem.objects.filter(published=True).values("lead_department")
+    ).order_by("path")
     page = Paginator(items.order_by("code"), 30).get_page(request.GET.get("page"))
-    return render(request, "approvals/index.html", {"form": form, "page": page, "departments": departments,
-                                                    "department": department, "query": pager_query(request.GET)})
+    return render(
+        request,
+        "approvals/index.html",
+        {
+            "form": form,
+            "page": page,
+            "departments": departments,
+            "department": department,
+            "query": pager_query(request.GET),
+        },
+    )
 
 
 def guide(request, code: str):
@@ -64,7 +75,10 @@ def apply(request, code: str):
     if request.method == "POST" and form.is_valid():
         try:
             application = services.application_submit(
-                item=item, applicant=request.user, data=form.values(), uploads=form.uploads(),
+                item=item,
+                applicant=request.user,
+                data=form.values(),
+                uploads=form.uploads(),
                 idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except ZtError as exc:
@@ -95,12 +109,16 @@ def status(request):
     application = None
     if request.method == "POST" and form.is_valid():
         try:
-            application = services.status_lookup(receipt_no=form.cleaned_data["receipt_no"],
-                                                  code=form.cleaned_data["code"], ip=client_ip(request))
+            application = services.status_lookup(
+                receipt_no=form.cleaned_data["receipt_no"], code=form.cleaned_data["code"], ip=client_ip(request)
+            )
         except ZtError as exc:
             apply_error(form, exc)
-    return render(request, "approvals/status.html", {"form": form, "application": application,
-                                                     "events": application.events if application else ()})
+    return render(
+        request,
+        "approvals/status.html",
+        {"form": form, "application": application, "events": application.events if application else ()},
+    )
 
 
 @login_required
@@ -114,21 +132,31 @@ def detail(request, receipt_no: str):
     application = _own(request, receipt_no)
     form = None
     if application.status == Status.CORRECTION:
-        form = ApplicationForm(request.POST or None, request.FILES or None, item=application.item, materials_required=False)
+        form = ApplicationForm(
+            request.POST or None, request.FILES or None, item=application.item, materials_required=False
+        )
         for spec in application.item.fields.all():
             form.fields[spec.key].initial = application.data.get(spec.key)
         if request.method == "POST" and form.is_valid():
             try:
-                services.application_resubmit(application=application, by=request.user, uploads=form.uploads(), data=form.values())
+                services.application_resubmit(
+                    application=application, by=request.user, uploads=form.uploads(), data=form.values()
+                )
             except ZtError as exc:
                 apply_error(form, exc)
             else:
                 return redirect("approvals:detail", receipt_no=receipt_no)
-    return render(request, "approvals/detail.html", {
-        "application": application, "events": application.events.select_related("department"),
-        "materials": application.materials.select_related("material", "file"), "form": form,
-        "notice": application.corrections.filter(resolved_at__isnull=True).last(),
-    })
+    return render(
+        request,
+        "approvals/detail.html",
+        {
+            "application": application,
+            "events": application.events.select_related("department"),
+            "materials": application.materials.select_related("material", "file"),
+            "form": form,
+            "notice": application.corrections.filter(resolved_at__isnull=True).last(),
+        },
+    )
 
 
 @login_required

@@ -47,15 +47,23 @@ def detail(request, pk: int):
     branches = list(application.branches.select_related("department", "decided_by"))
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and access.works_in(user, b.department)]
     heads = org_access.heads(application.lead_department)
-    return render(request, "approvals/staff_detail.html", {
-        "application": application, "lead": lead, "branches": branches, "my_branches": my_branches,
-        "events": application.events.select_related("department"),
-        "materials": application.materials.select_related("material", "file"),
-        "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
-        "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
-        "heads": heads, "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
-        "Status": Status,
-    })
+    return render(
+        request,
+        "approvals/staff_detail.html",
+        {
+            "application": application,
+            "lead": lead,
+            "branches": branches,
+            "my_branches": my_branches,
+            "events": application.events.select_related("department"),
+            "materials": application.materials.select_related("material", "file"),
+            "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
+            "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
+            "heads": heads,
+            "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
+            "Status": Status,
+        },
+    )
 
 
 @staff_required
@@ -66,8 +74,12 @@ def act(request, pk: int, action: str):
         if action == "review":
             branch_id = request.POST.get("branch", "")
             branch = get_object_or_404(application.branches, pk=int(branch_id) if branch_id.isdigit() else 0)
-            services.review_decide(branch=branch, by=request.user, agree=request.POST.get("agree") == "1",
-                                   reason=request.POST.get("reason", ""))
+            services.review_decide(
+                branch=branch,
+                by=request.user,
+                agree=request.POST.get("agree") == "1",
+                reason=request.POST.get("reason", ""),
+            )
         elif action in STAFF_ACTIONS:
             STAFF_ACTIONS[action](application, request.user, request.POST)
         else:
@@ -86,10 +98,17 @@ def material_file(request, pk: int, material_id: int):
 
 
 class WalkInForm(ZtForm):
-    applicant_name = forms.CharField(label=_("申请人（姓名或单位名称）"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}))
-    contact_mobile = forms.CharField(label=_("联系电话"), max_length=20, required=False, widget=forms.TextInput(attrs={"class": "form-control"}))
-    received_at = forms.DateTimeField(label=_("收件时间"), widget=forms.DateTimeInput(attrs={"class": "form-control", "type": "datetime-local"}),
-                                      help_text=_("申请人实际递交材料的时间，时限从此起算。"))
+    applicant_name = forms.CharField(
+        label=_("申请人（姓名或单位名称）"), max_length=200, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    contact_mobile = forms.CharField(
+        label=_("联系电话"), max_length=20, required=False, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
+    received_at = forms.DateTimeField(
+        label=_("收件时间"),
+        widget=forms.DateTimeInput(attrs={"class": "form-control", "type": "datetime-local"}),
+        help_text=_("申请人实际递交材料的时间，时限从此起算。"),
+    )
 
     def clean_received_at(self):
         value = self.cleaned_data["received_at"]
@@ -110,14 +129,23 @@ def register(request):
     if request.method == "POST" and walk_in.is_valid() and form.is_valid():
         try:
             application = services.application_submit(
-                item=item, applicant=None, data=form.values(), uploads=form.uploads(), channel=Application.Channel.WINDOW,
-                received_at=walk_in.cleaned_data["received_at"], registered_by=request.user,
-                applicant_name=walk_in.cleaned_data["applicant_name"], contact_mobile=walk_in.cleaned_data["contact_mobile"],
+                item=item,
+                applicant=None,
+                data=form.values(),
+                uploads=form.uploads(),
+                channel=Application.Channel.WINDOW,
+                received_at=walk_in.cleaned_data["received_at"],
+                registered_by=request.user,
+                applicant_name=walk_in.cleaned_data["applicant_name"],
+                contact_mobile=walk_in.cleaned_data["contact_mobile"],
             )
         except ZtError as exc:
             apply_error(form, exc)
         else:
-            messages.success(request, _("已登记，受理编号 %(no)s，查询码 %(code)s（请告知申请人，只显示这一次）。")
-                             % {"no": application.receipt_no, "code": application.query_code})
+            messages.success(
+                request,
+                _("已登记，受理编号 %(no)s，查询码 %(code)s（请告知申请人，只显示这一次）。")
+                % {"no": application.receipt_no, "code": application.query_code},
+            )
             return redirect("workbench_approvals:detail", pk=application.pk)
     return render(request, "approvals/staff_register.html", {"item": item, "walk_in": walk_in, "form": form})

@@ -18,8 +18,18 @@ from django.conf import settings
 
 GENESIS = "0" * 64
 HASHED_FIELDS = (
-    "seq", "at", "actor_id", "actor_name", "department_id", "action",
-    "object_type", "object_id", "object_repr", "changes", "ip", "prev_hash",
+    "seq",
+    "at",
+    "actor_id",
+    "actor_name",
+    "department_id",
+    "action",
+    "object_type",
+    "object_id",
+    "object_repr",
+    "changes",
+    "ip",
+    "prev_hash",
 )
 
 

@@ -38,7 +38,9 @@ def require_state(case_type: CaseType, case: Model, states, error: tuple[str, st
         raise refuse(error, InvalidTransition, state=shown, status=shown)
 
 
-def denied(case_type: CaseType, user, case: Model | None, action: str, error: tuple[str, str], **changes) -> PermissionDenied:
+def denied(
+    case_type: CaseType, user, case: Model | None, action: str, error: tuple[str, str], **changes
+) -> PermissionDenied:
     """The refusal of `user`'s `action` on `case` ("<app>.denied.<action>", who tried). Outside a `case_service`
     its audit row is written now; inside a `case_service`, that row would roll back with the refusal, so it
     travels with the exception and `case_service` writes it after the rollback."""
@@ -75,7 +77,9 @@ def case_service(service):
     return run
 
 
-def require_works_in(case_type: CaseType, user, department, case: Model | None, action: str, error: tuple[str, str]) -> None:
+def require_works_in(
+    case_type: CaseType, user, department, case: Model | None, action: str, error: tuple[str, str]
+) -> None:
     """Only staff of the department (org/access.works_in) act for it; anyone else is refused and audited."""
     if not works_in(user, department):
         raise denied(case_type, user, case, action, error, department=getattr(department, "name", department))

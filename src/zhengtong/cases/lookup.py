@@ -31,8 +31,15 @@ def query_hash(case_type: CaseType, number: str, code: str) -> str:
     return keyed_hash(case_type.query_purpose, f"{number}:{code}")
 
 
-def status_lookup(case_type: CaseType, *, number: str, code: str, ip: str | None,
-                  find: Callable[[str], Found | None], stored_hash: Callable[[Found], str]) -> Found:
+def status_lookup(
+    case_type: CaseType,
+    *,
+    number: str,
+    code: str,
+    ip: str | None,
+    find: Callable[[str], Found | None],
+    stored_hash: Callable[[Found], str],
+) -> Found:
     """What `find(number)` gives for the case whose query code is `code`. A wrong number and a wrong code are
     refused alike (`lookup_failed`), so the lookup never tells that a number exists."""
     number, code = (number or "").strip().upper(), (code or "").strip()
@@ -44,6 +51,8 @@ def status_lookup(case_type: CaseType, *, number: str, code: str, ip: str | None
     if found is None or not hmac.compare_digest(expected, query_hash(case_type, number, code)):
         throttle.count_failure(keys)
         with transaction.atomic():
-            audit_record(action=f"{case_type.namespace}.status.denied", object_type=case_type.subject, object_id=number[:64])
+            audit_record(
+                action=f"{case_type.namespace}.status.denied", object_type=case_type.subject, object_id=number[:64]
+            )
         raise refuse(case_type.lookup_failed)
     return found

@@ -64,4 +64,3 @@ class MultipleFileField(forms.FileField):
         if len(files) > self.max_files:
             raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": self.max_files}, code="TOO_MANY_FILES")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
-

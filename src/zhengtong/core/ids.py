@@ -80,9 +80,7 @@ def uscc_check_char(first17: str) -> str:
 def parse_uscc(raw: str) -> str:
     value = (raw or "").strip().upper()
     if not _USCC_RE.match(value):
-        raise IdentifierError(
-            "USCC_FORMAT", _("统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）。")
-        )
+        raise IdentifierError("USCC_FORMAT", _("统一社会信用代码应为18位数字或大写字母（不含 I、O、S、V、Z）。"))
     if value[0] not in USCC_AUTHORITIES:
         raise IdentifierError("USCC_AUTHORITY", _("统一社会信用代码第1位（登记管理部门代码）不正确。"))
     if uscc_check_char(value[:17]) != value[17]:

@@ -7,7 +7,16 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 
 INTERNAL_PREFIXES = ("/workbench/", "/admin/", "/api/v1/internal/")
-SHARED_PREFIXES = ("/accounts/", "/messages/", "/static/", "/healthz", "/readyz", "/api/schema/", "/api/docs/", "/i18n/")
+SHARED_PREFIXES = (
+    "/accounts/",
+    "/messages/",
+    "/static/",
+    "/healthz",
+    "/readyz",
+    "/api/schema/",
+    "/api/docs/",
+    "/i18n/",
+)
 
 
 def path_allowed(role: str, path: str) -> bool:
@@ -48,7 +57,11 @@ class LanguageCookieMiddleware:
         return response
 
 
-NUL_ERROR = {"code": "NUL_CHARACTER", "message": "提交的内容含有不允许的空字符（NUL），请检查后重新提交。", "fields": {}}
+NUL_ERROR = {
+    "code": "NUL_CHARACTER",
+    "message": "提交的内容含有不允许的空字符（NUL），请检查后重新提交。",
+    "fields": {},
+}
 
 
 def _has_nul(request) -> bool:
@@ -56,13 +69,20 @@ def _has_nul(request) -> bool:
         return True
     if "\x00" in request.META.get("HTTP_AUTHORIZATION", ""):
         return True
-    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded", "multipart/form-data"):
+    if request.method == "POST" and request.content_type in (
+        "application/x-www-form-urlencoded",
+        "multipart/form-data",
+    ):
         return any("\x00" in k or any("\x00" in v for v in values) for k, values in request.POST.lists())
     return False
 
 
 MALFORMED_ERROR = {"code": "MALFORMED_BODY", "message": "提交的数据格式不正确，无法解析。", "fields": {}}
-TOO_LARGE_ERROR = {"code": "REQUEST_TOO_LARGE", "message": "提交的内容过大（上限100MB），请减少或压缩附件后重试。", "fields": {}}
+TOO_LARGE_ERROR = {
+    "code": "REQUEST_TOO_LARGE",
+    "message": "提交的内容过大（上限100MB），请减少或压缩附件后重试。",
+    "fields": {},
+}
 MAX_REQUEST_BYTES = 100 * 1024 * 1024  # several 20 MB materials at once; Django itself sets no limit on files
 
 
@@ -90,8 +110,9 @@ class RejectNulMiddleware:
             if request.path.startswith("/api/"):
                 return JsonResponse(refused, status=status)
             return HttpResponse(
-                f"<!doctype html><html lang=\"zh-CN\"><title>请求有误</title><p>{refused['message']}"
+                f'<!doctype html><html lang="zh-CN"><title>请求有误</title><p>{refused["message"]}'
                 f"（错误代码：{refused['code']}）</p></html>",
-                status=status, content_type="text/html; charset=utf-8",
+                status=status,
+                content_type="text/html; charset=utf-8",
             )
         return self.get_response(request)

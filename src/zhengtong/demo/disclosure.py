@@ -24,23 +24,37 @@ DOC_NO_PREFIX = {"区府办": "仑政办发", "区民政局": "仑民发", "区�
 
 
 def _id_number(rng: random.Random) -> str:
-    first17 = f"330206{rng.randrange(1950, 2000)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}"
+    birth = f"{rng.randrange(1950, 2000)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    first17 = f"330206{birth}{rng.randrange(1000):03d}"
     return first17 + id_number_check_char(first17)
 
 
 def _card(rng: random.Random) -> str:
     body = "622202" + "".join(str(rng.randrange(10)) for _ in range(12))
-    total = sum((d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 == 0 else d for i, d in enumerate(int(c) for c in reversed(body)))
+    total = sum(
+        (d * 2 - 9 if d * 2 > 9 else d * 2) if i % 2 == 0 else d for i, d in enumerate(int(c) for c in reversed(body))
+    )
     return body + str((10 - total % 10) % 10)
 
 
 def _fill(template: str, rng: random.Random, dept: Department, year: int) -> str:
     return template.format(
-        subject=rng.choice(data.SUBJECTS), dept=dept.name, abbr=(dept.short_name or "政")[1:2] or "政", year=year,
-        next=year + 1, month=rng.randrange(1, 13), n=rng.randrange(1, 40), company=rng.choice(data.COMPANIES),
-        rate=rng.randrange(950, 1000) / 10, sat=rng.randrange(920, 1000) / 10, phone=dept.phone or "0574-86781234",
-        name=rng.choice(data.NAMES), id_number=_id_number(rng), mobile=f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}",
-        card=_card(rng))
+        subject=rng.choice(data.SUBJECTS),
+        dept=dept.name,
+        abbr=(dept.short_name or "政")[1:2] or "政",
+        year=year,
+        next=year + 1,
+        month=rng.randrange(1, 13),
+        n=rng.randrange(1, 40),
+        company=rng.choice(data.COMPANIES),
+        rate=rng.randrange(950, 1000) / 10,
+        sat=rng.randrange(920, 1000) / 10,
+        phone=dept.phone or "0574-86781234",
+        name=rng.choice(data.NAMES),
+        id_number=_id_number(rng),
+        mobile=f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}",
+        card=_card(rng),
+    )
 
 
 def _row(rng: random.Random, dept: Department, category: str, year: int, personal: bool) -> dict:
@@ -50,20 +64,35 @@ def _row(rng: random.Random, dept: Department, category: str, year: int, persona
     written = dt.date(year, rng.randrange(1, 13), rng.randrange(1, 28))
     written = min(written, timezone.localdate() - dt.timedelta(days=30))
     prefix = DOC_NO_PREFIX.get(dept.short_name, "仑政发")
-    doc_no = f"{prefix}〔{written.year}〕{rng.randrange(1, 200)}号" if category in ("regulations", "plans", "emergencies") else ""
-    return {"title": _fill(rng.choice(data.TITLES[category]), rng, dept, written.year), "issuing_org": dept.name, "doc_no": doc_no,
-            "category": category, "topic": data.TOPICS[category], "written_on": written,
-            "body": "".join(f"<p>{p}</p>" for p in paragraphs),
-            "published_at": timezone.make_aware(dt.datetime.combine(written + dt.timedelta(days=rng.randrange(1, 15)), dt.time(10)))}
+    doc_no = (
+        f"{prefix}〔{written.year}〕{rng.randrange(1, 200)}号"
+        if category in ("regulations", "plans", "emergencies")
+        else ""
+    )
+    return {
+        "title": _fill(rng.choice(data.TITLES[category]), rng, dept, written.year),
+        "issuing_org": dept.name,
+        "doc_no": doc_no,
+        "category": category,
+        "topic": data.TOPICS[category],
+        "written_on": written,
+        "body": "".join(f"<p>{p}</p>" for p in paragraphs),
+        "published_at": timezone.make_aware(
+            dt.datetime.combine(written + dt.timedelta(days=rng.randrange(1, 15)), dt.time(10))
+        ),
+    }
 
 
 def _staff(dept: Department) -> list:
-    return [m.user for m in Membership.objects.filter(department__path__startswith=dept.path).select_related("user")[:2]]
+    return [
+        m.user for m in Membership.objects.filter(department__path__startswith=dept.path).select_related("user")[:2]
+    ]
 
 
 def seed_columns() -> None:
-    for order, (code, name) in enumerate([("land", "征地信息"), ("education", "教育领域"), ("health", "医疗卫生领域"),
-                                          ("environment", "生态环境领域")]):
+    for order, (code, name) in enumerate(
+        [("land", "征地信息"), ("education", "教育领域"), ("health", "医疗卫生领域"), ("environment", "生态环境领域")]
+    ):
         Column.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
 
 
@@ -78,29 +107,51 @@ def seed_guide_office() -> None:
     organs = list(selectors.organs())
     government = next((o for o in organs if o.kind == Department.Kind.GOVERNMENT), None)
     if government is not None:
-        GuideOffice.objects.create(department=government, name="北仑区人民政府办公室（政务公开科）", address="宁波市北仑区新碶街道长江路1166号",
-                                   postcode="315800", office_hours=HOURS, phone="0574-86781234", fax="0574-86781235",
-                                   email="gk@demo.bl.gov.cn")
+        GuideOffice.objects.create(
+            department=government,
+            name="北仑区人民政府办公室（政务公开科）",
+            address="宁波市北仑区新碶街道长江路1166号",
+            postcode="315800",
+            office_hours=HOURS,
+            phone="0574-86781234",
+            fax="0574-86781235",
+            email="gk@demo.bl.gov.cn",
+        )
     for n, organ in enumerate([o for o in organs if o.kind == Department.Kind.DEPARTMENT][:5]):
         name = organ.name if organ.name.endswith("办公室") else f"{organ.name}办公室"
-        GuideOffice.objects.create(department=organ, name=name, address=organ.address or "宁波市北仑区新碶街道长江路1166号",
-                                   postcode="315800", office_hours=organ.office_hours or HOURS,
-                                   phone=organ.phone or f"0574-8678{2000 + n:04d}")
+        GuideOffice.objects.create(
+            department=organ,
+            name=name,
+            address=organ.address or "宁波市北仑区新碶街道长江路1166号",
+            postcode="315800",
+            office_hours=organ.office_hours or HOURS,
+            phone=organ.phone or f"0574-8678{2000 + n:04d}",
+        )
 
 
 def seed_archive(count: int = DOCUMENTS, progress=print) -> int:
     if Document.objects.exists():
         return 0
     rng = random.Random(2025)
-    departments = [d for d in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by("code")
-                   if _staff(d)]
+    departments = [
+        d
+        for d in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by("code")
+        if _staff(d)
+    ]
     categories = list(Category.values)
     this_year = timezone.localdate().year
     per_department = {d.pk: [] for d in departments}
     for n in range(count):
         dept = departments[n % len(departments)]
-        per_department[dept.pk].append(_row(rng, dept, rng.choice(categories), rng.randrange(this_year - 10, this_year + 1),
-                                            personal=rng.random() < 0.08))
+        per_department[dept.pk].append(
+            _row(
+                rng,
+                dept,
+                rng.choice(categories),
+                rng.randrange(this_year - 10, this_year + 1),
+                personal=rng.random() < 0.08,
+            )
+        )
     done = 0
     for dept in departments:
         result = services.documents_import(department=dept, by=_staff(dept)[0], rows=per_department[dept.pk])
@@ -112,15 +163,24 @@ def seed_archive(count: int = DOCUMENTS, progress=print) -> int:
 def seed_workflow(progress=print) -> int:
     """A few dozen documents through the real services, in every state a reviewer meets."""
     rng = random.Random(26)
-    departments = [d for d in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by("code")
-                   if len(_staff(d)) == 2][:8]
+    departments = [
+        d
+        for d in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by("code")
+        if len(_staff(d)) == 2
+    ][:8]
     made, published = 0, []
     checklist = {"no_state_secret": True, "no_commercial_secret": True, "no_privacy": True}
     for n in range(WORKFLOW):
         dept = departments[n % len(departments)]
         drafter, reviewer = _staff(dept)
         personal = n % 5 == 0
-        row = _row(rng, dept, rng.choice(["regulations", "livelihood", "licensing", "plans"]), timezone.localdate().year, personal)
+        row = _row(
+            rng,
+            dept,
+            rng.choice(["regulations", "livelihood", "licensing", "plans"]),
+            timezone.localdate().year,
+            personal,
+        )
         row.pop("published_at")
         row["written_on"] = timezone.localdate() - dt.timedelta(days=rng.randrange(1, 25))
         document = services.document_create(department=dept, by=drafter, **row)
@@ -135,9 +195,17 @@ def seed_workflow(progress=print) -> int:
         published.append(document)
         if stage == 3:
             interpretation = services.document_create(
-                department=dept, by=drafter, title=f"《{document.title}》政策解读", issuing_org=dept.name, doc_no="",
-                category=document.category, topic=document.topic, written_on=timezone.localdate(),
-                body=f"<p>{data.INTERPRETATION.format(title=document.title)}</p>", interprets=document)
+                department=dept,
+                by=drafter,
+                title=f"《{document.title}》政策解读",
+                issuing_org=dept.name,
+                doc_no="",
+                category=document.category,
+                topic=document.topic,
+                written_on=timezone.localdate(),
+                body=f"<p>{data.INTERPRETATION.format(title=document.title)}</p>",
+                interprets=document,
+            )
             services.document_submit(document=interpretation, by=drafter)
             services.document_review(document=interpretation, by=reviewer, approve=True, **checklist)
     same = [d for d in published if d.department_id == published[0].department_id] if published else []

@@ -19,11 +19,22 @@ from zhengtong.org.models import Department, Membership
 from .hall import simulated_now
 
 REQUESTS = 300
-WANTED = ["{year}年{subject}资金使用明细", "{subject}项目的环评批复文件", "本小区{subject}规划许可及附图", "{year}年{subject}检查结果",
-          "{subject}征收补偿方案及补偿标准", "{subject}招标文件及中标结果", "关于{subject}的会议纪要", "{subject}行政处罚决定书"]
+WANTED = [
+    "{year}年{subject}资金使用明细",
+    "{subject}项目的环评批复文件",
+    "本小区{subject}规划许可及附图",
+    "{year}年{subject}检查结果",
+    "{subject}征收补偿方案及补偿标准",
+    "{subject}招标文件及中标结果",
+    "关于{subject}的会议纪要",
+    "{subject}行政处罚决定书",
+]
 SUBJECTS = ["老旧小区改造", "农村公路", "学校扩建", "垃圾中转站", "港区道路", "河道整治", "菜市场改造", "养老院建设"]
-KINDS = [ApplicantKind.PERSON] * 7 + [ApplicantKind.BUSINESS] * 2 + [ApplicantKind.LEGAL, ApplicantKind.RESEARCH,
-                                                                     ApplicantKind.CHARITY, ApplicantKind.OTHER]
+KINDS = (
+    [ApplicantKind.PERSON] * 7
+    + [ApplicantKind.BUSINESS] * 2
+    + [ApplicantKind.LEGAL, ApplicantKind.RESEARCH, ApplicantKind.CHARITY, ApplicantKind.OTHER]
+)
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平"
 USCC_BODIES = ["91330206MA2CX1234", "91330206MA2GQ8P05", "52330206MJ9123456", "31330000MD0123456"]
@@ -43,22 +54,36 @@ def _identifier(rng, kind) -> tuple[str, str]:
 
     if kind != ApplicantKind.PERSON:
         body = rng.choice(USCC_BODIES)
-        names = {ApplicantKind.BUSINESS: "宁波港城示范贸易有限公司", ApplicantKind.LEGAL: "浙江港城律师事务所",
-                 ApplicantKind.RESEARCH: "宁波海洋研究院", ApplicantKind.CHARITY: "北仑区慈善总会"}
+        names = {
+            ApplicantKind.BUSINESS: "宁波港城示范贸易有限公司",
+            ApplicantKind.LEGAL: "浙江港城律师事务所",
+            ApplicantKind.RESEARCH: "宁波海洋研究院",
+            ApplicantKind.CHARITY: "北仑区慈善总会",
+        }
         return names.get(kind, "北仑区某业主委员会"), body + uscc_check_char(body)
 
-    first17 = f"330206{rng.randrange(1950, 2003)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}{rng.randrange(1000):03d}"
-    return rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", rng.choice(GIVEN)]), first17 + id_number_check_char(first17)
+    birth = f"{rng.randrange(1950, 2003)}{rng.randrange(1, 13):02d}{rng.randrange(1, 29):02d}"
+    first17 = f"330206{birth}{rng.randrange(1000):03d}"
+    return rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(
+        ["", rng.choice(GIVEN)]
+    ), first17 + id_number_check_char(first17)
 
 
 def _walk(rng, department, clerk, head, received: dt.date, state: dict) -> Request:
     kind = rng.choice(KINDS)
     name, identifier = _identifier(rng, kind)
     wanted = rng.choice(WANTED).format(year=received.year - 1, subject=rng.choice(SUBJECTS))
-    request = svc.request_register(department=department, by=clerk, applicant_kind=kind, applicant_name=name, identifier=identifier,
-                                   contact_phone=f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}", content=wanted,
-                                   channel=rng.choice([Channel.IN_PERSON, Channel.REGISTERED_POST, Channel.EMAIL, Channel.FAX]),
-                                   received_on=received)
+    request = svc.request_register(
+        department=department,
+        by=clerk,
+        applicant_kind=kind,
+        applicant_name=name,
+        identifier=identifier,
+        contact_phone=f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}",
+        content=wanted,
+        channel=rng.choice([Channel.IN_PERSON, Channel.REGISTERED_POST, Channel.EMAIL, Channel.FAX]),
+        received_on=received,
+    )
     roll = rng.random()
     state["now"] += dt.timedelta(days=rng.uniform(0.5, 5))
     if roll < 0.05:
@@ -80,13 +105,29 @@ def _walk(rng, department, clerk, head, received: dt.date, state: dict) -> Reque
         svc.request_extend(request=request, by=clerk, approver=head, reason="申请公开的信息数量较大，需要检索整理")
         state["now"] += dt.timedelta(days=rng.uniform(10, 20))
     answer_type, reason = rng.choice(_answers())
-    request = svc.request_answer(request=request, by=clerk, answer_type=answer_type, reason=reason,
-                                 text="" if answer_type == AnswerType.GRANTED else "经检索，具体情况说明如下：" + rng.choice(
-                                     ["该信息属于内部讨论稿", "本机关不掌握该信息，建议向区住建局申请", "该信息涉及第三方商业秘密，已作区分处理",
-                                      "该申请属于信访投诉类事项，已转信访部门办理", "该信息已主动公开"]))
+    request = svc.request_answer(
+        request=request,
+        by=clerk,
+        answer_type=answer_type,
+        reason=reason,
+        text=""
+        if answer_type == AnswerType.GRANTED
+        else "经检索，具体情况说明如下："
+        + rng.choice(
+            [
+                "该信息属于内部讨论稿",
+                "本机关不掌握该信息，建议向区住建局申请",
+                "该信息涉及第三方商业秘密，已作区分处理",
+                "该申请属于信访投诉类事项，已转信访部门办理",
+                "该信息已主动公开",
+            ]
+        ),
+    )
     state["now"] += dt.timedelta(days=rng.uniform(0.5, 3))
     if rng.random() < 0.9:
-        request = svc.request_deliver(request=request, by=clerk, method=rng.choice(["邮寄送达", "当面领取", "电子邮件"]))
+        request = svc.request_deliver(
+            request=request, by=clerk, method=rng.choice(["邮寄送达", "当面领取", "电子邮件"])
+        )
     return request
 
 
@@ -95,7 +136,9 @@ def seed_requests(count: int = REQUESTS, progress=print) -> int:
         return 0
     rng = random.Random(31)
     departments = []
-    for department in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by("code")[:12]:
+    for department in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by(
+        "code"
+    )[:12]:
         clerk = Membership.objects.filter(department=department, is_head=False).select_related("user").first()
         head = Membership.objects.filter(department=department, is_head=True).select_related("user").first()
         if clerk:
@@ -133,13 +176,26 @@ def _citizen_requests(office) -> int:
         return 0
 
     def filed(content):
-        return svc.request_register(department=department, by=citizen, applicant_kind=ApplicantKind.PERSON,
-                                    applicant_name=citizen.real_name, identifier=citizen.id_number,
-                                    contact_phone=citizen.mobile or "13805740001", content=content)
+        return svc.request_register(
+            department=department,
+            by=citizen,
+            applicant_kind=ApplicantKind.PERSON,
+            applicant_name=citizen.real_name,
+            identifier=citizen.id_number,
+            contact_phone=citizen.mobile or "13805740001",
+            content=content,
+        )
 
-    svc.request_correction(request=filed("我家附近新建垃圾中转站的审批材料"), by=clerk, items=["请写明垃圾中转站的具体位置"])
-    answered = svc.request_answer(request=filed("2025年北仑区食品安全抽检结果"), by=clerk, answer_type=AnswerType.GRANTED,
-                                  reason="proactive", text="该信息已在区政府网站“监督检查”栏目主动公开。")
+    svc.request_correction(
+        request=filed("我家附近新建垃圾中转站的审批材料"), by=clerk, items=["请写明垃圾中转站的具体位置"]
+    )
+    answered = svc.request_answer(
+        request=filed("2025年北仑区食品安全抽检结果"),
+        by=clerk,
+        answer_type=AnswerType.GRANTED,
+        reason="proactive",
+        text="该信息已在区政府网站“监督检查”栏目主动公开。",
+    )
     svc.request_deliver(request=answered, by=clerk, method="网上送达")
     svc.request_withdraw(request=filed("某小区电梯加装补助名单"), by=citizen)
     return 3
@@ -150,22 +206,45 @@ def seed_annual_report(progress=print) -> Document | None:
     government = Department.objects.filter(kind=Department.Kind.GOVERNMENT, code__startswith="330206").first()
     office = Department.objects.filter(short_name="区府办").first() or government
     staff = list(Membership.objects.filter(department=office).select_related("user")[:2])
-    if government is None or len(staff) < 2 or Document.objects.filter(title__contains="2025年政府信息公开工作年度报告").exists():
+    if (
+        government is None
+        or len(staff) < 2
+        or Document.objects.filter(title__contains="2025年政府信息公开工作年度报告").exists()
+    ):
         return None
-    built = report.build(year=2025, department=government, narrative={
-        "一": "2025年，北仑区深入贯彻《中华人民共和国政府信息公开条例》，围绕重点领域信息公开、政策解读和依申请公开规范办理，"
-              "推进网上办事与政务公开融合，政府信息公开工作取得新进展。",
-        "五": "部分部门政策解读形式较单一，依申请公开答复的说理还需加强。下一步将加强业务培训，完善答复文书模板。",
-        "六": "本年度未收取信息处理费。"})
+    built = report.build(
+        year=2025,
+        department=government,
+        narrative={
+            "一": "2025年，北仑区深入贯彻《中华人民共和国政府信息公开条例》，"
+            "围绕重点领域信息公开、政策解读和依申请公开规范办理，"
+            "推进网上办事与政务公开融合，政府信息公开工作取得新进展。",
+            "五": "部分部门政策解读形式较单一，依申请公开答复的说理还需加强。下一步将加强业务培训，完善答复文书模板。",
+            "六": "本年度未收取信息处理费。",
+        },
+    )
     when = timezone.make_aware(dt.datetime(2026, 3, 20, 10))
     with simulated_now(when):
         document = services.document_create(
-            department=government, by=staff[0].user, title=f"{government.name}2025年政府信息公开工作年度报告",
-            issuing_org=government.name, doc_no="", category=Category.OTHER, topic="general", written_on=when.date(),
-            body=report.body_html(built))
+            department=government,
+            by=staff[0].user,
+            title=f"{government.name}2025年政府信息公开工作年度报告",
+            issuing_org=government.name,
+            doc_no="",
+            category=Category.OTHER,
+            topic="general",
+            written_on=when.date(),
+            body=report.body_html(built),
+        )
         services.document_submit(document=document, by=staff[0].user)
-        document = services.document_review(document=document, by=staff[1].user, approve=True, no_state_secret=True,
-                                            no_commercial_secret=True, no_privacy=True)
+        document = services.document_review(
+            document=document,
+            by=staff[1].user,
+            approve=True,
+            no_state_secret=True,
+            no_commercial_secret=True,
+            no_privacy=True,
+        )
     balanced = "一致" if built.section3.balanced else "不一致"
     progress(f"    2025年度报告已发布（索引号 {document.index_no}；一+二=三+四 核对{balanced}）")
     return document

@@ -13,7 +13,9 @@ from zhengtong.files.services import file_store
 
 APPLICATION_FORMS = ("申请书", "申请表")
 SAMPLE_VALUES = {
-    "unit_name": "宁波港城贸易有限公司", "address": "北仑区新碶街道明州路 188 号", "scale": "12",
+    "unit_name": "宁波港城贸易有限公司",
+    "address": "北仑区新碶街道明州路 188 号",
+    "scale": "12",
     "reason": "因工作调动，申请办理相关手续。",
 }
 COMMON_ROWS = [("申请人（签名或盖章）", "王小明"), ("联系电话", "13805740000"), ("申请日期", "2026年11月20日")]
@@ -38,7 +40,11 @@ def _sheet(item: ServiceItem, values: dict[str, str] | None) -> bytes:
     for line in sheet.iter_rows(min_row=3, max_row=sheet.max_row):
         for cell in line:
             cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width, sheet.column_dimensions["C"].width = 24, 40, 12
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width, sheet.column_dimensions["C"].width = (
+        24,
+        40,
+        12,
+    )
     sheet.append([])
     sheet.append([f"受理部门：{item.lead_department.name}　咨询电话：{item.phone}"])
     buffer = io.BytesIO()
@@ -49,7 +55,9 @@ def _sheet(item: ServiceItem, values: dict[str, str] | None) -> bytes:
 def attach_forms(items: list[ServiceItem]) -> int:
     """Every item's application form material gets a blank form and a sample; returns how many materials."""
     done = 0
-    for material in Material.objects.filter(item__in=items, name__in=APPLICATION_FORMS, blank_form__isnull=True).select_related("item__lead_department"):
+    for material in Material.objects.filter(
+        item__in=items, name__in=APPLICATION_FORMS, blank_form__isnull=True
+    ).select_related("item__lead_department"):
         item = material.item
         material.blank_form = file_store(data=_sheet(item, None), name=f"{item.name}申请表（空白）.xlsx")
         material.sample = file_store(data=_sheet(item, SAMPLE_VALUES), name=f"{item.name}申请表（示例）.xlsx")

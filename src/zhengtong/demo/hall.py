@@ -64,29 +64,49 @@ def seed_items() -> list[ServiceItem]:
             n += 1
             immediate = committed <= 1 or label == "注销"
             item = ServiceItem.objects.create(
-                code=f"330206-{n:04d}", name=f"{base}{variant}", item_type=item_type,
+                code=f"330206-{n:04d}",
+                name=f"{base}{variant}",
+                item_type=item_type,
                 service_type=ServiceType.IMMEDIATE if immediate else ServiceType.PROMISED,
-                basis=basis, lead_department=lead, conditions=f"符合{basis}规定的条件；申请材料齐全、符合法定形式。",
-                process="网上申请或窗口递交 → 受理 → 审查" + ("（并联审批）" if co and not variant else "") + " → 决定 → 送达",
-                legal_limit=legal, committed_limit=max(1, committed if not variant else max(1, committed // 2)),
-                accept_limit=2, review_limit=max(1, committed // 2 or 1),
+                basis=basis,
+                lead_department=lead,
+                conditions=f"符合{basis}规定的条件；申请材料齐全、符合法定形式。",
+                process="网上申请或窗口递交 → 受理 → 审查"
+                + ("（并联审批）" if co and not variant else "")
+                + " → 决定 → 送达",
+                legal_limit=legal,
+                committed_limit=max(1, committed if not variant else max(1, committed // 2)),
+                accept_limit=2,
+                review_limit=max(1, committed // 2 or 1),
                 special_steps="现场核查（不计入办理时限）" if item_type == "licensing" else "",
-                fee="不收费", location=f"北仑区行政服务中心 {lead.short_name}窗口", hours="工作日 8:30-12:00，13:30-17:00",
-                visits=0 if committed <= 5 else 1, phone=lead.phone or "0574-86781234", complaint_phone="0574-12345",
-                result=result, faq=f"问：{base}可以全程网办吗？\n答：可以，材料齐全的当场受理，结果可邮寄送达。",
-                theme=theme if theme in Theme.values else Theme.OTHER, for_citizens="C" in audience,
-                for_legal_persons="L" in audience, for_investors="I" in audience, online=True,
+                fee="不收费",
+                location=f"北仑区行政服务中心 {lead.short_name}窗口",
+                hours="工作日 8:30-12:00，13:30-17:00",
+                visits=0 if committed <= 5 else 1,
+                phone=lead.phone or "0574-86781234",
+                complaint_phone="0574-12345",
+                result=result,
+                faq=f"问：{base}可以全程网办吗？\n答：可以，材料齐全的当场受理，结果可邮寄送达。",
+                theme=theme if theme in Theme.values else Theme.OTHER,
+                for_citizens="C" in audience,
+                for_legal_persons="L" in audience,
+                for_investors="I" in audience,
+                online=True,
             )
             if co and not variant:
                 item.co_departments.set([departments[c] for c in co])
             kinds = [k for k in "LCI" if k in audience]
             names = [m for k in kinds for m in hall_data.MATERIALS[k]][:5]
             Material.objects.bulk_create(
-                Material(item=item, name=m, order=i, required=i < 2, form=Material.Form.ORIGINAL if i else Material.Form.COPY)
-                for i, m in enumerate(names))
+                Material(
+                    item=item, name=m, order=i, required=i < 2, form=Material.Form.ORIGINAL if i else Material.Form.COPY
+                )
+                for i, m in enumerate(names)
+            )
             fields = hall_data.FIELDS["L" if "L" in audience else "C"]
             FormField.objects.bulk_create(
-                FormField(item=item, key=k, label=lbl, kind=kind, order=i) for i, (k, lbl, kind) in enumerate(fields))
+                FormField(item=item, key=k, label=lbl, kind=kind, order=i) for i, (k, lbl, kind) in enumerate(fields)
+            )
             items.append(item)
     return items
 
@@ -100,8 +120,17 @@ def _staff(department: Department, rng: random.Random) -> User | None:
     return rng.choice(members) if members else None
 
 
-TARGETS = [("submitted", 10), ("correction", 5), ("rejected", 3), ("reviewing", 22), ("joining", 7),
-           ("concluded", 8), ("delivered", 38), ("withdrawn", 4), ("denied", 3)]
+TARGETS = [
+    ("submitted", 10),
+    ("correction", 5),
+    ("rejected", 3),
+    ("reviewing", 22),
+    ("joining", 7),
+    ("concluded", 8),
+    ("delivered", 38),
+    ("withdrawn", 4),
+    ("denied", 3),
+]
 
 
 def _age(target: str, rng: random.Random) -> float:
@@ -149,19 +178,24 @@ def _walk(item, applicant, target, clock, rng, real_now, heads) -> None:
     staff = _staff(item.lead_department, rng)
     uploads = {m.pk: [(f"{m.name}.pdf", _pdf())] for m in item.materials.all() if m.required}
     data = {f.key: ("30" if f.kind == "number" else f"{applicant.display_name}的{f.label}") for f in item.fields.all()}
-    application = services.application_submit(item=item, applicant=applicant, data=data, uploads=uploads,
-                                              idempotency_key=f"demo-{rng.random()}")
+    application = services.application_submit(
+        item=item, applicant=applicant, data=data, uploads=uploads, idempotency_key=f"demo-{rng.random()}"
+    )
     if target == "submitted" or staff is None or not _advance(clock, rng, real_now, (0.05, 0.8)):
         return
     if target == "correction" or rng.random() < 0.1:
-        services.application_request_correction(application=application, by=staff, items=["营业执照复印件不清晰，请重新上传", "缺少授权委托书"])
+        services.application_request_correction(
+            application=application, by=staff, items=["营业执照复印件不清晰，请重新上传", "缺少授权委托书"]
+        )
         if target == "correction" or not _advance(clock, rng, real_now, (0.5, 3)):
             return
         services.application_resubmit(application=application, by=applicant, uploads={})
         if not _advance(clock, rng, real_now, (0.05, 0.5)):
             return
     if target == "rejected":
-        services.application_refuse(application=application, by=staff, reason="申请事项不属于本机关职权范围，请向市级部门申请")
+        services.application_refuse(
+            application=application, by=staff, reason="申请事项不属于本机关职权范围，请向市级部门申请"
+        )
         return
     if target == "withdrawn":
         services.application_withdraw(application=application, by=applicant)
@@ -176,7 +210,11 @@ def _walk(item, applicant, target, clock, rng, real_now, heads) -> None:
         if target == "reviewing" and rng.random() < 0.5:
             continue
         reviewer = _staff(branch.department, rng)
-        span = (item.review_limit * 1.6 + 1, item.review_limit * 2.5 + 2) if late else (0.3, max(0.5, item.review_limit * 1.2))
+        span = (
+            (item.review_limit * 1.6 + 1, item.review_limit * 2.5 + 2)
+            if late
+            else (0.3, max(0.5, item.review_limit * 1.2))
+        )
         if reviewer is None or not _advance(clock, rng, real_now, span):
             return
         agree = not (target == "denied" and not branch.is_lead)
@@ -185,12 +223,18 @@ def _walk(item, applicant, target, clock, rng, real_now, heads) -> None:
         return
     granted = target != "denied"
     services.application_conclude(
-        application=application, by=staff, granted=granted, reason="" if granted else "经并联审查，现场条件不符合要求",
+        application=application,
+        by=staff,
+        granted=granted,
+        reason="" if granted else "经并联审查，现场条件不符合要求",
         doc_no=f"仑{item.lead_department.short_name[:2]}许〔{clock['now']:%Y}〕{rng.randint(1, 999)}号",
-        certificate_no=f"{item.code[-4:]}{rng.randint(10**7, 10**8 - 1)}" if granted else "")
+        certificate_no=f"{item.code[-4:]}{rng.randint(10**7, 10**8 - 1)}" if granted else "",
+    )
     if target == "concluded" or not granted or not _advance(clock, rng, real_now, (0.5, 4)):
         return
-    services.application_deliver(application=application, by=staff, method=rng.choice(["窗口领取", "邮政寄递", "电子证照"]))
+    services.application_deliver(
+        application=application, by=staff, method=rng.choice(["窗口领取", "邮政寄递", "电子证照"])
+    )
 
 
 def remove_placeholder_clocks() -> int:

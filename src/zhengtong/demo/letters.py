@@ -1,6 +1,7 @@
-"""The hotline centre, its responsibility catalogue and mailboxes, and letters and calls (LETTERS, 5,000, by default; the
-demo command's --letters sets it) over the last months, walked through the real services on a simulated clock (decision 0005): every state, returns,
-co-handling, duplicates merged, late replies, dissatisfied callbacks reopened, replies published masked."""
+"""The hotline centre, its responsibility catalogue and mailboxes, and letters and calls (LETTERS, 5,000, by
+default; the demo command's --letters sets it) over the last months, walked through the real services on a
+simulated clock (decision 0005): every state, returns, co-handling, duplicates merged, late replies,
+dissatisfied callbacks reopened, replies published masked."""
 
 from __future__ import annotations
 
@@ -49,17 +50,23 @@ def seed_catalogue() -> None:
         return
     Centre.objects.create(department=_department(data.CENTRE))
     for code, name, keywords, suffix in data.CATALOGUE:
-        Responsibility.objects.create(code=code, name=name, keywords=keywords, department=_department(suffix), is_fallback=code == "unclear")
+        Responsibility.objects.create(
+            code=code, name=name, keywords=keywords, department=_department(suffix), is_fallback=code == "unclear"
+        )
     Mailbox.objects.create(code="quzhang", name="区长信箱", description="写给北仑区区长", sort_order=10)
     Mailbox.objects.create(code="zhuren", name="区府办主任信箱", department=_department("001"), sort_order=20)
     for n, suffix in enumerate(["023", "019", "004", "010", "013"], start=3):
         dept = _department(suffix)
-        Mailbox.objects.create(code=f"dept-{suffix}", name=f"{dept.short_name or dept.name}局长信箱", department=dept, sort_order=10 * n)
+        Mailbox.objects.create(
+            code=f"dept-{suffix}", name=f"{dept.short_name or dept.name}局长信箱", department=dept, sort_order=10 * n
+        )
 
 
 def _people(suffix: str) -> tuple:
     dept = _department(suffix)
-    clerk = Membership.objects.filter(department=dept, is_head=False, user__is_active=True).select_related("user").first()
+    clerk = (
+        Membership.objects.filter(department=dept, is_head=False, user__is_active=True).select_related("user").first()
+    )
     head = Membership.objects.filter(department=dept, is_head=True, user__is_active=True).select_related("user").first()
     return dept, clerk.user if clerk else None, head.user if head else None
 
@@ -81,7 +88,12 @@ class Walk:
         rng = self.rng
         code = data.CATALOGUE[n % len(data.CATALOGUE)][0]
         kind, title, content = rng.choice(data.LETTERS[code])
-        fill = {"street": rng.choice(data.STREETS), "place": rng.choice(data.PLACES), "estate": rng.choice(data.ESTATES), "n": rng.randrange(2, 12)}
+        fill = {
+            "street": rng.choice(data.STREETS),
+            "place": rng.choice(data.PLACES),
+            "estate": rng.choice(data.ESTATES),
+            "n": rng.randrange(2, 12),
+        }
         return code, kind, title.format(**fill), content.format(**fill)
 
     def writer(self, n: int) -> dict:
@@ -89,18 +101,29 @@ class Walk:
         if n % 7 == 0:
             return {"anonymous": True, "writer_name": "", "writer_phone": ""}
         name = rng.choice(SURNAMES) + rng.choice(GIVEN) + rng.choice(["", rng.choice(GIVEN)])
-        return {"writer_name": name, "writer_phone": f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}", "anonymous": False}
+        return {
+            "writer_name": name,
+            "writer_phone": f"13{rng.randrange(5, 10)}{rng.randrange(10**8):08d}",
+            "anonymous": False,
+        }
 
     def submit(self, n: int, previous: Letter | None):
         rng = self.rng
         code, kind, title, content = self.text(n)
         writer = self.writer(n)
         if n % 5 == 1 and not writer["anonymous"]:  # some writers put their own details in the text: published masked
-            content = f"我叫{writer['writer_name']}，电话{writer['writer_phone']}，住{rng.choice(data.ESTATES)}{rng.randrange(1, 30)}幢{rng.randrange(101, 1802)}室。" + content
+            content = (
+                f"我叫{writer['writer_name']}，电话{writer['writer_phone']}，"
+                f"住{rng.choice(data.ESTATES)}{rng.randrange(1, 30)}幢{rng.randrange(101, 1802)}室。" + content
+            )
         channel = [Channel.WEB, Channel.PHONE, Channel.PHONE, Channel.WEB, Channel.MAILBOX][n % 5]
         extra = {}
         if channel == Channel.PHONE:
-            extra = {"by": self.operator, "received_at": self.clock["now"], "urgency": Urgency.URGENT if n % 50 == 7 else Urgency.NORMAL}
+            extra = {
+                "by": self.operator,
+                "received_at": self.clock["now"],
+                "urgency": Urgency.URGENT if n % 50 == 7 else Urgency.NORMAL,
+            }
         if channel == Channel.MAILBOX:
             extra["mailbox"] = Mailbox.objects.order_by("sort_order")[n % 7]
         if channel != Channel.PHONE:  # web writers proved their mobile with an SMS code on the form
@@ -108,17 +131,34 @@ class Walk:
         if channel == Channel.WEB and n % 4 == 0:  # a photo of the problem
             extra["attachments"] = [(f"现场照片{n}.png", _photo())]
         if n % 100 in (3, 4, 5) and previous is not None:  # someone else writes about the same thing
-            title, content, kind = previous.title, previous.content + rng.choice(["请尽快处理！", "谢谢。", "盼复。"]), previous.kind
-        return code, svc.letter_submit(channel=channel, kind=kind, title=title, content=content,
-                                       public_allowed=n % 5 in (1, 2, 3), **writer, **extra).letter
+            title, content, kind = (
+                previous.title,
+                previous.content + rng.choice(["请尽快处理！", "谢谢。", "盼复。"]),
+                previous.kind,
+            )
+        return code, svc.letter_submit(
+            channel=channel,
+            kind=kind,
+            title=title,
+            content=content,
+            public_allowed=n % 5 in (1, 2, 3),
+            **writer,
+            **extra,
+        ).letter
 
     def run(self, n: int, previous: Letter | None) -> Letter | None:
         code, letter = self.submit(n, previous)
         op, roll = self.operator, n % 100
         if n % 100 == 6 and not letter.anonymous:  # the same writer sends it again: one case
-            svc.letter_submit(channel=letter.channel, kind=letter.kind, title=letter.title, content=letter.content,
-                              writer_name=letter.writer_name, writer_phone=letter.writer_phone,
-                              **({"by": op} if letter.channel == Channel.PHONE else {}))
+            svc.letter_submit(
+                channel=letter.channel,
+                kind=letter.kind,
+                title=letter.title,
+                content=letter.content,
+                writer_name=letter.writer_name,
+                writer_phone=letter.writer_phone,
+                **({"by": op} if letter.channel == Channel.PHONE else {}),
+            )
         if not self.step(self.rng.uniform(0.2, 1.5) if roll % 9 else self.rng.uniform(2.5, 6)):  # some accepted late
             return letter
         if roll < 3:
@@ -131,27 +171,39 @@ class Walk:
         first = self.teams["unclear"] if roll in range(7, 12) and code != "unclear" else right
         co = [self.teams[data.CATALOGUE[(n + 3) % len(data.CATALOGUE)][0]][0]] if 12 <= roll < 20 else []
         co = [d for d in co if d != first[0]]
-        svc.letter_dispatch(letter=letter, by=op, department=first[0], co_departments=co,
-                            category=Responsibility.objects.get(code=code))
+        svc.letter_dispatch(
+            letter=letter, by=op, department=first[0], co_departments=co, category=Responsibility.objects.get(code=code)
+        )
         if not self.step(self.rng.uniform(0.5, 12)):
             return letter
         if first is not right:
-            svc.letter_return(letter=letter, by=first[1], department=first[0], reason="该事项不属于本单位职责，建议改派。")
+            svc.letter_return(
+                letter=letter, by=first[1], department=first[0], reason="该事项不属于本单位职责，建议改派。"
+            )
             if not self.step(self.rng.uniform(1, 8)):
                 return letter
             if roll <= 9:
                 svc.letter_review_return(letter=letter, by=op, approve=True)
-                svc.letter_dispatch(letter=letter, by=op, department=right[0], category=Responsibility.objects.get(code=code))
+                svc.letter_dispatch(
+                    letter=letter, by=op, department=right[0], category=Responsibility.objects.get(code=code)
+                )
                 first = right
             else:
-                svc.letter_review_return(letter=letter, by=op, approve=False, note="经核，该事项属于你单位属地管理范围，请继续办理。")
+                svc.letter_review_return(
+                    letter=letter, by=op, approve=False, note="经核，该事项属于你单位属地管理范围，请继续办理。"
+                )
         dept, clerk, head = first
         if letter.assignments.filter(department=dept, state="pending").exists():
             svc.letter_sign(letter=letter, by=clerk, department=dept)
         for other in co:
             if not self.step(self.rng.uniform(4, 30)):
                 return letter
-            svc.letter_co_opinion(letter=letter, by=self.teams_by_dept[other.pk][1], department=other, opinion="经核查，同意主办单位意见，我单位将配合处理。")
+            svc.letter_co_opinion(
+                letter=letter,
+                by=self.teams_by_dept[other.pk][1],
+                department=other,
+                opinion="经核查，同意主办单位意见，我单位将配合处理。",
+            )
         late = 20 <= roll < 28
         if not self.step(self.rng.uniform(24 * 8, 24 * 14) if late else self.rng.uniform(6, 24 * 4)):
             return letter
@@ -172,8 +224,17 @@ class Walk:
         if letter.anonymous and not letter.writer_phone:
             satisfaction = Satisfaction.UNREACHABLE
         else:
-            satisfaction = [Satisfaction.DISSATISFIED, Satisfaction.UNREACHABLE, Satisfaction.BASICALLY, Satisfaction.BASICALLY,
-                            Satisfaction.BASICALLY] [n % 20] if n % 20 < 5 else Satisfaction.SATISFIED
+            satisfaction = (
+                [
+                    Satisfaction.DISSATISFIED,
+                    Satisfaction.UNREACHABLE,
+                    Satisfaction.BASICALLY,
+                    Satisfaction.BASICALLY,
+                    Satisfaction.BASICALLY,
+                ][n % 20]
+                if n % 20 < 5
+                else Satisfaction.SATISFIED
+            )
         svc.letter_callback(letter=letter, by=op, satisfaction=satisfaction, note="电话回访")
         if satisfaction == Satisfaction.DISSATISFIED:
             if not self.step(self.rng.uniform(2, 24)):
@@ -197,13 +258,31 @@ def _history(rng, count: int, start: dt.datetime, end: dt.datetime, teams) -> li
         received = start + dt.timedelta(seconds=span * n / max(count, 1) + rng.randrange(0, 3600))
         accepted = received + dt.timedelta(hours=rng.uniform(0.2, 1.8) if n % 11 else rng.uniform(2.5, 5))
         replied = accepted + dt.timedelta(days=rng.uniform(9, 16) if n % 12 == 0 else rng.uniform(0.3, 4))
-        satisfaction = (Satisfaction.UNREACHABLE if writer["anonymous"] else
-                        [Satisfaction.DISSATISFIED, Satisfaction.BASICALLY, Satisfaction.BASICALLY][n % 20] if n % 20 < 3 else Satisfaction.SATISFIED)
-        rows.append(svc.Historical(
-            channel=[Channel.WEB, Channel.PHONE, Channel.PHONE, Channel.WEB, Channel.MAILBOX][n % 5], kind=kind, title=title,
-            content=content, received_at=received, accepted_at=accepted, department=teams[code][0], replied_at=replied,
-            reply=rng.choice(data.REPLIES), closed_at=replied + dt.timedelta(days=rng.uniform(1, 3)), satisfaction=satisfaction,
-            category=Responsibility.objects.get(code=code), public_allowed=n % 5 in (1, 2, 3), **writer))
+        satisfaction = (
+            Satisfaction.UNREACHABLE
+            if writer["anonymous"]
+            else [Satisfaction.DISSATISFIED, Satisfaction.BASICALLY, Satisfaction.BASICALLY][n % 20]
+            if n % 20 < 3
+            else Satisfaction.SATISFIED
+        )
+        rows.append(
+            svc.Historical(
+                channel=[Channel.WEB, Channel.PHONE, Channel.PHONE, Channel.WEB, Channel.MAILBOX][n % 5],
+                kind=kind,
+                title=title,
+                content=content,
+                received_at=received,
+                accepted_at=accepted,
+                department=teams[code][0],
+                replied_at=replied,
+                reply=rng.choice(data.REPLIES),
+                closed_at=replied + dt.timedelta(days=rng.uniform(1, 3)),
+                satisfaction=satisfaction,
+                category=Responsibility.objects.get(code=code),
+                public_allowed=n % 5 in (1, 2, 3),
+                **writer,
+            )
+        )
     return rows
 
 
@@ -219,7 +298,9 @@ def seed_letters(count: int = LETTERS, progress=print) -> int:
     days = min(35, max(10, walked // 16))  # about 17 a day, as in a district of 400,000
     start = real_now - dt.timedelta(days=days)
     if count > walked:
-        imported = svc.letters_import(rows=_history(rng, count - walked, real_now - dt.timedelta(days=300), start, teams), by=operator)
+        imported = svc.letters_import(
+            rows=_history(rng, count - walked, real_now - dt.timedelta(days=300), start, teams), by=operator
+        )
         progress(f"    原热线系统历史来信 {len(imported)} 件（已办结，按原办理记录导入）")
     previous = None
     for n in range(walked):
@@ -230,7 +311,9 @@ def seed_letters(count: int = LETTERS, progress=print) -> int:
             try:
                 previous = walk.run(n, previous) or previous
             except ZtError:
-                pass  # a step the simulated clock could not take (e.g. a review before a draft): the letter stays where it got to
+                # a step the simulated clock could not take (e.g. a review before a draft): the letter stays
+                # where it got to
+                pass
     scan()  # letters left late by the walk turn red now, as the periodic scan would have made them
     progress(f"    来信来电 {count} 件（近期 {walked} 件各种状态；含退单、协办、重复合并、超期、重办和公开答复）")
     return Letter.objects.count()

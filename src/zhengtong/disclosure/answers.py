@@ -20,20 +20,42 @@ class AnswerType(models.TextChoices):
 REASONS: dict[str, list[tuple[str, str]]] = {
     AnswerType.GRANTED: [("", "予以公开"), ("proactive", "已主动公开，告知获取方式")],
     AnswerType.PARTIAL: [("", "部分公开（区分处理的，只计这一情形，不计其他情形）")],
-    AnswerType.REFUSED: [("state_secret", "属于国家秘密"), ("prohibited", "其他法律行政法规禁止公开"),
-                         ("three_safeties", "危及“三安全一稳定”"), ("third_party", "保护第三方合法权益"),
-                         ("internal", "属于三类内部事务信息"), ("process", "属于四类过程性信息"),
-                         ("enforcement_file", "属于行政执法案卷"), ("inquiry", "属于行政查询事项")],
-    AnswerType.UNAVAILABLE: [("not_held", "本机关不掌握相关政府信息"), ("needs_making", "没有现成信息需要另行制作"),
-                             ("still_unclear", "补正后申请内容仍不明确")],
-    AnswerType.NOT_HANDLED: [("petition", "信访举报投诉类申请"), ("repeat", "重复申请"), ("publication", "要求提供公开出版物"),
-                             ("excessive", "无正当理由大量反复申请"), ("confirm", "要求行政机关确认或重新出具已获取信息")],
-    AnswerType.OTHER: [("not_corrected", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
-                       ("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
-                       ("other", "其他")],
+    AnswerType.REFUSED: [
+        ("state_secret", "属于国家秘密"),
+        ("prohibited", "其他法律行政法规禁止公开"),
+        ("three_safeties", "危及“三安全一稳定”"),
+        ("third_party", "保护第三方合法权益"),
+        ("internal", "属于三类内部事务信息"),
+        ("process", "属于四类过程性信息"),
+        ("enforcement_file", "属于行政执法案卷"),
+        ("inquiry", "属于行政查询事项"),
+    ],
+    AnswerType.UNAVAILABLE: [
+        ("not_held", "本机关不掌握相关政府信息"),
+        ("needs_making", "没有现成信息需要另行制作"),
+        ("still_unclear", "补正后申请内容仍不明确"),
+    ],
+    AnswerType.NOT_HANDLED: [
+        ("petition", "信访举报投诉类申请"),
+        ("repeat", "重复申请"),
+        ("publication", "要求提供公开出版物"),
+        ("excessive", "无正当理由大量反复申请"),
+        ("confirm", "要求行政机关确认或重新出具已获取信息"),
+    ],
+    AnswerType.OTHER: [
+        ("not_corrected", "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        ("fee_unpaid", "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        ("other", "其他"),
+    ],
 }
 # Answers that refuse something must say why (Art. 36 (三)-(六)); the reason is the structured choice plus text.
-NEEDS_EXPLANATION = {AnswerType.PARTIAL, AnswerType.REFUSED, AnswerType.UNAVAILABLE, AnswerType.NOT_HANDLED, AnswerType.OTHER}
+NEEDS_EXPLANATION = {
+    AnswerType.PARTIAL,
+    AnswerType.REFUSED,
+    AnswerType.UNAVAILABLE,
+    AnswerType.NOT_HANDLED,
+    AnswerType.OTHER,
+}
 
 
 def valid(answer_type: str, reason: str) -> bool:

@@ -87,11 +87,14 @@ class GuideOffice(models.Model):
     address, hours, telephone, fax, online contact; kept up to date). Kept by the system administrator
     (admin.py); an organ without one is shown with its own address and telephone (views_public.guide)."""
 
-    department = models.OneToOneField("org.Department", verbose_name=_("所属机关"), on_delete=models.PROTECT,
-                                      related_name="guide_office")
+    department = models.OneToOneField(
+        "org.Department", verbose_name=_("所属机关"), on_delete=models.PROTECT, related_name="guide_office"
+    )
     name = models.CharField(_("工作机构名称"), max_length=100)
     address = models.CharField(_("办公地址"), max_length=200)
-    postcode = models.CharField(_("邮政编码"), max_length=6, blank=True, validators=[RegexValidator(r"^\d{6}$", _("邮政编码为6位数字"))])
+    postcode = models.CharField(
+        _("邮政编码"), max_length=6, blank=True, validators=[RegexValidator(r"^\d{6}$", _("邮政编码为6位数字"))]
+    )
     office_hours = models.CharField(_("办公时间"), max_length=100)
     phone = models.CharField(_("联系电话"), max_length=50)
     fax = models.CharField(_("传真号码"), max_length=50, blank=True)
@@ -110,24 +113,40 @@ class Document(TimeStampedModel):
     """A government document with the national metadata. Never deleted: an amended or repealed document stays
     published, marked, with a link to what replaced it."""
 
-    department = models.ForeignKey("org.Department", verbose_name=_("发布机构"), on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("发布机构"), on_delete=models.PROTECT, related_name="+"
+    )
     index_no = models.CharField(_("索引号"), max_length=60, unique=True, null=True, blank=True)  # given at publication
     title = models.CharField(_("标题"), max_length=300)
     issuing_org = models.CharField(_("发文机关"), max_length=200)
     doc_no = models.CharField(_("发文字号"), max_length=60, blank=True)
     topic = models.CharField(_("主题分类"), max_length=20, choices=Topic.choices, default=Topic.GENERAL)
     category = models.CharField(_("公开类别"), max_length=20, choices=Category.choices)
-    column = models.ForeignKey(Column, verbose_name=_("栏目"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents")
+    column = models.ForeignKey(
+        Column, verbose_name=_("栏目"), null=True, blank=True, on_delete=models.PROTECT, related_name="documents"
+    )
     written_on = models.DateField(_("成文日期"))
     published_at = models.DateTimeField(_("发布日期"), null=True, blank=True)
     validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.IN_FORCE)
     mode = models.CharField(_("公开方式"), max_length=12, choices=Mode.choices, default=Mode.PROACTIVE)
     body = models.TextField(_("正文"))  # sanitised HTML (nh3)
     state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)
-    interprets = models.ForeignKey("self", verbose_name=_("解读的文件"), null=True, blank=True, on_delete=models.PROTECT,
-                                   related_name="interpretations")
-    replaced_by = models.ForeignKey("self", verbose_name=_("修改或替代文件"), null=True, blank=True, on_delete=models.PROTECT,
-                                    related_name="replaces")
+    interprets = models.ForeignKey(
+        "self",
+        verbose_name=_("解读的文件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="interpretations",
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        verbose_name=_("修改或替代文件"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaces",
+    )
     # 保密审查: the reviewer confirms each point; personal-data findings left in place are justified in writing.
     reviewed_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -137,8 +156,10 @@ class Document(TimeStampedModel):
     class Meta:
         verbose_name = _("政府信息")
         verbose_name_plural = _("政府信息")
-        indexes = [models.Index(fields=["state", "category", "-published_at"], name="document_catalogue"),
-                   models.Index(fields=["department", "state", "-published_at"], name="document_department")]
+        indexes = [
+            models.Index(fields=["state", "category", "-published_at"], name="document_catalogue"),
+            models.Index(fields=["department", "state", "-published_at"], name="document_department"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -203,9 +224,17 @@ class Request(TimeStampedModel):
     """A request for disclosure (依申请公开), online or registered by staff from paper, post, fax or e-mail."""
 
     receipt_no = models.CharField(_("申请编号"), max_length=30, unique=True)
-    department = models.ForeignKey("org.Department", verbose_name=_("受理机关"), on_delete=models.PROTECT, related_name="+")
-    applicant = models.ForeignKey("accounts.User", verbose_name=_("申请人账户"), null=True, blank=True, on_delete=models.PROTECT,
-                                  related_name="disclosure_requests")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("受理机关"), on_delete=models.PROTECT, related_name="+"
+    )
+    applicant = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("申请人账户"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="disclosure_requests",
+    )
     applicant_kind = models.CharField(_("申请人类型"), max_length=10, choices=ApplicantKind.choices)
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
     identifier = models.CharField(_("身份证件号码或统一社会信用代码"), max_length=30)
@@ -231,8 +260,10 @@ class Request(TimeStampedModel):
     class Meta:
         verbose_name = _("依申请公开")
         verbose_name_plural = _("依申请公开")
-        indexes = [models.Index(fields=["department", "state", "received_on"], name="request_queue"),
-                   models.Index(fields=["applicant", "received_on"], name="request_applicant")]
+        indexes = [
+            models.Index(fields=["department", "state", "received_on"], name="request_queue"),
+            models.Index(fields=["applicant", "received_on"], name="request_applicant"),
+        ]
 
     def __str__(self) -> str:
         return self.receipt_no

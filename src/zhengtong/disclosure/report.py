@@ -53,20 +53,43 @@ def _bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
 
 def _section2(year: int, department, entered: dict) -> list:
     start, end = _bounds(year)
-    regulations = Document.objects.filter(department__path__startswith=department.path, state=State.PUBLISHED,
-                                          category=Category.REGULATIONS)
+    regulations = Document.objects.filter(
+        department__path__startswith=department.path, state=State.PUBLISHED, category=Category.REGULATIONS
+    )
     made = regulations.filter(published_at__gte=start, published_at__lt=end).count()
     repealed = regulations.filter(validity=Validity.REPEALED, updated_at__gte=start, updated_at__lt=end).count()
     in_force = regulations.filter(published_at__lt=end).exclude(validity=Validity.REPEALED).count()
-    licensing = Clock.objects.filter(subject_type__in=categories.subjects(categories.LICENSING), whole=True, stopped_at__gte=start,
-                                     stopped_at__lt=end, department__path__startswith=department.path).exclude(outcome="cancelled").count()
+    licensing = (
+        Clock.objects.filter(
+            subject_type__in=categories.subjects(categories.LICENSING),
+            whole=True,
+            stopped_at__gte=start,
+            stopped_at__lt=end,
+            department__path__startswith=department.path,
+        )
+        .exclude(outcome="cancelled")
+        .count()
+    )
     return [
-        ("第二十条第（一）项", [("规章：本年制发件数", 0), ("规章：本年废止件数", 0), ("规章：现行有效件数", 0),
-                          ("行政规范性文件：本年制发件数", made), ("行政规范性文件：本年废止件数", repealed),
-                          ("行政规范性文件：现行有效件数", in_force)]),
+        (
+            "第二十条第（一）项",
+            [
+                ("规章：本年制发件数", 0),
+                ("规章：本年废止件数", 0),
+                ("规章：现行有效件数", 0),
+                ("行政规范性文件：本年制发件数", made),
+                ("行政规范性文件：本年废止件数", repealed),
+                ("行政规范性文件：现行有效件数", in_force),
+            ],
+        ),
         ("第二十条第（五）项", [("行政许可：本年处理决定数量", licensing)]),
-        ("第二十条第（六）项", [("行政处罚：本年处理决定数量（填报）", entered.get("penalties", 0)),
-                          ("行政强制：本年处理决定数量（填报）", entered.get("coercion", 0))]),
+        (
+            "第二十条第（六）项",
+            [
+                ("行政处罚：本年处理决定数量（填报）", entered.get("penalties", 0)),
+                ("行政强制：本年处理决定数量（填报）", entered.get("coercion", 0)),
+            ],
+        ),
         ("第二十条第（八）项", [("行政事业性收费：本年收费金额（万元，填报）", entered.get("fees", 0))]),
     ]
 
@@ -84,7 +107,9 @@ def _section3(year: int, department) -> Section3:
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
     mine = Request.objects.filter(department__path__startswith=department.path)
     new = _counts(mine.filter(received_on__gte=first, received_on__lte=last))
-    carried_in = _counts(mine.filter(received_on__lt=first).filter(Q(answered_at__isnull=True) | Q(answered_at__gte=start)))
+    carried_in = _counts(
+        mine.filter(received_on__lt=first).filter(Q(answered_at__isnull=True) | Q(answered_at__gte=start))
+    )
     concluded = mine.filter(answered_at__gte=start, answered_at__lt=end)
     rows = [("一", "本年新收政府信息公开申请数量", new), ("二", "上年结转政府信息公开申请数量", carried_in)]
     concluded_total = {key: 0 for key, _label in COLUMNS}
@@ -97,7 +122,9 @@ def _section3(year: int, department) -> Section3:
         for key in concluded_total:
             concluded_total[key] += counts[key]
     rows.append(("三", "总计", concluded_total))
-    carried_out = _counts(mine.filter(received_on__lte=last).filter(Q(answered_at__isnull=True) | Q(answered_at__gte=end)))
+    carried_out = _counts(
+        mine.filter(received_on__lte=last).filter(Q(answered_at__isnull=True) | Q(answered_at__gte=end))
+    )
     rows.append(("四", "结转下年度继续办理", carried_out))
     check = {key: (new[key] + carried_in[key], concluded_total[key] + carried_out[key]) for key, _label in COLUMNS}
     return Section3(rows, check)
@@ -105,11 +132,20 @@ def _section3(year: int, department) -> Section3:
 
 def build(*, year: int, department, entered: dict | None = None, narrative: dict | None = None) -> AnnualReport:
     entered = entered or {}
-    section4 = {kind: {col: int(entered.get(f"{kind}:{col}", 0)) for col in APPEAL_COLUMNS} for kind in ("行政复议", "行政诉讼")}
+    section4 = {
+        kind: {col: int(entered.get(f"{kind}:{col}", 0)) for col in APPEAL_COLUMNS} for kind in ("行政复议", "行政诉讼")
+    }
     for counts in section4.values():
         counts["总计"] = sum(v for k, v in counts.items() if k != "总计")
-    return AnnualReport(year=year, department_name=department.name, section2=_section2(year, department, entered),
-                        section3=_section3(year, department), section4=section4, entered=entered, narrative=narrative or {})
+    return AnnualReport(
+        year=year,
+        department_name=department.name,
+        section2=_section2(year, department, entered),
+        section3=_section3(year, department),
+        section4=section4,
+        entered=entered,
+        narrative=narrative or {},
+    )
 
 
 NARRATIVE = [("一", "总体情况"), ("五", "存在的主要问题及改进情况"), ("六", "其他需要报告的事项")]

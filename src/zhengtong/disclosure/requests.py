@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases import guards
+from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify
-from zhengtong.cases import guards
-from zhengtong.cases.guards import case_service
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import Clock, ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
@@ -52,26 +51,48 @@ def _start_of_day(day: dt.date) -> dt.datetime:
 
 
 def _answer_clock(request: Request, day: dt.date, by) -> Clock:
-    return clock_start(subject_type=SUBJECT, subject_id=str(request.pk), stage="answer", stage_label="答复",
-                       subject_label=f"政府信息公开申请（{request.receipt_no}）", department=request.department,
-                       assignee=by if getattr(by, "kind", "") == "staff" else None, limit=ANSWER_LIMIT, started_at=_start_of_day(day))
+    return clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(request.pk),
+        stage="answer",
+        stage_label="答复",
+        subject_label=f"政府信息公开申请（{request.receipt_no}）",
+        department=request.department,
+        assignee=by if getattr(by, "kind", "") == "staff" else None,
+        limit=ANSWER_LIMIT,
+        started_at=_start_of_day(day),
+    )
 
 
 def _open_clock(request: Request, stage: str) -> Clock | None:
-    return Clock.objects.filter(subject_type=SUBJECT, subject_id=str(request.pk), stage=stage, stopped_at__isnull=True).first()
+    return Clock.objects.filter(
+        subject_type=SUBJECT, subject_id=str(request.pk), stage=stage, stopped_at__isnull=True
+    ).first()
 
 
 def _check_identifier(kind: str, identifier: str) -> str:
     try:
         return parse_id_number(identifier).value if kind == ApplicantKind.PERSON else parse_uscc(identifier)
     except IdentifierError as exc:
-        raise InvalidInput(str(exc.message), code=exc.code, fields={"identifier": [{"code": exc.code, "message": str(exc.message)}]}) from None
+        raise InvalidInput(
+            str(exc.message), code=exc.code, fields={"identifier": [{"code": exc.code, "message": str(exc.message)}]}
+        ) from None
 
 
 @case_service
-def request_register(*, department, by, applicant_kind: str, applicant_name: str, identifier: str, contact_phone: str,
-                     content: str, channel: str = Channel.ONLINE, received_on: dt.date | None = None,
-                     contact_address: str = "") -> Request:
+def request_register(
+    *,
+    department,
+    by,
+    applicant_kind: str,
+    applicant_name: str,
+    identifier: str,
+    contact_phone: str,
+    content: str,
+    channel: str = Channel.ONLINE,
+    received_on: dt.date | None = None,
+    contact_address: str = "",
+) -> Request:
     """Online by the applicant (received today: the platform confirms at once), or by staff from paper, post, fax
     or e-mail with the receipt date Art. 31 gives for that channel."""
     content, applicant_name = (content or "").strip(), (applicant_name or "").strip()
@@ -88,16 +109,33 @@ def request_register(*, department, by, applicant_kind: str, applicant_name: str
     if received_on > today:
         raise refuse(errors.RECEIVED_IN_FUTURE)
     month = received_on.replace(day=1)
-    earlier = Request.objects.filter(identifier=identifier, received_on__gte=month, received_on__lte=received_on).count()
+    earlier = Request.objects.filter(
+        identifier=identifier, received_on__gte=month, received_on__lte=received_on
+    ).count()
     key = next_key(Request)  # the receipt number is written with the row: a placeholder made registrations wait in turn
     request = Request.objects.create(
-        pk=key, receipt_no=f"GK{received_on:%Y}-{key:06d}", department=department, applicant=None if staff else by,
-        applicant_kind=applicant_kind, applicant_name=applicant_name, identifier=identifier, contact_phone=contact_phone.strip(), contact_address=contact_address,
-        channel=channel if staff else Channel.ONLINE, received_on=received_on, content=content, fee=fee_for(earlier + 1),
-        created_by=by, updated_by=by)
+        pk=key,
+        receipt_no=f"GK{received_on:%Y}-{key:06d}",
+        department=department,
+        applicant=None if staff else by,
+        applicant_kind=applicant_kind,
+        applicant_name=applicant_name,
+        identifier=identifier,
+        contact_phone=contact_phone.strip(),
+        contact_address=contact_address,
+        channel=channel if staff else Channel.ONLINE,
+        received_on=received_on,
+        content=content,
+        fee=fee_for(earlier + 1),
+        created_by=by,
+        updated_by=by,
+    )
     _answer_clock(request, received_on, by)
-    audit_record(action="disclosure.request.register", obj=request,
-                 changes={"channel": [None, request.get_channel_display()], "received_on": [None, str(received_on)]})
+    audit_record(
+        action="disclosure.request.register",
+        obj=request,
+        changes={"channel": [None, request.get_channel_display()], "received_on": [None, str(received_on)]},
+    )
     return request
 
 
@@ -139,7 +177,9 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     request.state, request.correction_items = RequestState.CORRECTION, "\n".join(items)
     request.correction_due = add_working_days(today, CORRECTION_PERIOD)
     request.save()
-    audit_record(action="disclosure.request.correction", obj=request, changes={"items": [None, request.correction_items]})
+    audit_record(
+        action="disclosure.request.correction", obj=request, changes={"items": [None, request.correction_items]}
+    )
     _tell(request, "政府信息公开申请需要补正", f"请于{request.correction_due:%Y年%m月%d日}前补正：{'；'.join(items)}")
     return request
 
@@ -186,8 +226,16 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
     if not (third_party or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     clock_pause(clock=_open_clock(request, "answer"), reason=ClockPause.Reason.THIRD_PARTY, note=third_party[:300])
-    clock_start(subject_type=SUBJECT, subject_id=str(request.pk), stage="consult", stage_label="第三方意见",
-                subject_label=f"征求意见：{third_party}"[:200], department=request.department, assignee=by, limit=CONSULTATION_LIMIT)
+    clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(request.pk),
+        stage="consult",
+        stage_label="第三方意见",
+        subject_label=f"征求意见：{third_party}"[:200],
+        department=request.department,
+        assignee=by,
+        limit=CONSULTATION_LIMIT,
+    )
     request.state = RequestState.CONSULTING
     request.save(update_fields=["state", "updated_at"])
     audit_record(action="disclosure.request.consult", obj=request, changes={"third_party": [None, third_party]})
@@ -205,7 +253,9 @@ def request_consulted(*, request: Request, by, opinion: str) -> Request:
     clock_resume(clock=_open_clock(request, "answer"))
     request.state = RequestState.REGISTERED
     request.save(update_fields=["state", "updated_at"])
-    audit_record(action="disclosure.request.consulted", obj=request, changes={"opinion": [None, opinion or "逾期未提出意见"]})
+    audit_record(
+        action="disclosure.request.consulted", obj=request, changes={"opinion": [None, opinion or "逾期未提出意见"]}
+    )
     return request
 
 
@@ -224,8 +274,16 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     clock_extend(clock=_open_clock(request, "answer"), amount=EXTENSION, reason=reason, approver=approver)
     request.extended = True
     request.save(update_fields=["extended", "updated_at"])
-    audit_record(action="disclosure.request.extend", obj=request, changes={"approver": [None, approver.get_username()], "reason": [None, reason]})
-    _tell(request, "政府信息公开申请延期答复", f"您的申请（{request.receipt_no}）答复期限延长{EXTENSION}个工作日。理由：{reason}")
+    audit_record(
+        action="disclosure.request.extend",
+        obj=request,
+        changes={"approver": [None, approver.get_username()], "reason": [None, reason]},
+    )
+    _tell(
+        request,
+        "政府信息公开申请延期答复",
+        f"您的申请（{request.receipt_no}）答复期限延长{EXTENSION}个工作日。理由：{reason}",
+    )
     return request
 
 
@@ -243,7 +301,12 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
     clock = _open_clock(request, "answer")
     if clock:
         clock_stop(clock=clock)
-    request.state, request.answer_type, request.answer_reason, request.answer_text = RequestState.ANSWERED, answer_type, reason or "", text
+    request.state, request.answer_type, request.answer_reason, request.answer_text = (
+        RequestState.ANSWERED,
+        answer_type,
+        reason or "",
+        text,
+    )
     request.answered_at, request.answered_by = timezone.now(), by
     request.save()
     audit_record(action="disclosure.request.answer", obj=request, changes={"answer": [None, request.answer_label]})
@@ -258,7 +321,11 @@ def request_deliver(*, request: Request, by, method: str) -> Request:
     _require_state(request, RequestState.ANSWERED)
     if not (method or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    request.state, request.delivered_at, request.delivery_method = RequestState.DELIVERED, timezone.now(), method.strip()[:50]
+    request.state, request.delivered_at, request.delivery_method = (
+        RequestState.DELIVERED,
+        timezone.now(),
+        method.strip()[:50],
+    )
     request.save()
     audit_record(action="disclosure.request.deliver", obj=request, changes={"method": [None, request.delivery_method]})
     return request
@@ -273,7 +340,11 @@ def request_withdraw(*, request: Request, by) -> Request:
     _require_state(request, *OPEN_STATES)
     for clock in Clock.objects.filter(subject_type=SUBJECT, subject_id=str(request.pk), stopped_at__isnull=True):
         clock_stop(clock=clock, cancelled=True)
-    request.state, request.answer_type, request.answer_reason = RequestState.WITHDRAWN, answers.AnswerType.OTHER, "other"
+    request.state, request.answer_type, request.answer_reason = (
+        RequestState.WITHDRAWN,
+        answers.AnswerType.OTHER,
+        "other",
+    )
     request.answered_at = timezone.now()
     request.save()
     audit_record(action="disclosure.request.withdraw", obj=request)

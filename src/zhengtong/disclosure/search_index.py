@@ -17,13 +17,25 @@ def search_document(document: Document) -> SearchDocument:
     from .services import body_text, public_strings
 
     attachments = "\n".join(a.text for a in document.attachments.all())
-    meta = "　".join(x for x in (document.index_no or "", document.doc_no, document.issuing_org, document.get_validity_display()) if x)
+    meta = "　".join(
+        x
+        for x in (document.index_no or "", document.doc_no, document.issuing_org, document.get_validity_display())
+        if x
+    )
     return SearchDocument(
-        kind=KIND, kind_label="政府信息", object_id=str(document.pk), title=document.title,
-        text=f"{meta}\n{body_text(document)}\n{attachments}", url=reverse("disclosure:document", args=[document.index_no]),
-        department_id=document.department_id, department_name=document.department.name, category=document.category,
-        category_label=document.get_category_display(), published_at=document.published_at,
-        public_strings=tuple(public_strings(document)))
+        kind=KIND,
+        kind_label="政府信息",
+        object_id=str(document.pk),
+        title=document.title,
+        text=f"{meta}\n{body_text(document)}\n{attachments}",
+        url=reverse("disclosure:document", args=[document.index_no]),
+        department_id=document.department_id,
+        department_name=document.department.name,
+        category=document.category,
+        category_label=document.get_category_display(),
+        published_at=document.published_at,
+        public_strings=tuple(public_strings(document)),
+    )
 
 
 def document_push(document: Document) -> None:
@@ -34,10 +46,17 @@ def document_push(document: Document) -> None:
 
 
 def _published():
-    return (Document.objects.filter(state=State.PUBLISHED).select_related("department")
-            .prefetch_related("attachments").order_by("pk"))
+    return (
+        Document.objects.filter(state=State.PUBLISHED)
+        .select_related("department")
+        .prefetch_related("attachments")
+        .order_by("pk")
+    )
 
 
 def register() -> None:
-    registry.register(KIND, count=lambda: _published().count(),
-                      documents=lambda: (search_document(d) for d in _published().iterator(chunk_size=200)))
+    registry.register(
+        KIND,
+        count=lambda: _published().count(),
+        documents=lambda: (search_document(d) for d in _published().iterator(chunk_size=200)),
+    )

@@ -10,7 +10,9 @@ from .models import Category, Document, State
 def organs() -> QuerySet[Department]:
     """The organs that answer requests and publish a 公开指南 (条例 Art. 12 and 27): the government and its
     departments, in the tree's order; internal offices answer in their department's name."""
-    return Department.objects.filter(is_active=True, kind__in=[Department.Kind.GOVERNMENT, Department.Kind.DEPARTMENT]).order_by("path")
+    return Department.objects.filter(
+        is_active=True, kind__in=[Department.Kind.GOVERNMENT, Department.Kind.DEPARTMENT]
+    ).order_by("path")
 
 
 def published() -> QuerySet[Document]:
@@ -23,5 +25,10 @@ def category_counts() -> list[tuple[str, str, int]]:
 
 
 def public_document(index_no: str) -> Document | None:
-    return (published().select_related("replaced_by", "interprets").prefetch_related("attachments__file")
-            .filter(index_no=index_no).first())
+    return (
+        published()
+        .select_related("replaced_by", "interprets")
+        .prefetch_related("attachments__file")
+        .filter(index_no=index_no)
+        .first()
+    )

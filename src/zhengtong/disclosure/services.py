@@ -7,19 +7,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from html import unescape as unescape_entities
 
 import nh3
-from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
-from html import unescape as unescape_entities
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
-from zhengtong.files.services import file_open, uploads_store
 from zhengtong.cases import guards
 from zhengtong.cases.guards import case_service
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.files.services import file_open, uploads_store
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
@@ -63,7 +62,9 @@ def _clean_fields(values: dict) -> dict:
 def _attach(document: Document, uploads, by) -> None:
     for name, stored in uploads_store(uploads, by=by):  # type by magic bytes, macros refused, metadata stripped
         text = attachment_text(stored.kind, file_open(stored))
-        Attachment.objects.create(document=document, file=stored, title=name[:200], text=text if text is not None else "")
+        Attachment.objects.create(
+            document=document, file=stored, title=name[:200], text=text if text is not None else ""
+        )
 
 
 @case_service
@@ -72,9 +73,17 @@ def document_create(*, department, by, uploads=(), **values) -> Document:
     document = Document.objects.create(department=department, created_by=by, updated_by=by, **values)
     _attach(document, uploads, by)
     started = timezone.make_aware(dt.datetime.combine(document.written_on, dt.time(9)))
-    clock_start(subject_type=SUBJECT, subject_id=str(document.pk), stage="publish", stage_label="主动公开",
-                subject_label=document.title, department=department, assignee=by, limit=PUBLISH_LIMIT,
-                started_at=min(started, timezone.now()))
+    clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(document.pk),
+        stage="publish",
+        stage_label="主动公开",
+        subject_label=document.title,
+        department=department,
+        assignee=by,
+        limit=PUBLISH_LIMIT,
+        started_at=min(started, timezone.now()),
+    )
     audit_record(action="disclosure.document.create", obj=document)
     return document
 
@@ -139,13 +148,17 @@ def findings(document: Document) -> list[Found]:
     """Personal data in the body and in every attachment's text; an image is a finding of its own (a person
     must look at it: there is no text layer to check)."""
     allow = public_strings(document)
-    found = [Found("正文", f.kind.label, privacy.mask_finding(f)) for f in privacy.scan(body_text(document), allow=allow)]
+    found = [
+        Found("正文", f.kind.label, privacy.mask_finding(f)) for f in privacy.scan(body_text(document), allow=allow)
+    ]
     for attachment in document.attachments.select_related("file"):
         if attachment.file.kind in ("jpeg", "png"):
             found.append(Found(attachment.title, "图片（须人工核对）", attachment.file.original_name, attachment.pk))
             continue
-        found += [Found(attachment.title, f.kind.label, privacy.mask_finding(f), attachment.pk)
-                  for f in privacy.scan(attachment.text, allow=allow)]
+        found += [
+            Found(attachment.title, f.kind.label, privacy.mask_finding(f), attachment.pk)
+            for f in privacy.scan(attachment.text, allow=allow)
+        ]
     return found
 
 
@@ -167,16 +180,26 @@ def document_mask_body(*, document: Document, by) -> int:
 
 def _next_index_no(document: Document) -> str:
     year = timezone.localdate().year
-    counter, _created = IndexCounter.objects.select_for_update().get_or_create(department=document.department, year=year)
+    counter, _created = IndexCounter.objects.select_for_update().get_or_create(
+        department=document.department, year=year
+    )
     counter.last += 1
     counter.save(update_fields=["last"])
     return f"{document.department.code}/{year}-{counter.last:05d}"
 
 
 @case_service
-def document_review(*, document: Document, by, approve: bool, no_state_secret: bool = False,
-                    no_commercial_secret: bool = False, no_privacy: bool = False, justification: str = "",
-                    note: str = "") -> Document:
+def document_review(
+    *,
+    document: Document,
+    by,
+    approve: bool,
+    no_state_secret: bool = False,
+    no_commercial_secret: bool = False,
+    no_privacy: bool = False,
+    justification: str = "",
+    note: str = "",
+) -> Document:
     """保密审查. Approval publishes: all three points confirmed, and every privacy finding either masked
     or kept with the reviewer's written reason (audited). Rejection returns the draft with a reason."""
     document = _locked(document)
@@ -205,9 +228,15 @@ def document_review(*, document: Document, by, approve: bool, no_state_secret: b
     document.save()
     for clock in Clock.objects.filter(subject_type=SUBJECT, subject_id=str(document.pk), stopped_at__isnull=True):
         clock_stop(clock=clock)
-    audit_record(action="disclosure.document.publish", obj=document, changes={
-        "index_no": [None, document.index_no], "checklist": [None, "国家秘密、商业秘密、个人隐私均已确认"],
-        **({"kept_findings": [None, f"{len(found)}处：{justification}"]} if found else {})})
+    audit_record(
+        action="disclosure.document.publish",
+        obj=document,
+        changes={
+            "index_no": [None, document.index_no],
+            "checklist": [None, "国家秘密、商业秘密、个人隐私均已确认"],
+            **({"kept_findings": [None, f"{len(found)}处：{justification}"]} if found else {}),
+        },
+    )
     from .search_index import document_push
 
     document_push(document)
@@ -225,7 +254,11 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     document.validity = Validity.REPEALED
     document.review_note = reason.strip()
     document.save(update_fields=["validity", "review_note", "updated_at"])
-    audit_record(action="disclosure.document.repeal", obj=document, changes={"validity": ["现行有效", "已废止"], "reason": [None, reason]})
+    audit_record(
+        action="disclosure.document.repeal",
+        obj=document,
+        changes={"validity": ["现行有效", "已废止"], "reason": [None, reason]},
+    )
     from .search_index import document_push
 
     document_push(document)
@@ -242,7 +275,9 @@ def document_amend(*, original: Document, replacement: Document, by) -> Document
         raise refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
     original.validity, original.replaced_by = Validity.AMENDED, replacement
     original.save(update_fields=["validity", "replaced_by", "updated_at"])
-    audit_record(action="disclosure.document.amend", obj=original, changes={"replaced_by": [None, replacement.index_no]})
+    audit_record(
+        action="disclosure.document.amend", obj=original, changes={"replaced_by": [None, replacement.index_no]}
+    )
     from .search_index import document_push
 
     document_push(original)
@@ -271,22 +306,42 @@ def documents_import(*, department, by, rows: list[dict]) -> ImportResult:
         body = privacy.mask(values["body"], allow=allow)
         masked += body != values["body"]
         values["body"] = body
-        documents.append(Document(department=department, created_by=by, updated_by=by, state=State.PUBLISHED,
-                                  published_at=published_at, reviewed_by=by, reviewed_at=published_at, **values))
+        documents.append(
+            Document(
+                department=department,
+                created_by=by,
+                updated_by=by,
+                state=State.PUBLISHED,
+                published_at=published_at,
+                reviewed_by=by,
+                reviewed_at=published_at,
+                **values,
+            )
+        )
     documents.sort(key=lambda d: d.published_at)
     counters: dict[int, IndexCounter] = {}
     for document in documents:
         year = timezone.localtime(document.published_at).year
         if year not in counters:
-            counters[year], _created = IndexCounter.objects.select_for_update().get_or_create(department=department, year=year)
+            counters[year], _created = IndexCounter.objects.select_for_update().get_or_create(
+                department=department, year=year
+            )
         counters[year].last += 1
         document.index_no = f"{department.code}/{year}-{counters[year].last:05d}"
     for counter in counters.values():
         counter.save(update_fields=["last"])
     Document.objects.bulk_create(documents, batch_size=500)
-    created = list(Document.objects.filter(department=department, index_no__in=[d.index_no for d in documents]).select_related("department"))
-    audit_record(action="disclosure.document.import", object_type="disclosure.document", object_repr=department.name,
-                 changes={"created": [None, len(created)], "masked": [None, masked]})
+    created = list(
+        Document.objects.filter(department=department, index_no__in=[d.index_no for d in documents]).select_related(
+            "department"
+        )
+    )
+    audit_record(
+        action="disclosure.document.import",
+        object_type="disclosure.document",
+        object_repr=department.name,
+        changes={"created": [None, len(created)], "masked": [None, masked]},
+    )
     from zhengtong.search.services import documents_index
 
     documents_index([search_document(d) for d in created])

@@ -20,8 +20,15 @@ PAGE = 20
 
 
 def index(request):
-    return render(request, "disclosure/index.html", {
-        "categories": selectors.category_counts(), "latest": selectors.published()[:15], "columns": Column.objects.all()})
+    return render(
+        request,
+        "disclosure/index.html",
+        {
+            "categories": selectors.category_counts(),
+            "latest": selectors.published()[:15],
+            "columns": Column.objects.all(),
+        },
+    )
 
 
 def _listing(request, documents, heading: str, **extra):
@@ -49,8 +56,11 @@ def document(request, index_no: str):
     found = selectors.public_document(index_no)
     if found is None:
         raise Http404
-    return render(request, "disclosure/document.html", {
-        "document": found, "interpretations": found.interpretations.filter(state=State.PUBLISHED)})
+    return render(
+        request,
+        "disclosure/document.html",
+        {"document": found, "interpretations": found.interpretations.filter(state=State.PUBLISHED)},
+    )
 
 
 def attachment(request, index_no: str, attachment_id: int):
@@ -68,8 +78,18 @@ def guide(request, code: str = ""):
     office = GuideOffice.objects.filter(department=organ).first() if organ else None
     others = found.exclude(pk=organ.pk) if organ and not code else []
     request_url = reverse("disclosure:request_new") + (f"?department={organ.code}" if organ else "")
-    return render(request, "disclosure/guide.html", {"publish_limit": PUBLISH_LIMIT, "categories": Category.choices, "organ": organ,
-                                                     "office": office, "others": others, "request_url": request_url})
+    return render(
+        request,
+        "disclosure/guide.html",
+        {
+            "publish_limit": PUBLISH_LIMIT,
+            "categories": Category.choices,
+            "organ": organ,
+            "office": office,
+            "others": others,
+            "request_url": request_url,
+        },
+    )
 
 
 class LatestFeed(Feed):

@@ -26,8 +26,11 @@ LEGAL_KINDS = [(k.value, k.label) for k in ApplicantKind if k != ApplicantKind.P
 class RequestForm(ZtForm):
     department = forms.ModelChoiceField(label=_("向哪个机关申请"), queryset=Department.objects.none())
     applicant_kind = forms.ChoiceField(label=_("单位类型"), choices=LEGAL_KINDS, required=False)
-    content = forms.CharField(label=_("所需政府信息的名称、文号或者便于查询的其他特征性描述"), max_length=2000,
-                              widget=forms.Textarea(attrs={"rows": 5}))
+    content = forms.CharField(
+        label=_("所需政府信息的名称、文号或者便于查询的其他特征性描述"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
     contact_phone = forms.CharField(label=_("联系电话"), max_length=20)
     contact_address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
 
@@ -60,10 +63,17 @@ def new(request):
         enterprise = user.kind == "enterprise"
         try:
             created = svc.request_register(
-                department=data["department"], by=user, content=data["content"], contact_phone=data["contact_phone"],
+                department=data["department"],
+                by=user,
+                content=data["content"],
+                contact_phone=data["contact_phone"],
                 contact_address=data["contact_address"],
-                applicant_kind=(data.get("applicant_kind") or ApplicantKind.BUSINESS) if enterprise else ApplicantKind.PERSON,
-                applicant_name=user.display_name, identifier=(user.uscc if enterprise else user.id_number) or "")
+                applicant_kind=(data.get("applicant_kind") or ApplicantKind.BUSINESS)
+                if enterprise
+                else ApplicantKind.PERSON,
+                applicant_name=user.display_name,
+                identifier=(user.uscc if enterprise else user.id_number) or "",
+            )
         except ZtError as exc:
             apply_error(form, exc)
         else:
@@ -74,12 +84,21 @@ def new(request):
 
 @login_required
 def mine(request):
-    return render(request, "disclosure/request_mine.html", {
-        "requests": Request.objects.filter(applicant=request.user).select_related("department").order_by("-received_on", "-pk")})
+    return render(
+        request,
+        "disclosure/request_mine.html",
+        {
+            "requests": Request.objects.filter(applicant=request.user)
+            .select_related("department")
+            .order_by("-received_on", "-pk")
+        },
+    )
 
 
 class CorrectForm(ZtForm):
-    content = forms.CharField(label=_("补正内容"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"}))
+    content = forms.CharField(
+        label=_("补正内容"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4, "class": "form-control"})
+    )
 
 
 @login_required
@@ -94,7 +113,9 @@ def detail(request, receipt_no: str):
         else:
             messages.success(request, _("补正已提交，答复期限自今日起重新计算。"))
             return redirect("disclosure:request", receipt_no=receipt_no)
-    return render(request, "disclosure/request_detail.html", {"item": found, "form": form, "open": found.state in svc.OPEN_STATES})
+    return render(
+        request, "disclosure/request_detail.html", {"item": found, "form": form, "open": found.state in svc.OPEN_STATES}
+    )
 
 
 @login_required

@@ -12,10 +12,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
+from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.files.intake import read_uploads
-from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
 
@@ -35,12 +35,20 @@ class DocumentForm(ZtForm):
     column = forms.ModelChoiceField(label=_("栏目"), queryset=Column.objects.all(), required=False)
     topic = forms.ChoiceField(label=_("主题分类"), choices=Topic.choices)
     mode = forms.ChoiceField(label=_("公开方式"), choices=Mode.choices)
-    interprets = forms.CharField(label=_("解读的文件（索引号）"), max_length=60, required=False,
-                                 help_text=_("政策解读请填写所解读文件的索引号"))
-    body = forms.CharField(label=_("正文"), widget=forms.Textarea(attrs={"rows": 14}),
-                           help_text=_("可使用段落、表格和链接；脚本和样式会被清除。"))
-    attachments = MultipleFileField(label=_("附件"), required=False, max_files=MAX_ATTACHMENTS,
-                                    help_text=_("PDF、Word（docx）、Excel（xlsx）或图片；附件中的隐藏工作表、批注也会检查个人信息。"))
+    interprets = forms.CharField(
+        label=_("解读的文件（索引号）"), max_length=60, required=False, help_text=_("政策解读请填写所解读文件的索引号")
+    )
+    body = forms.CharField(
+        label=_("正文"),
+        widget=forms.Textarea(attrs={"rows": 14}),
+        help_text=_("可使用段落、表格和链接；脚本和样式会被清除。"),
+    )
+    attachments = MultipleFileField(
+        label=_("附件"),
+        required=False,
+        max_files=MAX_ATTACHMENTS,
+        help_text=_("PDF、Word（docx）、Excel（xlsx）或图片；附件中的隐藏工作表、批注也会检查个人信息。"),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -66,8 +74,12 @@ class ReviewForm(ZtForm):
     no_state_secret = forms.BooleanField(label=_("不涉及国家秘密"), required=False)
     no_commercial_secret = forms.BooleanField(label=_("不涉及商业秘密"), required=False)
     no_privacy = forms.BooleanField(label=_("不涉及个人隐私（或已遮盖）"), required=False)
-    justification = forms.CharField(label=_("保留个人信息的理由"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                                    help_text=_("检查发现的个人信息如须保留（例如经本人同意公开的工作电话），请写明理由；理由记入审计日志。"))
+    justification = forms.CharField(
+        label=_("保留个人信息的理由"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("检查发现的个人信息如须保留（例如经本人同意公开的工作电话），请写明理由；理由记入审计日志。"),
+    )
     note = forms.CharField(label=_("审核意见"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, **kwargs):
@@ -95,21 +107,28 @@ def library(request):
     if state in State.values:
         documents = documents.filter(state=state)
     page = Paginator(documents.order_by("-updated_at"), 20).get_page(request.GET.get("page"))
-    return render(request, "disclosure/staff_library.html", {"page": page, "states": State.choices, "state": state,
-                                                             "query": f"state={state}" if state else ""})
+    return render(
+        request,
+        "disclosure/staff_library.html",
+        {"page": page, "states": State.choices, "state": state, "query": f"state={state}" if state else ""},
+    )
 
 
 @staff_required
 def create(request):
     departments = acting_departments(request.user)
     form = DocumentForm(request.POST or None, request.FILES or None)
-    form.fields["department"] = forms.ModelChoiceField(label=_("发布机构"), queryset=departments, initial=departments.first())
+    form.fields["department"] = forms.ModelChoiceField(
+        label=_("发布机构"), queryset=departments, initial=departments.first()
+    )
     styled(form)
     if request.method == "POST" and form.is_valid():
         values = form.values()
         department = values.pop("department")
         try:
-            document = services.document_create(department=department, by=request.user, uploads=form.uploads(), **values)
+            document = services.document_create(
+                department=department, by=request.user, uploads=form.uploads(), **values
+            )
         except ZtError as exc:
             apply_error(form, exc)
         else:
@@ -123,8 +142,10 @@ def document(request, pk: int):
     document = _document(request, pk)
     form = None
     if document.state == State.DRAFT:
-        initial = {f: getattr(document, f) for f in ("title", "issuing_org", "doc_no", "written_on", "category", "column",
-                                                     "topic", "mode", "body")}
+        initial = {
+            f: getattr(document, f)
+            for f in ("title", "issuing_org", "doc_no", "written_on", "category", "column", "topic", "mode", "body")
+        }
         initial["interprets"] = document.interprets.index_no if document.interprets_id else ""
         form = DocumentForm(request.POST or None, request.FILES or None, initial=initial)
         if request.method == "POST" and form.is_valid():
@@ -136,10 +157,16 @@ def document(request, pk: int):
                 messages.success(request, _("已保存。"))
                 return redirect("workbench_disclosure:document", pk=pk)
     review = ReviewForm(request.POST or None, prefix="review") if document.state == State.REVIEW else None
-    return render(request, "disclosure/staff_document.html", {
-        "document": document, "form": form, "review": review,
-        "findings": services.findings(document) if document.state != State.PUBLISHED else [],
-    })
+    return render(
+        request,
+        "disclosure/staff_document.html",
+        {
+            "document": document,
+            "form": form,
+            "review": review,
+            "findings": services.findings(document) if document.state != State.PUBLISHED else [],
+        },
+    )
 
 
 def _act(request, pk: int, call, done: str):
@@ -162,7 +189,9 @@ def submit(request, pk: int):
 @staff_required
 @require_POST
 def mask(request, pk: int):
-    return _act(request, pk, lambda d: services.document_mask_body(document=d, by=request.user), _("正文中的个人信息已遮盖。"))
+    return _act(
+        request, pk, lambda d: services.document_mask_body(document=d, by=request.user), _("正文中的个人信息已遮盖。")
+    )
 
 
 @staff_required
@@ -172,15 +201,21 @@ def review(request, pk: int):
     form.is_valid()
     data = {k: form.cleaned_data.get(k) for k in ReviewForm.base_fields}
     approve = request.POST.get("decision") == "approve"
-    return _act(request, pk, lambda d: services.document_review(document=d, by=request.user, approve=approve, **data),
-                _("已发布。") if approve else _("已退回起草人。"))
+    return _act(
+        request,
+        pk,
+        lambda d: services.document_review(document=d, by=request.user, approve=approve, **data),
+        _("已发布。") if approve else _("已退回起草人。"),
+    )
 
 
 @staff_required
 @require_POST
 def repeal(request, pk: int):
     reason = request.POST.get("reason", "")
-    return _act(request, pk, lambda d: services.document_repeal(document=d, by=request.user, reason=reason), _("已标注为废止。"))
+    return _act(
+        request, pk, lambda d: services.document_repeal(document=d, by=request.user, reason=reason), _("已标注为废止。")
+    )
 
 
 @staff_required
@@ -193,4 +228,5 @@ def amend(request, pk: int):
             code, message = errors.REPLACEMENT_NOT_FOUND
             raise InvalidInput(message, code=code)
         services.document_amend(original=document, replacement=replacement, by=request.user)
+
     return _act(request, pk, call, _("已标注为已修改。"))

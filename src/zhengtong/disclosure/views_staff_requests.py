@@ -22,9 +22,8 @@ from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
 
-from . import answers, report
+from . import answers, report, services
 from . import requests as svc
-from . import services
 from .case import REQUEST
 from .models import ApplicantKind, Category, Channel, Request
 from .views_requests import letter_response
@@ -34,8 +33,11 @@ from .views_staff import acting_departments
 class RegisterForm(ZtForm):
     department = forms.ModelChoiceField(label=_("受理机关"), queryset=Department.objects.none())
     channel = forms.ChoiceField(label=_("申请方式"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
-    received_on = forms.DateField(label=_("收到申请日期"), widget=forms.DateInput(attrs={"type": "date"}),
-                                  help_text=_("当面提交为提交之日；挂号信为签收之日；平常信函、传真、电子邮件为双方确认之日（条例第三十一条）。"))
+    received_on = forms.DateField(
+        label=_("收到申请日期"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("当面提交为提交之日；挂号信为签收之日；平常信函、传真、电子邮件为双方确认之日（条例第三十一条）。"),
+    )
     applicant_kind = forms.ChoiceField(label=_("申请人类型"), choices=ApplicantKind.choices)
     applicant_name = forms.CharField(label=_("申请人姓名或名称"), max_length=200)
     identifier = forms.CharField(label=_("身份证件号码或统一社会信用代码"), max_length=30)
@@ -69,7 +71,11 @@ def requests(request):
     rows = _requests(request.user)
     rows = rows.filter(state__in=svc.OPEN_STATES) if state == "open" else rows
     page = Paginator(rows.order_by("received_on", "pk"), 20).get_page(request.GET.get("page"))
-    return render(request, "disclosure/staff_requests.html", {"form": form, "page": page, "state": state, "query": f"state={state}"})
+    return render(
+        request,
+        "disclosure/staff_requests.html",
+        {"form": form, "page": page, "state": state, "query": f"state={state}"},
+    )
 
 
 def _request(request, pk: int) -> Request:
@@ -83,19 +89,38 @@ def _request(request, pk: int) -> Request:
 def request_detail(request, pk: int):
     found = _request(request, pk)
     heads = org_access.heads(found.department_id)
-    return render(request, "disclosure/staff_request.html", {
-        "item": found, "answer_types": answers.AnswerType.choices, "reasons": answers.REASONS, "heads": heads,
-        "open": found.state in svc.OPEN_STATES})
+    return render(
+        request,
+        "disclosure/staff_request.html",
+        {
+            "item": found,
+            "answer_types": answers.AnswerType.choices,
+            "reasons": answers.REASONS,
+            "heads": heads,
+            "open": found.state in svc.OPEN_STATES,
+        },
+    )
 
 
 ACTIONS = {
-    "correction": lambda r, user, post: svc.request_correction(request=r, by=user, items=post.get("items", "").splitlines()),
+    "correction": lambda r, user, post: svc.request_correction(
+        request=r, by=user, items=post.get("items", "").splitlines()
+    ),
     "consult": lambda r, user, post: svc.request_consult(request=r, by=user, third_party=post.get("third_party", "")),
     "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=post.get("opinion", "")),
-    "extend": lambda r, user, post: svc.request_extend(request=r, by=user, reason=post.get("reason", ""),
-                                                       approver=User.objects.filter(pk=post.get("approver") or 0).first()),
-    "answer": lambda r, user, post: svc.request_answer(request=r, by=user, answer_type=post.get("answer_type", ""),
-                                                       reason=post.get("answer_reason", ""), text=post.get("text", "")),
+    "extend": lambda r, user, post: svc.request_extend(
+        request=r,
+        by=user,
+        reason=post.get("reason", ""),
+        approver=User.objects.filter(pk=post.get("approver") or 0).first(),
+    ),
+    "answer": lambda r, user, post: svc.request_answer(
+        request=r,
+        by=user,
+        answer_type=post.get("answer_type", ""),
+        reason=post.get("answer_reason", ""),
+        text=post.get("text", ""),
+    ),
     "deliver": lambda r, user, post: svc.request_deliver(request=r, by=user, method=post.get("method", "")),
 }
 
@@ -129,7 +154,9 @@ class ReportForm(forms.Form):
     review = forms.CharField(label=_("行政复议（维持、纠正、其他、尚未审结，用逗号分隔）"), required=False)
     lawsuit = forms.CharField(label=_("行政诉讼（维持、纠正、其他、尚未审结，用逗号分隔）"), required=False)
     overview = forms.CharField(label=_("一、总体情况"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    problems = forms.CharField(label=_("五、存在的主要问题及改进情况"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    problems = forms.CharField(
+        label=_("五、存在的主要问题及改进情况"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     other = forms.CharField(label=_("六、其他需要报告的事项"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, departments, **kwargs):
@@ -159,20 +186,30 @@ class ReportForm(forms.Form):
         return out
 
     def narrative(self) -> dict:
-        return {"一": self.cleaned_data.get("overview", ""), "五": self.cleaned_data.get("problems", ""),
-                "六": self.cleaned_data.get("other", "")}
+        return {
+            "一": self.cleaned_data.get("overview", ""),
+            "五": self.cleaned_data.get("problems", ""),
+            "六": self.cleaned_data.get("other", ""),
+        }
 
 
 @staff_required
 def annual_report(request):
     departments = acting_departments(request.user)
     data = request.POST or request.GET or None
-    form = ReportForm(data, departments=departments,
-                      initial={"year": timezone.localdate().year - 1, "department": departments.first()})
+    form = ReportForm(
+        data,
+        departments=departments,
+        initial={"year": timezone.localdate().year - 1, "department": departments.first()},
+    )
     built = None
     if data and form.is_valid():
-        built = report.build(year=form.cleaned_data["year"], department=form.cleaned_data["department"],
-                             entered=form.entered(), narrative=form.narrative())
+        built = report.build(
+            year=form.cleaned_data["year"],
+            department=form.cleaned_data["department"],
+            entered=form.entered(),
+            narrative=form.narrative(),
+        )
         fmt = request.POST.get("format") or request.GET.get("format")
         name = f"{built.department_name}{built.year}年政府信息公开工作年度报告"
         if fmt == "xlsx":
@@ -184,11 +221,23 @@ def annual_report(request):
         if request.method == "POST" and request.POST.get("publish"):
             try:
                 document = services.document_create(
-                    department=form.cleaned_data["department"], by=request.user, title=name, issuing_org=built.department_name,
-                    doc_no="", category=Category.OTHER, topic="general", written_on=timezone.localdate(), body=report.body_html(built))
+                    department=form.cleaned_data["department"],
+                    by=request.user,
+                    title=name,
+                    issuing_org=built.department_name,
+                    doc_no="",
+                    category=Category.OTHER,
+                    topic="general",
+                    written_on=timezone.localdate(),
+                    body=report.body_html(built),
+                )
             except ZtError as exc:
                 message_error(request, exc)
             else:
                 messages.success(request, _("年度报告已存为草稿，经审核后发布。"))
                 return redirect("workbench_disclosure:document", pk=document.pk)
-    return render(request, "disclosure/staff_report.html", {"form": form, "report": built, "appeal_columns": report.APPEAL_COLUMNS})
+    return render(
+        request,
+        "disclosure/staff_report.html",
+        {"form": form, "report": built, "appeal_columns": report.APPEAL_COLUMNS},
+    )

@@ -118,8 +118,8 @@ def _strip_jpeg(data: bytes) -> bytes:
         if marker == 0xDA:  # start of scan: the image data follows to the end
             out += data[i:]
             return bytes(out)
-        length = struct.unpack(">H", data[i + 2:i + 4])[0]
-        segment = data[i:i + 2 + length]
+        length = struct.unpack(">H", data[i + 2 : i + 4])[0]
+        segment = data[i : i + 2 + length]
         if not 0xE1 <= marker <= 0xEF and marker != 0xFE:  # keep all but APP1-APP15 and comments
             out += segment
         i += 2 + length
@@ -129,8 +129,8 @@ def _strip_jpeg(data: bytes) -> bytes:
 def _strip_png(data: bytes) -> bytes:
     out, i = bytearray(data[:8]), 8
     while i + 8 <= len(data):
-        length, ctype = struct.unpack(">I4s", data[i:i + 8])
-        chunk = data[i:i + 12 + length]
+        length, ctype = struct.unpack(">I4s", data[i : i + 8])
+        chunk = data[i : i + 12 + length]
         if ctype not in (b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"tIME"):
             out += chunk
         i += 12 + length

@@ -15,7 +15,9 @@ class StoredFile(models.Model):
     content_type = models.CharField(max_length=100)
     original_name = models.CharField(_("文件名"), max_length=200)
     path = models.CharField(max_length=300)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -25,8 +25,13 @@ def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
         tmp.write_bytes(cleaned.content)
         tmp.replace(target)
     stored = StoredFile.objects.create(
-        sha256=digest, size=len(cleaned.content), kind=cleaned.kind, content_type=cleaned.content_type,
-        original_name=Path(name or "upload").name[:200], path=str(relative), uploaded_by=by,
+        sha256=digest,
+        size=len(cleaned.content),
+        kind=cleaned.kind,
+        content_type=cleaned.content_type,
+        original_name=Path(name or "upload").name[:200],
+        path=str(relative),
+        uploaded_by=by,
     )
     audit_record(action="files.upload", obj=stored, changes={"kind": [None, cleaned.kind], "size": [None, stored.size]})
     return stored

@@ -37,7 +37,9 @@ def published(kind: str = "") -> Published:
     if figures is None:
         letters = Letter.objects.filter(published_at__isnull=False)
         letters = letters.filter(kind=kind) if kind else letters
-        keys = list(letters.order_by("-published_at", "-id").values_list("published_at", "id")[:PAGE_SIZE * ANCHOR_PAGES])
+        keys = list(
+            letters.order_by("-published_at", "-id").values_list("published_at", "id")[: PAGE_SIZE * ANCHOR_PAGES]
+        )
         figures = Published(letters.count(), tuple(keys[::PAGE_SIZE]))
         cache.set(key, figures, COUNT_TTL)
     return figures

@@ -11,7 +11,10 @@ CONTENT_TOO_LONG = ("LETTER_CONTENT_TOO_LONG", _("信件内容不能超过%(max)
 TOO_MANY_FILES = ("LETTER_TOO_MANY_FILES", _("每封信最多上传%(max)s个附件（照片或材料）。"))
 MARKUP = ("LETTER_MARKUP", _("信件内容不能包含网页代码（如 <script>），请用文字描述。"))
 KIND_INVALID = ("LETTER_KIND_INVALID", _("请选择信件类别：咨询、求助、投诉、举报、建议或表扬。"))
-CONTACT_REQUIRED = ("LETTER_CONTACT_REQUIRED", _("实名来信请填写姓名和联系电话，以便答复和回访；不愿留下联系方式可选择匿名。"))
+CONTACT_REQUIRED = (
+    "LETTER_CONTACT_REQUIRED",
+    _("实名来信请填写姓名和联系电话，以便答复和回访；不愿留下联系方式可选择匿名。"),
+)
 PHONE_INVALID = ("LETTER_PHONE_INVALID", _("联系电话格式不正确，请填写11位手机号码或带区号的固定电话。"))
 RECEIVED_IN_FUTURE = ("LETTER_RECEIVED_IN_FUTURE", _("来电时间不能晚于现在。"))
 MAILBOX_INVALID = ("LETTER_MAILBOX_INVALID", _("没有这个信箱，或该信箱已停用。"))
@@ -32,7 +35,10 @@ NOT_SUPERVISABLE = ("LETTER_NOT_SUPERVISABLE", _("只有已超时（红灯）的
 QUERY_THROTTLED = ("LETTER_QUERY_THROTTLED", _("查询错误次数过多，请一小时后再试，或拨打12345热线查询。"))
 QUERY_FAILED = ("LETTER_QUERY_FAILED", _("信件编号或查询码不正确。"))
 NOT_CENTRE_SETTINGS = ("LETTER_NOT_CENTRE", _("只有热线派单中心的工作人员可以维护职责清单和办理时限。"))
-CATEGORY_CODE_INVALID = ("LETTER_CATEGORY_CODE_INVALID", _("类别代码只能用小写英文字母、数字、下划线或连字符，不超过40位。"))
+CATEGORY_CODE_INVALID = (
+    "LETTER_CATEGORY_CODE_INVALID",
+    _("类别代码只能用小写英文字母、数字、下划线或连字符，不超过40位。"),
+)
 CATEGORY_NAME_REQUIRED = ("LETTER_CATEGORY_NAME_REQUIRED", _("请填写诉求类别名称。"))
 CATEGORY_EXISTS = ("LETTER_CATEGORY_EXISTS", _("类别代码“%(code)s”已被使用，请换一个。"))
 FALLBACK_REQUIRED = ("LETTER_FALLBACK_REQUIRED", _("必须保留一个兜底部门：请先把另一类别设为兜底，再取消这一个。"))

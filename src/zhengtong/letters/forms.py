@@ -13,23 +13,42 @@ from .models import Kind, Mailbox
 
 
 class WriteForm(ZtForm):
-    mailbox = forms.ModelChoiceField(label=_("写信给"), queryset=Mailbox.objects.none(), required=False, empty_label=_("12345政务服务热线"))
+    mailbox = forms.ModelChoiceField(
+        label=_("写信给"), queryset=Mailbox.objects.none(), required=False, empty_label=_("12345政务服务热线")
+    )
     kind = forms.ChoiceField(label=_("信件类别"), choices=Kind.choices)
     title = forms.CharField(label=_("标题"), max_length=100)
-    content = forms.CharField(label=_("内容"), max_length=MAX_CONTENT, widget=forms.Textarea(attrs={"rows": 8}),
-                              help_text=_("请写明事情经过、地点和诉求，不超过%(n)s字。") % {"n": MAX_CONTENT})
+    content = forms.CharField(
+        label=_("内容"),
+        max_length=MAX_CONTENT,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("请写明事情经过、地点和诉求，不超过%(n)s字。") % {"n": MAX_CONTENT},
+    )
     location = forms.CharField(label=_("事发地点"), max_length=200, required=False)
     anonymous = forms.BooleanField(label=_("匿名来信（不留姓名和联系方式，无法回访）"), required=False)
     writer_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
-    writer_phone = forms.CharField(label=_("手机号码"), max_length=20, required=False,
-                                   help_text=_("用于答复和回访。填写后点“获取短信验证码”。"))
-    phone_code = forms.CharField(label=_("短信验证码"), max_length=6, required=False,
-                                 widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}))
+    writer_phone = forms.CharField(
+        label=_("手机号码"), max_length=20, required=False, help_text=_("用于答复和回访。填写后点“获取短信验证码”。")
+    )
+    phone_code = forms.CharField(
+        label=_("短信验证码"),
+        max_length=6,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "one-time-code"}),
+    )
     # After the phone code: sending a code reloads the page, and a browser never keeps the files chosen.
     attachments = MultipleFileField(
-        label=_("照片或材料（可不传）"), required=False, max_files=MAX_ATTACHMENTS,
-        help_text=_("最多%(n)s个，JPG、PNG、PDF、Word（docx）或Excel（xlsx），每个不超过20MB。附件只供办理部门查看，不会公开。") % {"n": MAX_ATTACHMENTS})
-    public_allowed = forms.BooleanField(label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True)
+        label=_("照片或材料（可不传）"),
+        required=False,
+        max_files=MAX_ATTACHMENTS,
+        help_text=_(
+            "最多%(n)s个，JPG、PNG、PDF、Word（docx）或Excel（xlsx），每个不超过20MB。附件只供办理部门查看，不会公开。"
+        )
+        % {"n": MAX_ATTACHMENTS},
+    )
+    public_allowed = forms.BooleanField(
+        label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)

@@ -60,8 +60,12 @@ class Limit(models.Model):
     """处理时限 per kind (for normal letters) and per urgency (overriding the kind): DOMAIN §5 defaults, seeded by
     the migration and changed by the dispatch centre on its settings page (services.limit_save)."""
 
-    key = models.CharField(_("适用"), max_length=20, unique=True,
-                           help_text=_("信件类别（consultation、complaint …）或紧急程度（urgent、utility、complex）"))
+    key = models.CharField(
+        _("适用"),
+        max_length=20,
+        unique=True,
+        help_text=_("信件类别（consultation、complaint …）或紧急程度（urgent、utility、complex）"),
+    )
     limit = models.PositiveIntegerField(_("时限"))
     unit = models.CharField(_("单位"), max_length=20, choices=Unit.choices)
 
@@ -76,7 +80,9 @@ class Limit(models.Model):
 class Centre(models.Model):
     """The dispatch centre (派单中心, e.g. 12345热线中心): its staff accept, dispatch, review returns, call back."""
 
-    department = models.OneToOneField("org.Department", verbose_name=_("派单中心"), on_delete=models.PROTECT, related_name="+")
+    department = models.OneToOneField(
+        "org.Department", verbose_name=_("派单中心"), on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("派单中心")
@@ -92,8 +98,14 @@ class Mailbox(models.Model):
 
     code = models.SlugField(_("信箱代码"), max_length=40, unique=True)
     name = models.CharField(_("信箱名称"), max_length=100)
-    department = models.ForeignKey("org.Department", verbose_name=_("部门信箱所属部门"), null=True, blank=True,
-                                   on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        "org.Department",
+        verbose_name=_("部门信箱所属部门"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     description = models.CharField(_("说明"), max_length=300, blank=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=100)
     is_active = models.BooleanField(_("启用"), default=True)
@@ -114,7 +126,9 @@ class Responsibility(models.Model):
     code = models.SlugField(_("类别代码"), max_length=40, unique=True)
     name = models.CharField(_("诉求类别"), max_length=100)
     keywords = models.CharField(_("关键词"), max_length=500, blank=True, help_text=_("以空格或顿号分隔"))
-    department = models.ForeignKey("org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT, related_name="+"
+    )
     is_fallback = models.BooleanField(_("兜底部门"), default=False, help_text=_("职责不清时先派给此部门"))
     is_active = models.BooleanField(_("启用"), default=True)
 
@@ -122,7 +136,9 @@ class Responsibility(models.Model):
         verbose_name = _("职责清单")
         verbose_name_plural = _("职责清单")
         ordering = ["code"]
-        constraints = [models.UniqueConstraint(fields=["is_fallback"], condition=Q(is_fallback=True), name="one_fallback")]
+        constraints = [
+            models.UniqueConstraint(fields=["is_fallback"], condition=Q(is_fallback=True), name="one_fallback")
+        ]
 
     def __str__(self) -> str:
         return f"{self.name} → {self.department}"
@@ -135,7 +151,9 @@ class Letter(TimeStampedModel):
     number = models.CharField(_("信件编号"), max_length=20, unique=True)
     query_hash = models.CharField(max_length=64, editable=False)
     channel = models.CharField(_("来源"), max_length=10, choices=Channel.choices)
-    mailbox = models.ForeignKey(Mailbox, verbose_name=_("信箱"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters")
+    mailbox = models.ForeignKey(
+        Mailbox, verbose_name=_("信箱"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
+    )
     kind = models.CharField(_("类别"), max_length=15, choices=Kind.choices)
     urgency = models.CharField(_("紧急程度"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
     title = models.CharField(_("标题"), max_length=100)
@@ -144,8 +162,14 @@ class Letter(TimeStampedModel):
     latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
     # The writer. Never shown in public; the published copy below is what the public reads.
-    writer = models.ForeignKey("accounts.User", verbose_name=_("来信人账户"), null=True, blank=True, on_delete=models.PROTECT,
-                               related_name="letters")
+    writer = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("来信人账户"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="letters",
+    )
     anonymous = models.BooleanField(_("匿名"), default=False)
     writer_name = models.CharField(_("来信人"), max_length=50, blank=True)
     writer_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
@@ -160,15 +184,25 @@ class Letter(TimeStampedModel):
     band3 = models.IntegerField(default=0)
     band4 = models.IntegerField(default=0)
     band5 = models.IntegerField(default=0)
-    possible_duplicate = models.ForeignKey("self", verbose_name=_("疑似重复"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    merged_into = models.ForeignKey("self", verbose_name=_("合并到"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged")
+    possible_duplicate = models.ForeignKey(
+        "self", verbose_name=_("疑似重复"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("合并到"), null=True, blank=True, on_delete=models.PROTECT, related_name="merged"
+    )
     state = models.CharField(_("状态"), max_length=12, choices=State.choices, default=State.SUBMITTED)
-    category = models.ForeignKey(Responsibility, verbose_name=_("诉求类别"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    department = models.ForeignKey("org.Department", verbose_name=_("主办部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    category = models.ForeignKey(
+        Responsibility, verbose_name=_("诉求类别"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("主办部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     accepted_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
     decline_reason = models.CharField(_("不予受理理由"), max_length=300, blank=True)
     reply_draft = models.TextField(_("答复草稿"), blank=True)
-    reply_by = models.ForeignKey("accounts.User", verbose_name=_("答复起草人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    reply_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("答复起草人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     reply = models.TextField(_("答复内容"), blank=True)
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     satisfaction = models.CharField(_("满意度"), max_length=15, choices=Satisfaction.choices, blank=True)
@@ -189,8 +223,12 @@ class Letter(TimeStampedModel):
             # The public list in its order, with the columns it shows: PostgreSQL pages through it by an index-only
             # scan (a page 50 deep read 1,000 table rows before, 5.6 ms at 1M letters; now 0.6 ms). SQLite ignores
             # INCLUDE (settings silence models.W040 there) and still reads the order from the index.
-            models.Index(fields=["-published_at", "-id"], condition=Q(published_at__isnull=False), name="letter_public_list",
-                         include=["number", "kind", "public_title", "received_at", "replied_at", "department"]),
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(published_at__isnull=False),
+                name="letter_public_list",
+                include=["number", "kind", "public_title", "received_at", "replied_at", "department"],
+            ),
             models.Index(fields=["writer", "received_at"], name="letter_writer"),
             models.Index(fields=["writer_phone", "received_at"], name="letter_phone"),
             models.Index(fields=["band0", "received_at"], name="letter_band0"),

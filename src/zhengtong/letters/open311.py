@@ -11,7 +11,6 @@ client apps can file letters and follow them.
 from __future__ import annotations
 
 import datetime as dt
-
 from decimal import Decimal, InvalidOperation
 
 from django.http import JsonResponse
@@ -30,45 +29,72 @@ OPEN = [State.SUBMITTED, State.ACCEPTED, State.DISPATCHED, State.RETURNED, State
 MAX_RANGE = dt.timedelta(days=90)  # the spec's limit on a date range
 MAX_RESULTS = 200
 
+
 def _error(status: int, description: str, code: str = "") -> JsonResponse:
     body = [{"code": status, "description": f"{description}{f'（{code}）' if code else ''}"}]
     return JsonResponse(body, status=status, safe=False, json_dumps_params={"ensure_ascii": False})
 
+
 def _json(data) -> JsonResponse:
     return JsonResponse(data, safe=False, json_dumps_params={"ensure_ascii": False})
 
+
 def _only_json(fmt: str) -> JsonResponse | None:
     return None if fmt == "json" else _error(400, "本接口仅支持 JSON 格式（.json）", "OPEN311_FORMAT")
+
 
 @require_GET
 def service_list(request, fmt: str):
     if (bad := _only_json(fmt)) is not None:
         return bad
     rows = Responsibility.objects.filter(is_active=True).select_related("department")
-    return _json([{"service_code": r.code, "service_name": r.name, "description": f"由{r.department.name}办理",
-                   "metadata": False, "type": "realtime", "keywords": ",".join(r.keyword_list()), "group": r.department.name}
-                  for r in rows])
+    return _json(
+        [
+            {
+                "service_code": r.code,
+                "service_name": r.name,
+                "description": f"由{r.department.name}办理",
+                "metadata": False,
+                "type": "realtime",
+                "keywords": ",".join(r.keyword_list()),
+                "group": r.department.name,
+            }
+            for r in rows
+        ]
+    )
+
 
 def _iso(value: dt.datetime | None) -> str | None:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
 
+
 def _as_request(letter: Letter) -> dict:
     closed = letter.state not in OPEN
     item = {
-        "service_request_id": letter.number, "status": "closed" if closed else "open",
-        "status_notes": letter.get_state_display(), "service_code": letter.category.code if letter.category else None,
+        "service_request_id": letter.number,
+        "status": "closed" if closed else "open",
+        "status_notes": letter.get_state_display(),
+        "service_code": letter.category.code if letter.category else None,
         "service_name": letter.category.name if letter.category else letter.get_kind_display(),
         "agency_responsible": letter.department.name if letter.department else None,
-        "requested_datetime": _iso(letter.received_at), "updated_datetime": _iso(letter.updated_at),
-        "expected_datetime": None, "address": None, "lat": None, "long": None, "media_url": None,
-        "description": None, "service_notice": None,
+        "requested_datetime": _iso(letter.received_at),
+        "updated_datetime": _iso(letter.updated_at),
+        "expected_datetime": None,
+        "address": None,
+        "lat": None,
+        "long": None,
+        "media_url": None,
+        "description": None,
+        "service_notice": None,
     }
     if letter.published_at:  # the masked copy only; the location is not published (it is often the writer's home)
         item.update(description=letter.public_content, status_notes=letter.public_reply or item["status_notes"])
     return item
 
+
 def _letters():
     return Letter.objects.select_related("department", "category").exclude(state=State.MERGED)
+
 
 def _published_requests(request):
     params = request.GET
@@ -78,7 +104,9 @@ def _published_requests(request):
     end = parse_datetime(params["end_date"]) if params.get("end_date") else timezone.now()
     start = parse_datetime(params["start_date"]) if params.get("start_date") else end - MAX_RANGE
     if start is None or end is None:
-        return None, _error(400, "start_date、end_date 须为 W3C 日期时间格式，如 2026-01-01T00:00:00+08:00", "OPEN311_DATE")
+        return None, _error(
+            400, "start_date、end_date 须为 W3C 日期时间格式，如 2026-01-01T00:00:00+08:00", "OPEN311_DATE"
+        )
     if end - start > MAX_RANGE:
         return None, _error(400, "查询时间范围不能超过90天", "OPEN311_RANGE")
     letters = _letters().filter(published_at__isnull=False, received_at__gte=start, received_at__lte=end)
@@ -87,6 +115,7 @@ def _published_requests(request):
     if params.get("status") in ("open", "closed"):
         letters = letters.filter(state__in=OPEN) if params["status"] == "open" else letters.exclude(state__in=OPEN)
     return letters.order_by("-received_at")[:MAX_RESULTS], None
+
 
 @csrf_exempt  # an API for other apps, authenticated by api_key, not by a browser session
 @require_http_methods(["GET", "POST"])
@@ -98,6 +127,7 @@ def request_list(request, fmt: str):
     letters, error = _published_requests(request)
     return error or _json([_as_request(letter) for letter in letters])
 
+
 @require_GET
 def request_detail(request, number: str, fmt: str):
     if (bad := _only_json(fmt)) is not None:
@@ -107,6 +137,7 @@ def request_detail(request, number: str, fmt: str):
         return _error(404, "没有这个编号的信件", "OPEN311_NOT_FOUND")
     return _json([_as_request(letter)])
 
+
 def _coordinate(value: str, limit: int):
     if not value:
         return None
@@ -115,6 +146,7 @@ def _coordinate(value: str, limit: int):
     except InvalidOperation:
         return "bad"
     return number.quantize(Decimal("0.000001")) if -limit <= number <= limit else "bad"
+
 
 def _create(request):
     data = request.POST
@@ -135,14 +167,26 @@ def _create(request):
     citizen = user.kind != "staff"
     try:
         intake = services.letter_submit(
-            channel=Channel.OPEN311, kind=data.get("attribute[kind]") or Kind.HELP, title="", content=data.get("description", ""),
-            by=user if citizen else None, anonymous=not citizen and not (name and phone), writer_name=name, writer_phone=phone,
-            location=data.get("address_string", ""), latitude=lat, longitude=lon,
-            public_allowed=data.get("attribute[public]") in ("1", "true", "yes"), category=service)
+            channel=Channel.OPEN311,
+            kind=data.get("attribute[kind]") or Kind.HELP,
+            title="",
+            content=data.get("description", ""),
+            by=user if citizen else None,
+            anonymous=not citizen and not (name and phone),
+            writer_name=name,
+            writer_phone=phone,
+            location=data.get("address_string", ""),
+            latitude=lat,
+            longitude=lon,
+            public_allowed=data.get("attribute[public]") in ("1", "true", "yes"),
+            category=service,
+        )
     except ZtError as exc:
         return _error(400, str(exc.message), exc.code)
     letter = intake.letter
-    notice = ("已并入您30天内内容相同的信件" if intake.repeated
-              else f"已受理登记。查询码 {intake.query_code}，凭信件编号和查询码可在网站查询办理进度，请妥善保存。")
+    notice = (
+        "已并入您30天内内容相同的信件"
+        if intake.repeated
+        else f"已受理登记。查询码 {intake.query_code}，凭信件编号和查询码可在网站查询办理进度，请妥善保存。"
+    )
     return _json([{"service_request_id": letter.number, "service_notice": notice, "account_id": None}])
-

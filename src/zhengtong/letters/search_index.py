@@ -16,10 +16,18 @@ KIND = "letters.letter"
 def search_document(letter: Letter) -> SearchDocument:
     department = letter.department
     return SearchDocument(
-        kind=KIND, kind_label="来信选登", object_id=str(letter.pk), title=letter.public_title,
-        text=f"{letter.public_content}\n答复：{letter.public_reply}", url=reverse("letters:letter", args=[letter.number]),
-        department_id=department.pk if department else None, department_name=department.name if department else "",
-        category=letter.kind, category_label=letter.get_kind_display(), published_at=letter.published_at)
+        kind=KIND,
+        kind_label="来信选登",
+        object_id=str(letter.pk),
+        title=letter.public_title,
+        text=f"{letter.public_content}\n答复：{letter.public_reply}",
+        url=reverse("letters:letter", args=[letter.number]),
+        department_id=department.pk if department else None,
+        department_name=department.name if department else "",
+        category=letter.kind,
+        category_label=letter.get_kind_display(),
+        published_at=letter.published_at,
+    )
 
 
 def letter_push(letter: Letter) -> None:
@@ -34,5 +42,8 @@ def _published():
 
 
 def register() -> None:
-    registry.register(KIND, count=lambda: _published().count(),
-                      documents=lambda: (search_document(d) for d in _published().iterator(chunk_size=500)))
+    registry.register(
+        KIND,
+        count=lambda: _published().count(),
+        documents=lambda: (search_document(d) for d in _published().iterator(chunk_size=500)),
+    )

@@ -75,25 +75,46 @@ def monthly(month: dt.date) -> Monthly:
     def row(dept_id: int) -> Row:
         return rows.setdefault(dept_id, Row(names.get(dept_id, "")))
 
-    assignments = (Assignment.objects.filter(dispatched_at__gte=start, dispatched_at__lt=end, role=Assignment.Role.MAIN)
-                   .values("department").annotate(n=Count("pk"), answered=Count("pk", filter=~Q(state=Assignment.State.PENDING))))
+    assignments = (
+        Assignment.objects.filter(dispatched_at__gte=start, dispatched_at__lt=end, role=Assignment.Role.MAIN)
+        .values("department")
+        .annotate(n=Count("pk"), answered=Count("pk", filter=~Q(state=Assignment.State.PENDING)))
+    )
     for a in assignments:
         r = row(a["department"])
         r.dispatched, r.responded = a["n"], a["answered"]
-    clocks = (Clock.objects.filter(subject_type=LETTER.subject, stage="handle", started_at__gte=start, started_at__lt=end)
-              .values("department").annotate(on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME)),
-                                             late=Count("pk", filter=Q(outcome=Outcome.LATE))))
+    clocks = (
+        Clock.objects.filter(subject_type=LETTER.subject, stage="handle", started_at__gte=start, started_at__lt=end)
+        .values("department")
+        .annotate(
+            on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME)), late=Count("pk", filter=Q(outcome=Outcome.LATE))
+        )
+    )
     for c in clocks:
         r = row(c["department"])
         r.on_time, r.late = c["on_time"], c["late"]
-    rated = (letters.filter(department__isnull=False, satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.DISSATISFIED])
-             .values("department").annotate(n=Count("pk"), good=Count("pk", filter=~Q(satisfaction=Satisfaction.DISSATISFIED))))
+    rated = (
+        letters.filter(
+            department__isnull=False,
+            satisfaction__in=[Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.DISSATISFIED],
+        )
+        .values("department")
+        .annotate(n=Count("pk"), good=Count("pk", filter=~Q(satisfaction=Satisfaction.DISSATISFIED)))
+    )
     for s in rated:
         r = row(s["department"])
         r.rated, r.satisfied = s["n"], s["good"]
     ordered = sorted(rows.values(), key=lambda r: (-r.dispatched, r.department))
-    total = Row("合计", *(sum(getattr(r, f) for r in ordered) for f in ("dispatched", "responded", "on_time", "late", "satisfied", "rated")))
-    return Monthly(month.replace(day=1), letters.count(), by_kind, letters.filter(state=State.CLOSED).count(), ordered, total)
+    total = Row(
+        "合计",
+        *(
+            sum(getattr(r, f) for r in ordered)
+            for f in ("dispatched", "responded", "on_time", "late", "satisfied", "rated")
+        ),
+    )
+    return Monthly(
+        month.replace(day=1), letters.count(), by_kind, letters.filter(state=State.CLOSED).count(), ordered, total
+    )
 
 
 def months_back(n: int, today: dt.date | None = None) -> list[dt.date]:

@@ -18,7 +18,12 @@ TOTAL = ""  # the DispatchWord row holding a department's number of accepted let
 MAX_WORDS = 80
 KEYWORD_BOOST = math.log(50)
 MAILBOX_BOOST = math.log(20)
-STOP = frozenset("我们 你们 他们 这个 那个 什么 怎么 为什么 没有 可以 已经 现在 希望 请问 问题 情况 反映 相关 部门 领导 政府 感谢 谢谢 一下 一直 还是 但是 因为 所以 如果 我家 小区".split())
+STOP = frozenset(
+    (
+        "我们 你们 他们 这个 那个 什么 怎么 为什么 没有 可以 已经 现在 希望 请问 问题 情况 反映 "
+        "相关 部门 领导 政府 感谢 谢谢 一下 一直 还是 但是 因为 所以 如果 我家 小区"
+    ).split()
+)
 
 
 @dataclass
@@ -70,7 +75,9 @@ def suggest(letter: Letter) -> Suggestion | None:
             evidence.setdefault(dept, []).append((gain, word, count))
     for dept, items in evidence.items():
         top = sorted(items, reverse=True)[:3]
-        reasons.setdefault(dept, []).append("以往该部门签收办理的信件中，" + "、".join(f"{c}封含“{w}”" for _g, w, c in top))
+        reasons.setdefault(dept, []).append(
+            "以往该部门签收办理的信件中，" + "、".join(f"{c}封含“{w}”" for _g, w, c in top)
+        )
     for row, found in _catalogue_hits(text):
         scores[row.department_id] = scores.get(row.department_id, 0.0) + KEYWORD_BOOST
         reasons.setdefault(row.department_id, []).insert(0, f"职责清单“{row.name}”关键词：{'、'.join(found[:5])}")
@@ -87,14 +94,22 @@ def suggest(letter: Letter) -> Suggestion | None:
     ranked = sorted(scores, key=lambda d: -scores[d])[:4]
     names = Department.objects.in_bulk(ranked)
     best = ranked[0]
-    return Suggestion(names[best], "；".join(reasons[best]), category.get(best),
-                      [(names[d], "；".join(reasons[d])) for d in ranked[1:] if d in names])
+    return Suggestion(
+        names[best],
+        "；".join(reasons[best]),
+        category.get(best),
+        [(names[d], "；".join(reasons[d])) for d in ranked[1:] if d in names],
+    )
 
 
 def learn(letter: Letter, department_id: int) -> None:
     """A department accepted the letter as its own: count its words (and the letter) for that department."""
     words = letter_words(f"{letter.title}\n{letter.content}") + [TOTAL]
-    existing = set(DispatchWord.objects.filter(department_id=department_id, word__in=words).values_list("word", flat=True))
+    existing = set(
+        DispatchWord.objects.filter(department_id=department_id, word__in=words).values_list("word", flat=True)
+    )
     DispatchWord.objects.filter(department_id=department_id, word__in=existing).update(count=F("count") + 1)
-    DispatchWord.objects.bulk_create([DispatchWord(word=w, department_id=department_id, count=1) for w in words if w not in existing],
-                                     ignore_conflicts=True)
+    DispatchWord.objects.bulk_create(
+        [DispatchWord(word=w, department_id=department_id, count=1) for w in words if w not in existing],
+        ignore_conflicts=True,
+    )

@@ -15,8 +15,8 @@ from django.shortcuts import redirect, render
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error
-from zhengtong.core.paging import pager_query
 from zhengtong.core.masking import mask_mobile
+from zhengtong.core.paging import pager_query
 from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
 from zhengtong.search.query import parse
@@ -39,8 +39,11 @@ def index(request):
         results = search(parse(chosen.q, kind=KIND), page=_page(request))
     else:
         page = Paginator(PublishedRows(chosen.kind), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "letters/index.html", {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results,
-                                                  "query": pager_query(request.GET)})
+    return render(
+        request,
+        "letters/index.html",
+        {"chosen": chosen, "kinds": kind_labels(), "page": page, "results": results, "query": pager_query(request.GET)},
+    )
 
 
 def _page(request) -> int:
@@ -76,10 +79,20 @@ def write(request):
         try:
             with transaction.atomic():  # the code is checked after the letter's own rules, and undone with it
                 intake = services.letter_submit(
-                    channel=Channel.MAILBOX if data["mailbox"] else Channel.WEB, mailbox=data["mailbox"], kind=data["kind"],
-                    title=data["title"], content=data["content"], location=data["location"], by=user, anonymous=data["anonymous"],
-                    writer_name=data.get("writer_name", ""), writer_phone=data.get("writer_phone", ""),
-                    public_allowed=data["public_allowed"], phone_verified=verify, attachments=read_uploads(data["attachments"]))
+                    channel=Channel.MAILBOX if data["mailbox"] else Channel.WEB,
+                    mailbox=data["mailbox"],
+                    kind=data["kind"],
+                    title=data["title"],
+                    content=data["content"],
+                    location=data["location"],
+                    by=user,
+                    anonymous=data["anonymous"],
+                    writer_name=data.get("writer_name", ""),
+                    writer_phone=data.get("writer_phone", ""),
+                    public_allowed=data["public_allowed"],
+                    phone_verified=verify,
+                    attachments=read_uploads(data["attachments"]),
+                )
                 if verify:
                     _verify_phone(form, data)
         except ZtError as exc:
@@ -87,7 +100,11 @@ def write(request):
                 apply_error(form, exc)
         else:
             # Shown once on the next page, never in a URL.
-            request.session[DONE_SESSION_KEY] = {"number": intake.letter.number, "code": intake.query_code, "repeated": intake.repeated}
+            request.session[DONE_SESSION_KEY] = {
+                "number": intake.letter.number,
+                "code": intake.query_code,
+                "repeated": intake.repeated,
+            }
             return redirect("letters:done")
     return render(request, "letters/write.html", {"form": form, "sent_to": sent_to})
 
@@ -112,11 +129,14 @@ def query(request):
     found = None
     if request.method == "POST" and form.is_valid():
         try:
-            found = services.status_lookup(number=form.cleaned_data["number"], code=form.cleaned_data["code"], ip=client_ip(request))
+            found = services.status_lookup(
+                number=form.cleaned_data["number"], code=form.cleaned_data["code"], ip=client_ip(request)
+            )
         except ZtError as exc:
             apply_error(form, exc)
-    return render(request, "letters/query.html", {"form": form, "letter": found,
-                                                  "events": public_events(found) if found else ()})
+    return render(
+        request, "letters/query.html", {"form": form, "letter": found, "events": public_events(found) if found else ()}
+    )
 
 
 @login_required

@@ -16,12 +16,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
+from zhengtong.cases.visibility import visible
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
-from zhengtong.cases.visibility import visible
 from zhengtong.org.access import is_head_anywhere, workplaces, works_in
 from zhengtong.org.models import Department
 
@@ -43,13 +43,17 @@ def queue(request):
     if centre:
         letters = Letter.objects.filter(state__in=[state] if state in CENTRE_STATES else CENTRE_STATES)
     else:
-        mine = Assignment.objects.filter(department__in=workplaces(request.user),
-                                         state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]).values("letter_id")
+        mine = Assignment.objects.filter(
+            department__in=workplaces(request.user), state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]
+        ).values("letter_id")
         letters = Letter.objects.filter(pk__in=mine).exclude(state__in=[State.CLOSED, State.MERGED, State.DECLINED])
     letters = letters.select_related("department").order_by("received_at", "pk")
     page = Paginator(letters, 30).get_page(request.GET.get("page"))
-    return render(request, "letters/staff_queue.html", {"page": page, "centre": centre, "state": state,
-                                                        "states": [(s, State(s).label) for s in CENTRE_STATES]})
+    return render(
+        request,
+        "letters/staff_queue.html",
+        {"page": page, "centre": centre, "state": state, "states": [(s, State(s).label) for s in CENTRE_STATES]},
+    )
 
 
 class PhoneForm(ZtForm):
@@ -82,9 +86,15 @@ def phone(request):
             apply_error(form, exc)
         else:
             if intake.repeated:
-                messages.info(request, _("同一来电人30天内反映过相同内容，已并入信件 %(n)s。") % {"n": intake.letter.number})
+                messages.info(
+                    request, _("同一来电人30天内反映过相同内容，已并入信件 %(n)s。") % {"n": intake.letter.number}
+                )
             else:
-                messages.success(request, _("已登记，信件编号 %(n)s，查询码 %(c)s（请告知来电人）。") % {"n": intake.letter.number, "c": intake.query_code})
+                messages.success(
+                    request,
+                    _("已登记，信件编号 %(n)s，查询码 %(c)s（请告知来电人）。")
+                    % {"n": intake.letter.number, "c": intake.query_code},
+                )
             return redirect("workbench_letters:detail", number=intake.letter.number)
     return render(request, "letters/staff_phone.html", {"form": form})
 
@@ -105,11 +115,16 @@ def detail(request, number: str):
     centre = is_centre(request.user)
     mine = [a for a in letter.assignments.select_related("department") if works_in(request.user, a.department_id)]
     context = {
-        "letter": letter, "centre": centre, "mine": mine, "attachments": letter.attachments.select_related("file"), "events": letter.events.select_related("department", "actor"),
+        "letter": letter,
+        "centre": centre,
+        "mine": mine,
+        "attachments": letter.attachments.select_related("file"),
+        "events": letter.events.select_related("department", "actor"),
         "assignments": letter.assignments.select_related("department"),
         "suggestion": suggest(letter) if centre and letter.state in (State.SUBMITTED, State.ACCEPTED) else None,
         "departments": Department.objects.filter(is_active=True).exclude(kind=Department.Kind.REGION).order_by("path"),
-        "categories": Responsibility.objects.filter(is_active=True), "satisfactions": Satisfaction.choices,
+        "categories": Responsibility.objects.filter(is_active=True),
+        "satisfactions": Satisfaction.choices,
         "is_head": is_head_anywhere(request.user),
     }
     return render(request, "letters/staff_detail.html", context)
@@ -135,20 +150,36 @@ ACTIONS = {
     "accept": lambda r, l: services.letter_accept(letter=l, by=r.user),
     "decline": lambda r, l: services.letter_decline(letter=l, by=r.user, reason=r.POST.get("reason", "")),
     "dispatch": lambda r, l: services.letter_dispatch(
-        letter=l, by=r.user, department=next(iter(_departments([r.POST.get("department", "")])), None),
-        co_departments=_departments(r.POST.getlist("co")), note=r.POST.get("note", ""),
-        category=Responsibility.objects.filter(pk=r.POST.get("category") or None).first()),
+        letter=l,
+        by=r.user,
+        department=next(iter(_departments([r.POST.get("department", "")])), None),
+        co_departments=_departments(r.POST.getlist("co")),
+        note=r.POST.get("note", ""),
+        category=Responsibility.objects.filter(pk=r.POST.get("category") or None).first(),
+    ),
     "sign": lambda r, l: services.letter_sign(letter=l, by=r.user, department=_department(r, l)),
-    "return": lambda r, l: services.letter_return(letter=l, by=r.user, department=_department(r, l), reason=r.POST.get("reason", "")),
-    "review_return": lambda r, l: services.letter_review_return(letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")),
-    "co_opinion": lambda r, l: services.letter_co_opinion(letter=l, by=r.user, department=_department(r, l), opinion=r.POST.get("opinion", "")),
+    "return": lambda r, l: services.letter_return(
+        letter=l, by=r.user, department=_department(r, l), reason=r.POST.get("reason", "")
+    ),
+    "review_return": lambda r, l: services.letter_review_return(
+        letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")
+    ),
+    "co_opinion": lambda r, l: services.letter_co_opinion(
+        letter=l, by=r.user, department=_department(r, l), opinion=r.POST.get("opinion", "")
+    ),
     "draft": lambda r, l: services.letter_draft_reply(letter=l, by=r.user, text=r.POST.get("text", "")),
-    "review_reply": lambda r, l: services.letter_review_reply(letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")),
-    "callback": lambda r, l: services.letter_callback(letter=l, by=r.user, satisfaction=r.POST.get("satisfaction", ""), note=r.POST.get("note", "")),
+    "review_reply": lambda r, l: services.letter_review_reply(
+        letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")
+    ),
+    "callback": lambda r, l: services.letter_callback(
+        letter=l, by=r.user, satisfaction=r.POST.get("satisfaction", ""), note=r.POST.get("note", "")
+    ),
     "reopen": lambda r, l: services.letter_reopen(letter=l, by=r.user, reason=r.POST.get("reason", "")),
     "close": lambda r, l: services.letter_close(letter=l, by=r.user, note=r.POST.get("note", "")),
     "supervise": lambda r, l: services.letter_supervise(letter=l, by=r.user, note=r.POST.get("note", "")),
-    "merge": lambda r, l: services.letter_merge(letter=l, by=r.user, into=Letter.objects.filter(number=r.POST.get("into", "").strip()).first() or l),
+    "merge": lambda r, l: services.letter_merge(
+        letter=l, by=r.user, into=Letter.objects.filter(number=r.POST.get("into", "").strip()).first() or l
+    ),
     "publish": lambda r, l: services.letter_publish(letter=l, by=r.user),
     "unpublish": lambda r, l: services.letter_unpublish(letter=l, by=r.user),
 }
@@ -182,16 +213,30 @@ def stats(request):
     month = _month(request)
     months = selectors.months_back(12)
     trend = [selectors.monthly(m).total for m in reversed(months[:6])]
-    chart = {"labels": [f"{m:%Y-%m}" for m in reversed(months[:6])],
-             "response": [r.response_rate for r in trend], "on_time": [r.on_time_rate for r in trend],
-             "satisfaction": [r.satisfaction_rate for r in trend]}
-    return render(request, "letters/staff_stats.html", {"report": selectors.monthly(month), "months": months, "chart": chart})
+    chart = {
+        "labels": [f"{m:%Y-%m}" for m in reversed(months[:6])],
+        "response": [r.response_rate for r in trend],
+        "on_time": [r.on_time_rate for r in trend],
+        "satisfaction": [r.satisfaction_rate for r in trend],
+    }
+    return render(
+        request, "letters/staff_stats.html", {"report": selectors.monthly(month), "months": months, "chart": chart}
+    )
 
 
 @staff_required
 def stats_export(request):
     report = selectors.monthly(_month(request))
-    columns = [("department", "部门"), ("dispatched", "派单"), ("responded", "已响应"), ("response_rate", "响应率(%)"),
-               ("on_time", "按期办结"), ("late", "超期办结"), ("on_time_rate", "按期办结率(%)"), ("rated", "回访数"),
-               ("satisfied", "满意及基本满意"), ("satisfaction_rate", "满意率(%)")]
+    columns = [
+        ("department", "部门"),
+        ("dispatched", "派单"),
+        ("responded", "已响应"),
+        ("response_rate", "响应率(%)"),
+        ("on_time", "按期办结"),
+        ("late", "超期办结"),
+        ("on_time_rate", "按期办结率(%)"),
+        ("rated", "回访数"),
+        ("satisfied", "满意及基本满意"),
+        ("satisfaction_rate", "满意率(%)"),
+    ]
     return xlsx_response(f"来信办理情况{report.month:%Y年%m月}", columns, [*report.rows, report.total])

@@ -11,7 +11,9 @@ from .models import Message, Outbox
 def notify(*, recipients: Iterable, title: str, body: str = "", link: str = "", channels=("site",)) -> list[Message]:
     """In-site message for each recipient now; e-mail/SMS rows queued and sent by a task after commit."""
     people = {u.pk: u for u in recipients if u is not None}.values()
-    messages = Message.objects.bulk_create(Message(recipient=u, title=title[:200], body=body, link=link) for u in people)
+    messages = Message.objects.bulk_create(
+        Message(recipient=u, title=title[:200], body=body, link=link) for u in people
+    )
     queued = []
     for user in people:
         if "email" in channels and user.email:

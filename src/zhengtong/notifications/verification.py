@@ -1,6 +1,7 @@
 """SMS verification of a mobile number typed into a public form (a letter's contact for replies): one-time
-6-digit codes, valid 10 minutes, single use, at most 5 wrong tries an hour per number; sending limited per number (one a minute,
-five an hour) and per address (twenty an hour), so the form cannot be used to flood someone's phone."""
+6-digit codes, valid 10 minutes, single use, at most 5 wrong tries an hour per number; sending limited per
+number (one a minute, five an hour) and per address (twenty an hour), so the form cannot be used to flood
+someone's phone."""
 
 from __future__ import annotations
 
@@ -50,7 +51,9 @@ def phone_code_send(*, mobile: str, purpose: str, ip: str | None) -> None:
         raise _refuse(NOT_MOBILE)
     now = timezone.now()
     mobile_hash = _digest("m", mobile)
-    recent = PhoneCode.objects.filter(mobile_hash=mobile_hash, purpose=purpose, created_at__gte=now - dt.timedelta(hours=1))
+    recent = PhoneCode.objects.filter(
+        mobile_hash=mobile_hash, purpose=purpose, created_at__gte=now - dt.timedelta(hours=1)
+    )
     if recent.filter(created_at__gte=now - RESEND_AFTER).exists():
         raise _refuse(TOO_SOON)
     ip_keys = throttle.keys(f"sms:{purpose}", ip=ip or "-")
@@ -58,10 +61,18 @@ def phone_code_send(*, mobile: str, purpose: str, ip: str | None) -> None:
         raise _refuse(TOO_MANY, PermissionDenied)
     throttle.count_failure(ip_keys)  # every send counts against the address
     code = six_digits()
-    PhoneCode.objects.create(mobile_hash=mobile_hash, purpose=purpose, code_hash=_digest(f"c:{mobile_hash}", code),
-                             expires_at=now + VALID_FOR)
-    audit_record(action="notifications.phone_code.send", object_type="notifications.phonecode", object_id=mask_mobile(mobile),
-                 changes={"purpose": [None, purpose]})
+    PhoneCode.objects.create(
+        mobile_hash=mobile_hash,
+        purpose=purpose,
+        code_hash=_digest(f"c:{mobile_hash}", code),
+        expires_at=now + VALID_FOR,
+    )
+    audit_record(
+        action="notifications.phone_code.send",
+        object_type="notifications.phonecode",
+        object_id=mask_mobile(mobile),
+        changes={"purpose": [None, purpose]},
+    )
     text = f"【政通】您的验证码是{code}，{int(VALID_FOR.total_seconds() // 60)}分钟内有效。如非本人操作，请忽略。"
     transaction.on_commit(lambda: sms_backend().send(mobile, text))
 
@@ -77,8 +88,12 @@ def phone_code_verify(*, mobile: str, purpose: str, code: str) -> None:
     guesses = throttle.keys(f"smscheck:{purpose}", m=mobile_hash)
     if throttle.exceeded(guesses, MAX_ATTEMPTS):
         raise _refuse(TOO_MANY, PermissionDenied)
-    latest = (PhoneCode.objects.select_for_update().filter(mobile_hash=mobile_hash, purpose=purpose, used_at__isnull=True,
-                                                           expires_at__gt=timezone.now()).order_by("-created_at").first())
+    latest = (
+        PhoneCode.objects.select_for_update()
+        .filter(mobile_hash=mobile_hash, purpose=purpose, used_at__isnull=True, expires_at__gt=timezone.now())
+        .order_by("-created_at")
+        .first()
+    )
     if latest is None or not hmac.compare_digest(latest.code_hash, _digest(f"c:{mobile_hash}", code)):
         throttle.count_failure(guesses)
         raise _refuse(WRONG)

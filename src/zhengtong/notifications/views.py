@@ -16,7 +16,11 @@ from .services import message_read
 def inbox(request):
     messages = Message.objects.filter(recipient=request.user)
     page = Paginator(messages, 30).get_page(request.GET.get("page"))
-    return render(request, "notifications/inbox.html", {"page": page, "query": "", "unread": messages.filter(read_at__isnull=True).count()})
+    return render(
+        request,
+        "notifications/inbox.html",
+        {"page": page, "query": "", "unread": messages.filter(read_at__isnull=True).count()},
+    )
 
 
 @login_required
@@ -24,5 +28,7 @@ def inbox(request):
 def open_message(request, pk: int):
     message = get_object_or_404(Message, pk=pk, recipient=request.user)
     message_read(message=message)
-    target = message.link if url_has_allowed_host_and_scheme(message.link, {request.get_host()}, request.is_secure()) else ""
+    target = (
+        message.link if url_has_allowed_host_and_scheme(message.link, {request.get_host()}, request.is_secure()) else ""
+    )
     return redirect(target or "notifications:inbox")

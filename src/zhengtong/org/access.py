@@ -41,8 +41,12 @@ def workplaces(user) -> set[int]:
     ids: set[int] = set()
     for path in Membership.objects.filter(user=user).values_list("department__path", flat=True):
         steps = Department.steplen
-        above = {p: (pk, kind) for pk, p, kind in Department.objects.filter(
-            path__in=[path[:n] for n in range(steps, len(path) + 1, steps)]).values_list("pk", "path", "kind")}
+        above = {
+            p: (pk, kind)
+            for pk, p, kind in Department.objects.filter(
+                path__in=[path[:n] for n in range(steps, len(path) + 1, steps)]
+            ).values_list("pk", "path", "kind")
+        }
         while path in above:
             pk, kind = above[path]
             ids.add(pk)
@@ -70,8 +74,10 @@ def works_in_any(user, departments) -> bool:
 def heads(department) -> QuerySet[User]:
     """The active heads (负责人) of exactly this department: they approve extensions and review replies."""
     return User.objects.filter(
-        memberships__department_id=_department_id(department), memberships__is_head=True,
-        is_active=True, kind=User.Kind.STAFF,
+        memberships__department_id=_department_id(department),
+        memberships__is_head=True,
+        is_active=True,
+        kind=User.Kind.STAFF,
     ).order_by("real_name", "pk")
 
 
@@ -93,5 +99,7 @@ def departments_of(user) -> QuerySet[Department]:
 def department_staff(department) -> QuerySet[User]:
     """The active staff of exactly this department: they are told of its new work."""
     return User.objects.filter(
-        memberships__department_id=_department_id(department), is_active=True, kind=User.Kind.STAFF,
+        memberships__department_id=_department_id(department),
+        is_active=True,
+        kind=User.Kind.STAFF,
     ).distinct()

@@ -61,8 +61,12 @@ class Post(TimeStampedModel):
 class Membership(TimeStampedModel):
     """A staff member in a department, on a post. One membership is primary: it is the user's department."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="memberships")
-    department = models.ForeignKey(Department, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    department = models.ForeignKey(
+        Department, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="memberships"
+    )
     post = models.ForeignKey(Post, verbose_name=_("职务"), null=True, blank=True, on_delete=models.SET_NULL)
     is_primary = models.BooleanField(_("主部门"), default=True)
     is_head = models.BooleanField(_("部门负责人"), default=False)
@@ -119,7 +123,9 @@ class Role(TimeStampedModel):
 
 
 class RoleGrant(TimeStampedModel):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="role_grants")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="role_grants"
+    )
     role = models.ForeignKey(Role, verbose_name=_("角色"), on_delete=models.PROTECT, related_name="grants")
 
     class Meta:

@@ -56,9 +56,7 @@ def user_scope(user) -> Scope:
         ids.update(m.department_id for m in memberships)
     if DataScope.DEPARTMENT_AND_BELOW in scopes:
         paths.update(m.department.path for m in memberships)
-    return Scope(
-        department_ids=frozenset(ids), subtree_paths=frozenset(paths), own=DataScope.SELF in scopes
-    )
+    return Scope(department_ids=frozenset(ids), subtree_paths=frozenset(paths), own=DataScope.SELF in scopes)
 
 
 def scope_condition(user, *, department_fields=("department",), owner_fields=(), always_own: bool = False) -> Q | None:
@@ -84,12 +82,20 @@ def scope_condition(user, *, department_fields=("department",), owner_fields=(),
 
 
 def scope_queryset(
-    user, queryset: QuerySet, *, department_field: str = "department", owner_field: str | None = None,
+    user,
+    queryset: QuerySet,
+    *,
+    department_field: str = "department",
+    owner_field: str | None = None,
     always_own: bool = False,
 ) -> QuerySet:
     """Rows of `queryset` the user may see. `department_field` names the FK to Department or a department-id
     column (may traverse relations, e.g. "application__department"); `owner_field` the FK to the user for
     仅本人. `always_own` adds the user's own rows whatever his scope (his to-do list is always his)."""
-    condition = scope_condition(user, department_fields=(department_field,),
-                                owner_fields=(owner_field,) if owner_field else (), always_own=always_own)
+    condition = scope_condition(
+        user,
+        department_fields=(department_field,),
+        owner_fields=(owner_field,) if owner_field else (),
+        always_own=always_own,
+    )
     return queryset if condition is None else queryset.filter(condition)

@@ -26,7 +26,5 @@ def user_memberships(user) -> QuerySet[Membership]:
     return Membership.objects.filter(user=user).select_related("department", "post").order_by("-is_primary")
 
 
-
-
 def department_ancestors(department: Department) -> QuerySet[Department]:
     return Department.objects.get_ancestors(department)

@@ -5,12 +5,11 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.accounts.services import staff_create
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput
 
 from .duties import DUTY_CONFLICT
-from zhengtong.accounts.services import staff_create
-
 from .models import Department, Membership, Post, Role, RoleGrant
 
 
@@ -33,20 +32,27 @@ def membership_add(**kwargs) -> Membership:
 
 
 def _membership_add(
-    *, user, department: Department, post: Post | None = None, is_primary: bool = True, is_head: bool = False,
+    *,
+    user,
+    department: Department,
+    post: Post | None = None,
+    is_primary: bool = True,
+    is_head: bool = False,
     duties: str = "",
 ) -> Membership:
     if is_primary:
         Membership.objects.filter(user=user, is_primary=True).exclude(department=department).update(is_primary=False)
     membership, _created = Membership.objects.update_or_create(
-        user=user, department=department,
+        user=user,
+        department=department,
         defaults={"post": post, "is_primary": is_primary, "is_head": is_head, "duties": duties},
     )
     if is_primary and user.primary_department_id != department.pk:
         user.primary_department_id = department.pk
         user.save(update_fields=["primary_department_id"])
     audit_record(
-        action="org.membership.add", obj=membership,
+        action="org.membership.add",
+        obj=membership,
         changes={"department": [None, department.name], "post": [None, post.name if post else None]},
     )
     return membership
@@ -78,8 +84,16 @@ def role_revoke(*, user, role: Role) -> None:
 
 @transaction.atomic(durable=True)
 def staff_onboard(
-    *, username: str, real_name: str, department: Department, password: str | None = None, post: Post | None = None,
-    roles: tuple[Role, ...] = (), duties: str = "", is_head: bool = False, mobile: str = "",
+    *,
+    username: str,
+    real_name: str,
+    department: Department,
+    password: str | None = None,
+    post: Post | None = None,
+    roles: tuple[Role, ...] = (),
+    duties: str = "",
+    is_head: bool = False,
+    mobile: str = "",
 ):
     """A new staff member with his department, post and roles: all of it or nothing."""
     user = staff_create(username=username, real_name=real_name, password=password, mobile=mobile)

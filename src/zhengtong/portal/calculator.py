@@ -9,12 +9,17 @@ from zhengtong.workdays import answers
 
 
 def deadline(request):
-    context = {"start": request.GET.get("start") or timezone.localdate().isoformat(),
-               "days": request.GET.get("days", "20"), "answer": None, "error": None}
+    context = {
+        "start": request.GET.get("start") or timezone.localdate().isoformat(),
+        "days": request.GET.get("days", "20"),
+        "answer": None,
+        "error": None,
+    }
     if "start" in request.GET:
         try:
-            context["answer"] = answers.add_answer(answers.parse_date(request.GET["start"], "start"),
-                                                   answers.parse_days(request.GET.get("days", "")))
+            context["answer"] = answers.add_answer(
+                answers.parse_date(request.GET["start"], "start"), answers.parse_days(request.GET.get("days", ""))
+            )
         except answers.CalculatorError as exc:
             context["error"] = exc
     return render(request, "portal/deadline.html", context)

@@ -46,9 +46,16 @@ def _resolve() -> list[dict]:
     return built
 
 
-LAYOUT_LINKS = {"home": "portal:home", "elderly": "portal:elderly", "language": "set_language", "login": "accounts:login",
-                "register": "accounts:register", "logout": "accounts:logout", "inbox": "notifications:inbox",
-                "workbench": "workbench:home"}
+LAYOUT_LINKS = {
+    "home": "portal:home",
+    "elderly": "portal:elderly",
+    "language": "set_language",
+    "login": "accounts:login",
+    "register": "accounts:register",
+    "logout": "accounts:logout",
+    "inbox": "notifications:inbox",
+    "workbench": "workbench:home",
+}
 
 
 def layout_links() -> dict[str, str]:

@@ -13,13 +13,23 @@ from zhengtong.org.models import Department
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search as run_search
 
-KINDS = [("", _("全部")), ("disclosure.document", _("政府信息")), ("approvals.item", _("办事指南")), ("letters.letter", _("来信选登"))]
+KINDS = [
+    ("", _("全部")),
+    ("disclosure.document", _("政府信息")),
+    ("approvals.item", _("办事指南")),
+    ("letters.letter", _("来信选登")),
+]
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label=_("关键词"), max_length=100, required=False,
-                        widget=forms.TextInput(attrs={"type": "search", "class": "form-control",
-                                                                  "placeholder": _("输入关键词，如：食品经营许可")}))
+    q = forms.CharField(
+        label=_("关键词"),
+        max_length=100,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"type": "search", "class": "form-control", "placeholder": _("输入关键词，如：食品经营许可")}
+        ),
+    )
     kind = forms.ChoiceField(label=_("类别"), choices=KINDS, required=False)
     department = forms.TypedChoiceField(label=_("部门"), coerce=int, empty_value=None, required=False)
     year = forms.TypedChoiceField(label=_("年份"), coerce=int, empty_value=None, required=False)

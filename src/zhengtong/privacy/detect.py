@@ -30,8 +30,15 @@ class Kind(str, Enum):
         return LABELS[self]
 
 
-LABELS = {Kind.ID_NUMBER: "身份证号码", Kind.MOBILE: "手机号码", Kind.LANDLINE: "固定电话", Kind.BANK_CARD: "银行卡号",
-          Kind.EMAIL: "电子邮箱", Kind.ADDRESS: "详细住址", Kind.NAME: "姓名"}
+LABELS = {
+    Kind.ID_NUMBER: "身份证号码",
+    Kind.MOBILE: "手机号码",
+    Kind.LANDLINE: "固定电话",
+    Kind.BANK_CARD: "银行卡号",
+    Kind.EMAIL: "电子邮箱",
+    Kind.ADDRESS: "详细住址",
+    Kind.NAME: "姓名",
+}
 
 
 @dataclass(frozen=True)
@@ -58,12 +65,32 @@ _ADDRESS = re.compile(
     rf"(?:{_D}+|[一二三四五六七八九十百]+)(?:号|弄)(?:(?:{_D}+|[一二三四五六七八九十]+)(?:幢|栋|号楼|单元|楼|层|室|号|座))*"
     rf"(?:{_D}+室?)?"
 )
-NAME_LABELS = ("姓名", "申请人", "联系人", "户主", "当事人", "法定代表人", "投诉人", "举报人", "来信人", "收件人", "代理人", "患者")
-_NAME = re.compile(rf"(?:{'|'.join(NAME_LABELS)})\s*(?:[:：]|为|是)?\s*([\u4e00-\u9fa5]{{2,4}}?)(?=[\s，,。；;、(（)）\]】\n]|$|先生|女士|同志|名下|的|因|于|在|等)")
+NAME_LABELS = (
+    "姓名",
+    "申请人",
+    "联系人",
+    "户主",
+    "当事人",
+    "法定代表人",
+    "投诉人",
+    "举报人",
+    "来信人",
+    "收件人",
+    "代理人",
+    "患者",
+)
+_NAME = re.compile(
+    rf"(?:{'|'.join(NAME_LABELS)})\s*(?:[:：]|为|是)?\s*([\u4e00-\u9fa5]{{2,4}}?)(?=[\s，,。；;、(（)）\]】\n]|$|先生|女士|同志|名下|的|因|于|在|等)"
+)
 CARD_CONTEXT = ("银行", "卡号", "账号", "帐号", "开户", "账户", "帐户", "储蓄卡", "信用卡", "银联")
 CONTEXT_WINDOW = 20
 # Words that look like a name after a label but are not one (申请人：本人 / 联系人：无).
-NOT_NAMES = frozenset("本人 无 暂无 见附件 单位 公司 本单位 法人 个人 委托人 申请人 如下 签字 盖章 姓名 电话 地址 身份 身份证 联系 联系电话 不详 某某".split())
+NOT_NAMES = frozenset(
+    (
+        "本人 无 暂无 见附件 单位 公司 本单位 法人 个人 委托人 申请人 如下 签字 盖章 "
+        "姓名 电话 地址 身份 身份证 联系 联系电话 不详 某某"
+    ).split()
+)
 
 
 def _digits(text: str) -> str:
@@ -103,7 +130,7 @@ def luhn(value: str) -> bool:
 
 
 def _near(text: str, start: int, end: int, words) -> bool:
-    window = text[max(0, start - CONTEXT_WINDOW):end + CONTEXT_WINDOW]
+    window = text[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
     return any(w in window for w in words)
 
 

@@ -48,7 +48,7 @@ def _mask_landline(text: str) -> str:
     """0574-86781234 -> 0574-****1234: the area code and the last four stay."""
     area = re.match(r"[(（]?0[0-9０-９]{2,3}[)）]?-?\s?", text)
     head = area.group() if area else ""
-    body = text[len(head):]
+    body = text[len(head) :]
     return head + "".join("*" if c.isdigit() else c for c in body[:-4]) + body[-4:]
 
 
@@ -57,7 +57,7 @@ def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings:
     findings = scan(text, allow=allow) if findings is None else findings
     out, last = [], 0
     for finding in sorted(findings, key=lambda f: f.start):
-        out.append(text[last:finding.start])
+        out.append(text[last : finding.start])
         out.append(mask_finding(finding))
         last = finding.end
     out.append(text[last:])

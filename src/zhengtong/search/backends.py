@@ -37,8 +37,11 @@ def _pg_statistics(cursor) -> tuple[dict[str, float], float, float] | None:
     fraction listed (an unlisted lexeme is rarer), and the rows; None before the table was first analysed."""
     now = time.monotonic()
     if not _statistics or now - _statistics["at"] > STATISTICS_TTL:
-        cursor.execute("SELECT u.e, u.f FROM pg_stats s, unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f) "
-                       "WHERE s.schemaname = current_schema() AND s.tablename = 'search_tsv' AND s.attname = 'tsv'")
+        cursor.execute(
+            "SELECT u.e, u.f FROM pg_stats s, "
+            "unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS u(e, f) "
+            "WHERE s.schemaname = current_schema() AND s.tablename = 'search_tsv' AND s.attname = 'tsv'"
+        )
         pairs = cursor.fetchall()
         cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'search_tsv'::regclass")
         rows = cursor.fetchone()[0]
@@ -79,9 +82,17 @@ class SqliteBackend:
 
     def put(self, cursor, entry_id: int, tokens: Tokens) -> None:
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
-        cursor.execute("INSERT INTO search_fts (rowid, title, words, parts, pairs, meta) VALUES (%s, %s, %s, %s, %s, %s)",
-                       [entry_id, " ".join(tokens.title), " ".join(tokens.words), " ".join(tokens.parts),
-                        " ".join(pairs(tokens)), " ".join(tokens.meta)])
+        cursor.execute(
+            "INSERT INTO search_fts (rowid, title, words, parts, pairs, meta) VALUES (%s, %s, %s, %s, %s, %s)",
+            [
+                entry_id,
+                " ".join(tokens.title),
+                " ".join(tokens.words),
+                " ".join(tokens.parts),
+                " ".join(pairs(tokens)),
+                " ".join(tokens.meta),
+            ],
+        )
 
     def remove(self, cursor, entry_id: int) -> None:
         cursor.execute("DELETE FROM search_fts WHERE rowid = %s", [entry_id])
@@ -103,12 +114,16 @@ class SqliteBackend:
     def candidates(self, cursor, query: Query) -> tuple[list[tuple[int, float]], int | None]:
         """The newest CANDIDATES matches (FTS5 walks its doclist by rowid descending), scored by search.rank;
         no total on the way."""
-        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
-                       [self.match(query), CANDIDATES])
+        cursor.execute(
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s",
+            [self.match(query), CANDIDATES],
+        )
         ids = [row[0] for row in cursor.fetchall()]
         if not ids:
             return [], None
-        cursor.execute(f"SELECT rowid, title, words, parts FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids)
+        cursor.execute(
+            f"SELECT rowid, title, words, parts FROM search_fts WHERE rowid IN ({', '.join(['%s'] * len(ids))})", ids
+        )
         documents = {row[0]: row[1:] for row in cursor.fetchall()}
         scored = rank.units(query, *self._document_counts(cursor, query))
         avgdl = rank.average_length(documents.values())
@@ -126,7 +141,9 @@ class SqliteBackend:
 
     @staticmethod
     def _capped_count(cursor, match: str) -> int:
-        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)", [match, COUNT_CAP + 1])
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s)", [match, COUNT_CAP + 1]
+        )
         return cursor.fetchone()[0]
 
     def count(self, cursor, query: Query) -> int:
@@ -142,8 +159,9 @@ MAX_POSITION = 16383  # PostgreSQL's limit; later positions are clamped
 # words given even once psycopg has prepared the statement (settings: ZT_DB_PREPARE): the best plan depends on
 # how common the words are, which a generic plan cannot know. One round trip: with no parameters psycopg sends
 # the three as one simple query.
-PLANNER_SETTINGS = ("SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; "
-                    "SET LOCAL plan_cache_mode = force_custom_plan")
+PLANNER_SETTINGS = (
+    "SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off; SET LOCAL plan_cache_mode = force_custom_plan"
+)
 
 
 class PostgresBackend:
@@ -165,12 +183,19 @@ class PostgresBackend:
             at = min(at + 1, MAX_POSITION)
             positions.setdefault(token, []).append(f"{at}D")
         # A lexeme keeps at most 256 positions; the first ones are the ones that matter.
-        return " ".join([*(f"'{token}':{','.join(p[:256])}" for token, p in positions.items()),
-                         *(f"'{pair}'" for pair in pairs(tokens) if pair not in positions)])
+        return " ".join(
+            [
+                *(f"'{token}':{','.join(p[:256])}" for token, p in positions.items()),
+                *(f"'{pair}'" for pair in pairs(tokens) if pair not in positions),
+            ]
+        )
 
     def put(self, cursor, entry_id: int, tokens: Tokens) -> None:
-        cursor.execute("INSERT INTO search_tsv (entry_id, tsv) VALUES (%s, %s::tsvector) "
-                       "ON CONFLICT (entry_id) DO UPDATE SET tsv = EXCLUDED.tsv", [entry_id, self._vector(tokens)])
+        cursor.execute(
+            "INSERT INTO search_tsv (entry_id, tsv) VALUES (%s, %s::tsvector) "
+            "ON CONFLICT (entry_id) DO UPDATE SET tsv = EXCLUDED.tsv",
+            [entry_id, self._vector(tokens)],
+        )
 
     def remove(self, cursor, entry_id: int) -> None:
         cursor.execute("DELETE FROM search_tsv WHERE entry_id = %s", [entry_id])
@@ -239,7 +264,7 @@ class PostgresBackend:
             if len(found) < CANDIDATES and upper > 0 and len(found) / (top - upper) * upper <= 2 * COUNT_CAP:
                 older = self._older(cursor, tsquery, upper)
                 if len(older) <= COUNT_CAP:
-                    newest = found + sorted(older, reverse=True)[:CANDIDATES - len(found)]
+                    newest = found + sorted(older, reverse=True)[: CANDIDATES - len(found)]
                     return self._ranked(cursor, tsquery, newest), len(found) + len(older)
                 floor_density = (COUNT_CAP + 1) / upper
             above = 0  # matches in the windows read whole, above the last one (which its limit may have cut)
@@ -258,8 +283,10 @@ class PostgresBackend:
     @staticmethod
     def _older(cursor, tsquery: str, upper: int) -> list[int]:
         """Every match's id under `upper`, in no order, stopping at COUNT_CAP + 1: one GIN bitmap read."""
-        cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id < %s LIMIT %s",
-                       [tsquery, upper, COUNT_CAP + 1])
+        cursor.execute(
+            "SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id < %s LIMIT %s",
+            [tsquery, upper, COUNT_CAP + 1],
+        )
         return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
@@ -272,8 +299,11 @@ class PostgresBackend:
         if span * ROW_TEST_COST > density * top:
             return None
         lower = max(0, below - span)
-        cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s "
-                       "AND entry_id < %s LIMIT %s) m", [tsquery, lower, below, rest])
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s "
+            "AND entry_id < %s LIMIT %s) m",
+            [tsquery, lower, below, rest],
+        )
         more = cursor.fetchone()[0]
         return above + more if more == rest or lower == 0 else None
 
@@ -281,8 +311,11 @@ class PostgresBackend:
     def _window(cursor, tsquery: str, lower: int, upper: int, limit: int) -> list[int]:
         """The newest `limit` matches with ids in [lower, upper). PostgreSQL ANDs the GIN bitmap with the
         primary-key range, or tests the range's rows where it expects most of them to match."""
-        cursor.execute("SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s AND entry_id < %s "
-                       "ORDER BY entry_id DESC LIMIT %s", [tsquery, lower, upper, limit])
+        cursor.execute(
+            "SELECT entry_id FROM search_tsv WHERE tsv @@ %s::tsquery AND entry_id >= %s AND entry_id < %s "
+            "ORDER BY entry_id DESC LIMIT %s",
+            [tsquery, lower, upper, limit],
+        )
         return [row[0] for row in cursor.fetchall()]
 
     @staticmethod
@@ -290,15 +323,20 @@ class PostgresBackend:
         """ts_rank decompresses a tsvector, so only for the candidates kept."""
         if not ids:
             return []
-        cursor.execute("SELECT entry_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, %s::tsquery) FROM search_tsv "
-                       "WHERE entry_id = ANY(%s)", [tsquery, ids])
+        cursor.execute(
+            "SELECT entry_id, ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, %s::tsquery) FROM search_tsv "
+            "WHERE entry_id = ANY(%s)",
+            [tsquery, ids],
+        )
         return [(row[0], row[1]) for row in cursor.fetchall()]
 
     def count(self, cursor, query: Query) -> int:
         with transaction.atomic():  # the GIN bitmap, never a row-by-row filter (see candidates)
             cursor.execute(PLANNER_SETTINGS)
-            cursor.execute("SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT %s) m",
-                           [self.tsquery(query), COUNT_CAP + 1])
+            cursor.execute(
+                "SELECT count(*) FROM (SELECT 1 FROM search_tsv WHERE tsv @@ %s::tsquery LIMIT %s) m",
+                [self.tsquery(query), COUNT_CAP + 1],
+            )
             return cursor.fetchone()[0]
 
 

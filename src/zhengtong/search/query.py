@@ -29,7 +29,9 @@ def meta_token(name: str, value) -> str:
     return "zz" + name + re.sub(r"[^0-9a-z]", "", str(value).lower())
 
 
-def parse(text: str, *, department: int | None = None, category: str = "", kind: str = "", year: int | None = None) -> Query:
+def parse(
+    text: str, *, department: int | None = None, category: str = "", kind: str = "", year: int | None = None
+) -> Query:
     text = (text or "")[:200]
     phrases = []
     for chunk in _PHRASE.findall(text):

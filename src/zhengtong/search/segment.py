@@ -15,12 +15,16 @@ from pathlib import Path
 WORDS_FILE = Path(__file__).with_name("words.txt")
 # A token is a run of CJK ideographs, or of letters and digits; everything else separates.
 _TOKEN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[0-9a-z]+(?:[._-][0-9a-z]+)*")
-STOPWORDS = frozenset("的 了 和 与 及 或 是 在 对 为 将 把 被 于 之 其 等 中 上 下 个 这 那 有 也 并 而 以 由 从 向 到".split())
+STOPWORDS = frozenset(
+    "的 了 和 与 及 或 是 在 对 为 将 把 被 于 之 其 等 中 上 下 个 这 那 有 也 并 而 以 由 从 向 到".split()
+)
 
 
 @functools.lru_cache(maxsize=1)
 def _engine():
-    lines = [w.split() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")]
+    lines = [
+        w.split() for w in WORDS_FILE.read_text(encoding="utf-8").splitlines() if w.strip() and not w.startswith("#")
+    ]
     try:
         import rjieba as engine
     except ImportError:  # a platform without the Rust wheel

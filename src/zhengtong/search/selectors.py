@@ -41,7 +41,7 @@ def highlight(text: str, words) -> SafeString:
     pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
     out, last = [], 0
     for m in pattern.finditer(text):
-        out.append(escape(text[last:m.start()]))
+        out.append(escape(text[last : m.start()]))
         out.append(f"<mark>{escape(m.group())}</mark>")
         last = m.end()
     out.append(escape(text[last:]))
@@ -53,7 +53,7 @@ def snippet(text: str, words) -> str:
     lowered = text.lower()
     first = min((i for i in (lowered.find(w) for w in words if w) if i >= 0), default=0)
     start = max(0, first - SNIPPET // 3)
-    piece = " ".join(text[start:start + SNIPPET].split())
+    piece = " ".join(text[start : start + SNIPPET].split())
     return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
 
 
@@ -69,8 +69,15 @@ def search(query: Query, *, page: int = 1) -> Results:
     ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
     pages = max(1, -(-len(ranked) // PAGE_SIZE))
     page = min(max(1, page), pages)
-    ids = [pk for pk, _score in ranked[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
+    ids = [pk for pk, _score in ranked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
     entries = Entry.objects.in_bulk(ids)
-    hits = [Hit(entries[pk], highlight(entries[pk].title, query.highlight),
-                highlight(snippet(entries[pk].text, query.highlight), query.highlight)) for pk in ids if pk in entries]
+    hits = [
+        Hit(
+            entries[pk],
+            highlight(entries[pk].title, query.highlight),
+            highlight(snippet(entries[pk].text, query.highlight), query.highlight),
+        )
+        for pk in ids
+        if pk in entries
+    ]
     return Results(hits, min(total, backends.COUNT_CAP), total > backends.COUNT_CAP, page, pages)

@@ -50,7 +50,9 @@ def _tokens(doc: Document, title: str, text: str) -> Tokens:
         meta.append(meta_token("c", doc.category))
     if doc.published_at:
         meta.append(meta_token("y", doc.published_at.year))
-    return Tokens(title=segment.words(title), words=segment.words(text), parts=segment.parts(f"{title}\n{text}"), meta=meta)
+    return Tokens(
+        title=segment.words(title), words=segment.words(text), parts=segment.parts(f"{title}\n{text}"), meta=meta
+    )
 
 
 def index_now(doc: Document) -> Entry:
@@ -58,9 +60,19 @@ def index_now(doc: Document) -> Entry:
     allow = set(doc.public_strings)
     title = privacy.mask(doc.title, allow=allow)
     text = privacy.mask(doc.text[:MAX_TEXT], allow=allow)
-    entry = Entry(kind=doc.kind, object_id=str(doc.object_id), kind_label=doc.kind_label, title=title, text=text, url=doc.url,
-                  department_id=doc.department_id, department_name=doc.department_name, category=doc.category,
-                  category_label=doc.category_label, published_at=doc.published_at)
+    entry = Entry(
+        kind=doc.kind,
+        object_id=str(doc.object_id),
+        kind_label=doc.kind_label,
+        title=title,
+        text=text,
+        url=doc.url,
+        department_id=doc.department_id,
+        department_name=doc.department_name,
+        category=doc.category,
+        category_label=doc.category_label,
+        published_at=doc.published_at,
+    )
     with transaction.atomic():
         # One INSERT ... ON CONFLICT DO UPDATE ... RETURNING id: update_or_create took a locking read, two savepoints
         # and a write, a third of the time it takes to index a document.

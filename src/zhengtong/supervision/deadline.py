@@ -55,8 +55,15 @@ def paused_units(unit: str, pauses: list[tuple[dt.datetime, dt.datetime]]) -> in
     return int(sum((b - a).total_seconds() for a, b in pauses))
 
 
-def compute(*, started_at: dt.datetime, limit: int, unit: str, extension: int = 0,
-            pauses: list[tuple[dt.datetime, dt.datetime]] = (), thresholds: Thresholds = Thresholds()) -> Deadline:
+def compute(
+    *,
+    started_at: dt.datetime,
+    limit: int,
+    unit: str,
+    extension: int = 0,
+    pauses: list[tuple[dt.datetime, dt.datetime]] = (),
+    thresholds: Thresholds = Thresholds(),
+) -> Deadline:
     paused = paused_units(unit, list(pauses))
     total = limit + extension
     warn = max(thresholds.yellow_units, math.floor(thresholds.yellow_ratio * total + 1e-9))

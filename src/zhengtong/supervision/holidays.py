@@ -20,8 +20,13 @@ from zhengtong.workdays.calendar import FIRST_DATE, LAST_DATE
 from zhengtong.workdays.models import CalendarDay, CalendarYear
 from zhengtong.workdays.signals import table_changed
 
-KINDS = {"放假": CalendarDay.Kind.HOLIDAY, "holiday": CalendarDay.Kind.HOLIDAY,
-         "调休上班": CalendarDay.Kind.WORKDAY, "上班": CalendarDay.Kind.WORKDAY, "workday": CalendarDay.Kind.WORKDAY}
+KINDS = {
+    "放假": CalendarDay.Kind.HOLIDAY,
+    "holiday": CalendarDay.Kind.HOLIDAY,
+    "调休上班": CalendarDay.Kind.WORKDAY,
+    "上班": CalendarDay.Kind.WORKDAY,
+    "workday": CalendarDay.Kind.WORKDAY,
+}
 
 
 def read_rows(path: Path) -> list[list[str]]:
@@ -29,8 +34,10 @@ def read_rows(path: Path) -> list[list[str]]:
         from openpyxl import load_workbook
 
         sheet = load_workbook(path, read_only=True, data_only=True).active
-        return [["" if v is None else (v.date().isoformat() if isinstance(v, dt.datetime) else str(v)).strip()
-                 for v in row] for row in sheet.iter_rows(values_only=True)]
+        return [
+            ["" if v is None else (v.date().isoformat() if isinstance(v, dt.datetime) else str(v)).strip() for v in row]
+            for row in sheet.iter_rows(values_only=True)
+        ]
     text = path.read_bytes().decode("utf-8-sig")
     return [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
 
@@ -77,13 +84,19 @@ def calendar_year_import(*, year: int, notice: str, rows: list[list[str]]) -> Ca
         raise InvalidInput(_("请填写依据文件（国务院办公厅通知的名称或文号）。"), code="CALENDAR_NOTICE_REQUIRED")
     days, problems = parse(rows, year)
     if problems:
-        raise InvalidInput("；".join(problems), code="CALENDAR_ROWS_INVALID", fields={"rows": [{"code": "CALENDAR_ROWS_INVALID", "message": p} for p in problems]})
+        raise InvalidInput(
+            "；".join(problems),
+            code="CALENDAR_ROWS_INVALID",
+            fields={"rows": [{"code": "CALENDAR_ROWS_INVALID", "message": p} for p in problems]},
+        )
     existing = CalendarYear.objects.filter(year=year).first()
     before = existing.days.count() if existing else 0
     if existing:
         existing.delete()
     row = CalendarYear.objects.create(year=year, notice=notice.strip()[:200], source="导入")
     CalendarDay.objects.bulk_create(CalendarDay(date=d, kind=k, name=n, year=row) for d, k, n in days)
-    audit_record(action="workdays.year.import", obj=row, changes={"days": [before, len(days)], "notice": [None, row.notice]})
+    audit_record(
+        action="workdays.year.import", obj=row, changes={"days": [before, len(days)], "notice": [None, row.notice]}
+    )
     table_changed()  # bulk_create sends no model signals
     return row

@@ -45,9 +45,17 @@ class Clock(models.Model):
     item_code = models.CharField(_("事项编码"), max_length=50, blank=True)
     # No single-column index: (department, outcome) below leads with it, and every extra index is written on
     # each level change the scan makes.
-    department = models.ForeignKey("org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT,
-                                   related_name="clocks", db_index=False)
-    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("承办人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="clocks")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT, related_name="clocks", db_index=False
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("承办人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clocks",
+    )
     limit = models.PositiveIntegerField(_("时限"))
     unit = models.CharField(_("单位"), max_length=20, choices=Unit.choices, default=Unit.WORKING_DAYS)
     extension_total = models.PositiveIntegerField(_("已延长"), default=0)
@@ -75,7 +83,11 @@ class Clock(models.Model):
             models.Index(fields=["assignee", "due_at"], condition=OPEN, name="clock_open_assignee_due"),
             models.Index(fields=["department", "outcome"], name="clock_dept_outcome"),
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
-            models.Index(fields=["provisional"], condition=Q(stopped_at__isnull=True, provisional=True), name="clock_open_provisional"),
+            models.Index(
+                fields=["provisional"],
+                condition=Q(stopped_at__isnull=True, provisional=True),
+                name="clock_open_provisional",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -115,7 +127,9 @@ class ClockExtension(models.Model):
     clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="extensions")
     amount = models.PositiveIntegerField(_("延长"))
     reason = models.CharField(_("延长理由"), max_length=300)
-    approver = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("批准人"), on_delete=models.PROTECT, related_name="+")
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("批准人"), on_delete=models.PROTECT, related_name="+"
+    )
     at = models.DateTimeField(_("批准时间"))
 
     class Meta:
@@ -147,10 +161,14 @@ class Violation(models.Model):
         FEE_NOT_PUBLISHED = "fee_not_published", _("收费不符合公示标准")
 
     kind = models.CharField(_("违规类型"), max_length=30, choices=Kind.choices)
-    clock = models.ForeignKey(Clock, verbose_name=_("时限"), null=True, blank=True, on_delete=models.CASCADE, related_name="violations")
+    clock = models.ForeignKey(
+        Clock, verbose_name=_("时限"), null=True, blank=True, on_delete=models.CASCADE, related_name="violations"
+    )
     subject_type = models.CharField(_("事项类型"), max_length=100)
     subject_id = models.CharField(_("事项编号"), max_length=64)
-    department = models.ForeignKey("org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT, related_name="+"
+    )
     detail = models.CharField(_("说明"), max_length=300, blank=True)
     at = models.DateTimeField(_("时间"), db_index=True)
 
@@ -160,8 +178,11 @@ class Violation(models.Model):
         ordering = ["-at", "-pk"]
         constraints = [
             # One overtime record per clock, however often the scan or the stop sees it late.
-            models.UniqueConstraint(fields=["clock", "kind"], condition=Q(kind__in=["stage_overtime", "case_overtime"]),
-                                    name="violation_one_overtime_per_clock"),
+            models.UniqueConstraint(
+                fields=["clock", "kind"],
+                condition=Q(kind__in=["stage_overtime", "case_overtime"]),
+                name="violation_one_overtime_per_clock",
+            ),
         ]
 
 

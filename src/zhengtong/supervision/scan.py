@@ -22,8 +22,19 @@ from zhengtong.org.models import Membership
 from .models import RUNNING, Alert, Clock, Level, Violation
 
 BATCH = 20_000
-FIELDS = ("id", "level", "assignee_id", "department_id", "subject_type", "subject_id", "subject_label",
-          "stage", "stage_label", "whole", "due_at")
+FIELDS = (
+    "id",
+    "level",
+    "assignee_id",
+    "department_id",
+    "subject_type",
+    "subject_id",
+    "subject_label",
+    "stage",
+    "stage_label",
+    "whole",
+    "due_at",
+)
 
 
 def _candidates(now: dt.datetime, *, level: str, late: bool):
@@ -47,9 +58,18 @@ def _raise(rows: list[dict], *, to: str, now: dt.datetime) -> list[dict]:
     Alert.objects.bulk_create(Alert(clock_id=r["id"], level_from=old, level_to=to, at=now) for r in rows)
     if to == Level.RED:
         Violation.objects.bulk_create(
-            [Violation(clock_id=r["id"], kind=Violation.Kind.CASE_OVERTIME if r["whole"] else Violation.Kind.STAGE_OVERTIME,
-                       subject_type=r["subject_type"], subject_id=r["subject_id"], department_id=r["department_id"],
-                       detail=f"{r['stage_label'] or r['stage']}超过时限", at=now) for r in rows],
+            [
+                Violation(
+                    clock_id=r["id"],
+                    kind=Violation.Kind.CASE_OVERTIME if r["whole"] else Violation.Kind.STAGE_OVERTIME,
+                    subject_type=r["subject_type"],
+                    subject_id=r["subject_id"],
+                    department_id=r["department_id"],
+                    detail=f"{r['stage_label'] or r['stage']}超过时限",
+                    at=now,
+                )
+                for r in rows
+            ],
             ignore_conflicts=True,
         )
     return [{**r, "level_to": to} for r in rows]
@@ -62,7 +82,9 @@ def _notify(changes: list[dict]) -> None:
         return
     User = get_user_model()
     heads = defaultdict(set)
-    for m in Membership.objects.filter(is_head=True, department_id__in={c["department_id"] for c in changes}).values("department_id", "user_id"):
+    for m in Membership.objects.filter(is_head=True, department_id__in={c["department_id"] for c in changes}).values(
+        "department_id", "user_id"
+    ):
         heads[m["department_id"]].add(m["user_id"])
     wanted = {c["assignee_id"] for c in changes if c["assignee_id"]} | {u for s in heads.values() for u in s}
     users = User.objects.in_bulk(wanted)
@@ -73,9 +95,12 @@ def _notify(changes: list[dict]) -> None:
     for uid, items in by_user.items():
         red = sum(1 for c in items if c["level_to"] == Level.RED)
         first = items[0]
-        title = (f"{len(items)}件办件时限预警" if len(items) > 1 else
-                 f"{first['subject_label'] or first['subject_id']}·{first['stage_label'] or first['stage']}："
-                 f"{'已超时' if first['level_to'] == Level.RED else '即将到期'}")
+        title = (
+            f"{len(items)}件办件时限预警"
+            if len(items) > 1
+            else f"{first['subject_label'] or first['subject_id']}·{first['stage_label'] or first['stage']}："
+            f"{'已超时' if first['level_to'] == Level.RED else '即将到期'}"
+        )
         if red and len(items) > 1:
             title += f"（其中{red}件已超时）"
         notify(recipients=[users[uid]], title=title[:200], link=f"/workbench/supervision/clocks/{first['id']}/")

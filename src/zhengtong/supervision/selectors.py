@@ -10,7 +10,10 @@ from .models import OPEN, Clock, Level, Outcome, WarningRule
 
 def thresholds_for(item_code: str, stage: str) -> Thresholds:
     """Most specific rule first: item+stage, item, stage, then the DOMAIN §3 defaults."""
-    rules = {(r.item_code, r.stage): r for r in WarningRule.objects.filter(item_code__in={item_code, ""}, stage__in={stage, ""})}
+    rules = {
+        (r.item_code, r.stage): r
+        for r in WarningRule.objects.filter(item_code__in={item_code, ""}, stage__in={stage, ""})
+    }
     for key in ((item_code, stage), (item_code, ""), ("", stage), ("", "")):
         rule = rules.get(key)
         if rule is not None:
@@ -24,8 +27,7 @@ def visible_clocks(user) -> QuerySet[Clock]:
 
 def my_open_clocks(user, limit: int = 20) -> QuerySet[Clock]:
     """The user's to-do list across all domains: his open clocks, most urgent first."""
-    return (Clock.objects.filter(OPEN, assignee=user).select_related("department")
-            .order_by("due_at")[:limit])
+    return Clock.objects.filter(OPEN, assignee=user).select_related("department").order_by("due_at")[:limit]
 
 
 def department_counts(clocks: QuerySet[Clock]) -> list[dict]:
@@ -55,7 +57,9 @@ def daily_trend(clocks: QuerySet[Clock], *, days: int = 30, today=None) -> dict:
     labels = [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
 
     def series(qs, field):
-        rows = qs.filter(**{f"{field}__gte": since}).annotate(day=TruncDate(field)).values("day").annotate(n=Count("id"))
+        rows = (
+            qs.filter(**{f"{field}__gte": since}).annotate(day=TruncDate(field)).values("day").annotate(n=Count("id"))
+        )
         counts = {r["day"].isoformat(): r["n"] for r in rows}
         return [counts.get(d, 0) for d in labels]
 
@@ -75,9 +79,13 @@ def clock_timeline(clock: Clock) -> list[dict]:
         if p.ended_at:
             events.append({"at": p.ended_at, "label": "恢复计时", "detail": ""})
     for e in clock.extensions.select_related("approver"):
-        events.append({"at": e.at, "label": "延长时限", "detail": f"+{e.amount}，{e.approver.display_name}批准：{e.reason}"})
+        events.append(
+            {"at": e.at, "label": "延长时限", "detail": f"+{e.amount}，{e.approver.display_name}批准：{e.reason}"}
+        )
     for a in clock.alerts.all():
-        events.append({"at": a.at, "label": "状态变化", "detail": f"{a.get_level_from_display()} → {a.get_level_to_display()}"})
+        events.append(
+            {"at": a.at, "label": "状态变化", "detail": f"{a.get_level_from_display()} → {a.get_level_to_display()}"}
+        )
     for v in clock.violations.all():
         events.append({"at": v.at, "label": "违规记录", "detail": f"{v.get_kind_display()}：{v.detail}"})
     if clock.stopped_at:

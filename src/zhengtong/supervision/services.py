@@ -35,8 +35,12 @@ def _refresh(clock: Clock, now: dt.datetime) -> None:
     """Recompute due and warning times after any change, and the level they give now."""
     try:
         d = deadline.compute(
-            started_at=clock.started_at, limit=clock.limit, unit=clock.unit, extension=clock.extension_total,
-            pauses=_pauses(clock), thresholds=thresholds_for(clock.item_code, clock.stage),
+            started_at=clock.started_at,
+            limit=clock.limit,
+            unit=clock.unit,
+            extension=clock.extension_total,
+            pauses=_pauses(clock),
+            thresholds=thresholds_for(clock.item_code, clock.stage),
         )
     except CalendarRangeError:
         raise _fail(errors.START_OUT_OF_RANGE) from None
@@ -65,32 +69,58 @@ def _flip(clock: Clock, level: str, now: dt.datetime) -> None:
 
 
 def _check_time(clock: Clock, at: dt.datetime) -> None:
-    latest = max([clock.started_at, clock.paused_since or clock.started_at]
-                 + [p.ended_at for p in clock.pauses.all() if p.ended_at])
+    latest = max(
+        [clock.started_at, clock.paused_since or clock.started_at]
+        + [p.ended_at for p in clock.pauses.all() if p.ended_at]
+    )
     if at < latest:
         raise _fail(errors.TIME_BEFORE_START)
 
 
-def clock_start(*, subject_type: str, subject_id: str, stage: str, department, limit: int,
-                unit: str = Unit.WORKING_DAYS, assignee=None, started_at: dt.datetime | None = None,
-                subject_label: str = "", stage_label: str = "", item_code: str = "", whole: bool = False) -> Clock:
+def clock_start(
+    *,
+    subject_type: str,
+    subject_id: str,
+    stage: str,
+    department,
+    limit: int,
+    unit: str = Unit.WORKING_DAYS,
+    assignee=None,
+    started_at: dt.datetime | None = None,
+    subject_label: str = "",
+    stage_label: str = "",
+    item_code: str = "",
+    whole: bool = False,
+) -> Clock:
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
         raise _fail(errors.LIMIT_INVALID)
     if unit not in Unit.values:
         raise _fail(errors.UNIT_INVALID)
     now = timezone.now()
     clock = Clock(
-        subject_type=subject_type, subject_id=str(subject_id), subject_label=subject_label[:200], stage=stage,
-        stage_label=stage_label, whole=whole, item_code=item_code, department=department, assignee=assignee,
-        limit=limit, unit=unit, started_at=started_at or now,
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+        subject_label=subject_label[:200],
+        stage=stage,
+        stage_label=stage_label,
+        whole=whole,
+        item_code=item_code,
+        department=department,
+        assignee=assignee,
+        limit=limit,
+        unit=unit,
+        started_at=started_at or now,
     )
     _refresh(clock, now)
     # The refusals above come before any write, so the clock and its audit entry need no savepoint of their own
     # inside the caller's transaction (a case's intake starts one on every letter).
     with transaction.atomic(savepoint=False):
         clock.save()
-        audit_record(action="supervision.clock.start", obj=clock,
-                     changes={"limit": [None, f"{limit} {Unit(unit).label}"], "due_at": [None, clock.due_at.isoformat()]})
+        audit_record(
+            action="supervision.clock.start",
+            obj=clock,
+            changes={"limit": [None, f"{limit} {Unit(unit).label}"], "due_at": [None, clock.due_at.isoformat()]},
+        )
     return clock
 
 
@@ -114,7 +144,9 @@ def clock_pause(*, clock: Clock, reason: str, note: str = "", at: dt.datetime | 
     clock.paused_since = at
     clock.next_check_at = None
     clock.save(update_fields=["paused_since", "next_check_at"])
-    audit_record(action="supervision.clock.pause", obj=clock, changes={"paused": [None, ClockPause.Reason(reason).label]})
+    audit_record(
+        action="supervision.clock.pause", obj=clock, changes={"paused": [None, ClockPause.Reason(reason).label]}
+    )
     return clock
 
 
@@ -132,8 +164,11 @@ def clock_resume(*, clock: Clock, at: dt.datetime | None = None) -> Clock:
     clock.paused_since = None
     _refresh(clock, timezone.now())
     clock.save(update_fields=["paused_since", "due_at", "yellow_at", "provisional", "next_check_at", "level"])
-    audit_record(action="supervision.clock.resume", obj=clock,
-                 changes={"due_at": [old_due.isoformat(), clock.due_at.isoformat()]})
+    audit_record(
+        action="supervision.clock.resume",
+        obj=clock,
+        changes={"due_at": [old_due.isoformat(), clock.due_at.isoformat()]},
+    )
     return clock
 
 
@@ -152,9 +187,15 @@ def clock_extend(*, clock: Clock, amount: int, reason: str, approver) -> Clock:
     clock.extension_total += amount
     _refresh(clock, now)
     clock.save(update_fields=["extension_total", "due_at", "yellow_at", "provisional", "next_check_at", "level"])
-    audit_record(action="supervision.clock.extend", obj=clock,
-                 changes={"extension": [clock.extension_total - amount, clock.extension_total],
-                          "due_at": [old_due.isoformat(), clock.due_at.isoformat()], "approver": [None, str(approver)]})
+    audit_record(
+        action="supervision.clock.extend",
+        obj=clock,
+        changes={
+            "extension": [clock.extension_total - amount, clock.extension_total],
+            "due_at": [old_due.isoformat(), clock.due_at.isoformat()],
+            "approver": [None, str(approver)],
+        },
+    )
     return clock
 
 
@@ -183,19 +224,38 @@ def clock_stop(*, clock: Clock, cancelled: bool = False, at: dt.datetime | None 
 def record_overtime(clock: Clock, at: dt.datetime) -> None:
     kind = Violation.Kind.CASE_OVERTIME if clock.whole else Violation.Kind.STAGE_OVERTIME
     Violation.objects.get_or_create(
-        clock=clock, kind=kind,
-        defaults={"subject_type": clock.subject_type, "subject_id": clock.subject_id, "department_id": clock.department_id,
-                  "detail": f"{clock.stage_label or clock.stage}超过时限（{clock.due_at:%Y-%m-%d %H:%M}到期）", "at": at},
+        clock=clock,
+        kind=kind,
+        defaults={
+            "subject_type": clock.subject_type,
+            "subject_id": clock.subject_id,
+            "department_id": clock.department_id,
+            "detail": f"{clock.stage_label or clock.stage}超过时限（{clock.due_at:%Y-%m-%d %H:%M}到期）",
+            "at": at,
+        },
     )
 
 
 @transaction.atomic
-def violation_report(*, kind: str, subject_type: str, subject_id: str, department, detail: str = "", clock: Clock | None = None) -> Violation:
+def violation_report(
+    *, kind: str, subject_type: str, subject_id: str, department, detail: str = "", clock: Clock | None = None
+) -> Violation:
     """For domains: a skipped step, a refusal without reason, a fee outside the published standard."""
-    if kind not in (Violation.Kind.SKIPPED_STEP, Violation.Kind.REFUSAL_WITHOUT_REASON, Violation.Kind.FEE_NOT_PUBLISHED):
+    if kind not in (
+        Violation.Kind.SKIPPED_STEP,
+        Violation.Kind.REFUSAL_WITHOUT_REASON,
+        Violation.Kind.FEE_NOT_PUBLISHED,
+    ):
         raise _fail(errors.VIOLATION_KIND)
-    violation = Violation.objects.create(kind=kind, subject_type=subject_type, subject_id=str(subject_id),
-                                         department=department, detail=detail[:300], clock=clock, at=timezone.now())
+    violation = Violation.objects.create(
+        kind=kind,
+        subject_type=subject_type,
+        subject_id=str(subject_id),
+        department=department,
+        detail=detail[:300],
+        clock=clock,
+        at=timezone.now(),
+    )
     audit_record(action="supervision.violation.report", obj=violation, changes={"kind": [None, kind]})
     return violation
 
@@ -205,7 +265,9 @@ def clocks_recompute_provisional() -> int:
     """After a year's schedule is entered: recompute every open clock whose due date was provisional."""
     now = timezone.now()
     changed = 0
-    for clock in Clock.objects.select_for_update().filter(stopped_at__isnull=True, provisional=True).prefetch_related("pauses"):
+    for clock in (
+        Clock.objects.select_for_update().filter(stopped_at__isnull=True, provisional=True).prefetch_related("pauses")
+    ):
         if clock.paused_since is not None:
             continue
         before = clock.due_at
@@ -226,8 +288,12 @@ def clocks_record_finished(rows: list[dict]) -> int:
         row = dict(row)
         stopped_at = row.pop("stopped_at")
         clock = Clock(**{**row, "subject_id": str(row["subject_id"]), "unit": row.get("unit", Unit.WORKING_DAYS)})
-        d = deadline.compute(started_at=clock.started_at, limit=clock.limit, unit=clock.unit,
-                             thresholds=thresholds_for(clock.item_code, clock.stage))
+        d = deadline.compute(
+            started_at=clock.started_at,
+            limit=clock.limit,
+            unit=clock.unit,
+            thresholds=thresholds_for(clock.item_code, clock.stage),
+        )
         late = stopped_at >= d.due_at
         clock.due_at, clock.yellow_at, clock.provisional = d.due_at, d.yellow_at, d.provisional
         clock.stopped_at, clock.outcome = stopped_at, Outcome.LATE if late else Outcome.ON_TIME
@@ -237,5 +303,7 @@ def clocks_record_finished(rows: list[dict]) -> int:
     for clock in clocks:
         if clock.outcome == Outcome.LATE and clock.pk:
             record_overtime(clock, clock.stopped_at)
-    audit_record(action="supervision.clock.import", object_type="supervision.clock", changes={"count": [None, len(clocks)]})
+    audit_record(
+        action="supervision.clock.import", object_type="supervision.clock", changes={"count": [None, len(clocks)]}
+    )
     return len(clocks)

@@ -40,7 +40,13 @@ def check_next_year(today=None) -> bool:
     if today < dt.date(today.year, 11, 1) or CalendarYear.objects.filter(year=today.year + 1).exists():
         return False
     admins = User.objects.filter(role_grants__role__in=Role.objects.filter(duty=Duty.SYSTEM), is_active=True).distinct()
-    notify(recipients=admins, title=f"{today.year + 1}年节假日安排尚未录入",
-           body="国务院办公厅通知发布后，请在系统管理中录入或用 zhengtong holidays import 导入；录入前，跨年度的期限按周末临时计算。",
-           link="/admin/workdays/calendaryear/")
+    notify(
+        recipients=admins,
+        title=f"{today.year + 1}年节假日安排尚未录入",
+        body=(
+            "国务院办公厅通知发布后，请在系统管理中录入或用 zhengtong holidays import 导入；"
+            "录入前，跨年度的期限按周末临时计算。"
+        ),
+        link="/admin/workdays/calendaryear/",
+    )
     return True

@@ -29,8 +29,12 @@ EXPORT_LIMIT = 100_000
 
 class LogFilter(forms.Form):
     q = forms.CharField(label=_("关键词"), required=False, widget=forms.TextInput(attrs={"class": "form-control"}))
-    start = forms.DateField(label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
-    end = forms.DateField(label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date", "class": "form-control"}))
+    start = forms.DateField(
+        label=_("开始日期"), required=False, widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})
+    )
+    end = forms.DateField(
+        label=_("结束日期"), required=False, widget=forms.DateInput(attrs={"type": "date", "class": "form-control"})
+    )
 
     def clean(self):
         data = super().clean()
@@ -66,12 +70,24 @@ def _guard(request):
 
 
 OPERATION_COLUMNS = [
-    ("seq", _("序号")), ("at", _("时间")), ("actor_name", _("操作人")), ("department_id", _("部门ID")),
-    ("action", _("操作")), ("object_type", _("对象类型")), ("object_id", _("对象ID")),
-    ("object_repr", _("对象")), ("changes", _("变更内容")), ("ip", _("IP地址")), ("hash", _("哈希")),
+    ("seq", _("序号")),
+    ("at", _("时间")),
+    ("actor_name", _("操作人")),
+    ("department_id", _("部门ID")),
+    ("action", _("操作")),
+    ("object_type", _("对象类型")),
+    ("object_id", _("对象ID")),
+    ("object_repr", _("对象")),
+    ("changes", _("变更内容")),
+    ("ip", _("IP地址")),
+    ("hash", _("哈希")),
 ]
 LOGIN_COLUMNS = [
-    ("at", _("时间")), ("username", _("登录名")), ("get_outcome_display", _("结果")), ("ip", _("IP地址")), ("user_agent", _("浏览器")),
+    ("at", _("时间")),
+    ("username", _("登录名")),
+    ("get_outcome_display", _("结果")),
+    ("ip", _("IP地址")),
+    ("user_agent", _("浏览器")),
 ]
 
 
@@ -89,15 +105,24 @@ def _log_page(request, *, model, columns, text_fields, template, export_name, ac
 @staff_required
 def operation_log(request) -> HttpResponse:
     return _log_page(
-        request, model=OperationLog, columns=OPERATION_COLUMNS,
+        request,
+        model=OperationLog,
+        columns=OPERATION_COLUMNS,
         text_fields=["actor_name", "action", "object_repr", "object_id"],
-        template="workbench/audit_operations.html", export_name="操作日志", action="audit.operationlog.export",
+        template="workbench/audit_operations.html",
+        export_name="操作日志",
+        action="audit.operationlog.export",
     )
 
 
 @staff_required
 def login_log(request) -> HttpResponse:
     return _log_page(
-        request, model=LoginLog, columns=LOGIN_COLUMNS, text_fields=["username", "ip"],
-        template="workbench/audit_logins.html", export_name="登录日志", action="audit.loginlog.export",
+        request,
+        model=LoginLog,
+        columns=LOGIN_COLUMNS,
+        text_fields=["username", "ip"],
+        template="workbench/audit_logins.html",
+        export_name="登录日志",
+        action="audit.loginlog.export",
     )

@@ -23,12 +23,26 @@ EXPORT_LIMIT = 100_000
 
 
 class ClockFilter(forms.Form):
-    STATES = [("", _("全部")), ("open", _("在办")), ("yellow", _("预警")), ("red", _("超时在办")),
-              ("on_time", _("按时办结")), ("late", _("超时办结"))]
-    department = forms.ModelChoiceField(label=_("部门"), queryset=Department.objects.none(), required=False,
-                                        widget=forms.Select(attrs={"class": "form-select"}))
-    state = forms.ChoiceField(label=_("状态"), choices=STATES, required=False, widget=forms.Select(attrs={"class": "form-select"}))
-    q = forms.CharField(label=_("事项或环节"), required=False, max_length=50, widget=forms.TextInput(attrs={"class": "form-control"}))
+    STATES = [
+        ("", _("全部")),
+        ("open", _("在办")),
+        ("yellow", _("预警")),
+        ("red", _("超时在办")),
+        ("on_time", _("按时办结")),
+        ("late", _("超时办结")),
+    ]
+    department = forms.ModelChoiceField(
+        label=_("部门"),
+        queryset=Department.objects.none(),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    state = forms.ChoiceField(
+        label=_("状态"), choices=STATES, required=False, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    q = forms.CharField(
+        label=_("事项或环节"), required=False, max_length=50, widget=forms.TextInput(attrs={"class": "form-control"})
+    )
 
     def __init__(self, *args, departments, **kwargs):
         super().__init__(*args, **kwargs)
@@ -36,8 +50,11 @@ class ClockFilter(forms.Form):
 
 
 STATE_FILTERS = {
-    "open": OPEN, "yellow": OPEN & Q(level=Level.YELLOW), "red": OPEN & Q(level=Level.RED),
-    "on_time": Q(outcome=Outcome.ON_TIME), "late": Q(outcome=Outcome.LATE),
+    "open": OPEN,
+    "yellow": OPEN & Q(level=Level.YELLOW),
+    "red": OPEN & Q(level=Level.RED),
+    "on_time": Q(outcome=Outcome.ON_TIME),
+    "late": Q(outcome=Outcome.LATE),
 }
 
 
@@ -56,14 +73,25 @@ def dashboard(request):
         finished = row["on_time"] + row["late"]
         # 按时办结率 counts open overdue work against the department too, not only closed work.
         row["rate"] = round(100 * row["on_time"] / (finished + row["red"]), 1) if finished + row["red"] else None
-    return render(request, "workbench/supervision_dashboard.html",
-                  {"rows": rows, "totals": totals, "trend": selectors.daily_trend(clocks)})
+    return render(
+        request,
+        "workbench/supervision_dashboard.html",
+        {"rows": rows, "totals": totals, "trend": selectors.daily_trend(clocks)},
+    )
 
 
 CLOCK_COLUMNS = [
-    ("subject_label", _("事项")), ("stage_label", _("环节")), ("department", _("部门")), ("assignee", _("承办人")),
-    ("limit", _("时限")), ("get_unit_display", _("单位")), ("started_at", _("起算时间")), ("due_at", _("到期时间")),
-    ("get_level_display", _("状态")), ("get_outcome_display", _("结果")), ("stopped_at", _("办结时间")),
+    ("subject_label", _("事项")),
+    ("stage_label", _("环节")),
+    ("department", _("部门")),
+    ("assignee", _("承办人")),
+    ("limit", _("时限")),
+    ("get_unit_display", _("单位")),
+    ("started_at", _("起算时间")),
+    ("due_at", _("到期时间")),
+    ("get_level_display", _("状态")),
+    ("get_outcome_display", _("结果")),
+    ("stopped_at", _("办结时间")),
 ]
 
 
@@ -81,16 +109,29 @@ def clock_list(request):
             clocks = clocks.filter(STATE_FILTERS[data["state"]])
         if data["q"]:
             clocks = clocks.filter(Q(subject_label__icontains=data["q"]) | Q(stage_label__icontains=data["q"]))
-    clocks = clocks.order_by("stopped_at", "due_at") if not request.GET.get("state") in ("on_time", "late") else clocks.order_by("-stopped_at")
+    clocks = (
+        clocks.order_by("stopped_at", "due_at")
+        if not request.GET.get("state") in ("on_time", "late")
+        else clocks.order_by("-stopped_at")
+    )
     if request.GET.get("format") == "xlsx":
-        audit_record(action="supervision.clock.export", object_type="supervision.clock", changes={"filter": dict(request.GET.lists())})
+        audit_record(
+            action="supervision.clock.export",
+            object_type="supervision.clock",
+            changes={"filter": dict(request.GET.lists())},
+        )
         return xlsx_response("办件时限", CLOCK_COLUMNS, clocks[:EXPORT_LIMIT])
     page = Paginator(clocks, 50).get_page(request.GET.get("page"))
-    return render(request, "workbench/supervision_clocks.html", {"form": form, "page": page, "query": pager_query(request.GET)})
+    return render(
+        request, "workbench/supervision_clocks.html", {"form": form, "page": page, "query": pager_query(request.GET)}
+    )
 
 
 @staff_required
 def clock_detail(request, clock_id: int):
     clock = access_clock_by_id(request.user, clock_id)
-    return render(request, "workbench/supervision_clock.html",
-                  {"clock": clock, "timeline": selectors.clock_timeline(clock), "explanation": explain(clock)})
+    return render(
+        request,
+        "workbench/supervision_clock.html",
+        {"clock": clock, "timeline": selectors.clock_timeline(clock), "explanation": explain(clock)},
+    )

@@ -41,7 +41,9 @@ def add_answer(start: dt.date, days: int) -> dict:
     except calendar.CalendarRangeError:
         raise CalculatorError("DATE_OUT_OF_RANGE", "计算结果超出支持范围（2099年底）。", "days") from None
     return {
-        "start": start.isoformat(), "days": days, "due": due.isoformat(),
+        "start": start.isoformat(),
+        "days": days,
+        "due": due.isoformat(),
         "provisional": calendar.is_provisional(start, due),
         "last_published_year": calendar.last_published_year(),
         "skipped": [d for d in calendar.skipped_days(start, due) if d["kind"] == "holiday"],
@@ -53,6 +55,9 @@ def add_answer(start: dt.date, days: int) -> dict:
 def between_answer(start: dt.date, end: dt.date) -> dict:
     if end < start:
         raise CalculatorError("END_BEFORE_START", "结束日期不能早于开始日期。", "end")
-    return {"start": start.isoformat(), "end": end.isoformat(),
-            "working_days": calendar.working_days_between(start, end),
-            "provisional": calendar.is_provisional(start, end)}
+    return {
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "working_days": calendar.working_days_between(start, end),
+        "provisional": calendar.is_provisional(start, end),
+    }

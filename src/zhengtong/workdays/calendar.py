@@ -46,8 +46,9 @@ class Index:
     version: str = ""
 
 
-def build_index(holidays: dict[dt.date, str], makeup: dict[dt.date, str], published_years: set[int],
-                version: str = "") -> Index:
+def build_index(
+    holidays: dict[dt.date, str], makeup: dict[dt.date, str], published_years: set[int], version: str = ""
+) -> Index:
     base = FIRST_DATE.toordinal()
     span = LAST_DATE.toordinal() - base + 1
     hol = {d.toordinal(): n for d, n in holidays.items()}
@@ -199,4 +200,6 @@ def makeup_days(start: dt.date, end: dt.date) -> list[dict]:
     """Weekend days in (start, end] that are working days by 调休 (they count)."""
     idx = index()
     lo, hi = _offset(idx, start) + idx.base, _offset(idx, end) + idx.base
-    return [{"date": dt.date.fromordinal(o).isoformat(), "name": n} for o, n in sorted(idx.makeup.items()) if lo < o <= hi]
+    return [
+        {"date": dt.date.fromordinal(o).isoformat(), "name": n} for o, n in sorted(idx.makeup.items()) if lo < o <= hi
+    ]

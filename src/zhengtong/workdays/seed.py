@@ -32,10 +32,12 @@ def seed_calendar(CalendarYear, CalendarDay) -> int:
         row = CalendarYear.objects.create(year=year, notice=notice_title(year), source="chinese-calendar 1.11.0")
         days = [
             CalendarDay(date=d, kind="holiday", name=FESTIVALS.get(n, n), year=row)
-            for d, n in chinese_calendar.holidays.items() if d.year == year
+            for d, n in chinese_calendar.holidays.items()
+            if d.year == year
         ] + [
             CalendarDay(date=d, kind="workday", name=FESTIVALS.get(n, n), year=row)
-            for d, n in chinese_calendar.workdays.items() if d.year == year and d.weekday() >= 5
+            for d, n in chinese_calendar.workdays.items()
+            if d.year == year and d.weekday() >= 5
         ]
         CalendarDay.objects.bulk_create(days)
         created += 1

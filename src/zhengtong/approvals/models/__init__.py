@@ -2,6 +2,18 @@ from .applications import Application, ApplicationMaterial, Branch, CorrectionNo
 from .catalogue import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
 
 __all__ = [
-    "Application", "ApplicationMaterial", "Branch", "CorrectionNotice", "Decision", "Event", "Status",
-    "FormField", "GuideVersion", "ItemType", "Material", "ServiceItem", "ServiceType", "Theme",
+    "Application",
+    "ApplicationMaterial",
+    "Branch",
+    "CorrectionNotice",
+    "Decision",
+    "Event",
+    "Status",
+    "FormField",
+    "GuideVersion",
+    "ItemType",
+    "Material",
+    "ServiceItem",
+    "ServiceType",
+    "Theme",
 ]

@@ -34,14 +34,32 @@ class Application(models.Model):
 
     receipt_no = models.CharField(_("受理编号"), max_length=30, unique=True)
     query_hash = models.CharField(max_length=64)
-    item = models.ForeignKey("approvals.ServiceItem", verbose_name=_("事项"), on_delete=models.PROTECT, related_name="applications")
-    lead_department = models.ForeignKey("org.Department", verbose_name=_("牵头部门"), on_delete=models.PROTECT, related_name="+")
-    applicant = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("申请人账户"), null=True, blank=True, on_delete=models.PROTECT, related_name="applications")
+    item = models.ForeignKey(
+        "approvals.ServiceItem", verbose_name=_("事项"), on_delete=models.PROTECT, related_name="applications"
+    )
+    lead_department = models.ForeignKey(
+        "org.Department", verbose_name=_("牵头部门"), on_delete=models.PROTECT, related_name="+"
+    )
+    applicant = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人账户"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
     applicant_name = models.CharField(_("申请人"), max_length=200)
     contact_mobile = models.CharField(_("联系电话"), max_length=20, blank=True)
     channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     received_at = models.DateTimeField(_("收件时间"))
-    registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("登记人"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("登记人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     data = models.JSONField(_("申请内容"), default=dict)
     idempotency_key = models.CharField(max_length=64, blank=True)
@@ -62,8 +80,9 @@ class Application(models.Model):
         ]
         constraints = [
             # A double click or a retried request is the same application.
-            models.UniqueConstraint(fields=["applicant", "idempotency_key"], condition=~Q(idempotency_key=""),
-                                    name="application_idempotent"),
+            models.UniqueConstraint(
+                fields=["applicant", "idempotency_key"], condition=~Q(idempotency_key=""), name="application_idempotent"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -76,7 +95,9 @@ class Application(models.Model):
 
 class ApplicationMaterial(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="materials")
-    material = models.ForeignKey("approvals.Material", verbose_name=_("材料"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    material = models.ForeignKey(
+        "approvals.Material", verbose_name=_("材料"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     file = models.ForeignKey("files.StoredFile", on_delete=models.PROTECT, related_name="+")
     round = models.PositiveSmallIntegerField(_("提交批次"), default=0, help_text=_("0为首次提交，之后为第几次补正"))
 
@@ -96,13 +117,17 @@ class Branch(models.Model):
         CLOSED = "closed", _("已终止")  # the application was withdrawn while this branch was pending
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="branches")
-    department = models.ForeignKey("org.Department", verbose_name=_("审查部门"), on_delete=models.PROTECT, related_name="+")
+    department = models.ForeignKey(
+        "org.Department", verbose_name=_("审查部门"), on_delete=models.PROTECT, related_name="+"
+    )
     is_lead = models.BooleanField(_("牵头"), default=False)
     # Copied from the application so a department's review queue is one range scan of its own index.
     received_at = models.DateTimeField(_("收件时间"))
     state = models.CharField(_("意见"), max_length=10, choices=State.choices, default=State.PENDING)
     reason = models.TextField(_("理由"), blank=True)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

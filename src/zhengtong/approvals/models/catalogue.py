@@ -45,15 +45,23 @@ class ServiceItem(TimeStampedModel):
     code = models.CharField(_("事项编码"), max_length=50, unique=True)
     name = models.CharField(_("事项名称"), max_length=200)
     item_type = models.CharField(_("事项类型"), max_length=20, choices=ItemType.choices)
-    service_type = models.CharField(_("办件类型"), max_length=20, choices=ServiceType.choices, default=ServiceType.PROMISED)
+    service_type = models.CharField(
+        _("办件类型"), max_length=20, choices=ServiceType.choices, default=ServiceType.PROMISED
+    )
     basis = models.TextField(_("设定依据"))
-    lead_department = models.ForeignKey("org.Department", verbose_name=_("实施主体"), on_delete=models.PROTECT, related_name="+")
-    co_departments = models.ManyToManyField("org.Department", verbose_name=_("并联审批部门"), blank=True, related_name="+")
+    lead_department = models.ForeignKey(
+        "org.Department", verbose_name=_("实施主体"), on_delete=models.PROTECT, related_name="+"
+    )
+    co_departments = models.ManyToManyField(
+        "org.Department", verbose_name=_("并联审批部门"), blank=True, related_name="+"
+    )
     conditions = models.TextField(_("受理条件"))
     process = models.TextField(_("办理流程"))
     legal_limit = models.PositiveIntegerField(_("法定办结时限（工作日）"))
     committed_limit = models.PositiveIntegerField(_("承诺办结时限（工作日）"))
-    accept_limit = models.PositiveIntegerField(_("受理时限（工作日）"), default=5, help_text=_("行政许可法第三十二条：五日内一次告知"))
+    accept_limit = models.PositiveIntegerField(
+        _("受理时限（工作日）"), default=5, help_text=_("行政许可法第三十二条：五日内一次告知")
+    )
     review_limit = models.PositiveIntegerField(_("各部门审查时限（工作日）"), default=5)
     special_steps = models.TextField(_("特殊环节"), blank=True)
     fee = models.TextField(_("收费标准及依据"), default="不收费")
@@ -121,8 +129,22 @@ class Material(models.Model):
     medium = models.CharField(_("材料形式"), max_length=12, choices=Medium.choices, default=Medium.ELECTRONIC)
     required = models.BooleanField(_("必须提交"), default=True)
     note = models.CharField(_("说明"), max_length=300, blank=True)
-    blank_form = models.ForeignKey("files.StoredFile", verbose_name=_("空白表格"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    sample = models.ForeignKey("files.StoredFile", verbose_name=_("示例样表"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    blank_form = models.ForeignKey(
+        "files.StoredFile",
+        verbose_name=_("空白表格"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    sample = models.ForeignKey(
+        "files.StoredFile",
+        verbose_name=_("示例样表"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     order = models.PositiveSmallIntegerField(_("排序"), default=0)
 
     class Meta:

@@ -15,7 +15,17 @@ from .workflow import (
 )
 
 __all__ = [
-    "application_submit", "application_accept", "application_conclude", "application_deliver", "application_extend",
-    "application_refuse", "application_request_correction", "application_resubmit", "application_special_pause",
-    "application_special_resume", "application_withdraw", "review_decide", "status_lookup",
+    "application_submit",
+    "application_accept",
+    "application_conclude",
+    "application_deliver",
+    "application_extend",
+    "application_refuse",
+    "application_request_correction",
+    "application_resubmit",
+    "application_special_pause",
+    "application_special_resume",
+    "application_withdraw",
+    "review_decide",
+    "status_lookup",
 ]

@@ -14,25 +14,79 @@ from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, S
 from ..search_index import item_push
 
 GUIDE_FIELDS = [
-    ("code", "事项编码"), ("name", "事项名称"), ("item_type", "事项类型"), ("service_type", "办件类型"), ("basis", "设定依据"),
-    ("lead_department", "实施主体（机构编码）"), ("co_departments", "并联审批部门（机构编码，顿号分隔）"),
-    ("conditions", "受理条件"), ("process", "办理流程"), ("legal_limit", "法定办结时限"), ("committed_limit", "承诺办结时限"),
-    ("accept_limit", "受理时限"), ("review_limit", "各部门审查时限"), ("special_steps", "特殊环节"), ("fee", "收费标准及依据"),
-    ("location", "办理地点"), ("hours", "办理时间"), ("visits", "到现场次数"), ("phone", "咨询电话"),
-    ("complaint_phone", "监督投诉电话"), ("result", "办理结果"), ("delivery", "送达方式"), ("faq", "常见问题"),
-    ("theme", "主题"), ("for_citizens", "面向个人"), ("for_legal_persons", "面向法人"), ("for_investors", "面向投资者"),
-    ("online", "可网上申请"), ("published", "已发布"),
+    ("code", "事项编码"),
+    ("name", "事项名称"),
+    ("item_type", "事项类型"),
+    ("service_type", "办件类型"),
+    ("basis", "设定依据"),
+    ("lead_department", "实施主体（机构编码）"),
+    ("co_departments", "并联审批部门（机构编码，顿号分隔）"),
+    ("conditions", "受理条件"),
+    ("process", "办理流程"),
+    ("legal_limit", "法定办结时限"),
+    ("committed_limit", "承诺办结时限"),
+    ("accept_limit", "受理时限"),
+    ("review_limit", "各部门审查时限"),
+    ("special_steps", "特殊环节"),
+    ("fee", "收费标准及依据"),
+    ("location", "办理地点"),
+    ("hours", "办理时间"),
+    ("visits", "到现场次数"),
+    ("phone", "咨询电话"),
+    ("complaint_phone", "监督投诉电话"),
+    ("result", "办理结果"),
+    ("delivery", "送达方式"),
+    ("faq", "常见问题"),
+    ("theme", "主题"),
+    ("for_citizens", "面向个人"),
+    ("for_legal_persons", "面向法人"),
+    ("for_investors", "面向投资者"),
+    ("online", "可网上申请"),
+    ("published", "已发布"),
 ]
-MATERIAL_FIELDS = [("item", "事项编码"), ("name", "材料名称"), ("form", "原件/复印件"), ("copies", "份数"),
-                   ("medium", "材料形式"), ("required", "必须提交"), ("note", "说明")]
-FIELD_FIELDS = [("item", "事项编码"), ("key", "字段标识"), ("label", "字段名称"), ("kind", "类型"), ("required", "必填"),
-                ("choices", "选项")]
+MATERIAL_FIELDS = [
+    ("item", "事项编码"),
+    ("name", "材料名称"),
+    ("form", "原件/复印件"),
+    ("copies", "份数"),
+    ("medium", "材料形式"),
+    ("required", "必须提交"),
+    ("note", "说明"),
+]
+FIELD_FIELDS = [
+    ("item", "事项编码"),
+    ("key", "字段标识"),
+    ("label", "字段名称"),
+    ("kind", "类型"),
+    ("required", "必填"),
+    ("choices", "选项"),
+]
 INTEGERS = {"legal_limit", "committed_limit", "accept_limit", "review_limit", "visits", "copies"}
 BOOLEANS = {"for_citizens", "for_legal_persons", "for_investors", "online", "published", "required"}
-REQUIRED = {"code", "name", "item_type", "basis", "lead_department", "conditions", "process", "legal_limit",
-            "committed_limit", "location", "hours", "phone", "complaint_phone", "result"}
-CHOICES = {"item_type": ItemType, "service_type": ServiceType, "theme": Theme, "form": Material.Form,
-           "medium": Material.Medium, "kind": FormField.Kind}
+REQUIRED = {
+    "code",
+    "name",
+    "item_type",
+    "basis",
+    "lead_department",
+    "conditions",
+    "process",
+    "legal_limit",
+    "committed_limit",
+    "location",
+    "hours",
+    "phone",
+    "complaint_phone",
+    "result",
+}
+CHOICES = {
+    "item_type": ItemType,
+    "service_type": ServiceType,
+    "theme": Theme,
+    "form": Material.Form,
+    "medium": Material.Medium,
+    "kind": FormField.Kind,
+}
 
 
 def snapshot(item: ServiceItem) -> dict:
@@ -86,6 +140,7 @@ def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceIte
 
 # --- Excel --------------------------------------------------------------------------------------------------------
 
+
 class RowError(dict):
     """{sheet, row, column, message}: what the error report lists."""
 
@@ -111,8 +166,11 @@ def _parse_value(name: str, raw: str, sheet: str, row: int, errors: list):
     if name in CHOICES:
         by_label = {str(label): value for value, label in CHOICES[name].choices}
         if raw and raw not in by_label and raw not in CHOICES[name].values:
-            errors.append(RowError(sheet=sheet, row=row, column=name,
-                                   message=_("应为以下之一：%(v)s") % {"v": "、".join(by_label)}))
+            errors.append(
+                RowError(
+                    sheet=sheet, row=row, column=name, message=_("应为以下之一：%(v)s") % {"v": "、".join(by_label)}
+                )
+            )
             return None
         return by_label.get(raw, raw) or None
     return raw
@@ -162,7 +220,14 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
                 codes = [c for c in text.replace(",", "、").split("、") if c]
                 missing = [c for c in codes if c not in departments]
                 if missing:
-                    errors.append(RowError(sheet="事项", row=row, column=name, message=_("机构编码不存在：%(c)s") % {"c": "、".join(missing)}))
+                    errors.append(
+                        RowError(
+                            sheet="事项",
+                            row=row,
+                            column=name,
+                            message=_("机构编码不存在：%(c)s") % {"c": "、".join(missing)},
+                        )
+                    )
                 values[name] = [departments[c] for c in codes if c in departments]
             else:
                 values[name] = _parse_value(name, text, "事项", row, errors)
@@ -177,8 +242,11 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
             parsed = {n: _parse_value(n, raw.get(n, ""), title, row, errors) for n, _l in columns[1:]}
             related.setdefault((title, raw["item"]), []).append(parsed)
     if errors:
-        raise InvalidInput(_("导入文件有 %(n)d 处错误，未导入任何内容。") % {"n": len(errors)}, code="CATALOGUE_ROWS_INVALID",
-                           fields={"rows": [dict(e) for e in errors]})
+        raise InvalidInput(
+            _("导入文件有 %(n)d 处错误，未导入任何内容。") % {"n": len(errors)},
+            code="CATALOGUE_ROWS_INVALID",
+            fields={"rows": [dict(e) for e in errors]},
+        )
     return _write(items, related, by)
 
 
@@ -202,16 +270,23 @@ def _write(items, related, by) -> dict:
         item.co_departments.set(co)
         if ("材料", item.code) in related:
             item.materials.all().delete()
-            Material.objects.bulk_create(Material(item=item, order=i, **{k: v for k, v in m.items() if v is not None})
-                                         for i, m in enumerate(related[("材料", item.code)]))
+            Material.objects.bulk_create(
+                Material(item=item, order=i, **{k: v for k, v in m.items() if v is not None})
+                for i, m in enumerate(related[("材料", item.code)])
+            )
         if ("表单字段", item.code) in related:
             item.fields.all().delete()
-            FormField.objects.bulk_create(FormField(item=item, order=i, **{k: v for k, v in f.items() if v is not None})
-                                          for i, f in enumerate(related[("表单字段", item.code)]))
+            FormField.objects.bulk_create(
+                FormField(item=item, order=i, **{k: v for k, v in f.items() if v is not None})
+                for i, f in enumerate(related[("表单字段", item.code)])
+            )
         _record_version(item, by)
         item_push(item)
-    audit_record(action="approvals.catalogue.import", object_type="approvals.serviceitem",
-                 changes={"created": created, "updated": updated})
+    audit_record(
+        action="approvals.catalogue.import",
+        object_type="approvals.serviceitem",
+        changes={"created": created, "updated": updated},
+    )
     return {"created": created, "updated": updated}
 
 
@@ -236,8 +311,10 @@ def catalogue_workbook(items, *, template: bool = False):
             for f in snap["fields"]:
                 book["表单字段"].append([item.code] + [f[n] for n, _l in FIELD_FIELDS[1:]])
     notes = book.create_sheet("填写说明")
-    for line in ("每个事项一行；“材料”和“表单字段”表按事项编码对应，出现的事项会以表中内容整体替换其材料或字段。",
-                 "实施主体和并联审批部门填机构编码；时限为工作日数；是/否列填“是”或“否”。",
-                 "任何一处错误都不会导入，错误报告会列出工作表、行号、列和原因。"):
+    for line in (
+        "每个事项一行；“材料”和“表单字段”表按事项编码对应，出现的事项会以表中内容整体替换其材料或字段。",
+        "实施主体和并联审批部门填机构编码；时限为工作日数；是/否列填“是”或“否”。",
+        "任何一处错误都不会导入，错误报告会列出工作表、行号、列和原因。",
+    ):
         notes.append([line])
     return book

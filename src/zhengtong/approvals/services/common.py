@@ -28,18 +28,25 @@ def require_department(user, department, application: Application, action: str) 
 
 
 def event(application: Application, action: str, label: str, *, department=None, note: str = "") -> Event:
-    return Event.objects.create(application=application, at=timezone.now(), action=action, label=label,
-                                department=department, note=note)
+    return Event.objects.create(
+        application=application, at=timezone.now(), action=action, label=label, department=department, note=note
+    )
 
 
 def open_clocks(application: Application, **filters):
-    return Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk), stopped_at__isnull=True, **filters)
+    return Clock.objects.filter(
+        subject_type=SUBJECT, subject_id=str(application.pk), stopped_at__isnull=True, **filters
+    )
 
 
 def tell_applicant(application: Application, title: str) -> None:
     if application.applicant_id:
-        notify(recipients=[application.applicant], title=f"{application.item.name}：{title}",
-               link=f"/services/applications/{application.receipt_no}/", channels=("site", "sms"))
+        notify(
+            recipients=[application.applicant],
+            title=f"{application.item.name}：{title}",
+            link=f"/services/applications/{application.receipt_no}/",
+            channels=("site", "sms"),
+        )
 
 
 def query_hash(receipt_no: str, code: str) -> str:

@@ -70,7 +70,8 @@ def store_materials(application: Application, uploads: dict, *, by, round_no: in
                 stored = file_store(data=data, name=name, by=by)
             except FileRefused as exc:
                 problems.setdefault(f"material_{material.pk}", []).append(
-                    {"code": exc.code, "message": f"{material.name}（{name}）：{exc.message}"})
+                    {"code": exc.code, "message": f"{material.name}（{name}）：{exc.message}"}
+                )
                 continue
             ApplicationMaterial.objects.create(application=application, material=material, file=stored, round=round_no)
     if problems:
@@ -82,9 +83,19 @@ def _receipt_no(moment: dt.datetime) -> str:
     return f"BL{timezone.localtime(moment):%Y%m%d}{secrets.randbelow(10**6):06d}"
 
 
-def application_submit(*, item: ServiceItem, applicant, data: dict, uploads: dict, idempotency_key: str = "",
-                       channel: str = Application.Channel.ONLINE, received_at: dt.datetime | None = None,
-                       registered_by=None, applicant_name: str = "", contact_mobile: str = "") -> Application:
+def application_submit(
+    *,
+    item: ServiceItem,
+    applicant,
+    data: dict,
+    uploads: dict,
+    idempotency_key: str = "",
+    channel: str = Application.Channel.ONLINE,
+    received_at: dt.datetime | None = None,
+    registered_by=None,
+    applicant_name: str = "",
+    contact_mobile: str = "",
+) -> Application:
     """Returns the application with `query_code` set (shown once to the applicant, stored only hashed).
     The same applicant with the same idempotency key gets the application he already made."""
     if registered_by is not None:
@@ -97,9 +108,18 @@ def application_submit(*, item: ServiceItem, applicant, data: dict, uploads: dic
         if existing:
             return existing
     try:
-        return _submit(item=item, applicant=applicant, data=data, uploads=uploads, key=key, channel=channel,
-                       received_at=received_at, registered_by=registered_by, applicant_name=applicant_name,
-                       contact_mobile=contact_mobile)
+        return _submit(
+            item=item,
+            applicant=applicant,
+            data=data,
+            uploads=uploads,
+            key=key,
+            channel=channel,
+            received_at=received_at,
+            registered_by=registered_by,
+            applicant_name=applicant_name,
+            contact_mobile=contact_mobile,
+        )
     except IntegrityError:
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first() if key else None
         if existing is None:
@@ -108,7 +128,9 @@ def application_submit(*, item: ServiceItem, applicant, data: dict, uploads: dic
 
 
 @transaction.atomic(durable=True)
-def _submit(*, item, applicant, data, uploads, key, channel, received_at, registered_by, applicant_name, contact_mobile):
+def _submit(
+    *, item, applicant, data, uploads, key, channel, received_at, registered_by, applicant_name, contact_mobile
+):
     now = timezone.now()
     received_at = received_at or now
     cleaned = clean_form(item, data)
@@ -118,17 +140,37 @@ def _submit(*, item, applicant, data, uploads, key, channel, received_at, regist
         if not Application.objects.filter(receipt_no=receipt).exists():
             break
     application = Application.objects.create(
-        receipt_no=receipt, query_hash=query_hash(receipt, code), item=item, lead_department=item.lead_department,
-        applicant=applicant, applicant_name=applicant_name or (applicant.display_name if applicant else ""),
-        contact_mobile=contact_mobile or (getattr(applicant, "mobile", "") or ""), channel=channel,
-        received_at=received_at, registered_by=registered_by, data=cleaned, idempotency_key=key,
+        receipt_no=receipt,
+        query_hash=query_hash(receipt, code),
+        item=item,
+        lead_department=item.lead_department,
+        applicant=applicant,
+        applicant_name=applicant_name or (applicant.display_name if applicant else ""),
+        contact_mobile=contact_mobile or (getattr(applicant, "mobile", "") or ""),
+        channel=channel,
+        received_at=received_at,
+        registered_by=registered_by,
+        data=cleaned,
+        idempotency_key=key,
     )
     store_materials(application, uploads, by=applicant or registered_by, round_no=0, required=True)
-    event(application, "submit", "窗口收件" if channel == Application.Channel.WINDOW else "网上提交申请",
-          department=item.lead_department)
-    clock_start(subject_type=SUBJECT, subject_id=str(application.pk), subject_label=f"{item.name}（{receipt}）",
-                stage="accept", stage_label="受理", department=item.lead_department, limit=item.accept_limit,
-                started_at=received_at, item_code=item.code)
+    event(
+        application,
+        "submit",
+        "窗口收件" if channel == Application.Channel.WINDOW else "网上提交申请",
+        department=item.lead_department,
+    )
+    clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(application.pk),
+        subject_label=f"{item.name}（{receipt}）",
+        stage="accept",
+        stage_label="受理",
+        department=item.lead_department,
+        limit=item.accept_limit,
+        started_at=received_at,
+        item_code=item.code,
+    )
     audit_record(action="approvals.application.submit", obj=application, changes={"channel": [None, channel]})
     tell_applicant(application, f"已收到您的申请，受理编号 {receipt}")
     application.query_code = code

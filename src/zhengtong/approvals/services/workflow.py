@@ -13,10 +13,9 @@ from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import refuse
+from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
-
-from zhengtong.org.access import is_head_of
 
 from .. import access, errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
@@ -42,14 +41,31 @@ def _start_review(application, by) -> None:
     item = application.item
     departments = [(item.lead_department, True)] + [(d, False) for d in item.co_departments.all()]
     for department, lead in departments:
-        Branch.objects.create(application=application, department=department, is_lead=lead,
-                              received_at=application.received_at)
-        clock_start(subject_type=SUBJECT, subject_id=str(application.pk), subject_label=_label(application),
-                    stage=f"review:{department.code}", stage_label=f"{department.short_name or department.name}审查",
-                    department=department, limit=item.review_limit, item_code=item.code)
-    clock_start(subject_type=SUBJECT, subject_id=str(application.pk), subject_label=_label(application), stage="whole",
-                stage_label="办结时限", whole=True, department=item.lead_department, assignee=by,
-                limit=item.committed_limit, item_code=item.code)
+        Branch.objects.create(
+            application=application, department=department, is_lead=lead, received_at=application.received_at
+        )
+        clock_start(
+            subject_type=SUBJECT,
+            subject_id=str(application.pk),
+            subject_label=_label(application),
+            stage=f"review:{department.code}",
+            stage_label=f"{department.short_name or department.name}审查",
+            department=department,
+            limit=item.review_limit,
+            item_code=item.code,
+        )
+    clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(application.pk),
+        subject_label=_label(application),
+        stage="whole",
+        stage_label="办结时限",
+        whole=True,
+        department=item.lead_department,
+        assignee=by,
+        limit=item.committed_limit,
+        item_code=item.code,
+    )
 
 
 def application_accept(*, application: Application, by) -> Application:
@@ -69,7 +85,11 @@ def application_accept(*, application: Application, by) -> Application:
             application.status = Status.REVIEWING
             _start_review(application, by)
         application.save(update_fields=["status", "decision", "concluded_at", "updated_at"])
-        audit_record(action="approvals.application.accept", obj=application, changes={"status": ["submitted", application.status]})
+        audit_record(
+            action="approvals.application.accept",
+            obj=application,
+            changes={"status": ["submitted", application.status]},
+        )
         tell_applicant(application, "已受理")
     return application
 
@@ -102,10 +122,14 @@ def application_request_correction(*, application: Application, by, items: list[
         require_status(application, Status.SUBMITTED)
         for clock in open_clocks(application, stage="accept"):
             clock_pause(clock=clock, reason=ClockPause.Reason.CORRECTION, note="；".join(items)[:300])
-        notice = CorrectionNotice.objects.create(application=application, items=items, issued_at=timezone.now(), issued_by=by)
+        notice = CorrectionNotice.objects.create(
+            application=application, items=items, issued_at=timezone.now(), issued_by=by
+        )
         application.status = Status.CORRECTION
         application.save(update_fields=["status", "updated_at"])
-        event(application, "correction", "一次性告知补正", department=application.lead_department, note="；".join(items))
+        event(
+            application, "correction", "一次性告知补正", department=application.lead_department, note="；".join(items)
+        )
         audit_record(action="approvals.application.correction", obj=application, changes={"items": [None, items]})
         tell_applicant(application, "请补正材料：" + "；".join(items))
     return notice
@@ -146,8 +170,13 @@ def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branc
         branch.reason, branch.decided_by, branch.decided_at = reason.strip(), by, timezone.now()
         branch.save(update_fields=["state", "reason", "decided_by", "decided_at"])
         _stop(application, stage=f"review:{branch.department.code}")
-        event(application, "review", f"{branch.department.name}审查意见：{branch.get_state_display()}",
-              department=branch.department, note=branch.reason)
+        event(
+            application,
+            "review",
+            f"{branch.department.name}审查意见：{branch.get_state_display()}",
+            department=branch.department,
+            note=branch.reason,
+        )
         if not application.branches.filter(state=Branch.State.PENDING).exists():
             application.status = Status.JOINING
             application.save(update_fields=["status", "updated_at"])
@@ -156,8 +185,9 @@ def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branc
     return branch
 
 
-def application_conclude(*, application: Application, by, granted: bool, reason: str = "", doc_no: str,
-                         certificate_no: str = "") -> Application:
+def application_conclude(
+    *, application: Application, by, granted: bool, reason: str = "", doc_no: str, certificate_no: str = ""
+) -> Application:
     """The lead joins the opinions and decides: 准予许可 or 不予许可 (with reason), with the decision document."""
     require_department(by, application.lead_department, application, "conclude")
     if not granted and not (reason or "").strip():
@@ -171,22 +201,46 @@ def application_conclude(*, application: Application, by, granted: bool, reason:
         application.decision = Decision.GRANTED if granted else Decision.DENIED
         application.decision_reason, application.result_doc_no = reason.strip(), doc_no.strip()[:100]
         application.certificate_no, application.concluded_at = certificate_no.strip()[:100], timezone.now()
-        application.save(update_fields=["status", "decision", "decision_reason", "result_doc_no", "certificate_no",
-                                        "concluded_at", "updated_at"])
+        application.save(
+            update_fields=[
+                "status",
+                "decision",
+                "decision_reason",
+                "result_doc_no",
+                "certificate_no",
+                "concluded_at",
+                "updated_at",
+            ]
+        )
         _stop(application, stage="whole")
-        event(application, "conclude", f"办结：{application.get_decision_display()}", department=application.lead_department,
-              note=application.decision_reason)
+        event(
+            application,
+            "conclude",
+            f"办结：{application.get_decision_display()}",
+            department=application.lead_department,
+            note=application.decision_reason,
+        )
         if granted:
             _start_delivery(application, by)
-        audit_record(action="approvals.application.conclude", obj=application, changes={"decision": [None, application.decision]})
+        audit_record(
+            action="approvals.application.conclude", obj=application, changes={"decision": [None, application.decision]}
+        )
         tell_applicant(application, f"已办结（{application.get_decision_display()}）")
     return application
 
 
 def _start_delivery(application, by) -> None:
-    clock_start(subject_type=SUBJECT, subject_id=str(application.pk), subject_label=_label(application), stage="deliver",
-                stage_label="送达", department=application.lead_department, assignee=by, limit=DELIVERY_LIMIT,
-                item_code=application.item.code)
+    clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(application.pk),
+        subject_label=_label(application),
+        stage="deliver",
+        stage_label="送达",
+        department=application.lead_department,
+        assignee=by,
+        limit=DELIVERY_LIMIT,
+        item_code=application.item.code,
+    )
 
 
 def application_deliver(*, application: Application, by, method: str) -> Application:
@@ -226,7 +280,13 @@ def application_special_pause(*, application: Application, by, reason: str, note
         for clock in open_clocks(application, paused_since__isnull=True):
             clock_pause(clock=clock, reason=reason, note=note)
         label = ClockPause.Reason(reason).label
-        event(application, "special", f"特殊程序（{label}），期间不计入办理时限", department=application.lead_department, note=note)
+        event(
+            application,
+            "special",
+            f"特殊程序（{label}），期间不计入办理时限",
+            department=application.lead_department,
+            note=note,
+        )
         audit_record(action="approvals.application.special_pause", obj=application, changes={"reason": [None, reason]})
         tell_applicant(application, f"进入{label}程序，期间不计入办理时限：{note}")
     return application
@@ -257,7 +317,13 @@ def application_extend(*, application: Application, by, approver, reason: str) -
             raise refuse(errors.EXTENSION_TWICE)
         amount = JOINT_EXTENSION if application.item.co_departments.exists() else EXTENSION
         clock_extend(clock=whole, amount=amount, reason=reason, approver=approver)
-        event(application, "extend", f"经批准延长办理期限{amount}个工作日", department=application.lead_department, note=reason)
+        event(
+            application,
+            "extend",
+            f"经批准延长办理期限{amount}个工作日",
+            department=application.lead_department,
+            note=reason,
+        )
         audit_record(action="approvals.application.extend", obj=application, changes={"extension": [0, amount]})
         tell_applicant(application, f"办理期限延长{amount}个工作日：{reason}")
     return application

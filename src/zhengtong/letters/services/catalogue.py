@@ -24,17 +24,36 @@ FIELDS = ("code", "name", "keywords", "department_id", "is_fallback", "is_active
 def _require_centre(user, object_type: str) -> None:
     if not is_centre(user):
         with transaction.atomic():  # the attempt is recorded even though the change is refused
-            audit_record(action="letters.denied.catalogue", object_type=object_type,
-                         changes={"user": [None, getattr(user, "username", "")]})
+            audit_record(
+                action="letters.denied.catalogue",
+                object_type=object_type,
+                changes={"user": [None, getattr(user, "username", "")]},
+            )
         raise refuse(errors.NOT_CENTRE_SETTINGS, PermissionDenied)
 
 
-def responsibility_save(*, by, code: str, name: str, keywords: str, department, is_fallback: bool = False,
-                        is_active: bool = True, row: Responsibility | None = None) -> Responsibility:
+def responsibility_save(
+    *,
+    by,
+    code: str,
+    name: str,
+    keywords: str,
+    department,
+    is_fallback: bool = False,
+    is_active: bool = True,
+    row: Responsibility | None = None,
+) -> Responsibility:
     _require_centre(by, "letters.responsibility")  # outside the change's transaction: the denial's record survives
     with transaction.atomic():
-        return _responsibility_save(code=code, name=name, keywords=keywords, department=department, is_fallback=is_fallback,
-                                    is_active=is_active, row=row)
+        return _responsibility_save(
+            code=code,
+            name=name,
+            keywords=keywords,
+            department=department,
+            is_fallback=is_fallback,
+            is_active=is_active,
+            row=row,
+        )
 
 
 def _responsibility_save(*, code, name, keywords, department, is_fallback, is_active, row) -> Responsibility:
@@ -78,5 +97,7 @@ def _limit_save(*, key, limit, unit) -> Limit:
     before = (None, None) if created else (row.limit, row.unit)
     row.limit, row.unit = limit, unit
     row.save()
-    audit_record(action="letters.limit.update", obj=row, changes={"limit": [before[0], limit], "unit": [before[1], unit]})
+    audit_record(
+        action="letters.limit.update", obj=row, changes={"limit": [before[0], limit], "unit": [before[1], unit]}
+    )
     return row

@@ -16,9 +16,16 @@ from ..models import Centre, Event, Letter, Limit, Urgency
 
 SUBJECT = LETTER.subject
 DEFAULT_LIMITS = {  # DOMAIN §5; rows of Limit override these
-    "accept": (2, Unit.HOURS), "consultation": (3, Unit.WORKING_DAYS), "help": (7, Unit.WORKING_DAYS),
-    "complaint": (7, Unit.WORKING_DAYS), "report": (7, Unit.WORKING_DAYS), "suggestion": (7, Unit.WORKING_DAYS),
-    "praise": (7, Unit.WORKING_DAYS), "urgent": (2, Unit.HOURS), "utility": (24, Unit.HOURS), "complex": (15, Unit.WORKING_DAYS),
+    "accept": (2, Unit.HOURS),
+    "consultation": (3, Unit.WORKING_DAYS),
+    "help": (7, Unit.WORKING_DAYS),
+    "complaint": (7, Unit.WORKING_DAYS),
+    "report": (7, Unit.WORKING_DAYS),
+    "suggestion": (7, Unit.WORKING_DAYS),
+    "praise": (7, Unit.WORKING_DAYS),
+    "urgent": (2, Unit.HOURS),
+    "utility": (24, Unit.HOURS),
+    "complex": (15, Unit.WORKING_DAYS),
 }
 
 
@@ -77,9 +84,19 @@ def require_state(letter: Letter, *states) -> None:
     guards.require_state(LETTER, letter, states, errors.WRONG_STATE)
 
 
-def event(letter: Letter, action: str, label: str, *, by=None, department=None, note: str = "", public: bool = False, at=None) -> Event:
-    return Event.objects.create(letter=letter, at=at or timezone.now(), action=action, label=label[:200],
-                                department=department, actor=by if getattr(by, "pk", None) else None, note=note, public=public)
+def event(
+    letter: Letter, action: str, label: str, *, by=None, department=None, note: str = "", public: bool = False, at=None
+) -> Event:
+    return Event.objects.create(
+        letter=letter,
+        at=at or timezone.now(),
+        action=action,
+        label=label[:200],
+        department=department,
+        actor=by if getattr(by, "pk", None) else None,
+        note=note,
+        public=public,
+    )
 
 
 def open_clocks(letter: Letter, **filters):
@@ -91,16 +108,33 @@ def stop_clocks(letter: Letter, *, cancelled: bool = False, **filters) -> None:
         clock_stop(clock=clock, cancelled=cancelled)
 
 
-def start_clock(letter: Letter, stage: str, label: str, department, limit: tuple[int, str], *, started_at=None, whole=False) -> Clock:
-    return clock_start(subject_type=SUBJECT, subject_id=str(letter.pk), stage=stage, stage_label=label,
-                       subject_label=f"{letter.get_kind_display()}：{letter.title}"[:200], department=department,
-                       limit=limit[0], unit=limit[1], started_at=started_at, item_code=f"letters.{letter.kind}", whole=whole)
+def start_clock(
+    letter: Letter, stage: str, label: str, department, limit: tuple[int, str], *, started_at=None, whole=False
+) -> Clock:
+    return clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(letter.pk),
+        stage=stage,
+        stage_label=label,
+        subject_label=f"{letter.get_kind_display()}：{letter.title}"[:200],
+        department=department,
+        limit=limit[0],
+        unit=limit[1],
+        started_at=started_at,
+        item_code=f"letters.{letter.kind}",
+        whole=whole,
+    )
 
 
 def tell_writer(letter: Letter, title: str, body: str = "") -> None:
     if letter.writer_id:
-        notify(recipients=[letter.writer], title=f"信件{letter.number}：{title}", body=body,
-               link=f"/letters/mine/{letter.number}/", channels=("site", "sms"))
+        notify(
+            recipients=[letter.writer],
+            title=f"信件{letter.number}：{title}",
+            body=body,
+            link=f"/letters/mine/{letter.number}/",
+            channels=("site", "sms"),
+        )
 
 
 def tell_department(department, title: str, link: str) -> None:

@@ -12,8 +12,17 @@ from zhengtong.core.errors import InvalidTransition, refuse
 from .. import errors, suggest
 from ..models import Assignment, Letter, Responsibility, State
 from .common import (
-    centre_department, handling_limit, locked, require_centre, require_department, require_state, start_clock,
-    stop_clocks, tell_department, tell_writer, event,
+    centre_department,
+    event,
+    handling_limit,
+    locked,
+    require_centre,
+    require_department,
+    require_state,
+    start_clock,
+    stop_clocks,
+    tell_department,
+    tell_writer,
 )
 
 OPEN_STATES = (State.SUBMITTED, State.ACCEPTED, State.DISPATCHED, State.RETURNED, State.HANDLING, State.REVIEW)
@@ -53,7 +62,9 @@ def letter_decline(*, letter: Letter, by, reason: str) -> Letter:
     return letter
 
 
-def letter_dispatch(*, letter: Letter, by, department, co_departments=(), category: Responsibility | None = None, note: str = "") -> Letter:
+def letter_dispatch(
+    *, letter: Letter, by, department, co_departments=(), category: Responsibility | None = None, note: str = ""
+) -> Letter:
     """派单: one main department on the letter's handling clock, and any co-handlers who give opinions."""
     require_centre(by, letter, "dispatch")
     if department is None:
@@ -75,8 +86,11 @@ def letter_dispatch(*, letter: Letter, by, department, co_departments=(), catego
         label = f"派单至{department.name}（主办）" + (f"，{'、'.join(d.name for d in co)}（协办）" if co else "")
         event(letter, "dispatch", label, by=by, department=department, note=note, public=True)
         letter.save()
-        audit_record(action="letters.letter.dispatch", obj=letter,
-                     changes={"department": [None, department.name], "co": [None, [d.name for d in co]]})
+        audit_record(
+            action="letters.letter.dispatch",
+            obj=letter,
+            changes={"department": [None, department.name], "co": [None, [d.name for d in co]]},
+        )
         link = f"/workbench/letters/{letter.number}/"
         for target in [department, *co]:
             tell_department(target, f"新派单：{letter.title}"[:200], link)
@@ -140,19 +154,40 @@ def letter_review_return(*, letter: Letter, by, approve: bool, note: str = "") -
         assignment = _assignment(letter, letter.department, Assignment.State.RETURN_REQUESTED)
         if approve:
             assignment.state, assignment.finished_at = Assignment.State.RETURNED, timezone.now()
-            letter.assignments.filter(role=Assignment.Role.CO, state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]).update(
-                state=Assignment.State.CANCELLED, finished_at=timezone.now())
+            letter.assignments.filter(
+                role=Assignment.Role.CO, state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]
+            ).update(state=Assignment.State.CANCELLED, finished_at=timezone.now())
             stop_clocks(letter, cancelled=True, stage="handle")
-            event(letter, "return_approved", f"同意{assignment.department.name}退单，重新派单", by=by, department=assignment.department, note=note)
+            event(
+                letter,
+                "return_approved",
+                f"同意{assignment.department.name}退单，重新派单",
+                by=by,
+                department=assignment.department,
+                note=note,
+            )
             letter.state, letter.department = State.ACCEPTED, None
         else:
             assignment.state = Assignment.State.ACCEPTED if assignment.accepted_at else Assignment.State.PENDING
-            event(letter, "return_rejected", f"退单未获同意，由{assignment.department.name}继续办理", by=by, department=assignment.department, note=note)
+            event(
+                letter,
+                "return_rejected",
+                f"退单未获同意，由{assignment.department.name}继续办理",
+                by=by,
+                department=assignment.department,
+                note=note,
+            )
             letter.state = State.HANDLING if assignment.accepted_at else State.DISPATCHED
-            tell_department(assignment.department, f"退单未获同意：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
+            tell_department(
+                assignment.department, f"退单未获同意：{letter.title}"[:200], f"/workbench/letters/{letter.number}/"
+            )
         assignment.save()
         letter.save()
-        audit_record(action="letters.letter.review_return", obj=letter, changes={"approved": [None, approve], "note": [None, note]})
+        audit_record(
+            action="letters.letter.review_return",
+            obj=letter,
+            changes={"approved": [None, approve], "note": [None, note]},
+        )
     return letter
 
 
@@ -167,7 +202,8 @@ def letter_merge(*, letter: Letter, into: Letter, by) -> Letter:
         letter.state, letter.merged_into, letter.closed_at = State.MERGED, into, timezone.now()
         stop_clocks(letter, cancelled=True)
         letter.assignments.exclude(state__in=[Assignment.State.DONE, Assignment.State.RETURNED]).update(
-            state=Assignment.State.CANCELLED, finished_at=timezone.now())
+            state=Assignment.State.CANCELLED, finished_at=timezone.now()
+        )
         event(letter, "merge", f"与信件{into.number}反映同一事项，合并办理", by=by, public=True)
         event(into, "merged", f"合并信件{letter.number}", by=by)
         letter.save()

@@ -14,8 +14,19 @@ from zhengtong.supervision.models import Level
 from .. import errors
 from ..models import Assignment, Letter, Satisfaction, State
 from .common import (
-    centre_department, event, fresh, handling_limit, locked, open_clocks, require_centre, require_department,
-    require_state, start_clock, stop_clocks, tell_department, tell_writer,
+    centre_department,
+    event,
+    fresh,
+    handling_limit,
+    locked,
+    open_clocks,
+    require_centre,
+    require_department,
+    require_state,
+    start_clock,
+    stop_clocks,
+    tell_department,
+    tell_writer,
 )
 
 SETTLED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNREACHABLE)
@@ -28,8 +39,11 @@ def letter_co_opinion(*, letter: Letter, by, department, opinion: str) -> Letter
     with transaction.atomic():
         letter = locked(letter)
         require_state(letter, State.DISPATCHED, State.HANDLING, State.RETURNED)
-        found = letter.assignments.filter(department=department, role=Assignment.Role.CO,
-                                          state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]).first()
+        found = letter.assignments.filter(
+            department=department,
+            role=Assignment.Role.CO,
+            state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED],
+        ).first()
         if found is None:
             raise refuse(errors.OTHER_DEPARTMENT, PermissionDenied)
         now = timezone.now()
@@ -50,8 +64,11 @@ def letter_draft_reply(*, letter: Letter, by, text: str) -> Letter:
     with transaction.atomic():
         letter = locked(letter)
         require_state(letter, State.HANDLING)
-        missing = [a.department.name for a in letter.assignments.filter(role=Assignment.Role.CO).select_related("department")
-                   if a.state in (Assignment.State.PENDING, Assignment.State.ACCEPTED)]
+        missing = [
+            a.department.name
+            for a in letter.assignments.filter(role=Assignment.Role.CO).select_related("department")
+            if a.state in (Assignment.State.PENDING, Assignment.State.ACCEPTED)
+        ]
         if missing:
             raise refuse(errors.CO_OPINIONS_MISSING, InvalidTransition, names="、".join(missing))
         letter.reply_draft, letter.reply_by, letter.state = text.strip(), by, State.REVIEW
@@ -79,13 +96,18 @@ def letter_review_reply(*, letter: Letter, by, approve: bool, note: str = "") ->
             letter.state = State.HANDLING
             event(letter, "draft_rejected", "答复审核退回修改", by=by, department=letter.department, note=note)
             letter.save()
-            audit_record(action="letters.letter.review_reply", obj=letter, changes={"approved": [None, False], "note": [None, note]})
+            audit_record(
+                action="letters.letter.review_reply",
+                obj=letter,
+                changes={"approved": [None, False], "note": [None, note]},
+            )
             return letter
         now = timezone.now()
         letter.reply, letter.replied_at, letter.state = letter.reply_draft, now, State.REPLIED
         stop_clocks(letter, stage="handle")
         letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.ACCEPTED).update(
-            state=Assignment.State.DONE, finished_at=now)
+            state=Assignment.State.DONE, finished_at=now
+        )
         event(letter, "reply", f"{letter.department.name}答复", by=by, department=letter.department, public=True)
         letter.save()
         audit_record(action="letters.letter.reply", obj=letter, changes={"approved": [None, True]})
@@ -102,7 +124,15 @@ def letter_callback(*, letter: Letter, by, satisfaction: str, note: str = "") ->
         letter = locked(letter)
         require_state(letter, State.REPLIED)
         letter.satisfaction = satisfaction
-        event(letter, "callback", f"回访：{Satisfaction(satisfaction).label}", by=by, department=centre_department(), note=note, public=True)
+        event(
+            letter,
+            "callback",
+            f"回访：{Satisfaction(satisfaction).label}",
+            by=by,
+            department=centre_department(),
+            note=note,
+            public=True,
+        )
         if satisfaction in SETTLED:
             _close(letter, by)
         letter.save()
@@ -131,7 +161,9 @@ def letter_close(*, letter: Letter, by, note: str) -> Letter:
         raise refuse(errors.REASON_REQUIRED)
     with transaction.atomic():
         letter = _locked_dissatisfied(letter)
-        event(letter, "close_review", "经审核，答复合法合理，予以办结", by=by, department=centre_department(), note=note)
+        event(
+            letter, "close_review", "经审核，答复合法合理，予以办结", by=by, department=centre_department(), note=note
+        )
         _close(letter, by)
         letter.save()
         audit_record(action="letters.letter.close", obj=letter, changes={"note": [None, note]})
@@ -146,9 +178,19 @@ def letter_reopen(*, letter: Letter, by, reason: str) -> Letter:
     with transaction.atomic():
         letter = _locked_dissatisfied(letter)
         letter.state, letter.reopened, letter.satisfaction = State.HANDLING, letter.reopened + 1, ""
-        letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.DONE).update(state=Assignment.State.ACCEPTED, finished_at=None)
+        letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.DONE).update(
+            state=Assignment.State.ACCEPTED, finished_at=None
+        )
         start_clock(letter, "handle", "重新办理", letter.department, handling_limit(letter), whole=True)
-        event(letter, "reopen", f"来信人不满意，{letter.department.name}重新办理", by=by, department=letter.department, note=reason, public=True)
+        event(
+            letter,
+            "reopen",
+            f"来信人不满意，{letter.department.name}重新办理",
+            by=by,
+            department=letter.department,
+            note=reason,
+            public=True,
+        )
         letter.save()
         audit_record(action="letters.letter.reopen", obj=letter, changes={"reason": [None, reason]})
         tell_department(letter.department, f"重办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")

@@ -52,8 +52,14 @@ def _check(n: int, row: Historical) -> tuple[str, str, str]:
         phone = _check_phone(row.writer_phone)
     except InvalidInput as exc:
         raise InvalidInput(f"第{n}行：{exc.message}", code=exc.code) from None
-    if row.kind not in Kind.values or not (row.received_at <= row.accepted_at <= row.replied_at <= row.closed_at) or not row.reply.strip():
-        raise InvalidInput(f"第{n}行：类别、答复或各环节时间不完整或顺序不对（来信 ≤ 受理 ≤ 答复 ≤ 办结）。", code="LETTER_IMPORT_ROW")
+    if (
+        row.kind not in Kind.values
+        or not (row.received_at <= row.accepted_at <= row.replied_at <= row.closed_at)
+        or not row.reply.strip()
+    ):
+        raise InvalidInput(
+            f"第{n}行：类别、答复或各环节时间不完整或顺序不对（来信 ≤ 受理 ≤ 答复 ≤ 办结）。", code="LETTER_IMPORT_ROW"
+        )
     return title, content, phone
 
 
@@ -67,28 +73,64 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
         b = similar.bands(f"{title}\n{content}")
         number = letter_number(row.received_at, key)
         letter = Letter(
-            pk=key, number=number, query_hash=query_hash(number, six_digits()), channel=row.channel, kind=row.kind, title=title, content=content,
-            anonymous=row.anonymous, writer_name="" if row.anonymous else row.writer_name[:50], writer_phone=phone,
-            public_allowed=row.public_allowed, received_at=row.received_at, accepted_at=row.accepted_at, state=State.CLOSED,
-            department=row.department, category=row.category, reply=row.reply, replied_at=row.replied_at,
-            satisfaction=row.satisfaction, closed_at=row.closed_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3],
-            band4=b[4], band5=b[5], created_by=by)
+            pk=key,
+            number=number,
+            query_hash=query_hash(number, six_digits()),
+            channel=row.channel,
+            kind=row.kind,
+            title=title,
+            content=content,
+            anonymous=row.anonymous,
+            writer_name="" if row.anonymous else row.writer_name[:50],
+            writer_phone=phone,
+            public_allowed=row.public_allowed,
+            received_at=row.received_at,
+            accepted_at=row.accepted_at,
+            state=State.CLOSED,
+            department=row.department,
+            category=row.category,
+            reply=row.reply,
+            replied_at=row.replied_at,
+            satisfaction=row.satisfaction,
+            closed_at=row.closed_at,
+            band0=b[0],
+            band1=b[1],
+            band2=b[2],
+            band3=b[3],
+            band4=b[4],
+            band5=b[5],
+            created_by=by,
+        )
         if row.public_allowed:
             letter.public_title, letter.public_content = masked(letter, title), masked(letter, content)
             letter.public_reply, letter.published_at = masked(letter, row.reply), row.closed_at
         letters.append(letter)
     Letter.objects.bulk_create(letters, batch_size=500)
-    Assignment.objects.bulk_create([
-        Assignment(letter=l, department=l.department, role=Assignment.Role.MAIN, state=Assignment.State.DONE,
-                   dispatched_at=l.accepted_at, accepted_at=l.accepted_at, finished_at=l.replied_at) for l in letters], batch_size=500)
+    Assignment.objects.bulk_create(
+        [
+            Assignment(
+                letter=l,
+                department=l.department,
+                role=Assignment.Role.MAIN,
+                state=Assignment.State.DONE,
+                dispatched_at=l.accepted_at,
+                accepted_at=l.accepted_at,
+                finished_at=l.replied_at,
+            )
+            for l in letters
+        ],
+        batch_size=500,
+    )
     events = []
     for l in letters:
-        for at, action, label, dept in ((l.received_at, "submit", f"收到来信（{l.get_channel_display()}）", centre),
-                                        (l.accepted_at, "accept", "受理", centre),
-                                        (l.accepted_at, "dispatch", f"派单至{l.department.name}（主办）", l.department),
-                                        (l.replied_at, "reply", f"{l.department.name}答复", l.department),
-                                        (l.closed_at, "callback", f"回访：{l.get_satisfaction_display()}", centre),
-                                        (l.closed_at, "close", "办结", centre)):
+        for at, action, label, dept in (
+            (l.received_at, "submit", f"收到来信（{l.get_channel_display()}）", centre),
+            (l.accepted_at, "accept", "受理", centre),
+            (l.accepted_at, "dispatch", f"派单至{l.department.name}（主办）", l.department),
+            (l.replied_at, "reply", f"{l.department.name}答复", l.department),
+            (l.closed_at, "callback", f"回访：{l.get_satisfaction_display()}", centre),
+            (l.closed_at, "close", "办结", centre),
+        ):
             events.append(Event(letter=l, at=at, action=action, label=label, department=dept, public=True))
     Event.objects.bulk_create(events, batch_size=1000)
     clocks = []
@@ -98,11 +140,32 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
         common = {"subject_type": SUBJECT, "subject_id": l.pk, "subject_label": label, "item_code": f"letters.{l.kind}"}
         if centre is not None:
             limit, unit = limit_of("accept")
-            clocks.append({**common, "stage": "accept", "stage_label": "受理", "department": centre, "limit": limit, "unit": unit,
-                           "started_at": l.received_at, "stopped_at": l.accepted_at})
+            clocks.append(
+                {
+                    **common,
+                    "stage": "accept",
+                    "stage_label": "受理",
+                    "department": centre,
+                    "limit": limit,
+                    "unit": unit,
+                    "started_at": l.received_at,
+                    "stopped_at": l.accepted_at,
+                }
+            )
         limit, unit = limit_of(handling_key(l))
-        clocks.append({**common, "stage": "handle", "stage_label": "办理", "department": l.department, "limit": limit, "unit": unit,
-                       "started_at": l.accepted_at, "stopped_at": l.replied_at, "whole": True})
+        clocks.append(
+            {
+                **common,
+                "stage": "handle",
+                "stage_label": "办理",
+                "department": l.department,
+                "limit": limit,
+                "unit": unit,
+                "started_at": l.accepted_at,
+                "stopped_at": l.replied_at,
+                "whole": True,
+            }
+        )
     clocks_record_finished(clocks)
     audit_record(action="letters.letter.import", object_type="letters.letter", changes={"count": [None, len(letters)]})
     documents_index([search_document(l) for l in letters if l.published_at])

@@ -73,8 +73,10 @@ def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
     else:
         return None
     # Plain SQL, as _near's: run on every letter taken in, the ORM's query cost more to build than to run.
-    sql = (f"SELECT id, title, content FROM {Letter._meta.db_table} WHERE {column} = %s AND {IN_WINDOW} "
-           f"ORDER BY received_at, id LIMIT {OWN_LETTERS}")
+    sql = (
+        f"SELECT id, title, content FROM {Letter._meta.db_table} WHERE {column} = %s AND {IN_WINDOW} "
+        f"ORDER BY received_at, id LIMIT {OWN_LETTERS}"
+    )
     with connection.cursor() as cursor:
         cursor.execute(sql, [writer, *_window_params(since)])
         rows = cursor.fetchall()
@@ -92,8 +94,10 @@ def _near(text: str, b: tuple[int, ...], since: dt.datetime) -> int | None:
     more to compile than to run, on every letter taken in."""
     if not any(b):
         return None
-    arm = ("SELECT * FROM (SELECT id, received_at, title, content FROM {letter} WHERE band{i} = %s AND {window} "
-           "ORDER BY received_at LIMIT %s) b{i}")
+    arm = (
+        "SELECT * FROM (SELECT id, received_at, title, content FROM {letter} WHERE band{i} = %s AND {window} "
+        "ORDER BY received_at LIMIT %s) b{i}"
+    )
     union = " UNION ALL ".join(arm.format(letter=Letter._meta.db_table, i=i, window=IN_WINDOW) for i in range(len(b)))
     # Ordered by the database: up to 60 timestamps made time-zone aware in Python cost more than the reads.
     sql = f"SELECT id, title, content FROM ({union}) candidates ORDER BY received_at, id"
@@ -124,10 +128,27 @@ def _attach(letter: Letter, uploads, by) -> None:
 
 
 @transaction.atomic
-def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None, anonymous: bool = False,
-                  writer_name: str = "", writer_phone: str = "", public_allowed: bool = False, mailbox: Mailbox | None = None,
-                  urgency: str = Urgency.NORMAL, received_at: dt.datetime | None = None, location: str = "",
-                  latitude=None, longitude=None, category=None, phone_verified: bool = False, attachments=()) -> Intake:
+def letter_submit(
+    *,
+    channel: str,
+    kind: str,
+    title: str,
+    content: str,
+    by=None,
+    anonymous: bool = False,
+    writer_name: str = "",
+    writer_phone: str = "",
+    public_allowed: bool = False,
+    mailbox: Mailbox | None = None,
+    urgency: str = Urgency.NORMAL,
+    received_at: dt.datetime | None = None,
+    location: str = "",
+    latitude=None,
+    longitude=None,
+    category=None,
+    phone_verified: bool = False,
+    attachments=(),
+) -> Intake:
     """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS."""
     title, content = _clean_text(title, content)
     if len(attachments) > errors.MAX_ATTACHMENTS:
@@ -170,17 +191,51 @@ def letter_submit(*, channel: str, kind: str, title: str, content: str, by=None,
     pk, code = next_key(Letter), six_digits()
     number = letter_number(received_at, pk)
     letter = Letter.objects.create(
-        pk=pk, number=number, query_hash=query_hash(number, code), channel=channel, mailbox=mailbox, kind=kind,
-        urgency=urgency, title=title, content=content, location=location.strip()[:200], latitude=latitude,
-        longitude=longitude, writer=writer, anonymous=anonymous, writer_name=writer_name.strip()[:50],
-        writer_phone=writer_phone, phone_verified=phone_verified and bool(writer_phone), public_allowed=public_allowed,
-        received_at=received_at, band0=b[0], band1=b[1], band2=b[2], band3=b[3], band4=b[4], band5=b[5],
-        possible_duplicate_id=_near(text, b, since), category=category, created_by=by if getattr(by, "pk", None) else None)
+        pk=pk,
+        number=number,
+        query_hash=query_hash(number, code),
+        channel=channel,
+        mailbox=mailbox,
+        kind=kind,
+        urgency=urgency,
+        title=title,
+        content=content,
+        location=location.strip()[:200],
+        latitude=latitude,
+        longitude=longitude,
+        writer=writer,
+        anonymous=anonymous,
+        writer_name=writer_name.strip()[:50],
+        writer_phone=writer_phone,
+        phone_verified=phone_verified and bool(writer_phone),
+        public_allowed=public_allowed,
+        received_at=received_at,
+        band0=b[0],
+        band1=b[1],
+        band2=b[2],
+        band3=b[3],
+        band4=b[4],
+        band5=b[5],
+        possible_duplicate_id=_near(text, b, since),
+        category=category,
+        created_by=by if getattr(by, "pk", None) else None,
+    )
     _attach(letter, attachments, by)
     centre = centre_department()
-    event(letter, "submit", f"收到来信（{letter.get_channel_display()}）", by=by, department=centre, at=received_at, public=True)
+    event(
+        letter,
+        "submit",
+        f"收到来信（{letter.get_channel_display()}）",
+        by=by,
+        department=centre,
+        at=received_at,
+        public=True,
+    )
     if centre is not None:
         start_clock(letter, "accept", "受理", centre, limit_for("accept"), started_at=received_at)
-    audit_record(action="letters.letter.submit", obj=letter,
-                 changes={"channel": [None, letter.get_channel_display()], "kind": [None, letter.get_kind_display()]})
+    audit_record(
+        action="letters.letter.submit",
+        obj=letter,
+        changes={"channel": [None, letter.get_channel_display()], "kind": [None, letter.get_kind_display()]},
+    )
     return Intake(letter, code)

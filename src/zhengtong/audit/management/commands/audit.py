@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ...selectors import chain_head, chain_verify
 from ...models import OperationLog
+from ...selectors import chain_head, chain_verify
 
 
 class Command(BaseCommand):

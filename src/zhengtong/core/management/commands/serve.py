@@ -20,7 +20,20 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         os.execvp(
             sys.executable,
-            [sys.executable, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", bind,
-             "--workers", str(workers), "--worker-class", "gthread", "--threads", "4",
-             "--access-logfile", "-"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "zhengtong.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+            ],
         )

@@ -35,11 +35,14 @@ class Command(BaseCommand):
         self.stdout.write("数据库迁移……")
         call_command("migrate", interactive=False, verbosity=0)
         with acting_as(Actor(name="演示数据")):
-            result = seed_all(progress=lambda m: self.stdout.write(m), applications=applications, documents=documents, letters=letters)
+            result = seed_all(
+                progress=lambda m: self.stdout.write(m), applications=applications, documents=documents, letters=letters
+            )
         self.stdout.write(
             f"演示数据就绪（{time.monotonic() - started:.1f} 秒）：{result['departments']} 个机构，"
-            f"本次新建 {result['staff_created']} 名工作人员；{result['items']} 个服务事项，本次新建 {result['applications']} 件办件；"
-            f"本次新建政府信息 {result['documents']} 份、公开申请 {result['requests']} 件；来信来电 {result['letters']} 件。"
+            f"本次新建 {result['staff_created']} 名工作人员；{result['items']} 个服务事项，"
+            f"本次新建 {result['applications']} 件办件；本次新建政府信息 {result['documents']} 份、"
+            f"公开申请 {result['requests']} 件；来信来电 {result['letters']} 件。"
         )
         self._print_accounts(result, port)
         if not no_serve:
@@ -63,8 +66,20 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         python = sys.executable
         web = subprocess.Popen(
-            [python, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             "--worker-class", "gthread", "--threads", "4", "--workers", "2"],
+            [
+                python,
+                "-m",
+                "gunicorn",
+                "zhengtong.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                "--workers",
+                "2",
+            ],
         )
         worker = subprocess.Popen([python, "-m", "zhengtong", "worker"])
         children = [web, worker]

@@ -44,8 +44,12 @@ class Command(BaseCommand):
                 if post and post_obj is None:
                     raise CommandError(f"{dept.name}没有职务“{post}”")
                 services.staff_onboard(
-                    username=username, real_name=name, password=password, department=dept,
-                    post=post_obj, roles=tuple(roles),
+                    username=username,
+                    real_name=name,
+                    password=password,
+                    department=dept,
+                    post=post_obj,
+                    roles=tuple(roles),
                 )
             except ZtError as exc:
                 raise CommandError(f"{exc.message}（{exc.code}）") from None

@@ -39,5 +39,7 @@ class Command(BaseCommand):
     def _progress(self, name, done, total, started):
         filled = int(BAR * done / max(total, 1))
         rate = done / max(time.monotonic() - started, 1e-6)
-        self.stdout.write(f"\r{name} [{'#' * filled}{'.' * (BAR - filled)}] {done}/{total}（{rate:.0f} 条/秒）", ending="")
+        self.stdout.write(
+            f"\r{name} [{'#' * filled}{'.' * (BAR - filled)}] {done}/{total}（{rate:.0f} 条/秒）", ending=""
+        )
         self.stdout.flush()
