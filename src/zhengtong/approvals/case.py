@@ -1,9 +1,30 @@
-"""The application as a case type of the engine (cases/)."""
+"""The application as a case type of the engine (cases/): its states, its transition table, who may take each
+action (行政许可法 第三十二、三十八、四十二、四十四条), and its public status lookup."""
 
+from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
+from zhengtong.org.access import works_in, works_in_any
 
 from . import errors
-from .models.applications import Status
+from .models.applications import OPEN_STATUSES, Branch, Status
+
+
+def _lead(user, application) -> bool:
+    """Staff of the lead department (实施机关) handle acceptance, the decision and delivery."""
+    return works_in(user, application.lead_department_id)
+
+
+def _reviewer(user, application) -> bool:
+    """Staff of a department whose review branch is still pending (并联审批)."""
+    pending = application.branches.filter(state=Branch.State.PENDING).values_list("department_id", flat=True)
+    return works_in_any(user, pending)
+
+
+def _applicant(user, application) -> bool:
+    return bool(user and user.is_authenticated and application.applicant_id == user.pk)
+
+
+REVIEW = (Status.REVIEWING, Status.JOINING)
 
 APPLICATION = CaseType(
     subject="approvals.application",
@@ -14,4 +35,17 @@ APPLICATION = CaseType(
     departments=("lead_department", "branches__department"),
     handlers=("registered_by", "branches__decided_by"),
     closed_states=(Status.REJECTED, Status.DELIVERED, Status.WITHDRAWN),
+    actions=(
+        Action("accept", "受理", (Status.SUBMITTED,), _lead),
+        Action("correction", "一次性告知补正", (Status.SUBMITTED,), _lead),
+        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead),
+        Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer),
+        Action("conclude", "办结", (Status.JOINING,), _lead),
+        Action("special_pause", "进入特殊程序", REVIEW, _lead),
+        Action("special_resume", "恢复计时", REVIEW, _lead),
+        Action("extend", "延长期限", REVIEW, _lead),
+        Action("deliver", "送达", (Status.CONCLUDED,), _lead),
+        Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant),
+        Action("withdraw", "撤回申请", OPEN_STATUSES, _applicant),
+    ),
 )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
+from zhengtong.cases.transitions import allowed_actions
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.files.serve import file_response
@@ -22,8 +23,9 @@ from zhengtong.supervision.models import Clock, ClockPause
 
 from . import access, services
 from .actions import STAFF_ACTIONS
+from .case import APPLICATION
 from .forms import ApplicationForm
-from .models import Application, Branch, ServiceItem, Status
+from .models import Application, Branch, ServiceItem
 from .queue import staff_queue
 from .services.common import SUBJECT
 
@@ -43,7 +45,6 @@ def _application(request, pk: int) -> Application:
 def detail(request, pk: int):
     application = _application(request, pk)
     user = request.user
-    lead = access.works_in(user, application.lead_department)
     branches = list(application.branches.select_related("department", "decided_by"))
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and access.works_in(user, b.department)]
     heads = org_access.heads(application.lead_department)
@@ -52,7 +53,7 @@ def detail(request, pk: int):
         "approvals/staff_detail.html",
         {
             "application": application,
-            "lead": lead,
+            "allowed": allowed_actions(APPLICATION, application, user),
             "branches": branches,
             "my_branches": my_branches,
             "events": application.events.select_related("department"),
@@ -61,7 +62,6 @@ def detail(request, pk: int):
             "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
             "heads": heads,
             "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
-            "Status": Status,
         },
     )
 

@@ -2,8 +2,8 @@
 refusals are audited.
 
 A refusal keeps its domain's code (clients and the help desk key on it); a state refusal is 409 and names the
-state the case is in; an access refusal is audited so that the record survives the refusal: at once outside a
-`case_service`, after its rollback inside one.
+state the case is in. An access refusal, and a state refusal through the transition table, are audited so that
+the record survives the refusal: at once outside a `case_service`, after its rollback inside one.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.db import transaction
 from django.db.models import Model, QuerySet
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, ZtError, refuse
 from zhengtong.org.access import works_in
 
 from .types import CaseType
@@ -32,10 +32,22 @@ def locked(queryset: QuerySet, case: Model) -> Model:
 def require_state(case_type: CaseType, case: Model, states, error: tuple[str, str]) -> None:
     """409 naming the case's state unless it is one of `states`. The message may name it as %(state)s or
     %(status)s."""
-    value = getattr(case, case_type.state_field)
-    if value not in states:
-        shown = getattr(case, f"get_{case_type.state_field}_display")()
-        raise refuse(error, InvalidTransition, state=shown, status=shown)
+    if getattr(case, case_type.state_field) not in states:
+        raise _state_refusal(case_type, case, error)
+
+
+def _state_refusal(case_type: CaseType, case: Model, error: tuple[str, str]) -> InvalidTransition:
+    shown = getattr(case, f"get_{case_type.state_field}_display")()
+    return refuse(error, InvalidTransition, state=shown, status=shown)
+
+
+def refused_state(case_type: CaseType, user, case: Model, action: str, error: tuple[str, str]) -> InvalidTransition:
+    """The refusal of `action` on a case in a state it is not taken from, audited as "<app>.refused.<action>"
+    with the state and who tried (written as `denied` writes its row)."""
+    refusal = _state_refusal(case_type, case, error)
+    state = getattr(case, case_type.state_field)
+    _attach_audit(refusal, _record(case_type, f"refused.{action}", user, case, {"state": state}))
+    return refusal
 
 
 def denied(
@@ -44,16 +56,26 @@ def denied(
     """The refusal of `user`'s `action` on `case` ("<app>.denied.<action>", who tried). Outside a `case_service`
     its audit row is written now; inside a `case_service`, that row would roll back with the refusal, so it
     travels with the exception and `case_service` writes it after the rollback."""
-    changes = {"user": [None, getattr(user, "username", "") or ""], **{k: [None, str(v)] for k, v in changes.items()}}
-    record = {"action": f"{case_type.namespace}.denied.{action}", "changes": changes}
-    record.update({"obj": case} if case is not None and case.pk is not None else {"object_type": case_type.subject})
     refusal = refuse(error, PermissionDenied)
+    _attach_audit(refusal, _record(case_type, f"denied.{action}", user, case, changes))
+    return refusal
+
+
+def _record(case_type: CaseType, action: str, user, case: Model | None, changes: dict) -> dict:
+    changes = {"user": [None, getattr(user, "username", "") or ""], **{k: [None, str(v)] for k, v in changes.items()}}
+    record = {"action": f"{case_type.namespace}.{action}", "changes": changes}
+    record.update({"obj": case} if case is not None and case.pk is not None else {"object_type": case_type.subject})
+    return record
+
+
+def _attach_audit(refusal: ZtError, record: dict) -> None:
+    """Inside a `case_service` the row travels with the refusal and is written after the rollback; outside one
+    it is written now."""
     if _in_case_service.get():
         refusal.audit = record
     else:
         with transaction.atomic():
             audit_record(**record)
-    return refusal
 
 
 def case_service(service):
@@ -65,7 +87,7 @@ def case_service(service):
         try:
             with transaction.atomic(durable=True):
                 return service(*args, **kwargs)
-        except PermissionDenied as refusal:
+        except ZtError as refusal:
             record = getattr(refusal, "audit", None)
             if record:
                 with transaction.atomic(durable=True):

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .transitions import Action
 
 
 @dataclass(frozen=True)
@@ -16,7 +20,8 @@ class CaseType:
 
     `departments` are the lookups from the case to the departments it involves (the lead, a branch, an
     assignment), `handlers` those to the staff who handled it (what 仅本人 covers), and `closed_states` the
-    states where nothing waits on anyone (cases/visibility.py)."""
+    states where nothing waits on anyone (cases/visibility.py). `actions` is the transition table
+    (cases/transitions.py)."""
 
     subject: str
     state_field: str = "state"
@@ -26,6 +31,7 @@ class CaseType:
     departments: tuple[str, ...] = ("department",)
     handlers: tuple[str, ...] = ()
     closed_states: tuple[str, ...] = ()
+    actions: tuple[Action, ...] = ()
 
     @property
     def namespace(self) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from zhengtong.cases import guards, lookup
+from zhengtong.cases import guards, lookup, transitions
 from zhengtong.notifications.services import notify
 from zhengtong.supervision.models import Clock
 
@@ -21,6 +21,20 @@ def locked(application: Application) -> Application:
 
 def require_status(application: Application, *statuses) -> None:
     guards.require_state(APPLICATION, application, statuses, errors.WRONG_STATE)
+
+
+# The applicant's own actions are refused with the applicant's code; every other with the department's.
+_REFUSALS = {"resubmit": errors.NOT_APPLICANT, "withdraw": errors.NOT_APPLICANT}
+
+
+def require_may(user, application: Application, action: str) -> None:
+    """The transition table's "who" for `action` (approvals/case.py), refused and audited."""
+    transitions.require_may(APPLICATION, application, user, action, _REFUSALS.get(action, errors.OTHER_DEPARTMENT))
+
+
+def require_state_for(application: Application, action: str, user) -> None:
+    """The transition table's states for `action`, refused (409, the state named) and audited."""
+    transitions.require_state_for(APPLICATION, application, action, errors.WRONG_STATE, user)
 
 
 def require_department(user, department, application: Application, action: str) -> None:

@@ -8,19 +8,27 @@ stops the clocks, all in one transaction.
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import refuse
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import ClockPause
 from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
 
-from .. import access, errors
+from .. import errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
-from ..models.applications import OPEN_STATUSES
-from .common import SUBJECT, event, locked, open_clocks, require_department, require_status, tell_applicant
+from .common import (
+    SUBJECT,
+    event,
+    locked,
+    open_clocks,
+    require_department,
+    require_may,
+    require_state_for,
+    tell_applicant,
+)
 from .submit import clean_form, store_materials
 
 DELIVERY_LIMIT = 10  # 行政许可法 第四十四条: certificate issued within 10 days of the decision
@@ -68,164 +76,162 @@ def _start_review(application, by) -> None:
     )
 
 
+@case_service
 def application_accept(*, application: Application, by) -> Application:
-    require_department(by, application.lead_department, application, "accept")
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.SUBMITTED)
-        _stop(application, stage="accept")
-        event(application, "accept", "受理", department=application.lead_department)
-        if application.item.service_type == ServiceType.IMMEDIATE:
-            # 即办件: decided on the spot, at acceptance.
-            application.status, application.decision = Status.CONCLUDED, Decision.GRANTED
-            application.concluded_at = timezone.now()
-            event(application, "conclude", "即办件当场办结：准予", department=application.lead_department)
-            _start_delivery(application, by)
-        else:
-            application.status = Status.REVIEWING
-            _start_review(application, by)
-        application.save(update_fields=["status", "decision", "concluded_at", "updated_at"])
-        audit_record(
-            action="approvals.application.accept",
-            obj=application,
-            changes={"status": ["submitted", application.status]},
-        )
-        tell_applicant(application, "已受理")
+    require_may(by, application, "accept")
+    application = locked(application)
+    require_state_for(application, "accept", by)
+    _stop(application, stage="accept")
+    event(application, "accept", "受理", department=application.lead_department)
+    if application.item.service_type == ServiceType.IMMEDIATE:
+        # 即办件: decided on the spot, at acceptance.
+        application.status, application.decision = Status.CONCLUDED, Decision.GRANTED
+        application.concluded_at = timezone.now()
+        event(application, "conclude", "即办件当场办结：准予", department=application.lead_department)
+        _start_delivery(application, by)
+    else:
+        application.status = Status.REVIEWING
+        _start_review(application, by)
+    application.save(update_fields=["status", "decision", "concluded_at", "updated_at"])
+    audit_record(
+        action="approvals.application.accept",
+        obj=application,
+        changes={"status": ["submitted", application.status]},
+    )
+    tell_applicant(application, "已受理")
     return application
 
 
+@case_service
 def application_refuse(*, application: Application, by, reason: str) -> Application:
     """不予受理, always with the reason (a refusal without reason is a violation, so it is not accepted)."""
-    require_department(by, application.lead_department, application, "refuse")
+    require_may(by, application, "refuse")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.SUBMITTED, Status.CORRECTION)
-        _stop(application)
-        application.status, application.decision_reason = Status.REJECTED, reason.strip()
-        application.save(update_fields=["status", "decision_reason", "updated_at"])
-        event(application, "refuse", "不予受理", department=application.lead_department, note=reason.strip())
-        audit_record(action="approvals.application.refuse", obj=application, changes={"reason": [None, reason.strip()]})
-        tell_applicant(application, "不予受理")
+    application = locked(application)
+    require_state_for(application, "refuse", by)
+    _stop(application)
+    application.status, application.decision_reason = Status.REJECTED, reason.strip()
+    application.save(update_fields=["status", "decision_reason", "updated_at"])
+    event(application, "refuse", "不予受理", department=application.lead_department, note=reason.strip())
+    audit_record(action="approvals.application.refuse", obj=application, changes={"reason": [None, reason.strip()]})
+    tell_applicant(application, "不予受理")
     return application
 
 
+@case_service
 def application_request_correction(*, application: Application, by, items: list[str]) -> CorrectionNotice:
     """One notice listing everything missing (一次性告知); the acceptance clock pauses until resubmission."""
-    require_department(by, application.lead_department, application, "correction")
+    require_may(by, application, "correction")
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
         raise refuse(errors.CORRECTION_ITEMS)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.SUBMITTED)
-        for clock in open_clocks(application, stage="accept"):
-            clock_pause(clock=clock, reason=ClockPause.Reason.CORRECTION, note="；".join(items)[:300])
-        notice = CorrectionNotice.objects.create(
-            application=application, items=items, issued_at=timezone.now(), issued_by=by
-        )
-        application.status = Status.CORRECTION
-        application.save(update_fields=["status", "updated_at"])
-        event(
-            application, "correction", "一次性告知补正", department=application.lead_department, note="；".join(items)
-        )
-        audit_record(action="approvals.application.correction", obj=application, changes={"items": [None, items]})
-        tell_applicant(application, "请补正材料：" + "；".join(items))
+    application = locked(application)
+    require_state_for(application, "correction", by)
+    for clock in open_clocks(application, stage="accept"):
+        clock_pause(clock=clock, reason=ClockPause.Reason.CORRECTION, note="；".join(items)[:300])
+    notice = CorrectionNotice.objects.create(
+        application=application, items=items, issued_at=timezone.now(), issued_by=by
+    )
+    application.status = Status.CORRECTION
+    application.save(update_fields=["status", "updated_at"])
+    event(application, "correction", "一次性告知补正", department=application.lead_department, note="；".join(items))
+    audit_record(action="approvals.application.correction", obj=application, changes={"items": [None, items]})
+    tell_applicant(application, "请补正材料：" + "；".join(items))
     return notice
 
 
+@case_service
 def application_resubmit(*, application: Application, by, uploads: dict, data: dict | None = None) -> Application:
-    access.require_applicant(by, application)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.CORRECTION)
-        round_no = application.corrections.count()
-        store_materials(application, uploads, by=by, round_no=round_no, required=False)
-        if data:
-            application.data = {**application.data, **clean_form(application.item, {**application.data, **data})}
-        application.corrections.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
-        for clock in open_clocks(application, stage="accept"):
-            clock_resume(clock=clock)
-        application.status = Status.SUBMITTED
-        application.save(update_fields=["status", "data", "updated_at"])
-        event(application, "resubmit", "申请人提交补正材料", department=application.lead_department)
-        audit_record(action="approvals.application.resubmit", obj=application, changes={"round": [None, round_no]})
+    require_may(by, application, "resubmit")
+    application = locked(application)
+    require_state_for(application, "resubmit", by)
+    round_no = application.corrections.count()
+    store_materials(application, uploads, by=by, round_no=round_no, required=False)
+    if data:
+        application.data = {**application.data, **clean_form(application.item, {**application.data, **data})}
+    application.corrections.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
+    for clock in open_clocks(application, stage="accept"):
+        clock_resume(clock=clock)
+    application.status = Status.SUBMITTED
+    application.save(update_fields=["status", "data", "updated_at"])
+    event(application, "resubmit", "申请人提交补正材料", department=application.lead_department)
+    audit_record(action="approvals.application.resubmit", obj=application, changes={"round": [None, round_no]})
     return application
 
 
+@case_service
 def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branch:
     """A department's opinion on its own branch; staff of another department are refused (and audited)."""
     application = branch.application
     require_department(by, branch.department, application, "review")
     if not agree and not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.REVIEWING)
-        branch = Branch.objects.select_for_update().get(pk=branch.pk)
-        if branch.state != Branch.State.PENDING:
-            raise refuse(errors.WRONG_STATE, status=branch.get_state_display())
-        branch.state = Branch.State.AGREED if agree else Branch.State.DISAGREED
-        branch.reason, branch.decided_by, branch.decided_at = reason.strip(), by, timezone.now()
-        branch.save(update_fields=["state", "reason", "decided_by", "decided_at"])
-        _stop(application, stage=f"review:{branch.department.code}")
-        event(
-            application,
-            "review",
-            f"{branch.department.name}审查意见：{branch.get_state_display()}",
-            department=branch.department,
-            note=branch.reason,
-        )
-        if not application.branches.filter(state=Branch.State.PENDING).exists():
-            application.status = Status.JOINING
-            application.save(update_fields=["status", "updated_at"])
-            event(application, "joined", "各部门审查完毕，待牵头部门决定", department=application.lead_department)
-        audit_record(action="approvals.branch.decide", obj=branch, changes={"state": ["pending", branch.state]})
+    application = locked(application)
+    require_state_for(application, "review", by)
+    branch = Branch.objects.select_for_update().get(pk=branch.pk)
+    if branch.state != Branch.State.PENDING:
+        raise refuse(errors.WRONG_STATE, status=branch.get_state_display())
+    branch.state = Branch.State.AGREED if agree else Branch.State.DISAGREED
+    branch.reason, branch.decided_by, branch.decided_at = reason.strip(), by, timezone.now()
+    branch.save(update_fields=["state", "reason", "decided_by", "decided_at"])
+    _stop(application, stage=f"review:{branch.department.code}")
+    event(
+        application,
+        "review",
+        f"{branch.department.name}审查意见：{branch.get_state_display()}",
+        department=branch.department,
+        note=branch.reason,
+    )
+    if not application.branches.filter(state=Branch.State.PENDING).exists():
+        application.status = Status.JOINING
+        application.save(update_fields=["status", "updated_at"])
+        event(application, "joined", "各部门审查完毕，待牵头部门决定", department=application.lead_department)
+    audit_record(action="approvals.branch.decide", obj=branch, changes={"state": ["pending", branch.state]})
     return branch
 
 
+@case_service
 def application_conclude(
     *, application: Application, by, granted: bool, reason: str = "", doc_no: str, certificate_no: str = ""
 ) -> Application:
     """The lead joins the opinions and decides: 准予许可 or 不予许可 (with reason), with the decision document."""
-    require_department(by, application.lead_department, application, "conclude")
+    require_may(by, application, "conclude")
     if not granted and not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     if not (doc_no or "").strip():
         raise refuse(errors.DOC_NO_REQUIRED)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.JOINING)
-        application.status = Status.CONCLUDED
-        application.decision = Decision.GRANTED if granted else Decision.DENIED
-        application.decision_reason, application.result_doc_no = reason.strip(), doc_no.strip()[:100]
-        application.certificate_no, application.concluded_at = certificate_no.strip()[:100], timezone.now()
-        application.save(
-            update_fields=[
-                "status",
-                "decision",
-                "decision_reason",
-                "result_doc_no",
-                "certificate_no",
-                "concluded_at",
-                "updated_at",
-            ]
-        )
-        _stop(application, stage="whole")
-        event(
-            application,
-            "conclude",
-            f"办结：{application.get_decision_display()}",
-            department=application.lead_department,
-            note=application.decision_reason,
-        )
-        if granted:
-            _start_delivery(application, by)
-        audit_record(
-            action="approvals.application.conclude", obj=application, changes={"decision": [None, application.decision]}
-        )
-        tell_applicant(application, f"已办结（{application.get_decision_display()}）")
+    application = locked(application)
+    require_state_for(application, "conclude", by)
+    application.status = Status.CONCLUDED
+    application.decision = Decision.GRANTED if granted else Decision.DENIED
+    application.decision_reason, application.result_doc_no = reason.strip(), doc_no.strip()[:100]
+    application.certificate_no, application.concluded_at = certificate_no.strip()[:100], timezone.now()
+    application.save(
+        update_fields=[
+            "status",
+            "decision",
+            "decision_reason",
+            "result_doc_no",
+            "certificate_no",
+            "concluded_at",
+            "updated_at",
+        ]
+    )
+    _stop(application, stage="whole")
+    event(
+        application,
+        "conclude",
+        f"办结：{application.get_decision_display()}",
+        department=application.lead_department,
+        note=application.decision_reason,
+    )
+    if granted:
+        _start_delivery(application, by)
+    audit_record(
+        action="approvals.application.conclude", obj=application, changes={"decision": [None, application.decision]}
+    )
+    tell_applicant(application, f"已办结（{application.get_decision_display()}）")
     return application
 
 
@@ -243,87 +249,87 @@ def _start_delivery(application, by) -> None:
     )
 
 
+@case_service
 def application_deliver(*, application: Application, by, method: str) -> Application:
-    require_department(by, application.lead_department, application, "deliver")
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.CONCLUDED)
-        application.status, application.delivered_at = Status.DELIVERED, timezone.now()
-        application.save(update_fields=["status", "delivered_at", "updated_at"])
-        _stop(application, stage="deliver")
-        event(application, "deliver", f"送达（{method}）", department=application.lead_department)
-        audit_record(action="approvals.application.deliver", obj=application, changes={"method": [None, method]})
-        tell_applicant(application, "结果已送达")
+    require_may(by, application, "deliver")
+    application = locked(application)
+    require_state_for(application, "deliver", by)
+    application.status, application.delivered_at = Status.DELIVERED, timezone.now()
+    application.save(update_fields=["status", "delivered_at", "updated_at"])
+    _stop(application, stage="deliver")
+    event(application, "deliver", f"送达（{method}）", department=application.lead_department)
+    audit_record(action="approvals.application.deliver", obj=application, changes={"method": [None, method]})
+    tell_applicant(application, "结果已送达")
     return application
 
 
+@case_service
 def application_withdraw(*, application: Application, by) -> Application:
-    access.require_applicant(by, application)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, *OPEN_STATUSES)
-        _stop(application, cancelled=True)
-        application.branches.filter(state=Branch.State.PENDING).update(state=Branch.State.CLOSED)
-        application.status = Status.WITHDRAWN
-        application.save(update_fields=["status", "updated_at"])
-        event(application, "withdraw", "申请人撤回申请")
-        audit_record(action="approvals.application.withdraw", obj=application, changes={"status": [None, "withdrawn"]})
+    require_may(by, application, "withdraw")
+    application = locked(application)
+    require_state_for(application, "withdraw", by)
+    _stop(application, cancelled=True)
+    application.branches.filter(state=Branch.State.PENDING).update(state=Branch.State.CLOSED)
+    application.status = Status.WITHDRAWN
+    application.save(update_fields=["status", "updated_at"])
+    event(application, "withdraw", "申请人撤回申请")
+    audit_record(action="approvals.application.withdraw", obj=application, changes={"status": [None, "withdrawn"]})
     return application
 
 
+@case_service
 def application_special_pause(*, application: Application, by, reason: str, note: str) -> Application:
     """听证、专家评审、检验检测 (第四十五条): not counted, applicant told in writing (the event and the notice)."""
-    require_department(by, application.lead_department, application, "special")
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.REVIEWING, Status.JOINING)
-        for clock in open_clocks(application, paused_since__isnull=True):
-            clock_pause(clock=clock, reason=reason, note=note)
-        label = ClockPause.Reason(reason).label
-        event(
-            application,
-            "special",
-            f"特殊程序（{label}），期间不计入办理时限",
-            department=application.lead_department,
-            note=note,
-        )
-        audit_record(action="approvals.application.special_pause", obj=application, changes={"reason": [None, reason]})
-        tell_applicant(application, f"进入{label}程序，期间不计入办理时限：{note}")
+    require_may(by, application, "special_pause")
+    application = locked(application)
+    require_state_for(application, "special_pause", by)
+    for clock in open_clocks(application, paused_since__isnull=True):
+        clock_pause(clock=clock, reason=reason, note=note)
+    label = ClockPause.Reason(reason).label
+    event(
+        application,
+        "special",
+        f"特殊程序（{label}），期间不计入办理时限",
+        department=application.lead_department,
+        note=note,
+    )
+    audit_record(action="approvals.application.special_pause", obj=application, changes={"reason": [None, reason]})
+    tell_applicant(application, f"进入{label}程序，期间不计入办理时限：{note}")
     return application
 
 
+@case_service
 def application_special_resume(*, application: Application, by) -> Application:
-    require_department(by, application.lead_department, application, "special")
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.REVIEWING, Status.JOINING)
-        for clock in open_clocks(application, paused_since__isnull=False):
-            clock_resume(clock=clock)
-        event(application, "special_end", "特殊程序结束，恢复计时", department=application.lead_department)
-        audit_record(action="approvals.application.special_resume", obj=application)
+    require_may(by, application, "special_resume")
+    application = locked(application)
+    require_state_for(application, "special_resume", by)
+    for clock in open_clocks(application, paused_since__isnull=False):
+        clock_resume(clock=clock)
+    event(application, "special_end", "特殊程序结束，恢复计时", department=application.lead_department)
+    audit_record(action="approvals.application.special_resume", obj=application)
     return application
 
 
+@case_service
 def application_extend(*, application: Application, by, approver, reason: str) -> Application:
     """+10 working days (+15 for joint handling) on the whole limit, approved by the lead department's head."""
-    require_department(by, application.lead_department, application, "extend")
+    require_may(by, application, "extend")
     if not is_head_of(approver, application.lead_department):
         raise refuse(errors.EXTENSION_APPROVER)
-    with transaction.atomic(durable=True):
-        application = locked(application)
-        require_status(application, Status.REVIEWING, Status.JOINING)
-        whole = open_clocks(application, stage="whole").first()
-        if whole is None or whole.extension_total:
-            raise refuse(errors.EXTENSION_TWICE)
-        amount = JOINT_EXTENSION if application.item.co_departments.exists() else EXTENSION
-        clock_extend(clock=whole, amount=amount, reason=reason, approver=approver)
-        event(
-            application,
-            "extend",
-            f"经批准延长办理期限{amount}个工作日",
-            department=application.lead_department,
-            note=reason,
-        )
-        audit_record(action="approvals.application.extend", obj=application, changes={"extension": [0, amount]})
-        tell_applicant(application, f"办理期限延长{amount}个工作日：{reason}")
+    application = locked(application)
+    require_state_for(application, "extend", by)
+    whole = open_clocks(application, stage="whole").first()
+    if whole is None or whole.extension_total:
+        raise refuse(errors.EXTENSION_TWICE)
+    amount = JOINT_EXTENSION if application.item.co_departments.exists() else EXTENSION
+    clock_extend(clock=whole, amount=amount, reason=reason, approver=approver)
+    event(
+        application,
+        "extend",
+        f"经批准延长办理期限{amount}个工作日",
+        department=application.lead_department,
+        note=reason,
+    )
+    audit_record(action="approvals.application.extend", obj=application, changes={"extension": [0, amount]})
+    tell_applicant(application, f"办理期限延长{amount}个工作日：{reason}")
     return application

@@ -1,0 +1,59 @@
+"""A case type's transition table: for each action, the states it may be taken from and who may take it (a role
+and a relation to the case's departments). The same table answers the page ("which forms do I show?"), the API
+(`allowed_actions` in a case's detail) and the service's guard, so the three cannot disagree.
+
+A refusal keeps its domain's code and is audited: one by someone the table does not allow as
+`<app>.denied.<action>`, one in a state the action is not taken from as `<app>.refused.<action>`, with the
+state it was in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Model
+
+from .guards import denied, refused_state
+from .types import CaseType
+
+Who = Callable[[Any, Model], bool]
+
+
+@dataclass(frozen=True)
+class Action:
+    """`name` is the action's stable key (URLs, API, audit); `label` what staff read; `states` the states it is
+    taken from; `who(user, case)` whether this user may take it on this case."""
+
+    name: str
+    label: str
+    states: tuple[str, ...]
+    who: Who
+
+
+def action(case_type: CaseType, name: str) -> Action:
+    for candidate in case_type.actions:
+        if candidate.name == name:
+            return candidate
+    raise KeyError(f"{case_type.subject} has no action {name!r}")
+
+
+def allowed_actions(case_type: CaseType, case: Model, user) -> tuple[str, ...]:
+    """The actions this user may take on the case as it stands, in the table's order."""
+    state = getattr(case, case_type.state_field)
+    return tuple(a.name for a in case_type.actions if state in a.states and a.who(user, case))
+
+
+def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[str, str]) -> None:
+    """Refused (403, audited) unless the table lets this user take the action on this case. Checked before the
+    row is locked: it does not depend on the state."""
+    if not action(case_type, name).who(user, case):
+        raise denied(case_type, user, case, name, error)
+
+
+def require_state_for(case_type: CaseType, case: Model, name: str, error: tuple[str, str], user=None) -> None:
+    """Refused (409 naming the state, audited) unless the case, as locked, is in a state the action is taken
+    from."""
+    if getattr(case, case_type.state_field) not in action(case_type, name).states:
+        raise refused_state(case_type, user, case, name, error)
