@@ -152,6 +152,14 @@ def test_repealed_and_amended_documents_stay_published_and_marked(district, lisi
     )
     repealed = services.document_repeal(document=replacement, by=lisi, reason="上位法废止")
     assert repealed.validity == Validity.REPEALED and repealed.state == State.PUBLISHED
+    # a document no longer in force is not marked again: its mark and reason stay as given
+    with pytest.raises(InvalidTransition) as again:
+        services.document_repeal(document=repealed, by=lisi, reason="重复操作")
+    assert "已废止" in str(again.value.message)
+    with pytest.raises(InvalidTransition):
+        services.document_amend(original=original, replacement=repealed, by=lisi)
+    repealed.refresh_from_db()
+    assert repealed.review_note == "上位法废止"
 
 
 def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable(

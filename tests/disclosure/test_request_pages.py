@@ -92,3 +92,31 @@ def test_staff_register_a_posted_request_and_generate_the_report(verified_client
         {"year": timezone.localdate().year, "department": district["A"].pk, "publish": "1"},
     )
     assert draft.status_code == 302
+
+
+def test_staff_record_the_correction_of_a_paper_request_on_the_applicants_behalf(verified_client, district, lisi):
+    """条例 Art. 30: the applicant corrects within the period; one who applied by post corrects by post, and the
+    office records it, after which the 20 working days start again (Art. 33)."""
+    from zhengtong.disclosure import requests as svc
+
+    item = svc.request_register(
+        department=district["A"],
+        by=lisi,
+        applicant_kind="person",
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        channel="registered_post",
+        content="老旧小区改造资金",
+    )
+    svc.request_correction(request=item, by=lisi, items=["请写明小区名称"])
+    staff = verified_client(lisi)
+    page = staff.get(reverse("workbench_disclosure:request", args=[item.pk])).content.decode()
+    correct_url = reverse("workbench_disclosure:request_act", args=[item.pk, "correct"])
+    assert correct_url in page and reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]) not in page
+    staff.post(correct_url, {"content": "星阳小区（申请人2026年12月1日来函补正）"})
+    item.refresh_from_db()
+    assert item.state == RequestState.REGISTERED and item.corrected_on == timezone.localdate()
+    assert "星阳小区" in item.content
+    page = staff.get(reverse("workbench_disclosure:request", args=[item.pk])).content.decode()
+    assert reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]) in page

@@ -24,12 +24,15 @@ Who = Callable[[Any, Model], bool]
 @dataclass(frozen=True)
 class Action:
     """`name` is the action's stable key (URLs, API, audit); `label` what staff read; `states` the states it is
-    taken from; `who(user, case)` whether this user may take it on this case."""
+    taken from; `who(user, case)` whether this user may take it on this case; `once(case)`, where given, whether
+    the case still admits it (a step the law allows once: one correction notice, one extension). The service
+    refuses a repeated step with its own code."""
 
     name: str
     label: str
     states: tuple[str, ...]
     who: Who
+    once: Callable[[Model], bool] | None = None
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -42,7 +45,11 @@ def action(case_type: CaseType, name: str) -> Action:
 def allowed_actions(case_type: CaseType, case: Model, user) -> tuple[str, ...]:
     """The actions this user may take on the case as it stands, in the table's order."""
     state = getattr(case, case_type.state_field)
-    return tuple(a.name for a in case_type.actions if state in a.states and a.who(user, case))
+    return tuple(
+        a.name
+        for a in case_type.actions
+        if state in a.states and (a.once is None or a.once(case)) and a.who(user, case)
+    )
 
 
 def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[str, str]) -> None:

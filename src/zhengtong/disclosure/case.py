@@ -1,14 +1,73 @@
-"""The disclosure request and the document under review as case types of the engine (cases/)."""
+"""The disclosure request and the document under review as case types of the engine (cases/): their states,
+transition tables and who may take each action (条例 Art. 27–45; the document's review before publication)."""
 
+from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
+from zhengtong.org.access import works_in
 
-from .models import RequestState, State
+from .models import RequestState, State, Validity
+
+
+def _office(user, case) -> bool:
+    """Staff of the organ the request was made to (or the document is issued by)."""
+    return works_in(user, case.department_id)
+
+
+def _applicant(user, request) -> bool:
+    return bool(user and user.is_authenticated and request.applicant_id == user.pk)
+
+
+def _applicant_or_office(user, request) -> bool:
+    """The applicant corrects online; staff record a correction sent by post, fax or in person (Art. 30)."""
+    return _applicant(user, request) or _office(user, request)
+
+
+OPEN = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
 
 REQUEST = CaseType(
     subject="disclosure.request",
     handlers=("answered_by",),
     closed_states=(RequestState.DELIVERED, RequestState.ABANDONED, RequestState.WITHDRAWN),
+    actions=(
+        Action("answer", "答复", (RequestState.REGISTERED,), _office),
+        Action(
+            "correction", "一次性告知补正", (RequestState.REGISTERED,), _office, once=lambda r: not r.correction_items
+        ),
+        Action("correct", "记录补正", (RequestState.CORRECTION,), _applicant_or_office),
+        Action("consult", "征求第三方意见", (RequestState.REGISTERED,), _office),
+        Action("consulted", "记录第三方意见", (RequestState.CONSULTING,), _office),
+        Action(
+            "extend",
+            "延期答复",
+            (RequestState.REGISTERED, RequestState.CONSULTING),
+            _office,
+            once=lambda r: not r.extended,
+        ),
+        Action("deliver", "送达", (RequestState.ANSWERED,), _office),
+        Action("withdraw", "撤回申请", OPEN, _applicant),
+    ),
 )
+
+
+def _reviewer(user, document) -> bool:
+    """保密审查 is done by another member of the issuing organ than the one who drafted it."""
+    return _office(user, document) and document.created_by_id != getattr(user, "pk", None)
+
+
+def _in_force(document) -> bool:
+    return document.validity == Validity.IN_FORCE
+
+
 DOCUMENT = CaseType(
-    subject="disclosure.document", handlers=("created_by", "reviewed_by"), closed_states=(State.PUBLISHED,)
+    subject="disclosure.document",
+    handlers=("created_by", "reviewed_by"),
+    closed_states=(State.PUBLISHED,),
+    actions=(
+        Action("update", "修改草稿", (State.DRAFT,), _office),
+        Action("submit", "提交审核", (State.DRAFT,), _office),
+        Action("mask_body", "遮盖正文中的个人信息", (State.DRAFT, State.REVIEW), _office),
+        Action("review", "保密审查", (State.REVIEW,), _reviewer),
+        Action("amend", "标注为已修改", (State.PUBLISHED,), _office, once=_in_force),
+        Action("repeal", "标注为已废止", (State.PUBLISHED,), _office, once=_in_force),
+    ),
 )

@@ -11,7 +11,7 @@ import datetime as dt
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards
+from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
@@ -23,7 +23,7 @@ from zhengtong.supervision.services import clock_extend, clock_pause, clock_resu
 from zhengtong.workdays.calendar import add_working_days, working_days_between
 
 from . import answers, errors
-from .case import REQUEST
+from .case import OPEN, REQUEST
 from .models import ApplicantKind, Channel, Request, RequestState
 
 SUBJECT = REQUEST.subject
@@ -33,7 +33,7 @@ CORRECTION_NOTICE_WITHIN = 7  # Art. 30
 CORRECTION_PERIOD = 15  # working days the notice gives the applicant (the agency sets it; 15 is common practice)
 CONSULTATION_LIMIT = 15  # Art. 32
 FREE_PER_MONTH = 10  # 国办函〔2020〕109号
-OPEN_STATES = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
+OPEN_STATES = OPEN
 
 
 def fee_for(position_in_month: int) -> int:
@@ -143,12 +143,15 @@ def _locked(request: Request) -> Request:
     return guards.locked(Request.objects.select_related("department", "applicant"), request)
 
 
-def _require_staff(by, request: Request, action: str) -> None:
-    guards.require_works_in(REQUEST, by, request.department_id, request, action, errors.NOT_REVIEWER)
+def _require_may(by, request: Request, action: str) -> None:
+    """Who may take `action` (disclosure/case.py), refused and audited."""
+    error = errors.NOT_APPLICANT if action == "withdraw" else errors.NOT_REVIEWER
+    transitions.require_may(REQUEST, request, by, action, error)
 
 
-def _require_state(request: Request, *states) -> None:
-    guards.require_state(REQUEST, request, states, errors.REQUEST_WRONG_STATE)
+def _require_state_for(request: Request, action: str, by) -> None:
+    """The states `action` is taken from (disclosure/case.py), refused (409, the state named) and audited."""
+    transitions.require_state_for(REQUEST, request, action, errors.REQUEST_WRONG_STATE, by)
 
 
 def _tell(request: Request, title: str, body: str) -> None:
@@ -161,8 +164,8 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     """One notice listing everything to correct, within 7 working days of receipt (Art. 30); the answer limit
     stops and restarts from the corrected request."""
     request = _locked(request)
-    _require_staff(by, request, "correction")
-    _require_state(request, RequestState.REGISTERED)
+    _require_may(by, request, "correction")
+    _require_state_for(request, "correction", by)
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
         raise refuse(errors.CORRECTION_ITEMS)
@@ -188,9 +191,8 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
 def request_correct(*, request: Request, by, content: str) -> Request:
     """The corrected request: the 20 working days start again from the day it arrives."""
     request = _locked(request)
-    if by != request.applicant:
-        _require_staff(by, request, "correct")
-    _require_state(request, RequestState.CORRECTION)
+    _require_may(by, request, "correct")
+    _require_state_for(request, "correct", by)
     if not (content or "").strip():
         raise refuse(errors.REQUEST_CONTENT)
     today = timezone.localdate()
@@ -221,8 +223,8 @@ def requests_abandon_overdue(*, today: dt.date | None = None) -> int:
 def request_consult(*, request: Request, by, third_party: str) -> Request:
     """征求第三方意见: the answer limit pauses; the third party has 15 working days (Art. 32)."""
     request = _locked(request)
-    _require_staff(by, request, "consult")
-    _require_state(request, RequestState.REGISTERED)
+    _require_may(by, request, "consult")
+    _require_state_for(request, "consult", by)
     if not (third_party or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     clock_pause(clock=_open_clock(request, "answer"), reason=ClockPause.Reason.THIRD_PARTY, note=third_party[:300])
@@ -245,8 +247,8 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
 @case_service
 def request_consulted(*, request: Request, by, opinion: str) -> Request:
     request = _locked(request)
-    _require_staff(by, request, "consulted")
-    _require_state(request, RequestState.CONSULTING)
+    _require_may(by, request, "consulted")
+    _require_state_for(request, "consulted", by)
     consult = _open_clock(request, "consult")
     if consult:
         clock_stop(clock=consult)
@@ -263,8 +265,8 @@ def request_consulted(*, request: Request, by, opinion: str) -> Request:
 def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     """+20 working days, once, approved by the head of the office (Art. 33); the applicant is told."""
     request = _locked(request)
-    _require_staff(by, request, "extend")
-    _require_state(request, RequestState.REGISTERED, RequestState.CONSULTING)
+    _require_may(by, request, "extend")
+    _require_state_for(request, "extend", by)
     if request.extended:
         raise refuse(errors.EXTENSION_TWICE, InvalidTransition)
     if not is_head_of(approver, request.department_id):
@@ -291,8 +293,8 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
 def request_answer(*, request: Request, by, answer_type: str, reason: str = "", text: str = "") -> Request:
     """The answer, one of the Art. 36 types with its structured reason; every refusal states why in words."""
     request = _locked(request)
-    _require_staff(by, request, "answer")
-    _require_state(request, RequestState.REGISTERED)
+    _require_may(by, request, "answer")
+    _require_state_for(request, "answer", by)
     if not answers.valid(answer_type, reason or ""):
         raise refuse(errors.ANSWER_REASON)
     text = (text or "").strip()
@@ -317,8 +319,8 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
 @case_service
 def request_deliver(*, request: Request, by, method: str) -> Request:
     request = _locked(request)
-    _require_staff(by, request, "deliver")
-    _require_state(request, RequestState.ANSWERED)
+    _require_may(by, request, "deliver")
+    _require_state_for(request, "deliver", by)
     if not (method or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     request.state, request.delivered_at, request.delivery_method = (
@@ -335,9 +337,8 @@ def request_deliver(*, request: Request, by, method: str) -> Request:
 def request_withdraw(*, request: Request, by) -> Request:
     """The applicant withdraws; in the annual report it is 其他处理 — 其他."""
     request = _locked(request)
-    if by != request.applicant:
-        raise refuse(errors.NOT_APPLICANT, PermissionDenied)
-    _require_state(request, *OPEN_STATES)
+    _require_may(by, request, "withdraw")
+    _require_state_for(request, "withdraw", by)
     for clock in Clock.objects.filter(subject_type=SUBJECT, subject_id=str(request.pk), stopped_at__isnull=True):
         clock_stop(clock=clock, cancelled=True)
     request.state, request.answer_type, request.answer_reason = (

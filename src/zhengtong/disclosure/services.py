@@ -15,9 +15,9 @@ from django.utils.html import strip_tags
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards
+from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.files.services import file_open, uploads_store
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
@@ -92,19 +92,23 @@ def _locked(document: Document) -> Document:
     return guards.locked(Document.objects.select_related("department"), document)
 
 
-def _require_state(document: Document, *states) -> None:
-    guards.require_state(DOCUMENT, document, states, errors.WRONG_STATE)
+def _require(user, document: Document, action: str) -> None:
+    """The document's transition table (disclosure/case.py): who may, refused and audited; then the state, 409
+    naming it, audited."""
+    transitions.require_may(DOCUMENT, document, user, action, errors.NOT_REVIEWER)
+    transitions.require_state_for(DOCUMENT, document, action, errors.WRONG_STATE, user)
 
 
-def _require_staff_of(user, document: Document, action: str) -> None:
-    guards.require_works_in(DOCUMENT, user, document.department_id, document, action, errors.NOT_REVIEWER)
+def _require_in_force(document: Document) -> None:
+    """A document already repealed or amended is not marked again (its table's `once`)."""
+    if document.validity != Validity.IN_FORCE:
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state=document.get_validity_display())
 
 
 @case_service
 def document_update(*, document: Document, by, uploads=(), **values) -> Document:
     document = _locked(document)
-    _require_state(document, State.DRAFT)
-    _require_staff_of(by, document, "update")
+    _require(by, document, "update")
     values = _clean_fields(values)
     changes = {k: [str(getattr(document, k)), str(v)] for k, v in values.items() if getattr(document, k) != v}
     for name, value in values.items():
@@ -119,8 +123,7 @@ def document_update(*, document: Document, by, uploads=(), **values) -> Document
 @case_service
 def document_submit(*, document: Document, by) -> Document:
     document = _locked(document)
-    _require_state(document, State.DRAFT)
-    _require_staff_of(by, document, "submit")
+    _require(by, document, "submit")
     document.state = State.REVIEW
     document.save(update_fields=["state", "updated_at"])
     audit_record(action="disclosure.document.submit", obj=document)
@@ -167,8 +170,7 @@ def document_mask_body(*, document: Document, by) -> int:
     """Mask every finding in the body in place (attachments must be replaced or justified: their files are
     evidence and are not rewritten). Returns how many were masked."""
     document = _locked(document)
-    _require_state(document, State.DRAFT, State.REVIEW)
-    _require_staff_of(by, document, "mask_body")
+    _require(by, document, "mask_body")
     allow = public_strings(document)
     before = len(privacy.scan(body_text(document), allow=allow))
     document.body = privacy.mask(document.body, allow=allow)
@@ -203,10 +205,7 @@ def document_review(
     """保密审查. Approval publishes: all three points confirmed, and every privacy finding either masked
     or kept with the reviewer's written reason (audited). Rejection returns the draft with a reason."""
     document = _locked(document)
-    _require_state(document, State.REVIEW)
-    _require_staff_of(by, document, "review")
-    if document.created_by_id == by.pk:
-        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
+    _require(by, document, "review")
     note, justification = (note or "").strip(), (justification or "").strip()
     if not approve:
         if not note:
@@ -247,8 +246,8 @@ def document_review(
 def document_repeal(*, document: Document, by, reason: str) -> Document:
     """已废止: still published and findable, marked, never deleted."""
     document = _locked(document)
-    _require_state(document, State.PUBLISHED)
-    _require_staff_of(by, document, "repeal")
+    _require(by, document, "repeal")
+    _require_in_force(document)
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     document.validity = Validity.REPEALED
@@ -269,8 +268,8 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
 def document_amend(*, original: Document, replacement: Document, by) -> Document:
     """已修改: the original stays published, marked and linked to the published document that replaces it."""
     original = _locked(original)
-    _require_state(original, State.PUBLISHED)
-    _require_staff_of(by, original, "amend")
+    _require(by, original, "amend")
+    _require_in_force(original)
     if replacement.state != State.PUBLISHED or replacement.pk == original.pk:
         raise refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
     original.validity, original.replaced_by = Validity.AMENDED, replacement

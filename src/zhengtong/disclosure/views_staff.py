@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
+from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
@@ -141,7 +142,8 @@ def create(request):
 def document(request, pk: int):
     document = _document(request, pk)
     form = None
-    if document.state == State.DRAFT:
+    allowed = allowed_actions(DOCUMENT, document, request.user)
+    if "update" in allowed:
         initial = {
             f: getattr(document, f)
             for f in ("title", "issuing_org", "doc_no", "written_on", "category", "column", "topic", "mode", "body")
@@ -156,7 +158,7 @@ def document(request, pk: int):
             else:
                 messages.success(request, _("已保存。"))
                 return redirect("workbench_disclosure:document", pk=pk)
-    review = ReviewForm(request.POST or None, prefix="review") if document.state == State.REVIEW else None
+    review = ReviewForm(request.POST or None, prefix="review") if "review" in allowed else None
     return render(
         request,
         "disclosure/staff_document.html",
@@ -164,6 +166,7 @@ def document(request, pk: int):
             "document": document,
             "form": form,
             "review": review,
+            "allowed": allowed,
             "findings": services.findings(document) if document.state != State.PUBLISHED else [],
         },
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.accounts.models import User
+from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
@@ -97,7 +98,7 @@ def request_detail(request, pk: int):
             "answer_types": answers.AnswerType.choices,
             "reasons": answers.REASONS,
             "heads": heads,
-            "open": found.state in svc.OPEN_STATES,
+            "allowed": allowed_actions(REQUEST, found, request.user),
         },
     )
 
@@ -106,6 +107,7 @@ ACTIONS = {
     "correction": lambda r, user, post: svc.request_correction(
         request=r, by=user, items=post.get("items", "").splitlines()
     ),
+    "correct": lambda r, user, post: svc.request_correct(request=r, by=user, content=post.get("content", "")),
     "consult": lambda r, user, post: svc.request_consult(request=r, by=user, third_party=post.get("third_party", "")),
     "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=post.get("opinion", "")),
     "extend": lambda r, user, post: svc.request_extend(
