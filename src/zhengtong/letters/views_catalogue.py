@@ -17,8 +17,9 @@ from zhengtong.org.models import Department
 from zhengtong.supervision.models import Unit
 
 from . import services
+from .case import is_centre
 from .models import Kind, Limit, Responsibility, Urgency
-from .services.common import DEFAULT_LIMITS, is_centre
+from .services.common import DEFAULT_LIMITS
 
 
 class ResponsibilityForm(ZtForm):

@@ -16,20 +16,20 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
+from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
-from zhengtong.org.access import is_head_anywhere, workplaces, works_in
+from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
 
 from . import selectors, services
-from .case import LETTER
+from .case import LETTER, assignment_actions, is_centre, my_assignments
 from .errors import MAX_ATTACHMENTS
 from .models import Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
-from .services.common import is_centre
 from .suggest import suggest
 
 CENTRE_STATES = [State.SUBMITTED, State.ACCEPTED, State.RETURNED, State.REPLIED]
@@ -112,20 +112,19 @@ def _letter(request, number: str) -> Letter:
 @staff_required
 def detail(request, number: str):
     letter = _letter(request, number)
-    centre = is_centre(request.user)
-    mine = [a for a in letter.assignments.select_related("department") if works_in(request.user, a.department_id)]
+    allowed = allowed_actions(LETTER, letter, request.user)
+    mine = [(a, assignment_actions(letter, a)) for a in my_assignments(request.user, letter)]
     context = {
         "letter": letter,
-        "centre": centre,
+        "allowed": allowed,
         "mine": mine,
         "attachments": letter.attachments.select_related("file"),
         "events": letter.events.select_related("department", "actor"),
         "assignments": letter.assignments.select_related("department"),
-        "suggestion": suggest(letter) if centre and letter.state in (State.SUBMITTED, State.ACCEPTED) else None,
+        "suggestion": suggest(letter) if "dispatch" in allowed else None,
         "departments": Department.objects.filter(is_active=True).exclude(kind=Department.Kind.REGION).order_by("path"),
         "categories": Responsibility.objects.filter(is_active=True),
         "satisfactions": Satisfaction.choices,
-        "is_head": is_head_anywhere(request.user),
     }
     return render(request, "letters/staff_detail.html", context)
 

@@ -13,8 +13,9 @@ from zhengtong.core.errors import PermissionDenied, refuse
 from zhengtong.supervision.models import Unit
 
 from .. import errors
+from ..case import is_centre
 from ..models import Limit, Responsibility
-from .common import DEFAULT_LIMITS, is_centre
+from .common import DEFAULT_LIMITS
 
 CODE_RE = re.compile(r"^[a-z0-9_-]{1,40}$")
 MAX_LIMIT = {Unit.HOURS: 72, Unit.WORKING_DAYS: 60, Unit.NATURAL_DAYS: 90}

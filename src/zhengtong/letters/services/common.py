@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from zhengtong.cases import guards, lookup
+from zhengtong.cases import guards, lookup, transitions
 from zhengtong.notifications.services import notify
-from zhengtong.org.access import department_staff, works_in_any
+from zhengtong.org.access import department_staff
 from zhengtong.supervision.models import Clock, Unit
 from zhengtong.supervision.services import clock_start, clock_stop
 
@@ -58,13 +58,14 @@ def centre_department():
     return centre.department if centre else None
 
 
-def is_centre(user) -> bool:
-    return works_in_any(user, Centre.objects.values_list("department_id", flat=True))
-
-
 def require_centre(user, letter: Letter, action: str) -> None:
-    if not is_centre(user):
-        raise guards.denied(LETTER, user, letter, action, errors.NOT_CENTRE)
+    """The transition table's "who" for one of the centre's actions (letters/case.py), refused and audited."""
+    transitions.require_may(LETTER, letter, user, action, errors.NOT_CENTRE)
+
+
+def require_state_for(letter: Letter, action: str, by) -> None:
+    """The transition table's states for `action`, refused (409, the state named) and audited."""
+    transitions.require_state_for(LETTER, letter, action, errors.WRONG_STATE, by)
 
 
 def require_department(user, department, letter: Letter, action: str) -> None:
@@ -78,10 +79,6 @@ def locked(letter: Letter) -> Letter:
 def fresh(letter: Letter) -> Letter:
     """The letter as stored now: access is checked against its current department, not a caller's old copy."""
     return Letter.objects.select_related("department").get(pk=letter.pk)
-
-
-def require_state(letter: Letter, *states) -> None:
-    guards.require_state(LETTER, letter, states, errors.WRONG_STATE)
 
 
 def event(

@@ -3,10 +3,10 @@ review a department's return (退单), merge duplicates. The departments' side: 
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, refuse
 
 from .. import errors, suggest
@@ -18,14 +18,12 @@ from .common import (
     locked,
     require_centre,
     require_department,
-    require_state,
+    require_state_for,
     start_clock,
     stop_clocks,
     tell_department,
     tell_writer,
 )
-
-OPEN_STATES = (State.SUBMITTED, State.ACCEPTED, State.DISPATCHED, State.RETURNED, State.HANDLING, State.REVIEW)
 
 
 def _accept(letter: Letter, by) -> None:
@@ -35,33 +33,34 @@ def _accept(letter: Letter, by) -> None:
     audit_record(action="letters.letter.accept", obj=letter)
 
 
+@case_service
 def letter_accept(*, letter: Letter, by) -> Letter:
     require_centre(by, letter, "accept")
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.SUBMITTED)
-        _accept(letter, by)
-        letter.save()
+    letter = locked(letter)
+    require_state_for(letter, "accept", by)
+    _accept(letter, by)
+    letter.save()
     return letter
 
 
+@case_service
 def letter_decline(*, letter: Letter, by, reason: str) -> Letter:
     """不予受理 (abuse, no concern stated, outside any government duty): always with a reason the writer is told."""
     require_centre(by, letter, "decline")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.SUBMITTED)
-        letter.state, letter.decline_reason, letter.closed_at = State.DECLINED, reason.strip()[:300], timezone.now()
-        stop_clocks(letter, stage="accept")
-        event(letter, "decline", "不予受理", by=by, department=centre_department(), note=reason, public=True)
-        letter.save()
-        audit_record(action="letters.letter.decline", obj=letter, changes={"reason": [None, letter.decline_reason]})
-        tell_writer(letter, "不予受理", reason)
+    letter = locked(letter)
+    require_state_for(letter, "decline", by)
+    letter.state, letter.decline_reason, letter.closed_at = State.DECLINED, reason.strip()[:300], timezone.now()
+    stop_clocks(letter, stage="accept")
+    event(letter, "decline", "不予受理", by=by, department=centre_department(), note=reason, public=True)
+    letter.save()
+    audit_record(action="letters.letter.decline", obj=letter, changes={"reason": [None, letter.decline_reason]})
+    tell_writer(letter, "不予受理", reason)
     return letter
 
 
+@case_service
 def letter_dispatch(
     *, letter: Letter, by, department, co_departments=(), category: Responsibility | None = None, note: str = ""
 ) -> Letter:
@@ -72,28 +71,27 @@ def letter_dispatch(
     co = [d for d in dict.fromkeys(co_departments)]
     if any(d.pk == department.pk for d in co):
         raise refuse(errors.CO_SAME_AS_MAIN)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.SUBMITTED, State.ACCEPTED)
-        if letter.state == State.SUBMITTED:
-            _accept(letter, by)
-        now = timezone.now()
-        Assignment.objects.create(letter=letter, department=department, role=Assignment.Role.MAIN, dispatched_at=now)
-        for other in co:
-            Assignment.objects.create(letter=letter, department=other, role=Assignment.Role.CO, dispatched_at=now)
-        letter.state, letter.department, letter.category = State.DISPATCHED, department, category or letter.category
-        start_clock(letter, "handle", "办理", department, handling_limit(letter), whole=True)
-        label = f"派单至{department.name}（主办）" + (f"，{'、'.join(d.name for d in co)}（协办）" if co else "")
-        event(letter, "dispatch", label, by=by, department=department, note=note, public=True)
-        letter.save()
-        audit_record(
-            action="letters.letter.dispatch",
-            obj=letter,
-            changes={"department": [None, department.name], "co": [None, [d.name for d in co]]},
-        )
-        link = f"/workbench/letters/{letter.number}/"
-        for target in [department, *co]:
-            tell_department(target, f"新派单：{letter.title}"[:200], link)
+    letter = locked(letter)
+    require_state_for(letter, "dispatch", by)
+    if letter.state == State.SUBMITTED:
+        _accept(letter, by)
+    now = timezone.now()
+    Assignment.objects.create(letter=letter, department=department, role=Assignment.Role.MAIN, dispatched_at=now)
+    for other in co:
+        Assignment.objects.create(letter=letter, department=other, role=Assignment.Role.CO, dispatched_at=now)
+    letter.state, letter.department, letter.category = State.DISPATCHED, department, category or letter.category
+    start_clock(letter, "handle", "办理", department, handling_limit(letter), whole=True)
+    label = f"派单至{department.name}（主办）" + (f"，{'、'.join(d.name for d in co)}（协办）" if co else "")
+    event(letter, "dispatch", label, by=by, department=department, note=note, public=True)
+    letter.save()
+    audit_record(
+        action="letters.letter.dispatch",
+        obj=letter,
+        changes={"department": [None, department.name], "co": [None, [d.name for d in co]]},
+    )
+    link = f"/workbench/letters/{letter.number}/"
+    for target in [department, *co]:
+        tell_department(target, f"新派单：{letter.title}"[:200], link)
     return letter
 
 
@@ -104,109 +102,109 @@ def _assignment(letter: Letter, department, *states) -> Assignment:
     return found
 
 
+@case_service
 def letter_sign(*, letter: Letter, by, department) -> Letter:
     """签收: the department takes the case as its own; the suggestion learns from it."""
     require_department(by, department, letter, "sign")
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.DISPATCHED, State.HANDLING, State.REVIEW)
-        assignment = _assignment(letter, department, Assignment.State.PENDING)
-        assignment.state, assignment.accepted_at = Assignment.State.ACCEPTED, timezone.now()
-        assignment.save()
-        if assignment.role == Assignment.Role.MAIN:
-            letter.state = State.HANDLING
-            letter.save()
-            suggest.learn(letter, department.pk)
-        event(letter, "sign", f"{department.name}签收办理", by=by, department=department, public=True)
-        audit_record(action="letters.letter.sign", obj=letter, changes={"department": [None, department.name]})
+    letter = locked(letter)
+    require_state_for(letter, "sign", by)
+    assignment = _assignment(letter, department, Assignment.State.PENDING)
+    assignment.state, assignment.accepted_at = Assignment.State.ACCEPTED, timezone.now()
+    assignment.save()
+    if assignment.role == Assignment.Role.MAIN:
+        letter.state = State.HANDLING
+        letter.save()
+        suggest.learn(letter, department.pk)
+    event(letter, "sign", f"{department.name}签收办理", by=by, department=department, public=True)
+    audit_record(action="letters.letter.sign", obj=letter, changes={"department": [None, department.name]})
     return letter
 
 
+@case_service
 def letter_return(*, letter: Letter, by, department, reason: str) -> Letter:
     """退单: the main department says the case is not its own, with a reason the centre reviews."""
     require_department(by, department, letter, "return")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.DISPATCHED, State.HANDLING)
-        assignment = _assignment(letter, department, Assignment.State.PENDING, Assignment.State.ACCEPTED)
-        if assignment.role != Assignment.Role.MAIN:
-            raise refuse(errors.WRONG_STATE, InvalidTransition, state="协办")
-        assignment.state, assignment.return_reason = Assignment.State.RETURN_REQUESTED, reason.strip()[:300]
-        assignment.save()
-        letter.state = State.RETURNED
-        letter.save()
-        event(letter, "return", f"{department.name}申请退单", by=by, department=department, note=reason)
-        audit_record(action="letters.letter.return", obj=letter, changes={"reason": [None, assignment.return_reason]})
+    letter = locked(letter)
+    require_state_for(letter, "return", by)
+    assignment = _assignment(letter, department, Assignment.State.PENDING, Assignment.State.ACCEPTED)
+    if assignment.role != Assignment.Role.MAIN:
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state="协办")
+    assignment.state, assignment.return_reason = Assignment.State.RETURN_REQUESTED, reason.strip()[:300]
+    assignment.save()
+    letter.state = State.RETURNED
+    letter.save()
+    event(letter, "return", f"{department.name}申请退单", by=by, department=department, note=reason)
+    audit_record(action="letters.letter.return", obj=letter, changes={"reason": [None, assignment.return_reason]})
     return letter
 
 
+@case_service
 def letter_review_return(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
     """The centre agrees (the dispatch is undone and the letter waits for a new one) or not (the department
     goes on, and its clock never stopped)."""
     require_centre(by, letter, "review_return")
     if not approve and not (note or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.RETURNED)
-        assignment = _assignment(letter, letter.department, Assignment.State.RETURN_REQUESTED)
-        if approve:
-            assignment.state, assignment.finished_at = Assignment.State.RETURNED, timezone.now()
-            letter.assignments.filter(
-                role=Assignment.Role.CO, state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]
-            ).update(state=Assignment.State.CANCELLED, finished_at=timezone.now())
-            stop_clocks(letter, cancelled=True, stage="handle")
-            event(
-                letter,
-                "return_approved",
-                f"同意{assignment.department.name}退单，重新派单",
-                by=by,
-                department=assignment.department,
-                note=note,
-            )
-            letter.state, letter.department = State.ACCEPTED, None
-        else:
-            assignment.state = Assignment.State.ACCEPTED if assignment.accepted_at else Assignment.State.PENDING
-            event(
-                letter,
-                "return_rejected",
-                f"退单未获同意，由{assignment.department.name}继续办理",
-                by=by,
-                department=assignment.department,
-                note=note,
-            )
-            letter.state = State.HANDLING if assignment.accepted_at else State.DISPATCHED
-            tell_department(
-                assignment.department, f"退单未获同意：{letter.title}"[:200], f"/workbench/letters/{letter.number}/"
-            )
-        assignment.save()
-        letter.save()
-        audit_record(
-            action="letters.letter.review_return",
-            obj=letter,
-            changes={"approved": [None, approve], "note": [None, note]},
+    letter = locked(letter)
+    require_state_for(letter, "review_return", by)
+    assignment = _assignment(letter, letter.department, Assignment.State.RETURN_REQUESTED)
+    if approve:
+        assignment.state, assignment.finished_at = Assignment.State.RETURNED, timezone.now()
+        letter.assignments.filter(
+            role=Assignment.Role.CO, state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]
+        ).update(state=Assignment.State.CANCELLED, finished_at=timezone.now())
+        stop_clocks(letter, cancelled=True, stage="handle")
+        event(
+            letter,
+            "return_approved",
+            f"同意{assignment.department.name}退单，重新派单",
+            by=by,
+            department=assignment.department,
+            note=note,
         )
+        letter.state, letter.department = State.ACCEPTED, None
+    else:
+        assignment.state = Assignment.State.ACCEPTED if assignment.accepted_at else Assignment.State.PENDING
+        event(
+            letter,
+            "return_rejected",
+            f"退单未获同意，由{assignment.department.name}继续办理",
+            by=by,
+            department=assignment.department,
+            note=note,
+        )
+        letter.state = State.HANDLING if assignment.accepted_at else State.DISPATCHED
+        tell_department(
+            assignment.department, f"退单未获同意：{letter.title}"[:200], f"/workbench/letters/{letter.number}/"
+        )
+    assignment.save()
+    letter.save()
+    audit_record(
+        action="letters.letter.review_return",
+        obj=letter,
+        changes={"approved": [None, approve], "note": [None, note]},
+    )
     return letter
 
 
+@case_service
 def letter_merge(*, letter: Letter, into: Letter, by) -> Letter:
     """A duplicate becomes part of another case: its clocks end, its writer is told the case number."""
     require_centre(by, letter, "merge")
-    with transaction.atomic():
-        letter, into = locked(letter), locked(into)
-        require_state(letter, *OPEN_STATES)
-        if into.pk == letter.pk or into.state in (State.MERGED, State.DECLINED):
-            raise refuse(errors.MERGE_TARGET)
-        letter.state, letter.merged_into, letter.closed_at = State.MERGED, into, timezone.now()
-        stop_clocks(letter, cancelled=True)
-        letter.assignments.exclude(state__in=[Assignment.State.DONE, Assignment.State.RETURNED]).update(
-            state=Assignment.State.CANCELLED, finished_at=timezone.now()
-        )
-        event(letter, "merge", f"与信件{into.number}反映同一事项，合并办理", by=by, public=True)
-        event(into, "merged", f"合并信件{letter.number}", by=by)
-        letter.save()
-        audit_record(action="letters.letter.merge", obj=letter, changes={"into": [None, into.number]})
-        tell_writer(letter, "已合并办理", f"您反映的事项已与信件{into.number}合并办理。")
+    letter, into = locked(letter), locked(into)
+    require_state_for(letter, "merge", by)
+    if into.pk == letter.pk or into.state in (State.MERGED, State.DECLINED):
+        raise refuse(errors.MERGE_TARGET)
+    letter.state, letter.merged_into, letter.closed_at = State.MERGED, into, timezone.now()
+    stop_clocks(letter, cancelled=True)
+    letter.assignments.exclude(state__in=[Assignment.State.DONE, Assignment.State.RETURNED]).update(
+        state=Assignment.State.CANCELLED, finished_at=timezone.now()
+    )
+    event(letter, "merge", f"与信件{into.number}反映同一事项，合并办理", by=by, public=True)
+    event(into, "merged", f"合并信件{letter.number}", by=by)
+    letter.save()
+    audit_record(action="letters.letter.merge", obj=letter, changes={"into": [None, into.number]})
+    tell_writer(letter, "已合并办理", f"您反映的事项已与信件{into.number}合并办理。")
     return letter

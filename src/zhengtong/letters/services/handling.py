@@ -3,10 +3,10 @@ callback (回访) and closing, reopening after a 不满意 answer, and 督办 wh
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.models import Level
@@ -22,7 +22,7 @@ from .common import (
     open_clocks,
     require_centre,
     require_department,
-    require_state,
+    require_state_for,
     start_clock,
     stop_clocks,
     tell_department,
@@ -32,49 +32,49 @@ from .common import (
 SETTLED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNREACHABLE)
 
 
+@case_service
 def letter_co_opinion(*, letter: Letter, by, department, opinion: str) -> Letter:
     require_department(by, department, letter, "co_opinion")
     if not (opinion or "").strip():
         raise refuse(errors.REPLY_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.DISPATCHED, State.HANDLING, State.RETURNED)
-        found = letter.assignments.filter(
-            department=department,
-            role=Assignment.Role.CO,
-            state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED],
-        ).first()
-        if found is None:
-            raise refuse(errors.OTHER_DEPARTMENT, PermissionDenied)
-        now = timezone.now()
-        found.opinion, found.state, found.finished_at = opinion.strip(), Assignment.State.DONE, now
-        found.accepted_at = found.accepted_at or now
-        found.save()
-        event(letter, "co_opinion", f"{department.name}提出协办意见", by=by, department=department, public=True)
-        audit_record(action="letters.letter.co_opinion", obj=letter, changes={"department": [None, department.name]})
+    letter = locked(letter)
+    require_state_for(letter, "co_opinion", by)
+    found = letter.assignments.filter(
+        department=department,
+        role=Assignment.Role.CO,
+        state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED],
+    ).first()
+    if found is None:
+        raise refuse(errors.OTHER_DEPARTMENT, PermissionDenied)
+    now = timezone.now()
+    found.opinion, found.state, found.finished_at = opinion.strip(), Assignment.State.DONE, now
+    found.accepted_at = found.accepted_at or now
+    found.save()
+    event(letter, "co_opinion", f"{department.name}提出协办意见", by=by, department=department, public=True)
+    audit_record(action="letters.letter.co_opinion", obj=letter, changes={"department": [None, department.name]})
     return letter
 
 
+@case_service
 def letter_draft_reply(*, letter: Letter, by, text: str) -> Letter:
     """The main department's reply goes to its head for review; every co-handler must have given its opinion."""
     letter = fresh(letter)
     require_department(by, letter.department, letter, "draft_reply")
     if not (text or "").strip():
         raise refuse(errors.REPLY_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.HANDLING)
-        missing = [
-            a.department.name
-            for a in letter.assignments.filter(role=Assignment.Role.CO).select_related("department")
-            if a.state in (Assignment.State.PENDING, Assignment.State.ACCEPTED)
-        ]
-        if missing:
-            raise refuse(errors.CO_OPINIONS_MISSING, InvalidTransition, names="、".join(missing))
-        letter.reply_draft, letter.reply_by, letter.state = text.strip(), by, State.REVIEW
-        letter.save()
-        event(letter, "draft", "答复意见报审", by=by, department=letter.department)
-        audit_record(action="letters.letter.draft_reply", obj=letter)
+    letter = locked(letter)
+    require_state_for(letter, "draft", by)
+    missing = [
+        a.department.name
+        for a in letter.assignments.filter(role=Assignment.Role.CO).select_related("department")
+        if a.state in (Assignment.State.PENDING, Assignment.State.ACCEPTED)
+    ]
+    if missing:
+        raise refuse(errors.CO_OPINIONS_MISSING, InvalidTransition, names="、".join(missing))
+    letter.reply_draft, letter.reply_by, letter.state = text.strip(), by, State.REVIEW
+    letter.save()
+    event(letter, "draft", "答复意见报审", by=by, department=letter.department)
+    audit_record(action="letters.letter.draft_reply", obj=letter)
     return letter
 
 
@@ -83,60 +83,60 @@ def _require_reviewer(by, letter: Letter) -> None:
         raise refuse(errors.NOT_REVIEWER, PermissionDenied)
 
 
+@case_service
 def letter_review_reply(*, letter: Letter, by, approve: bool, note: str = "") -> Letter:
     letter = fresh(letter)
     require_department(by, letter.department, letter, "review_reply")
     _require_reviewer(by, letter)
     if not approve and not (note or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.REVIEW)
-        if not approve:
-            letter.state = State.HANDLING
-            event(letter, "draft_rejected", "答复审核退回修改", by=by, department=letter.department, note=note)
-            letter.save()
-            audit_record(
-                action="letters.letter.review_reply",
-                obj=letter,
-                changes={"approved": [None, False], "note": [None, note]},
-            )
-            return letter
-        now = timezone.now()
-        letter.reply, letter.replied_at, letter.state = letter.reply_draft, now, State.REPLIED
-        stop_clocks(letter, stage="handle")
-        letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.ACCEPTED).update(
-            state=Assignment.State.DONE, finished_at=now
-        )
-        event(letter, "reply", f"{letter.department.name}答复", by=by, department=letter.department, public=True)
+    letter = locked(letter)
+    require_state_for(letter, "review_reply", by)
+    if not approve:
+        letter.state = State.HANDLING
+        event(letter, "draft_rejected", "答复审核退回修改", by=by, department=letter.department, note=note)
         letter.save()
-        audit_record(action="letters.letter.reply", obj=letter, changes={"approved": [None, True]})
-        tell_writer(letter, "已答复", letter.reply[:200])
+        audit_record(
+            action="letters.letter.review_reply",
+            obj=letter,
+            changes={"approved": [None, False], "note": [None, note]},
+        )
+        return letter
+    now = timezone.now()
+    letter.reply, letter.replied_at, letter.state = letter.reply_draft, now, State.REPLIED
+    stop_clocks(letter, stage="handle")
+    letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.ACCEPTED).update(
+        state=Assignment.State.DONE, finished_at=now
+    )
+    event(letter, "reply", f"{letter.department.name}答复", by=by, department=letter.department, public=True)
+    letter.save()
+    audit_record(action="letters.letter.reply", obj=letter, changes={"approved": [None, True]})
+    tell_writer(letter, "已答复", letter.reply[:200])
     return letter
 
 
+@case_service
 def letter_callback(*, letter: Letter, by, satisfaction: str, note: str = "") -> Letter:
     """回访: a settled answer closes the case; 不满意 waits for the centre to reopen or close it."""
     require_centre(by, letter, "callback")
     if satisfaction not in Satisfaction.values:
         raise refuse(errors.SATISFACTION_INVALID)
-    with transaction.atomic():
-        letter = locked(letter)
-        require_state(letter, State.REPLIED)
-        letter.satisfaction = satisfaction
-        event(
-            letter,
-            "callback",
-            f"回访：{Satisfaction(satisfaction).label}",
-            by=by,
-            department=centre_department(),
-            note=note,
-            public=True,
-        )
-        if satisfaction in SETTLED:
-            _close(letter, by)
-        letter.save()
-        audit_record(action="letters.letter.callback", obj=letter, changes={"satisfaction": [None, satisfaction]})
+    letter = locked(letter)
+    require_state_for(letter, "callback", by)
+    letter.satisfaction = satisfaction
+    event(
+        letter,
+        "callback",
+        f"回访：{Satisfaction(satisfaction).label}",
+        by=by,
+        department=centre_department(),
+        note=note,
+        public=True,
+    )
+    if satisfaction in SETTLED:
+        _close(letter, by)
+    letter.save()
+    audit_record(action="letters.letter.callback", obj=letter, changes={"satisfaction": [None, satisfaction]})
     return letter
 
 
@@ -145,68 +145,67 @@ def _close(letter: Letter, by) -> None:
     event(letter, "close", "办结", by=by, department=centre_department(), public=True)
 
 
-def _locked_dissatisfied(letter: Letter) -> Letter:
+def _locked_dissatisfied(letter: Letter, action: str, by) -> Letter:
     """Closing and reopening both answer a 不满意 callback on a replied letter."""
     letter = locked(letter)
-    require_state(letter, State.REPLIED)
+    require_state_for(letter, action, by)
     if letter.satisfaction != Satisfaction.DISSATISFIED:
         raise refuse(errors.CALLBACK_FIRST, InvalidTransition)
     return letter
 
 
+@case_service
 def letter_close(*, letter: Letter, by, note: str) -> Letter:
     """After a 不满意 answer the centre finds the reply lawful and sufficient: closed, with its reason."""
     require_centre(by, letter, "close")
     if not (note or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = _locked_dissatisfied(letter)
-        event(
-            letter, "close_review", "经审核，答复合法合理，予以办结", by=by, department=centre_department(), note=note
-        )
-        _close(letter, by)
-        letter.save()
-        audit_record(action="letters.letter.close", obj=letter, changes={"note": [None, note]})
+    letter = _locked_dissatisfied(letter, "close", by)
+    event(letter, "close_review", "经审核，答复合法合理，予以办结", by=by, department=centre_department(), note=note)
+    _close(letter, by)
+    letter.save()
+    audit_record(action="letters.letter.close", obj=letter, changes={"note": [None, note]})
     return letter
 
 
+@case_service
 def letter_reopen(*, letter: Letter, by, reason: str) -> Letter:
     """重办: the same main department handles again, on a new clock."""
     require_centre(by, letter, "reopen")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = _locked_dissatisfied(letter)
-        letter.state, letter.reopened, letter.satisfaction = State.HANDLING, letter.reopened + 1, ""
-        letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.DONE).update(
-            state=Assignment.State.ACCEPTED, finished_at=None
-        )
-        start_clock(letter, "handle", "重新办理", letter.department, handling_limit(letter), whole=True)
-        event(
-            letter,
-            "reopen",
-            f"来信人不满意，{letter.department.name}重新办理",
-            by=by,
-            department=letter.department,
-            note=reason,
-            public=True,
-        )
-        letter.save()
-        audit_record(action="letters.letter.reopen", obj=letter, changes={"reason": [None, reason]})
-        tell_department(letter.department, f"重办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
+    letter = _locked_dissatisfied(letter, "reopen", by)
+    letter.state, letter.reopened, letter.satisfaction = State.HANDLING, letter.reopened + 1, ""
+    letter.assignments.filter(role=Assignment.Role.MAIN, state=Assignment.State.DONE).update(
+        state=Assignment.State.ACCEPTED, finished_at=None
+    )
+    start_clock(letter, "handle", "重新办理", letter.department, handling_limit(letter), whole=True)
+    event(
+        letter,
+        "reopen",
+        f"来信人不满意，{letter.department.name}重新办理",
+        by=by,
+        department=letter.department,
+        note=reason,
+        public=True,
+    )
+    letter.save()
+    audit_record(action="letters.letter.reopen", obj=letter, changes={"reason": [None, reason]})
+    tell_department(letter.department, f"重办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
     return letter
 
 
+@case_service
 def letter_supervise(*, letter: Letter, by, note: str) -> Letter:
     """督办: only for a letter whose handling clock is red; the department is told."""
     require_centre(by, letter, "supervise")
     if not (note or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    with transaction.atomic():
-        letter = locked(letter)
-        if not open_clocks(letter, stage="handle", level=Level.RED).exists():
-            raise refuse(errors.NOT_SUPERVISABLE, InvalidTransition)
-        event(letter, "supervise", f"督办{letter.department.name}", by=by, department=letter.department, note=note)
-        audit_record(action="letters.letter.supervise", obj=letter, changes={"note": [None, note]})
-        tell_department(letter.department, f"督办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
+    letter = locked(letter)
+    require_state_for(letter, "supervise", by)
+    if not open_clocks(letter, stage="handle", level=Level.RED).exists():
+        raise refuse(errors.NOT_SUPERVISABLE, InvalidTransition)
+    event(letter, "supervise", f"督办{letter.department.name}", by=by, department=letter.department, note=note)
+    audit_record(action="letters.letter.supervise", obj=letter, changes={"note": [None, note]})
+    tell_department(letter.department, f"督办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
     return letter

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
+from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import refuse
 from zhengtong.core.masking import mask_name
 
@@ -28,28 +29,28 @@ def masked(letter: Letter, text: str) -> str:
     return text
 
 
+@case_service
 def letter_publish(*, letter: Letter, by) -> Letter:
     require_centre(by, letter, "publish")
-    with transaction.atomic():
-        letter = locked(letter)
-        if not (letter.public_allowed and letter.state in (State.REPLIED, State.CLOSED)):
-            raise refuse(errors.NOT_PUBLISHABLE)
-        letter.public_title, letter.public_content = masked(letter, letter.title), masked(letter, letter.content)
-        letter.public_reply, letter.published_at = masked(letter, letter.reply), timezone.now()
-        letter.save()
-        audit_record(action="letters.letter.publish", obj=letter)
-        letter_push(letter)
-        transaction.on_commit(forget_counts)  # the list's count and page keys
+    letter = locked(letter)
+    if not (letter.public_allowed and letter.state in (State.REPLIED, State.CLOSED)):
+        raise refuse(errors.NOT_PUBLISHABLE)  # its own code: the writer did not agree, or there is no answer yet
+    letter.public_title, letter.public_content = masked(letter, letter.title), masked(letter, letter.content)
+    letter.public_reply, letter.published_at = masked(letter, letter.reply), timezone.now()
+    letter.save()
+    audit_record(action="letters.letter.publish", obj=letter)
+    letter_push(letter)
+    transaction.on_commit(forget_counts)  # the list's count and page keys
     return letter
 
 
+@case_service
 def letter_unpublish(*, letter: Letter, by) -> Letter:
     require_centre(by, letter, "unpublish")
-    with transaction.atomic():
-        letter = locked(letter)
-        letter.published_at, letter.public_title, letter.public_content, letter.public_reply = None, "", "", ""
-        letter.save()
-        audit_record(action="letters.letter.unpublish", obj=letter)
-        letter_push(letter)
-        transaction.on_commit(forget_counts)  # the list's count and page keys
+    letter = locked(letter)
+    letter.published_at, letter.public_title, letter.public_content, letter.public_reply = None, "", "", ""
+    letter.save()
+    audit_record(action="letters.letter.unpublish", obj=letter)
+    letter_push(letter)
+    transaction.on_commit(forget_counts)  # the list's count and page keys
     return letter
