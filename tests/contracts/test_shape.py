@@ -66,3 +66,15 @@ def test_no_module_below_the_portal_names_another_domains_models():
             if match and match.group(1) != app:
                 found.append(f"{path.relative_to(SOURCE)}: {text}")
     assert found == []
+
+
+STATE_TEST = re.compile(r"\{%-?\s*(?:if|elif)\b[^%]*\.(?:state|status)\b[^%]*%\}|\b(?:Status|State)\.[A-Z]")
+
+
+def test_staff_pages_ask_the_transition_table_not_the_state():
+    """Which forms a staff page offers comes from `allowed_actions` (cases/transitions.py), so the page, the API
+    and the service's guard cannot disagree; a template never tests a case's state itself."""
+    pages = [p for app in DOMAINS for p in (SOURCE / app).glob("templates/*/staff_*.html")]
+    assert pages
+    found = [f"{p.relative_to(SOURCE)}: {m.group(0)}" for p in pages for m in STATE_TEST.finditer(p.read_text())]
+    assert found == []
