@@ -303,6 +303,16 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several case types have a "state", a "kind" or a "channel" of their own: each its own enum by name.
+    "ENUM_NAME_OVERRIDES": {
+        "LetterStateEnum": "zhengtong.letters.models.State",
+        "LetterKindEnum": "zhengtong.letters.models.Kind",
+        "LetterChannelEnum": "zhengtong.letters.models.Channel",
+        "DisclosureRequestStateEnum": "zhengtong.disclosure.models.RequestState",
+        "DisclosureRequestChannelEnum": "zhengtong.disclosure.models.Channel",
+        "DocumentStateEnum": "zhengtong.disclosure.models.State",
+        "ApplicationStatusEnum": "zhengtong.approvals.models.applications.Status",
+    },
 }
 
 # --- audit ------------------------------------------------------------------------------------------------------

@@ -120,3 +120,28 @@ def test_staff_record_the_correction_of_a_paper_request_on_the_applicants_behalf
     assert "星阳小区" in item.content
     page = staff.get(reverse("workbench_disclosure:request", args=[item.pk])).content.decode()
     assert reverse("workbench_disclosure:request_act", args=[item.pk, "answer"]) in page
+
+
+def test_the_case_api_records_a_paper_correction_and_answers_409_out_of_order(client, district, lisi):
+    from rest_framework.authtoken.models import Token
+
+    from zhengtong.disclosure import requests as svc
+
+    item = svc.request_register(
+        department=district["A"],
+        by=lisi,
+        applicant_kind="person",
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        channel="registered_post",
+        content="老旧小区改造资金",
+    )
+    auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=lisi).key}"}
+    url = f"/api/v1/cases/disclosure-requests/{item.pk}/"
+    early = client.post(f"{url}actions/correct/", {"content": "星阳小区"}, content_type="application/json", **auth)
+    assert early.status_code == 409 and "办理中" in early.json()["message"]
+    client.post(f"{url}actions/correction/", {"items": "请写明小区名称"}, content_type="application/json", **auth)
+    corrected = client.post(f"{url}actions/correct/", {"content": "星阳小区"}, content_type="application/json", **auth)
+    assert corrected.status_code == 200 and corrected.json()["state"] == "registered"
+    assert "answer" in corrected.json()["allowed_actions"] and "identifier" not in corrected.json()

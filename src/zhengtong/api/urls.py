@@ -2,6 +2,9 @@ from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from zhengtong.approvals import api as approvals_api
+from zhengtong.cases.api import case_urls
+from zhengtong.disclosure.api import DOCUMENTS, REQUESTS
+from zhengtong.letters.api import LETTERS
 
 from . import views
 
@@ -28,3 +31,7 @@ urlpatterns = [
         name="approvals_action",
     ),
 ]
+
+# One shape for every case type (cases/api.py): list, detail, actions.
+for _case_api in (approvals_api.APPLICATIONS, REQUESTS, DOCUMENTS, LETTERS):
+    urlpatterns += case_urls(_case_api)

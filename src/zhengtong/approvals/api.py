@@ -14,12 +14,14 @@ from rest_framework.views import APIView
 
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
+from zhengtong.cases.api import CaseApi, without_files
 from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
 from . import selectors, services
 from .access import staff_visible
 from .actions import STAFF_ACTIONS
+from .case import APPLICATION
 from .models import Application, Event, FormField, Material, ServiceItem, Status
 from .views_public import AUDIENCE_FIELDS
 
@@ -361,3 +363,41 @@ class StaffAction(APIView):
             raise NotFound()
         application.refresh_from_db()
         return Response(ApplicationSerializer(application).data)
+
+
+def _uploads(application, files) -> dict:
+    """The corrected materials, one field per material: material_<材料ID> (as at submission)."""
+    uploads = {}
+    for material in application.item.materials.all():
+        found = files.getlist(f"material_{material.pk}") if files else []
+        if found:
+            uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in found]
+    return uploads
+
+
+def _review(application, user, data, files):
+    branch_id = str(data.get("branch") or "")
+    branch = application.branches.filter(pk=int(branch_id)).first() if branch_id.isdigit() else None
+    if branch is None:
+        raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED")
+    return services.review_decide(branch=branch, by=user, agree=data.get("agree") == "1", reason=data.get("reason", ""))
+
+
+APPLICATIONS = CaseApi(
+    case_type=APPLICATION,
+    name="applications",
+    label="办件",
+    queryset=lambda: Application.objects.select_related("item", "lead_department").prefetch_related(
+        "events__department", "branches"
+    ),
+    serializer=ApplicationSerializer,
+    perform={
+        **without_files(STAFF_ACTIONS),
+        "review": _review,
+        "resubmit": lambda a, user, data, files: services.application_resubmit(
+            application=a, by=user, uploads=_uploads(a, files)
+        ),
+        "withdraw": lambda a, user, data, files: services.application_withdraw(application=a, by=user),
+    },
+    filters={"status": "status", "item": "item__code", "department": "lead_department__code"},
+)

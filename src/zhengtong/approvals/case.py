@@ -24,6 +24,14 @@ def _applicant(user, application) -> bool:
     return bool(user and user.is_authenticated and application.applicant_id == user.pk)
 
 
+def _applicant_or_window(user, application) -> bool:
+    """The applicant resubmits online; for one who applied at the window or on paper (no account), the lead
+    department's staff record the corrected materials he brings (行政许可法 第三十二条)."""
+    if application.applicant_id is None:
+        return _lead(user, application)
+    return _applicant(user, application)
+
+
 REVIEW = (Status.REVIEWING, Status.JOINING)
 
 APPLICATION = CaseType(
@@ -45,7 +53,7 @@ APPLICATION = CaseType(
         Action("special_resume", "恢复计时", REVIEW, _lead),
         Action("extend", "延长期限", REVIEW, _lead),
         Action("deliver", "送达", (Status.CONCLUDED,), _lead),
-        Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant),
+        Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant_or_window),
         Action("withdraw", "撤回申请", OPEN_STATUSES, _applicant),
     ),
 )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .transitions import Action
@@ -21,7 +22,8 @@ class CaseType:
     `departments` are the lookups from the case to the departments it involves (the lead, a branch, an
     assignment), `handlers` those to the staff who handled it (what 仅本人 covers), and `closed_states` the
     states where nothing waits on anyone (cases/visibility.py). `actions` is the transition table
-    (cases/transitions.py)."""
+    (cases/transitions.py); `works_on_all(user)`, where given, names the staff who work on every case of the
+    type (the hotline centre on every letter)."""
 
     subject: str
     state_field: str = "state"
@@ -32,6 +34,7 @@ class CaseType:
     handlers: tuple[str, ...] = ()
     closed_states: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
+    works_on_all: Callable[[Any], bool] | None = None
 
     @property
     def namespace(self) -> str:

@@ -1,6 +1,8 @@
 """Which cases a member of staff sees: those his roles' data scope (数据权限, org/scopes.py) covers, and every
 open case of a department he works in (org/access.workplaces), whatever his scope: what waits on him is his to
-see. Anyone else is told nothing: the pages and the API answer 404, as for a number never issued.
+see; and, where the case type names them (`works_on_all`), all of its cases to the staff who work on every one
+(the hotline centre). Anyone else is told nothing: the pages and the API answer 404, as for a number never
+issued.
 
 A scope of 仅本人 covers the cases he handled (the case type's `handlers`); 本部门, 本部门及以下 and 自定部门 cover
 the cases with any of its `departments` inside; 全部 covers all.
@@ -19,6 +21,8 @@ from .types import CaseType
 def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
     if not is_active_staff(user):
         return queryset.none()
+    if case_type.works_on_all is not None and case_type.works_on_all(user):
+        return queryset
     covered = scope_condition(user, department_fields=case_type.departments, owner_fields=case_type.handlers)
     if covered is None:
         return queryset

@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.accounts.models import User
 from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible
 from zhengtong.core.errors import ZtError
@@ -25,6 +24,7 @@ from zhengtong.org.models import Department
 
 from . import answers, report, services
 from . import requests as svc
+from .actions import REQUEST_ACTIONS
 from .case import REQUEST
 from .models import ApplicantKind, Category, Channel, Request
 from .views_requests import letter_response
@@ -103,38 +103,14 @@ def request_detail(request, pk: int):
     )
 
 
-ACTIONS = {
-    "correction": lambda r, user, post: svc.request_correction(
-        request=r, by=user, items=post.get("items", "").splitlines()
-    ),
-    "correct": lambda r, user, post: svc.request_correct(request=r, by=user, content=post.get("content", "")),
-    "consult": lambda r, user, post: svc.request_consult(request=r, by=user, third_party=post.get("third_party", "")),
-    "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=post.get("opinion", "")),
-    "extend": lambda r, user, post: svc.request_extend(
-        request=r,
-        by=user,
-        reason=post.get("reason", ""),
-        approver=User.objects.filter(pk=post.get("approver") or 0).first(),
-    ),
-    "answer": lambda r, user, post: svc.request_answer(
-        request=r,
-        by=user,
-        answer_type=post.get("answer_type", ""),
-        reason=post.get("answer_reason", ""),
-        text=post.get("text", ""),
-    ),
-    "deliver": lambda r, user, post: svc.request_deliver(request=r, by=user, method=post.get("method", "")),
-}
-
-
 @staff_required
 @require_POST
 def request_act(request, pk: int, action: str):
     found = _request(request, pk)
-    if action not in ACTIONS:
+    if action not in REQUEST_ACTIONS:
         raise Http404
     try:
-        ACTIONS[action](found, request.user, request.POST)
+        REQUEST_ACTIONS[action](found, request.user, request.POST)
     except ZtError as exc:
         message_error(request, exc)
     else:

@@ -82,6 +82,7 @@ LETTER = CaseType(
     departments=("assignments__department",),
     handlers=("reply_by", "events__actor"),
     closed_states=(State.CLOSED, State.DECLINED, State.MERGED),
+    works_on_all=is_centre,
     actions=(
         Action("accept", "受理", (State.SUBMITTED,), is_centre),
         Action("dispatch", "派单", (State.SUBMITTED, State.ACCEPTED), is_centre),

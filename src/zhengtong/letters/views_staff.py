@@ -27,6 +27,7 @@ from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
 
 from . import selectors, services
+from .actions import ACTIONS
 from .case import LETTER, assignment_actions, is_centre, my_assignments
 from .errors import MAX_ATTACHMENTS
 from .models import Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
@@ -101,9 +102,7 @@ def phone(request):
 
 def _letter(request, number: str) -> Letter:
     letters = Letter.objects.select_related("department", "mailbox", "category", "possible_duplicate", "merged_into")
-    if not is_centre(request.user):  # the centre works on every letter
-        letters = visible(LETTER, request.user, letters)
-    letter = letters.filter(number=number).first()
+    letter = visible(LETTER, request.user, letters).filter(number=number).first()
     if letter is None:
         raise Http404  # a letter outside what he may see does not exist for him
     return letter
@@ -134,56 +133,6 @@ def attachment(request, number: str, pk: int):
     return file_response(get_object_or_404(_letter(request, number).attachments.select_related("file"), pk=pk).file)
 
 
-def _department(request, letter: Letter):
-    dept_id = request.POST.get("department")
-    mine = {a.department_id: a.department for a in letter.assignments.select_related("department")}
-    return mine.get(int(dept_id)) if dept_id and dept_id.isdigit() else None
-
-
-def _departments(ids) -> list[Department]:
-    ids = [int(i) for i in ids if str(i).isdigit()]
-    return list(Department.objects.filter(pk__in=ids))
-
-
-ACTIONS = {
-    "accept": lambda r, l: services.letter_accept(letter=l, by=r.user),
-    "decline": lambda r, l: services.letter_decline(letter=l, by=r.user, reason=r.POST.get("reason", "")),
-    "dispatch": lambda r, l: services.letter_dispatch(
-        letter=l,
-        by=r.user,
-        department=next(iter(_departments([r.POST.get("department", "")])), None),
-        co_departments=_departments(r.POST.getlist("co")),
-        note=r.POST.get("note", ""),
-        category=Responsibility.objects.filter(pk=r.POST.get("category") or None).first(),
-    ),
-    "sign": lambda r, l: services.letter_sign(letter=l, by=r.user, department=_department(r, l)),
-    "return": lambda r, l: services.letter_return(
-        letter=l, by=r.user, department=_department(r, l), reason=r.POST.get("reason", "")
-    ),
-    "review_return": lambda r, l: services.letter_review_return(
-        letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")
-    ),
-    "co_opinion": lambda r, l: services.letter_co_opinion(
-        letter=l, by=r.user, department=_department(r, l), opinion=r.POST.get("opinion", "")
-    ),
-    "draft": lambda r, l: services.letter_draft_reply(letter=l, by=r.user, text=r.POST.get("text", "")),
-    "review_reply": lambda r, l: services.letter_review_reply(
-        letter=l, by=r.user, approve=r.POST.get("approve") == "1", note=r.POST.get("note", "")
-    ),
-    "callback": lambda r, l: services.letter_callback(
-        letter=l, by=r.user, satisfaction=r.POST.get("satisfaction", ""), note=r.POST.get("note", "")
-    ),
-    "reopen": lambda r, l: services.letter_reopen(letter=l, by=r.user, reason=r.POST.get("reason", "")),
-    "close": lambda r, l: services.letter_close(letter=l, by=r.user, note=r.POST.get("note", "")),
-    "supervise": lambda r, l: services.letter_supervise(letter=l, by=r.user, note=r.POST.get("note", "")),
-    "merge": lambda r, l: services.letter_merge(
-        letter=l, by=r.user, into=Letter.objects.filter(number=r.POST.get("into", "").strip()).first() or l
-    ),
-    "publish": lambda r, l: services.letter_publish(letter=l, by=r.user),
-    "unpublish": lambda r, l: services.letter_unpublish(letter=l, by=r.user),
-}
-
-
 @staff_required
 @require_POST
 def act(request, number: str, action: str):
@@ -191,7 +140,7 @@ def act(request, number: str, action: str):
     if action not in ACTIONS:
         raise Http404
     try:
-        ACTIONS[action](request, letter)
+        ACTIONS[action](letter, request.user, request.POST)
     except ZtError as exc:
         message_error(request, exc)
     else:

@@ -1,0 +1,253 @@
+"""One API shape for every case type, made from its declaration: a scoped list with filters, a detail with the
+allowed actions, the clocks and the timeline, and an action endpoint that takes an Idempotency-Key.
+
+A domain declares a `CaseApi` (its serializer, its filters, how each action's parameters reach its service);
+`case_urls` turns it into three endpoints under /api/v1/cases/<name>/. Staff see what `visible` lets them see
+(cases/visibility.py); an applicant acts only on his own case, through the same action endpoint (a correction,
+a resubmission, a withdrawal). Who may take which action in which state is the transition table's answer
+(cases/transitions.py), here as on the pages.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.cache import cache
+from django.db.models import Model, QuerySet
+from django.http import QueryDict
+from django.urls import path
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
+from rest_framework import generics, permissions, serializers
+from rest_framework.authtoken.models import Token
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from zhengtong.accounts.models import User
+from zhengtong.audit.models import OperationLog
+from zhengtong.core.errors import Conflict, NotFound
+from zhengtong.org.access import is_active_staff
+from zhengtong.supervision.models import Clock
+
+from .transitions import action as table_action
+from .transitions import allowed_actions
+from .types import CaseType
+from .visibility import visible
+
+IDEMPOTENCY_SECONDS = 24 * 3600  # a client retrying a lost answer within a day gets the same answer
+
+Perform = Callable[[Model, Any, dict, dict], Model]
+
+
+@dataclass(frozen=True)
+class CaseApi:
+    """`name` is the path segment (/api/v1/cases/<name>/); `queryset` the cases with what the serializer reads;
+    `lookup` the field a case is named by in the path; `filters` the list's query parameters and the lookups
+    they filter on; `perform` each action's call of its service, given (case, user, data, files);
+    `applicant_field` the case's FK to the applicant's account, for the applicant's own actions."""
+
+    case_type: CaseType
+    name: str
+    label: str
+    queryset: Callable[[], QuerySet]
+    serializer: type[serializers.Serializer]
+    perform: dict[str, Perform]
+    lookup: str = "pk"
+    filters: dict[str, str] = field(default_factory=dict)
+    applicant_field: str = "applicant"
+
+
+class CaseUser(permissions.BasePermission):
+    """Staff through a token issued by the security administrator or a session that passed TOTP; or an
+    applicant's account (for his own case's actions)."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (user and user.is_authenticated and user.is_active):
+            return False
+        if user.kind != User.Kind.STAFF:
+            return view.applicants_welcome
+        return isinstance(request.auth, Token) or bool(getattr(user, "is_verified", lambda: False)())
+
+
+class ClockSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Clock
+        fields = ["stage", "stage_label", "limit", "unit", "started_at", "due_at", "stopped_at", "outcome", "level"]
+
+
+class TimelineSerializer(serializers.Serializer):
+    at = serializers.DateTimeField()
+    action = serializers.CharField()
+    label = serializers.CharField()
+    actor = serializers.CharField()
+
+
+def timeline(case_type: CaseType, case: Model) -> list[dict]:
+    """Every audited step of the case, oldest first, with who took it: the audit log is the one complete record
+    (refused attempts are left out: they changed nothing)."""
+    labels = {a.name: a.label for a in case_type.actions}
+    rows = OperationLog.objects.filter(object_type=case_type.subject, object_id=str(case.pk)).order_by("seq")
+    out = []
+    for at, action, actor in rows.values_list("at", "action", "actor_name"):
+        step = action.rsplit(".", 1)[-1]
+        if ".denied." in action or ".refused." in action or ".status." in action:
+            continue
+        out.append({"at": at, "action": step, "label": labels.get(step, step), "actor": actor})
+    return out
+
+
+def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
+    case_type = api.case_type
+
+    class Detail(api.serializer):
+        allowed_actions = serializers.SerializerMethodField(help_text="当前用户在本件当前状态下可以进行的操作")
+        clocks = serializers.SerializerMethodField()
+        timeline = serializers.SerializerMethodField()
+
+        class Meta(api.serializer.Meta):
+            fields = [*api.serializer.Meta.fields, "allowed_actions", "clocks", "timeline"]
+
+        def get_allowed_actions(self, case) -> list[str]:
+            return list(allowed_actions(case_type, case, self.context["request"].user))
+
+        @extend_schema_field(ClockSerializer(many=True))
+        def get_clocks(self, case):
+            clocks = Clock.objects.filter(subject_type=case_type.subject, subject_id=str(case.pk)).order_by("pk")
+            return ClockSerializer(clocks, many=True).data
+
+        @extend_schema_field(TimelineSerializer(many=True))
+        def get_timeline(self, case):
+            return TimelineSerializer(timeline(case_type, case), many=True).data
+
+    Detail.__name__ = f"{api.serializer.__name__.removesuffix('Serializer')}Detail"
+    return Detail
+
+
+def _staff_cases(api: CaseApi, user) -> QuerySet:
+    return visible(api.case_type, user, api.queryset())
+
+
+def _find(api: CaseApi, user, key) -> Model:
+    """The case named in the path, if this user may see it (staff) or it is his own (an applicant); 404
+    otherwise, as for a number never issued."""
+    cases = _staff_cases(api, user) if is_active_staff(user) else api.queryset().filter(**{api.applicant_field: user})
+    found = cases.filter(**{api.lookup: key}).first()
+    if found is None:
+        raise NotFound()
+    return found
+
+
+def case_urls(api: CaseApi) -> list:
+    detail_serializer = _detail_serializer(api)
+    base = f"v1/cases/{api.name}/"
+    lookup = "<int:key>" if api.lookup == "pk" else "<str:key>"
+    filter_params = [OpenApiParameter(name, str, required=False) for name in api.filters]
+
+    class List(generics.ListAPIView):
+        permission_classes = [CaseUser]
+        applicants_welcome = False
+        serializer_class = api.serializer
+
+        @extend_schema(summary=f"{api.label}列表", parameters=filter_params, tags=["cases"])
+        def get(self, request, *args, **kwargs):
+            return super().get(request, *args, **kwargs)
+
+        def get_queryset(self):
+            cases = _staff_cases(api, self.request.user)
+            for name, lookup_ in api.filters.items():
+                value = self.request.query_params.get(name)
+                if value:
+                    cases = cases.filter(**{lookup_: value[:64]})
+            return cases.order_by("-pk")
+
+    class Detail(APIView):
+        permission_classes = [CaseUser]
+        applicants_welcome = False
+
+        @extend_schema(summary=f"{api.label}详情", responses=detail_serializer, tags=["cases"])
+        def get(self, request, key):
+            case = _find(api, request.user, key)
+            return Response(detail_serializer(case, context={"request": request}).data)
+
+    class Act(APIView):
+        permission_classes = [CaseUser]
+        applicants_welcome = True
+        parser_classes = [JSONParser, FormParser, MultiPartParser]
+
+        @extend_schema(
+            summary=f"{api.label}办理",
+            description="action 为操作名（见 allowed_actions）；参数与工作台表单相同。"
+            "请求头 Idempotency-Key 相同的重复请求只办理一次，并得到第一次的答复。",
+            request=inline_serializer(
+                f"{api.name.title()}ActionRequest", {"note": serializers.CharField(required=False)}
+            ),
+            responses=detail_serializer,
+            parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+            tags=["cases"],
+        )
+        def post(self, request, key, action: str):
+            if action not in api.perform:
+                raise NotFound()
+            table_action(api.case_type, action)  # every action the API performs is in the table
+            idem = request.headers.get("Idempotency-Key", "")[:64]
+            remembered = _remembered(api, request.user, idem, key, action)
+            if remembered is not None:
+                return Response(remembered)
+            case = _find(api, request.user, key)
+            api.perform[action](case, request.user, params(request.data), request.FILES)
+            case = api.queryset().get(pk=case.pk)  # as it stands now, even if no longer in his scope
+            body = detail_serializer(case, context={"request": request}).data
+            _remember(api, request.user, idem, key, action, body)
+            return Response(body)
+
+    name = api.name.replace("-", "_")
+    return [
+        path(base, List.as_view(), name=f"cases_{name}"),
+        path(f"{base}{lookup}/", Detail.as_view(), name=f"cases_{name}_detail"),
+        path(f"{base}{lookup}/actions/<slug:action>/", Act.as_view(), name=f"cases_{name}_action"),
+    ]
+
+
+def params(data) -> QueryDict:
+    """The action's parameters as the workbench form posts them, whether sent as a form or as JSON: strings,
+    a true/false as "1"/"0", a list as repeated values."""
+    if isinstance(data, QueryDict):
+        return data
+    out = QueryDict(mutable=True)
+    for name, value in (data or {}).items() if isinstance(data, dict) else ():
+        values = value if isinstance(value, list) else [value]
+        out.setlist(name, ["1" if v is True else "0" if v is False else "" if v is None else str(v) for v in values])
+    return out
+
+
+def without_files(actions: dict[str, Callable[[Model, Any, QueryDict], Any]]) -> dict[str, Perform]:
+    """A domain's actions by name, as the workbench's form posts call them (case, user, params), for `perform`."""
+    return {
+        name: (lambda run: lambda case, user, data, files: run(case, user, data))(run) for name, run in actions.items()
+    }
+
+
+def _idempotency_key(api: CaseApi, user, idem: str) -> str:
+    digest = hashlib.sha256(f"{api.case_type.subject}:{user.pk}:{idem}".encode()).hexdigest()
+    return f"idempotency:{digest}"
+
+
+def _remembered(api: CaseApi, user, idem: str, key, action: str):
+    if not idem:
+        return None
+    stored = cache.get(_idempotency_key(api, user, idem))
+    if stored is None:
+        return None
+    if stored["case"] != str(key) or stored["action"] != action:
+        raise Conflict("同一 Idempotency-Key 已用于另一项操作。", code="IDEMPOTENCY_KEY_REUSED")
+    return stored["body"]
+
+
+def _remember(api: CaseApi, user, idem: str, key, action: str, body) -> None:
+    if idem:
+        stored = {"case": str(key), "action": action, "body": body}
+        cache.set(_idempotency_key(api, user, idem), stored, IDEMPOTENCY_SECONDS)

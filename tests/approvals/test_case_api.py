@@ -1,0 +1,93 @@
+"""The case API (cases/api.py) on the hall's applications: the same shape serves every case type.
+
+等保2.0 8.1.4.2 访问控制: a case outside what the caller may see answers 404 with the API's error shape; a step
+the table does not allow answers 409 naming the state. 行政许可法 第三十二条: a window applicant's corrected
+materials are recorded by the lead department's staff.
+"""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from rest_framework.authtoken.models import Token
+
+from zhengtong.approvals import services
+from zhengtong.audit.models import OperationLog
+
+from .. import factories as f
+from ..files import samples
+
+BASE = "/api/v1/cases/applications/"
+
+
+def _auth(user) -> dict:
+    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+
+
+def _submit(item, zhangsan, uploads, form_data):
+    return services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+
+
+def test_the_list_and_the_detail_are_scoped_and_carry_the_allowed_actions(
+    client, district, item, zhangsan, lisi, wangwu, uploads, form_data
+):
+    application = _submit(item, zhangsan, uploads, form_data)
+    listed = client.get(BASE, {"status": "submitted"}, **_auth(lisi)).json()["results"]
+    assert [row["receipt_no"] for row in listed] == [application.receipt_no]
+    assert client.get(BASE, **_auth(wangwu)).json()["results"] == []  # B has no branch before acceptance
+    outsider = client.get(f"{BASE}{application.pk}/", **_auth(wangwu))
+    assert outsider.status_code == 404 and outsider.json()["code"] == "NOT_FOUND"
+    detail = client.get(f"{BASE}{application.pk}/", **_auth(lisi)).json()
+    assert detail["allowed_actions"] == ["accept", "correction", "refuse"]
+    assert [c["stage"] for c in detail["clocks"]] == ["accept"]
+    assert detail["timeline"][0]["action"] == "submit"
+
+
+def test_an_action_with_an_idempotency_key_is_taken_once(client, item, zhangsan, lisi, uploads, form_data):
+    application = _submit(item, zhangsan, uploads, form_data)
+    url = f"{BASE}{application.pk}/actions/accept/"
+    first = client.post(url, {}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-1", **_auth(lisi))
+    again = client.post(url, {}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-1", **_auth(lisi))
+    assert first.status_code == again.status_code == 200 and first.json() == again.json()
+    assert first.json()["status"] == "reviewing"
+    assert OperationLog.objects.filter(action="approvals.application.accept").count() == 1
+    late = client.post(url, {}, content_type="application/json", **_auth(lisi))
+    assert (
+        late.status_code == 409
+        and late.json()["code"] == "APPLICATION_WRONG_STATE"
+        and "审查中" in late.json()["message"]
+    )
+
+
+def test_the_applicant_withdraws_his_own_and_no_one_elses(client, district, item, zhangsan, uploads, form_data):
+    from zhengtong.accounts import services as account_services
+
+    application = _submit(item, zhangsan, uploads, form_data)
+    other = account_services.citizen_register(
+        real_name="赵六", id_number=f.valid_id_number(), mobile="13805740009", password=f.PASSWORD
+    )
+    url = f"{BASE}{application.pk}/actions/withdraw/"
+    assert client.post(url, {}, content_type="application/json", **_auth(other)).status_code == 404
+    assert client.get(f"{BASE}{application.pk}/", **_auth(zhangsan)).status_code == 403  # staff's view only
+    taken = client.post(url, {}, content_type="application/json", **_auth(zhangsan))
+    assert taken.status_code == 200 and taken.json()["status"] == "withdrawn"
+
+
+def test_staff_record_a_window_applicants_corrected_materials(client, item, lisi, uploads, form_data):
+    licence = item.materials.get(name="营业执照")
+    application = services.application_submit(
+        item=item,
+        applicant=None,
+        data=form_data,
+        uploads=uploads,
+        channel="window",
+        applicant_name="张三",
+        registered_by=lisi,
+    )
+    services.application_request_correction(application=application, by=lisi, items=["营业执照复印件不清晰"])
+    corrected = client.post(
+        f"{BASE}{application.pk}/actions/resubmit/",
+        {f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), "application/pdf")},
+        **_auth(lisi),
+    )
+    assert corrected.status_code == 200 and corrected.json()["status"] == "submitted"
+    assert application.materials.count() == 2
