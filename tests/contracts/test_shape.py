@@ -78,3 +78,24 @@ def test_staff_pages_ask_the_transition_table_not_the_state():
     assert pages
     found = [f"{p.relative_to(SOURCE)}: {m.group(0)}" for p in pages for m in STATE_TEST.finditer(p.read_text())]
     assert found == []
+
+
+def _glued_paths(path: Path):
+    """f-strings that begin with a site path: a link glued by hand instead of reversed by name."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.JoinedStr) and node.values and isinstance(node.values[0], ast.Constant):
+            head = node.values[0].value
+            if isinstance(head, str) and head.startswith("/") and not head.startswith("//"):
+                yield head
+
+
+def test_links_are_reversed_by_name_never_glued():
+    """A site served under a script prefix (behind the city's gateway) must link inside it: `reverse` and the
+    templates' `url` put the prefix in; a path written out does not."""
+    found = [f"{p.relative_to(SOURCE)}: {head}" for p in SOURCE.rglob("*.py") for head in _glued_paths(p)]
+    pages = [*SOURCE.glob("*/templates/**/*.html"), *SOURCE.glob("*/jinja2/**/*.html")]
+    # The server-error page renders when anything may be broken, the URL configuration included.
+    pages = [p for p in pages if p.name != "500.html"]
+    written = re.compile(r"""(?:href|action|src)="/(?!/)|_url \}\}\{\{""")
+    found += [f"{p.relative_to(SOURCE)}: {m.group(0)}" for p in pages for m in written.finditer(p.read_text())]
+    assert found == []

@@ -51,7 +51,7 @@ def _active_language_text(text: str, **values) -> str:
 def environment(**options) -> Environment:
     env = Environment(**options)
     env.globals["_"] = _active_language_text
-    env.globals["url"] = reverse_once  # argument-free names only
+    env.globals["url"] = reverse_once  # url("name", *args), as Django's {% url %}
     env.globals["static"] = _static
     env.filters["linebreaks"] = _paragraphs
     env.filters["minute"] = local_minute  # Beijing time to the minute, as Django's |date:"Y-m-d H:i" shows it

@@ -1,18 +1,31 @@
-"""Argument-free URLs reversed once per process: the URL configuration does not change while it runs, and the
-layout and the busiest lists link to the same few pages on every request."""
+"""URLs reversed once per process: the URL configuration does not change while it runs, and the layout and the
+busiest lists link to the same few pages on every request.
+
+A name with arguments is reversed once with numbered stand-ins, and each link fills the stand-ins with its
+values, quoted as Django's `reverse` quotes them: a list of twenty rows then costs one reverse, not twenty.
+"""
 
 from __future__ import annotations
 
 import functools
+from urllib.parse import quote
 
 from django.urls import get_script_prefix, reverse
 
+# Digits pass every path converter (int, str, slug, path); long enough never to occur in a real route.
+_STAND_IN = "7310945826{}"
+_SAFE = "!$&'()*+,;=/~:@"  # what Django's reverse leaves unquoted (RFC 3986 sub-delims and /~:@)
+
 
 @functools.lru_cache(maxsize=256)
-def _reversed(name: str, prefix: str) -> str:
-    return reverse(name)
+def _reversed(name: str, prefix: str, arity: int) -> tuple[str, tuple[str, ...]]:
+    stand_ins = tuple(_STAND_IN.format(i) for i in range(arity))
+    return reverse(name, args=stand_ins), stand_ins
 
 
-def reverse_once(name: str) -> str:
-    """`reverse(name)`, kept per name and script prefix (`reverse` puts the prefix in front)."""
-    return _reversed(name, get_script_prefix())
+def reverse_once(name: str, *args) -> str:
+    """`reverse(name, args=args)`, the pattern kept per name, script prefix and number of arguments."""
+    url, stand_ins = _reversed(name, get_script_prefix(), len(args))
+    for stand_in, value in zip(stand_ins, args, strict=True):
+        url = url.replace(stand_in, quote(str(value), safe=_SAFE), 1)
+    return url

@@ -108,10 +108,16 @@ class PublishedRows:
         with connection.cursor() as cursor:
             cursor.execute(sql, [*dates_params, *params])
             rows = cursor.fetchall()
-        labels, letters_url = kind_labels(), reverse_once("letters:index")
+        labels = kind_labels()
         return [
             PublicRow(
-                number, title, labels[kind], department or "—", day(received), day(replied), f"{letters_url}{number}/"
+                number,
+                title,
+                labels[kind],
+                department or "—",
+                day(received),
+                day(replied),
+                reverse_once("letters:letter", number),
             )
             for number, title, kind, department, received, replied in rows
         ]

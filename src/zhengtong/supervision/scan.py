@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from django.db import connection, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
@@ -103,7 +104,9 @@ def _notify(changes: list[dict]) -> None:
         )
         if red and len(items) > 1:
             title += f"（其中{red}件已超时）"
-        notify(recipients=[users[uid]], title=title[:200], link=f"/workbench/supervision/clocks/{first['id']}/")
+        notify(
+            recipients=[users[uid]], title=title[:200], link=reverse("workbench:supervision_clock", args=[first["id"]])
+        )
 
 
 @transaction.atomic

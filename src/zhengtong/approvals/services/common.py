@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.cases import guards, lookup, transitions
@@ -58,7 +59,7 @@ def tell_applicant(application: Application, title: str) -> None:
         notify(
             recipients=[application.applicant],
             title=f"{application.item.name}：{title}",
-            link=f"/services/applications/{application.receipt_no}/",
+            link=reverse("approvals:detail", args=[application.receipt_no]),
             channels=("site", "sms"),
         )
 

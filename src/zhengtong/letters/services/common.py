@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.cases import guards, lookup, transitions
@@ -129,9 +130,13 @@ def tell_writer(letter: Letter, title: str, body: str = "") -> None:
             recipients=[letter.writer],
             title=f"信件{letter.number}：{title}",
             body=body,
-            link=f"/letters/mine/{letter.number}/",
+            link=reverse("letters:mine_detail", args=[letter.number]),
             channels=("site", "sms"),
         )
+
+
+def staff_link(letter: Letter) -> str:
+    return reverse("workbench_letters:detail", args=[letter.number])
 
 
 def tell_department(department, title: str, link: str) -> None:

@@ -19,6 +19,7 @@ from .common import (
     require_centre,
     require_department,
     require_state_for,
+    staff_link,
     start_clock,
     stop_clocks,
     tell_department,
@@ -89,7 +90,7 @@ def letter_dispatch(
         obj=letter,
         changes={"department": [None, department.name], "co": [None, [d.name for d in co]]},
     )
-    link = f"/workbench/letters/{letter.number}/"
+    link = staff_link(letter)
     for target in [department, *co]:
         tell_department(target, f"新派单：{letter.title}"[:200], link)
     return letter
@@ -176,9 +177,7 @@ def letter_review_return(*, letter: Letter, by, approve: bool, note: str = "") -
             note=note,
         )
         letter.state = State.HANDLING if assignment.accepted_at else State.DISPATCHED
-        tell_department(
-            assignment.department, f"退单未获同意：{letter.title}"[:200], f"/workbench/letters/{letter.number}/"
-        )
+        tell_department(assignment.department, f"退单未获同意：{letter.title}"[:200], staff_link(letter))
     assignment.save()
     letter.save()
     audit_record(

@@ -23,6 +23,7 @@ from .common import (
     require_centre,
     require_department,
     require_state_for,
+    staff_link,
     start_clock,
     stop_clocks,
     tell_department,
@@ -191,7 +192,7 @@ def letter_reopen(*, letter: Letter, by, reason: str) -> Letter:
     )
     letter.save()
     audit_record(action="letters.letter.reopen", obj=letter, changes={"reason": [None, reason]})
-    tell_department(letter.department, f"重办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
+    tell_department(letter.department, f"重办：{letter.title}"[:200], staff_link(letter))
     return letter
 
 
@@ -207,5 +208,5 @@ def letter_supervise(*, letter: Letter, by, note: str) -> Letter:
         raise refuse(errors.NOT_SUPERVISABLE, InvalidTransition)
     event(letter, "supervise", f"督办{letter.department.name}", by=by, department=letter.department, note=note)
     audit_record(action="letters.letter.supervise", obj=letter, changes={"note": [None, note]})
-    tell_department(letter.department, f"督办：{letter.title}"[:200], f"/workbench/letters/{letter.number}/")
+    tell_department(letter.department, f"督办：{letter.title}"[:200], staff_link(letter))
     return letter
