@@ -99,3 +99,32 @@ def test_links_are_reversed_by_name_never_glued():
     written = re.compile(r"""(?:href|action|src)="/(?!/)|_url \}\}\{\{""")
     found += [f"{p.relative_to(SOURCE)}: {m.group(0)}" for p in pages for m in written.finditer(p.read_text())]
     assert found == []
+
+
+def _layers() -> list[set[str]]:
+    """The layers of the import contract (pyproject.toml), top first, each a set of package names."""
+    import tomllib
+
+    config = tomllib.loads((SOURCE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c.get("containers") == ["zhengtong"])
+    return [{name.strip() for name in layer.split("|")} for layer in contract["layers"]]
+
+
+INCLUDES = re.compile(r"""\{%-?\s*(?:include|extends|jinja|import|from)\s+["']([^"']+)["']""")
+
+
+def test_a_page_uses_its_own_apps_templates_and_those_of_the_layers_below():
+    """A domain's page never reaches up into the workbench or the portal for a partial (the pager, the clock's
+    level): shared partials live below the domains. The layout itself (base.html) is the one exception."""
+    layers = _layers()
+    depth = {name: i for i, layer in enumerate(layers) for name in layer}
+    found = []
+    for page in [*SOURCE.glob("*/templates/**/*.html"), *SOURCE.glob("*/jinja2/**/*.html")]:
+        app = page.relative_to(SOURCE).parts[0]
+        for name in INCLUDES.findall(page.read_text(encoding="utf-8")):
+            owner = name.split("/", 1)[0] if "/" in name else None
+            if owner is None or owner == app:
+                continue  # the layout and the error pages, or the app's own
+            if depth.get(owner, -1) <= depth[app]:
+                found.append(f"{page.relative_to(SOURCE)} -> {name}")
+    assert found == []

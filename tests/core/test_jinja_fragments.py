@@ -51,7 +51,7 @@ def test_an_empty_list_says_so():
 def test_text_comes_from_the_django_catalogue_of_the_active_language():
     page = Paginator(list(range(45)), 20).get_page(2)
     with translation.override("en"):
-        html = _render('{% jinja "workbench/_pager.html" page=page query=query %}', page=page, query="kind=complaint")
+        html = _render('{% jinja "core/_pager.html" page=page query=query %}', page=page, query="kind=complaint")
     assert "45 in all" in html and "Previous" in html and "Next" in html
     assert 'href="?kind=complaint&amp;page=1"' in html and 'href="?kind=complaint&amp;page=3"' in html
     assert "2 / 3" in html
@@ -59,7 +59,7 @@ def test_text_comes_from_the_django_catalogue_of_the_active_language():
 
 def test_the_pager_leaves_out_links_past_either_end():
     page = Paginator(list(range(45)), 20).get_page(1)
-    html = _render('{% jinja "workbench/_pager.html" page=page query=query %}', page=page, query="")
+    html = _render('{% jinja "core/_pager.html" page=page query=query %}', page=page, query="")
     assert "上一页" not in html and 'href="?&amp;page=2"' in html
 
 

@@ -1,4 +1,4 @@
-"""What the list pager (workbench/_pager.html) needs from a request besides the page."""
+"""What the list pager (core/_pager.html) needs from a request besides the page."""
 
 from __future__ import annotations
 
