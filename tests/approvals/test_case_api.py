@@ -49,7 +49,8 @@ def test_an_action_with_an_idempotency_key_is_taken_once(client, item, zhangsan,
     again = client.post(url, {}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-1", **_auth(lisi))
     assert first.status_code == again.status_code == 200 and first.json() == again.json()
     assert first.json()["status"] == "reviewing"
-    assert OperationLog.objects.filter(action="approvals.application.accept").count() == 1
+    accepted = OperationLog.objects.get(action="approvals.application.accept")
+    assert (accepted.actor_id, accepted.actor_name) == (lisi.pk, "lisi")  # the token's owner, 等保 8.1.4.3 a)
     late = client.post(url, {}, content_type="application/json", **_auth(lisi))
     assert (
         late.status_code == 409

@@ -1,50 +1,80 @@
-"""The staff actions by name, with their parameters as posted: shared by the workbench form posts and the API,
-so both take the same parameters to the same services."""
+"""The actions on an application by name, with their parameters as the workbench form posts them (read strictly
+by core/params.py): shared by the pages and the API (cases/api.py), so both take the same parameters to the
+same services. Each takes (application, user, params, files)."""
 
 from __future__ import annotations
 
+from zhengtong.core import params
+from zhengtong.core.errors import InvalidInput, NotFound
+from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.models import Membership
 from zhengtong.supervision.models import ClockPause
 
 from . import services
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+def _approver(data):
+    membership = Membership.objects.filter(user_id=params.identifier(data, "approver") or 0).select_related("user")
+    found = membership.first()
+    return found.user if found else None
+
+
+def _review(application, user, data, files):
+    """A department's opinion on its branch: no branch named is 400; one that is not this application's 404."""
+    if not params.text(data, "branch", max_length=20).strip():
+        raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED", fields={"branch": ["请指定审查分支。"]})
+    try:
+        branch = application.branches.filter(pk=params.identifier(data, "branch")).first()
+    except InvalidInput:
+        branch = None
+    if branch is None:
+        raise NotFound()
+    return services.review_decide(
+        branch=branch, by=user, agree=params.flag(data, "agree"), reason=params.text(data, "reason")
+    )
+
+
+def _uploads(application, files) -> dict:
+    """The corrected materials, one field per material: material_<材料ID> (as at submission)."""
+    uploads = {}
+    for material in application.item.materials.all():
+        found = files.getlist(f"material_{material.pk}") if files else []
+        if found:
+            uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in found]
+    return uploads
+
+
+def _pause_reason(data) -> str:
+    reason = params.text(data, "reason", max_length=30)
+    return reason if reason in ClockPause.Reason.values else "other"
 
 
 STAFF_ACTIONS = {
-    "accept": lambda a, u, p: services.application_accept(application=a, by=u),
-    "refuse": lambda a, u, p: services.application_refuse(application=a, by=u, reason=p.get("reason", "")),
-    "correction": lambda a, u, p: services.application_request_correction(
-        application=a, by=u, items=_lines(p.get("items", ""))
+    "accept": lambda a, u, p, f: services.application_accept(application=a, by=u),
+    "refuse": lambda a, u, p, f: services.application_refuse(application=a, by=u, reason=params.text(p, "reason")),
+    "correction": lambda a, u, p, f: services.application_request_correction(
+        application=a, by=u, items=params.lines(p, "items")
     ),
-    "conclude": lambda a, u, p: services.application_conclude(
+    "review": _review,
+    "conclude": lambda a, u, p, f: services.application_conclude(
         application=a,
         by=u,
-        granted=p.get("granted") == "1",
-        reason=p.get("reason", ""),
-        doc_no=p.get("doc_no", ""),
-        certificate_no=p.get("certificate_no", ""),
+        granted=params.flag(p, "granted"),
+        reason=params.text(p, "reason"),
+        doc_no=params.text(p, "doc_no", max_length=100),
+        certificate_no=params.text(p, "certificate_no", max_length=100),
     ),
-    "deliver": lambda a, u, p: services.application_deliver(application=a, by=u, method=p.get("method") or "窗口领取"),
-    "special_pause": lambda a, u, p: services.application_special_pause(
-        application=a,
-        by=u,
-        reason=p.get("reason") if p.get("reason") in ClockPause.Reason.values else "other",
-        note=p.get("note", "")[:300],
+    "deliver": lambda a, u, p, f: services.application_deliver(
+        application=a, by=u, method=params.text(p, "method", max_length=50) or "窗口领取"
     ),
-    "special_resume": lambda a, u, p: services.application_special_resume(application=a, by=u),
-    "extend": lambda a, u, p: services.application_extend(
-        application=a, by=u, approver=_approver(p.get("approver")), reason=p.get("reason", "")
+    "special_pause": lambda a, u, p, f: services.application_special_pause(
+        application=a, by=u, reason=_pause_reason(p), note=params.text(p, "note", max_length=300)
     ),
+    "special_resume": lambda a, u, p, f: services.application_special_resume(application=a, by=u),
+    "extend": lambda a, u, p, f: services.application_extend(
+        application=a, by=u, approver=_approver(p), reason=params.text(p, "reason")
+    ),
+    # the applicant online, or the lead department's staff for a window applicant (approvals/case.py)
+    "resubmit": lambda a, u, p, f: services.application_resubmit(application=a, by=u, uploads=_uploads(a, f)),
+    "withdraw": lambda a, u, p, f: services.application_withdraw(application=a, by=u),
 }
-
-
-def _approver(value):
-    membership = (
-        Membership.objects.filter(user_id=int(value) if str(value or "").isdigit() else 0)
-        .select_related("user")
-        .first()
-    )
-    return membership.user if membership else None

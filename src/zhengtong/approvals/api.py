@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
-from zhengtong.cases.api import CaseApi, without_files
+from zhengtong.cases.api import CaseApi, params
 from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
@@ -346,41 +346,12 @@ class StaffAction(APIView):
         application = staff_visible(request.user, applications).filter(pk=pk).first()
         if application is None:
             raise NotFound()
-        body = StaffActionRequest(data=request.data)
-        body.is_valid(raise_exception=True)
-        params = {k: str(v) for k, v in body.validated_data.items()}
-        if action == "review":
-            branch_id = body.validated_data.get("branch")
-            branch = application.branches.filter(pk=branch_id).first() if branch_id else None
-            if branch is None:
-                raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED")
-            services.review_decide(
-                branch=branch, by=request.user, agree=params.get("agree") == "1", reason=params.get("reason", "")
-            )
-        elif action in STAFF_ACTIONS:
-            STAFF_ACTIONS[action](application, request.user, params)
-        else:
+        StaffActionRequest(data=request.data).is_valid(raise_exception=True)
+        if action not in STAFF_ACTIONS or action in ("resubmit", "withdraw"):
             raise NotFound()
+        STAFF_ACTIONS[action](application, request.user, params(request.data), None)
         application.refresh_from_db()
         return Response(ApplicationSerializer(application).data)
-
-
-def _uploads(application, files) -> dict:
-    """The corrected materials, one field per material: material_<材料ID> (as at submission)."""
-    uploads = {}
-    for material in application.item.materials.all():
-        found = files.getlist(f"material_{material.pk}") if files else []
-        if found:
-            uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in found]
-    return uploads
-
-
-def _review(application, user, data, files):
-    branch_id = str(data.get("branch") or "")
-    branch = application.branches.filter(pk=int(branch_id)).first() if branch_id.isdigit() else None
-    if branch is None:
-        raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED")
-    return services.review_decide(branch=branch, by=user, agree=data.get("agree") == "1", reason=data.get("reason", ""))
 
 
 APPLICATIONS = CaseApi(
@@ -391,13 +362,6 @@ APPLICATIONS = CaseApi(
         "events__department", "branches"
     ),
     serializer=ApplicationSerializer,
-    perform={
-        **without_files(STAFF_ACTIONS),
-        "review": _review,
-        "resubmit": lambda a, user, data, files: services.application_resubmit(
-            application=a, by=user, uploads=_uploads(a, files)
-        ),
-        "withdraw": lambda a, user, data, files: services.application_withdraw(application=a, by=user),
-    },
+    perform=STAFF_ACTIONS,
     filters={"status": "status", "item": "item__code", "department": "lead_department__code"},
 )

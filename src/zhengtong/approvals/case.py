@@ -4,6 +4,7 @@ action (行政许可法 第三十二、三十八、四十二、四十四条), an
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
 from zhengtong.org.access import works_in, works_in_any
+from zhengtong.supervision.models import Clock
 
 from . import errors
 from .models.applications import OPEN_STATUSES, Branch, Status
@@ -32,6 +33,16 @@ def _applicant_or_window(user, application) -> bool:
     return _applicant(user, application)
 
 
+def _paused(application) -> bool:
+    """A special procedure (听证、专家评审、检验检测, 第四十五条) holds the clocks."""
+    return Clock.objects.filter(
+        subject_type="approvals.application",
+        subject_id=str(application.pk),
+        stopped_at__isnull=True,
+        paused_since__isnull=False,
+    ).exists()
+
+
 REVIEW = (Status.REVIEWING, Status.JOINING)
 
 APPLICATION = CaseType(
@@ -49,8 +60,8 @@ APPLICATION = CaseType(
         Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead),
         Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer),
         Action("conclude", "办结", (Status.JOINING,), _lead),
-        Action("special_pause", "进入特殊程序", REVIEW, _lead),
-        Action("special_resume", "恢复计时", REVIEW, _lead),
+        Action("special_pause", "进入特殊程序", REVIEW, _lead, once=lambda a: not _paused(a)),
+        Action("special_resume", "恢复计时", REVIEW, _lead, once=_paused),
         Action("extend", "延长期限", REVIEW, _lead),
         Action("deliver", "送达", (Status.CONCLUDED,), _lead),
         Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant_or_window),

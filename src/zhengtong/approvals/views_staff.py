@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
-from zhengtong.core.errors import ZtError
+from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
@@ -71,19 +71,11 @@ def detail(request, pk: int):
 def act(request, pk: int, action: str):
     application = _application(request, pk)
     try:
-        if action == "review":
-            branch_id = request.POST.get("branch", "")
-            branch = get_object_or_404(application.branches, pk=int(branch_id) if branch_id.isdigit() else 0)
-            services.review_decide(
-                branch=branch,
-                by=request.user,
-                agree=request.POST.get("agree") == "1",
-                reason=request.POST.get("reason", ""),
-            )
-        elif action in STAFF_ACTIONS:
-            STAFF_ACTIONS[action](application, request.user, request.POST)
-        else:
+        if action not in STAFF_ACTIONS:
             raise Http404
+        STAFF_ACTIONS[action](application, request.user, request.POST, request.FILES)
+    except NotFound:
+        raise Http404 from None
     except ZtError as exc:
         message_error(request, exc)
     else:

@@ -33,6 +33,25 @@ def acting_as(actor: Actor):
         _current.reset(token)
 
 
+def actor_for(user, request) -> Actor:
+    """The actor of a request by `user` (anonymous: no user, still the address)."""
+    authenticated = bool(user and user.is_authenticated)
+    return Actor(
+        user_id=user.pk if authenticated else None,
+        name=user.get_username() if authenticated else "",
+        department_id=getattr(user, "primary_department_id", None) if authenticated else None,
+        ip=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", "")[:300],
+    )
+
+
+def rebind(user, request) -> None:
+    """The request's actor once a later step has authenticated it (an API token, read inside the view after
+    the middleware has run): every row written from here on names him. The middleware's reset at the end of
+    the request restores the value it found."""
+    _current.set(actor_for(user, request))
+
+
 def client_ip(request) -> str | None:
     # REMOTE_ADDR only: a proxy in front (nginx) must set it from X-Forwarded-For itself; trusting the header
     # here would let anyone write any IP into the audit trail.

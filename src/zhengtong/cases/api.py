@@ -28,7 +28,7 @@ from rest_framework.views import APIView
 
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
-from zhengtong.core.errors import Conflict, NotFound
+from zhengtong.core.errors import Conflict, InvalidInput, NotFound
 from zhengtong.org.access import is_active_staff
 from zhengtong.supervision.models import Clock
 
@@ -127,6 +127,24 @@ def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
     return Detail
 
 
+def _applicant_serializer(api: CaseApi) -> type[serializers.Serializer]:
+    """What an applicant is answered after his own action: the case and what he may do next, not the staff's
+    clocks and timeline."""
+    case_type = api.case_type
+
+    class ApplicantView(api.serializer):
+        allowed_actions = serializers.SerializerMethodField()
+
+        class Meta(api.serializer.Meta):
+            fields = [*api.serializer.Meta.fields, "allowed_actions"]
+
+        def get_allowed_actions(self, case) -> list[str]:
+            return list(allowed_actions(case_type, case, self.context["request"].user))
+
+    ApplicantView.__name__ = f"{api.serializer.__name__.removesuffix('Serializer')}ApplicantView"
+    return ApplicantView
+
+
 def _staff_cases(api: CaseApi, user) -> QuerySet:
     return visible(api.case_type, user, api.queryset())
 
@@ -143,6 +161,7 @@ def _find(api: CaseApi, user, key) -> Model:
 
 def case_urls(api: CaseApi) -> list:
     detail_serializer = _detail_serializer(api)
+    applicant_serializer = _applicant_serializer(api)
     base = f"v1/cases/{api.name}/"
     lookup = "<int:key>" if api.lookup == "pk" else "<str:key>"
     filter_params = [OpenApiParameter(name, str, required=False) for name in api.filters]
@@ -193,15 +212,20 @@ def case_urls(api: CaseApi) -> list:
             if action not in api.perform:
                 raise NotFound()
             table_action(api.case_type, action)  # every action the API performs is in the table
-            idem = request.headers.get("Idempotency-Key", "")[:64]
-            remembered = _remembered(api, request.user, idem, key, action)
+            case = _find(api, request.user, key)
+            once = Once(api, request, key, action)
+            remembered = once.begin()
             if remembered is not None:
                 return Response(remembered)
-            case = _find(api, request.user, key)
-            api.perform[action](case, request.user, params(request.data), request.FILES)
+            try:
+                api.perform[action](case, request.user, params(request.data), request.FILES)
+            except BaseException:
+                once.abandon()  # a refused or failed attempt may be tried again with the same key
+                raise
             case = api.queryset().get(pk=case.pk)  # as it stands now, even if no longer in his scope
-            body = detail_serializer(case, context={"request": request}).data
-            _remember(api, request.user, idem, key, action, body)
+            serializer = detail_serializer if is_active_staff(request.user) else applicant_serializer
+            body = serializer(case, context={"request": request}).data
+            once.remember(body)
             return Response(body)
 
     name = api.name.replace("-", "_")
@@ -231,23 +255,42 @@ def without_files(actions: dict[str, Callable[[Model, Any, QueryDict], Any]]) ->
     }
 
 
-def _idempotency_key(api: CaseApi, user, idem: str) -> str:
-    digest = hashlib.sha256(f"{api.case_type.subject}:{user.pk}:{idem}".encode()).hexdigest()
-    return f"idempotency:{digest}"
+class Once:
+    """An Idempotency-Key: the first request with it runs, and a repeat (the client retrying after a lost answer)
+    gets the first answer. The key is taken with an atomic add in the shared cache before the action runs, so
+    two requests racing with one key cannot both run it; the one that loses waits for nothing and is told so.
+    The key belongs to the caller and the case type; reused for another case, action or body it is refused."""
 
+    PENDING = "pending"
 
-def _remembered(api: CaseApi, user, idem: str, key, action: str):
-    if not idem:
-        return None
-    stored = cache.get(_idempotency_key(api, user, idem))
-    if stored is None:
-        return None
-    if stored["case"] != str(key) or stored["action"] != action:
-        raise Conflict("同一 Idempotency-Key 已用于另一项操作。", code="IDEMPOTENCY_KEY_REUSED")
-    return stored["body"]
+    def __init__(self, api: CaseApi, request, key, action: str):
+        self.idem = request.headers.get("Idempotency-Key", "")
+        if len(self.idem) > 64:
+            raise InvalidInput("Idempotency-Key 不能超过64个字符。", code="IDEMPOTENCY_KEY_TOO_LONG")
+        # a multipart body (files) is not read twice; its key still binds the case and the action
+        body = b"" if request.content_type.startswith("multipart/") else request.body
+        self.fingerprint = hashlib.sha256(f"{key}:{action}:".encode() + body).hexdigest()
+        digest = hashlib.sha256(f"{api.case_type.subject}:{request.user.pk}:{self.idem}".encode()).hexdigest()
+        self.cache_key = f"idempotency:{digest}"
 
+    def begin(self):
+        """None when this request is to run the action; the first answer when it already ran."""
+        if not self.idem:
+            return None
+        if cache.add(self.cache_key, {"state": self.PENDING, "fingerprint": self.fingerprint}, IDEMPOTENCY_SECONDS):
+            return None
+        stored = cache.get(self.cache_key) or {}
+        if stored.get("fingerprint") != self.fingerprint:
+            raise Conflict("同一 Idempotency-Key 已用于另一项操作。", code="IDEMPOTENCY_KEY_REUSED")
+        if stored.get("state") == self.PENDING:
+            raise Conflict("同一请求正在办理中，请稍后查看结果。", code="IDEMPOTENCY_IN_PROGRESS")
+        return stored["body"]
 
-def _remember(api: CaseApi, user, idem: str, key, action: str, body) -> None:
-    if idem:
-        stored = {"case": str(key), "action": action, "body": body}
-        cache.set(_idempotency_key(api, user, idem), stored, IDEMPOTENCY_SECONDS)
+    def abandon(self) -> None:
+        if self.idem:
+            cache.delete(self.cache_key)
+
+    def remember(self, body) -> None:
+        if self.idem:
+            stored = {"state": "done", "fingerprint": self.fingerprint, "body": body}
+            cache.set(self.cache_key, stored, IDEMPOTENCY_SECONDS)

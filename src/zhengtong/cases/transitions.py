@@ -25,14 +25,15 @@ Who = Callable[[Any, Model], bool]
 class Action:
     """`name` is the action's stable key (URLs, API, audit); `label` what staff read; `states` the states it is
     taken from; `who(user, case)` whether this user may take it on this case; `once(case)`, where given, whether
-    the case still admits it (a step the law allows once: one correction notice, one extension). The service
-    refuses a repeated step with its own code."""
+    the case still admits it (a step the law allows once: one correction notice, one extension), refused with
+    the `repeated` code (409) when it does not."""
 
     name: str
     label: str
     states: tuple[str, ...]
     who: Who
     once: Callable[[Model], bool] | None = None
+    repeated: tuple[str, str] | None = None
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -61,6 +62,9 @@ def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[
 
 def require_state_for(case_type: CaseType, case: Model, name: str, error: tuple[str, str], user=None) -> None:
     """Refused (409 naming the state, audited) unless the case, as locked, is in a state the action is taken
-    from."""
-    if getattr(case, case_type.state_field) not in action(case_type, name).states:
+    from and, for a step taken once, has not had it yet."""
+    step = action(case_type, name)
+    if getattr(case, case_type.state_field) not in step.states:
         raise refused_state(case_type, user, case, name, error)
+    if step.once is not None and not step.once(case):
+        raise refused_state(case_type, user, case, name, step.repeated or error)

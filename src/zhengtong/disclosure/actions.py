@@ -4,6 +4,7 @@ shared by the pages and the API (cases/api.py), so both take the same parameters
 from __future__ import annotations
 
 from zhengtong.accounts.models import User
+from zhengtong.core import params
 from zhengtong.core.errors import refuse
 
 from . import errors, services
@@ -11,31 +12,34 @@ from . import requests as svc
 from .models import Document
 
 
-def _user(value):
-    return User.objects.filter(pk=int(value)).first() if str(value or "").isdigit() else None
+def _user(data, name):
+    found = params.identifier(data, name)
+    return User.objects.filter(pk=found).first() if found else None
 
 
 REQUEST_ACTIONS = {
-    "correction": lambda r, user, post: svc.request_correction(
-        request=r, by=user, items=post.get("items", "").splitlines()
+    "correction": lambda r, user, post: svc.request_correction(request=r, by=user, items=params.lines(post, "items")),
+    "correct": lambda r, user, post: svc.request_correct(request=r, by=user, content=params.text(post, "content")),
+    "consult": lambda r, user, post: svc.request_consult(
+        request=r, by=user, third_party=params.text(post, "third_party", max_length=200)
     ),
-    "correct": lambda r, user, post: svc.request_correct(request=r, by=user, content=post.get("content", "")),
-    "consult": lambda r, user, post: svc.request_consult(request=r, by=user, third_party=post.get("third_party", "")),
-    "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=post.get("opinion", "")),
+    "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=params.text(post, "opinion")),
     "extend": lambda r, user, post: svc.request_extend(
         request=r,
         by=user,
-        reason=post.get("reason", ""),
-        approver=_user(post.get("approver")),
+        reason=params.text(post, "reason"),
+        approver=_user(post, "approver"),
     ),
     "answer": lambda r, user, post: svc.request_answer(
         request=r,
         by=user,
-        answer_type=post.get("answer_type", ""),
-        reason=post.get("answer_reason", ""),
-        text=post.get("text", ""),
+        answer_type=params.text(post, "answer_type", max_length=20),
+        reason=params.text(post, "answer_reason", max_length=20),
+        text=params.text(post, "text", max_length=10000),
     ),
-    "deliver": lambda r, user, post: svc.request_deliver(request=r, by=user, method=post.get("method", "")),
+    "deliver": lambda r, user, post: svc.request_deliver(
+        request=r, by=user, method=params.text(post, "method", max_length=50)
+    ),
     "withdraw": lambda r, user, post: svc.request_withdraw(request=r, by=user),
 }
 
@@ -46,15 +50,15 @@ def _review(document, user, post):
     return services.document_review(
         document=document,
         by=user,
-        approve=post.get("decision") == "approve",
-        justification=post.get("justification", ""),
-        note=post.get("note", ""),
-        **{point: post.get(point) in ("1", "on", "true", "True") for point in REVIEW_POINTS},
+        approve=params.text(post, "decision", max_length=10) == "approve",
+        justification=params.text(post, "justification"),
+        note=params.text(post, "note"),
+        **{point: params.flag(post, point) for point in REVIEW_POINTS},
     )
 
 
 def _amend(document, user, post):
-    replacement = Document.objects.filter(index_no=(post.get("replacement") or "").strip()).first()
+    replacement = Document.objects.filter(index_no=params.text(post, "replacement", max_length=64).strip()).first()
     if replacement is None:
         raise refuse(errors.REPLACEMENT_NOT_FOUND)
     return services.document_amend(original=document, replacement=replacement, by=user)
@@ -65,5 +69,5 @@ DOCUMENT_ACTIONS = {
     "mask_body": lambda d, user, post: services.document_mask_body(document=d, by=user),
     "review": _review,
     "amend": _amend,
-    "repeal": lambda d, user, post: services.document_repeal(document=d, by=user, reason=post.get("reason", "")),
+    "repeal": lambda d, user, post: services.document_repeal(document=d, by=user, reason=params.text(post, "reason")),
 }

@@ -5,6 +5,7 @@ from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
 from zhengtong.org.access import works_in
 
+from . import errors
 from .models import RequestState, State, Validity
 
 
@@ -31,7 +32,12 @@ REQUEST = CaseType(
     actions=(
         Action("answer", "答复", (RequestState.REGISTERED,), _office),
         Action(
-            "correction", "一次性告知补正", (RequestState.REGISTERED,), _office, once=lambda r: not r.correction_items
+            "correction",
+            "一次性告知补正",
+            (RequestState.REGISTERED,),
+            _office,
+            once=lambda r: not r.correction_items,
+            repeated=errors.CORRECTION_ONCE,
         ),
         Action("correct", "记录补正", (RequestState.CORRECTION,), _applicant_or_office),
         Action("consult", "征求第三方意见", (RequestState.REGISTERED,), _office),
@@ -42,6 +48,7 @@ REQUEST = CaseType(
             (RequestState.REGISTERED, RequestState.CONSULTING),
             _office,
             once=lambda r: not r.extended,
+            repeated=errors.EXTENSION_TWICE,
         ),
         Action("deliver", "送达", (RequestState.ANSWERED,), _office),
         Action("withdraw", "撤回申请", OPEN, _applicant),
@@ -67,7 +74,7 @@ DOCUMENT = CaseType(
         Action("submit", "提交审核", (State.DRAFT,), _office),
         Action("mask_body", "遮盖正文中的个人信息", (State.DRAFT, State.REVIEW), _office),
         Action("review", "保密审查", (State.REVIEW,), _reviewer),
-        Action("amend", "标注为已修改", (State.PUBLISHED,), _office, once=_in_force),
-        Action("repeal", "标注为已废止", (State.PUBLISHED,), _office, once=_in_force),
+        Action("amend", "标注为已修改", (State.PUBLISHED,), _office, once=_in_force, repeated=errors.NOT_IN_FORCE),
+        Action("repeal", "标注为已废止", (State.PUBLISHED,), _office, once=_in_force, repeated=errors.NOT_IN_FORCE),
     ),
 )

@@ -169,8 +169,6 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
         raise refuse(errors.CORRECTION_ITEMS)
-    if request.correction_items:
-        raise refuse(errors.CORRECTION_ONCE, InvalidTransition)
     today = timezone.localdate()
     if working_days_between(request.received_on, today) > CORRECTION_NOTICE_WITHIN:
         raise refuse(errors.CORRECTION_TOO_LATE, InvalidTransition)
@@ -267,8 +265,6 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     request = _locked(request)
     _require_may(by, request, "extend")
     _require_state_for(request, "extend", by)
-    if request.extended:
-        raise refuse(errors.EXTENSION_TWICE, InvalidTransition)
     if not is_head_of(approver, request.department_id):
         raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
     if not (reason or "").strip():

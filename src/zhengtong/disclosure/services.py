@@ -99,12 +99,6 @@ def _require(user, document: Document, action: str) -> None:
     transitions.require_state_for(DOCUMENT, document, action, errors.WRONG_STATE, user)
 
 
-def _require_in_force(document: Document) -> None:
-    """A document already repealed or amended is not marked again (its table's `once`)."""
-    if document.validity != Validity.IN_FORCE:
-        raise refuse(errors.WRONG_STATE, InvalidTransition, state=document.get_validity_display())
-
-
 @case_service
 def document_update(*, document: Document, by, uploads=(), **values) -> Document:
     document = _locked(document)
@@ -247,7 +241,6 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     """已废止: still published and findable, marked, never deleted."""
     document = _locked(document)
     _require(by, document, "repeal")
-    _require_in_force(document)
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     document.validity = Validity.REPEALED
@@ -269,9 +262,14 @@ def document_amend(*, original: Document, replacement: Document, by) -> Document
     """已修改: the original stays published, marked and linked to the published document that replaces it."""
     original = _locked(original)
     _require(by, original, "amend")
-    _require_in_force(original)
+    # the replacement is another published document of the same organ (another organ's is not found), itself
+    # in force, so that no two documents end up each marked as replaced by the other
+    if replacement.department_id != original.department_id:
+        raise refuse(errors.REPLACEMENT_NOT_FOUND)
     if replacement.state != State.PUBLISHED or replacement.pk == original.pk:
         raise refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_state_display())
+    if replacement.validity != Validity.IN_FORCE:
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state=replacement.get_validity_display())
     original.validity, original.replaced_by = Validity.AMENDED, replacement
     original.save(update_fields=["validity", "replaced_by", "updated_at"])
     audit_record(

@@ -3,6 +3,7 @@ shared by the pages and the API (cases/api.py), so both take the same parameters
 
 from __future__ import annotations
 
+from zhengtong.core import params
 from zhengtong.org.models import Department
 
 from . import services
@@ -10,53 +11,59 @@ from .models import Letter, Responsibility
 
 
 def _department(post, letter: Letter):
-    dept_id = str(post.get("department") or "")
+    """One of the letter's own assignments' departments (sign, return, co-handle)."""
     mine = {a.department_id: a.department for a in letter.assignments.select_related("department")}
-    return mine.get(int(dept_id)) if dept_id and dept_id.isdigit() else None
+    return mine.get(params.identifier(post, "department"))
 
 
 def _departments(ids) -> list[Department]:
-    ids = [int(i) for i in ids if str(i).isdigit()]
     return list(Department.objects.filter(pk__in=ids))
 
 
-def _category(value) -> Responsibility | None:
-    return Responsibility.objects.filter(pk=int(value)).first() if str(value or "").isdigit() else None
+def _category(post) -> Responsibility | None:
+    found = params.identifier(post, "category")
+    return Responsibility.objects.filter(pk=found).first() if found else None
+
+
+def _into(post) -> Letter | None:
+    return Letter.objects.filter(number=params.text(post, "into", max_length=30).strip()).first()
 
 
 ACTIONS = {
     "accept": lambda l, user, post: services.letter_accept(letter=l, by=user),
-    "decline": lambda l, user, post: services.letter_decline(letter=l, by=user, reason=post.get("reason", "")),
+    "decline": lambda l, user, post: services.letter_decline(letter=l, by=user, reason=params.text(post, "reason")),
     "dispatch": lambda l, user, post: services.letter_dispatch(
         letter=l,
         by=user,
-        department=next(iter(_departments([post.get("department", "")])), None),
-        co_departments=_departments(post.getlist("co")),
-        note=post.get("note", ""),
-        category=_category(post.get("category")),
+        department=next(iter(_departments([params.identifier(post, "department")])), None),
+        co_departments=_departments(params.identifiers(post, "co")),
+        note=params.text(post, "note"),
+        category=_category(post),
     ),
     "sign": lambda l, user, post: services.letter_sign(letter=l, by=user, department=_department(post, l)),
     "return": lambda l, user, post: services.letter_return(
-        letter=l, by=user, department=_department(post, l), reason=post.get("reason", "")
+        letter=l, by=user, department=_department(post, l), reason=params.text(post, "reason")
     ),
     "review_return": lambda l, user, post: services.letter_review_return(
-        letter=l, by=user, approve=post.get("approve") == "1", note=post.get("note", "")
+        letter=l, by=user, approve=params.flag(post, "approve"), note=params.text(post, "note")
     ),
     "co_opinion": lambda l, user, post: services.letter_co_opinion(
-        letter=l, by=user, department=_department(post, l), opinion=post.get("opinion", "")
+        letter=l, by=user, department=_department(post, l), opinion=params.text(post, "opinion")
     ),
-    "draft": lambda l, user, post: services.letter_draft_reply(letter=l, by=user, text=post.get("text", "")),
+    "draft": lambda l, user, post: services.letter_draft_reply(letter=l, by=user, text=params.text(post, "text")),
     "review_reply": lambda l, user, post: services.letter_review_reply(
-        letter=l, by=user, approve=post.get("approve") == "1", note=post.get("note", "")
+        letter=l, by=user, approve=params.flag(post, "approve"), note=params.text(post, "note")
     ),
     "callback": lambda l, user, post: services.letter_callback(
-        letter=l, by=user, satisfaction=post.get("satisfaction", ""), note=post.get("note", "")
+        letter=l, by=user, satisfaction=params.text(post, "satisfaction", max_length=20), note=params.text(post, "note")
     ),
-    "reopen": lambda l, user, post: services.letter_reopen(letter=l, by=user, reason=post.get("reason", "")),
-    "close": lambda l, user, post: services.letter_close(letter=l, by=user, note=post.get("note", "")),
-    "supervise": lambda l, user, post: services.letter_supervise(letter=l, by=user, note=post.get("note", "")),
+    "reopen": lambda l, user, post: services.letter_reopen(letter=l, by=user, reason=params.text(post, "reason")),
+    "close": lambda l, user, post: services.letter_close(letter=l, by=user, note=params.text(post, "note")),
+    "supervise": lambda l, user, post: services.letter_supervise(letter=l, by=user, note=params.text(post, "note")),
     "merge": lambda l, user, post: services.letter_merge(
-        letter=l, by=user, into=Letter.objects.filter(number=post.get("into", "").strip()).first() or l
+        letter=l,
+        by=user,
+        into=Letter.objects.filter(number=params.text(post, "into", max_length=30).strip()).first() or l,
     ),
     "publish": lambda l, user, post: services.letter_publish(letter=l, by=user),
     "unpublish": lambda l, user, post: services.letter_unpublish(letter=l, by=user),

@@ -99,10 +99,11 @@ LETTER = CaseType(
         ),
         Action("draft", "报负责人审核", (State.HANDLING,), _drafter),
         Action("review_reply", "审核答复", (State.REVIEW,), _reply_reviewer),
-        Action("supervise", "督办", (State.DISPATCHED, State.HANDLING), is_centre),
+        # the handling clock runs through a return's review and the reply's review too
+        Action("supervise", "督办", (State.DISPATCHED, State.HANDLING, State.RETURNED, State.REVIEW), is_centre),
         Action("callback", "回访", (State.REPLIED,), is_centre, once=_not_called_back),
-        Action("reopen", "退回重办", (State.REPLIED,), is_centre, once=_dissatisfied),
-        Action("close", "审核办结", (State.REPLIED,), is_centre, once=_dissatisfied),
+        Action("reopen", "退回重办", (State.REPLIED,), is_centre, once=_dissatisfied, repeated=errors.CALLBACK_FIRST),
+        Action("close", "审核办结", (State.REPLIED,), is_centre, once=_dissatisfied, repeated=errors.CALLBACK_FIRST),
         Action(
             "publish",
             "公开",

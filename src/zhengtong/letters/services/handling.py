@@ -149,9 +149,7 @@ def _close(letter: Letter, by) -> None:
 def _locked_dissatisfied(letter: Letter, action: str, by) -> Letter:
     """Closing and reopening both answer a 不满意 callback on a replied letter."""
     letter = locked(letter)
-    require_state_for(letter, action, by)
-    if letter.satisfaction != Satisfaction.DISSATISFIED:
-        raise refuse(errors.CALLBACK_FIRST, InvalidTransition)
+    require_state_for(letter, action, by)  # a replied letter whose callback was 不满意 (letters/case.py)
     return letter
 
 

@@ -16,7 +16,7 @@ from .. import errors
 from ..counts import forget_counts
 from ..models import Letter, State
 from ..search_index import letter_push
-from .common import locked, require_centre
+from .common import locked, require_centre, require_state_for
 
 
 def masked(letter: Letter, text: str) -> str:
@@ -34,7 +34,8 @@ def letter_publish(*, letter: Letter, by) -> Letter:
     require_centre(by, letter, "publish")
     letter = locked(letter)
     if not (letter.public_allowed and letter.state in (State.REPLIED, State.CLOSED)):
-        raise refuse(errors.NOT_PUBLISHABLE)  # its own code: the writer did not agree, or there is no answer yet
+        raise refuse(errors.NOT_PUBLISHABLE)  # the writer did not agree, or there is no answer yet
+    require_state_for(letter, "publish", by)  # and not published already (letters/case.py)
     letter.public_title, letter.public_content = masked(letter, letter.title), masked(letter, letter.content)
     letter.public_reply, letter.published_at = masked(letter, letter.reply), timezone.now()
     letter.save()
@@ -48,6 +49,7 @@ def letter_publish(*, letter: Letter, by) -> Letter:
 def letter_unpublish(*, letter: Letter, by) -> Letter:
     require_centre(by, letter, "unpublish")
     letter = locked(letter)
+    require_state_for(letter, "unpublish", by)
     letter.published_at, letter.public_title, letter.public_content, letter.public_reply = None, "", "", ""
     letter.save()
     audit_record(action="letters.letter.unpublish", obj=letter)

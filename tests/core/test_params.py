@@ -1,0 +1,47 @@
+"""Action parameters are read strictly (core/params.py): a value that is not what the field takes is refused,
+naming the field, and never read as something else."""
+
+from __future__ import annotations
+
+import pytest
+from django.http import QueryDict
+
+from zhengtong.core import params
+from zhengtong.core.errors import InvalidInput
+
+
+def _data(**values) -> QueryDict:
+    data = QueryDict(mutable=True)
+    for name, value in values.items():
+        data.setlist(name, value if isinstance(value, list) else [value])
+    return data
+
+
+def test_a_yes_is_a_yes_and_anything_unclear_is_refused():
+    assert params.flag(_data(agree="true"), "agree") and params.flag(_data(agree="1"), "agree")
+    assert not params.flag(_data(agree="0"), "agree") and not params.flag(_data(), "agree")
+    with pytest.raises(InvalidInput) as refused:
+        params.flag(_data(agree="同意"), "agree")
+    assert "agree" in refused.value.fields
+
+
+def test_every_item_of_a_list_is_kept():
+    assert params.lines(_data(items=["缺少营业执照", "缺少授权委托书"]), "items") == ["缺少营业执照", "缺少授权委托书"]
+    assert params.lines(_data(items="缺少营业执照\n\n身份证复印件不清晰"), "items") == [
+        "缺少营业执照",
+        "身份证复印件不清晰",
+    ]
+
+
+@pytest.mark.parametrize("value", ["²", "1.5", "-3", "99999999999999999999999", "１２"])
+def test_an_id_is_decimal_digits_in_range(value):
+    with pytest.raises(InvalidInput):
+        params.identifier(_data(branch=value), "branch")
+
+
+def test_text_is_one_value_of_bounded_length():
+    assert params.text(_data(reason="不符合条件"), "reason") == "不符合条件"
+    with pytest.raises(InvalidInput):
+        params.text(_data(reason="长" * (params.MAX_TEXT + 1)), "reason")
+    with pytest.raises(InvalidInput):
+        params.text(_data(reason=["一", "二"]), "reason")
