@@ -7,6 +7,8 @@ materials are recorded by the lead department's staff.
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from rest_framework.authtoken.models import Token
 
@@ -92,3 +94,66 @@ def test_staff_record_a_window_applicants_corrected_materials(client, item, lisi
     )
     assert corrected.status_code == 200 and corrected.json()["status"] == "submitted"
     assert application.materials.count() == 2
+
+
+def test_a_key_reused_for_another_body_or_still_running_is_refused(client, item, zhangsan, lisi, uploads, form_data):
+    from django.core.cache import cache
+
+    application = _submit(item, zhangsan, uploads, form_data)
+    url = f"{BASE}{application.pk}/actions/refuse/"
+    first = client.post(
+        url, {"reason": "不属于本机关职权"}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-2", **_auth(lisi)
+    )
+    other = client.post(
+        url, {"reason": "另一理由"}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-2", **_auth(lisi)
+    )
+    assert first.status_code == 200 and other.status_code == 409 and other.json()["code"] == "IDEMPOTENCY_KEY_REUSED"
+    # a request still running with the key holds it: a second one racing it is told so, and does not run
+    second = _submit(item, zhangsan, uploads, {**form_data, "shop_name": "港城面馆"})
+    digest = hashlib.sha256(f"approvals.application:{lisi.pk}:k-3".encode()).hexdigest()
+    fingerprint = hashlib.sha256(f"{second.pk}:accept:".encode() + b"{}").hexdigest()
+    cache.set(f"idempotency:{digest}", {"state": "pending", "fingerprint": fingerprint})
+    racing = client.post(
+        f"{BASE}{second.pk}/actions/accept/",
+        {},
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="k-3",
+        **_auth(lisi),
+    )
+    assert racing.status_code == 409 and racing.json()["code"] == "IDEMPOTENCY_IN_PROGRESS"
+    second.refresh_from_db()
+    assert second.status == "submitted"
+    too_long = client.post(
+        f"{BASE}{second.pk}/actions/accept/",
+        {},
+        content_type="application/json",
+        HTTP_IDEMPOTENCY_KEY="x" * 65,
+        **_auth(lisi),
+    )
+    assert too_long.status_code == 400 and too_long.json()["code"] == "IDEMPOTENCY_KEY_TOO_LONG"
+
+
+def test_parameters_are_read_strictly_and_lists_keep_every_item(client, item, zhangsan, lisi, uploads, form_data):
+    application = _submit(item, zhangsan, uploads, form_data)
+    url = f"{BASE}{application.pk}/actions/correction/"
+    items = ["缺少营业执照", "缺少授权委托书", "身份证复印件不清晰"]
+    taken = client.post(url, {"items": items}, content_type="application/json", **_auth(lisi))
+    assert taken.status_code == 200 and application.corrections.get().items == items
+    odd = client.post(
+        f"{BASE}{application.pk}/actions/extend/", {"approver": "²"}, content_type="application/json", **_auth(lisi)
+    )
+    assert odd.status_code == 400 and "approver" in odd.json()["fields"]
+
+
+def test_the_timeline_names_staff_and_never_shows_an_applicants_account(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    from zhengtong.audit.context import Actor, acting_as
+
+    with acting_as(Actor(user_id=zhangsan.pk, name=zhangsan.username)):
+        application = _submit(item, zhangsan, uploads, form_data)
+    with acting_as(Actor(user_id=lisi.pk, name=lisi.username)):
+        services.application_accept(application=application, by=lisi)
+    steps = client.get(f"{BASE}{application.pk}/", **_auth(lisi)).json()["timeline"]
+    assert [(s["action"], s["actor"]) for s in steps][:2] == [("submit", "申请人"), ("accept", lisi.real_name)]
+    assert zhangsan.username not in str(steps)

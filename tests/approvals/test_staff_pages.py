@@ -92,3 +92,26 @@ def test_window_registration_of_a_walk_in(verified_client, item, lisi):
     assert response.url == reverse("workbench_approvals:detail", args=[application.pk])
     assert application.channel == "window" and application.registered_by == lisi
     assert application.received_at.strftime("%Y-%m-%d %H:%M") in ("2026-11-20 01:15",)  # 09:15 Beijing time, in UTC
+
+
+def test_staff_record_a_window_applicants_corrected_materials_on_the_page(
+    verified_client, item, lisi, uploads, form_data
+):
+    """行政许可法 第三十二条: one who applied at the window brings the missing material back to the window."""
+    application = services.application_submit(
+        item=item,
+        applicant=None,
+        data=form_data,
+        uploads=uploads,
+        channel="window",
+        applicant_name="张三",
+        registered_by=lisi,
+    )
+    services.application_request_correction(application=application, by=lisi, items=["营业执照复印件不清晰"])
+    client = verified_client(lisi)
+    url = reverse("workbench_approvals:act", args=[application.pk, "resubmit"])
+    assert url in client.get(reverse("workbench_approvals:detail", args=[application.pk])).content.decode()
+    licence = item.materials.get(name="营业执照")
+    client.post(url, {f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), "application/pdf")})
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and application.materials.count() == 2

@@ -54,3 +54,14 @@ def test_the_page_offers_the_reply_review_to_the_main_departments_head_only(hotl
     url = reverse("workbench_letters:detail", args=[letter.number])
     assert review in verified_client(hotline["head_a"]).get(url).content.decode()
     assert review not in verified_client(lisi).get(url).content.decode()
+
+
+def test_a_letter_is_not_dispatched_to_the_region_no_one_signs_for(hotline, district):
+    from zhengtong.core.errors import InvalidInput
+
+    letter = submit().letter
+    with pytest.raises(InvalidInput) as refused:
+        services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["region"])
+    assert refused.value.code == "LETTER_NOT_A_HANDLER"
+    letter.refresh_from_db()
+    assert letter.state == "submitted" and not letter.assignments.exists()

@@ -22,7 +22,7 @@ from . import selectors, services
 from .access import staff_visible
 from .actions import STAFF_ACTIONS
 from .case import APPLICATION
-from .models import Application, Event, FormField, Material, ServiceItem, Status
+from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
 from .views_public import AUDIENCE_FIELDS
 
 
@@ -91,10 +91,21 @@ class EventSerializer(serializers.ModelSerializer):
         fields = ["at", "action", "label", "department", "note"]
 
 
+class BranchSerializer(serializers.ModelSerializer):
+    """A department's review (并联审批): its id is what the `review` action names."""
+
+    department = serializers.CharField(source="department.name")
+
+    class Meta:
+        model = Branch
+        fields = ["id", "department", "is_lead", "state", "decided_at"]
+
+
 class ApplicationSerializer(serializers.ModelSerializer):
     item = serializers.CharField(source="item.name")
     lead_department = serializers.CharField(source="lead_department.name")
     events = EventSerializer(many=True, read_only=True)
+    branches = BranchSerializer(many=True, read_only=True)
 
     class Meta:
         model = Application
@@ -111,6 +122,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "certificate_no",
             "concluded_at",
             "delivered_at",
+            "branches",
             "events",
         ]
 
@@ -359,7 +371,7 @@ APPLICATIONS = CaseApi(
     name="applications",
     label="办件",
     queryset=lambda: Application.objects.select_related("item", "lead_department").prefetch_related(
-        "events__department", "branches"
+        "events__department", "branches__department"
     ),
     serializer=ApplicationSerializer,
     perform=STAFF_ACTIONS,

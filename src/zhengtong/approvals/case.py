@@ -54,6 +54,7 @@ APPLICATION = CaseType(
     departments=("lead_department", "branches__department"),
     handlers=("registered_by", "branches__decided_by"),
     closed_states=(Status.REJECTED, Status.DELIVERED, Status.WITHDRAWN),
+    related_audit=(("approvals.branch", "branches"),),
     actions=(
         Action("accept", "受理", (Status.SUBMITTED,), _lead),
         Action("correction", "一次性告知补正", (Status.SUBMITTED,), _lead),

@@ -58,6 +58,7 @@ def detail(request, pk: int):
             "my_branches": my_branches,
             "events": application.events.select_related("department"),
             "materials": application.materials.select_related("material", "file"),
+            "item_materials": application.item.materials.all(),
             "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
             "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
             "heads": heads,

@@ -23,7 +23,8 @@ class CaseType:
     assignment), `handlers` those to the staff who handled it (what 仅本人 covers), and `closed_states` the
     states where nothing waits on anyone (cases/visibility.py). `actions` is the transition table
     (cases/transitions.py); `works_on_all(user)`, where given, names the staff who work on every case of the
-    type (the hotline centre on every letter)."""
+    type (the hotline centre on every letter); `related_audit` the (object type, related name) of the parts
+    whose audit rows belong to the case's timeline (an application's review branches)."""
 
     subject: str
     state_field: str = "state"
@@ -35,6 +36,7 @@ class CaseType:
     closed_states: tuple[str, ...] = ()
     actions: tuple[Action, ...] = ()
     works_on_all: Callable[[Any], bool] | None = None
+    related_audit: tuple[tuple[str, str], ...] = ()
 
     @property
     def namespace(self) -> str:

@@ -23,6 +23,7 @@ NOT_CENTRE = ("LETTER_NOT_CENTRE", _("只有热线派单中心的工作人员可
 OTHER_DEPARTMENT = ("LETTER_OTHER_DEPARTMENT", _("这封信没有派给您所在的部门，您不能办理。"))
 REASON_REQUIRED = ("LETTER_REASON_REQUIRED", _("请写明理由。"))
 DEPARTMENT_REQUIRED = ("LETTER_DEPARTMENT_REQUIRED", _("请选择主办部门。"))
+NOT_A_HANDLER = ("LETTER_NOT_A_HANDLER", _("只能派给在用的机关或内设机构，不能派给行政区域。"))
 CO_SAME_AS_MAIN = ("LETTER_CO_SAME_AS_MAIN", _("协办部门不能与主办部门相同。"))
 REPLY_REQUIRED = ("LETTER_REPLY_REQUIRED", _("请填写答复内容。"))
 CO_OPINIONS_MISSING = ("LETTER_CO_OPINIONS_MISSING", _("还有协办部门未提交意见：%(names)s。"))

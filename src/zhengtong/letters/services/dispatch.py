@@ -8,6 +8,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, refuse
+from zhengtong.org.models import Department
 
 from .. import errors, suggest
 from ..models import Assignment, Letter, Responsibility, State
@@ -61,6 +62,11 @@ def letter_decline(*, letter: Letter, by, reason: str) -> Letter:
     return letter
 
 
+def _handles_letters(department) -> bool:
+    """An active organ or office that staff work in: not the region itself, which no one signs for."""
+    return department.is_active and department.kind != Department.Kind.REGION
+
+
 @case_service
 def letter_dispatch(
     *, letter: Letter, by, department, co_departments=(), category: Responsibility | None = None, note: str = ""
@@ -70,6 +76,8 @@ def letter_dispatch(
     if department is None:
         raise refuse(errors.DEPARTMENT_REQUIRED)
     co = [d for d in dict.fromkeys(co_departments)]
+    if any(not _handles_letters(d) for d in [department, *co]):
+        raise refuse(errors.NOT_A_HANDLER)
     if any(d.pk == department.pk for d in co):
         raise refuse(errors.CO_SAME_AS_MAIN)
     letter = locked(letter)
