@@ -145,7 +145,7 @@ def _locked(request: Request) -> Request:
 
 def _require_may(by, request: Request, action: str) -> None:
     """Who may take `action` (disclosure/case.py), refused and audited."""
-    error = errors.NOT_APPLICANT if action == "withdraw" else errors.NOT_REVIEWER
+    error = errors.NOT_APPLICANT if action == "withdraw" else errors.NOT_OFFICE
     transitions.require_may(REQUEST, request, by, action, error)
 
 

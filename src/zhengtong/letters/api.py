@@ -1,5 +1,6 @@
 """The letters' case API (cases/api.py): the centre's and the departments' list, detail and actions. The
-writer's name and contact are not in it: the staff pages show them to those who handle the letter."""
+writer's name and contact are not in it (an API client gets no more than the handling needs); the staff pages
+show them to the staff who may see the letter."""
 
 from __future__ import annotations
 

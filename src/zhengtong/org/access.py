@@ -12,8 +12,9 @@ rule here is the strictest of those copies:
   (an earlier copy let every bureau act for it). Staff who act for the government (its 办公室) hold a
   membership in it.
 
-What a user may *see* is his roles' data scope (`scopes.scope_queryset`); what he may *do* on a case for a
-department is `works_in`.
+Which cases a member of staff may *see* is the case engine's `cases/visibility.visible` (his roles' data scope,
+`scopes.scope_condition`, and what waits on a department he works in); what he may *do* on a case for a
+department is `works_in`, asked by each case type's transition table.
 """
 
 from __future__ import annotations

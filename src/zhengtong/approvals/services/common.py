@@ -20,10 +20,6 @@ def locked(application: Application) -> Application:
     return guards.locked(Application.objects.select_related("item", "lead_department"), application)
 
 
-def require_status(application: Application, *statuses) -> None:
-    guards.require_state(APPLICATION, application, statuses, errors.WRONG_STATE)
-
-
 # The applicant's own actions are refused with the applicant's code; every other with the department's.
 _REFUSALS = {"resubmit": errors.NOT_APPLICANT, "withdraw": errors.NOT_APPLICANT}
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
-from zhengtong.org.access import is_head_of
+from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.supervision.models import Level
 
 from .. import errors
+from ..case import LETTER
 from ..models import Assignment, Letter, Satisfaction, State
 from .common import (
     centre_department,
@@ -45,8 +46,8 @@ def letter_co_opinion(*, letter: Letter, by, department, opinion: str) -> Letter
         role=Assignment.Role.CO,
         state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED],
     ).first()
-    if found is None:
-        raise refuse(errors.OTHER_DEPARTMENT, PermissionDenied)
+    if found is None:  # his department is not a co-handler of this letter
+        raise guards.denied(LETTER, by, letter, "co_opinion", errors.OTHER_DEPARTMENT, department=department.name)
     now = timezone.now()
     found.opinion, found.state, found.finished_at = opinion.strip(), Assignment.State.DONE, now
     found.accepted_at = found.accepted_at or now
@@ -80,8 +81,8 @@ def letter_draft_reply(*, letter: Letter, by, text: str) -> Letter:
 
 
 def _require_reviewer(by, letter: Letter) -> None:
-    if not (is_head_of(by, fresh(letter).department_id) and by.pk != letter.reply_by_id):
-        raise refuse(errors.NOT_REVIEWER, PermissionDenied)
+    """The transition table's reply reviewer (letters/case.py): a head of the main department, not the drafter."""
+    transitions.require_may(LETTER, fresh(letter), by, "review_reply", errors.NOT_REVIEWER)
 
 
 @case_service
