@@ -19,6 +19,7 @@ department is `works_in`, asked by each case type's transition table.
 
 from __future__ import annotations
 
+from django.db import connection
 from django.db.models import QuerySet
 
 from zhengtong.accounts.models import User
@@ -36,24 +37,28 @@ def _department_id(department) -> int | None:
 
 def workplaces(user) -> set[int]:
     """The ids of the departments he works in: those he is a member of and, for each office among them, the
-    units it belongs to up to the first that is not an office. Read from the stored tree each time."""
+    units it belongs to up to the first that is not an office. Read from the stored tree each time, in one
+    statement (every department on the way up from each membership), as the clerk's queue asks it on every
+    view."""
     if not is_active_staff(user):
         return set()
+    sql = (
+        "SELECT mine.path, d.id, d.path, d.kind FROM {member} m JOIN {dept} mine ON mine.id = m.department_id "
+        "JOIN {dept} d ON mine.path LIKE d.path || '%%' WHERE m.user_id = %s"
+    ).format(member=Membership._meta.db_table, dept=Department._meta.db_table)
+    above: dict[str, dict[str, tuple[int, str]]] = {}  # membership path -> path on the way up -> (id, kind)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        for mine, pk, path, kind in cursor.fetchall():
+            above.setdefault(mine, {})[path] = (pk, kind)
     ids: set[int] = set()
-    for path in Membership.objects.filter(user=user).values_list("department__path", flat=True):
-        steps = Department.steplen
-        above = {
-            p: (pk, kind)
-            for pk, p, kind in Department.objects.filter(
-                path__in=[path[:n] for n in range(steps, len(path) + 1, steps)]
-            ).values_list("pk", "path", "kind")
-        }
-        while path in above:
-            pk, kind = above[path]
+    for path, chain in above.items():
+        while path in chain:
+            pk, kind = chain[path]
             ids.add(pk)
             if kind != Department.Kind.OFFICE:
                 break
-            path = path[:-steps]
+            path = path[: -Department.steplen]
     return ids
 
 
