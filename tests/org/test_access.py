@@ -83,3 +83,16 @@ def test_a_departments_staff_do_not_work_in_the_government_above_it(district, li
     registrar = f.staff("a1clerk", "登记员", district["A1"])
     assert not access.works_in(registrar, district["government"])
     assert access.workplaces(registrar) == {district["A1"].pk, district["A"].pk}
+
+
+def test_an_administrator_holds_no_business_rights(district, admins):
+    """三员分立 (等保2.0 8.1.4.2 d, GB/T 22239-2019): the system, security and audit administrators administer the
+    platform; none of them handles cases, even as a member of a department (DOMAIN.md §8)."""
+    for admin in admins.values():
+        department = district["A"] if admin.username != "aud" else district["B"]
+        assert not access.works_in(admin, department)
+        assert access.workplaces(admin) == set()
+        assert not access.departments_of(admin).exists()
+    membership_add(user=admins["system"], department=district["A"], is_head=True)
+    assert admins["system"] not in access.heads(district["A"])
+    assert admins["system"] not in access.department_staff(district["A"])

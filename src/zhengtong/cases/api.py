@@ -29,7 +29,7 @@ from rest_framework.views import APIView
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
 from zhengtong.core.errors import Conflict, InvalidInput, NotFound
-from zhengtong.org.access import is_active_staff
+from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
 from .transitions import action as table_action
@@ -160,7 +160,7 @@ def _staff_cases(api: CaseApi, user) -> QuerySet:
 def _find(api: CaseApi, user, key) -> Model:
     """The case named in the path, if this user may see it (staff) or it is his own (an applicant); 404
     otherwise, as for a number never issued."""
-    cases = _staff_cases(api, user) if is_active_staff(user) else api.queryset().filter(**{api.applicant_field: user})
+    cases = _staff_cases(api, user) if handles_cases(user) else api.queryset().filter(**{api.applicant_field: user})
     found = cases.filter(**{api.lookup: key}).first()
     if found is None:
         raise NotFound()
@@ -232,7 +232,7 @@ def case_urls(api: CaseApi) -> list:
                 once.abandon()  # a refused or failed attempt may be tried again with the same key
                 raise
             case = api.queryset().get(pk=case.pk)  # as it stands now, even if no longer in his scope
-            serializer = detail_serializer if is_active_staff(request.user) else applicant_serializer
+            serializer = detail_serializer if handles_cases(request.user) else applicant_serializer
             body = serializer(case, context={"request": request}).data
             once.remember(body)
             return Response(body)

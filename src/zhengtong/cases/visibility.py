@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from django.db.models import Model, Q, QuerySet
 
-from zhengtong.org.access import is_active_staff, workplaces
+from zhengtong.org.access import handles_cases, workplaces
 from zhengtong.org.scopes import scope_condition
 
 from .types import CaseType
 
 
 def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
-    if not is_active_staff(user):
+    if not handles_cases(user):
         return queryset.none()
     if case_type.works_on_all is not None and case_type.works_on_all(user):
         return queryset

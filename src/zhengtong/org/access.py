@@ -4,7 +4,8 @@ Every domain asks these before a clerk acts on a case for a department; they wer
 skipped the staff/active check, some read the caller's stale copy of a tree path, some ignored offices). The
 rule here is the strictest of those copies:
 
-- only an active staff account works anywhere (a citizen or a disabled account never does);
+- only an active staff account works anywhere (a citizen or a disabled account never does), and none that
+  holds an administrator duty (三员分立: they administer the platform, they handle no cases);
 - the department's tree path is read as stored now: an ordered insert of a sibling renumbers the paths after
   it, so a caller's old copy of a path can name another department;
 - with `subtree` (the default), the staff of a department's offices (内设机构) work in it too, as they handle
@@ -24,11 +25,20 @@ from django.db.models import QuerySet
 
 from zhengtong.accounts.models import User
 
-from .models import Department, Membership
+from .models import Department, Membership, Role
 
 
-def is_active_staff(user) -> bool:
-    return bool(user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF)
+def handles_cases(user) -> bool:
+    """An active staff account that holds no administrator duty: the 三员 administer the platform and handle no
+    cases, even as members of a department (三员分立, DOMAIN.md §8)."""
+    if not (user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF):
+        return False
+    return not Role.objects.filter(grants__user=user).exclude(duty="").exists()
+
+
+def _business_staff() -> QuerySet[User]:
+    """Active staff accounts holding no administrator duty."""
+    return User.objects.filter(is_active=True, kind=User.Kind.STAFF).exclude(role_grants__role__duty__gt="")
 
 
 def _department_id(department) -> int | None:
@@ -40,7 +50,7 @@ def workplaces(user) -> set[int]:
     units it belongs to up to the first that is not an office. Read from the stored tree each time, in one
     statement (every department on the way up from each membership), as the clerk's queue asks it on every
     view."""
-    if not is_active_staff(user):
+    if not handles_cases(user):
         return set()
     sql = (
         "SELECT mine.path, d.id, d.path, d.kind FROM {member} m JOIN {dept} mine ON mine.id = m.department_id "
@@ -66,7 +76,7 @@ def works_in(user, department, *, subtree: bool = True) -> bool:
     """Active staff with a membership in `department` (a Department or its id) or, with `subtree`, in one of its
     offices."""
     department_id = _department_id(department)
-    if department_id is None or not is_active_staff(user):
+    if department_id is None or not handles_cases(user):
         return False
     if not subtree:
         return Membership.objects.filter(user=user, department_id=department_id).exists()
@@ -79,33 +89,28 @@ def works_in_any(user, departments) -> bool:
 
 def heads(department) -> QuerySet[User]:
     """The active heads (负责人) of exactly this department: they approve extensions and review replies."""
-    return User.objects.filter(
-        memberships__department_id=_department_id(department),
-        memberships__is_head=True,
-        is_active=True,
-        kind=User.Kind.STAFF,
-    ).order_by("real_name", "pk")
+    return (
+        _business_staff()
+        .filter(memberships__department_id=_department_id(department), memberships__is_head=True)
+        .order_by("real_name", "pk")
+    )
 
 
 def is_head_of(user, department) -> bool:
-    return is_active_staff(user) and heads(department).filter(pk=user.pk).exists()
+    return handles_cases(user) and heads(department).filter(pk=user.pk).exists()
 
 
 def is_head_anywhere(user) -> bool:
-    return is_active_staff(user) and Membership.objects.filter(user=user, is_head=True).exists()
+    return handles_cases(user) and Membership.objects.filter(user=user, is_head=True).exists()
 
 
 def departments_of(user) -> QuerySet[Department]:
     """The departments he is a member of, primary first (empty for anyone but active staff)."""
-    if not is_active_staff(user):
+    if not handles_cases(user):
         return Department.objects.none()
     return Department.objects.filter(memberships__user=user).order_by("-memberships__is_primary", "path")
 
 
 def department_staff(department) -> QuerySet[User]:
     """The active staff of exactly this department: they are told of its new work."""
-    return User.objects.filter(
-        memberships__department_id=_department_id(department),
-        is_active=True,
-        kind=User.Kind.STAFF,
-    ).distinct()
+    return _business_staff().filter(memberships__department_id=_department_id(department)).distinct()
