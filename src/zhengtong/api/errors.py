@@ -37,6 +37,8 @@ def _fields(detail) -> dict:
 def exception_handler(exc, context):
     if isinstance(exc, ZtError):
         return Response(exc.as_dict(), status=exc.status)
+    if isinstance(exc, RecursionError):  # JSON nested past the parser's depth: refused as unparsable
+        exc = exceptions.ParseError()
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()
     elif isinstance(exc, DjangoPermissionDenied):

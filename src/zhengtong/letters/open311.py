@@ -96,13 +96,32 @@ def _letters():
     return Letter.objects.select_related("department", "category").exclude(state=State.MERGED)
 
 
+def _moment(value: str):
+    """A W3C date-time; one without a zone is Beijing time (the site's zone), so that a start without a zone and
+    an end with one compare. None when it is not a date-time."""
+    try:
+        moment = parse_datetime(value)
+    except ValueError:  # well formed but out of range (month 13, hour 25)
+        return None
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def _before(moment, span):
+    try:
+        return moment - span if moment is not None else None
+    except OverflowError:  # an end near year 1
+        return None
+
+
 def _published_requests(request):
     params = request.GET
     ids = [i.strip() for i in params.get("service_request_id", "").split(",") if i.strip()]
     if ids:
         return _letters().filter(number__in=ids[:MAX_RESULTS]), None
-    end = parse_datetime(params["end_date"]) if params.get("end_date") else timezone.now()
-    start = parse_datetime(params["start_date"]) if params.get("start_date") else end - MAX_RANGE
+    end = _moment(params["end_date"]) if params.get("end_date") else timezone.now()
+    start = _moment(params["start_date"]) if params.get("start_date") else _before(end, MAX_RANGE)
     if start is None or end is None:
         return None, _error(
             400, "start_date、end_date 须为 W3C 日期时间格式，如 2026-01-01T00:00:00+08:00", "OPEN311_DATE"

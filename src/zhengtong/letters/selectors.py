@@ -117,6 +117,16 @@ def monthly(month: dt.date) -> Monthly:
     )
 
 
+def chosen_month(value: str | None, months: list[dt.date]) -> dt.date:
+    """The month a page's ?month=YYYY-MM names if it is one of `months` (those the page offers), else the
+    latest: a month outside them has no figures to show, and one near year 1 or 9999 has no bounds."""
+    try:
+        month = dt.date.fromisoformat(f"{value}-01") if value else months[0]
+    except ValueError:
+        return months[0]
+    return month if month in months else months[0]
+
+
 def months_back(n: int, today: dt.date | None = None) -> list[dt.date]:
     first = (today or timezone.localdate()).replace(day=1)
     out = []

@@ -3,8 +3,6 @@ published letters (masked copies only) and the monthly summary."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -155,8 +153,5 @@ def mine_detail(request, number: str):
 
 def summary(request):
     months = selectors.months_back(12)
-    try:
-        month = dt.date.fromisoformat(request.GET.get("month", "") + "-01") if request.GET.get("month") else months[0]
-    except ValueError:
-        month = months[0]
+    month = selectors.chosen_month(request.GET.get("month"), months)
     return render(request, "letters/summary.html", {"report": selectors.monthly(month), "months": months})

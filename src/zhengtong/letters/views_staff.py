@@ -149,11 +149,7 @@ def act(request, number: str, action: str):
 
 
 def _month(request) -> dt.date:
-    months = selectors.months_back(12)
-    try:
-        return dt.date.fromisoformat(request.GET["month"] + "-01") if request.GET.get("month") else months[0]
-    except ValueError:
-        return months[0]
+    return selectors.chosen_month(request.GET.get("month"), selectors.months_back(12))
 
 
 @staff_required
