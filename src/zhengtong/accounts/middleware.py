@@ -1,8 +1,16 @@
-"""Idle timeout without a write per request (settings: SESSION_COOKIE_AGE is the idle age)."""
+"""Idle timeout without a write per request (settings: SESSION_COOKIE_AGE is the idle age); the second factor
+before anything else for staff."""
 
 from __future__ import annotations
 
 import time
+from urllib.parse import quote
+
+from django.http import JsonResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .models import User
 
 # The session's expiry moves forward at most this often: the idle age is SESSION_COOKIE_AGE minus at most this.
 TOUCH_SECONDS = 60
@@ -23,4 +31,30 @@ class IdleSessionMiddleware:
             now = int(time.time())
             if now - session.get(TOUCH_KEY, 0) > TOUCH_SECONDS:
                 session[TOUCH_KEY] = now
+        return self.get_response(request)
+
+
+class SecondFactorMiddleware:
+    """Staff who have given only their password reach the second-factor pages and the log-out, nothing else: a
+    page asks for the second factor, the API refuses with a code. A token client is not affected (it has no
+    session; DRF authenticates the token in the view)."""
+
+    OPEN = ("accounts:otp", "accounts:otp_setup", "accounts:logout")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.kind == User.Kind.STAFF
+            and not user.is_verified()
+            and request.path not in {reverse(name) for name in self.OPEN}
+        ):
+            if request.path_info.startswith("/api/"):  # where urls.py mounts the API
+                message = "请先完成动态口令验证。"
+                return JsonResponse({"code": "SECOND_FACTOR_REQUIRED", "message": message, "fields": {}}, status=403)
+            return redirect(f"{reverse('accounts:otp')}?next={quote(request.get_full_path())}")
         return self.get_response(request)

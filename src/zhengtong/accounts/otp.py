@@ -13,6 +13,7 @@ import segno
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -27,6 +28,7 @@ from zhengtong.audit.services import audit_record, login_record
 
 from . import errors
 from .forms import OtpTokenForm
+from .models import User
 
 BACKUP_CODES = 10
 
@@ -38,6 +40,12 @@ def _next(request) -> str:
     return reverse("workbench:home")
 
 
+def _staff_only(request) -> None:
+    """An authenticator is for staff: a citizen's account signs in with its password (and SMS where asked)."""
+    if request.user.kind != User.Kind.STAFF:
+        raise Http404
+
+
 def _refuse(form, request):
     code, message = errors.OTP_INVALID
     form.add_error("token", ValidationError(message, code=code))
@@ -46,6 +54,7 @@ def _refuse(form, request):
 
 @login_required
 def otp_verify(request):
+    _staff_only(request)
     if not TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect("accounts:otp_setup")
     form = OtpTokenForm(request.POST or None)
@@ -60,6 +69,7 @@ def otp_verify(request):
 
 @login_required
 def otp_setup(request):
+    _staff_only(request)
     if TOTPDevice.objects.filter(user=request.user, confirmed=True).exists():
         return redirect("accounts:otp")
     device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()

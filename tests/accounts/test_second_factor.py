@@ -1,0 +1,33 @@
+"""Staff who have given only a password see nothing but the second-factor page (issue 21, item 5; 等保2.0
+8.1.4.1 d: 应采用口令、密码技术、生物技术等两种或两种以上组合的鉴别技术对用户进行身份鉴别)."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+
+@pytest.mark.parametrize("path", ["/messages/", "/", "/letters/mine/", "/workbench/"])
+def test_a_password_only_staff_session_is_sent_to_the_second_factor(client, lisi, path):
+    client.force_login(lisi)  # password given, TOTP not
+    response = client.get(path)
+    assert response.status_code == 302 and response["Location"].startswith(reverse("accounts:otp"))
+
+
+def test_a_password_only_staff_session_gets_nothing_from_the_api(client, lisi):
+    client.force_login(lisi)
+    response = client.get("/api/v1/me/")
+    assert response.status_code == 403 and response.json()["code"] == "SECOND_FACTOR_REQUIRED"
+
+
+def test_the_second_factor_pages_and_logout_stay_open(client, lisi):
+    client.force_login(lisi)
+    assert client.get(reverse("accounts:otp")).status_code == 200
+    assert client.post(reverse("accounts:logout")).status_code == 302
+
+
+def test_a_citizen_has_no_authenticator_set_up(client, zhangsan):
+    client.force_login(zhangsan)
+    assert client.get(reverse("accounts:otp_setup")).status_code == 404
+    assert client.get(reverse("accounts:otp")).status_code == 404
+    assert client.get("/messages/").status_code == 200  # a citizen's own messages, with his password alone
