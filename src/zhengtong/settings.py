@@ -224,6 +224,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "zhengtong.accounts.views.locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "zhengtong.accounts.lockout.account_key"  # the account, however its identifier is spelled
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # guesses while locked do not extend the lock
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = os.environ.get("ZT_OTP_ISSUER", "政通")

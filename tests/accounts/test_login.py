@@ -120,3 +120,28 @@ def test_every_success_and_failure_is_in_the_login_log_with_ip_and_agent(client,
 def test_a_citizen_never_reaches_staff_pages(client, zhangsan, path):
     client.force_login(zhangsan)
     assert client.get(path).status_code == 403
+
+
+def test_the_lockout_counts_the_account_however_its_identifier_is_spelled(client, district):
+    """Issue 21 item 4 (等保2.0 8.1.4.1 b: 登录失败处理功能): failures by user name, by e-mail in any case and
+    with spaces all count against one account, so re-spelling gives no fresh guesses."""
+    user = f.staff("chenqi", "陈七", district["A"])
+    user.email = "Chen.Qi@beilun.gov.cn"
+    user.save(update_fields=["email"])
+    for spelling in ("chenqi", "chen.qi@beilun.gov.cn", "CHEN.QI@BEILUN.GOV.CN", " Chen.Qi@beilun.gov.cn ", "chenqi"):
+        _login(client, spelling, password="wrong-password")
+    assert _login(client, "chenqi").status_code == 429
+
+
+def test_attempts_while_locked_do_not_extend_the_cool_off(client, zhangsan):
+    for _ in range(5):
+        _login(client, zhangsan.mobile, password="wrong-password")
+    first = AccessAttempt.objects.get().attempt_time
+    for _ in range(3):
+        _login(client, zhangsan.mobile, password="wrong-password")
+    assert AccessAttempt.objects.get().attempt_time == first
+
+
+def test_an_overlong_identifier_is_refused_before_any_table(client, db):
+    response = _login(client, "x" * 300, password="wrong-password")
+    assert response.status_code in (200, 400) and "x" * 300 not in str(list(AccessAttempt.objects.values()))

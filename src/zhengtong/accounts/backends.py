@@ -6,17 +6,27 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
+MAX_IDENTIFIER = 150  # the longest user name or e-mail accepted; anything longer matches no account
+
+
+def identify(identifier: str):
+    """The account an identifier names (user name, mobile, e-mail in any case, USCC), or None. An over-long
+    identifier is refused before any table sees it."""
+    ident = (identifier or "").strip()
+    if not ident or len(ident) > MAX_IDENTIFIER:
+        return None
+    match = Q(username=ident) | Q(mobile=ident) | Q(uscc=ident.upper())
+    if "@" in ident:
+        match |= Q(email__iexact=ident)
+    return get_user_model().objects.filter(match).first()
+
 
 class IdentifierBackend(ModelBackend):
     def authenticate(self, request, username=None, password=None, **kwargs):
         if not username or password is None:
             return None
         User = get_user_model()
-        ident = username.strip()
-        match = Q(username=ident) | Q(mobile=ident) | Q(uscc=ident.upper())
-        if "@" in ident:
-            match |= Q(email__iexact=ident)
-        user = User.objects.filter(match).first()
+        user = identify(username)
         if user is None:
             User().set_password(password)  # same work as a real check: no timing oracle for user names
             return None
