@@ -34,3 +34,21 @@ def test_a_public_node_answers_404_for_the_workbench(client, db, settings):
     settings.SITE_ROLE = "public"
     assert client.get("/workbench/").status_code == 404
     assert client.get("/").status_code == 200
+
+
+def test_a_public_node_serves_no_staff_through_the_api(client, db, settings, lisi, district):
+    """Issue 21 item 8 (等保2.0 8.1.3 区域边界): staff work on the internal node only; on the internet-zone node a
+    staff token or session opens nothing, so the case API's staff actions and window registration are out of
+    reach there, while a citizen's own actions stay."""
+    from rest_framework.authtoken.models import Token
+
+    settings.SITE_ROLE = "public"
+    auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=lisi).key}"}
+    assert client.get("/api/v1/cases/applications/", **auth).status_code == 401
+    assert client.get("/api/v1/org/departments/", **auth).status_code == 401
+    client.force_login(lisi)
+    assert client.get("/api/v1/me/").status_code == 404
+    assert client.get("/").status_code == 404
+    client.logout()
+    settings.SITE_ROLE = "all"
+    assert client.get("/api/v1/cases/applications/", **auth).status_code == 200

@@ -6,7 +6,8 @@ from __future__ import annotations
 import time
 from urllib.parse import quote
 
-from django.http import JsonResponse
+from django.conf import settings
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -57,4 +58,24 @@ class SecondFactorMiddleware:
                 message = "请先完成动态口令验证。"
                 return JsonResponse({"code": "SECOND_FACTOR_REQUIRED", "message": message, "fields": {}}, status=403)
             return redirect(f"{reverse('accounts:otp')}?next={quote(request.get_full_path())}")
+        return self.get_response(request)
+
+
+class StaffZoneMiddleware:
+    """On a node in the internet zone (ZT_SITE_ROLE=public) staff open nothing but the log-out: they work on the
+    internal node (等保2.0 区域边界). An API token is refused there by `api_auth.TokenAuthentication`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            settings.SITE_ROLE == "public"
+            and user is not None
+            and user.is_authenticated
+            and user.kind == User.Kind.STAFF
+            and request.path != reverse("accounts:logout")
+        ):
+            raise Http404
         return self.get_response(request)
