@@ -211,7 +211,7 @@ def case_urls(api: CaseApi) -> list:
             description="action 为操作名（见 allowed_actions）；参数与工作台表单相同。"
             "请求头 Idempotency-Key 相同的重复请求只办理一次，并得到第一次的答复。",
             request=inline_serializer(
-                f"{api.name.title()}ActionRequest", {"note": serializers.CharField(required=False)}
+                f"{api.name.title().replace('-', '')}ActionRequest", {"note": serializers.CharField(required=False)}
             ),
             responses=detail_serializer,
             parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
