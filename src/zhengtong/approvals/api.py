@@ -15,11 +15,11 @@ from rest_framework.views import APIView
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, params
+from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
 from . import selectors, services
-from .access import staff_visible
 from .actions import STAFF_ACTIONS
 from .case import APPLICATION
 from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
@@ -355,7 +355,7 @@ class StaffAction(APIView):
     @extend_schema(request=StaffActionRequest, responses=ApplicationSerializer)
     def post(self, request, pk: int, action: str):
         applications = Application.objects.select_related("item", "lead_department")
-        application = staff_visible(request.user, applications).filter(pk=pk).first()
+        application = visible_case(APPLICATION, request.user, applications, pk=pk)
         if application is None:
             raise NotFound()
         StaffActionRequest(data=request.data).is_valid(raise_exception=True)

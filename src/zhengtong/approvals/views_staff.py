@@ -15,13 +15,14 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
 from zhengtong.supervision.models import Clock, ClockPause
 
-from . import access, services
+from . import services
 from .actions import STAFF_ACTIONS
 from .case import APPLICATION
 from .forms import ApplicationForm
@@ -38,7 +39,10 @@ def queue(request):
 def _application(request, pk: int) -> Application:
     applications = Application.objects.select_related("item", "lead_department", "applicant")
     # a case outside what he may see does not exist for this user
-    return get_object_or_404(access.staff_visible(request.user, applications), pk=pk)
+    found = visible_case(APPLICATION, request.user, applications, pk=pk)
+    if found is None:
+        raise Http404
+    return found
 
 
 @staff_required
@@ -46,7 +50,7 @@ def detail(request, pk: int):
     application = _application(request, pk)
     user = request.user
     branches = list(application.branches.select_related("department", "decided_by"))
-    my_branches = [b for b in branches if b.state == Branch.State.PENDING and access.works_in(user, b.department)]
+    my_branches = [b for b in branches if b.state == Branch.State.PENDING and org_access.works_in(user, b.department)]
     heads = org_access.heads(application.lead_department)
     return render(
         request,

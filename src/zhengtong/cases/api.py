@@ -35,7 +35,7 @@ from zhengtong.supervision.models import Clock
 from .transitions import action as table_action
 from .transitions import allowed_actions
 from .types import CaseType
-from .visibility import visible
+from .visibility import visible, visible_case
 
 IDEMPOTENCY_SECONDS = 24 * 3600  # a client retrying a lost answer within a day gets the same answer
 
@@ -160,8 +160,10 @@ def _staff_cases(api: CaseApi, user) -> QuerySet:
 def _find(api: CaseApi, user, key) -> Model:
     """The case named in the path, if this user may see it (staff) or it is his own (an applicant); 404
     otherwise, as for a number never issued."""
-    cases = _staff_cases(api, user) if handles_cases(user) else api.queryset().filter(**{api.applicant_field: user})
-    found = cases.filter(**{api.lookup: key}).first()
+    if handles_cases(user):
+        found = visible_case(api.case_type, user, api.queryset(), **{api.lookup: key})
+    else:
+        found = api.queryset().filter(**{api.applicant_field: user, api.lookup: key}).first()
     if found is None:
         raise NotFound()
     return found

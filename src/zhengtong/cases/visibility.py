@@ -18,25 +18,36 @@ from zhengtong.org.scopes import scope_condition
 from .types import CaseType
 
 
-def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
+def _condition(case_type: CaseType, user) -> Q | None:
+    """The condition on the cases this user may see; None for all of them."""
     if not handles_cases(user):
-        return queryset.none()
+        return Q(pk__in=[])
     if case_type.works_on_all is not None and case_type.works_on_all(user):
-        return queryset
+        return None
     covered = scope_condition(user, department_fields=case_type.departments, owner_fields=case_type.handlers)
     if covered is None:
-        return queryset
+        return None
     places = workplaces(user)
     waiting = Q(pk__in=[])
     for field in case_type.departments:
         waiting |= Q(**{f"{field}__in": places})
     waiting &= ~Q(**{f"{case_type.state_field}__in": case_type.closed_states})
+    return covered | waiting
+
+
+def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
+    condition = _condition(case_type, user)
+    if condition is None:
+        return queryset
     # A subquery, so that a case reached through several branches or assignments is listed once and the
     # caller's queryset keeps its own joins and order.
-    matching = queryset.model._base_manager.filter(covered | waiting).values("pk")
+    matching = queryset.model._base_manager.filter(condition).values("pk")
     return queryset.filter(pk__in=matching)
 
 
 def visible_case(case_type: CaseType, user, queryset: QuerySet, **lookup) -> Model | None:
-    """The one case `lookup` names if the user may see it, else None (the caller answers 404)."""
-    return visible(case_type, user, queryset.filter(**lookup)).first()
+    """The one case `lookup` names if the user may see it, else None (the caller answers 404). The condition
+    is applied to that row directly, not through the list's subquery over every case."""
+    condition = _condition(case_type, user)
+    found = queryset.filter(**lookup)
+    return (found if condition is None else found.filter(condition)).first()

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
-from zhengtong.cases.visibility import visible
+from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
@@ -80,7 +80,7 @@ def requests(request):
 
 
 def _request(request, pk: int) -> Request:
-    found = _requests(request.user).filter(pk=pk).first()
+    found = visible_case(REQUEST, request.user, Request.objects.select_related("department"), pk=pk)
     if found is None:
         raise Http404
     return found

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
-from zhengtong.cases.visibility import visible
+from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
@@ -102,7 +102,7 @@ def phone(request):
 
 def _letter(request, number: str) -> Letter:
     letters = Letter.objects.select_related("department", "mailbox", "category", "possible_duplicate", "merged_into")
-    letter = visible(LETTER, request.user, letters).filter(number=number).first()
+    letter = visible_case(LETTER, request.user, letters, number=number)
     if letter is None:
         raise Http404  # a letter outside what he may see does not exist for him
     return letter
