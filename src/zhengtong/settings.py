@@ -173,6 +173,8 @@ else:
         "immediate": False,
     }
 HUEY["consumer"] = {"workers": 2, "worker_type": "thread"}
+# No caller reads a task's return value; stored, every one would stay in the queue's store forever.
+HUEY["results"] = False
 
 # Throttles, counts and page keys must agree across web workers, so the cache is shared in every setup: Redis
 # when there is one, else files under var/ (decision 0014). Not the database's cache table: its writes would
