@@ -82,21 +82,33 @@ class Command(BaseCommand):
             ],
         )
         worker = subprocess.Popen([python, "-m", "zhengtong", "worker"])
-        children = [web, worker]
         self.stdout.write(f"已启动网站（进程 {web.pid}）和后台任务（进程 {worker.pid}），按 Ctrl-C 停止。")
         self.stdout.write(f"数据目录：{settings.VAR_DIR}")
-        try:
-            while all(child.poll() is None for child in children):
-                time.sleep(0.5)
-        except KeyboardInterrupt:
-            pass
-        finally:
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-            for child in children:
-                try:
-                    child.wait(timeout=10)
-                except subprocess.TimeoutExpired:
-                    child.kill()
-            self.stdout.write("已停止。")
+        supervise([web, worker])
+        self.stdout.write("已停止。")
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+def supervise(children: list[subprocess.Popen]) -> None:
+    """Wait while every child runs; on Ctrl-C, on SIGTERM (a service manager stopping the demo) or when one
+    child ends, stop the others (SIGTERM, then SIGKILL after 10 s). Python's own SIGTERM ended this process at
+    once and left the web server and the worker running."""
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while all(child.poll() is None for child in children):
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        for child in children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for child in children:
+            try:
+                child.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                child.kill()

@@ -1,0 +1,43 @@
+"""Stopping the demo stops what it started (issue 21, item 10): a service manager sends SIGTERM, and the web
+server and the worker must not live on."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+SCRIPT = """
+import subprocess, sys
+import django
+django.setup()
+from zhengtong.demo.management.commands.demo import supervise
+children = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) for _ in range(2)]
+print(" ".join(str(c.pid) for c in children), flush=True)
+supervise(children)
+"""
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a child that ended but was not yet reaped by anyone is a zombie: not running
+    with open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(")")[-1].split()[0] != "Z"
+
+
+def test_sigterm_to_the_demo_stops_its_children(tmp_path):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "zhengtong.settings", "ZT_VAR_DIR": str(tmp_path)}
+    parent = subprocess.Popen([sys.executable, "-c", SCRIPT], stdout=subprocess.PIPE, text=True, env=env)
+    pids = [int(p) for p in parent.stdout.readline().split()]
+    assert len(pids) == 2 and all(_alive(pid) for pid in pids)
+    parent.send_signal(signal.SIGTERM)
+    parent.wait(timeout=20)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in pids)
