@@ -106,8 +106,17 @@ def _layers() -> list[set[str]]:
     import tomllib
 
     config = tomllib.loads((SOURCE.parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
-    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c.get("containers") == ["zhengtong"])
-    return [{name.strip() for name in layer.split("|")} for layer in contract["layers"]]
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers")
+    return [{name.strip().removeprefix("zhengtong.") for name in layer.split("|")} for layer in contract["layers"]]
+
+
+def test_every_package_and_module_stands_in_a_layer():
+    """A new package fails until it is placed in the import contract's layers (pyproject.toml)."""
+    import pkgutil
+
+    placed = set().union(*_layers())
+    present = {m.name for m in pkgutil.iter_modules([str(SOURCE)])} - {"__init__"}
+    assert present - placed == set()
 
 
 INCLUDES = re.compile(r"""\{%-?\s*(?:include|extends|jinja|import|from)\s+["']([^"']+)["']""")
