@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "zhengtong.workbench",
     "zhengtong.api",
     "zhengtong.demo",
+    "zhengtong.ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -39,6 +39,12 @@ def chain_key() -> bytes:
     return hashlib.sha256(b"zhengtong-audit-chain:" + settings.SECRET_KEY.encode()).digest()
 
 
+def key_id(key: bytes | None = None) -> str:
+    """A short fingerprint of the chain key, safe to write down anywhere: a restore or a verification run can
+    then say "this is not the key the log was written with" instead of reporting every entry as tampered."""
+    return hmac.new(key or chain_key(), b"zhengtong-audit-key-id", hashlib.sha256).hexdigest()[:16]
+
+
 def canonical(fields: dict) -> bytes:
     values = {name: fields[name] for name in HASHED_FIELDS}
     # In UTC, as the database returns it: an entry stamped in another zone must hash the same when read back.
