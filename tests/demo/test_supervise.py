@@ -10,13 +10,12 @@ import sys
 import time
 
 SCRIPT = """
-import subprocess, sys
+import sys
 import django
 django.setup()
 from zhengtong.demo.management.commands.demo import supervise
-children = [subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"]) for _ in range(2)]
-print(" ".join(str(c.pid) for c in children), flush=True)
-supervise(children)
+sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]
+supervise([sleeper, sleeper], started=lambda children: print(" ".join(str(c.pid) for c in children), flush=True))
 """
 
 

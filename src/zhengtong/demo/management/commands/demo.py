@@ -65,26 +65,16 @@ class Command(BaseCommand):
     def _serve(self, port):
         call_command("collectstatic", interactive=False, verbosity=0)
         python = sys.executable
-        web = subprocess.Popen(
-            [
-                python,
-                "-m",
-                "gunicorn",
-                "zhengtong.wsgi:application",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                "--workers",
-                "2",
-            ],
-        )
-        worker = subprocess.Popen([python, "-m", "zhengtong", "worker"])
-        self.stdout.write(f"已启动网站（进程 {web.pid}）和后台任务（进程 {worker.pid}），按 Ctrl-C 停止。")
-        self.stdout.write(f"数据目录：{settings.VAR_DIR}")
-        supervise([web, worker])
+        web = [python, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", f"127.0.0.1:{port}"]
+        web += ["--worker-class", "gthread", "--threads", "4", "--workers", "2"]
+
+        def started(children):
+            self.stdout.write(
+                f"已启动网站（进程 {children[0].pid}）和后台任务（进程 {children[1].pid}），按 Ctrl-C 停止。"
+            )
+            self.stdout.write(f"数据目录：{settings.VAR_DIR}")
+
+        supervise([web, [python, "-m", "zhengtong", "worker"]], started=started)
         self.stdout.write("已停止。")
 
 
@@ -92,12 +82,17 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
-def supervise(children: list[subprocess.Popen]) -> None:
-    """Wait while every child runs; on Ctrl-C, on SIGTERM (a service manager stopping the demo) or when one
-    child ends, stop the others (SIGTERM, then SIGKILL after 10 s). Python's own SIGTERM ended this process at
-    once and left the web server and the worker running."""
+def supervise(commands: list[list[str]], started=lambda children: None) -> None:
+    """Start the commands and wait while every child runs; on Ctrl-C, on SIGTERM (a service manager stopping
+    the demo) or when one child ends, stop the others (SIGTERM, then SIGKILL after 10 s). Python's own SIGTERM
+    ended this process at once and left the web server and the worker running. The handler is in place before
+    the first child starts, so a stop that arrives while they start is not lost either."""
     previous = signal.signal(signal.SIGTERM, _interrupt)
+    children: list[subprocess.Popen] = []
     try:
+        for command in commands:
+            children.append(subprocess.Popen(command))
+        started(children)
         while all(child.poll() is None for child in children):
             time.sleep(0.5)
     except KeyboardInterrupt:
