@@ -47,6 +47,7 @@ def _empty_cache(_cache_per_worker):
 @pytest.fixture(autouse=True)
 def _isolated_var(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AUDIT_ANCHOR_DIR = tmp_path / "audit-anchors"
     # No collectstatic in tests: serve from the finders, as DEBUG does.
     settings.STORAGES = {
         **settings.STORAGES,

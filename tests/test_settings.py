@@ -26,10 +26,21 @@ def test_check_deploy_passes_with_production_like_environment(tmp_path):
             "ZT_DEBUG": "0",
             "ZT_ALLOWED_HOSTS": "www.beilun.gov.cn",
             "ZT_HTTPS": "1",
+            "ZT_AUDIT_KEY": "a" * 48,
         },
         tmp_path,
     )
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_check_deploy_fails_under_https_without_an_audit_key(tmp_path):
+    """Derived from the secret key, the chain key would sit in var/ beside the SQLite database (DOMAIN §8)."""
+    result = _run(
+        ["check", "--deploy"],
+        {"ZT_SECRET_KEY": "k" * 80, "ZT_ALLOWED_HOSTS": "www.beilun.gov.cn", "ZT_HTTPS": "1"},
+        tmp_path,
+    )
+    assert result.returncode == 1 and "ZT_AUDIT_KEY" in result.stderr
 
 
 def test_check_deploy_fails_without_https(tmp_path):

@@ -326,6 +326,8 @@ SPECTACULAR_SETTINGS = {
 # The chain is keyed (HMAC) so that someone who can write the table cannot re-hash a forged tail.
 # Keep ZT_AUDIT_KEY off the database server; it defaults to a key derived from SECRET_KEY.
 AUDIT_KEY = os.environ.get("ZT_AUDIT_KEY", "")
+# Where the signed chain heads go (audit/anchor.py): another machine or a write-once mount in production.
+AUDIT_ANCHOR_DIR = Path(os.environ.get("ZT_AUDIT_ANCHOR_DIR", VAR_DIR / "audit-anchors")).resolve()
 
 LOGGING = {
     "version": 1,

@@ -77,6 +77,7 @@ def seeded(sites, tmp_path_factory):
     """A small seeded 北仑区 and its backup (made once: seeding takes a while)."""
     origin = sites("origin")
     origin.run("demo", "--no-serve", "--applications", "30", "--documents", "30", "--letters", "30")
+    origin.run("audit", "anchor")
     backups = tmp_path_factory.mktemp("backups")
     origin.run("backup", str(backups))
     (backup,) = backups.iterdir()

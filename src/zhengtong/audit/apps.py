@@ -7,4 +7,4 @@ class AuditConfig(AppConfig):
     verbose_name = "审计"
 
     def ready(self):
-        from . import receivers  # noqa: F401  login log receivers
+        from . import checks, receivers  # noqa: F401  deploy checks, login log receivers

@@ -21,8 +21,10 @@ class Manifest:
     database_sha256: str
     tables: dict[str, int]
     files: dict[str, str]  # "media/<path>" -> SHA-256
+    anchors_sha256: str | None
     audit_head: dict | None
     audit_key_id: str
+    anchors: str | None  # the audit anchor file's copy inside the backup, if the site had written one
     format: int = FORMAT
     notes: list[str] = field(default_factory=list)
 

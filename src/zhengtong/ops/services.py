@@ -10,6 +10,8 @@ The keys are not in a backup, on purpose: ZT_SECRET_KEY, ZT_AUDIT_KEY and the TL
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -17,7 +19,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from zhengtong.audit import chain
+from zhengtong.audit import anchor, chain
 from zhengtong.audit.selectors import chain_verify
 
 from . import database, media
@@ -37,6 +39,7 @@ def backup(root: Path, progress: Callable[[str], None] = lambda _m: None) -> tup
     dump_name, contents = database.dump(partial)
     progress(f"数据库：{len(contents.tables)} 张表，{sum(contents.tables.values())} 行。上传文件：复制……")
     files = media.copy_out(partial, progress)
+    anchors = _copy_anchors(partial, contents.audit_head)
     manifest = Manifest(
         created_at=timezone.now().isoformat(timespec="seconds"),
         version=version("zhengtong"),
@@ -47,12 +50,37 @@ def backup(root: Path, progress: Callable[[str], None] = lambda _m: None) -> tup
         files=files,
         audit_head=contents.audit_head,
         audit_key_id=chain.key_id(),
+        anchors=anchors and anchors.name,
+        anchors_sha256=anchors and sha256_file(anchors),
         notes=["不含密钥：ZT_SECRET_KEY、ZT_AUDIT_KEY 须另行保管", "不含任务队列：未完成的通知由发件箱重新投递"],
     )
     manifest.write(partial)
     final = root / f"zhengtong-backup-{stamp}"
     partial.rename(final)
     return final, manifest
+
+
+ANCHORS = "audit-anchors.jsonl"
+
+
+def _copy_anchors(into: Path, head: dict | None) -> Path | None:
+    """The signed chain heads written up to the copy's head: with them, the restored site's `audit verify`
+    checks the same anchors by default. An anchor the worker wrote after the database was copied names a head
+    the copy lacks, so it stays out."""
+    source = anchor.anchor_file()
+    if not source.exists() or head is None:
+        return None
+    kept = [line for line in source.read_text(encoding="utf-8").splitlines() if _anchor_seq(line) <= head["seq"]]
+    target = into / ANCHORS
+    target.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
+    return target
+
+
+def _anchor_seq(line: str) -> int:
+    try:
+        return int(json.loads(line)["seq"])
+    except (ValueError, KeyError, TypeError):
+        return 1 << 62  # an unreadable line is left out
 
 
 @dataclass
@@ -80,6 +108,9 @@ def restore(folder: Path, *, ignore_audit_key: bool = False, progress=lambda _m:
     database.load(folder / manifest.database)
     progress("恢复上传文件……")
     media.copy_in(folder, manifest.files)
+    if manifest.anchors and not anchor.anchor_file().exists():
+        anchor.anchor_file().parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / manifest.anchors, anchor.anchor_file())
     progress("核对……")
     return _compare(manifest, check_audit=not ignore_audit_key)
 
@@ -95,6 +126,8 @@ def _readable(folder: Path) -> Manifest:
 
 def _check_hashes(folder: Path, manifest: Manifest) -> None:
     expected = {manifest.database: manifest.database_sha256, **manifest.files}
+    if manifest.anchors:
+        expected[manifest.anchors] = manifest.anchors_sha256
     for name, digest in expected.items():
         path = folder / name
         if not path.is_file():

@@ -1,27 +1,36 @@
-"""zhengtong audit verify [--anchor SEQ:HASH]
+"""zhengtong audit verify [--anchor SEQ:HASH] | zhengtong audit anchor
 
-Exits 0 when the whole chain is intact, 1 naming the first bad entry otherwise. A chain cannot show that
-entries were cut off its end; give the head printed by an earlier run (kept off this server) as --anchor to
-check that too.
+verify: exits 0 when the whole chain is intact and still holds the latest anchor (the signed head written
+outside the database, ZT_AUDIT_ANCHOR_DIR), 1 naming the first bad entry otherwise. --anchor checks against a
+head recorded elsewhere instead. A key other than the one the log was written with is reported as such.
+anchor: write the current head as an anchor now (the worker does it every ten minutes).
 """
 
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from ... import anchor as anchors
 from ...models import OperationLog
 from ...selectors import chain_head, chain_verify
 
 
 class Command(BaseCommand):
-    help = "审计日志：verify 校验整条哈希链"
+    help = "审计日志：verify 校验整条哈希链；anchor 写入锚点"
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="verb", required=True)
-        verify = sub.add_parser("verify", help="校验操作日志哈希链")
-        verify.add_argument("--anchor", help="早先记录的链头 SEQ:HASH，用于发现末尾被截断")
+        verify = sub.add_parser("verify", help="校验操作日志哈希链及最新锚点")
+        verify.add_argument("--anchor", help="早先记录的链头 SEQ:HASH（默认使用锚点目录中最新的锚点）")
+        sub.add_parser("anchor", help="把当前链头签名写入锚点目录")
 
     def handle(self, *args, verb, anchor=None, **options):
+        if verb == "anchor":
+            written = anchors.write_anchor()
+            where = anchors.anchor_file()
+            self.stdout.write(f"锚点已写入 {where}：{written.seq}:{written.hash}" if written else "日志为空，未写锚点")
+            return
+        expected = self._expected_head(anchor)
         result = chain_verify()
         if not result.ok:
             raise CommandError(
@@ -29,12 +38,31 @@ class Command(BaseCommand):
                 f"（序号 {result.bad_seq}）：{result.reason}",
                 returncode=1,
             )
-        if anchor:
-            seq, _, digest = anchor.partition(":")
-            row = OperationLog.objects.filter(seq=int(seq)).values("hash").first()
+        if expected:
+            seq, digest = expected
+            row = OperationLog.objects.filter(seq=seq).values("hash").first()
             if row is None or row["hash"] != digest:
                 raise CommandError(f"审计日志校验失败：锚点 {seq} 缺失或不符，日志可能被截断或改写", returncode=1)
         head = chain_head()
         self.stdout.write(f"审计日志完整：已校验 {result.checked} 条。")
+        if expected:
+            self.stdout.write(f"包含锚点 {expected[0]}。")
         if head:
             self.stdout.write(f"链头 {head['seq']}:{head['hash']}")
+
+    def _expected_head(self, given: str | None) -> tuple[int, str] | None:
+        """The head the log must still hold: the one given, else the latest anchor (its key and signature
+        checked first, so that a wrong key is named as such before any entry is called tampered)."""
+        if given:
+            seq, _, digest = given.partition(":")
+            if not seq.isdigit():
+                raise CommandError("--anchor 的格式应为 SEQ:HASH", returncode=2)
+            return int(seq), digest
+        try:
+            latest = anchors.latest()
+            if latest is None:
+                return None
+            anchors.check_key(latest)
+        except anchors.BadAnchor as bad:
+            raise CommandError(f"审计日志校验失败：{bad}", returncode=1) from bad
+        return latest.seq, latest.hash
