@@ -49,3 +49,10 @@ def totp_now(user: User) -> str:
 
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def api_key(user: User) -> str:
+    """A live API key for `user`, as its owner would issue it on 我的接口密钥 (accounts/tokens.py)."""
+    from zhengtong.accounts.tokens import token_issue
+
+    return token_issue(user=user, name="测试")[1]

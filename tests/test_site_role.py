@@ -6,6 +6,8 @@ import pytest
 
 from zhengtong.core.middleware import path_allowed
 
+from . import factories as f
+
 
 @pytest.mark.parametrize(
     ("role", "path", "allowed"),
@@ -40,10 +42,9 @@ def test_a_public_node_serves_no_staff_through_the_api(client, db, settings, lis
     """Issue 21 item 8 (等保2.0 8.1.3 区域边界): staff work on the internal node only; on the internet-zone node a
     staff token or session opens nothing, so the case API's staff actions and window registration are out of
     reach there, while a citizen's own actions stay."""
-    from rest_framework.authtoken.models import Token
 
     settings.SITE_ROLE = "public"
-    auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=lisi).key}"}
+    auth = {"HTTP_AUTHORIZATION": f"Token {f.api_key(lisi)}"}
     assert client.get("/api/v1/cases/applications/", **auth).status_code == 401
     assert client.get("/api/v1/org/departments/", **auth).status_code == 401
     client.force_login(lisi)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
+
+from .. import factories as f
 
 
 def test_the_api_needs_a_login_by_default(client, db):
@@ -14,8 +15,8 @@ def test_the_api_needs_a_login_by_default(client, db):
 
 
 def test_token_authentication(client, zhangsan):
-    token = Token.objects.create(user=zhangsan)
-    body = client.get(reverse("api:me"), HTTP_AUTHORIZATION=f"Token {token.key}").json()
+    token = f.api_key(zhangsan)
+    body = client.get(reverse("api:me"), HTTP_AUTHORIZATION=f"Token {token}").json()
     assert body["real_name"] == "张三"
     assert body["id_number"] == zhangsan.masked_id_number and "*" in body["id_number"]
     assert body["mobile"] == "138****0001"

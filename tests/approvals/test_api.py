@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 
 from zhengtong.approvals import services
 from zhengtong.approvals.models import Application
 
+from .. import factories as f
 from ..files import samples
 
 
@@ -20,7 +20,7 @@ def test_the_catalogue_and_a_guide_are_public(client, item):
 
 
 def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
-    token = Token.objects.create(user=zhangsan)
+    token = f.api_key(zhangsan)
     licence = item.materials.get(name="营业执照")
 
     def post():
@@ -31,7 +31,7 @@ def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
                 "area": "45",
                 f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
             },
-            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_AUTHORIZATION=f"Token {token}",
             HTTP_IDEMPOTENCY_KEY="api-1",
         )
 
@@ -48,9 +48,9 @@ def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
 
 
 def test_a_missing_field_is_a_coded_400(client, item, zhangsan):
-    token = Token.objects.create(user=zhangsan)
+    token = f.api_key(zhangsan)
     response = client.post(
-        f"/api/v1/approvals/items/{item.code}/applications/", {"area": "45"}, HTTP_AUTHORIZATION=f"Token {token.key}"
+        f"/api/v1/approvals/items/{item.code}/applications/", {"area": "45"}, HTTP_AUTHORIZATION=f"Token {token}"
     )
     assert response.status_code == 400 and response.json()["code"] == "FIELD_REQUIRED"
 
@@ -61,8 +61,8 @@ def test_staff_act_with_a_token_and_not_with_a_password_only_session(client, ite
     client.force_login(lisi)  # password only, no second factor
     assert client.post(url).status_code == 403
     client.logout()
-    token = Token.objects.create(user=lisi)
-    body = client.post(url, HTTP_AUTHORIZATION=f"Token {token.key}").json()
+    token = f.api_key(lisi)
+    body = client.post(url, HTTP_AUTHORIZATION=f"Token {token}").json()
     assert body["status"] == "reviewing"
 
 
@@ -70,13 +70,13 @@ def test_another_departments_staff_get_404_or_a_coded_refusal(client, item, zhan
     application = services.application_accept(
         application=services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads), by=lisi
     )
-    token = Token.objects.create(user=wangwu)
+    token = f.api_key(wangwu)
     branch_a = application.branches.get(department__code="A")
     response = client.post(
         f"/api/v1/approvals/applications/{application.pk}/actions/review/",
         {"branch": branch_a.pk, "agree": "1"},
         content_type="application/json",
-        HTTP_AUTHORIZATION=f"Token {token.key}",
+        HTTP_AUTHORIZATION=f"Token {token}",
     )
     assert response.status_code == 403 and response.json()["code"] == "OTHER_DEPARTMENT"
 
@@ -85,7 +85,7 @@ def test_window_registration_through_the_api(client, item, lisi, wangwu):
     licence = item.materials.get(name="营业执照")
 
     def post(user, received="2026-11-20T09:15:00+08:00"):
-        token, _ = Token.objects.get_or_create(user=user)
+        token = f.api_key(user)
         return client.post(
             f"/api/v1/approvals/items/{item.code}/window/",
             {
@@ -95,7 +95,7 @@ def test_window_registration_through_the_api(client, item, lisi, wangwu):
                 "area": "30",
                 f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
             },
-            HTTP_AUTHORIZATION=f"Token {token.key}",
+            HTTP_AUTHORIZATION=f"Token {token}",
         )
 
     response = post(lisi)

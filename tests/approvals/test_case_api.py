@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 
 from zhengtong.approvals import services
 from zhengtong.audit.models import OperationLog
@@ -22,7 +21,7 @@ BASE = "/api/v1/cases/applications/"
 
 
 def _auth(user) -> dict:
-    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+    return {"HTTP_AUTHORIZATION": f"Token {f.api_key(user)}"}
 
 
 def _submit(item, zhangsan, uploads, form_data):

@@ -123,7 +123,6 @@ def test_staff_record_the_correction_of_a_paper_request_on_the_applicants_behalf
 
 
 def test_the_case_api_records_a_paper_correction_and_answers_409_out_of_order(client, district, lisi):
-    from rest_framework.authtoken.models import Token
 
     from zhengtong.disclosure import requests as svc
 
@@ -137,7 +136,7 @@ def test_the_case_api_records_a_paper_correction_and_answers_409_out_of_order(cl
         channel="registered_post",
         content="老旧小区改造资金",
     )
-    auth = {"HTTP_AUTHORIZATION": f"Token {Token.objects.create(user=lisi).key}"}
+    auth = {"HTTP_AUTHORIZATION": f"Token {f.api_key(lisi)}"}
     url = f"/api/v1/cases/disclosure-requests/{item.pk}/"
     early = client.post(f"{url}actions/correct/", {"content": "星阳小区"}, content_type="application/json", **auth)
     assert early.status_code == 409 and "办理中" in early.json()["message"]

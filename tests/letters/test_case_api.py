@@ -3,15 +3,14 @@ never leaves through it (个人信息保护法 第六条: no more than the purpo
 
 from __future__ import annotations
 
-from rest_framework.authtoken.models import Token
-
+from .. import factories as f
 from .conftest import submit
 
 BASE = "/api/v1/cases/letters/"
 
 
 def _auth(user) -> dict:
-    return {"HTTP_AUTHORIZATION": f"Token {Token.objects.get_or_create(user=user)[0].key}"}
+    return {"HTTP_AUTHORIZATION": f"Token {f.api_key(user)}"}
 
 
 def test_the_centre_dispatches_and_the_department_signs_through_the_api(client, hotline, district, lisi, wangwu):

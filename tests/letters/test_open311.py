@@ -6,11 +6,11 @@ from __future__ import annotations
 import pytest
 import requests
 from georeport import GeoReport
-from rest_framework.authtoken.models import Token
 
 from zhengtong.letters import services
 from zhengtong.letters.models import Channel, Letter, Satisfaction
 
+from .. import factories as f
 from .conftest import handled
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -27,7 +27,7 @@ def test_services_are_the_responsibility_catalogue(hotline, client311):
 
 
 def test_a_client_files_a_letter_and_follows_it(hotline, zhangsan, client311, live_server):
-    key = Token.objects.create(user=zhangsan).key
+    key = f.api_key(zhangsan)
     response = requests.post(
         f"{live_server.url}/open311/v2/requests.json",
         data={
@@ -73,7 +73,7 @@ def test_published_letters_are_listed_masked(hotline, district, lisi, client311)
 )
 def test_bad_requests_are_refused_with_the_spec_error_shape(hotline, zhangsan, live_server, data, status, code):
     values = {
-        "api_key": Token.objects.create(user=zhangsan).key,
+        "api_key": f.api_key(zhangsan),
         "service_code": "food",
         "lat": "29.9",
         "long": "121.8",

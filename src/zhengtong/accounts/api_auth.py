@@ -12,10 +12,21 @@ from rest_framework import authentication, exceptions
 
 from zhengtong.audit.context import rebind
 
-from .models import User
+from .models import ApiToken, User
+from .tokens import token_user
 
 
 class TokenAuthentication(authentication.TokenAuthentication):
+    """`Authorization: Token <key>`, the key looked up by its hash (accounts/tokens.py)."""
+
+    model = ApiToken
+
+    def authenticate_credentials(self, key):
+        user = token_user(key)
+        if user is None:
+            raise exceptions.AuthenticationFailed("接口密钥无效或已吊销。")
+        return user, key
+
     def authenticate(self, request):
         found = super().authenticate(request)
         if found is None:
@@ -25,3 +36,11 @@ class TokenAuthentication(authentication.TokenAuthentication):
             raise exceptions.AuthenticationFailed("工作人员请在政务内网使用本系统。")
         rebind(found[0], request._request)
         return found
+
+
+def second_factor_behind(request) -> bool:
+    """The API request stands on a second factor: a key (issued only in a session that passed it, or by the
+    console to an integration account) or such a session itself."""
+    if isinstance(request.successful_authenticator, TokenAuthentication):
+        return True
+    return bool(getattr(request.user, "is_verified", lambda: False)())

@@ -15,6 +15,8 @@ class User(AbstractUser):
         CITIZEN = "citizen", _("自然人")
         ENTERPRISE = "enterprise", _("法人")
         STAFF = "staff", _("工作人员")
+        # another system (the 12345 platform, a province's exchange) calling the API with a key: no password
+        INTEGRATION = "integration", _("对接系统")
 
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.CITIZEN, db_index=True)
     real_name = models.CharField(_("姓名"), max_length=50, blank=True)
@@ -54,3 +56,23 @@ class User(AbstractUser):
     @property
     def masked_mobile(self) -> str:
         return mask_mobile(self.mobile or "")
+
+
+class ApiToken(models.Model):
+    """An API key, stored only as its SHA-256 (the key is high-entropy, so a plain hash cannot be reversed): the
+    key itself is shown once, when issued (accounts/tokens.py)."""
+
+    user = models.ForeignKey(User, verbose_name=_("所有人"), on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("用途"), max_length=100)
+    prefix = models.CharField(_("前缀"), max_length=12, help_text=_("密钥的开头几位，用于区分不同的密钥"))
+    digest = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("签发时间"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("最近使用"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("吊销时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("接口密钥")
+        verbose_name_plural = _("接口密钥")
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.name}（{self.prefix}…）"

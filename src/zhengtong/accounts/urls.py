@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import otp, views
+from . import otp, views, views_tokens
 
 app_name = "accounts"
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("register/enterprise/", views.register_enterprise, name="register_enterprise"),
     path("otp/", otp.otp_verify, name="otp"),
     path("otp/setup/", otp.otp_setup, name="otp_setup"),
+    path("tokens/", views_tokens.tokens, name="tokens"),
+    path("tokens/<int:pk>/revoke/", views_tokens.token_revoke_view, name="token_revoke"),
 ]

@@ -7,11 +7,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, permissions, serializers, status
-from rest_framework.authtoken.models import Token
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, params
@@ -199,7 +199,7 @@ class VerifiedStaff(permissions.BasePermission):
         user = request.user
         if not (user and user.is_authenticated and user.kind == User.Kind.STAFF):
             return False
-        return isinstance(request.auth, Token) or bool(getattr(user, "is_verified", lambda: False)())
+        return second_factor_behind(request)
 
 
 class Submit(APIView):

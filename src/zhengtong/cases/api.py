@@ -21,11 +21,11 @@ from django.http import QueryDict
 from django.urls import path
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, permissions, serializers
-from rest_framework.authtoken.models import Token
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
 from zhengtong.core.errors import Conflict, InvalidInput, NotFound
@@ -61,7 +61,7 @@ class CaseApi:
 
 
 class CaseUser(permissions.BasePermission):
-    """Staff through a token issued by the security administrator or a session that passed TOTP; or an
+    """Staff through an API key (issued only after the second factor) or a session that passed TOTP; or an
     applicant's account (for his own case's actions)."""
 
     def has_permission(self, request, view):
@@ -70,7 +70,7 @@ class CaseUser(permissions.BasePermission):
             return False
         if user.kind != User.Kind.STAFF:
             return view.applicants_welcome
-        return isinstance(request.auth, Token) or bool(getattr(user, "is_verified", lambda: False)())
+        return second_factor_behind(request)
 
 
 class ClockSerializer(serializers.ModelSerializer):

@@ -18,8 +18,10 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
-from rest_framework.authtoken.models import Token
 
+from zhengtong.accounts.models import User
+from zhengtong.accounts.tokens import token_user
+from zhengtong.audit.context import rebind
 from zhengtong.core.errors import ZtError
 
 from . import services
@@ -169,9 +171,10 @@ def _coordinate(value: str, limit: int):
 
 def _create(request):
     data = request.POST
-    token = Token.objects.select_related("user").filter(key=data.get("api_key", "")).first()
-    if token is None or not token.user.is_active:
+    user = token_user(data.get("api_key", ""))
+    if user is None:
         return _error(403, "api_key 无效或已停用", "OPEN311_API_KEY")
+    rebind(user, request)  # the letter's audit rows name the account the key belongs to
     service = Responsibility.objects.filter(code=data.get("service_code", ""), is_active=True).first()
     if service is None:
         return _error(400, "service_code 不存在，请先调用 services.json", "OPEN311_SERVICE_CODE")
@@ -180,10 +183,9 @@ def _create(request):
         return _error(400, "lat、long 须为有效的经纬度", "OPEN311_LOCATION")
     if lat is None and not data.get("address_string") and not data.get("address_id"):
         return _error(400, "请提供位置：lat 和 long，或 address_string", "OPEN311_LOCATION")
-    user = token.user
     name = f"{data.get('last_name', '')}{data.get('first_name', '')}".strip()
     phone = data.get("phone", "").strip()
-    citizen = user.kind != "staff"
+    citizen = user.kind not in (User.Kind.STAFF, User.Kind.INTEGRATION)
     try:
         intake = services.letter_submit(
             channel=Channel.OPEN311,

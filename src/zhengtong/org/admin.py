@@ -1,28 +1,32 @@
 """The Chinese admin for system settings, split by 三员 duty.
 
-系统管理员: departments, posts, memberships, site settings. 安全管理员: accounts, roles, grants, second
-factors, lockouts, API tokens. 审计管理员 has no admin at all: the audit pages on the workbench are his, and
-nobody else's. Every change made here is written to the audit trail in the admin's transaction.
+系统管理员: departments, posts, memberships, site settings. 安全管理员: accounts, roles, grants (an
+administrator duty waits for a second security administrator), second factors, lockouts, API keys (listed and
+revoked, never issued or read). 审计管理员 has no admin at all: the audit pages on the workbench are his, and
+nobody else's. Nobody grants himself anything. Every change made here is written to the audit trail in the
+admin's transaction.
 """
 
 from __future__ import annotations
 
 from axes.models import AccessAttempt
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from rest_framework.authtoken.models import Token
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from zhengtong.accounts.models import User
+from zhengtong.accounts.models import ApiToken, User
+from zhengtong.accounts.tokens import token_revoke
 from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.core.models import SiteSettings
 
-from .duties import DUTY_CONFLICT, has_duty
+from .duties import has_duty
 from .models import Department, Duty, Membership, Post, Role, RoleGrant
+from .services import check_grant, grant_role, role_grant_approve
 
 
 class ZtAdminSite(admin.AdminSite):
@@ -134,6 +138,10 @@ class RoleAdmin(SecurityAdmin):
 
 
 class RoleGrantForm(forms.ModelForm):
+    """Asks the service's own checks, so that the admin says what is wrong beside the fields."""
+
+    granter = None  # the administrator filling the form in (set by RoleGrantAdmin.get_form)
+
     class Meta:
         model = RoleGrant
         fields = ["user", "role"]
@@ -141,19 +149,56 @@ class RoleGrantForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         user, role = data.get("user"), data.get("role")
-        if user and role and role.duty:
-            held = set(Role.objects.filter(grants__user=user).exclude(duty="").values_list("duty", flat=True))
-            if held - {role.duty}:
-                raise forms.ValidationError(DUTY_CONFLICT[1], code=DUTY_CONFLICT[0])
+        if user and role:
+            try:
+                check_grant(user=user, role=role, by=self.granter)
+            except InvalidInput as refused:
+                raise forms.ValidationError(refused.message, code=refused.code) from refused
         return data
 
 
 @admin.register(RoleGrant, site=site)
 class RoleGrantAdmin(SecurityAdmin):
+    """A grant is made or revoked, never edited into another; an administrator duty waits for a second
+    security administrator's approval (the "复核通过" action)."""
+
     form = RoleGrantForm
-    list_display = ["user", "role", "created_at"]
+    list_display = ["user", "role", "created_at", "status"]
     list_filter = ["role"]
     raw_id_fields = ["user"]
+    actions = ["approve"]
+
+    @admin.display(description=_("状态"))
+    def status(self, grant):
+        return (
+            _("已生效（%(by)s 复核）") % {"by": grant.approved_by}
+            if grant.approved_by
+            else (_("已生效") if grant.approved_at else _("待复核"))
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.granter = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        obj.pk = grant_role(user=obj.user, role=obj.role, by=request.user).pk
+
+    @admin.action(description=_("复核通过所选的管理员职责授权"))
+    def approve(self, request, queryset):
+        approved = 0
+        for grant in queryset.filter(approved_at__isnull=True):
+            try:
+                role_grant_approve(grant=grant, by=request.user)
+            except PermissionDenied as refused:
+                self.message_user(request, f"{grant}：{refused.message}", level=messages.ERROR)
+            else:
+                approved += 1
+        if approved:
+            self.message_user(request, _("已复核 %(n)d 项授权。") % {"n": approved}, level=messages.SUCCESS)
 
 
 @admin.register(TOTPDevice, site=site)
@@ -194,8 +239,29 @@ class AccessAttemptAdmin(SecurityAdmin):
         return False
 
 
-@admin.register(Token, site=site)
-class TokenAdmin(SecurityAdmin):
-    list_display = ["user", "created"]
-    fields = ["user"]
-    raw_id_fields = ["user"]
+@admin.register(ApiToken, site=site)
+class ApiTokenAdmin(SecurityAdmin):
+    """Keys are listed and revoked here, never issued or read: their owner issues them after the second factor,
+    the console issues them to integration accounts, and only a hash is stored (accounts/tokens.py)."""
+
+    list_display = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["user__username", "user__real_name", "name", "prefix"]
+    fields = ["user", "name", "prefix", "created_at", "last_used_at", "revoked_at"]
+    readonly_fields = fields
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # revoke instead: the audit rows keep pointing at the key
+
+    @admin.action(description=_("吊销所选密钥"))
+    def revoke(self, request, queryset):
+        for token in queryset.filter(revoked_at__isnull=True).select_related("user"):
+            token_revoke(token=token)
+        self.message_user(request, _("已吊销。"), level=messages.SUCCESS)

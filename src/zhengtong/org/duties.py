@@ -9,12 +9,19 @@ from zhengtong.core.errors import PermissionDenied
 from .models import Duty, Role
 
 DUTY_CONFLICT = ("DUTY_CONFLICT", _("三员职责不得兼任：系统管理员、安全管理员、审计管理员须由不同人员担任。"))
+SELF_GRANT = ("SELF_GRANT", _("不得给自己授予角色或职责，请由另一名安全管理员办理。"))
+SECOND_ADMINISTRATOR = (
+    "SECOND_ADMINISTRATOR_REQUIRED",
+    _("管理员职责须由授权人和被授权人以外的另一名安全管理员复核。"),
+)
 
 
 def user_duties(user) -> set[str]:
     if not (user and user.is_authenticated and user.is_active):
         return set()
-    return set(Role.objects.filter(grants__user=user).exclude(duty="").values_list("duty", flat=True))
+    # a duty waiting for its second administrator's approval does not count yet
+    granted = Role.objects.filter(grants__user=user, grants__approved_at__isnull=False)
+    return set(granted.exclude(duty="").values_list("duty", flat=True))
 
 
 def has_duty(user, duty: str) -> bool:

@@ -127,6 +127,17 @@ class RoleGrant(TimeStampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("人员"), on_delete=models.CASCADE, related_name="role_grants"
     )
     role = models.ForeignKey(Role, verbose_name=_("角色"), on_delete=models.PROTECT, related_name="grants")
+    # An administrator duty granted in the admin counts once a second security administrator approves it (two-
+    # person rule); every other grant, and the console's, is approved when made. created_by is the granter.
+    approved_at = models.DateTimeField(_("复核时间"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("复核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("角色授权")

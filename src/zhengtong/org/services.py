@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.accounts.services import staff_create
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput
+from zhengtong.core.errors import InvalidInput, PermissionDenied
 
-from .duties import DUTY_CONFLICT
-from .models import Department, Membership, Post, Role, RoleGrant
+from .duties import DUTY_CONFLICT, SECOND_ADMINISTRATOR, SELF_GRANT, user_duties
+from .models import Department, Duty, Membership, Post, Role, RoleGrant
 
 
 @transaction.atomic(durable=True)
@@ -59,19 +60,49 @@ def _membership_add(
 
 
 @transaction.atomic(durable=True)
-def role_grant(*, user, role: Role) -> RoleGrant:
-    return _role_grant(user=user, role=role)
+def role_grant(*, user, role: Role, by=None) -> RoleGrant:
+    return grant_role(user=user, role=role, by=by)
 
 
-def _role_grant(*, user, role: Role) -> RoleGrant:
-    """Grant a role. The three administrator duties are mutually exclusive (三员分立)."""
+def grant_role(*, user, role: Role, by=None) -> RoleGrant:
+    """Grant a role, in the caller's transaction (the admin's change form holds one). `by` is the administrator
+    granting it in the admin; None is the console (the operator who runs `zhengtong staff create`, the root of
+    trust). Nobody grants himself anything; the three administrator
+    duties are mutually exclusive (三员分立); a duty granted by an administrator waits for a second one."""
+    check_grant(user=user, role=role, by=by)
+    pending = bool(role.duty) and by is not None
+    grant, created = RoleGrant.objects.get_or_create(
+        user=user, role=role, defaults={"created_by": by, "approved_at": None if pending else timezone.now()}
+    )
+    if created:
+        changes = {"role": [None, role.code], "pending": [None, pending]}
+        audit_record(action="org.role.grant", obj=grant, changes=changes)
+    return grant
+
+
+def check_grant(*, user, role: Role, by=None) -> None:
+    """What a grant must satisfy before it is made (the admin form asks the same)."""
+    if by is not None and by.pk == user.pk:
+        raise InvalidInput(SELF_GRANT[1], code=SELF_GRANT[0])
     if role.duty:
         held = set(Role.objects.filter(grants__user=user).exclude(duty="").values_list("duty", flat=True))
         if held - {role.duty}:
             raise InvalidInput(DUTY_CONFLICT[1], code=DUTY_CONFLICT[0])
-    grant, created = RoleGrant.objects.get_or_create(user=user, role=role)
-    if created:
-        audit_record(action="org.role.grant", obj=grant, changes={"role": [None, role.code]})
+
+
+@transaction.atomic(durable=True)
+def role_grant_approve(*, grant: RoleGrant, by) -> RoleGrant:
+    """The second administrator's approval of a pending duty: a security administrator who neither made the
+    grant nor receives it."""
+    grant = RoleGrant.objects.select_for_update().select_related("role").get(pk=grant.pk)
+    if grant.approved_at is not None:
+        return grant
+    # the page that calls this has checked the second factor (org.duties.has_duty)
+    if Duty.SECURITY not in user_duties(by) or by.pk in (grant.user_id, grant.created_by_id):
+        raise PermissionDenied(SECOND_ADMINISTRATOR[1], code=SECOND_ADMINISTRATOR[0])
+    grant.approved_at, grant.approved_by = timezone.now(), by
+    grant.save(update_fields=["approved_at", "approved_by", "updated_at"])
+    audit_record(action="org.role.approve", obj=grant, changes={"role": [None, grant.role.code]})
     return grant
 
 
@@ -99,5 +130,5 @@ def staff_onboard(
     user = staff_create(username=username, real_name=real_name, password=password, mobile=mobile)
     _membership_add(user=user, department=department, post=post, is_head=is_head, duties=duties)
     for role in roles:
-        _role_grant(user=user, role=role)
+        grant_role(user=user, role=role)
     return user

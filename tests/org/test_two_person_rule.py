@@ -1,0 +1,98 @@
+"""三员 that hold (等保2.0 8.1.4.2 三权分立; DOMAIN §8): no administrator grants a role or a duty to himself, and
+an administrator duty granted in the admin takes effect only when a second, different security administrator
+approves it. Each step is audited with its actor. The console (`zhengtong staff create`) is the root of trust
+that makes the first administrators, and its grants take effect at once.
+"""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from zhengtong.audit.context import Actor, acting_as
+from zhengtong.audit.models import OperationLog
+from zhengtong.core.errors import InvalidInput, PermissionDenied
+from zhengtong.org.duties import user_duties
+from zhengtong.org.models import Duty, RoleGrant
+from zhengtong.org.services import role_grant, role_grant_approve
+
+from .. import factories as f
+
+
+@pytest.fixture
+def second_security(district):
+    return f.staff("sec2", "钱安全", district["B"], f.role("secadmin", duty="security"))
+
+
+def test_an_administrator_cannot_grant_a_role_to_himself(admins):
+    leader = f.role("leader", scope="all")
+    with pytest.raises(InvalidInput) as refused:
+        role_grant(user=admins["security"], role=leader, by=admins["security"])
+    assert refused.value.code == "SELF_GRANT"
+    assert not RoleGrant.objects.filter(user=admins["security"], role=leader).exists()
+
+
+def test_the_admin_form_refuses_a_grant_to_oneself(verified_client, admins):
+    client = verified_client(admins["security"])
+    leader = f.role("leader", scope="all")
+    response = client.post(reverse("admin:org_rolegrant_add"), {"user": admins["security"].pk, "role": leader.pk})
+    assert "不得给自己授予角色" in response.content.decode()
+    assert not RoleGrant.objects.filter(user=admins["security"], role=leader).exists()
+
+
+def test_a_duty_granted_by_one_administrator_waits_for_a_second(admins, second_security, lisi):
+    grant = role_grant(user=lisi, role=f.role("auditor", duty=Duty.AUDIT), by=admins["security"])
+    assert grant.approved_at is None and Duty.AUDIT not in user_duties(lisi)
+
+    with pytest.raises(PermissionDenied) as refused:
+        role_grant_approve(grant=grant, by=admins["security"])
+    assert refused.value.code == "SECOND_ADMINISTRATOR_REQUIRED"
+
+    with acting_as(Actor(user_id=second_security.pk, name=second_security.real_name)):
+        role_grant_approve(grant=grant, by=second_security)
+    grant.refresh_from_db()
+    assert grant.approved_by == second_security and Duty.AUDIT in user_duties(lisi)
+    entry = OperationLog.objects.get(action="org.role.approve")
+    assert entry.actor_id == second_security.pk and entry.object_id == str(grant.pk)
+
+
+def test_only_a_security_administrator_approves_and_never_the_grantee(admins, second_security, lisi):
+    another_security_role = f.role("secadmin2", duty=Duty.SECURITY)
+    grant = role_grant(user=second_security, role=another_security_role, by=admins["security"])
+    for who in (second_security, admins["system"], lisi):
+        with pytest.raises(PermissionDenied):
+            role_grant_approve(grant=grant, by=who)
+
+
+def test_a_business_role_granted_to_another_takes_effect_at_once(admins, lisi):
+    grant = role_grant(user=lisi, role=f.role("leader", scope="all"), by=admins["security"])
+    assert grant.approved_at is not None
+
+
+def test_the_admin_shows_a_pending_duty_and_the_second_administrator_approves_it(
+    verified_client, admins, second_security, lisi
+):
+    role = f.role("auditor", duty=Duty.AUDIT)
+    first = verified_client(admins["security"])
+    assert first.post(reverse("admin:org_rolegrant_add"), {"user": lisi.pk, "role": role.pk}).status_code == 302
+    grant = RoleGrant.objects.get(user=lisi, role=role)
+    assert "待复核" in first.get(reverse("admin:org_rolegrant_changelist")).content.decode()
+    action = {"action": "approve", "_selected_action": [grant.pk]}
+    first.post(reverse("admin:org_rolegrant_changelist"), action)
+    grant.refresh_from_db()
+    assert grant.approved_at is None  # the granter's own approval does not count
+
+    second = verified_client(second_security)
+    second.post(reverse("admin:org_rolegrant_changelist"), action)
+    grant.refresh_from_db()
+    assert grant.approved_by == second_security
+
+
+def test_an_existing_grant_cannot_be_edited_into_another(verified_client, admins, lisi):
+    grant = role_grant(user=lisi, role=f.role("clerk"), by=admins["security"])
+    client = verified_client(admins["security"])
+    response = client.post(
+        reverse("admin:org_rolegrant_change", args=[grant.pk]), {"user": lisi.pk, "role": f.role("leader").pk}
+    )
+    grant.refresh_from_db()
+    assert grant.role.code == "clerk" and response.status_code in (302, 403)
