@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from html import unescape as unescape_entities
 
 import nh3
 from django.utils import timezone
@@ -19,6 +18,7 @@ from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.files.services import file_open, uploads_store
+from zhengtong.privacy.html import visible_text
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
@@ -138,7 +138,8 @@ def public_strings(document: Document) -> set[str]:
 
 
 def body_text(document: Document) -> str:
-    return unescape_entities(strip_tags(document.body))
+    """What a reader sees of the body and its attributes (privacy.html), as the privacy check must."""
+    return visible_text(document.body)
 
 
 def findings(document: Document) -> list[Found]:

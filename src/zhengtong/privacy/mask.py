@@ -1,4 +1,6 @@
-"""Masking in the official style (`138****1234`), applied to what `scan` found."""
+"""Masking in the official style (138****9876, 330206********123X, 王*, 绿城春江花园**幢***室), applied to what
+`scan` found. A number keeps its written separators and width; zero-width characters hidden inside it are dropped,
+so a masked value never carries an invisible copy of what it hides."""
 
 from __future__ import annotations
 
@@ -7,49 +9,53 @@ import re
 from zhengtong.core import masking
 
 from .detect import Finding, Kind, scan
+from .normalize import INVISIBLE
 
-_ADDRESS_HEAD = re.compile(r".*?(?:路|街|巷|弄|道|村|小区|花园|苑|新村|大道)")
+_SIGNIFICANT = re.compile(r"[0-9０-９XxＸｘ]")
+_NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+")
+_MOBILE_PREFIX = re.compile(r"^(?:[+＋]|00|００)?(?:86|８６)[ -]?|^[(（][+＋]?(?:86|８６)[)）] ?")
+_AREA = re.compile(r"^[(（]?[0０][0-9０-９]{2,3}[)）]?[- ]?")
+PLATE_KEEP = 2  # the province, the issuing letter and the last two characters stay: 浙B***45
 
 
-def _keep_separators(original: str, masked_digits: str) -> str:
-    """Mask a number written with spaces or dashes, keeping them where they were."""
-    out, i = [], 0
-    for c in original:
-        if c in " -":
-            out.append(c)
+def _keep(text: str, head: int, tail: int) -> str:
+    """Mask the significant characters (digits, X) of `text` but the first `head` and the last `tail`."""
+    total = len(_SIGNIFICANT.findall(text))
+    out, seen = [], 0
+    for c in text:
+        if c in INVISIBLE:
+            continue
+        if _SIGNIFICANT.fullmatch(c):
+            out.append(c if seen < head or seen >= total - tail else "*")
+            seen += 1
         else:
-            out.append(masked_digits[i])
-            i += 1
+            out.append(c)
     return "".join(out)
 
 
 def mask_finding(finding: Finding) -> str:
     text = finding.text
     if finding.kind == Kind.ID_NUMBER:
-        return masking.mask_id_number(text)
+        return _keep(text, 6, 4)
     if finding.kind == Kind.MOBILE:
-        bare = re.sub(r"[ -]", "", text)
-        return _keep_separators(text, masking.mask_mobile(bare))
+        prefix = _MOBILE_PREFIX.match(text)
+        head = prefix.group() if prefix else ""
+        return head + _keep(text[len(head) :], 3, 4)
     if finding.kind == Kind.BANK_CARD:
-        bare = re.sub(r"[ -]", "", text)
-        return _keep_separators(text, masking.mask_bank_card(bare))
+        return _keep(text, 4, 4)
     if finding.kind == Kind.LANDLINE:
-        return _mask_landline(text)
+        area = _AREA.match(text)
+        head = area.group() if area else ""
+        return head + _keep(text[len(head) :], 0, 4)
     if finding.kind == Kind.EMAIL:
         return masking.mask_email(text)
+    if finding.kind == Kind.PLATE:
+        visible = text.replace("·", "").replace("・", "")
+        return text[:2] + "*" * max(len(visible) - 2 - PLATE_KEEP, 1) + text[-PLATE_KEEP:]
     if finding.kind == Kind.ADDRESS:
-        head = _ADDRESS_HEAD.match(text)
-        kept = head.group() if head else ""
-        return kept + "*" * (len(text) - len(kept))
+        # the road, estate and village stay, so a reply still reads as an address; every number goes
+        return _NUMBER.sub(lambda m: "*" * max(2, len(m.group())), text)
     return masking.mask_name(text)
-
-
-def _mask_landline(text: str) -> str:
-    """0574-86781234 -> 0574-****1234: the area code and the last four stay."""
-    area = re.match(r"[(（]?0[0-9０-９]{2,3}[)）]?-?\s?", text)
-    head = area.group() if area else ""
-    body = text[len(head) :]
-    return head + "".join("*" if c.isdigit() else c for c in body[:-4]) + body[-4:]
 
 
 def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings: list[Finding] | None = None) -> str:

@@ -1,0 +1,52 @@
+"""What a reader can see or reach in a piece of HTML, as text to scan: every text node, with a line break at each
+block and table cell (so that two cells never run together into a false "name"), and the attribute values a page
+shows or a click uses: title and alt (shown on hover and read aloud), aria-label, a tel: or mailto: link."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+BLOCKS = frozenset(
+    "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
+    "blockquote pre dl dt dd figure figcaption hr address".split()
+)
+SHOWN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "value", "content")
+LINK_SCHEMES = ("tel:", "mailto:", "sms:")
+
+
+class _Visible(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0  # inside <script> or <style>
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self.hidden += 1
+        if tag in BLOCKS:
+            self.parts.append("\n")
+        for name, value in attrs:
+            if not value:
+                continue
+            if name in SHOWN_ATTRIBUTES or (name == "href" and value.lower().startswith(LINK_SCHEMES)):
+                self.parts.append(f"\n{value}\n")
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.hidden = max(0, self.hidden - 1)
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Visible()
+    parser.feed(html or "")
+    parser.close()
+    return "".join(parser.parts)

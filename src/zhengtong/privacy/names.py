@@ -1,0 +1,193 @@
+"""Names of private persons in free text.
+
+A name is a surname (single or compound) and one or two given-name characters. It is found where a reader would
+recognise it: after a label or a role (申请人, 业主, 其丈夫), after a self-introduction (我叫, 本人), in a
+salutation (尊敬的…：, …同志), in a list after a colon (名单：王建军、李秀兰), or standing before a word that
+follows a person (…反映, …先生, …名下, …（身份证…）) with a boundary before it. Length is decided by the given-name
+characters: a third character is taken only when it is one that names use and not one that starts the next word.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import rjieba
+
+COMPOUND_SURNAMES = (
+    "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 端木 独孤 南宫 西门 闻人 轩辕 "
+    "百里 呼延 钟离 澹台 公冶 太史 申屠 万俟 闾丘 濮阳 淳于 单于 赫连 东郭 仲孙 拓跋"
+).split()
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常"
+    "温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴"
+    "霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚"
+    "岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑"
+    "迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉"
+    "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
+    "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由竺"
+)
+# Characters that given names are made of (the commonest few hundred, from name statistics).
+GIVEN = frozenset(
+    "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志海燕文辉鹏飞宇晨浩然欣怡子涵梓轩雨婷佳琪俊"
+    "斌波鑫宁亮丹蕾琳雪梅晶颖慧莉倩云凤洁琴淑珍凯健东林峰军荣兵毅新彬浩宏伦昊铭诚博睿嘉泽瑞航辰阳旭晓帆远智"
+    "思雅楠欢悦心诗语梦菲萱瑶婧璐茜蓉薇媛瑾妍彤馨玲岚珊芬芸莲菊香月春秋冬夏光金银宝贵福寿喜庆祥瑞安康乐永长"
+    "德仁义礼信忠孝良善正清廉贤才学武威雄豪杰俊彦豪卫兴盛昌隆发达成功利民生全友爱和顺利立世中天地山川河江湖"
+    "泉源洪涛波浪海洲松柏竹梅兰菊桃李杏桂枫杨柳树森林木材根叶花芳草青蓝紫翠碧绿白玉珠宝琼瑶环佩璋琛瑜琦琪"
+    "珂珏玮玥琰瑛璇璟凡一二三四五六七八九十百千万亿元初首先高升腾跃翔鸿鹤鹏雁燕凤鸾鹰龙虎彪豹骏驰骥马牛羊"
+    "振兆勋斌晖晗昕昭晟晔暄曦皓颢炜烨煜焱熙炎灿辉耀煌坤乾政治理法律宪章典范模式规则方圆润泽沛沐涵淳渊博"
+    "弘毅韬略谋策划筹谦逊恭敬谨慎勤俭朴素雅致秀丽美媚娇婉娴淑贞静宜嫣然如若依可以亦也之乎者云兮君臣民士"
+    "农工商贾医师友朋宾客仙佛道儒圣贤哲思想念忆怀恩惠泽浩荡宽容恕忍耐久恒定坚固强壮健康宁静淡泊明志致远"
+    "伯仲叔季孟少幼小大老阿红霞丹彩虹霖露霜雪冰晶莹玲珑琳琅佳俊秀敏捷慧颖聪睿智哲达通畅舒展开放宏伟壮丽"
+    "美好佳丽嘉娜莎妮娅婕妤姗姝婵娥嫦娟媛嫱婷娉茹蓓蕊蕙蔓薇莺鹃鸥鹭燕雀凤凰麟麒骐骊骄骁驹骢军兵将帅卫国"
+    "建设立业创新开拓进取奋发图强振兴中华爱民保家卫国富强民主文明和谐自由平等公正法治敬业诚信友善忠诚"
+    "根生福来财旺金水木火土宝珍珠翡翠玛瑙琥珀钰铭锋锐锦镇钧铎铖铠锡钊钦铮鑫淼森焱垚磊犇骉晶晶品众"
+    "连树立桂兰桂芳桂英秀英秀兰秀珍秀梅玉兰玉梅玉珍凤英凤兰淑珍淑英淑兰德华德明德胜建华建军建平国华国强"
+    "雯雁岩岳峥嵘崇巍峻峰嵩屹岗岭坚垣城培基增墨壁尧舜禹汤周秦汉唐宋元明清京沪杭甬越吴楚湘蜀粤闽赣皖"
+    "宸宥宇宁宛宜宝实宣宫宾寒寿尊尚尧展屹峥巧巍帆希庆廷彦彬征律得循微徽忆念恺悠惟意慈慧憬懿成戈旻昀"
+    "晏晞晴暖曼朗望朝杉枝栋栩桐梁梓棠楷榕槿樱檀欣歆毓沁沅沛泓泫泳洛洲浚涓淇淞渝湘溪滢漪潇潍澄澜濡瀚"
+    "灵炫烁焕然煦熠燃爽犀琛瑄璞甜畅皎睿瞳磬祎祺禄禾秉程穗童笑筱简素紫絮维绮缘羽翊翰聿胤舒艺芊芝芮苒"
+    "若苓茂茉莎莉菡萌葳蔚蕴藤蝶衡裕褀言誉谊谦豫贞赫超越跃路轩辞迪逸遥邦郁醇钧铄锦阑阔霁霏靓韵颂颐馥骞鸣黛"
+    "阿大二小妹宝根狗牛毛三四丫娣弟招来旺财发亚剑诺宗祖佑铁炳儿家其人"
+)
+# A character that begins the next word, not the end of a name (申请人李月娥不服 -> 李月娥, 侯毅本人 -> 侯毅).
+NOT_GIVEN = frozenset(
+    "其的了在是于和与及或等因称向对从到被把为将已未经由也都就现曾先同本家名夫妻一身手电住联系情陪申提要请表诉来无所之自拟户说讲反不"
+)
+
+# A "name" ending in one of these is a place (余新镇, 古林镇).
+PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
+# Words of a government text that the dictionary tags as names.
+NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无".split())
+# Labels and roles after which a name follows (optionally after ：, 为 or 是).
+ROLES = (
+    "姓名 申请人 被申请人 联系人 户主 当事人 法定代表人 负责人 投诉人 被投诉人 举报人 被举报人 来信人 来电人 信访人 "
+    "反映人 诉求人 收件人 寄件人 送达人 受送达人 代理人 委托代理人 委托人 受托人 患者 病人 死者 伤者 逝者 被执行人 "
+    "申请执行人 原告 被告 第三人 证人 监护人 被监护人 继承人 配偶 丈夫 妻子 老伴 儿子 女儿 父亲 母亲 爷爷 奶奶 外公 "
+    "外婆 孙子 孙女 侄子 侄女 外甥 哥哥 姐姐 弟弟 妹妹 儿媳 女婿 亲属 家属 邻居 同事 朋友 业主 租户 住户 房东 承租人 "
+    "出租人 村民 居民 市民 群众 学生 考生 家长 老人 骑手 司机 驾驶员 驾驶人 车主 船东 职工 员工 工人 经办人 签收人 "
+    "收款人 户名 持卡人 开户人 开户名 参保人 被保险人 受益人 捐赠人 受助人 申报人 申领人 领取人 征收人 被征收人 "
+    "救助对象 保障对象 低保户 困难户 五保户 个体户 退役军人 士兵 烈属 遗属 店主 摊主 经营者 业户 被害人 嫌疑人 "
+    "违法行为人 行为人 相对人 行人 乘客 游客 租客 孕妇 产妇 新生儿 婴儿 儿童 未成年人 残疾人 独居老人 孤寡老人 "
+    "我叫 名叫 名字叫 名字是 本人 尊敬的 致"
+).split()
+# Weak openers: a name after them must also be followed by a boundary (我是北仑区居民 is no name).
+WEAK = ("我是",)
+FOLLOWERS = (
+    "先生 女士 同志 小姐 老师 阿姨 大爷 大妈 师傅 老人 本人 夫妇 一家 家属 家庭 家的 家座 家中 家门 家住 名下 户籍 "
+    "反映 称 来电 来信 来访 致电 于 因 在 申请 提供 留下 陈述 通过 指定 独居 要求 不服 陪同 留存 未按 驾驶 手机 电话 "
+    "奶奶 爷爷 阿姨 叔叔 婆婆 您好 你好 家长 母子 父子 母女 父女 夫妻 兄弟 姐妹 两户 三户 收 描述 持 离婚 拖欠 携 "
+    "联系 身份 的身份 的手机 的银行 的账户 的账号 的社保 的户籍 的住址 的家 的车 的房 的母亲 的父亲 的丈夫 的妻子 "
+    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女"
+).split()
+# Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
+PRECEDERS = (
+    "反映 消费者 包工头 维修工 名单中 内有 如 同意 打入 拨打 发放至 发还 寄至 退至 联系 对象 接到 自称 并非 代理 "
+    "通知 告知 慰问 看望 走访 询问 约谈 协助 资助 救助 帮助 安排 委托 指派 核查"
+).split()
+# Single characters that open the word after a name (…的, …之妻, …等3人, …户分得, …曾于) or close the word before
+# one (由…, 志愿者…, 转出方…, 1号…).
+_AFTER_NAME = frozenset("的之等户曾已将被向于在因称系是为与和及或同原经现自所从到对把也都就")
+_BEFORE_NAME = frozenset(
+    "由向对给与和同跟让叫请是为被把将经据及或其系即乃者人户主员生长属亲子女夫妻婿媳父母兄姐弟妹方号"
+)
+_PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/")
+
+_ROLE_WORDS = frozenset(ROLES)
+_FOLLOWER = re.compile("|".join(sorted(FOLLOWERS, key=len, reverse=True)))
+_PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
+_SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
+_ROLE = re.compile("(?:" + "|".join(sorted([*ROLES, *WEAK], key=len, reverse=True)) + r")\s*(?::|为|是)?\s*")
+_SURNAME_AT = re.compile(f"(?={_SURNAME})")  # every place a surname starts, overlapping ones included
+_LIST_SEP = "、"
+
+
+def _surname_at(text: str, i: int) -> int:
+    """Length of the surname starting at i (2 for a compound one), 0 if none."""
+    if text[i : i + 2] in COMPOUND_SURNAMES:
+        return 2
+    return 1 if i < len(text) and text[i] in SURNAMES else 0
+
+
+def _name_at(text: str, i: int) -> int:
+    """Length of the name starting at i, 0 if none: a surname, then one or two given-name characters, and not a
+    common word that happens to start with a surname (宁波, 万元, 公民, 方式)."""
+    s = _surname_at(text, i)
+    if not s:
+        return 0
+    j = i + s
+    if j >= len(text) or text[j] not in GIVEN:
+        return 0
+    if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
+        if not _is_word(text[i : j + 2]):
+            return s + 2
+    # 家 may open a given name (李家豪) but not end one (王家的…)
+    return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
+
+
+def _is_place(name: str) -> bool:
+    return name[-1] in PLACE_ENDINGS
+
+
+@lru_cache(maxsize=65536)
+def _is_word(candidate: str) -> bool:
+    """A word of the segmenter's dictionary rather than a name. Its part-of-speech tags are too loose for two
+    characters (许可 and 查明 are tagged as names), so any two-character word counts; a longer one counts unless
+    tagged a name (吴志强 is in the dictionary)."""
+    if candidate in NOT_NAMES or candidate in _ROLE_WORDS:
+        return True
+    if not rjieba.has_word(candidate):
+        return False
+    return len(candidate) == 2 or rjieba.tag(candidate)[0][1] != "nr"
+
+
+def _follows(text: str, j: int) -> bool:
+    """A word that comes after a name, or a boundary, stands at j."""
+    if j >= len(text) or text[j] in _PUNCT or text[j].isdigit() or text[j] in _AFTER_NAME:
+        return True
+    return _FOLLOWER.match(text, j) is not None
+
+
+def _boundary_before(text: str, i: int, preceders: frozenset[int]) -> bool:
+    return i == 0 or text[i - 1] in _PUNCT or text[i - 1] in _BEFORE_NAME or i in preceders
+
+
+def find_names(text: str) -> list[tuple[int, int]]:
+    found: dict[int, int] = {}
+    preceders = frozenset(m.end() for m in _PRECEDER.finditer(text))
+
+    def take(i: int, strict_end: bool) -> int:
+        n = _name_at(text, i)
+        if n and _is_place(text[i : i + n]):
+            return 0
+        if n and (not strict_end or _follows(text, i + n)):
+            found.setdefault(i, i + n)
+            return n
+        return 0
+
+    for m in _ROLE.finditer(text):
+        weak = m.group().startswith(WEAK)
+        i = m.end()
+        n = take(i, strict_end=weak)
+        while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
+            i += n + 1
+            n = take(i, strict_end=False)
+    for m in _SURNAME_AT.finditer(text):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
+        i = m.start()
+        if not _boundary_before(text, i, preceders) or i in found:
+            continue
+        run = []
+        while (n := _name_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
+            run.append((i, i + n))
+            i += n + 1
+        if run and (n := _name_at(text, i)) and _follows(text, i + n):
+            run.append((i, i + n))
+            for start, end in run:
+                found.setdefault(start, end)
+    for m in _SURNAME_AT.finditer(text):  # standing alone, between a boundary and a word that follows a name
+        i = m.start()
+        n = _name_at(text, i)
+        if n and _boundary_before(text, i, preceders) and _follows(text, i + n) and not _is_place(text[i : i + n]):
+            found.setdefault(i, i + n)
+    return sorted(found.items())

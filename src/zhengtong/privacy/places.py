@@ -1,0 +1,83 @@
+"""Detailed home addresses: what places a person's door, not the road or the estate alone.
+
+Three shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室); an estate with a
+building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302, 东方丽都小区7号楼505); a village with a
+group or a house number (横山村3组45号, 河头村五组, 上阳村下王自然村18号). A road, an estate or a village named
+alone is a place, not an address, and is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+_N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
+# The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
+# phrase before it (住在…, 位于…, 分得…) or the city, district and street it sits in (but 小区, 社区 and A区 are
+# part of an estate's name).
+_STOP = r"住|在|于|是|的|为|和|及|与|至|到|得|址|市(?!村)|县|镇|乡|街道|(?<![小社园A-Z])区"
+_NAME = rf"(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{1,12}}?"
+_ROAD = r"(?:大道|大街|路|街|巷|弄|道|里)"
+_UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
+_ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.]))"
+_DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
+_ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
+_BUILDING = rf"(?:[A-Z]区)?{_N}(?:幢|栋|号楼|座)"
+
+ADDRESS = re.compile(
+    "|".join(
+        (
+            # road + house number (+ lane, building, unit, room)
+            rf"{_NAME}{_ROAD}{_N}(?:号|弄)(?:附{_N}号)?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
+            # estate + building + unit and/or room; or building-unit-room written with dashes
+            rf"{_NAME}{_BUILDING}(?:{_N}单元)?{_ROOM}",
+            rf"{_NAME}{_BUILDING}{_N}单元",
+            rf"{_NAME}{_ESTATE}\d+-\d+-\d+",
+            rf"{_NAME}\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?!\d)",  # a date is 4-2-2, never ends in three digits
+            # village + group, natural village or hamlet, house number
+            rf"{_NAME}村(?:第?{_N}(?:村民小组|组)(?:{_N}号)?|{_NAME}自然村(?:第?{_N}[号户])?"
+            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号|第?{_N}[号户])",
+        )
+    )
+)
+# A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室).
+_JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
+
+
+# Every address has a number before a unit word, a dashed room or a natural village: a text without one is
+# skipped before the slower pattern runs.
+_HINT = re.compile(r"[0-9一二三四五六七八九十][号幢栋座单元室组弄户楼]|\d-\d|自然村")
+
+
+REACH = 32  # an address stands within this many characters of its number either side
+
+
+def find_addresses(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for start, end in _windows(text):
+        for m in ADDRESS.finditer(text, start, end):
+            _add(spans, text, m)
+    return spans
+
+
+def _windows(text: str):
+    """Stretches of text around each hint, merged: the pattern runs there only, not across a whole document."""
+    window = None
+    for hint in _HINT.finditer(text):
+        start, end = max(0, hint.start() - REACH), min(len(text), hint.end() + REACH)
+        if window and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window:
+            yield window
+        window = (start, end)
+    if window:
+        yield window
+
+
+def _add(spans: list[tuple[int, int]], text: str, m: re.Match) -> None:
+    if spans and m.start() < spans[-1][1]:
+        return
+    if spans and _JOIN.fullmatch(text, spans[-1][1], m.start()):
+        spans[-1] = (spans[-1][0], m.end())
+    else:
+        spans.append((m.start(), m.end()))
