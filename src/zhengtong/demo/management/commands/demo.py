@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from zhengtong.audit.context import Actor, acting_as
+from zhengtong.core.staticfiles import collect_when_changed
 
 from ... import data
 from ...seed import DEMO_CITIZEN, DEMO_ENTERPRISE, seed_all
@@ -63,7 +64,7 @@ class Command(BaseCommand):
         w("")
 
     def _serve(self, port):
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collect_when_changed()
         python = sys.executable
         web = [python, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", f"127.0.0.1:{port}"]
         web += ["--worker-class", "gthread", "--threads", "4", "--workers", "2"]

@@ -1,0 +1,74 @@
+"""No personal data in the logs (issue 20, item 6; DOMAIN §8; 个人信息保护法 Art. 51): the web server's access log
+keeps the path, never the query string or the referring page, so a search for an ID number or a mobile is not
+written down. The real server is started as an operator would (`zhengtong serve`), a short journey is made with
+personal data in queries, and every log line is searched for the values used."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from ..factories import valid_id_number
+
+pytestmark = pytest.mark.skipif(
+    settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3", reason="the journey runs on SQLite"
+)
+
+ID = valid_id_number()
+MOBILE = "13805749876"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str, **headers) -> int:
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+    except urllib.error.URLError:
+        return 0  # not listening yet
+
+
+def test_a_journey_with_personal_data_in_queries_leaves_none_in_any_log(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ZT_") and k != "DJANGO_SETTINGS_MODULE"}
+    env.update(ZT_VAR_DIR=str(tmp_path / "var"), ZT_SECRET_KEY="log-test", ZT_LOG_LEVEL="INFO")
+    zhengtong = [sys.executable, "-m", "zhengtong"]
+    subprocess.run([*zhengtong, "migrate", "--verbosity", "0"], env=env, check=True, timeout=300)
+    port = _free_port()
+    log = tmp_path / "server.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [*zhengtong, "serve", "--bind", f"127.0.0.1:{port}", "--workers", "1"], env=env, stdout=out, stderr=out
+        )
+        try:
+            base = f"http://127.0.0.1:{port}"
+            deadline = time.monotonic() + 120
+            while _get(f"{base}/healthz") != 200:
+                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.5)
+            referer = f"{base}/search/?q={MOBILE}"
+            assert _get(f"{base}/search/?q={ID}") == 200
+            assert _get(f"{base}/letters/?q={MOBILE}", Referer=referer) in (200, 404)
+            assert _get(f"{base}/api/v1/approvals/status/?receipt=X&code={ID}") in (400, 404, 405, 429)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    text = log.read_text()
+    assert "/search/" in text, text  # the access log is on: it records the path
+    assert ID not in text and MOBILE not in text and ID[-6:] not in text
+    for other in Path(env["ZT_VAR_DIR"]).rglob("*.log"):
+        assert ID not in other.read_text(errors="replace")
