@@ -182,6 +182,7 @@ def test_expert_review_pauses_every_clock_and_the_extension_needs_the_head(
     head = f.staff("head_a", "赵六", district["A"])
     head.memberships.update(is_head=True)
     services.application_extend(application=application, by=lisi, approver=head, reason="情况复杂")
+    services.application_extend_decide(application=application, by=head, approve=True)  # in his own session
     assert clocks(application, whole=True).get().extension_total == 15  # joint handling: +15
     with pytest.raises(InvalidInput) as info:
         services.application_extend(application=application, by=lisi, approver=head, reason="再延")

@@ -126,6 +126,10 @@ def test_one_extension_of_20_working_days_needs_the_head(district, zhangsan, lis
         svc.request_extend(request=request, by=lisi, approver=lisi, reason="信息量大")
     due = _clock(request).due_at
     request = svc.request_extend(request=request, by=lisi, approver=head, reason="信息量大")
+    assert _clock(request).due_at == due and not request.extended  # asked, not yet approved (issue 21, item 3)
+    with pytest.raises(PermissionDenied):
+        svc.request_extend_decide(request=request, by=lisi, approve=True)
+    request = svc.request_extend_decide(request=request, by=head, approve=True)  # in his own session
     assert _clock(request).due_at > due and request.extended
     with pytest.raises(InvalidTransition):
         svc.request_extend(request=request, by=lisi, approver=head, reason="再次")

@@ -74,6 +74,9 @@ STAFF_ACTIONS = {
     "extend": lambda a, u, p, f: services.application_extend(
         application=a, by=u, approver=_approver(p), reason=params.text(p, "reason")
     ),
+    "extend_decide": lambda a, u, p, f: services.application_extend_decide(
+        application=a, by=u, approve=params.flag(p, "approve"), note=params.text(p, "note", max_length=300)
+    ),
     # the applicant online, or the lead department's staff for a window applicant (approvals/case.py)
     "resubmit": lambda a, u, p, f: services.application_resubmit(application=a, by=u, uploads=_uploads(a, f)),
     "withdraw": lambda a, u, p, f: services.application_withdraw(application=a, by=u),

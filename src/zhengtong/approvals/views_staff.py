@@ -20,6 +20,7 @@ from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error
 from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
+from zhengtong.supervision.extensions import pending_extension
 from zhengtong.supervision.models import Clock, ClockPause
 
 from . import services
@@ -52,6 +53,7 @@ def detail(request, pk: int):
     branches = list(application.branches.select_related("department", "decided_by"))
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and org_access.works_in(user, b.department)]
     heads = org_access.heads(application.lead_department)
+    clocks = Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at")
     return render(
         request,
         "approvals/staff_detail.html",
@@ -64,7 +66,8 @@ def detail(request, pk: int):
             "materials": application.materials.select_related("material", "file"),
             "item_materials": application.item.materials.all(),
             "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
-            "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at"),
+            "clocks": clocks,
+            "extension": pending_extension(next((c for c in clocks if c.whole and c.stopped_at is None), None)),
             "heads": heads,
             "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
         },

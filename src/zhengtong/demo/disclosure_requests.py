@@ -103,6 +103,8 @@ def _walk(rng, department, clerk, head, received: dt.date, state: dict) -> Reque
         request = svc.request_consulted(request=request, by=clerk, opinion="不同意公开涉及商业秘密的部分")
     if 0.16 <= roll < 0.22 and head is not None:
         svc.request_extend(request=request, by=clerk, approver=head, reason="申请公开的信息数量较大，需要检索整理")
+        state["now"] += dt.timedelta(hours=rng.uniform(2, 30))
+        request = svc.request_extend_decide(request=request, by=head, approve=True, note="同意")
         state["now"] += dt.timedelta(days=rng.uniform(10, 20))
     answer_type, reason = rng.choice(_answers())
     request = svc.request_answer(

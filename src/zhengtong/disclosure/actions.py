@@ -30,6 +30,9 @@ REQUEST_ACTIONS = {
         reason=params.text(post, "reason"),
         approver=_user(post, "approver"),
     ),
+    "extend_decide": lambda r, user, post: svc.request_extend_decide(
+        request=r, by=user, approve=params.flag(post, "approve"), note=params.text(post, "note", max_length=300)
+    ),
     "answer": lambda r, user, post: svc.request_answer(
         request=r,
         by=user,

@@ -4,6 +4,7 @@ transition tables and who may take each action (条例 Art. 27–45; the documen
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
 from zhengtong.org.access import works_in
+from zhengtong.supervision.extensions import awaits_decision_by, extension_pending
 
 from . import errors
 from .models import RequestState, State, Validity
@@ -21,6 +22,16 @@ def _applicant(user, request) -> bool:
 def _applicant_or_office(user, request) -> bool:
     """The applicant corrects online; staff record a correction sent by post, fax or in person (Art. 30)."""
     return _applicant(user, request) or _office(user, request)
+
+
+def _extendable(request) -> bool:
+    """Once (Art. 33), and one request to the head at a time."""
+    return not request.extended and not extension_pending("disclosure.request", request.pk)
+
+
+def _extension_approver(user, request) -> bool:
+    """The head named in the request decides it in his own session."""
+    return awaits_decision_by(user, "disclosure.request", request.pk)
 
 
 OPEN = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
@@ -44,11 +55,14 @@ REQUEST = CaseType(
         Action("consulted", "记录第三方意见", (RequestState.CONSULTING,), _office),
         Action(
             "extend",
-            "延期答复",
+            "申请延期答复",
             (RequestState.REGISTERED, RequestState.CONSULTING),
             _office,
-            once=lambda r: not r.extended,
+            once=_extendable,
             repeated=errors.EXTENSION_TWICE,
+        ),
+        Action(
+            "extend_decide", "审批延期答复", (RequestState.REGISTERED, RequestState.CONSULTING), _extension_approver
         ),
         Action("deliver", "送达", (RequestState.ANSWERED,), _office),
         Action("withdraw", "撤回申请", OPEN, _applicant),

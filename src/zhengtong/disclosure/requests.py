@@ -15,11 +15,13 @@ from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
+from zhengtong.core.reverse import reverse_once
 from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify
 from zhengtong.org.access import is_head_of
+from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import Clock, ClockPause
-from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
+from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 from zhengtong.workdays.calendar import add_working_days, working_days_between
 
 from . import answers, errors
@@ -261,7 +263,8 @@ def request_consulted(*, request: Request, by, opinion: str) -> Request:
 
 @case_service
 def request_extend(*, request: Request, by, approver, reason: str) -> Request:
-    """+20 working days, once, approved by the head of the office (Art. 33); the applicant is told."""
+    """Ask the head of the office for +20 working days, once (Art. 33); he decides in his own session
+    (request_extend_decide), and a head asking himself decides at once."""
     request = _locked(request)
     _require_may(by, request, "extend")
     _require_state_for(request, "extend", by)
@@ -269,20 +272,51 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
         raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    clock_extend(clock=_open_clock(request, "answer"), amount=EXTENSION, reason=reason, approver=approver)
-    request.extended = True
-    request.save(update_fields=["extended", "updated_at"])
+    asked = extension_request(
+        clock=_open_clock(request, "answer"),
+        amount=EXTENSION,
+        reason=reason,
+        by=by,
+        approver=approver,
+        link=_link(request),
+    )
     audit_record(
         action="disclosure.request.extend",
         obj=request,
         changes={"approver": [None, approver.get_username()], "reason": [None, reason]},
     )
+    return _extended(request, asked) if asked.approved else request
+
+
+@case_service
+def request_extend_decide(*, request: Request, by, approve: bool, note: str = "") -> Request:
+    """The head's decision: approved, the answer is due 20 working days later and the applicant is told."""
+    request = _locked(request)
+    _require_may(by, request, "extend_decide")
+    _require_state_for(request, "extend_decide", by)
+    decided = extension_decide(
+        request=pending_extension(_open_clock(request, "answer")),
+        by=by,
+        approve=approve,
+        note=note,
+        link=_link(request),
+    )
+    return _extended(request, decided) if decided.approved else request
+
+
+def _extended(request: Request, extension) -> Request:
+    request.extended = True
+    request.save(update_fields=["extended", "updated_at"])
     _tell(
         request,
         "政府信息公开申请延期答复",
-        f"您的申请（{request.receipt_no}）答复期限延长{EXTENSION}个工作日。理由：{reason}",
+        f"您的申请（{request.receipt_no}）答复期限延长{EXTENSION}个工作日。理由：{extension.reason}",
     )
     return request
+
+
+def _link(request: Request) -> str:
+    return reverse_once("workbench_disclosure:request", request.pk)
 
 
 @case_service

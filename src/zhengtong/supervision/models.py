@@ -201,3 +201,33 @@ class WarningRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_code or '全部事项'} / {self.stage or '全部环节'}"
+
+
+class ExtensionRequest(models.Model):
+    """A clerk asks for more time; the approver the rule names decides it in his own session (行政许可法
+    第四十二条 "经本行政机关负责人批准", 政府信息公开条例 第三十三条 "经…负责人同意"). Only an approved request
+    extends the clock, as a ClockExtension naming him."""
+
+    clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="extension_requests")
+    amount = models.PositiveIntegerField(_("延长"))
+    reason = models.CharField(_("延长理由"), max_length=300)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("申请人"), on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(_("申请时间"))
+    approver = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("审批人"), on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField(_("审批时间"), null=True, blank=True)
+    approved = models.BooleanField(_("同意"), null=True)
+    note = models.CharField(_("审批意见"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("延长时限申请")
+        verbose_name_plural = _("延长时限申请")
+        ordering = ["requested_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clock"], condition=models.Q(decided_at__isnull=True), name="supervision_one_pending_extension"
+            )
+        ]

@@ -13,9 +13,11 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import refuse
+from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import is_head_of
+from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import ClockPause
-from zhengtong.supervision.services import clock_extend, clock_pause, clock_resume, clock_start, clock_stop
+from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from .. import errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
@@ -312,7 +314,8 @@ def application_special_resume(*, application: Application, by) -> Application:
 
 @case_service
 def application_extend(*, application: Application, by, approver, reason: str) -> Application:
-    """+10 working days (+15 for joint handling) on the whole limit, approved by the lead department's head."""
+    """Ask the lead department's head for +10 working days (+15 for joint handling) on the whole limit; he decides
+    in his own session (application_extend_decide), and a head asking himself decides at once."""
     require_may(by, application, "extend")
     if not is_head_of(approver, application.lead_department):
         raise refuse(errors.EXTENSION_APPROVER)
@@ -322,14 +325,43 @@ def application_extend(*, application: Application, by, approver, reason: str) -
     if whole is None or whole.extension_total:
         raise refuse(errors.EXTENSION_TWICE)
     amount = JOINT_EXTENSION if application.item.co_departments.exists() else EXTENSION
-    clock_extend(clock=whole, amount=amount, reason=reason, approver=approver)
+    request = extension_request(
+        clock=whole, amount=amount, reason=reason, by=by, approver=approver, link=_link(application)
+    )
+    audit_record(action="approvals.application.extend", obj=application, changes={"requested": [None, amount]})
+    if request.approved:
+        _extended(application, request)
+    return application
+
+
+@case_service
+def application_extend_decide(*, application: Application, by, approve: bool, note: str = "") -> Application:
+    """The head's decision on the extension asked for: approved, the limit grows and the applicant is told."""
+    require_may(by, application, "extend_decide")
+    application = locked(application)
+    require_state_for(application, "extend_decide", by)
+    request = extension_decide(
+        request=pending_extension(open_clocks(application, stage="whole").first()),
+        by=by,
+        approve=approve,
+        note=note,
+        link=_link(application),
+    )
+    if request.approved:
+        _extended(application, request)
+    return application
+
+
+def _extended(application: Application, request) -> None:
     event(
         application,
         "extend",
-        f"经批准延长办理期限{amount}个工作日",
+        f"经批准延长办理期限{request.amount}个工作日",
         department=application.lead_department,
-        note=reason,
+        note=request.reason,
     )
-    audit_record(action="approvals.application.extend", obj=application, changes={"extension": [0, amount]})
-    tell_applicant(application, f"办理期限延长{amount}个工作日：{reason}")
-    return application
+    tell_applicant(application, f"办理期限延长{request.amount}个工作日：{request.reason}")
+
+
+def _link(application: Application) -> str:
+    return reverse_once("workbench_approvals:detail", application.pk)
