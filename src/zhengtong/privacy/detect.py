@@ -62,12 +62,17 @@ class Finding:
 # patterns run on the normalised view (normalize.py): ASCII digits and punctuation, no zero-width characters.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 
-_ID = re.compile(rf"{_B}\d(?:[ -]?\d){{16}}[ -]?[0-9Xx]{_E}|{_B}\d(?:[ -]?\d){{14}}{_E}")
-_MOBILE = re.compile(rf"(?:{_B}(?:\+|00)86[ -]?|\(\+?86\) ?|{_B})1[3-9]\d(?:[-. ]?\d{{4}}){{2}}{_E}")
+# Between digits: nothing, or a dash or up to two spaces (scans and OCR space digits out, even one by one).
+_SEP = r"(?:-| {1,2})?"
+# An ID number may follow a letter: a 学籍号 is G + the pupil's ID number.
+_ID = re.compile(rf"(?<![0-9])\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_E}|{_B}\d(?:{_SEP}\d){{14}}{_E}")
+_MOBILE = re.compile(
+    rf"(?:{_B}(?:\+|00)86[ -]?|\(\+?86\) ?|{_B})1{_SEP}[3-9](?:[-.]|{_SEP})\d(?:(?:[-.]|{_SEP})\d){{8}}{_E}"
+)
 _LANDLINE = re.compile(rf"{_B}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_E}")
 # without a separator only beside a word that says it is a telephone (an invoice code looks the same)
 _LANDLINE_BARE = re.compile(rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_E}")
-_CARD = re.compile(rf"{_B}(?:\d[ -]?){{15,18}}\d{_E}")
+_CARD = re.compile(rf"{_B}(?:\d{_SEP}){{15,18}}\d{_E}")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 # GA 36: province, issuing letter (no I or O), five characters (six on a new-energy plate), at least one digit
@@ -93,6 +98,10 @@ CARD_CONTEXT = (
     "户名",
     "一卡通",
     "发放至",
+    "转入",
+    "汇入",
+    "存入",
+    "退回",
     "发放",
     "补贴",
 )
@@ -143,10 +152,13 @@ def _near(text: str, start: int, end: int, words) -> bool:
     return any(w in window for w in words)
 
 
+_GROUP_BEFORE, _GROUP_AFTER = re.compile(rf"\d{_SEP}$"), re.compile(rf"{_SEP}\d")
+
+
 def _whole(view: str, m: re.Match) -> bool:
     """A number written in groups is not a piece of a longer one: 6207 6789 0524 356 inside a card number."""
-    before, after = view[max(0, m.start() - 2) : m.start()], view[m.end() : m.end() + 2]
-    return not re.fullmatch(r"\d[ -]", before) and not re.fullmatch(r"[ -]\d", after)
+    before, after = view[max(0, m.start() - 3) : m.start()], view[m.end() : m.end() + 3]
+    return not _GROUP_BEFORE.search(before) and not _GROUP_AFTER.match(after)
 
 
 def _find(view: str) -> list[tuple[Kind, int, int]]:
