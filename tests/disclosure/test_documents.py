@@ -195,3 +195,30 @@ def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable
     with pytest.raises(InvalidInput):  # one bad row: nothing is imported
         services.documents_import(department=district["A"], by=lisi, rows=[{**rows[1], "doc_no": "坏文号"}])
     assert Document.objects.count() == 3
+
+
+def test_personal_data_in_the_title_the_issuing_organ_or_a_file_name_blocks_publication_until_masked(
+    district, lisi, reviewer
+):
+    """Issue 20, item 1: the title and the issuing organ are shown in lists and the feed, the attachment's name on
+    the page and in the download's Content-Disposition; each passed unscanned."""
+    id_number = valid_id_number()
+    document = draft(
+        district["A"],
+        lisi,
+        title=f"关于王小明（{id_number}）最低生活保障的决定",
+        issuing_org="北仑区民政局（联系电话13805740001）",
+        uploads=[("李秀英身份证.docx", docx("请各单位按时报送。"))],
+    )
+    services.document_submit(document=document, by=lisi)
+    found = services.findings(document)
+    assert {"标题", "发布机构", "附件文件名"} <= {f.where for f in found}
+    with pytest.raises(InvalidInput) as caught:
+        services.document_review(document=document, by=reviewer, approve=True, **CHECKLIST)
+    assert caught.value.code == "PRIVACY_FINDINGS"
+    services.document_mask_body(document=document, by=reviewer)
+    document = services.document_review(document=document, by=reviewer, approve=True, **CHECKLIST)
+    attachment = document.attachments.select_related("file").get()
+    shown = " ".join([document.title, document.issuing_org, attachment.title, attachment.file.original_name])
+    assert id_number not in shown and "13805740001" not in shown and "王小明" not in shown
+    assert "李秀英" not in shown and "李**身份证" in attachment.file.original_name

@@ -142,37 +142,62 @@ def body_text(document: Document) -> str:
     return visible_text(document.body)
 
 
+# Every field a public output renders besides the body: lists, the feed, the sitemap and the search snippet show
+# these, the page and the download's Content-Disposition the attachment's names (issue 20, item 1).
+FIELDS = (("标题", "title"), ("发布机构", "issuing_org"), ("文号", "doc_no"))
+
+
 def findings(document: Document) -> list[Found]:
-    """Personal data in the body and in every attachment's text; an image is a finding of its own (a person
-    must look at it: there is no text layer to check)."""
+    """Personal data in every published field, the body (as seen, attributes included), every attachment's name
+    and file name and everything readable inside it; an image is a finding of its own (a person must look at
+    it: there is no text layer to check)."""
     allow = public_strings(document)
-    found = [
-        Found("正文", f.kind.label, privacy.mask_finding(f)) for f in privacy.scan(body_text(document), allow=allow)
-    ]
+
+    def scan(where: str, text: str, attachment_id: int | None = None) -> list[Found]:
+        return [
+            Found(where, f.kind.label, privacy.mask_finding(f), attachment_id)
+            for f in privacy.scan(text or "", allow=allow)
+        ]
+
+    found = [f for label, name in FIELDS for f in scan(label, getattr(document, name))]
+    found += scan("正文", body_text(document))
     for attachment in document.attachments.select_related("file"):
+        found += scan("附件名称", attachment.title, attachment.pk)
+        found += scan("附件文件名", attachment.file.original_name, attachment.pk)
         if attachment.file.kind in ("jpeg", "png"):
             found.append(Found(attachment.title, "图片（须人工核对）", attachment.file.original_name, attachment.pk))
             continue
-        found += [
-            Found(attachment.title, f.kind.label, privacy.mask_finding(f), attachment.pk)
-            for f in privacy.scan(attachment.text, allow=allow)
-        ]
+        found += scan(attachment.title, attachment.text, attachment.pk)
     return found
 
 
 @case_service
 def document_mask_body(*, document: Document, by) -> int:
-    """Mask every finding in the body in place (attachments must be replaced or justified: their files are
-    evidence and are not rewritten). Returns how many were masked."""
+    """Mask every finding in the body and in every published field in place, the attachments' names and file
+    names included (the files themselves are evidence and are not rewritten: one with personal data inside
+    must be replaced or its finding justified). Returns how many were masked."""
     document = _locked(document)
     _require(by, document, "mask_body")
     allow = public_strings(document)
-    before = len(privacy.scan(body_text(document), allow=allow))
-    document.body = privacy.mask(document.body, allow=allow)
+    masked = 0
+
+    def mask(text: str) -> str:
+        nonlocal masked
+        masked += len(privacy.scan(visible_text(text) if text is document.body else text, allow=allow))
+        return privacy.mask(text, allow=allow)
+
+    document.body = mask(document.body)
+    for _label, name in FIELDS:
+        setattr(document, name, mask(getattr(document, name)))
     document.updated_by = by
-    document.save(update_fields=["body", "updated_by", "updated_at"])
-    audit_record(action="disclosure.document.mask", obj=document, changes={"masked": [None, before]})
-    return before
+    document.save(update_fields=["body", *(name for _label, name in FIELDS), "updated_by", "updated_at"])
+    for attachment in document.attachments.select_related("file"):
+        attachment.title = mask(attachment.title)
+        attachment.file.original_name = mask(attachment.file.original_name)
+        attachment.save(update_fields=["title"])
+        attachment.file.save(update_fields=["original_name"])
+    audit_record(action="disclosure.document.mask", obj=document, changes={"masked": [None, masked]})
+    return masked
 
 
 def _next_index_no(document: Document) -> str:

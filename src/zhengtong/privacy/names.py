@@ -84,7 +84,7 @@ FOLLOWERS = (
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
     "反映 消费者 包工头 维修工 名单中 内有 如 同意 打入 拨打 发放至 发还 寄至 退至 联系 对象 接到 自称 并非 代理 "
-    "通知 告知 慰问 看望 走访 询问 约谈 协助 资助 救助 帮助 安排 委托 指派 核查"
+    "通知 告知 慰问 看望 走访 询问 约谈 协助 资助 救助 帮助 安排 委托 指派 核查 关于"
 ).split()
 # Single characters that open the word after a name (…的, …之妻, …等3人, …户分得, …曾于) or close the word before
 # one (由…, 志愿者…, 转出方…, 1号…).
