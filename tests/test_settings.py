@@ -27,6 +27,7 @@ def test_check_deploy_passes_with_production_like_environment(tmp_path):
             "ZT_ALLOWED_HOSTS": "www.beilun.gov.cn",
             "ZT_HTTPS": "1",
             "ZT_AUDIT_KEY": "a" * 48,
+            "ZT_FIELD_KEY": "ZHJpbGwtZmllbGQta2V5LTMyLWJ5dGVzLWxvbmchISE=",
         },
         tmp_path,
     )

@@ -325,6 +325,26 @@ SPECTACULAR_SETTINGS = {
 # The chain is keyed (HMAC) so that someone who can write the table cannot re-hash a forged tail.
 # Keep ZT_AUDIT_KEY off the database server; it defaults to a key derived from SECRET_KEY.
 AUDIT_KEY = os.environ.get("ZT_AUDIT_KEY", "")
+
+
+def _field_keys() -> str:
+    """ZT_FIELD_KEY encrypts personal data at rest (core/crypto.py). The demo keeps a generated key under var/,
+    like the secret key; production sets it, outside the database (`check --deploy` requires it behind TLS)."""
+    key = os.environ.get("ZT_FIELD_KEY")
+    if key:
+        return key
+    path = VAR_DIR / "field_key"
+    if not path.exists():
+        import base64
+        import secrets
+
+        path.write_text(base64.b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+FIELD_KEYS = _field_keys()
+FIELD_KEY_FROM_ENV = bool(os.environ.get("ZT_FIELD_KEY"))
 # Where the signed chain heads go (audit/anchor.py): another machine or a write-once mount in production.
 AUDIT_ANCHOR_DIR = Path(os.environ.get("ZT_AUDIT_ANCHOR_DIR", VAR_DIR / "audit-anchors")).resolve()
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 from zhengtong.accounts import services
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
+from zhengtong.core.crypto import blind_index
 from zhengtong.core.errors import InvalidInput
 
 from .. import factories as f
@@ -29,7 +30,7 @@ def _citizen_form(**overrides):
 def test_a_citizen_registers_and_is_logged_in(client, db):
     response = client.post(reverse("accounts:register_citizen"), _citizen_form())
     assert response.status_code == 302
-    user = User.objects.get(mobile="13805740009")
+    user = User.objects.get(mobile_index=blind_index("13805740009"))
     assert user.kind == User.Kind.CITIZEN and user.real_name == "张三"
     assert client.session["_auth_user_id"] == str(user.pk)
     assert OperationLog.objects.filter(action="accounts.citizen.register", object_id=str(user.pk)).exists()
@@ -50,7 +51,7 @@ def test_a_duplicate_id_number_is_refused(client, zhangsan):
         reverse("accounts:register_citizen"), _citizen_form(id_number=zhangsan.id_number, mobile="13805740010")
     )
     assert "ID_DUPLICATE" in response.content.decode()
-    assert User.objects.filter(id_number=zhangsan.id_number).count() == 1
+    assert User.objects.filter(id_number_index=blind_index(zhangsan.id_number)).count() == 1
 
 
 def test_a_common_password_is_refused(client, db):

@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from zhengtong.accounts.models import User
+from zhengtong.core.crypto import blind_index
 
 from .. import factories as f
 from .conftest import staff_login
@@ -30,7 +31,7 @@ def test_a_citizen_registers(page):
     _fill_citizen(page, f.valid_id_number())
     expect(page.locator(".alert-success")).to_contain_text("注册成功")
     expect(page.locator("header")).to_contain_text("张三")
-    assert User.objects.filter(mobile="13805740021", kind=User.Kind.CITIZEN).exists()
+    assert User.objects.filter(mobile_index=blind_index("13805740021"), kind=User.Kind.CITIZEN).exists()
 
 
 def test_a_wrong_id_number_is_refused_with_a_clear_chinese_message(page):
@@ -40,7 +41,7 @@ def test_a_wrong_id_number_is_refused_with_a_clear_chinese_message(page):
     error = page.locator("#id_id_number_error")
     expect(error).to_contain_text("公民身份号码校验位不正确")
     expect(error).to_contain_text("ID_CHECKSUM")
-    assert not User.objects.filter(mobile="13805740021").exists()
+    assert not User.objects.filter(mobile_index=blind_index("13805740021")).exists()
 
 
 def test_the_calculator_answers_with_the_official_calendar(page):

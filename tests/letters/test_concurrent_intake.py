@@ -8,6 +8,7 @@ import threading
 import pytest
 from django.db import connection
 
+from zhengtong.core.crypto import blind_index
 from zhengtong.letters.models import Letter
 
 from ..concurrency import beside_a_paused_one
@@ -54,6 +55,6 @@ def test_a_letter_being_taken_in_does_not_hold_up_another_writers_letter(hotline
         submit,  # _attach: the letter is inserted, its transaction still open
         lambda: submit(writer_phone="13905740002", content="另一位来信人：某路段路灯不亮，请尽快维修。").letter,
     )
-    first = Letter.objects.get(writer_phone="13805740001")
+    first = Letter.objects.get(writer_phone_index=blind_index("13805740001"))
     assert second.number != first.number
     assert {second.number, first.number} == {f"XJ{l.received_at:%Y}{l.pk:07d}" for l in Letter.objects.all()}

@@ -20,6 +20,7 @@ from django.conf import settings
 ZHENGTONG = [sys.executable, "-m", "zhengtong"]
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 AUDIT_KEY = "drill-audit-key-kept-off-the-database-server"
+FIELD_KEY = "ZHJpbGwtZmllbGQta2V5LTMyLWJ5dGVzLWxvbmchISE="  # 32 bytes, base64
 
 
 class Site:
@@ -31,7 +32,15 @@ class Site:
 
     def env(self, **extra) -> dict:
         env = {k: v for k, v in os.environ.items() if not k.startswith("ZT_") and k != "DJANGO_SETTINGS_MODULE"}
-        env.update({"ZT_VAR_DIR": str(self.var), "ZT_AUDIT_KEY": AUDIT_KEY, "ZT_SECRET_KEY": "drill-secret", **extra})
+        env.update(
+            {
+                "ZT_VAR_DIR": str(self.var),
+                "ZT_AUDIT_KEY": AUDIT_KEY,
+                "ZT_FIELD_KEY": FIELD_KEY,
+                "ZT_SECRET_KEY": "drill-secret",
+                **extra,
+            }
+        )
         if self.database:
             env["ZT_DATABASE_URL"] = f"{_server()}/{self.database}"
         return env
@@ -128,3 +137,11 @@ def test_restore_never_overwrites_a_site_that_has_data(seeded):
     origin, backup = seeded
     done = origin.run("restore", str(backup), check=False)
     assert done.returncode != 0 and "非空" in done.stderr
+
+
+def test_a_restore_without_the_field_key_refuses_rather_than_restore_unreadable_personal_data(seeded, sites):
+    _origin, backup = seeded
+    other = "b3RoZXItZmllbGQta2V5LTMyLWJ5dGVzLWxvbmchISE="
+    fresh = sites("fieldless")
+    done = fresh.run("restore", str(backup), check=False, ZT_FIELD_KEY=other)
+    assert done.returncode != 0 and "ZT_FIELD_KEY" in done.stderr

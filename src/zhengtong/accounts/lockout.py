@@ -4,6 +4,8 @@ gave an attacker five fresh guesses for every spelling of an e-mail or USCC (iss
 
 from __future__ import annotations
 
+from zhengtong.core.crypto import blind_index
+
 from .backends import MAX_IDENTIFIER, identify
 
 
@@ -15,4 +17,6 @@ def account_key(request, credentials) -> str:
     user = identify(typed)
     if user is not None:
         return f"account:{user.pk}"
-    return typed.strip().casefold()[:MAX_IDENTIFIER]  # no such account: the spelling, folded and bounded
+    # no such account: the spelling, folded and bounded, as a keyed digest (the lockout table must not keep the
+    # mobiles and ID numbers people type, 个人信息保护法 第五十一条)
+    return "unknown:" + (blind_index(typed.strip().casefold()[:MAX_IDENTIFIER]) or "")

@@ -7,10 +7,11 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import BlindIndexField, EncryptedModel, EncryptedTextField
 from zhengtong.core.masking import mask_id_number, mask_mobile
 
 
-class User(AbstractUser):
+class User(EncryptedModel, AbstractUser):
     class Kind(models.TextChoices):
         CITIZEN = "citizen", _("自然人")
         ENTERPRISE = "enterprise", _("法人")
@@ -20,8 +21,11 @@ class User(AbstractUser):
 
     kind = models.CharField(_("类型"), max_length=20, choices=Kind.choices, default=Kind.CITIZEN, db_index=True)
     real_name = models.CharField(_("姓名"), max_length=50, blank=True)
-    mobile = models.CharField(_("手机号码"), max_length=11, null=True, blank=True, unique=True)
-    id_number = models.CharField(_("公民身份号码"), max_length=18, null=True, blank=True, unique=True)
+    # Encrypted at rest; found and kept unique through their blind indexes (core/crypto.py).
+    mobile = EncryptedTextField(_("手机号码"), null=True, blank=True)
+    mobile_index = BlindIndexField(source="mobile", unique=True)
+    id_number = EncryptedTextField(_("公民身份号码"), null=True, blank=True)
+    id_number_index = BlindIndexField(source="id_number", unique=True)
     uscc = models.CharField(_("统一社会信用代码"), max_length=18, null=True, blank=True, unique=True)
     enterprise_name = models.CharField(_("单位名称"), max_length=200, blank=True)
     legal_representative = models.CharField(_("法定代表人"), max_length=50, blank=True)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import secrets
+
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import ids
+from zhengtong.core.crypto import blind_index
 from zhengtong.core.errors import InvalidInput
 
 from . import errors
@@ -43,7 +46,7 @@ def _identifier(parse, value: str, field: str) -> str:
 def _check_contacts(mobile: str | None, email: str | None) -> None:
     if not mobile and not email:
         raise _refuse("mobile", errors.CONTACT_REQUIRED)
-    if mobile and User.objects.filter(mobile=mobile).exists():
+    if mobile and User.objects.filter(mobile_index=blind_index(mobile)).exists():
         raise _refuse("mobile", errors.MOBILE_DUPLICATE)
     if email and User.objects.filter(email__iexact=email).exists():
         raise _refuse("email", errors.EMAIL_DUPLICATE)
@@ -63,11 +66,12 @@ def _save_new(user: User, password: str | None, *, action: str) -> User:
 @transaction.atomic(durable=True)
 def citizen_register(*, real_name: str, id_number: str, password: str, mobile: str = "", email: str = "") -> User:
     id_number = _identifier(ids.parse_id_number, id_number, "id_number")
-    if User.objects.filter(id_number=id_number).exists():
+    if User.objects.filter(id_number_index=blind_index(id_number)).exists():
         raise _refuse("id_number", errors.ID_DUPLICATE)
     _check_contacts(mobile, email)
     user = User(
-        username=mobile or email.lower(),
+        # a handle, not the mobile or e-mail: a user name is stored and shown in clear (log in with either)
+        username=f"c{secrets.token_hex(6)}",
         kind=User.Kind.CITIZEN,
         real_name=real_name.strip(),
         id_number=id_number,
@@ -103,7 +107,7 @@ def staff_create(*, username: str, real_name: str, password: str | None = None, 
     `staff_onboard` creates the account, its membership and roles in one transaction."""
     if User.objects.filter(username=username).exists():
         raise _refuse("username", errors.USERNAME_DUPLICATE)
-    if mobile and User.objects.filter(mobile=mobile).exists():
+    if mobile and User.objects.filter(mobile_index=blind_index(mobile)).exists():
         raise _refuse("mobile", errors.MOBILE_DUPLICATE)
     user = User(username=username, kind=User.Kind.STAFF, real_name=real_name, mobile=mobile or None)
     return _save_new(user, password, action="accounts.staff.create")

@@ -7,6 +7,8 @@ import json
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhengtong import privacy
+
 from .chain import GENESIS, entry_hash
 from .context import current_actor
 from .models import LoginLog, OperationLog
@@ -71,8 +73,10 @@ def _json_roundtrip(value):
 
 def login_record(*, username: str, outcome: str, user_id: int | None = None) -> LoginLog:
     actor = current_actor()
+    # what was typed, masked when it is a mobile, an ID number or an e-mail: the log shows 138****0001
+    typed = privacy.mask(username[:150])
     return LoginLog.objects.create(
-        username=username[:150], user_id=user_id, outcome=outcome, ip=actor.ip, user_agent=actor.user_agent
+        username=typed, user_id=user_id, outcome=outcome, ip=actor.ip, user_agent=actor.user_agent
     )
 
 

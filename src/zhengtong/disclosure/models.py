@@ -4,6 +4,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import BlindIndexField, EncryptedModel, EncryptedTextField
 from zhengtong.core.models import TimeStampedModel
 
 
@@ -220,7 +221,7 @@ class RequestState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
-class Request(TimeStampedModel):
+class Request(EncryptedModel, TimeStampedModel):
     """A request for disclosure (依申请公开), online or registered by staff from paper, post, fax or e-mail."""
 
     receipt_no = models.CharField(_("申请编号"), max_length=30, unique=True)
@@ -237,8 +238,9 @@ class Request(TimeStampedModel):
     )
     applicant_kind = models.CharField(_("申请人类型"), max_length=10, choices=ApplicantKind.choices)
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
-    identifier = models.CharField(_("身份证件号码或统一社会信用代码"), max_length=30)
-    contact_phone = models.CharField(_("联系电话"), max_length=20)
+    identifier = EncryptedTextField(_("身份证件号码或统一社会信用代码"))  # encrypted at rest (core/crypto.py)
+    identifier_index = BlindIndexField(source="identifier")
+    contact_phone = EncryptedTextField(_("联系电话"))
     contact_address = models.CharField(_("通信地址"), max_length=200, blank=True)
     channel = models.CharField(_("申请方式"), max_length=20, choices=Channel.choices)
     received_on = models.DateField(_("收到申请日期"))

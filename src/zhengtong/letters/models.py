@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import BlindIndexField, EncryptedModel, EncryptedTextField
 from zhengtong.core.models import TimeStampedModel
 from zhengtong.supervision.models import Unit
 
@@ -147,7 +148,7 @@ class Responsibility(models.Model):
         return [k for k in self.keywords.replace("、", " ").replace("，", " ").split() if k]
 
 
-class Letter(TimeStampedModel):
+class Letter(EncryptedModel, TimeStampedModel):
     number = models.CharField(_("信件编号"), max_length=20, unique=True)
     query_hash = models.CharField(max_length=64, editable=False)
     channel = models.CharField(_("来源"), max_length=10, choices=Channel.choices)
@@ -172,7 +173,8 @@ class Letter(TimeStampedModel):
     )
     anonymous = models.BooleanField(_("匿名"), default=False)
     writer_name = models.CharField(_("来信人"), max_length=50, blank=True)
-    writer_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    writer_phone = EncryptedTextField(_("联系电话"), blank=True)  # at rest encrypted; found by its index
+    writer_phone_index = BlindIndexField(source="writer_phone")
     # An SMS code sent to writer_phone was entered on the web form: replies and callbacks reach the writer.
     phone_verified = models.BooleanField(_("手机已验证"), default=False)
     public_allowed = models.BooleanField(_("同意公开"), default=False)
@@ -230,7 +232,7 @@ class Letter(TimeStampedModel):
                 include=["number", "kind", "public_title", "received_at", "replied_at", "department"],
             ),
             models.Index(fields=["writer", "received_at"], name="letter_writer"),
-            models.Index(fields=["writer_phone", "received_at"], name="letter_phone"),
+            models.Index(fields=["writer_phone_index", "received_at"], name="letter_phone"),
             models.Index(fields=["band0", "received_at"], name="letter_band0"),
             models.Index(fields=["band1", "received_at"], name="letter_band1"),
             models.Index(fields=["band2", "received_at"], name="letter_band2"),

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import EncryptedTextField
+
 
 class Message(models.Model):
     recipient = models.ForeignKey(
@@ -42,7 +44,7 @@ class Outbox(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="+"
     )
-    address = models.CharField(_("地址"), max_length=200)
+    address = EncryptedTextField(_("地址"))  # a mobile or an e-mail: encrypted at rest (core/crypto.py)
     title = models.CharField(_("标题"), max_length=200)
     body = models.TextField(_("内容"), blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)

@@ -24,6 +24,7 @@ class Manifest:
     anchors_sha256: str | None
     audit_head: dict | None
     audit_key_id: str
+    field_key_id: str  # the key personal data is encrypted under (core/crypto.py)
     anchors: str | None  # the audit anchor file's copy inside the backup, if the site had written one
     format: int = FORMAT
     notes: list[str] = field(default_factory=list)

@@ -5,7 +5,8 @@ looks like a backup. A restore checks everything before it touches anything: the
 key, and that the target site is empty (it never overwrites a site). Afterwards it compares the restored rows,
 files and audit chain with the manifest and fails loudly on any difference.
 
-The keys are not in a backup, on purpose: ZT_SECRET_KEY, ZT_AUDIT_KEY and the TLS keys are kept apart (README).
+The keys are not in a backup, on purpose: ZT_SECRET_KEY, ZT_AUDIT_KEY, ZT_FIELD_KEY and the TLS keys are kept
+apart (README).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from django.utils import timezone
 
 from zhengtong.audit import anchor, chain
 from zhengtong.audit.selectors import chain_verify
+from zhengtong.core import crypto
 
 from . import database, media
 from .manifest import Manifest, sha256_file
@@ -50,9 +52,13 @@ def backup(root: Path, progress: Callable[[str], None] = lambda _m: None) -> tup
         files=files,
         audit_head=contents.audit_head,
         audit_key_id=chain.key_id(),
+        field_key_id=crypto.key_id(),
         anchors=anchors and anchors.name,
         anchors_sha256=anchors and sha256_file(anchors),
-        notes=["不含密钥：ZT_SECRET_KEY、ZT_AUDIT_KEY 须另行保管", "不含任务队列：未完成的通知由发件箱重新投递"],
+        notes=[
+            "不含密钥：ZT_SECRET_KEY、ZT_AUDIT_KEY、ZT_FIELD_KEY 须另行保管",
+            "不含任务队列：未完成的通知由发件箱重新投递",
+        ],
     )
     manifest.write(partial)
     final = root / f"zhengtong-backup-{stamp}"
@@ -99,6 +105,11 @@ def restore(folder: Path, *, ignore_audit_key: bool = False, progress=lambda _m:
         raise Refused(
             "审计密钥与备份时不同（或未设置）：请先按备份时的值设置 ZT_AUDIT_KEY（未设置时由 ZT_SECRET_KEY 推出）"
             "再恢复。密钥已丢失时可加 --ignore-audit-key 恢复数据，但审计日志将无法校验。"
+        )
+    if manifest.field_key_id not in {kid for kid, _key in crypto.keys()}:
+        raise Refused(
+            "个人信息加密密钥与备份时不同（或未设置）：请先把备份时的 ZT_FIELD_KEY 加入本站点的 ZT_FIELD_KEY 再恢复，"
+            "否则恢复出的身份证号码、手机号码等将无法解密。"
         )
     if manifest.engine != database.connection.vendor:
         raise Refused(f"备份来自 {manifest.engine} 数据库，本站点使用 {database.connection.vendor}")

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import EncryptedTextField
+
 
 class Status(models.TextChoices):
     SUBMITTED = "submitted", _("待受理")
@@ -49,7 +51,7 @@ class Application(models.Model):
         related_name="applications",
     )
     applicant_name = models.CharField(_("申请人"), max_length=200)
-    contact_mobile = models.CharField(_("联系电话"), max_length=20, blank=True)
+    contact_mobile = EncryptedTextField(_("联系电话"), blank=True)  # encrypted at rest (core/crypto.py)
     channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices, default=Channel.ONLINE)
     received_at = models.DateTimeField(_("收件时间"))
     registered_by = models.ForeignKey(

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.codes import six_digits
+from zhengtong.core.crypto import blind_index
 from zhengtong.core.errors import refuse
 from zhengtong.core.sql import lock_for_transaction, next_key
 from zhengtong.core.validators import MOBILE_RE
@@ -69,7 +70,7 @@ def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
     if by is not None and getattr(by, "pk", None) and getattr(by, "kind", "") != "staff":
         column, writer = "writer_id", by.pk
     elif phone:
-        column, writer = "writer_phone", phone
+        column, writer = "writer_phone_index", blind_index(phone)
     else:
         return None
     # Plain SQL, as _near's: run on every letter taken in, the ORM's query cost more to build than to run.

@@ -1,0 +1,80 @@
+"""Personal data at rest (个人信息保护法 第五十一条; DOMAIN §8): ID numbers, mobiles and the like are stored
+encrypted with AES-256-GCM under ZT_FIELD_KEY, kept outside the database; look-ups and uniqueness use a keyed
+blind index (HMAC-SHA256 of the normalised value), so the database holds neither the value nor an unkeyed hash
+that a dictionary of all mobiles would reverse.
+
+ZT_FIELD_KEY is a comma-separated list of base64 keys of 32 bytes: the first encrypts, every one decrypts, so a
+key is rotated by putting the new one first and running `zhengtong fieldkeys rotate`.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+from functools import lru_cache
+
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from django.conf import settings
+
+PREFIX = "enc1:"
+
+
+class KeyMissing(Exception):
+    pass
+
+
+@lru_cache(maxsize=8)
+def _keys(spec: str) -> tuple[tuple[str, bytes], ...]:
+    keys = []
+    for part in (p.strip() for p in spec.split(",")):
+        if part:
+            key = base64.b64decode(part)
+            if len(key) != 32:
+                raise KeyMissing("ZT_FIELD_KEY 的每个密钥须为 32 字节（base64 编码）")
+            keys.append((hashlib.sha256(b"zt-field-key-id:" + key).hexdigest()[:8], key))
+    if not keys:
+        raise KeyMissing("未设置 ZT_FIELD_KEY：无法加密或解密个人信息")
+    return tuple(keys)
+
+
+def keys() -> tuple[tuple[str, bytes], ...]:
+    return _keys(settings.FIELD_KEYS)
+
+
+def key_id() -> str:
+    """The current key's fingerprint, safe to write down (a backup's manifest records it)."""
+    return keys()[0][0]
+
+
+def encrypt(value: str) -> str:
+    kid, key = keys()[0]
+    nonce = os.urandom(12)
+    sealed = AESGCM(key).encrypt(nonce, value.encode(), kid.encode())
+    return f"{PREFIX}{kid}:{base64.b64encode(nonce + sealed).decode()}"
+
+
+def decrypt(stored: str) -> str:
+    """The value; a value stored before encryption (no prefix) is returned as it is, until rotated."""
+    if not stored.startswith(PREFIX):
+        return stored
+    kid, _, body = stored[len(PREFIX) :].partition(":")
+    key = dict(keys()).get(kid)
+    if key is None:
+        raise KeyMissing(f"找不到加密该字段的密钥（{kid}）：请在 ZT_FIELD_KEY 中保留旧密钥")
+    raw = base64.b64decode(body)
+    return AESGCM(key).decrypt(raw[:12], raw[12:], kid.encode()).decode()
+
+
+def normalise(value: str) -> str:
+    """What two spellings of one value share: no spaces or dashes, upper case (x and X end an ID number)."""
+    return "".join(c for c in value if c not in " -").upper()
+
+
+def blind_index(value: str | None) -> str | None:
+    """A keyed digest for equality look-ups; None for no value, so that uniqueness ignores empty ones."""
+    if not value:
+        return None
+    index_key = hmac.new(keys()[0][1], b"zt-blind-index", hashlib.sha256).digest()
+    return hmac.new(index_key, normalise(value).encode(), hashlib.sha256).hexdigest()[:40]

@@ -1,0 +1,95 @@
+"""Model fields for personal data at rest (core/crypto.py): an encrypted text field and the blind index beside
+it, kept in step on every save."""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldError
+from django.db import models
+
+from . import crypto
+
+
+class EncryptedTextField(models.TextField):
+    """Stored as AES-GCM ciphertext; read back as the value. Equality look-ups go through its BlindIndexField."""
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else crypto.decrypt(value)
+
+    def get_lookup(self, lookup_name):
+        # The stored text is ciphertext: filtering on it would silently find nothing. Say so instead.
+        if lookup_name != "isnull":
+            raise FieldError(f"加密字段 {self.name} 不能按值查询：请用它的盲索引字段（crypto.blind_index）")
+        return super().get_lookup(lookup_name)
+
+    def get_prep_value(self, value):
+        value = super().get_prep_value(value)
+        if value is None or value == "":
+            return value
+        return crypto.encrypt(value)
+
+
+class BlindIndexField(models.CharField):
+    """HMAC of another field's value, written whenever the model is saved (update_fields included: see
+    `save_with_indexes`). Look up with `Model.objects.filter(<name>=crypto.blind_index(value))`."""
+
+    def __init__(self, *args, source: str = "", **kwargs):
+        self.source = source
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
+        kwargs.setdefault("editable", False)
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        kwargs["source"] = self.source
+        return name, path, args, kwargs
+
+    def pre_save(self, model_instance, add):
+        value = crypto.blind_index(getattr(model_instance, self.source))
+        setattr(model_instance, self.attname, value)
+        return value
+
+
+def with_indexes(model, update_fields):
+    """update_fields with the blind index of every named source added (a save of `mobile` alone must move
+    `mobile_index` with it)."""
+    if update_fields is None:
+        return None
+    names = set(update_fields)
+    for field in model._meta.concrete_fields:
+        if isinstance(field, BlindIndexField) and field.source in names:
+            names.add(field.name)
+    return names
+
+
+class EncryptedModel(models.Model):
+    """Base for a model with encrypted fields: keeps each blind index in every save."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        super().save(*args, update_fields=with_indexes(self, update_fields), **kwargs)
+
+
+def encrypt_existing(model, fields: tuple[str, ...], batch: int = 2000) -> int:
+    """Encrypt the values written before a field was encrypted and fill their blind indexes (a data migration's
+    body, also the key rotation's: every row is written again under the current key). Returns the rows seen."""
+    indexes = {
+        f.source: f.name for f in model._meta.concrete_fields if isinstance(f, BlindIndexField) and f.source in fields
+    }
+    seen, last = 0, 0
+    while True:
+        rows = list(model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", *fields)[:batch])
+        if not rows:
+            return seen
+        for pk, *values in rows:
+            changes = {}
+            for name, value in zip(fields, values, strict=True):
+                changes[name] = value
+                if name in indexes:
+                    changes[indexes[name]] = crypto.blind_index(value)
+            model.objects.filter(pk=pk).update(**changes)
+        seen += len(rows)
+        last = rows[-1][0]

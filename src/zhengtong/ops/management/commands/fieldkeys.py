@@ -1,0 +1,44 @@
+"""zhengtong fieldkeys rotate | zhengtong fieldkeys new
+
+rotate: write every encrypted value again under the first key of ZT_FIELD_KEY, and every blind index with it
+(put the new key first, keep the old one after it until this has run, then drop it).
+new: print a fresh key (base64 of 32 random bytes) to put in ZT_FIELD_KEY.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+import time
+
+from django.apps import apps
+from django.core.management.base import BaseCommand
+
+from zhengtong.audit.context import Actor, acting_as
+from zhengtong.audit.services import audit_record
+from zhengtong.core import crypto
+from zhengtong.core.fields import EncryptedTextField, encrypt_existing
+
+
+class Command(BaseCommand):
+    help = "个人信息加密密钥：rotate 用当前密钥重新加密全部字段；new 生成新密钥"
+
+    def add_arguments(self, parser):
+        parser.add_argument("verb", choices=["rotate", "new"])
+
+    def handle(self, *args, verb, **options):
+        if verb == "new":
+            self.stdout.write(base64.b64encode(secrets.token_bytes(32)).decode())
+            return
+        started, total = time.monotonic(), 0
+        for model in apps.get_models():
+            fields = tuple(f.name for f in model._meta.concrete_fields if isinstance(f, EncryptedTextField))
+            if fields:
+                rows = encrypt_existing(model, fields)
+                total += rows
+                self.stdout.write(f"  {model._meta.label}：{rows} 行（{'、'.join(fields)}）")
+        with acting_as(Actor(name="系统:命令行")):
+            audit_record(
+                action="core.fieldkeys.rotate", changes={"key": [None, crypto.key_id()], "rows": [None, total]}
+            )
+        self.stdout.write(f"已用密钥 {crypto.key_id()} 重新加密 {total} 行（{time.monotonic() - started:.1f} 秒）。")

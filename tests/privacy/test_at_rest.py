@@ -1,0 +1,99 @@
+"""Personal data at rest (issue 20, item 5; 个人信息保护法 第五十一条; DOMAIN §8): ID numbers and mobiles of
+accounts, and the phones and identifiers of applications, disclosure requests and letters, are stored encrypted
+under ZT_FIELD_KEY; a raw read of every table finds none of them; look-ups by value still work through the blind
+index; a new key takes over with `fieldkeys rotate`; a production site without its own key fails check --deploy."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.exceptions import FieldError
+from django.core.management import call_command
+from django.db import connection
+
+from zhengtong.accounts import services as accounts
+from zhengtong.accounts.backends import identify
+from zhengtong.accounts.models import User
+from zhengtong.core import crypto
+from zhengtong.core.checks import field_key_set
+from zhengtong.disclosure import requests as disclosure
+from zhengtong.letters import services as letters
+
+from ..factories import valid_id_number
+
+OLD = "b2xkLWZpZWxkLWtleS0zMi1ieXRlcy1sb25nISEhISE="
+NEW = "bmV3LWZpZWxkLWtleS0zMi1ieXRlcy1sb25nISEhISE="
+
+
+def _everything_stored() -> str:
+    """Every value of every table, as a raw read of the database would see it."""
+    seen = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
+            seen.extend(str(value) for row in cursor.fetchall() for value in row)
+    return "\n".join(seen)
+
+
+@pytest.fixture
+def stored(db, district):
+    citizen_id, request_id = valid_id_number(sequence=7), valid_id_number(sequence=8)
+    accounts.citizen_register(real_name="周明", id_number=citizen_id, password="Zt-pass-2026!", mobile="13905740071")
+    disclosure.request_register(
+        department=district["A"],
+        by=None,
+        applicant_kind="person",
+        applicant_name="吴芳",
+        identifier=request_id,
+        contact_phone="13905740072",
+        channel="online",
+        content="请公开2025年本街道老旧小区改造计划。",
+    )
+    letters.letter_submit(
+        channel="web",
+        kind="help",
+        title="路灯不亮",
+        content="小区门口路灯坏了一周。",
+        writer_name="郑强",
+        writer_phone="13905740073",
+    )
+    return citizen_id, request_id
+
+
+def test_a_raw_read_of_every_table_finds_no_id_number_or_mobile(stored):
+    dump = _everything_stored()
+    for secret in (*stored, "13905740071", "13905740072", "13905740073"):
+        assert secret not in dump, secret
+    assert crypto.PREFIX in dump
+
+
+def test_look_ups_by_value_go_through_the_blind_index(stored):
+    user = User.objects.get(id_number_index=crypto.blind_index(stored[0]))
+    assert user.mobile == "13905740071" and user.id_number == stored[0]
+    assert identify("13905740071") == user  # log-in by mobile
+    with pytest.raises(FieldError):
+        User.objects.filter(mobile="13905740071").exists()  # a plain filter would silently find nothing
+
+
+def test_a_new_key_takes_over_with_rotate_and_the_old_one_can_then_go(db, settings):
+    settings.FIELD_KEYS = OLD
+    user = accounts.citizen_register(
+        real_name="孙丽", id_number=valid_id_number(sequence=9), password="Zt-pass-2026!", mobile="13905740074"
+    )
+    old_kid = crypto.key_id()
+    settings.FIELD_KEYS = f"{NEW},{OLD}"
+    call_command("fieldkeys", "rotate", stdout=io.StringIO())
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT mobile FROM accounts_user WHERE id = %s", [user.pk])
+        raw = cursor.fetchone()[0]
+    assert raw.startswith(f"{crypto.PREFIX}{crypto.key_id()}:") and crypto.key_id() != old_kid
+    settings.FIELD_KEYS = NEW
+    assert User.objects.get(mobile_index=crypto.blind_index("13905740074")).mobile == "13905740074"
+
+
+def test_check_deploy_fails_under_https_without_a_field_key(settings):
+    settings.HTTPS, settings.FIELD_KEY_FROM_ENV = True, False
+    assert [e.id for e in field_key_set(None)] == ["zhengtong.E002"]
+    settings.FIELD_KEY_FROM_ENV = True
+    assert field_key_set(None) == []
