@@ -222,3 +222,20 @@ def test_personal_data_in_the_title_the_issuing_organ_or_a_file_name_blocks_publ
     shown = " ".join([document.title, document.issuing_org, attachment.title, attachment.file.original_name])
     assert id_number not in shown and "13805740001" not in shown and "王小明" not in shown
     assert "李秀英" not in shown and "李**身份证" in attachment.file.original_name
+
+
+def test_an_attachment_no_parser_can_read_is_refused_with_its_reason_and_nothing_is_saved(district, lisi, monkeypatch):
+    """Issue 20 (bad input): what cannot be read cannot be checked for personal data, so it is never published;
+    the refusal is a 400 naming the file, not a 500."""
+    from zhengtong.disclosure import models
+
+    def broken(_data):
+        raise KeyError("[Content_Types].xml")
+
+    from zhengtong.disclosure import extract
+
+    monkeypatch.setitem(extract.EXTRACTORS, "docx", broken)
+    with pytest.raises(InvalidInput) as caught:
+        draft(district["A"], lisi, uploads=[("通知.docx", docx("请各单位按时报送。"))])
+    assert caught.value.code == "FILE_UNREADABLE" and "通知.docx" in caught.value.message
+    assert not models.Document.objects.exists()

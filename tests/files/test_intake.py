@@ -73,3 +73,15 @@ def test_stored_outside_the_web_root_by_hash(db, settings, tmp_path):
     assert stored.original_name == "照片.png"  # no path from the client survives
     assert stored.path.startswith("uploads/") and stored.sha256 in stored.path
     assert file_open(stored).startswith(b"\x89PNG")
+
+
+def test_a_document_with_a_bad_checksum_is_refused_not_a_500():
+    """Issue 21, item 6 and issue 20 (bad input): a docx whose member fails its CRC answered 500 when its text was
+    read; what cannot be read is refused with its reason."""
+    data = samples.docx()
+    assert "营业执照".encode() in data  # stored, not deflated: one changed character breaks the CRC
+    assert _refused(data.replace("营业执照".encode(), "营业执造".encode(), 1)) == "FILE_CORRUPT"
+
+
+def test_a_truncated_document_is_refused():
+    assert _refused(samples.docx()[:-40]) == "FILE_CORRUPT"

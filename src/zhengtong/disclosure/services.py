@@ -16,7 +16,7 @@ from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import InvalidTransition, refuse
+from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse
 from zhengtong.files.services import file_open, uploads_store
 from zhengtong.privacy.html import visible_text
 from zhengtong.supervision.models import Clock
@@ -61,7 +61,12 @@ def _clean_fields(values: dict) -> dict:
 
 def _attach(document: Document, uploads, by) -> None:
     for name, stored in uploads_store(uploads, by=by):  # type by magic bytes, macros refused, metadata stripped
-        text = attachment_text(stored.kind, file_open(stored))
+        try:
+            text = attachment_text(stored.kind, file_open(stored))
+        except Exception as exc:  # any parser's failure: what cannot be read cannot be checked, so not published
+            message = f"附件“{name}”无法读取，不能用于公开，请另存后重新上传。"
+            problem = {"code": "FILE_UNREADABLE", "message": message}
+            raise InvalidInput(message, code="FILE_UNREADABLE", fields={"attachments": [problem]}) from exc
         Attachment.objects.create(
             document=document, file=stored, title=name[:200], text=text if text is not None else ""
         )

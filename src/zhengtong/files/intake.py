@@ -14,6 +14,7 @@ import io
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
@@ -78,6 +79,14 @@ def _office_kind(data: bytes) -> str:
     expanded = sum(i.file_size for i in infos)
     if expanded > MAX_ZIP_EXPANDED or expanded > MAX_ZIP_RATIO * max(len(data), 1):
         raise FileRefused("FILE_ZIP_BOMB", _("文件解压后体积异常，已拒收。"))
+    try:
+        # every member read once against its CRC (bounded by the checks above): a broken one would fail later,
+        # when its text is read for the privacy check, as a 500
+        broken = archive.testzip()
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError):
+        broken = "?"
+    if broken is not None:
+        raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
     names = {i.filename for i in infos}
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         raise FileRefused("FILE_MACRO", _("文件含有宏，存在安全风险，请另存为不含宏的格式后上传。"))
