@@ -94,3 +94,27 @@ def test_html_is_scanned_as_it_is_seen_cells_apart_and_shown_attributes_in():
     )
     found = {(f.kind, f.text) for f in scan(visible_text(html))}
     assert found == {(Kind.NAME, "王建国"), (Kind.MOBILE, "13805740001"), (Kind.ID_NUMBER, _ID)}
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "{a}\u00a0{b}\u00a0{c}",  # &nbsp; from an editor
+        "{a}\u200e{b}{c}",  # a direction mark
+        "{a}\u034f{b}\ufe0f{c}",  # a combining joiner, a variation selector
+        "{a}\u2013{b}\u2013{c}",  # en dashes
+        "{a}\u2009{b}\u2009{c}",  # thin spaces
+        "{a}   {b}{c}",  # three spaces
+    ],
+)
+def test_an_id_number_behind_invisible_characters_or_other_separators_is_found_and_masked(spelling):
+    """Found by an outside review (decision 0016): each of these published an ID number in full."""
+    text = "身份证号：" + spelling.format(a=_ID[:6], b=_ID[6:14], c=_ID[14:])
+    assert [f.kind for f in scan(text)] == [Kind.ID_NUMBER]
+    assert _ID[6:14] not in "".join(c for c in mask(text) if c.isdigit())
+
+
+def test_digits_of_other_scripts_are_found_and_masked():
+    for digits in ("١٣٨٠٥٧٤٩٨٧٦", "𝟏𝟑𝟖𝟎𝟓𝟕𝟒𝟗𝟖𝟕𝟔"):
+        masked = mask(f"手机 {digits}")
+        assert masked.count("*") == 4 and digits not in masked

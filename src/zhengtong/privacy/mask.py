@@ -11,21 +11,25 @@ from zhengtong.core import masking
 from .detect import Finding, Kind, scan
 from .normalize import INVISIBLE
 
-_SIGNIFICANT = re.compile(r"[0-9０-９XxＸｘ]")
 _NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+")
 _MOBILE_PREFIX = re.compile(r"^(?:[+＋]|00|００)?(?:86|８６)[ -]?|^[(（][+＋]?(?:86|８６)[)）] ?")
 _AREA = re.compile(r"^[(（]?[0０][0-9０-９]{2,3}[)）]?[- ]?")
 PLATE_KEEP = 2  # the province, the issuing letter and the last two characters stay: 浙B***45
 
 
+def _significant(c: str) -> bool:
+    """A digit of any script (𝟏, ١, １ as much as 1) or the X that ends an ID number."""
+    return c.isdecimal() or c in "XxＸｘ"
+
+
 def _keep(text: str, head: int, tail: int) -> str:
     """Mask the significant characters (digits, X) of `text` but the first `head` and the last `tail`."""
-    total = len(_SIGNIFICANT.findall(text))
+    total = sum(1 for c in text if _significant(c))
     out, seen = [], 0
     for c in text:
         if c in INVISIBLE:
             continue
-        if _SIGNIFICANT.fullmatch(c):
+        if _significant(c):
             out.append(c if seen < head or seen >= total - tail else "*")
             seen += 1
         else:

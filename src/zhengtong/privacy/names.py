@@ -173,14 +173,16 @@ def find_names(text: str) -> list[tuple[int, int]]:
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
             n = take(i, strict_end=False)
+    walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
     for m in _SURNAME_AT.finditer(text):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
         i = m.start()
-        if not _boundary_before(text, i, preceders) or i in found:
+        if i < walked or not _boundary_before(text, i, preceders) or i in found:
             continue
         run = []
         while (n := _name_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
             run.append((i, i + n))
             i += n + 1
+        walked = i
         if run and (n := _name_at(text, i)) and _follows(text, i + n):
             run.append((i, i + n))
             for start, end in run:
