@@ -84,3 +84,25 @@ def test_check_deploy_fails_under_https_without_an_audit_key(settings):
     assert [e.id for e in audit_key_set(None)] == ["zhengtong.E001"]
     settings.AUDIT_KEY = "k" * 40
     assert audit_key_set(None) == []
+
+
+def test_a_cut_log_gets_no_new_anchor_so_the_cut_stays_visible(db):
+    """Found by an outside review: the ten-minute task re-anchored a truncated log and the next verify passed."""
+    _write(5)
+    anchor.write_anchor()
+    _without_triggers("DELETE FROM audit_operationlog WHERE seq > 2")
+    anchor_chain.call_local()  # logs the failure, writes nothing
+    with pytest.raises(anchor.BadAnchor):
+        anchor.write_anchor()
+    assert [json.loads(x)["seq"] for x in anchor.anchor_file().read_text().splitlines()] == [5]
+    with pytest.raises(CommandError, match="锚点"):
+        _verify_command()
+
+
+def test_the_nightly_verification_records_a_missing_anchor_as_a_failure(db):
+    from zhengtong.audit.tasks import verify_chain_nightly
+
+    _write(3)
+    anchor.write_anchor()
+    _without_triggers("DELETE FROM audit_operationlog WHERE seq = 3")
+    assert verify_chain_nightly.call_local() is False

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .chain import chain_key, key_id
+from .models import OperationLog
 from .selectors import chain_head
 
 FILE_NAME = "anchors.jsonl"
@@ -60,11 +61,16 @@ def latest() -> Anchor | None:
 
 
 def write_anchor() -> Anchor | None:
-    """Append the current head, unless it is already the latest anchor (nothing happened since)."""
+    """Append the current head, unless it is already the latest anchor (nothing happened since). Refused while
+    the log no longer holds the latest anchor: anchoring a cut or rewritten log would bless it."""
     head = chain_head()
+    last = _latest_or_none()
+    if last is not None:
+        check_key(last)
+        if not log_holds(last):
+            raise BadAnchor(f"日志中已找不到锚点 {last.seq}：日志可能被截断或改写，不再写入新锚点")
     if head is None:
         return None
-    last = _latest_or_none()
     if last and (last.seq, last.hash) == (head["seq"], head["hash"]):
         return last
     unsigned = Anchor(head["seq"], head["hash"], timezone.now().isoformat(timespec="seconds"), key_id())
@@ -75,6 +81,10 @@ def write_anchor() -> Anchor | None:
         f.write(json.dumps(asdict(signed), sort_keys=True) + "\n")
         f.flush()
     return signed
+
+
+def log_holds(found: Anchor) -> bool:
+    return OperationLog.objects.filter(seq=found.seq, hash=found.hash).exists()
 
 
 def _latest_or_none() -> Anchor | None:

@@ -22,19 +22,43 @@ def verify_chain_nightly():
     """Record the outcome in the chain itself, so the audit administrator sees every check (and a gap in
     the nightly entries is itself a finding)."""
     result = chain_verify()
+    held = _latest_anchor_held()
     if not result.ok:
         log.error("审计日志校验失败：第 %s 条（序号 %s）：%s", result.bad_position, result.bad_seq, result.reason)
     with acting_as(Actor(name="系统:夜间校验")):
         audit_record(
             action="audit.chain.verify",
             object_type="audit.operationlog",
-            changes={"checked": result.checked, "ok": result.ok, "bad_seq": result.bad_seq, "reason": result.reason},
+            changes={
+                "checked": result.checked,
+                "ok": result.ok and held is not False,
+                "bad_seq": result.bad_seq,
+                "reason": result.reason or ("" if held is not False else "日志中已找不到最新锚点"),
+            },
         )
-    return result.ok
+    return result.ok and held is not False
+
+
+def _latest_anchor_held() -> bool | None:
+    """Whether the log still holds the latest anchor; None when there is none (a new site) or it cannot be read."""
+    try:
+        latest = anchor.latest()
+    except anchor.BadAnchor:
+        return None
+    if latest is None:
+        return None
+    if not anchor.log_holds(latest):
+        log.error("审计日志校验失败：日志中已找不到锚点 %s", latest.seq)
+        return False
+    return True
 
 
 @db_periodic_task(crontab(minute="*/10"))
 @lock_task("audit-chain-anchor")
 def anchor_chain():
-    """The head, signed, outside the database: what a cut tail is found against (audit/anchor.py)."""
-    anchor.write_anchor()
+    """The head, signed, outside the database: what a cut tail is found against (audit/anchor.py). A log that no
+    longer holds the latest anchor gets no new one, and the failure is logged for the operators."""
+    try:
+        anchor.write_anchor()
+    except anchor.BadAnchor as bad:
+        log.error("审计日志锚点：%s", bad)

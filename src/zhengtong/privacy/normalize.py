@@ -1,7 +1,8 @@
-"""The text as a reader sees it: full-width letters, digits and punctuation as their ASCII forms, every kind of
-space (no-break, thin, ideographic; not the tab, which separates a table's columns) as a space and every dash as "-", digits of any script as ASCII digits,
-invisible characters (zero-width, direction marks, variation selectors) gone. Detectors match on this view; every match is mapped back to the
-original text, so what gets masked is what was written (an ID number with a zero-width space inside included).
+"""The text as a reader sees it: full-width letters, digits and punctuation as their ASCII forms; every kind of
+space (no-break, thin, ideographic; not the tab, which separates a table's columns) as a space and every dash
+as "-"; digits of any script as ASCII digits; invisible characters (zero-width, direction marks, variation
+selectors) gone. Detectors match on this view; every match is mapped back to the original text, so what gets
+masked is what was written (an ID number with a zero-width space inside included).
 """
 
 from __future__ import annotations

@@ -26,7 +26,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, verb, anchor=None, **options):
         if verb == "anchor":
-            written = anchors.write_anchor()
+            try:
+                written = anchors.write_anchor()
+            except anchors.BadAnchor as bad:
+                raise CommandError(f"未写入锚点：{bad}", returncode=1) from bad
             where = anchors.anchor_file()
             self.stdout.write(f"锚点已写入 {where}：{written.seq}:{written.hash}" if written else "日志为空，未写锚点")
             return
@@ -47,6 +50,8 @@ class Command(BaseCommand):
         self.stdout.write(f"审计日志完整：已校验 {result.checked} 条。")
         if expected:
             self.stdout.write(f"包含锚点 {expected[0]}。")
+        else:
+            self.stdout.write(f"锚点目录 {anchors.anchor_file().parent} 中尚无锚点：日志末尾被截断无法发现。")
         if head:
             self.stdout.write(f"链头 {head['seq']}:{head['hash']}")
 
