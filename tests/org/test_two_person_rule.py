@@ -96,3 +96,30 @@ def test_an_existing_grant_cannot_be_edited_into_another(verified_client, admins
     )
     grant.refresh_from_db()
     assert grant.role.code == "clerk" and response.status_code in (302, 403)
+
+
+def test_a_roles_duty_does_not_change_while_someone_holds_it(verified_client, admins, lisi):
+    """Outside review: giving the duty to a role already granted made an administrator with no second approval."""
+    helper = f.role("helper")
+    role_grant(user=lisi, role=helper)
+    client = verified_client(admins["security"])
+    client.post(
+        reverse("admin:org_role_change", args=[helper.pk]),
+        {"code": "helper", "name": "helper", "data_scope": "department", "duty": "system"},
+    )
+    helper.refresh_from_db()
+    assert helper.duty == "" and Duty.SYSTEM not in user_duties(lisi)
+
+
+def test_nobody_edits_a_role_he_holds(verified_client, admins):
+    """Outside review: the security administrator turned a plain role he held into the audit duty."""
+    mine = f.role("mine")
+    role_grant(user=admins["security"], role=mine)
+    client = verified_client(admins["security"])
+    response = client.post(
+        reverse("admin:org_role_change", args=[mine.pk]),
+        {"code": "mine", "name": "mine", "data_scope": "all", "duty": "audit"},
+    )
+    mine.refresh_from_db()
+    assert response.status_code == 403 and (mine.duty, mine.data_scope) == ("", "department")
+    assert Duty.AUDIT not in user_duties(admins["security"])

@@ -131,10 +131,23 @@ class UserAdmin(SecurityAdmin):
 
 @admin.register(Role, site=site)
 class RoleAdmin(SecurityAdmin):
+    """Nobody edits a role he holds (he would be granting himself its new rights), and a role's duty does not change
+    while anyone holds it (that would make an administrator without the second approval a grant needs)."""
+
     list_display = ["name", "code", "data_scope", "duty"]
     list_filter = ["data_scope", "duty"]
     filter_horizontal = ["custom_departments"]
     exclude = ["created_by", "updated_by"]
+
+    def has_change_permission(self, request, obj=None):
+        held = obj is not None and obj.grants.filter(user=request.user).exists()
+        return super().has_change_permission(request, obj) and not held
+
+    def has_delete_permission(self, request, obj=None):
+        return self.has_change_permission(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["duty"] if obj is not None and obj.grants.exists() else []
 
 
 class RoleGrantForm(forms.ModelForm):
