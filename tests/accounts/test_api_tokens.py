@@ -29,6 +29,7 @@ def test_staff_issue_their_own_token_after_the_second_factor_and_see_the_key_onc
     client = verified_client(lisi)
     response = client.post(reverse("accounts:tokens"), {"name": "办件同步脚本"})
     key = KEY.search(response.content.decode()).group()
+    assert "no-store" in response["Cache-Control"]
     assert key not in client.get(reverse("accounts:tokens")).content.decode()
 
     token = ApiToken.objects.get(user=lisi)

@@ -101,3 +101,13 @@ def test_on_the_workbench_the_head_sees_the_request_and_decides_it(verified_clie
         reverse("workbench_approvals:act", args=[accepted.pk, "extend_decide"]), {"approve": "1"}
     )
     assert _whole(accepted).extension_total == 15
+
+
+def test_a_head_who_has_left_the_post_cannot_decide_what_he_was_asked(accepted, lisi, head):
+    from zhengtong.core.errors import InvalidInput
+
+    services.application_extend(application=accepted, by=lisi, approver=head, reason="需现场核查")
+    head.memberships.update(is_head=False)
+    with pytest.raises(InvalidInput) as refused:
+        services.application_extend_decide(application=accepted, by=head, approve=True)
+    assert refused.value.code == "EXTENSION_APPROVER" and _whole(accepted).extension_total == 0

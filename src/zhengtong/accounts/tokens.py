@@ -43,7 +43,7 @@ def token_revoke(*, token: ApiToken) -> None:
 
 def token_user(key: str) -> User | None:
     """The active owner of a live key, or None."""
-    if not key or len(key) > 100:  # keys carried over from before (migration 0002) have no prefix
+    if not key.startswith(PREFIX) or len(key) > 100:
         return None
     token = ApiToken.objects.select_related("user").filter(digest=digest(key), revoked_at__isnull=True).first()
     if token is None or not token.user.is_active:

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from .models import ApiToken, User
@@ -27,6 +28,7 @@ def _staff(request) -> None:
         raise PermissionDenied
 
 
+@never_cache  # the page that shows a new key once must not be kept by the browser or a proxy
 @login_required
 def tokens(request):
     _staff(request)

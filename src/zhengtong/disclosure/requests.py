@@ -295,6 +295,8 @@ def request_extend_decide(*, request: Request, by, approve: bool, note: str = ""
     request = _locked(request)
     _require_may(by, request, "extend_decide")
     _require_state_for(request, "extend_decide", by)
+    if not is_head_of(by, request.department_id):  # named while head; no longer the head, no decision
+        raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
     decided = extension_decide(
         request=pending_extension(_open_clock(request, "answer")),
         by=by,

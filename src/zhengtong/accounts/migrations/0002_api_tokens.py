@@ -5,25 +5,14 @@ from django.conf import settings
 from django.db import migrations, models
 
 
-def move_clear_text_tokens(apps, schema_editor):
-    """DRF's authtoken table kept every key in clear: carry each key over as its hash (clients keep working)
-    and drop the table, so that no copy of the database holds a usable key."""
-    import datetime
-    import hashlib
-
+def drop_clear_text_tokens(apps, schema_editor):
+    """DRF's authtoken table kept every key in clear, and the admin that issued them wrote each key into the audit
+    log as the token's id: every one of them is exposed, so none is carried over. The table is dropped; clients
+    get new keys from their owner or the console (`zhengtong integration rotate`)."""
     connection = schema_editor.connection
-    if "authtoken_token" not in connection.introspection.table_names():
-        return
-    ApiToken = apps.get_model("accounts", "ApiToken")
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT key, user_id, created FROM authtoken_token")
-        for key, user_id, created in cursor.fetchall():
-            digest = hashlib.sha256(key.encode()).hexdigest()
-            token = ApiToken.objects.create(user_id=user_id, name="迁移的旧密钥", prefix=key[:6], digest=digest)
-            if isinstance(created, datetime.datetime):  # SQLite hands back text, kept as the migration's time
-                when = created if created.tzinfo else created.replace(tzinfo=datetime.timezone.utc)
-                ApiToken.objects.filter(pk=token.pk).update(created_at=when)
-        cursor.execute("DROP TABLE authtoken_token")
+    if "authtoken_token" in connection.introspection.table_names():
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TABLE authtoken_token")
 
 
 class Migration(migrations.Migration):
@@ -55,5 +44,5 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': '接口密钥',
             },
         ),
-        migrations.RunPython(move_clear_text_tokens, migrations.RunPython.noop),
+        migrations.RunPython(drop_clear_text_tokens, migrations.RunPython.noop),
     ]

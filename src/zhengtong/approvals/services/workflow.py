@@ -338,6 +338,8 @@ def application_extend(*, application: Application, by, approver, reason: str) -
 def application_extend_decide(*, application: Application, by, approve: bool, note: str = "") -> Application:
     """The head's decision on the extension asked for: approved, the limit grows and the applicant is told."""
     require_may(by, application, "extend_decide")
+    if not is_head_of(by, application.lead_department):  # named while head; no longer the head, no decision
+        raise refuse(errors.EXTENSION_APPROVER)
     application = locked(application)
     require_state_for(application, "extend_decide", by)
     request = extension_decide(
