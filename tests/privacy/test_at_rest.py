@@ -97,3 +97,22 @@ def test_check_deploy_fails_under_https_without_a_field_key(settings):
     assert [e.id for e in field_key_set(None)] == ["zhengtong.E002"]
     settings.FIELD_KEY_FROM_ENV = True
     assert field_key_set(None) == []
+
+
+def test_between_a_new_key_and_the_rotation_look_ups_and_uniqueness_still_hold(db, settings):
+    """Outside review: with the new key first and `fieldkeys rotate` not yet run, log-in by mobile failed and the
+    same mobile registered twice, which then broke the rotation on the unique index."""
+    from zhengtong.core.errors import InvalidInput
+
+    settings.FIELD_KEYS = OLD
+    user = accounts.citizen_register(
+        real_name="钱亮", id_number=valid_id_number(sequence=11), password="Zt-pass-2026!", mobile="13905740075"
+    )
+    settings.FIELD_KEYS = f"{NEW},{OLD}"
+    assert identify("13905740075") == user
+    with pytest.raises(InvalidInput):
+        accounts.citizen_register(
+            real_name="钱亮", id_number=valid_id_number(sequence=12), password="Zt-pass-2026!", mobile="13905740075"
+        )
+    call_command("fieldkeys", "rotate", stdout=io.StringIO())
+    assert identify("13905740075") == user

@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
 
-from zhengtong.core.crypto import blind_index
+from zhengtong.core.crypto import blind_indexes
 
 MAX_IDENTIFIER = 150  # the longest user name or e-mail accepted; anything longer matches no account
 
@@ -17,7 +17,7 @@ def identify(identifier: str):
     ident = (identifier or "").strip()
     if not ident or len(ident) > MAX_IDENTIFIER:
         return None
-    match = Q(username=ident) | Q(mobile_index=blind_index(ident)) | Q(uscc=ident.upper())
+    match = Q(username=ident) | Q(mobile_index__in=blind_indexes(ident)) | Q(uscc=ident.upper())
     if "@" in ident:
         match |= Q(email__iexact=ident)
     return get_user_model().objects.filter(match).first()

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import ids
-from zhengtong.core.crypto import blind_index
+from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import InvalidInput
 
 from . import errors
@@ -46,7 +46,7 @@ def _identifier(parse, value: str, field: str) -> str:
 def _check_contacts(mobile: str | None, email: str | None) -> None:
     if not mobile and not email:
         raise _refuse("mobile", errors.CONTACT_REQUIRED)
-    if mobile and User.objects.filter(mobile_index=blind_index(mobile)).exists():
+    if mobile and User.objects.filter(mobile_index__in=blind_indexes(mobile)).exists():
         raise _refuse("mobile", errors.MOBILE_DUPLICATE)
     if email and User.objects.filter(email__iexact=email).exists():
         raise _refuse("email", errors.EMAIL_DUPLICATE)
@@ -66,7 +66,7 @@ def _save_new(user: User, password: str | None, *, action: str) -> User:
 @transaction.atomic(durable=True)
 def citizen_register(*, real_name: str, id_number: str, password: str, mobile: str = "", email: str = "") -> User:
     id_number = _identifier(ids.parse_id_number, id_number, "id_number")
-    if User.objects.filter(id_number_index=blind_index(id_number)).exists():
+    if User.objects.filter(id_number_index__in=blind_indexes(id_number)).exists():
         raise _refuse("id_number", errors.ID_DUPLICATE)
     _check_contacts(mobile, email)
     user = User(
@@ -107,7 +107,7 @@ def staff_create(*, username: str, real_name: str, password: str | None = None, 
     `staff_onboard` creates the account, its membership and roles in one transaction."""
     if User.objects.filter(username=username).exists():
         raise _refuse("username", errors.USERNAME_DUPLICATE)
-    if mobile and User.objects.filter(mobile_index=blind_index(mobile)).exists():
+    if mobile and User.objects.filter(mobile_index__in=blind_indexes(mobile)).exists():
         raise _refuse("mobile", errors.MOBILE_DUPLICATE)
     user = User(username=username, kind=User.Kind.STAFF, real_name=real_name, mobile=mobile or None)
     return _save_new(user, password, action="accounts.staff.create")

@@ -72,9 +72,18 @@ def normalise(value: str) -> str:
     return "".join(c for c in value if c not in " -").upper()
 
 
-def blind_index(value: str | None) -> str | None:
-    """A keyed digest for equality look-ups; None for no value, so that uniqueness ignores empty ones."""
-    if not value:
-        return None
-    index_key = hmac.new(keys()[0][1], b"zt-blind-index", hashlib.sha256).digest()
+def _index(key: bytes, value: str) -> str:
+    index_key = hmac.new(key, b"zt-blind-index", hashlib.sha256).digest()
     return hmac.new(index_key, normalise(value).encode(), hashlib.sha256).hexdigest()[:40]
+
+
+def blind_index(value: str | None) -> str | None:
+    """The keyed digest written beside a value (under the current key); None for no value, so that uniqueness
+    ignores empty ones."""
+    return _index(keys()[0][1], value) if value else None
+
+
+def blind_indexes(value: str | None) -> list[str]:
+    """The digests to look a value up by: under every key of ZT_FIELD_KEY, so that between putting a new key first
+    and `fieldkeys rotate` rows indexed under the old one are still found (and a duplicate is still refused)."""
+    return [_index(key, value) for _kid, key in keys()] if value else []

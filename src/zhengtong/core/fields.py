@@ -4,7 +4,7 @@ it, kept in step on every save."""
 from __future__ import annotations
 
 from django.core.exceptions import FieldError
-from django.db import models
+from django.db import models, transaction
 
 from . import crypto
 
@@ -18,7 +18,7 @@ class EncryptedTextField(models.TextField):
     def get_lookup(self, lookup_name):
         # The stored text is ciphertext: filtering on it would silently find nothing. Say so instead.
         if lookup_name != "isnull":
-            raise FieldError(f"加密字段 {self.name} 不能按值查询：请用它的盲索引字段（crypto.blind_index）")
+            raise FieldError(f"加密字段 {self.name} 不能按值查询：请用它的盲索引字段（crypto.blind_indexes）")
         return super().get_lookup(lookup_name)
 
     def get_prep_value(self, value):
@@ -30,7 +30,8 @@ class EncryptedTextField(models.TextField):
 
 class BlindIndexField(models.CharField):
     """HMAC of another field's value, written whenever the model is saved (update_fields included: see
-    `save_with_indexes`). Look up with `Model.objects.filter(<name>=crypto.blind_index(value))`."""
+    `EncryptedModel`). Look up with `Model.objects.filter(<name>__in=crypto.blind_indexes(value))`: under every key,
+    so rows not yet rotated are found too."""
 
     def __init__(self, *args, source: str = "", **kwargs):
         self.source = source
@@ -81,15 +82,20 @@ def encrypt_existing(model, fields: tuple[str, ...], batch: int = 2000) -> int:
     }
     seen, last = 0, 0
     while True:
-        rows = list(model.objects.filter(pk__gt=last).order_by("pk").values_list("pk", *fields)[:batch])
+        with (
+            transaction.atomic()
+        ):  # each batch read under a row lock and written back: no change made meanwhile is lost
+            rows = list(
+                model.objects.select_for_update().filter(pk__gt=last).order_by("pk").values_list("pk", *fields)[:batch]
+            )
+            for pk, *values in rows:
+                changes = {}
+                for name, value in zip(fields, values, strict=True):
+                    changes[name] = value
+                    if name in indexes:
+                        changes[indexes[name]] = crypto.blind_index(value)
+                model.objects.filter(pk=pk).update(**changes)
         if not rows:
             return seen
-        for pk, *values in rows:
-            changes = {}
-            for name, value in zip(fields, values, strict=True):
-                changes[name] = value
-                if name in indexes:
-                    changes[indexes[name]] = crypto.blind_index(value)
-            model.objects.filter(pk=pk).update(**changes)
         seen += len(rows)
         last = rows[-1][0]

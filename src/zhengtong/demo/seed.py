@@ -14,7 +14,7 @@ from faker import Faker
 
 from zhengtong.accounts import services as account_services
 from zhengtong.accounts.models import User
-from zhengtong.core.crypto import blind_index
+from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.ids import id_number_check_char, uscc_check_char
 from zhengtong.core.models import SiteSettings
 from zhengtong.org import services as org_services
@@ -212,7 +212,7 @@ def seed_government_office(departments) -> None:
 
 def seed_public_accounts() -> list[User]:
     users = []
-    citizen = User.objects.filter(mobile_index=blind_index(DEMO_CITIZEN["mobile"])).first()
+    citizen = User.objects.filter(mobile_index__in=blind_indexes(DEMO_CITIZEN["mobile"])).first()
     if citizen is None:
         first17 = DEMO_CITIZEN["first17"]
         citizen = account_services.citizen_register(

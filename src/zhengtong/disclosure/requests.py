@@ -13,7 +13,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
-from zhengtong.core.crypto import blind_index
+from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.reverse import reverse_once
@@ -113,7 +113,7 @@ def request_register(
         raise refuse(errors.RECEIVED_IN_FUTURE)
     month = received_on.replace(day=1)
     earlier = Request.objects.filter(
-        identifier_index=blind_index(identifier), received_on__gte=month, received_on__lte=received_on
+        identifier_index__in=blind_indexes(identifier), received_on__gte=month, received_on__lte=received_on
     ).count()
     key = next_key(Request)  # the receipt number is written with the row: a placeholder made registrations wait in turn
     request = Request.objects.create(

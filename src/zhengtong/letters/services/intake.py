@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.codes import six_digits
-from zhengtong.core.crypto import blind_index
+from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import refuse
 from zhengtong.core.sql import lock_for_transaction, next_key
 from zhengtong.core.validators import MOBILE_RE
@@ -68,18 +68,19 @@ def _repeat(text: str, by, phone: str, since: dt.datetime) -> Letter | None:
     """The writer's own letter with the same text in the window: looked up by writer, so any number of other
     people sending the same text (a campaign) cannot push it out of sight."""
     if by is not None and getattr(by, "pk", None) and getattr(by, "kind", "") != "staff":
-        column, writer = "writer_id", by.pk
+        column, writers = "writer_id", [by.pk]
     elif phone:
-        column, writer = "writer_phone_index", blind_index(phone)
+        column, writers = "writer_phone_index", blind_indexes(phone)  # under every key, as during a rotation
     else:
         return None
     # Plain SQL, as _near's: run on every letter taken in, the ORM's query cost more to build than to run.
     sql = (
-        f"SELECT id, title, content FROM {Letter._meta.db_table} WHERE {column} = %s AND {IN_WINDOW} "
+        f"SELECT id, title, content FROM {Letter._meta.db_table} "
+        f"WHERE {column} IN ({', '.join(['%s'] * len(writers))}) AND {IN_WINDOW} "
         f"ORDER BY received_at, id LIMIT {OWN_LETTERS}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [writer, *_window_params(since)])
+        cursor.execute(sql, [*writers, *_window_params(since)])
         rows = cursor.fetchall()
     norm = similar.normalise(text)
     for pk, title, content in rows:
