@@ -16,8 +16,9 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from django.conf import settings
 from django.utils import timezone
 
 from zhengtong.audit import anchor, chain
@@ -36,7 +37,7 @@ def backup(root: Path, progress: Callable[[str], None] = lambda _m: None) -> tup
     root.mkdir(parents=True, exist_ok=True)
     stamp = timezone.now().strftime("%Y%m%dT%H%M%SZ")
     partial = root / f".zhengtong-backup-{stamp}.partial"
-    partial.mkdir()
+    partial.mkdir(mode=0o700)  # it holds every ID number's ciphertext and every upload: for the operator only
     progress("数据库：一致性复制……")
     dump_name, contents = database.dump(partial)
     progress(f"数据库：{len(contents.tables)} 张表，{sum(contents.tables.values())} 行。上传文件：复制……")
@@ -117,13 +118,18 @@ def restore(folder: Path, *, ignore_audit_key: bool = False, progress=lambda _m:
         raise Refused("目标站点非空：恢复只写入新建的空数据库和空的上传目录，从不覆盖现有数据")
     progress("恢复数据库……")
     database.load(folder / manifest.database)
-    progress("恢复上传文件……")
-    media.copy_in(folder, manifest.files)
-    if manifest.anchors and not anchor.anchor_file().exists():
-        anchor.anchor_file().parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(folder / manifest.anchors, anchor.anchor_file())
-    progress("核对……")
-    return _compare(manifest, check_audit=not ignore_audit_key)
+    try:
+        progress("恢复上传文件……")
+        media.copy_in(folder, manifest.files)
+        if manifest.anchors and not anchor.anchor_file().exists():
+            anchor.anchor_file().parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(folder / manifest.anchors, anchor.anchor_file())
+        progress("核对……")
+        return _compare(manifest, check_audit=not ignore_audit_key)
+    except (Refused, OSError) as failed:
+        raise Refused(
+            f"{failed}。本站点已部分恢复：请删除它的数据库和上传目录（{settings.MEDIA_ROOT}）后重新恢复"
+        ) from failed
 
 
 def _readable(folder: Path) -> Manifest:
@@ -140,11 +146,22 @@ def _check_hashes(folder: Path, manifest: Manifest) -> None:
     if manifest.anchors:
         expected[manifest.anchors] = manifest.anchors_sha256
     for name, digest in expected.items():
+        if not _inside(name, media_file=name in manifest.files):
+            raise Refused(f"备份清单中的文件名不合法：{name}")
         path = folder / name
         if not path.is_file():
             raise Refused(f"备份不完整：缺少 {name}")
         if sha256_file(path) != digest:
             raise Refused(f"备份文件已损坏或被改动：{name}")
+
+
+def _inside(name: str, *, media_file: bool) -> bool:
+    """A name the manifest may list: relative, without "..", uploads under media/, the rest at the top (a
+    manifest is read from a folder that may have come from anywhere: it must not write outside the site)."""
+    path = PurePosixPath(name)
+    if path.is_absolute() or ".." in path.parts or "\\" in name or not name:
+        return False
+    return path.parts[0] == media.PREFIX and len(path.parts) > 1 if media_file else len(path.parts) == 1
 
 
 def _compare(manifest: Manifest, *, check_audit: bool) -> Restored:
