@@ -239,3 +239,14 @@ def test_an_attachment_no_parser_can_read_is_refused_with_its_reason_and_nothing
         draft(district["A"], lisi, uploads=[("通知.docx", docx("请各单位按时报送。"))])
     assert caught.value.code == "FILE_UNREADABLE" and "通知.docx" in caught.value.message
     assert not models.Document.objects.exists()
+
+
+def test_a_number_split_by_tags_or_written_as_references_is_masked_not_just_counted(district, lisi, reviewer):
+    """Outside review: the mask step masked the raw HTML, reported the values as masked, and left them."""
+    body = "<p>手机<b>138</b>05740001</p><p>电话&#49;3805740002</p>"
+    document = draft(district["A"], lisi, body=body)
+    services.document_submit(document=document, by=lisi)
+    services.document_mask_body(document=document, by=reviewer)
+    document = services.document_review(document=document, by=reviewer, approve=True, **CHECKLIST)
+    seen = services.body_text(document)
+    assert "05740001" not in seen and "5740002" not in seen and "手机" in seen
