@@ -3,6 +3,8 @@ requests; it has no call to create one, so the POST is made as the spec describe
 
 from __future__ import annotations
 
+import io
+
 import pytest
 import requests
 from georeport import GeoReport
@@ -89,3 +91,19 @@ def test_bad_requests_are_refused_with_the_spec_error_shape(hotline, zhangsan, l
 def test_xml_is_refused_clearly(hotline, live_server):
     response = requests.get(f"{live_server.url}/open311/v2/services.xml", timeout=10)
     assert response.status_code == 400 and "OPEN311_FORMAT" in response.json()[0]["description"]
+
+
+def test_a_staff_key_files_nothing_on_the_public_node(hotline, lisi, client, settings):
+    """Outside review (issue 21, item 8): Open311 took a staff member's key on the internet-zone node, where staff
+    open nothing else; an integration account's key still works there."""
+    settings.SITE_ROLE = "public"
+    values = {"service_code": "food", "lat": "29.9", "long": "121.8", "description": "路灯不亮"}
+    response = client.post("/open311/v2/requests.json", {**values, "api_key": f.api_key(lisi)})
+    assert response.status_code == 403 and not Letter.objects.exists()
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("integration", "create", "hotline12345", "--name", "12345平台", stdout=out)
+    key = out.getvalue().split()[-1]
+    response = client.post("/open311/v2/requests.json", {**values, "api_key": key})
+    assert response.status_code in (200, 201) and Letter.objects.count() == 1

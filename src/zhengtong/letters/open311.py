@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
+from django.conf import settings
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -172,7 +173,8 @@ def _coordinate(value: str, limit: int):
 def _create(request):
     data = request.POST
     user = token_user(data.get("api_key", ""))
-    if user is None:
+    if user is None or (settings.SITE_ROLE == "public" and user.kind == User.Kind.STAFF):
+        # staff work on the internal node only (accounts.middleware.StaffZoneMiddleware); integrations may post here
         return _error(403, "api_key 无效或已停用", "OPEN311_API_KEY")
     rebind(user, request)  # the letter's audit rows name the account the key belongs to
     service = Responsibility.objects.filter(code=data.get("service_code", ""), is_active=True).first()

@@ -11,12 +11,16 @@ import os
 from django.core.mail import send_mail
 from django.utils.module_loading import import_string
 
+from zhengtong.core.masking import mask_mobile
+
 log = logging.getLogger("zhengtong.sms")
 
 
 class LogSmsBackend:
+    """The demo's gateway: the message in the console, the number masked (no mobile in any log)."""
+
     def send(self, mobile: str, text: str) -> None:
-        log.warning("SMS to %s: %s", mobile, text)
+        log.warning("SMS to %s: %s", mask_mobile(mobile), text)
 
 
 def sms_backend():
