@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import getpass
 from contextvars import ContextVar
 from dataclasses import dataclass
 
@@ -31,6 +32,12 @@ def acting_as(actor: Actor):
         yield actor
     finally:
         _current.reset(token)
+
+
+def console_actor(command: str) -> Actor:
+    """The actor of a management command: the operating-system account that ran it, and the command (the console
+    is the root of trust: `staff create` makes the first administrators)."""
+    return Actor(name=f"命令行:{getpass.getuser()}（{command}）")
 
 
 def actor_for(user, request) -> Actor:

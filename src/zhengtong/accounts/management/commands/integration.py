@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from zhengtong.audit.context import Actor, acting_as
+from zhengtong.audit.context import acting_as, console_actor
 from zhengtong.audit.services import audit_record
 
 from ...models import ApiToken, User
@@ -29,7 +29,7 @@ class Command(BaseCommand):
         rotate.add_argument("username")
 
     def handle(self, *args, verb, username, name=None, **options):
-        with acting_as(Actor(name="系统:命令行")):
+        with acting_as(console_actor("integration")):
             if verb == "create":
                 account = self._create(username, name)
             else:

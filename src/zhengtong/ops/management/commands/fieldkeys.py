@@ -14,7 +14,7 @@ import time
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from zhengtong.audit.context import Actor, acting_as
+from zhengtong.audit.context import acting_as, console_actor
 from zhengtong.audit.services import audit_record
 from zhengtong.core import crypto
 from zhengtong.core.fields import EncryptedTextField, encrypt_existing
@@ -37,7 +37,7 @@ class Command(BaseCommand):
                 rows = encrypt_existing(model, fields)
                 total += rows
                 self.stdout.write(f"  {model._meta.label}：{rows} 行（{'、'.join(fields)}）")
-        with acting_as(Actor(name="系统:命令行")):
+        with acting_as(console_actor("fieldkeys")):
             audit_record(
                 action="core.fieldkeys.rotate", changes={"key": [None, crypto.key_id()], "rows": [None, total]}
             )

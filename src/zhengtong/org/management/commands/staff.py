@@ -11,7 +11,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zhengtong.audit.context import Actor, acting_as
+from zhengtong.audit.context import acting_as, console_actor
 from zhengtong.core.errors import ZtError
 from zhengtong.org import services
 from zhengtong.org.models import Department, Post, Role
@@ -38,7 +38,7 @@ class Command(BaseCommand):
         if len(roles) != len(set(role)):
             raise CommandError(f"角色编码不存在：{sorted(set(role) - {r.code for r in roles})}")
         password = sys.stdin.readline().rstrip("\n") if password_stdin else getpass.getpass("密码：")
-        with acting_as(Actor(name=f"命令行:{getpass.getuser()}")):
+        with acting_as(console_actor("staff")):
             try:
                 post_obj = Post.objects.filter(department=dept, name=post).first() if post else None
                 if post and post_obj is None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from zhengtong.audit.context import Actor, acting_as
+from zhengtong.audit.context import acting_as, console_actor
 from zhengtong.core.errors import ZtError
 
 from ...holidays import calendar_year_import, read_rows
@@ -25,7 +25,7 @@ class Command(BaseCommand):
     def handle(self, *args, verb, file, year, notice, **options):
         if not file.exists():
             raise CommandError(f"文件不存在：{file}")
-        with acting_as(Actor(name="命令行:holidays import")):
+        with acting_as(console_actor("holidays")):
             try:
                 row = calendar_year_import(year=year, notice=notice, rows=read_rows(file))
             except ZtError as exc:
