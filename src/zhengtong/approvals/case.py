@@ -4,7 +4,7 @@ action (行政许可法 第三十二、三十八、四十二、四十四条), an
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
 from zhengtong.org.access import works_in, works_in_any
-from zhengtong.supervision.extensions import awaits_decision_by, extension_pending
+from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
 from zhengtong.supervision.models import Clock
 
 from . import errors
@@ -44,19 +44,16 @@ def _paused(application) -> bool:
     ).exists()
 
 
-def _extension_pending(application) -> bool:
-    return extension_pending("approvals.application", application.pk)
-
-
 def _extension_approver(user, application) -> bool:
     """The head the clerk named decides the extension he asked for (第四十二条), nobody else."""
-    return awaits_decision_by(user, "approvals.application", application.pk)
+    return awaits_decision_by(user, SUBJECT, application.pk)
 
 
+SUBJECT = "approvals.application"  # the clocks' and the audit rows' name for an application
 REVIEW = (Status.REVIEWING, Status.JOINING)
 
 APPLICATION = CaseType(
-    subject="approvals.application",
+    subject=SUBJECT,
     state_field="status",
     query_purpose="zhengtong-query-code:",
     lookup_throttled=errors.QUERY_THROTTLED,
@@ -73,7 +70,7 @@ APPLICATION = CaseType(
         Action("conclude", "办结", (Status.JOINING,), _lead),
         Action("special_pause", "进入特殊程序", REVIEW, _lead, once=lambda a: not _paused(a)),
         Action("special_resume", "恢复计时", REVIEW, _lead, once=_paused),
-        Action("extend", "申请延长期限", REVIEW, _lead, once=lambda a: not _extension_pending(a)),
+        Action("extend", "申请延长期限", REVIEW, _lead, once=lambda a: pending_extension(SUBJECT, a.pk) is None),
         Action("extend_decide", "审批延长期限", REVIEW, _extension_approver),
         Action("deliver", "送达", (Status.CONCLUDED,), _lead),
         Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant_or_window),

@@ -67,7 +67,7 @@ def detail(request, pk: int):
             "item_materials": application.item.materials.all(),
             "fields": [(f.label, application.data.get(f.key, "")) for f in application.item.fields.all()],
             "clocks": clocks,
-            "extension": pending_extension(next((c for c in clocks if c.whole and c.stopped_at is None), None)),
+            "extension": pending_extension(SUBJECT, application.pk),
             "heads": heads,
             "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
         },

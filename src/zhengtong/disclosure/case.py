@@ -4,7 +4,7 @@ transition tables and who may take each action (条例 Art. 27–45; the documen
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
 from zhengtong.org.access import works_in
-from zhengtong.supervision.extensions import awaits_decision_by, extension_pending
+from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
 
 from . import errors
 from .models import RequestState, State, Validity
@@ -26,7 +26,7 @@ def _applicant_or_office(user, request) -> bool:
 
 def _extendable(request) -> bool:
     """Once (Art. 33), and one request to the head at a time."""
-    return not request.extended and not extension_pending("disclosure.request", request.pk)
+    return not request.extended and pending_extension("disclosure.request", request.pk) is None
 
 
 def _extension_approver(user, request) -> bool:

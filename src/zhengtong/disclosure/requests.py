@@ -298,7 +298,7 @@ def request_extend_decide(*, request: Request, by, approve: bool, note: str = ""
     if not is_head_of(by, request.department_id):  # named while head; no longer the head, no decision
         raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
     decided = extension_decide(
-        request=pending_extension(_open_clock(request, "answer")),
+        request=pending_extension(SUBJECT, request.pk),
         by=by,
         approve=approve,
         note=note,

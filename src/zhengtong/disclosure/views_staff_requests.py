@@ -22,7 +22,6 @@ from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
 from zhengtong.supervision.extensions import pending_extension
-from zhengtong.supervision.models import Clock
 
 from . import answers, report, services
 from . import requests as svc
@@ -100,11 +99,7 @@ def request_detail(request, pk: int):
             "answer_types": answers.AnswerType.choices,
             "reasons": answers.REASONS,
             "heads": heads,
-            "extension": pending_extension(
-                Clock.objects.filter(
-                    subject_type=REQUEST.subject, subject_id=str(found.pk), stage="answer", stopped_at__isnull=True
-                ).first()
-            ),
+            "extension": pending_extension(REQUEST.subject, found.pk),
             "allowed": allowed_actions(REQUEST, found, request.user),
         },
     )

@@ -22,21 +22,16 @@ def _pending_on(subject_type: str, subject_id) -> models.QuerySet:
     )
 
 
-def extension_pending(subject_type: str, subject_id) -> bool:
-    """A case's extension is waiting for its approver (a case type's "one request at a time")."""
-    return _pending_on(subject_type, subject_id).exists()
-
-
 def awaits_decision_by(user, subject_type: str, subject_id) -> bool:
     """This user is the approver named in the case's pending extension request (who may decide it)."""
     authenticated = bool(user and user.is_authenticated)
     return authenticated and _pending_on(subject_type, subject_id).filter(approver_id=user.pk).exists()
 
 
-def pending_extension(clock: Clock | None) -> ExtensionRequest | None:
-    if clock is None:
-        return None
-    return clock.extension_requests.filter(decided_at__isnull=True).select_related("approver", "requested_by").first()
+def pending_extension(subject_type: str, subject_id) -> ExtensionRequest | None:
+    """The case's extension request waiting for its approver, if any (one at a time per case: a case type admits
+    "extend" only while this is None; the page shows it; the decision takes it)."""
+    return _pending_on(subject_type, subject_id).select_related("approver", "requested_by").first()
 
 
 @transaction.atomic
@@ -45,7 +40,7 @@ def extension_request(*, clock: Clock, amount: int, reason: str, by, approver, l
     if approver is None or not (reason or "").strip():
         raise InvalidInput(errors.EXTENSION_APPROVER[1], code=errors.EXTENSION_APPROVER[0])
     clock = Clock.objects.select_for_update().get(pk=clock.pk)
-    if pending_extension(clock) is not None:
+    if clock.extension_requests.filter(decided_at__isnull=True).exists():
         raise InvalidTransition(errors.EXTENSION_PENDING[1], code=errors.EXTENSION_PENDING[0])
     request = ExtensionRequest.objects.create(
         clock=clock,

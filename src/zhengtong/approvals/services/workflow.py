@@ -343,7 +343,7 @@ def application_extend_decide(*, application: Application, by, approve: bool, no
     application = locked(application)
     require_state_for(application, "extend_decide", by)
     request = extension_decide(
-        request=pending_extension(open_clocks(application, stage="whole").first()),
+        request=pending_extension(SUBJECT, application.pk),
         by=by,
         approve=approve,
         note=note,
