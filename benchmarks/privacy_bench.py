@@ -31,10 +31,8 @@ def report(name: str, path: Path) -> list[str]:
     print(f"  {'kind':10} {'recall':>8} {'found':>11}")
     for kind in result.kinds:
         total = result.found[kind] + result.missed[kind]
-        other = result.wrong_kind[kind]
-        print(
-            f"  {kind:10} {result.recall(kind):8.2%} {result.found[kind]:>5}/{total:<5}  masked as another kind: {other}"
-        )
+        found, other = f"{result.found[kind]:>5}/{total:<5}", result.wrong_kind[kind]
+        print(f"  {kind:10} {result.recall(kind):8.2%} {found}  masked as another kind: {other}")
     print(f"  false alarms: {result.false_alarms}/{result.clean} clean sentences = {result.false_alarm_rate:.2%}")
     print(f"  findings outside any label in labelled sentences: {result.stray}")
     return [s.text for s in samples]
