@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import nh3
 from django.utils import timezone
-from django.utils.html import escape, strip_tags
+from django.utils.html import strip_tags
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
@@ -192,7 +192,7 @@ def document_mask_body(*, document: Document, by) -> int:
         return privacy.mask(text, allow=allow)
 
     masked += len(privacy.scan(body_text(document), allow=allow))
-    document.body = masked_html(document.body, allow)
+    document.body = privacy.mask_html(document.body, allow=allow)
     for _label, name in FIELDS:
         setattr(document, name, mask(getattr(document, name)))
     document.updated_by = by
@@ -203,18 +203,6 @@ def document_mask_body(*, document: Document, by) -> int:
         attachment.save(update_fields=["title"])
         attachment.file.save(update_fields=["original_name"])
     audit_record(action="disclosure.document.mask", obj=document, changes={"masked": [None, masked]})
-    return masked
-
-
-def masked_html(html: str, allow) -> str:
-    """The body with every finding masked. Masked in the HTML where the value stands whole; where the reader's
-    text still shows one (a number split by tags, or written as character references: <b>138</b>00138000,
-    &#49;3800138000), the body becomes its masked visible text, paragraph by paragraph: formatting is lost
-    rather than a mobile number published."""
-    masked = privacy.mask(html, allow=allow)
-    if privacy.scan(visible_text(masked), allow=allow):
-        text = privacy.mask(visible_text(masked), allow=allow)
-        masked = "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
     return masked
 
 
@@ -344,7 +332,7 @@ def documents_import(*, department, by, rows: list[dict]) -> ImportResult:
     for row in rows:
         values = _clean_fields({k: v for k, v in row.items() if k != "published_at"})
         published_at = row["published_at"]
-        body = masked_html(values["body"], allow)
+        body = privacy.mask_html(values["body"], allow=allow)
         fields = {name: privacy.mask(values.get(name) or "", allow=allow) for _label, name in FIELDS}
         masked += body != values["body"] or any(fields[name] != (values.get(name) or "") for name in fields)
         values.update(body=body, **fields)

@@ -1,6 +1,7 @@
 """Personal data in free text: find it, mask it (every publishing path goes through `scan` and `mask`)."""
 
 from .detect import Finding, Kind, scan
+from .html import mask_html, visible_text
 from .mask import mask, mask_finding
 
-__all__ = ["Finding", "Kind", "mask", "mask_finding", "scan"]
+__all__ = ["Finding", "Kind", "mask", "mask_finding", "mask_html", "scan", "visible_text"]
