@@ -18,7 +18,7 @@ from zhengtong.audit.chain import GENESIS, entry_hash, verify
 from zhengtong.audit.context import Actor, acting_as
 from zhengtong.audit.models import LoginLog, OperationLog
 from zhengtong.audit.selectors import chain_entries, chain_verify
-from zhengtong.audit.services import audit_record
+from zhengtong.audit.services import audit_record, login_record
 
 
 def _write(n, start=0):
@@ -84,7 +84,7 @@ def test_the_database_refuses_update_and_delete(db, model):
     if model is OperationLog:
         _write(1)
     else:
-        LoginLog.objects.create(username="x", outcome="success")
+        login_record(username="x", outcome="success")
     with pytest.raises((DatabaseError, IntegrityError)):
         with transaction.atomic():
             model.objects.update(ip="10.9.9.9")

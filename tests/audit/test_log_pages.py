@@ -7,8 +7,9 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from zhengtong.audit.context import Actor, acting_as
 from zhengtong.audit.models import LoginLog, OperationLog
-from zhengtong.audit.services import audit_record
+from zhengtong.audit.services import audit_record, login_record
 
 
 def test_search_by_keyword_and_date(verified_client, admins):
@@ -38,8 +39,9 @@ def test_operation_log_exports_to_excel_and_the_export_is_audited(verified_clien
 
 
 def test_login_log_exports_to_excel(verified_client, admins):
-    LoginLog.objects.create(username="13805740001", outcome=LoginLog.Outcome.FAILURE, ip="10.1.1.1")
+    with acting_as(Actor(ip="10.1.1.1")):
+        login_record(username="zhangsan", outcome=LoginLog.Outcome.FAILURE)
     client = verified_client(admins["audit"])
     response = client.get(reverse("workbench:audit_logins"), {"format": "xlsx"})
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert ("13805740001", "失败", "10.1.1.1") in [(r[1], r[2], r[3]) for r in rows[1:]]
+    assert ("zhangsan", "失败", "10.1.1.1") in [(r[1], r[2], r[3]) for r in rows[1:]]

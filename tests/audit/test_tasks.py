@@ -10,5 +10,5 @@ def test_the_nightly_check_records_its_result_in_the_chain(db):
     audit_record(action="test.two")
     assert verify_chain_nightly.call_local() is True
     entry = OperationLog.objects.get(action="audit.chain.verify")
-    assert entry.changes == {"checked": 2, "ok": True, "bad_seq": None, "reason": ""}
+    assert entry.changes == {"checked": 2, "login_checked": 0, "ok": True, "bad_seq": None, "reason": ""}
     assert entry.actor_name == "系统:夜间校验"

@@ -1,4 +1,5 @@
-"""Anchors: the chain's head (seq + hash), signed with the chain key and appended to a file outside the database.
+"""Anchors: the chains' heads (seq + hash of the operation log and of the login log), signed with the chain key
+and appended to a file outside the database.
 
 A hash chain shows an edited, inserted or reordered entry, but not a tail cut off its end; an attacker with the
 key (or, on a demo, the derived key next to the database) could also re-hash a forged tail. An anchor written
@@ -19,7 +20,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from .chain import chain_key, key_id
-from .models import OperationLog
+from .models import LoginLog, OperationLog
 from .selectors import chain_head
 
 FILE_NAME = "anchors.jsonl"
@@ -32,10 +33,19 @@ class Anchor:
     at: str
     key_id: str
     sig: str = ""
+    # The login log's head; 0 while it is empty (and in the anchors written before it was chained). A seq of 0
+    # means that log was empty when the anchor was written.
+    login_seq: int = 0
+    login_hash: str = ""
 
     def signature(self, key: bytes | None = None) -> str:
-        message = f"anchor|{self.seq}|{self.hash}|{self.at}|{self.key_id}".encode()
-        return hmac.new(key or chain_key(), message, hashlib.sha256).hexdigest()
+        message = f"anchor|{self.seq}|{self.hash}|{self.at}|{self.key_id}"
+        if self.login_seq:
+            message += f"|login|{self.login_seq}|{self.login_hash}"
+        return hmac.new(key or chain_key(), message.encode(), hashlib.sha256).hexdigest()
+
+    def heads(self) -> tuple:
+        return self.seq, self.hash, self.login_seq, self.login_hash
 
 
 class BadAnchor(Exception):
@@ -63,17 +73,21 @@ def latest() -> Anchor | None:
 def write_anchor() -> Anchor | None:
     """Append the current head, unless it is already the latest anchor (nothing happened since). Refused while
     the log no longer holds the latest anchor: anchoring a cut or rewritten log would bless it."""
-    head = chain_head()
+    empty = {"seq": 0, "hash": ""}
+    head, login_head = chain_head() or empty, chain_head(LoginLog) or empty
     last = _latest_or_none()
     if last is not None:
         check_key(last)
         if not log_holds(last):
             raise BadAnchor(f"日志中已找不到锚点 {last.seq}：日志可能被截断或改写，不再写入新锚点")
-    if head is None:
+    if head is empty and login_head is empty:
         return None
-    if last and (last.seq, last.hash) == (head["seq"], head["hash"]):
+    now = timezone.now().isoformat(timespec="seconds")
+    unsigned = Anchor(
+        head["seq"], head["hash"], now, key_id(), login_seq=login_head["seq"], login_hash=login_head["hash"]
+    )
+    if last and last.heads() == unsigned.heads():
         return last
-    unsigned = Anchor(head["seq"], head["hash"], timezone.now().isoformat(timespec="seconds"), key_id())
     signed = Anchor(**{**asdict(unsigned), "sig": unsigned.signature()})
     path = anchor_file()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -84,7 +98,10 @@ def write_anchor() -> Anchor | None:
 
 
 def log_holds(found: Anchor) -> bool:
-    return OperationLog.objects.filter(seq=found.seq, hash=found.hash).exists()
+    """Both logs still hold the heads the anchor fixed."""
+    if found.seq and not OperationLog.objects.filter(seq=found.seq, hash=found.hash).exists():
+        return False
+    return not found.login_seq or LoginLog.objects.filter(seq=found.login_seq, hash=found.login_hash).exists()
 
 
 def _latest_or_none() -> Anchor | None:

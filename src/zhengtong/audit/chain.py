@@ -1,4 +1,4 @@
-"""The HMAC chain over the operation log.
+"""The HMAC chains over the operation log and the login log.
 
 entry.hash = HMAC(key, canonical(entry fields) + prev_hash). A changed field breaks its own hash; a deleted
 or inserted row breaks the seq run and the next prev_hash; a reordering breaks prev_hash. Keyed so that
@@ -31,6 +31,8 @@ HASHED_FIELDS = (
     "ip",
     "prev_hash",
 )
+# The login log's own chain: a failed attempt rewritten as a success, or deleted, is as much a finding.
+LOGIN_HASHED_FIELDS = ("seq", "at", "username", "user_id", "outcome", "ip", "user_agent", "prev_hash")
 
 
 def chain_key() -> bytes:
@@ -45,15 +47,15 @@ def key_id(key: bytes | None = None) -> str:
     return hmac.new(key or chain_key(), b"zhengtong-audit-key-id", hashlib.sha256).hexdigest()[:16]
 
 
-def canonical(fields: dict) -> bytes:
-    values = {name: fields[name] for name in HASHED_FIELDS}
+def canonical(fields: dict, names: tuple[str, ...] = HASHED_FIELDS) -> bytes:
+    values = {name: fields[name] for name in names}
     # In UTC, as the database returns it: an entry stamped in another zone must hash the same when read back.
     values["at"] = values["at"].astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
     return json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"), default=str).encode()
 
 
-def entry_hash(fields: dict, key: bytes | None = None) -> str:
-    return hmac.new(key or chain_key(), canonical(fields), hashlib.sha256).hexdigest()
+def entry_hash(fields: dict, key: bytes | None = None, names: tuple[str, ...] = HASHED_FIELDS) -> str:
+    return hmac.new(key or chain_key(), canonical(fields, names), hashlib.sha256).hexdigest()
 
 
 @dataclass
@@ -61,6 +63,7 @@ class VerifyResult:
     checked: int
     bad_seq: int | None = None
     reason: str = ""
+    log: str = "操作日志"
 
     @property
     def bad_position(self) -> int | None:
@@ -72,18 +75,20 @@ class VerifyResult:
         return self.bad_seq is None
 
 
-def verify(entries: Iterable[dict], key: bytes | None = None) -> VerifyResult:
-    """`entries` in storage order (by primary key), each a dict of HASHED_FIELDS plus `hash`."""
+def verify(
+    entries: Iterable[dict], key: bytes | None = None, names: tuple[str, ...] = HASHED_FIELDS, log: str = "操作日志"
+) -> VerifyResult:
+    """`entries` in storage order (by primary key), each a dict of `names` plus `hash`."""
     key = key or chain_key()
     prev_hash, expected_seq, checked = GENESIS, 1, 0
     for entry in entries:
         seq = entry["seq"]
         if seq != expected_seq:
             kind = "缺失（被删除）" if seq > expected_seq else "重复或顺序被调换"
-            return VerifyResult(checked, seq, f"序号应为 {expected_seq}，实为 {seq}：日志{kind}")
+            return VerifyResult(checked, seq, f"序号应为 {expected_seq}，实为 {seq}：日志{kind}", log)
         if entry["prev_hash"] != prev_hash:
-            return VerifyResult(checked, seq, "前序哈希不符：日志被插入、删除或调换顺序")
-        if not hmac.compare_digest(entry_hash(entry, key), entry["hash"]):
-            return VerifyResult(checked, seq, "内容哈希不符：日志内容被修改")
+            return VerifyResult(checked, seq, "前序哈希不符：日志被插入、删除或调换顺序", log)
+        if not hmac.compare_digest(entry_hash(entry, key, names), entry["hash"]):
+            return VerifyResult(checked, seq, "内容哈希不符：日志内容被修改", log)
         prev_hash, expected_seq, checked = entry["hash"], seq + 1, checked + 1
-    return VerifyResult(checked)
+    return VerifyResult(checked, log=log)

@@ -1,5 +1,5 @@
 """The operation log and the login log: append-only (a database trigger on PostgreSQL and SQLite refuses
-UPDATE and DELETE) and, for the operation log, an HMAC chain that `zhengtong audit verify` checks.
+UPDATE and DELETE) and, each, an HMAC chain that `zhengtong audit verify` checks.
 
 Actor and department are plain integers, not foreign keys: a log row must never change or vanish because
 a user or department is later deleted. Kept at least 6 months (网络安全法 第二十一条).
@@ -8,6 +8,7 @@ a user or department is later deleted. Kept at least 6 months (网络安全法 �
 from __future__ import annotations
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,12 +45,16 @@ class LoginLog(models.Model):
         LOGOUT = "logout", _("退出")
         OTP_FAILURE = "otp_failure", _("动态口令错误")
 
-    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+    seq = models.PositiveBigIntegerField(_("序号"), unique=True)
+    # Set by login_record before hashing (auto_now_add would stamp it after, and the hash would not hold).
+    at = models.DateTimeField(_("时间"), default=timezone.now, db_index=True)
     username = models.CharField(_("登录名"), max_length=150, db_index=True)
     user_id = models.BigIntegerField(_("用户ID"), null=True, blank=True)
     outcome = models.CharField(_("结果"), max_length=20, choices=Outcome.choices)
     ip = models.GenericIPAddressField(_("IP地址"), null=True, blank=True)
     user_agent = models.CharField(_("浏览器"), max_length=300, blank=True)
+    prev_hash = models.CharField(max_length=64)
+    hash = models.CharField(max_length=64, unique=True)
 
     class Meta:
         verbose_name = _("登录日志")

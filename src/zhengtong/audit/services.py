@@ -9,15 +9,16 @@ from django.utils import timezone
 
 from zhengtong import privacy
 
-from .chain import GENESIS, entry_hash
+from .chain import GENESIS, LOGIN_HASHED_FIELDS, entry_hash
 from .context import current_actor
 from .models import LoginLog, OperationLog
 
-# Any fixed 64-bit number; every writer of the chain takes the same PostgreSQL advisory lock.
+# Any fixed 64-bit numbers; every writer of a chain takes that chain's PostgreSQL advisory lock.
 _CHAIN_LOCK = 0x7A74_6175_6469_7431
+_LOGIN_CHAIN_LOCK = 0x7A74_6C6F_6769_6E31
 
 
-def _lock_chain() -> None:
+def _lock_chain(lock: int = _CHAIN_LOCK) -> None:
     """Serialise appends so two writers never read the same tail and fork the chain.
 
     PostgreSQL: a transaction-scoped advisory lock. SQLite: transactions begin IMMEDIATE (settings), so the
@@ -25,7 +26,7 @@ def _lock_chain() -> None:
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK])
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
 
 
 def audit_record(
@@ -75,9 +76,20 @@ def login_record(*, username: str, outcome: str, user_id: int | None = None) -> 
     actor = current_actor()
     # what was typed, masked when it is a mobile, an ID number or an e-mail: the log shows 138****0001
     typed = privacy.mask(username[:150])
-    return LoginLog.objects.create(
-        username=typed, user_id=user_id, outcome=outcome, ip=actor.ip, user_agent=actor.user_agent
-    )
+    with transaction.atomic():
+        _lock_chain(_LOGIN_CHAIN_LOCK)
+        tail = LoginLog.objects.order_by("-seq").values("seq", "hash").first()
+        fields = {
+            "seq": (tail["seq"] + 1) if tail else 1,
+            "at": timezone.now(),
+            "username": typed,
+            "user_id": user_id,
+            "outcome": outcome,
+            "ip": actor.ip,
+            "user_agent": (actor.user_agent or "")[:300],
+            "prev_hash": tail["hash"] if tail else GENESIS,
+        }
+        return LoginLog.objects.create(hash=entry_hash(fields, names=LOGIN_HASHED_FIELDS), **fields)
 
 
 def changed_fields(old: dict, new: dict) -> dict:

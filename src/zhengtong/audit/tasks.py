@@ -10,7 +10,7 @@ from huey.contrib.djhuey import db_periodic_task, lock_task
 
 from . import anchor
 from .context import Actor, acting_as
-from .selectors import chain_verify
+from .selectors import chains_verify
 from .services import audit_record
 
 log = logging.getLogger(__name__)
@@ -21,22 +21,33 @@ log = logging.getLogger(__name__)
 def verify_chain_nightly():
     """Record the outcome in the chain itself, so the audit administrator sees every check (and a gap in
     the nightly entries is itself a finding)."""
-    result = chain_verify()
+    operations, logins = chains_verify()
     held = _latest_anchor_held()
-    if not result.ok:
-        log.error("审计日志校验失败：第 %s 条（序号 %s）：%s", result.bad_position, result.bad_seq, result.reason)
+    for result in (operations, logins):
+        if not result.ok:
+            log.error(
+                "审计日志校验失败：%s第 %s 条（序号 %s）：%s",
+                result.log,
+                result.bad_position,
+                result.bad_seq,
+                result.reason,
+            )
+    bad = operations if not operations.ok else logins
+    ok = operations.ok and logins.ok and held is not False
     with acting_as(Actor(name="系统:夜间校验")):
         audit_record(
             action="audit.chain.verify",
             object_type="audit.operationlog",
             changes={
-                "checked": result.checked,
-                "ok": result.ok and held is not False,
-                "bad_seq": result.bad_seq,
-                "reason": result.reason or ("" if held is not False else "日志中已找不到最新锚点"),
+                "checked": operations.checked,
+                "login_checked": logins.checked,
+                "ok": ok,
+                "bad_seq": bad.bad_seq,
+                "reason": (f"{bad.log}：{bad.reason}" if bad.reason else "")
+                or ("" if held is not False else "日志中已找不到最新锚点"),
             },
         )
-    return result.ok and held is not False
+    return ok
 
 
 def _latest_anchor_held() -> bool | None:

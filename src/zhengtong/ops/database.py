@@ -18,7 +18,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import connection, transaction
 
-AUDIT_TABLE = "audit_operationlog"
+AUDIT_TABLE, LOGIN_TABLE = "audit_operationlog", "audit_loginlog"
 
 
 class Unsupported(Exception):
@@ -42,12 +42,17 @@ def _read(cursor, tables: list[str], quote) -> Contents:
     for table in sorted(tables):
         cursor.execute(f"SELECT count(*) FROM {quote(table)}")
         counts[table] = cursor.fetchone()[0]
-    head = None
-    if AUDIT_TABLE in counts:
-        cursor.execute(f"SELECT seq, hash FROM {AUDIT_TABLE} ORDER BY seq DESC LIMIT 1")
-        row = cursor.fetchone()
-        head = {"seq": row[0], "hash": row[1]} if row else None
+    head = _head(cursor, AUDIT_TABLE) if AUDIT_TABLE in counts else None
+    if head and LOGIN_TABLE in counts:
+        login = _head(cursor, LOGIN_TABLE) or {"seq": 0, "hash": ""}
+        head.update(login_seq=login["seq"], login_hash=login["hash"])
     return Contents(counts, head)
+
+
+def _head(cursor, table: str) -> dict | None:
+    cursor.execute(f"SELECT seq, hash FROM {table} ORDER BY seq DESC LIMIT 1")
+    row = cursor.fetchone()
+    return {"seq": row[0], "hash": row[1]} if row else None
 
 
 def _sqlite_tables(cursor) -> list[str]:

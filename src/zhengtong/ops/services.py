@@ -22,7 +22,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from zhengtong.audit import anchor, chain
-from zhengtong.audit.selectors import chain_verify
+from zhengtong.audit.selectors import chains_verify
 from zhengtong.core import crypto
 
 from . import database, media
@@ -77,17 +77,19 @@ def _copy_anchors(into: Path, head: dict | None) -> Path | None:
     source = anchor.anchor_file()
     if not source.exists() or head is None:
         return None
-    kept = [line for line in source.read_text(encoding="utf-8").splitlines() if _anchor_seq(line) <= head["seq"]]
+    kept = [line for line in source.read_text(encoding="utf-8").splitlines() if _within(line, head)]
     target = into / ANCHORS
     target.write_text("".join(f"{line}\n" for line in kept), encoding="utf-8")
     return target
 
 
-def _anchor_seq(line: str) -> int:
+def _within(line: str, head: dict) -> bool:
+    """Whether the anchor on this line fixes heads the copy holds (both logs at or before the copy's heads)."""
     try:
-        return int(json.loads(line)["seq"])
-    except (ValueError, KeyError, TypeError):
-        return 1 << 62  # an unreadable line is left out
+        found = json.loads(line)
+        return int(found["seq"]) <= head["seq"] and int(found.get("login_seq", 0)) <= head.get("login_seq", 0)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return False  # an unreadable line is left out
 
 
 @dataclass
@@ -177,12 +179,14 @@ def _compare(manifest: Manifest, *, check_audit: bool) -> Restored:
         raise Refused("恢复后的上传文件与备份不符")
     checked = 0
     if check_audit:
-        result = chain_verify()
-        if not result.ok:
-            raise Refused(
-                f"恢复后审计日志校验失败：第 {result.bad_position} 条（序号 {result.bad_seq}）：{result.reason}"
-            )
+        results = chains_verify()
+        for result in results:
+            if not result.ok:
+                raise Refused(
+                    f"恢复后审计日志校验失败：{result.log}第 {result.bad_position} 条（序号 {result.bad_seq}）："
+                    f"{result.reason}"
+                )
         if contents.audit_head != manifest.audit_head:
             raise Refused("恢复后审计日志链头与备份不符")
-        checked = result.checked
+        checked = sum(result.checked for result in results)
     return Restored(len(manifest.tables), sum(manifest.tables.values()), len(manifest.files), checked)
