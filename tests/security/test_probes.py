@@ -42,3 +42,10 @@ def test_a_position_that_is_not_a_number_is_not_a_500(strict_client, db, lat, lo
 def test_an_end_date_in_year_one_is_refused_not_a_500(strict_client, db):
     response = strict_client.get("/open311/v2/requests.json?end_date=0001-01-01T00:00:00Z")
     assert response.status_code == 400
+
+
+@pytest.mark.parametrize("target", ["9999-12", "portal:home", "letters"])
+def test_a_next_that_is_not_a_path_goes_home_not_500(strict_client, db, target):
+    """Found by the fuzz (test_fuzz.py): 大字版's `next=9999-12` was taken for a view name (NoReverseMatch)."""
+    response = strict_client.post("/elderly/", {"next": target})
+    assert response.status_code == 302 and response["Location"] == "/"

@@ -12,6 +12,8 @@ from __future__ import annotations
 from axes.models import AccessAttempt
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -40,9 +42,41 @@ class ZtAdminSite(admin.AdminSite):
 
 site = ZtAdminSite(name="admin")
 
+_ROW_ID = range(-(2**63), 2**63)  # what a database integer key can hold
+
+
+def _acceptable(field, value) -> bool:
+    target = field.target_field if field.is_relation else field
+    try:
+        cleaned = [target.to_python(v) for v in (value if isinstance(value, list) else [value])]
+    except (ValidationError, ValueError, TypeError):
+        return False
+    return all(not isinstance(c, int) or c in _ROW_ID for c in cleaned)
+
+
+class _CheckedAutocomplete(AutocompleteSelect):
+    """Django's search box looks up the submitted ids unchecked when it shows a form again: `1e999999` was a 500.
+    Ids its field would not accept are not looked up (the form names the field's error as usual)."""
+
+    def optgroups(self, name, value, attr=None):
+        field = self.field.target_field
+        return super().optgroups(name, [v for v in value if _acceptable(field, v)], attr)
+
 
 class DutyAdmin(admin.ModelAdmin):
     duty: str = Duty.SYSTEM
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = _CheckedAutocomplete(db_field, self.admin_site, using=kwargs.get("using"))
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_changeform_initial_data(self, request):
+        """Django pre-fills the add form from the query string and renders a related field's value unchecked:
+        `?department=abc`, or an id past 64 bits, answered 500. A value its field would not accept is dropped."""
+        initial = super().get_changeform_initial_data(request)
+        fields = {f.name: f for f in self.model._meta.get_fields() if f.concrete}
+        return {name: v for name, v in initial.items() if name not in fields or _acceptable(fields[name], v)}
 
     def _allowed(self, request) -> bool:
         return has_duty(request.user, self.duty)
@@ -85,6 +119,17 @@ class SecurityAdmin(DutyAdmin):
 @admin.register(Department, site=site)
 class DepartmentAdmin(DutyAdmin, TreeAdmin):
     form = movenodeform_factory(Department, exclude=["created_by", "updated_by"])
+
+    def get_deleted_objects(self, objs, request):
+        """Deleting a department deletes its sub-departments (treebeard deletes by path): check those too, so that
+        staff, clocks or cases anywhere below protect it and the page says so (it answered 500 at the delete)."""
+        return super().get_deleted_objects([d for obj in objs for d in Department.objects.get_tree(obj)], request)
+
+    def changelist_view(self, request, extra_context=None):
+        if request.method == "POST":  # treebeard sets the level it shows on GET only; a POST acts on the whole tree
+            request._treebeard_parent = None
+        return super().changelist_view(request, extra_context)
+
     list_display = ["name", "code", "kind", "phone", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["name", "code"]

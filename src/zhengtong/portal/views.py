@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import i18n
@@ -13,9 +14,11 @@ from . import preferences
 
 
 def _back(request, default="portal:home"):
+    """Back to the page the reader came from: a path on this site only (a bare word would be taken for a view
+    name by `redirect`, an absolute URL could lead elsewhere)."""
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return HttpResponseRedirect(target)
     return redirect(default)
 
 
