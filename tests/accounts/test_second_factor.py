@@ -31,3 +31,15 @@ def test_a_citizen_has_no_authenticator_set_up(client, zhangsan):
     assert client.get(reverse("accounts:otp_setup")).status_code == 404
     assert client.get(reverse("accounts:otp")).status_code == 404
     assert client.get("/messages/").status_code == 200  # a citizen's own messages, with his password alone
+
+
+@pytest.mark.parametrize("target", ["foo", "https://evil.example/", "//evil.example/x"])
+def test_after_the_code_a_next_that_is_no_path_of_this_site_goes_to_the_workbench(client, lisi, target):
+    """Found in review beside the fuzz's `next=9999-12`: a bare word was taken for a view name (500), and only a
+    path on this site may be the way on."""
+    from tests.factories import totp_now
+
+    client.raise_request_exception = False
+    client.force_login(lisi)
+    response = client.post(f"{reverse('accounts:otp')}?next={target}", {"token": totp_now(lisi)})
+    assert response.status_code == 302 and response["Location"] == reverse("workbench:home")

@@ -14,7 +14,7 @@ from django.db import connection
 from zhengtong.audit import anchor
 from zhengtong.audit.chain import GENESIS
 from zhengtong.audit.models import LoginLog
-from zhengtong.audit.selectors import chain_verify
+from zhengtong.audit.selectors import chain_verify, chains_verify
 from zhengtong.audit.services import login_record
 
 from .test_chain import _verify_command
@@ -125,3 +125,22 @@ def test_the_nightly_check_reports_a_tampered_login_log(db):
     assert verify_chain_nightly.call_local() is False
     entry = OperationLog.objects.get(action="audit.chain.verify")
     assert entry.changes["ok"] is False and entry.changes["reason"].startswith("登录日志")
+
+
+def test_an_ipv6_address_written_in_capitals_still_verifies(db, rf):
+    """Found in review: the database keeps an IPv6 address normalised; hashing it as typed broke the chain."""
+    from zhengtong.audit.context import acting_as, actor_for
+    from zhengtong.audit.services import audit_record
+
+    request = rf.get("/", REMOTE_ADDR="2001:DB8:0:0::1")
+    with acting_as(actor_for(None, request)):
+        login_record(username="lisi", outcome=LoginLog.Outcome.FAILURE)
+        audit_record(action="test.ipv6")
+    assert all(result.ok for result in chains_verify())
+
+
+def test_an_anchor_given_by_hand_with_seq_0_is_refused(db):
+    """Found in review: `--anchor 0:x` passed every log, since a seq of 0 stands for an empty log in anchors."""
+    _logins(1)
+    with pytest.raises(CommandError, match="SEQ"):
+        _verify_command("--anchor", "0:whatever")

@@ -16,7 +16,6 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp import match_token
@@ -25,6 +24,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from zhengtong.audit.models import LoginLog
 from zhengtong.audit.services import audit_record, login_record
+from zhengtong.core.redirects import next_path
 
 from . import errors
 from .forms import OtpTokenForm
@@ -34,10 +34,7 @@ BACKUP_CODES = 10
 
 
 def _next(request) -> str:
-    target = request.GET.get("next") or request.POST.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return reverse("workbench:home")
+    return next_path(request, reverse("workbench:home"))
 
 
 def _staff_only(request) -> None:

@@ -7,6 +7,9 @@ import getpass
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
+from django.utils.ipv6 import clean_ipv6_address
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -61,5 +64,12 @@ def rebind(user, request) -> None:
 
 def client_ip(request) -> str | None:
     # REMOTE_ADDR only: a proxy in front (nginx) must set it from X-Forwarded-For itself; trusting the header
-    # here would let anyone write any IP into the audit trail.
-    return request.META.get("REMOTE_ADDR") or None
+    # here would let anyone write any IP into the audit trail. An IPv6 address is normalised as the database
+    # stores it, so that the chains hash what is read back.
+    address = request.META.get("REMOTE_ADDR") or None
+    if address and ":" in address:
+        try:
+            return clean_ipv6_address(address)
+        except ValidationError:
+            return None
+    return address

@@ -2,24 +2,21 @@ from __future__ import annotations
 
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
 from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from zhengtong.core.redirects import next_path
 from zhengtong.org import selectors as org_selectors
 from zhengtong.org.models import Department
 
 from . import preferences
 
 
-def _back(request, default="portal:home"):
-    """Back to the page the reader came from: a path on this site only (a bare word would be taken for a view
-    name by `redirect`, an absolute URL could lead elsewhere)."""
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return HttpResponseRedirect(target)
-    return redirect(default)
+def _back(request):
+    """Back to the page the reader came from (core.redirects: a path on this site only)."""
+    return HttpResponseRedirect(next_path(request, reverse("portal:home")))
 
 
 def home(request):

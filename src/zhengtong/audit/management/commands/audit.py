@@ -63,8 +63,8 @@ class Command(BaseCommand):
         signature checked first, so that a wrong key is named as such before any entry is called tampered)."""
         if given:
             seq, _, digest = given.partition(":")
-            if not seq.isdigit():
-                raise CommandError("--anchor 的格式应为 SEQ:HASH", returncode=2)
+            if not seq.isdigit() or int(seq) < 1:
+                raise CommandError("--anchor 的格式应为 SEQ:HASH（SEQ 从 1 起）", returncode=2)
             return anchors.Anchor(int(seq), digest, at="", key_id="")
         try:
             latest = anchors.latest()
