@@ -35,16 +35,16 @@ def _verify_command(*args):
     return out.getvalue()
 
 
-def _without_triggers(sql, params=()):
+def _without_triggers(sql, params=(), table="audit_operationlog"):
     """Tamper as an attacker with direct database access would: on a test copy, with the guard dropped."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_operationlog DISABLE TRIGGER USER")
+            cursor.execute(f"ALTER TABLE {table} DISABLE TRIGGER USER")
             cursor.execute(sql, params)
-            cursor.execute("ALTER TABLE audit_operationlog ENABLE TRIGGER USER")
+            cursor.execute(f"ALTER TABLE {table} ENABLE TRIGGER USER")
         else:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_operationlog_no_update")
-            cursor.execute("DROP TRIGGER IF EXISTS audit_operationlog_no_delete")
+            cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_update")
+            cursor.execute(f"DROP TRIGGER IF EXISTS {table}_no_delete")
             cursor.execute(sql, params)
 
 

@@ -17,7 +17,7 @@ from zhengtong.audit.models import LoginLog
 from zhengtong.audit.selectors import chain_verify, chains_verify
 from zhengtong.audit.services import login_record
 
-from .test_chain import _verify_command
+from .test_chain import _verify_command, _without_triggers
 
 
 def _logins(n):
@@ -26,15 +26,7 @@ def _logins(n):
 
 
 def _tamper(sql, params=()):
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("ALTER TABLE audit_loginlog DISABLE TRIGGER USER")
-            cursor.execute(sql, params)
-            cursor.execute("ALTER TABLE audit_loginlog ENABLE TRIGGER USER")
-        else:
-            cursor.execute("DROP TRIGGER IF EXISTS audit_loginlog_no_update")
-            cursor.execute("DROP TRIGGER IF EXISTS audit_loginlog_no_delete")
-            cursor.execute(sql, params)
+    _without_triggers(sql, params, table="audit_loginlog")
 
 
 def _refused():
