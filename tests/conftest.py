@@ -45,6 +45,16 @@ def _empty_cache(_cache_per_worker):
 
 
 @pytest.fixture(autouse=True)
+def _language_per_test():
+    """A request through the locale middleware leaves its language active in the thread (the fuzz switches to
+    English through set_language): the next test on this worker must start in the site's language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_var(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.AUDIT_ANCHOR_DIR = tmp_path / "audit-anchors"
