@@ -37,8 +37,9 @@ def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
 
     first = post()
     assert first.status_code == 201 and len(first.json()["query_code"]) == 6
-    second = post()
+    second = post()  # a retry after a lost answer (issue 21 item 11): the same case and the same code
     assert second.json()["receipt_no"] == first.json()["receipt_no"] and Application.objects.count() == 1
+    assert second.json()["query_code"] == first.json()["query_code"]
     status = client.post(
         "/api/v1/approvals/status/",
         {"receipt_no": first.json()["receipt_no"], "code": first.json()["query_code"]},

@@ -17,7 +17,7 @@ from django.db import transaction
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
-from zhengtong.core.codes import keyed_hash
+from zhengtong.core.codes import keyed_hash, six_digits
 from zhengtong.core.errors import PermissionDenied, refuse
 
 from .types import CaseType
@@ -29,6 +29,21 @@ Found = TypeVar("Found")
 
 def query_hash(case_type: CaseType, number: str, code: str) -> str:
     return keyed_hash(case_type.query_purpose, f"{number}:{code}")
+
+
+def submission_digest(case_type: CaseType, scope: str, key: str) -> str:
+    """What a case stores of the submission key its client sent (a form's hidden key, an Idempotency-Key), bound
+    to who sent it (`scope`): the key as sent is never stored, and one writer's key finds nothing for another."""
+    return keyed_hash(f"{case_type.query_purpose}submission", f"{scope}:{key}")
+
+
+def new_query_code(case_type: CaseType, submission: str = "") -> str:
+    """A new case's query code: random, or for a keyed submission derived from its digest, so that a client
+    retrying after a lost answer is answered with the same number and the same code (issue 21 item 11). Knowing
+    the digest gives nothing without SECRET_KEY, as knowing the stored query hash does not."""
+    if not submission:
+        return six_digits()
+    return f"{int(keyed_hash(f'{case_type.query_purpose}code', submission), 16) % 10**6:06d}"
 
 
 def status_lookup(

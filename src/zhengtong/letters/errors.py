@@ -9,6 +9,7 @@ MAX_ATTACHMENTS = 5
 CONTENT_REQUIRED = ("LETTER_CONTENT_REQUIRED", _("请填写信件标题和内容。"))
 CONTENT_TOO_LONG = ("LETTER_CONTENT_TOO_LONG", _("信件内容不能超过%(max)s字，请精简后再提交，或分为几封信。"))
 TOO_MANY_FILES = ("LETTER_TOO_MANY_FILES", _("每封信最多上传%(max)s个附件（照片或材料）。"))
+SUBMISSION_KEY_TOO_LONG = ("LETTER_SUBMISSION_KEY_TOO_LONG", _("提交标识（Idempotency-Key）不能超过64个字符。"))
 MARKUP = ("LETTER_MARKUP", _("信件内容不能包含网页代码（如 <script>），请用文字描述。"))
 KIND_INVALID = ("LETTER_KIND_INVALID", _("请选择信件类别：咨询、求助、投诉、举报、建议或表扬。"))
 CONTACT_REQUIRED = (

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from typing import NamedTuple
 
 from django import forms
@@ -49,9 +50,13 @@ class WriteForm(ZtForm):
     public_allowed = forms.BooleanField(
         label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True
     )
+    # One per form shown: sending the same form again (a retry after a lost answer, a double click) files one
+    # letter and is answered with the same number and query code.
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["submission_key"].initial = uuid.uuid4().hex
         self.fields["mailbox"].queryset = Mailbox.objects.filter(is_active=True)
         if user is not None and user.is_authenticated and user.kind != "staff":
             # A logged-in writer's name and phone come from the verified account.

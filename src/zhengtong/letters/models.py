@@ -151,6 +151,9 @@ class Responsibility(models.Model):
 class Letter(EncryptedModel, TimeStampedModel):
     number = models.CharField(_("信件编号"), max_length=20, unique=True)
     query_hash = models.CharField(max_length=64, editable=False)
+    # The digest of the key a form or a client sent with the letter (cases/lookup.submission_digest): a retry
+    # after a lost answer finds this letter instead of filing a second one.
+    submission_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     channel = models.CharField(_("来源"), max_length=10, choices=Channel.choices)
     mailbox = models.ForeignKey(
         Mailbox, verbose_name=_("信箱"), null=True, blank=True, on_delete=models.PROTECT, related_name="letters"
@@ -219,6 +222,11 @@ class Letter(EncryptedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("信件")
         verbose_name_plural = _("信件")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_key"], condition=~Q(submission_key=""), name="letter_submitted_once"
+            )
+        ]
         indexes = [
             models.Index(fields=["state", "received_at"], name="letter_state_received"),
             models.Index(fields=["department", "state"], name="letter_dept_state"),

@@ -203,6 +203,9 @@ def _create(request):
             longitude=lon,
             public_allowed=data.get("attribute[public]") in ("1", "true", "yes"),
             category=service,
+            # Not part of GeoReport v2: a client may send one so that its retry after a lost answer files nothing.
+            submission_key=request.headers.get("Idempotency-Key", ""),
+            key_scope=f"u{user.pk}",
         )
     except ZtError as exc:
         return _error(400, str(exc.message), exc.code)

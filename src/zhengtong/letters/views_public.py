@@ -90,6 +90,8 @@ def write(request):
                     public_allowed=data["public_allowed"],
                     phone_verified=verify,
                     attachments=read_uploads(data["attachments"]),
+                    submission_key=data["submission_key"],
+                    key_scope=f"u{user.pk}" if user else "web",
                 )
                 if verify:
                     _verify_phone(form, data)

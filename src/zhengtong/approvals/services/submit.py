@@ -9,13 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.codes import six_digits
+from zhengtong.cases import lookup
 from zhengtong.core.errors import InvalidInput, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
 from zhengtong.supervision.services import clock_start
 
 from .. import errors
+from ..case import APPLICATION
 from ..models import Application, ApplicationMaterial, FormField, ServiceItem
 from .common import SUBJECT, event, query_hash, require_department, tell_applicant
 
@@ -102,11 +103,11 @@ def application_submit(
         require_department(registered_by, item.lead_department, Application(item=item), "register")
     elif not item.online:
         raise refuse(errors.NOT_ONLINE)
-    key = (idempotency_key or "")[:64]
-    if applicant is not None and key:
+    key = (idempotency_key or "")[:64] if applicant is not None else ""
+    if key:
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first()
         if existing:
-            return existing
+            return _answered_again(existing)
     try:
         return _submit(
             item=item,
@@ -124,7 +125,24 @@ def application_submit(
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first() if key else None
         if existing is None:
             raise
-        return existing  # the other click won the race: his application is ours
+        return _answered_again(existing)  # the other click won the race: his application is ours
+
+
+def _code_for(applicant_id: int | None, key: str) -> str:
+    """A new application's query code; for a keyed submission the same on every try of the key
+    (cases/lookup.new_query_code)."""
+    if not key:
+        return lookup.new_query_code(APPLICATION)
+    return lookup.new_query_code(APPLICATION, lookup.submission_digest(APPLICATION, f"u{applicant_id}", key))
+
+
+def _answered_again(application: Application) -> Application:
+    """A retry's answer is the first one's: the receipt number and, when it derives from the key, the code (an
+    application made before codes were derived keeps its random code, which is not known again)."""
+    code = _code_for(application.applicant_id, application.idempotency_key)
+    if query_hash(application.receipt_no, code) == application.query_hash:
+        application.query_code = code
+    return application
 
 
 @transaction.atomic(durable=True)
@@ -134,7 +152,7 @@ def _submit(
     now = timezone.now()
     received_at = received_at or now
     cleaned = clean_form(item, data)
-    code = six_digits()
+    code = _code_for(applicant.pk if applicant else None, key)
     for _attempt in range(5):
         receipt = _receipt_no(received_at)
         if not Application.objects.filter(receipt_no=receipt).exists():

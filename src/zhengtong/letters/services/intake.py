@@ -13,7 +13,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.codes import six_digits
+from zhengtong.cases import lookup
 from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import refuse
 from zhengtong.core.sql import lock_for_transaction, next_key
@@ -21,6 +21,7 @@ from zhengtong.core.validators import MOBILE_RE
 from zhengtong.files.services import uploads_store
 
 from .. import errors, similar
+from ..case import LETTER
 from ..models import Attachment, Channel, Kind, Letter, Mailbox, State, Urgency
 from .common import centre_department, event, letter_number, limit_for, query_hash, start_clock
 
@@ -150,8 +151,12 @@ def letter_submit(
     category=None,
     phone_verified: bool = False,
     attachments=(),
+    submission_key: str = "",
+    key_scope: str = "",
 ) -> Intake:
-    """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS."""
+    """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS. submission_key: the key a form or a
+    client sent (at most 64 characters), bound to `key_scope` (who sent it); the same key again is answered with
+    the letter it filed and the same query code, and files nothing."""
     title, content = _clean_text(title, content)
     if len(attachments) > errors.MAX_ATTACHMENTS:
         raise refuse(errors.TOO_MANY_FILES, max=errors.MAX_ATTACHMENTS)
@@ -176,6 +181,14 @@ def letter_submit(
     writer_phone = _check_phone(writer_phone)
     if not anonymous and not (writer_name.strip() and writer_phone):
         raise refuse(errors.CONTACT_REQUIRED)
+    if len(submission_key) > 64:
+        raise refuse(errors.SUBMISSION_KEY_TOO_LONG)
+    digest = lookup.submission_digest(LETTER, key_scope, submission_key) if submission_key else ""
+    if digest:  # before the writer's repeat: a retry is answered as the first try was
+        lock_for_transaction(f"letters.submission:{digest}")
+        sent = Letter.objects.filter(submission_key=digest).first()
+        if sent is not None:
+            return Intake(sent, lookup.new_query_code(LETTER, digest))
     text = f"{title}\n{content}"
     who = f"u{by.pk}" if by is not None and getattr(by, "pk", None) and not staff else writer_phone
     if who:  # two identical submissions at once (a double click, two tabs) must not both find nothing and both create
@@ -190,12 +203,13 @@ def letter_submit(
     b = similar.bands(text)
     # The number is written with the letter: a placeholder updated after made each insert wait for the letter
     # before it to commit, so intake ran one letter at a time however many came in at once.
-    pk, code = next_key(Letter), six_digits()
+    pk, code = next_key(Letter), lookup.new_query_code(LETTER, digest)
     number = letter_number(received_at, pk)
     letter = Letter.objects.create(
         pk=pk,
         number=number,
         query_hash=query_hash(number, code),
+        submission_key=digest,
         channel=channel,
         mailbox=mailbox,
         kind=kind,
