@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import tempfile
 from pathlib import Path
 
 from django.conf import settings
@@ -12,18 +14,31 @@ from .intake import EXTENSIONS, FileRefused, clean
 from .models import StoredFile
 
 
+def write_once(target: Path, content: bytes) -> None:
+    """The file named by its content, written whole: a temporary file of this writer's own, flushed to disk, then
+    renamed over the name in one step. Two writers of the same content at once both succeed (a shared temporary
+    name let one rename the other's away), and a crash leaves either no file or the whole one."""
+    if target.exists():
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.stem}.", suffix=".part", delete=False) as tmp:
+        try:
+            tmp.write(content)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        except BaseException:
+            os.unlink(tmp.name)
+            raise
+    os.replace(tmp.name, target)
+
+
 def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
     """Clean and store an upload (raises intake.FileRefused). Call inside the caller's transaction; the bytes
     are written first, and a rolled-back row leaves only an unreferenced file that `sha256` names."""
     cleaned = clean(data)
     digest = hashlib.sha256(cleaned.content).hexdigest()
     relative = Path("uploads") / digest[:2] / f"{digest}{EXTENSIONS[cleaned.kind]}"
-    target = Path(settings.MEDIA_ROOT) / relative
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".part")
-        tmp.write_bytes(cleaned.content)
-        tmp.replace(target)
+    write_once(Path(settings.MEDIA_ROOT) / relative, cleaned.content)
     stored = StoredFile.objects.create(
         sha256=digest,
         size=len(cleaned.content),
