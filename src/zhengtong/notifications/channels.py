@@ -1,14 +1,19 @@
 """Delivery channels. E-mail goes through Django's mail backend (SMTP when ZT_EMAIL_HOST is set, the console
 otherwise). SMS goes through the backend named by ZT_SMS_BACKEND; a city plugs in its gateway (阿里云, 腾讯云,
-the government SMS platform) by writing a class with `send(mobile, text)`. The default writes to the log, as
-Django's console mail backend does, because no SMS gateway can be reached from a demo machine."""
+the government SMS platform) by writing a class with `send(mobile, text, key="")`: `key` is the same on every try
+of one queued message (a retry after a killed worker), for the gateway's client serial number (阿里云 OutId and the
+like) so that its receipts can tell a repeat; a class written with `send(mobile, text)` only still works. The
+default writes to the log, as Django's console mail backend does, because no SMS gateway can be reached from a demo
+machine."""
 
 from __future__ import annotations
 
+import inspect
 import logging
 import os
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
+from django.core.mail.utils import DNS_NAME
 from django.utils.module_loading import import_string
 
 from zhengtong.core.masking import mask_mobile
@@ -19,7 +24,7 @@ log = logging.getLogger("zhengtong.sms")
 class LogSmsBackend:
     """The demo's gateway: the message in the console, the number masked (no mobile in any log)."""
 
-    def send(self, mobile: str, text: str) -> None:
+    def send(self, mobile: str, text: str, key: str = "") -> None:
         log.warning("SMS to %s: %s", mask_mobile(mobile), text)
 
 
@@ -27,11 +32,22 @@ def sms_backend():
     return import_string(os.environ.get("ZT_SMS_BACKEND", "zhengtong.notifications.channels.LogSmsBackend"))()
 
 
+def message_key(item) -> str:
+    return f"zt-outbox-{item.pk}"
+
+
 def deliver(item) -> None:
+    key = message_key(item)
     if item.channel == "email":
-        send_mail(item.title, item.body, None, [item.address])
+        # The same Message-ID on a repeat: mail clients show one message.
+        headers = {"Message-ID": f"<{key}@{DNS_NAME}>"}
+        EmailMessage(item.title, item.body, None, [item.address], headers=headers).send()
     elif item.channel == "sms":
-        sms_backend().send(item.address, f"【政通】{item.title}")
+        backend = sms_backend()
+        if "key" in inspect.signature(backend.send).parameters:
+            backend.send(item.address, f"【政通】{item.title}", key=key)
+        else:
+            backend.send(item.address, f"【政通】{item.title}")
     else:
         raise ValueError(item.channel)
 
@@ -41,5 +57,5 @@ class MemorySmsBackend:
 
     outbox: list[tuple[str, str]] = []
 
-    def send(self, mobile: str, text: str) -> None:
+    def send(self, mobile: str, text: str, key: str = "") -> None:
         MemorySmsBackend.outbox.append((mobile, text))

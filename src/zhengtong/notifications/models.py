@@ -37,6 +37,7 @@ class Outbox(models.Model):
 
     class Status(models.TextChoices):
         PENDING = "pending", _("待发送")
+        SENDING = "sending", _("发送中")
         SENT = "sent", _("已发送")
         FAILED = "failed", _("发送失败")
 
@@ -52,6 +53,9 @@ class Outbox(models.Model):
     last_error = models.CharField(_("错误"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("时间"), auto_now_add=True)
     sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+    # When a deliverer took the message (status 发送中): another takes it again only after the lease
+    # (notifications/tasks.py), when the first one must have been killed.
+    claimed_at = models.DateTimeField(_("领取时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("待发消息")
