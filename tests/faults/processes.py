@@ -1,0 +1,91 @@
+"""The site's two processes as an operator runs them (`zhengtong serve`, `zhengtong worker`), each in its own
+process group so that SIGKILL takes the whole of it, as a crash or the OOM killer would."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+BIN = Path(sys.executable).parent / "zhengtong"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Site:
+    def __init__(self, env: dict, port: int, log_dir: Path):
+        self.env, self.port, self.log_dir = env, port, log_dir
+        self.web: subprocess.Popen | None = None
+        self.worker: subprocess.Popen | None = None
+        self.kills = {"web": 0, "worker": 0}
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _start(self, *args: str) -> subprocess.Popen:
+        log = open(self.log_dir / f"{args[0]}.log", "ab")  # noqa: SIM115 - kept open by the child
+        return subprocess.Popen(
+            [str(BIN), *args], env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def start_web(self) -> None:
+        self.web = self._start("serve", "--bind", f"127.0.0.1:{self.port}", "--workers", "2")
+
+    def start_worker(self) -> None:
+        self.worker = self._start("worker")
+
+    def wait_ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.2)
+        raise TimeoutError(f"the web process did not answer on {self.url} (see {self.log_dir}/serve.log)")
+
+    def kill(self, which: str) -> None:
+        process = getattr(self, which)
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+        self.kills[which] += 1
+        if which == "web":
+            _wait_port_free(self.port)
+
+    def stop(self) -> None:
+        for process in (self.web, self.worker):
+            if process is not None and process.poll() is None:
+                try:
+                    os.killpg(process.pid, signal.SIGTERM)
+                    process.wait(timeout=20)
+                except (ProcessLookupError, subprocess.TimeoutExpired):
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait()
+
+
+def _wait_port_free(port: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind(("127.0.0.1", port))
+                return
+            except OSError:
+                time.sleep(0.1)
