@@ -3,6 +3,8 @@ the office answers and delivers, the citizen reads the letter; staff register a 
 
 from __future__ import annotations
 
+import re
+
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -144,3 +146,19 @@ def test_the_case_api_records_a_paper_correction_and_answers_409_out_of_order(cl
     corrected = client.post(f"{url}actions/correct/", {"content": "星阳小区"}, content_type="application/json", **auth)
     assert corrected.status_code == 200 and corrected.json()["state"] == "registered"
     assert "answer" in corrected.json()["allowed_actions"] and "identifier" not in corrected.json()
+
+
+def test_one_form_sent_twice_is_one_request_and_counts_once_for_the_fee(client, district, zhangsan):
+    """国办函〔2020〕109号: the processing fee counts an applicant's requests in a month, so a retry after a lost
+    answer (issue 21 item 11) must be the request already made, not a second one that raises the fee."""
+    client.force_login(zhangsan)
+    page = client.get(reverse("disclosure:request_new")).content.decode()
+    key = re.search(r'name="submission_key" value="([0-9a-f]{32})"', page).group(1)
+    data = {"department": district["A"].pk, "content": "某信息", "contact_phone": "13805740001", "submission_key": key}
+    first, again = (
+        client.post(reverse("disclosure:request_new"), data),
+        client.post(reverse("disclosure:request_new"), data),
+    )
+    assert Request.objects.count() == 1 and first["Location"] == again["Location"]
+    client.post(reverse("disclosure:request_new"), {**data, "submission_key": "another-form"})
+    assert Request.objects.count() == 2

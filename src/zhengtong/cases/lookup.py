@@ -34,7 +34,7 @@ def query_hash(case_type: CaseType, number: str, code: str) -> str:
 def submission_digest(case_type: CaseType, scope: str, key: str) -> str:
     """What a case stores of the submission key its client sent (a form's hidden key, an Idempotency-Key), bound
     to who sent it (`scope`): the key as sent is never stored, and one writer's key finds nothing for another."""
-    return keyed_hash(f"{case_type.query_purpose}submission", f"{scope}:{key}")
+    return keyed_hash(f"{case_type.subject}:submission", f"{scope}:{key}")
 
 
 def new_query_code(case_type: CaseType, submission: str = "") -> str:

@@ -225,6 +225,9 @@ class Request(EncryptedModel, TimeStampedModel):
     """A request for disclosure (依申请公开), online or registered by staff from paper, post, fax or e-mail."""
 
     receipt_no = models.CharField(_("申请编号"), max_length=30, unique=True)
+    # The digest of the applicant's form key (cases/lookup.submission_digest): the same form sent again is this
+    # request, not a second one that the month's fee would count.
+    submission_key = models.CharField(max_length=64, blank=True, default="", editable=False)
     department = models.ForeignKey(
         "org.Department", verbose_name=_("受理机关"), on_delete=models.PROTECT, related_name="+"
     )
@@ -262,6 +265,11 @@ class Request(EncryptedModel, TimeStampedModel):
     class Meta:
         verbose_name = _("依申请公开")
         verbose_name_plural = _("依申请公开")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission_key"], condition=~models.Q(submission_key=""), name="request_submitted_once"
+            )
+        ]
         indexes = [
             models.Index(fields=["department", "state", "received_on"], name="request_queue"),
             models.Index(fields=["applicant", "received_on"], name="request_applicant"),

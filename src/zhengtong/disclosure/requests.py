@@ -11,13 +11,13 @@ import datetime as dt
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards, transitions
+from zhengtong.cases import guards, lookup, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.reverse import reverse_once
-from zhengtong.core.sql import next_key
+from zhengtong.core.sql import lock_for_transaction, next_key
 from zhengtong.notifications.services import notify
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
@@ -95,9 +95,11 @@ def request_register(
     channel: str = Channel.ONLINE,
     received_on: dt.date | None = None,
     contact_address: str = "",
+    submission_key: str = "",
 ) -> Request:
     """Online by the applicant (received today: the platform confirms at once), or by staff from paper, post, fax
-    or e-mail with the receipt date Art. 31 gives for that channel."""
+    or e-mail with the receipt date Art. 31 gives for that channel. The same applicant's `submission_key` (his
+    form's) again gets the request it made, and registers nothing."""
     content, applicant_name = (content or "").strip(), (applicant_name or "").strip()
     if not content:
         raise refuse(errors.REQUEST_CONTENT)
@@ -108,6 +110,12 @@ def request_register(
     identifier = _check_identifier(applicant_kind, (identifier or "").strip().upper())
     today = timezone.localdate()
     staff = getattr(by, "kind", "") == "staff"
+    digest = lookup.submission_digest(REQUEST, f"u{by.pk}", submission_key[:64]) if submission_key else ""
+    if digest:
+        lock_for_transaction(f"disclosure.submission:{digest}")
+        made = Request.objects.filter(submission_key=digest).first()
+        if made is not None:
+            return made
     received_on = received_on if staff and received_on else today
     if received_on > today:
         raise refuse(errors.RECEIVED_IN_FUTURE)
@@ -119,6 +127,7 @@ def request_register(
     request = Request.objects.create(
         pk=key,
         receipt_no=f"GK{received_on:%Y}-{key:06d}",
+        submission_key=digest,
         department=department,
         applicant=None if staff else by,
         applicant_kind=applicant_kind,

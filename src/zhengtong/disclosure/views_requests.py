@@ -3,6 +3,8 @@ withdraws it, and reads and downloads the answer letter."""
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,6 +35,8 @@ class RequestForm(ZtForm):
     )
     contact_phone = forms.CharField(label=_("联系电话"), max_length=20)
     contact_address = forms.CharField(label=_("通信地址"), max_length=200, required=False)
+    # One per form shown: the same form sent again (a lost answer, a double click) is one request.
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -40,6 +44,7 @@ class RequestForm(ZtForm):
         if user.kind != "enterprise":
             del self.fields["applicant_kind"]
         self.fields["contact_phone"].initial = user.mobile
+        self.fields["submission_key"].initial = uuid.uuid4().hex
         styled(self)
 
 
@@ -73,6 +78,7 @@ def new(request):
                 else ApplicantKind.PERSON,
                 applicant_name=user.display_name,
                 identifier=(user.uscc if enterprise else user.id_number) or "",
+                submission_key=data["submission_key"],
             )
         except ZtError as exc:
             apply_error(form, exc)
