@@ -281,3 +281,16 @@ def test_postgresql_sizes_its_first_read_from_the_words_statistics(
     assert [h.entry.object_id for h in results.hits] == [str(500 + n) for n in sorted(matching, reverse=True)[:3]]
     assert (results.total, results.capped) == ((count_cap, True) if total > count_cap else (total, False))
     assert sum("tsv @@" in q["sql"] and "ts_rank" not in q["sql"] for q in captured.captured_queries) == 1
+
+
+def test_a_title_typed_exactly_comes_first_even_beyond_the_candidates(db, monkeypatch):
+    """Issue 22 item 9 (GB/T 37668 and the 政府网站发展指引's 搜索 rule, DOMAIN §9): a visitor who types a service's
+    exact name gets that service first, though newer documents repeat the words more often and there are more
+    matches than the candidates ranked."""
+    monkeypatch.setattr(backends, "CANDIDATES", 5)
+    index_now(_doc(20, "食品经营许可", "办理条件和材料。", kind="approvals.item", department_id=7))
+    for n in range(21, 31):
+        index_now(_doc(n, f"食品经营许可工作通报（第{n}期）", "食品经营许可。食品经营许可检查。食品经营许可延续。"))
+    assert _found("食品经营许可")[0] == "20"
+    assert _found(" 食品经营许可 ", kind="approvals.item") == ["20"]
+    assert "20" not in _found("食品经营许可", kind="disclosure.document")  # the filters still hold

@@ -25,6 +25,7 @@ class Entry(models.Model):
         verbose_name = _("索引条目")
         verbose_name_plural = _("索引条目")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_entry_unique")]
+        indexes = [models.Index(fields=["title"], name="search_entry_title")]  # a title typed exactly (selectors)
 
     def __str__(self) -> str:
         return self.title

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -11,7 +12,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from . import backends
 from .models import Entry
-from .query import Query
+from .query import Query, meta_tokens
 
 PAGE_SIZE = 10
 SNIPPET = 120
@@ -57,6 +58,17 @@ def snippet(text: str, words) -> str:
     return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
 
 
+def _titled(query: Query) -> list[int]:
+    """Entries whose title is exactly what was typed (newest first) and that meet the query's filters, found by
+    the title index whether or not the candidates hold them: a service's exact name may be older than the newest
+    CANDIDATES documents that mention it."""
+    if not query.title:
+        return []
+    wanted = set(query.filters)
+    found = Entry.objects.filter(title=query.title).order_by("-pk")[:PAGE_SIZE]
+    return [e.pk for e in found if wanted <= set(meta_tokens(e.kind, e.department_id, e.category, e.published_at))]
+
+
 def search(query: Query, *, page: int = 1) -> Results:
     if query.empty:
         return Results([], 0, False, 1, 0)
@@ -65,8 +77,11 @@ def search(query: Query, *, page: int = 1) -> Results:
         ranked, total = engine.candidates(cursor, query)
         if total is None:  # fewer than CANDIDATES is every match; otherwise counted, up to COUNT_CAP + 1
             total = len(ranked) if len(ranked) < backends.CANDIDATES else engine.count(cursor, query)
-    # Relevance first; among equals, the newest (the higher id) first.
+    # Relevance first; among equals, the newest (the higher id) first. A title typed exactly before all.
     ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
+    exact = _titled(query)
+    if exact:
+        ranked = [(pk, math.inf) for pk in exact] + [pair for pair in ranked if pair[0] not in exact]
     pages = max(1, -(-len(ranked) // PAGE_SIZE))
     page = min(max(1, page), pages)
     ids = [pk for pk, _score in ranked[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]

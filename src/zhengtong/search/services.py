@@ -17,7 +17,7 @@ from zhengtong import privacy
 from . import segment
 from .backends import Tokens, backend
 from .models import Entry
-from .query import meta_token
+from .query import meta_tokens
 
 MAX_TEXT = 200_000  # characters of body kept per document (a 100-page report is about this)
 UNIQUE = ["kind", "object_id"]
@@ -43,13 +43,7 @@ class Document:
 
 
 def _tokens(doc: Document, title: str, text: str) -> Tokens:
-    meta = [meta_token("k", doc.kind)]
-    if doc.department_id:
-        meta.append(meta_token("d", doc.department_id))
-    if doc.category:
-        meta.append(meta_token("c", doc.category))
-    if doc.published_at:
-        meta.append(meta_token("y", doc.published_at.year))
+    meta = meta_tokens(doc.kind, doc.department_id, doc.category, doc.published_at)
     return Tokens(
         title=segment.words(title), words=segment.words(text), parts=segment.parts(f"{title}\n{text}"), meta=meta
     )
