@@ -14,6 +14,7 @@ from zhengtong.letters import services
 from zhengtong.letters.models import Letter
 
 from .. import factories as f
+from ..conftest import sms_code
 
 ANONYMOUS = {
     "kind": "complaint",
@@ -77,3 +78,28 @@ def test_an_open311_client_retrying_with_its_idempotency_key_gets_the_same_reque
     assert first == again and "查询码" in first["service_notice"] and Letter.objects.count() == 1
     values["description"] = "另一件事：小区垃圾无人清运。"
     assert post("c-2")["service_request_id"] != first["service_request_id"]
+
+
+def test_the_same_key_with_other_words_is_another_letter_never_the_first_ones_code(hotline, client):
+    """A shared computer: the next person presses Back and writes on the page the last one sent. The key is the
+    same; the letter is not, so he gets his own number and code, never the first writer's."""
+    key = _form_key(client)
+    first = _receipt(client, key)
+    page = client.post(
+        "/letters/write/", {**ANONYMOUS, "content": "另一件事：小区垃圾无人清运。", "submission_key": key}, follow=True
+    ).content.decode()
+    assert first[0] not in page and first[1] not in page and Letter.objects.count() == 2
+
+
+def test_a_visitor_who_proved_his_mobile_can_retry_after_a_lost_answer(
+    hotline, client, sms_outbox, django_capture_on_commit_callbacks
+):
+    key = _form_key(client)
+    visitor = {**ANONYMOUS, "anonymous": "", "writer_name": "张三", "writer_phone": "13805740001"}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/letters/write/", {**visitor, "send_code": "1"})
+    sent = {**visitor, "phone_code": sms_code(sms_outbox), "submission_key": key}
+    first = client.post("/letters/write/", sent, follow=True).content.decode()
+    again = client.post("/letters/write/", sent, follow=True).content.decode()  # the code is used up by now
+    number = re.search(r"XJ\d{11}", first).group(0)
+    assert number in again and Letter.objects.count() == 1

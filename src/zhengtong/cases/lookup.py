@@ -9,6 +9,7 @@ is audited.
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 from collections.abc import Callable
 from typing import TypeVar
@@ -31,10 +32,13 @@ def query_hash(case_type: CaseType, number: str, code: str) -> str:
     return keyed_hash(case_type.query_purpose, f"{number}:{code}")
 
 
-def submission_digest(case_type: CaseType, scope: str, key: str) -> str:
+def submission_digest(case_type: CaseType, scope: str, key: str, content: str = "") -> str:
     """What a case stores of the submission key its client sent (a form's hidden key, an Idempotency-Key), bound
-    to who sent it (`scope`): the key as sent is never stored, and one writer's key finds nothing for another."""
-    return keyed_hash(f"{case_type.subject}:submission", f"{scope}:{key}")
+    to who sent it (`scope`) and to what was sent (`content`): the key as sent is never stored, one writer's key
+    finds nothing for another, and a page sent again with other words (the next person at a shared computer
+    pressing Back) is a new submission, never answered with the first one's code."""
+    content_hash = hashlib.sha256(content.encode()).hexdigest()
+    return keyed_hash(f"{case_type.subject}:submission", f"{scope}:{key}:{content_hash}")
 
 
 def new_query_code(case_type: CaseType, submission: str = "") -> str:

@@ -110,7 +110,8 @@ def request_register(
     identifier = _check_identifier(applicant_kind, (identifier or "").strip().upper())
     today = timezone.localdate()
     staff = getattr(by, "kind", "") == "staff"
-    digest = lookup.submission_digest(REQUEST, f"u{by.pk}", submission_key[:64]) if submission_key else ""
+    sent_as = f"{department.pk}\n{content}\n{contact_phone}\n{contact_address}"
+    digest = lookup.submission_digest(REQUEST, f"u{by.pk}", submission_key[:64], sent_as) if submission_key else ""
     if digest:
         lock_for_transaction(f"disclosure.submission:{digest}")
         made = Request.objects.filter(submission_key=digest).first()

@@ -93,7 +93,7 @@ def write(request):
                     submission_key=data["submission_key"],
                     key_scope=f"u{user.pk}" if user else "web",
                 )
-                if verify:
+                if verify and not intake.again:  # a retry's code was used up by the first try
                     _verify_phone(form, data)
         except ZtError as exc:
             if not form.errors:

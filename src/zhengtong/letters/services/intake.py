@@ -40,6 +40,7 @@ class Intake:
     letter: Letter
     query_code: str  # shown once; only its HMAC is stored. Empty when `repeated`.
     repeated: bool = False
+    again: bool = False  # the same submission sent again (same key, same words): nothing new was filed
 
 
 def _clean_text(title: str, content: str) -> tuple[str, str]:
@@ -183,13 +184,14 @@ def letter_submit(
         raise refuse(errors.CONTACT_REQUIRED)
     if len(submission_key) > 64:
         raise refuse(errors.SUBMISSION_KEY_TOO_LONG)
-    digest = lookup.submission_digest(LETTER, key_scope, submission_key) if submission_key else ""
+    text = f"{title}\n{content}"
+    sent_as = f"{kind}\n{anonymous}\n{writer_name}\n{writer_phone}\n{text}"
+    digest = lookup.submission_digest(LETTER, key_scope, submission_key, sent_as) if submission_key else ""
     if digest:  # before the writer's repeat: a retry is answered as the first try was
         lock_for_transaction(f"letters.submission:{digest}")
         sent = Letter.objects.filter(submission_key=digest).first()
         if sent is not None:
-            return Intake(sent, lookup.new_query_code(LETTER, digest))
-    text = f"{title}\n{content}"
+            return Intake(sent, lookup.new_query_code(LETTER, digest), again=True)
     who = f"u{by.pk}" if by is not None and getattr(by, "pk", None) and not staff else writer_phone
     if who:  # two identical submissions at once (a double click, two tabs) must not both find nothing and both create
         lock_for_transaction(f"letters.intake:{who}")
