@@ -361,4 +361,5 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("ZT_EMAIL_HOST", "localhost")
+EMAIL_TIMEOUT = 30  # seconds: far inside the outbox's lease (notifications/tasks.py), so a hung server is a failure
 DEFAULT_FROM_EMAIL = os.environ.get("ZT_EMAIL_FROM", "noreply@localhost")

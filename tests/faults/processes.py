@@ -3,6 +3,7 @@ process group so that SIGKILL takes the whole of it, as a crash or the OOM kille
 
 from __future__ import annotations
 
+import ctypes
 import os
 import signal
 import socket
@@ -36,7 +37,12 @@ class Site:
     def _start(self, *args: str) -> subprocess.Popen:
         log = open(self.log_dir / f"{args[0]}.log", "ab")  # noqa: SIM115 - kept open by the child
         return subprocess.Popen(
-            [str(BIN), *args], env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+            [str(BIN), *args],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            preexec_fn=_die_with_parent,
         )
 
     def start_web(self) -> None:
@@ -59,10 +65,7 @@ class Site:
 
     def kill(self, which: str) -> None:
         process = getattr(self, which)
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        _kill_group(process.pid)
         process.wait()
         self.kills[which] += 1
         if which == "web":
@@ -74,9 +77,27 @@ class Site:
                 try:
                     os.killpg(process.pid, signal.SIGTERM)
                     process.wait(timeout=20)
-                except (ProcessLookupError, subprocess.TimeoutExpired):
-                    os.killpg(process.pid, signal.SIGKILL)
+                except subprocess.TimeoutExpired:
+                    _kill_group(process.pid)
                     process.wait()
+                except ProcessLookupError:
+                    pass
+
+
+def _kill_group(pid: int) -> None:
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
+def _die_with_parent() -> None:
+    """Linux: the child is killed when the drill's process dies without reaching its `finally` (a killed pytest),
+    so no server stays connected to the test database."""
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except OSError:
+        pass
 
 
 def _wait_port_free(port: int, timeout: float = 10) -> None:
@@ -89,3 +110,4 @@ def _wait_port_free(port: int, timeout: float = 10) -> None:
                 return
             except OSError:
                 time.sleep(0.1)
+    raise TimeoutError(f"port {port} still taken {timeout} s after the web process was killed")

@@ -14,7 +14,7 @@ from huey.contrib.djhuey import HUEY
 from zhengtong.notifications import channels
 from zhengtong.notifications.models import Outbox
 from zhengtong.notifications.services import notify
-from zhengtong.notifications.tasks import OUTBOX_LEASE, deliver_outbox
+from zhengtong.notifications.tasks import MAX_ATTEMPTS, OUTBOX_LEASE, deliver_outbox
 
 
 class KeyedGateway:
@@ -62,7 +62,7 @@ def test_a_claim_left_by_a_killed_worker_is_sent_after_the_lease_with_the_same_k
     stale = timezone.now() - OUTBOX_LEASE - dt.timedelta(seconds=1)
     Outbox.objects.filter(pk=item.pk).update(claimed_at=stale)
     assert deliver_outbox.call_local() == 1
-    assert KeyedGateway.sent == [("13805740001", "【政通】办件0已受理", f"zt-outbox-{item.pk}")]
+    assert KeyedGateway.sent == [("13805740001", "【政通】办件0已受理", channels.message_key(item))]
 
 
 def test_a_lock_left_by_a_killed_worker_does_not_stop_delivery(zhangsan, monkeypatch):
@@ -85,3 +85,32 @@ def test_a_gateway_without_keys_still_gets_the_message(zhangsan, monkeypatch):
     _queue(zhangsan)
     _gateway(monkeypatch, Plain)
     assert deliver_outbox.call_local() == 1 and Plain.sent == ["【政通】办件0已受理"]
+
+
+def test_a_worker_that_outlived_its_lease_does_not_overwrite_the_one_that_took_the_message_over(zhangsan, monkeypatch):
+    (item,) = _queue(zhangsan)
+
+    class Slow(KeyedGateway):
+        calls = 0
+
+        def send(self, mobile, text, key=""):
+            Slow.calls += 1
+            if Slow.calls == 1:  # this call hangs past the lease; another worker takes the message and sends it
+                Outbox.objects.filter(pk=item.pk).update(claimed_at=timezone.now() - OUTBOX_LEASE * 2)
+                assert deliver_outbox.call_local() == 1
+            super().send(mobile, text, key)
+
+    _gateway(monkeypatch, Slow)
+    deliver_outbox.call_local()
+    item.refresh_from_db()
+    assert item.status == Outbox.Status.SENT and item.attempts == 2  # two claims, each counted once
+
+
+def test_a_message_that_keeps_killing_its_worker_fails_after_the_attempts(zhangsan, monkeypatch):
+    (item,) = _queue(zhangsan)
+    _gateway(monkeypatch)
+    stale = timezone.now() - OUTBOX_LEASE - dt.timedelta(seconds=1)
+    Outbox.objects.filter(pk=item.pk).update(status=Outbox.Status.SENDING, claimed_at=stale, attempts=MAX_ATTEMPTS)
+    assert deliver_outbox.call_local() == 0 and KeyedGateway.sent == []
+    item.refresh_from_db()
+    assert item.status == Outbox.Status.FAILED and item.last_error

@@ -12,10 +12,11 @@ import inspect
 import logging
 import os
 
+from django.conf import settings
 from django.core.mail import EmailMessage
-from django.core.mail.utils import DNS_NAME
 from django.utils.module_loading import import_string
 
+from zhengtong.core.codes import keyed_hash
 from zhengtong.core.masking import mask_mobile
 
 log = logging.getLogger("zhengtong.sms")
@@ -33,18 +34,27 @@ def sms_backend():
 
 
 def message_key(item) -> str:
-    return f"zt-outbox-{item.pk}"
+    """The same on every try of one message and on every worker host, and different from every other site's
+    (keyed by this site's SECRET_KEY): another district, a staging copy or a reset demo sharing one SMS platform
+    never reuses it."""
+    return "zt-" + keyed_hash("notifications-outbox", str(item.pk))[:32]
+
+
+def _mail_domain() -> str:
+    sender = settings.DEFAULT_FROM_EMAIL
+    return sender.rpartition("@")[2].strip("> ") or "localhost"
 
 
 def deliver(item) -> None:
     key = message_key(item)
     if item.channel == "email":
-        # The same Message-ID on a repeat: mail clients show one message.
-        headers = {"Message-ID": f"<{key}@{DNS_NAME}>"}
+        # The same Message-ID on a repeat, from whichever host: mail clients show one message.
+        headers = {"Message-ID": f"<{key}@{_mail_domain()}>"}
         EmailMessage(item.title, item.body, None, [item.address], headers=headers).send()
     elif item.channel == "sms":
         backend = sms_backend()
-        if "key" in inspect.signature(backend.send).parameters:
+        parameters = inspect.signature(backend.send).parameters
+        if "key" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values()):
             backend.send(item.address, f"【政通】{item.title}", key=key)
         else:
             backend.send(item.address, f"【政通】{item.title}")

@@ -3,14 +3,15 @@
 A deliverer claims a message in its own committed UPDATE (待发送 → 发送中, with the time) before it calls the
 gateway, so two deliverers running at once never both send it. A claim older than OUTBOX_LEASE belongs to a worker
 that was killed mid-send: it is taken again, with the same message key (channels.message_key), so a gateway or its
-receipts can tell a repeat; the only window for one is between the gateway's answer and the row's update. There is
-no task lock: a lock held by a killed worker would stop every delivery after it."""
+receipts can tell a repeat: that happens only when a worker dies between the gateway's answer and the row's update,
+or when a gateway call outlives the lease (a deliverer writes its result only while its claim stands). Each claim
+counts as an attempt. There is no task lock: a lock held by a killed worker would stop every delivery after it."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from huey import crontab
 from huey.contrib.djhuey import db_periodic_task, db_task
@@ -19,24 +20,42 @@ from . import channels
 from .models import Outbox
 
 MAX_ATTEMPTS = 5
-OUTBOX_LEASE = dt.timedelta(minutes=10)  # far longer than a gateway call's timeout
+OUTBOX_LEASE = dt.timedelta(minutes=10)  # far longer than a gateway call's timeout (EMAIL_TIMEOUT, the SMS backend's)
 
 
 def _due(now) -> Q:
-    return Q(status=Outbox.Status.PENDING) | Q(status=Outbox.Status.SENDING, claimed_at__lt=now - OUTBOX_LEASE)
+    stale = Q(status=Outbox.Status.SENDING, claimed_at__lt=now - OUTBOX_LEASE)
+    return (Q(status=Outbox.Status.PENDING) | stale) & Q(attempts__lt=MAX_ATTEMPTS)
 
 
 def _claim(pk: int) -> Outbox | None:
     """The message, if this deliverer is the one that took it: one conditional UPDATE, which only one of several
-    deliverers can win on SQLite and on PostgreSQL alike."""
+    deliverers can win on SQLite and on PostgreSQL alike. Each claim counts as an attempt, so a message that
+    kills its worker every time still ends as failed."""
     now = timezone.now()
-    taken = Outbox.objects.filter(_due(now), pk=pk).update(status=Outbox.Status.SENDING, claimed_at=now)
+    taken = Outbox.objects.filter(_due(now), pk=pk).update(
+        status=Outbox.Status.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
     return Outbox.objects.get(pk=pk) if taken else None
+
+
+def _finish(item: Outbox, **values) -> None:
+    """Written only while the claim is still this deliverer's: one whose gateway call outlived the lease must not
+    overwrite what the deliverer that took the message over wrote."""
+    Outbox.objects.filter(pk=item.pk, status=Outbox.Status.SENDING, claimed_at=item.claimed_at).update(**values)
+
+
+def _give_up_on_killers(now) -> None:
+    """Claims left by killed workers with no attempt left: failed, for staff to see, not 发送中 for ever."""
+    Outbox.objects.filter(
+        status=Outbox.Status.SENDING, claimed_at__lt=now - OUTBOX_LEASE, attempts__gte=MAX_ATTEMPTS
+    ).update(status=Outbox.Status.FAILED, last_error="发送过程多次中断")
 
 
 @db_task()
 def deliver_outbox(limit: int = 500) -> int:
     sent = 0
+    _give_up_on_killers(timezone.now())
     for pk in list(Outbox.objects.filter(_due(timezone.now())).order_by("pk").values_list("pk", flat=True)[:limit]):
         item = _claim(pk)
         if item is None:
@@ -44,14 +63,10 @@ def deliver_outbox(limit: int = 500) -> int:
         try:
             channels.deliver(item)
         except Exception as exc:  # a gateway failure of any kind: record it, retry later, never lose the row
-            item.attempts += 1
-            item.last_error = str(exc)[:300]
-            item.status = Outbox.Status.FAILED if item.attempts >= MAX_ATTEMPTS else Outbox.Status.PENDING
-            item.claimed_at = None
-            item.save(update_fields=["attempts", "last_error", "status", "claimed_at"])
+            status = Outbox.Status.FAILED if item.attempts >= MAX_ATTEMPTS else Outbox.Status.PENDING
+            _finish(item, status=status, last_error=str(exc)[:300], claimed_at=None)
             continue
-        item.status, item.sent_at, item.attempts = Outbox.Status.SENT, timezone.now(), item.attempts + 1
-        item.save(update_fields=["status", "sent_at", "attempts"])
+        _finish(item, status=Outbox.Status.SENT, sent_at=timezone.now())
         sent += 1
     return sent
 
