@@ -20,6 +20,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
 from zhengtong.core.codes import keyed_hash, six_digits
 from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.core.sql import lock_for_transaction
 
 from .types import CaseType
 
@@ -39,6 +40,13 @@ def submission_digest(case_type: CaseType, scope: str, key: str, content: str = 
     pressing Back) is a new submission, never answered with the first one's code."""
     content_hash = hashlib.sha256(content.encode()).hexdigest()
     return keyed_hash(f"{case_type.subject}:submission", f"{scope}:{key}:{content_hash}")
+
+
+def made_before(case_type: CaseType, model, digest: str):
+    """The case a keyed submission already made, or None, read under a transaction lock on the digest: two tries
+    at once cannot both find nothing and both file (the model's unique `submission_key` backs this)."""
+    lock_for_transaction(f"{case_type.subject}.submission:{digest}")
+    return model.objects.filter(submission_key=digest).first()
 
 
 def new_query_code(case_type: CaseType, submission: str = "") -> str:

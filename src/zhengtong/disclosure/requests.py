@@ -17,7 +17,7 @@ from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.reverse import reverse_once
-from zhengtong.core.sql import lock_for_transaction, next_key
+from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
@@ -113,8 +113,7 @@ def request_register(
     sent_as = f"{department.pk}\n{content}\n{contact_phone}\n{contact_address}"
     digest = lookup.submission_digest(REQUEST, f"u{by.pk}", submission_key[:64], sent_as) if submission_key else ""
     if digest:
-        lock_for_transaction(f"disclosure.submission:{digest}")
-        made = Request.objects.filter(submission_key=digest).first()
+        made = lookup.made_before(REQUEST, Request, digest)
         if made is not None:
             return made
     received_on = received_on if staff and received_on else today

@@ -188,8 +188,7 @@ def letter_submit(
     sent_as = f"{kind}\n{anonymous}\n{writer_name}\n{writer_phone}\n{text}"
     digest = lookup.submission_digest(LETTER, key_scope, submission_key, sent_as) if submission_key else ""
     if digest:  # before the writer's repeat: a retry is answered as the first try was
-        lock_for_transaction(f"letters.submission:{digest}")
-        sent = Letter.objects.filter(submission_key=digest).first()
+        sent = lookup.made_before(LETTER, Letter, digest)
         if sent is not None:
             return Intake(sent, lookup.new_query_code(LETTER, digest), again=True)
     who = f"u{by.pk}" if by is not None and getattr(by, "pk", None) and not staff else writer_phone
