@@ -91,7 +91,7 @@ def catalogue(request):
         try:
             book = load_workbook(form.cleaned_data["file"], read_only=True, data_only=True)
         except Exception:  # not a workbook at all: openpyxl raises several kinds
-            messages.error(request, _("无法读取该文件，请使用下载的模板（xlsx）。（错误代码：CATALOGUE_FILE）"))
+            messages.error(request, _("无法读取该文件，请使用下载的模板（xlsx）。"), extra_tags="CATALOGUE_FILE")
         else:
             try:
                 result = catalogue_import(book=book, by=request.user, allowed_departments=_departments(request.user))

@@ -20,11 +20,11 @@ def apply_error(form: forms.Form, exc: ZtError) -> None:
 
 
 def message_error(request, exc: ZtError) -> None:
-    """A refused action on a page that redirects: the same Chinese message and code, as a flash message."""
+    """A refused action on a page that redirects: the same Chinese message as a flash message; the code goes
+    with it as the alert's data-code (base.html), for support and tests, never shown to people."""
     from django.contrib import messages
-    from django.utils.translation import gettext as _
 
-    messages.error(request, f"{exc.message}（{_('错误代码')}：{exc.code}）")
+    messages.error(request, exc.message, extra_tags=exc.code)
 
 
 class ZtForm(forms.Form):

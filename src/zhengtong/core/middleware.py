@@ -110,8 +110,8 @@ class RejectNulMiddleware:
             if request.path.startswith("/api/"):
                 return JsonResponse(refused, status=status)
             return HttpResponse(
-                f'<!doctype html><html lang="zh-CN"><title>请求有误</title><p>{refused["message"]}'
-                f"（错误代码：{refused['code']}）</p></html>",
+                f'<!doctype html><html lang="zh-CN"><title>请求有误</title><p data-code="{refused["code"]}">'
+                f"{refused['message']}</p></html>",
                 status=status,
                 content_type="text/html; charset=utf-8",
             )
