@@ -22,6 +22,7 @@ def _citizen_form(**overrides):
         "email": "",
         "password": f.PASSWORD,
         "password2": f.PASSWORD,
+        "consent": "on",
     }
     data.update(overrides)
     return data
@@ -78,6 +79,7 @@ def test_an_enterprise_registers_with_its_uscc(client, db):
             "mobile": "13805740011",
             "password": f.PASSWORD,
             "password2": f.PASSWORD,
+            "consent": "on",
         },
     )
     assert response.status_code == 302
@@ -96,6 +98,7 @@ def test_an_enterprise_with_a_bad_uscc_is_refused(client, db):
             "mobile": "13805740011",
             "password": f.PASSWORD,
             "password2": f.PASSWORD,
+            "consent": "on",
         },
     )
     assert "USCC_CHECKSUM" in response.content.decode()

@@ -49,6 +49,9 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     page.get_by_label("照片或材料").set_input_files(
         files=[{"name": "过期牛奶.png", "mimeType": "image/png", "buffer": png_with_text()}]
     )
+    consent = page.get_by_label(re.compile("同意在网站公开"))
+    expect(consent).not_to_be_checked()  # consent is given by the writer, never presumed
+    consent.check()
     page.get_by_role("button", name="提交").click()
     expect(page.locator("main")).to_contain_text("查询码")
     letter = Letter.objects.get()

@@ -4,6 +4,7 @@ parameters. Pages are fetched at most `per_pattern` times per URL name, so a lis
 
 from __future__ import annotations
 
+import re
 from collections import Counter, deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -76,10 +77,15 @@ def crawl(client, start: list[str], *, per_pattern: int = 2, limit: int = 600) -
         fetched[name] += 1
         response = client.get(path)
         reached.setdefault(name, path)
-        if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+        kind = response.get("Content-Type", "")
+        if response.status_code != 200 or not any(t in kind for t in ("html", "xml", "text/plain")):
             continue
         page = _Page()
-        page.feed(response.content.decode("utf-8", "replace"))
+        text = response.content.decode("utf-8", "replace")
+        if "html" in kind:
+            page.feed(text)
+        else:  # as a search engine reads them: robots.txt names the sitemap, a sitemap lists its pages in <loc>
+            page.links = re.findall(r"^Sitemap:\s*(\S+)", text, re.M) + re.findall(r"<loc>([^<]+)</loc>", text)
         for href in page.links:
             target = urlsplit(urljoin(path, href))
             if target.scheme not in ("", "http") or target.netloc not in ("", "testserver"):

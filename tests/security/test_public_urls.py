@@ -30,6 +30,13 @@ PUBLIC = {
     "portal:departments",
     "portal:department",
     "portal:deadline",
+    "portal:robots",
+    "portal:sitemap",
+    "portal:sitemap_section",  # crawlers' files: published pages only (portal/furniture.py)
+    "portal:site_map",
+    "portal:contact",
+    "portal:statement",
+    "portal:privacy",  # the website furniture every government site carries (国办发〔2017〕47号)
     "api:workdays_add",
     "api:workdays_between",  # 办事期限计算器 is a public service
     "approvals:index",

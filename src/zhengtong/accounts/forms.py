@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.forms import ZtForm
@@ -31,6 +33,21 @@ class _ContactFields(ZtForm):
     )
     password = forms.CharField(label=_("密码"), widget=_password(), help_text=_("至少8位，不要使用常见密码。"))
     password2 = forms.CharField(label=_("确认密码"), widget=_password())
+    # 个人信息保护法 Art. 14 and 17: the policy is shown and agreed to before any personal data is taken.
+    consent = forms.BooleanField(
+        label=_("我已阅读并同意隐私政策"),
+        error_messages={"required": _("请阅读并同意隐私政策后再注册。")},
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].label = format_html(
+            '{}<a href="{}" target="_blank" rel="noopener">{}</a>',
+            _("我已阅读并同意"),
+            reverse("portal:privacy"),
+            _("《隐私政策》"),
+        )
 
     def clean(self):
         data = super().clean()
@@ -53,7 +70,7 @@ class CitizenRegistrationForm(_ContactFields):
         widget=_text(autocomplete="off"),
         error_messages={"min_length": _("公民身份号码应为18位。")},
     )
-    field_order = ["real_name", "id_number", "mobile", "email", "password", "password2"]
+    field_order = ["real_name", "id_number", "mobile", "email", "password", "password2", "consent"]
 
 
 class EnterpriseRegistrationForm(_ContactFields):

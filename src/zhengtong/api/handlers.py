@@ -3,8 +3,12 @@ the Chinese error pages elsewhere."""
 
 from __future__ import annotations
 
-from django.http import JsonResponse
+from django.core.cache import cache
+from django.http import HttpResponseServerError, JsonResponse
+from django.template import loader
 from django.views import defaults
+
+from zhengtong.core.models import SITE_SETTINGS_CACHE_KEY, SiteSettings
 
 ERRORS = {
     400: ("BAD_REQUEST", "请求有误。"),
@@ -32,4 +36,15 @@ def page_not_found(request, exception):
 
 
 def server_error(request):
-    return _api(request, 500) if request.path.startswith("/api/") else defaults.server_error(request)
+    """The site's name on the page when the cache holds it; nothing here may need the database, which may be
+    what failed. No template language beyond two names: the error may be in the templates too."""
+    if request.path.startswith("/api/"):
+        return _api(request, 500)
+    try:
+        site = cache.get(SITE_SETTINGS_CACHE_KEY)
+    except Exception:  # the cache may be down too
+        site = None
+    site = site or SiteSettings()
+    template = loader.get_template("500.html")
+    body = template.render({"site_name": site.site_name, "contact_phone": site.contact_phone})
+    return HttpResponseServerError(body)

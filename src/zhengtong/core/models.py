@@ -44,6 +44,15 @@ class SiteSettings(models.Model):
     police_record = models.CharField(_("公安备案号"), max_length=50, blank=True)
     contact_phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     address = models.CharField(_("地址"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("联系邮箱"), blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=100, blank=True, default="工作日 8:30—12:00，14:00—17:30")
+    conac_url = models.URLField(
+        _("党政机关标识链接"), blank=True, help_text=_("开办单位在党政机关网站标识管理系统中的证书页面地址。")
+    )
+    statement = models.TextField(_("网站声明"), blank=True, help_text=_("留空则使用平台的默认声明。"))
+    privacy_policy = models.TextField(
+        _("隐私政策"), blank=True, help_text=_("留空则使用平台的默认隐私政策，它如实说明平台收集和保护个人信息的方式。")
+    )
 
     class Meta:
         verbose_name = _("网站设置")

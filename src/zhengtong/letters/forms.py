@@ -48,8 +48,8 @@ class WriteForm(ZtForm):
         % {"n": MAX_ATTACHMENTS},
     )
     public_allowed = forms.BooleanField(
-        label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False, initial=True
-    )
+        label=_("同意在网站公开来信和答复（个人信息将被遮盖）"), required=False
+    )  # unticked until the writer ticks it: consent is given, never presumed (个人信息保护法 Art. 14)
     # One per form shown: sending the same form again (a retry after a lost answer, a double click) files one
     # letter and is answered with the same number and query code.
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)

@@ -55,6 +55,11 @@ LAYOUT_LINKS = {
     "logout": "accounts:logout",
     "inbox": "notifications:inbox",
     "workbench": "workbench:home",
+    "search": "portal:search",
+    "site_map": "portal:site_map",
+    "contact": "portal:contact",
+    "statement": "portal:statement",
+    "privacy": "portal:privacy",
 }
 
 

@@ -1,6 +1,7 @@
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
-from . import calculator, search, views
+from . import calculator, furniture, search, views
 
 app_name = "portal"
 
@@ -12,4 +13,16 @@ urlpatterns = [
     path("departments/<str:code>/", views.department_detail, name="department"),
     path("tools/deadline/", calculator.deadline, name="deadline"),
     path("search/", search.search, name="search"),
+    path("robots.txt", furniture.robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": furniture.SITEMAPS, "sitemap_url_name": "portal:sitemap_section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": furniture.SITEMAPS}, name="sitemap_section"),
+    path("site-map/", furniture.site_map, name="site_map"),
+    path("contact/", furniture.contact, name="contact"),
+    path("statement/", furniture.statement, name="statement"),
+    path("privacy/", furniture.privacy, name="privacy"),
 ]
