@@ -156,10 +156,39 @@ def test_the_status_page_costs_the_same_queries_however_many_events(
     services.application_accept(application=application, by=lisi)
     assert application.events.count() >= 4
     client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code})
-    with django_assert_max_num_queries(1):  # the application, its item, departments and every stage in one statement
+    # The application, its item, departments and every stage in one statement; its running limit in one more.
+    with django_assert_max_num_queries(2):
         page = client.post(
             reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code}
         )
     text = page.content.decode()
     assert [label for label in ("网上提交申请", "补正", "受理") if label in text] == ["网上提交申请", "补正", "受理"]
     assert item.name in text and "区市场监督管理局" in text and "审查中" in text
+
+
+def test_receipt_status_and_case_pages_give_the_deadline_one_way(client, item, zhangsan, uploads, form_data, lisi):
+    """Issue 22 item 5 (行政许可法 Art. 42: the applicant is entitled to know the limit): the receipt (with a print
+    button), the status page and the applicant's page give the running deadline as "X年X月X日（当日24时前）"; during
+    补正 the clock is paused and the pages say so."""
+    from zhengtong.core.timefmt import due_text
+    from zhengtong.supervision.models import Clock
+
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    code = application.query_code
+    services.application_accept(application=application, by=lisi)
+    whole = Clock.objects.get(subject_id=str(application.pk), whole=True)
+    expected = due_text(whole.due_at)
+    assert expected.endswith("（当日24时前）")
+    client.force_login(zhangsan)
+    session = client.session
+    session[f"query_code:{application.receipt_no}"] = code
+    session.save()
+    receipt = client.get(reverse("approvals:receipt", args=[application.receipt_no])).content.decode()
+    assert expected in receipt and "data-print" in receipt
+    assert expected in client.get(reverse("approvals:detail", args=[application.receipt_no])).content.decode()
+    status = client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": code})
+    assert expected in status.content.decode()
+    waiting = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    services.application_request_correction(application=waiting, by=lisi, items=["缺少场所平面图"])
+    page = client.get(reverse("approvals:detail", args=[waiting.receipt_no])).content.decode()
+    assert "暂停计时（补正或征求意见期间）" in page and "当日24时前" not in page

@@ -50,7 +50,7 @@ def test_the_calculator_answers_with_the_official_calendar(page):
     page.get_by_label("起算日期（收件日）").fill("2026-02-13")
     page.get_by_label("工作日数").fill("2")
     page.get_by_role("button", name="计算").click()
-    expect(page.locator("main")).to_contain_text("到期日为 2026-02-24")
+    expect(page.locator("main")).to_contain_text("到期日为 2026年2月24日（当日24时前）")
     expect(page.locator("main")).to_contain_text("2026-02-14（春节调休）")
 
 

@@ -237,3 +237,14 @@ def test_the_list_and_the_letter_page_date_a_letter_by_beijing_time(
     )
     page = client.get(f"/letters/{letter.number}/").content.decode()
     assert "2026-03-02" in page and "2026-03-01" not in page
+
+
+def test_the_writer_sees_the_deadline_the_same_way_as_every_page(hotline, client):
+    """Issue 22 item 5: the status lookup gives the letter's running limit as the hall's pages do."""
+    from zhengtong.core.timefmt import due_text
+    from zhengtong.supervision.selectors import case_deadline
+
+    intake = submit()
+    page = client.post("/letters/query/", {"number": intake.letter.number, "code": intake.query_code}).content.decode()
+    deadline = case_deadline("letters.letter", intake.letter.pk)
+    assert deadline is not None and due_text(deadline.due_at) in page and "办理期限" in page

@@ -40,7 +40,7 @@ def test_bad_input_gets_a_chinese_message_and_code(client, db):
 
 def test_the_page_answers_in_chinese(client, db):
     page = client.get("/tools/deadline/", {"start": "2026-02-13", "days": "2"}).content.decode()
-    assert "2026-02-24" in page and "春节" in page and "2026-02-14（春节调休）" in page
+    assert "2026年2月24日（当日24时前）" in page and "春节" in page and "2026-02-14（春节调休）" in page
 
 
 def test_the_page_warns_on_a_provisional_answer(client, db):

@@ -35,6 +35,7 @@ class PublicStatus:
     busiest public page (benchmarks/hall_bench.py). Its attributes are those of Application that the summary
     and timeline templates read, so the status page shares them with the applicant's and the clerk's pages."""
 
+    pk: int
     receipt_no: str
     query_hash: str
     status: str
@@ -66,7 +67,7 @@ def _public_status_sql() -> str:
     return (
         "SELECT a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, a.result_doc_no, "
         "a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
-        "e.id, e.at, e.action, e.label, ed.name, e.note "
+        "e.id, e.at, e.action, e.label, ed.name, e.note, a.id "
         "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
         "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
         "WHERE a.receipt_no = %s ORDER BY e.at, e.id"
@@ -83,10 +84,11 @@ def public_application(receipt_no: str) -> PublicStatus | None:
     first = rows[0]
     events = tuple(
         PublicEvent(aware(at), action, label, Named(dept) if dept else None, note)
-        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note in rows
+        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note, _pk in rows
         if event_id is not None
     )
     return PublicStatus(
+        pk=first[18],
         receipt_no=first[0],
         query_hash=first[1],
         status=first[2],

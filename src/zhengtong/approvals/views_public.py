@@ -17,8 +17,10 @@ from zhengtong.core.forms import apply_error, message_error
 from zhengtong.core.paging import pager_query
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
+from zhengtong.supervision.selectors import case_deadline
 
 from . import selectors, services
+from .case import APPLICATION
 from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
 from .models import Application, ServiceItem, Status
 
@@ -101,7 +103,15 @@ def _own(request, receipt_no: str) -> Application:
 def receipt(request, receipt_no: str):
     application = _own(request, receipt_no)
     code = request.session.pop(f"query_code:{receipt_no}", None)  # shown once, stored only hashed
-    return render(request, "approvals/receipt.html", {"application": application, "code": code})
+    return render(
+        request,
+        "approvals/receipt.html",
+        {"application": application, "code": code, "deadline": _deadline(application)},
+    )
+
+
+def _deadline(application):
+    return case_deadline(APPLICATION.subject, application.pk)
 
 
 def status(request):
@@ -117,7 +127,12 @@ def status(request):
     return render(
         request,
         "approvals/status.html",
-        {"form": form, "application": application, "events": application.events if application else ()},
+        {
+            "form": form,
+            "application": application,
+            "events": application.events if application else (),
+            "deadline": _deadline(application) if application else None,
+        },
     )
 
 
@@ -151,6 +166,7 @@ def detail(request, receipt_no: str):
         "approvals/detail.html",
         {
             "application": application,
+            "deadline": _deadline(application),
             "events": application.events.select_related("department"),
             "materials": application.materials.select_related("material", "file"),
             "form": form,

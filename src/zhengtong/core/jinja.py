@@ -22,7 +22,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from .reverse import reverse_once
-from .timefmt import local_minute
+from .timefmt import due_text, local_minute
 
 _catalogues: dict[str, dict[str, str]] = {}  # language -> text -> its translation, filled as texts are shown
 
@@ -55,6 +55,7 @@ def environment(**options) -> Environment:
     env.globals["static"] = _static
     env.filters["linebreaks"] = _paragraphs
     env.filters["minute"] = local_minute  # Beijing time to the minute, as Django's |date:"Y-m-d H:i" shows it
+    env.filters["due"] = due_text  # a deadline, as {{ x|due }} ({% load dates %}) writes it
     return env
 
 

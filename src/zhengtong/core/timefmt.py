@@ -11,3 +11,17 @@ MINUTE = "%Y-%m-%d %H:%M"
 
 def local_minute(moment: dt.datetime) -> str:
     return timezone.localtime(moment).strftime(MINUTE)
+
+
+def due_text(value: dt.datetime | dt.date | None) -> str:
+    """A deadline as people read it, the same on every page, receipt and export: "2026年12月2日（当日24时前）" for a
+    limit that ends at midnight, "2026年12月2日15时30分前" for one that ends within a day. A datetime is a clock's due
+    time, the first late instant (so midnight belongs to the day before); a date is the last day itself."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        if local.time() != dt.time(0, 0):
+            return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分前"
+        value = local.date() - dt.timedelta(days=1)
+    return f"{value.year}年{value.month}月{value.day}日（当日24时前）"

@@ -16,9 +16,11 @@ from django.views.decorators.http import require_POST
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.org.models import Department
+from zhengtong.supervision.selectors import case_deadline
 
 from . import letters
 from . import requests as svc
+from .case import REQUEST
 from .models import ApplicantKind, Request, RequestState
 from .selectors import organs
 
@@ -120,7 +122,14 @@ def detail(request, receipt_no: str):
             messages.success(request, _("补正已提交，答复期限自今日起重新计算。"))
             return redirect("disclosure:request", receipt_no=receipt_no)
     return render(
-        request, "disclosure/request_detail.html", {"item": found, "form": form, "open": found.state in svc.OPEN_STATES}
+        request,
+        "disclosure/request_detail.html",
+        {
+            "item": found,
+            "form": form,
+            "open": found.state in svc.OPEN_STATES,
+            "deadline": case_deadline(REQUEST.subject, found.pk),
+        },
     )
 
 

@@ -19,8 +19,10 @@ from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
+from zhengtong.supervision.selectors import case_deadline
 
 from . import selectors, services
+from .case import LETTER
 from .forms import ListFilter, QueryForm, WriteForm
 from .models import Channel
 from .public_reads import PAGE_SIZE, PublishedRows, kind_labels, public_case, public_events
@@ -135,7 +137,14 @@ def query(request):
         except ZtError as exc:
             apply_error(form, exc)
     return render(
-        request, "letters/query.html", {"form": form, "letter": found, "events": public_events(found) if found else ()}
+        request,
+        "letters/query.html",
+        {
+            "form": form,
+            "letter": found,
+            "events": public_events(found) if found else (),
+            "deadline": case_deadline(LETTER.subject, found.pk) if found else None,
+        },
     )
 
 
@@ -150,7 +159,8 @@ def mine_detail(request, number: str):
     found = request.user.letters.filter(number=number).select_related("department").first()
     if found is None:
         raise Http404
-    return render(request, "letters/query.html", {"letter": found, "events": public_events(found), "own": True})
+    context = {"letter": found, "events": public_events(found), "own": True}
+    return render(request, "letters/query.html", {**context, "deadline": case_deadline(LETTER.subject, found.pk)})
 
 
 def summary(request):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from itertools import groupby
 
-from zhengtong.core.timefmt import local_minute
+from zhengtong.core.timefmt import due_text, local_minute
 from zhengtong.workdays import calendar
 
 from .deadline import local_date
@@ -53,10 +53,7 @@ def explain(clock: Clock) -> list[str]:
     if clock.paused_since:
         lines.append("到期时间：暂停中，恢复计时后重新计算")
     else:
-        lines.append(
-            f"到期时间：{local_minute(clock.due_at - dt.timedelta(minutes=1))}前"
-            f"（{local_minute(clock.due_at)}起为超时）"
-        )
+        lines.append(f"到期时间：{due_text(clock.due_at)}（{local_minute(clock.due_at)}起为超时）")
     if clock.provisional:
         lines.append(
             f"注意：到期日所在年度的节假日安排尚未公布（已公布至{calendar.last_published_year()}年），"

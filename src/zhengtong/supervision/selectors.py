@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 
 from zhengtong.org.scopes import scope_queryset
@@ -19,6 +22,30 @@ def thresholds_for(item_code: str, stage: str) -> Thresholds:
         if rule is not None:
             return Thresholds(rule.yellow_units, float(rule.yellow_ratio))
     return Thresholds()
+
+
+@dataclass(frozen=True)
+class CaseDeadline:
+    """What an applicant or a writer is told about his case's limit: when it is due, or that it is paused."""
+
+    due_at: dt.datetime | None
+    paused: bool
+
+
+def case_deadline(subject_type: str, subject_id) -> CaseDeadline | None:
+    """The case's running limit: its whole-case clock when one runs (the 承诺时限 people are promised), otherwise
+    the running stage clock due last; paused when every such clock is paused (补正, 征求意见); None once none
+    runs. One indexed read (clock_subject)."""
+    clocks = list(
+        Clock.objects.filter(subject_type=subject_type, subject_id=str(subject_id), stopped_at__isnull=True).only(
+            "due_at", "paused_since", "whole"
+        )
+    )
+    chosen = [c for c in clocks if c.whole] or clocks
+    if not chosen:
+        return None
+    running = [c.due_at for c in chosen if c.paused_since is None]
+    return CaseDeadline(max(running), False) if running else CaseDeadline(None, True)
 
 
 def visible_clocks(user) -> QuerySet[Clock]:
