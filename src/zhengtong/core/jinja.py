@@ -14,6 +14,7 @@ language read from a context-local, gettext, a Markup and a %-format), 0.36 ms o
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import parse_qsl
 
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.utils.html import linebreaks
@@ -56,7 +57,13 @@ def environment(**options) -> Environment:
     env.filters["linebreaks"] = _paragraphs
     env.filters["minute"] = local_minute  # Beijing time to the minute, as Django's |date:"Y-m-d H:i" shows it
     env.filters["due"] = due_text  # a deadline, as {{ x|due }} ({% load dates %}) writes it
+    env.filters["query_pairs"] = _query_pairs
     return env
+
+
+def _query_pairs(query: str) -> list[tuple[str, str]]:
+    """A query string's (name, value) pairs, for a GET form that keeps them (the pager's jump)."""
+    return parse_qsl(query or "", keep_blank_values=True)
 
 
 def _static(name: str) -> str:
