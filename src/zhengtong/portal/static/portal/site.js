@@ -2,6 +2,20 @@
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-print]")) { window.print(); }
 });
+// Phone widths: a list table's rows stack as cards (portal.css .table-stack), each cell labelled with its column's
+// heading, copied here once so that no template repeats every heading on every cell.
+function labelStackedCells(root) {
+  root.querySelectorAll("table.table-stack").forEach(function (table) {
+    var heads = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      Array.prototype.forEach.call(row.children, function (cell, i) {
+        if (heads[i] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", heads[i]); }
+      });
+    });
+  });
+}
+document.addEventListener("DOMContentLoaded", function () { labelStackedCells(document); });
+document.addEventListener("htmx:afterSwap", function (event) { labelStackedCells(event.target); });
 document.addEventListener("submit", function (event) {
   var button = event.target.querySelector("[data-once]");
   if (button) { setTimeout(function () { button.disabled = true; }, 0); }
