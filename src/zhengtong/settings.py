@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "zhengtong.portal.context.site",
+                "zhengtong.workbench.context.modules",  # after site: its navigation on workbench pages
             ],
         },
     },

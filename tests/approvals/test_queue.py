@@ -70,3 +70,56 @@ def test_the_queue_holds_what_he_may_act_on_and_nothing_else(item, district):
     chief = f.staff("achief", "局长", district["A"])
     assert {r.receipt_no for r in queue.staff_queue(registrar)["accept"].rows} == {"Q000001", "Q000002"}
     assert {r.receipt_no for r in queue.staff_queue(chief)["accept"].rows} == {"Q000001"}
+
+
+def test_each_row_gives_its_deadline_and_warning_level_and_each_section_links_its_full_list(
+    item, district, zhangsan, uploads, form_data, lisi, verified_client
+):
+    """Issue 22 item 8: a clerk with 200 cases a day sees per row when it is due and how urgent it is."""
+    from zhengtong.approvals import services
+    from zhengtong.core.timefmt import due_text
+    from zhengtong.supervision.models import Clock
+
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    clock = Clock.objects.get(subject_id=str(application.pk), stage="accept")
+    (row,) = queue.staff_queue(lisi)["accept"].rows
+    assert row.due_at == clock.due_at and row.level == clock.level
+    page = verified_client(lisi).get("/workbench/approvals/").content.decode()
+    assert due_text(clock.due_at) in page and f"level-{clock.level}" in page
+    assert 'href="/workbench/approvals/queue/accept/"' in page
+
+
+def test_a_full_section_list_filters_sorts_by_due_and_pages(
+    item, district, zhangsan, uploads, form_data, lisi, verified_client
+):
+    from zhengtong.approvals import services
+    from zhengtong.supervision.models import Clock
+
+    made = [
+        services.application_submit(
+            item=item, applicant=zhangsan, data={**form_data, "shop_name": f"店{n}"}, uploads=uploads
+        )
+        for n in range(3)
+    ]
+    # the newest application due first: sorting by due time is not sorting by receipt
+    Clock.objects.filter(subject_id=str(made[2].pk)).update(due_at=timezone.now() + dt.timedelta(hours=1))
+    _application(item, district["B"], Status.SUBMITTED, minutes_ago=1, n=900)  # another department's
+    client = verified_client(lisi)
+    listed = client.get("/workbench/approvals/queue/accept/").content.decode()
+    assert all(a.receipt_no in listed for a in made) and "Q000900" not in listed
+    by_due = client.get("/workbench/approvals/queue/accept/?sort=due").content.decode()
+    assert by_due.index(made[2].receipt_no) < by_due.index(made[0].receipt_no)
+    by_received = client.get("/workbench/approvals/queue/accept/?sort=received").content.decode()
+    assert by_received.index(made[0].receipt_no) < by_received.index(made[2].receipt_no)
+    found = client.get(f"/workbench/approvals/queue/accept/?q={made[1].receipt_no}").content.decode()
+    assert made[1].receipt_no in found and made[0].receipt_no not in found
+    assert client.get("/workbench/approvals/queue/nonsense/").status_code == 404
+
+
+def test_workbench_pages_navigate_between_modules(lisi, verified_client):
+    page = verified_client(lisi).get("/workbench/approvals/").content.decode()
+    nav = page[page.index('id="site-nav-items"') :]
+    nav = nav[: nav.index("</nav>")]
+    for label in ("工作台", "网上办事", "政府信息管理", "来信办理"):
+        assert label in nav
+    assert "政务公开" not in nav  # the public sections stay on the public site

@@ -87,11 +87,11 @@ def test_minute_shows_beijing_time():
 
 def test_a_macro_translates_with_the_fragments_language():
     """The queue's sections are a macro: it must see the render's _ as the page's own text does."""
-    from zhengtong.approvals.queue import Row, Section
+    from zhengtong.approvals.queue import TITLES, Row, Section
 
     row = Row(1, "BL1", "食品经营许可", "张三", dt.datetime(2026, 3, 1, tzinfo=dt.timezone.utc), "区市场监管局", True)
     queue = {
-        key: Section([row] if key == "reviews" else [], 1 if key == "reviews" else 0)
+        key: Section([row] if key == "reviews" else [], 1 if key == "reviews" else 0, title=str(TITLES[key]))
         for key in ("accept", "reviews", "decide", "deliver", "correction")
     }
     html = _render('{% jinja "approvals/_queue.html" queue=queue %}', queue=queue)

@@ -12,13 +12,20 @@ import datetime as dt
 from typing import NamedTuple
 
 from django.db import connection
+from django.db.models import CharField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.sql import aware
-from zhengtong.core.timefmt import local_minute
+from zhengtong.core.timefmt import due_text, local_minute
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
+from zhengtong.supervision.models import Clock, Level
 
+from .case import APPLICATION
 from .models import Application, Branch, ServiceItem, Status
+
+SUBJECT = APPLICATION.subject
 
 QUEUE_ROWS = 20
 COUNT_CAP = 1000  # a section's count stops past it ("1000+"), as site search's does (decision 0011)
@@ -31,6 +38,13 @@ LEAD_SECTIONS = {
     "correction": Status.CORRECTION,
 }
 SECTIONS = ("accept", "reviews", "decide", "deliver", "correction")
+TITLES = {
+    "accept": _("待受理"),
+    "reviews": _("本部门审查"),
+    "decide": _("待决定"),
+    "deliver": _("待送达"),
+    "correction": _("等待申请人补正"),
+}
 
 
 class Row(NamedTuple):
@@ -41,6 +55,17 @@ class Row(NamedTuple):
     received_at: dt.datetime
     department_name: str  # the reviewing department (reviews only)
     is_lead: bool
+    due_at: dt.datetime | None = None  # the soonest running limit of the clerk's own departments (with_deadlines)
+    level: str = ""  # its warning level (supervision.Level)
+    paused: bool = False  # every limit of the case is paused (补正)
+
+    @property
+    def due(self) -> str:
+        return due_text(self.due_at)
+
+    @property
+    def level_label(self) -> str:
+        return str(Level(self.level).label) if self.level else ""
 
     @property
     def received(self) -> str:
@@ -52,6 +77,7 @@ class Section(NamedTuple):
     rows: list[Row]
     count: int  # at most COUNT_CAP
     capped: bool = False  # more than COUNT_CAP wait
+    title: str = ""
 
 
 def _tables() -> dict[str, str]:
@@ -99,7 +125,7 @@ def staff_queue(user) -> dict[str, Section]:
     """Every section with its first QUEUE_ROWS rows, oldest first, and its count up to COUNT_CAP."""
     ids = sorted(workplaces(user))
     if not ids:
-        return {key: Section([], 0) for key in SECTIONS}
+        return {key: Section([], 0, title=str(TITLES[key])) for key in SECTIONS}
     marks = ", ".join(["%s"] * len(ids))
     params: list = []  # both statements take the sections in the same order and shape
     for key, status in LEAD_SECTIONS.items():
@@ -114,4 +140,65 @@ def staff_queue(user) -> dict[str, Section]:
             )
         cursor.execute(_counts_sql(marks), params)
         counts = dict(cursor.fetchall())
-    return {key: Section(rows[key], min(counts[key], COUNT_CAP), counts[key] > COUNT_CAP) for key in SECTIONS}
+    rows = {key: with_deadlines(rows[key], ids) for key in SECTIONS}
+    return {
+        key: Section(rows[key], min(counts[key], COUNT_CAP), counts[key] > COUNT_CAP, str(TITLES[key]))
+        for key in SECTIONS
+    }
+
+
+def with_deadlines(rows: list[Row], department_ids) -> list[Row]:
+    """Each row with the limit that matters to this clerk: the soonest running clock of his own departments (the
+    stage he must finish), else of the case; paused when every clock of the case is. One indexed read for the
+    page's rows (clock_subject)."""
+    if not rows:
+        return rows
+    mine = set(department_ids)
+    clocks: dict[str, list[tuple]] = {}
+    running = Clock.objects.filter(
+        subject_type=SUBJECT, subject_id__in=[str(r.id) for r in rows], stopped_at__isnull=True
+    ).values_list("subject_id", "department_id", "due_at", "level", "paused_since")
+    for subject_id, department_id, due_at, level, paused_since in running:
+        clocks.setdefault(subject_id, []).append((department_id in mine, due_at, level, paused_since is not None))
+    out = []
+    for row in rows:
+        found = clocks.get(str(row.id), [])
+        going = [c for c in found if not c[3]]
+        ours = [c for c in going if c[0]] or going
+        if ours:
+            _own, due_at, level, _paused = min(ours, key=lambda c: c[1])
+            out.append(row._replace(due_at=due_at, level=level))
+        else:
+            out.append(row._replace(paused=bool(found)))
+    return out
+
+
+SORTS = {"received": ("received_at", "pk"), "due": (F("due").asc(nulls_last=True), "received_at", "pk")}
+
+
+def section_applications(user, section: str, *, q: str = "", sort: str = "received") -> QuerySet[Application]:
+    """Every case of a section (the queue page shows the first QUEUE_ROWS), for the departments the clerk works
+    in, matching `q` (a receipt number or the applicant's name), oldest first or soonest due first."""
+    ids = sorted(workplaces(user))
+    if section == "reviews":
+        cases = Application.objects.filter(
+            pk__in=Branch.objects.filter(department_id__in=ids, state=Branch.State.PENDING).values("application_id")
+        )
+    else:
+        cases = Application.objects.filter(lead_department_id__in=ids, status=LEAD_SECTIONS[section])
+    if q:
+        cases = cases.filter(Q(receipt_no=q.upper()) | Q(applicant_name__contains=q))
+    if sort == "due":
+        soonest = Clock.objects.filter(
+            subject_type=SUBJECT,
+            subject_id=Cast(OuterRef("pk"), CharField()),
+            stopped_at__isnull=True,
+            paused_since__isnull=True,
+        ).order_by("due_at")
+        cases = cases.annotate(due=Subquery(soonest.values("due_at")[:1]))
+    return cases.select_related("item").order_by(*SORTS.get(sort, SORTS["received"]))
+
+
+def as_rows(applications, department_ids) -> list[Row]:
+    rows = [Row(a.pk, a.receipt_no, a.item.name, a.applicant_name, a.received_at, "", False) for a in applications]
+    return with_deadlines(rows, department_ids)

@@ -7,6 +7,7 @@ app_name = "workbench_approvals"
 
 urlpatterns = [
     path("", views.queue, name="queue"),
+    path("queue/<slug:section>/", views.queue_section, name="queue_section"),
     path("register/", views.register, name="register"),
     path("catalogue/", views_catalogue.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views_catalogue.item_edit, name="item"),

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,9 +18,11 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
-from zhengtong.core.forms import ZtForm, apply_error, message_error
+from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.paging import pager_query
 from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
+from zhengtong.org.access import workplaces
 from zhengtong.supervision.extensions import pending_extension
 from zhengtong.supervision.models import Clock, ClockPause
 
@@ -28,13 +31,39 @@ from .actions import STAFF_ACTIONS
 from .case import APPLICATION
 from .forms import ApplicationForm
 from .models import Application, Branch, ServiceItem
-from .queue import staff_queue
+from .queue import TITLES, as_rows, section_applications, staff_queue
 from .services.common import SUBJECT
 
 
 @staff_required
 def queue(request):
     return render(request, "approvals/staff_queue.html", {"queue": staff_queue(request.user)})
+
+
+class SectionFilter(forms.Form):
+    q = forms.CharField(label=_("受理编号或申请人"), max_length=50, required=False)
+    sort = forms.ChoiceField(
+        label=_("排序"),
+        choices=[("received", _("收件时间，最早的在前")), ("due", _("期限，最紧的在前"))],
+        required=False,
+    )
+
+
+@staff_required
+def queue_section(request, section: str):
+    """A queue section in full (the queue page shows its first rows): filtered, sorted by received or due time."""
+    if section not in TITLES:
+        raise Http404
+    form = styled(SectionFilter(request.GET or None))
+    data = form.cleaned_data if form.is_valid() else {}
+    cases = section_applications(request.user, section, q=data.get("q", ""), sort=data.get("sort") or "received")
+    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    rows = as_rows(page.object_list, workplaces(request.user))
+    return render(
+        request,
+        "approvals/staff_queue_section.html",
+        {"title": TITLES[section], "form": form, "page": page, "rows": rows, "query": pager_query(request.GET)},
+    )
 
 
 def _application(request, pk: int) -> Application:

@@ -1,0 +1,30 @@
+"""In the workbench the header's navigation lists the workbench's modules instead of the public site's sections
+(issue 22 item 8): a clerk moves between the hall, disclosure, letters and supervision from any page. Runs after
+portal.context.site, whose `nav_sections` it replaces on workbench pages only."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from zhengtong.org.duties import user_duties
+from zhengtong.org.models import Duty
+from zhengtong.supervision.access import may_supervise
+
+
+def modules(request) -> dict:
+    user = getattr(request, "user", None)
+    home = reverse("workbench:home")
+    if not request.path.startswith(home) or user is None or getattr(user, "kind", "") != "staff":
+        return {}
+    items = [
+        (_("工作台"), "workbench:home"),
+        (_("网上办事"), "workbench_approvals:queue"),
+        (_("政府信息管理"), "workbench_disclosure:library"),
+        (_("来信办理"), "workbench_letters:queue"),
+    ]
+    if may_supervise(user):
+        items.append((_("电子监察"), "workbench:supervision"))
+    if Duty.AUDIT in user_duties(user):
+        items.append((_("操作日志"), "workbench:audit_operations"))
+    return {"nav_sections": [{"key": name, "label": label, "url": reverse(name)} for label, name in items]}
