@@ -37,6 +37,7 @@ PUBLIC = {
     "portal:contact",
     "portal:statement",
     "portal:privacy",  # the website furniture every government site carries (国办发〔2017〕47号)
+    "portal:password_forgot",  # 忘记密码 by SMS: answers alike for unknown numbers (portal/password.py)
     "api:workdays_add",
     "api:workdays_between",  # 办事期限计算器 is a public service
     "approvals:index",

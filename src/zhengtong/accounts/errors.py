@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
-ID_DUPLICATE = ("ID_DUPLICATE", _("该公民身份号码已注册，请直接登录；如忘记密码请到窗口办理。"))
+ID_DUPLICATE = ("ID_DUPLICATE", _("该公民身份号码已注册，请直接登录；如忘记密码，可在登录页用手机短信重设。"))
+RESET_NOT_ALLOWED = ("RESET_NOT_ALLOWED", _("工作人员账户不能用短信重设密码，请联系安全管理员。"))
 USCC_DUPLICATE = ("USCC_DUPLICATE", _("该统一社会信用代码已注册，请直接登录。"))
 MOBILE_DUPLICATE = ("MOBILE_DUPLICATE", _("该手机号码已被注册。"))
 EMAIL_DUPLICATE = ("EMAIL_DUPLICATE", _("该电子邮箱已被注册。"))

@@ -111,3 +111,27 @@ def staff_create(*, username: str, real_name: str, password: str | None = None, 
         raise _refuse("mobile", errors.MOBILE_DUPLICATE)
     user = User(username=username, kind=User.Kind.STAFF, real_name=real_name, mobile=mobile or None)
     return _save_new(user, password, action="accounts.staff.create")
+
+
+PUBLIC_KINDS = (User.Kind.CITIZEN, User.Kind.ENTERPRISE)
+
+
+def public_account_by_mobile(mobile: str) -> User | None:
+    """The citizen's or enterprise's active account with this mobile on record (staff and integrations never:
+    their credentials are the security administrator's)."""
+    if not mobile:
+        return None
+    return User.objects.filter(
+        mobile_index__in=blind_indexes(mobile.strip()), kind__in=PUBLIC_KINDS, is_active=True
+    ).first()
+
+
+def password_reset(*, user: User, password: str) -> None:
+    """A new password for a public account whose holder proved the mobile on record (the caller checks the
+    proof, an SMS code, in the same transaction). Audited on the account."""
+    if user.kind not in PUBLIC_KINDS:
+        raise _refuse("mobile", errors.RESET_NOT_ALLOWED)
+    _check_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    audit_record(action="accounts.password.reset", obj=user, changes={"proof": [None, "sms"]})

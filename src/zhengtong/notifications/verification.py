@@ -45,7 +45,9 @@ def _refuse(error, cls=InvalidInput):
 
 
 @transaction.atomic
-def phone_code_send(*, mobile: str, purpose: str, ip: str | None) -> None:
+def phone_code_send(*, mobile: str, purpose: str, ip: str | None, deliver: bool = True) -> None:
+    """deliver=False: everything a send does (the limits, the stored code, the audit row) but the SMS itself, for
+    a number a form must not reveal it does not know (忘记密码): the page answers alike either way."""
     mobile = (mobile or "").strip()
     if not MOBILE_RE.match(mobile):
         raise _refuse(NOT_MOBILE)
@@ -74,7 +76,8 @@ def phone_code_send(*, mobile: str, purpose: str, ip: str | None) -> None:
         changes={"purpose": [None, purpose]},
     )
     text = f"【政通】您的验证码是{code}，{int(VALID_FOR.total_seconds() // 60)}分钟内有效。如非本人操作，请忽略。"
-    transaction.on_commit(lambda: sms_backend().send(mobile, text))
+    if deliver:
+        transaction.on_commit(lambda: sms_backend().send(mobile, text))
 
 
 def phone_code_verify(*, mobile: str, purpose: str, code: str) -> None:

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
-from . import calculator, furniture, search, views
+from . import calculator, furniture, password, search, views
 
 app_name = "portal"
 
@@ -22,6 +22,7 @@ urlpatterns = [
     ),
     path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": furniture.SITEMAPS}, name="sitemap_section"),
     path("site-map/", furniture.site_map, name="site_map"),
+    path("password/forgot/", password.forgot, name="password_forgot"),
     path("contact/", furniture.contact, name="contact"),
     path("statement/", furniture.statement, name="statement"),
     path("privacy/", furniture.privacy, name="privacy"),
