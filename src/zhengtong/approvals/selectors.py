@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from zhengtong.core.sql import aware
 from zhengtong.org.models import Department
@@ -15,6 +16,22 @@ from .models import Application, Decision, Event, ServiceItem, Status
 
 def published_items() -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(published=True).select_related("lead_department")
+
+
+# The portal's audience versions and the guide's "面向" flags (an audience without one sees every service).
+AUDIENCE_FLAGS = {"citizen": "for_citizens", "enterprise": "for_legal_persons", "investor": "for_investors"}
+POPULAR_DAYS = 90
+
+
+def popular_items(*, audience: str = "", limit: int = 8) -> list[ServiceItem]:
+    """热门服务: the published online services most applied for in the last POPULAR_DAYS days, for the audience.
+    A count over three months of applications: the portal caches it (views.home)."""
+    since = timezone.now() - dt.timedelta(days=POPULAR_DAYS)
+    items = ServiceItem.objects.filter(published=True, online=True)
+    if audience in AUDIENCE_FLAGS:
+        items = items.filter(**{AUDIENCE_FLAGS[audience]: True})
+    recent = Count("applications", filter=Q(applications__received_at__gte=since))
+    return list(items.annotate(recent=recent).order_by("-recent", "name").only("code", "name")[:limit])
 
 
 class Named(NamedTuple):

@@ -8,6 +8,7 @@ target, issue 6: p95 <= 2x a one-query view; benchmarks/letters_bench.py, decisi
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from html import escape
 from typing import NamedTuple
@@ -193,3 +194,19 @@ def public_events(letter) -> list[PublicEvent]:
         .values_list("at", "label", "department__name")
     )
     return [_event(at, label, department) for at, label, department in rows]
+
+
+class LatestReply(NamedTuple):
+    number: str
+    title: str
+    published_on: dt.date
+
+
+def latest_replies(limit: int = 6) -> list[LatestReply]:
+    """最新答复 for the home page: the newest published letters, read in the public list's order and index."""
+    rows = (
+        Letter.objects.filter(published_at__isnull=False)
+        .order_by("-published_at", "-id")
+        .values_list("number", "public_title", "published_at")[:limit]
+    )
+    return [LatestReply(number, title, timezone.localdate(at)) for number, title, at in rows]

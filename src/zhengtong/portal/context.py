@@ -3,6 +3,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from zhengtong.core.models import SiteSettings
+from zhengtong.notifications.models import Message
 
 from . import nav, preferences
 
@@ -18,6 +19,14 @@ def error_report_url(site: SiteSettings, request) -> str:
     )
 
 
+def _unread(request) -> int:
+    """The header's 消息（N） for a signed-in reader: one indexed count (recipient, read_at); none for a visitor."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return 0
+    return Message.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
 def site(request):
     portal_site = SiteSettings.current()
     return {
@@ -28,4 +37,5 @@ def site(request):
         "audiences": preferences.AUDIENCES,
         "current_audience": preferences.audience(request),
         "elderly_mode": preferences.elderly(request),
+        "unread_messages": _unread(request),
     }

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,7 +8,11 @@ from django.views import i18n
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from zhengtong.approvals import selectors as approvals
 from zhengtong.core.redirects import next_path
+from zhengtong.disclosure import selectors as disclosure
+from zhengtong.disclosure.models import Category
+from zhengtong.letters.public_reads import latest_replies
 from zhengtong.org import selectors as org_selectors
 from zhengtong.org.models import Department
 
@@ -19,8 +24,26 @@ def _back(request):
     return HttpResponseRedirect(next_path(request, reverse("portal:home")))
 
 
+HOT_SECONDS = 600  # 热门服务 count three months of applications: counted once per audience every ten minutes
+
+
 def home(request):
-    return render(request, "portal/home.html", {"audience": preferences.audience(request)})
+    """The portal's home page: the audience version's 热门服务, the common actions, the latest replies, the latest
+    disclosed documents and policy files (issue 22 item 1)."""
+    audience = preferences.audience(request)
+    hot = cache.get_or_set(f"portal:hot:{audience}", lambda: approvals.popular_items(audience=audience), HOT_SECONDS)
+    documents = disclosure.published().select_related(None).only("index_no", "title", "published_at")
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "audience": audience,
+            "hot": hot,
+            "replies": latest_replies(),
+            "documents": documents[:6],
+            "policies": documents.filter(category=Category.REGULATIONS)[:6],
+        },
+    )
 
 
 def set_audience(request, audience: str):
