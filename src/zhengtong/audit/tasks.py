@@ -6,7 +6,9 @@ from __future__ import annotations
 import logging
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, lock_task
+from huey.contrib.djhuey import db_periodic_task
+
+from zhengtong.core.locks import single_runner
 
 from . import anchor
 from .context import Actor, acting_as
@@ -17,7 +19,7 @@ log = logging.getLogger(__name__)
 
 
 @db_periodic_task(crontab(hour="2", minute="15"))
-@lock_task("audit-chain-verify")
+@single_runner("audit-chain-verify")
 def verify_chain_nightly():
     """Record the outcome in the chain itself, so the audit administrator sees every check (and a gap in
     the nightly entries is itself a finding)."""
@@ -65,7 +67,7 @@ def _latest_anchor_held() -> bool | None:
 
 
 @db_periodic_task(crontab(minute="*/10"))
-@lock_task("audit-chain-anchor")
+@single_runner("audit-chain-anchor")
 def anchor_chain():
     """The head, signed, outside the database: what a cut tail is found against (audit/anchor.py). A log that no
     longer holds the latest anchor gets no new one, and the failure is logged for the operators."""

@@ -1,19 +1,21 @@
 from __future__ import annotations
 
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, db_task, lock_task
+from huey.contrib.djhuey import db_periodic_task, db_task
+
+from zhengtong.core.locks import single_runner
 
 from .scan import scan
 
 
 @db_periodic_task(crontab(minute="*"))
-@lock_task("supervision-scan")  # two workers never scan at once
+@single_runner("supervision-scan")  # two workers never scan at once
 def scan_clocks() -> dict:
     return scan()
 
 
 @db_task()
-@lock_task("supervision-recompute")
+@single_runner("supervision-recompute")
 def recompute_provisional() -> int:
     from .services import clocks_recompute_provisional
 
