@@ -25,6 +25,7 @@ def modules(request) -> dict:
     ]
     if may_supervise(user):
         items.append((_("电子监察"), "workbench:supervision"))
+        items.append((_("网站自查"), "workbench:inspection"))
     if Duty.AUDIT in user_duties(user):
         items.append((_("操作日志"), "workbench:audit_operations"))
     return {"nav_sections": [{"key": name, "label": label, "url": reverse(name)} for label, name in items]}

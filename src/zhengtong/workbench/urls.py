@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import audit_views, supervision_views, views
+from . import audit_views, inspection_views, supervision_views, views
 
 app_name = "workbench"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     path("supervision/", supervision_views.dashboard, name="supervision"),
     path("supervision/clocks/", supervision_views.clock_list, name="supervision_clocks"),
     path("supervision/clocks/<int:clock_id>/", supervision_views.clock_detail, name="supervision_clock"),
+    path("inspection/", inspection_views.report, name="inspection"),
 ]
