@@ -49,6 +49,8 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = _env_list("ZT_ALLOWED_HOSTS", "127.0.0.1,localhost")
+# The public site's address as people type it (https://www.bl.gov.cn), for links that leave the site (找错).
+SITE_ORIGIN = os.environ.get("ZT_SITE_ORIGIN", "").rstrip("/")
 CSRF_TRUSTED_ORIGINS = _env_list("ZT_CSRF_TRUSTED_ORIGINS", "")
 
 # public: portal and public API only (互联网区); internal: workbench, admin, exchange API (政务外网/内网); all.

@@ -121,3 +121,12 @@ def test_passwords_are_stored_with_argon2(db, settings):
         real_name="张三", id_number=f.valid_id_number(), password=f.PASSWORD, mobile="13805740013"
     )
     assert user.password.startswith("argon2$")
+
+
+def test_consent_to_the_privacy_policy_is_recorded_with_the_registration(client, db):
+    """个人信息保护法 Art. 14: a consent that can be proven later, in the registration's audit row."""
+    from zhengtong.audit.models import OperationLog
+
+    client.post(reverse("accounts:register_citizen"), _citizen_form())
+    row = OperationLog.objects.get(action="accounts.citizen.register")
+    assert row.changes["privacy_consent"] == [None, "同意隐私政策"]

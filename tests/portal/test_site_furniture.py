@@ -35,14 +35,17 @@ def test_robots_keep_crawlers_out_of_staff_areas_and_name_the_sitemap(client, db
     assert "Sitemap: http://testserver/sitemap.xml" in text
 
 
-def test_the_sitemap_lists_published_pages_only(client, district):
+def test_the_sitemap_lists_published_pages_only(client, district, hotline):
+    from ..letters.conftest import submit
+
+    unpublished = submit().letter
     item = make_item(district)
     index = client.get("/sitemap.xml")
     assert index.status_code == 200 and b"<sitemapindex" in index.content
     sections = re.findall(r"<loc>([^<]+)</loc>", index.content.decode())
     pages = "".join(client.get(url.replace("http://testserver", "")).content.decode() for url in sections)
     assert f"/services/items/{item.code}/" in pages and "http://testserver/" in pages
-    assert "/workbench/" not in pages
+    assert "/workbench/" not in pages and unpublished.number not in pages
 
 
 def test_the_site_map_page_and_the_furniture_pages_show_the_site_settings(client, db):
@@ -108,3 +111,11 @@ def test_registration_asks_for_consent_to_the_privacy_policy(client, db):
         },
     ).content.decode()
     assert "请阅读并同意隐私政策" in refused
+
+
+def test_the_error_report_link_names_the_page_without_its_query_and_a_bad_host_is_no_500(client, db, settings):
+    settings.DEBUG = False
+    _identity()
+    page = client.get("/search/?q=13805740001").content.decode()
+    assert quote("http://testserver/search/", safe="") in page and "13805740001" not in page.split("jiucuo")[1][:200]
+    assert client.get("/", HTTP_HOST="evil.example").status_code == 400

@@ -35,18 +35,18 @@ class _ContactFields(ZtForm):
     password2 = forms.CharField(label=_("确认密码"), widget=_password())
     # 个人信息保护法 Art. 14 and 17: the policy is shown and agreed to before any personal data is taken.
     consent = forms.BooleanField(
-        label=_("我已阅读并同意隐私政策"),
+        label=_("我已阅读并同意《隐私政策》"),
         error_messages={"required": _("请阅读并同意隐私政策后再注册。")},
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].label = format_html(
-            '{}<a href="{}" target="_blank" rel="noopener">{}</a>',
-            _("我已阅读并同意"),
+        # The link beside the box, not in its label: a click on the label ticks the box, never leaves the form.
+        self.fields["consent"].help_text = format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
             reverse("portal:privacy"),
-            _("《隐私政策》"),
+            _("阅读《隐私政策》（新窗口打开）"),
         )
 
     def clean(self):

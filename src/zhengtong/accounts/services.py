@@ -52,19 +52,24 @@ def _check_contacts(mobile: str | None, email: str | None) -> None:
         raise _refuse("email", errors.EMAIL_DUPLICATE)
 
 
-def _save_new(user: User, password: str | None, *, action: str) -> User:
+def _save_new(user: User, password: str | None, *, action: str, consented: bool = False) -> User:
     if password:
         _check_password(password, user)
         user.set_password(password)
     else:
         user.set_unusable_password()
     user.save()
-    audit_record(action=action, obj=user, changes={"kind": [None, user.kind]})
+    changes = {"kind": [None, user.kind]}
+    if consented:  # 个人信息保护法 Art. 14: the consent is proven by this row, with the registration it came with
+        changes["privacy_consent"] = [None, "同意隐私政策"]
+    audit_record(action=action, obj=user, changes=changes)
     return user
 
 
 @transaction.atomic(durable=True)
-def citizen_register(*, real_name: str, id_number: str, password: str, mobile: str = "", email: str = "") -> User:
+def citizen_register(
+    *, real_name: str, id_number: str, password: str, mobile: str = "", email: str = "", consent: bool = False
+) -> User:
     id_number = _identifier(ids.parse_id_number, id_number, "id_number")
     if User.objects.filter(id_number_index__in=blind_indexes(id_number)).exists():
         raise _refuse("id_number", errors.ID_DUPLICATE)
@@ -78,12 +83,19 @@ def citizen_register(*, real_name: str, id_number: str, password: str, mobile: s
         mobile=mobile or None,
         email=(email or "").lower(),
     )
-    return _save_new(user, password, action="accounts.citizen.register")
+    return _save_new(user, password, action="accounts.citizen.register", consented=consent)
 
 
 @transaction.atomic(durable=True)
 def enterprise_register(
-    *, uscc: str, enterprise_name: str, legal_representative: str, password: str, mobile: str = "", email: str = ""
+    *,
+    uscc: str,
+    enterprise_name: str,
+    legal_representative: str,
+    password: str,
+    mobile: str = "",
+    email: str = "",
+    consent: bool = False,
 ) -> User:
     uscc = _identifier(ids.parse_uscc, uscc, "uscc")
     if User.objects.filter(uscc=uscc).exists():
@@ -98,7 +110,7 @@ def enterprise_register(
         mobile=mobile or None,
         email=(email or "").lower(),
     )
-    return _save_new(user, password, action="accounts.enterprise.register")
+    return _save_new(user, password, action="accounts.enterprise.register", consented=consent)
 
 
 @transaction.atomic

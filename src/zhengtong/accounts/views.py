@@ -40,7 +40,7 @@ def register_citizen(request):
         request,
         CitizenRegistrationForm,
         services.citizen_register,
-        ["real_name", "id_number", "mobile", "email", "password"],
+        ["real_name", "id_number", "mobile", "email", "password", "consent"],
         _("个人注册"),
     )
 
@@ -51,7 +51,7 @@ def register_enterprise(request):
         request,
         EnterpriseRegistrationForm,
         services.enterprise_register,
-        ["uscc", "enterprise_name", "legal_representative", "mobile", "email", "password"],
+        ["uscc", "enterprise_name", "legal_representative", "mobile", "email", "password", "consent"],
         _("法人注册"),
     )
 

@@ -64,6 +64,7 @@ def _answer_clock(request: Request, day: dt.date, by) -> Clock:
         assignee=by if getattr(by, "kind", "") == "staff" else None,
         limit=ANSWER_LIMIT,
         started_at=_start_of_day(day),
+        whole=True,  # the statutory limit of the whole request (条例 Art. 33): what the applicant is told
     )
 
 

@@ -71,6 +71,14 @@ def deliver_outbox(limit: int = 500) -> int:
     return sent
 
 
+@db_task()
+def send_sms_code(mobile: str, text: str) -> None:
+    """A verification code (notifications/verification.py); an empty mobile is a send the page must not tell
+    apart from a real one, and sends nothing."""
+    if mobile:
+        channels.sms_backend().send(mobile, text)
+
+
 @db_periodic_task(crontab(minute="*/5"))
 def retry_outbox() -> int:
     return deliver_outbox.call_local()

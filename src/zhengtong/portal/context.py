@@ -2,6 +2,9 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+
 from zhengtong.core.models import SiteSettings
 from zhengtong.notifications.models import Message
 
@@ -11,12 +14,16 @@ ERROR_REPORT = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html"  # 我为政府�
 
 
 def error_report_url(site: SiteSettings, request) -> str:
-    """The 找错 link for this page: the site's identity code and the page's address (empty without a code)."""
-    if not site.site_code:
+    """The 找错 link for this page: the site's identity code and the page's address, its path only (a query may
+    hold what someone searched for). None on the workbench, nor without a code or with a Host header the site
+    does not serve (build_absolute_uri would refuse it with a 500)."""
+    if not site.site_code or request.path.startswith("/workbench/"):
         return ""
-    return (
-        f"{ERROR_REPORT}?site_code={quote(site.site_code, safe='')}&url={quote(request.build_absolute_uri(), safe='')}"
-    )
+    try:
+        page = settings.SITE_ORIGIN + request.path if settings.SITE_ORIGIN else request.build_absolute_uri(request.path)
+    except DisallowedHost:
+        return ""
+    return f"{ERROR_REPORT}?site_code={quote(site.site_code, safe='')}&url={quote(page, safe='')}"
 
 
 def _unread(request) -> int:

@@ -8,7 +8,7 @@ from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, cache_page
 from django.views.decorators.http import require_GET
 
 from zhengtong.approvals.sitemaps import GuideSitemap
@@ -17,8 +17,26 @@ from zhengtong.letters.sitemaps import LetterSitemap
 
 from . import nav
 
-# Never for crawlers: the staff's side, the API, people's own pages, the query forms.
-PRIVATE_AREAS = ("/workbench/", "/admin/", "/api/", "/accounts/", "/messages/", "/open311/")
+# Never for crawlers: the staff's side, the API, people's own pages, the query and recovery forms, and deep list
+# pages (the sitemap lists every published page; a list's page 50,000 costs the database a long walk).
+PRIVATE_AREAS = (
+    "/workbench/",
+    "/admin/",
+    "/api/",
+    "/accounts/",
+    "/messages/",
+    "/open311/",
+    "/password/",
+    "/services/mine/",
+    "/services/applications/",
+    "/services/status/",
+    "/letters/mine/",
+    "/letters/query/",
+    "/letters/write/",
+    "/disclosure/requests/",
+    "/*page=",
+)
+SITEMAP_SECONDS = 3600
 FURNITURE = [
     ("portal:site_map", "网站地图"),
     ("portal:contact", "联系我们"),
@@ -45,6 +63,11 @@ SITEMAPS = {
     "disclosure": DocumentSitemap,
     "letters": LetterSitemap,
 }
+
+
+def cached(view):
+    """A sitemap view answered from the shared cache for an hour: crawlers and anyone else may call it often."""
+    return cache_page(SITEMAP_SECONDS)(view)
 
 
 @require_GET

@@ -16,11 +16,16 @@ urlpatterns = [
     path("robots.txt", furniture.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        sitemaps.index,
+        furniture.cached(sitemaps.index),
         {"sitemaps": furniture.SITEMAPS, "sitemap_url_name": "portal:sitemap_section"},
         name="sitemap",
     ),
-    path("sitemap-<section>.xml", sitemaps.sitemap, {"sitemaps": furniture.SITEMAPS}, name="sitemap_section"),
+    path(
+        "sitemap-<section>.xml",
+        furniture.cached(sitemaps.sitemap),
+        {"sitemaps": furniture.SITEMAPS},
+        name="sitemap_section",
+    ),
     path("site-map/", furniture.site_map, name="site_map"),
     path("password/forgot/", password.forgot, name="password_forgot"),
     path("contact/", furniture.contact, name="contact"),

@@ -14,7 +14,12 @@ function labelStackedCells(root) {
     });
   });
 }
-document.addEventListener("DOMContentLoaded", function () { labelStackedCells(document); });
+document.addEventListener("DOMContentLoaded", function () {
+  labelStackedCells(document);
+  // A form sent back with errors: the summary is read first, and its links lead to each field.
+  var summary = document.getElementById("error-summary");
+  if (summary) { summary.focus(); }
+});
 document.addEventListener("htmx:afterSwap", function (event) { labelStackedCells(event.target); });
 document.addEventListener("submit", function (event) {
   var button = event.target.querySelector("[data-once]");
