@@ -97,3 +97,16 @@ def test_a_letter_from_the_form_to_a_published_masked_reply(page, browser, live_
     expect(main).to_contain_text("回访：满意")
     assert "13812345678" not in main.inner_text() and "王小明" not in main.inner_text()
     assert "过期牛奶.png" not in visitor.content()  # attachments never reach a public page
+
+
+def test_asking_for_the_code_keeps_the_photo_and_counts_down(page, hotline, sms_outbox):
+    page.goto("/letters/write/")
+    page.get_by_label("照片或材料").set_input_files(
+        files=[{"name": "路灯.png", "mimeType": "image/png", "buffer": png_with_text()}]
+    )
+    page.get_by_label("手机号码").fill("13812345678")
+    page.get_by_role("button", name="获取短信验证码").click()
+    expect(page.locator("#phone-code-status")).to_contain_text("138****5678")
+    assert page.get_by_label("照片或材料").evaluate("input => input.files.length") == 1  # nothing was reloaded
+    expect(page.locator("[data-countdown]")).to_be_disabled()
+    expect(page.locator("[data-countdown]")).to_contain_text("重新获取")

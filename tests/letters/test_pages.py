@@ -248,3 +248,18 @@ def test_the_writer_sees_the_deadline_the_same_way_as_every_page(hotline, client
     page = client.post("/letters/query/", {"number": intake.letter.number, "code": intake.query_code}).content.decode()
     deadline = case_deadline("letters.letter", intake.letter.pk)
     assert deadline is not None and due_text(deadline.due_at) in page and "办理期限" in page
+
+
+def test_the_code_button_sits_beside_the_phone_field_and_sends_without_reloading(
+    hotline, client, sms_outbox, django_capture_on_commit_callbacks
+):
+    """Issue 22 item 4: the SMS-code button is beside the phone field and asks for the code in the background
+    (htmx), so the photo already chosen stays chosen; the page's own submit remains for browsers without script."""
+    page = client.get("/letters/write/").content.decode()
+    group = page[page.index('name="writer_phone"') - 300 : page.index('id="phone-code-status"')]
+    assert 'hx-post="/letters/write/code/"' in group and "获取短信验证码" in group and "data-countdown" in group
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = client.post("/letters/write/code/", {"writer_phone": "13805740001"}).content.decode()
+    assert "138****0001" in answer and "data-sent" in answer and sms_outbox[-1][0] == "13805740001"
+    refused = client.post("/letters/write/code/", {"writer_phone": "0574-86888888"}).content.decode()
+    assert "data-sent" not in refused and "11位手机号码" in refused

@@ -13,6 +13,14 @@ from .errors import MAX_ATTACHMENTS, MAX_CONTENT
 from .models import Kind, Mailbox
 
 
+class PhoneCodeInput(forms.TextInput):
+    """The phone field with its 获取短信验证码 button beside it: the code is asked for in the background (htmx, the
+    chosen photo stays chosen) and the button counts down to the next allowed send (site.js); without script the
+    button submits the page as before."""
+
+    template_name = "letters/widgets/phone_code.html"
+
+
 class WriteForm(ZtForm):
     mailbox = forms.ModelChoiceField(
         label=_("写信给"), queryset=Mailbox.objects.none(), required=False, empty_label=_("12345政务服务热线")
@@ -29,7 +37,11 @@ class WriteForm(ZtForm):
     anonymous = forms.BooleanField(label=_("匿名来信（不留姓名和联系方式，无法回访）"), required=False)
     writer_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
     writer_phone = forms.CharField(
-        label=_("手机号码"), max_length=20, required=False, help_text=_("用于答复和回访。填写后点“获取短信验证码”。")
+        label=_("手机号码"),
+        max_length=20,
+        required=False,
+        help_text=_("用于答复和回访。填写后点“获取短信验证码”。"),
+        widget=PhoneCodeInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     phone_code = forms.CharField(
         label=_("短信验证码"),

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
@@ -109,6 +110,17 @@ def write(request):
             }
             return redirect("letters:done")
     return render(request, "letters/write.html", {"form": form, "sent_to": sent_to})
+
+
+@require_POST
+def write_code(request):
+    """The 获取短信验证码 button's request (htmx): a fragment saying where the code went, or why it did not."""
+    mobile = request.POST.get("writer_phone", "")
+    try:
+        phone_code_send(mobile=mobile, purpose=PHONE_PURPOSE, ip=client_ip(request))
+    except ZtError as exc:
+        return render(request, "letters/_code_sent.html", {"message": exc.message, "code": exc.code})
+    return render(request, "letters/_code_sent.html", {"sent_to": mask_mobile(mobile.strip())})
 
 
 def _verify_phone(form, data) -> None:

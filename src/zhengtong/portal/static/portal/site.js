@@ -21,6 +21,20 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) { summary.focus(); }
 });
 document.addEventListener("htmx:afterSwap", function (event) { labelStackedCells(event.target); });
+// A 获取短信验证码 button counts down to the next send the server allows, once a code went out.
+document.addEventListener("htmx:afterRequest", function (event) {
+  var button = event.detail.elt;
+  if (!button.matches("[data-countdown]") || !event.detail.successful) { return; }
+  if (event.detail.xhr.responseText.indexOf("data-sent") < 0) { return; }
+  var left = parseInt(button.dataset.countdown, 10), label = button.textContent;
+  button.disabled = true;
+  (function tick() {
+    if (left <= 0) { button.disabled = false; button.textContent = label; return; }
+    button.textContent = button.dataset.countdownLabel.replace("%(n)s", left);
+    left -= 1;
+    setTimeout(tick, 1000);
+  })();
+});
 document.addEventListener("submit", function (event) {
   var button = event.target.querySelector("[data-once]");
   if (button) { setTimeout(function () { button.disabled = true; }, 0); }
