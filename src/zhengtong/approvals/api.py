@@ -23,7 +23,6 @@ from . import selectors, services
 from .actions import STAFF_ACTIONS
 from .case import APPLICATION
 from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
-from .views_public import AUDIENCE_FIELDS
 
 
 class MaterialSerializer(serializers.ModelSerializer):
@@ -171,8 +170,7 @@ class ItemList(generics.ListAPIView):
             items = items.filter(name__icontains=params["q"][:50])
         if params.get("theme"):
             items = items.filter(theme=params["theme"][:20])
-        if params.get("audience") in AUDIENCE_FIELDS:
-            items = items.filter(**{AUDIENCE_FIELDS[params["audience"]]: True})
+        items = selectors.for_audience(items, params.get("audience"))
         if params.get("department"):
             items = items.filter(lead_department__code=params["department"][:32])
         return items

@@ -18,18 +18,22 @@ def published_items() -> QuerySet[ServiceItem]:
     return ServiceItem.objects.filter(published=True).select_related("lead_department")
 
 
-# The portal's audience versions and the guide's "面向" flags (an audience without one sees every service).
-AUDIENCE_FLAGS = {"citizen": "for_citizens", "enterprise": "for_legal_persons", "investor": "for_investors"}
+# The catalogue's audiences (the page's and the API's `audience`) and the guide's "面向" flags.
+AUDIENCE_FLAGS = {"citizen": "for_citizens", "legal": "for_legal_persons", "investor": "for_investors"}
 POPULAR_DAYS = 90
+
+
+def for_audience(items: QuerySet[ServiceItem], audience: str | None) -> QuerySet[ServiceItem]:
+    """The services meant for `audience`; every service for an audience without a flag (or none)."""
+    flag = AUDIENCE_FLAGS.get(audience or "")
+    return items.filter(**{flag: True}) if flag else items
 
 
 def popular_items(*, audience: str = "", limit: int = 8) -> list[ServiceItem]:
     """热门服务: the published online services most applied for in the last POPULAR_DAYS days, for the audience.
     A count over three months of applications: the portal caches it (views.home)."""
     since = timezone.now() - dt.timedelta(days=POPULAR_DAYS)
-    items = ServiceItem.objects.filter(published=True, online=True)
-    if audience in AUDIENCE_FLAGS:
-        items = items.filter(**{AUDIENCE_FLAGS[audience]: True})
+    items = for_audience(ServiceItem.objects.filter(published=True, online=True), audience)
     recent = Count("applications", filter=Q(applications__received_at__gte=since))
     return list(items.annotate(recent=recent).order_by("-recent", "name").only("code", "name")[:limit])
 

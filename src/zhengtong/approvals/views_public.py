@@ -24,8 +24,6 @@ from .case import APPLICATION
 from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
 from .models import Application, ServiceItem, Status
 
-AUDIENCE_FIELDS = {"citizen": "for_citizens", "legal": "for_legal_persons", "investor": "for_investors"}
-
 
 def index(request):
     items = selectors.published_items()
@@ -37,8 +35,7 @@ def index(request):
             items = items.filter(Q(name__icontains=data["q"]) | Q(code__icontains=data["q"]))
         if data["theme"]:
             items = items.filter(theme=data["theme"])
-        if data["audience"]:
-            items = items.filter(**{AUDIENCE_FIELDS[data["audience"]]: True})
+        items = selectors.for_audience(items, data["audience"])
         if data["department"]:
             department = Department.objects.filter(code=data["department"]).first()
             items = items.filter(lead_department=department) if department else items.none()

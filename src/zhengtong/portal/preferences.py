@@ -16,6 +16,8 @@ AUDIENCES = {
     "civil_servant": _("公务员"),
 }
 DEFAULT_AUDIENCE = "citizen"
+# The service catalogue's audience for each version (approvals.selectors.AUDIENCE_FLAGS); the others see all.
+CATALOGUE_AUDIENCE = {"citizen": "citizen", "enterprise": "legal", "investor": "investor"}
 
 
 def audience(request) -> str:

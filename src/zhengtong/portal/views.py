@@ -31,7 +31,8 @@ def home(request):
     """The portal's home page: the audience version's 热门服务, the common actions, the latest replies, the latest
     disclosed documents and policy files (issue 22 item 1)."""
     audience = preferences.audience(request)
-    hot = cache.get_or_set(f"portal:hot:{audience}", lambda: approvals.popular_items(audience=audience), HOT_SECONDS)
+    catalogue = preferences.CATALOGUE_AUDIENCE.get(audience, "")
+    hot = cache.get_or_set(f"portal:hot:{audience}", lambda: approvals.popular_items(audience=catalogue), HOT_SECONDS)
     documents = disclosure.published().select_related(None).only("index_no", "title", "published_at")
     return render(
         request,
