@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
+
+from zhengtong.core.sitemaps import DatedSitemap
 
 from . import selectors
 
 
-class GuideSitemap(Sitemap):
+class GuideSitemap(DatedSitemap):
+    date_field = "updated_at"
     changefreq = "monthly"
 
     def items(self):
@@ -17,9 +18,3 @@ class GuideSitemap(Sitemap):
 
     def location(self, item) -> str:
         return reverse("approvals:guide", args=[item.code])
-
-    def lastmod(self, item):
-        return item.updated_at
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 from django.urls import reverse
+
+from zhengtong.core.sitemaps import DatedSitemap
 
 from . import selectors
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(DatedSitemap):
+    date_field = "published_at"
     changefreq = "yearly"
 
     def items(self):
@@ -17,10 +18,3 @@ class DocumentSitemap(Sitemap):
 
     def location(self, document) -> str:
         return reverse("disclosure:document", args=[document.index_no])
-
-    def lastmod(self, document):
-        return document.published_at
-
-    def get_latest_lastmod(self):
-        # Asked of the database: Django's default loads every item to find the newest.
-        return self.items().aggregate(latest=Max("published_at"))["latest"]
