@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.shortcuts import render
 from django.utils import timezone
 
+from zhengtong.core.timefmt import due_text
 from zhengtong.workdays import answers
 
 
@@ -17,9 +20,11 @@ def deadline(request):
     }
     if "start" in request.GET:
         try:
-            context["answer"] = answers.add_answer(
+            answer = answers.add_answer(
                 answers.parse_date(request.GET["start"], "start"), answers.parse_days(request.GET.get("days", ""))
             )
+            # The answer is the API's (ISO dates); the page writes the due day as every page does.
+            context.update(answer=answer, due_text=due_text(dt.date.fromisoformat(answer["due"])))
         except answers.CalculatorError as exc:
             context["error"] = exc
     return render(request, "portal/deadline.html", context)
