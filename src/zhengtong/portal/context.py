@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 
 from zhengtong.core.models import SiteSettings
+from zhengtong.core.reverse import reverse_once
 from zhengtong.notifications.models import Message
 
 from . import nav, preferences
@@ -17,7 +18,7 @@ def error_report_url(site: SiteSettings, request) -> str:
     """The 找错 link for this page: the site's identity code and the page's address, its path only (a query may
     hold what someone searched for). None on the workbench, nor without a code or with a Host header the site
     does not serve (build_absolute_uri would refuse it with a 500)."""
-    if not site.site_code or request.path.startswith("/workbench/"):
+    if not site.site_code or request.path.startswith(reverse_once("workbench:home")):
         return ""
     try:
         page = settings.SITE_ORIGIN + request.path if settings.SITE_ORIGIN else request.build_absolute_uri(request.path)
