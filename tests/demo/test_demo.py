@@ -91,6 +91,10 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert published.count() >= 5000 and published.values("category").distinct().count() == 15
     assert published.values("department").distinct().count() >= 30
     assert {State.DRAFT, State.REVIEW} <= set(Document.objects.values_list("state", flat=True))
+    # the home page's columns (issue 22 item 1), each with published items, and a site editor to set them
+    for code in ("news", "notices", "interpretations"):
+        assert published.filter(column__code=code, column__on_home=True).exists(), code
+    assert User.objects.get(username="wangwu").role_grants.filter(role__edits_site=True).exists()
     assert (
         published.filter(validity=Validity.AMENDED).exists() and published.filter(validity=Validity.REPEALED).exists()
     )

@@ -112,6 +112,7 @@ DUTIES = {
 }
 
 # (code, name, scope, duty, supervises, description)
+SITE_EDITOR_ROLES = {"site_editor"}
 ROLES = [
     ("clerk", "业务经办人", "department", "", False, "办理本部门事项，可查看本部门数据。"),
     ("dept_head", "部门负责人", "department_and_below", "", True, "审核本部门及下属机构的办件，查看本部门电子监察。"),
@@ -119,6 +120,7 @@ ROLES = [
     ("leader", "区领导", "all", "", True, "查看全区数据。"),
     ("liaison", "联络员", "custom", "", False, "查看指定部门的数据。"),
     ("staff_self", "普通工作人员", "self", "", False, "仅查看本人经办的数据。"),
+    ("site_editor", "网站编辑", "department", "", False, "设置网站栏目和首页显示，查看网站自查报告。"),
     ("sysadmin", "系统管理员", "self", "system", False, "维护机构、职务、人员任职、节假日安排和网站设置。"),
     ("secadmin", "安全管理员", "self", "security", False, "管理账户、角色授权、动态口令和登录锁定。"),
     ("auditor", "审计管理员", "self", "audit", False, "查阅并导出操作日志和登录日志。"),
@@ -127,7 +129,7 @@ ROLES = [
 # The demo accounts, one per role (printed by `zhengtong demo`). Department by code suffix.
 DEMO_STAFF = [
     ("lisi", "李四", "023", "科员", ["clerk"], False),
-    ("wangwu", "王五", "019", "科员", ["clerk"], False),
+    ("wangwu", "王五", "019", "科员", ["clerk", "site_editor"], False),
     ("zhaoliu", "赵六", "023", "副局长", ["dept_head"], True),
     ("qianqi", "钱七", "039", "科员", ["supervisor"], False),
     ("zhoujiu", "周九", "040", "科员", ["clerk"], False),

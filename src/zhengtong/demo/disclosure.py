@@ -90,10 +90,55 @@ def _staff(dept: Department) -> list:
 
 
 def seed_columns() -> None:
+    for order, (code, name, days) in enumerate(data.HOME_COLUMNS):
+        Column.objects.get_or_create(
+            code=code, defaults={"name": name, "sort_order": order, "on_home": True, "update_days": days}
+        )
     for order, (code, name) in enumerate(
         [("land", "征地信息"), ("education", "教育领域"), ("health", "医疗卫生领域"), ("environment", "生态环境领域")]
     ):
-        Column.objects.get_or_create(code=code, defaults={"name": name, "sort_order": order})
+        Column.objects.get_or_create(code=code, defaults={"name": name, "sort_order": 10 + order})
+
+
+def seed_news(progress=print) -> int:
+    """要闻动态 and 通知公告 drafted by a department's staff and published through the 保密审查 like any other
+    document (one notice waits for review)."""
+    office = next(
+        (
+            d
+            for d in Department.objects.filter(kind=Department.Kind.DEPARTMENT, code__startswith="330206").order_by(
+                "code"
+            )
+            if len(_staff(d)) == 2
+        ),
+        None,
+    )
+    if office is None or Document.objects.filter(column__code="news").exists():
+        return 0
+    drafter, reviewer = _staff(office)
+    checklist = {"no_state_secret": True, "no_commercial_secret": True, "no_privacy": True}
+    year, made = timezone.localdate().year, 0
+    columns = {c.code: c for c in Column.objects.filter(code__in=["news", "notices"])}
+    items = [("news", t.format(n=n + 30, year=year)) for n, t in enumerate(data.NEWS)]
+    items += [("notices", t.format(year=year)) for t in data.NOTICES]
+    for n, (code, title) in enumerate(items):
+        document = services.document_create(
+            department=office,
+            by=drafter,
+            title=title,
+            issuing_org=office.name,
+            doc_no="",
+            category=Category.OTHER,
+            column=columns[code],
+            written_on=timezone.localdate() - dt.timedelta(days=len(items) - n),
+            body=f"<p>{title}。</p><p>{data.NEWS_BODY}</p>",
+        )
+        services.document_submit(document=document, by=drafter)
+        made += 1
+        if n < len(items) - 1:
+            services.document_review(document=document, by=reviewer, approve=True, **checklist)
+    progress(f"    要闻动态、通知公告 {made} 篇（一篇待审核）")
+    return made
 
 
 HOURS = "工作日 上午8:30—12:00，下午14:00—17:30"
@@ -205,6 +250,7 @@ def seed_workflow(progress=print) -> int:
                 written_on=timezone.localdate(),
                 body=f"<p>{data.INTERPRETATION.format(title=document.title)}</p>",
                 interprets=document,
+                column=Column.objects.get(code="interpretations"),
             )
             services.document_submit(document=interpretation, by=drafter)
             services.document_review(document=interpretation, by=reviewer, approve=True, **checklist)
@@ -238,6 +284,7 @@ def seed_disclosure(progress=print, documents: int = DOCUMENTS) -> dict:
     with _tasks_inline():
         archive = seed_archive(documents, progress)
         workflow = seed_workflow(progress) if archive else 0
+        workflow += seed_news(progress)
         requests = seed_requests(progress=progress) if archive else 0
         seed_annual_report(progress)
     return {"documents": archive + workflow, "requests": requests}

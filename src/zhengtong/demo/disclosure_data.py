@@ -146,3 +146,22 @@ INTERPRETATION = (
     "政策解读：《{title}》。一、制定背景。二、主要内容。三、适用对象。"
     "四、办理流程：申请人可通过网上办事大厅或窗口提出申请。"
 )
+
+# The home page's columns (code, name, update period in days; the inspection indicators: 动态、要闻类 two weeks,
+# 通知公告、政策文件类 six months) and the demonstration items published in them through the review.
+HOME_COLUMNS = [("news", "要闻动态", 14), ("notices", "通知公告", 180), ("interpretations", "政策解读", 180)]
+NEWS = [
+    "区政府召开第{n}次常务会议 研究部署优化营商环境工作",
+    "我区“一件事”集成改革再提速 企业开办一日办结",
+    "区政务服务中心推出周末延时服务",
+    "全区安全生产工作会议召开",
+    "我区举办政府开放日活动 市民走进政务服务中心",
+    "区领导调研基层便民服务中心建设",
+]
+NOTICES = [
+    "关于{year}年元旦期间政务服务中心服务时间调整的通知",
+    "关于开展{year}年度政府网站用户满意度调查的公告",
+    "关于征集民生实事项目建议的公告",
+    "关于公布区级政务服务事项目录（{year}年版）的通知",
+]
+NEWS_BODY = "（演示内容）本文为政通平台演示数据，经起草、保密审查后在本栏目发布。"

@@ -110,6 +110,7 @@ def seed_roles(departments: dict[str, Department]) -> dict[str, Role]:
                 "data_scope": scope,
                 "duty": duty,
                 "supervises": supervises,
+                "edits_site": code in data.SITE_EDITOR_ROLES,
                 "description": description,
             },
         )

@@ -33,3 +33,8 @@ NOT_APPLICANT = ("NOT_APPLICANT", _("只有申请人本人可以撤回申请。"
 # the same code as a document's refusal to another organ (clients key on it), a message about a request
 NOT_OFFICE = ("NOT_REVIEWER", _("这件申请不是向您所在的机关提出的，您不能办理。"))
 NOT_IN_FORCE = ("DOCUMENT_NOT_IN_FORCE", _("该文件已标注为已修改或已废止，不能再次标注。"))
+NOT_EDITOR = ("NOT_SITE_EDITOR", _("只有网站编辑可以设置栏目。"))
+COLUMN_CODE = ("COLUMN_CODE_INVALID", _("栏目代码只能用小写英文字母、数字、连字符和下划线，最多40个字符。"))
+COLUMN_CODE_TAKEN = ("COLUMN_CODE_TAKEN", _("栏目代码“%(code)s”已被使用。"))
+COLUMN_NAME = ("COLUMN_NAME_REQUIRED", _("请填写栏目名称。"))
+UPDATE_DAYS = ("UPDATE_DAYS_INVALID", _("更新周期须为1到730天，或不填。"))

@@ -68,11 +68,21 @@ class State(models.TextChoices):
 
 
 class Column(models.Model):
-    """A local column (地方栏目) besides the 15 statutory categories, e.g. 重点领域信息公开 → 征地信息."""
+    """A column of the site besides the 15 statutory categories: a local one (地方栏目, e.g. 重点领域信息公开 →
+    征地信息) or one of the home page's (要闻动态, 通知公告, 政策解读). News and notices are documents in a column, so
+    they pass the same 保密审查 and personal-data guard as every other publication (decision 0007). The site's
+    editors set them; the website inspection holds each to its update period (DOMAIN §9)."""
 
     code = models.SlugField(_("栏目代码"), max_length=40, unique=True)
     name = models.CharField(_("栏目名称"), max_length=100)
     sort_order = models.PositiveIntegerField(_("排序"), default=100)
+    on_home = models.BooleanField(_("在首页显示"), default=False)
+    update_days = models.PositiveSmallIntegerField(
+        _("更新周期（天）"),
+        null=True,
+        blank=True,
+        help_text=_("超过这么多天没有新发布的信息，网站自查报告“栏目不更新”；不填则不检查。"),
+    )
 
     class Meta:
         verbose_name = _("栏目")
@@ -160,6 +170,7 @@ class Document(TimeStampedModel):
         indexes = [
             models.Index(fields=["state", "category", "-published_at"], name="document_catalogue"),
             models.Index(fields=["department", "state", "-published_at"], name="document_department"),
+            models.Index(fields=["column", "state", "-published_at"], name="document_column"),
         ]
 
     def __str__(self) -> str:

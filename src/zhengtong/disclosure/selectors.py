@@ -4,7 +4,7 @@ from django.db.models import Count, QuerySet
 
 from zhengtong.org.models import Department
 
-from .models import Category, Document, State
+from .models import Category, Column, Document, State
 
 
 def organs() -> QuerySet[Department]:
@@ -17,6 +17,12 @@ def organs() -> QuerySet[Department]:
 
 def published() -> QuerySet[Document]:
     return Document.objects.filter(state=State.PUBLISHED).select_related("department").order_by("-published_at", "-pk")
+
+
+def home_columns(per_column: int = 6) -> list[tuple[Column, list[Document]]]:
+    """The columns the editors put on the home page, in their order, each with its latest published items."""
+    latest = published().select_related(None).only("index_no", "title", "published_at")
+    return [(c, list(latest.filter(column=c)[:per_column])) for c in Column.objects.filter(on_home=True)]
 
 
 def category_counts() -> list[tuple[str, str, int]]:

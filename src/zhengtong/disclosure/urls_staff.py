@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_columns
 from . import views_staff as views
 from . import views_staff_requests as req
 
@@ -19,4 +20,7 @@ urlpatterns = [
     path("requests/<int:pk>/act/<slug:action>/", req.request_act, name="request_act"),
     path("requests/<int:pk>/letter.<str:fmt>", req.request_letter, name="request_letter"),
     path("report/", req.annual_report, name="report"),
+    path("columns/", views_columns.columns, name="columns"),
+    path("columns/new/", views_columns.columns, name="column_new"),
+    path("columns/<int:pk>/", views_columns.column, name="column"),
 ]

@@ -114,3 +114,14 @@ def departments_of(user) -> QuerySet[Department]:
 def department_staff(department) -> QuerySet[User]:
     """The active staff of exactly this department: they are told of its new work."""
     return _business_staff().filter(memberships__department_id=_department_id(department)).distinct()
+
+
+def edits_site(user) -> bool:
+    """A site editor (网站编辑): sets the site's columns, which show on the home page and how often each must be
+    updated. Business staff only, as every other right here."""
+    return handles_cases(user) and Role.objects.filter(grants__user=user, edits_site=True).exists()
+
+
+def site_editors() -> QuerySet[User]:
+    """Told when the nightly website inspection finds a failure (DOMAIN §9)."""
+    return _business_staff().filter(role_grants__role__edits_site=True).distinct()

@@ -179,7 +179,7 @@ class RoleAdmin(SecurityAdmin):
     """Nobody edits a role he holds (he would be granting himself its new rights), and a role's duty does not change
     while anyone holds it (that would make an administrator without the second approval a grant needs)."""
 
-    list_display = ["name", "code", "data_scope", "duty"]
+    list_display = ["name", "code", "data_scope", "duty", "supervises", "edits_site"]
     list_filter = ["data_scope", "duty"]
     filter_horizontal = ["custom_departments"]
     exclude = ["created_by", "updated_by"]

@@ -113,6 +113,9 @@ class Role(TimeStampedModel):
     custom_departments = models.ManyToManyField(Department, verbose_name=_("自定部门"), blank=True, related_name="+")
     duty = models.CharField(_("三员职责"), max_length=20, choices=Duty.choices, blank=True, default=Duty.NONE)
     supervises = models.BooleanField(_("电子监察"), default=False, help_text=_("可查看数据权限范围内的时限监察看板"))
+    edits_site = models.BooleanField(
+        _("网站编辑"), default=False, help_text=_("可设置网站栏目、首页显示和更新周期，查看网站自查报告")
+    )
 
     class Meta:
         verbose_name = _("角色")

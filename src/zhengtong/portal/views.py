@@ -28,8 +28,8 @@ HOT_SECONDS = 600  # 热门服务 count three months of applications: counted on
 
 
 def home(request):
-    """The portal's home page: the audience version's 热门服务, the common actions, the latest replies, the latest
-    disclosed documents and policy files (issue 22 item 1)."""
+    """The portal's home page: the audience version's 热门服务, the common actions, the latest replies, the columns
+    the site's editors put on it (要闻动态, 通知公告, 政策解读 …) and the policy files (issue 22 item 1)."""
     audience = preferences.audience(request)
     catalogue = preferences.CATALOGUE_AUDIENCE.get(audience, "")
     hot = cache.get_or_set(f"portal:hot:{audience}", lambda: approvals.popular_items(audience=catalogue), HOT_SECONDS)
@@ -41,7 +41,7 @@ def home(request):
             "audience": audience,
             "hot": hot,
             "replies": latest_replies(),
-            "documents": documents[:6],
+            "columns": disclosure.home_columns(),
             "policies": documents.filter(category=Category.REGULATIONS)[:6],
         },
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zhengtong.org.access import edits_site
 from zhengtong.org.duties import user_duties
 from zhengtong.org.models import Duty
 from zhengtong.supervision.access import may_supervise
@@ -25,6 +26,7 @@ def modules(request) -> dict:
     ]
     if may_supervise(user):
         items.append((_("电子监察"), "workbench:supervision"))
+    if may_supervise(user) or edits_site(user):
         items.append((_("网站自查"), "workbench:inspection"))
     if Duty.AUDIT in user_duties(user):
         items.append((_("操作日志"), "workbench:audit_operations"))

@@ -3,11 +3,14 @@
 inspectors do:
 
 - the home page's columns (the latest published document or reply) updated within two weeks;
+- every column with an update period (set by the site's editors) updated within it, an empty one included
+  (栏目不更新, 空白栏目);
 - no valid consultation left unanswered for over three months;
 - every published service guide carrying every key element (DOMAIN §3);
 - no internal link that fails to open (the public pages crawled in-process from the home page).
 
-The nightly run keeps the report in the shared cache for the workbench page and tells the supervisors."""
+The nightly run keeps the report in the shared cache for the workbench page and tells the supervisors and the
+site's editors."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Max, Q
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -24,11 +28,13 @@ from django.utils.translation import gettext as _
 
 from zhengtong.accounts.models import User
 from zhengtong.approvals.models import ServiceItem
-from zhengtong.disclosure.models import Document
+from zhengtong.disclosure.models import Column, Document
 from zhengtong.disclosure.models import State as DocumentState
 from zhengtong.letters.models import Kind, Letter, State
 from zhengtong.notifications.services import notify
+from zhengtong.org.access import edits_site, site_editors
 from zhengtong.org.models import RoleGrant
+from zhengtong.supervision.access import may_supervise
 
 STALE_AFTER = dt.timedelta(days=14)
 UNANSWERED_AFTER = dt.timedelta(days=91)  # "over three months"
@@ -81,6 +87,25 @@ def _home_stale(now) -> list[Finding]:
         return []
     when = timezone.localtime(last).strftime("%Y-%m-%d") if last else _("从未")
     return [Finding("home_stale", _("首页栏目两周未更新"), _("最近一次发布：%(when)s") % {"when": when})]
+
+
+def _stale_columns(now) -> list[Finding]:
+    """Each column with an update period whose latest publication is older than it, or that has none."""
+    columns = Column.objects.filter(update_days__isnull=False).annotate(
+        last=Max("documents__published_at", filter=Q(documents__state=DocumentState.PUBLISHED))
+    )
+    findings = []
+    for column in columns:
+        if column.last is not None and now - column.last <= dt.timedelta(days=column.update_days):
+            continue
+        when = timezone.localtime(column.last).strftime("%Y-%m-%d") if column.last else _("从未发布")
+        detail = _("%(name)s：更新周期%(days)s天，最近一次发布：%(when)s") % {
+            "name": column.name,
+            "days": column.update_days,
+            "when": when,
+        }
+        findings.append(Finding("column_stale", _("栏目超过更新周期未更新"), detail))
+    return findings
 
 
 def _unanswered(now) -> list[Finding]:
@@ -152,7 +177,7 @@ def inspect(*, crawl: bool = True, now: dt.datetime | None = None) -> list[Findi
 def run(*, crawl: bool = True, now: dt.datetime | None = None) -> Report:
     now = now or timezone.now()
     report = Report(at=now)
-    report.findings += _home_stale(now) + _unanswered(now) + _incomplete_guides()
+    report.findings += _home_stale(now) + _stale_columns(now) + _unanswered(now) + _incomplete_guides()
     if crawl:
         links, report.pages = _broken_links()
         report.findings += links
@@ -163,13 +188,19 @@ def supervisors():
     return User.objects.filter(is_active=True, pk__in=RoleGrant.objects.filter(role__supervises=True).values("user_id"))
 
 
+def may_read(user) -> bool:
+    """The supervisors and the site's editors read the report and run it."""
+    return may_supervise(user) or edits_site(user)
+
+
 def run_and_alert() -> Report:
-    """The nightly run: the report kept for the workbench page, the supervisors told when anything fails."""
+    """The nightly run: the report kept for the workbench page, the supervisors and editors told when anything
+    fails."""
     report = run()
     cache.set(REPORT_KEY, report, 3 * 24 * 3600)
     if report.findings:
         notify(
-            recipients=supervisors(),
+            recipients=[*supervisors(), *site_editors()],
             title=_("网站自查发现 %(n)s 项问题") % {"n": len(report.findings)},
             body="\n".join(f"{x.title}：{x.detail}" for x in report.findings[:20]),
             link=reverse("workbench:inspection"),
