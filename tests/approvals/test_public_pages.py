@@ -53,7 +53,11 @@ def _post(client, item, **extra):
         f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), content_type="application/pdf"),
     }
     data.update(extra)
-    return client.post(reverse("approvals:apply", args=[item.code]), data)
+    response = client.post(reverse("approvals:apply", args=[item.code]), data)
+    if response.status_code != 302:
+        return response
+    # 核对信息, then the 承诺书 (test_apply_draft.py)
+    return client.post(response.url, {"idempotency_key": data["idempotency_key"], "promise": "on"})
 
 
 def test_apply_online_and_see_the_query_code_once(client, item, zhangsan):

@@ -47,7 +47,10 @@ def test_the_whole_journey(page, browser, live_server, district, zhangsan, lisi,
     page.get_by_label("营业执照").set_input_files(
         {"name": "营业执照.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()}
     )
-    page.get_by_role("button", name="提交申请").click()
+    page.get_by_role("button", name="下一步：核对信息").click()
+    expect(page.locator("main")).to_contain_text("港城小吃")
+    page.get_by_label("我已阅读并同意以上承诺").check()
+    page.get_by_role("button", name="确认提交申请").click()
     expect(page.get_by_role("heading", name="申请已提交")).to_be_visible()
     application = Application.objects.get()
     code = page.locator("dd strong").nth(1).inner_text()

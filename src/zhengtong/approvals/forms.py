@@ -47,27 +47,56 @@ def _field(spec: FormField) -> forms.Field:
     return forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
 
 
+def _file_attrs() -> dict:
+    """What site.js needs to check a file the moment it is chosen (the server checks it again by content)."""
+    return {
+        "class": "form-control",
+        "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx",
+        "data-max-bytes": str(MAX_BYTES),
+        "data-type-message": _("%(name)s：只能上传 PDF、JPG、PNG、docx 或 xlsx 文件，请重新选择。"),
+        "data-size-message": _("%(name)s：文件超过20MB，请压缩或拆分后重新选择。"),
+    }
+
+
 class ApplicationForm(ZtForm):
     """The item's own fields (defined by staff) and one upload per material."""
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args, item: ServiceItem, materials_required: bool = True, **kwargs):
+    def __init__(self, *args, item: ServiceItem, materials_required: bool = True, kept: dict | None = None, **kwargs):
+        """`kept`: material id → the file the applicant's draft already holds for it; that material need not be
+        chosen again, and the page says which file it is."""
         super().__init__(*args, **kwargs)
         self.item = item
+        kept = kept or {}
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
         for spec in item.fields.all():
             self.fields[spec.key] = _field(spec)
         for material in item.materials.all():
+            held = kept.get(material.pk)
             self.fields[f"material_{material.pk}"] = forms.FileField(
                 label=material.name,
-                required=materials_required and material.required,
-                help_text=_("PDF、JPG、PNG、docx 或 xlsx，不超过20MB。")
+                required=materials_required and material.required and held is None,
+                help_text=(
+                    _("已上传：%(name)s（如需更换，请重新选择）。") % {"name": held.original_name} if held else ""
+                )
+                + _("PDF、JPG、PNG、docx 或 xlsx，不超过20MB。")
                 + (f" {material.note}" if material.note else ""),
-                widget=forms.ClearableFileInput(
-                    attrs={"class": "form-control", "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"}
-                ),
+                widget=forms.ClearableFileInput(attrs=_file_attrs()),
             )
+
+    def typed(self) -> dict:
+        """The item's fields as typed, valid or not (kept in the draft)."""
+        return {spec.key: str(self.data.get(spec.key, "") or "") for spec in self.item.fields.all()}
+
+    def chosen(self) -> dict:
+        """Every file chosen on this post, valid or not (the draft checks and keeps each)."""
+        out = {}
+        for material in self.item.materials.all():
+            upload = self.files.get(f"material_{material.pk}")
+            if upload:
+                out[material.pk] = (upload.name, upload.read(MAX_BYTES + 1))
+        return out
 
     def uploads(self) -> dict:
         out = {}

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("items/<str:code>/", views.guide, name="guide"),
     path("items/<str:code>/apply/", views.apply, name="apply"),
+    path("items/<str:code>/apply/check/", views.apply_check, name="apply_check"),
     path("items/<str:code>/forms/<int:material_id>/<str:which>/", views.form_file, name="form_file"),
     path("status/", views.status, name="status"),
     path("mine/", views.mine, name="mine"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
@@ -23,6 +23,8 @@ from . import selectors, services
 from .case import APPLICATION
 from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
 from .models import Application, ServiceItem, Status
+from .services import drafts
+from .services.submit import clean_form
 
 
 def index(request):
@@ -66,27 +68,84 @@ def _applicant_required(request):
         raise PermissionDenied  # staff register walk-ins in the workbench; they do not apply as themselves here
 
 
+def _kept(draft) -> dict:
+    return {m.material_id: m.file for m in draft.materials.all()} if draft else {}
+
+
 @login_required
 def apply(request, code: str):
+    """The application form. Every post saves the draft first (what was typed, every chosen file that passes the
+    checks), so an error never drops a file; a complete form goes on to the check page."""
     _applicant_required(request)
     item = get_object_or_404(selectors.published_items(), code=code, online=True)
-    form = ApplicationForm(request.POST or None, request.FILES or None, item=item)
-    if request.method == "POST" and form.is_valid():
+    draft = drafts.draft_of(request.user, item)
+    if request.method != "POST":
+        initial = {**draft.data, "idempotency_key": draft.key} if draft and draft.key else (draft.data if draft else {})
+        form = ApplicationForm(initial=initial, item=item, kept=_kept(draft))
+        return render(request, "approvals/apply.html", {"item": item, "form": form})
+    posted = ApplicationForm(request.POST, request.FILES, item=item)
+    refused = drafts.draft_save(
+        item=item,
+        applicant=request.user,
+        data=posted.typed(),
+        uploads=posted.chosen(),
+        key=request.POST.get("idempotency_key", ""),
+    )
+    form = ApplicationForm(request.POST, item=item, kept=_kept(drafts.draft_of(request.user, item)))
+    if form.is_valid() and not refused:
         try:
-            application = services.application_submit(
-                item=item,
-                applicant=request.user,
-                data=form.values(),
-                uploads=form.uploads(),
-                idempotency_key=form.cleaned_data["idempotency_key"],
-            )
+            clean_form(item, form.values())
         except ZtError as exc:
             apply_error(form, exc)
+        else:
+            return redirect("approvals:apply_check", code=item.code)
+    for field, problems in refused.items():
+        for problem in problems:
+            form.add_error(field, ValidationError(problem["message"], code=problem["code"]))
+    return render(request, "approvals/apply.html", {"item": item, "form": form})
+
+
+@login_required
+def apply_check(request, code: str):
+    """核对信息: everything the applicant gave, with the 承诺书 to accept, before the application counts."""
+    _applicant_required(request)
+    item = get_object_or_404(selectors.published_items(), code=code, online=True)
+    draft = drafts.draft_of(request.user, item)
+    error = None
+    if request.method == "POST":
+        try:
+            application = drafts.draft_submit(
+                item=item,
+                applicant=request.user,
+                key=request.POST.get("idempotency_key", ""),
+                promise=bool(request.POST.get("promise")),
+            )
+        except ZtError as exc:
+            if draft is None:
+                message_error(request, exc)
+                return redirect("approvals:apply", code=item.code)
+            error = exc
         else:
             if getattr(application, "query_code", None):
                 request.session[f"query_code:{application.receipt_no}"] = application.query_code
             return redirect("approvals:receipt", receipt_no=application.receipt_no)
-    return render(request, "approvals/apply.html", {"item": item, "form": form})
+    if draft is None:
+        return redirect("approvals:apply", code=item.code)
+    answers = [(spec.label, draft.data.get(spec.key, "")) for spec in item.fields.all()]
+    files = _kept(draft)
+    materials = [(m.name, files.get(m.pk)) for m in item.materials.all()]
+    return render(
+        request,
+        "approvals/apply_check.html",
+        {
+            "item": item,
+            "draft": draft,
+            "answers": answers,
+            "materials": materials,
+            "promise": drafts.PROMISE,
+            "error": error,
+        },
+    )
 
 
 def _own(request, receipt_no: str) -> Application:

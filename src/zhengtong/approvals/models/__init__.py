@@ -1,5 +1,6 @@
 from .applications import Application, ApplicationMaterial, Branch, CorrectionNotice, Decision, Event, Status
 from .catalogue import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
+from .drafts import Draft, DraftMaterial
 
 __all__ = [
     "Application",
@@ -7,6 +8,8 @@ __all__ = [
     "Branch",
     "CorrectionNotice",
     "Decision",
+    "Draft",
+    "DraftMaterial",
     "Event",
     "Status",
     "FormField",

@@ -39,3 +39,26 @@ document.addEventListener("submit", function (event) {
   var button = event.target.querySelector("[data-once]");
   if (button) { setTimeout(function () { button.disabled = true; }, 0); }
 });
+// A file is checked as soon as it is chosen (its type by name, its size), before anything is sent; the server
+// checks it again by its content and keeps it in the applicant's draft at the first post.
+document.addEventListener("change", function (event) {
+  var input = event.target;
+  if (!input.matches("input[type=file][data-max-bytes]")) { return; }
+  var allowed = (input.getAttribute("accept") || "").toLowerCase().split(",").filter(function (s) { return s; });
+  var problem = "";
+  Array.prototype.forEach.call(input.files, function (file) {
+    var dot = file.name.lastIndexOf("."), ext = dot >= 0 ? file.name.slice(dot).toLowerCase() : "";
+    if (allowed.length && allowed.indexOf(ext) < 0) { problem = input.dataset.typeMessage.replace("%(name)s", file.name); }
+    else if (file.size > Number(input.dataset.maxBytes)) { problem = input.dataset.sizeMessage.replace("%(name)s", file.name); }
+  });
+  var note = document.getElementById(input.id + "_check");
+  if (!note) {
+    note = document.createElement("div");
+    note.id = input.id + "_check";
+    note.className = "invalid-feedback d-block";
+    note.setAttribute("role", "alert");
+    input.insertAdjacentElement("afterend", note);
+  }
+  note.textContent = problem;
+  input.setAttribute("aria-invalid", problem ? "true" : "false");
+});

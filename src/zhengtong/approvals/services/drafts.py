@@ -1,0 +1,80 @@
+"""The applicant's draft (models/drafts.py): saved at every post of the application form, files checked and
+stored at once; submitted from the "check your answers" page once the 承诺书 is accepted."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidInput, refuse
+from zhengtong.files.intake import FileRefused
+from zhengtong.files.services import file_open, file_store
+
+from .. import errors
+from ..models import Application, Draft, DraftMaterial, ServiceItem
+from .submit import application_submit
+
+# 告知承诺 (行政许可法 Art. 31: the applicant answers for the truth of his materials). The version is what the
+# audit row records, so a later change of wording leaves each acceptance tied to the text he saw.
+PROMISE_VERSION = "2026-12"
+PROMISE = (
+    "本人（本单位）郑重承诺：所填写的申请信息和提交的申请材料真实、准确、完整、有效，复印件与原件一致，"
+    "并对其真实性负责；如有虚假，愿意承担相应的法律责任，并承担由此产生的一切后果。"
+)
+
+
+def draft_of(applicant, item: ServiceItem) -> Draft | None:
+    return Draft.objects.filter(applicant=applicant, item=item).prefetch_related("materials__file").first()
+
+
+@transaction.atomic
+def draft_save(*, item: ServiceItem, applicant, data: dict, uploads: dict, key: str = "") -> dict:
+    """Keep what was typed (as typed: the check comes at submission) and every chosen file that passes the file
+    checks, replacing that material's earlier one. Returns the refused files as {field: [problem, …]}, in the
+    form errors' shape, so the page names each at once whatever else is wrong."""
+    draft, _created = Draft.objects.select_for_update().get_or_create(applicant=applicant, item=item)
+    draft.data = {k: str(v)[:2000] for k, v in data.items()}
+    draft.key = (key or draft.key)[:64]
+    draft.save()
+    materials = {m.pk: m for m in item.materials.all()}
+    problems, kept = {}, []
+    for material_id, (name, content) in uploads.items():
+        material = materials.get(material_id)
+        if material is None:
+            continue
+        try:
+            stored = file_store(data=content, name=name, by=applicant)
+        except FileRefused as exc:
+            problems[f"material_{material_id}"] = [
+                {"code": exc.code, "message": f"{material.name}（{name}）：{exc.message}"}
+            ]
+            continue
+        DraftMaterial.objects.update_or_create(draft=draft, material=material, defaults={"file": stored})
+        kept.append(material.name)
+    audit_record(action="approvals.draft.save", obj=draft, changes={"materials": [None, kept]} if kept else {})
+    return problems
+
+
+def draft_submit(*, item: ServiceItem, applicant, key: str, promise: bool) -> Application:
+    """The application from the draft, once the 承诺书 is accepted; the draft goes. Confirming again with the same
+    key answers with the application already made (application_submit's idempotency)."""
+    if not promise:
+        code, message = errors.PROMISE_REQUIRED
+        raise InvalidInput(message, code=code, fields={"promise": [{"code": code, "message": str(message)}]})
+    draft = draft_of(applicant, item)
+    if draft is None or draft.key != (key or "")[:64]:
+        if not Application.objects.filter(applicant=applicant, idempotency_key=(key or "")[:64]).exists():
+            raise refuse(errors.DRAFT_MISSING)
+        return application_submit(item=item, applicant=applicant, data={}, uploads={}, idempotency_key=key)
+    uploads = {m.material_id: [(m.file.original_name, file_open(m.file))] for m in draft.materials.all()}
+    application = application_submit(
+        item=item, applicant=applicant, data=draft.data, uploads=uploads, idempotency_key=draft.key
+    )
+    with transaction.atomic():
+        audit_record(
+            action="approvals.application.promise",
+            obj=application,
+            changes={"promise": [None, PROMISE_VERSION]},
+        )
+        draft.delete()
+    return application
