@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.forms import ZtForm
 from zhengtong.files.intake import MAX_BYTES
+from zhengtong.files.widgets import checked_on_choice
 
 from .models import FormField, ServiceItem, Theme
 
@@ -47,17 +48,6 @@ def _field(spec: FormField) -> forms.Field:
     return forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
 
 
-def _file_attrs() -> dict:
-    """What site.js needs to check a file the moment it is chosen (the server checks it again by content)."""
-    return {
-        "class": "form-control",
-        "accept": ".pdf,.jpg,.jpeg,.png,.docx,.xlsx",
-        "data-max-bytes": str(MAX_BYTES),
-        "data-type-message": _("%(name)s：只能上传 PDF、JPG、PNG、docx 或 xlsx 文件，请重新选择。"),
-        "data-size-message": _("%(name)s：文件超过20MB，请压缩或拆分后重新选择。"),
-    }
-
-
 class ApplicationForm(ZtForm):
     """The item's own fields (defined by staff) and one upload per material."""
 
@@ -82,7 +72,7 @@ class ApplicationForm(ZtForm):
                 )
                 + _("PDF、JPG、PNG、docx 或 xlsx，不超过20MB。")
                 + (f" {material.note}" if material.note else ""),
-                widget=forms.ClearableFileInput(attrs=_file_attrs()),
+                widget=forms.ClearableFileInput(attrs={"class": "form-control", **checked_on_choice()}),
             )
 
     def typed(self) -> dict:

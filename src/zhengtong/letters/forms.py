@@ -7,7 +7,8 @@ from django import forms
 from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
-from zhengtong.core.forms import MultipleFileField, ZtForm, styled
+from zhengtong.core.forms import MultipleFileField, MultipleFileInput, ZtForm, styled
+from zhengtong.files.widgets import checked_on_choice
 
 from .errors import MAX_ATTACHMENTS, MAX_CONTENT
 from .models import Kind, Mailbox
@@ -54,6 +55,7 @@ class WriteForm(ZtForm):
         label=_("照片或材料（可不传）"),
         required=False,
         max_files=MAX_ATTACHMENTS,
+        widget=MultipleFileInput(attrs=checked_on_choice()),
         help_text=_(
             "最多%(n)s个，JPG、PNG、PDF、Word（docx）或Excel（xlsx），每个不超过20MB。附件只供办理部门查看，不会公开。"
         )
@@ -74,6 +76,14 @@ class WriteForm(ZtForm):
             # A logged-in writer's name and phone come from the verified account.
             del self.fields["writer_name"], self.fields["writer_phone"], self.fields["phone_code"]
         styled(self)
+
+    def holding(self, files) -> "WriteForm":
+        """The files already held for this form (files/held.py) are named beside the file field, not chosen again."""
+        if files:
+            names = "、".join(f.original_name for f in files)
+            field = self.fields["attachments"]
+            field.help_text = _("已上传：%(names)s（不必重新选择）。") % {"names": names} + str(field.help_text)
+        return self
 
     def without_errors(self) -> "WriteForm":
         """The typed values shown again without validating them (after sending a code, before the letter is done)."""

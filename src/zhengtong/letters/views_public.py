@@ -16,6 +16,7 @@ from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error
 from zhengtong.core.masking import mask_mobile
 from zhengtong.core.paging import pager_query
+from zhengtong.files import held
 from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
 from zhengtong.search.query import parse
@@ -24,6 +25,7 @@ from zhengtong.supervision.selectors import case_deadline
 
 from . import selectors, services
 from .case import LETTER
+from .errors import MAX_ATTACHMENTS
 from .forms import ListFilter, QueryForm, WriteForm
 from .models import Channel
 from .public_reads import PAGE_SIZE, PublishedRows, kind_labels, public_case, public_events
@@ -61,9 +63,19 @@ def letter(request, number: str):
     return render(request, "letters/letter.html", {"letter": found[0], "events": found[1]})
 
 
+HELD = "letters:write"
+
+
 def write(request):
+    """Every post first checks and holds the files chosen (files/held.py), so an error, a wrong code or sending a
+    code never makes the writer choose them again."""
     user = request.user if request.user.is_authenticated else None
-    form = WriteForm(request.POST or None, request.FILES or None, user=user)
+    refused = []
+    if request.method == "POST":
+        chosen = read_uploads(request.FILES.getlist("attachments"))
+        refused = held.hold(request.session, HELD, chosen, by=user, limit=MAX_ATTACHMENTS)
+    kept = held.held(request.session, HELD)
+    form = WriteForm(request.POST or None, user=user).holding(kept)
     sent_to = None
     if request.method == "POST" and "send_code" in request.POST:
         form.without_errors()
@@ -73,7 +85,7 @@ def write(request):
             form.add_error("writer_phone", ValidationError(exc.message, code=exc.code))
         else:
             sent_to = mask_mobile(request.POST["writer_phone"].strip())
-    elif request.method == "POST" and form.is_valid():
+    elif request.method == "POST" and form.is_valid() and not refused:
         data = form.cleaned_data
         # A visitor's contact is proved by an SMS code; a logged-in writer's comes from the account.
         verify = user is None and not data["anonymous"]
@@ -92,7 +104,7 @@ def write(request):
                     writer_phone=data.get("writer_phone", ""),
                     public_allowed=data["public_allowed"],
                     phone_verified=verify,
-                    attachments=read_uploads(data["attachments"]),
+                    attachments=held.as_uploads(kept),
                     submission_key=data["submission_key"],
                     key_scope=f"u{user.pk}" if user else "web",
                 )
@@ -102,6 +114,7 @@ def write(request):
             if not form.errors:
                 apply_error(form, exc)
         else:
+            held.release(request.session, HELD)
             # Shown once on the next page, never in a URL.
             request.session[DONE_SESSION_KEY] = {
                 "number": intake.letter.number,
@@ -109,6 +122,8 @@ def write(request):
                 "repeated": intake.repeated,
             }
             return redirect("letters:done")
+    for problem in refused:
+        form.add_error("attachments", ValidationError(problem["message"], code=problem["code"]))
     return render(request, "letters/write.html", {"form": form, "sent_to": sent_to})
 
 

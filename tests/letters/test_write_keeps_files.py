@@ -1,0 +1,37 @@
+"""A photo chosen on the letter form survives a wrong SMS code or any other error (issue 22 item 4: uploads kept
+across validation errors, checked as soon as they come): it is checked and stored at the first post, held for
+this visitor's session only, and filed with the letter when it goes; a refused file is named at once."""
+
+from __future__ import annotations
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from zhengtong.letters.models import Letter
+
+from ..conftest import sms_code
+from ..files import samples
+from .test_pages import _send_code, _write
+
+
+def _photo(name="路灯.png"):
+    return SimpleUploadedFile(name, samples.png_with_text(), content_type="image/png")
+
+
+def test_a_photo_survives_a_wrong_code_and_goes_with_the_letter(
+    hotline, client, sms_outbox, django_capture_on_commit_callbacks
+):
+    _send_code(client, django_capture_on_commit_callbacks)
+    wrong = "000000" if sms_code(sms_outbox) != "000000" else "111111"
+    page = _write(client, phone_code=wrong, attachments=[_photo()]).content.decode()
+    assert "短信验证码不正确" in page and "已上传：路灯.png" in page and not Letter.objects.exists()
+    _write(client, phone_code=sms_code(sms_outbox))  # the photo is not chosen again
+    letter = Letter.objects.get()
+    assert [a.file.original_name for a in letter.attachments.select_related("file")] == ["路灯.png"]
+    assert "已上传" not in client.get("/letters/write/").content.decode()  # filed: nothing held any more
+
+
+def test_a_refused_file_is_named_at_once_and_another_session_sees_nothing_held(hotline, client, sms_outbox):
+    page = _write(client, attachments=[SimpleUploadedFile("照片.png", samples.EXE), _photo()]).content.decode()
+    assert 'data-code="FILE_TYPE"' in page and "照片.png" in page and "已上传：路灯.png" in page
+    client.cookies.clear()
+    assert "已上传" not in client.get("/letters/write/").content.decode()
