@@ -19,10 +19,12 @@ from playwright.sync_api import expect
 from zhengtong.accounts.models import User
 from zhengtong.approvals.models import ServiceItem
 from zhengtong.demo.data import DEMO_PASSWORD
+from zhengtong.demo.seed import DEMO_CITIZEN
 from zhengtong.disclosure.models import Document
 from zhengtong.letters.models import Letter
 
 from .. import factories as f
+from ..files import samples
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +66,7 @@ def _public_paths() -> dict[str, str]:
         "summary": "/letters/summary/",
         "disclosure": "/disclosure/",
         "document": f"/disclosure/docs/{document.index_no}/",
+        "column": "/disclosure/column/news/",
         "search": "/search/?q=食品",
         "departments": "/departments/",
         "deadline": "/tools/deadline/?start=2026-02-13&days=2",
@@ -80,6 +83,8 @@ WORKBENCH = {
     "letters-queue": "/workbench/letters/",
     "supervision": "/workbench/supervision/",
     "clocks": "/workbench/supervision/clocks/",
+    "library": "/workbench/disclosure/",
+    "columns": "/workbench/disclosure/columns/",
 }
 
 
@@ -126,7 +131,35 @@ def test_every_public_page_type_reads_clearly(demo_site, page, elderly, width):
     page.get_by_role("button", name="提交").click()  # the form with its error summary
     expect(page.locator("#error-summary")).to_be_visible()
     problems += _scan(page, "write-errors", elderly, width)
+    problems += _apply_pages(page, elderly, width)
     assert problems == [], "\n".join(problems)
+
+
+def _apply_pages(page, elderly: bool, width: str) -> list[str]:
+    """The application form with its errors and the check-your-answers page, as the demo citizen."""
+    guide = ServiceItem.objects.filter(published=True, online=True).order_by("pk").first()
+    page.goto("/accounts/login/")
+    page.get_by_label(re.compile("登录名")).fill(DEMO_CITIZEN["mobile"])
+    page.get_by_label("密码").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="登录").click()
+    page.goto(f"/services/items/{guide.code}/apply/")
+    page.get_by_role("button", name="下一步：核对信息").click()
+    problems = _scan(page, "apply-errors", elderly, width)
+    for material in guide.materials.all():
+        page.locator(f"#id_material_{material.pk}").set_input_files(
+            {"name": f"{material.name}.pdf", "mimeType": "application/pdf", "buffer": samples.pdf()}
+        )
+    for field in guide.fields.all():
+        control = page.locator(f"#id_{field.key}")
+        if field.kind == "choice":
+            control.select_option(index=1)
+        elif field.kind == "date":
+            control.fill("2026-12-01")
+        else:
+            control.fill("1" if field.kind == "number" else "演示")
+    page.get_by_role("button", name="下一步：核对信息").click()
+    expect(page.get_by_role("heading", name=re.compile("核对申请信息"))).to_be_visible()
+    return problems + _scan(page, "apply-check", elderly, width)
 
 
 @pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])
