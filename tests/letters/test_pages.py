@@ -151,8 +151,9 @@ def test_statistics_page_and_export_match_the_cases(hotline, district, lisi, ver
     book = load_workbook(io.BytesIO(client.get("/workbench/letters/stats.xlsx").content))
     rows = list(book.active.iter_rows(values_only=True))
     a_row = next(r for r in rows if r and r[0] == "区市场监督管理局")
-    # 2 dispatched, 1 signed → 50% response; 1 on time of 1 finished → 100%; 1 satisfied of 1 rated → 100%
-    assert a_row[1:] == (2, 1, 50.0, 1, 0, 100.0, 1, 1, 100.0)
+    # 2 dispatched, 1 signed → 50% response; 1 on time of 1 due, none open overdue → 100%; 1 satisfied of 1
+    # rated → 100%
+    assert a_row[1:] == (2, 1, 50.0, 1, 0, 0, 100.0, 1, 1, 100.0)
 
 
 def test_the_cached_count_of_published_letters_follows_publication(

@@ -10,7 +10,8 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from zhengtong.org.models import Department
-from zhengtong.supervision.models import Clock, Outcome
+from zhengtong.supervision.models import OPEN, Clock, Level, Outcome
+from zhengtong.supervision.rates import on_time_rate
 
 from .case import LETTER
 from .models import Assignment, Letter, Satisfaction, State
@@ -34,6 +35,7 @@ class Row:
     responded: int = 0
     on_time: int = 0
     late: int = 0
+    overdue: int = 0  # still open past the limit: counts against the on-time rate, as on the dashboard
     satisfied: int = 0
     rated: int = 0
 
@@ -43,7 +45,7 @@ class Row:
 
     @property
     def on_time_rate(self):
-        return _rate(self.on_time, self.on_time + self.late)
+        return on_time_rate(on_time=self.on_time, late=self.late, overdue=self.overdue)
 
     @property
     def satisfaction_rate(self):
@@ -62,8 +64,9 @@ class Monthly:
 
 def monthly(month: dt.date) -> Monthly:
     """响应率: dispatches the department signed for or returned, of those it received in the month.
-    按期办结率: handling clocks started in the month and stopped on time, of those stopped (cancelled ones are
-    not counted: a return the centre approved is not the department's delay).
+    按期办结率: handling clocks started in the month and stopped on time, of those stopped or still open past their
+    limit (supervision.rates; cancelled ones are not counted: a return the centre approved is not the
+    department's delay).
     满意率: 满意 and 基本满意, of the callbacks that reached the writer, for letters received in the month."""
     start, end = month_bounds(month)
     letters = Letter.objects.filter(received_at__gte=start, received_at__lt=end)
@@ -87,12 +90,14 @@ def monthly(month: dt.date) -> Monthly:
         Clock.objects.filter(subject_type=LETTER.subject, stage="handle", started_at__gte=start, started_at__lt=end)
         .values("department")
         .annotate(
-            on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME)), late=Count("pk", filter=Q(outcome=Outcome.LATE))
+            on_time=Count("pk", filter=Q(outcome=Outcome.ON_TIME)),
+            late=Count("pk", filter=Q(outcome=Outcome.LATE)),
+            overdue=Count("pk", filter=OPEN & Q(level=Level.RED)),
         )
     )
     for c in clocks:
         r = row(c["department"])
-        r.on_time, r.late = c["on_time"], c["late"]
+        r.on_time, r.late, r.overdue = c["on_time"], c["late"], c["overdue"]
     rated = (
         letters.filter(
             department__isnull=False,
@@ -109,7 +114,7 @@ def monthly(month: dt.date) -> Monthly:
         "合计",
         *(
             sum(getattr(r, f) for r in ordered)
-            for f in ("dispatched", "responded", "on_time", "late", "satisfied", "rated")
+            for f in ("dispatched", "responded", "on_time", "late", "overdue", "satisfied", "rated")
         ),
     )
     return Monthly(

@@ -178,6 +178,7 @@ def stats_export(request):
         ("response_rate", "响应率(%)"),
         ("on_time", "按期办结"),
         ("late", "超期办结"),
+        ("overdue", "超期未办结"),
         ("on_time_rate", "按期办结率(%)"),
         ("rated", "回访数"),
         ("satisfied", "满意及基本满意"),

@@ -18,6 +18,7 @@ from zhengtong.supervision import selectors
 from zhengtong.supervision.access import access_clock_by_id, may_supervise
 from zhengtong.supervision.explain import explain
 from zhengtong.supervision.models import OPEN, Level, Outcome
+from zhengtong.supervision.rates import on_time_rate
 
 EXPORT_LIMIT = 100_000
 
@@ -70,9 +71,7 @@ def dashboard(request):
     rows = selectors.department_counts(clocks)
     totals = {k: sum(r[k] for r in rows) for k in ("open", "yellow", "red", "on_time", "late")}
     for row in rows:
-        finished = row["on_time"] + row["late"]
-        # 按时办结率 counts open overdue work against the department too, not only closed work.
-        row["rate"] = round(100 * row["on_time"] / (finished + row["red"]), 1) if finished + row["red"] else None
+        row["rate"] = on_time_rate(on_time=row["on_time"], late=row["late"], overdue=row["red"])
     return render(
         request,
         "workbench/supervision_dashboard.html",
