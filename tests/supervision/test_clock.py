@@ -56,6 +56,16 @@ def test_natural_days_and_hours(district):
     assert start(district["A"], limit=2, unit=Unit.HOURS).due_at == at(2026, 3, 2, 12)
 
 
+def test_an_hour_limit_warns_when_one_hour_or_a_fifth_remains_whichever_comes_first():
+    """DOMAIN §3 电子监察: 预警 when ≤ 1 unit or ≤ 20% of the limit remains, for hours as for days (issue 23
+    item 7: the one-unit rule was ignored for hours, so a 2-hour 12345 acceptance warned 24 minutes before)."""
+    started = at(2026, 3, 2, 10)
+    two = deadline.compute(started_at=started, limit=2, unit=Unit.HOURS)
+    assert (two.due_at, two.yellow_at) == (at(2026, 3, 2, 12), at(2026, 3, 2, 11))
+    day = deadline.compute(started_at=started, limit=24, unit=Unit.HOURS)
+    assert day.yellow_at == day.due_at - dt.timedelta(hours=4.8)
+
+
 def test_a_pause_of_k_working_days_moves_the_due_date_by_k(district):
     # 行政许可法 第四十五条: 专家评审 time is not counted.
     clock = start(district["A"], limit=20)

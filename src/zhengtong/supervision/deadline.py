@@ -69,7 +69,8 @@ def compute(
     warn = max(thresholds.yellow_units, math.floor(thresholds.yellow_ratio * total + 1e-9))
     if unit == Unit.HOURS:
         due_at = started_at + dt.timedelta(hours=total, seconds=paused)
-        yellow_at = due_at - dt.timedelta(hours=max(thresholds.yellow_ratio * total, 0))
+        # ≤ 1 unit or ≤ 20% remaining, whichever comes first (DOMAIN §3), as for days.
+        yellow_at = due_at - dt.timedelta(hours=max(thresholds.yellow_units, thresholds.yellow_ratio * total))
         return Deadline(due_at, max(yellow_at, started_at), False, None, paused)
     start = local_date(started_at)
     if unit == Unit.WORKING_DAYS:
