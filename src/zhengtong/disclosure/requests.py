@@ -16,9 +16,10 @@ from zhengtong.cases.guards import case_service
 from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
+from zhengtong.core.models import SiteSettings
 from zhengtong.core.reverse import reverse_once
 from zhengtong.core.sql import next_key
-from zhengtong.notifications.services import notify
+from zhengtong.notifications.services import notify, sms_to
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import Clock, ClockPause
@@ -149,6 +150,16 @@ def request_register(
         obj=request,
         changes={"channel": [None, request.get_channel_display()], "received_on": [None, str(received_on)]},
     )
+    if request.applicant is not None:
+        # Issue 22 item 5: the application number to the applicant's account mobile. A request has no query code
+        # (no public status lookup): he follows it under 我的申请. A request staff register from paper has no
+        # account behind it, and the contact phone on it was never proved: no SMS.
+        sms_to(
+            mobile=request.applicant.mobile or "",
+            recipient=request.applicant,
+            title=f"您的政府信息公开申请已收到，申请编号 {request.receipt_no}。登录"
+            f"{SiteSettings.current().site_name}网站可在“我的申请”中查看办理进度。",
+        )
     return request
 
 

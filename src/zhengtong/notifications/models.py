@@ -42,12 +42,20 @@ class Outbox(models.Model):
         FAILED = "failed", _("发送失败")
 
     channel = models.CharField(_("渠道"), max_length=10, choices=Channel.choices)
+    # None for a submitter without an account (a letter's writer who proved his mobile with an SMS code).
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("接收人"), on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("接收人"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        null=True,
+        blank=True,
     )
     address = EncryptedTextField(_("地址"))  # a mobile or an e-mail: encrypted at rest (core/crypto.py)
-    title = models.CharField(_("标题"), max_length=200)
-    body = models.TextField(_("内容"), blank=True)
+    # Encrypted too: a submission's SMS carries the case's query code (issue 22 item 5), and any message may name
+    # a person. Read only by delivery (channels.py); never filtered or ordered on.
+    title = EncryptedTextField(_("标题"))
+    body = EncryptedTextField(_("内容"), blank=True)
     status = models.CharField(_("状态"), max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
     last_error = models.CharField(_("错误"), max_length=300, blank=True)

@@ -68,13 +68,12 @@ def draft_submit(*, item: ServiceItem, applicant, key: str, promise: bool) -> Ap
         return application_submit(item=item, applicant=applicant, data={}, uploads={}, idempotency_key=key)
     uploads = {m.material_id: [(m.file.original_name, file_open(m.file))] for m in draft.materials.all()}
     application = application_submit(
-        item=item, applicant=applicant, data=draft.data, uploads=uploads, idempotency_key=draft.key
+        item=item,
+        applicant=applicant,
+        data=draft.data,
+        uploads=uploads,
+        idempotency_key=draft.key,
+        promise=PROMISE_VERSION,
     )
-    with transaction.atomic():
-        audit_record(
-            action="approvals.application.promise",
-            obj=application,
-            changes={"promise": [None, PROMISE_VERSION]},
-        )
-        draft.delete()
+    draft.delete()  # a crash before this leaves a draft whose confirmation answers with the application made
     return application

@@ -6,19 +6,22 @@ import datetime as dt
 import secrets
 
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup
 from zhengtong.core.errors import InvalidInput, refuse
+from zhengtong.core.models import SiteSettings
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
+from zhengtong.notifications.services import notify, sms_to
 from zhengtong.supervision.services import clock_start
 
 from .. import errors
 from ..case import APPLICATION
 from ..models import Application, ApplicationMaterial, FormField, ServiceItem
-from .common import SUBJECT, event, query_hash, require_department, tell_applicant
+from .common import SUBJECT, event, query_hash, require_department
 
 
 def clean_form(item: ServiceItem, data: dict) -> dict:
@@ -96,9 +99,11 @@ def application_submit(
     registered_by=None,
     applicant_name: str = "",
     contact_mobile: str = "",
+    promise: str = "",
 ) -> Application:
     """Returns the application with `query_code` set (shown once to the applicant, stored only hashed).
-    The same applicant with the same idempotency key gets the application he already made."""
+    The same applicant with the same idempotency key gets the application he already made. `promise`: the
+    version of the 承诺书 the applicant accepted, recorded with the application in its transaction."""
     if registered_by is not None:
         require_department(registered_by, item.lead_department, Application(item=item), "register")
     elif not item.online:
@@ -120,6 +125,7 @@ def application_submit(
             registered_by=registered_by,
             applicant_name=applicant_name,
             contact_mobile=contact_mobile,
+            promise=promise,
         )
     except IntegrityError:
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first() if key else None
@@ -147,7 +153,7 @@ def _answered_again(application: Application) -> Application:
 
 @transaction.atomic(durable=True)
 def _submit(
-    *, item, applicant, data, uploads, key, channel, received_at, registered_by, applicant_name, contact_mobile
+    *, item, applicant, data, uploads, key, channel, received_at, registered_by, applicant_name, contact_mobile, promise
 ):
     now = timezone.now()
     received_at = received_at or now
@@ -190,6 +196,31 @@ def _submit(
         item_code=item.code,
     )
     audit_record(action="approvals.application.submit", obj=application, changes={"channel": [None, channel]})
-    tell_applicant(application, f"已收到您的申请，受理编号 {receipt}")
+    if promise:
+        audit_record(action="approvals.application.promise", obj=application, changes={"promise": [None, promise]})
+    _tell_submitted(application, code)
     application.query_code = code
     return application
+
+
+def _tell_submitted(application: Application, code: str) -> None:
+    """The applicant's in-site message (no code in it: messages are not encrypted) and one SMS with the receipt
+    number and the query code (issue 22 item 5), to his account's mobile, or at the window to the mobile he gave
+    the clerk. Only a new application comes here: a repeated submission is answered before (`_answered_again`)."""
+    item, receipt = application.item, application.receipt_no
+    if application.applicant_id:
+        notify(
+            recipients=[application.applicant],
+            title=f"{item.name}：已收到您的申请，受理编号 {receipt}",
+            link=reverse("approvals:detail", args=[receipt]),
+        )
+        mobile = application.applicant.mobile or ""
+    else:
+        mobile = application.contact_mobile if application.channel == Application.Channel.WINDOW else ""
+    what = "您在窗口递交的申请已登记" if application.channel == Application.Channel.WINDOW else "您的申请已提交"
+    sms_to(
+        mobile=mobile,
+        recipient=application.applicant,
+        title=f"{what}（{item.name}），受理编号 {receipt}，查询码 {code}。凭编号和查询码可在"
+        f"{SiteSettings.current().site_name}网站“办件查询”查看办理进度，请妥善保存。",
+    )
