@@ -1,6 +1,8 @@
-"""Approvals by the approver (issue 21, item 3; 行政许可法 第四十二条: the limit may be extended "经本行政机关
-负责人批准"): the clerk asks, naming the head; the head is told and decides in his own session; the clerk can no
-longer record the head's approval himself, through the page or the API."""
+"""Approvals by the approver (issue 21, item 3; 行政许可法 第四十二条: the limit may be extended by 10 days "经本行政
+机关负责人批准", and for joint or unified handling by 15 days "经本级人民政府负责人批准", issue 23 item 1): the clerk
+asks, naming the head; the head is told and decides in his own session; the clerk can no longer record the head's
+approval himself, through the page or the API. The fixture's item is handled jointly (并联审批), so its head is the
+district government's."""
 
 from __future__ import annotations
 
@@ -26,6 +28,14 @@ def _whole(application) -> Clock:
 
 @pytest.fixture
 def head(district):
+    """A head of the people's government (区长), with the district-wide view a leader's role gives."""
+    head = f.staff("sunba", "孙八", district["government"], f.role("leader", "all"))
+    head.memberships.update(is_head=True)
+    return head
+
+
+@pytest.fixture
+def department_head(district):
     head = f.staff("head_a", "赵六", district["A"])
     head.memberships.update(is_head=True)
     return head
@@ -64,9 +74,34 @@ def test_a_refusal_extends_nothing_and_the_clerk_may_ask_again(accepted, lisi, h
     assert "extend" in allowed_actions(APPLICATION, accepted, lisi)
 
 
-def test_the_head_extending_himself_decides_at_once(accepted, head):
-    services.application_extend(application=accepted, by=head, approver=head, reason="需现场核查")
-    assert _whole(accepted).extension_total == 15
+def test_joint_handling_is_extended_by_the_government_head_not_the_departments(accepted, lisi, department_head):
+    from zhengtong.core.errors import InvalidInput
+    from zhengtong.supervision.models import ExtensionRequest
+
+    with pytest.raises(InvalidInput) as refused:
+        services.application_extend(application=accepted, by=lisi, approver=department_head, reason="需现场核查")
+    assert refused.value.code == "EXTENSION_GOVERNMENT_HEAD" and not ExtensionRequest.objects.exists()
+
+
+def test_one_department_s_item_is_extended_by_ten_days_by_its_own_head(
+    district, zhangsan, lisi, department_head, head, form_data
+):
+    from zhengtong.core.errors import InvalidInput
+
+    from ..approvals.conftest import make_item
+    from ..files import samples
+
+    item = make_item(district, code="330206-XK-0009", parallel=False)
+    uploads = {item.materials.get(name="营业执照").pk: [("营业执照.pdf", samples.pdf())]}
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    application = services.application_accept(application=application, by=lisi)
+    with pytest.raises(InvalidInput) as refused:
+        services.application_extend(application=application, by=lisi, approver=head, reason="需现场核查")
+    assert refused.value.code == "EXTENSION_APPROVER"
+    services.application_extend(
+        application=application, by=department_head, approver=department_head, reason="需现场核查"
+    )
+    assert _whole(application).extension_total == 10  # the head extending himself decides at once
 
 
 def test_the_api_no_longer_records_the_heads_approval_for_him(client, accepted, lisi, head):
@@ -94,7 +129,7 @@ def test_on_the_workbench_the_head_sees_the_request_and_decides_it(verified_clie
         reverse("workbench_approvals:act", args=[accepted.pk, "extend"]), {"approver": head.pk, "reason": "需现场核查"}
     )
     page = clerk.get(reverse("workbench_approvals:detail", args=[accepted.pk])).content.decode()
-    assert "待赵六审批" in page and "同意延长" not in page
+    assert "待孙八审批" in page and "同意延长" not in page
     page = verified_client(head).get(reverse("workbench_approvals:detail", args=[accepted.pk])).content.decode()
     assert "同意延长" in page  # (the fixture's one client, now signed in as the head)
     verified_client(head).post(
@@ -110,4 +145,4 @@ def test_a_head_who_has_left_the_post_cannot_decide_what_he_was_asked(accepted, 
     head.memberships.update(is_head=False)
     with pytest.raises(InvalidInput) as refused:
         services.application_extend_decide(application=accepted, by=head, approve=True)
-    assert refused.value.code == "EXTENSION_APPROVER" and _whole(accepted).extension_total == 0
+    assert refused.value.code == "EXTENSION_GOVERNMENT_HEAD" and _whole(accepted).extension_total == 0

@@ -178,8 +178,8 @@ def test_expert_review_pauses_every_clock_and_the_extension_needs_the_head(
     services.application_special_resume(application=application, by=lisi)
     with pytest.raises(InvalidInput) as info:
         services.application_extend(application=application, by=lisi, approver=lisi, reason="情况复杂")
-    assert info.value.code == "EXTENSION_APPROVER"
-    head = f.staff("head_a", "赵六", district["A"])
+    assert info.value.code == "EXTENSION_GOVERNMENT_HEAD"  # joint handling: the government's head (第四十二条)
+    head = f.staff("sunba", "孙八", district["government"])
     head.memberships.update(is_head=True)
     services.application_extend(application=application, by=lisi, approver=head, reason="情况复杂")
     services.application_extend_decide(application=application, by=head, approve=True)  # in his own session

@@ -13,6 +13,10 @@ DOC_NO_REQUIRED = ("DOC_NO_REQUIRED", _("请填写决定文书号。"))
 QUERY_FAILED = ("QUERY_FAILED", _("受理编号或查询码不正确。"))
 QUERY_THROTTLED = ("QUERY_THROTTLED", _("查询次数过多，请一小时后再试。"))
 EXTENSION_APPROVER = ("EXTENSION_APPROVER", _("延长办理期限须经牵头部门负责人批准。"))
+EXTENSION_GOVERNMENT_HEAD = (
+    "EXTENSION_GOVERNMENT_HEAD",
+    _("联合办理、并联审批的办件延长办理期限须经本级人民政府负责人批准。"),
+)
 EXTENSION_TWICE = ("EXTENSION_TWICE", _("该办件已延长过办理期限，不能再次延长。"))
 PROMISE_REQUIRED = ("PROMISE_REQUIRED", _("请阅读并勾选承诺书：提交即表示承诺所填信息和所交材料真实有效。"))
 DRAFT_MISSING = ("DRAFT_MISSING", _("没有找到这份申请的草稿，请重新填写。"))

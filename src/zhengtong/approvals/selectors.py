@@ -8,7 +8,9 @@ from django.db import connection
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from zhengtong.accounts.models import User
 from zhengtong.core.sql import aware
+from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
 
 from .models import Application, Decision, Event, ServiceItem, Status
@@ -128,3 +130,17 @@ def public_application(receipt_no: str) -> PublicStatus | None:
 
 def my_applications(user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related("item").order_by("-received_at")
+
+
+def extension_unit(application: Application):
+    """Whose head approves an extension (行政许可法 第四十二条): the lead department's ("本行政机关负责人", +10
+    days), or for joint or unified handling the people's government's it belongs to ("本级人民政府负责人",
+    +15 days)."""
+    if application.item.co_departments.exists():
+        return government_of(application.lead_department)
+    return application.lead_department
+
+
+def extension_approvers(application: Application):
+    unit = extension_unit(application)
+    return heads(unit) if unit is not None else User.objects.none()

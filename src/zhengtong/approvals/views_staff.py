@@ -26,7 +26,7 @@ from zhengtong.org.access import workplaces
 from zhengtong.supervision.extensions import pending_extension
 from zhengtong.supervision.models import Clock, ClockPause
 
-from . import services
+from . import selectors, services
 from .actions import STAFF_ACTIONS
 from .case import APPLICATION
 from .forms import ApplicationForm
@@ -81,7 +81,7 @@ def detail(request, pk: int):
     user = request.user
     branches = list(application.branches.select_related("department", "decided_by"))
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and org_access.works_in(user, b.department)]
-    heads = org_access.heads(application.lead_department)
+    heads = selectors.extension_approvers(application)
     clocks = Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at")
     return render(
         request,

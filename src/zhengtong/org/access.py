@@ -100,6 +100,19 @@ def is_head_of(user, department) -> bool:
     return handles_cases(user) and heads(department).filter(pk=user.pk).exists()
 
 
+def government_of(department) -> Department | None:
+    """The people's government a department belongs to (本级人民政府): itself if it is one, else the nearest one
+    above it, read from the stored tree."""
+    stored = Department.objects.filter(pk=_department_id(department)).first()
+    if stored is None:
+        return None
+    if stored.kind == Department.Kind.GOVERNMENT:
+        return stored
+    step = Department.steplen
+    above = [stored.path[:end] for end in range(step, len(stored.path), step)]
+    return Department.objects.filter(path__in=above, kind=Department.Kind.GOVERNMENT).order_by("-depth").first()
+
+
 def is_head_anywhere(user) -> bool:
     return handles_cases(user) and Membership.objects.filter(user=user, is_head=True).exists()
 

@@ -21,6 +21,7 @@ from zhengtong.supervision.services import clock_pause, clock_resume, clock_star
 
 from .. import errors
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
+from ..selectors import extension_unit
 from .common import (
     SUBJECT,
     event,
@@ -317,8 +318,7 @@ def application_extend(*, application: Application, by, approver, reason: str) -
     """Ask the lead department's head for +10 working days (+15 for joint handling) on the whole limit; he decides
     in his own session (application_extend_decide), and a head asking himself decides at once."""
     require_may(by, application, "extend")
-    if not is_head_of(approver, application.lead_department):
-        raise refuse(errors.EXTENSION_APPROVER)
+    _require_extension_approver(approver, application)
     application = locked(application)
     require_state_for(application, "extend", by)
     whole = open_clocks(application, stage="whole").first()
@@ -338,8 +338,7 @@ def application_extend(*, application: Application, by, approver, reason: str) -
 def application_extend_decide(*, application: Application, by, approve: bool, note: str = "") -> Application:
     """The head's decision on the extension asked for: approved, the limit grows and the applicant is told."""
     require_may(by, application, "extend_decide")
-    if not is_head_of(by, application.lead_department):  # named while head; no longer the head, no decision
-        raise refuse(errors.EXTENSION_APPROVER)
+    _require_extension_approver(by, application)  # named while head; no longer the head, no decision
     application = locked(application)
     require_state_for(application, "extend_decide", by)
     request = extension_decide(
@@ -352,6 +351,15 @@ def application_extend_decide(*, application: Application, by, approve: bool, no
     if request.approved:
         _extended(application, request)
     return application
+
+
+def _require_extension_approver(user, application: Application) -> None:
+    """第四十二条: +10 days "经本行政机关负责人批准" (the lead department's head); joint or unified handling +15
+    days "经本级人民政府负责人批准" (a head of the people's government the lead department belongs to)."""
+    unit = extension_unit(application)
+    if unit is None or not is_head_of(user, unit):
+        joint = unit != application.lead_department
+        raise refuse(errors.EXTENSION_GOVERNMENT_HEAD if joint else errors.EXTENSION_APPROVER)
 
 
 def _extended(application: Application, request) -> None:
