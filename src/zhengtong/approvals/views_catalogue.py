@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response, xlsx_response
-from zhengtong.core.forms import message_error
+from zhengtong.core.forms import apply_error, message_error
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
 
@@ -28,6 +28,7 @@ EDITABLE = [
     "process",
     "legal_limit",
     "committed_limit",
+    "limit_basis",
     "accept_limit",
     "review_limit",
     "special_steps",
@@ -163,11 +164,18 @@ def item_edit(request, code: str):
     materials = _styled(MaterialFormSet(data, instance=item, prefix="materials"))
     fields = _styled(FieldFormSet(data, instance=item, prefix="fields"))
     if request.method == "POST" and form.is_valid() and materials.is_valid() and fields.is_valid():
-        item_save(
-            item=item, values={k: form.cleaned_data[k] for k in EDITABLE}, by=request.user, formsets=[materials, fields]
-        )
-        messages.success(request, _("已保存为新版本。"))
-        return redirect("workbench_approvals:item", code=code)
+        try:
+            item_save(
+                item=item,
+                values={k: form.cleaned_data[k] for k in EDITABLE},
+                by=request.user,
+                formsets=[materials, fields],
+            )
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(request, _("已保存为新版本。"))
+            return redirect("workbench_approvals:item", code=code)
     return render(
         request,
         "approvals/staff_item.html",

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.approvals import services
+from zhengtong.approvals.limits import JOINT_LICENCE_DAYS, LICENCE_DAYS
 from zhengtong.approvals.models import Application, FormField, Material, ServiceItem, ServiceType, Theme
 from zhengtong.core.errors import ZtError
 from zhengtong.org.models import Department, Membership
@@ -63,6 +64,9 @@ def seed_items() -> list[ServiceItem]:
         for variant, label in hall_data.VARIANTS:
             n += 1
             immediate = committed <= 1 or label == "注销"
+            joint = bool(co) and not variant
+            # 行政许可法 第四十二条: a licence's longer statutory limit is set by the law the guide names.
+            longer = item_type == "licensing" and legal > (JOINT_LICENCE_DAYS if joint else LICENCE_DAYS)
             item = ServiceItem.objects.create(
                 code=f"330206-{n:04d}",
                 name=f"{base}{variant}",
@@ -71,10 +75,9 @@ def seed_items() -> list[ServiceItem]:
                 basis=basis,
                 lead_department=lead,
                 conditions=f"符合{basis}规定的条件；申请材料齐全、符合法定形式。",
-                process="网上申请或窗口递交 → 受理 → 审查"
-                + ("（并联审批）" if co and not variant else "")
-                + " → 决定 → 送达",
+                process="网上申请或窗口递交 → 受理 → 审查" + ("（并联审批）" if joint else "") + " → 决定 → 送达",
                 legal_limit=legal,
+                limit_basis=basis if longer else "",
                 committed_limit=max(1, committed if not variant else max(1, committed // 2)),
                 accept_limit=2,
                 review_limit=max(1, committed // 2 or 1),
@@ -93,7 +96,7 @@ def seed_items() -> list[ServiceItem]:
                 for_investors="I" in audience,
                 online=True,
             )
-            if co and not variant:
+            if joint:
                 item.co_departments.set([departments[c] for c in co])
             kinds = [k for k in "LCI" if k in audience]
             names = [m for k in kinds for m in hall_data.MATERIALS[k]][:5]

@@ -59,6 +59,14 @@ class ServiceItem(TimeStampedModel):
     process = models.TextField(_("办理流程"))
     legal_limit = models.PositiveIntegerField(_("法定办结时限（工作日）"))
     committed_limit = models.PositiveIntegerField(_("承诺办结时限（工作日）"))
+    limit_basis = models.CharField(
+        _("法定时限依据"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "行政许可的法定办结时限超过20个工作日（联合办理、并联审批45个工作日）时，写明规定该时限的法律、法规及条款"
+        ),
+    )
     accept_limit = models.PositiveIntegerField(
         _("受理时限（工作日）"), default=5, help_text=_("行政许可法第三十二条：五日内一次告知")
     )

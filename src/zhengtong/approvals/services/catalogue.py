@@ -10,6 +10,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput
 from zhengtong.org.models import Department
 
+from ..limits import limit_problems
 from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
 from ..search_index import item_push
 
@@ -25,6 +26,7 @@ GUIDE_FIELDS = [
     ("process", "办理流程"),
     ("legal_limit", "法定办结时限"),
     ("committed_limit", "承诺办结时限"),
+    ("limit_basis", "法定时限依据"),
     ("accept_limit", "受理时限"),
     ("review_limit", "各部门审查时限"),
     ("special_steps", "特殊环节"),
@@ -116,7 +118,21 @@ def _record_version(item: ServiceItem, by) -> None:
 @transaction.atomic(durable=True)
 def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceItem:
     """Edit a guide, its materials and its application fields: the change is a new version; every version
-    stays readable. `formsets` are validated inline formsets of the item's materials and fields."""
+    stays readable. `formsets` are validated inline formsets of the item's materials and fields. Limits the law
+    refuses (approvals/limits.py) change nothing."""
+    merged = {
+        f: values.get(f, getattr(item, f)) for f in ("item_type", "legal_limit", "committed_limit", "limit_basis")
+    }
+    problems = limit_problems(
+        item_type=merged["item_type"],
+        legal=merged["legal_limit"],
+        committed=merged["committed_limit"],
+        joint=item.co_departments.exists(),
+        limit_basis=merged["limit_basis"],
+    )
+    if problems:
+        first = next(iter(problems.values()))[0]
+        raise InvalidInput(first["message"], code=first["code"], fields=problems)
     changes = {k: [str(getattr(item, k)), str(v)] for k, v in values.items() if getattr(item, k) != v}
     changed_lists = [fs.model._meta.verbose_name for fs in formsets if fs.has_changed()]
     if not changes and not changed_lists:
@@ -232,6 +248,18 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
             else:
                 values[name] = _parse_value(name, text, "事项", row, errors)
         items.append((row, values))
+    for row, values in items:
+        if None in (values.get("legal_limit"), values.get("committed_limit")):
+            continue  # already reported as not a number
+        problems = limit_problems(
+            item_type=values.get("item_type") or "",
+            legal=values["legal_limit"],
+            committed=values["committed_limit"],
+            joint=bool(values.get("co_departments")),
+            limit_basis=values.get("limit_basis") or "",
+        )
+        for column, found in problems.items():
+            errors.append(RowError(sheet="事项", row=row, column=column, message=found[0]["message"]))
     codes = {v.get("code") for _r, v in items}
     related = {}
     for title, columns in (("材料", MATERIAL_FIELDS), ("表单字段", FIELD_FIELDS)):

@@ -1,0 +1,71 @@
+"""A guide's limits obey the licensing law (issue 23 item 1): 行政许可法 第四十二条 — a licence is decided within 20
+working days, 45 for joint or unified handling (联合办理、统一办理、集中办理), "法律、法规另有规定的，依照其规定": a
+longer statutory limit needs the law or regulation that sets it written beside it. The committed limit
+(承诺时限) never exceeds the statutory one, for any kind of item. Refused with a code naming the field, nothing
+changed, on the page, in the service and in the Excel import."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from zhengtong.approvals.models import ItemType, ServiceItem
+from zhengtong.approvals.services.catalogue import catalogue_import, catalogue_workbook, item_save
+from zhengtong.core.errors import InvalidInput
+
+from .conftest import make_item
+
+
+def _refused(item, by, **values) -> InvalidInput:
+    with pytest.raises(InvalidInput) as refused:
+        item_save(item=item, values=values, by=by)
+    return refused.value
+
+
+def test_the_committed_limit_never_exceeds_the_statutory_one(district, lisi):
+    item = make_item(district, parallel=False)
+    error = _refused(item, lisi, committed_limit=25)
+    assert error.code == "COMMITTED_OVER_STATUTORY" and "committed_limit" in error.fields
+    assert ServiceItem.objects.get(pk=item.pk).committed_limit == 10 and item.versions.count() == 0
+
+
+def test_a_licence_is_decided_within_twenty_days_unless_a_law_says_otherwise(district, lisi):
+    item = make_item(district, parallel=False)
+    error = _refused(item, lisi, legal_limit=30)
+    assert error.code == "STATUTORY_OVER_LAW" and "legal_limit" in error.fields
+    assert ServiceItem.objects.get(pk=item.pk).legal_limit == 20
+    item_save(item=item, values={"legal_limit": 30, "limit_basis": "《某某条例》第十二条"}, by=lisi)
+    assert ServiceItem.objects.get(pk=item.pk).legal_limit == 30
+
+
+def test_joint_handling_allows_forty_five_days(district, lisi):
+    item = make_item(district, parallel=True)
+    item_save(item=item, values={"legal_limit": 45}, by=lisi)
+    assert _refused(item, lisi, legal_limit=46).code == "STATUTORY_OVER_LAW"
+
+
+def test_other_kinds_of_item_are_not_bound_by_the_licensing_limit(district, lisi):
+    item = make_item(district, parallel=False)
+    item_save(item=item, values={"item_type": ItemType.PUBLIC_SERVICE, "legal_limit": 60}, by=lisi)
+    assert ServiceItem.objects.get(pk=item.pk).legal_limit == 60
+
+
+def test_the_excel_import_names_the_row_and_imports_nothing(district, lisi):
+    item = make_item(district, parallel=False)
+    book = load_workbook(io.BytesIO(_saved(catalogue_workbook(ServiceItem.objects.all()))))
+    sheet = book["事项"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("承诺办结时限") + 1, value=30)
+    with pytest.raises(InvalidInput) as refused:
+        catalogue_import(book=book, by=lisi, allowed_departments=[district["A"]])
+    rows = refused.value.fields["rows"]
+    assert any(r["row"] == 2 and r["column"] == "committed_limit" for r in rows)
+    assert ServiceItem.objects.get(pk=item.pk).committed_limit == 10
+
+
+def _saved(book) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
