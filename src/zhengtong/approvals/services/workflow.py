@@ -8,6 +8,7 @@ stops the clocks, all in one transaction.
 
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
@@ -16,7 +17,7 @@ from zhengtong.core.errors import refuse
 from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
-from zhengtong.supervision.models import ClockPause
+from zhengtong.supervision.models import Clock, ClockPause
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from .. import errors
@@ -48,7 +49,7 @@ def _label(application) -> str:
     return f"{application.item.name}（{application.receipt_no}）"
 
 
-def _start_review(application, by) -> None:
+def _start_review(application, by, *, started_at=None) -> None:
     item = application.item
     departments = [(item.lead_department, True)] + [(d, False) for d in item.co_departments.all()]
     for department, lead in departments:
@@ -76,6 +77,7 @@ def _start_review(application, by) -> None:
         assignee=by,
         limit=item.committed_limit,
         item_code=item.code,
+        started_at=started_at,
     )
 
 
@@ -103,6 +105,53 @@ def application_accept(*, application: Application, by) -> Application:
     )
     tell_applicant(application, "已受理")
     return application
+
+
+def overdue_for_acceptance(now=None) -> list[int]:
+    """Applications still waiting for acceptance whose running acceptance limit has passed (a limit paused for
+    correction does not run)."""
+    ids = Clock.objects.filter(
+        subject_type=SUBJECT,
+        stage="accept",
+        stopped_at__isnull=True,
+        paused_since__isnull=True,
+        due_at__lte=now or timezone.now(),
+    ).values_list("subject_id", flat=True)
+    return list(
+        Application.objects.filter(pk__in=[int(i) for i in ids], status=Status.SUBMITTED).values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic(durable=True)
+def application_deem_accepted(*, application: Application) -> bool:
+    """第三十二条: neither accepted, refused nor sent back for correction within the limit, the application counts
+    as accepted from the day its materials were received. No one decides it, so no one's rights are asked; the
+    scheduled task's actor is in the audit row. The decision limit runs from receipt. Returns False when
+    something else happened to it first."""
+    application = locked(application)
+    accept = open_clocks(application, stage="accept", paused_since__isnull=True).first()
+    if application.status != Status.SUBMITTED or accept is None or accept.due_at > timezone.now():
+        return False
+    _stop(application, stage="accept")
+    received = timezone.localtime(application.received_at)
+    event(
+        application,
+        "deemed_accept",
+        "视为受理",
+        department=application.lead_department,
+        note=f"受理时限内未作出受理、不予受理或补正告知，依据《中华人民共和国行政许可法》第三十二条，"
+        f"自收到申请材料之日（{received:%Y年%-m月%-d日}）起视为受理。",
+    )
+    application.status = Status.REVIEWING
+    application.save(update_fields=["status", "updated_at"])
+    _start_review(application, None, started_at=application.received_at)
+    audit_record(
+        action="approvals.application.deemed_accept",
+        obj=application,
+        changes={"status": ["submitted", application.status], "accepted_from": [None, str(received.date())]},
+    )
+    tell_applicant(application, f"依法视为受理，自{received:%Y年%-m月%-d日}收到申请材料之日起计算办理期限")
+    return True
 
 
 @case_service
