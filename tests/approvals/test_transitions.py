@@ -32,10 +32,12 @@ def test_each_user_is_offered_what_the_table_allows_him_in_the_state(application
     application = services.application_accept(application=application, by=lisi)
     # no special procedure under way: it may be started, not ended
     assert allowed_actions(APPLICATION, application, lisi) == ("review", "special_pause", "extend")
-    services.application_special_pause(application=application, by=lisi, reason="hearing", note="听证")
+    services.application_special_pause(application=application, by=lisi, reason="hearing", note="听证", expected_days=5)
     assert allowed_actions(APPLICATION, application, lisi) == ("review", "special_resume", "extend")
     with pytest.raises(InvalidTransition):  # 第四十五条: one procedure at a time, not paused twice
-        services.application_special_pause(application=application, by=lisi, reason="hearing", note="听证")
+        services.application_special_pause(
+            application=application, by=lisi, reason="hearing", note="听证", expected_days=5
+        )
     assert allowed_actions(APPLICATION, application, wangwu) == ("review",)
 
 

@@ -172,7 +172,7 @@ def test_expert_review_pauses_every_clock_and_the_extension_needs_the_head(
 ):
     application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
     services.application_special_pause(
-        application=application, by=lisi, reason="expert_review", note="组织专家现场核查"
+        application=application, by=lisi, reason="expert_review", note="组织专家现场核查", expected_days=10
     )
     assert not clocks(application, stopped_at__isnull=True, paused_since__isnull=True).exists()
     services.application_special_resume(application=application, by=lisi)

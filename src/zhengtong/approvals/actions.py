@@ -8,7 +8,6 @@ from zhengtong.core import params
 from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.models import Membership
-from zhengtong.supervision.models import ClockPause
 
 from . import services
 
@@ -44,11 +43,6 @@ def _uploads(application, files) -> dict:
     return uploads
 
 
-def _pause_reason(data) -> str:
-    reason = params.text(data, "reason", max_length=30)
-    return reason if reason in ClockPause.Reason.values else "other"
-
-
 STAFF_ACTIONS = {
     "accept": lambda a, u, p, f: services.application_accept(application=a, by=u),
     "refuse": lambda a, u, p, f: services.application_refuse(application=a, by=u, reason=params.text(p, "reason")),
@@ -68,7 +62,11 @@ STAFF_ACTIONS = {
         application=a, by=u, method=params.text(p, "method", max_length=50) or "窗口领取"
     ),
     "special_pause": lambda a, u, p, f: services.application_special_pause(
-        application=a, by=u, reason=_pause_reason(p), note=params.text(p, "note", max_length=300)
+        application=a,
+        by=u,
+        reason=params.text(p, "reason", max_length=20),
+        note=params.text(p, "note", max_length=300),
+        expected_days=params.whole_number(p, "expected_days", maximum=365),
     ),
     "special_resume": lambda a, u, p, f: services.application_special_resume(application=a, by=u),
     "extend": lambda a, u, p, f: services.application_extend(

@@ -314,6 +314,9 @@ class StaffActionRequest(serializers.Serializer):
     certificate_no = serializers.CharField(required=False, allow_blank=True, max_length=100)
     method = serializers.CharField(required=False, allow_blank=True, max_length=50)
     note = serializers.CharField(required=False, allow_blank=True, max_length=300)
+    expected_days = serializers.IntegerField(
+        required=False, min_value=1, max_value=365, help_text="special_pause：特别程序预计所需工作日（第四十五条）"
+    )
     approver = serializers.IntegerField(required=False)
 
 

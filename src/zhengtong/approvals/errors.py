@@ -20,3 +20,11 @@ EXTENSION_GOVERNMENT_HEAD = (
 EXTENSION_TWICE = ("EXTENSION_TWICE", _("该办件已延长过办理期限，不能再次延长。"))
 PROMISE_REQUIRED = ("PROMISE_REQUIRED", _("请阅读并勾选承诺书：提交即表示承诺所填信息和所交材料真实有效。"))
 DRAFT_MISSING = ("DRAFT_MISSING", _("没有找到这份申请的草稿，请重新填写。"))
+SPECIAL_REASON_INVALID = (
+    "SPECIAL_REASON_INVALID",
+    _("请选择行政许可法第四十五条规定的特别程序：听证、招标、拍卖、检验、检测、检疫、鉴定或专家评审。"),
+)
+SPECIAL_DURATION_REQUIRED = (
+    "SPECIAL_DURATION_REQUIRED",
+    _("请填写特别程序预计所需时间（1至365个工作日），须书面告知申请人（行政许可法第四十五条）。"),
+)

@@ -24,7 +24,7 @@ from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
 from zhengtong.org.access import workplaces
 from zhengtong.supervision.extensions import pending_extension
-from zhengtong.supervision.models import Clock, ClockPause
+from zhengtong.supervision.models import Clock
 
 from . import selectors, services
 from .actions import STAFF_ACTIONS
@@ -33,6 +33,7 @@ from .forms import ApplicationForm
 from .models import Application, Branch, ServiceItem
 from .queue import TITLES, as_rows, section_applications, staff_queue
 from .services.common import SUBJECT
+from .services.workflow import SPECIAL_PROCEDURES
 
 
 @staff_required
@@ -98,7 +99,7 @@ def detail(request, pk: int):
             "clocks": clocks,
             "extension": pending_extension(SUBJECT, application.pk),
             "heads": heads,
-            "pause_reasons": [c for c in ClockPause.Reason.choices if c[0] != "correction"],
+            "pause_reasons": [(r.value, r.label) for r in SPECIAL_PROCEDURES],
         },
     )
 

@@ -59,6 +59,16 @@ def identifier(data, name: str) -> int | None:
     return int(value)
 
 
+def whole_number(data, name: str, *, maximum: int = 100_000) -> int | None:
+    """A count (0 to `maximum`), or None when absent; anything else is refused, naming the field."""
+    value = text(data, name, max_length=12).strip()
+    if not value:
+        return None
+    if not (value.isascii() and value.isdecimal()) or int(value) > maximum:
+        raise _invalid(name, f"“{name}”应为0到{maximum}之间的整数。")
+    return int(value)
+
+
 def identifiers(data, name: str) -> list[int]:
     values = data.getlist(name) if hasattr(data, "getlist") else (data.get(name) or [])
     out = []

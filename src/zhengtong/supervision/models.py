@@ -105,15 +105,23 @@ class Clock(models.Model):
 class ClockPause(models.Model):
     class Reason(models.TextChoices):
         CORRECTION = "correction", _("补正")
+        # 行政许可法 第四十五条: the procedures whose time is not counted, each named.
         HEARING = "hearing", _("听证")
+        TENDER = "tender", _("招标")
+        AUCTION = "auction", _("拍卖")
+        INSPECTION = "inspection", _("检验")
+        TESTING = "testing", _("检测")
+        QUARANTINE = "quarantine", _("检疫")
+        APPRAISAL = "appraisal", _("鉴定")
         EXPERT_REVIEW = "expert_review", _("专家评审")
-        INSPECTION = "inspection", _("检验检测")
         THIRD_PARTY = "third_party", _("征求第三方意见")
         OTHER = "other", _("其他法定情形")
 
     clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="pauses")
     reason = models.CharField(_("暂停原因"), max_length=20, choices=Reason.choices)
     note = models.CharField(_("说明"), max_length=300, blank=True)
+    # 第四十五条: "应当将所需时间书面告知申请人" — the time the procedure is expected to take, as told.
+    expected_days = models.PositiveSmallIntegerField(_("预计所需时间（工作日）"), null=True, blank=True)
     started_at = models.DateTimeField(_("暂停时间"))
     ended_at = models.DateTimeField(_("恢复时间"), null=True, blank=True)
 

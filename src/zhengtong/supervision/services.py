@@ -132,7 +132,9 @@ def _open(clock: Clock) -> Clock:
 
 
 @transaction.atomic
-def clock_pause(*, clock: Clock, reason: str, note: str = "", at: dt.datetime | None = None) -> Clock:
+def clock_pause(
+    *, clock: Clock, reason: str, note: str = "", at: dt.datetime | None = None, expected_days: int | None = None
+) -> Clock:
     clock = _open(clock)
     if clock.paused_since is not None:
         raise _fail(errors.ALREADY_PAUSED, InvalidTransition)
@@ -140,7 +142,7 @@ def clock_pause(*, clock: Clock, reason: str, note: str = "", at: dt.datetime | 
         raise _fail(errors.PAUSE_REASON)
     at = at or timezone.now()
     _check_time(clock, at)
-    ClockPause.objects.create(clock=clock, reason=reason, note=note[:300], started_at=at)
+    ClockPause.objects.create(clock=clock, reason=reason, note=note[:300], started_at=at, expected_days=expected_days)
     clock.paused_since = at
     clock.next_check_at = None
     clock.save(update_fields=["paused_since", "next_check_at"])

@@ -107,6 +107,19 @@ def application_accept(*, application: Application, by) -> Application:
     return application
 
 
+# 第四十五条's procedures, whose time is not counted in the limit.
+SPECIAL_PROCEDURES = (
+    ClockPause.Reason.HEARING,
+    ClockPause.Reason.TENDER,
+    ClockPause.Reason.AUCTION,
+    ClockPause.Reason.INSPECTION,
+    ClockPause.Reason.TESTING,
+    ClockPause.Reason.QUARANTINE,
+    ClockPause.Reason.APPRAISAL,
+    ClockPause.Reason.EXPERT_REVIEW,
+)
+
+
 def overdue_for_acceptance(now=None) -> list[int]:
     """Applications still waiting for acceptance whose running acceptance limit has passed (a limit paused for
     correction does not run)."""
@@ -330,23 +343,38 @@ def application_withdraw(*, application: Application, by) -> Application:
 
 
 @case_service
-def application_special_pause(*, application: Application, by, reason: str, note: str) -> Application:
-    """听证、专家评审、检验检测 (第四十五条): not counted, applicant told in writing (the event and the notice)."""
+def application_special_pause(
+    *, application: Application, by, reason: str, note: str, expected_days: int | None = None
+) -> Application:
+    """第四十五条: 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审 are not counted; the procedure is named and the
+    time it needs is told to the applicant in writing (the event on his record and the message)."""
     require_may(by, application, "special_pause")
+    if reason not in SPECIAL_PROCEDURES:
+        raise refuse(errors.SPECIAL_REASON_INVALID)
+    if not isinstance(expected_days, int) or isinstance(expected_days, bool) or not 1 <= expected_days <= 365:
+        raise refuse(errors.SPECIAL_DURATION_REQUIRED)
     application = locked(application)
     require_state_for(application, "special_pause", by)
     for clock in open_clocks(application, paused_since__isnull=True):
-        clock_pause(clock=clock, reason=reason, note=note)
+        clock_pause(clock=clock, reason=reason, note=note, expected_days=expected_days)
     label = ClockPause.Reason(reason).label
+    told = (
+        f"需进行{label}，预计所需时间{expected_days}个工作日，该期间不计入办理期限"
+        "（《中华人民共和国行政许可法》第四十五条）"
+    )
     event(
         application,
         "special",
-        f"特殊程序（{label}），期间不计入办理时限",
+        f"特别程序：{label}（预计{expected_days}个工作日，不计入办理期限）",
         department=application.lead_department,
         note=note,
     )
-    audit_record(action="approvals.application.special_pause", obj=application, changes={"reason": [None, reason]})
-    tell_applicant(application, f"进入{label}程序，期间不计入办理时限：{note}")
+    audit_record(
+        action="approvals.application.special_pause",
+        obj=application,
+        changes={"reason": [None, reason], "expected_days": [None, expected_days]},
+    )
+    tell_applicant(application, f"{told}。{note}" if note else told)
     return application
 
 
