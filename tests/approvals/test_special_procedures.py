@@ -1,7 +1,7 @@
-"""行政许可法 第四十五条 (issue 23 item 4): "行政机关作出行政许可决定，依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和
-专家评审的，所需时间不计算在本节规定的期限内。行政机关应当将所需时间书面告知申请人。" Each pause names one of these
-procedures and the time it is expected to take, and the applicant is told both; a pause for anything else, or
-without the time, is refused and changes nothing."""
+"""行政许可法 第四十五条 (issue 23 item 4): "行政机关作出行政许可决定，依法需要听证、招标、拍卖、检验、检测、
+检疫、鉴定和专家评审的，所需时间不计算在本节规定的期限内。行政机关应当将所需时间书面告知申请人。" Each pause
+names one of these procedures and the time it is expected to take, and the applicant is told both; a pause for
+anything else, or without the time, is refused and changes nothing."""
 
 from __future__ import annotations
 
