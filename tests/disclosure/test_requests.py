@@ -136,6 +136,10 @@ def test_one_extension_of_20_working_days_needs_the_head(district, zhangsan, lis
 
 
 def test_an_answer_is_a_structured_type_and_a_refusal_needs_words(district, zhangsan, lisi):
+    """条例 第三十六条: a refusal states why; an attempt without words is refused and kept for 电子监察 (issue 23
+    item 7)."""
+    from zhengtong.supervision.models import Violation
+
     request = _register(district["A"], zhangsan)
     with pytest.raises(InvalidInput) as caught:
         svc.request_answer(request=request, by=lisi, answer_type="refused", reason="")
@@ -143,6 +147,8 @@ def test_an_answer_is_a_structured_type_and_a_refusal_needs_words(district, zhan
     with pytest.raises(InvalidInput) as caught:
         svc.request_answer(request=request, by=lisi, answer_type="refused", reason="process")
     assert caught.value.code == "REASON_REQUIRED"
+    violation = Violation.objects.get()
+    assert violation.kind == Violation.Kind.REFUSAL_WITHOUT_REASON and violation.subject_id == str(request.pk)
     request = svc.request_answer(
         request=request, by=lisi, answer_type="refused", reason="process", text="所需信息为内部讨论稿"
     )

@@ -17,6 +17,7 @@ from django.db.models import Model, QuerySet
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, ZtError, refuse
 from zhengtong.org.access import works_in
+from zhengtong.supervision.services import violation_report
 
 from .types import CaseType
 
@@ -78,8 +79,28 @@ def _attach_audit(refusal: ZtError, record: dict) -> None:
             audit_record(**record)
 
 
+def reported(refusal: ZtError, case_type: CaseType, case: Model, *, kind: str, department, detail: str = "") -> ZtError:
+    """A refusal of an act that is also an irregularity for 电子监察 (a refusal without reason, a decision before
+    every department's opinion): the act changes nothing, the attempt is kept as a `supervision.Violation`,
+    written after the rollback inside a `case_service` as the refusal's audit row is."""
+    report = {
+        "kind": kind,
+        "subject_type": case_type.subject,
+        "subject_id": str(case.pk),
+        "department": department,
+        "detail": detail,
+    }
+    if _in_case_service.get():
+        refusal.violation = report
+    else:
+        with transaction.atomic():
+            violation_report(**report)
+    return refusal
+
+
 def case_service(service):
-    """The outermost transaction of a case's service (durable), and the audit of a refusal raised inside it."""
+    """The outermost transaction of a case's service (durable), and the audit (and the 电子监察 record, see
+    `reported`) of a refusal raised inside it."""
 
     @functools.wraps(service)
     def run(*args, **kwargs):
@@ -88,10 +109,13 @@ def case_service(service):
             with transaction.atomic(durable=True):
                 return service(*args, **kwargs)
         except ZtError as refusal:
-            record = getattr(refusal, "audit", None)
-            if record:
+            record, report = getattr(refusal, "audit", None), getattr(refusal, "violation", None)
+            if record or report:
                 with transaction.atomic(durable=True):
-                    audit_record(**record)
+                    if record:
+                        audit_record(**record)
+                    if report:
+                        violation_report(**report)
             raise
         finally:
             _in_case_service.reset(inside)

@@ -22,7 +22,7 @@ from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import notify, sms_to
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
-from zhengtong.supervision.models import Clock, ClockPause
+from zhengtong.supervision.models import Clock, ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 from zhengtong.workdays.calendar import add_working_days, working_days_between
 
@@ -353,7 +353,9 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
         raise refuse(errors.ANSWER_REASON)
     text = (text or "").strip()
     if answer_type in answers.NEEDS_EXPLANATION and not text:
-        raise refuse(errors.REASON_REQUIRED)
+        refusal = refuse(errors.REASON_REQUIRED)
+        kind, detail = Violation.Kind.REFUSAL_WITHOUT_REASON, "答复未说明理由"
+        raise guards.reported(refusal, REQUEST, request, kind=kind, department=request.department, detail=detail)
     clock = _open_clock(request, "answer")
     if clock:
         clock_stop(clock=clock)

@@ -12,15 +12,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import refuse
+from zhengtong.cases.guards import case_service, reported
+from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
-from zhengtong.supervision.models import Clock, ClockPause
+from zhengtong.supervision.models import Clock, ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from .. import errors
+from ..case import APPLICATION
 from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
 from ..selectors import extension_unit
 from .common import (
@@ -172,7 +173,7 @@ def application_refuse(*, application: Application, by, reason: str) -> Applicat
     """不予受理, always with the reason (a refusal without reason is a violation, so it is not accepted)."""
     require_may(by, application, "refuse")
     if not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise _without_reason(application, "不予受理未说明理由")
     application = locked(application)
     require_state_for(application, "refuse", by)
     _stop(application)
@@ -263,11 +264,27 @@ def application_conclude(
     """The lead joins the opinions and decides: 准予许可 or 不予许可 (with reason), with the decision document."""
     require_may(by, application, "conclude")
     if not granted and not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise _without_reason(application, "不予许可未说明理由")
     if not (doc_no or "").strip():
         raise refuse(errors.DOC_NO_REQUIRED)
     application = locked(application)
-    require_state_for(application, "conclude", by)
+    pending = [
+        b.department.name for b in application.branches.filter(state=Branch.State.PENDING).select_related("department")
+    ]
+    try:
+        require_state_for(application, "conclude", by)
+    except InvalidTransition as refusal:
+        if not pending:
+            raise
+        detail = f"并联审批尚有部门未提出意见即作出决定：{'、'.join(pending)}"
+        raise reported(
+            refusal,
+            APPLICATION,
+            application,
+            kind=Violation.Kind.SKIPPED_STEP,
+            department=application.lead_department,
+            detail=detail,
+        ) from None
     application.status = Status.CONCLUDED
     application.decision = Decision.GRANTED if granted else Decision.DENIED
     application.decision_reason, application.result_doc_no = reason.strip(), doc_no.strip()[:100]
@@ -428,6 +445,18 @@ def application_extend_decide(*, application: Application, by, approve: bool, no
     if request.approved:
         _extended(application, request)
     return application
+
+
+def _without_reason(application: Application, detail: str):
+    """第三十二条 and 第三十八条: a refusal states its reason; one without is refused and kept for 电子监察."""
+    return reported(
+        refuse(errors.REASON_REQUIRED),
+        APPLICATION,
+        application,
+        kind=Violation.Kind.REFUSAL_WITHOUT_REASON,
+        department=application.lead_department,
+        detail=detail,
+    )
 
 
 def _require_extension_approver(user, application: Application) -> None:
