@@ -1,8 +1,8 @@
-"""电子监察 records the irregular acts the domains refuse (issue 23 item 7; DOMAIN §3: "refusal without reason ... a
-step skipped" are flagged): 行政许可法 第三十八条 (不予行政许可 "应当说明理由") and 第三十二条 (不予受理 with its reason),
-政府信息公开条例 第三十六条 (a refusal states why), and a joint decision taken before every department gave its
-opinion (并联审批, DOMAIN §3). The act itself is refused and changes nothing; the attempt stays on the record for the
-supervisors, with the responsible department."""
+"""电子监察 records the irregular acts the domains refuse (issue 23 item 7; DOMAIN §3: "refusal without reason ...
+a step skipped" are flagged): 行政许可法 第三十八条 (不予行政许可 "应当说明理由") and 第三十二条 (不予受理 with its
+reason), 政府信息公开条例 第三十六条 (a refusal states why), and a joint decision taken before every department gave
+its opinion (并联审批, DOMAIN §3). The act itself is refused and changes nothing; the attempt stays on the record
+for the supervisors, with the responsible department."""
 
 from __future__ import annotations
 
