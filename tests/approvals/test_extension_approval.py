@@ -28,8 +28,9 @@ def _whole(application) -> Clock:
 
 @pytest.fixture
 def head(district):
-    """A head of the people's government (区长), with the district-wide view a leader's role gives."""
-    head = f.staff("sunba", "孙八", district["government"], f.role("leader", "all"))
+    """A head of the people's government (区长), whose own role covers only his own department: he sees the
+    case he is asked to decide all the same (cases/visibility.py)."""
+    head = f.staff("sunba", "孙八", district["government"], f.role("leader", "department"))
     head.memberships.update(is_head=True)
     return head
 

@@ -1,8 +1,9 @@
 """Which cases a member of staff sees: those his roles' data scope (数据权限, org/scopes.py) covers, and every
 open case of a department he works in (org/access.workplaces), whatever his scope: what waits on him is his to
-see; and, where the case type names them (`works_on_all`), all of its cases to the staff who work on every one
-(the hotline centre). Anyone else is told nothing: the pages and the API answer 404, as for a number never
-issued.
+see, as is a case whose extension he is named to decide (a head of the people's government deciding a joint
+case's extension works in neither department); and, where the case type names them (`works_on_all`), all of
+its cases to the staff who work on every one (the hotline centre). Anyone else is told nothing: the pages and
+the API answer 404, as for a number never issued.
 
 A scope of 仅本人 covers the cases he handled (the case type's `handlers`); 本部门, 本部门及以下 and 自定部门 cover
 the cases with any of its `departments` inside; 全部 covers all.
@@ -14,6 +15,7 @@ from django.db.models import Model, Q, QuerySet
 
 from zhengtong.org.access import handles_cases, workplaces
 from zhengtong.org.scopes import scope_condition
+from zhengtong.supervision.extensions import awaiting_decision
 
 from .types import CaseType
 
@@ -32,7 +34,8 @@ def _condition(case_type: CaseType, user) -> Q | None:
     for field in case_type.departments:
         waiting |= Q(**{f"{field}__in": places})
     waiting &= ~Q(**{f"{case_type.state_field}__in": case_type.closed_states})
-    return covered | waiting
+    asked = [int(i) for i in awaiting_decision(user, case_type.subject) if i.isdecimal()]
+    return covered | waiting | (Q(pk__in=asked) if asked else Q(pk__in=[]))
 
 
 def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:

@@ -28,6 +28,16 @@ def awaits_decision_by(user, subject_type: str, subject_id) -> bool:
     return authenticated and _pending_on(subject_type, subject_id).filter(approver_id=user.pk).exists()
 
 
+def awaiting_decision(user, subject_type: str) -> list[str]:
+    """The ids of the cases of `subject_type` whose pending extension request names this user as approver: he
+    sees them, whatever his data scope, to decide (cases/visibility.py)."""
+    return list(
+        ExtensionRequest.objects.filter(
+            approver_id=getattr(user, "pk", None), decided_at__isnull=True, clock__subject_type=subject_type
+        ).values_list("clock__subject_id", flat=True)
+    )
+
+
 def pending_extension(subject_type: str, subject_id) -> ExtensionRequest | None:
     """The case's extension request waiting for its approver, if any (one at a time per case: a case type admits
     "extend" only while this is None; the page shows it; the decision takes it)."""
