@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zhengtong.approvals import services
 from zhengtong.approvals.models import Application
+from zhengtong.audit.models import OperationLog
 
 from .. import factories as f
 from ..files import samples
@@ -29,6 +30,7 @@ def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
             {
                 "shop_name": "港城小吃",
                 "area": "45",
+                "promise": "1",
                 f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
             },
             HTTP_AUTHORIZATION=f"Token {token}",
@@ -46,12 +48,27 @@ def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
         content_type="application/json",
     ).json()
     assert status["status"] == "submitted" and status["events"][0]["label"] == "网上提交申请"
+    promised = OperationLog.objects.filter(action="approvals.application.promise", actor_id=zhangsan.pk)
+    assert promised.count() == 1  # 行政许可法 第三十一条: the 承诺书 accepted through the API too, once
+
+
+def test_the_api_refuses_an_application_without_the_promise(client, item, zhangsan):
+    """行政许可法 第三十一条: the applicant answers for the truth of his materials; the API asks as the page does."""
+    response = client.post(
+        f"/api/v1/approvals/items/{item.code}/applications/",
+        {"shop_name": "港城小吃", "area": "45"},
+        HTTP_AUTHORIZATION=f"Token {f.api_key(zhangsan)}",
+    )
+    assert response.status_code == 400 and response.json()["code"] == "PROMISE_REQUIRED"
+    assert "promise" in response.json()["fields"] and not Application.objects.exists()
 
 
 def test_a_missing_field_is_a_coded_400(client, item, zhangsan):
     token = f.api_key(zhangsan)
     response = client.post(
-        f"/api/v1/approvals/items/{item.code}/applications/", {"area": "45"}, HTTP_AUTHORIZATION=f"Token {token}"
+        f"/api/v1/approvals/items/{item.code}/applications/",
+        {"area": "45", "promise": "1"},
+        HTTP_AUTHORIZATION=f"Token {token}",
     )
     assert response.status_code == 400 and response.json()["code"] == "FIELD_REQUIRED"
 

@@ -104,7 +104,7 @@ def _apply(token: str, item):
     def post(url, key, i):
         return requests.post(
             f"{url}/api/v1/approvals/items/{item.code}/applications/",
-            data={"shop_name": f"港城小吃{i}", "area": "45"},
+            data={"shop_name": f"港城小吃{i}", "area": "45", "promise": "1"},
             files={f"material_{licence.pk}": ("营业执照.pdf", samples.pdf())},
             headers={"Authorization": f"Token {token}", "Idempotency-Key": key},
             timeout=15,

@@ -16,6 +16,7 @@ from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, params
 from zhengtong.cases.visibility import visible_case
+from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
@@ -23,6 +24,7 @@ from . import selectors, services
 from .actions import STAFF_ACTIONS
 from .case import APPLICATION
 from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
+from .services import drafts
 
 
 class MaterialSerializer(serializers.ModelSerializer):
@@ -201,14 +203,21 @@ class VerifiedStaff(permissions.BasePermission):
 
 
 class Submit(APIView):
-    """在线申请：multipart 表单，事项字段按字段标识提交，材料文件字段名为 material_<材料ID>。
+    """在线申请：multipart 表单，事项字段按字段标识提交，材料文件字段名为 material_<材料ID>；promise=1 表示申请人
+    已阅读并同意承诺书（所填信息和所交材料真实有效，行政许可法第三十一条），缺少则不予提交。
     请求头 Idempotency-Key 相同的重复提交只产生一件申请。"""
 
     permission_classes = [IsApplicant]
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request=inline_serializer("SubmitRequest", {"data": serializers.DictField(required=False)}),
+        request=inline_serializer(
+            "SubmitRequest",
+            {
+                "data": serializers.DictField(required=False),
+                "promise": serializers.BooleanField(help_text="已阅读并同意承诺书（必须为 1）"),
+            },
+        ),
         responses={
             201: inline_serializer(
                 "SubmitResponse",
@@ -229,12 +238,14 @@ class Submit(APIView):
             if files:
                 uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in files]
         data = {f.key: request.data.get(f.key, "") for f in item.fields.all()}
+        drafts.require_promise(core_params.flag(request.data, "promise") if request.data.get("promise") else False)
         application = services.application_submit(
             item=item,
             applicant=request.user,
             data=data,
             uploads=uploads,
             idempotency_key=request.headers.get("Idempotency-Key", "")[:64],
+            promise=drafts.PROMISE_VERSION,
         )
         return Response(
             {

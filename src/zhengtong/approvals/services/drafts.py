@@ -14,13 +14,20 @@ from .. import errors
 from ..models import Application, Draft, DraftMaterial, ServiceItem
 from .submit import application_submit
 
-# 告知承诺 (行政许可法 Art. 31: the applicant answers for the truth of his materials). The version is what the
-# audit row records, so a later change of wording leaves each acceptance tied to the text he saw.
+# The applicant's 承诺书 (行政许可法 第三十一条: he answers for the truth of what he submits). The version is what
+# the audit row records, so a later change of wording leaves each acceptance tied to the text he saw.
 PROMISE_VERSION = "2026-12"
 PROMISE = (
     "本人（本单位）郑重承诺：所填写的申请信息和提交的申请材料真实、准确、完整、有效，复印件与原件一致，"
     "并对其真实性负责；如有虚假，愿意承担相应的法律责任，并承担由此产生的一切后果。"
 )
+
+
+def require_promise(promise: bool) -> None:
+    """An online application counts only with the 承诺书 accepted, on the page and through the API alike."""
+    if not promise:
+        code, message = errors.PROMISE_REQUIRED
+        raise InvalidInput(message, code=code, fields={"promise": [{"code": code, "message": str(message)}]})
 
 
 def draft_of(applicant, item: ServiceItem) -> Draft | None:
@@ -58,9 +65,7 @@ def draft_save(*, item: ServiceItem, applicant, data: dict, uploads: dict, key: 
 def draft_submit(*, item: ServiceItem, applicant, key: str, promise: bool) -> Application:
     """The application from the draft, once the 承诺书 is accepted; the draft goes. Confirming again with the same
     key answers with the application already made (application_submit's idempotency)."""
-    if not promise:
-        code, message = errors.PROMISE_REQUIRED
-        raise InvalidInput(message, code=code, fields={"promise": [{"code": code, "message": str(message)}]})
+    require_promise(promise)
     draft = draft_of(applicant, item)
     if draft is None or draft.key != (key or "")[:64]:
         if not Application.objects.filter(applicant=applicant, idempotency_key=(key or "")[:64]).exists():
