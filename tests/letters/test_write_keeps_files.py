@@ -35,3 +35,15 @@ def test_a_refused_file_is_named_at_once_and_another_session_sees_nothing_held(h
     assert 'data-code="FILE_TYPE"' in page and "照片.png" in page and "已上传：路灯.png" in page
     client.cookies.clear()
     assert "已上传" not in client.get("/letters/write/").content.decode()
+
+
+def test_the_writer_clears_what_he_chose_and_a_fresh_form_holds_nothing(hotline, client, sms_outbox):
+    """A wrongly chosen photo can be taken back; on a shared terminal the next visitor's form starts empty."""
+    page = _write(client, title="", attachments=[_photo()]).content.decode()
+    assert "已上传：路灯.png" in page and "清除已上传的文件" in page
+    page = _write(client, clear_files="1").content.decode()
+    assert "已上传" not in page and "大碶街道某路段路灯已坏一周" in page  # what was typed stays
+    _write(client, title="", attachments=[_photo()])
+    assert "已上传" not in client.get("/letters/write/").content.decode()
+    _write(client, anonymous="on", writer_name="", writer_phone="")
+    assert not Letter.objects.get().attachments.exists()

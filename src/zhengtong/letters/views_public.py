@@ -71,13 +71,18 @@ def write(request):
     code never makes the writer choose them again."""
     user = request.user if request.user.is_authenticated else None
     refused = []
-    if request.method == "POST":
+    if request.method != "POST" or "clear_files" in request.POST:
+        # A fresh form holds nothing: on a shared terminal the next visitor never inherits the last one's files.
+        held.release(request.session, HELD)
+    else:
         chosen = read_uploads(request.FILES.getlist("attachments"))
         refused = held.hold(request.session, HELD, chosen, by=user, limit=MAX_ATTACHMENTS)
     kept = held.held(request.session, HELD)
     form = WriteForm(request.POST or None, user=user).holding(kept)
     sent_to = None
-    if request.method == "POST" and "send_code" in request.POST:
+    if request.method == "POST" and "clear_files" in request.POST:
+        form.without_errors()
+    elif request.method == "POST" and "send_code" in request.POST:
         form.without_errors()
         try:
             phone_code_send(mobile=request.POST.get("writer_phone", ""), purpose=PHONE_PURPOSE, ip=client_ip(request))
@@ -124,7 +129,7 @@ def write(request):
             return redirect("letters:done")
     for problem in refused:
         form.add_error("attachments", ValidationError(problem["message"], code=problem["code"]))
-    return render(request, "letters/write.html", {"form": form, "sent_to": sent_to})
+    return render(request, "letters/write.html", {"form": form, "sent_to": sent_to, "held": kept})
 
 
 @require_POST
