@@ -156,7 +156,9 @@ def test_issue22_item5_the_sms_is_delivered_after_commit_through_the_outbox_task
         application = _apply(item, zhangsan, uploads)
     [(mobile, text)] = sms_outbox
     assert mobile == zhangsan.mobile and application.receipt_no in text and _code_in(text) == application.query_code
-    assert Outbox.objects.get().status == Outbox.Status.SENT
+    sent = Outbox.objects.get()
+    assert sent.status == Outbox.Status.SENT
+    assert (sent.title, sent.body) == ("", "")  # once sent, the code is kept nowhere but as an HMAC
 
 
 # A repeat sends nothing.

@@ -66,7 +66,10 @@ def deliver_outbox(limit: int = 500) -> int:
             status = Outbox.Status.FAILED if item.attempts >= MAX_ATTEMPTS else Outbox.Status.PENDING
             _finish(item, status=status, last_error=str(exc)[:300], claimed_at=None)
             continue
-        _finish(item, status=Outbox.Status.SENT, sent_at=timezone.now())
+        # A sent SMS keeps no text: a submission's carried its query code, which is otherwise kept only as an
+        # HMAC (cases/lookup.py), and the text is no longer needed once the gateway has it.
+        purged = {"title": "", "body": ""} if item.channel == Outbox.Channel.SMS else {}
+        _finish(item, status=Outbox.Status.SENT, sent_at=timezone.now(), **purged)
         sent += 1
     return sent
 
