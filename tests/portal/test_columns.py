@@ -20,6 +20,23 @@ from .. import factories as f
 from ..disclosure.conftest import CHECKLIST, draft
 
 
+@pytest.fixture(autouse=True)
+def no_columns(db):
+    """Each test sets the columns it needs (a site starts with the three of migration disclosure/0008)."""
+    Column.objects.all().delete()
+
+
+def test_a_site_starts_with_the_home_page_columns():
+    """国办发〔2017〕47号: 信息发布 and 解读回应 on the home page; an upgraded site keeps news on its home page."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("zhengtong.disclosure.migrations.0008_home_columns").create(apps, None)
+    on_home = set(Column.objects.filter(on_home=True).values_list("name", flat=True))
+    assert on_home == {"要闻动态", "通知公告", "政策解读"} and Column.objects.get(code="news").update_days == 14
+
+
 @pytest.fixture
 def reviewer(district):
     return f.staff("shenhe", "审核人", district["A"])
