@@ -69,3 +69,14 @@ def _saved(book) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def test_a_workbook_from_before_the_limit_basis_column_still_imports(district, lisi):
+    item = make_item(district, parallel=False)
+    item_save(item=item, values={"legal_limit": 30, "limit_basis": "《某某条例》第十二条"}, by=lisi)
+    book = load_workbook(io.BytesIO(_saved(catalogue_workbook(ServiceItem.objects.all()))))
+    sheet = book["事项"]
+    header = [c.value for c in sheet[1]]
+    sheet.delete_cols(header.index("法定时限依据") + 1)
+    assert catalogue_import(book=book, by=lisi, allowed_departments=[district["A"]]) == {"created": 0, "updated": 1}
+    assert ServiceItem.objects.get(pk=item.pk).limit_basis == "《某某条例》第十二条"  # kept, not blanked

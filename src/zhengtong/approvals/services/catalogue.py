@@ -63,6 +63,8 @@ FIELD_FIELDS = [
     ("required", "必填"),
     ("choices", "选项"),
 ]
+# Columns a workbook exported before they existed lacks: read as blank, so an older workbook still imports.
+ADDED_LATER = {"limit_basis"}
 INTEGERS = {"legal_limit", "committed_limit", "accept_limit", "review_limit", "visits", "copies"}
 BOOLEANS = {"for_citizens", "for_legal_persons", "for_investors", "online", "published", "required"}
 REQUIRED = {
@@ -200,16 +202,20 @@ def _sheet_rows(book, title: str, columns: list[tuple[str, str]], errors: list) 
     header = [_cell(h) for h in (rows[0] if rows else [])]
     index = {}
     for name, label in columns:
-        if label not in header:
-            errors.append(RowError(sheet=title, row=1, column=label, message=_("缺少此列")))
-        else:
+        if label in header:
             index[name] = header.index(label)
+        elif name not in ADDED_LATER:
+            errors.append(RowError(sheet=title, row=1, column=label, message=_("缺少此列")))
     out = []
     for number, row in enumerate(rows[1:], start=2):
         if not any(_cell(v) for v in row):
             continue
         out.append((number, {name: _cell(row[i]) if i < len(row) else "" for name, i in index.items()}))
     return out
+
+
+def _stored_basis(code) -> str:
+    return ServiceItem.objects.filter(code=code).values_list("limit_basis", flat=True).first() or ""
 
 
 def catalogue_import(*, book, by, allowed_departments) -> dict:
@@ -221,6 +227,8 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
     for row, raw in _sheet_rows(book, "事项", GUIDE_FIELDS, errors):
         values = {}
         for name, _label in GUIDE_FIELDS:
+            if name not in raw:
+                continue  # a column added later, absent from an older workbook: the item keeps its value
             text = raw.get(name, "")
             if name in REQUIRED and not text:
                 errors.append(RowError(sheet="事项", row=row, column=name, message=_("必填")))
@@ -256,7 +264,7 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
             legal=values["legal_limit"],
             committed=values["committed_limit"],
             joint=bool(values.get("co_departments")),
-            limit_basis=values.get("limit_basis") or "",
+            limit_basis=values["limit_basis"] if "limit_basis" in values else _stored_basis(values.get("code")),
         )
         for column, found in problems.items():
             errors.append(RowError(sheet="事项", row=row, column=column, message=found[0]["message"]))
