@@ -115,3 +115,34 @@ def test_coming_back_later_finds_the_draft(client, item, zhangsan):
     _apply(client, item, shop_name="港城小吃", area="", **{f"material_{licence.pk}": _pdf()})
     page = client.get(reverse("approvals:apply", args=[item.code])).content.decode()
     assert 'value="港城小吃"' in page and "已上传：营业执照.pdf" in page
+
+
+def test_the_form_of_an_application_already_made_posted_again_is_a_new_one(client, item, zhangsan):
+    """The browser's Back after submitting, an edit, a post: not silently the old application with the new answers
+    dropped."""
+    client.force_login(zhangsan)
+    licence = item.materials.get(name="营业执照")
+    _apply(client, item, shop_name="港城小吃", area="45", **{f"material_{licence.pk}": _pdf()})
+    client.post(_check_url(item), {"idempotency_key": "k1", "promise": "on"})
+    _apply(client, item, shop_name="港城二店", area="60", **{f"material_{licence.pk}": _pdf()})  # the same key k1
+    page = client.get(_check_url(item)).content.decode()
+    key = page.split('name="idempotency_key" value="')[1].split('"')[0]
+    assert key != "k1" and "港城二店" in page
+    client.post(_check_url(item), {"idempotency_key": key, "promise": "on"})
+    assert sorted(Application.objects.values_list("data__shop_name", flat=True)) == ["港城二店", "港城小吃"]
+
+
+def test_a_draft_untouched_for_thirty_days_is_deleted(client, item, zhangsan):
+    """个人信息保护法 第十九条: kept no longer than its purpose needs."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengtong.approvals.tasks import purge_drafts
+
+    client.force_login(zhangsan)
+    _apply(client, item, shop_name="港城小吃", area="")
+    assert purge_drafts.call_local() == 0
+    Draft.objects.update(updated_at=timezone.now() - dt.timedelta(days=31))
+    assert purge_drafts.call_local() == 1 and not Draft.objects.exists()
+    assert OperationLog.objects.filter(action="approvals.draft.purge", actor_name__contains="定时任务").exists()

@@ -20,3 +20,13 @@ def deem_accepted() -> int:
         for pk in overdue_for_acceptance():
             done += application_deem_accepted(application=Application(pk=pk))
     return done
+
+
+@db_periodic_task(crontab(hour="4", minute="10"))
+@single_runner("drafts-purge")
+def purge_drafts() -> int:
+    """Every night: applicants' drafts untouched for 30 days are deleted (services/drafts.py)."""
+    from .services.drafts import drafts_purge
+
+    with acting_as(Actor(name="定时任务:清理申请草稿")):
+        return drafts_purge()

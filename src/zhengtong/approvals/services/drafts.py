@@ -3,7 +3,11 @@ stored at once; submitted from the "check your answers" page once the 承诺书 
 
 from __future__ import annotations
 
+import datetime as dt
+import uuid
+
 from django.db import transaction
+from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, refuse
@@ -30,11 +34,26 @@ def require_promise(promise: bool) -> None:
         raise InvalidInput(message, code=code, fields={"promise": [{"code": code, "message": str(message)}]})
 
 
+KEPT_FOR = dt.timedelta(days=30)
+
+
+@transaction.atomic(durable=True)
+def drafts_purge(*, now=None) -> int:
+    """Drafts untouched for 30 days go, with what they held: personal data is kept no longer than its purpose
+    needs (个人信息保护法 第十九条). The files themselves stay only while a case refers to them."""
+    stale = Draft.objects.filter(updated_at__lt=(now or timezone.now()) - KEPT_FOR)
+    count = stale.count()
+    if count:
+        stale.delete()
+        audit_record(action="approvals.draft.purge", object_type="approvals.draft", changes={"deleted": [None, count]})
+    return count
+
+
 def draft_of(applicant, item: ServiceItem) -> Draft | None:
     return Draft.objects.filter(applicant=applicant, item=item).prefetch_related("materials__file").first()
 
 
-@transaction.atomic
+@transaction.atomic(durable=True)
 def draft_save(*, item: ServiceItem, applicant, data: dict, uploads: dict, key: str = "") -> dict:
     """Keep what was typed (as typed: the check comes at submission) and every chosen file that passes the file
     checks, replacing that material's earlier one. Returns the refused files as {field: [problem, …]}, in the
@@ -42,6 +61,9 @@ def draft_save(*, item: ServiceItem, applicant, data: dict, uploads: dict, key: 
     draft, _created = Draft.objects.select_for_update().get_or_create(applicant=applicant, item=item)
     draft.data = {k: str(v)[:2000] for k, v in data.items()}
     draft.key = (key or draft.key)[:64]
+    if draft.key and Application.objects.filter(applicant=applicant, idempotency_key=draft.key).exists():
+        # The form of an application already made (the browser's Back): what is posted now is a new one.
+        draft.key = uuid.uuid4().hex
     draft.save()
     materials = {m.pk: m for m in item.materials.all()}
     problems, kept = {}, []
