@@ -51,17 +51,24 @@ class Site:
     def start_worker(self) -> None:
         self.worker = self._start("worker")
 
-    def wait_ready(self, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
+    def wait_ready(self, timeout: float = 120) -> None:
+        """Until /healthz answers 200. The budget is generous: CI starts the site while another test process
+        loads the machine; a site that never comes up fails with what its log says."""
+        deadline, last = time.monotonic() + timeout, ""
         while time.monotonic() < deadline:
             try:
                 with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
                     if response.status == 200:
                         return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
+            except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
+                last = repr(exc)
             time.sleep(0.2)
-        raise TimeoutError(f"the web process did not answer on {self.url} (see {self.log_dir}/serve.log)")
+        log = (self.log_dir / "serve.log").read_text(errors="replace")[-3000:]
+        exited = self.web.poll() if self.web else None
+        raise TimeoutError(
+            f"the web process did not answer on {self.url} in {timeout} s (exit {exited}, last {last});"
+            f" serve.log:\n{log}"
+        )
 
     def kill(self, which: str) -> None:
         process = getattr(self, which)
