@@ -18,7 +18,7 @@ EXTENSION_GOVERNMENT_HEAD = (
     _("联合办理、并联审批的办件延长办理期限须经本级人民政府负责人批准。"),
 )
 EXTENSION_TWICE = ("EXTENSION_TWICE", _("该办件已延长过办理期限，不能再次延长。"))
-PROMISE_REQUIRED = ("PROMISE_REQUIRED", _("请阅读并勾选承诺书：提交即表示承诺所填信息和所交材料真实有效。"))
+PROMISE_REQUIRED = ("PROMISE_REQUIRED", _("请阅读承诺书并勾选“我已阅读并同意以上承诺”后再提交。"))
 DRAFT_MISSING = ("DRAFT_MISSING", _("没有找到这份申请的草稿，请重新填写。"))
 SPECIAL_REASON_INVALID = (
     "SPECIAL_REASON_INVALID",

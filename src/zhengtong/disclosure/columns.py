@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, refuse
@@ -54,14 +54,21 @@ def column_save(
         raise refuse(errors.COLUMN_NAME)
     if update_days is not None and not 1 <= update_days <= MAX_UPDATE_DAYS:
         raise refuse(errors.UPDATE_DAYS)
-    with transaction.atomic():
-        if Column.objects.filter(code=code).exclude(pk=getattr(column, "pk", None)).exists():
-            raise refuse(errors.COLUMN_CODE_TAKEN, code=code)
-        before = {f: getattr(column, f) for f in FIELDS} if column else {}
-        column = column or Column()
-        column.code, column.name, column.sort_order = code, name[:100], sort_order
-        column.on_home, column.update_days = on_home, update_days
-        column.save()
-        changes = {f: [before.get(f), getattr(column, f)] for f in FIELDS if before.get(f) != getattr(column, f)}
-        audit_record(action=f"disclosure.column.{'update' if before else 'create'}", obj=column, changes=changes)
+    try:
+        return _save(column, code, name, sort_order, on_home, update_days)
+    except IntegrityError:  # the same code saved at the same moment by another editor
+        raise refuse(errors.COLUMN_CODE_TAKEN, code=code) from None
+
+
+@transaction.atomic(durable=True)
+def _save(column, code, name, sort_order, on_home, update_days) -> Column:
+    if Column.objects.filter(code=code).exclude(pk=getattr(column, "pk", None)).exists():
+        raise refuse(errors.COLUMN_CODE_TAKEN, code=code)
+    before = {f: getattr(column, f) for f in FIELDS} if column else {}
+    column = column or Column()
+    column.code, column.name, column.sort_order = code, name[:100], sort_order
+    column.on_home, column.update_days = on_home, update_days
+    column.save()
+    changes = {f: [before.get(f), getattr(column, f)] for f in FIELDS if before.get(f) != getattr(column, f)}
+    audit_record(action=f"disclosure.column.{'update' if before else 'create'}", obj=column, changes=changes)
     return column

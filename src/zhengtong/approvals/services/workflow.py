@@ -464,7 +464,7 @@ def _require_extension_approver(user, application: Application) -> None:
     days "经本级人民政府负责人批准" (a head of the people's government the lead department belongs to)."""
     unit = extension_unit(application)
     if unit is None or not is_head_of(user, unit):
-        joint = unit != application.lead_department
+        joint = application.item.co_departments.exists()
         raise refuse(errors.EXTENSION_GOVERNMENT_HEAD if joint else errors.EXTENSION_APPROVER)
 
 
