@@ -11,6 +11,8 @@ class ApprovalsConfig(AppConfig):
 
         from .case import APPLICATION
         from .search_index import register
+        from .selectors import licensing_decisions
 
         register()
         categories.register(categories.LICENSING, APPLICATION.subject)
+        categories.register_counter(categories.LICENSING, licensing_decisions)

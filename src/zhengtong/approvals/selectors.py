@@ -13,7 +13,7 @@ from zhengtong.core.sql import aware
 from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
 
-from .models import Application, Decision, Event, ServiceItem, Status
+from .models import Application, Decision, Event, ItemType, ServiceItem, Status
 
 
 def published_items() -> QuerySet[ServiceItem]:
@@ -144,3 +144,15 @@ def extension_unit(application: Application):
 def extension_approvers(application: Application):
     unit = extension_unit(application)
     return heads(unit) if unit is not None else User.objects.none()
+
+
+def licensing_decisions(start, end, department) -> int:
+    """行政许可 decisions (准予 or 不予) made in [start, end) on licensing items by the department or a unit below it,
+    即办件 included (decided at acceptance): the annual disclosure report's 第二十条第（五）项."""
+    return Application.objects.filter(
+        item__item_type=ItemType.LICENSING,
+        decision__in=[Decision.GRANTED, Decision.DENIED],
+        concluded_at__gte=start,
+        concluded_at__lt=end,
+        lead_department__path__startswith=department.path,
+    ).count()

@@ -74,6 +74,7 @@ def _row(rng: random.Random, dept: Department, category: str, year: int, persona
         "issuing_org": dept.name,
         "doc_no": doc_no,
         "category": category,
+        "legal_form": "normative" if category == "regulations" else "other",
         "topic": data.TOPICS[category],
         "written_on": written,
         "body": "".join(f"<p>{p}</p>" for p in paragraphs),

@@ -56,6 +56,14 @@ class Validity(models.TextChoices):
     REPEALED = "repealed", _("已废止")
 
 
+class LegalForm(models.TextChoices):
+    """The annual report's 第二十条第（一）项 counts 规章 and 行政规范性文件 apart (国办公开办函〔2021〕30号)."""
+
+    RULE = "rule", _("规章")
+    NORMATIVE = "normative", _("行政规范性文件")
+    OTHER = "other", _("其他文件")
+
+
 class Mode(models.TextChoices):
     PROACTIVE = "proactive", _("主动公开")
     ON_REQUEST = "on_request", _("依申请公开")
@@ -139,6 +147,14 @@ class Document(TimeStampedModel):
     written_on = models.DateField(_("成文日期"))
     published_at = models.DateTimeField(_("发布日期"), null=True, blank=True)
     validity = models.CharField(_("有效性"), max_length=10, choices=Validity.choices, default=Validity.IN_FORCE)
+    legal_form = models.CharField(
+        _("文件性质"),
+        max_length=10,
+        choices=LegalForm.choices,
+        default=LegalForm.OTHER,
+        help_text=_("规章仅限有规章制定权的人民政府制定；年度报告按此分别统计"),
+    )
+    repealed_on = models.DateField(_("废止日期"), null=True, blank=True)  # the annual report's 本年废止
     mode = models.CharField(_("公开方式"), max_length=12, choices=Mode.choices, default=Mode.PROACTIVE)
     body = models.TextField(_("正文"))  # sanitised HTML (nh3)
     state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)

@@ -1,10 +1,10 @@
 """The annual report on government information disclosure (条例 Art. 49–50, format 国办公开办函〔2021〕30号).
 
-Sections 二 and 三 are counted from the data: documents by validity and date; licensing decisions from the
-deadline clocks of finished applications (the supervision engine, which every domain writes); requests by
-applicant kind and answer. Section 三's check 一 + 二 = 三 + 四 is computed per column and shown. Figures no module
-records yet (penalties, coercive measures, fee income, appeals and lawsuits) are entered by staff and marked
-as entered; the narrative sections 一, 五 and 六 are text.
+Sections 二 and 三 are counted from the data: 规章 and 行政规范性文件 by their form, publication and repeal
+dates; licensing decisions as the domains that make them count them (supervision.categories: licensing items
+only, 即办件 included); requests by applicant kind and answer. Section 三's check 一 + 二 = 三 + 四 is computed per
+column and shown. Figures no module records yet (penalties, coercive measures, fee income, appeals and
+lawsuits) are entered by staff and marked as entered; the narrative sections 一, 五 and 六 are text.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengtong.supervision import categories
-from zhengtong.supervision.models import Clock
 
 from . import answers
-from .models import ApplicantKind, Category, Document, Request, State, Validity
+from .models import ApplicantKind, Document, LegalForm, Request, State
 
 COLUMNS = [(k.value, str(k.label)) for k in ApplicantKind] + [("total", "总计")]
 APPEAL_COLUMNS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
@@ -51,35 +50,37 @@ def _bounds(year: int) -> tuple[dt.datetime, dt.datetime]:
     return start, timezone.make_aware(dt.datetime(year + 1, 1, 1))
 
 
+def _forms(year: int, department) -> dict[str, tuple[int, int, int]]:
+    """规章 and 行政规范性文件: (made this year, repealed this year, in force at the year's end), by publication date
+    and repeal date."""
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    start, end = _bounds(year)
+    published = Document.objects.filter(department__path__startswith=department.path, state=State.PUBLISHED)
+    out = {}
+    for form in (LegalForm.RULE, LegalForm.NORMATIVE):
+        mine = published.filter(legal_form=form)
+        made = mine.filter(published_at__gte=start, published_at__lt=end).count()
+        repealed = mine.filter(repealed_on__gte=first, repealed_on__lte=last).count()
+        in_force = mine.filter(published_at__lt=end).filter(Q(repealed_on__isnull=True) | Q(repealed_on__gt=last))
+        out[form] = (made, repealed, in_force.count())
+    return out
+
+
 def _section2(year: int, department, entered: dict) -> list:
     start, end = _bounds(year)
-    regulations = Document.objects.filter(
-        department__path__startswith=department.path, state=State.PUBLISHED, category=Category.REGULATIONS
-    )
-    made = regulations.filter(published_at__gte=start, published_at__lt=end).count()
-    repealed = regulations.filter(validity=Validity.REPEALED, updated_at__gte=start, updated_at__lt=end).count()
-    in_force = regulations.filter(published_at__lt=end).exclude(validity=Validity.REPEALED).count()
-    licensing = (
-        Clock.objects.filter(
-            subject_type__in=categories.subjects(categories.LICENSING),
-            whole=True,
-            stopped_at__gte=start,
-            stopped_at__lt=end,
-            department__path__startswith=department.path,
-        )
-        .exclude(outcome="cancelled")
-        .count()
-    )
+    forms = _forms(year, department)
+    rules, normative = forms[LegalForm.RULE], forms[LegalForm.NORMATIVE]
+    licensing = categories.decisions(categories.LICENSING, start, end, department)
     return [
         (
             "第二十条第（一）项",
             [
-                ("规章：本年制发件数", 0),
-                ("规章：本年废止件数", 0),
-                ("规章：现行有效件数", 0),
-                ("行政规范性文件：本年制发件数", made),
-                ("行政规范性文件：本年废止件数", repealed),
-                ("行政规范性文件：现行有效件数", in_force),
+                ("规章：本年制发件数", rules[0]),
+                ("规章：本年废止件数", rules[1]),
+                ("规章：现行有效件数", rules[2]),
+                ("行政规范性文件：本年制发件数", normative[0]),
+                ("行政规范性文件：本年废止件数", normative[1]),
+                ("行政规范性文件：现行有效件数", normative[2]),
             ],
         ),
         ("第二十条第（五）项", [("行政许可：本年处理决定数量", licensing)]),

@@ -275,9 +275,9 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     _require(by, document, "repeal")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
-    document.validity = Validity.REPEALED
+    document.validity, document.repealed_on = Validity.REPEALED, timezone.localdate()
     document.review_note = reason.strip()
-    document.save(update_fields=["validity", "review_note", "updated_at"])
+    document.save(update_fields=["validity", "repealed_on", "review_note", "updated_at"])
     audit_record(
         action="disclosure.document.repeal",
         obj=document,

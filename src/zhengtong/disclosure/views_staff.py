@@ -22,7 +22,7 @@ from zhengtong.org.models import Department
 
 from . import errors, services
 from .case import DOCUMENT
-from .models import Category, Column, Document, Mode, State, Topic
+from .models import Category, Column, Document, LegalForm, Mode, State, Topic
 
 MAX_ATTACHMENTS = 10
 
@@ -33,6 +33,12 @@ class DocumentForm(ZtForm):
     doc_no = forms.CharField(label=_("发文字号"), max_length=60, required=False, help_text=_("如：仑政发〔2025〕12号"))
     written_on = forms.DateField(label=_("成文日期"), widget=forms.DateInput(attrs={"type": "date"}))
     category = forms.ChoiceField(label=_("公开类别"), choices=Category.choices)
+    legal_form = forms.ChoiceField(
+        label=_("文件性质"),
+        choices=LegalForm.choices,
+        initial=LegalForm.OTHER,
+        help_text=_("规章仅限有规章制定权的人民政府制定；年度报告按此分别统计。"),
+    )
     column = forms.ModelChoiceField(label=_("栏目"), queryset=Column.objects.all(), required=False)
     topic = forms.ChoiceField(label=_("主题分类"), choices=Topic.choices)
     mode = forms.ChoiceField(label=_("公开方式"), choices=Mode.choices)
