@@ -9,10 +9,8 @@ class ApprovalsConfig(AppConfig):
     def ready(self):
         from zhengtong.supervision import categories
 
-        from .case import APPLICATION
         from .search_index import register
         from .selectors import licensing_decisions
 
         register()
-        categories.register(categories.LICENSING, APPLICATION.subject)
         categories.register_counter(categories.LICENSING, licensing_decisions)

@@ -1,24 +1,15 @@
-"""The kinds of administrative decision the law counts (条例 Art. 20 (五)–(八): 行政许可, 行政处罚, 行政强制, ...),
-and which timed subjects are of each kind.
+"""The kinds of administrative decision the law counts (条例 Art. 20 (五)–(八): 行政许可, 行政处罚, 行政强制, ...).
 
-A domain names its case types here when it starts (its AppConfig.ready), and how to count its decisions of a
-kind, so that a report counts them without naming another domain's models.
+A domain that makes decisions of a kind registers how to count them when it starts (its AppConfig.ready), so
+that a report counts them without naming another domain's models (a count from the clocks missed 即办件, which
+are decided at acceptance without a decision clock).
 """
 
 from __future__ import annotations
 
 LICENSING = "licensing"  # 行政许可
 
-_subjects: dict[str, set[str]] = {}
 _counters: dict[str, list] = {}
-
-
-def register(category: str, subject: str) -> None:
-    _subjects.setdefault(category, set()).add(subject)
-
-
-def subjects(category: str) -> frozenset[str]:
-    return frozenset(_subjects.get(category, ()))
 
 
 def register_counter(category: str, counter) -> None:
