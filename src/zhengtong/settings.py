@@ -359,6 +359,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("ZT_LOG_LEVEL", "WARNING")},
 }
 
+# 政府信息公开条例 第三十条: "合理的补正期限" is the office's to set (working days the correction notice gives).
+DISCLOSURE_CORRECTION_DAYS = int(os.environ.get("ZT_DISCLOSURE_CORRECTION_DAYS", "15"))
+# 国办函〔2020〕109号: the applicant pays within 20 working days of the fee notice.
+DISCLOSURE_FEE_DAYS = int(os.environ.get("ZT_DISCLOSURE_FEE_DAYS", "20"))
+
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"
     if os.environ.get("ZT_EMAIL_HOST")

@@ -44,6 +44,10 @@ REQUEST_ACTIONS = {
         request=r, by=user, method=params.text(post, "method", max_length=50)
     ),
     "withdraw": lambda r, user, post: svc.request_withdraw(request=r, by=user),
+    "fee_notice": lambda r, user, post: svc.request_fee_notice(request=r, by=user),
+    "fee_paid": lambda r, user, post: svc.request_fee_paid(
+        request=r, by=user, amount=params.whole_number(post, "amount", maximum=1_000_000) or 0
+    ),
 }
 
 REVIEW_POINTS = ("no_state_secret", "no_commercial_secret", "no_privacy")

@@ -34,7 +34,7 @@ def _extension_approver(user, request) -> bool:
     return awaits_decision_by(user, "disclosure.request", request.pk)
 
 
-OPEN = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING)
+OPEN = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING, RequestState.FEE)
 
 REQUEST = CaseType(
     subject="disclosure.request",
@@ -52,6 +52,15 @@ REQUEST = CaseType(
         ),
         Action("correct", "记录补正", (RequestState.CORRECTION,), _applicant_or_office),
         Action("consult", "征求第三方意见", (RequestState.REGISTERED,), _office),
+        Action(
+            "fee_notice",
+            "发出收费通知",
+            (RequestState.REGISTERED,),
+            _office,
+            once=lambda r: r.fee > 0 and r.fee_notice_at is None,
+            repeated=errors.FEE_NOT_DUE,
+        ),
+        Action("fee_paid", "登记缴费", (RequestState.FEE,), _office),
         Action("consulted", "记录第三方意见", (RequestState.CONSULTING,), _office),
         Action(
             "extend",

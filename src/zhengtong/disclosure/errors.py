@@ -38,3 +38,8 @@ COLUMN_CODE = ("COLUMN_CODE_INVALID", _("栏目代码只能用小写英文字母
 COLUMN_CODE_TAKEN = ("COLUMN_CODE_TAKEN", _("栏目代码“%(code)s”已被使用。"))
 COLUMN_NAME = ("COLUMN_NAME_REQUIRED", _("请填写栏目名称。"))
 UPDATE_DAYS = ("UPDATE_DAYS_INVALID", _("更新周期须为1到730天，或不填。"))
+FEE_NOT_DUE = ("FEE_NOT_DUE", _("这件申请不收取信息处理费，不能发出收费通知。"))
+FEE_NOT_STANDARD = (
+    "FEE_NOT_STANDARD",
+    _("缴费金额（%(paid)s元）与收费通知的金额（%(fee)s元）不一致：信息处理费按国办函〔2020〕109号的标准收取。"),
+)

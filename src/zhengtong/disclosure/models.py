@@ -242,6 +242,7 @@ class RequestState(models.TextChoices):
     REGISTERED = "registered", _("办理中")
     CORRECTION = "correction", _("待补正")
     CONSULTING = "consulting", _("征求第三方意见")
+    FEE = "fee", _("待缴费")
     ANSWERED = "answered", _("已答复")
     DELIVERED = "delivered", _("已送达")
     ABANDONED = "abandoned", _("视为放弃")
@@ -281,6 +282,10 @@ class Request(EncryptedModel, TimeStampedModel):
     corrected_on = models.DateField(_("补正日期"), null=True, blank=True)
     extended = models.BooleanField(_("已延期"), default=False)
     fee = models.PositiveIntegerField(_("信息处理费（元）"), default=0)
+    # 国办函〔2020〕109号: the fee notice, its deadline and the payment (the time between is not counted).
+    fee_notice_at = models.DateTimeField(_("收费通知时间"), null=True, blank=True)
+    fee_due = models.DateField(_("缴费期限"), null=True, blank=True)
+    fee_paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
     answer_type = models.CharField(_("答复类型"), max_length=12, blank=True)
     answer_reason = models.CharField(_("答复理由"), max_length=20, blank=True)
     answer_text = models.TextField(_("答复内容"), blank=True)

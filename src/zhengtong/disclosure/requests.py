@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
@@ -34,7 +36,6 @@ SUBJECT = REQUEST.subject
 ANSWER_LIMIT = 20  # Art. 33
 EXTENSION = 20  # Art. 33
 CORRECTION_NOTICE_WITHIN = 7  # Art. 30
-CORRECTION_PERIOD = 15  # working days the notice gives the applicant (the agency sets it; 15 is common practice)
 CONSULTATION_LIMIT = 15  # Art. 32
 FREE_PER_MONTH = 10  # 国办函〔2020〕109号
 OPEN_STATES = OPEN
@@ -200,7 +201,7 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     if clock:
         clock_stop(clock=clock, cancelled=True)
     request.state, request.correction_items = RequestState.CORRECTION, "\n".join(items)
-    request.correction_due = add_working_days(today, CORRECTION_PERIOD)
+    request.correction_due = add_working_days(today, settings.DISCLOSURE_CORRECTION_DAYS)
     request.save()
     audit_record(
         action="disclosure.request.correction", obj=request, changes={"items": [None, request.correction_items]}
@@ -228,17 +229,81 @@ def request_correct(*, request: Request, by, content: str) -> Request:
 
 @case_service
 def requests_abandon_overdue(*, today: dt.date | None = None) -> int:
-    """A correction not made by its due date: the request is treated as abandoned (Art. 30)."""
+    """A correction not made by its due date (Art. 30), or a fee not paid by its (国办函〔2020〕109号): the request
+    is treated as abandoned, and the annual report counts it on its row."""
     today = today or timezone.localdate()
     abandoned = 0
-    for request in Request.objects.select_for_update().filter(state=RequestState.CORRECTION, correction_due__lt=today):
+    overdue = Q(state=RequestState.CORRECTION, correction_due__lt=today) | Q(state=RequestState.FEE, fee_due__lt=today)
+    for request in Request.objects.select_for_update().filter(overdue):
+        reason = "fee_unpaid" if request.state == RequestState.FEE else "not_corrected"
+        clock = _open_clock(request, "answer")
+        if clock:
+            clock_stop(clock=clock, cancelled=True)
         request.state = RequestState.ABANDONED
-        request.answer_type, request.answer_reason = answers.AnswerType.OTHER, "not_corrected"
+        request.answer_type, request.answer_reason = answers.AnswerType.OTHER, reason
         request.answered_at = timezone.now()
         request.save()
-        audit_record(action="disclosure.request.abandon", obj=request)
+        audit_record(action="disclosure.request.abandon", obj=request, changes={"reason": [None, reason]})
         abandoned += 1
     return abandoned
+
+
+@case_service
+def request_fee_notice(*, request: Request, by) -> Request:
+    """收费通知 (国办函〔2020〕109号): the amount, how to pay and the deadline, 20 working days; the answer limit
+    pauses until payment."""
+    request = _locked(request)
+    _require_may(by, request, "fee_notice")
+    _require_state_for(request, "fee_notice", by)
+    today = timezone.localdate()
+    request.state, request.fee_notice_at = RequestState.FEE, timezone.now()
+    request.fee_due = add_working_days(today, settings.DISCLOSURE_FEE_DAYS)
+    request.save(update_fields=["state", "fee_notice_at", "fee_due", "updated_at"])
+    clock = _open_clock(request, "answer")
+    if clock and clock.paused_since is None:
+        clock_pause(clock=clock, reason=ClockPause.Reason.FEE, note=f"收费通知 {request.fee}元")
+    audit_record(
+        action="disclosure.request.fee_notice",
+        obj=request,
+        changes={"fee": [None, request.fee], "due": [None, str(request.fee_due)]},
+    )
+    _tell(
+        request,
+        f"政府信息公开申请收费通知：信息处理费{request.fee}元",
+        f"您本月提出的政府信息公开申请数量超过免费数量，按照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
+        f"本申请（{request.receipt_no}）收取信息处理费{request.fee}元。请于{request.fee_due:%Y年%m月%d日}前到"
+        f"{request.department.name}缴费（可现场缴纳或按缴费通知书载明的方式转账），逾期未缴纳的视为放弃申请。"
+        "自发出收费通知之日起至缴费之日止的期间，不计算在答复期限内。",
+    )
+    return request
+
+
+@case_service
+def request_fee_paid(*, request: Request, by, amount: int) -> Request:
+    """Payment recorded by staff, at the notice's amount only: another amount is a fee outside the published
+    standard, refused and kept for 电子监察. The answer limit runs again."""
+    request = _locked(request)
+    _require_may(by, request, "fee_paid")
+    _require_state_for(request, "fee_paid", by)
+    if amount != request.fee:
+        refusal = refuse(errors.FEE_NOT_STANDARD, paid=amount, fee=request.fee)
+        detail = f"登记缴费{amount}元，收费标准{request.fee}元"
+        raise guards.reported(
+            refusal,
+            REQUEST,
+            request,
+            kind=Violation.Kind.FEE_NOT_PUBLISHED,
+            department=request.department,
+            detail=detail,
+        )
+    request.state, request.fee_paid_on = RequestState.REGISTERED, timezone.localdate()
+    request.save(update_fields=["state", "fee_paid_on", "updated_at"])
+    clock = _open_clock(request, "answer")
+    if clock and clock.paused_since is not None:
+        clock_resume(clock=clock)
+    audit_record(action="disclosure.request.fee_paid", obj=request, changes={"paid": [None, amount]})
+    _tell(request, "信息处理费已缴纳", f"已收到您缴纳的信息处理费{amount}元，申请（{request.receipt_no}）继续办理。")
+    return request
 
 
 @case_service

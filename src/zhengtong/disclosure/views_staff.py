@@ -37,6 +37,7 @@ class DocumentForm(ZtForm):
         label=_("文件性质"),
         choices=LegalForm.choices,
         initial=LegalForm.OTHER,
+        required=False,
         help_text=_("规章仅限有规章制定权的人民政府制定；年度报告按此分别统计。"),
     )
     column = forms.ModelChoiceField(label=_("栏目"), queryset=Column.objects.all(), required=False)
@@ -60,6 +61,9 @@ class DocumentForm(ZtForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         styled(self)
+
+    def clean_legal_form(self):
+        return self.cleaned_data["legal_form"] or LegalForm.OTHER
 
     def clean_interprets(self):
         value = self.cleaned_data["interprets"].strip()
