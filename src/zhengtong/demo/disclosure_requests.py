@@ -46,7 +46,8 @@ def _answers():
         for code, _label in reasons:
             weight = 12 if answer_type == AnswerType.GRANTED else 3 if answer_type == AnswerType.PARTIAL else 1
             out += [(answer_type, code)] * weight
-    return [a for a in out if a != (AnswerType.OTHER, "not_corrected")]  # that one comes from abandonment
+    # those two come from abandonment: a correction or a fee not made in time
+    return [a for a in out if a not in ((AnswerType.OTHER, "not_corrected"), (AnswerType.OTHER, "fee_unpaid"))]
 
 
 def _identifier(rng, kind) -> tuple[str, str]:
@@ -162,9 +163,47 @@ def seed_requests(count: int = REQUESTS, progress=print) -> int:
             finally:
                 clock["now"] = min(clock["now"], real_now)
         made += 1
+    made += _fee_requests(departments[1], real_now)
     svc.requests_abandon_overdue()
     made += _citizen_requests(departments[0])
     progress(f"    依申请公开 {made} 件（各种状态、各类答复）")
+    return made
+
+
+def _fee_requests(office, real_now) -> int:
+    """Two companies asking more than ten times in a month (国办函〔2020〕109号): two months ago one left its fee
+    unpaid (treated as withdrawn) and paid another; today the other waits for its fee."""
+    department, clerk, _head = office
+    made = 0
+    from zhengtong.core.ids import uscc_check_char
+
+    companies = [
+        ("宁波港城示范信息咨询有限公司", "91330206MA2HX7Q01", 2),
+        ("北仑示范物流有限公司", "91330206MA2JK3R02", 0),
+    ]
+    for name, body, months_ago in companies:
+        today = timezone.localtime(real_now).date()
+        received = (today - dt.timedelta(days=61 * months_ago)).replace(day=3) if months_ago else today
+        with simulated_now(timezone.make_aware(dt.datetime.combine(received, dt.time(9, 30)))):
+            filed = [
+                svc.request_register(
+                    department=department,
+                    by=clerk,
+                    applicant_kind=ApplicantKind.BUSINESS,
+                    applicant_name=name,
+                    identifier=body + uscc_check_char(body),
+                    contact_phone="0574-86780000",
+                    content=f"{received.year}年第{n + 1}批企业年报抽查结果",
+                    channel=Channel.EMAIL,
+                    received_on=received,
+                )
+                for n in range(12 if months_ago else 11)
+            ]
+            for request in filed[10:]:
+                svc.request_fee_notice(request=request, by=clerk)
+            if months_ago:
+                svc.request_fee_paid(request=filed[11], by=clerk, amount=filed[11].fee)
+        made += len(filed)
     return made
 
 
