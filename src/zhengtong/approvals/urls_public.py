@@ -16,4 +16,5 @@ urlpatterns = [
     path("applications/<str:receipt_no>/receipt/", views.receipt, name="receipt"),
     path("applications/<str:receipt_no>/withdraw/", views.withdraw, name="withdraw"),
     path("applications/<str:receipt_no>/files/<int:material_id>/", views.material_file, name="file"),
+    path("applications/<str:receipt_no>/notices/<int:notice_id>.<str:fmt>", views.notice, name="notice"),
 ]

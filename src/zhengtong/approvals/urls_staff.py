@@ -14,4 +14,5 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     path("<int:pk>/files/<int:material_id>/", views.material_file, name="file"),
+    path("<int:pk>/notices/<int:notice_id>.<str:fmt>", views.notice, name="notice"),
 ]

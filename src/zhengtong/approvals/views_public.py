@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -19,7 +19,7 @@ from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
 from zhengtong.supervision.selectors import case_deadline
 
-from . import selectors, services
+from . import notices, selectors, services
 from .case import APPLICATION
 from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
 from .models import Application, ServiceItem, Status
@@ -257,3 +257,22 @@ def form_file(request, code: str, material_id: int, which: str):
     if stored is None:
         raise Http404
     return file_response(stored)
+
+
+def notice_response(notice, fmt: str) -> HttpResponse:
+    """A written notice as a page (html) or a file to print (pdf); any other format does not exist."""
+    if fmt == "pdf":
+        response = HttpResponse(notices.notice_pdf(notice), content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="notice-{notice.pk}.pdf"'
+        return response
+    if fmt == "html":
+        return HttpResponse(notices.notice_html(notice))
+    raise Http404
+
+
+@login_required
+def notice(request, receipt_no: str, notice_id: int, fmt: str):
+    found = _own(request, receipt_no).notices.select_related("department").filter(pk=notice_id).first()
+    if found is None:
+        raise Http404
+    return notice_response(found, fmt)

@@ -34,6 +34,7 @@ from .models import Application, Branch, ServiceItem
 from .queue import TITLES, as_rows, section_applications, staff_queue
 from .services.common import SUBJECT
 from .services.workflow import SPECIAL_PROCEDURES
+from .views_public import notice_response
 
 
 @staff_required
@@ -179,3 +180,11 @@ def register(request):
             )
             return redirect("workbench_approvals:detail", pk=application.pk)
     return render(request, "approvals/staff_register.html", {"item": item, "walk_in": walk_in, "form": form})
+
+
+@staff_required
+def notice(request, pk: int, notice_id: int, fmt: str):
+    found = _application(request, pk).notices.select_related("department").filter(pk=notice_id).first()
+    if found is None:
+        raise Http404
+    return notice_response(found, fmt)

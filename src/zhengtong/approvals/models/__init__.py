@@ -1,6 +1,7 @@
 from .applications import Application, ApplicationMaterial, Branch, CorrectionNotice, Decision, Event, Status
 from .catalogue import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
 from .drafts import Draft, DraftMaterial
+from .notices import Notice, NoticeCounter
 
 __all__ = [
     "Application",
@@ -10,6 +11,8 @@ __all__ = [
     "Decision",
     "Draft",
     "DraftMaterial",
+    "Notice",
+    "NoticeCounter",
     "Event",
     "Status",
     "FormField",

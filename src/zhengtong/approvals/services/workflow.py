@@ -22,7 +22,7 @@ from zhengtong.supervision.services import clock_pause, clock_resume, clock_star
 
 from .. import errors
 from ..case import APPLICATION
-from ..models import Application, Branch, CorrectionNotice, Decision, ServiceType, Status
+from ..models import Application, Branch, CorrectionNotice, Decision, Notice, ServiceType, Status
 from ..selectors import extension_unit
 from .common import (
     SUBJECT,
@@ -34,6 +34,7 @@ from .common import (
     require_state_for,
     tell_applicant,
 )
+from .notices import notice_issue
 from .submit import clean_form, store_materials
 
 DELIVERY_LIMIT = 10  # 行政许可法 第四十四条: certificate issued within 10 days of the decision
@@ -89,11 +90,13 @@ def application_accept(*, application: Application, by) -> Application:
     require_state_for(application, "accept", by)
     _stop(application, stage="accept")
     event(application, "accept", "受理", department=application.lead_department)
+    notice_issue(application, Notice.Kind.ACCEPTED)
     if application.item.service_type == ServiceType.IMMEDIATE:
         # 即办件: decided on the spot, at acceptance.
         application.status, application.decision = Status.CONCLUDED, Decision.GRANTED
         application.concluded_at = timezone.now()
         event(application, "conclude", "即办件当场办结：准予", department=application.lead_department)
+        notice_issue(application, Notice.Kind.GRANTED)
         _start_delivery(application, by)
     else:
         application.status = Status.REVIEWING
@@ -158,6 +161,7 @@ def application_deem_accepted(*, application: Application) -> bool:
     )
     application.status = Status.REVIEWING
     application.save(update_fields=["status", "updated_at"])
+    notice_issue(application, Notice.Kind.ACCEPTED, deemed=True)
     _start_review(application, None, started_at=application.received_at)
     audit_record(
         action="approvals.application.deemed_accept",
@@ -180,6 +184,7 @@ def application_refuse(*, application: Application, by, reason: str) -> Applicat
     application.status, application.decision_reason = Status.REJECTED, reason.strip()
     application.save(update_fields=["status", "decision_reason", "updated_at"])
     event(application, "refuse", "不予受理", department=application.lead_department, note=reason.strip())
+    notice_issue(application, Notice.Kind.REFUSED, reason=reason.strip())
     audit_record(action="approvals.application.refuse", obj=application, changes={"reason": [None, reason.strip()]})
     tell_applicant(application, "不予受理")
     return application
@@ -202,6 +207,7 @@ def application_request_correction(*, application: Application, by, items: list[
     application.status = Status.CORRECTION
     application.save(update_fields=["status", "updated_at"])
     event(application, "correction", "一次性告知补正", department=application.lead_department, note="；".join(items))
+    notice_issue(application, Notice.Kind.CORRECTION, items=items)
     audit_record(action="approvals.application.correction", obj=application, changes={"items": [None, items]})
     tell_applicant(application, "请补正材料：" + "；".join(items))
     return notice
@@ -308,6 +314,13 @@ def application_conclude(
         department=application.lead_department,
         note=application.decision_reason,
     )
+    notice_issue(
+        application,
+        Notice.Kind.GRANTED if granted else Notice.Kind.DENIED,
+        number=application.result_doc_no,
+        reason=application.decision_reason,
+        certificate=application.certificate_no,
+    )
     if granted:
         _start_delivery(application, by)
     audit_record(
@@ -386,6 +399,7 @@ def application_special_pause(
         department=application.lead_department,
         note=note,
     )
+    notice_issue(application, Notice.Kind.SPECIAL, procedure=str(label), days=expected_days, note=note)
     audit_record(
         action="approvals.application.special_pause",
         obj=application,
