@@ -6,17 +6,11 @@ notice in the deciding organ's name, kept with the case, listed on it and downlo
 
 from __future__ import annotations
 
-import io
-import shutil
-import subprocess
-
-import pytest
-from pypdf import PdfReader
-
 from zhengtong.approvals import services
 from zhengtong.approvals.models import Notice
 from zhengtong.approvals.notices import notice_html, notice_pdf
 
+from ..pdf import needs_cjk_fonts, pdf_text
 from .test_workflow import submit
 
 
@@ -94,16 +88,11 @@ def test_the_applicant_alone_downloads_them_and_a_stranger_gets_404(client, item
     assert client.get(url).status_code == 404
 
 
-# A machine without fonts-noto-cjk renders boxes; .ci/run installs the fonts before any suite runs.
-@pytest.mark.skipif(
-    not shutil.which("fc-list") or "CJK" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout,
-    reason="fonts-noto-cjk is not installed",
-)
+@needs_cjk_fonts
 def test_the_pdf_carries_the_elements(item, zhangsan, uploads, form_data, lisi):
     refused = services.application_refuse(
         application=submit(item, zhangsan, uploads, form_data), by=lisi, reason="不属于本机关职权"
     )
-    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(notice_pdf(refused.notices.get()))).pages)
-    text = text.replace(" ", "").replace("\n", "")
+    text = pdf_text(notice_pdf(refused.notices.get()))
     for element in ("不予受理通知书", refused.receipt_no, "不属于本机关职权", "行政复议", "区市场监督管理局"):
         assert element in text, element

@@ -3,29 +3,16 @@ really in the file, read back with pypdf."""
 
 from __future__ import annotations
 
-import io
-import shutil
-import subprocess
-
-import pytest
 from django.utils import timezone
-from pypdf import PdfReader
 
 from zhengtong.disclosure import letters, report
 from zhengtong.disclosure import requests as svc
 from zhengtong.disclosure.models import ApplicantKind
 
 from .. import factories as f
+from ..pdf import needs_cjk_fonts, pdf_text
 
-# A machine without fonts-noto-cjk renders boxes; .ci/run installs the fonts before any suite runs.
-pytestmark = pytest.mark.skipif(
-    not shutil.which("fc-list") or "CJK" not in subprocess.run(["fc-list"], capture_output=True, text=True).stdout,
-    reason="fonts-noto-cjk is not installed",
-)
-
-
-def _text(pdf: bytes) -> str:
-    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).replace(" ", "").replace("\n", "")
+pytestmark = needs_cjk_fonts
 
 
 def test_the_answer_letter_states_the_answer_and_the_appeal_rights(district, lisi):
@@ -41,7 +28,7 @@ def test_the_answer_letter_states_the_answer_and_the_appeal_rights(district, lis
     request = svc.request_answer(
         request=request, by=lisi, answer_type="unavailable", reason="not_held", text="该信息由区住建局掌握"
     )
-    text = _text(letters.letter_pdf(request))
+    text = pdf_text(letters.letter_pdf(request))
     for phrase in (
         "政府信息公开申请答复告知书",
         "无法提供：本机关不掌握相关政府信息",
@@ -56,5 +43,5 @@ def test_the_answer_letter_states_the_answer_and_the_appeal_rights(district, lis
 
 
 def test_the_annual_report_pdf(district):
-    text = _text(report.pdf(report.build(year=timezone.localdate().year, department=district["A"])))
+    text = pdf_text(report.pdf(report.build(year=timezone.localdate().year, department=district["A"])))
     assert "政府信息公开工作年度报告" in text and "结转下年度继续办理" in text and "数据一致" in text
