@@ -20,7 +20,9 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core import throttle
 from zhengtong.core.codes import keyed_hash, six_digits
 from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.core.models import SiteSettings
 from zhengtong.core.sql import lock_for_transaction
+from zhengtong.notifications.services import sms_to
 
 from .types import CaseType
 
@@ -83,3 +85,15 @@ def status_lookup(
             )
         raise refuse(case_type.lookup_failed)
     return found
+
+
+def send_code(*, mobile: str, recipient, what: str, number_label: str, number: str, code: str, page: str) -> None:
+    """The one SMS a new case's submitter gets (issue 22 item 5): its number and query code and the page where they
+    work. Sent through the outbox, which keeps no text once it is sent: the code then lives on only as its HMAC."""
+    site = SiteSettings.current().site_name
+    sms_to(
+        mobile=mobile,
+        recipient=recipient,
+        title=f"{what}，{number_label} {number}，查询码 {code}。凭编号和查询码可在{site}网站“{page}”查看办理进度，"
+        "请妥善保存。",
+    )

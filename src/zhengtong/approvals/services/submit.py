@@ -12,10 +12,9 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup
 from zhengtong.core.errors import InvalidInput, refuse
-from zhengtong.core.models import SiteSettings
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
-from zhengtong.notifications.services import notify, sms_to
+from zhengtong.notifications.services import notify
 from zhengtong.supervision.services import clock_start
 
 from .. import errors
@@ -218,9 +217,12 @@ def _tell_submitted(application: Application, code: str) -> None:
     else:
         mobile = application.contact_mobile if application.channel == Application.Channel.WINDOW else ""
     what = "您在窗口递交的申请已登记" if application.channel == Application.Channel.WINDOW else "您的申请已提交"
-    sms_to(
+    lookup.send_code(
         mobile=mobile,
         recipient=application.applicant,
-        title=f"{what}（{item.name}），受理编号 {receipt}，查询码 {code}。凭编号和查询码可在"
-        f"{SiteSettings.current().site_name}网站“办件查询”查看办理进度，请妥善保存。",
+        what=f"{what}（{item.name}）",
+        number_label="受理编号",
+        number=receipt,
+        code=code,
+        page="办件查询",
     )

@@ -16,11 +16,9 @@ from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup
 from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import refuse
-from zhengtong.core.models import SiteSettings
 from zhengtong.core.sql import lock_for_transaction, next_key
 from zhengtong.core.validators import MOBILE_RE
 from zhengtong.files.services import uploads_store
-from zhengtong.notifications.services import sms_to
 
 from .. import errors, similar
 from ..case import LETTER
@@ -269,9 +267,12 @@ def _tell_writer(letter: Letter, code: str) -> None:
         mobile = letter.writer.mobile or ""
     else:
         mobile = letter.writer_phone if letter.phone_verified else ""
-    sms_to(
+    lookup.send_code(
         mobile=mobile,
         recipient=letter.writer,
-        title=f"您的来信已收到，信件编号 {letter.number}，查询码 {code}。凭编号和查询码可在"
-        f"{SiteSettings.current().site_name}网站“信件查询”查看办理进度，请妥善保存。",
+        what="您的来信已收到",
+        number_label="信件编号",
+        number=letter.number,
+        code=code,
+        page="信件查询",
     )
