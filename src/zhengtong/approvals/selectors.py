@@ -12,7 +12,9 @@ from zhengtong.accounts.models import User
 from zhengtong.core.sql import aware
 from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
+from zhengtong.supervision.models import Clock
 
+from .case import APPLICATION
 from .models import Application, Decision, Event, ItemType, ServiceItem, Status
 
 
@@ -156,3 +158,18 @@ def licensing_decisions(start, end, department) -> int:
         concluded_at__lt=end,
         lead_department__path__startswith=department.path,
     ).count()
+
+
+def overdue_for_acceptance(now=None) -> list[int]:
+    """Applications still waiting for acceptance whose running acceptance limit has passed (a limit paused for
+    correction does not run)."""
+    ids = Clock.objects.filter(
+        subject_type=APPLICATION.subject,
+        stage="accept",
+        stopped_at__isnull=True,
+        paused_since__isnull=True,
+        due_at__lte=now or timezone.now(),
+    ).values_list("subject_id", flat=True)
+    return list(
+        Application.objects.filter(pk__in=[int(i) for i in ids], status=Status.SUBMITTED).values_list("pk", flat=True)
+    )

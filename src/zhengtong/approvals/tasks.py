@@ -13,7 +13,8 @@ def deem_accepted() -> int:
     """Every ten minutes: applications past their acceptance limit count as accepted from receipt (行政许可法
     第三十二条), each in its own transaction. Returns how many."""
     from .models import Application
-    from .services.workflow import application_deem_accepted, overdue_for_acceptance
+    from .selectors import overdue_for_acceptance
+    from .services.workflow import application_deem_accepted
 
     done = 0
     with acting_as(Actor(name="定时任务:视为受理")):

@@ -17,7 +17,7 @@ from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
-from zhengtong.supervision.models import Clock, ClockPause, Violation
+from zhengtong.supervision.models import ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from .. import errors
@@ -122,21 +122,6 @@ SPECIAL_PROCEDURES = (
     ClockPause.Reason.APPRAISAL,
     ClockPause.Reason.EXPERT_REVIEW,
 )
-
-
-def overdue_for_acceptance(now=None) -> list[int]:
-    """Applications still waiting for acceptance whose running acceptance limit has passed (a limit paused for
-    correction does not run)."""
-    ids = Clock.objects.filter(
-        subject_type=SUBJECT,
-        stage="accept",
-        stopped_at__isnull=True,
-        paused_since__isnull=True,
-        due_at__lte=now or timezone.now(),
-    ).values_list("subject_id", flat=True)
-    return list(
-        Application.objects.filter(pk__in=[int(i) for i in ids], status=Status.SUBMITTED).values_list("pk", flat=True)
-    )
 
 
 @transaction.atomic(durable=True)
