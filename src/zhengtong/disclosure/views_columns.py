@@ -56,33 +56,28 @@ def _save(request, column: Column | None):
     return form, False
 
 
-@staff_required
-def columns(request):
+def _page(request, chosen: Column | None):
+    """The list of columns and, for an editor, the form adding one (`chosen` None) or changing `chosen`."""
     editor = edits_site(request.user)
-    form = ColumnForm() if editor else None
-    if request.method == "POST":
-        form, saved = _save(request, None)
-        if saved:
-            return redirect("workbench_disclosure:columns")
-    return render(
-        request,
-        "disclosure/staff_columns.html",
-        {"columns": Column.objects.all(), "form": form, "editor": editor, "column": None},
-    )
-
-
-@staff_required
-def column(request, pk: int):
-    chosen = get_object_or_404(Column, pk=pk)
-    form = ColumnForm(initial={f: getattr(chosen, f) for f in ColumnForm.base_fields})
+    if chosen is not None and not editor and request.method != "POST":
+        raise PermissionDenied  # a POST is refused, and audited, by _save
+    form = ColumnForm(initial={f: getattr(chosen, f) for f in ColumnForm.base_fields} if chosen else None)
     if request.method == "POST":
         form, saved = _save(request, chosen)
         if saved:
             return redirect("workbench_disclosure:columns")
-    if not edits_site(request.user):
-        raise PermissionDenied
     return render(
         request,
         "disclosure/staff_columns.html",
-        {"columns": Column.objects.all(), "form": form, "editor": True, "column": chosen},
+        {"columns": Column.objects.all(), "form": form if editor else None, "editor": editor, "column": chosen},
     )
+
+
+@staff_required
+def columns(request):
+    return _page(request, None)
+
+
+@staff_required
+def column(request, pk: int):
+    return _page(request, get_object_or_404(Column, pk=pk))
