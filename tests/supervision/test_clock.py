@@ -169,10 +169,10 @@ def test_the_scan_raises_each_change_once_and_notifies(district, lisi):
     head = staff("head", "赵六", district["A"])
     head.memberships.update(is_head=True)
     clock = start(district["A"], limit=20, assignee=lisi)
-    assert scan(now=at(2026, 3, 20)) == {"yellow": 0, "red": 0}
-    assert scan(now=at(2026, 3, 25, 9)) == {"yellow": 1, "red": 0}
-    assert scan(now=at(2026, 3, 25, 10)) == {"yellow": 0, "red": 0}
-    assert scan(now=at(2026, 3, 31, 1)) == {"yellow": 0, "red": 1}
+    assert scan(now=at(2026, 3, 20)) == {"yellow": 0, "red": 0, "lapsed": 0}
+    assert scan(now=at(2026, 3, 25, 9)) == {"yellow": 1, "red": 0, "lapsed": 0}
+    assert scan(now=at(2026, 3, 25, 10)) == {"yellow": 0, "red": 0, "lapsed": 0}
+    assert scan(now=at(2026, 3, 31, 1)) == {"yellow": 0, "red": 1, "lapsed": 0}
     clock.refresh_from_db()
     assert clock.level == Level.RED
     assert list(Alert.objects.values_list("level_from", "level_to")) == [("green", "yellow"), ("yellow", "red")]

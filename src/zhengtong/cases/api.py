@@ -76,7 +76,18 @@ class CaseUser(permissions.BasePermission):
 class ClockSerializer(serializers.ModelSerializer):
     class Meta:
         model = Clock
-        fields = ["stage", "stage_label", "limit", "unit", "started_at", "due_at", "stopped_at", "outcome", "level"]
+        fields = [
+            "stage",
+            "stage_label",
+            "window",
+            "limit",
+            "unit",
+            "started_at",
+            "due_at",
+            "stopped_at",
+            "outcome",
+            "level",
+        ]
 
 
 class TimelineSerializer(serializers.Serializer):

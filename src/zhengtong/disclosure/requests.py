@@ -26,7 +26,7 @@ from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import Clock, ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
-from zhengtong.workdays.calendar import add_working_days, working_days_between
+from zhengtong.workdays.calendar import add_working_days
 
 from . import answers, errors
 from .case import OPEN, REQUEST
@@ -36,6 +36,7 @@ SUBJECT = REQUEST.subject
 ANSWER_LIMIT = 20  # Art. 33
 EXTENSION = 20  # Art. 33
 CORRECTION_NOTICE_WITHIN = 7  # Art. 30
+WINDOW = "correction_notice"
 CONSULTATION_LIMIT = 15  # Art. 32
 FREE_PER_MONTH = 10  # 国办函〔2020〕109号
 OPEN_STATES = OPEN
@@ -68,6 +69,28 @@ def _answer_clock(request: Request, day: dt.date, by) -> Clock:
         started_at=_start_of_day(day),
         whole=True,  # the statutory limit of the whole request (条例 Art. 33): what the applicant is told
     )
+
+
+def _correction_window(request: Request, by) -> Clock:
+    """Art. 30's seven working days to ask for a correction: a window that warns before it closes, not a limit."""
+    return clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(request.pk),
+        stage=WINDOW,
+        stage_label="补正告知期限",
+        subject_label=f"政府信息公开申请（{request.receipt_no}）",
+        department=request.department,
+        assignee=by if getattr(by, "kind", "") == "staff" else None,
+        limit=CORRECTION_NOTICE_WITHIN,
+        started_at=_start_of_day(request.received_on),
+        window=True,
+    )
+
+
+def _close_window(request: Request, *, used: bool) -> None:
+    clock = _open_clock(request, WINDOW)
+    if clock:
+        clock_stop(clock=clock, cancelled=not used)
 
 
 def _open_clock(request: Request, stage: str) -> Clock | None:
@@ -146,6 +169,7 @@ def request_register(
         updated_by=by,
     )
     _answer_clock(request, received_on, by)
+    _correction_window(request, by)
     audit_record(
         action="disclosure.request.register",
         obj=request,
@@ -195,11 +219,13 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     if not items:
         raise refuse(errors.CORRECTION_ITEMS)
     today = timezone.localdate()
-    if working_days_between(request.received_on, today) > CORRECTION_NOTICE_WITHIN:
+    # Closed at the end of the seventh working day, as the window's clock is: a weekend after it is no extra time.
+    if today > add_working_days(request.received_on, CORRECTION_NOTICE_WITHIN):
         raise refuse(errors.CORRECTION_TOO_LATE, InvalidTransition)
     clock = _open_clock(request, "answer")
     if clock:
         clock_stop(clock=clock, cancelled=True)
+    _close_window(request, used=True)
     request.state, request.correction_items = RequestState.CORRECTION, "\n".join(items)
     request.correction_due = add_working_days(today, settings.DISCLOSURE_CORRECTION_DAYS)
     request.save()
@@ -239,6 +265,7 @@ def requests_abandon_overdue(*, today: dt.date | None = None) -> int:
         clock = _open_clock(request, "answer")
         if clock:
             clock_stop(clock=clock, cancelled=True)
+        _close_window(request, used=False)
         request.state = RequestState.ABANDONED
         request.answer_type, request.answer_reason = answers.AnswerType.OTHER, reason
         request.answered_at = timezone.now()
@@ -424,6 +451,7 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
     clock = _open_clock(request, "answer")
     if clock:
         clock_stop(clock=clock)
+    _close_window(request, used=False)
     request.state, request.answer_type, request.answer_reason, request.answer_text = (
         RequestState.ANSWERED,
         answer_type,

@@ -33,6 +33,9 @@ class Outcome(models.TextChoices):
     ON_TIME = "on_time", _("按时办结")
     LATE = "late", _("超时办结")
     CANCELLED = "cancelled", _("终止")
+    # A window closes: the time in which the office *may* act has passed (条例 第三十条's seven days to ask for a
+    # correction). Nothing was due, so nothing is late.
+    LAPSED = "lapsed", _("期限届满")
 
 
 class Clock(models.Model):
@@ -42,6 +45,9 @@ class Clock(models.Model):
     stage = models.CharField(_("环节"), max_length=50)
     stage_label = models.CharField(_("环节名称"), max_length=100, blank=True)
     whole = models.BooleanField(_("整体时限"), default=False, help_text=_("计整个办件的时限，而非单个环节"))
+    # A window warns like a limit but its end is no fault: the scan closes it as lapsed, records no violation, and
+    # the on-time figures leave it out.
+    window = models.BooleanField(_("期限窗口"), default=False, help_text=_("到期表示可办理的期间届满，不计超时"))
     item_code = models.CharField(_("事项编码"), max_length=50, blank=True)
     # No single-column index: (department, outcome) below leads with it, and every extra index is written on
     # each level change the scan makes.

@@ -1,5 +1,6 @@
 """The periodic scan: raise every running clock whose warning level has changed, record each change as an
-Alert, record overtime violations, and notify the assignee and the department head.
+Alert, record overtime violations, and notify the assignee and the department head. A window whose time is up is
+closed as lapsed instead: no red, no violation.
 
 It reads only clocks with next_check_at <= now (a partial index over running clocks), so its cost follows the
 number of clocks that change, not the number of clocks. Each transition is an UPDATE guarded by the old
@@ -20,7 +21,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.notifications.services import notify
 from zhengtong.org.models import Membership
 
-from .models import RUNNING, Alert, Clock, Level, Violation
+from .models import RUNNING, Alert, Clock, Level, Outcome, Violation
 
 BATCH = 20_000
 FIELDS = (
@@ -34,6 +35,7 @@ FIELDS = (
     "stage",
     "stage_label",
     "whole",
+    "window",
     "due_at",
 )
 
@@ -44,6 +46,19 @@ def _candidates(now: dt.datetime, *, level: str, late: bool):
     if connection.vendor == "postgresql":
         qs = qs.select_for_update(skip_locked=True, of=("self",))
     return list(qs.order_by("next_check_at").values(*FIELDS)[:BATCH])
+
+
+def _lapse(now: dt.datetime) -> int:
+    """Close every window whose time is up, at its due time (before the late candidates are read, so no window is
+    ever raised to red)."""
+    ids = list(
+        Clock.objects.filter(RUNNING, window=True, next_check_at__lte=now, due_at__lte=now).values_list(
+            "id", flat=True
+        )[:BATCH]
+    )
+    return Clock.objects.filter(RUNNING, id__in=ids).update(
+        stopped_at=F("due_at"), outcome=Outcome.LAPSED, next_check_at=None
+    )
 
 
 def _raise(rows: list[dict], *, to: str, now: dt.datetime) -> list[dict]:
@@ -100,7 +115,7 @@ def _notify(changes: list[dict]) -> None:
             f"{len(items)}件办件时限预警"
             if len(items) > 1
             else f"{first['subject_label'] or first['subject_id']}·{first['stage_label'] or first['stage']}："
-            f"{'已超时' if first['level_to'] == Level.RED else '即将到期'}"
+            f"{_state(first)}"
         )
         if red and len(items) > 1:
             title += f"（其中{red}件已超时）"
@@ -109,10 +124,17 @@ def _notify(changes: list[dict]) -> None:
         )
 
 
+def _state(change: dict) -> str:
+    if change["window"]:
+        return "即将届满，届满后不能再办理"
+    return "已超时" if change["level_to"] == Level.RED else "即将到期"
+
+
 @transaction.atomic
 def scan(now: dt.datetime | None = None) -> dict:
     now = now or timezone.now()
     changes = []
+    lapsed = _lapse(now)
     changes += _raise(_candidates(now, level=Level.GREEN, late=False), to=Level.YELLOW, now=now)
     changes += _raise(_candidates(now, level=Level.GREEN, late=True), to=Level.RED, now=now)
     changes += _raise(_candidates(now, level=Level.YELLOW, late=True), to=Level.RED, now=now)
@@ -120,7 +142,8 @@ def scan(now: dt.datetime | None = None) -> dict:
     summary = {
         "yellow": sum(1 for c in changes if c["level_to"] == Level.YELLOW),
         "red": sum(1 for c in changes if c["level_to"] == Level.RED),
+        "lapsed": lapsed,
     }
-    if changes:
+    if changes or lapsed:
         audit_record(action="supervision.scan", object_type="supervision.clock", changes=summary)
     return summary

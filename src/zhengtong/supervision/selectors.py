@@ -35,11 +35,11 @@ class CaseDeadline:
 def case_deadline(subject_type: str, subject_id) -> CaseDeadline | None:
     """The case's running limit: its whole-case clock when one runs (the 承诺时限 people are promised), otherwise
     the running stage clock due last; paused when every such clock is paused (补正, 征求意见); None once none
-    runs. One indexed read (clock_subject)."""
+    runs. Windows promise nothing and are left out. One indexed read (clock_subject)."""
     clocks = list(
-        Clock.objects.filter(subject_type=subject_type, subject_id=str(subject_id), stopped_at__isnull=True).only(
-            "due_at", "paused_since", "whole"
-        )
+        Clock.objects.filter(
+            subject_type=subject_type, subject_id=str(subject_id), stopped_at__isnull=True, window=False
+        ).only("due_at", "paused_since", "whole")
     )
     chosen = [c for c in clocks if c.whole] or clocks
     if not chosen:
@@ -58,8 +58,10 @@ def my_open_clocks(user, limit: int = 20) -> QuerySet[Clock]:
 
 
 def department_counts(clocks: QuerySet[Clock]) -> list[dict]:
+    """Open, warned, late and finished limits per department. Windows are no work that can be late: left out."""
     return list(
-        clocks.values("department_id", "department__name", "department__path")
+        clocks.filter(window=False)
+        .values("department_id", "department__name", "department__path")
         .annotate(
             open=Count("id", filter=OPEN),
             yellow=Count("id", filter=OPEN & Q(level=Level.YELLOW)),
@@ -79,6 +81,7 @@ def daily_trend(clocks: QuerySet[Clock], *, days: int = 30, today=None) -> dict:
     from django.utils import timezone
 
     today = today or timezone.localdate()
+    clocks = clocks.filter(window=False)
     first = today - dt.timedelta(days=days - 1)
     since = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
     labels = [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
@@ -116,5 +119,6 @@ def clock_timeline(clock: Clock) -> list[dict]:
     for v in clock.violations.all():
         events.append({"at": v.at, "label": "违规记录", "detail": f"{v.get_kind_display()}：{v.detail}"})
     if clock.stopped_at:
-        events.append({"at": clock.stopped_at, "label": "办结", "detail": clock.get_outcome_display()})
+        label = "结束" if clock.window else "办结"  # a window is closed, not finished
+        events.append({"at": clock.stopped_at, "label": label, "detail": clock.get_outcome_display()})
     return sorted(events, key=lambda e: e["at"])

@@ -91,6 +91,7 @@ def clock_start(
     stage_label: str = "",
     item_code: str = "",
     whole: bool = False,
+    window: bool = False,
 ) -> Clock:
     if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= MAX_LIMIT:
         raise _fail(errors.LIMIT_INVALID)
@@ -104,6 +105,7 @@ def clock_start(
         stage=stage,
         stage_label=stage_label,
         whole=whole,
+        window=window,
         item_code=item_code,
         department=department,
         assignee=assignee,
@@ -212,12 +214,17 @@ def clock_stop(*, clock: Clock, cancelled: bool = False, at: dt.datetime | None 
         _refresh(clock, at)
     clock.stopped_at = at
     late = at >= clock.due_at
-    clock.outcome = Outcome.CANCELLED if cancelled else (Outcome.LATE if late else Outcome.ON_TIME)
-    if late and clock.level != Level.RED:
+    if cancelled:
+        clock.outcome = Outcome.CANCELLED
+    elif late:
+        clock.outcome = Outcome.LAPSED if clock.window else Outcome.LATE
+    else:
+        clock.outcome = Outcome.ON_TIME
+    if late and not clock.window and clock.level != Level.RED:
         _flip(clock, Level.RED, at)
     clock.next_check_at = None
     clock.save(update_fields=["stopped_at", "outcome", "level", "next_check_at", "paused_since", "due_at", "yellow_at"])
-    if late and not cancelled:
+    if clock.outcome == Outcome.LATE:
         record_overtime(clock, at)  # kept after the stop: a late finish stays on the record
     audit_record(action="supervision.clock.stop", obj=clock, changes={"outcome": [None, clock.outcome]})
     return clock
