@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "zhengtong.files",
     "zhengtong.search",
     "zhengtong.supervision",
+    "zhengtong.evaluation",
     "zhengtong.approvals",
     "zhengtong.disclosure",
     "zhengtong.letters",
@@ -322,6 +323,7 @@ SPECTACULAR_SETTINGS = {
         "DisclosureRequestChannelEnum": "zhengtong.disclosure.models.Channel",
         "DocumentStateEnum": "zhengtong.disclosure.models.State",
         "ApplicationStatusEnum": "zhengtong.approvals.models.applications.Status",
+        "EvaluationScoreEnum": "zhengtong.evaluation.models.Score",
     },
 }
 
@@ -363,6 +365,17 @@ LOGGING = {
 DISCLOSURE_CORRECTION_DAYS = int(os.environ.get("ZT_DISCLOSURE_CORRECTION_DAYS", "15"))
 # 国办函〔2020〕109号: the applicant pays within 20 working days of the fee notice.
 DISCLOSURE_FEE_DAYS = int(os.environ.get("ZT_DISCLOSURE_FEE_DAYS", "20"))
+
+# The address people reach the site at, for links sent outside it (the 好差评 SMS link).
+PUBLIC_URL = os.environ.get("ZT_PUBLIC_URL", f"http://{ALLOWED_HOSTS[0]}:8000").rstrip("/")
+# 好差评 (国办发〔2019〕51号): a case may be rated for this many days after it concludes; a 差评 is verified within
+# one working day and rectified within five (local settings, DOMAIN §4).
+EVALUATION_DAYS = int(os.environ.get("ZT_EVALUATION_DAYS", "15"))
+EVALUATION_VERIFY_DAYS = int(os.environ.get("ZT_EVALUATION_VERIFY_DAYS", "1"))
+EVALUATION_RECTIFY_DAYS = int(os.environ.get("ZT_EVALUATION_RECTIFY_DAYS", "5"))
+# The ranking's score: weights of its parts (they must sum to 100) and the lower bounds of the bands.
+EVALUATION_WEIGHTS = {"satisfaction": 50, "on_time": 30, "rectified": 20}
+EVALUATION_BANDS = ((90, "优秀"), (80, "良好"), (60, "合格"))
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

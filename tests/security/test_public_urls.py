@@ -62,6 +62,11 @@ PUBLIC = {
     "letters:summary",  # published letters and the monthly summary (DOMAIN §5)
     "letters:write",
     "letters:query",  # anyone may write (anonymously too) and follow a letter by number and code
+    "evaluation:index",
+    "api:evaluation_rankings",  # 好差评 results and rectifications are published (国办发〔2019〕51号)
+    "evaluation:link",  # the SMS link rates one case without log-in: its token is the credential
+    "evaluation:thanks",  # where the link's rating lands; no data
+    "api:evaluation_rate",  # a rater without an account rates with his link's token; anything else is refused
     "open311:services",
     "open311:requests",
     "open311:request",  # GeoReport v2 is a public API by design

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from zhengtong.approvals import api as approvals_api
 from zhengtong.cases.api import case_urls
 from zhengtong.disclosure.api import DOCUMENTS, REQUESTS
+from zhengtong.evaluation import api as evaluation_api
 from zhengtong.letters.api import LETTERS
 
 from . import views
@@ -25,6 +26,9 @@ urlpatterns = [
     path("v1/approvals/items/<str:code>/window/", approvals_api.Register.as_view(), name="approvals_register"),
     path("v1/approvals/status/", approvals_api.StatusLookup.as_view(), name="approvals_status"),
     path("v1/approvals/applications/", approvals_api.MyApplications.as_view(), name="approvals_mine"),
+    path("v1/evaluation/invitations/", evaluation_api.MyInvitations.as_view(), name="evaluation_invitations"),
+    path("v1/evaluation/invitations/<int:pk>/rating/", evaluation_api.Rate.as_view(), name="evaluation_rate"),
+    path("v1/evaluation/rankings/", evaluation_api.Rankings.as_view(), name="evaluation_rankings"),
     path(
         "v1/approvals/applications/<int:pk>/actions/<slug:action>/",
         approvals_api.StaffAction.as_view(),

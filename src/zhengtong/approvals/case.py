@@ -1,8 +1,11 @@
 """The application as a case type of the engine (cases/): its states, its transition table, who may take each
 action (行政许可法 第三十二、三十八、四十二、四十四条), and its public status lookup."""
 
+from django.utils import timezone
+
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
+from zhengtong.evaluation.registry import Rated, Subject
 from zhengtong.org.access import works_in, works_in_any
 from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
 from zhengtong.supervision.models import Clock
@@ -77,3 +80,23 @@ APPLICATION = CaseType(
         Action("withdraw", "撤回申请", OPEN_STATUSES, _applicant),
     ),
 )
+
+
+def _rated(application) -> Subject:
+    """The lead department answers for the application, and its decider (the lead branch's) is the approver."""
+    lead = application.branches.filter(is_lead=True).values_list("decided_by_id", flat=True).first()
+    return Subject(
+        label=f"{application.item.name}（{application.receipt_no}）",
+        department_id=application.lead_department_id,
+        staff_id=lead or application.registered_by_id,
+        item_code=application.item.code,
+        item_name=application.item.name,
+        online=application.channel == application.Channel.ONLINE,
+        rater_id=application.applicant_id,
+        rater_mobile=application.contact_mobile if application.applicant_id is None else "",
+        concluded_at=application.concluded_at or timezone.now(),
+    )
+
+
+# 好差评 (国办发〔2019〕51号): a decided application, or one refused at acceptance, is rated by its applicant.
+RATED = Rated(concluded=(Status.CONCLUDED, Status.REJECTED, Status.DELIVERED), describe=_rated)

@@ -15,6 +15,7 @@ from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error, message_error
 from zhengtong.core.paging import pager_query
+from zhengtong.evaluation.selectors import invitation_of
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
 from zhengtong.supervision.selectors import case_deadline
@@ -227,6 +228,7 @@ def detail(request, receipt_no: str):
             "materials": application.materials.select_related("material", "file"),
             "form": form,
             "notice": application.corrections.filter(resolved_at__isnull=True).last(),
+            "invitation": invitation_of(APPLICATION.subject, application.pk, request.user),
         },
     )
 

@@ -277,11 +277,16 @@ def seed_all(
 
     progress("来信来电……")
     letter_count = seed_letters(**({"count": letters} if letters is not None else {}), progress=progress)
+    from .evaluation import seed_evaluation
+
+    progress("好差评……")
+    evaluation = seed_evaluation(progress)
     progress("站内搜索索引……")
     indexed = seed_search_index()
     return {
         "indexed": indexed,
         "letters": letter_count,
+        **evaluation,
         **disclosure,
         "departments": len(departments),
         "staff_created": created,

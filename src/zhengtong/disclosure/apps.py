@@ -8,6 +8,10 @@ class DisclosureConfig(AppConfig):
     verbose_name = "政务公开"
 
     def ready(self):
+        from zhengtong.evaluation.registry import register as rated
+
+        from .case import RATED, REQUEST
         from .search_index import register
 
         register()
+        rated(REQUEST, RATED)

@@ -1,8 +1,11 @@
 """The disclosure request and the document under review as case types of the engine (cases/): their states,
 transition tables and who may take each action (条例 Art. 27–45; the document's review before publication)."""
 
+from django.utils import timezone
+
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
+from zhengtong.evaluation.registry import Rated, Subject
 from zhengtong.org.access import works_in
 from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
 
@@ -77,6 +80,25 @@ REQUEST = CaseType(
         Action("withdraw", "撤回申请", OPEN, _applicant),
     ),
 )
+
+
+def _rated(request) -> Subject:
+    """A request answered is rated by its applicant's account; a request registered from paper has no account and
+    its contact phone was never proved, so no SMS link goes to it."""
+    return Subject(
+        label=f"政府信息公开申请（{request.receipt_no}）",
+        department_id=request.department_id,
+        staff_id=request.answered_by_id,
+        item_code="disclosure.request",
+        item_name="政府信息公开申请",
+        online=request.channel == "online",
+        rater_id=request.applicant_id,
+        rater_mobile="",
+        concluded_at=request.answered_at or timezone.now(),
+    )
+
+
+RATED = Rated(concluded=(RequestState.ANSWERED, RequestState.DELIVERED), describe=_rated)
 
 
 def _reviewer(user, document) -> bool:

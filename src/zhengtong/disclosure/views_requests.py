@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.evaluation.selectors import invitation_of
 from zhengtong.org.models import Department
 from zhengtong.supervision.selectors import case_deadline
 
@@ -129,6 +130,7 @@ def detail(request, receipt_no: str):
             "form": form,
             "open": found.state in svc.OPEN_STATES,
             "deadline": case_deadline(REQUEST.subject, found.pk),
+            "invitation": invitation_of(REQUEST.subject, found.pk, request.user),
         },
     )
 

@@ -8,6 +8,10 @@ class LettersConfig(AppConfig):
     verbose_name = "领导信箱与12345热线"
 
     def ready(self):
+        from zhengtong.evaluation.registry import register as rated
+
+        from .case import LETTER, RATED
         from .search_index import register
 
         register()
+        rated(LETTER, RATED)

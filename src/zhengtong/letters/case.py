@@ -9,8 +9,11 @@ departments give their opinions. What a department may do with its own assignmen
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType
+from zhengtong.evaluation.registry import Rated, Subject
 from zhengtong.org.access import is_head_of, workplaces, works_in, works_in_any
 
 from . import errors
@@ -114,3 +117,22 @@ LETTER = CaseType(
         Action("unpublish", "撤销公开", tuple(State), is_centre, once=lambda letter: letter.is_published),
     ),
 )
+
+
+def _rated(letter) -> Subject:
+    """A replied letter is rated by its writer: his account, or the mobile he proved with an SMS code. The main
+    department answers for it, and the one who drafted the reply handled it."""
+    return Subject(
+        label=f"{letter.get_kind_display()}（{letter.number}）",
+        department_id=letter.department_id,
+        staff_id=letter.reply_by_id,
+        item_code=f"letters.{letter.kind}",
+        item_name=f"{letter.get_kind_display()}类诉求",
+        online=False,
+        rater_id=letter.writer_id,
+        rater_mobile=letter.writer_phone if letter.writer_id is None and letter.phone_verified else "",
+        concluded_at=letter.replied_at or timezone.now(),
+    )
+
+
+RATED = Rated(concluded=(State.REPLIED, State.CLOSED), describe=_rated)

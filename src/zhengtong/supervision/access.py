@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.http import Http404
 
-from zhengtong.org.models import Role
+from zhengtong.accounts.models import User
+from zhengtong.org.models import Role, RoleGrant
 
 from .models import Clock
 from .selectors import visible_clocks
@@ -12,6 +13,11 @@ from .selectors import visible_clocks
 
 def may_supervise(user) -> bool:
     return Role.objects.filter(grants__user=user, supervises=True).exists()
+
+
+def supervisors():
+    """The active staff holding a supervising role (电子监察), who are told of what they watch."""
+    return User.objects.filter(is_active=True, pk__in=RoleGrant.objects.filter(role__supervises=True).values("user_id"))
 
 
 def access_clock_by_id(user, clock_id: int) -> Clock:

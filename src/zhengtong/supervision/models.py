@@ -122,6 +122,7 @@ class ClockPause(models.Model):
         EXPERT_REVIEW = "expert_review", _("专家评审")
         THIRD_PARTY = "third_party", _("征求第三方意见")
         FEE = "fee", _("待缴纳信息处理费")
+        APPEAL = "appeal", _("差评申诉审核中")
         OTHER = "other", _("其他法定情形")
 
     clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="pauses")

@@ -26,15 +26,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zhengtong.accounts.models import User
 from zhengtong.approvals.models import ServiceItem
 from zhengtong.disclosure.models import Column, Document
 from zhengtong.disclosure.models import State as DocumentState
 from zhengtong.letters.models import Kind, Letter, State
 from zhengtong.notifications.services import notify
 from zhengtong.org.access import edits_site, site_editors
-from zhengtong.org.models import RoleGrant
-from zhengtong.supervision.access import may_supervise
+from zhengtong.supervision.access import may_supervise, supervisors
 
 STALE_AFTER = dt.timedelta(days=14)
 UNANSWERED_AFTER = dt.timedelta(days=91)  # "over three months"
@@ -182,10 +180,6 @@ def run(*, crawl: bool = True, now: dt.datetime | None = None) -> Report:
         links, report.pages = _broken_links()
         report.findings += links
     return report
-
-
-def supervisors():
-    return User.objects.filter(is_active=True, pk__in=RoleGrant.objects.filter(role__supervises=True).values("user_id"))
 
 
 def may_read(user) -> bool:

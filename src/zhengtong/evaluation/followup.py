@@ -1,0 +1,169 @@
+"""Every 差评 followed up (国办发〔2019〕51号: "实名差评回访整改率100%"): the rated department verifies it within one
+working day and rectifies within five (settings), each on the deadline clock; the rater is told the outcome. A
+department that finds the rating is not about its work appeals instead; the supervision role decides, and while it
+decides the clock is paused, not stopped, so an appeal never buys time.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.notifications.services import notify, sms_to
+from zhengtong.org.access import heads, works_in
+from zhengtong.supervision.access import may_supervise, supervisors
+from zhengtong.supervision.models import Clock, ClockPause, Outcome
+from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
+
+from . import errors
+from .models import FollowUp, Rating
+
+SUBJECT = "evaluation.followup"
+State = FollowUp.State
+
+
+def _clock(follow_up: FollowUp) -> Clock | None:
+    return Clock.objects.filter(subject_type=SUBJECT, subject_id=str(follow_up.pk), stopped_at__isnull=True).first()
+
+
+def _start(follow_up: FollowUp, stage: str, label: str, limit: int) -> Clock:
+    rating = follow_up.rating
+    return clock_start(
+        subject_type=SUBJECT,
+        subject_id=str(follow_up.pk),
+        stage=stage,
+        stage_label=label,
+        subject_label=f"差评：{rating.invitation.subject_label}"[:200],
+        department=rating.department,
+        limit=limit,
+    )
+
+
+def follow_up_open(rating: Rating) -> FollowUp:
+    """In the rating's own transaction: the follow-up, its verification clock, and word to the department's heads
+    and the supervisors (the rater is not named)."""
+    follow_up = FollowUp.objects.create(rating=rating)
+    _start(follow_up, "verify", "差评核实", settings.EVALUATION_VERIFY_DAYS)
+    audit_record(action="evaluation.followup.open", obj=follow_up)
+    notify(
+        recipients=[*heads(rating.department_id), *supervisors()],
+        title=f"收到差评，请在{settings.EVALUATION_VERIFY_DAYS}个工作日内核实：{rating.invitation.subject_label}"[:200],
+        link=reverse("workbench_evaluation:detail", args=[follow_up.pk]),
+    )
+    return follow_up
+
+
+def _locked(follow_up: FollowUp) -> FollowUp:
+    return FollowUp.objects.select_for_update().select_related("rating__invitation").get(pk=follow_up.pk)
+
+
+def _denied(follow_up: FollowUp, by, action: str) -> None:
+    """An access refusal's audit row, written in its own transaction before the service opens its own."""
+    with transaction.atomic(durable=True):
+        audit_record(
+            action=f"evaluation.denied.{action}", obj=follow_up, changes={"user": [None, getattr(by, "username", "")]}
+        )
+
+
+def _require_department(follow_up: FollowUp, by, action: str) -> None:
+    """Checked before the service's transaction opens (the rated department never changes), so the refusal's
+    audit row is not rolled back with it."""
+    if not works_in(by, follow_up.rating.department_id):
+        _denied(follow_up, by, action)
+        raise refuse(errors.NOT_DEPARTMENT, PermissionDenied)
+
+
+def _require_state(follow_up: FollowUp, *states: str) -> None:
+    if follow_up.state not in states:
+        raise refuse(errors.WRONG_STATE, InvalidTransition, state=follow_up.get_state_display())
+
+
+def _required(text: str, field: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise refuse(errors.TEXT_REQUIRED, label=field)
+    return text
+
+
+def followup_verify(*, follow_up: FollowUp, by, verification: str) -> FollowUp:
+    _require_department(follow_up, by, "verify")
+    with transaction.atomic(durable=True):
+        follow_up = _locked(follow_up)
+        _require_state(follow_up, State.VERIFYING)
+        follow_up.verification = _required(verification, "核实情况")
+        follow_up.verified_by, follow_up.verified_at, follow_up.state = by, timezone.now(), State.RECTIFYING
+        follow_up.save()
+        clock_stop(clock=_clock(follow_up))
+        _start(follow_up, "rectify", "差评整改", settings.EVALUATION_RECTIFY_DAYS)
+        audit_record(action="evaluation.followup.verify", obj=follow_up)
+    return follow_up
+
+
+def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp:
+    """The rectification, published (masked) and told to the rater."""
+    _require_department(follow_up, by, "rectify")
+    with transaction.atomic(durable=True):
+        follow_up = _locked(follow_up)
+        _require_state(follow_up, State.RECTIFYING)
+        follow_up.rectification = _required(rectification, "整改情况")
+        clock = clock_stop(clock=_clock(follow_up))
+        follow_up.rectified_by, follow_up.rectified_at = by, timezone.now()
+        follow_up.rectified_on_time = clock.outcome == Outcome.ON_TIME
+        follow_up.state, follow_up.published = State.DONE, True
+        follow_up.save()
+        audit_record(action="evaluation.followup.rectify", obj=follow_up)
+        _tell_rater(follow_up)
+    return follow_up
+
+
+def _tell_rater(follow_up: FollowUp) -> None:
+    invitation = follow_up.rating.invitation
+    title = f"您对“{invitation.subject_label}”的评价已核实整改"
+    body = f"整改情况：{follow_up.rectification}"
+    if invitation.rater is not None:
+        notify(recipients=[invitation.rater], title=title[:200], body=body)
+    else:
+        sms_to(mobile=invitation.rater_mobile, title=f"{title}。{body}"[:300])
+
+
+def followup_appeal(*, follow_up: FollowUp, by, reason: str) -> FollowUp:
+    """申诉: the department says the rating is not about its work; the clock pauses until supervision decides."""
+    _require_department(follow_up, by, "appeal")
+    with transaction.atomic(durable=True):
+        follow_up = _locked(follow_up)
+        _require_state(follow_up, State.VERIFYING, State.RECTIFYING)
+        follow_up.appeal_reason = _required(reason, "申诉理由")
+        follow_up.state = State.APPEALED
+        follow_up.save()
+        clock_pause(clock=_clock(follow_up), reason=ClockPause.Reason.APPEAL, note=follow_up.appeal_reason[:300])
+        audit_record(action="evaluation.followup.appeal", obj=follow_up)
+        notify(recipients=supervisors(), title=f"差评申诉待审核：{follow_up.rating.invitation.subject_label}"[:200])
+    return follow_up
+
+
+def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: str) -> FollowUp:
+    """Upheld, the rating leaves the department's figures (it stays on record); refused, the follow-up goes on
+    where it stood, its clock running again."""
+    # The rated department never judges its own appeal, even where its head holds a supervising role.
+    if not may_supervise(by) or works_in(by, follow_up.rating.department_id):
+        _denied(follow_up, by, "appeal_decide")
+        raise refuse(errors.NOT_SUPERVISOR, PermissionDenied)
+    with transaction.atomic(durable=True):
+        follow_up = _locked(follow_up)
+        _require_state(follow_up, State.APPEALED)
+        follow_up.appeal_decision, follow_up.appeal_decided_by = _required(decision, "审核意见"), by
+        clock = _clock(follow_up)
+        if upheld:
+            follow_up.state = State.EXCLUDED
+            clock_stop(clock=clock, cancelled=True)
+            Rating.objects.filter(pk=follow_up.rating_id).update(counted=False)
+        else:
+            follow_up.state = State.VERIFYING if follow_up.verified_at is None else State.RECTIFYING
+            clock_resume(clock=clock)
+        follow_up.save()
+        audit_record(action="evaluation.followup.appeal_decide", obj=follow_up, changes={"upheld": [None, upheld]})
+    return follow_up

@@ -1,0 +1,186 @@
+"""Monthly rankings of departments, service items and approvers (电子监察 "对部门和审批人员进行排名").
+
+Each part of the score is a proportion of cases, taken at the lower bound of its Wilson score interval (95 %), so
+a handful of perfect cases cannot outrank hundreds of nearly perfect ones: three of three is 43.9, while 290 of 300
+is 94.0. The parts are
+
+- 满意率: ratings 满意 or 非常满意, of the month's counted ratings (an appeal upheld takes a rating out);
+- 按期办结率: limits finished on time, of those finished in the month plus those open past their due time
+  (supervision.rates, as the dashboard counts; windows and the follow-ups' own clocks are left out);
+- 差评按期整改率: 差评 rectified on time, of the month's 差评 whose follow-up is finished or overdue;
+
+weighted by `EVALUATION_WEIGHTS` (summing to 100) over the parts a row has data for, and banded by
+`EVALUATION_BANDS`. The mean score (1–5) and counts are shown beside it, each row links to its ratings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Q, Sum
+from django.utils import timezone
+
+from zhengtong.core.errors import refuse
+from zhengtong.supervision.models import OPEN, Clock, Level, Outcome
+
+from . import errors
+from .followup import SUBJECT as FOLLOW_UP
+from .models import BAD_SCORES, GOOD_SCORES, FollowUp, Rating
+
+Z = 1.959964  # 95 %
+KEYS = {
+    # dimension: (the rating's column, the clock's column)
+    "department": ("department_id", "department_id"),
+    "item": ("item_code", "item_code"),
+    "staff": ("staff_id", "assignee_id"),
+}
+
+
+def wilson(successes: int, n: int) -> tuple[float, float] | None:
+    """The 95 % Wilson score interval of successes/n, in percent (one decimal); None without cases."""
+    if n <= 0:
+        return None
+    p = successes / n
+    z2 = Z * Z
+    centre = p + z2 / (2 * n)
+    spread = Z * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n))
+    denominator = 1 + z2 / n
+    return round(100 * (centre - spread) / denominator, 1), round(100 * (centre + spread) / denominator, 1)
+
+
+def weights() -> dict[str, int]:
+    configured = dict(settings.EVALUATION_WEIGHTS)
+    total = sum(configured.values())
+    if total != 100 or set(configured) != {"satisfaction", "on_time", "rectified"}:
+        raise refuse(errors.WEIGHTS, total=total)
+    return configured
+
+
+def band(score: float | None) -> str:
+    if score is None:
+        return "—"
+    for floor, name in settings.EVALUATION_BANDS:
+        if score >= floor:
+            return name
+    return "不合格"
+
+
+@dataclass
+class Part:
+    successes: int = 0
+    n: int = 0
+
+    @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson(self.successes, self.n)
+
+    @property
+    def rate(self) -> float | None:
+        return round(100 * self.successes / self.n, 1) if self.n else None
+
+
+@dataclass
+class Row:
+    key: object
+    name: str = ""
+    ratings: int = 0
+    score_total: int = 0
+    bad: int = 0
+    satisfaction: Part = field(default_factory=Part)
+    on_time: Part = field(default_factory=Part)
+    rectified: Part = field(default_factory=Part)
+    score: float | None = None
+    band: str = "—"
+    rank: int | None = None
+
+    @property
+    def mean(self) -> float | None:
+        return round(self.score_total / self.ratings, 2) if self.ratings else None
+
+    @property
+    def bad_rate(self) -> float | None:
+        return round(100 * self.bad / self.ratings, 1) if self.ratings else None
+
+
+def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    first = month.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    to_dt = lambda d: timezone.make_aware(dt.datetime.combine(d, dt.time.min))  # noqa: E731
+    return to_dt(first), to_dt(following)
+
+
+def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.datetime | None = None) -> list[Row]:
+    """The month's rows for one dimension, best first. `ratings` and `clocks` narrow what is read (the viewer's
+    data scope); by default everything."""
+    parts = weights()
+    rating_key, clock_key = KEYS[by]
+    start, end = month_bounds(month)
+    now = now or timezone.now()
+    rows: dict[object, Row] = {}
+
+    def row(key) -> Row:
+        return rows.setdefault(key, Row(key=key))
+
+    month_ratings = (ratings if ratings is not None else Rating.objects.all()).filter(
+        at__gte=start, at__lt=end, counted=True
+    )
+    for r in month_ratings.values(rating_key).annotate(
+        n=Count("pk"),
+        total=Sum("score"),
+        good=Count("pk", filter=Q(score__in=GOOD_SCORES)),
+        bad=Count("pk", filter=Q(score__in=BAD_SCORES)),
+    ):
+        target = row(r[rating_key])
+        target.ratings, target.score_total, target.bad = r["n"], r["total"], r["bad"]
+        target.satisfaction = Part(r["good"], r["n"])
+
+    # Open follow-ups past their time: few (each is a fault), so read as ids rather than joined as text.
+    overdue_follow_ups = [
+        int(i)
+        for i in Clock.objects.filter(OPEN, subject_type=FOLLOW_UP, level=Level.RED).values_list(
+            "subject_id", flat=True
+        )
+    ]
+    for r in (
+        FollowUp.objects.filter(rating__in=month_ratings.filter(score__in=BAD_SCORES))
+        .filter(Q(state=FollowUp.State.DONE) | Q(pk__in=overdue_follow_ups))
+        .values(f"rating__{rating_key}")
+        .annotate(n=Count("pk"), ok=Count("pk", filter=Q(rectified_on_time=True)))
+    ):
+        row(r[f"rating__{rating_key}"]).rectified = Part(r["ok"], r["n"])
+
+    month_clocks = (
+        (clocks if clocks is not None else Clock.objects.all()).filter(window=False).exclude(subject_type=FOLLOW_UP)
+    )
+    finished = Q(stopped_at__gte=start, stopped_at__lt=end, outcome__in=(Outcome.ON_TIME, Outcome.LATE))
+    overdue = OPEN & Q(due_at__gte=start, due_at__lt=min(end, now))
+    for r in (
+        month_clocks.filter(finished | overdue)
+        .values(clock_key)
+        .annotate(n=Count("pk"), ok=Count("pk", filter=Q(outcome=Outcome.ON_TIME)))
+    ):
+        if r[clock_key] in (None, ""):
+            continue
+        row(r[clock_key]).on_time = Part(r["ok"], r["n"])
+
+    for target in rows.values():
+        got = {
+            name: part.interval[0]
+            for name, part in (
+                ("satisfaction", target.satisfaction),
+                ("on_time", target.on_time),
+                ("rectified", target.rectified),
+            )
+            if part.interval is not None
+        }
+        weight = sum(parts[name] for name in got)
+        target.score = round(sum(parts[name] * value for name, value in got.items()) / weight, 1) if weight else None
+        target.band = band(target.score)
+    ordered = sorted(rows.values(), key=lambda r: (r.score is None, -(r.score or 0), -r.ratings))
+    for i, target in enumerate(ordered):
+        same = i and ordered[i - 1].score == target.score
+        target.rank = ordered[i - 1].rank if same else i + 1
+    return ordered

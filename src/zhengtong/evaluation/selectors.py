@@ -1,0 +1,64 @@
+"""Reads for the 好差评 pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.utils import timezone
+
+from zhengtong.accounts.models import User
+from zhengtong.org.models import Department
+from zhengtong.privacy import mask
+
+from .models import FollowUp, Invitation
+
+
+def names(by: str, keys: list) -> dict:
+    """What a ranking row is called: the department's name, the item's, the approver's."""
+    if by == "department":
+        return dict(Department.objects.filter(pk__in=keys).values_list("pk", "name"))
+    if by == "item":
+        return dict(Invitation.objects.filter(item_code__in=keys).values_list("item_code", "item_name").distinct())
+    return {u.pk: u.display_name for u in User.objects.filter(pk__in=keys)}
+
+
+def recent_months(count: int = 12) -> list[dt.date]:
+    month = timezone.localdate().replace(day=1)
+    months = []
+    for _ in range(count):
+        months.append(month)
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    return months
+
+
+def published_rectifications(limit: int = 20) -> list[dict]:
+    """The latest rectified 差评, as the public reads them: what was said and what was done, personal data masked
+    (privacy.mask, the one masking every publishing path uses); the rater never named."""
+    rows = (
+        FollowUp.objects.filter(state=FollowUp.State.DONE, published=True)
+        .select_related("rating__invitation", "rating__department")
+        .order_by("-rectified_at")[:limit]
+    )
+    return [
+        {
+            "at": f.rectified_at,
+            "department": f.rating.department.name,
+            "item": f.rating.invitation.item_name,
+            "score": f.rating.get_score_display(),
+            "comment": mask(f.rating.comment),
+            "rectification": mask(f.rectification),
+            "on_time": f.rectified_on_time,
+        }
+        for f in rows
+    ]
+
+
+def invitation_of(subject_type: str, case_pk, user) -> Invitation | None:
+    """The case's invitation when the user is its rater (for the button on his case page)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return (
+        Invitation.objects.filter(subject_type=subject_type, subject_id=str(case_pk), rater=user)
+        .select_related("rating")
+        .first()
+    )

@@ -1,0 +1,184 @@
+"""Invitations and ratings: each write one audited service; bad input is refused with a code and changes nothing.
+
+Who may rate a case is its invitation's rater: his account, or whoever holds the SMS link's token (sent to the
+mobile of an applicant without an account; single use, spent with the rating, expiring with the invitation).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.cases.types import CaseType
+from zhengtong.core.codes import keyed_hash
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
+from zhengtong.core.models import SiteSettings
+from zhengtong.notifications.services import notify, sms_to
+
+from . import errors
+from .followup import follow_up_open
+from .models import SUB_INDICATORS, Invitation, Rating, Score
+from .registry import Subject
+
+COMMENT_MAX = 500
+TOKEN_PURPOSE = "zhengtong-evaluation-link:"
+
+
+def token_hash(token: str) -> str:
+    return keyed_hash(TOKEN_PURPOSE, token)
+
+
+def invitation_open(case_type: CaseType, subject: Subject, case_pk) -> Invitation:
+    """The concluded case's one invitation (opened again by nothing: a case concluded twice is rated once), and
+    the word to its rater: an in-site message, and an SMS with a link of its own to a rater without an account."""
+    found = Invitation.objects.filter(subject_type=case_type.subject, subject_id=str(case_pk)).first()
+    if found is not None:
+        return found
+    token = secrets.token_urlsafe(18)
+    invitation = Invitation.objects.create(
+        subject_type=case_type.subject,
+        subject_id=str(case_pk),
+        subject_label=subject.label[:200],
+        department_id=subject.department_id,
+        staff_id=subject.staff_id,
+        item_code=subject.item_code,
+        item_name=subject.item_name[:200],
+        online=subject.online,
+        rater_id=subject.rater_id,
+        rater_mobile=subject.rater_mobile,
+        token_hash=token_hash(token),
+        concluded_at=subject.concluded_at,
+        expires_at=subject.concluded_at + dt.timedelta(days=settings.EVALUATION_DAYS),
+    )
+    audit_record(action="evaluation.invitation.open", obj=invitation, changes={"case": [None, subject.label]})
+    title = f"{subject.label}已办结，请您对办理服务作出评价"
+    if invitation.rater is not None:
+        notify(recipients=[invitation.rater], title=title, link=reverse("evaluation:rate", args=[invitation.pk]))
+    else:
+        link = settings.PUBLIC_URL + reverse("evaluation:link", args=[token])
+        sms_to(
+            mobile=subject.rater_mobile,
+            title=f"{title}：{link} （{settings.EVALUATION_DAYS}天内有效）【{SiteSettings.current().site_name}】",
+        )
+    return invitation
+
+
+def invitation_for(*, user=None, token: str = "", invitation_id: int | None = None) -> Invitation:
+    """The invitation the user (his account) or the token holder may rate: anything else is refused alike, and a
+    token that matches nothing is audited as an access attempt."""
+    if token:
+        found = Invitation.objects.filter(token_hash=token_hash(token)).select_related("department").first()
+        if found is None or not hmac.compare_digest(found.token_hash, token_hash(token)):
+            with transaction.atomic():
+                audit_record(action="evaluation.link.denied", object_type="evaluation.invitation")
+            raise refuse(errors.LINK_INVALID, PermissionDenied)
+        return found
+    found = (
+        Invitation.objects.filter(pk=invitation_id, rater=user).select_related("department").first()
+        if user is not None and user.is_authenticated and invitation_id
+        else None
+    )
+    if found is None:
+        with transaction.atomic():
+            audit_record(
+                action="evaluation.invitation.denied",
+                object_type="evaluation.invitation",
+                object_id=str(invitation_id or ""),
+                changes={"user": [None, getattr(user, "username", "") or ""]},
+            )
+        raise refuse(errors.NOT_FOUND, PermissionDenied)
+    return found
+
+
+def _on_field(error: tuple[str, str], field: str, **params) -> InvalidInput:
+    """A refusal a form shows beside its field, and the API lists under `fields`."""
+    refusal = refuse(error, **params)
+    refusal.fields = {field: [{"code": refusal.code, "message": str(refusal.message)}]}
+    return refusal
+
+
+def _score(value, field: str, label) -> int:
+    try:
+        score = int(value)
+    except (TypeError, ValueError):
+        score = 0
+    if score not in Score.values:
+        raise _on_field(errors.SCORE_INVALID, field, label=label)
+    return score
+
+
+def _text(value: str, field: str, label: str) -> str:
+    text = (value or "").strip()
+    if len(text) > COMMENT_MAX:
+        raise _on_field(errors.TOO_LONG, field, label=label)
+    return text
+
+
+@transaction.atomic(durable=True)
+def rating_submit(
+    *, invitation: Invitation, score, comment: str = "", channel: str, parts: dict | None = None, by=None
+) -> Rating:
+    """One rating per case: its score, for a case made online the four sub-indicators, and a comment, required
+    with a 差评 (what the follow-up verifies). A second rating is refused; the database refuses it too."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if Rating.objects.filter(invitation=invitation).exists():
+        raise refuse(errors.RATED_ALREADY, InvalidTransition)
+    now = timezone.now()
+    if now >= invitation.expires_at:
+        raise refuse(errors.EXPIRED, InvalidTransition, days=settings.EVALUATION_DAYS)
+    score = _score(score, "score", "整体满意度")
+    values = {}
+    if invitation.online:
+        for field, label in SUB_INDICATORS:
+            given = (parts or {}).get(field)
+            values[field] = _score(given, field, label) if given not in (None, "") else None
+    comment = _text(comment, "comment", "评价内容")
+    if score <= Score.BAD and not comment:
+        raise _on_field(errors.COMMENT_REQUIRED, "comment")
+    try:
+        with transaction.atomic():
+            rating = Rating.objects.create(
+                invitation=invitation,
+                score=score,
+                comment=comment,
+                channel=channel,
+                at=now,
+                department_id=invitation.department_id,
+                staff_id=invitation.staff_id,
+                item_code=invitation.item_code,
+                **values,
+            )
+    except IntegrityError:
+        raise refuse(errors.RATED_ALREADY, InvalidTransition) from None
+    invitation.token_hash = ""  # the link is spent
+    invitation.save(update_fields=["token_hash"])
+    # The rater is not named in the trail the rated department reads: the row's actor is the rater's account (or
+    # none), visible to the auditors only.
+    audit_record(
+        action="evaluation.rating.submit", obj=rating, changes={"score": [None, score], "channel": [None, channel]}
+    )
+    if rating.is_bad:
+        follow_up_open(rating)
+    return rating
+
+
+@transaction.atomic(durable=True)
+def rating_add(*, rating: Rating, text: str) -> Rating:
+    """追评: one later addition, never a change of what was said."""
+    rating = Rating.objects.select_for_update().get(pk=rating.pk)
+    if rating.added_at is not None:
+        raise refuse(errors.ADDED_ALREADY, InvalidTransition)
+    text = _text(text, "addition", "追加评价")
+    if not text:
+        raise _on_field(errors.ADDITION_REQUIRED, "addition")
+    rating.addition, rating.added_at = text, timezone.now()
+    rating.save(update_fields=["addition", "added_at"])
+    audit_record(action="evaluation.rating.add", obj=rating)
+    return rating

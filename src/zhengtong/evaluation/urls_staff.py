@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views_staff
+
+app_name = "workbench_evaluation"
+
+urlpatterns = [
+    path("", views_staff.index, name="index"),
+    path("followups/<int:pk>/", views_staff.detail, name="detail"),
+]

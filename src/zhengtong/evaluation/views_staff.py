@@ -1,0 +1,138 @@
+"""好差评 in the workbench: the 差评 to follow up (the rated department's, or every one for the supervisors), each
+with its steps, and the approvers' ranking within the viewer's data scope. The rater is never shown to the rated
+department; the supervisors, who verify appeals, see his masked contact."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong.accounts.access import staff_required
+from zhengtong.core.errors import ZtError
+from zhengtong.core.excel import xlsx_response
+from zhengtong.core.forms import ZtForm, message_error, styled
+from zhengtong.core.masking import mask_mobile, mask_name
+from zhengtong.org.access import workplaces, works_in
+from zhengtong.org.scopes import scope_queryset
+from zhengtong.supervision.access import may_supervise
+from zhengtong.supervision.models import Clock
+
+from . import followup, selectors
+from .models import FollowUp, Rating
+from .rankings import rankings
+from .views_public import COLUMNS, export_rows, month_of, named
+
+STEPS = {
+    "verify": (followup.followup_verify, "verification", _("核实情况"), _("已记录核实情况，请在期限内整改。")),
+    "rectify": (followup.followup_rectify, "rectification", _("整改情况"), _("已整改，结果已告知评价人。")),
+    "appeal": (followup.followup_appeal, "reason", _("申诉理由"), _("申诉已提交，等待电子监察审核。")),
+}
+
+
+class TextForm(ZtForm):
+    text = forms.CharField(label=_("说明"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, label=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if label:
+            self.fields["text"].label = label
+        styled(self)
+
+
+def _follow_ups(user):
+    """His departments' 差评; a supervisor's, every one his data scope covers."""
+    rows = FollowUp.objects.select_related("rating__invitation", "rating__department").order_by("-rating__at")
+    own = Q(rating__department_id__in=workplaces(user))
+    if may_supervise(user):
+        return rows.filter(
+            own | Q(pk__in=scope_queryset(user, rows, department_field="rating__department").values("pk"))
+        )
+    return rows.filter(own)
+
+
+@staff_required
+def index(request):
+    month = month_of(request.GET.get("month"))
+    ratings = scope_queryset(request.user, Rating.objects.all())
+    clocks = scope_queryset(request.user, Clock.objects.all())
+    approvers = named(rankings(month=month, by="staff", ratings=ratings, clocks=clocks), "staff")
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(f"审批人员好差评排名-{month:%Y年%m月}", COLUMNS, export_rows(approvers))
+    state = request.GET.get("state", "")
+    rows = _follow_ups(request.user)
+    if state in FollowUp.State.values:
+        rows = rows.filter(state=state)
+    return render(
+        request,
+        "evaluation/staff_index.html",
+        {
+            "follow_ups": rows[:200],
+            "states": FollowUp.State.choices,
+            "state": state,
+            "month": month,
+            "months": selectors.recent_months(),
+            "approvers": approvers,
+        },
+    )
+
+
+def _rater(invitation) -> str:
+    """For the supervisors only, masked: enough to recognise a call back, not to expose the rater."""
+    if invitation.rater is not None:
+        return f"{mask_name(invitation.rater.display_name)} {mask_mobile(invitation.rater.mobile or '')}".strip()
+    return mask_mobile(invitation.rater_mobile or "")
+
+
+@staff_required
+def detail(request, pk: int):
+    found = _follow_ups(request.user).filter(pk=pk).first()
+    if found is None:
+        raise Http404
+    supervisor = may_supervise(request.user)
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action in STEPS:
+                service, argument, _label, done = STEPS[action]
+                service(follow_up=found, by=request.user, **{argument: request.POST.get(f"{action}-text", "")})
+            elif action in ("uphold", "reject"):
+                followup.followup_appeal_decide(
+                    follow_up=found,
+                    by=request.user,
+                    upheld=action == "uphold",
+                    decision=request.POST.get("decide-text", ""),
+                )
+                done = _("申诉审核意见已记录。")
+            else:
+                raise Http404
+        except ZtError as exc:
+            message_error(request, exc)
+        else:
+            messages.success(request, done)
+        return redirect("workbench_evaluation:detail", pk=pk)
+    invitation = found.rating.invitation
+    department = works_in(request.user, found.rating.department_id)
+    return render(
+        request,
+        "evaluation/staff_detail.html",
+        {
+            "f": found,
+            "rating": found.rating,
+            "invitation": invitation,
+            "clock": Clock.objects.filter(subject_type=followup.SUBJECT, subject_id=str(found.pk))
+            .order_by("-pk")
+            .first(),
+            "department": department,
+            "supervisor": supervisor,
+            "rater": _rater(invitation) if supervisor else "",
+            "forms": {
+                action: TextForm(label=label, prefix=action)
+                for action, (_service, _argument, label, _done) in STEPS.items()
+            },
+            "decide_form": TextForm(label=_("审核意见"), prefix="decide"),
+        },
+    )

@@ -1,0 +1,117 @@
+"""国办发〔2019〕51号 "实名差评回访整改率100%" and DOMAIN §4: every 差评 is verified (1 working day) and rectified (5
+working days, a setting) on the deadline clock, the rater is told the outcome; a department may appeal a rating it
+thinks is not about its work, decided by the supervision role; nobody edits or deletes a rating."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengtong.audit.models import OperationLog
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.disclosure import requests as disclosure
+from zhengtong.evaluation import followup, services
+from zhengtong.evaluation.models import Channel, FollowUp, Invitation, Rating
+from zhengtong.evaluation.selectors import published_rectifications
+from zhengtong.org.models import DataScope, Membership, Role
+from zhengtong.supervision.models import Clock
+
+from .. import factories as f
+from ..disclosure.test_correction_window import _register
+
+
+@pytest.fixture
+def bad(district, zhangsan, lisi):
+    request = disclosure.request_answer(request=_register(district["A"], zhangsan), by=lisi, answer_type="granted")
+    invitation = Invitation.objects.get(subject_type="disclosure.request", subject_id=str(request.pk))
+    rating = services.rating_submit(
+        invitation=invitation,
+        score=1,
+        comment="窗口态度差，我的电话13805740001打了三次没人接",
+        channel=Channel.CASE_PAGE,
+    )
+    return rating.follow_up
+
+
+@pytest.fixture
+def supervisor(district):
+    role = f.role("supervisor", DataScope.ALL)
+    Role.objects.filter(pk=role.pk).update(supervises=True)
+    return f.staff("jiancha", "钱监察", district["government"], role)
+
+
+def _clock(follow_up, stage):
+    return Clock.objects.get(subject_type="evaluation.followup", subject_id=str(follow_up.pk), stage=stage)
+
+
+def test_51_hao_a_bad_rating_is_verified_in_one_working_day_then_rectified_in_five(bad, lisi, zhangsan, settings):
+    assert _clock(bad, "verify").limit == settings.EVALUATION_VERIFY_DAYS == 1
+    bad = followup.followup_verify(follow_up=bad, by=lisi, verification="属实，已约谈当事人")
+    assert bad.state == FollowUp.State.RECTIFYING and _clock(bad, "verify").outcome == "on_time"
+    assert _clock(bad, "rectify").limit == settings.EVALUATION_RECTIFY_DAYS == 5
+    bad = followup.followup_rectify(follow_up=bad, by=lisi, rectification="已开通电话专线，安排专人接听")
+    assert bad.state == FollowUp.State.DONE and bad.rectified_on_time
+    told = zhangsan.messages.filter(title__contains="已核实整改").get()
+    assert "已开通电话专线" in told.body
+
+
+def test_51_hao_rectifications_are_published_with_personal_data_masked(bad, lisi):
+    followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    followup.followup_rectify(follow_up=bad, by=lisi, rectification="已联系王小明，电话13805740001，当面致歉")
+    [published] = published_rectifications()
+    assert "13805740001" not in published["comment"] + published["rectification"]
+    assert "王小明" not in published["comment"] + published["rectification"]
+    assert "张三" not in str(published)
+
+
+def test_51_hao_only_the_rated_department_follows_up_and_refusals_are_audited(bad, wangwu):
+    with pytest.raises(PermissionDenied) as caught:
+        followup.followup_verify(follow_up=bad, by=wangwu, verification="不是我们")
+    assert caught.value.code == "EVALUATION_NOT_DEPARTMENT"
+    assert OperationLog.objects.filter(action="evaluation.denied.verify", object_id=str(bad.pk)).exists()
+    bad.refresh_from_db()
+    assert bad.state == FollowUp.State.VERIFYING
+
+
+def test_51_hao_steps_out_of_order_and_empty_words_are_refused(bad, lisi):
+    with pytest.raises(InvalidTransition) as caught:
+        followup.followup_rectify(follow_up=bad, by=lisi, rectification="先整改")
+    assert caught.value.code == "EVALUATION_WRONG_STATE"
+    with pytest.raises(InvalidInput) as caught:
+        followup.followup_verify(follow_up=bad, by=lisi, verification="  ")
+    assert caught.value.code == "EVALUATION_TEXT_REQUIRED" and "核实情况" in caught.value.message
+
+
+def test_51_hao_an_appeal_pauses_the_clock_and_supervision_decides(bad, lisi, supervisor, district):
+    bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="评价内容是对社保窗口的意见，不属于本部门")
+    assert bad.state == FollowUp.State.APPEALED and _clock(bad, "verify").paused_since is not None
+    with pytest.raises(PermissionDenied) as caught:
+        followup.followup_appeal_decide(follow_up=bad, by=lisi, upheld=True, decision="自己批准")
+    assert caught.value.code == "EVALUATION_NOT_SUPERVISOR"
+    bad = followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=True, decision="经核，确非本部门事项")
+    assert bad.state == FollowUp.State.EXCLUDED and _clock(bad, "verify").outcome == "cancelled"
+    rating = Rating.objects.get(pk=bad.rating_id)
+    assert not rating.counted and rating.score == 1, "the rating stays, out of the figures"
+
+
+def test_51_hao_the_rated_departments_own_head_does_not_judge_its_appeal(bad, lisi, district):
+    head = f.staff("zhaoliu", "赵六", district["A"], f.role("dept_head", DataScope.DEPARTMENT_AND_BELOW))
+    Role.objects.filter(code="dept_head").update(supervises=True)
+    bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="不属于本部门")
+    with pytest.raises(PermissionDenied) as caught:
+        followup.followup_appeal_decide(follow_up=bad, by=head, upheld=True, decision="同意")
+    assert caught.value.code == "EVALUATION_NOT_SUPERVISOR"
+
+
+def test_51_hao_a_refused_appeal_resumes_where_it_stood(bad, lisi, supervisor):
+    bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="不属于本部门")
+    bad = followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=False, decision="属于本部门职责")
+    assert bad.state == FollowUp.State.VERIFYING and _clock(bad, "verify").paused_since is None
+    assert Rating.objects.get(pk=bad.rating_id).counted
+
+
+def test_51_hao_the_rated_department_never_sees_who_rated(bad, district, lisi):
+    head = f.staff("head_a", "甲局长", district["A"])
+    Membership.objects.filter(user=head).update(is_head=True)
+    assert bad.rating.invitation.rater is not None
+    told = [m.title + m.body for m in lisi.messages.all()] + [m.title + m.body for m in head.messages.all()]
+    assert all("张三" not in text and "13805740001" not in text for text in told)

@@ -1,0 +1,114 @@
+"""The 好差评 pages: the rater's form from his account and from the SMS link, 我的评价, the public rankings with
+their Excel, and the workbench's follow-up page (国办发〔2019〕51号: results and rectifications published)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from zhengtong.disclosure import requests as disclosure
+from zhengtong.evaluation.models import FollowUp, Invitation, Rating
+
+from ..disclosure.test_correction_window import _register
+from ..letters.conftest import handled
+
+
+@pytest.fixture
+def invitation(district, zhangsan, lisi):
+    request = disclosure.request_answer(request=_register(district["A"], zhangsan), by=lisi, answer_type="granted")
+    return Invitation.objects.get(subject_type="disclosure.request", subject_id=str(request.pk))
+
+
+def test_the_rater_rates_from_his_account_and_errors_name_the_field(client, invitation, zhangsan):
+    client.force_login(zhangsan)
+    page = client.get(f"/evaluation/rate/{invitation.pk}/").content.decode()
+    assert "整体满意度" in page and "办事效率" in page and "非常满意" in page
+    refused = client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "2"}).content.decode()
+    assert "请在“评价内容”中写明不满意的原因" in refused and not Rating.objects.exists()
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "2", "comment": "答复内容不完整"})
+    assert Rating.objects.get().score == 2 and FollowUp.objects.count() == 1
+    mine = client.get("/evaluation/mine/").content.decode()
+    assert "不满意" in mine
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"addition": "后来补充答复了"})
+    assert Rating.objects.get().addition == "后来补充答复了"
+
+
+def test_another_account_gets_a_refusal_not_the_form(verified_client, invitation, wangwu):
+    response = verified_client(wangwu).get(f"/evaluation/rate/{invitation.pk}/")
+    assert response.status_code == 403 and "EVALUATION_NOT_FOUND" in response.content.decode()
+
+
+def test_the_sms_link_rates_without_logging_in_once(
+    client, hotline, district, lisi, sms_outbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        handled(hotline, district, lisi, phone_verified=True)
+    path = "/evaluation/r/" + sms_outbox[-1][1].split("/evaluation/r/")[1].split("/")[0] + "/"
+    assert "办事评价" in client.get(path).content.decode()
+    assert client.post(path, {"score": "5"}).status_code == 302
+    assert client.get(path).status_code == 403
+    assert client.get("/evaluation/r/forged/").status_code == 403
+
+
+def test_the_public_page_ranks_and_exports(client, invitation, zhangsan):
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5"})
+    client.logout()
+    page = client.get("/evaluation/").content.decode()
+    assert "区市场监督管理局" in page and "政府信息公开申请" in page and "Wilson" in page
+    book = load_workbook(io.BytesIO(client.get("/evaluation/?format=xlsx").content))
+    rows = list(book.active.values)
+    assert rows[0][:4] == ("名次", "名称", "综合得分", "等次") and rows[1][1] == "区市场监督管理局"
+
+
+def test_the_department_follows_up_in_the_workbench(verified_client, invitation, zhangsan, lisi, wangwu, client):
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "1", "comment": "没有答复我要的内容"})
+    follow_up = FollowUp.objects.get()
+    staff = verified_client(lisi)
+    listing = staff.get("/workbench/evaluation/").content.decode()
+    assert "没有答复我要的内容" not in listing and "非常不满意" in listing
+    page = staff.get(f"/workbench/evaluation/followups/{follow_up.pk}/").content.decode()
+    assert "张三" not in page and "13805740001" not in page and "记录核实情况" in page
+    staff.post(f"/workbench/evaluation/followups/{follow_up.pk}/", {"action": "verify", "verify-text": "属实"})
+    staff.post(f"/workbench/evaluation/followups/{follow_up.pk}/", {"action": "rectify", "rectify-text": "已补充答复"})
+    follow_up.refresh_from_db()
+    assert follow_up.state == FollowUp.State.DONE
+    other = verified_client(wangwu)
+    assert other.get(f"/workbench/evaluation/followups/{follow_up.pk}/").status_code == 404
+
+
+def test_the_api_lists_rates_once_and_ranks(client, invitation, zhangsan):
+    client.force_login(zhangsan)
+    [listed] = client.get("/api/v1/evaluation/invitations/").json()["results"]
+    assert listed["id"] == invitation.pk and listed["rated"] is False
+    url = f"/api/v1/evaluation/invitations/{invitation.pk}/rating/"
+    refused = client.post(url, {"score": 1}, content_type="application/json")
+    assert refused.status_code == 400 and refused.json()["code"] == "EVALUATION_COMMENT_REQUIRED"
+    made = client.post(url, {"score": 4, "efficiency": 5}, content_type="application/json")
+    assert made.status_code == 201 and made.json()["score_label"] == "满意"
+    again = client.post(url, {"score": 5}, content_type="application/json")
+    assert again.status_code == 409 and again.json()["code"] == "EVALUATION_RATED_ALREADY"
+    client.logout()
+    [row] = client.get("/api/v1/evaluation/rankings/").json()
+    assert row["name"] == "区市场监督管理局" and row["ratings"] == 1 and row["band"] == "不合格"
+    forged = client.post(url, {"score": 5, "token": "forged"}, content_type="application/json")
+    assert forged.status_code == 403 and forged.json()["code"] == "EVALUATION_LINK_INVALID"
+    schema = client.get("/api/schema/").content.decode()
+    assert (
+        "/api/v1/evaluation/invitations/{id}/rating/" in schema
+        or "/api/v1/evaluation/invitations/{pk}/rating/" in schema
+    )
+
+
+def test_the_case_page_asks_for_the_rating_and_then_shows_it(client, invitation, zhangsan):
+    client.force_login(zhangsan)
+    from zhengtong.disclosure.models import Request
+
+    request = Request.objects.get(pk=invitation.subject_id)
+    page = client.get(f"/disclosure/requests/{request.receipt_no}/").content.decode()
+    assert "去评价" in page and f"/evaluation/rate/{invitation.pk}/" in page
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5"})
+    assert "非常满意" in client.get(f"/disclosure/requests/{request.receipt_no}/").content.decode()

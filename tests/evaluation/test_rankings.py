@@ -1,0 +1,135 @@
+"""Rankings (电子监察 "对部门和审批人员进行排名"; issue 24 item 5) against a hand count: Wilson lower bounds so three
+perfect cases do not top three hundred nearly perfect ones, open overdue work counted against the on-time rate,
+upheld appeals left out, weights that do not sum to 100 refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from zhengtong.core.errors import InvalidInput
+from zhengtong.evaluation.models import Channel, FollowUp, Invitation, Rating
+from zhengtong.evaluation.rankings import rankings, wilson
+from zhengtong.supervision.services import clock_start, clock_stop
+
+MONTH = dt.date(2026, 11, 1)
+IN_MONTH = timezone.make_aware(dt.datetime(2026, 11, 10, 10))
+
+
+def _ratings(department, scores, *, item="330206-XK-0001", staff=None, counted=True):
+    made = []
+    for score in scores:
+        n = Invitation.objects.count()
+        invitation = Invitation.objects.create(
+            subject_type="test.case",
+            subject_id=str(n),
+            subject_label=f"件{n}",
+            department=department,
+            staff=staff,
+            item_code=item,
+            item_name="食品经营许可",
+            concluded_at=IN_MONTH,
+            expires_at=IN_MONTH + dt.timedelta(days=15),
+        )
+        made.append(
+            Rating.objects.create(
+                invitation=invitation,
+                score=score,
+                channel=Channel.CASE_PAGE,
+                at=IN_MONTH,
+                department=department,
+                staff=staff,
+                item_code=item,
+                counted=counted,
+            )
+        )
+    return made
+
+
+def _clock(department, *, late: bool | None, n: int):
+    """A 5-working-day limit started on 2 November: stopped on time, stopped late, or (None) still open."""
+    clock = clock_start(
+        subject_type="test.case",
+        subject_id=str(n),
+        stage="handle",
+        department=department,
+        limit=5,
+        started_at=timezone.make_aware(dt.datetime(2026, 11, 2, 9)),
+    )
+    if late is not None:
+        at = clock.due_at + (dt.timedelta(days=1) if late else -dt.timedelta(days=1))
+        clock_stop(clock=clock, at=at)
+
+
+def test_three_perfect_ratings_do_not_top_three_hundred_nearly_perfect_ones(district):
+    _ratings(district["A"], [5] * 290 + [3] * 10)
+    _ratings(district["B"], [5, 5, 5])
+    first, second = rankings(month=MONTH, by="department", now=IN_MONTH)
+    assert (first.key, first.satisfaction.interval, first.score, first.band) == (
+        district["A"].pk,
+        (94.0, 98.2),
+        94.0,
+        "优秀",
+    )
+    assert (second.key, second.satisfaction.interval, second.score, second.band) == (
+        district["B"].pk,
+        (43.9, 100.0),
+        43.9,
+        "不合格",
+    )
+    assert (first.ratings, first.mean, first.bad) == (300, round((290 * 5 + 30) / 300, 2), 0)
+
+
+def test_on_time_counts_open_overdue_work_and_weights_combine_the_parts(district):
+    _ratings(district["A"], [5] * 290 + [3] * 10)
+    for n in range(8):
+        _clock(district["A"], late=False, n=n)
+    _clock(district["A"], late=True, n=8)
+    _clock(district["A"], late=None, n=9)  # open, due 9 November: overdue by the 30th
+    [row] = rankings(month=MONTH, by="department", now=timezone.make_aware(dt.datetime(2026, 11, 30, 12)))
+    assert (row.on_time.successes, row.on_time.n) == (8, 10)
+    expected = round((50 * 94.0 + 30 * wilson(8, 10)[0]) / 80, 1)  # no 差评: the rectified part has no data
+    assert row.score == expected and row.band == "合格"
+
+
+def test_bad_ratings_rectified_on_time_and_upheld_appeals_left_out(district):
+    done, waiting, _good = _ratings(district["A"], [1, 2, 5])
+    FollowUp.objects.create(rating=done, state=FollowUp.State.DONE, rectified_on_time=True)
+    FollowUp.objects.create(rating=waiting, state=FollowUp.State.VERIFYING)  # within its time: not yet judged
+    _ratings(district["A"], [1], counted=False)  # an appeal upheld
+    [row] = rankings(month=MONTH, by="department", now=IN_MONTH)
+    assert (row.ratings, row.bad, row.satisfaction.successes) == (3, 2, 1)
+    assert (row.rectified.successes, row.rectified.n) == (1, 1)
+    expected = round((50 * wilson(1, 3)[0] + 20 * wilson(1, 1)[0]) / 70, 1)
+    assert row.score == expected
+
+
+def test_items_and_approvers_are_ranked_alike(district, lisi, wangwu):
+    _ratings(district["A"], [5] * 20, staff=lisi)
+    _ratings(district["B"], [5] * 5 + [2] * 5, staff=wangwu, item="330206-XK-0002")
+    by_staff = rankings(month=MONTH, by="staff", now=IN_MONTH)
+    assert [r.key for r in by_staff] == [lisi.pk, wangwu.pk]
+    assert [r.key for r in rankings(month=MONTH, by="item", now=IN_MONTH)] == ["330206-XK-0001", "330206-XK-0002"]
+
+
+def test_other_months_are_not_counted(district):
+    _ratings(district["A"], [5])
+    assert rankings(month=dt.date(2026, 10, 1), by="department", now=IN_MONTH) == []
+
+
+def test_weights_that_do_not_sum_to_100_are_refused(district, settings):
+    settings.EVALUATION_WEIGHTS = {"satisfaction": 50, "on_time": 30, "rectified": 30}
+    with pytest.raises(InvalidInput) as caught:
+        rankings(month=MONTH, by="department")
+    assert caught.value.code == "EVALUATION_WEIGHTS"
+
+
+def test_the_site_does_not_start_with_weights_that_do_not_sum_to_100(settings):
+    from zhengtong.evaluation.checks import ranking_weights
+
+    assert ranking_weights(None) == []
+    settings.EVALUATION_WEIGHTS = {"satisfaction": 60, "on_time": 30, "rectified": 20}
+    [error] = ranking_weights(None)
+    assert error.id == "evaluation.E001" and "110" in error.msg
