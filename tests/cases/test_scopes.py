@@ -184,7 +184,7 @@ def _letter_cases(district, personas, hotline):
         services.letter_sign(letter=letter, by=drafter, department=department)
         services.letter_draft_reply(letter=letter, by=drafter, text="经现场检查，该餐馆已安装油烟净化设施。")
         services.letter_review_reply(letter=letter, by=head, approve=True)
-        services.letter_callback(letter=letter, by=operator, satisfaction="satisfied")
+        services.letter_callback(letter=letter, by=operator, result="5")
         letter.refresh_from_db()
         return letter
 

@@ -166,5 +166,27 @@ def test_51_hao_an_expired_invitation_is_refused(answered):
 
 def test_letters_a_concluded_letter_is_invited_once_however_often_it_is_saved(hotline, district, lisi, zhangsan):
     letter = handled(hotline, district, lisi, by=zhangsan)
-    letters.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    letters.letter_callback(letter=letter, by=hotline["operator"], result="5")
     assert Invitation.objects.filter(subject_type="letters.letter", subject_id=str(letter.pk)).count() == 1
+
+
+def test_gbt_39734_the_letters_callback_takes_the_five_levels_as_the_writers_rating(hotline, district, lisi, zhangsan):
+    letter = handled(hotline, district, lisi, by=zhangsan)
+    with pytest.raises(InvalidInput) as caught:
+        letters.letter_callback(letter=letter, by=hotline["operator"], result="satisfied")
+    assert caught.value.code == "LETTER_SATISFACTION_INVALID"
+    with pytest.raises(InvalidInput) as caught:
+        letters.letter_callback(letter=letter, by=hotline["operator"], result="2")
+    assert caught.value.code == "EVALUATION_COMMENT_REQUIRED"
+    letters.letter_callback(letter=letter, by=hotline["operator"], result="2", note="油烟问题没有解决")
+    rating = Rating.objects.get(invitation=_invitation(letter))
+    assert (rating.score, rating.channel, rating.comment) == (2, Channel.CALLBACK, "油烟问题没有解决")
+    letter.refresh_from_db()
+    assert letter.satisfaction == "dissatisfied" and FollowUp.objects.filter(rating=rating).exists()
+
+
+def test_51_hao_a_writer_who_rated_himself_keeps_his_word_at_the_callback(hotline, district, lisi, zhangsan):
+    letter = handled(hotline, district, lisi, by=zhangsan)
+    services.rating_submit(invitation=_invitation(letter), score=5, channel=Channel.CASE_PAGE)
+    letters.letter_callback(letter=letter, by=hotline["operator"], result="4")
+    assert Rating.objects.get(invitation=_invitation(letter)).score == 5

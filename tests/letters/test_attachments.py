@@ -83,7 +83,7 @@ def test_handlers_download_other_departments_and_the_public_never_see_them(
     hotline, district, lisi, wangwu, client, verified_client
 ):
     letter = handled(hotline, district, lisi, attachments=[("张三身份证.jpg", jpeg_with_exif())])
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     services.letter_publish(letter=letter, by=hotline["operator"])
     attachment = letter.attachments.get()
     url = f"/workbench/letters/{letter.number}/files/{attachment.pk}/"

@@ -57,7 +57,7 @@ def test_the_full_loop_to_a_satisfied_close(hotline, district, lisi):
     letter = handled(hotline, district, lisi)
     assert letter.state == State.REPLIED and letter.reply.startswith("经现场检查")
     assert _clocks(letter, "handle").get().outcome == Outcome.ON_TIME
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     letter.refresh_from_db()
     assert letter.state == State.CLOSED and letter.closed_at
     public = list(letter.events.filter(public=True).values_list("action", flat=True))
@@ -147,7 +147,7 @@ def test_dissatisfied_reopens_on_a_new_clock_after_the_centres_review(hotline, d
     letter = handled(hotline, district, lisi)
     with pytest.raises(InvalidTransition):  # nothing to review before the callback
         services.letter_reopen(letter=letter, by=hotline["operator"], reason="复查")
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.DISSATISFIED)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="2", note="油烟仍未解决")
     letter.refresh_from_db()
     assert letter.state == State.REPLIED
     services.letter_reopen(letter=letter, by=hotline["operator"], reason="油烟仍未解决。")
@@ -158,7 +158,7 @@ def test_dissatisfied_reopens_on_a_new_clock_after_the_centres_review(hotline, d
 
 def test_dissatisfied_may_be_closed_with_a_reason(hotline, district, lisi):
     letter = handled(hotline, district, lisi)
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.DISSATISFIED)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="2", note="油烟仍未解决")
     with pytest.raises(InvalidInput):
         services.letter_close(letter=letter, by=hotline["operator"], note="")
     services.letter_close(letter=letter, by=hotline["operator"], note="诉求超出法定职责，已解释。")
@@ -203,7 +203,7 @@ def test_declining_needs_a_reason_and_tells_why(hotline):
 def test_actions_out_of_order_are_refused(hotline, district, lisi):
     letter = submit().letter
     with pytest.raises(InvalidTransition):
-        services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+        services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["A"])
     with pytest.raises(InvalidTransition):
         services.letter_draft_reply(letter=letter, by=lisi, text="先答复")  # not signed yet

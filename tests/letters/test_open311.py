@@ -10,7 +10,7 @@ import requests
 from georeport import GeoReport
 
 from zhengtong.letters import services
-from zhengtong.letters.models import Channel, Letter, Satisfaction
+from zhengtong.letters.models import Channel, Letter
 
 from .. import factories as f
 from .conftest import handled
@@ -55,7 +55,7 @@ def test_published_letters_are_listed_masked(hotline, district, lisi, client311)
     letter = handled(
         hotline, district, lisi, content="我叫王小明，电话13812345678，楼下餐馆油烟扰民。", writer_name="王小明"
     )
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     services.letter_publish(letter=letter, by=hotline["operator"])
     listed = client311.get_service_requests()
     assert [r["service_request_id"] for r in listed] == [letter.number]

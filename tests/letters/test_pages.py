@@ -142,7 +142,7 @@ def test_statistics_page_and_export_match_the_cases(hotline, district, lisi, ver
     from zhengtong.letters import services
 
     letter = handled(hotline, district, lisi)
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     other = submit(content="另一个问题：某菜场附近道路积水严重。", writer_phone="13905740002").letter
     services.letter_dispatch(letter=other, by=hotline["operator"], department=district["A"])
     client = verified_client(hotline["operator"])
@@ -163,7 +163,7 @@ def test_the_cached_count_of_published_letters_follows_publication(
 
     assert "暂无公开的来信" in client.get("/letters/").content.decode()  # the count (0) is now cached
     letter = handled(hotline, district, lisi)
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     with django_capture_on_commit_callbacks(execute=True):
         services.letter_publish(letter=letter, by=hotline["operator"])
     page = client.get("/letters/").content.decode()
@@ -178,7 +178,7 @@ def test_the_public_list_filters_by_kind_and_the_pager_keeps_the_filter(
         letter = handled(
             hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。"
         )
-        services.letter_callback(letter=letter, by=centre, satisfaction="satisfied")
+        services.letter_callback(letter=letter, by=centre, result="5")
         with django_capture_on_commit_callbacks(execute=True):  # published letters are indexed after commit
             services.letter_publish(letter=letter, by=centre)
     page = client.get("/letters/?kind=complaint").content.decode()
@@ -208,7 +208,7 @@ def test_a_page_of_the_public_list_is_one_query_newest_first(
         letter = handled(
             hotline, district, lisi, writer_phone=f"139057{n:05d}", content=f"第{n}号路段路灯不亮，请维修。"
         )
-        services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+        services.letter_callback(letter=letter, by=hotline["operator"], result="5")
         with django_capture_on_commit_callbacks(execute=True):
             services.letter_publish(letter=letter, by=hotline["operator"])
         numbers.append(letter.number)
@@ -227,7 +227,7 @@ def test_the_list_and_the_letter_page_date_a_letter_by_beijing_time(
     """DOMAIN §5's limits run on Beijing days: a letter received at 17:30 UTC was received the next day there. The
     dates are computed by the database (decision 0011), on either backend."""
     letter = handled(hotline, district, lisi, writer_phone="13905700001", content="路灯不亮，请维修。")
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     with django_capture_on_commit_callbacks(execute=True):
         services.letter_publish(letter=letter, by=hotline["operator"])
     evening = dt.datetime(2026, 3, 1, 17, 30, tzinfo=dt.timezone.utc)

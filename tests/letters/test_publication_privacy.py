@@ -15,7 +15,7 @@ def test_an_estate_address_a_village_address_and_an_unlabelled_neighbour_are_mas
         "其老家在大碶街道横山村3组45号，联系电话138.0574.9876，请相关部门处理。"
     )
     letter = handled(hotline, district, lisi, content=content)
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     services.letter_publish(letter=letter, by=hotline["operator"])
     published = Letter.objects.get(pk=letter.pk).public_content
     for secret in ("9幢800室", "王建军", "3组45号", "0574.9876", "张三"):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhengtong.core.errors import InvalidInput
 from zhengtong.letters import services
-from zhengtong.letters.models import Mailbox, Satisfaction
+from zhengtong.letters.models import Mailbox
 from zhengtong.letters.suggest import suggest
 from zhengtong.search.models import Entry
 
@@ -58,7 +58,7 @@ def _published(hotline, district, lisi):
         writer_name="王小明",
         content=f"我叫王小明，身份证{PRIVATE['id']}，电话{PRIVATE['phone']}，住{PRIVATE['address']}，楼下餐馆油烟扰民。",
     )
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     return services.letter_publish(letter=letter, by=hotline["operator"])
 
 
@@ -103,7 +103,7 @@ def test_a_letter_the_writer_kept_private_cannot_be_published(hotline, district,
 def test_an_unpublished_letter_is_not_public(hotline, district, lisi, client, django_capture_on_commit_callbacks):
     letter = handled(hotline, district, lisi)
     assert client.get(f"/letters/{letter.number}/").status_code == 404
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction=Satisfaction.SATISFIED)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     with django_capture_on_commit_callbacks(execute=True):
         services.letter_publish(letter=letter, by=hotline["operator"])
     assert Entry.objects.filter(kind="letters.letter").exists()

@@ -38,7 +38,7 @@ def test_each_hand_is_offered_its_own_steps_in_order(hotline, district, lisi, wa
 def test_a_step_out_of_order_is_409_naming_the_state_and_audited(hotline, district):
     letter = services.letter_dispatch(letter=submit().letter, by=hotline["operator"], department=district["A"])
     with pytest.raises(InvalidTransition) as refused:
-        services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+        services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     assert refused.value.status == 409 and "待签收" in str(refused.value.message)
     letter.refresh_from_db()
     assert letter.state == "dispatched" and not letter.satisfaction

@@ -50,7 +50,7 @@ def test_the_home_page_offers_the_common_actions_and_the_latest_replies(client, 
     from zhengtong.letters import services
 
     letter = handled(hotline, district, lisi)
-    services.letter_callback(letter=letter, by=hotline["operator"], satisfaction="satisfied")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     services.letter_publish(letter=letter, by=hotline["operator"])
     letter.refresh_from_db()
     page = client.get("/").content.decode()

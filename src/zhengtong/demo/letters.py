@@ -222,21 +222,12 @@ class Walk:
         if not self.step(self.rng.uniform(12, 72)):
             return letter
         if letter.anonymous and not letter.writer_phone:
-            satisfaction = Satisfaction.UNREACHABLE
+            result = "unreachable"
         else:
-            satisfaction = (
-                [
-                    Satisfaction.DISSATISFIED,
-                    Satisfaction.UNREACHABLE,
-                    Satisfaction.BASICALLY,
-                    Satisfaction.BASICALLY,
-                    Satisfaction.BASICALLY,
-                ][n % 20]
-                if n % 20 < 5
-                else Satisfaction.SATISFIED
-            )
-        svc.letter_callback(letter=letter, by=op, satisfaction=satisfaction, note="电话回访")
-        if satisfaction == Satisfaction.DISSATISFIED:
+            result = ["2", "unreachable", "3", "3", "3"][n % 20] if n % 20 < 5 else self.rng.choice(["5", "5", "4"])
+        note = "电话回访：对处理结果不满意，问题仍未解决" if result == "2" else "电话回访"
+        svc.letter_callback(letter=letter, by=op, result=result, note=note)
+        if result == "2":
             if not self.step(self.rng.uniform(2, 24)):
                 return letter
             if n % 40 == 0:

@@ -123,10 +123,18 @@ def _text(value: str, field: str, label: str) -> str:
 
 @transaction.atomic(durable=True)
 def rating_submit(
-    *, invitation: Invitation, score, comment: str = "", channel: str, parts: dict | None = None, by=None
+    *, invitation: Invitation, score, comment: str = "", channel: str, parts: dict | None = None
+) -> Rating:
+    """The rater's own rating, in its own transaction (the pages, the SMS link, the API)."""
+    return rating_record(invitation=invitation, score=score, comment=comment, channel=channel, parts=parts)
+
+
+def rating_record(
+    *, invitation: Invitation, score, comment: str = "", channel: str, parts: dict | None = None
 ) -> Rating:
     """One rating per case: its score, for a case made online the four sub-indicators, and a comment, required
-    with a 差评 (what the follow-up verifies). A second rating is refused; the database refuses it too."""
+    with a 差评 (what the follow-up verifies). A second rating is refused; the database refuses it too. In the
+    caller's transaction: a letter's callback records the writer's answer in the callback's own."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if Rating.objects.filter(invitation=invitation).exists():
         raise refuse(errors.RATED_ALREADY, InvalidTransition)
@@ -167,6 +175,16 @@ def rating_submit(
     if rating.is_bad:
         follow_up_open(rating)
     return rating
+
+
+def rate_on_behalf(case_type: CaseType, case_pk, *, score: int, comment: str, channel: str) -> Rating | None:
+    """The rater's answer taken down by staff (a letter's callback), in the caller's transaction: recorded as his
+    rating unless he rated the case himself already (his own word stands, one rating per case) or it has no
+    invitation (a case concluded before it was rated)."""
+    invitation = Invitation.objects.filter(subject_type=case_type.subject, subject_id=str(case_pk)).first()
+    if invitation is None or Rating.objects.filter(invitation=invitation).exists():
+        return None
+    return rating_record(invitation=invitation, score=score, comment=comment, channel=channel)
 
 
 @transaction.atomic(durable=True)

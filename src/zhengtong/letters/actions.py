@@ -55,7 +55,7 @@ ACTIONS = {
         letter=l, by=user, approve=params.flag(post, "approve"), note=params.text(post, "note")
     ),
     "callback": lambda l, user, post: services.letter_callback(
-        letter=l, by=user, satisfaction=params.text(post, "satisfaction", max_length=20), note=params.text(post, "note")
+        letter=l, by=user, result=params.text(post, "result", max_length=20), note=params.text(post, "note")
     ),
     "reopen": lambda l, user, post: services.letter_reopen(letter=l, by=user, reason=params.text(post, "reason")),
     "close": lambda l, user, post: services.letter_close(letter=l, by=user, note=params.text(post, "note")),

@@ -29,7 +29,10 @@ CO_SAME_AS_MAIN = ("LETTER_CO_SAME_AS_MAIN", _("协办部门不能与主办部�
 REPLY_REQUIRED = ("LETTER_REPLY_REQUIRED", _("请填写答复内容。"))
 CO_OPINIONS_MISSING = ("LETTER_CO_OPINIONS_MISSING", _("还有协办部门未提交意见：%(names)s。"))
 NOT_REVIEWER = ("LETTER_NOT_REVIEWER", _("答复须由主办部门负责人审核，且不能审核自己起草的答复。"))
-SATISFACTION_INVALID = ("LETTER_SATISFACTION_INVALID", _("请选择回访结果：满意、基本满意、不满意或未能联系。"))
+SATISFACTION_INVALID = (
+    "LETTER_SATISFACTION_INVALID",
+    _("请选择回访结果：非常满意、满意、基本满意、不满意、非常不满意或未能联系。"),
+)
 CALLBACK_FIRST = ("LETTER_CALLBACK_FIRST", _("只有回访不满意的信件需要审核重办或办结，请先回访。"))
 MERGE_TARGET = ("LETTER_MERGE_TARGET", _("只能合并到另一封未合并、未办结的信件。"))
 NOT_PUBLISHABLE = ("LETTER_NOT_PUBLISHABLE", _("只有来信人同意公开且已答复的信件可以公开。"))

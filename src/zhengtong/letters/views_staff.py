@@ -21,6 +21,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
 from zhengtong.org.access import workplaces
@@ -123,7 +124,8 @@ def detail(request, number: str):
         "suggestion": suggest(letter) if "dispatch" in allowed else None,
         "departments": Department.objects.filter(is_active=True).exclude(kind=Department.Kind.REGION).order_by("path"),
         "categories": Responsibility.objects.filter(is_active=True),
-        "satisfactions": Satisfaction.choices,
+        "callback_results": [(str(s.value), s.label) for s in Score]
+        + [("unreachable", Satisfaction.UNREACHABLE.label)],
     }
     return render(request, "letters/staff_detail.html", context)
 

@@ -9,6 +9,8 @@ from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, refuse
+from zhengtong.evaluation.models import Channel, Score
+from zhengtong.evaluation.services import rate_on_behalf
 from zhengtong.supervision.models import Level
 
 from .. import errors
@@ -117,28 +119,39 @@ def letter_review_reply(*, letter: Letter, by, approve: bool, note: str = "") ->
     return letter
 
 
+# 回访 on the five levels of 好差评 (GB/T 39734-2020), or 未能联系; the letter keeps the three-way answer its
+# handling and its monthly 满意率 turn on.
+CALLBACK_RESULTS = {
+    "5": Satisfaction.SATISFIED,
+    "4": Satisfaction.SATISFIED,
+    "3": Satisfaction.BASICALLY,
+    "2": Satisfaction.DISSATISFIED,
+    "1": Satisfaction.DISSATISFIED,
+    "unreachable": Satisfaction.UNREACHABLE,
+}
+
+
 @case_service
-def letter_callback(*, letter: Letter, by, satisfaction: str, note: str = "") -> Letter:
-    """回访: a settled answer closes the case; 不满意 waits for the centre to reopen or close it."""
+def letter_callback(*, letter: Letter, by, result: str, note: str = "") -> Letter:
+    """回访: the writer's answer is his rating of the case (channel 电话回访) unless he rated it himself already,
+    so the letters' 满意率 and the 好差评 page read the same answers; a 不满意 answer needs its reason (the note) and
+    opens the 差评 follow-up. A settled answer closes the case; 不满意 waits for the centre to reopen or close it."""
     require_centre(by, letter, "callback")
-    if satisfaction not in Satisfaction.values:
+    result = str(result or "").strip()
+    if result not in CALLBACK_RESULTS:
         raise refuse(errors.SATISFACTION_INVALID)
     letter = locked(letter)
     require_state_for(letter, "callback", by)
-    letter.satisfaction = satisfaction
-    event(
-        letter,
-        "callback",
-        f"回访：{Satisfaction(satisfaction).label}",
-        by=by,
-        department=centre_department(),
-        note=note,
-        public=True,
-    )
-    if satisfaction in SETTLED:
+    letter.satisfaction = CALLBACK_RESULTS[result]
+    reached = result != "unreachable"
+    label = Score(int(result)).label if reached else Satisfaction.UNREACHABLE.label
+    if reached:
+        rate_on_behalf(LETTER, letter.pk, score=int(result), comment=note, channel=Channel.CALLBACK)
+    event(letter, "callback", f"回访：{label}", by=by, department=centre_department(), note=note, public=True)
+    if letter.satisfaction in SETTLED:
         _close(letter, by)
     letter.save()
-    audit_record(action="letters.letter.callback", obj=letter, changes={"satisfaction": [None, satisfaction]})
+    audit_record(action="letters.letter.callback", obj=letter, changes={"result": [None, label]})
     return letter
 
 
