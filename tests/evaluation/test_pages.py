@@ -112,3 +112,33 @@ def test_the_case_page_asks_for_the_rating_and_then_shows_it(client, invitation,
     assert "去评价" in page and f"/evaluation/rate/{invitation.pk}/" in page
     client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5"})
     assert "非常满意" in client.get(f"/disclosure/requests/{request.receipt_no}/").content.decode()
+
+
+def test_the_window_tablet_rates_one_case_without_logging_in(
+    verified_client, client, item, uploads, form_data, zhangsan, lisi, wangwu
+):
+    """A window applicant rates on the counter's 评价器 (国办发〔2019〕51号: 现场评价): the clerk opens it for the one
+    case he handled; no log-in, single use, minutes long; a clerk of another department cannot open it."""
+    from zhengtong.approvals import services as approvals
+
+    from ..approvals.test_notices import _concluded
+    from ..approvals.test_workflow import submit as apply
+
+    application = approvals.application_accept(application=apply(item, zhangsan, uploads, form_data), by=lisi)
+    application = _concluded(application, lisi, wangwu)
+    invitation = Invitation.objects.get(subject_type="approvals.application", subject_id=str(application.pk))
+    staff = verified_client(lisi)
+    page = staff.get(f"/workbench/approvals/{application.pk}/").content.decode()
+    assert "请办事人在评价器上评价" in page
+    opened = staff.post(f"/workbench/evaluation/invitations/{invitation.pk}/kiosk/")
+    assert opened.status_code == 302 and "/evaluation/kiosk/" in opened.url
+    tablet = client.__class__()
+    form = tablet.get(opened.url).content.decode()
+    assert "请您对本次办事服务作出评价" in form and "张三" not in form and "site-nav" not in form
+    tablet.post(opened.url, {"score": "5"})
+    assert Rating.objects.get(invitation=invitation).channel == "tablet"
+    assert tablet.get(opened.url).status_code == 403, "spent by the rating"
+    other = verified_client(wangwu).post(
+        f"/workbench/evaluation/invitations/{invitation.pk}/kiosk/", {"back": "https://evil.example/"}
+    )
+    assert other.status_code == 302 and "evil" not in other.url

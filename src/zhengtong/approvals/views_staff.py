@@ -20,6 +20,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.core.paging import pager_query
+from zhengtong.evaluation.selectors import invitation_of_case
 from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
 from zhengtong.org.access import workplaces
@@ -101,6 +102,7 @@ def detail(request, pk: int):
             "extension": pending_extension(SUBJECT, application.pk),
             "heads": heads,
             "pause_reasons": [(r.value, r.label) for r in SPECIAL_PROCEDURES],
+            "rating_invitation": invitation_of_case(SUBJECT, application.pk),
         },
     )
 

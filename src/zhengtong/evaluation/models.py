@@ -75,6 +75,9 @@ class Invitation(models.Model):
     rater_mobile = EncryptedTextField(_("评价人手机"), blank=True)
     # The SMS link's token is kept only as its keyed hash; used once, it is spent with the rating.
     token_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    # The window's 评价器 (a tablet on the counter): the clerk hands it one case at a time, for minutes.
+    kiosk_hash = models.CharField(max_length=64, blank=True, db_index=True)
+    kiosk_expires = models.DateTimeField(null=True, blank=True)
     concluded_at = models.DateTimeField(_("办结时间"))
     expires_at = models.DateTimeField(_("评价截止"))
     created_at = models.DateTimeField(auto_now_add=True)

@@ -62,3 +62,10 @@ def invitation_of(subject_type: str, case_pk, user) -> Invitation | None:
         .select_related("rating")
         .first()
     )
+
+
+def invitation_of_case(subject_type: str, case_pk) -> Invitation | None:
+    """For the staff's case page (the 评价器 button): the case's invitation and whether it was rated."""
+    return (
+        Invitation.objects.filter(subject_type=subject_type, subject_id=str(case_pk)).select_related("rating").first()
+    )

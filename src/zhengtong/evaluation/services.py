@@ -21,6 +21,7 @@ from zhengtong.core.codes import keyed_hash
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.core.models import SiteSettings
 from zhengtong.notifications.services import notify, sms_to
+from zhengtong.org.access import works_in
 
 from . import errors
 from .followup import follow_up_open
@@ -68,6 +69,38 @@ def invitation_open(case_type: CaseType, subject: Subject, case_pk) -> Invitatio
             title=f"{title}：{link} （{settings.EVALUATION_DAYS}天内有效）【{SiteSettings.current().site_name}】",
         )
     return invitation
+
+
+KIOSK_MINUTES = 15
+
+
+def kiosk_open(*, invitation: Invitation, by) -> str:
+    """The window clerk hands the counter's 评价器 this one case: a token of its own for the tablet page, valid for
+    minutes and spent by the rating. Only staff of the department that handled it; a refusal is audited."""
+    if not works_in(by, invitation.department_id):
+        with transaction.atomic(durable=True):
+            audit_record(
+                action="evaluation.denied.kiosk",
+                obj=invitation,
+                changes={"user": [None, getattr(by, "username", "")]},
+            )
+        raise refuse(errors.NOT_WINDOW, PermissionDenied)
+    if Rating.objects.filter(invitation=invitation).exists():
+        raise refuse(errors.RATED_ALREADY, InvalidTransition)
+    token = secrets.token_urlsafe(18)
+    with transaction.atomic(durable=True):
+        Invitation.objects.filter(pk=invitation.pk).update(
+            kiosk_hash=token_hash(token), kiosk_expires=timezone.now() + dt.timedelta(minutes=KIOSK_MINUTES)
+        )
+        audit_record(action="evaluation.kiosk.open", obj=invitation)
+    return token
+
+
+def invitation_at_kiosk(token: str) -> Invitation:
+    found = Invitation.objects.filter(kiosk_hash=token_hash(token or "-")).select_related("department").first()
+    if found is None or found.kiosk_expires is None or timezone.now() >= found.kiosk_expires:
+        raise refuse(errors.KIOSK_INVALID, PermissionDenied)
+    return found
 
 
 def invitation_for(*, user=None, token: str = "", invitation_id: int | None = None) -> Invitation:
@@ -165,8 +198,8 @@ def rating_record(
             )
     except IntegrityError:
         raise refuse(errors.RATED_ALREADY, InvalidTransition) from None
-    invitation.token_hash = ""  # the link is spent
-    invitation.save(update_fields=["token_hash"])
+    invitation.token_hash, invitation.kiosk_hash = "", ""  # the link and the tablet's token are spent
+    invitation.save(update_fields=["token_hash", "kiosk_hash"])
     # The rater is not named in the trail the rated department reads: the row's actor is the rater's account (or
     # none), visible to the auditors only.
     audit_record(

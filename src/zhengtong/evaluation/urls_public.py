@@ -10,4 +10,5 @@ urlpatterns = [
     path("rate/<int:invitation_id>/", views_rate.rate, name="rate"),
     path("r/<str:token>/", views_rate.link, name="link"),
     path("thanks/", views_rate.thanks, name="thanks"),
+    path("kiosk/<str:token>/", views_rate.kiosk, name="kiosk"),
 ]

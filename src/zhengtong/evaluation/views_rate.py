@@ -143,3 +143,25 @@ def mine(request):
         .order_by("-concluded_at")[:100]
     )
     return render(request, "evaluation/mine.html", {"invitations": invitations, "now": timezone.now()})
+
+
+def kiosk(request, token: str):
+    """The counter's 评价器: no log-in, one case, large buttons; after the rating it thanks and forgets."""
+    try:
+        invitation = services.invitation_at_kiosk(token)
+    except ZtError as exc:
+        return render(request, "evaluation/kiosk_done.html", {"error": exc}, status=exc.status)
+    form = RatingForm(request.POST or None, online=False)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.rating_submit(
+                invitation=invitation,
+                score=form.cleaned_data["score"],
+                comment=form.cleaned_data["comment"],
+                channel=Channel.TABLET,
+            )
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            return render(request, "evaluation/kiosk_done.html", {})
+    return render(request, "evaluation/kiosk.html", {"invitation": invitation, "form": form})

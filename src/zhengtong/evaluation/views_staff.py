@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
@@ -21,8 +22,8 @@ from zhengtong.org.scopes import scope_queryset
 from zhengtong.supervision.access import may_supervise
 from zhengtong.supervision.models import Clock
 
-from . import followup, selectors
-from .models import FollowUp, Rating
+from . import followup, selectors, services
+from .models import FollowUp, Invitation, Rating
 from .rankings import rankings
 from .views_public import COLUMNS, export_rows, month_of, named
 
@@ -136,3 +137,20 @@ def detail(request, pk: int):
             "decide_form": TextForm(label=_("审核意见"), prefix="decide"),
         },
     )
+
+
+@staff_required
+@require_POST
+def kiosk(request, pk: int):
+    """The clerk's button: the counter's tablet page for this case opens (in the window he points at the tablet)."""
+    invitation = Invitation.objects.filter(pk=pk).first()
+    if invitation is None:
+        raise Http404
+    try:
+        token = services.kiosk_open(invitation=invitation, by=request.user)
+    except ZtError as exc:
+        message_error(request, exc)
+        back = request.POST.get("back", "")
+        # Only back into the workbench: a posted address is never followed elsewhere.
+        return redirect(back if back.startswith("/workbench/") and "//" not in back else "workbench_evaluation:index")
+    return redirect("evaluation:kiosk", token=token)
