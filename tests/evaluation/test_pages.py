@@ -142,3 +142,20 @@ def test_the_window_tablet_rates_one_case_without_logging_in(
         f"/workbench/evaluation/invitations/{invitation.pk}/kiosk/", {"back": "https://evil.example/"}
     )
     assert other.status_code == 302 and "evil" not in other.url
+
+
+def test_a_public_staff_profile_counts_what_people_said_and_opens_a_letter(client, invitation, zhangsan, lisi):
+    from zhengtong.org.models import Membership
+
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5", "comment": "李四答复很耐心，电话13805740001"})
+    client.logout()
+    membership = Membership.objects.get(user=lisi)
+    Membership.objects.filter(pk=membership.pk).update(public_profile=False)
+    assert client.get(f"/evaluation/staff/{membership.pk}/").status_code == 404, "only staff the organ publishes"
+    Membership.objects.filter(pk=membership.pk).update(public_profile=True)
+    page = client.get(f"/evaluation/staff/{membership.pk}/").content.decode()
+    assert "李四" in page and "收到评价" in page and "答复很耐心" in page and "13805740001" not in page
+    assert "kind=complaint" in page
+    form = client.get("/letters/write/?kind=complaint&title=投诉区市场监督管理局李四").content.decode()
+    assert 'value="投诉区市场监督管理局李四"' in form and 'value="complaint" selected' in form

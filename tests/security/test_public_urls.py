@@ -66,6 +66,7 @@ PUBLIC = {
     "api:evaluation_rankings",  # 好差评 results and rectifications are published (国办发〔2019〕51号)
     "evaluation:link",  # the SMS link rates one case without log-in: its token is the credential
     "evaluation:thanks",  # where the link's rating lands; no data
+    "evaluation:staff",  # 工作人员评价公示: only staff the organ publishes (机构职能), counts and masked praise
     "api:evaluation_rate",  # a rater without an account rates with his link's token; anything else is refused
     "open311:services",
     "open311:requests",

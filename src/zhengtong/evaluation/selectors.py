@@ -69,3 +69,23 @@ def invitation_of_case(subject_type: str, case_pk) -> Invitation | None:
     return (
         Invitation.objects.filter(subject_type=subject_type, subject_id=str(case_pk)).select_related("rating").first()
     )
+
+
+def staff_profile(membership, *, since: dt.datetime) -> dict:
+    """A member of staff's public face (issue 24 item 4): what the people he served said, counted since `since`
+    (the appeal-upheld ratings left out), and the latest praise in their words, masked."""
+    from django.db.models import Count, Q
+
+    from .models import BAD_SCORES, GOOD_SCORES, Rating
+
+    mine = Rating.objects.filter(staff_id=membership.user_id, counted=True, at__gte=since)
+    counts = mine.aggregate(
+        n=Count("pk"),
+        good=Count("pk", filter=Q(score__in=GOOD_SCORES)),
+        bad=Count("pk", filter=Q(score__in=BAD_SCORES)),
+    )
+    # The comment is encrypted at rest, so "has words" is read, not queried: the latest few good ratings suffice.
+    latest = mine.filter(score__in=GOOD_SCORES).order_by("-at")[:30]
+    praise = [{"at": r.at, "score": r.get_score_display(), "comment": mask(r.comment)} for r in latest if r.comment]
+    praise = praise[:5]
+    return {**counts, "praise": praise}

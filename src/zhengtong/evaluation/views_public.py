@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from zhengtong.core.excel import xlsx_response
+from zhengtong.org.models import Membership
 
 from . import selectors
 from .rankings import rankings
@@ -84,5 +85,30 @@ def index(request):
             "items": items,
             "chart": chart,
             "rectifications": selectors.published_rectifications(),
+        },
+    )
+
+
+def staff(request, pk: int):
+    """工作人员评价公示: only the staff the organ publishes (机构职能, `public_profile`); praise and complaints go
+    through a letter naming him (a complaint opens a letters case the hotline centre handles)."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("user", "department", "post"),
+        pk=pk,
+        public_profile=True,
+        user__is_active=True,
+    )
+    year = timezone.localdate().replace(month=1, day=1)
+    since = timezone.make_aware(dt.datetime.combine(year, dt.time.min))
+    about = f"{membership.department.name}{membership.user.real_name}"
+    return render(
+        request,
+        "evaluation/staff.html",
+        {
+            "m": membership,
+            "profile": selectors.staff_profile(membership, since=since),
+            "year": year,
+            "praise_title": f"表扬{about}",
+            "complaint_title": f"投诉{about}",
         },
     )

@@ -27,7 +27,7 @@ from . import selectors, services
 from .case import LETTER
 from .errors import MAX_ATTACHMENTS
 from .forms import ListFilter, QueryForm, WriteForm
-from .models import Channel
+from .models import Channel, Kind
 from .public_reads import PAGE_SIZE, PublishedRows, kind_labels, public_case, public_events
 from .search_index import KIND
 
@@ -66,6 +66,16 @@ def letter(request, number: str):
 HELD = "letters:write"
 
 
+def _prefill(query) -> dict:
+    """A link may choose the kind and a title (a staff profile's 表扬 or 投诉): text only, never anything else."""
+    initial = {}
+    if query.get("kind") in Kind.values:
+        initial["kind"] = query["kind"]
+    if query.get("title"):
+        initial["title"] = query["title"][:100]
+    return initial
+
+
 def write(request):
     """Every post first checks and holds the files chosen (files/held.py), so an error, a wrong code or sending a
     code never makes the writer choose them again."""
@@ -78,7 +88,7 @@ def write(request):
         chosen = read_uploads(request.FILES.getlist("attachments"))
         refused = held.hold(request.session, HELD, chosen, by=user, limit=MAX_ATTACHMENTS)
     kept = held.held(request.session, HELD)
-    form = WriteForm(request.POST or None, user=user).holding(kept)
+    form = WriteForm(request.POST or None, user=user, initial=_prefill(request.GET)).holding(kept)
     sent_to = None
     if request.method == "POST" and "clear_files" in request.POST:
         form.without_errors()
