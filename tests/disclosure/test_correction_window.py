@@ -108,3 +108,10 @@ def test_art_30_the_refusal_and_the_window_close_together(district, lisi):
     with mock.patch("zhengtong.disclosure.requests.timezone.localdate", return_value=last):
         request = svc.request_correction(request=request, by=lisi, items=["文号"])
     assert request.correction_items == "文号"
+
+
+def test_art_30_consulting_a_third_party_closes_the_window_unused(district, zhangsan, lisi):
+    request = svc.request_consult(
+        request=_register(district["A"], zhangsan), by=lisi, third_party="宁波港城贸易有限公司"
+    )
+    assert _window(request).outcome == Outcome.CANCELLED

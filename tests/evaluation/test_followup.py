@@ -115,3 +115,22 @@ def test_51_hao_the_rated_department_never_sees_who_rated(bad, district, lisi):
     assert bad.rating.invitation.rater is not None
     told = [m.title + m.body for m in lisi.messages.all()] + [m.title + m.body for m in head.messages.all()]
     assert all("张三" not in text and "13805740001" not in text for text in told)
+
+
+def test_51_hao_one_appeal_so_appeals_never_buy_time(bad, lisi, supervisor):
+    bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="不属于本部门")
+    bad = followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=False, decision="属于本部门职责")
+    with pytest.raises(InvalidTransition) as caught:
+        followup.followup_appeal(follow_up=bad, by=lisi, reason="再申诉一次")
+    assert caught.value.code == "EVALUATION_APPEALED_ONCE"
+
+
+def test_51_hao_the_department_is_not_given_the_case_number(bad, district):
+    head = f.staff("head_a", "甲局长", district["A"])
+    Membership.objects.filter(user=head).update(is_head=True)
+    from zhengtong.evaluation.models import FollowUp as F
+
+    number = bad.rating.invitation.subject_label.split("（")[1].rstrip("）")
+    assert F.objects.count() == 1 and number.startswith("GK")
+    clock = _clock(bad, "verify")
+    assert number not in clock.subject_label

@@ -67,18 +67,11 @@ def test_three_perfect_ratings_do_not_top_three_hundred_nearly_perfect_ones(dist
     _ratings(district["A"], [5] * 290 + [3] * 10)
     _ratings(district["B"], [5, 5, 5])
     first, second = rankings(month=MONTH, by="department", now=IN_MONTH)
-    assert (first.key, first.satisfaction.interval, first.score, first.band) == (
-        district["A"].pk,
-        (94.0, 98.2),
-        94.0,
-        "优秀",
-    )
-    assert (second.key, second.satisfaction.interval, second.score, second.band) == (
-        district["B"].pk,
-        (43.9, 100.0),
-        43.9,
-        "不合格",
-    )
+    # no 差评 to rectify: that part is whole (100); no clocks: the on-time part has no data and is left out
+    assert (first.key, first.satisfaction.interval, first.band) == (district["A"].pk, (94.0, 98.2), "优秀")
+    assert first.score == round((50 * 94.0 + 20 * 100) / 70, 1)
+    assert (second.key, second.satisfaction.interval, second.band) == (district["B"].pk, (43.9, 100.0), "不合格")
+    assert second.score == round((50 * 43.9 + 20 * 100) / 70, 1)
     assert (first.ratings, first.mean, first.bad) == (300, round((290 * 5 + 30) / 300, 2), 0)
 
 
@@ -90,8 +83,8 @@ def test_on_time_counts_open_overdue_work_and_weights_combine_the_parts(district
     _clock(district["A"], late=None, n=9)  # open, due 9 November: overdue by the 30th
     [row] = rankings(month=MONTH, by="department", now=timezone.make_aware(dt.datetime(2026, 11, 30, 12)))
     assert (row.on_time.successes, row.on_time.n) == (8, 10)
-    expected = round((50 * 94.0 + 30 * wilson(8, 10)[0]) / 80, 1)  # no 差评: the rectified part has no data
-    assert row.score == expected and row.band == "合格"
+    expected = round((50 * 94.0 + 30 * wilson(8, 10)[0] + 20 * 100) / 100, 1)  # no 差评: nothing failed to fix
+    assert row.score == expected and row.band == "良好"
 
 
 def test_bad_ratings_rectified_on_time_and_upheld_appeals_left_out(district):
@@ -102,7 +95,7 @@ def test_bad_ratings_rectified_on_time_and_upheld_appeals_left_out(district):
     [row] = rankings(month=MONTH, by="department", now=IN_MONTH)
     assert (row.ratings, row.bad, row.satisfaction.successes) == (3, 2, 1)
     assert (row.rectified.successes, row.rectified.n) == (1, 1)
-    expected = round((50 * wilson(1, 3)[0] + 20 * wilson(1, 1)[0]) / 70, 1)
+    expected = round((50 * wilson(1, 3)[0] + 20 * 100.0) / 70, 1)  # rectification: its plain rate, 1 of 1
     assert row.score == expected
 
 
@@ -133,3 +126,31 @@ def test_the_site_does_not_start_with_weights_that_do_not_sum_to_100(settings):
     settings.EVALUATION_WEIGHTS = {"satisfaction": 60, "on_time": 30, "rectified": 20}
     [error] = ranking_weights(None)
     assert error.id == "evaluation.E001" and "110" in error.msg
+
+
+def test_a_bad_rating_fixed_on_time_never_scores_below_one_not_yet_due(district):
+    fixed = _ratings(district["A"], [5] * 290 + [3] * 9 + [2])[-1]
+    FollowUp.objects.create(rating=fixed, state=FollowUp.State.DONE, rectified_on_time=True)
+    waiting = _ratings(district["B"], [5] * 290 + [3] * 9 + [2])[-1]
+    FollowUp.objects.create(rating=waiting, state=FollowUp.State.VERIFYING)
+    a, b = rankings(month=MONTH, by="department", now=IN_MONTH)
+    assert a.score == b.score
+
+
+def test_a_paused_clock_is_not_overdue_and_a_case_without_approver_ranks_no_one(district, lisi):
+    from zhengtong.supervision.models import ClockPause
+    from zhengtong.supervision.services import clock_pause
+
+    clock = clock_start(
+        subject_type="test.case",
+        subject_id="p",
+        stage="handle",
+        department=district["A"],
+        limit=5,
+        started_at=timezone.make_aware(dt.datetime(2026, 11, 2, 9)),
+    )
+    clock_pause(clock=clock, reason=ClockPause.Reason.CORRECTION, at=timezone.make_aware(dt.datetime(2026, 11, 3, 9)))
+    assert rankings(month=MONTH, by="department", now=timezone.make_aware(dt.datetime(2026, 11, 30, 12))) == []
+    _ratings(district["A"], [5])
+    _ratings(district["A"], [5], staff=lisi)
+    assert [r.key for r in rankings(month=MONTH, by="staff", now=IN_MONTH)] == [lisi.pk]

@@ -190,3 +190,13 @@ def test_51_hao_a_writer_who_rated_himself_keeps_his_word_at_the_callback(hotlin
     services.rating_submit(invitation=_invitation(letter), score=5, channel=Channel.CASE_PAGE)
     letters.letter_callback(letter=letter, by=hotline["operator"], result="4")
     assert Rating.objects.get(invitation=_invitation(letter)).score == 5
+
+
+def test_51_hao_a_case_concluded_long_ago_asks_no_one(district, zhangsan, lisi, settings):
+    """A request answered before ratings existed and delivered now: its invitation is already past its time, so
+    the applicant is not asked for a rating he could not give."""
+    request = _register(district["A"], zhangsan)
+    settings.EVALUATION_DAYS = 0  # as if concluded past the rating period
+    disclosure.request_answer(request=request, by=lisi, answer_type="granted")
+    assert Invitation.objects.filter(subject_id=str(request.pk)).exists()
+    assert not zhangsan.messages.filter(title__contains="请您对办理服务作出评价").exists()

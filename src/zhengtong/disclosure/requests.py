@@ -289,6 +289,7 @@ def request_fee_notice(*, request: Request, by) -> Request:
     clock = _open_clock(request, "answer")
     if clock and clock.paused_since is None:
         clock_pause(clock=clock, reason=ClockPause.Reason.FEE, note=f"收费通知 {request.fee}元")
+    _close_window(request, used=False)  # a request being charged for is not sent back for correction
     audit_record(
         action="disclosure.request.fee_notice",
         obj=request,
@@ -342,6 +343,7 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
     if not (third_party or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     clock_pause(clock=_open_clock(request, "answer"), reason=ClockPause.Reason.THIRD_PARTY, note=third_party[:300])
+    _close_window(request, used=False)  # a request put to a third party is understood: no correction follows
     clock_start(
         subject_type=SUBJECT,
         subject_id=str(request.pk),

@@ -95,7 +95,8 @@ class Rate(APIView):
         data = body.validated_data
         if data.get("token"):
             invitation = services.invitation_for(token=data["token"])
-            if invitation.pk != pk:
+            if invitation.pk != pk:  # a real token tried on another case: an access attempt
+                services.link_denied(invitation_id=pk)
                 raise refuse(errors.LINK_INVALID, PermissionDenied)
         else:
             invitation = services.invitation_for(user=request.user, invitation_id=pk)

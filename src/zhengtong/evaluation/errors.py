@@ -14,6 +14,7 @@ TOO_LONG = ("EVALUATION_TEXT_TOO_LONG", _("“%(label)s”不能超过500字。"
 KIOSK_INVALID = ("EVALUATION_KIOSK_INVALID", _("本次评价已结束或已超时，请向窗口工作人员重新打开评价。"))
 NOT_WINDOW = ("EVALUATION_NOT_WINDOW", _("只有办理该件的部门的工作人员可以在评价器上打开评价。"))
 NOT_DEPARTMENT = ("EVALUATION_NOT_DEPARTMENT", _("只有被评价部门的工作人员可以核实、整改或申诉这条差评。"))
+APPEALED_ONCE = ("EVALUATION_APPEALED_ONCE", _("每条差评只能申诉一次，申诉未获支持的请继续核实整改。"))
 NOT_SUPERVISOR = ("EVALUATION_NOT_SUPERVISOR", _("差评申诉由被评价部门以外的电子监察（好差评管理）人员审核。"))
 WRONG_STATE = ("EVALUATION_WRONG_STATE", _("这条差评当前为“%(state)s”，不能进行此操作。"))
 TEXT_REQUIRED = ("EVALUATION_TEXT_REQUIRED", _("请填写“%(label)s”。"))

@@ -37,7 +37,7 @@ def _start(follow_up: FollowUp, stage: str, label: str, limit: int) -> Clock:
         subject_id=str(follow_up.pk),
         stage=stage,
         stage_label=label,
-        subject_label=f"差评：{rating.invitation.subject_label}"[:200],
+        subject_label=f"差评：{rating.invitation.item_name}"[:200],  # never the case number: it leads to the rater
         department=rating.department,
         limit=limit,
     )
@@ -51,7 +51,7 @@ def follow_up_open(rating: Rating) -> FollowUp:
     audit_record(action="evaluation.followup.open", obj=follow_up)
     notify(
         recipients=[*heads(rating.department_id), *supervisors()],
-        title=f"收到差评，请在{settings.EVALUATION_VERIFY_DAYS}个工作日内核实：{rating.invitation.subject_label}"[:200],
+        title=f"收到差评，请在{settings.EVALUATION_VERIFY_DAYS}个工作日内核实：{rating.invitation.item_name}"[:200],
         link=reverse("workbench_evaluation:detail", args=[follow_up.pk]),
     )
     return follow_up
@@ -136,12 +136,14 @@ def followup_appeal(*, follow_up: FollowUp, by, reason: str) -> FollowUp:
     with transaction.atomic(durable=True):
         follow_up = _locked(follow_up)
         _require_state(follow_up, State.VERIFYING, State.RECTIFYING)
+        if follow_up.appeal_reason:  # once: a refused appeal is not appealed again (each would pause the clock)
+            raise refuse(errors.APPEALED_ONCE, InvalidTransition)
         follow_up.appeal_reason = _required(reason, "申诉理由")
         follow_up.state = State.APPEALED
         follow_up.save()
         clock_pause(clock=_clock(follow_up), reason=ClockPause.Reason.APPEAL, note=follow_up.appeal_reason[:300])
         audit_record(action="evaluation.followup.appeal", obj=follow_up)
-        notify(recipients=supervisors(), title=f"差评申诉待审核：{follow_up.rating.invitation.subject_label}"[:200])
+        notify(recipients=supervisors(), title=f"差评申诉待审核：{follow_up.rating.invitation.item_name}"[:200])
     return follow_up
 
 

@@ -1,16 +1,18 @@
 """Monthly rankings of departments, service items and approvers (电子监察 "对部门和审批人员进行排名").
 
-Each part of the score is a proportion of cases, taken at the lower bound of its Wilson score interval (95 %), so
-a handful of perfect cases cannot outrank hundreds of nearly perfect ones: three of three is 43.9, while 290 of 300
-is 94.0. The parts are
+The parts that sample the public's experience are taken at the lower bound of their Wilson score interval (95 %),
+so a handful of perfect cases cannot outrank hundreds of nearly perfect ones: three of three is 43.9, while 290 of
+300 is 94.0. They are
 
 - 满意率: ratings 满意 or 非常满意, of the month's counted ratings (an appeal upheld takes a rating out);
-- 按期办结率: limits finished on time, of those finished in the month plus those open past their due time
-  (supervision.rates, as the dashboard counts; windows and the follow-ups' own clocks are left out);
-- 差评按期整改率: 差评 rectified on time, of the month's 差评 whose follow-up is finished or overdue;
+- 按期办结率: limits finished on time, of those finished in the month plus those running past their due time
+  (open overdue work counts against it, as on the dashboard; windows and the follow-ups' own clocks are left
+  out);
 
-weighted by `EVALUATION_WEIGHTS` (summing to 100) over the parts a row has data for, and banded by
-`EVALUATION_BANDS`. The mean score (1–5) and counts are shown beside it, each row links to its ratings.
+and, as a plain rate (a duty, not an opinion sampled), 差评按期整改率: 差评 rectified on time, of the month's 差评
+whose follow-up is finished or overdue (100 when none is). Weighted by `EVALUATION_WEIGHTS` (summing to 100) over
+the parts a row has data for, and banded by `EVALUATION_BANDS`; the mean score (1–5) and the counts are shown
+beside it.
 """
 
 from __future__ import annotations
@@ -112,10 +114,9 @@ def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
     return to_dt(first), to_dt(following)
 
 
-def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.datetime | None = None) -> list[Row]:
-    """The month's rows for one dimension, best first. `ratings` and `clocks` narrow what is read (the viewer's
-    data scope); by default everything."""
-    parts = weights()
+def counts(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.datetime | None = None) -> list[Row]:
+    """The month's counts for one dimension, read from the ratings, follow-ups and clocks. `ratings` and `clocks`
+    narrow what is read (the viewer's data scope); by default everything."""
     rating_key, clock_key = KEYS[by]
     start, end = month_bounds(month)
     now = now or timezone.now()
@@ -133,6 +134,8 @@ def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.date
         good=Count("pk", filter=Q(score__in=GOOD_SCORES)),
         bad=Count("pk", filter=Q(score__in=BAD_SCORES)),
     ):
+        if r[rating_key] in (None, ""):  # a case with no approver on record ranks no one
+            continue
         target = row(r[rating_key])
         target.ratings, target.score_total, target.bad = r["n"], r["total"], r["bad"]
         target.satisfaction = Part(r["good"], r["n"])
@@ -150,13 +153,16 @@ def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.date
         .values(f"rating__{rating_key}")
         .annotate(n=Count("pk"), ok=Count("pk", filter=Q(rectified_on_time=True)))
     ):
+        if r[f"rating__{rating_key}"] in (None, ""):
+            continue
         row(r[f"rating__{rating_key}"]).rectified = Part(r["ok"], r["n"])
 
     month_clocks = (
         (clocks if clocks is not None else Clock.objects.all()).filter(window=False).exclude(subject_type=FOLLOW_UP)
     )
     finished = Q(stopped_at__gte=start, stopped_at__lt=end, outcome__in=(Outcome.ON_TIME, Outcome.LATE))
-    overdue = OPEN & Q(due_at__gte=start, due_at__lt=min(end, now))
+    # Past its due time and running: a paused clock (补正, 征求意见) keeps its old due time until it resumes.
+    overdue = OPEN & Q(paused_since__isnull=True, due_at__gte=start, due_at__lt=min(end, now))
     for r in (
         month_clocks.filter(finished | overdue)
         .values(clock_key)
@@ -165,22 +171,32 @@ def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.date
         if r[clock_key] in (None, ""):
             continue
         row(r[clock_key]).on_time = Part(r["ok"], r["n"])
+    return list(rows.values())
 
-    for target in rows.values():
+
+def scored(rows: list[Row]) -> list[Row]:
+    """Each row's score, band and rank from its counts, best first."""
+    parts = weights()
+    for target in rows:
         got = {
             name: part.interval[0]
-            for name, part in (
-                ("satisfaction", target.satisfaction),
-                ("on_time", target.on_time),
-                ("rectified", target.rectified),
-            )
+            for name, part in (("satisfaction", target.satisfaction), ("on_time", target.on_time))
             if part.interval is not None
         }
+        # Rectification is a duty, not a sample of opinion: its plain rate, and nothing judged yet is nothing
+        # failed. At its Wilson bound one 差评 fixed on time (20.7) would score below one not yet due.
+        got["rectified"] = target.rectified.rate if target.rectified.n else 100.0
         weight = sum(parts[name] for name in got)
         target.score = round(sum(parts[name] * value for name, value in got.items()) / weight, 1) if weight else None
         target.band = band(target.score)
-    ordered = sorted(rows.values(), key=lambda r: (r.score is None, -(r.score or 0), -r.ratings))
+    ordered = sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), -r.ratings))
     for i, target in enumerate(ordered):
         same = i and ordered[i - 1].score == target.score
         target.rank = ordered[i - 1].rank if same else i + 1
     return ordered
+
+
+def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.datetime | None = None) -> list[Row]:
+    """The month's rows for one dimension, counted now from the cases (the workbench's scoped view, the refresh)."""
+    weights()
+    return scored(counts(month=month, by=by, ratings=ratings, clocks=clocks, now=now))

@@ -59,6 +59,8 @@ def invitation_open(case_type: CaseType, subject: Subject, case_pk) -> Invitatio
         expires_at=subject.concluded_at + dt.timedelta(days=settings.EVALUATION_DAYS),
     )
     audit_record(action="evaluation.invitation.open", obj=invitation, changes={"case": [None, subject.label]})
+    if invitation.expires_at <= timezone.now():
+        return invitation  # a case concluded long before (saved again now): too late to ask anyone
     title = f"{subject.label}已办结，请您对办理服务作出评价"
     if invitation.rater is not None:
         notify(recipients=[invitation.rater], title=title, link=reverse("evaluation:rate", args=[invitation.pk]))
@@ -103,14 +105,20 @@ def invitation_at_kiosk(token: str) -> Invitation:
     return found
 
 
+def link_denied(invitation_id: int | None = None) -> None:
+    with transaction.atomic():
+        audit_record(
+            action="evaluation.link.denied", object_type="evaluation.invitation", object_id=str(invitation_id or "")
+        )
+
+
 def invitation_for(*, user=None, token: str = "", invitation_id: int | None = None) -> Invitation:
     """The invitation the user (his account) or the token holder may rate: anything else is refused alike, and a
     token that matches nothing is audited as an access attempt."""
     if token:
         found = Invitation.objects.filter(token_hash=token_hash(token)).select_related("department").first()
         if found is None or not hmac.compare_digest(found.token_hash, token_hash(token)):
-            with transaction.atomic():
-                audit_record(action="evaluation.link.denied", object_type="evaluation.invitation")
+            link_denied()
             raise refuse(errors.LINK_INVALID, PermissionDenied)
         return found
     found = (
