@@ -134,3 +134,19 @@ def test_51_hao_the_department_is_not_given_the_case_number(bad, district):
     assert F.objects.count() == 1 and number.startswith("GK")
     clock = _clock(bad, "verify")
     assert number not in clock.subject_label
+
+
+def test_51_hao_the_rater_is_told_when_an_appeal_takes_his_rating_out(bad, lisi, supervisor, zhangsan):
+    bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="评价的是社保窗口")
+    followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=True, decision="确属区人力社保局事项")
+    told = zhangsan.messages.filter(title__contains="不计入该部门的评价统计").get()
+    assert "确属区人力社保局事项" in told.body
+
+
+def test_51_hao_the_department_reads_the_comment_masked(bad, lisi, verified_client):
+    page = verified_client(lisi).get(f"/workbench/evaluation/followups/{bad.pk}/").content.decode()
+    assert "13805740001" not in page and "138****0001" in page
+    long = "很长" * 1001
+    with pytest.raises(InvalidInput) as caught:
+        followup.followup_verify(follow_up=bad, by=lisi, verification=long)
+    assert caught.value.code == "EVALUATION_TEXT_TOO_LONG"

@@ -48,7 +48,8 @@ def test_the_sms_link_rates_without_logging_in_once(
     path = "/evaluation/r/" + sms_outbox[-1][1].split("/evaluation/r/")[1].split("/")[0] + "/"
     assert "办事评价" in client.get(path).content.decode()
     assert client.post(path, {"score": "5"}).status_code == 302
-    assert client.get(path).status_code == 403
+    again = client.post(path, {"score": "1", "comment": "再评一次"}, follow=True).content.decode()
+    assert "您已经评价过了" in again and "非常满意" in again and Rating.objects.count() == 1
     assert client.get("/evaluation/r/forged/").status_code == 403
 
 
@@ -57,7 +58,7 @@ def test_the_public_page_ranks_and_exports(client, invitation, zhangsan):
     client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5"})
     client.logout()
     page = client.get("/evaluation/").content.decode()
-    assert "区市场监督管理局" in page and "政府信息公开申请" in page and "Wilson" in page
+    assert "区市场监督管理局" in page and "政府信息公开申请" in page and "95%把握的最低值" in page
     book = load_workbook(io.BytesIO(client.get("/evaluation/?format=xlsx").content))
     rows = list(book.active.values)
     assert rows[0][:4] == ("名次", "名称", "综合得分", "等次") and rows[1][1] == "区市场监督管理局"
@@ -93,7 +94,12 @@ def test_the_api_lists_rates_once_and_ranks(client, invitation, zhangsan):
     assert again.status_code == 409 and again.json()["code"] == "EVALUATION_RATED_ALREADY"
     client.logout()
     [row] = client.get("/api/v1/evaluation/rankings/").json()
-    assert row["name"] == "区市场监督管理局" and row["ratings"] == 1 and row["band"] == "不合格"
+    assert row["name"] == "区市场监督管理局" and row["ratings"] == 1 and row["band"] == "样本不足"
+    for bad in ("9999-12", "2026-13", "abc"):
+        refused = client.get(f"/api/v1/evaluation/rankings/?month={bad}")
+        assert refused.status_code == 400 and refused.json()["code"] == "EVALUATION_MONTH_INVALID"
+    assert client.get("/api/v1/evaluation/rankings/?by=foo").json()["code"] == "EVALUATION_BY_INVALID"
+    assert client.get("/evaluation/?month=9999-12").status_code == 200
     forged = client.post(url, {"score": 5, "token": "forged"}, content_type="application/json")
     assert forged.status_code == 403 and forged.json()["code"] == "EVALUATION_LINK_INVALID"
     schema = client.get("/api/schema/").content.decode()

@@ -70,7 +70,7 @@ def test_three_perfect_ratings_do_not_top_three_hundred_nearly_perfect_ones(dist
     # no 差评 to rectify: that part is whole (100); no clocks: the on-time part has no data and is left out
     assert (first.key, first.satisfaction.interval, first.band) == (district["A"].pk, (94.0, 98.2), "优秀")
     assert first.score == round((50 * 94.0 + 20 * 100) / 70, 1)
-    assert (second.key, second.satisfaction.interval, second.band) == (district["B"].pk, (43.9, 100.0), "不合格")
+    assert (second.key, second.satisfaction.interval, second.band) == (district["B"].pk, (43.9, 100.0), "样本不足")
     assert second.score == round((50 * 43.9 + 20 * 100) / 70, 1)
     assert (first.ratings, first.mean, first.bad) == (300, round((290 * 5 + 30) / 300, 2), 0)
 
@@ -154,3 +154,12 @@ def test_a_paused_clock_is_not_overdue_and_a_case_without_approver_ranks_no_one(
     _ratings(district["A"], [5])
     _ratings(district["A"], [5], staff=lisi)
     assert [r.key for r in rankings(month=MONTH, by="staff", now=IN_MONTH)] == [lisi.pk]
+
+
+def test_a_month_no_one_rated_ranks_no_one_and_few_ratings_get_no_band(district, settings):
+    _clock(district["A"], late=False, n=1)
+    assert rankings(month=MONTH, by="department", now=timezone.make_aware(dt.datetime(2026, 11, 30))) == []
+    settings.EVALUATION_MIN_RATINGS = 3
+    _ratings(district["B"], [5, 5, 5])
+    [row] = rankings(month=MONTH, by="department", now=IN_MONTH)
+    assert row.band == "不合格", "three ratings at 43.9 are banded once three is enough"

@@ -138,7 +138,7 @@ def test_51_hao_a_paper_request_gets_no_link_and_a_forged_link_is_refused(distri
     assert OperationLog.objects.filter(action="evaluation.link.denied").exists()
 
 
-def test_51_hao_the_link_reaches_a_proved_mobile_and_is_spent_by_the_rating(
+def test_51_hao_the_link_reaches_a_proved_mobile_and_rates_once(
     hotline, district, lisi, sms_outbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
@@ -150,8 +150,10 @@ def test_51_hao_the_link_reaches_a_proved_mobile_and_is_spent_by_the_rating(
     found = services.invitation_for(token=token)
     assert found.pk == invitation.pk
     services.rating_submit(invitation=found, score=5, channel=Channel.SMS)
-    with pytest.raises(PermissionDenied):
-        services.invitation_for(token=token)
+    with pytest.raises(InvalidTransition):
+        services.rating_submit(
+            invitation=services.invitation_for(token=token), score=1, comment="又一次", channel=Channel.SMS
+        )
 
 
 def test_51_hao_an_expired_invitation_is_refused(answered):

@@ -56,10 +56,19 @@ class ZtForm(forms.Form):
         super().full_clean()
 
 
+class ChoiceButtons(forms.RadioSelect):
+    """A row of Bootstrap radio buttons, each with its own label (wrapping on a phone); core/field.html puts the
+    group in a fieldset whose legend is the question."""
+
+    template_name = "core/widgets/choice_buttons.html"
+
+
 def styled(form: forms.Form) -> forms.Form:
     """Bootstrap classes on every widget of a form."""
     for field in form.fields.values():
         widget = field.widget
+        if isinstance(widget, forms.RadioSelect):
+            continue  # each option styles itself (ChoiceButtons)
         if isinstance(widget, forms.CheckboxInput):
             widget.attrs.setdefault("class", "form-check-input")
         elif isinstance(widget, forms.Select):

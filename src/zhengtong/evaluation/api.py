@@ -14,9 +14,8 @@ from zhengtong.core.errors import PermissionDenied, refuse
 
 from . import errors, services
 from .models import Channel, Invitation, Rating
-from .rankings import rankings
+from .rankings import parse_month, rankings
 from .selectors import names
-from .views_public import month_of
 
 
 class InvitationSerializer(serializers.ModelSerializer):
@@ -123,8 +122,14 @@ class Rankings(APIView):
         responses=RankingSerializer(many=True),
     )
     def get(self, request):
-        by = "item" if request.query_params.get("by") == "item" else "department"
-        rows = rankings(month=month_of(request.query_params.get("month")), by=by)
+        by = request.query_params.get("by") or "department"
+        if by not in ("department", "item"):
+            raise services.on_field(errors.BY_INVALID, "by")
+        given = request.query_params.get("month")
+        month = parse_month(given) if given else timezone.localdate().replace(day=1)
+        if month is None:
+            raise services.on_field(errors.MONTH_INVALID, "month")
+        rows = rankings(month=month, by=by)
         called = names(by, [r.key for r in rows])
         return Response(
             [

@@ -82,10 +82,15 @@ def _require_state(follow_up: FollowUp, *states: str) -> None:
         raise refuse(errors.WRONG_STATE, InvalidTransition, state=follow_up.get_state_display())
 
 
+TEXT_MAX = 2000
+
+
 def _required(text: str, field: str) -> str:
     text = (text or "").strip()
     if not text:
         raise refuse(errors.TEXT_REQUIRED, label=field)
+    if len(text) > TEXT_MAX:
+        raise refuse(errors.TOO_LONG, label=field, limit=TEXT_MAX)
     return text
 
 
@@ -116,14 +121,14 @@ def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp
         follow_up.state, follow_up.published = State.DONE, True
         follow_up.save()
         audit_record(action="evaluation.followup.rectify", obj=follow_up)
-        _tell_rater(follow_up)
+        _tell_rater(follow_up, "已核实整改", f"整改情况：{follow_up.rectification}")
     return follow_up
 
 
-def _tell_rater(follow_up: FollowUp) -> None:
+def _tell_rater(follow_up: FollowUp, outcome: str, body: str) -> None:
+    """The rater is told how his 差评 ended: rectified, or taken out of the department's figures and why."""
     invitation = follow_up.rating.invitation
-    title = f"您对“{invitation.subject_label}”的评价已核实整改"
-    body = f"整改情况：{follow_up.rectification}"
+    title = f"您对“{invitation.subject_label}”的评价{outcome}"
     if invitation.rater is not None:
         notify(recipients=[invitation.rater], title=title[:200], body=body)
     else:
@@ -163,6 +168,11 @@ def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: s
             follow_up.state = State.EXCLUDED
             clock_stop(clock=clock, cancelled=True)
             Rating.objects.filter(pk=follow_up.rating_id).update(counted=False)
+            _tell_rater(
+                follow_up,
+                "经电子监察审核，该评价反映的问题不属于被评价部门的工作，不计入该部门的评价统计",
+                follow_up.appeal_decision,
+            )
         else:
             follow_up.state = State.VERIFYING if follow_up.verified_at is None else State.RECTIFYING
             clock_resume(clock=clock)

@@ -107,6 +107,15 @@ class Row:
         return round(100 * self.bad / self.ratings, 1) if self.ratings else None
 
 
+def parse_month(value: str | None) -> dt.date | None:
+    """ "2026-11" → 2026-11-01; None for anything else, or a year outside 2000–2099."""
+    try:
+        month = dt.datetime.strptime(value or "", "%Y-%m").date()
+    except ValueError:
+        return None
+    return month if 2000 <= month.year <= 2099 else None
+
+
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
     first = month.replace(day=1)
     following = (first + dt.timedelta(days=32)).replace(day=1)
@@ -175,8 +184,11 @@ def counts(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.dateti
 
 
 def scored(rows: list[Row]) -> list[Row]:
-    """Each row's score, band and rank from its counts, best first."""
+    """Each rated row's score, band and rank from its counts, best first. A row no one rated this month is not
+    ranked (its on-time figures are the dashboard's); one rated fewer than `EVALUATION_MIN_RATINGS` times is ranked
+    by its (cautious) score but given no band: too few to call a department 不合格 in public."""
     parts = weights()
+    rows = [r for r in rows if r.ratings]
     for target in rows:
         got = {
             name: part.interval[0]
@@ -188,7 +200,7 @@ def scored(rows: list[Row]) -> list[Row]:
         got["rectified"] = target.rectified.rate if target.rectified.n else 100.0
         weight = sum(parts[name] for name in got)
         target.score = round(sum(parts[name] * value for name, value in got.items()) / weight, 1) if weight else None
-        target.band = band(target.score)
+        target.band = band(target.score) if target.ratings >= settings.EVALUATION_MIN_RATINGS else "样本不足"
     ordered = sorted(rows, key=lambda r: (r.score is None, -(r.score or 0), -r.ratings))
     for i, target in enumerate(ordered):
         same = i and ordered[i - 1].score == target.score

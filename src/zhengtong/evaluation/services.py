@@ -138,7 +138,7 @@ def invitation_for(*, user=None, token: str = "", invitation_id: int | None = No
     return found
 
 
-def _on_field(error: tuple[str, str], field: str, **params) -> InvalidInput:
+def on_field(error: tuple[str, str], field: str, **params) -> InvalidInput:
     """A refusal a form shows beside its field, and the API lists under `fields`."""
     refusal = refuse(error, **params)
     refusal.fields = {field: [{"code": refusal.code, "message": str(refusal.message)}]}
@@ -151,14 +151,14 @@ def _score(value, field: str, label) -> int:
     except (TypeError, ValueError):
         score = 0
     if score not in Score.values:
-        raise _on_field(errors.SCORE_INVALID, field, label=label)
+        raise on_field(errors.SCORE_INVALID, field, label=label)
     return score
 
 
 def _text(value: str, field: str, label: str) -> str:
     text = (value or "").strip()
     if len(text) > COMMENT_MAX:
-        raise _on_field(errors.TOO_LONG, field, label=label)
+        raise on_field(errors.TOO_LONG, field, label=label, limit=COMMENT_MAX)
     return text
 
 
@@ -190,7 +190,7 @@ def rating_record(
             values[field] = _score(given, field, label) if given not in (None, "") else None
     comment = _text(comment, "comment", "评价内容")
     if score <= Score.BAD and not comment:
-        raise _on_field(errors.COMMENT_REQUIRED, "comment")
+        raise on_field(errors.COMMENT_REQUIRED, "comment")
     try:
         with transaction.atomic():
             rating = Rating.objects.create(
@@ -206,8 +206,10 @@ def rating_record(
             )
     except IntegrityError:
         raise refuse(errors.RATED_ALREADY, InvalidTransition) from None
-    invitation.token_hash, invitation.kiosk_hash = "", ""  # the link and the tablet's token are spent
-    invitation.save(update_fields=["token_hash", "kiosk_hash"])
+    # The tablet's token is spent (the next person at the counter must not see this rating). The SMS link stays
+    # the rater's own: opened again it shows what he said, and the one-to-one keeps it to one rating.
+    invitation.kiosk_hash = ""
+    invitation.save(update_fields=["kiosk_hash"])
     # The rater is not named in the trail the rated department reads: the row's actor is the rater's account (or
     # none), visible to the auditors only.
     audit_record(
@@ -236,7 +238,7 @@ def rating_add(*, rating: Rating, text: str) -> Rating:
         raise refuse(errors.ADDED_ALREADY, InvalidTransition)
     text = _text(text, "addition", "追加评价")
     if not text:
-        raise _on_field(errors.ADDITION_REQUIRED, "addition")
+        raise on_field(errors.ADDITION_REQUIRED, "addition")
     rating.addition, rating.added_at = text, timezone.now()
     rating.save(update_fields=["addition", "added_at"])
     audit_record(action="evaluation.rating.add", obj=rating)

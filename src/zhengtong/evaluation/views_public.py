@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
@@ -12,7 +13,7 @@ from zhengtong.core.excel import xlsx_response
 from zhengtong.org.models import Membership
 
 from . import selectors
-from .rankings import rankings
+from .rankings import parse_month, rankings
 
 COLUMNS = [
     ("rank", "名次"),
@@ -30,11 +31,8 @@ COLUMNS = [
 
 
 def month_of(value: str | None) -> dt.date:
-    """ "2026-11" → 2026-11-01; anything else, the current month."""
-    try:
-        return dt.datetime.strptime(value or "", "%Y-%m").date()
-    except ValueError:
-        return timezone.localdate().replace(day=1)
+    """The month asked for ("2026-11"), or the current month for anything else."""
+    return parse_month(value) or timezone.localdate().replace(day=1)
 
 
 def named(rows, by: str) -> list:
@@ -85,6 +83,7 @@ def index(request):
             "items": items,
             "chart": chart,
             "rectifications": selectors.published_rectifications(),
+            "min_ratings": settings.EVALUATION_MIN_RATINGS,
         },
     )
 

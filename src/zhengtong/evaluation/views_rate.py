@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.errors import ZtError
-from zhengtong.core.forms import ZtForm, apply_error, styled
+from zhengtong.core.forms import ChoiceButtons, ZtForm, apply_error, message_error, styled
 
 from . import services
 from .models import SUB_INDICATORS, Channel, Invitation, Rating, Score
@@ -20,37 +20,44 @@ from .models import SUB_INDICATORS, Channel, Invitation, Rating, Score
 SCORES = [(s.value, s.label) for s in Score]
 
 
-class RatingForm(ZtForm):
-    score = forms.TypedChoiceField(
-        label=_("整体满意度"), choices=SCORES, coerce=int, widget=forms.RadioSelect(attrs={"class": "form-check-input"})
+def _level(label, *, required: bool) -> forms.TypedChoiceField:
+    message = _("请为“%(label)s”选择一个等级（非常满意到非常不满意）。") % {"label": label}
+    return forms.TypedChoiceField(
+        label=label,
+        choices=SCORES,
+        coerce=int,
+        required=required,
+        widget=ChoiceButtons,
+        error_messages={"required": message, "invalid_choice": message},
     )
-    comment = forms.CharField(
-        label=_("评价内容"),
-        required=False,
+
+
+def _words(label, *, required: bool) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        required=required,
         max_length=services.COMMENT_MAX,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("选择“不满意”或“非常不满意”时请写明原因，我们会在1个工作日内核实。"),
+        error_messages={"max_length": _("“%(label)s”不能超过500字。") % {"label": label}},
     )
+
+
+class RatingForm(ZtForm):
+    score = _level(_("整体满意度"), required=True)
+    comment = _words(_("评价内容"), required=False)
 
     def __init__(self, *args, online: bool, **kwargs):
         super().__init__(*args, **kwargs)
         if online:
             for field, label in SUB_INDICATORS:
-                self.fields[field] = forms.TypedChoiceField(
-                    label=label,
-                    choices=SCORES,
-                    coerce=int,
-                    required=False,
-                    widget=forms.RadioSelect(attrs={"class": "form-check-input"}),
-                )
+                self.fields[field] = _level(label, required=False)
             self.order_fields(["score", *(f for f, _label in SUB_INDICATORS), "comment"])
+        self.fields["comment"].help_text = _("选择“不满意”或“非常不满意”时请写明原因，我们会在1个工作日内核实。")
         styled(self)
 
 
 class AdditionForm(ZtForm):
-    addition = forms.CharField(
-        label=_("追加评价"), max_length=services.COMMENT_MAX, widget=forms.Textarea(attrs={"rows": 3})
-    )
+    addition = _words(_("追加评价"), required=True)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,6 +67,8 @@ class AdditionForm(ZtForm):
 def _rate(request, invitation: Invitation, channel: str, done_url: str):
     rating = Rating.objects.filter(invitation=invitation).first()
     form = None
+    if rating is not None and request.method == "POST":
+        messages.info(request, _("这件事您已经评价过了，每件只能评价一次，可以追加一次评价。"))
     if rating is None:
         form = RatingForm(request.POST or None, online=invitation.online)
         if request.method == "POST" and form.is_valid():
@@ -77,6 +86,12 @@ def _rate(request, invitation: Invitation, channel: str, done_url: str):
             else:
                 messages.success(request, _("感谢您的评价。"))
                 return redirect(done_url)
+    return _page(request, invitation, rating, form=form)
+
+
+def _page(request, invitation, rating, *, form=None, addition_form=None):
+    if addition_form is None and rating and rating.added_at is None and request.user.is_authenticated:
+        addition_form = AdditionForm()
     return render(
         request,
         "evaluation/rate.html",
@@ -85,9 +100,7 @@ def _rate(request, invitation: Invitation, channel: str, done_url: str):
             "rating": rating,
             "form": form,
             "expired": timezone.now() >= invitation.expires_at,
-            "addition_form": AdditionForm()
-            if rating and rating.added_at is None and request.user.is_authenticated
-            else None,
+            "addition_form": addition_form,
         },
     )
 
@@ -106,19 +119,17 @@ def rate(request, invitation_id: int):
 def _add(request, invitation: Invitation):
     rating = Rating.objects.filter(invitation=invitation).first()
     form = AdditionForm(request.POST)
-    if rating is not None and form.is_valid():
+    if rating is None:
+        return redirect(request.path)
+    if form.is_valid():
         try:
             services.rating_add(rating=rating, text=form.cleaned_data["addition"])
         except ZtError as exc:
-            apply_error(form, exc)
-        else:
-            messages.success(request, _("追加评价已提交。"))
+            message_error(request, exc)  # added already: the form is not offered again
             return redirect(request.path)
-    return render(
-        request,
-        "evaluation/rate.html",
-        {"invitation": invitation, "rating": rating, "form": None, "expired": False, "addition_form": form},
-    )
+        messages.success(request, _("追加评价已提交。"))
+        return redirect(request.path)
+    return _page(request, invitation, rating, addition_form=form)
 
 
 def link(request, token: str):
@@ -137,12 +148,13 @@ def thanks(request):
 @login_required
 def mine(request):
     """我的评价: what the user may still rate, and what he rated."""
-    invitations = (
-        Invitation.objects.filter(rater=request.user)
-        .select_related("rating", "department")
-        .order_by("-concluded_at")[:100]
+    now = timezone.now()
+    latest = Invitation.objects.filter(rater=request.user).select_related("rating", "department")
+    # What he may still rate first, then the rest; newest first within each (a stable sort keeps that order).
+    invitations = sorted(
+        latest.order_by("-concluded_at")[:100], key=lambda i: hasattr(i, "rating") or i.expires_at <= now
     )
-    return render(request, "evaluation/mine.html", {"invitations": invitations, "now": timezone.now()})
+    return render(request, "evaluation/mine.html", {"invitations": invitations, "now": now})
 
 
 def kiosk(request, token: str):

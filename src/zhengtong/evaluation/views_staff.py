@@ -19,6 +19,7 @@ from zhengtong.core.forms import ZtForm, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
 from zhengtong.org.access import workplaces, works_in
 from zhengtong.org.scopes import scope_queryset
+from zhengtong.privacy import mask
 from zhengtong.supervision.access import may_supervise
 from zhengtong.supervision.models import Clock
 
@@ -93,7 +94,10 @@ def detail(request, pk: int):
     found = _follow_ups(request.user).filter(pk=pk).first()
     if found is None:
         raise Http404
-    supervisor = may_supervise(request.user)
+    department = works_in(request.user, found.rating.department_id)
+    # A head whose role supervises is still of the rated department: he is shown neither the rater nor the appeal's
+    # decision (the service refuses him that too).
+    supervisor = may_supervise(request.user) and not department
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
@@ -116,13 +120,15 @@ def detail(request, pk: int):
             messages.success(request, done)
         return redirect("workbench_evaluation:detail", pk=pk)
     invitation = found.rating.invitation
-    department = works_in(request.user, found.rating.department_id)
     return render(
         request,
         "evaluation/staff_detail.html",
         {
             "f": found,
             "rating": found.rating,
+            # The rated department reads what was said with personal data masked: the words may name the rater.
+            "comment": found.rating.comment if supervisor else mask(found.rating.comment),
+            "addition": found.rating.addition if supervisor else mask(found.rating.addition),
             "invitation": invitation,
             "clock": Clock.objects.filter(subject_type=followup.SUBJECT, subject_id=str(found.pk))
             .order_by("-pk")
