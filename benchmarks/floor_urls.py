@@ -33,6 +33,22 @@ def letter_floor(request, number):
     return HttpResponse(state or "", content_type="text/plain")
 
 
+def evaluation_floor(request, pk):
+    """The 好差评 benchmark's floor: one indexed query on the invitations table."""
+    from zhengtong.evaluation.models import Invitation
+
+    label = Invitation.objects.filter(pk=pk).values_list("subject_label", flat=True).first()
+    return HttpResponse(label or "", content_type="text/plain")
+
+
+def evaluation_layout_floor(request, pk):
+    """The same query's answer in an otherwise empty page of the portal layout."""
+    from zhengtong.evaluation.models import Invitation
+
+    label = Invitation.objects.filter(pk=pk).values_list("subject_label", flat=True).first()
+    return HttpResponse(_empty_page().render({"state": label}, request))
+
+
 @functools.cache
 def _empty_page():
     from django.template import engines
@@ -51,6 +67,8 @@ urlpatterns = [
     path("bench-floor/<str:receipt_no>/", floor),
     path("bench-letter-floor/<str:number>/", letter_floor),
     path("bench-letter-layout/<str:number>/", letter_layout_floor),
+    path("bench-evaluation-floor/<int:pk>/", evaluation_floor),
+    path("bench-evaluation-layout/<int:pk>/", evaluation_layout_floor),
     path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
     *project_urls,
 ]

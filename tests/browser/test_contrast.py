@@ -18,10 +18,13 @@ from playwright.sync_api import expect
 
 from zhengtong.accounts.models import User
 from zhengtong.approvals.models import ServiceItem
+from zhengtong.core.crypto import blind_indexes
 from zhengtong.demo.data import DEMO_PASSWORD
 from zhengtong.demo.seed import DEMO_CITIZEN
 from zhengtong.disclosure.models import Document
+from zhengtong.evaluation.models import Invitation
 from zhengtong.letters.models import Letter
+from zhengtong.org.models import Membership
 
 from .. import factories as f
 from ..files import samples
@@ -55,6 +58,7 @@ def _public_paths() -> dict[str, str]:
     guide = ServiceItem.objects.filter(published=True).order_by("pk").first()
     letter = Letter.objects.filter(published_at__isnull=False).order_by("pk").first()
     document = Document.objects.filter(index_no__isnull=False, state="published").order_by("pk").first()
+    published = Membership.objects.filter(public_profile=True, user__is_active=True).order_by("pk").first()
     return {
         "home": "/",
         "services": "/services/",
@@ -72,6 +76,8 @@ def _public_paths() -> dict[str, str]:
         "deadline": "/tools/deadline/?start=2026-02-13&days=2",
         "site-map": "/site-map/",
         "register": "/accounts/register/citizen/",
+        "evaluation": "/evaluation/",
+        "staff-profile": f"/evaluation/staff/{published.pk}/",
         "not-found": "/no-such-page/",
     }
 
@@ -85,6 +91,7 @@ WORKBENCH = {
     "clocks": "/workbench/supervision/clocks/",
     "library": "/workbench/disclosure/",
     "columns": "/workbench/disclosure/columns/",
+    "evaluation": "/workbench/evaluation/",
 }
 
 
@@ -159,7 +166,21 @@ def _apply_pages(page, elderly: bool, width: str) -> list[str]:
             control.fill("1" if field.kind == "number" else "演示")
     page.get_by_role("button", name="下一步：核对信息").click()
     expect(page.get_by_role("heading", name=re.compile("核对申请信息"))).to_be_visible()
-    return problems + _scan(page, "apply-check", elderly, width)
+    problems += _scan(page, "apply-check", elderly, width)
+    return problems + _rating_pages(page, elderly, width)
+
+
+def _rating_pages(page, elderly: bool, width: str) -> list[str]:
+    """我的评价 and the rating form with its errors, as the demo citizen (a case of his is left unrated)."""
+    citizen = User.objects.filter(mobile_index__in=blind_indexes(DEMO_CITIZEN["mobile"])).get()
+    invitation = Invitation.objects.filter(rater=citizen, rating__isnull=True).order_by("-pk").first()
+    assert invitation is not None, "the demo leaves its citizen a case to rate (demo/evaluation.py)"
+    page.goto("/evaluation/mine/")
+    problems = _scan(page, "my-evaluations", elderly, width)
+    page.goto(f"/evaluation/rate/{invitation.pk}/")
+    page.get_by_role("button", name="提交评价").click()
+    expect(page.locator("#error-summary")).to_be_visible()
+    return problems + _scan(page, "rate-errors", elderly, width)
 
 
 @pytest.mark.parametrize("elderly", [False, True], ids=["standard", "elderly"])

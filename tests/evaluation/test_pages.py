@@ -6,10 +6,12 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from zhengtong.disclosure import requests as disclosure
 from zhengtong.evaluation.models import FollowUp, Invitation, Rating
+from zhengtong.evaluation.tallies import refresh
 
 from ..disclosure.test_correction_window import _register
 from ..letters.conftest import handled
@@ -57,6 +59,8 @@ def test_the_public_page_ranks_and_exports(client, invitation, zhangsan):
     client.force_login(zhangsan)
     client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5"})
     client.logout()
+    assert "还没有统计" in client.get("/evaluation/").content.decode()
+    refresh(timezone.localdate())
     page = client.get("/evaluation/").content.decode()
     assert "区市场监督管理局" in page and "政府信息公开申请" in page and "95%把握的最低值" in page
     book = load_workbook(io.BytesIO(client.get("/evaluation/?format=xlsx").content))
@@ -93,6 +97,7 @@ def test_the_api_lists_rates_once_and_ranks(client, invitation, zhangsan):
     again = client.post(url, {"score": 5}, content_type="application/json")
     assert again.status_code == 409 and again.json()["code"] == "EVALUATION_RATED_ALREADY"
     client.logout()
+    refresh(timezone.localdate())
     [row] = client.get("/api/v1/evaluation/rankings/").json()
     assert row["name"] == "区市场监督管理局" and row["ratings"] == 1 and row["band"] == "样本不足"
     for bad in ("9999-12", "2026-13", "abc"):

@@ -163,3 +163,21 @@ def test_a_month_no_one_rated_ranks_no_one_and_few_ratings_get_no_band(district,
     _ratings(district["B"], [5, 5, 5])
     [row] = rankings(month=MONTH, by="department", now=IN_MONTH)
     assert row.band == "不合格", "three ratings at 43.9 are banded once three is enough"
+
+
+def test_the_stored_counts_rank_as_the_live_count_and_a_refresh_replaces_them(district, lisi):
+    from zhengtong.evaluation.tallies import months_to_refresh, refresh, stored_rankings
+
+    _ratings(district["A"], [5] * 30 + [2], staff=lisi)
+    _ratings(district["B"], [4] * 25)
+    refresh(MONTH, now=IN_MONTH)
+    for by in ("department", "item", "staff"):
+        live = rankings(month=MONTH, by=by, now=IN_MONTH)
+        assert [(r.key, r.score, r.band, r.rank) for r in stored_rankings(MONTH, by)] == [
+            (r.key, r.score, r.band, r.rank) for r in live
+        ]
+    _ratings(district["B"], [1])
+    refresh(MONTH, now=IN_MONTH)
+    assert {r.key: r.ratings for r in stored_rankings(MONTH, "department")}[district["B"].pk] == 26
+    assert months_to_refresh(dt.date(2026, 12, 3)) == [dt.date(2026, 12, 1), dt.date(2026, 11, 1)]
+    assert months_to_refresh(dt.date(2026, 12, 6)) == [dt.date(2026, 12, 1)]

@@ -11,13 +11,16 @@ import random
 from django.utils import timezone
 
 from zhengtong.accounts.models import User
+from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import ZtError
 from zhengtong.evaluation import followup, services
 from zhengtong.evaluation.models import SUB_INDICATORS, Channel, FollowUp, Invitation, Rating
+from zhengtong.evaluation.tallies import refresh
 from zhengtong.org.access import department_staff
 from zhengtong.supervision.scan import scan
 
 from .hall import simulated_now
+from .seed import DEMO_CITIZEN
 
 COMMENTS = {
     5: ["办事很快，工作人员很耐心", "网上就办好了，一次都没跑", "指南写得清楚，材料一次备齐"],
@@ -81,8 +84,11 @@ def seed_evaluation(progress=print) -> dict:
     rng = random.Random(2019)
     real_now = timezone.now()
     rated = 0
+    # The demo citizen's latest case still open to rating is left for whoever tries the demo to rate.
+    citizen = User.objects.filter(mobile_index__in=blind_indexes(DEMO_CITIZEN["mobile"])).first()
+    left = Invitation.objects.filter(rater=citizen, expires_at__gt=real_now).order_by("-concluded_at").first()
     for invitation in Invitation.objects.filter(rating__isnull=True).order_by("concluded_at", "pk"):
-        if rng.random() > SHARE_RATED:
+        if rng.random() > SHARE_RATED or invitation == left:
             continue
         try:
             rated += _rate(rng, invitation, real_now) is not None
@@ -95,6 +101,8 @@ def seed_evaluation(progress=print) -> dict:
         except ZtError:
             continue
     scan()  # follow-ups left waiting past their day turn red, as the periodic scan would have made them
+    for month in {timezone.localtime(at).date().replace(day=1) for at in Rating.objects.values_list("at", flat=True)}:
+        refresh(month)  # the rankings as the periodic count would have left them
     bad = FollowUp.objects.count()
     progress(f"    好差评 {rated} 件（差评 {bad} 件，核实、整改、申诉各种状态）")
     return {"ratings": rated}

@@ -14,8 +14,9 @@ from zhengtong.core.errors import PermissionDenied, refuse
 
 from . import errors, services
 from .models import Channel, Invitation, Rating
-from .rankings import parse_month, rankings
+from .rankings import parse_month
 from .selectors import names
+from .tallies import stored_rankings
 
 
 class InvitationSerializer(serializers.ModelSerializer):
@@ -110,7 +111,8 @@ class Rate(APIView):
 
 
 class Rankings(APIView):
-    """好差评排名（公开）：某月各部门或各事项的综合得分、等次、满意率及其95%区间、按期办结率、差评按期整改率。"""
+    """好差评排名（公开）：某月各部门或各事项的综合得分、等次、满意率及其95%区间、按期办结率、差评按期整改率。
+    每10分钟统计一次。"""
 
     permission_classes = [permissions.AllowAny]
 
@@ -129,7 +131,7 @@ class Rankings(APIView):
         month = parse_month(given) if given else timezone.localdate().replace(day=1)
         if month is None:
             raise services.on_field(errors.MONTH_INVALID, "month")
-        rows = rankings(month=month, by=by)
+        rows = stored_rankings(month, by)
         called = names(by, [r.key for r in rows])
         return Response(
             [

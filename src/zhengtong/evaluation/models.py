@@ -167,3 +167,41 @@ class FollowUp(models.Model):
         verbose_name = _("差评整改")
         verbose_name_plural = _("差评整改")
         indexes = [models.Index(fields=["state"], name="evaluation_followup_state")]
+
+
+class TallyMonth(models.Model):
+    """When a month's rankings were last counted (`tallies.refresh`): the public pages read the stored counts, and
+    the rendered ranking is cached under this moment, so a page costs one indexed read until the next count."""
+
+    month = models.DateField(_("月份"), primary_key=True)
+    refreshed_at = models.DateTimeField(_("统计时间"))
+
+    class Meta:
+        verbose_name = _("排名统计")
+        verbose_name_plural = _("排名统计")
+
+
+class Tally(models.Model):
+    """A month's counts for one department, service item or approver (rankings.counts), as last refreshed."""
+
+    class By(models.TextChoices):
+        DEPARTMENT = "department", _("部门")
+        ITEM = "item", _("事项")
+        STAFF = "staff", _("审批人员")
+
+    month = models.ForeignKey(TallyMonth, on_delete=models.CASCADE, related_name="tallies")
+    by = models.CharField(max_length=10, choices=By.choices)
+    key = models.CharField(max_length=64)
+    ratings = models.PositiveIntegerField(default=0)
+    score_total = models.PositiveIntegerField(default=0)
+    good = models.PositiveIntegerField(default=0)
+    bad = models.PositiveIntegerField(default=0)
+    on_time = models.PositiveIntegerField(default=0)
+    due = models.PositiveIntegerField(default=0)
+    rectified_on_time = models.PositiveIntegerField(default=0)
+    rectified_judged = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("排名计数")
+        verbose_name_plural = _("排名计数")
+        constraints = [models.UniqueConstraint(fields=["month", "by", "key"], name="evaluation_one_tally")]

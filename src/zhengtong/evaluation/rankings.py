@@ -124,30 +124,40 @@ def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
 
 
 def counts(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.datetime | None = None) -> list[Row]:
-    """The month's counts for one dimension, read from the ratings, follow-ups and clocks. `ratings` and `clocks`
-    narrow what is read (the viewer's data scope); by default everything."""
-    rating_key, clock_key = KEYS[by]
+    """The month's counts for one dimension (see `count_all`)."""
+    return count_all(month=month, ratings=ratings, clocks=clocks, now=now)[by]
+
+
+def count_all(*, month: dt.date, ratings=None, clocks=None, now: dt.datetime | None = None) -> dict[str, list[Row]]:
+    """The month's counts for every dimension at once, read from the ratings, follow-ups and clocks: each source is
+    read once, grouped by department, item and approver together, and folded here into the three tables (one pass
+    over the month's clocks instead of one per dimension). `ratings` and `clocks` narrow what is read (the viewer's
+    data scope); by default everything. A row without a key (a case with no approver on record) ranks no one."""
     start, end = month_bounds(month)
     now = now or timezone.now()
-    rows: dict[object, Row] = {}
+    tables: dict[str, dict[object, Row]] = {by: {} for by in KEYS}
 
-    def row(key) -> Row:
-        return rows.setdefault(key, Row(key=key))
+    def rows_for(group: dict, prefix: str = "", clock: bool = False):
+        for by, (rating_key, clock_key) in KEYS.items():
+            key = group[prefix + (clock_key if clock else rating_key)]
+            if key not in (None, ""):
+                yield tables[by].setdefault(key, Row(key=key))
 
     month_ratings = (ratings if ratings is not None else Rating.objects.all()).filter(
         at__gte=start, at__lt=end, counted=True
     )
-    for r in month_ratings.values(rating_key).annotate(
+    rating_keys = [rating_key for rating_key, _clock_key in KEYS.values()]
+    for group in month_ratings.values(*rating_keys).annotate(
         n=Count("pk"),
         total=Sum("score"),
         good=Count("pk", filter=Q(score__in=GOOD_SCORES)),
         bad=Count("pk", filter=Q(score__in=BAD_SCORES)),
     ):
-        if r[rating_key] in (None, ""):  # a case with no approver on record ranks no one
-            continue
-        target = row(r[rating_key])
-        target.ratings, target.score_total, target.bad = r["n"], r["total"], r["bad"]
-        target.satisfaction = Part(r["good"], r["n"])
+        for target in rows_for(group):
+            target.ratings += group["n"]
+            target.score_total += group["total"]
+            target.bad += group["bad"]
+            target.satisfaction = Part(target.satisfaction.successes + group["good"], target.ratings)
 
     # Open follow-ups past their time: few (each is a fault), so read as ids rather than joined as text.
     overdue_follow_ups = [
@@ -156,15 +166,14 @@ def counts(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.dateti
             "subject_id", flat=True
         )
     ]
-    for r in (
+    for group in (
         FollowUp.objects.filter(rating__in=month_ratings.filter(score__in=BAD_SCORES))
         .filter(Q(state=FollowUp.State.DONE) | Q(pk__in=overdue_follow_ups))
-        .values(f"rating__{rating_key}")
+        .values(*(f"rating__{k}" for k in rating_keys))
         .annotate(n=Count("pk"), ok=Count("pk", filter=Q(rectified_on_time=True)))
     ):
-        if r[f"rating__{rating_key}"] in (None, ""):
-            continue
-        row(r[f"rating__{rating_key}"]).rectified = Part(r["ok"], r["n"])
+        for target in rows_for(group, prefix="rating__"):
+            target.rectified = Part(target.rectified.successes + group["ok"], target.rectified.n + group["n"])
 
     month_clocks = (
         (clocks if clocks is not None else Clock.objects.all()).filter(window=False).exclude(subject_type=FOLLOW_UP)
@@ -172,15 +181,14 @@ def counts(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.dateti
     finished = Q(stopped_at__gte=start, stopped_at__lt=end, outcome__in=(Outcome.ON_TIME, Outcome.LATE))
     # Past its due time and running: a paused clock (补正, 征求意见) keeps its old due time until it resumes.
     overdue = OPEN & Q(paused_since__isnull=True, due_at__gte=start, due_at__lt=min(end, now))
-    for r in (
+    for group in (
         month_clocks.filter(finished | overdue)
-        .values(clock_key)
+        .values(*(clock_key for _rating_key, clock_key in KEYS.values()))
         .annotate(n=Count("pk"), ok=Count("pk", filter=Q(outcome=Outcome.ON_TIME)))
     ):
-        if r[clock_key] in (None, ""):
-            continue
-        row(r[clock_key]).on_time = Part(r["ok"], r["n"])
-    return list(rows.values())
+        for target in rows_for(group, clock=True):
+            target.on_time = Part(target.on_time.successes + group["ok"], target.on_time.n + group["n"])
+    return {by: list(rows.values()) for by, rows in tables.items()}
 
 
 def scored(rows: list[Row]) -> list[Row]:

@@ -208,8 +208,9 @@ def rating_record(
         raise refuse(errors.RATED_ALREADY, InvalidTransition) from None
     # The tablet's token is spent (the next person at the counter must not see this rating). The SMS link stays
     # the rater's own: opened again it shows what he said, and the one-to-one keeps it to one rating.
-    invitation.kiosk_hash = ""
-    invitation.save(update_fields=["kiosk_hash"])
+    if invitation.kiosk_hash:
+        invitation.kiosk_hash = ""
+        invitation.save(update_fields=["kiosk_hash"])
     # The rater is not named in the trail the rated department reads: the row's actor is the rater's account (or
     # none), visible to the auditors only.
     audit_record(

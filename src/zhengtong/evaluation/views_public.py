@@ -7,13 +7,17 @@ import datetime as dt
 
 from django.conf import settings
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from zhengtong.core.excel import xlsx_response
 from zhengtong.org.models import Membership
 
 from . import selectors
-from .rankings import parse_month, rankings
+from .models import TallyMonth
+from .rankings import parse_month
+from .tallies import stored_rankings
 
 COLUMNS = [
     ("rank", "名次"),
@@ -28,6 +32,12 @@ COLUMNS = [
     ("on_time_rate", "按期办结率（%）"),
     ("rectified_rate", "差评按期整改率（%）"),
 ]
+
+
+def month_choices() -> list[tuple[str, str]]:
+    """The month picker's options as (value, label): formatted here, once, rather than by two template filters on
+    each of twelve options of a page anyone may load."""
+    return [(f"{m:%Y-%m}", f"{m.year}年{m.month}月") for m in selectors.recent_months()]
 
 
 def month_of(value: str | None) -> dt.date:
@@ -65,25 +75,61 @@ def export_rows(rows) -> list[dict]:
 
 
 def index(request):
+    """The month's rankings from its stored counts (tallies.py). The part below the month's choice is rendered once
+    per count and language in each process, so the page costs one indexed read until the next count."""
     month = month_of(request.GET.get("month"))
-    by = "item" if request.GET.get("by") == "item" else "department"
-    departments = named(rankings(month=month, by="department"), "department")
-    items = named(rankings(month=month, by="item"), "item")
+    refreshed_at = TallyMonth.objects.filter(month=month).values_list("refreshed_at", flat=True).first()
     if request.GET.get("format") == "xlsx":
+        by = "item" if request.GET.get("by") == "item" else "department"
         title = f"好差评排名-{'事项' if by == 'item' else '部门'}-{month:%Y年%m月}"
-        return xlsx_response(title, COLUMNS, export_rows(items if by == "item" else departments))
-    chart = {"labels": [r.name for r in departments[:15]], "scores": [r.score for r in departments[:15]]}
+        return xlsx_response(title, COLUMNS, export_rows(named(stored_rankings(month, by), by)))
+    fragment = _fragment(month, refreshed_at) if refreshed_at is not None else ""
     return render(
         request,
         "evaluation/index.html",
         {
             "month": month,
-            "months": selectors.recent_months(),
+            "months": month_choices(),
+            "chosen": f"{month:%Y-%m}",
+            "fragment": fragment,
+            "refreshed_at": refreshed_at,
+            "min_ratings": settings.EVALUATION_MIN_RATINGS,
+        },
+    )
+
+
+# Rendered rankings by month, count time and language, in this process: a new count is a new key, so nothing
+# stale is served; a worker renders each month once per count (ten minutes). Bounded by clearing.
+_RENDERED: dict[str, str] = {}
+
+
+def _fragment(month: dt.date, refreshed_at: dt.datetime) -> str:
+    key = f"{month:%Y-%m}:{refreshed_at.timestamp()}:{get_language()}"
+    html = _RENDERED.get(key)
+    if html is None:
+        html = _rankings_html(month)
+        if len(_RENDERED) >= 64:
+            _RENDERED.clear()
+        _RENDERED[key] = html
+    return html
+
+
+ITEMS_SHOWN = 50  # hundreds of items make a page no one reads on a phone: the rest are in the Excel
+
+
+def _rankings_html(month: dt.date) -> str:
+    departments = named(stored_rankings(month, "department"), "department")
+    items = named(stored_rankings(month, "item")[:ITEMS_SHOWN], "item")
+    chart = {"labels": [r.name for r in departments[:15]], "scores": [r.score for r in departments[:15]]}
+    return render_to_string(
+        "evaluation/_rankings.html",
+        {
+            "month": month,
             "departments": departments,
             "items": items,
             "chart": chart,
             "rectifications": selectors.published_rectifications(),
-            "min_ratings": settings.EVALUATION_MIN_RATINGS,
+            "items_shown": ITEMS_SHOWN,
         },
     )
 

@@ -89,6 +89,8 @@ class Clock(models.Model):
             models.Index(fields=["assignee", "due_at"], condition=OPEN, name="clock_open_assignee_due"),
             models.Index(fields=["department", "outcome"], name="clock_dept_outcome"),
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
+            # What finished in a period: a month's rankings (evaluation/rankings.py), the dashboard's trend.
+            models.Index(fields=["stopped_at"], condition=Q(stopped_at__isnull=False), name="clock_stopped_at"),
             models.Index(
                 fields=["provisional"],
                 condition=Q(stopped_at__isnull=True, provisional=True),

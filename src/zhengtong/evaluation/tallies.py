@@ -1,0 +1,72 @@
+"""The months' rankings as stored counts. Counting a month reads every rating, follow-up and clock of it
+(rankings.counts); the public page and the API, read by anyone at any rate, read the stored counts instead, which
+a periodic task refreshes (every ten minutes for the current month, and the previous one in the month's first
+days, while late follow-ups and clocks can still change it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+
+from .models import Tally, TallyMonth
+from .rankings import Part, Row, count_all, scored
+
+
+@transaction.atomic
+def refresh(month: dt.date, *, now: dt.datetime | None = None) -> TallyMonth:
+    """Count the month again and replace its stored counts, in one transaction (a reader sees the old counts or
+    the new, never half)."""
+    month, now = month.replace(day=1), now or timezone.now()
+    stored, _created = TallyMonth.objects.update_or_create(month=month, defaults={"refreshed_at": now})
+    stored.tallies.all().delete()
+    rows = []
+    for by, counted in count_all(month=month, now=now).items():
+        for r in counted:
+            rows.append(
+                Tally(
+                    month=stored,
+                    by=by,
+                    key=str(r.key),
+                    ratings=r.ratings,
+                    score_total=r.score_total,
+                    good=r.satisfaction.successes,
+                    bad=r.bad,
+                    on_time=r.on_time.successes,
+                    due=r.on_time.n,
+                    rectified_on_time=r.rectified.successes,
+                    rectified_judged=r.rectified.n,
+                )
+            )
+    Tally.objects.bulk_create(rows, batch_size=2000)
+    audit_record(action="evaluation.tallies.refresh", obj=stored, changes={"rows": [None, len(rows)]})
+    return stored
+
+
+def stored_rankings(month: dt.date, by: str) -> list[Row]:
+    """The month's rows for one dimension from its stored counts, scored and ranked; none if never counted."""
+    rows = [
+        Row(
+            key=int(t.key) if by != "item" else t.key,
+            ratings=t.ratings,
+            score_total=t.score_total,
+            bad=t.bad,
+            satisfaction=Part(t.good, t.ratings),
+            on_time=Part(t.on_time, t.due),
+            rectified=Part(t.rectified_on_time, t.rectified_judged),
+        )
+        for t in Tally.objects.filter(month_id=month.replace(day=1), by=by)
+    ]
+    return scored(rows)
+
+
+def months_to_refresh(today: dt.date) -> list[dt.date]:
+    """The current month, and in its first five days the previous one too."""
+    current = today.replace(day=1)
+    months = [current]
+    if today.day <= 5:
+        months.append((current - dt.timedelta(days=1)).replace(day=1))
+    return months
