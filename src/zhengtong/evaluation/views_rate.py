@@ -157,12 +157,15 @@ def mine(request):
     return render(request, "evaluation/mine.html", {"invitations": invitations, "now": now})
 
 
+KIOSK = {"elderly_mode": True}  # large type on the counter's tablet, whoever used it last
+
+
 def kiosk(request, token: str):
     """The counter's 评价器: no log-in, one case, large buttons; after the rating it thanks and forgets."""
     try:
         invitation = services.invitation_at_kiosk(token)
     except ZtError as exc:
-        return render(request, "evaluation/kiosk_done.html", {"error": exc}, status=exc.status)
+        return render(request, "evaluation/kiosk_done.html", {"error": exc, **KIOSK}, status=exc.status)
     form = RatingForm(request.POST or None, online=False)
     if request.method == "POST" and form.is_valid():
         try:
@@ -175,5 +178,5 @@ def kiosk(request, token: str):
         except ZtError as exc:
             apply_error(form, exc)
         else:
-            return render(request, "evaluation/kiosk_done.html", {})
-    return render(request, "evaluation/kiosk.html", {"invitation": invitation, "form": form})
+            return render(request, "evaluation/kiosk_done.html", KIOSK)
+    return render(request, "evaluation/kiosk.html", {"invitation": invitation, "form": form, **KIOSK})
