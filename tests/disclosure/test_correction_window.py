@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from zhengtong.core.errors import InvalidTransition
 from zhengtong.disclosure import requests as svc
-from zhengtong.disclosure.models import ApplicantKind
 from zhengtong.org.models import Membership
 from zhengtong.supervision import selectors
 from zhengtong.supervision.deadline import day_end
@@ -21,17 +20,7 @@ from zhengtong.supervision.scan import scan
 from zhengtong.workdays.calendar import add_working_days, is_working_day
 
 from .. import factories as f
-
-
-def _register(department, by, **extra):
-    values = {
-        "applicant_kind": ApplicantKind.PERSON,
-        "applicant_name": "张三",
-        "identifier": f.valid_id_number(),
-        "contact_phone": "13805740001",
-        "content": "2024年北仑区老旧小区改造资金使用明细",
-    }
-    return svc.request_register(department=department, by=by, **{**values, **extra})
+from .test_requests import _register
 
 
 def _window(request) -> Clock:

@@ -16,7 +16,7 @@ from zhengtong.org.models import DataScope, Membership, Role
 from zhengtong.supervision.models import Clock
 
 from .. import factories as f
-from ..disclosure.test_correction_window import _register
+from ..disclosure.test_requests import _register
 
 
 @pytest.fixture

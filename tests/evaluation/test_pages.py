@@ -13,7 +13,7 @@ from zhengtong.disclosure import requests as disclosure
 from zhengtong.evaluation.models import FollowUp, Invitation, Rating
 from zhengtong.evaluation.tallies import refresh
 
-from ..disclosure.test_correction_window import _register
+from ..disclosure.test_requests import _register
 from ..letters.conftest import handled
 
 

@@ -20,7 +20,7 @@ from zhengtong.letters import services as letters
 
 from ..approvals.test_notices import _concluded
 from ..approvals.test_workflow import submit as apply
-from ..disclosure.test_correction_window import _register
+from ..disclosure.test_requests import _register
 from ..letters.conftest import handled
 
 
