@@ -170,3 +170,17 @@ def test_a_public_staff_profile_counts_what_people_said_and_opens_a_letter(clien
     assert "kind=complaint" in page
     form = client.get("/letters/write/?kind=complaint&title=投诉区市场监督管理局李四").content.decode()
     assert 'value="投诉区市场监督管理局李四"' in form and 'value="complaint" selected' in form
+
+
+def test_a_score_is_explained_down_to_its_cases_within_the_viewers_scope(
+    client, verified_client, invitation, zhangsan, lisi, wangwu
+):
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "2", "comment": "答复不完整，电话13805740001"})
+    client.logout()
+    month = timezone.localdate().strftime("%Y-%m")
+    url = f"/workbench/evaluation/explain/?month={month}&by=department&key={invitation.department_id}"
+    page = verified_client(lisi).get(url).content.decode()
+    assert "0/1" in page and "答复不完整" in page and "13805740001" not in page and "张三" not in page
+    assert "待核实" in page
+    assert verified_client(wangwu).get(url).status_code == 404, "another department's row is outside his scope"

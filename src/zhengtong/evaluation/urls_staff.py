@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views_staff.index, name="index"),
     path("followups/<int:pk>/", views_staff.detail, name="detail"),
     path("invitations/<int:pk>/kiosk/", views_staff.kiosk, name="kiosk"),
+    path("explain/", views_staff.explain, name="explain"),
 ]

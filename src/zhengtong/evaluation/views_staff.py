@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
@@ -21,11 +22,11 @@ from zhengtong.org.access import workplaces, works_in
 from zhengtong.org.scopes import scope_queryset
 from zhengtong.privacy import mask
 from zhengtong.supervision.access import may_supervise
-from zhengtong.supervision.models import Clock
+from zhengtong.supervision.models import OPEN, Clock, Outcome
 
 from . import followup, selectors, services
 from .models import FollowUp, Invitation, Rating
-from .rankings import rankings
+from .rankings import KEYS, count_all, month_bounds, rankings, scored
 from .views_public import COLUMNS, export_rows, month_of, named
 
 STEPS = {
@@ -61,7 +62,9 @@ def index(request):
     month = month_of(request.GET.get("month"))
     ratings = scope_queryset(request.user, Rating.objects.all())
     clocks = scope_queryset(request.user, Clock.objects.all())
-    approvers = named(rankings(month=month, by="staff", ratings=ratings, clocks=clocks), "staff")
+    counted = count_all(month=month, ratings=ratings, clocks=clocks)
+    approvers = named(scored(counted["staff"]), "staff")
+    departments = named(scored(counted["department"]), "department")
     if request.GET.get("format") == "xlsx":
         return xlsx_response(f"审批人员好差评排名-{month:%Y年%m月}", COLUMNS, export_rows(approvers))
     state = request.GET.get("state", "")
@@ -78,6 +81,7 @@ def index(request):
             "month": month,
             "months": selectors.recent_months(),
             "approvers": approvers,
+            "departments": departments,
         },
     )
 
@@ -160,3 +164,38 @@ def kiosk(request, pk: int):
         # Only back into the workbench: a posted address is never followed elsewhere.
         return redirect(back if back.startswith("/workbench/") and "//" not in back else "workbench_evaluation:index")
     return redirect("evaluation:kiosk", token=token)
+
+
+@staff_required
+def explain(request):
+    """One row of a ranking explained down to its cases, within the viewer's data scope: the counts each part of the
+    score was made from, the month's ratings (masked, the rater never shown) and the limits that count against the
+    on-time rate (finished late, or running past their time)."""
+    month = month_of(request.GET.get("month"))
+    by = request.GET.get("by", "")
+    if by not in KEYS:
+        raise Http404
+    rating_key, clock_key = KEYS[by]
+    key = request.GET.get("key", "")
+    ratings = scope_queryset(request.user, Rating.objects.all()).filter(**{rating_key: key})
+    clocks = scope_queryset(request.user, Clock.objects.all()).filter(**{clock_key: key})
+    rows = [r for r in rankings(month=month, by=by, ratings=ratings, clocks=clocks) if str(r.key) == key]
+    if not rows:
+        raise Http404
+    row = named(rows, by)[0]
+    start, end = month_bounds(month)
+    listed = ratings.filter(at__gte=start, at__lt=end).select_related("invitation", "follow_up").order_by("at")[:200]
+    late = (
+        clocks.filter(window=False, stopped_at__gte=start, stopped_at__lt=end, outcome=Outcome.LATE)
+        | clocks.filter(OPEN, paused_since__isnull=True, due_at__gte=start, due_at__lt=min(end, timezone.now()))
+    ).exclude(subject_type=followup.SUBJECT)
+    return render(
+        request,
+        "evaluation/staff_explain.html",
+        {
+            "row": row,
+            "month": month,
+            "ratings": [(r, mask(r.comment)) for r in listed],
+            "late": late.order_by("due_at")[:100],
+        },
+    )
