@@ -1,7 +1,7 @@
 """Every 差评 followed up (国办发〔2019〕51号: "实名差评回访整改率100%"): the rated department verifies it within one
 working day and rectifies within five (settings), each on the deadline clock; the rater is told the outcome. A
 department that finds the rating is not about its work appeals instead; the supervision role decides, and while it
-decides the clock is paused, not stopped, so an appeal never buys time.
+decides the clock is paused, not stopped, and a department appeals a 差评 once.
 """
 
 from __future__ import annotations

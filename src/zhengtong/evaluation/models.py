@@ -73,7 +73,8 @@ class Invitation(models.Model):
         related_name="evaluation_invitations",
     )
     rater_mobile = EncryptedTextField(_("评价人手机"), blank=True)
-    # The SMS link's token is kept only as its keyed hash; used once, it is spent with the rating.
+    # The SMS link's token is kept only as its keyed hash; it rates once (the one-to-one below) and then shows the
+    # rating.
     token_hash = models.CharField(max_length=64, blank=True, db_index=True)
     # The window's 评价器 (a tablet on the counter): the clerk hands it one case at a time, for minutes.
     kiosk_hash = models.CharField(max_length=64, blank=True, db_index=True)

@@ -1,7 +1,8 @@
 """Invitations and ratings: each write one audited service; bad input is refused with a code and changes nothing.
 
 Who may rate a case is its invitation's rater: his account, or whoever holds the SMS link's token (sent to the
-mobile of an applicant without an account; single use, spent with the rating, expiring with the invitation).
+mobile of an applicant without an account; it rates once, shows the rating when opened again, and expires with the
+invitation).
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ def _add(request, invitation: Invitation):
 
 
 def link(request, token: str):
-    """The SMS link: no log-in, scoped to its one case; spent by the rating."""
+    """The SMS link: no log-in, scoped to its one case; after the rating it shows what was said."""
     try:
         invitation = services.invitation_for(token=token)
     except ZtError as exc:
