@@ -184,3 +184,10 @@ def test_a_score_is_explained_down_to_its_cases_within_the_viewers_scope(
     assert "0/1" in page and "答复不完整" in page and "13805740001" not in page and "张三" not in page
     assert "待核实" in page
     assert verified_client(wangwu).get(url).status_code == 404, "another department's row is outside his scope"
+
+
+def test_an_explanation_of_a_key_that_is_no_id_is_not_found(verified_client, lisi):
+    staff = verified_client(lisi)
+    for key in ("9999-12-31", "' OR 1=1--", "1" * 30):
+        assert staff.get(f"/workbench/evaluation/explain/?by=staff&key={key}").status_code == 404
+    assert staff.get("/workbench/evaluation/explain/?by=nothing&key=1").status_code == 404

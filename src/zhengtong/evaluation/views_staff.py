@@ -177,6 +177,8 @@ def explain(request):
         raise Http404
     rating_key, clock_key = KEYS[by]
     key = request.GET.get("key", "")
+    if by != "item" and not (key.isascii() and key.isdigit() and len(key) <= 18):
+        raise Http404  # a department's or approver's key is its id
     ratings = scope_queryset(request.user, Rating.objects.all()).filter(**{rating_key: key})
     clocks = scope_queryset(request.user, Clock.objects.all()).filter(**{clock_key: key})
     rows = [r for r in rankings(month=month, by=by, ratings=ratings, clocks=clocks) if str(r.key) == key]
