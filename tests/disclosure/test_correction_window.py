@@ -89,12 +89,12 @@ def test_art_30_the_refusal_and_the_window_close_together(district, lisi):
     request = _register(district["A"], lisi, channel="registered_post", received_on=received)
     last = add_working_days(received, 7)
     saturday = last + dt.timedelta(days=1)
-    with mock.patch("zhengtong.disclosure.requests.timezone.localdate", return_value=saturday):
+    with mock.patch("zhengtong.disclosure.requests.intake.timezone.localdate", return_value=saturday):
         with pytest.raises(InvalidTransition) as caught:
             svc.request_correction(request=request, by=lisi, items=["文号"])
     assert caught.value.code == "CORRECTION_TOO_LATE"
     assert _window(request).due_at == day_end(last)
-    with mock.patch("zhengtong.disclosure.requests.timezone.localdate", return_value=last):
+    with mock.patch("zhengtong.disclosure.requests.intake.timezone.localdate", return_value=last):
         request = svc.request_correction(request=request, by=lisi, items=["文号"])
     assert request.correction_items == "文号"
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
 from zhengtong.disclosure import requests as svc
-from zhengtong.disclosure.models import ApplicantKind, Channel, RequestState
+from zhengtong.disclosure.models import ApplicantKind, Channel, Request, RequestState
 from zhengtong.supervision.models import Clock
 from zhengtong.workdays.calendar import add_working_days
 
@@ -93,7 +93,7 @@ def test_one_correction_notice_within_7_working_days_restarts_the_limit(district
 def test_a_correction_notice_after_7_working_days_is_refused(district, zhangsan, lisi):
     request = _register(district["A"], zhangsan)
     later = add_working_days(request.received_on, 8)
-    with mock.patch("zhengtong.disclosure.requests.timezone.localdate", return_value=later):
+    with mock.patch("zhengtong.disclosure.requests.intake.timezone.localdate", return_value=later):
         with pytest.raises(InvalidTransition) as caught:
             svc.request_correction(request=request, by=lisi, items=["文号"])
     assert caught.value.code == "CORRECTION_TOO_LATE"
@@ -173,7 +173,8 @@ def test_the_nightly_task_abandons_requests_not_corrected_in_time(district, zhan
 
     request = svc.request_correction(request=_register(district["A"], zhangsan), by=lisi, items=["文号"])
     with mock.patch(
-        "zhengtong.disclosure.requests.timezone.localdate", return_value=request.correction_due + dt.timedelta(days=1)
+        "zhengtong.disclosure.requests.intake.timezone.localdate",
+        return_value=request.correction_due + dt.timedelta(days=1),
     ):
         abandon_overdue_requests.call_local()
     request.refresh_from_db()
@@ -191,7 +192,5 @@ def test_a_request_being_registered_does_not_hold_up_another(district, zhangsan,
         lambda: _register(district["A"], zhangsan),  # inserted, not committed
         lambda: _register(district["A"], zhangsan, applicant_name="李四"),
     )
-    first = svc.Request.objects.get(applicant_name="张三")
-    assert {first.receipt_no, second.receipt_no} == {
-        f"GK{r.received_on:%Y}-{r.pk:06d}" for r in svc.Request.objects.all()
-    }
+    first = Request.objects.get(applicant_name="张三")
+    assert {first.receipt_no, second.receipt_no} == {f"GK{r.received_on:%Y}-{r.pk:06d}" for r in Request.objects.all()}
