@@ -11,15 +11,10 @@ from django.db import transaction
 from zhengtong.audit.services import audit_record
 from zhengtong.core import ids
 from zhengtong.core.crypto import blind_indexes
-from zhengtong.core.errors import InvalidInput
+from zhengtong.core.errors import InvalidInput, refuse_on
 
 from . import errors
 from .models import User
-
-
-def _refuse(field: str, error: tuple) -> InvalidInput:
-    code, message = error
-    return InvalidInput(message, code=code, fields={field: [{"code": code, "message": str(message)}]})
 
 
 def _check_password(password: str, user: User) -> None:
@@ -37,19 +32,17 @@ def _identifier(parse, value: str, field: str) -> str:
     try:
         result = parse(value)
     except ids.IdentifierError as exc:
-        raise InvalidInput(
-            exc.message, code=exc.code, fields={field: [{"code": exc.code, "message": str(exc.message)}]}
-        ) from None
+        raise refuse_on(field, (exc.code, exc.message)) from None
     return result.value if isinstance(result, ids.IdNumber) else result
 
 
 def _check_contacts(mobile: str | None, email: str | None) -> None:
     if not mobile and not email:
-        raise _refuse("mobile", errors.CONTACT_REQUIRED)
+        raise refuse_on("mobile", errors.CONTACT_REQUIRED)
     if mobile and User.objects.filter(mobile_index__in=blind_indexes(mobile)).exists():
-        raise _refuse("mobile", errors.MOBILE_DUPLICATE)
+        raise refuse_on("mobile", errors.MOBILE_DUPLICATE)
     if email and User.objects.filter(email__iexact=email).exists():
-        raise _refuse("email", errors.EMAIL_DUPLICATE)
+        raise refuse_on("email", errors.EMAIL_DUPLICATE)
 
 
 def _save_new(user: User, password: str | None, *, action: str, consented: bool = False) -> User:
@@ -72,7 +65,7 @@ def citizen_register(
 ) -> User:
     id_number = _identifier(ids.parse_id_number, id_number, "id_number")
     if User.objects.filter(id_number_index__in=blind_indexes(id_number)).exists():
-        raise _refuse("id_number", errors.ID_DUPLICATE)
+        raise refuse_on("id_number", errors.ID_DUPLICATE)
     _check_contacts(mobile, email)
     user = User(
         # a handle, not the mobile or e-mail: a user name is stored and shown in clear (log in with either)
@@ -99,7 +92,7 @@ def enterprise_register(
 ) -> User:
     uscc = _identifier(ids.parse_uscc, uscc, "uscc")
     if User.objects.filter(uscc=uscc).exists():
-        raise _refuse("uscc", errors.USCC_DUPLICATE)
+        raise refuse_on("uscc", errors.USCC_DUPLICATE)
     _check_contacts(mobile, email)
     user = User(
         username=uscc,
@@ -118,9 +111,9 @@ def staff_create(*, username: str, real_name: str, password: str | None = None, 
     """Staff accounts are made by an administrator, never by self-registration. Not durable: org's
     `staff_onboard` creates the account, its membership and roles in one transaction."""
     if User.objects.filter(username=username).exists():
-        raise _refuse("username", errors.USERNAME_DUPLICATE)
+        raise refuse_on("username", errors.USERNAME_DUPLICATE)
     if mobile and User.objects.filter(mobile_index__in=blind_indexes(mobile)).exists():
-        raise _refuse("mobile", errors.MOBILE_DUPLICATE)
+        raise refuse_on("mobile", errors.MOBILE_DUPLICATE)
     user = User(username=username, kind=User.Kind.STAFF, real_name=real_name, mobile=mobile or None)
     return _save_new(user, password, action="accounts.staff.create")
 
@@ -142,7 +135,7 @@ def password_reset(*, user: User, password: str) -> None:
     """A new password for a public account whose holder proved the mobile on record (the caller checks the
     proof, an SMS code, in the same transaction). Audited on the account."""
     if user.kind not in PUBLIC_KINDS:
-        raise _refuse("mobile", errors.RESET_NOT_ALLOWED)
+        raise refuse_on("mobile", errors.RESET_NOT_ALLOWED)
     _check_password(password, user)
     user.set_password(password)
     user.save(update_fields=["password"])

@@ -59,3 +59,11 @@ def refuse(error: tuple[str, str], cls: type[ZtError] = InvalidInput, **params) 
     """The error for one of an app's (code, message) pairs; `params` fill the message's %(name)s places."""
     code, message = error
     return cls(message % params if params else message, code=code)
+
+
+def refuse_on(field: str, error: tuple[str, str], cls: type[ZtError] = InvalidInput, **params) -> ZtError:
+    """`refuse`, naming the field it is about: a form shows the message beside that field, the API lists it under
+    `fields`."""
+    refusal = refuse(error, cls, **params)
+    refusal.fields = {field: [{"code": refusal.code, "message": str(refusal.message)}]}
+    return refusal

@@ -10,7 +10,7 @@ from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.core.errors import PermissionDenied, refuse, refuse_on
 
 from . import errors, services
 from .models import Channel, Invitation, Rating
@@ -126,11 +126,11 @@ class Rankings(APIView):
     def get(self, request):
         by = request.query_params.get("by") or "department"
         if by not in ("department", "item"):
-            raise services.on_field(errors.BY_INVALID, "by")
+            raise refuse_on("by", errors.BY_INVALID)
         given = request.query_params.get("month")
         month = parse_month(given) if given else timezone.localdate().replace(day=1)
         if month is None:
-            raise services.on_field(errors.MONTH_INVALID, "month")
+            raise refuse_on("month", errors.MONTH_INVALID)
         rows = stored_rankings(month, by)
         called = names(by, [r.key for r in rows])
         return Response(

@@ -19,7 +19,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases.types import CaseType
 from zhengtong.core.codes import keyed_hash
-from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
+from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse, refuse_on
 from zhengtong.core.models import SiteSettings
 from zhengtong.notifications.services import notify, sms_to
 from zhengtong.org.access import works_in
@@ -139,27 +139,20 @@ def invitation_for(*, user=None, token: str = "", invitation_id: int | None = No
     return found
 
 
-def on_field(error: tuple[str, str], field: str, **params) -> InvalidInput:
-    """A refusal a form shows beside its field, and the API lists under `fields`."""
-    refusal = refuse(error, **params)
-    refusal.fields = {field: [{"code": refusal.code, "message": str(refusal.message)}]}
-    return refusal
-
-
 def _score(value, field: str, label) -> int:
     try:
         score = int(value)
     except (TypeError, ValueError):
         score = 0
     if score not in Score.values:
-        raise on_field(errors.SCORE_INVALID, field, label=label)
+        raise refuse_on(field, errors.SCORE_INVALID, label=label)
     return score
 
 
 def _text(value: str, field: str, label: str) -> str:
     text = (value or "").strip()
     if len(text) > COMMENT_MAX:
-        raise on_field(errors.TOO_LONG, field, label=label, limit=COMMENT_MAX)
+        raise refuse_on(field, errors.TOO_LONG, label=label, limit=COMMENT_MAX)
     return text
 
 
@@ -191,7 +184,7 @@ def rating_record(
             values[field] = _score(given, field, label) if given not in (None, "") else None
     comment = _text(comment, "comment", "评价内容")
     if score <= Score.BAD and not comment:
-        raise on_field(errors.COMMENT_REQUIRED, "comment")
+        raise refuse_on("comment", errors.COMMENT_REQUIRED)
     try:
         with transaction.atomic():
             rating = Rating.objects.create(
@@ -240,7 +233,7 @@ def rating_add(*, rating: Rating, text: str) -> Rating:
         raise refuse(errors.ADDED_ALREADY, InvalidTransition)
     text = _text(text, "addition", "追加评价")
     if not text:
-        raise on_field(errors.ADDITION_REQUIRED, "addition")
+        raise refuse_on("addition", errors.ADDITION_REQUIRED)
     rating.addition, rating.added_at = text, timezone.now()
     rating.save(update_fields=["addition", "added_at"])
     audit_record(action="evaluation.rating.add", obj=rating)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, refuse
+from zhengtong.core.errors import refuse, refuse_on
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_open, file_store
 
@@ -30,8 +30,7 @@ PROMISE = (
 def require_promise(promise: bool) -> None:
     """An online application counts only with the 承诺书 accepted, on the page and through the API alike."""
     if not promise:
-        code, message = errors.PROMISE_REQUIRED
-        raise InvalidInput(message, code=code, fields={"promise": [{"code": code, "message": str(message)}]})
+        raise refuse_on("promise", errors.PROMISE_REQUIRED)
 
 
 KEPT_FOR = dt.timedelta(days=30)

@@ -8,7 +8,7 @@ import datetime as dt
 from django.utils import timezone
 
 from zhengtong.cases import guards, transitions
-from zhengtong.core.errors import InvalidInput
+from zhengtong.core.errors import refuse_on
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.reverse import reverse_once
 from zhengtong.notifications.services import notify
@@ -80,9 +80,7 @@ def check_identifier(kind: str, identifier: str) -> str:
     try:
         return parse_id_number(identifier).value if kind == ApplicantKind.PERSON else parse_uscc(identifier)
     except IdentifierError as exc:
-        raise InvalidInput(
-            str(exc.message), code=exc.code, fields={"identifier": [{"code": exc.code, "message": str(exc.message)}]}
-        ) from None
+        raise refuse_on("identifier", (exc.code, exc.message)) from None
 
 
 def locked(request: Request) -> Request:
