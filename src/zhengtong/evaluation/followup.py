@@ -20,6 +20,7 @@ from zhengtong.supervision.models import Clock, ClockPause, Outcome
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from . import errors
+from .access import denied
 from .models import FollowUp, Rating
 
 SUBJECT = "evaluation.followup"
@@ -61,19 +62,11 @@ def _locked(follow_up: FollowUp) -> FollowUp:
     return FollowUp.objects.select_for_update().select_related("rating__invitation").get(pk=follow_up.pk)
 
 
-def _denied(follow_up: FollowUp, by, action: str) -> None:
-    """An access refusal's audit row, written in its own transaction before the service opens its own."""
-    with transaction.atomic(durable=True):
-        audit_record(
-            action=f"evaluation.denied.{action}", obj=follow_up, changes={"user": [None, getattr(by, "username", "")]}
-        )
-
-
 def _require_department(follow_up: FollowUp, by, action: str) -> None:
     """Checked before the service's transaction opens (the rated department never changes), so the refusal's
     audit row is not rolled back with it."""
     if not works_in(by, follow_up.rating.department_id):
-        _denied(follow_up, by, action)
+        denied(f"evaluation.denied.{action}", by=by, obj=follow_up)
         raise refuse(errors.NOT_DEPARTMENT, PermissionDenied)
 
 
@@ -157,7 +150,7 @@ def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: s
     where it stood, its clock running again."""
     # The rated department never judges its own appeal, even where its head holds a supervising role.
     if not may_supervise(by) or works_in(by, follow_up.rating.department_id):
-        _denied(follow_up, by, "appeal_decide")
+        denied("evaluation.denied.appeal_decide", by=by, obj=follow_up)
         raise refuse(errors.NOT_SUPERVISOR, PermissionDenied)
     with transaction.atomic(durable=True):
         follow_up = _locked(follow_up)

@@ -218,5 +218,4 @@ def scored(rows: list[Row]) -> list[Row]:
 
 def rankings(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.datetime | None = None) -> list[Row]:
     """The month's rows for one dimension, counted now from the cases (the workbench's scoped view, the refresh)."""
-    weights()
     return scored(counts(month=month, by=by, ratings=ratings, clocks=clocks, now=now))

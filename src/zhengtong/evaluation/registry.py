@@ -61,4 +61,4 @@ def _on_save(sender, instance, update_fields=None, **kwargs) -> None:
     if getattr(instance, case_type.state_field) in rated.concluded:
         from .services import invitation_open  # services import this module for the declarations
 
-        invitation_open(case_type, rated.describe(instance), instance.pk)
+        invitation_open(case_type, instance, rated.describe)

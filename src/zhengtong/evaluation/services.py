@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import secrets
+from collections.abc import Callable
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -25,6 +27,7 @@ from zhengtong.notifications.services import notify, sms_to
 from zhengtong.org.access import works_in
 
 from . import errors
+from .access import denied
 from .followup import follow_up_open
 from .models import SUB_INDICATORS, Invitation, Rating, Score
 from .registry import Subject
@@ -37,12 +40,15 @@ def token_hash(token: str) -> str:
     return keyed_hash(TOKEN_PURPOSE, token)
 
 
-def invitation_open(case_type: CaseType, subject: Subject, case_pk) -> Invitation:
+def invitation_open(case_type: CaseType, case, describe: Callable[[Any], Subject]) -> Invitation:
     """The concluded case's one invitation (opened again by nothing: a case concluded twice is rated once), and
-    the word to its rater: an in-site message, and an SMS with a link of its own to a rater without an account."""
+    the word to its rater: an in-site message, and an SMS with a link of its own to a rater without an account.
+    The case is described only when it has none yet: a concluded case saved again costs one indexed read."""
+    case_pk = case.pk
     found = Invitation.objects.filter(subject_type=case_type.subject, subject_id=str(case_pk)).first()
     if found is not None:
         return found
+    subject = describe(case)
     token = secrets.token_urlsafe(18)
     invitation = Invitation.objects.create(
         subject_type=case_type.subject,
@@ -81,12 +87,7 @@ def kiosk_open(*, invitation: Invitation, by) -> str:
     """The window clerk hands the counter's 评价器 this one case: a token of its own for the tablet page, valid for
     minutes and spent by the rating. Only staff of the department that handled it; a refusal is audited."""
     if not works_in(by, invitation.department_id):
-        with transaction.atomic(durable=True):
-            audit_record(
-                action="evaluation.denied.kiosk",
-                obj=invitation,
-                changes={"user": [None, getattr(by, "username", "")]},
-            )
+        denied("evaluation.denied.kiosk", by=by, obj=invitation)
         raise refuse(errors.NOT_WINDOW, PermissionDenied)
     if Rating.objects.filter(invitation=invitation).exists():
         raise refuse(errors.RATED_ALREADY, InvalidTransition)
@@ -107,10 +108,7 @@ def invitation_at_kiosk(token: str) -> Invitation:
 
 
 def link_denied(invitation_id: int | None = None) -> None:
-    with transaction.atomic():
-        audit_record(
-            action="evaluation.link.denied", object_type="evaluation.invitation", object_id=str(invitation_id or "")
-        )
+    denied("evaluation.link.denied", object_type="evaluation.invitation", object_id=str(invitation_id or ""))
 
 
 def invitation_for(*, user=None, token: str = "", invitation_id: int | None = None) -> Invitation:
@@ -128,13 +126,12 @@ def invitation_for(*, user=None, token: str = "", invitation_id: int | None = No
         else None
     )
     if found is None:
-        with transaction.atomic():
-            audit_record(
-                action="evaluation.invitation.denied",
-                object_type="evaluation.invitation",
-                object_id=str(invitation_id or ""),
-                changes={"user": [None, getattr(user, "username", "") or ""]},
-            )
+        denied(
+            "evaluation.invitation.denied",
+            by=user,
+            object_type="evaluation.invitation",
+            object_id=str(invitation_id or ""),
+        )
         raise refuse(errors.NOT_FOUND, PermissionDenied)
     return found
 
