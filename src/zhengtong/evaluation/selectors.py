@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.org.models import Department
 from zhengtong.privacy import mask
 
-from .models import FollowUp, Invitation
+from .models import BAD_SCORES, GOOD_SCORES, FollowUp, Invitation, Rating
 
 
 def names(by: str, keys: list) -> dict:
@@ -74,10 +75,6 @@ def invitation_of_case(subject_type: str, case_pk) -> Invitation | None:
 def staff_profile(membership, *, since: dt.datetime) -> dict:
     """A member of staff's public face (issue 24 item 4): what the people he served said, counted since `since`
     (the appeal-upheld ratings left out), and the latest praise in their words, masked."""
-    from django.db.models import Count, Q
-
-    from .models import BAD_SCORES, GOOD_SCORES, Rating
-
     mine = Rating.objects.filter(staff_id=membership.user_id, counted=True, at__gte=since)
     counts = mine.aggregate(
         n=Count("pk"),
