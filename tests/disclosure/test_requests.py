@@ -12,6 +12,7 @@ from django.utils import timezone
 from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
 from zhengtong.disclosure import requests as svc
 from zhengtong.disclosure.models import ApplicantKind, Channel, Request, RequestState
+from zhengtong.disclosure.requests import intake
 from zhengtong.supervision.models import Clock
 from zhengtong.workdays.calendar import add_working_days
 
@@ -187,8 +188,8 @@ def test_a_request_being_registered_does_not_hold_up_another(district, zhangsan,
     the first one's transaction ended. One paused after its insert must not block another applicant's."""
     second = beside_a_paused_one(
         monkeypatch,
-        svc,
-        "_answer_clock",
+        intake,
+        "answer_clock",
         lambda: _register(district["A"], zhangsan),  # inserted, not committed
         lambda: _register(district["A"], zhangsan, applicant_name="李四"),
     )
