@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "zhengtong.search",
     "zhengtong.supervision",
     "zhengtong.evaluation",
+    "zhengtong.sharing",
     "zhengtong.approvals",
     "zhengtong.disclosure",
     "zhengtong.letters",
@@ -377,6 +378,13 @@ EVALUATION_RECTIFY_DAYS = int(os.environ.get("ZT_EVALUATION_RECTIFY_DAYS", "5"))
 EVALUATION_WEIGHTS = {"satisfaction": 50, "on_time": 30, "rectified": 20}
 EVALUATION_BANDS = ((90, "优秀"), (80, "良好"), (60, "合格"))
 EVALUATION_MIN_RATINGS = int(os.environ.get("ZT_EVALUATION_MIN_RATINGS", "20"))  # fewer: ranked, not banded
+
+# 数据共享 (DOMAIN §6): a conditional share request is decided within this many working days.
+SHARING_DECISION_DAYS = int(os.environ.get("ZT_SHARING_DECISION_DAYS", "10"))
+# The exchange log's signer (sharing/signing.py) and its private key: a base64 32-byte Ed25519 seed. Without one
+# the key is derived from SECRET_KEY (a demo's); a deployment sets its own and publishes the public key.
+EXCHANGE_SIGNER = os.environ.get("ZT_EXCHANGE_SIGNER", "zhengtong.sharing.signing.Ed25519Signer")
+EXCHANGE_SIGNING_KEY = os.environ.get("ZT_EXCHANGE_SIGNING_KEY", "")
 
 EMAIL_BACKEND = (
     "django.core.mail.backends.smtp.EmailBackend"

@@ -10,7 +10,7 @@ from pathlib import Path
 import zhengtong
 
 SOURCE = Path(zhengtong.__file__).parent
-DOMAINS = ("approvals", "disclosure", "letters")
+DOMAINS = ("approvals", "disclosure", "letters", "sharing")
 WRITES = {
     "save",
     "create",

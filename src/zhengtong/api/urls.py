@@ -6,6 +6,7 @@ from zhengtong.cases.api import case_urls
 from zhengtong.disclosure.api import DOCUMENTS, REQUESTS
 from zhengtong.evaluation import api as evaluation_api
 from zhengtong.letters.api import LETTERS
+from zhengtong.sharing import api as sharing_api
 
 from . import views
 
@@ -29,6 +30,9 @@ urlpatterns = [
     path("v1/evaluation/invitations/", evaluation_api.MyInvitations.as_view(), name="evaluation_invitations"),
     path("v1/evaluation/invitations/<int:pk>/rating/", evaluation_api.Rate.as_view(), name="evaluation_rate"),
     path("v1/evaluation/rankings/", evaluation_api.Rankings.as_view(), name="evaluation_rankings"),
+    path("v1/exchange/resources/<str:code>/rows/", sharing_api.Rows.as_view(), name="exchange_rows"),
+    path("v1/exchange/grants/", sharing_api.Grants.as_view(), name="exchange_grants"),
+    path("v1/exchange/public-key/", sharing_api.PublicKey.as_view(), name="exchange_public_key"),
     path(
         "v1/approvals/applications/<int:pk>/actions/<slug:action>/",
         approvals_api.StaffAction.as_view(),
@@ -37,5 +41,5 @@ urlpatterns = [
 ]
 
 # One shape for every case type (cases/api.py): list, detail, actions.
-for _case_api in (approvals_api.APPLICATIONS, REQUESTS, DOCUMENTS, LETTERS):
+for _case_api in (approvals_api.APPLICATIONS, REQUESTS, DOCUMENTS, LETTERS, sharing_api.SHARE_REQUESTS):
     urlpatterns += case_urls(_case_api)

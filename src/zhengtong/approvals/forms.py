@@ -53,22 +53,39 @@ class ApplicationForm(ZtForm):
 
     idempotency_key = forms.CharField(widget=forms.HiddenInput, max_length=64)
 
-    def __init__(self, *args, item: ServiceItem, materials_required: bool = True, kept: dict | None = None, **kwargs):
+    def __init__(
+        self,
+        *args,
+        item: ServiceItem,
+        materials_required: bool = True,
+        kept: dict | None = None,
+        held: dict | None = None,
+        **kwargs,
+    ):
         """`kept`: material id → the file the applicant's draft already holds for it; that material need not be
-        chosen again, and the page says which file it is."""
+        chosen again, and the page says which file it is. `held`: licence kind → the applicant's licence the
+        platform holds (sharing/prefill.py); a material that is that licence is 免提交."""
         super().__init__(*args, **kwargs)
         self.item = item
-        kept = kept or {}
+        kept, held = kept or {}, held or {}
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
         for spec in item.fields.all():
             self.fields[spec.key] = _field(spec)
         for material in item.materials.all():
-            held = kept.get(material.pk)
+            kept_file, licence = kept.get(material.pk), held.get(material.licence_kind)
             self.fields[f"material_{material.pk}"] = forms.FileField(
                 label=material.name,
-                required=materials_required and material.required and held is None,
+                required=materials_required and material.required and kept_file is None and licence is None,
                 help_text=(
-                    _("已上传：%(name)s（如需更换，请重新选择）。") % {"name": held.original_name} if held else ""
+                    _("已上传：%(name)s（如需更换，请重新选择）。") % {"name": kept_file.original_name}
+                    if kept_file
+                    else ""
+                )
+                + (
+                    _("免提交：本平台已有您的电子证照“%(kind)s”（%(number)s）。")
+                    % {"kind": licence.kind, "number": licence.number}
+                    if licence
+                    else ""
                 )
                 + _("PDF、JPG、PNG、docx 或 xlsx，不超过20MB。")
                 + (f" {material.note}" if material.note else ""),

@@ -145,7 +145,7 @@ def _styled(formset):
 MaterialFormSet = forms.inlineformset_factory(
     ServiceItem,
     Material,
-    fields=["name", "form", "copies", "medium", "required", "note", "order"],
+    fields=["name", "form", "copies", "medium", "required", "note", "licence_kind", "order"],
     extra=1,
     can_delete=True,
 )

@@ -18,6 +18,7 @@ from zhengtong.core.paging import pager_query
 from zhengtong.evaluation.selectors import invitation_of
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
+from zhengtong.sharing.prefill import form_values, held_licences
 from zhengtong.supervision.selectors import case_deadline
 
 from . import notices, selectors, services
@@ -69,6 +70,11 @@ def _applicant_required(request):
         raise PermissionDenied  # staff register walk-ins in the workbench; they do not apply as themselves here
 
 
+def _held(user, item) -> dict:
+    """The applicant's licences the platform holds for the item's materials (免提交)."""
+    return held_licences(user, item.lead_department_id, {m.licence_kind for m in item.materials.all()})
+
+
 def _kept(draft) -> dict:
     return {m.material_id: m.file for m in draft.materials.all()} if draft else {}
 
@@ -80,11 +86,15 @@ def apply(request, code: str):
     _applicant_required(request)
     item = get_object_or_404(selectors.published_items(), code=code, online=True)
     draft = drafts.draft_of(request.user, item)
+    held = _held(request.user, item)
     if request.method != "POST":
         initial = {**draft.data, "idempotency_key": draft.key} if draft and draft.key else (draft.data if draft else {})
-        form = ApplicationForm(initial=initial, item=item, kept=_kept(draft))
+        # What the registers hold is not asked again (sharing/prefill.py); what the applicant typed stays his.
+        keys = [f.key for f in item.fields.all()]
+        initial = {**form_values(request.user, item.lead_department_id, keys), **initial}
+        form = ApplicationForm(initial=initial, item=item, kept=_kept(draft), held=held)
         return render(request, "approvals/apply.html", {"item": item, "form": form})
-    posted = ApplicationForm(request.POST, request.FILES, item=item)
+    posted = ApplicationForm(request.POST, request.FILES, item=item, held=held)
     refused = drafts.draft_save(
         item=item,
         applicant=request.user,
@@ -92,7 +102,7 @@ def apply(request, code: str):
         uploads=posted.chosen(),
         key=request.POST.get("idempotency_key", ""),
     )
-    form = ApplicationForm(request.POST, item=item, kept=_kept(drafts.draft_of(request.user, item)))
+    form = ApplicationForm(request.POST, item=item, kept=_kept(drafts.draft_of(request.user, item)), held=held)
     if form.is_valid() and not refused:
         try:
             clean_form(item, form.values())

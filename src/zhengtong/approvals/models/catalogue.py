@@ -137,6 +137,9 @@ class Material(models.Model):
     medium = models.CharField(_("材料形式"), max_length=12, choices=Medium.choices, default=Medium.ELECTRONIC)
     required = models.BooleanField(_("必须提交"), default=True)
     note = models.CharField(_("说明"), max_length=300, blank=True)
+    # The electronic licence this material is (电子证照库's 证照名称): an applicant whose licence the platform holds
+    # need not submit it (免提交, DOMAIN.md §6).
+    licence_kind = models.CharField(_("对应电子证照"), max_length=100, blank=True)
     blank_form = models.ForeignKey(
         "files.StoredFile",
         verbose_name=_("空白表格"),

@@ -54,6 +54,7 @@ MATERIAL_FIELDS = [
     ("medium", "材料形式"),
     ("required", "必须提交"),
     ("note", "说明"),
+    ("licence_kind", "对应电子证照"),
 ]
 FIELD_FIELDS = [
     ("item", "事项编码"),
@@ -64,7 +65,7 @@ FIELD_FIELDS = [
     ("choices", "选项"),
 ]
 # Columns a workbook exported before they existed lacks: read as blank, so an older workbook still imports.
-ADDED_LATER = {"limit_basis"}
+ADDED_LATER = {"limit_basis", "licence_kind"}
 INTEGERS = {"legal_limit", "committed_limit", "accept_limit", "review_limit", "visits", "copies"}
 BOOLEANS = {"for_citizens", "for_legal_persons", "for_investors", "online", "published", "required"}
 REQUIRED = {

@@ -15,6 +15,7 @@ from zhengtong.core.errors import InvalidInput, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
 from zhengtong.notifications.services import notify
+from zhengtong.sharing.prefill import held_licences
 from zhengtong.supervision.services import clock_start
 
 from .. import errors
@@ -61,11 +62,14 @@ def _valid(field: FormField, value: str) -> bool:
 
 
 def store_materials(application: Application, uploads: dict, *, by, round_no: int, required: bool) -> None:
-    """uploads: material id -> list of (name, bytes). Every required material must come (first round)."""
+    """uploads: material id -> list of (name, bytes). Every required material must come (first round), but for a
+    licence the platform already holds for the applicant (免提交, sharing/prefill.py)."""
     problems = {}
-    for material in application.item.materials.all():
+    materials = list(application.item.materials.all())
+    held = held_licences(application.applicant, application.lead_department_id, {m.licence_kind for m in materials})
+    for material in materials:
         files = uploads.get(material.pk) or []
-        if required and material.required and not files:
+        if required and material.required and not files and material.licence_kind not in held:
             code, message = errors.MATERIAL_REQUIRED
             problems[f"material_{material.pk}"] = [{"code": code, "message": str(message) % {"name": material.name}}]
         for name, data in files:

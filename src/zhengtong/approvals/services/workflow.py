@@ -16,6 +16,7 @@ from zhengtong.cases.guards import case_service, reported
 from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import is_head_of
+from zhengtong.sharing.services.licences import licence_record
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
@@ -248,6 +249,21 @@ def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branc
     return branch
 
 
+def _record_licence(application: Application) -> None:
+    """A licence granted here is the electronic-licence register's record from now on (sharing/)."""
+    applicant = application.applicant
+    licence_record(
+        application_id=application.pk,
+        number=application.certificate_no,
+        kind=application.item.result,
+        holder_name=application.applicant_name,
+        holder_uscc=getattr(applicant, "uscc", None) or "",
+        holder_id=getattr(applicant, "id_number", None) or "",
+        issued_by=application.lead_department,
+        item_code=application.item.code,
+    )
+
+
 @case_service
 def application_conclude(
     *, application: Application, by, granted: bool, reason: str = "", doc_no: str, certificate_no: str = ""
@@ -308,6 +324,7 @@ def application_conclude(
     )
     if granted:
         _start_delivery(application, by)
+        _record_licence(application)
     audit_record(
         action="approvals.application.conclude", obj=application, changes={"decision": [None, application.decision]}
     )

@@ -1,0 +1,202 @@
+"""Data sharing's API: share requests in the case engine's one shape (/api/v1/cases/share-requests/), and the
+exchange under /api/v1/exchange/: a department system reads a resource it holds a grant on, with its staff API
+key; each call is checked against the grant and logged (services/exchange.py)."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Max, Q, Sum
+from django.http import HttpResponse
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import permissions, serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from zhengtong.accounts.api_auth import second_factor_behind
+from zhengtong.accounts.models import User
+from zhengtong.cases.api import CaseApi
+from zhengtong.core import params
+from zhengtong.org.access import workplaces
+
+from .actions import ACTIONS
+from .case import SHARE_REQUEST
+from .models import ExchangeEntry, Grant, ShareRequest
+from .services.exchange import exchange_read
+from .signing import signer
+
+
+class ShareRequestSerializer(serializers.ModelSerializer):
+    resource = serializers.CharField(source="resource.code")
+    resource_name = serializers.CharField(source="resource.name")
+    consumer = serializers.CharField(source="consumer.name")
+    provider = serializers.CharField(source="provider.name")
+
+    class Meta:
+        model = ShareRequest
+        fields = [
+            "id",
+            "number",
+            "resource",
+            "resource_name",
+            "consumer",
+            "provider",
+            "purpose",
+            "fields",
+            "row_filter",
+            "period_until",
+            "state",
+            "submitted_at",
+            "decided_at",
+            "reason",
+        ]
+
+
+SHARE_REQUESTS = CaseApi(
+    case_type=SHARE_REQUEST,
+    name="share-requests",
+    label="共享申请",
+    queryset=lambda: ShareRequest.objects.select_related("resource", "consumer", "provider"),
+    serializer=ShareRequestSerializer,
+    perform=ACTIONS,
+    lookup="number",
+    filters={
+        "state": "state",
+        "resource": "resource__code",
+        "provider": "provider__code",
+        "consumer": "consumer__code",
+    },
+)
+
+
+class DepartmentSystem(permissions.BasePermission):
+    """Staff (or an integration account) of a department, through an API key or a session that passed TOTP."""
+
+    def has_permission(self, request, view):
+        user = request.user
+        if not (
+            user and user.is_authenticated and user.is_active and user.kind in (User.Kind.STAFF, User.Kind.INTEGRATION)
+        ):
+            return False
+        return second_factor_behind(request)
+
+
+RESERVED = {"fields", "page", "grant", "format"}
+
+
+class Rows(APIView):
+    permission_classes = [DepartmentSystem]
+
+    @extend_schema(
+        summary="按授权读取共享资源",
+        parameters=[
+            OpenApiParameter("fields", str, description="逗号分隔的信息项；缺省为授权的全部信息项"),
+            OpenApiParameter("page", int, description="页码，每页100条"),
+            OpenApiParameter("grant", int, description="授权编号（本部门有多个授权时）"),
+        ],
+        description="其余查询参数为按信息项的等值筛选（如 uscc=…）。每次调用都记入签名的交换日志。",
+        responses=inline_serializer(
+            "ExchangeRows",
+            {
+                "resource": serializers.CharField(),
+                "grant": serializers.IntegerField(),
+                "fields": serializers.ListField(child=serializers.CharField()),
+                "page": serializers.IntegerField(),
+                "next": serializers.BooleanField(),
+                "log_seq": serializers.IntegerField(),
+                "rows": serializers.ListField(child=serializers.DictField()),
+            },
+        ),
+    )
+    def get(self, request, code: str):
+        data = request.query_params
+        page = params.whole_number(data, "page", maximum=100_000) or 1
+        fields = [f.strip() for f in params.text(data, "fields", max_length=2000).split(",") if f.strip()]
+        filters = {k: params.text(data, k, max_length=200) for k in data if k not in RESERVED}
+        answer = exchange_read(
+            user=request.user,
+            code=code[:40],
+            fields=fields,
+            filters=filters,
+            page=page,
+            grant=params.identifier(data, "grant"),
+        )
+        return Response(
+            {
+                "resource": code,
+                "grant": answer.grant.pk,
+                "fields": answer.fields,
+                "page": answer.page,
+                "next": answer.more,
+                "log_seq": answer.seq,
+                "rows": answer.rows,
+            }
+        )
+
+
+class GrantSerializer(serializers.ModelSerializer):
+    resource = serializers.CharField(source="resource.code")
+    resource_name = serializers.CharField(source="resource.name")
+    consumer = serializers.CharField(source="consumer.name")
+    status = serializers.CharField(source="status_label")
+
+    class Meta:
+        model = Grant
+        fields = [
+            "id",
+            "resource",
+            "resource_name",
+            "consumer",
+            "fields",
+            "row_filter",
+            "expires_on",
+            "rate_per_minute",
+            "status",
+        ]
+
+
+class Grants(APIView):
+    """本部门作为使用方和提供方的共享授权，及各授权的调用情况。"""
+
+    permission_classes = [DepartmentSystem]
+
+    @extend_schema(summary="本部门的共享授权和调用情况", responses=GrantSerializer(many=True))
+    def get(self, request):
+        places = workplaces(request.user)
+        grants = list(
+            Grant.objects.filter(Q(consumer_id__in=places) | Q(resource__provider_id__in=places))
+            .select_related("resource", "consumer")
+            .order_by("-granted_at")[:500]
+        )
+        usage = {
+            row["grant_id"]: row
+            for row in ExchangeEntry.objects.filter(grant_id__in=[g.pk for g in grants])
+            .values("grant_id")
+            .annotate(
+                calls=Count("pk"), rows=Sum("rows"), refused=Count("pk", filter=~Q(outcome="answered")), last=Max("at")
+            )
+        }
+        out = []
+        for grant in grants:
+            row = GrantSerializer(grant).data
+            used = usage.get(grant.pk, {})
+            row["usage"] = {
+                "calls": used.get("calls", 0),
+                "rows": used.get("rows") or 0,
+                "refused": used.get("refused", 0),
+                "last_call": used.get("last"),
+            }
+            row["role"] = "consumer" if grant.consumer_id in places else "provider"
+            out.append(row)
+        return Response(out)
+
+
+class PublicKey(APIView):
+    """交换日志签名公钥（PEM），任何一方可据此核验日志。"""
+
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(summary="交换日志签名公钥", responses={(200, "application/x-pem-file"): str})
+    def get(self, request):
+        key = signer()
+        response = HttpResponse(key.public_key_pem(), content_type="application/x-pem-file")
+        response["X-Key-Id"], response["X-Algorithm"] = key.key_id, key.algorithm
+        return response

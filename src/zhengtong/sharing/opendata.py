@@ -1,0 +1,165 @@
+"""Open data: a dataset is made from a register's rows (its columns and row range) and published only when the
+privacy guard finds nothing a reader would see: no personal column, and no personal data in its title,
+description, tags or any cell. Its files (CSV, JSON, XLSX) are made on download and counted."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+
+from zhengtong import privacy
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.core.excel import build_workbook
+from zhengtong.org.access import works_in
+from zhengtong.search import registry as search_registry
+from zhengtong.search.services import Document, document_index, document_unindex
+
+from . import errors
+from .models import Dataset, DatasetFile
+from .registers import SPECS
+
+KIND, KIND_LABEL = "dataset", "开放数据"
+CHUNK = 2000
+
+
+def columns(dataset: Dataset) -> list[tuple[str, str]]:
+    spec = SPECS[dataset.register]
+    return [(key, spec.column(key).label) for key in dataset.columns if spec.column(key)]
+
+
+def rows(dataset: Dataset) -> Iterator[dict]:
+    """The dataset's rows as the public reads them, in chunks (a register may hold millions)."""
+    spec = SPECS[dataset.register]
+    keys = [k for k, _label in columns(dataset)]
+    for row in spec.matching(dataset.row_filter).iterator(chunk_size=CHUNK):
+        yield spec.read([row], keys)[0]
+
+
+def findings(dataset: Dataset) -> list[str]:
+    """What keeps the dataset from publication: the personal columns it names and each kind of personal data
+    the scan finds in what the public would read."""
+    spec = SPECS.get(dataset.register)
+    found: list[str] = []
+    if spec is None:
+        return ["没有来源基础库"]
+    for key in dataset.columns:
+        column = spec.column(key)
+        if column is None or column.personal:
+            found.append(str(errors.DATASET_COLUMN[1]) % {"label": column.label if column else key})
+    kinds: set[str] = set()
+    texts = [dataset.title, dataset.notes, *dataset.tags.values_list("name", flat=True)]
+    for text in texts:
+        kinds.update(str(f.kind.label) for f in privacy.scan(text or ""))
+    if not found:
+        for row in rows(dataset):
+            for value in row.values():
+                if isinstance(value, str) and value:
+                    kinds.update(str(f.kind.label) for f in privacy.scan(value))
+    if kinds:
+        found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
+    return found
+
+
+def _require_staff(dataset: Dataset, by) -> None:
+    if not works_in(by, dataset.organization_id):
+        raise refuse(errors.NOT_PROVIDER, PermissionDenied)
+
+
+@transaction.atomic
+def dataset_publish(*, dataset: Dataset, by) -> Dataset:
+    """开放: refused, with what was found written on the dataset, when the guard finds personal data."""
+    _require_staff(dataset, by)
+    dataset = Dataset.objects.select_for_update().get(pk=dataset.pk)
+    found = findings(dataset)
+    if found:
+        dataset.refusal = "；".join(found)
+        dataset.save(update_fields=["refusal"])
+        audit_record(action="sharing.dataset.refused", obj=dataset, changes={"refusal": [None, dataset.refusal]})
+        return dataset
+    dataset.state, dataset.refusal, dataset.modified = Dataset.State.ACTIVE, "", timezone.now()
+    dataset.save(update_fields=["state", "refusal", "modified"])
+    if not dataset.files.exists():
+        DatasetFile.objects.bulk_create(
+            DatasetFile(dataset=dataset, name=f"{dataset.title}（{fmt}）", format=fmt, position=i)
+            for i, fmt in enumerate(DatasetFile.Format.values)
+        )
+    audit_record(action="sharing.dataset.publish", obj=dataset, changes={"state": [None, dataset.state]})
+    transaction.on_commit(lambda: document_index(search_document(dataset)))
+    return dataset
+
+
+@transaction.atomic
+def dataset_withdraw(*, dataset: Dataset, by) -> Dataset:
+    _require_staff(dataset, by)
+    dataset.state, dataset.modified = Dataset.State.WITHDRAWN, timezone.now()
+    dataset.save(update_fields=["state", "modified"])
+    audit_record(action="sharing.dataset.withdraw", obj=dataset, changes={"state": [None, dataset.state]})
+    transaction.on_commit(lambda: document_unindex(KIND, dataset.pk))
+    return dataset
+
+
+def download_counted(file: DatasetFile) -> None:
+    DatasetFile.objects.filter(pk=file.pk).update(downloads=F("downloads") + 1)
+    Dataset.objects.filter(pk=file.dataset_id).update(downloads=F("downloads") + 1)
+
+
+def csv_lines(dataset: Dataset) -> Iterator[str]:
+    heads = columns(dataset)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    buffer.write("\ufeff")  # Excel opens UTF-8 CSV as such only with the BOM
+    writer.writerow([label for _key, label in heads])
+    for row in rows(dataset):
+        writer.writerow([row[key] for key, _label in heads])
+        if buffer.tell() > 64 * 1024:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def json_parts(dataset: Dataset) -> Iterator[str]:
+    yield '{"fields":' + json.dumps([{"id": k, "title": t} for k, t in columns(dataset)], ensure_ascii=False)
+    yield ',"records":['
+    for i, row in enumerate(rows(dataset)):
+        yield ("," if i else "") + json.dumps(row, ensure_ascii=False, default=str)
+    yield "]}"
+
+
+def xlsx_book(dataset: Dataset):
+    return build_workbook(dataset.title, columns(dataset), rows(dataset))
+
+
+def search_document(dataset: Dataset) -> Document:
+    tags = " ".join(dataset.tags.values_list("name", flat=True))
+    return Document(
+        kind=KIND,
+        kind_label=KIND_LABEL,
+        object_id=str(dataset.pk),
+        title=dataset.title,
+        text=f"{dataset.notes}\n{tags}",
+        url=reverse("data:dataset", args=[dataset.name]),
+        department_id=dataset.organization_id,
+        department_name=dataset.organization.name,
+        published_at=dataset.modified,
+    )
+
+
+def _published():
+    return Dataset.objects.filter(state=Dataset.State.ACTIVE).select_related("organization")
+
+
+def register_search() -> None:
+    search_registry.register(
+        KIND,
+        count=lambda: _published().count(),
+        documents=lambda: (search_document(d) for d in _published().iterator(chunk_size=500)),
+    )

@@ -1,0 +1,133 @@
+"""One exchange read: checked against the caller department's grant (fields, rows, expiry, rate), answered with
+the granted fields only, and logged, answered or refused, in the signed exchange log (sharing/log.py)."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import keyed_hash
+from zhengtong.core.errors import Conflict, InvalidInput, NotFound, PermissionDenied, ZtError, refuse
+from zhengtong.org.access import workplaces
+
+from .. import errors, log
+from ..models import Grant, Resource
+from ..registers import SPECS
+
+PAGE_SIZE = 100
+
+
+class RateExceeded(ZtError):
+    status = 429
+    code = "RATE_EXCEEDED"
+
+
+@dataclass(frozen=True)
+class Answer:
+    grant: Grant
+    fields: list[str]
+    rows: list[dict]
+    page: int
+    more: bool
+    seq: int
+
+
+def _grant(resource: Resource, user, wanted: int | None) -> Grant:
+    """The caller's department's current grant (the one named, where the caller names one)."""
+    grants = Grant.objects.filter(resource=resource, consumer_id__in=workplaces(user)).order_by("-expires_on", "pk")
+    if wanted is not None:
+        grants = grants.filter(pk=wanted)
+    found = list(grants[:20])
+    today = timezone.localdate()
+    current = [g for g in found if g.current(today)]
+    if current:
+        return current[0]
+    if any(g.state == Grant.State.ACTIVE for g in found):
+        expired = max(g.expires_on for g in found if g.state == Grant.State.ACTIVE)
+        raise refuse(errors.GRANT_EXPIRED, PermissionDenied, date=expired.isoformat())
+    if found:
+        raise refuse(errors.EXCHANGE_REVOKED, PermissionDenied)
+    raise refuse(errors.NO_GRANT, PermissionDenied)
+
+
+def _checked_fields(grant: Grant, fields: list[str] | None) -> list[str]:
+    if not fields:
+        return list(grant.fields)
+    for key in fields:
+        if key not in grant.fields:
+            raise refuse(errors.FIELD_NOT_GRANTED, PermissionDenied, key=key[:40])
+    return [k for k in grant.fields if k in fields]
+
+
+def _checked_filters(resource: Resource, grant: Grant, filters: dict[str, str]) -> dict[str, str]:
+    spec, items = SPECS[resource.register], set(resource.items.values_list("key", flat=True))
+    for key, value in filters.items():
+        column = spec.column(key)
+        if key not in items or column is None or column.match is None:
+            raise refuse(errors.FILTER_NOT_ALLOWED, InvalidInput, key=key[:40])
+        if key in grant.row_filter and grant.row_filter[key] != value:
+            raise refuse(errors.ROWS_NOT_GRANTED, PermissionDenied, key=key[:40], value=value[:40])
+    return {**filters, **grant.row_filter}
+
+
+def _within_rate(grant: Grant) -> None:
+    """Calls per minute per grant, counted in the shared cache (every web worker counts into the same key)."""
+    key = f"zt:exchange:rate:{grant.pk}:{int(time.time() // 60)}"
+    cache.add(key, 0, 120)
+    if cache.incr(key) > grant.rate_per_minute:
+        raise refuse(errors.RATE_EXCEEDED, RateExceeded, limit=grant.rate_per_minute)
+
+
+def _entry(user, resource, grant, fields, query: str, rows: int, outcome: str):
+    return log.append(
+        grant_id=grant.pk if grant else None,
+        resource_code=(resource.code if resource else "")[:40],
+        consumer_id=grant.consumer_id if grant else None,
+        provider_id=resource.provider_id if resource else None,
+        caller=user.username[:150],
+        fields=fields,
+        query_hash=keyed_hash("zhengtong-exchange-query:", query),
+        rows=rows,
+        outcome=outcome,
+    )
+
+
+def exchange_read(
+    *, user, code: str, fields: list[str] | None, filters: dict[str, str], page: int = 1, grant: int | None = None
+) -> Answer:
+    """Read rows of resource `code`. A refusal is logged with its code (and audited) before it is raised."""
+    query = "&".join(f"{k}={v}" for k, v in sorted(filters.items())) + f"#page={page}"
+    resource = found = None
+    try:
+        resource = Resource.objects.filter(code=code).first()
+        if resource is None:
+            raise refuse(errors.RESOURCE_UNKNOWN, NotFound)
+        if not resource.online:
+            raise refuse(errors.NOT_ONLINE, Conflict)
+        found = _grant(resource, user, grant)
+        _within_rate(found)
+        chosen = _checked_fields(found, fields)
+        matching = _checked_filters(resource, found, filters)
+        spec = SPECS[resource.register]
+        start = (page - 1) * PAGE_SIZE
+        rows = list(spec.matching(matching)[start : start + PAGE_SIZE + 1])
+        answer = spec.read(rows[:PAGE_SIZE], chosen)
+        with transaction.atomic():
+            entry = _entry(user, resource, found, chosen, query, len(answer), "answered")
+        return Answer(found, chosen, answer, page, len(rows) > PAGE_SIZE, entry.seq)
+    except ZtError as refusal:
+        with transaction.atomic():
+            _entry(user, resource, found, list(fields or []), query, 0, refusal.code)
+            audit_record(
+                action="sharing.denied.exchange",
+                object_type="sharing.resource",
+                object_id=str(resource.pk) if resource else "",
+                object_repr=code[:200],
+                changes={"code": [None, refusal.code], "user": [None, user.username]},
+            )
+        raise

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views_public
+
+app_name = "data"
+
+urlpatterns = [
+    path("", views_public.index, name="index"),
+    path("catalog.jsonld", views_public.catalog, name="catalog"),
+    path("<slug:name>/", views_public.dataset, name="dataset"),
+    path("<slug:name>/resources/<uuid:file_id>/download", views_public.download, name="download"),
+]

@@ -1,0 +1,158 @@
+"""The open-data portal (/data/): the datasets, each with its files made on download and counted, and the
+catalogue as DCAT in JSON-LD for harvesters."""
+
+from __future__ import annotations
+
+import itertools
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+
+from zhengtong.core.excel import workbook_response
+from zhengtong.core.paging import pager_query
+from zhengtong.org.models import Department
+from zhengtong.search.query import parse
+from zhengtong.search.selectors import search
+
+from . import opendata
+from .ckan import published
+from .models import Dataset, DatasetFile
+
+PAGE_SIZE = 20
+PREVIEW_ROWS = 10
+
+
+def _page(request) -> int:
+    raw = request.GET.get("page", "1")
+    return max(int(raw), 1) if raw.isdecimal() and len(raw) < 7 else 1
+
+
+def index(request):
+    q = request.GET.get("q", "").strip()[:100]
+    org = request.GET.get("org", "").strip()[:20]
+    organizations = Department.objects.filter(pk__in=published().values("organization_id")).order_by(
+        "sort_order", "code"
+    )
+    chosen = next((d for d in organizations if d.code == org), None)
+    results = page = None
+    if q:
+        results = search(parse(q, kind=opendata.KIND, department=chosen.pk if chosen else None), page=_page(request))
+    else:
+        datasets = published().select_related("organization").order_by("-modified", "name")
+        if chosen:
+            datasets = datasets.filter(organization=chosen)
+        page = Paginator(datasets, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "sharing/data_index.html",
+        {
+            "q": q,
+            "organizations": organizations,
+            "chosen": chosen,
+            "page": page,
+            "results": results,
+            "query": pager_query(request.GET),
+        },
+    )
+
+
+def dataset(request, name: str):
+    found = get_object_or_404(published().select_related("organization"), name=name)
+    preview = list(itertools.islice(opendata.rows(found), PREVIEW_ROWS))
+    return render(
+        request,
+        "sharing/data_dataset.html",
+        {
+            "dataset": found,
+            "files": found.files.all(),
+            "columns": opendata.columns(found),
+            "preview": preview,
+            "tags": found.tags.all(),
+            "groups": found.groups.all(),
+        },
+    )
+
+
+def download(request, name: str, file_id):
+    file = DatasetFile.objects.filter(pk=file_id, dataset__name=name, dataset__state=Dataset.State.ACTIVE).first()
+    if file is None:
+        raise Http404
+    found = file.dataset
+    opendata.download_counted(file)
+    if file.format == DatasetFile.Format.XLSX:
+        return workbook_response(found.title, opendata.xlsx_book(found))
+    if file.format == DatasetFile.Format.JSON:
+        response = StreamingHttpResponse(opendata.json_parts(found), content_type="application/json; charset=utf-8")
+        extension = "json"
+    else:
+        response = StreamingHttpResponse(opendata.csv_lines(found), content_type="text/csv; charset=utf-8")
+        extension = "csv"
+    response["Content-Disposition"] = f'attachment; filename="{found.name}.{extension}"'
+    return response
+
+
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#",
+    "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/",
+    "hydra": "http://www.w3.org/ns/hydra/core#",
+}
+DCAT_PAGE = 100
+
+
+def _dcat_dataset(found: Dataset) -> dict:
+    base = settings.PUBLIC_URL + reverse("data:dataset", args=[found.name])
+    return {
+        "@id": base,
+        "@type": "dcat:Dataset",
+        "dct:identifier": str(found.pk),
+        "dct:title": found.title,
+        "dct:description": found.notes,
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": found.organization.name},
+        "dct:issued": found.created.isoformat(),
+        "dct:modified": found.modified.isoformat(),
+        "dct:license": found.license_id,
+        "dct:accrualPeriodicity": found.get_update_cycle_display(),
+        "dcat:keyword": [t.name for t in found.tags.all()],
+        "dcat:landingPage": base,
+        "dcat:distribution": [
+            {
+                "@type": "dcat:Distribution",
+                "dct:title": f.name,
+                "dct:format": f.format,
+                "dcat:downloadURL": settings.PUBLIC_URL + reverse("data:download", args=[found.name, f.pk]),
+            }
+            for f in found.files.all()
+        ],
+    }
+
+
+def catalog(request):
+    """DCAT-AP's catalogue in JSON-LD, a hundred datasets a page (hydra:PagedCollection, as ckanext-dcat pages)."""
+    page = _page(request)
+    datasets = published().select_related("organization").prefetch_related("tags", "files").order_by("name")
+    rows = list(datasets[(page - 1) * DCAT_PAGE : page * DCAT_PAGE + 1])
+    url = settings.PUBLIC_URL + reverse("data:catalog")
+    body = {
+        "@context": DCAT_CONTEXT,
+        "@id": url,
+        "@type": "dcat:Catalog",
+        "dct:title": "政通开放数据目录",
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": request_site_name()},
+        "dcat:dataset": [_dcat_dataset(d) for d in rows[:DCAT_PAGE]],
+        "hydra:view": {
+            "@id": f"{url}?page={page}",
+            "@type": "hydra:PartialCollectionView",
+            **({"hydra:next": f"{url}?page={page + 1}"} if len(rows) > DCAT_PAGE else {}),
+            **({"hydra:previous": f"{url}?page={page - 1}"} if page > 1 else {}),
+        },
+    }
+    return JsonResponse(body, content_type="application/ld+json", json_dumps_params={"ensure_ascii": False})
+
+
+def request_site_name() -> str:
+    government = Department.objects.filter(depth=1).values_list("name", flat=True).first()
+    return government or "政通"

@@ -1,0 +1,174 @@
+"""The exchange API (DOMAIN.md §6; the issue's "done when"): a department reads a resource it was granted, through
+its staff API key, and gets the granted fields and rows only; every call, answered or refused, is in the signed,
+hash-chained exchange log, and `zhengtong exchange verify` finds a changed, missing or forged entry."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.utils import timezone
+
+from zhengtong.audit.models import OperationLog
+from zhengtong.sharing import log
+from zhengtong.sharing.log import entry_hash
+from zhengtong.sharing.models import ExchangeBatch, ExchangeEntry, Grant, LegalPerson, Person
+from zhengtong.sharing.services.requests import grant_revoke, share_request_grant
+
+from .. import factories as f
+from .test_requests import ask
+
+URL = "/api/v1/exchange/resources/{code}/rows/"
+
+
+@pytest.fixture
+def granted(legal_resource, lisi, wangwu, registers):
+    """B asked for A's legal persons (three fields, 北仑区 only); A granted it."""
+    request = ask(
+        legal_resource, wangwu, registers["B"], fields=["uscc", "name", "status"], row_filter={"district": "北仑区"}
+    )
+    share_request_grant(request=request, by=lisi, rate_per_minute=5)
+    return Grant.objects.get(request=request)
+
+
+@pytest.fixture
+def key(wangwu):
+    return f.api_key(wangwu)
+
+
+def read(client, key, code="A-0001", **params):
+    return client.get(URL.format(code=code), params, HTTP_AUTHORIZATION=f"Token {key}")
+
+
+def test_a_granted_department_reads_the_granted_fields_and_rows_and_the_log_verifies(client, granted, key):
+    response = read(client, key)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["fields"] == ["uscc", "name", "status"]
+    assert [row["name"] for row in body["rows"]] == ["宁波港城贸易有限公司"]  # 镇海区's row is outside the grant
+    assert set(body["rows"][0]) == {"uscc", "name", "status"}  # never the representative or the address
+    entry = ExchangeEntry.objects.get(seq=body["log_seq"])
+    assert (entry.outcome, entry.rows, entry.grant_id) == ("answered", 1, granted.pk)
+    assert log.seal() is not None
+    result = log.verify()
+    assert result.ok and result.entries == 1 and result.unsealed == 0
+    call_command("exchange", "verify")
+
+
+def test_a_field_outside_the_grant_is_refused_logged_and_audited(client, granted, key):
+    response = read(client, key, fields="uscc,legal_representative")
+    assert response.status_code == 403 and response.json()["code"] == "EXCHANGE_FIELD_NOT_GRANTED"
+    assert "王小明" not in response.content.decode()
+    assert ExchangeEntry.objects.get().outcome == "EXCHANGE_FIELD_NOT_GRANTED"
+    assert OperationLog.objects.filter(action="sharing.denied.exchange").exists()
+
+
+def test_rows_outside_the_grant_are_refused(client, granted, key):
+    response = read(client, key, district="镇海区")
+    assert response.status_code == 403 and response.json()["code"] == "EXCHANGE_ROWS_NOT_GRANTED"
+    response = read(client, key, address="x")
+    assert response.status_code == 400 and response.json()["code"] == "EXCHANGE_FILTER_NOT_ALLOWED"
+
+
+def test_an_expired_a_revoked_and_a_missing_grant_are_refused(client, granted, key, lisi, registers):
+    Grant.objects.filter(pk=granted.pk).update(expires_on=timezone.localdate() - dt.timedelta(days=1))
+    assert read(client, key).json()["code"] == "EXCHANGE_GRANT_EXPIRED"
+    Grant.objects.filter(pk=granted.pk).update(expires_on=timezone.localdate() + dt.timedelta(days=30))
+    grant_revoke(grant=granted, by=lisi, reason="用途已结束")
+    response = read(client, key)
+    assert response.status_code == 403 and response.json()["code"] == "EXCHANGE_GRANT_REVOKED"
+    stranger = f.staff("zhaoliu", "赵六", f.department("C", "区教育局", registers["government"]), f.role("c"))
+    assert read(client, f.api_key(stranger)).json()["code"] == "EXCHANGE_NO_GRANT"
+    assert ExchangeEntry.objects.count() == 3 and log.verify().ok
+
+
+def test_the_grants_rate_is_kept_across_calls(client, granted, key):
+    codes = [read(client, key).status_code for _ in range(6)]
+    assert codes == [200] * 5 + [429]
+
+
+def test_an_id_number_is_matched_by_its_blind_index_and_never_logged_in_clear(
+    client, population_resource, lisi, wangwu, registers
+):
+    request = ask(population_resource, lisi, registers["A"], fields=["id_number", "name"])
+    share_request_grant(request=request, by=wangwu)
+    number = f.valid_id_number(sequence=7)
+    body = read(client, f.api_key(lisi), code="B-0001", id_number=number).json()
+    assert body["rows"] == [{"id_number": number, "name": "赵六"}]
+    assert number not in str(list(ExchangeEntry.objects.values()))
+    with connection.cursor() as cursor:  # encrypted at rest: the stored column, not the field's decrypted value
+        cursor.execute(f"SELECT id_number, name FROM {Person._meta.db_table}")
+        stored = cursor.fetchall()
+    assert number not in str(stored) and "赵六" not in str(stored)
+
+
+def test_an_unauthenticated_or_unverified_caller_reads_nothing(client, granted, wangwu):
+    assert client.get(URL.format(code="A-0001")).status_code in (401, 403)
+    client.force_login(wangwu)  # a session without the second factor
+    assert client.get(URL.format(code="A-0001")).status_code == 403
+    assert not ExchangeEntry.objects.exists()
+
+
+def _three_calls(client, key):
+    for _ in range(3):
+        assert read(client, key).status_code == 200
+    log.seal()
+
+
+def test_verify_finds_a_changed_entry(client, granted, key):
+    _three_calls(client, key)
+    ExchangeEntry.objects.filter(seq=2).update(rows=900)
+    result = log.verify()
+    assert not result.ok and any("第 2 条内容哈希不符" in p for p in result.problems)
+    with pytest.raises(CommandError):
+        call_command("exchange", "verify")
+
+
+def test_verify_finds_a_missing_entry(client, granted, key):
+    _three_calls(client, key)
+    ExchangeEntry.objects.filter(seq=2).delete()
+    assert any("缺失" in p for p in log.verify().problems)
+
+
+def test_verify_finds_a_chain_rebuilt_after_a_change(client, granted, key):
+    """Whoever rewrites an entry and every hash after it still cannot make the signed batch agree."""
+    _three_calls(client, key)
+    prev = ExchangeEntry.objects.get(seq=1).hash
+    for entry in ExchangeEntry.objects.filter(seq__gte=2).order_by("seq"):
+        values = {name: getattr(entry, name) for name in log.HASHED}
+        values.update(prev_hash=prev, rows=0 if entry.seq == 2 else entry.rows)
+        ExchangeEntry.objects.filter(pk=entry.pk).update(rows=values["rows"], prev_hash=prev, hash=entry_hash(values))
+        prev = entry_hash(values)
+    problems = log.verify().problems
+    assert problems and all("签名批次" in p for p in problems)
+
+
+def test_verify_finds_a_forged_batch(client, granted, key):
+    _three_calls(client, key)
+    ExchangeBatch.objects.update(signature="00" * 64)
+    assert any("签名无效" in p for p in log.verify().problems)
+    ExchangeBatch.objects.update(signature="not hex")
+    assert any("签名无效" in p for p in log.verify().problems)
+
+
+def test_the_grants_endpoint_shows_both_sides_their_usage(client, granted, key, lisi):
+    read(client, key)
+    read(client, key, fields="legal_representative")
+    mine = client.get("/api/v1/exchange/grants/", HTTP_AUTHORIZATION=f"Token {key}").json()
+    assert mine[0]["role"] == "consumer" and mine[0]["usage"]["calls"] == 2 and mine[0]["usage"]["refused"] == 1
+    theirs = client.get("/api/v1/exchange/grants/", HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}").json()
+    assert theirs[0]["role"] == "provider" and theirs[0]["usage"]["rows"] == 1
+
+
+def test_the_public_key_is_published_for_any_party_to_verify(client):
+    response = client.get("/api/v1/exchange/public-key/")
+    assert response.status_code == 200 and b"BEGIN PUBLIC KEY" in response.content
+
+
+def test_an_unknown_resource_is_a_coded_404(client, granted, key):
+    response = read(client, key, code="NOPE")
+    assert response.status_code == 404 and response.json()["code"] == "EXCHANGE_RESOURCE_UNKNOWN"
+    assert LegalPerson.objects.count() == 2
