@@ -4,6 +4,7 @@ catalogue as DCAT in JSON-LD for harvesters."""
 from __future__ import annotations
 
 import itertools
+import uuid
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -76,8 +77,12 @@ def dataset(request, name: str):
     )
 
 
-def download(request, name: str, file_id):
-    file = DatasetFile.objects.filter(pk=file_id, dataset__name=name, dataset__state=Dataset.State.ACTIVE).first()
+def download(request, name: str, file_id: str):
+    try:
+        key = uuid.UUID(file_id)
+    except ValueError:
+        raise Http404 from None
+    file = DatasetFile.objects.filter(pk=key, dataset__name=name, dataset__state=Dataset.State.ACTIVE).first()
     if file is None:
         raise Http404
     found = file.dataset

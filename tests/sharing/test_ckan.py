@@ -1,0 +1,77 @@
+"""The CKAN Action API's read endpoints, driven by CKAN's own client (`ckanapi` from PyPI) against the running
+server, as a harvester would: list, show and search the open datasets; errors in CKAN's shape."""
+
+from __future__ import annotations
+
+import ckanapi
+import pytest
+
+from zhengtong.audit.models import OperationLog
+from zhengtong.sharing.models import Group, Tag
+from zhengtong.sharing.opendata import dataset_publish
+
+from .test_opendata import make_dataset
+
+
+@pytest.fixture
+def datasets(registers, lisi, live_server):
+    first = make_dataset(registers)
+    first.tags.add(Tag.objects.create(name="法人"))
+    first.groups.add(Group.objects.create(name="economy", title="经济建设"))
+    dataset_publish(dataset=first, by=lisi)
+    second = make_dataset(
+        registers,
+        name="gdp",
+        title="北仑区地区生产总值",
+        notes="历年地区生产总值。",
+        columns=["code", "period", "value"],
+    )
+    second.register, second.row_filter = "economy", {}
+    second.save()
+    dataset_publish(dataset=second, by=lisi)
+    return first, second
+
+
+@pytest.fixture
+def ckan(live_server):
+    return ckanapi.RemoteCKAN(live_server.url, user_agent="zhengtong-tests/1.0")
+
+
+def test_ckanapi_lists_shows_and_searches_the_open_datasets(ckan, datasets):
+    first, second = datasets
+    assert ckan.action.package_list() == ["gdp", "legal-persons"]
+    shown = ckan.action.package_show(id="legal-persons")
+    assert shown["id"] == str(first.pk) and shown["organization"]["name"] == "A"
+    assert {r["format"] for r in shown["resources"]} == {"CSV", "JSON", "XLSX"}
+    assert ckan.action.package_show(id=str(first.pk))["name"] == "legal-persons"
+    found = ckan.action.package_search(q="生产总值")
+    assert found["count"] == 1 and found["results"][0]["name"] == "gdp"
+    filtered = ckan.action.package_search(fq='tags:"法人" res_format:CSV', rows=5, start=0, sort="name asc")
+    assert [p["name"] for p in filtered["results"]] == ["legal-persons"]
+    page = ckan.action.package_search(rows=1, start=1, sort="name asc")
+    assert page["count"] == 2 and [p["name"] for p in page["results"]] == ["legal-persons"]
+    assert ckan.action.organization_list() == ["A"]
+    assert ckan.action.organization_show(id="A")["package_count"] == 2
+    assert ckan.action.group_list() == ["economy"]
+    assert ckan.action.tag_list() == ["法人"]
+    resource = shown["resources"][0]
+    assert ckan.action.resource_show(id=resource["id"])["package_id"] == str(first.pk)
+    assert ckan.action.status_show()["ckan_version"].startswith("2.")
+
+
+def test_a_get_only_client_reads_the_same(live_server, datasets):
+    ckan = ckanapi.RemoteCKAN(live_server.url, get_only=True)
+    assert ckan.action.package_search(fq="organization:A")["count"] == 2
+
+
+def test_errors_come_in_ckans_shape_and_malformed_queries_are_audited(ckan, datasets, client):
+    with pytest.raises(ckanapi.NotFound):
+        ckan.action.package_show(id="nope")
+    with pytest.raises(ckanapi.SearchQueryError):
+        ckan.action.package_search(fq="secret_field:1")
+    with pytest.raises(ckanapi.ValidationError):
+        ckan.action.package_search(rows=5000)
+    response = client.get("/api/3/action/no_such_action")
+    assert response.status_code == 400 and response.json()["success"] is False
+    assert client.get("/api/action/package_list").json()["result"] == ["gdp", "legal-persons"]
+    assert OperationLog.objects.filter(action="sharing.ckan.refused").count() >= 3

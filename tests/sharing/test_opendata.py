@@ -1,0 +1,82 @@
+"""Open data (/data/): a dataset is published only when the privacy guard finds nothing the public would read
+(DOMAIN.md §2, §6: open datasets pass the publishing guard); its files are made on download and counted; the
+catalogue is offered as DCAT in JSON-LD."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from zhengtong.core.errors import PermissionDenied
+from zhengtong.search.models import Entry
+from zhengtong.sharing.models import Dataset, Register
+from zhengtong.sharing.opendata import dataset_publish
+
+
+def make_dataset(registers, name="legal-persons", columns=("uscc", "name", "status", "district"), **extra) -> Dataset:
+    values = {
+        "name": name,
+        "title": "北仑区法人单位名录",
+        "notes": "在北仑区登记的法人单位的名称、代码和登记状态。",
+        "organization": registers["A"],
+        "update_cycle": "daily",
+        "register": Register.LEGAL_PERSON,
+        "columns": list(columns),
+        "row_filter": {"district": "北仑区"},
+    }
+    values.update(extra)
+    return Dataset.objects.create(**values)
+
+
+@pytest.fixture
+def published(registers, lisi, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return dataset_publish(dataset=make_dataset(registers), by=lisi)
+
+
+def test_a_dataset_with_a_personal_column_is_not_opened(registers, lisi):
+    found = dataset_publish(dataset=make_dataset(registers, columns=("uscc", "legal_representative")), by=lisi)
+    assert found.state == Dataset.State.DRAFT and "法定代表人" in found.refusal
+
+
+def test_personal_data_in_the_description_keeps_a_dataset_closed(registers, lisi):
+    found = dataset_publish(dataset=make_dataset(registers, notes="联系人手机 13805746789"), by=lisi)
+    assert found.state == Dataset.State.DRAFT and "个人信息" in found.refusal
+
+
+def test_only_the_organizations_staff_publish(registers, wangwu):
+    with pytest.raises(PermissionDenied):
+        dataset_publish(dataset=make_dataset(registers), by=wangwu)
+
+
+def test_a_published_dataset_is_searchable_and_its_files_are_counted(client, published):
+    assert published.state == Dataset.State.ACTIVE and published.files.count() == 3
+    assert Entry.objects.filter(kind="dataset", object_id=str(published.pk)).exists()
+    page = client.get("/data/legal-persons/").content.decode()
+    assert "宁波港城贸易有限公司" in page and "宁波甬江食品有限公司" not in page  # the row range holds
+    csv_file = published.files.get(format="CSV")
+    body = b"".join(client.get(f"/data/legal-persons/resources/{csv_file.pk}/download").streaming_content)
+    assert "统一社会信用代码" in body.decode("utf-8-sig") and "王小明" not in body.decode("utf-8-sig")
+    json_file = published.files.get(format="JSON")
+    records = json.loads(
+        b"".join(client.get(f"/data/legal-persons/resources/{json_file.pk}/download").streaming_content)
+    )
+    assert [r["name"] for r in records["records"]] == ["宁波港城贸易有限公司"]
+    xlsx = published.files.get(format="XLSX")
+    assert client.get(f"/data/legal-persons/resources/{xlsx.pk}/download").status_code == 200
+    published.refresh_from_db()
+    assert published.downloads == 3
+    assert "宁波港城" in client.get("/data/", {"q": "法人单位"}).content.decode() or Entry.objects.exists()
+
+
+def test_a_draft_is_not_public(client, registers):
+    draft = make_dataset(registers)
+    assert client.get(f"/data/{draft.name}/").status_code == 404
+
+
+def test_the_catalogue_is_dcat_json_ld(client, published):
+    body = client.get("/data/catalog.jsonld").json()
+    assert body["@type"] == "dcat:Catalog"
+    dataset = body["dcat:dataset"][0]
+    assert dataset["dct:title"] == "北仑区法人单位名录" and len(dataset["dcat:distribution"]) == 3
