@@ -141,6 +141,21 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     # a month the walked letters cover on any day: they span the last 10 days or more, so six days ago is inside
     # (today's month is empty on the 1st, before the first letter of the month arrives)
     assert letters_monthly(timezone.localdate() - dt.timedelta(days=6)).total.dispatched > 0
+    # data sharing: a catalogue across the departments, the registers, requests and grants in every state, the
+    # exchange log signed and whole, open datasets past the privacy guard (one held back), the hall's licences
+    from zhengtong.sharing import log
+    from zhengtong.sharing.models import Dataset, Grant, Licence, Resource, ShareRequest
+
+    assert 280 <= Resource.objects.count() <= 320
+    assert Resource.objects.values("provider").distinct().count() == 40
+    assert set(ShareRequest.objects.values_list("state", flat=True)) == set(ShareRequest.State.values)
+    assert {g.status_label for g in Grant.objects.all()} == {"有效", "已过期", "已撤销"}
+    assert Clock.objects.filter(subject_type="sharing.sharerequest", level="red", stopped_at__isnull=True).exists()
+    exchange = log.verify()
+    assert exchange.ok and exchange.entries > 100 and exchange.unsealed == 0
+    assert Dataset.objects.filter(state=Dataset.State.ACTIVE).count() == 4
+    assert Dataset.objects.exclude(refusal="").count() == 1
+    assert Licence.objects.filter(application_id__isnull=False).exists()  # granted in the hall
     # everything written went through the services: the audit chain verifies
     result = chain_verify()
     assert result.ok and result.checked > 400

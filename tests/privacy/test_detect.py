@@ -118,3 +118,9 @@ def test_digits_of_other_scripts_are_found_and_masked():
     for digits in ("١٣٨٠٥٧٤٩٨٧٦", "𝟏𝟑𝟖𝟎𝟓𝟕𝟒𝟗𝟖𝟕𝟔"):
         masked = mask(f"手机 {digits}")
         assert masked.count("*") == 4 and digits not in masked
+
+
+@pytest.mark.parametrize("cell", ["万人", "常住人口 84 万人", "2025 年末常住人口84.3万人"])
+def test_a_unit_of_statistics_is_not_a_name(cell):
+    """An open statistics table's unit column (sharing/opendata.py scans every cell) is not a person."""
+    assert scan(cell) == []

@@ -281,12 +281,17 @@ def seed_all(
 
     progress("好差评……")
     evaluation = seed_evaluation(progress)
+    from .sharing import seed_sharing
+
+    progress("数据共享……")
+    sharing = seed_sharing(progress)
     progress("站内搜索索引……")
     indexed = seed_search_index()
     return {
         "indexed": indexed,
         "letters": letter_count,
         **evaluation,
+        **sharing,
         **disclosure,
         "departments": len(departments),
         "staff_created": created,

@@ -59,7 +59,7 @@ NOT_GIVEN = frozenset(
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
 # Words of a government text that the dictionary tags as names.
-NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无".split())
+NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人".split())  # 万人: a unit (常住人口 84 万人)
 # Labels and roles after which a name follows (optionally after ：, 为 or 是).
 ROLES = (
     "姓名 申请人 被申请人 联系人 户主 当事人 法定代表人 负责人 投诉人 被投诉人 举报人 被举报人 来信人 来电人 信访人 "
