@@ -49,6 +49,14 @@ def evaluation_layout_floor(request, pk):
     return HttpResponse(_empty_page().render({"state": label}, request))
 
 
+def exchange_floor(request, uscc):
+    """The exchange benchmark's floor: one indexed query on the legal-person register."""
+    from zhengtong.sharing.models import LegalPerson
+
+    name = LegalPerson.objects.filter(uscc=uscc).values_list("name", flat=True).first()
+    return HttpResponse(name or "", content_type="text/plain")
+
+
 @functools.cache
 def _empty_page():
     from django.template import engines
@@ -69,6 +77,7 @@ urlpatterns = [
     path("bench-letter-layout/<str:number>/", letter_layout_floor),
     path("bench-evaluation-floor/<int:pk>/", evaluation_floor),
     path("bench-evaluation-layout/<int:pk>/", evaluation_layout_floor),
+    path("bench-exchange-floor/<str:uscc>/", exchange_floor),
     path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
     *project_urls,
 ]

@@ -184,9 +184,10 @@ def test_no_form_or_query_parameter_of_any_url_answers_500():
     print("not reached by any crawl (fuzzed at their pattern with id 1):", unreached)
     # a guard against the crawl collapsing (24 on 2026-12-03: pages behind a case the demo's citizen lacks, the
     # authenticator pages, POST-only actions no page of the small seed shows; 27 with 好差评's SMS link, the counter
-    # tablet's page behind a clerk's POST, the page after a link's rating, a follow-up of another department); these
-    # get id 1 and the names above
-    assert len(unreached) <= 28, unreached
+    # tablet's page behind a clerk's POST, the page after a link's rating, a follow-up of another department; 30 with
+    # CKAN's unversioned action path, which no page links (harvesters are told it), and a catalogued resource's
+    # edit and a grant's revoke, deep in the catalogue's pages); these get id 1 and the names above
+    assert len(unreached) <= 30, unreached
     assert failures == [], "\n".join(failures)
 
 

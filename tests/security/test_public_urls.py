@@ -68,6 +68,13 @@ PUBLIC = {
     "evaluation:thanks",  # where the link's rating lands; no data
     "evaluation:staff",  # 工作人员评价公示: only staff the organ publishes (机构职能), counts and masked praise
     "api:evaluation_rate",  # a rater without an account rates with his link's token; anything else is refused
+    "data:index",
+    "data:catalog",
+    "data:dataset",
+    "data:download",  # open data (公共数据开放) is public by definition; only datasets past the privacy guard
+    "ckan_action",
+    "ckan_action_unversioned",  # CKAN's read-only Action API over the same open datasets
+    "api:exchange_public_key",  # the exchange log's public key: anyone may verify the signatures
     "open311:services",
     "open311:requests",
     "open311:request",  # GeoReport v2 is a public API by design

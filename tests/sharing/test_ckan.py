@@ -34,7 +34,9 @@ def datasets(registers, lisi, live_server):
 
 @pytest.fixture
 def ckan(live_server):
-    return ckanapi.RemoteCKAN(live_server.url, user_agent="zhengtong-tests/1.0")
+    # closed at the end: a kept-alive connection would outlive the test's database in the server's thread
+    with ckanapi.RemoteCKAN(live_server.url, user_agent="zhengtong-tests/1.0") as client:
+        yield client
 
 
 def test_ckanapi_lists_shows_and_searches_the_open_datasets(ckan, datasets):
@@ -60,8 +62,8 @@ def test_ckanapi_lists_shows_and_searches_the_open_datasets(ckan, datasets):
 
 
 def test_a_get_only_client_reads_the_same(live_server, datasets):
-    ckan = ckanapi.RemoteCKAN(live_server.url, get_only=True)
-    assert ckan.action.package_search(fq="organization:A")["count"] == 2
+    with ckanapi.RemoteCKAN(live_server.url, get_only=True) as ckan:
+        assert ckan.action.package_search(fq="organization:A")["count"] == 2
 
 
 def test_errors_come_in_ckans_shape_and_malformed_queries_are_audited(ckan, datasets, client):

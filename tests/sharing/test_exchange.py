@@ -50,7 +50,7 @@ def test_a_granted_department_reads_the_granted_fields_and_rows_and_the_log_veri
     assert body["fields"] == ["uscc", "name", "status"]
     assert [row["name"] for row in body["rows"]] == ["宁波港城贸易有限公司"]  # 镇海区's row is outside the grant
     assert set(body["rows"][0]) == {"uscc", "name", "status"}  # never the representative or the address
-    entry = ExchangeEntry.objects.get(seq=body["log_seq"])
+    entry = ExchangeEntry.objects.get(pk=body["log_id"])
     assert (entry.outcome, entry.rows, entry.grant_id) == ("answered", 1, granted.pk)
     assert log.seal() is not None
     result = log.verify()
@@ -172,3 +172,17 @@ def test_an_unknown_resource_is_a_coded_404(client, granted, key):
     response = read(client, key, code="NOPE")
     assert response.status_code == 404 and response.json()["code"] == "EXCHANGE_RESOURCE_UNKNOWN"
     assert LegalPerson.objects.count() == 2
+
+
+def test_a_row_committed_after_a_later_one_was_sealed_goes_into_the_next_batch(db):
+    """Calls append without a lock, so keys can commit out of order: the chain follows the seals, not the keys."""
+    values = {"resource_code": "A-0001", "caller": "wangwu", "query_hash": "x", "outcome": "answered"}
+    ExchangeEntry.objects.create(id=20, at=timezone.now(), **values)
+    first = log.seal()
+    ExchangeEntry.objects.create(id=10, at=timezone.now(), **values)  # its transaction was the slower one
+    assert log.verify().unsealed == 1
+    second = log.seal()
+    assert (first.first_seq, first.last_seq, second.first_seq, second.last_seq) == (1, 1, 2, 2)
+    assert ExchangeEntry.objects.get(id=10).seq == 2
+    result = log.verify()
+    assert result.ok and result.unsealed == 0 and result.batches == 2

@@ -25,7 +25,7 @@ from django.db.models import QuerySet
 
 from zhengtong.accounts.models import User
 
-from .models import Department, Membership, Role
+from .models import Department, Membership, Role, RoleGrant
 
 
 def handles_cases(user) -> bool:
@@ -49,16 +49,22 @@ def workplaces(user) -> set[int]:
     """The ids of the departments he works in: those he is a member of and, for each office among them, the
     units it belongs to up to the first that is not an office. Read from the stored tree each time, in one
     statement (every department on the way up from each membership), as the clerk's queue asks it on every
-    view."""
-    if not handles_cases(user):
+    view. An administrator duty (handles_cases) is asked in the same statement: he works nowhere."""
+    if not (user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF):
         return set()
     sql = (
         "SELECT mine.path, d.id, d.path, d.kind FROM {member} m JOIN {dept} mine ON mine.id = m.department_id "
-        "JOIN {dept} d ON mine.path LIKE d.path || '%%' WHERE m.user_id = %s"
-    ).format(member=Membership._meta.db_table, dept=Department._meta.db_table)
+        "JOIN {dept} d ON mine.path LIKE d.path || '%%' WHERE m.user_id = %s AND NOT EXISTS ("
+        "SELECT 1 FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s AND r.duty <> '')"
+    ).format(
+        member=Membership._meta.db_table,
+        dept=Department._meta.db_table,
+        grant=RoleGrant._meta.db_table,
+        role=Role._meta.db_table,
+    )
     above: dict[str, dict[str, tuple[int, str]]] = {}  # membership path -> path on the way up -> (id, kind)
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk])
+        cursor.execute(sql, [user.pk, user.pk])
         for mine, pk, path, kind in cursor.fetchall():
             above.setdefault(mine, {})[path] = (pk, kind)
     ids: set[int] = set()

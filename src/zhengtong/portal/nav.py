@@ -16,7 +16,7 @@ SECTIONS = [
     ("services", _("办事服务"), "approvals:index"),
     ("interaction", _("互动交流"), "letters:index"),
     ("evaluation", _("好差评"), "evaluation:index"),
-    ("data", _("数据开放"), "datashare:index"),
+    ("data", _("数据开放"), "data:index"),
     ("org", _("机构职能"), "portal:departments"),
     ("deadline", _("期限计算器"), "portal:deadline"),
     ("search", _("站内搜索"), "portal:search"),

@@ -101,7 +101,7 @@ class Rows(APIView):
                 "fields": serializers.ListField(child=serializers.CharField()),
                 "page": serializers.IntegerField(),
                 "next": serializers.BooleanField(),
-                "log_seq": serializers.IntegerField(),
+                "log_id": serializers.IntegerField(help_text="本次调用在交换日志中的编号"),
                 "rows": serializers.ListField(child=serializers.DictField()),
             },
         ),
@@ -126,7 +126,7 @@ class Rows(APIView):
                 "fields": answer.fields,
                 "page": answer.page,
                 "next": answer.more,
-                "log_seq": answer.seq,
+                "log_id": answer.entry,
                 "rows": answer.rows,
             }
         )

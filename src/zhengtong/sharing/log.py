@@ -1,11 +1,13 @@
-"""The exchange log (X-Road's message log, the shape this copies): every call appended in order, each entry
-holding the SHA-256 of the one before it; every minute the entries since the last seal are sealed by a batch
-whose signature covers the newest entry's hash and the previous batch's signature. The hash is not keyed, so
+"""The exchange log (X-Road's message log, the shape this copies). A call appends its row with one insert, taking
+no lock, so calls never wait on each other; every minute `seal` takes the rows committed since the last seal, in
+the order of their keys, gives each its place in the chain (`seq`) and the SHA-256 of its content and the entry
+before it, and signs the batch: the signature covers the newest hash, the count and the previous batch's
+signature. A row that commits after a later one was sealed goes into the next batch. The hash is not keyed, so
 anyone holding the public key can check the whole log; the signature is what a forger cannot make.
 
-`verify` finds an entry changed (its hash), removed or inserted (the sequence and the next entry's link), and a
-chain rebuilt after a change (the sealing batch's hash and signature no longer agree). Entries newer than the
-last seal are only as good as the database until the next seal; the verification says how many there are.
+`verify` finds a sealed entry changed (its hash), removed or inserted (the chain's sequence and links), and a
+chain rebuilt after a change (the sealing batch's hash and signature no longer agree). Rows not yet sealed are
+only as good as the database until the next seal, a minute at most; the verification says how many there are.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from zhengtong.audit.chain import GENESIS, canonical
@@ -23,8 +25,8 @@ from zhengtong.core.sql import lock_for_transaction
 from .models import ExchangeBatch, ExchangeEntry
 from .signing import signer
 
-HASHED = (
-    "seq",
+CONTENT = (
+    "id",
     "at",
     "grant_id",
     "resource_code",
@@ -35,9 +37,10 @@ HASHED = (
     "query_hash",
     "rows",
     "outcome",
-    "prev_hash",
 )
-_LOCK = "zhengtong-exchange-log"
+HASHED = (*CONTENT, "seq", "prev_hash")
+_LOCK = "zhengtong-exchange-seal"
+SEAL_MAX = 100_000  # rows taken in by one seal; the next takes the rest
 
 
 def entry_hash(values: dict) -> str:
@@ -45,14 +48,8 @@ def entry_hash(values: dict) -> str:
 
 
 def append(**values) -> ExchangeEntry:
-    """One entry at the tail, inside the caller's transaction (the lock holds the tail until it commits)."""
-    with transaction.atomic():
-        lock_for_transaction(_LOCK)
-        tail = ExchangeEntry.objects.order_by("-seq").values("seq", "hash").first()
-        values.update(
-            seq=(tail["seq"] + 1) if tail else 1, at=timezone.now(), prev_hash=tail["hash"] if tail else GENESIS
-        )
-        return ExchangeEntry.objects.create(**values, hash=entry_hash(values))
+    """One row for one call: a single insert, no lock (the chain is made when it is sealed)."""
+    return ExchangeEntry.objects.create(at=timezone.now(), **values)
 
 
 def _payload(first: int, last: int, last_hash: str, prev_signature: str) -> bytes:
@@ -60,27 +57,60 @@ def _payload(first: int, last: int, last_hash: str, prev_signature: str) -> byte
 
 
 def seal() -> ExchangeBatch | None:
-    """Sign the entries since the last batch; None when there are none."""
+    """Chain and sign the rows committed since the last seal; None when there are none."""
     with transaction.atomic():
         lock_for_transaction(_LOCK)
         previous = ExchangeBatch.objects.order_by("-last_seq").first()
-        tail = ExchangeEntry.objects.order_by("-seq").values("seq", "hash").first()
-        done = previous.last_seq if previous else 0
-        if tail is None or tail["seq"] <= done:
+        rows = list(ExchangeEntry.objects.filter(seq__isnull=True).order_by("id").values(*CONTENT)[:SEAL_MAX])
+        if not rows:
             return None
+        done = previous.last_seq if previous else 0
+        prev_hash = previous.last_hash if previous else GENESIS
+        chained = []
+        for seq, row in enumerate(rows, start=done + 1):
+            row.update(seq=seq, prev_hash=prev_hash)
+            prev_hash = row["hash"] = entry_hash(row)
+            chained.append(row)
+        last = done + len(chained)
         prev_signature = previous.signature if previous else ""
         key = signer()
-        signature = key.sign(_payload(done + 1, tail["seq"], tail["hash"], prev_signature)).hex()
-        return ExchangeBatch.objects.create(
+        batch = ExchangeBatch.objects.create(
             first_seq=done + 1,
-            last_seq=tail["seq"],
-            last_hash=tail["hash"],
+            last_seq=last,
+            last_hash=prev_hash,
             prev_signature=prev_signature,
-            signature=signature,
+            signature=key.sign(_payload(done + 1, last, prev_hash, prev_signature)).hex(),
             algorithm=key.algorithm,
             key_id=key.key_id,
             signed_at=timezone.now(),
         )
+        _write_chain(chained, batch)
+        return batch
+
+
+def _write_chain(chained: list[dict], batch: ExchangeBatch) -> None:
+    """Each row's place in the chain. PostgreSQL joins a VALUES list (bulk_update's CASE per row grows with the
+    square of the batch: 1.3 s for 1,200 rows)."""
+    if connection.vendor != "postgresql":
+        ExchangeEntry.objects.bulk_update(
+            [
+                ExchangeEntry(id=r["id"], seq=r["seq"], prev_hash=r["prev_hash"], hash=r["hash"], batch=batch)
+                for r in chained
+            ],
+            ["seq", "prev_hash", "hash", "batch"],
+            batch_size=500,
+        )
+        return
+    table = ExchangeEntry._meta.db_table
+    with connection.cursor() as cursor:
+        for start in range(0, len(chained), 2000):
+            part = chained[start : start + 2000]
+            values = ", ".join(["(%s::bigint, %s::bigint, %s, %s)"] * len(part))
+            cursor.execute(
+                f"UPDATE {table} AS e SET seq = v.seq, prev_hash = v.prev, hash = v.hash, batch_id = %s "
+                f"FROM (VALUES {values}) AS v(id, seq, prev, hash) WHERE e.id = v.id",
+                [batch.pk, *(x for r in part for x in (r["id"], r["seq"], r["prev_hash"], r["hash"]))],
+            )
 
 
 @dataclass
@@ -96,15 +126,14 @@ class Verification:
 
 
 def _check_entries(result: Verification, ends: set[int]) -> tuple[dict[int, str], int]:
-    """Walk the entries in order; the hashes at the batches' ends, and the last seq."""
+    """Walk the sealed entries in chain order; the hashes at the batches' ends, and the last seq."""
     hashes: dict[int, str] = {}
     expected, prev = 1, GENESIS
-    for entry in ExchangeEntry.objects.order_by("seq").values(*HASHED, "hash").iterator(chunk_size=5000):
+    sealed = ExchangeEntry.objects.filter(seq__isnull=False).order_by("seq").values(*HASHED, "hash")
+    for entry in sealed.iterator(chunk_size=5000):
         seq = entry["seq"]
         if seq != expected:
-            result.problems.append(
-                f"第 {expected} 至 {seq - 1} 条缺失（被删除）" if seq > expected else f"第 {seq} 条重复"
-            )
+            result.problems.append(f"第 {expected} 至 {seq - 1} 条缺失（被删除）")
         elif entry["prev_hash"] != prev:
             result.problems.append(f"第 {seq} 条的前序哈希不符：日志被插入、删除或调换")
         if not hmac.compare_digest(entry_hash(entry), entry["hash"]):
@@ -133,7 +162,9 @@ def verify() -> Verification:
         if hashes.get(batch.last_seq) != batch.last_hash:
             result.problems.append(f"{where} 覆盖的日志与签名时不一致：其中的条目被修改、删除或重建")
         done, prev_signature = batch.last_seq, batch.signature
-    result.unsealed = max(0, last - done)
+    if last > done:
+        result.problems.append(f"第 {done + 1} 至 {last} 条不在任何签名批次中：序号被伪造")
+    result.unsealed = ExchangeEntry.objects.filter(seq__isnull=True).count()
     return result
 
 

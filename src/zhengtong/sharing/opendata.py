@@ -39,7 +39,7 @@ def rows(dataset: Dataset) -> Iterator[dict]:
     """The dataset's rows as the public reads them, in chunks (a register may hold millions)."""
     spec = SPECS[dataset.register]
     keys = [k for k, _label in columns(dataset)]
-    for row in spec.matching(dataset.row_filter).iterator(chunk_size=CHUNK):
+    for row in spec.matching(dataset.row_filter, keys).iterator(chunk_size=CHUNK):
         yield spec.read([row], keys)[0]
 
 

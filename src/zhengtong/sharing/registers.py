@@ -57,15 +57,14 @@ class RegisterSpec:
     def keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 
-    def queryset(self) -> QuerySet:
-        return self.model.objects.select_related("source").order_by("pk")
-
-    def matching(self, filters: dict[str, str]) -> QuerySet:
-        """Rows whose columns equal each filter's value; the caller has checked the keys (`column(k).match`)."""
+    def matching(self, filters: dict[str, str], keys=()) -> QuerySet:
+        """Rows whose columns equal each filter's value, in the register's order; the caller has checked the keys
+        (`column(k).match`). The source department is joined only where `keys` read it."""
         condition = Q()
         for key, value in filters.items():
             condition &= self.column(key).match(str(value))
-        return self.queryset().filter(condition)
+        rows = self.model.objects.filter(condition).order_by("pk")
+        return rows.select_related("source") if "source" in keys else rows
 
     def read(self, rows: Iterable[Model], keys: Iterable[str]) -> list[dict]:
         columns = [self.column(k) for k in keys]

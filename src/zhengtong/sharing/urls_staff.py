@@ -13,5 +13,5 @@ urlpatterns = [
     path("resources/<str:code>/edit/", views_staff.resource_edit, name="resource_edit"),
     path("requests/<int:pk>/", views_staff.share_request, name="request"),
     path("grants/<int:pk>/revoke/", views_staff.revoke, name="revoke"),
-    path("datasets/<uuid:pk>/publish/", views_staff.dataset_publish, name="dataset_publish"),
+    path("datasets/<str:pk>/publish/", views_staff.dataset_publish, name="dataset_publish"),
 ]

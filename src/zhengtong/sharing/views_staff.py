@@ -4,6 +4,8 @@ case engine's visibility), grants with their usage, and the department's open da
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Max, Q, Sum
@@ -271,8 +273,12 @@ def revoke(request, pk: int):
 
 @staff_required
 @require_POST
-def dataset_publish(request, pk):
-    found = get_object_or_404(Dataset, pk=pk, organization_id__in=workplaces(request.user))
+def dataset_publish(request, pk: str):
+    try:
+        key = uuid.UUID(pk)
+    except ValueError:
+        raise Http404 from None
+    found = get_object_or_404(Dataset, pk=key, organization_id__in=workplaces(request.user))
     try:
         found = opendata.dataset_publish(dataset=found, by=request.user)
     except ZtError as exc:

@@ -24,6 +24,7 @@ def modules(request) -> dict:
         (_("政府信息管理"), "workbench_disclosure:library"),
         (_("来信办理"), "workbench_letters:queue"),
         (_("好差评"), "workbench_evaluation:index"),
+        (_("数据共享"), "workbench_sharing:index"),
     ]
     if may_supervise(user):
         items.append((_("电子监察"), "workbench:supervision"))
