@@ -9,7 +9,7 @@ import json
 import re
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
@@ -191,49 +191,59 @@ def _fq(fq: str) -> Q:
     return condition
 
 
-def _matching_ids(q: str) -> list[str] | None:
-    """The datasets the site search finds for `q` (its newest CANDIDATES matches), or None for every dataset."""
+def _matching(q: str) -> tuple[list[str], int] | None:
+    """The datasets the site search finds for `q`, best first (its newest CANDIDATES matches, decision 0006), and
+    how many match (counted up to COUNT_CAP + 1); None for a query that asks for every dataset."""
     q = q.strip()
     if not q or q == "*:*":
         return None
     query = parse(q[:200], kind=KIND)
     if query.empty:
-        return []
-    from django.db import connection
-
+        return [], 0
+    engine = backends.backend()
     with connection.cursor() as cursor:
-        ranked, _total = backends.backend().candidates(cursor, query)
+        ranked, total = engine.candidates(cursor, query)
+        if total is None:
+            total = len(ranked) if len(ranked) < backends.CANDIDATES else engine.count(cursor, query)
     ranked.sort(key=lambda pair: (-pair[1], -pair[0]))
-    ids = Entry.objects.in_bulk([pk for pk, _score in ranked])
-    return [ids[pk].object_id for pk, _score in ranked if pk in ids]
+    ids = dict(Entry.objects.filter(pk__in=[pk for pk, _score in ranked]).values_list("pk", "object_id"))
+    return [ids[pk] for pk, _score in ranked if pk in ids], min(total, backends.COUNT_CAP)
+
+
+def _page(ids: list, start: int, rows: int) -> list[Dataset]:
+    by_id = {str(d.pk): d for d in _full().filter(pk__in=ids[start : start + rows])}
+    return [by_id[str(pk)] for pk in ids[start : start + rows] if str(pk) in by_id]
 
 
 def package_search(params: dict) -> dict:
+    """CKAN's search. `q` runs through the site search (only published datasets are indexed), best match first
+    unless a `sort` is asked for; its count is the search's, exact up to COUNT_CAP. `fq` filters by organization,
+    tags, groups, res_format, license_id or name."""
     rows = _integer(params, "rows", 10, ROWS_MAX)
     start = _integer(params, "start", 0, 10**9)
     sort = str(params.get("sort") or DEFAULT_SORT).strip()
     if sort != DEFAULT_SORT and sort not in SORTS:
         raise ActionError(409, "Search Query Error", f"Search error: invalid sort: {sort[:100]}")
-    datasets = published()
     fq = str(params.get("fq") or "")
+    datasets = published()
     if fq:
-        filtered = _fq(fq)
-        datasets = datasets.filter(pk__in=Dataset.objects.filter(filtered).values("pk"))
-    matching = _matching_ids(str(params.get("q") or ""))
-    if matching is not None:
-        datasets = datasets.filter(pk__in=matching)
-    count = datasets.count()
-    if matching is not None and sort == DEFAULT_SORT:
-        order = {pk: i for i, pk in enumerate(matching)}
-        found = sorted(datasets.values_list("pk", flat=True), key=lambda pk: order.get(str(pk), len(order)))
-        page_ids = found[start : start + rows]
-        by_id = {d.pk: d for d in _full().filter(pk__in=page_ids)}
-        results = [by_id[pk] for pk in page_ids if pk in by_id]
+        datasets = datasets.filter(pk__in=Dataset.objects.filter(_fq(fq)).values("pk"))
+    matching = _matching(str(params.get("q") or ""))
+    if matching is not None and not fq and sort == DEFAULT_SORT:
+        ids, count = matching
+        results = _page(ids, start, rows)
     else:
+        if matching is not None:
+            datasets = datasets.filter(pk__in=matching[0])
+        count = datasets.count()
         ordering = SORTS.get(sort, ("-modified", "name"))
-        page_ids = list(datasets.order_by(*ordering).values_list("pk", flat=True)[start : start + rows])
-        by_id = {d.pk: d for d in _full().filter(pk__in=page_ids)}
-        results = [by_id[pk] for pk in page_ids if pk in by_id]
+        if matching is not None and sort == DEFAULT_SORT:
+            found = {str(pk) for pk in datasets.values_list("pk", flat=True)}
+            ids = [pk for pk in matching[0] if pk in found]
+        else:
+            ids = list(datasets.order_by(*ordering).values_list("pk", flat=True)[start : start + rows])
+            start = 0
+        results = _page(ids, start, rows)
     return {
         "count": count,
         "sort": sort,
