@@ -92,3 +92,26 @@ def test_a_bad_row_imports_nothing_and_names_the_row(verified_client, registers,
     assert response.status_code == 400 and "不予共享依据" in response.content.decode()
     assert not Resource.objects.filter(code="A-0101").exists()
     assert Resource.objects.get(code="A-0100").version == 1
+
+
+def test_a_live_grant_keeps_its_items_and_register(registers, lisi, wangwu):
+    from zhengtong.sharing.services.requests import share_request_grant, share_request_submit
+
+    from .conftest import a_year
+
+    resource = resource_save(by=lisi, provider=registers["A"], values=VALUES, items=ITEMS)
+    request = share_request_submit(
+        resource=resource, consumer=registers["B"], by=wangwu, purpose="核验", fields=["name"], period_until=a_year()
+    )
+    share_request_grant(request=request, by=lisi)
+    with pytest.raises(InvalidInput) as info:
+        resource_save(by=lisi, provider=registers["A"], values=VALUES, items=ITEMS[:1], resource=resource)
+    assert info.value.code == "SHARING_IN_USE" and "name" in info.value.message
+    with pytest.raises(InvalidInput):
+        resource_save(
+            by=lisi,
+            provider=registers["A"],
+            values={**VALUES, "register": "licence"},
+            items=[("kind", "证照名称", "C")],
+            resource=resource,
+        )

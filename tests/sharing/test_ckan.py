@@ -77,3 +77,23 @@ def test_errors_come_in_ckans_shape_and_malformed_queries_are_audited(ckan, data
     assert response.status_code == 400 and response.json()["success"] is False
     assert client.get("/api/action/package_list").json()["result"] == ["gdp", "legal-persons"]
     assert OperationLog.objects.filter(action="sharing.ckan.refused").count() >= 3
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"id": "-" * 36},
+        {"id": "0" * 33},
+        {"id": ["a"]},
+    ],
+)
+def test_a_malformed_id_is_not_found(client, db, body):
+    for action in ("package_show", "resource_show"):
+        response = client.post(f"/api/3/action/{action}", body, content_type="application/json")
+        assert response.status_code == 404 and response.json()["error"]["__type"] == "Not Found Error"
+
+
+@pytest.mark.parametrize("raw", ['{"rows": Infinity}', '{"start": 1e400}', '{"rows": [1]}', '{"rows": true}', "[]"])
+def test_a_malformed_json_body_is_refused_in_ckans_shape(client, db, raw):
+    response = client.post("/api/3/action/package_search", raw, content_type="application/json")
+    assert response.status_code in (400, 409) and response.json()["success"] is False

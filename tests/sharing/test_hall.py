@@ -110,3 +110,21 @@ def test_without_a_grant_the_hall_asks_again(registers, enterprise, lisi, wangwu
             data={"shop_name": "港城小吃", "area": "45"},
             uploads={item.materials.get(name="营业执照").pk: [("营业执照.pdf", samples.pdf())]},
         )
+
+
+def test_a_certificate_number_the_organ_already_issued_is_refused_with_its_code(registers, enterprise, lisi):
+    from zhengtong.core.errors import Conflict
+    from zhengtong.sharing.services.licences import licence_record
+
+    values = {
+        "number": "JY1",
+        "kind": "食品经营许可证",
+        "holder_name": "x",
+        "issued_by": registers["A"],
+        "item_code": "x",
+    }
+    licence_record(application_id=1, **values)
+    with pytest.raises(Conflict) as info:
+        licence_record(application_id=2, **values)
+    assert info.value.code == "SHARING_LICENCE_TAKEN"
+    assert licence_record(application_id=3, **{**values, "issued_by": registers["B"]})  # another organ's series

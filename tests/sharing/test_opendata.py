@@ -80,3 +80,14 @@ def test_the_catalogue_is_dcat_json_ld(client, published):
     assert body["@type"] == "dcat:Catalog"
     dataset = body["dcat:dataset"][0]
     assert dataset["dct:title"] == "北仑区法人单位名录" and len(dataset["dcat:distribution"]) == 3
+
+
+def test_a_row_added_after_publication_with_personal_data_closes_the_dataset(published, registers):
+    """The nightly recheck runs the guard on what the register holds now."""
+    from zhengtong.sharing.models import LegalPerson
+    from zhengtong.sharing.opendata import dataset_recheck
+
+    assert dataset_recheck(dataset=published).state == Dataset.State.ACTIVE
+    LegalPerson.objects.filter(district="北仑区").update(name="联系人王小明手机13805746789")
+    closed = dataset_recheck(dataset=published)
+    assert closed.state == Dataset.State.DRAFT and "个人信息" in closed.refusal

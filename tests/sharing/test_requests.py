@@ -127,3 +127,10 @@ def test_a_clerk_of_neither_department_is_told_nothing(verified_client, legal_re
     assert verified_client(outsider).get(f"/workbench/sharing/requests/{request.pk}/").status_code == 404
     page = verified_client(lisi).get(f"/workbench/sharing/requests/{request.pk}/")
     assert page.status_code == 200 and "同意并授权" in page.content.decode()
+
+
+def test_a_row_range_never_names_personal_data(population_resource, lisi, registers):
+    """The range is stored in clear on the request and the grant: an ID number there would be personal data."""
+    with pytest.raises(InvalidInput) as info:
+        ask(population_resource, lisi, registers["A"], fields=["name"], row_filter={"id_number": "330206198503120074"})
+    assert info.value.code == "SHARING_FILTER_PERSONAL"

@@ -28,10 +28,14 @@ from zhengtong.accounts.models import User
 from .models import Department, Membership, Role, RoleGrant
 
 
+def _active_staff(user) -> bool:
+    return bool(user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF)
+
+
 def handles_cases(user) -> bool:
     """An active staff account that holds no administrator duty: the 三员 administer the platform and handle no
     cases, even as members of a department (三员分立, DOMAIN.md §8)."""
-    if not (user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF):
+    if not _active_staff(user):
         return False
     return not Role.objects.filter(grants__user=user).exclude(duty="").exists()
 
@@ -50,7 +54,7 @@ def workplaces(user) -> set[int]:
     units it belongs to up to the first that is not an office. Read from the stored tree each time, in one
     statement (every department on the way up from each membership), as the clerk's queue asks it on every
     view. An administrator duty (handles_cases) is asked in the same statement: he works nowhere."""
-    if not (user and getattr(user, "is_authenticated", False) and user.is_active and user.kind == User.Kind.STAFF):
+    if not _active_staff(user):
         return set()
     sql = (
         "SELECT mine.path, d.id, d.path, d.kind FROM {member} m JOIN {dept} mine ON mine.id = m.department_id "

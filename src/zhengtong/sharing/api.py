@@ -4,7 +4,7 @@ key; each call is checked against the grant and logged (services/exchange.py).""
 
 from __future__ import annotations
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Q
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions, serializers
@@ -15,12 +15,14 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.cases.api import CaseApi
 from zhengtong.core import params
+from zhengtong.core.errors import ZtError
 from zhengtong.org.access import workplaces
 
 from .actions import ACTIONS
 from .case import SHARE_REQUEST
-from .models import ExchangeEntry, Grant, ShareRequest
-from .services.exchange import exchange_read
+from .models import Grant, ShareRequest
+from .selectors import grant_usage
+from .services.exchange import exchange_read, exchange_refused
 from .signing import signer
 
 
@@ -68,13 +70,12 @@ SHARE_REQUESTS = CaseApi(
 
 
 class DepartmentSystem(permissions.BasePermission):
-    """Staff (or an integration account) of a department, through an API key or a session that passed TOTP."""
+    """Staff of a department (a department's system calls with a key issued to one of its staff), through an API
+    key or a session that passed TOTP. An integration account belongs to no department, so it holds no grant."""
 
     def has_permission(self, request, view):
         user = request.user
-        if not (
-            user and user.is_authenticated and user.is_active and user.kind in (User.Kind.STAFF, User.Kind.INTEGRATION)
-        ):
+        if not (user and user.is_authenticated and user.is_active and user.kind == User.Kind.STAFF):
             return False
         return second_factor_behind(request)
 
@@ -108,16 +109,16 @@ class Rows(APIView):
     )
     def get(self, request, code: str):
         data = request.query_params
-        page = params.whole_number(data, "page", maximum=100_000) or 1
-        fields = [f.strip() for f in params.text(data, "fields", max_length=2000).split(",") if f.strip()]
-        filters = {k: params.text(data, k, max_length=200) for k in data if k not in RESERVED}
+        try:
+            page = params.whole_number(data, "page", maximum=100_000) or 1
+            fields = [f.strip() for f in params.text(data, "fields", max_length=2000).split(",") if f.strip()]
+            filters = {k: params.text(data, k, max_length=200) for k in data if k not in RESERVED}
+            grant = params.identifier(data, "grant")
+        except ZtError as refusal:
+            exchange_refused(user=request.user, code=code, refusal=refusal)
+            raise
         answer = exchange_read(
-            user=request.user,
-            code=code[:40],
-            fields=fields,
-            filters=filters,
-            page=page,
-            grant=params.identifier(data, "grant"),
+            user=request.user, code=code[:40], fields=fields, filters=filters, page=page, grant=grant
         )
         return Response(
             {
@@ -166,14 +167,7 @@ class Grants(APIView):
             .select_related("resource", "consumer")
             .order_by("-granted_at")[:500]
         )
-        usage = {
-            row["grant_id"]: row
-            for row in ExchangeEntry.objects.filter(grant_id__in=[g.pk for g in grants])
-            .values("grant_id")
-            .annotate(
-                calls=Count("pk"), rows=Sum("rows"), refused=Count("pk", filter=~Q(outcome="answered")), last=Max("at")
-            )
-        }
+        usage = grant_usage(g.pk for g in grants)
         out = []
         for grant in grants:
             row = GrantSerializer(grant).data

@@ -7,7 +7,7 @@ class SharingConfig(AppConfig):
     verbose_name = "数据共享"
 
     def ready(self):
-        from . import receivers  # noqa: F401 — the enterprise account reads the legal-person register
+        from . import checks, receivers  # noqa: F401 — the key's deploy check; the enterprise account's register
         from .opendata import register_search
 
         register_search()

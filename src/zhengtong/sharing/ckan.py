@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Q
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 
+from zhengtong.audit.context import client_ip
 from zhengtong.audit.services import audit_record
+from zhengtong.core.codes import keyed_hash
 from zhengtong.core.reverse import reverse_once
 from zhengtong.org.models import Department
 from zhengtong.search import backends
@@ -22,7 +25,7 @@ from zhengtong.search.models import Entry
 from zhengtong.search.query import parse
 
 from .models import Dataset, DatasetFile, Group, Tag
-from .opendata import KIND
+from .opendata import KIND, published
 
 ROWS_MAX = 1000  # CKAN's ckan.search.rows_max
 LIST_MAX = 1000
@@ -49,6 +52,7 @@ FQ_FIELDS = {
     "license_id": "license_id",
     "name": "name",
 }
+MANY = {"tags", "groups", "files"}
 FQ_TERM = re.compile(r'\s*[+]?(\w+):(?:"([^"]*)"|(\S+))\s*')
 
 
@@ -158,19 +162,17 @@ def package(dataset: Dataset) -> dict:
     }
 
 
-def published():
-    return Dataset.objects.filter(state=Dataset.State.ACTIVE)
-
-
 def _full():
     return published().select_related("organization").prefetch_related("tags", "groups", "files")
 
 
 def _integer(params: dict, name: str, default: int, maximum: int) -> int:
     raw = params.get(name, default)
+    if isinstance(raw, bool) or not isinstance(raw, int | str) or (isinstance(raw, str) and len(raw) > 12):
+        raise _invalid(**{name: ["Invalid integer"]})  # a JSON body may send Infinity, 1e400, a list …
     try:
         value = int(raw)
-    except (TypeError, ValueError):
+    except ValueError:
         raise _invalid(**{name: ["Invalid integer"]}) from None
     if value < 0:
         raise _invalid(**{name: ["Must be a natural number"]})
@@ -179,16 +181,22 @@ def _integer(params: dict, name: str, default: int, maximum: int) -> int:
     return value
 
 
-def _fq(fq: str) -> Q:
-    condition, rest = Q(), fq.strip()
+def _filtered(datasets, fq: str):
+    """`fq`'s terms: a column of the dataset filters the query itself (the organization's index serves it); a
+    term on a related list (tags, groups, formats) goes through a subquery, so a dataset is listed once."""
+    rest = fq.strip()
     while rest:
         match = FQ_TERM.match(rest)
         if not match or match.group(1) not in FQ_FIELDS:
             raise ActionError(409, "Search Query Error", f"Search error: cannot parse fq: {fq[:200]}")
         value = match.group(2) if match.group(2) is not None else match.group(3)
-        condition &= Q(**{FQ_FIELDS[match.group(1)]: value})
+        lookup = FQ_FIELDS[match.group(1)]
+        if lookup.split("__")[0] in MANY:
+            datasets = datasets.filter(pk__in=Dataset.objects.filter(**{lookup: value}).values("pk"))
+        else:
+            datasets = datasets.filter(**{lookup: value})
         rest = rest[match.end() :]
-    return condition
+    return datasets
 
 
 def _matching(q: str) -> tuple[list[str], int] | None:
@@ -225,9 +233,7 @@ def package_search(params: dict) -> dict:
     if sort != DEFAULT_SORT and sort not in SORTS:
         raise ActionError(409, "Search Query Error", f"Search error: invalid sort: {sort[:100]}")
     fq = str(params.get("fq") or "")
-    datasets = published()
-    if fq:
-        datasets = datasets.filter(pk__in=Dataset.objects.filter(_fq(fq)).values("pk"))
+    datasets = _filtered(published(), fq) if fq else published()
     matching = _matching(str(params.get("q") or ""))
     if matching is not None and not fq and sort == DEFAULT_SORT:
         ids, count = matching
@@ -257,12 +263,19 @@ def _by_id_or_name(params: dict) -> Dataset:
     key = str(params.get("id") or params.get("name_or_id") or "").strip()
     if not key:
         raise _invalid(id=["Missing value"])
-    found = _full().filter(name=key).first()
-    if found is None and re.fullmatch(r"[0-9a-fA-F-]{32,36}", key):
-        found = _full().filter(pk=key).first()
+    found = _full().filter(name=key[:100]).first()
+    if found is None and (pk := _uuid(key)) is not None:
+        found = _full().filter(pk=pk).first()
     if found is None:
         raise _not_found()
     return found
+
+
+def _uuid(key: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(key)
+    except ValueError:
+        return None
 
 
 def _organizations(params: dict):
@@ -288,10 +301,10 @@ def _organization_show(params: dict) -> dict:
 
 
 def _resource_show(params: dict) -> dict:
-    key = str(params.get("id") or "").strip()
-    if not re.fullmatch(r"[0-9a-fA-F-]{32,36}", key):
+    pk = _uuid(str(params.get("id") or "").strip()[:100])
+    if pk is None:
         raise _not_found("Resource was not found.")
-    file = DatasetFile.objects.filter(pk=key, dataset__state=Dataset.State.ACTIVE).select_related("dataset").first()
+    file = DatasetFile.objects.filter(pk=pk, dataset__state=Dataset.State.ACTIVE).select_related("dataset").first()
     if file is None:
         raise _not_found("Resource was not found.")
     return _resource(file, file.dataset)
@@ -360,6 +373,31 @@ def _params(request) -> dict:
     return params
 
 
+AUDIT_EVERY = 60  # seconds: one audit row per client and kind of error, so the open API cannot flood the log
+
+
+def _audited(request, name: str, error: ActionError) -> None:
+    """A malformed query is kept (who probes the API, and how), once a minute per client and kind of error; the
+    query itself only as a keyed hash (a visitor may type a phone number into q)."""
+    ip = client_ip(request) or ""
+    kind = error.kind.replace(" ", "-")
+    if not cache.add(f"zt:ckan:refused:{keyed_hash('ckan-client:', ip)}:{kind}", 1, AUDIT_EVERY):
+        return
+    with transaction.atomic():
+        audit_record(
+            action="sharing.ckan.refused",
+            object_type="sharing.dataset",
+            object_repr=name[:100],
+            changes={
+                "error": [None, error.kind],
+                "query": [
+                    None,
+                    keyed_hash("ckan-query:", request.META.get("QUERY_STRING", "") + str(request.body[:2000])),
+                ],
+            },
+        )
+
+
 @csrf_exempt
 def action(request, name: str):
     help_url = _site() + reverse_once("ckan_action", "help_show") + f"?name={name[:100]}"
@@ -371,14 +409,8 @@ def action(request, name: str):
             raise ActionError(400, "Bad Request", f"Bad request - Action name not known: {name[:100]}")
         result = handler(_params(request))
     except ActionError as error:
-        if error.status != 404:  # a malformed query is kept (who probes the API, and how); a miss is not news
-            with transaction.atomic():
-                audit_record(
-                    action="sharing.ckan.refused",
-                    object_type="sharing.dataset",
-                    object_repr=name[:200],
-                    changes={"error": [None, error.kind], "query": [None, request.META.get("QUERY_STRING", "")[:300]]},
-                )
+        if error.status != 404:
+            _audited(request, name, error)
         body = {"__type": error.kind, **error.fields}
         if error.message:
             body["message"] = error.message

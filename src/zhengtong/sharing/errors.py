@@ -22,6 +22,9 @@ BASIS_REQUIRED = (
 )
 CODE_TAKEN = ("SHARING_CODE_TAKEN", _("“资源代码”%(code)s 已被其他资源使用。"))
 ITEM_UNKNOWN = ("SHARING_ITEM_UNKNOWN", _("“信息项”%(key)s 不是%(register)s的字段。"))
+IN_USE = ("SHARING_IN_USE", _("有效的共享授权正在使用信息项 %(keys)s：请先撤销授权，再删除信息项或更换基础库。"))
+LICENCE_TAKEN = ("SHARING_LICENCE_TAKEN", _("证照编号“%(number)s”已由本机关发给另一件办件，请核对“证照编号”。"))
+FILTER_PERSONAL = ("SHARING_FILTER_PERSONAL", _("“数据范围”不能按个人信息 %(key)s 限定。"))
 NOT_PROVIDER_EDIT = ("SHARING_NOT_PROVIDER_EDIT", _("只有资源提供部门的工作人员可以编目和修改该资源。"))
 
 # The exchange API's refusals: a client keys on the code.
@@ -34,7 +37,6 @@ FILTER_NOT_ALLOWED = ("EXCHANGE_FILTER_NOT_ALLOWED", _("不能按 %(key)s 查询
 RATE_EXCEEDED = ("EXCHANGE_RATE_EXCEEDED", _("调用过于频繁：该授权每分钟最多%(limit)s次，请稍后再试。"))
 NOT_ONLINE = ("EXCHANGE_NOT_ONLINE", _("该资源不通过接口共享。"))
 RESOURCE_UNKNOWN = ("EXCHANGE_RESOURCE_UNKNOWN", _("没有这个资源代码。"))
-PAGE_INVALID = ("EXCHANGE_PAGE_INVALID", _("“page”应为正整数。"))
 
 # Open data
 DATASET_PRIVATE = ("OPENDATA_PERSONAL_DATA", _("数据集含有个人信息（%(kinds)s），不能开放。"))

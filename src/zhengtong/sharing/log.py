@@ -20,6 +20,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from zhengtong.audit.chain import GENESIS, canonical
+from zhengtong.audit.models import OperationLog
+from zhengtong.audit.services import audit_record
 from zhengtong.core.sql import lock_for_transaction
 
 from .models import ExchangeBatch, ExchangeEntry
@@ -85,6 +87,14 @@ def seal() -> ExchangeBatch | None:
             signed_at=timezone.now(),
         )
         _write_chain(chained, batch)
+        # The audit chain (itself anchored outside the database) records each seal: removing the newest batches
+        # with their rows, which the exchange log alone could not tell from a quiet minute, then shows.
+        audit_record(
+            action="sharing.exchange.seal",
+            obj=batch,
+            object_repr=f"{batch.first_seq}-{batch.last_seq}",
+            changes={"last_seq": [None, batch.last_seq], "last_hash": [None, batch.last_hash]},
+        )
         return batch
 
 
@@ -148,7 +158,10 @@ def _check_entries(result: Verification, ends: set[int]) -> tuple[dict[int, str]
 def verify() -> Verification:
     result = Verification()
     batches = list(ExchangeBatch.objects.order_by("first_seq"))
-    hashes, last = _check_entries(result, {b.last_seq for b in batches})
+    seals = OperationLog.objects.filter(action="sharing.exchange.seal").order_by("-seq")
+    recorded = seals.values_list("changes", flat=True).first()  # the newest seal, as the audit chain holds it
+    recorded_seq = recorded["last_seq"][1] if recorded else 0
+    hashes, last = _check_entries(result, {b.last_seq for b in batches} | {recorded_seq})
     key, done, prev_signature = signer(), 0, ""
     for batch in batches:
         result.batches += 1
@@ -164,6 +177,10 @@ def verify() -> Verification:
         done, prev_signature = batch.last_seq, batch.signature
     if last > done:
         result.problems.append(f"第 {done + 1} 至 {last} 条不在任何签名批次中：序号被伪造")
+    if recorded_seq > done:
+        result.problems.append(f"审计日志记载已签名至第 {recorded_seq} 条，现只到第 {done} 条：最近的批次和日志被删除")
+    elif recorded and hashes.get(recorded_seq) != recorded["last_hash"][1]:
+        result.problems.append(f"第 {recorded_seq} 条与审计日志记载的签名时内容不一致")
     result.unsealed = ExchangeEntry.objects.filter(seq__isnull=True).count()
     return result
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import tempfile
 from collections.abc import Iterator
 
 from django.db import transaction
@@ -106,6 +107,20 @@ def dataset_withdraw(*, dataset: Dataset, by) -> Dataset:
     return dataset
 
 
+@transaction.atomic
+def dataset_recheck(*, dataset: Dataset) -> Dataset:
+    """The guard again on what the register holds now (its rows change after publication): a finding closes the
+    dataset, written on it and audited, until its staff review and publish it again."""
+    dataset = Dataset.objects.select_for_update().get(pk=dataset.pk)
+    found = findings(dataset) if dataset.state == Dataset.State.ACTIVE else []
+    if found:
+        dataset.state, dataset.refusal, dataset.modified = Dataset.State.DRAFT, "；".join(found), timezone.now()
+        dataset.save(update_fields=["state", "refusal", "modified"])
+        audit_record(action="sharing.dataset.closed", obj=dataset, changes={"refusal": [None, dataset.refusal]})
+        transaction.on_commit(lambda: document_unindex(KIND, dataset.pk))
+    return dataset
+
+
 def download_counted(file: DatasetFile) -> None:
     DatasetFile.objects.filter(pk=file.pk).update(downloads=F("downloads") + 1)
     Dataset.objects.filter(pk=file.dataset_id).update(downloads=F("downloads") + 1)
@@ -134,8 +149,13 @@ def json_parts(dataset: Dataset) -> Iterator[str]:
     yield "]}"
 
 
-def xlsx_book(dataset: Dataset):
-    return build_workbook(dataset.title, columns(dataset), rows(dataset))
+def xlsx_file(dataset: Dataset):
+    """The workbook written row by row (openpyxl's write-only mode) to a temporary file, which the response then
+    streams: a register-sized dataset is never held in memory."""
+    spooled = tempfile.TemporaryFile()
+    build_workbook(dataset.title, columns(dataset), rows(dataset)).save(spooled)
+    spooled.seek(0)
+    return spooled
 
 
 def search_document(dataset: Dataset) -> Document:
@@ -153,13 +173,16 @@ def search_document(dataset: Dataset) -> Document:
     )
 
 
-def _published():
-    return Dataset.objects.filter(state=Dataset.State.ACTIVE).select_related("organization")
+def published():
+    """The open datasets: the only ones any public page, file, search entry or API shows."""
+    return Dataset.objects.filter(state=Dataset.State.ACTIVE)
 
 
 def register_search() -> None:
     search_registry.register(
         KIND,
-        count=lambda: _published().count(),
-        documents=lambda: (search_document(d) for d in _published().iterator(chunk_size=500)),
+        count=lambda: published().count(),
+        documents=lambda: (
+            search_document(d) for d in published().select_related("organization").iterator(chunk_size=500)
+        ),
     )

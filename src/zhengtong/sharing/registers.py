@@ -111,7 +111,7 @@ SPECS: dict[str, RegisterSpec] = {
         (
             Column("number", "证照编号", match=_equals("number")),
             Column("kind", "证照名称", match=_equals("kind")),
-            Column("holder_name", "持证主体", personal=True),
+            Column("holder_name", "持证主体", personal=True),  # encrypted: not a filter
             Column("holder_uscc", "持证单位代码", match=_equals("holder_uscc")),
             Column("holder_id", "持证人身份号码", match=_blind("holder_index"), personal=True),
             Column("issued_by", "发证机关"),

@@ -14,4 +14,5 @@ urlpatterns = [
     path("requests/<int:pk>/", views_staff.share_request, name="request"),
     path("grants/<int:pk>/revoke/", views_staff.revoke, name="revoke"),
     path("datasets/<str:pk>/publish/", views_staff.dataset_publish, name="dataset_publish"),
+    path("datasets/<str:pk>/withdraw/", views_staff.dataset_withdraw, name="dataset_withdraw"),
 ]

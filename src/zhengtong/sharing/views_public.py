@@ -8,19 +8,18 @@ import uuid
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from zhengtong.core.excel import workbook_response
 from zhengtong.core.paging import pager_query
 from zhengtong.org.models import Department
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 
 from . import opendata
-from .ckan import published
 from .models import Dataset, DatasetFile
+from .opendata import published
 
 PAGE_SIZE = 20
 PREVIEW_ROWS = 10
@@ -88,7 +87,7 @@ def download(request, name: str, file_id: str):
     found = file.dataset
     opendata.download_counted(file)
     if file.format == DatasetFile.Format.XLSX:
-        return workbook_response(found.title, opendata.xlsx_book(found))
+        return FileResponse(opendata.xlsx_file(found), as_attachment=True, filename=f"{found.name}.xlsx")
     if file.format == DatasetFile.Format.JSON:
         response = StreamingHttpResponse(opendata.json_parts(found), content_type="application/json; charset=utf-8")
         extension = "json"

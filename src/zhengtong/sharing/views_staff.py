@@ -8,7 +8,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -28,7 +28,8 @@ from . import opendata
 from .actions import pairs
 from .case import SHARE_REQUEST, SUBJECT
 from .forms import GrantForm, ReasonForm, ResourceForm, ShareRequestForm
-from .models import Dataset, ExchangeEntry, Grant, Resource, ShareClass, ShareRequest
+from .models import Dataset, Grant, Resource, ShareClass, ShareRequest
+from .selectors import grant_usage
 from .services.catalogue import COLUMNS, catalogue_import, export_row, resource_save
 from .services.requests import (
     grant_revoke,
@@ -103,17 +104,6 @@ def catalogue_upload(request):
     return redirect("workbench_sharing:index")
 
 
-def _usage(grants) -> dict:
-    return {
-        row["grant_id"]: row
-        for row in ExchangeEntry.objects.filter(grant_id__in=[g.pk for g in grants])
-        .values("grant_id")
-        .annotate(
-            calls=Count("pk"), rows=Sum("rows"), refused=Count("pk", filter=~Q(outcome="answered")), last=Max("at")
-        )
-    }
-
-
 @staff_required
 def resource(request, code: str):
     found = get_object_or_404(Resource.objects.select_related("provider"), code=code)
@@ -144,7 +134,7 @@ def resource(request, code: str):
         .filter(Q(consumer_id__in=places) | Q(resource__provider_id__in=places))
         .select_related("consumer")
     )
-    usage = _usage(grants)
+    usage = grant_usage(g.pk for g in grants)
     for grant in grants:
         grant.usage = usage.get(grant.pk, {})
     return render(
@@ -171,7 +161,10 @@ def resource_edit(request, code: str | None = None):
         raise Http404
     form = ResourceForm(request.POST or None, instance=found)
     if request.method == "POST" and form.is_valid():
-        provider = found.provider_id if found else int(request.POST.get("provider") or providers[0].pk)
+        chosen = request.POST.get("provider", "")
+        provider = (
+            found.provider_id if found else next((d.pk for d in providers if str(d.pk) == chosen), providers[0].pk)
+        )
         try:
             saved = resource_save(
                 by=request.user,
@@ -250,7 +243,7 @@ def share_request(request, pk: int):
             "grant_form": grant_form,
             "refuse_form": refuse_form,
             "grant": grant,
-            "usage": _usage([grant]).get(grant.pk, {}) if grant else {},
+            "usage": grant_usage([grant.pk]).get(grant.pk, {}) if grant else {},
             "clocks": Clock.objects.filter(subject_type=SUBJECT, subject_id=str(found.pk)).order_by("started_at"),
         },
     )
@@ -273,12 +266,25 @@ def revoke(request, pk: int):
 
 @staff_required
 @require_POST
-def dataset_publish(request, pk: str):
+def dataset_withdraw(request, pk: str):
+    found = _own_dataset(request, pk)
+    opendata.dataset_withdraw(dataset=found, by=request.user)
+    messages.success(request, f"数据集“{found.title}”已撤回，不再公开。")
+    return redirect("workbench_sharing:index")
+
+
+def _own_dataset(request, pk: str) -> Dataset:
     try:
         key = uuid.UUID(pk)
     except ValueError:
         raise Http404 from None
-    found = get_object_or_404(Dataset, pk=key, organization_id__in=workplaces(request.user))
+    return get_object_or_404(Dataset, pk=key, organization_id__in=workplaces(request.user))
+
+
+@staff_required
+@require_POST
+def dataset_publish(request, pk: str):
+    found = _own_dataset(request, pk)
     try:
         found = opendata.dataset_publish(dataset=found, by=request.user)
     except ZtError as exc:

@@ -73,9 +73,9 @@ class Licence(Sourced, EncryptedModel):
         VALID = "valid", _("有效")
         CANCELLED = "cancelled", _("注销")
 
-    number = models.CharField(_("证照编号"), max_length=100, unique=True)
+    number = models.CharField(_("证照编号"), max_length=100)
     kind = models.CharField(_("证照名称"), max_length=100, db_index=True)
-    holder_name = models.CharField(_("持证主体"), max_length=200)
+    holder_name = EncryptedTextField(_("持证主体"))  # a person's name when a person holds it
     holder_uscc = models.CharField(_("持证单位代码"), max_length=18, blank=True, db_index=True)
     holder_id = EncryptedTextField(_("持证人身份号码"), blank=True)
     holder_index = BlindIndexField(source="holder_id", db_index=True)
@@ -93,7 +93,9 @@ class Licence(Sourced, EncryptedModel):
         constraints = [
             models.UniqueConstraint(
                 fields=["application_id"], condition=Q(application_id__isnull=False), name="licence_one_per_application"
-            )
+            ),
+            # numbers are the issuing organ's own series: two organs may use the same one
+            models.UniqueConstraint(fields=["issued_by", "number"], name="licence_number_per_organ"),
         ]
 
     def __str__(self):

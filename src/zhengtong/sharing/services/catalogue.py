@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.db import IntegrityError, transaction
 from django.forms.models import model_to_dict
+from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, ZtError, refuse, refuse_on
@@ -14,7 +15,7 @@ from zhengtong.org.access import works_in
 from zhengtong.org.models import Department
 
 from .. import errors
-from ..models import DataType, Register, Resource, ResourceItem, ResourceVersion, ShareClass
+from ..models import DataType, Grant, Register, Resource, ResourceItem, ResourceVersion, ShareClass
 from ..models.catalogue import OpenClass, ResourceFormat, ShareMethod, UpdateCycle
 from ..registers import SPECS
 
@@ -97,6 +98,17 @@ def _items(register: str, items) -> list[tuple[str, str, str]]:
     return out
 
 
+def _keep_granted(resource: Resource, register: str, keys: set[str]) -> None:
+    """A live grant reads the resource as granted: its register stays, and no item it names is removed (revoke the
+    grant first)."""
+    live = Grant.objects.filter(resource=resource, state=Grant.State.ACTIVE, expires_on__gte=timezone.localdate())
+    used = {k for fields, rows in live.values_list("fields", "row_filter") for k in [*fields, *rows]}
+    if used and register != resource.register:
+        raise refuse_on("register", errors.IN_USE, keys="、".join(sorted(used)))
+    if used - keys:
+        raise refuse_on("items", errors.IN_USE, keys="、".join(sorted(used - keys)))
+
+
 @transaction.atomic
 def resource_save(*, by, provider, values: dict, items, resource: Resource | None = None) -> Resource:
     """Create a resource, or replace one's fields and items as a new version (the old one kept)."""
@@ -112,6 +124,7 @@ def resource_save(*, by, provider, values: dict, items, resource: Resource | Non
         resource = Resource(provider_id=department_id)
     else:
         resource = Resource.objects.select_for_update().get(pk=resource.pk)
+        _keep_granted(resource, cleaned["register"], {k for k, _n, _t in rows})
         before = _snapshot(resource)
         ResourceVersion.objects.create(resource=resource, version=resource.version, snapshot=before, saved_by=by)
         resource.version += 1

@@ -88,10 +88,16 @@ def _checked_filters(resource: Resource, grant: Grant, filters: dict[str, str]) 
 
 
 def _within_rate(grant: Grant) -> None:
-    """Calls per minute per grant, counted in the shared cache (every web worker counts into the same key)."""
+    """Calls per minute per grant, counted in the shared cache: Redis in production (ZT_REDIS_URL), where every
+    web worker counts into the same key atomically. A fixed minute: up to twice the rate across a minute's edge."""
     key = f"zt:exchange:rate:{grant.pk}:{int(time.time() // 60)}"
     cache.add(key, 0, 120)
-    if cache.incr(key) > grant.rate_per_minute:
+    try:
+        calls = cache.incr(key)
+    except ValueError:  # the key left the cache between add and incr (a file cache culls): count afresh
+        cache.set(key, 1, 120)
+        calls = 1
+    if calls > grant.rate_per_minute:
         raise refuse(errors.RATE_EXCEEDED, RateExceeded, limit=grant.rate_per_minute)
 
 
@@ -107,6 +113,18 @@ def _entry(user, resource, grant, fields, query: str, rows: int, outcome: str):
         rows=rows,
         outcome=outcome,
     )
+
+
+def exchange_refused(*, user, code: str, refusal: ZtError) -> None:
+    """A call refused before it could be read (a malformed page, grant or filter): logged and audited as any."""
+    with transaction.atomic():
+        _entry(user, None, None, [], f"code={code[:40]}", 0, refusal.code)
+        audit_record(
+            action="sharing.denied.exchange",
+            object_type="sharing.resource",
+            object_repr=code[:200],
+            changes={"code": [None, refusal.code], "user": [None, user.username]},
+        )
 
 
 def exchange_read(
@@ -131,7 +149,7 @@ def exchange_read(
         return Answer(found, chosen, answer, page, len(rows) > PAGE_SIZE, entry.pk)
     except ZtError as refusal:
         with transaction.atomic():
-            _entry(user, resource, found, list(fields or []), query, 0, refusal.code)
+            _entry(user, resource, found, [f[:40] for f in (fields or [])][:50], query, 0, refusal.code)
             audit_record(
                 action="sharing.denied.exchange",
                 object_type="sharing.resource",

@@ -6,7 +6,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import Conflict, refuse_on
 
+from .. import errors
 from ..models import Licence
 
 
@@ -23,13 +25,16 @@ def licence_record(
     valid_until=None,
 ) -> Licence | None:
     """Inside the decision's transaction. None when there is no licence number to record."""
-    number = (number or "").strip()
+    number = (number or "").strip()[:100]
     if not number or not kind:
         return None
+    taken = Licence.objects.filter(issued_by=issued_by, number=number).exclude(application_id=application_id)
+    if taken.exists():
+        raise refuse_on("certificate_no", errors.LICENCE_TAKEN, Conflict, number=number)
     licence, created = Licence.objects.update_or_create(
         application_id=application_id,
         defaults={
-            "number": number[:100],
+            "number": number,
             "kind": kind[:100],
             "holder_name": holder_name[:200],
             "holder_uscc": holder_uscc or "",

@@ -47,7 +47,9 @@ def _row_filter(resource: Resource, row_filter) -> dict[str, str]:
     for key in chosen:
         column = spec.column(key) if spec else None
         if column is None or column.match is None:
-            raise refuse_on("row_filter", errors.FILTER_INVALID, key=key)
+            raise refuse_on("row_filter", errors.FILTER_INVALID, key=key[:40])
+        if column.personal:  # the range is kept in clear on the request, the grant and the audit row
+            raise refuse_on("row_filter", errors.FILTER_PERSONAL, key=key)
     return chosen
 
 
