@@ -29,7 +29,7 @@ os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("ZT_REDIS_URL", "redis://127.0.0.1:6379/7")  # the grant's rate is counted in the shared cache
 
 from _setup import ROOT, loaded_postgres  # noqa: E402
-from hall_bench import percentiles  # noqa: E402
+from hall_bench import timed  # noqa: E402
 
 TOPICS = [
     "企业登记",
@@ -191,16 +191,7 @@ def measure(requests: int, data: dict) -> None:
         ),
     }
     labels = list(calls)
-    times: dict[str, list[float]] = {label: [] for label in labels}
-    for n in range(20 + requests):
-        for label in labels[n % len(labels) :] + labels[: n % len(labels)]:
-            t = time.perf_counter()
-            response = calls[label]()
-            elapsed = time.perf_counter() - t
-            assert response.status_code == 200, (label, response.status_code, response.content[:300])
-            if n >= 20:
-                times[label].append(elapsed)
-    results = {label: percentiles(samples) for label, samples in times.items()}
+    results = timed(calls, requests)
     floor = results["floor"]
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
     for name in labels[1:]:
