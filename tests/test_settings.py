@@ -28,6 +28,7 @@ def test_check_deploy_passes_with_production_like_environment(tmp_path):
             "ZT_HTTPS": "1",
             "ZT_AUDIT_KEY": "a" * 48,
             "ZT_FIELD_KEY": "ZHJpbGwtZmllbGQta2V5LTMyLWJ5dGVzLWxvbmchISE=",
+            "ZT_EXCHANGE_SIGNING_KEY": "ZXhjaGFuZ2Utc2lnbmluZy1zZWVkLTMyLWJ5dGVzISE=",
         },
         tmp_path,
     )

@@ -325,6 +325,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentStateEnum": "zhengtong.disclosure.models.State",
         "ApplicationStatusEnum": "zhengtong.approvals.models.applications.Status",
         "EvaluationScoreEnum": "zhengtong.evaluation.models.Score",
+        "ShareRequestStateEnum": "zhengtong.sharing.models.grants.ShareRequest.State",
     },
 }
 
