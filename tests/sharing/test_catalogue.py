@@ -115,3 +115,34 @@ def test_a_live_grant_keeps_its_items_and_register(registers, lisi, wangwu):
             items=[("kind", "证照名称", "C")],
             resource=resource,
         )
+
+
+def test_an_edited_resource_shows_its_versions_and_an_unchanged_import_makes_none(verified_client, registers, lisi):
+    resource = resource_save(by=lisi, provider=registers["A"], values=VALUES, items=ITEMS)
+    resource_save(by=lisi, provider=registers["A"], values={**VALUES, "name": "新名称"}, items=ITEMS, resource=resource)
+    client = verified_client(lisi)
+    page = client.get(f"/workbench/sharing/resources/{resource.code}/")
+    assert page.status_code == 200 and "第1版" in page.content.decode()
+    book = client.get("/workbench/sharing/catalogue.xlsx").content
+    buffer = io.BytesIO(book)
+    buffer.name = "目录.xlsx"
+    assert client.post("/workbench/sharing/catalogue/import/", {"book": buffer}).status_code == 302
+    assert Resource.objects.get(code="A-0100").version == 2  # imported as it was: no new version
+
+
+def test_a_row_range_line_without_a_value_is_refused_beside_its_field(verified_client, legal_resource, wangwu):
+    page = verified_client(wangwu).post(
+        f"/workbench/sharing/resources/{legal_resource.code}/",
+        {
+            "consumer": wangwu.memberships.first().department_id,
+            "purpose": "核验",
+            "fields": ["uscc"],
+            "row_filter": "district=",
+            "period_until": "2027-06-30",
+        },
+    )
+    assert (
+        page.status_code == 200
+        and "数据范围" in page.content.decode()
+        and 'value="2027-06-30"' in page.content.decode()
+    )

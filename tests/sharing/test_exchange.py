@@ -205,3 +205,13 @@ def test_check_deploy_fails_under_https_without_a_signing_key(settings):
     assert [e.id for e in signing_key_set(None)] == ["sharing.E001"]
     settings.EXCHANGE_SIGNING_KEY = "a" * 44
     assert signing_key_set(None) == []
+
+
+def test_of_two_grants_the_one_with_the_fields_asked_for_answers(
+    client, granted, key, legal_resource, lisi, wangwu, registers
+):
+    from .test_requests import ask
+
+    narrow = ask(legal_resource, wangwu, registers["B"], fields=["uscc"])
+    share_request_grant(request=narrow, by=lisi)
+    assert read(client, key, fields="uscc,name").status_code == 200

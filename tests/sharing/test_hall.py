@@ -96,13 +96,14 @@ def test_the_next_application_is_prefilled_and_the_held_licence_is_not_asked_aga
     assert application.pk
 
 
-def test_without_a_grant_the_hall_asks_again(registers, enterprise, lisi, wangwu):
+def test_without_a_grant_the_hall_asks_again(client, registers, enterprise, lisi, wangwu):
     """Department B's item: B holds no grant on the licence register, so the licence is asked for."""
     _granted(make_item(registers), enterprise, lisi, wangwu)
     item = make_item(registers, code="330206-XK-0003", parallel=False)
     item.lead_department = registers["B"]
     item.save()
     Material.objects.create(item=item, name="食品经营许可证", order=3, licence_kind="食品经营许可证")
+    assert "免提交" not in client.get(f"/services/items/{item.code}/").content.decode()  # the guide promises nothing
     with pytest.raises(InvalidInput):
         services.application_submit(
             item=item,

@@ -18,7 +18,7 @@ from zhengtong.core.paging import pager_query
 from zhengtong.evaluation.selectors import invitation_of
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
-from zhengtong.sharing.prefill import form_values, held_licences
+from zhengtong.sharing.prefill import form_values, held_licences, reads_licences
 from zhengtong.supervision.selectors import case_deadline
 
 from . import notices, selectors, services
@@ -62,7 +62,9 @@ def index(request):
 
 def guide(request, code: str):
     item = get_object_or_404(selectors.published_items().prefetch_related("materials", "co_departments"), code=code)
-    return render(request, "approvals/guide.html", {"item": item})
+    # 免提交 is promised only where the item's department may read the licence register (sharing/prefill.py)
+    exempt = reads_licences(item.lead_department_id)
+    return render(request, "approvals/guide.html", {"item": item, "exempt": exempt})
 
 
 def _applicant_required(request):

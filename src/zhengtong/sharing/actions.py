@@ -6,19 +6,21 @@ from __future__ import annotations
 import datetime as dt
 
 from zhengtong.core import params
-from zhengtong.core.errors import InvalidInput
+from zhengtong.core.errors import refuse_on
 
+from . import errors
 from .services.requests import share_request_grant, share_request_refuse, share_request_withdraw
 
 
 def pairs(data, name: str) -> dict[str, str]:
-    """ "key=value" lines (a row range): a line without "=" is refused naming the field."""
+    """Lines of key=value (a row range): a line without "=", without a value, or naming a key twice is refused
+    naming the field (an empty value would widen the range to every row)."""
     out = {}
     for line in params.lines(data, name, max_length=500):
-        key, sep, value = line.partition("=")
-        if not sep or not key.strip():
-            raise InvalidInput(f"“{name}”每行应写成“信息项=值”。", code="INVALID_PARAMETER", fields={name: ["格式"]})
-        out[key.strip()] = value.strip()
+        key, sep, value = (part.strip() for part in line.partition("="))
+        if not sep or not key or not value or key in out:
+            raise refuse_on(name, errors.PAIRS_INVALID)
+        out[key] = value
     return out
 
 
@@ -29,7 +31,7 @@ def date(data, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise InvalidInput(f"“{name}”应为日期，如 2027-06-30。", code="INVALID_PARAMETER", fields={name: ["日期"]})
+        raise refuse_on(name, errors.DATE_INVALID) from None
 
 
 def _grant(request, user, data, files):

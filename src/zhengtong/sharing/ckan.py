@@ -27,6 +27,11 @@ from zhengtong.search.query import parse
 from .models import Dataset, DatasetFile, Group, Tag
 from .opendata import KIND, published
 
+MIMETYPES = {
+    "CSV": "text/csv",
+    "JSON": "application/json",
+    "XLSX": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 ROWS_MAX = 1000  # CKAN's ckan.search.rows_max
 LIST_MAX = 1000
 CKAN_VERSION = "2.10.4"
@@ -118,7 +123,7 @@ def _resource(file: DatasetFile, dataset: Dataset) -> dict:
         "format": file.format,
         "url": url,
         "url_type": None,
-        "mimetype": {"CSV": "text/csv", "JSON": "application/json"}.get(file.format, "application/vnd.ms-excel"),
+        "mimetype": MIMETYPES[file.format],
         "created": file.created.isoformat(),
         "last_modified": dataset.modified.isoformat(),
         "position": file.position,
@@ -345,7 +350,16 @@ def _status_show(params: dict) -> dict:
     }
 
 
+def _help_show(params: dict) -> str:
+    name = str(params.get("name") or "")
+    handler = ACTIONS.get(name)
+    if handler is None:
+        raise _not_found(f"Action function not found: {name[:100]}")
+    return (handler.__doc__ or name).strip()
+
+
 ACTIONS = {
+    "help_show": _help_show,
     "package_list": _package_list,
     "package_show": lambda params: package(_by_id_or_name(params)),
     "package_search": package_search,
@@ -363,7 +377,7 @@ def _params(request) -> dict:
     if request.method == "POST" and request.body:
         try:
             body = json.loads(request.body)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ActionError(
                 400, "Bad Request", "Bad request - JSON Error: could not parse the request body"
             ) from None

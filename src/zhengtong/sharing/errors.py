@@ -25,6 +25,12 @@ ITEM_UNKNOWN = ("SHARING_ITEM_UNKNOWN", _("“信息项”%(key)s 不是%(regist
 IN_USE = ("SHARING_IN_USE", _("有效的共享授权正在使用信息项 %(keys)s：请先撤销授权，再删除信息项或更换基础库。"))
 LICENCE_TAKEN = ("SHARING_LICENCE_TAKEN", _("证照编号“%(number)s”已由本机关发给另一件办件，请核对“证照编号”。"))
 FILTER_PERSONAL = ("SHARING_FILTER_PERSONAL", _("“数据范围”不能按个人信息 %(key)s 限定。"))
+PAIRS_INVALID = (
+    "SHARING_RANGE_INVALID",
+    _("“数据范围”每行写成“信息项=值”，值不能为空，同一信息项只写一次，如 district=北仑区。"),
+)
+DATE_INVALID = ("SHARING_DATE_INVALID", _("日期应写成 2027-06-30 的样式。"))
+REVOKE_REASON_REQUIRED = ("SHARING_REVOKE_REASON_REQUIRED", _("请填写“撤销理由”。"))
 NOT_PROVIDER_EDIT = ("SHARING_NOT_PROVIDER_EDIT", _("只有资源提供部门的工作人员可以编目和修改该资源。"))
 
 # The exchange API's refusals: a client keys on the code.

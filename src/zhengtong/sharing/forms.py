@@ -14,6 +14,15 @@ from .models import DataType, Resource
 from .services.catalogue import FIELDS
 
 
+class DateInput(forms.DateInput):
+    """A browser's date input reads only ISO dates (2027-06-30), whatever the language's display format."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
 class ResourceForm(ZtForm, forms.ModelForm):
     items = forms.CharField(
         label=_("信息项"),
@@ -28,7 +37,7 @@ class ResourceForm(ZtForm, forms.ModelForm):
         model = Resource
         fields = FIELDS
         widgets = {
-            "published_on": forms.DateInput(attrs={"type": "date"}),
+            "published_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -70,7 +79,7 @@ class ShareRequestForm(ZtForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("可选，每行“信息项=值”，如 district=北仑区。"),
     )
-    period_until = forms.DateField(label=_("使用期限至"), widget=forms.DateInput(attrs={"type": "date"}))
+    period_until = forms.DateField(label=_("使用期限至"), widget=DateInput())
 
     def __init__(self, *args, resource: Resource, departments, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,7 +97,7 @@ class GrantForm(ZtForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("可在申请的范围上再加限定，每行“信息项=值”。"),
     )
-    expires_on = forms.DateField(label=_("有效期至"), widget=forms.DateInput(attrs={"type": "date"}))
+    expires_on = forms.DateField(label=_("有效期至"), widget=DateInput())
     rate_per_minute = forms.IntegerField(label=_("每分钟调用上限"), min_value=1, max_value=100_000, initial=600)
     reason = forms.CharField(
         label=_("审核意见"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})

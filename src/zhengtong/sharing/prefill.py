@@ -74,13 +74,18 @@ def licences_of(user) -> QuerySet[Licence]:
     )
 
 
+def reads_licences(department_id: int | None) -> bool:
+    """Whether the department may read the licence register (a grant, or its own resource)."""
+    return bool(granted_columns(department_id, Register.LICENCE))
+
+
 def held_licences(user, department_id: int | None, kinds) -> dict[str, Licence]:
     """Licence kind → the applicant's licence of that kind, for the kinds asked, where the department may read
     the licence register."""
     kinds = {k for k in kinds if k}
     if not kinds or not user or not getattr(user, "is_authenticated", False):
         return {}
-    if not granted_columns(department_id, Register.LICENCE):
+    if not reads_licences(department_id):
         return {}
     return {
         lic.kind: lic for lic in licences_of(user).filter(kind__in=kinds).order_by("issued_on")

@@ -34,6 +34,9 @@ class Column:
     personal: bool = False  # never in an open dataset
 
     def read(self, row: Model):
+        shown = getattr(row, f"get_{self.key}_display", None)
+        if shown is not None:  # a coded column reads as its label (存续, 男)
+            return str(shown())
         value = getattr(row, self.key)
         if isinstance(value, dt.date):
             return value.isoformat()

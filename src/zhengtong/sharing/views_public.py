@@ -85,7 +85,8 @@ def download(request, name: str, file_id: str):
     if file is None:
         raise Http404
     found = file.dataset
-    opendata.download_counted(file)
+    if request.method == "GET":  # a HEAD (a link checker) downloads nothing
+        opendata.download_counted(file)
     if file.format == DatasetFile.Format.XLSX:
         return FileResponse(opendata.xlsx_file(found), as_attachment=True, filename=f"{found.name}.xlsx")
     if file.format == DatasetFile.Format.JSON:

@@ -75,6 +75,7 @@ def index(request):
             "waiting": requests.filter(state=ShareRequest.State.SUBMITTED, provider_id__in=places)[:50],
             "recent": requests.order_by("-submitted_at")[:20],
             "datasets": Dataset.objects.filter(organization_id__in=places).order_by("-modified")[:50],
+            "catalogues": bool(places),  # an administrator (三员) works nowhere: he catalogues nothing
         },
     )
 
@@ -143,7 +144,7 @@ def resource(request, code: str):
         {
             "resource": found,
             "items": found.items.all(),
-            "versions": found.versions.all()[:20],
+            "versions": [(v, sorted(v.snapshot.items())) for v in found.versions.all()[:20]],
             "mine": mine,
             "form": form,
             "grants": grants,

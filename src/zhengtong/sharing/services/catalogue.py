@@ -71,6 +71,9 @@ def _clean(values: dict) -> dict:
             value = str(value or "").strip()
             if name in REQUIRED and not value:
                 raise refuse_on(name, ("SHARING_FIELD_REQUIRED", f"请填写“{_label(name)}”。"))
+            limit = Resource._meta.get_field(name).max_length
+            if limit and len(value) > limit:
+                raise refuse_on(name, ("SHARING_FIELD_TOO_LONG", f"“{_label(name)}”不能超过{limit}个字。"))
             if name in CHOICES and value and value not in CHOICES[name].values:
                 raise refuse_on(name, ("SHARING_FIELD_INVALID", f"“{_label(name)}”的取值“{value[:20]}”无效。"))
         cleaned[name] = value
@@ -126,6 +129,13 @@ def resource_save(*, by, provider, values: dict, items, resource: Resource | Non
         resource = Resource.objects.select_for_update().get(pk=resource.pk)
         _keep_granted(resource, cleaned["register"], {k for k, _n, _t in rows})
         before = _snapshot(resource)
+        if before == {
+            **before,
+            **cleaned,
+            "items": [list(r) for r in rows],
+            "published_on": str(cleaned["published_on"]),
+        }:
+            return resource  # nothing changed: no new version (a catalogue imported again as it was)
         ResourceVersion.objects.create(resource=resource, version=resource.version, snapshot=before, saved_by=by)
         resource.version += 1
     for name, value in cleaned.items():
@@ -198,13 +208,18 @@ def catalogue_import(*, book, by) -> dict:
         return {"saved": 0, "errors": [{"row": 1, "column": m, "message": "缺少此列"} for m in missing]}
     index = {name: header.index(label) for name, label in COLUMNS}
     departments = {d.code: d.pk for d in Department.objects.only("pk", "code")}
-    problems, saved = [], 0
+    problems, saved, seen = [], 0, {}
     with transaction.atomic():
         for number, row in enumerate(rows[1:], start=2):
             raw = {name: row[i] if i < len(row) else None for name, i in index.items()}
             if not any(v not in (None, "") for v in raw.values()):
                 continue
             values, items = _parse(raw)
+            code = str(values.get("code") or "").strip()
+            if code and code in seen:
+                problems.append({"row": number, "column": "资源代码", "message": f"与第 {seen[code]} 行重复"})
+                continue
+            seen[code] = number
             provider = departments.get(str(values.get("provider") or "").strip())
             existing = Resource.objects.filter(code=str(values.get("code") or "").strip()).first()
             try:

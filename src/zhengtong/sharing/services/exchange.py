@@ -37,7 +37,7 @@ class Answer:
     entry: int  # the call's row in the exchange log
 
 
-def _grant(code: str, user, wanted: int | None) -> Grant:
+def _grant(code: str, user, wanted: int | None, fields: list[str] | None) -> Grant:
     """The caller's department's current grant on resource `code` (the one named, where the caller names one),
     read with its resource in one statement; the refusals say which check failed."""
     grants = (
@@ -50,8 +50,8 @@ def _grant(code: str, user, wanted: int | None) -> Grant:
     found = list(grants[:20])
     today = timezone.localdate()
     current = [g for g in found if g.current(today)]
-    if current:
-        return current[0]
+    if current:  # of several, one that grants every field asked for
+        return next((g for g in current if set(fields or ()) <= set(g.fields)), current[0])
     if any(g.state == Grant.State.ACTIVE for g in found):
         expired = max(g.expires_on for g in found if g.state == Grant.State.ACTIVE)
         raise refuse(errors.GRANT_EXPIRED, PermissionDenied, date=expired.isoformat())
@@ -134,7 +134,7 @@ def exchange_read(
     query = "&".join(f"{k}={v}" for k, v in sorted(filters.items())) + f"#page={page}"
     resource = found = None
     try:
-        found = _grant(code, user, grant)
+        found = _grant(code, user, grant, fields)
         resource = found.resource
         if not resource.online:
             raise refuse(errors.NOT_ONLINE, Conflict)
@@ -148,6 +148,7 @@ def exchange_read(
         entry = _entry(user, resource, found, chosen, query, len(answer), "answered")
         return Answer(found, chosen, answer, page, len(rows) > PAGE_SIZE, entry.pk)
     except ZtError as refusal:
+        resource = resource or Resource.objects.filter(code=code).first()  # the provider sees calls on it
         with transaction.atomic():
             _entry(user, resource, found, [f[:40] for f in (fields or [])][:50], query, 0, refusal.code)
             audit_record(

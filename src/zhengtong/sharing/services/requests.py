@@ -236,7 +236,7 @@ def grant_revoke(*, grant: Grant, by, reason: str) -> Grant:
         raise refuse(errors.GRANT_REVOKED)
     reason = (reason or "").strip()
     if not reason:
-        raise refuse_on("reason", errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REVOKE_REASON_REQUIRED)
     grant.state, grant.revoked_at, grant.revoked_by = Grant.State.REVOKED, timezone.now(), by
     grant.revoke_reason = reason[:300]
     grant.save(update_fields=["state", "revoked_at", "revoked_by", "revoke_reason"])
