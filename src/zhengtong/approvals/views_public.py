@@ -63,7 +63,7 @@ def index(request):
 def guide(request, code: str):
     item = get_object_or_404(selectors.published_items().prefetch_related("materials", "co_departments"), code=code)
     # 免提交 is promised only where the item's department may read the licence register (sharing/prefill.py)
-    exempt = reads_licences(item.lead_department_id)
+    exempt = any(m.licence_kind for m in item.materials.all()) and reads_licences(item.lead_department_id)
     return render(request, "approvals/guide.html", {"item": item, "exempt": exempt})
 
 
