@@ -104,8 +104,9 @@ SENTENCES = [
 ]
 
 
-def load(count: int, vendor: str) -> list[tuple]:
-    """Entries and backend rows straight into the tables; returns the documents' token lists for queries."""
+def load(count: int, vendor: str, first_id: int = 1) -> list[tuple]:
+    """Entries and backend rows straight into the tables, keyed from `first_id` on; returns the documents' token
+    lists for queries."""
     from django.db import connection
 
     from zhengtong.search.backends import PostgresBackend, Tokens, pairs
@@ -154,7 +155,7 @@ def load(count: int, vendor: str) -> list[tuple]:
 
         now = "2026-11-23 12:00:00+08"
         for n, title, words, parts in make_documents(count):
-            entry_id = n + 1
+            entry_id = first_id + n
             tokens = Tokens(
                 title=title,
                 words=words,
@@ -186,7 +187,7 @@ def load(count: int, vendor: str) -> list[tuple]:
             cursor.execute("SET maintenance_work_mem = '512MB'")
             # As the migrations leave it: no pending list (search migration 0002).
             cursor.execute("CREATE INDEX search_tsv_gin ON search_tsv USING gin (tsv) WITH (fastupdate = off)")
-            cursor.execute("SELECT setval(pg_get_serial_sequence('search_entry', 'id'), %s)", [count + 1])
+            cursor.execute("SELECT setval(pg_get_serial_sequence('search_entry', 'id'), %s)", [first_id + count])
             cursor.execute("VACUUM ANALYZE search_entry")
             cursor.execute("VACUUM ANALYZE search_tsv")
         else:

@@ -38,3 +38,20 @@ def test_the_first_page_has_no_way_back_and_one_page_needs_no_pager(db):
 def test_search_results_page_with_the_same_pager(db):
     html = _render(number=2, pages=5, query="q=x")
     assert "第 2 / 5 页" in html and "page=5" in html and "共" not in html
+
+
+def test_a_list_of_any_length_counts_at_most_the_cap_and_says_so(db, monkeypatch):
+    """Issue 26: a page's cost must not grow with its table. A bounded list counts CAP + 1 rows at most and
+    offers the pages up to CAP; a later page number lands on the last page it offers."""
+    from zhengtong.accounts.models import User
+    from zhengtong.core import paging
+
+    monkeypatch.setattr(paging, "CAP", 30)
+    User.objects.bulk_create([User(username=f"u{n}", real_name="甲") for n in range(45)])
+    page = paging.page_of(User.objects.order_by("pk"), 10, "99")
+    assert (page.paginator.count, page.paginator.capped, page.number) == (30, True, 3)
+    html = _render(page=page, query="")
+    assert "共 30 条以上" in html and "第 3 / 3 页" in html
+    short = paging.page_of(User.objects.order_by("pk")[:25], 10, "x")
+    assert (short.paginator.count, short.paginator.capped, short.number) == (25, False, 1)
+    assert "共 25 条" in _render(page=short, query="") and "以上" not in _render(page=short, query="")

@@ -62,3 +62,21 @@ def test_the_atom_feed_and_the_guide(client, district, lisi, reviewer):
     assert feed["Content-Type"].startswith("application/atom+xml") and document.title in feed.content.decode()
     guide = client.get(reverse("disclosure:guide")).content.decode()
     assert "20个工作日" in guide and "7个工作日" in guide and "60日" in guide
+
+
+def test_the_catalogue_home_counts_a_publication_at_once(
+    client, district, lisi, reviewer, django_capture_on_commit_callbacks
+):
+    """Issue 26: the home's category counts are kept, not counted on every view; a publication (条例 第二十六条:
+    within 20 working days) shows in them at once, in every worker (the shared cache)."""
+    from zhengtong.disclosure.selectors import category_counts
+
+    def regulations() -> int:
+        return next(n for code, _label, n in category_counts() if code == Category.REGULATIONS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        _published(district, lisi, reviewer)
+    assert regulations() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        _published(district, lisi, reviewer, title="北仑区第二份规范性文件")
+    assert regulations() == 2

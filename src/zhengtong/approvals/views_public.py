@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,7 +13,7 @@ from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error, message_error
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.evaluation.selectors import invitation_of
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
@@ -46,7 +45,7 @@ def index(request):
     departments = Department.objects.filter(
         pk__in=ServiceItem.objects.filter(published=True).values("lead_department")
     ).order_by("path")
-    page = Paginator(items.order_by("code"), 30).get_page(request.GET.get("page"))
+    page = page_of(items.order_by("code"), 30, request.GET.get("page"))
     return render(
         request,
         "approvals/index.html",
@@ -207,7 +206,7 @@ def status(request):
 
 @login_required
 def mine(request):
-    page = Paginator(selectors.my_applications(request.user), 20).get_page(request.GET.get("page"))
+    page = page_of(selectors.my_applications(request.user), 20, request.GET.get("page"))
     return render(request, "approvals/mine.html", {"page": page, "query": ""})
 
 

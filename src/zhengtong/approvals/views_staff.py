@@ -7,7 +7,6 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -19,7 +18,7 @@ from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.evaluation.selectors import invitation_of_case
 from zhengtong.files.serve import file_response
 from zhengtong.org import access as org_access
@@ -60,7 +59,7 @@ def queue_section(request, section: str):
     form = styled(SectionFilter(request.GET or None))
     data = form.cleaned_data if form.is_valid() else {}
     cases = section_applications(request.user, section, q=data.get("q", ""), sort=data.get("sort") or "received")
-    page = Paginator(cases, 50).get_page(request.GET.get("page"))
+    page = page_of(cases, 50, request.GET.get("page"))
     rows = as_rows(page.object_list, workplaces(request.user))
     return render(
         request,

@@ -187,6 +187,10 @@ class Document(TimeStampedModel):
             models.Index(fields=["state", "category", "-published_at"], name="document_catalogue"),
             models.Index(fields=["department", "state", "-published_at"], name="document_department"),
             models.Index(fields=["column", "state", "-published_at"], name="document_column"),
+            # the catalogue's home, its feed and every list without a category: newest first, read by index
+            models.Index(
+                fields=["-published_at", "-id"], condition=models.Q(state="published"), name="document_published"
+            ),
         ]
 
     def __str__(self) -> str:

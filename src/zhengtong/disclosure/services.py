@@ -22,7 +22,7 @@ from zhengtong.privacy.html import visible_text
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
-from . import errors
+from . import errors, selectors
 from .case import DOCUMENT
 from .extract import attachment_text
 from .models import Attachment, Document, IndexCounter, State, Validity
@@ -265,6 +265,7 @@ def document_review(
     from .search_index import document_push
 
     document_push(document)
+    selectors.forget_category_counts()
     return document
 
 
@@ -361,6 +362,7 @@ def documents_import(*, department, by, rows: list[dict]) -> ImportResult:
     for counter in counters.values():
         counter.save(update_fields=["last"])
     Document.objects.bulk_create(documents, batch_size=500)
+    selectors.forget_category_counts()
     created = list(
         Document.objects.filter(department=department, index_no__in=[d.index_no for d in documents]).select_related(
             "department"

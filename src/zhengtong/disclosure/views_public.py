@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from zhengtong.core.paging import page_of
 from zhengtong.files.serve import file_response
 from zhengtong.org.models import Department
 
@@ -32,7 +32,7 @@ def index(request):
 
 
 def _listing(request, documents, heading: str, **extra):
-    page = Paginator(documents, PAGE).get_page(request.GET.get("page"))
+    page = page_of(documents, PAGE, request.GET.get("page"))
     return render(request, "disclosure/list.html", {"page": page, "heading": heading, "query": "", **extra})
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +15,7 @@ from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.core.paging import page_of
 from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
@@ -117,7 +117,7 @@ def library(request):
     state = request.GET.get("state")
     if state in State.values:
         documents = documents.filter(state=state)
-    page = Paginator(documents.order_by("-updated_at"), 20).get_page(request.GET.get("page"))
+    page = page_of(documents.order_by("-updated_at"), 20, request.GET.get("page"))
     return render(
         request,
         "disclosure/staff_library.html",

@@ -6,7 +6,6 @@ from urllib.parse import quote
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -19,6 +18,7 @@ from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.paging import page_of
 from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
 from zhengtong.supervision.extensions import pending_extension
@@ -72,7 +72,7 @@ def requests(request):
     state = request.GET.get("state", "open")
     rows = _requests(request.user)
     rows = rows.filter(state__in=svc.OPEN_STATES) if state == "open" else rows
-    page = Paginator(rows.order_by("received_on", "pk"), 20).get_page(request.GET.get("page"))
+    page = page_of(rows.order_by("received_on", "pk"), 20, request.GET.get("page"))
     return render(
         request,
         "disclosure/staff_requests.html",

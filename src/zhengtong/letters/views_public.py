@@ -15,7 +15,7 @@ from zhengtong.audit.context import client_ip
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error
 from zhengtong.core.masking import mask_mobile
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.files import held
 from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
@@ -192,7 +192,7 @@ def query(request):
 
 @login_required
 def mine(request):
-    page = Paginator(request.user.letters.order_by("-received_at", "-pk"), 20).get_page(request.GET.get("page"))
+    page = page_of(request.user.letters.order_by("-received_at", "-pk"), 20, request.GET.get("page"))
     return render(request, "letters/mine.html", {"page": page})
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -21,6 +20,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.core.paging import page_of
 from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
@@ -50,7 +50,7 @@ def queue(request):
         ).values("letter_id")
         letters = Letter.objects.filter(pk__in=mine).exclude(state__in=[State.CLOSED, State.MERGED, State.DECLINED])
     letters = letters.select_related("department").order_by("received_at", "pk")
-    page = Paginator(letters, 30).get_page(request.GET.get("page"))
+    page = page_of(letters, 30, request.GET.get("page"))
     return render(
         request,
         "letters/staff_queue.html",

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
+
+from zhengtong.core.paging import page_of
 
 from .models import Message
 from .services import message_read
@@ -15,7 +16,7 @@ from .services import message_read
 @login_required
 def inbox(request):
     messages = Message.objects.filter(recipient=request.user)
-    page = Paginator(messages, 30).get_page(request.GET.get("page"))
+    page = page_of(messages, 30, request.GET.get("page"))
     return render(
         request,
         "notifications/inbox.html",

@@ -7,12 +7,11 @@ import itertools
 import uuid
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.models import Department
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
@@ -44,7 +43,7 @@ def index(request):
         datasets = published().select_related("organization").order_by("-modified", "name")
         if chosen:
             datasets = datasets.filter(organization=chosen)
-        page = Paginator(datasets, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = page_of(datasets, PAGE_SIZE, request.GET.get("page"))
     return render(
         request,
         "sharing/data_index.html",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +19,7 @@ from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import apply_error, message_error
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.access import departments_of, workplaces, works_in
 from zhengtong.supervision.models import Clock
 
@@ -58,7 +57,7 @@ def _resources(request):
 @staff_required
 def index(request):
     rows, q, share = _resources(request)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = page_of(rows, PAGE_SIZE, request.GET.get("page"))
     places = workplaces(request.user)
     requests = visible(
         SHARE_REQUEST, request.user, ShareRequest.objects.select_related("resource", "consumer", "provider")

@@ -9,7 +9,6 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -20,7 +19,7 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.audit.models import LoginLog, OperationLog
 from zhengtong.audit.services import audit_record
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.duties import has_duty
 from zhengtong.org.models import Duty
 
@@ -98,7 +97,7 @@ def _log_page(request, *, model, columns, text_fields, template, export_name, ac
     if request.GET.get("format") == "xlsx":
         audit_record(action=action, object_type=model._meta.label_lower, changes={"filter": dict(request.GET.lists())})
         return xlsx_response(export_name, columns, rows[:EXPORT_LIMIT])
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = page_of(rows, 50, request.GET.get("page"))
     return render(request, template, {"form": form, "page": page, "query": pager_query(request.GET)})
 
 

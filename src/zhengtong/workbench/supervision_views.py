@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengtong.accounts.access import staff_required
 from zhengtong.audit.services import audit_record
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.paging import pager_query
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.models import Department
 from zhengtong.supervision import selectors
 from zhengtong.supervision.access import access_clock_by_id, may_supervise
@@ -120,7 +119,7 @@ def clock_list(request):
             changes={"filter": dict(request.GET.lists())},
         )
         return xlsx_response("办件时限", CLOCK_COLUMNS, clocks[:EXPORT_LIMIT])
-    page = Paginator(clocks, 50).get_page(request.GET.get("page"))
+    page = page_of(clocks, 50, request.GET.get("page"))
     return render(
         request, "workbench/supervision_clocks.html", {"form": form, "page": page, "query": pager_query(request.GET)}
     )

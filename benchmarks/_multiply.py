@@ -1,0 +1,127 @@
+"""A small database seeded through the services, grown to a city's size by copying its rows in SQL.
+
+The demo's seed is what the services really write: every state, every clock, every encrypted field. Copying it
+keeps those shapes at any size without a loader per table. A table is grown in rounds: round k copies each seeded
+row with its primary key moved by k times the largest seeded key, and the rows that hang off it (events, branches,
+ratings, follow-ups: every table with a foreign key to it, found from the models) are copied with it, their key to
+it moved alike. Unique columns get the round's number appended, so each copy is a row of its own. One statement
+per table, on PostgreSQL and on SQLite alike.
+"""
+
+from __future__ import annotations
+
+import math
+
+from django.db import connection, models
+
+
+def grow(model: type[models.Model], rows: int) -> int:
+    """Copy `model`'s rows (and the rows under them) until it holds about `rows`; returns the rows it holds."""
+    seeded = model._default_manager.count()
+    if not seeded or seeded >= rows:
+        return seeded
+    rounds = math.ceil(rows / seeded) - 1
+    _copy(model, rounds, shifts={}, seen={model})
+    return model._default_manager.count()
+
+
+def _copy(model, rounds: int, shifts: dict[str, int | None], seen: set) -> None:
+    """Copy the rows of `model` `rounds` times; `shifts` maps a foreign-key column to the step its parent's keys
+    moved by (None for a UUID key). One INSERT ... SELECT reads the table as it was before the statement."""
+    meta = model._meta
+    table, pk = meta.db_table, meta.pk.column
+    uuid_key = isinstance(meta.pk, models.UUIDField)
+    with connection.cursor() as cursor:
+        step = None
+        if not uuid_key:
+            cursor.execute(f"SELECT MAX({_q(pk)}) FROM {_q(table)}")
+            step = cursor.fetchone()[0]
+            if step is None:
+                return
+        uniques = _unique_columns(model) - {pk} - set(shifts)
+        columns = [_q(field.column) for field in meta.concrete_fields]
+        widest = {}
+        for field in meta.concrete_fields:  # a text's longest value, a number's largest
+            if field.column in uniques and isinstance(field, models.CharField | models.IntegerField):
+                measure = "LENGTH" if isinstance(field, models.CharField) else ""
+                cursor.execute(f"SELECT MAX({measure}({_q(field.column)})) FROM {_q(table)}")
+                widest[field.column] = cursor.fetchone()[0] or 0
+        values = [_value(field, step, shifts, uniques, widest) for field in meta.concrete_fields]
+        cursor.execute(
+            f"WITH RECURSIVE g(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM g WHERE k < {rounds}) "
+            f"INSERT INTO {_q(table)} ({', '.join(columns)}) "
+            f"SELECT {', '.join(values)} FROM {_q(table)} t CROSS JOIN g"
+        )
+        if connection.vendor == "postgresql" and not uuid_key:
+            cursor.execute(
+                f"SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT MAX({_q(pk)}) FROM {_q(table)}))", [table, pk]
+            )
+    for child, column in _children(model):
+        if child not in seen:
+            seen.add(child)
+            _copy(child, rounds, {column: step}, seen)
+
+
+def _value(field, step: int | None, shifts: dict[str, int | None], uniques: set[str], widest: dict) -> str:
+    column = f"t.{_q(field.column)}"
+    if field.primary_key:
+        return _moved(column, step)
+    if field.column in shifts:
+        return _moved(column, shifts[field.column])
+    if field.column in uniques:
+        if isinstance(field, models.CharField):
+            # the seeded value and the round: "BL2026000123" -> "BL2026000123-000017"; where that is too long
+            # for the column, the round replaces its first six characters (a code's common prefix)
+            if widest[field.column] + 7 <= (field.max_length or 10_000):
+                moved = f"{column} || '-' || {_padded('g.k')}"
+            else:
+                moved = f"{_padded('g.k')} || substr({column}, 7)"
+            # an empty value stays empty: only a conditional constraint lets rows share it
+            return f"CASE WHEN {column} = '' THEN {column} ELSE {moved} END"
+        if isinstance(field, models.IntegerField):
+            return f"{column} + g.k * {widest[field.column] + 1}"
+    return column
+
+
+def _moved(column: str, step: int | None) -> str:
+    """A key moved to its copy in round k: by k steps, or a UUID with its last six digits set to k."""
+    if step is not None:
+        return f"{column} + g.k * {step}"
+    if connection.vendor == "postgresql":
+        return f"(substr({column}::text, 1, 30) || {_padded('g.k')})::uuid"
+    return f"substr({column}, 1, 26) || {_padded('g.k')}"
+
+
+def _padded(expression: str) -> str:
+    if connection.vendor == "postgresql":
+        return f"lpad(({expression})::text, 6, '0')"
+    return f"substr('000000' || ({expression}), -6)"
+
+
+def _unique_columns(model) -> set[str]:
+    """One column of every unique field and unique constraint: changing it makes the copy unique."""
+    meta = model._meta
+    found = {f.column for f in meta.concrete_fields if f.unique}
+    groups = [c.fields for c in meta.constraints if isinstance(c, models.UniqueConstraint) and c.fields]
+    groups += [tuple(t) for t in meta.unique_together]
+    for group in groups:
+        fields = [meta.get_field(name) for name in group]
+        if not any(f.column in found for f in fields):
+            # a text column when there is one (a number or a code), else the first
+            text = [f for f in fields if isinstance(f, models.CharField | models.TextField)]
+            found.add((text or fields)[0].column)
+    return found
+
+
+def _children(model) -> list[tuple[type[models.Model], str]]:
+    """The tables with a foreign key to `model`, and that key's column."""
+    found = []
+    for relation in model._meta.related_objects:
+        if relation.many_to_many or not relation.field.concrete:
+            continue
+        found.append((relation.related_model, relation.field.column))
+    return found
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
