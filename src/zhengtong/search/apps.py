@@ -11,6 +11,12 @@ class SearchConfig(AppConfig):
 
         post_migrate.connect(_clear_orphans, sender=self)
 
+    def warm(self) -> str:
+        """Called by `zhengtong serve` before the web workers start (search/warm.py)."""
+        from .warm import prewarm
+
+        return prewarm()
+
 
 def _clear_orphans(using="default", **kwargs):
     """`flush` (tests, `zhengtong flush`) empties search_entry but not the backend's own table, which Django does

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
 from ...staticfiles import collect_when_changed
@@ -24,6 +25,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, bind, workers, **options):
         collect_when_changed()
+        for config in apps.get_app_configs():  # an app whose first requests would read from disk warms up first
+            if hasattr(config, "warm"):
+                self.stdout.write(config.warm())
         os.execvp(
             sys.executable,
             [
