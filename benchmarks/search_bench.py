@@ -12,16 +12,24 @@ Without --backend it runs both, one process each. For each backend, in the same 
 With --reuse (and --backend) the queries are timed on the database an earlier run of this checkout loaded (1M
 documents take 18 minutes on SQLite here and longer on PostgreSQL), for old and new code in turn on one database.
 Target: p95 <= 50 ms for all three query kinds at 1M documents on both backends.
+
+    .venv/bin/python benchmarks/search_bench.py --cold [--prewarm] [--database zt_pages_1000000] [--queries 300]
+
+Cold search (issue 26): restarts PostgreSQL (pg_ctlcluster), drops the operating system's page cache (root
+only; it says so where it cannot), optionally warms up as `zhengtong serve` does, then times the first N queries
+as they come, on a database this script or pages_bench.py loaded. Nothing else may use the server meanwhile.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import statistics
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from _setup import ROOT, existing_postgres, existing_sqlite, fresh_postgres, fresh_sqlite
 
@@ -33,6 +41,7 @@ HANZI = (
     "必战先回则任取据处府研质信保障审批许可服务窗口材料申请受理办结公开监督评价投诉建议市场卫生健康交通住房城乡环境教育文化旅游"
 )
 QUERY_KINDS = ("one-term", "two-term", "phrase")
+DATABASE = "zt_bench_search"
 RATE_KIND = "bench.rate"
 
 
@@ -248,9 +257,9 @@ def pct(samples):
     return statistics.median(ordered), ordered[max(0, int(len(ordered) * 0.95) - 1)]
 
 
-def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) -> None:
+def run_one(backend_name: str, documents: int, count: int, reuse: bool = False, database: str = DATABASE) -> None:
     if backend_name == "postgres":
-        (existing_postgres if reuse else fresh_postgres)("zt_bench_search")
+        (existing_postgres if reuse else fresh_postgres)(database)
     else:
         (existing_sqlite if reuse else fresh_sqlite)(ROOT / "var" / "bench" / "search-bench.sqlite3")
     from django.db import connection
@@ -291,6 +300,59 @@ def run_one(backend_name: str, documents: int, count: int, reuse: bool = False) 
         )
 
 
+def cold(database: str, count: int, prewarm: bool) -> None:
+    """The first `count` queries after PostgreSQL's restart with the page cache dropped, each timed as it comes."""
+    existing_postgres(database)
+    from django.apps import apps
+    from django.db import connection
+
+    from zhengtong.search.models import Entry
+    from zhengtong.search.selectors import search
+
+    documents = Entry.objects.filter(kind="bench.doc").count()  # what `load` was given: its queries again
+    assert documents, f"no benchmark documents in {database}: run search_bench.py or pages_bench.py first"
+    keep = kept(documents)
+    mixed = [q for trio in zip(*queries(keep, count, random.Random(9)).values(), strict=True) for q in trio][:count]
+    connection.close()
+    print(_restart_postgres())
+    print(_drop_page_cache())
+    if prewarm:
+        t = time.perf_counter()
+        said = apps.get_app_config("search").warm()
+        print(f"{said} in {time.perf_counter() - t:.1f} s (as `zhengtong serve` does before its workers start)")
+    times = []
+    for q in mixed:
+        t = time.perf_counter()
+        search(q)
+        times.append(time.perf_counter() - t)
+    (p50, p95), verdict = pct(times), "met" if pct(times)[1] <= 0.050 else "NOT met"
+    print(
+        f"[postgresql] cold, {'prewarmed' if prewarm else 'not prewarmed'}, first {len(times)} queries over "
+        f"{Entry.objects.count():,} entries (one-term, two-term and phrase in turn): p50 {p50 * 1000:.1f} ms, "
+        f"p95 {p95 * 1000:.1f} ms ({verdict}, target 50 ms); the first query {times[0] * 1000:.0f} ms"
+    )
+
+
+def _restart_postgres() -> str:
+    clusters = subprocess.run(["pg_lsclusters", "--no-header"], capture_output=True, text=True)
+    if clusters.returncode or not clusters.stdout.strip():
+        return "PostgreSQL was not restarted: pg_lsclusters found no cluster here (its buffers stay warm)"
+    version, name = clusters.stdout.split()[:2]
+    done = subprocess.run(["pg_ctlcluster", version, name, "restart"], capture_output=True, text=True)
+    if done.returncode:
+        return f"PostgreSQL was not restarted ({done.stderr.strip()}): its buffers stay warm"
+    return f"PostgreSQL {version}/{name} restarted: its shared buffers are empty"
+
+
+def _drop_page_cache() -> str:
+    os.sync()
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError as e:
+        return f"the page cache was NOT dropped ({e}): run as root on the machine itself for a cold start"
+    return "the operating system's page cache dropped (/proc/sys/vm/drop_caches)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--documents", type=int, default=1_000_000)
@@ -299,11 +361,19 @@ def main() -> None:
     parser.add_argument(
         "--reuse", action="store_true", help="measure the database an earlier run of this checkout loaded"
     )
+    parser.add_argument("--database", default=DATABASE, help="the PostgreSQL database (pages_bench.py: zt_pages_N)")
+    parser.add_argument(
+        "--cold", action="store_true", help="restart PostgreSQL, drop the page cache, time the first --queries"
+    )
+    parser.add_argument("--prewarm", action="store_true", help="with --cold: warm up as `zhengtong serve` does")
     args = parser.parse_args()
+    if args.cold:
+        cold(args.database, args.queries, args.prewarm)
+        return
     if args.reuse and not args.backend:
         parser.error("--reuse needs --backend")
     if args.backend:
-        run_one(args.backend, args.documents, args.queries, reuse=args.reuse)
+        run_one(args.backend, args.documents, args.queries, reuse=args.reuse, database=args.database)
         return
     for name in ("sqlite", "postgres"):
         subprocess.run(
