@@ -58,3 +58,29 @@ def test_readyz_reports_a_missing_disk(client, db, settings, tmp_path):
     settings.VAR_DIR = tmp_path / "gone"
     ready = client.get("/readyz")
     assert ready.status_code == 503 and ready.json()["checks"]["disk"].startswith("error")
+
+
+def test_a_list_counts_at_most_the_cap_and_says_so(client, district, monkeypatch):
+    """Issue 26: no API list counts a whole table on each call; past the cap, `capped` says there is more."""
+    from zhengtong.core import paging
+
+    monkeypatch.setattr(paging, "CAP", 3)
+    body = client.get(reverse("api:departments")).json()
+    assert (body["count"], body["capped"], len(body["results"])) == (3, True, 3)
+    monkeypatch.setattr(paging, "CAP", 50)
+    body = client.get(reverse("api:departments")).json()
+    assert (body["count"], body["capped"]) == (5, False)
+
+
+def test_the_schema_is_built_once_per_language(client, db, monkeypatch):
+    from drf_spectacular.generators import SchemaGenerator
+
+    from zhengtong.api.schema import SchemaView
+
+    monkeypatch.setattr(SchemaView, "_built", {})
+    built = []
+    original = SchemaGenerator.get_schema
+    monkeypatch.setattr(SchemaGenerator, "get_schema", lambda self, **kw: built.append(1) or original(self, **kw))
+    first, second = client.get("/api/schema/"), client.get("/api/schema/")
+    assert first.content == second.content and len(built) == 1
+    assert b"capped" in first.content  # the lists' pages say when they hold more than they count

@@ -113,3 +113,16 @@ def test_the_workbench_home_lists_my_open_clocks_most_urgent_first(verified_clie
 def test_an_assignee_opens_his_own_clock_whatever_his_scope(verified_client, district, wangwu, clocks):
     assert verified_client(wangwu).get(reverse("workbench:supervision_clock", args=[clocks[1].pk])).status_code == 200
     assert verified_client(wangwu).get(reverse("workbench:supervision_clock", args=[clocks[0].pk])).status_code == 404
+
+
+def test_the_list_of_limits_shows_running_ones_first_on_every_database(verified_client, district, clocks):
+    """Issue 26: the list is read by its index in its order, running limits first, nearest due first. PostgreSQL
+    sorts NULLs last where SQLite sorts them first: the order names where a running limit (no stop) goes."""
+    running, other = clocks
+    services.clock_stop(clock=other)
+    head = _supervisor(district, DataScope.DEPARTMENT_AND_BELOW, code="head")
+    page = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clocks")).content.decode()
+    assert page.index("甲局办件") < page.index("乙局办件")
+    # the department filter offers the departments of the viewer's scope, not those read off every clock
+    form = verified_client(head).get(reverse("workbench:supervision_clocks")).context["form"]
+    assert [d.code for d in form.fields["department"].queryset] == ["A", "A1"]

@@ -1,5 +1,5 @@
 from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from zhengtong.approvals import api as approvals_api
 from zhengtong.cases.api import case_urls
@@ -9,11 +9,12 @@ from zhengtong.letters.api import LETTERS
 from zhengtong.sharing import api as sharing_api
 
 from . import views
+from .schema import SchemaView
 
 app_name = "api"
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("v1/me/", views.Me.as_view(), name="me"),
     path("v1/org/departments/", views.DepartmentList.as_view(), name="departments"),

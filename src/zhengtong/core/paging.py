@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
+from rest_framework.pagination import PageNumberPagination
 
 CAP = 1000
 
@@ -42,3 +43,23 @@ class BoundedPaginator(Paginator):
 def page_of(rows, per_page: int, number):
     """Page `number` (any text from the request; a bad one is the first, a late one the last) of `rows`."""
     return BoundedPaginator(rows, per_page).get_page(number)
+
+
+class BoundedPagination(PageNumberPagination):
+    """Every API list's pages (REST_FRAMEWORK's default): the same bound as the pages', and `capped` says the
+    list holds more than `count`."""
+
+    django_paginator_class = BoundedPaginator
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        response.data["capped"] = self.page.paginator.capped
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        described = super().get_paginated_response_schema(schema)
+        described["properties"]["capped"] = {
+            "type": "boolean",
+            "description": f"更多：列表超过 {CAP} 条，count 只计到 {CAP}；请用筛选条件缩小范围",
+        }
+        return described

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.paging import page_of
 from zhengtong.evaluation.selectors import invitation_of
 from zhengtong.org.models import Department
 from zhengtong.supervision.selectors import case_deadline
@@ -97,9 +98,13 @@ def mine(request):
         request,
         "disclosure/request_mine.html",
         {
-            "requests": Request.objects.filter(applicant=request.user)
-            .select_related("department")
-            .order_by("-received_on", "-pk")
+            "page": page_of(
+                Request.objects.filter(applicant=request.user)
+                .select_related("department")
+                .order_by("-received_on", "-pk"),
+                20,
+                request.GET.get("page"),
+            )
         },
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 OPEN = Q(stopped_at__isnull=True)
@@ -91,6 +91,8 @@ class Clock(models.Model):
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
             # What finished in a period: a month's rankings (evaluation/rankings.py), the dashboard's trend.
             models.Index(fields=["stopped_at"], condition=Q(stopped_at__isnull=False), name="clock_stopped_at"),
+            # The workbench's list of limits in CLOCK_LIST_ORDER is read by the index clock_list, made by migration
+            # 0008 for each database: SQLite cannot write NULLS FIRST in an index, and sorts NULLs first anyway.
             models.Index(
                 fields=["provisional"],
                 condition=Q(stopped_at__isnull=True, provisional=True),
@@ -249,3 +251,8 @@ class ExtensionRequest(models.Model):
                 fields=["clock"], condition=models.Q(decided_at__isnull=True), name="supervision_one_pending_extension"
             )
         ]
+
+
+# Running limits first (on SQLite and on PostgreSQL alike: their NULLs sort differently), the nearest due first;
+# read by the index clock_list (migration 0008).
+CLOCK_LIST_ORDER = (F("stopped_at").asc(nulls_first=True), F("due_at").asc())

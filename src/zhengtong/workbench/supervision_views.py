@@ -16,7 +16,7 @@ from zhengtong.org.models import Department
 from zhengtong.supervision import selectors
 from zhengtong.supervision.access import access_clock_by_id, may_supervise
 from zhengtong.supervision.explain import explain
-from zhengtong.supervision.models import OPEN, Level, Outcome
+from zhengtong.supervision.models import CLOCK_LIST_ORDER, OPEN, Level, Outcome
 from zhengtong.supervision.rates import on_time_rate
 
 EXPORT_LIMIT = 100_000
@@ -97,7 +97,7 @@ CLOCK_COLUMNS = [
 def clock_list(request):
     _guard(request)
     clocks = selectors.visible_clocks(request.user).select_related("department", "assignee")
-    departments = Department.objects.filter(pk__in=clocks.values("department_id")).order_by("path")
+    departments = selectors.clock_departments(request.user)
     form = ClockFilter(request.GET or None, departments=departments)
     if form.is_valid():
         data = form.cleaned_data
@@ -108,7 +108,7 @@ def clock_list(request):
         if data["q"]:
             clocks = clocks.filter(Q(subject_label__icontains=data["q"]) | Q(stage_label__icontains=data["q"]))
     clocks = (
-        clocks.order_by("stopped_at", "due_at")
+        clocks.order_by(*CLOCK_LIST_ORDER)
         if not request.GET.get("state") in ("on_time", "late")
         else clocks.order_by("-stopped_at")
     )
