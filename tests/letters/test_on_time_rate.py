@@ -38,3 +38,22 @@ def test_the_monthly_summary_counts_an_open_overdue_letter(hotline, district):
     row = selectors.monthly(dt.date(2026, 3, 1)).rows[0]
     assert (row.on_time, row.late, row.overdue) == (1, 0, 1)
     assert row.on_time_rate == 50.0
+
+
+def test_a_past_months_report_is_counted_once_and_this_months_on_each_view(db, monkeypatch):
+    """Issue 26: the staff's statistics show six months' trend on every view; a past month is counted once an hour
+    (shared cache), this month live, so a letter just dispatched counts at once."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengtong.letters import selectors
+
+    counted = []
+    original = selectors.count_month
+    monkeypatch.setattr(selectors, "count_month", lambda month: counted.append(month) or original(month))
+    this_month = timezone.localdate().replace(day=1)
+    last_month = (this_month - dt.timedelta(days=1)).replace(day=1)
+    for _ in range(2):
+        selectors.monthly(last_month), selectors.monthly(this_month)
+    assert counted == [last_month, this_month, this_month]
