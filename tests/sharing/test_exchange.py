@@ -157,9 +157,9 @@ def test_verify_finds_a_forged_batch(client, granted, key):
 def test_the_grants_endpoint_shows_both_sides_their_usage(client, granted, key, lisi):
     read(client, key)
     read(client, key, fields="legal_representative")
-    mine = client.get("/api/v1/exchange/grants/", HTTP_AUTHORIZATION=f"Token {key}").json()
+    mine = client.get("/api/v1/exchange/grants/", HTTP_AUTHORIZATION=f"Token {key}").json()["results"]
     assert mine[0]["role"] == "consumer" and mine[0]["usage"]["calls"] == 2 and mine[0]["usage"]["refused"] == 1
-    theirs = client.get("/api/v1/exchange/grants/", HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}").json()
+    theirs = client.get("/api/v1/exchange/grants/", HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}").json()["results"]
     assert theirs[0]["role"] == "provider" and theirs[0]["usage"]["rows"] == 1
 
 

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import permissions, serializers
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -154,19 +155,27 @@ class GrantSerializer(serializers.ModelSerializer):
         ]
 
 
-class Grants(APIView):
+class Grants(ListAPIView):
     """本部门作为使用方和提供方的共享授权，及各授权的调用情况。"""
 
     permission_classes = [DepartmentSystem]
+    serializer_class = GrantSerializer
 
-    @extend_schema(summary="本部门的共享授权和调用情况", responses=GrantSerializer(many=True))
-    def get(self, request):
-        places = workplaces(request.user)
-        grants = list(
+    def get_queryset(self):
+        places = workplaces(self.request.user)
+        return (
             Grant.objects.filter(Q(consumer_id__in=places) | Q(resource__provider_id__in=places))
             .select_related("resource", "consumer")
-            .order_by("-granted_at")[:500]
+            .order_by("-granted_at", "-pk")
         )
+
+    @extend_schema(summary="本部门的共享授权和调用情况")
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def list(self, request, *args, **kwargs):
+        places = workplaces(request.user)
+        grants = self.paginate_queryset(self.get_queryset())
         usage = grant_usage(g.pk for g in grants)
         out = []
         for grant in grants:
@@ -180,7 +189,7 @@ class Grants(APIView):
             }
             row["role"] = "consumer" if grant.consumer_id in places else "provider"
             out.append(row)
-        return Response(out)
+        return self.get_paginated_response(out)
 
 
 class PublicKey(APIView):
