@@ -202,3 +202,23 @@ def _letter_cases(district, personas, hotline):
 
 def test_letters_show_each_persona_what_his_scope_and_his_work_cover(verified_client, district, personas, hotline):
     _check(verified_client, personas, _letter_cases(district, personas, hotline))
+
+
+def test_a_case_whose_departments_are_its_own_columns_is_filtered_as_it_is():
+    """Issue 26: a staff list read in its index's order stops at its page; a subquery gathering every case in
+    scope first is kept for case types reached through branches or assignments (one join row per branch)."""
+    from zhengtong.approvals.case import APPLICATION
+    from zhengtong.approvals.models import Application
+    from zhengtong.cases.visibility import _one_row_each
+    from zhengtong.disclosure.case import REQUEST
+    from zhengtong.disclosure.models import Request
+    from zhengtong.letters.case import LETTER
+    from zhengtong.letters.models import Letter
+    from zhengtong.sharing.case import SHARE_REQUEST
+    from zhengtong.sharing.models import ShareRequest
+
+    def direct(case_type, model):
+        return _one_row_each(model, (*case_type.departments, *case_type.handlers))
+
+    assert direct(SHARE_REQUEST, ShareRequest) and direct(REQUEST, Request)
+    assert not direct(APPLICATION, Application) and not direct(LETTER, Letter)

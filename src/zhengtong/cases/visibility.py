@@ -42,10 +42,27 @@ def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
     condition = _condition(case_type, user)
     if condition is None:
         return queryset
+    if _one_row_each(queryset.model, (*case_type.departments, *case_type.handlers)):
+        # Each lookup is a column of the case or of a row it points to: the condition is the case's own, and a
+        # list read in its index's order stops at its page instead of first gathering every case in scope.
+        return queryset.filter(condition)
     # A subquery, so that a case reached through several branches or assignments is listed once and the
     # caller's queryset keeps its own joins and order.
     matching = queryset.model._base_manager.filter(condition).values("pk")
     return queryset.filter(pk__in=matching)
+
+
+def _one_row_each(model, lookups) -> bool:
+    """True when every lookup follows only foreign keys forward (one row for each case), none a reverse or
+    many-to-many relation (a branch, an assignment) that joins a case once per related row."""
+    for lookup in lookups:
+        current = model
+        for name in lookup.split("__"):
+            field = current._meta.get_field(name)
+            if field.many_to_many or field.one_to_many or (field.one_to_one and not field.concrete):
+                return False
+            current = field.related_model or current
+    return True
 
 
 def visible_case(case_type: CaseType, user, queryset: QuerySet, **lookup) -> Model | None:
