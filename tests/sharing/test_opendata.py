@@ -91,3 +91,27 @@ def test_a_row_added_after_publication_with_personal_data_closes_the_dataset(pub
     LegalPerson.objects.filter(district="北仑区").update(name="联系人王小明手机13805746789")
     closed = dataset_recheck(dataset=published)
     assert closed.state == Dataset.State.DRAFT and "个人信息" in closed.refusal
+
+
+def test_the_workbook_is_written_once_and_served_to_every_download(client, published, settings, tmp_path, monkeypatch):
+    """Issue 26: a workbook cannot be streamed while it is written; writing a register-sized one on every download
+    took minutes of a web worker. It is written once, kept an hour, and a changed dataset gets a new one."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from zhengtong.sharing import opendata
+
+    settings.VAR_DIR = tmp_path
+    written = []
+    build = opendata.build_workbook
+    monkeypatch.setattr(opendata, "build_workbook", lambda *a: written.append(1) or build(*a))
+    xlsx = published.files.get(format="XLSX")
+    url = f"/data/legal-persons/resources/{xlsx.pk}/download"
+    first, second = (b"".join(client.get(url).streaming_content) for _ in range(2))
+    assert first == second and len(written) == 1
+    assert load_workbook(io.BytesIO(first)).active["B2"].value == "宁波港城贸易有限公司"
+    published.modified = published.modified.replace(year=published.modified.year + 1)
+    published.save(update_fields=["modified"])
+    b"".join(client.get(url).streaming_content)
+    assert len(written) == 2
