@@ -66,7 +66,7 @@ def test_a_list_counts_at_most_the_cap_and_says_so(client, district, monkeypatch
 
     monkeypatch.setattr(paging, "CAP", 3)
     body = client.get(reverse("api:departments")).json()
-    assert (body["count"], body["capped"], len(body["results"])) == (3, True, 3)
+    assert (body["count"], body["capped"], len(body["results"])) == (3, True, 5)
     monkeypatch.setattr(paging, "CAP", 50)
     body = client.get(reverse("api:departments")).json()
     assert (body["count"], body["capped"]) == (5, False)
@@ -84,3 +84,22 @@ def test_the_schema_is_built_once_per_language(client, db, monkeypatch):
     first, second = client.get("/api/schema/"), client.get("/api/schema/")
     assert first.content == second.content and len(built) == 1
     assert b"capped" in first.content  # the lists' pages say when they hold more than they count
+    for made_up in ({"lang": "xx1"}, {"version": "abc"}):  # anyone's made-up variants are built, not kept
+        assert client.get("/api/schema/", made_up).status_code == 200
+    assert list(SchemaView._built) == [(None, "zh-hans")]
+
+
+def test_a_program_pages_on_past_the_cap(client, district, monkeypatch):
+    """A department's system copying a list reads every row: `next` stays while rows are, whatever the cap."""
+    from zhengtong.core import paging
+
+    monkeypatch.setattr(paging, "CAP", 2)
+    monkeypatch.setattr(paging.BoundedPagination, "page_size", 2)
+    codes, url = [], reverse("api:departments")
+    while url:
+        body = client.get(url).json()
+        codes += [r["code"] for r in body["results"]]
+        assert body["count"] == 2 and body["capped"]
+        url = body["next"]
+    assert sorted(codes) == ["330206", "330206000", "A", "A1", "B"]
+    assert client.get(reverse("api:departments"), {"page": "x"}).json()["results"][0]["code"] == "330206"

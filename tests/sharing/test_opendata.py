@@ -93,7 +93,9 @@ def test_a_row_added_after_publication_with_personal_data_closes_the_dataset(pub
     assert closed.state == Dataset.State.DRAFT and "个人信息" in closed.refusal
 
 
-def test_the_workbook_is_written_once_and_served_to_every_download(client, published, settings, tmp_path, monkeypatch):
+def test_the_workbook_is_written_once_and_served_to_every_download(
+    client, published, lisi, settings, tmp_path, monkeypatch, django_capture_on_commit_callbacks
+):
     """Issue 26: a workbook cannot be streamed while it is written; writing a register-sized one on every download
     took minutes of a web worker. It is written once, kept an hour, and a changed dataset gets a new one."""
     import io
@@ -114,4 +116,7 @@ def test_the_workbook_is_written_once_and_served_to_every_download(client, publi
     published.modified = published.modified.replace(year=published.modified.year + 1)
     published.save(update_fields=["modified"])
     b"".join(client.get(url).streaming_content)
-    assert len(written) == 2
+    assert len(written) == 2 and len(list((tmp_path / "opendata").iterdir())) == 1  # the old version is gone
+    with django_capture_on_commit_callbacks(execute=True):
+        opendata.dataset_withdraw(dataset=published, by=lisi)
+    assert list((tmp_path / "opendata").iterdir()) == []  # nothing of a withdrawn dataset is kept

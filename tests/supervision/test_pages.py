@@ -126,3 +126,13 @@ def test_the_list_of_limits_shows_running_ones_first_on_every_database(verified_
     # the department filter offers the departments of the viewer's scope, not those read off every clock
     form = verified_client(head).get(reverse("workbench:supervision_clocks")).context["form"]
     assert [d.code for d in form.fields["department"].queryset] == ["A", "A1"]
+
+
+def test_the_list_index_exists_on_this_database(db):
+    """Migration 0008 writes the index per database, outside Django's model state: a later rebuild of the table
+    (SQLite alters by copying) must not lose it unnoticed."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "supervision_clock")
+    assert indexes["clock_list"]["columns"] == ["stopped_at", "due_at"]

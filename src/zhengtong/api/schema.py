@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from django.conf import settings
 from django.utils import translation
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.response import Response
+
+LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
 class SchemaView(SpectacularAPIView):
@@ -18,10 +21,13 @@ class SchemaView(SpectacularAPIView):
     def _get_schema_response(self, request):
         version = self.api_version or request.version or self._get_version_parameter(request)
         key = (version, translation.get_language())
-        if key not in self._built:
+        schema = self._built.get(key)
+        if schema is None:
             generator = self.generator_class(urlconf=self.urlconf, api_version=version, patterns=self.patterns)
-            self._built[key] = generator.get_schema(request=request, public=self.serve_public)
+            schema = generator.get_schema(request=request, public=self.serve_public)
+            if version is None and key[1] in LANGUAGES:  # a visitor's ?lang=xx1 or ?version=abc is not kept
+                self._built[key] = schema
         return Response(
-            data=self._built[key],
+            data=schema,
             headers={"Content-Disposition": f'inline; filename="{self._get_filename(request, version)}"'},
         )

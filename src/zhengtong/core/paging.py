@@ -1,9 +1,10 @@
 """Paging a list of any length: the pager's query, and a paginator whose cost does not grow with the table.
 
 Django's paginator counts every row on every page view (a COUNT over a million published documents took longer
-than the page) and reads page N with an OFFSET that walks every earlier row. A list here counts at most
-`CAP` rows and offers the pages up to them: "共 1000+ 条". Reading further back is the filters' and the site
-search's job, as in the clerk's queue and site search (decisions 0006, 0011, 0020)."""
+than the page) and reads page N with an OFFSET that walks every earlier row. A page here counts at most
+`CAP` rows and offers the pages up to them: "共 1000 条以上"; reading further back is the filters' and the site
+search's job, as in the clerk's queue and site search (decisions 0006, 0011, 0020). The API's lists count alike
+and page on, for programs that copy a whole list."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 CAP = 1000
 
@@ -28,8 +31,7 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def counted(self) -> int:
-        rows = self.object_list
-        return rows[: CAP + 1].count() if hasattr(rows, "query") else len(rows[: CAP + 1])
+        return bounded_count(self.object_list)
 
     @cached_property
     def count(self) -> int:
@@ -40,26 +42,59 @@ class BoundedPaginator(Paginator):
         return self.counted > CAP
 
 
+def bounded_count(rows) -> int:
+    """How many rows, counted up to CAP + 1: without the list's ORDER BY (the count needs no order, and an
+    order by something computed would be computed for every row first)."""
+    if not hasattr(rows, "query"):
+        return len(rows[: CAP + 1])
+    return (rows if rows.query.is_sliced else rows.order_by())[: CAP + 1].count()
+
+
 def page_of(rows, per_page: int, number):
     """Page `number` (any text from the request; a bad one is the first, a late one the last) of `rows`."""
     return BoundedPaginator(rows, per_page).get_page(number)
 
 
 class BoundedPagination(PageNumberPagination):
-    """Every API list's pages (REST_FRAMEWORK's default): the same bound as the pages', and `capped` says the
-    list holds more than `count`."""
+    """Every API list's pages (REST_FRAMEWORK's default). `count` is bounded as the pages' is, and `capped` says
+    the list holds more; unlike a page, a program may read on past the cap (a department's system copying its
+    cases): each page reads one row more than it shows, so `next` is there while rows are."""
 
-    django_paginator_class = BoundedPaginator
+    def paginate_queryset(self, queryset, request, view=None):
+        self.request = request
+        size = self.get_page_size(request)
+        try:
+            self.number = max(int(request.query_params.get(self.page_query_param, 1)), 1)
+        except ValueError:
+            self.number = 1
+        start = (self.number - 1) * size
+        rows = list(queryset[start : start + size + 1])
+        self.has_next, self.counted = len(rows) > size, bounded_count(queryset)
+        return rows[:size]
 
     def get_paginated_response(self, data):
-        response = super().get_paginated_response(data)
-        response.data["capped"] = self.page.paginator.capped
-        return response
+        return Response(
+            {
+                "count": min(self.counted, CAP),
+                "capped": self.counted > CAP,
+                "next": self._link(self.number + 1) if self.has_next else None,
+                "previous": self._link(self.number - 1) if self.number > 1 else None,
+                "results": data,
+            }
+        )
+
+    def _link(self, number: int) -> str:
+        url = self.request.build_absolute_uri()
+        return (
+            remove_query_param(url, self.page_query_param)
+            if number == 1
+            else replace_query_param(url, self.page_query_param, number)
+        )
 
     def get_paginated_response_schema(self, schema):
         described = super().get_paginated_response_schema(schema)
         described["properties"]["capped"] = {
             "type": "boolean",
-            "description": f"更多：列表超过 {CAP} 条，count 只计到 {CAP}；请用筛选条件缩小范围",
+            "description": f"列表超过 {CAP} 条：count 只计到 {CAP}，next 仍可继续翻页",
         }
         return described

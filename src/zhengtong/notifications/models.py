@@ -24,7 +24,10 @@ class Message(models.Model):
         verbose_name = _("站内消息")
         verbose_name_plural = _("站内消息")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["recipient", "read_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at"]),
+            models.Index(fields=["recipient", "-created_at", "-id"], name="message_inbox"),  # the inbox, newest first
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -139,6 +139,18 @@ class GrantSerializer(serializers.ModelSerializer):
     resource_name = serializers.CharField(source="resource.name")
     consumer = serializers.CharField(source="consumer.name")
     status = serializers.CharField(source="status_label")
+    usage = inline_serializer(
+        "GrantUsage",
+        {
+            "calls": serializers.IntegerField(),
+            "rows": serializers.IntegerField(),
+            "refused": serializers.IntegerField(),
+            "last_call": serializers.DateTimeField(allow_null=True),
+        },
+        read_only=True,
+        required=False,
+    )
+    role = serializers.ChoiceField(choices=["consumer", "provider"], read_only=True, required=False)
 
     class Meta:
         model = Grant
@@ -152,6 +164,8 @@ class GrantSerializer(serializers.ModelSerializer):
             "expires_on",
             "rate_per_minute",
             "status",
+            "usage",
+            "role",
         ]
 
 
@@ -177,19 +191,16 @@ class Grants(ListAPIView):
         places = workplaces(request.user)
         grants = self.paginate_queryset(self.get_queryset())
         usage = grant_usage(g.pk for g in grants)
-        out = []
         for grant in grants:
-            row = GrantSerializer(grant).data
             used = usage.get(grant.pk, {})
-            row["usage"] = {
+            grant.usage = {
                 "calls": used.get("calls", 0),
                 "rows": used.get("rows") or 0,
                 "refused": used.get("refused", 0),
                 "last_call": used.get("last"),
             }
-            row["role"] = "consumer" if grant.consumer_id in places else "provider"
-            out.append(row)
-        return self.get_paginated_response(out)
+            grant.role = "consumer" if grant.consumer_id in places else "provider"
+        return self.get_paginated_response(GrantSerializer(grants, many=True).data)
 
 
 class PublicKey(APIView):

@@ -1,7 +1,7 @@
 """Open data: a dataset is made from a register's rows (its columns and row range) and published only when the
 privacy guard finds nothing a reader would see: no personal column, and no personal data in its title,
-description, tags or any cell. Its files (CSV, JSON, XLSX) are made on download (the XLSX kept an hour) and
-counted."""
+description, tags or any cell. Its files (CSV, JSON, XLSX) are made on download (the XLSX kept, see
+`xlsx_file`) and counted."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import os
 import tempfile
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
@@ -108,6 +109,7 @@ def dataset_withdraw(*, dataset: Dataset, by) -> Dataset:
     dataset.save(update_fields=["state", "modified"])
     audit_record(action="sharing.dataset.withdraw", obj=dataset, changes={"state": [None, dataset.state]})
     transaction.on_commit(lambda: document_unindex(KIND, dataset.pk))
+    transaction.on_commit(lambda: forget_workbooks(dataset))
     return dataset
 
 
@@ -122,6 +124,7 @@ def dataset_recheck(*, dataset: Dataset) -> Dataset:
         dataset.save(update_fields=["state", "refusal", "modified"])
         audit_record(action="sharing.dataset.closed", obj=dataset, changes={"refusal": [None, dataset.refusal]})
         transaction.on_commit(lambda: document_unindex(KIND, dataset.pk))
+        transaction.on_commit(lambda: forget_workbooks(dataset))
     return dataset
 
 
@@ -156,19 +159,36 @@ def json_parts(dataset: Dataset) -> Iterator[str]:
 XLSX_KEPT_SECONDS = 3600
 
 
-def xlsx_file(dataset: Dataset):
-    """The workbook, written row by row (openpyxl's write-only mode: a register-sized dataset is never held in
-    memory) to a file kept an hour under var/opendata/ and streamed from there. A workbook cannot be streamed as
-    it is written, and writing a million rows took minutes of a web worker on every download; the CSV and JSON
-    are streamed as they are read. A changed dataset (its `modified`) gets a new file."""
+def _workbooks() -> Path:
     folder = settings.VAR_DIR / "opendata"
     folder.mkdir(parents=True, exist_ok=True)
-    kept = folder / f"{dataset.pk}-{dataset.modified:%Y%m%d%H%M%S%f}.xlsx"
+    return folder
+
+
+def xlsx_file(dataset: Dataset):
+    """The workbook, written row by row (openpyxl's write-only mode: a register-sized dataset is never held in
+    memory) to a file under var/opendata/ and streamed from there. A workbook cannot be streamed as it is
+    written, and writing a million rows took minutes of a web worker on every download; the CSV and JSON are
+    streamed as they are read. The file is written again after an hour (the register's rows change without the
+    dataset: the XLSX follows them within the hour) and when the dataset changes; the one before is removed,
+    and a withdrawn or closed dataset's with it."""
+    kept = _workbooks() / f"{dataset.pk}-{dataset.modified:%Y%m%d%H%M%S%f}.xlsx"
     if not kept.exists() or time.time() - kept.stat().st_mtime > XLSX_KEPT_SECONDS:
-        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as part:
-            build_workbook(dataset.title, columns(dataset), rows(dataset)).save(part)
-        os.replace(part.name, kept)  # whole or not at all, whoever reads it meanwhile
+        part = tempfile.NamedTemporaryFile(dir=kept.parent, suffix=".part", delete=False)
+        try:
+            with part:
+                build_workbook(dataset.title, columns(dataset), rows(dataset)).save(part)
+            os.replace(part.name, kept)  # whole or not at all, whoever reads it meanwhile
+        finally:
+            Path(part.name).unlink(missing_ok=True)
+        forget_workbooks(dataset, keep=kept)
     return kept.open("rb")
+
+
+def forget_workbooks(dataset: Dataset, keep: Path | None = None) -> None:
+    for old in _workbooks().glob(f"{dataset.pk}-*.xlsx"):
+        if old != keep:
+            old.unlink(missing_ok=True)
 
 
 def search_document(dataset: Dataset) -> Document:

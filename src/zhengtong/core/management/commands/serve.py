@@ -7,6 +7,7 @@ import sys
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.db import connections
 
 from ...staticfiles import collect_when_changed
 
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         for config in apps.get_app_configs():  # an app whose first requests would read from disk warms up first
             if hasattr(config, "warm"):
                 self.stdout.write(config.warm())
+        connections.close_all()  # the workers open their own
         os.execvp(
             sys.executable,
             [
