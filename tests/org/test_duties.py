@@ -134,3 +134,18 @@ def test_a_department_whose_sub_department_has_staff_is_not_deleted(verified_cli
     response = client.post(reverse("admin:org_department_delete", args=[parent.pk]), {"post": "yes"})
     assert response.status_code == 200 and "区市场监督管理局" in response.content.decode()
     assert Department.objects.filter(pk=parent.pk).exists()
+
+
+def test_the_delete_page_names_each_kind_of_record_once_and_an_empty_department_goes(verified_client, admins, district):
+    """Issue 26: Django's page listed every record under a department (gigabytes for a district's root at a
+    city's size); it names each kind once with its count, and a department nothing points at is deleted."""
+    from zhengtong.org.models import Department
+    from zhengtong.org.services import department_create
+
+    client = _strict(verified_client(admins["system"]))
+    page = client.get(reverse("admin:org_department_delete", args=[district["government"].pk]))
+    held = page.context["protected"]
+    assert held and all("条（" in line for line in held) and len(held) == len(set(held))
+    empty = department_create(parent=district["government"], code="EMPTY", name="待撤销科", kind="office")
+    client.post(reverse("admin:org_department_delete", args=[empty.pk]), {"post": "yes"})
+    assert not Department.objects.filter(code="EMPTY").exists()

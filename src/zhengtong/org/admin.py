@@ -116,14 +116,40 @@ class SecurityAdmin(DutyAdmin):
     duty = Duty.SECURITY
 
 
+def _holding(departments) -> list[str]:
+    """Each kind of record pointing at any of `departments`, with its count up to 1,000 and where it is."""
+    held = []
+    for relation in Department._meta.related_objects:
+        model = relation.related_model
+        if relation.many_to_many or model is Department:
+            continue
+        rows = model._base_manager.filter(**{f"{relation.field.name}__in": departments})
+        count = rows.order_by()[: COUNT_SHOWN + 1].count()
+        if count:
+            shown = f"{COUNT_SHOWN}+" if count > COUNT_SHOWN else str(count)
+            where = rows.order_by().values_list(f"{relation.field.name}__name", flat=True).distinct()[:3]
+            held.append(f"{model._meta.verbose_name}：{shown} 条（{'、'.join(where)}）")
+    return held
+
+
+COUNT_SHOWN = 1000
+
+
 @admin.register(Department, site=site)
 class DepartmentAdmin(DutyAdmin, TreeAdmin):
     form = movenodeform_factory(Department, exclude=["created_by", "updated_by"])
 
     def get_deleted_objects(self, objs, request):
         """Deleting a department deletes its sub-departments (treebeard deletes by path): check those too, so that
-        staff, clocks or cases anywhere below protect it and the page says so (it answered 500 at the delete)."""
-        return super().get_deleted_objects([d for obj in objs for d in Department.objects.get_tree(obj)], request)
+        staff, clocks or cases anywhere below protect it and the page says so (it answered 500 at the delete).
+        A department anything points at is kept (deactivate it instead): the page names each kind of record that
+        holds it, counted up to 1,000, rather than listing every case below it, which at a city's size took
+        gigabytes of a worker's memory for the district's root (benchmarks/pages_bench.py)."""
+        tree = [d for obj in objs for d in Department.objects.get_tree(obj)]
+        held = _holding(tree)
+        if held:
+            return [str(d) for d in tree], {}, set(), held
+        return super().get_deleted_objects(tree, request)
 
     def changelist_view(self, request, extra_context=None):
         if request.method == "POST":  # treebeard sets the level it shows on GET only; a POST acts on the whole tree
