@@ -316,11 +316,9 @@ def measure(targets_: list[Target], clients: dict, requests: int) -> list[Result
                 t = time.perf_counter()
                 response = call()
                 if hasattr(response, "streaming_content"):  # a streamed file: timed to its first bytes
-                    chunks = iter(response.streaming_content)
-                    next(chunks, None)
+                    next(iter(response.streaming_content), None)
                     elapsed = time.perf_counter() - t
-                    for _chunk in chunks:
-                        pass
+                    response.close()  # as a client that hangs up: a register's million rows are not read out
                 else:
                     elapsed = time.perf_counter() - t
                 if i >= 5:
