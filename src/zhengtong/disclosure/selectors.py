@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, QuerySet
 
 from zhengtong.org.models import Department
@@ -33,16 +32,12 @@ COUNTS_KEY, COUNTS_TTL = "zt:disclosure:category_counts:v1", 300
 def category_counts() -> list[tuple[str, str, int]]:
     """Each category's published documents, counted once per publication rather than on every view of the
     catalogue's home (a GROUP BY over every published document); kept in the shared cache, so every worker shows
-    the same figures, and dropped when a document is published (`forget_category_counts`)."""
+    the same figures, and dropped when a document is published (services.forget_category_counts)."""
     counts = cache.get(COUNTS_KEY)
     if counts is None:
         counts = dict(published().order_by().values_list("category").annotate(n=Count("pk")))
         cache.set(COUNTS_KEY, counts, COUNTS_TTL)
     return [(code, label, counts.get(code, 0)) for code, label in Category.choices]
-
-
-def forget_category_counts() -> None:
-    transaction.on_commit(lambda: cache.delete(COUNTS_KEY))
 
 
 def public_document(index_no: str) -> Document | None:

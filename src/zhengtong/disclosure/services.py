@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 
 import nh3
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -32,6 +34,11 @@ PUBLISH_LIMIT = 20  # working days from making or changing a proactive item to i
 DOC_NO = re.compile(r"^[\u4e00-\u9fa5]{1,15}〔(?:19|20)\d{2}〕\d{1,5}号$")
 # 〔〕 are the official brackets; people type [] 【】 () （） and 「」 instead.
 BRACKETS = str.maketrans({"[": "〔", "]": "〕", "【": "〔", "】": "〕", "(": "〔", ")": "〕", "（": "〔", "）": "〕"})
+
+
+def forget_category_counts() -> None:
+    """The catalogue home's category counts (selectors.category_counts) are counted again after a publication."""
+    transaction.on_commit(lambda: cache.delete(selectors.COUNTS_KEY))
 
 
 def normalise_doc_no(raw: str) -> str:
@@ -265,7 +272,7 @@ def document_review(
     from .search_index import document_push
 
     document_push(document)
-    selectors.forget_category_counts()
+    forget_category_counts()
     return document
 
 
@@ -362,7 +369,7 @@ def documents_import(*, department, by, rows: list[dict]) -> ImportResult:
     for counter in counters.values():
         counter.save(update_fields=["last"])
     Document.objects.bulk_create(documents, batch_size=500)
-    selectors.forget_category_counts()
+    forget_category_counts()
     created = list(
         Document.objects.filter(department=department, index_no__in=[d.index_no for d in documents]).select_related(
             "department"
