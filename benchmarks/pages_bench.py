@@ -397,6 +397,7 @@ def main() -> None:
     print(f"timing {len(found)} pages, {args.requests} requests each, in turn with the floor")
     results = measure(found, clients, args.requests)
     out = ROOT / "var" / "bench" / f"pages-{args.backend}-{args.rows}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
     earlier = _earlier(out, args.backend)
     out.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=1))
     sys.exit(report(results, unreached, earlier))
