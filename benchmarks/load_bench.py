@@ -102,7 +102,7 @@ def mix(ids: dict, csrf: tuple[str, str]) -> list[dict]:
     mix += [{"weight": 6, "method": "GET", "path": "/letters/"}]
     mix += [{"weight": 6 / 20, "method": "GET", "path": f"/letters/{n}/"} for n in ids["letters"][:20]]
     mix += [{"weight": 4, "method": "GET", "path": "/disclosure/"}]
-    mix += [{"weight": 6 / 20, "method": "GET", "path": f"/disclosure/documents/{d}/"} for d in ids["documents"][:20]]
+    mix += [{"weight": 6 / 20, "method": "GET", "path": f"/disclosure/docs/{d}/"} for d in ids["documents"][:20]]
     words = ["最低生活保障", "营业执照", "公开", "建设工程", "路灯", "补贴", "学校", "食品经营许可"]
     mix += [{"weight": 6 / len(words), "method": "GET", "path": f"/search/?q={_quoted(w)}"} for w in words]
     reads = sum(m["weight"] for m in mix)
