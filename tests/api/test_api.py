@@ -103,3 +103,5 @@ def test_a_program_pages_on_past_the_cap(client, district, monkeypatch):
         url = body["next"]
     assert sorted(codes) == ["330206", "330206000", "A", "A1", "B"]
     assert client.get(reverse("api:departments"), {"page": "x"}).json()["results"][0]["code"] == "330206"
+    far = client.get(reverse("api:departments"), {"page": str(10**20)})
+    assert far.status_code == 200 and far.json()["results"] == []
