@@ -54,7 +54,7 @@ end
 """
 
 
-def sample(rows: int) -> dict:
+def sample() -> dict:
     """Real ids of the seeded rows (the copies come after them): guides, published letters and documents, and
     receipts given a code the benchmark knows, for the lookups."""
     from django.db import connection
@@ -167,7 +167,7 @@ def main() -> None:
     var = str(ROOT / "var" / "bench" / f"pages-postgres-{args.rows}")
     os.environ.setdefault("ZT_VAR_DIR", var)
     url = existing_postgres(f"zt_pages_{args.rows}")
-    ids = sample(args.rows)
+    ids = sample()
     env = {
         **os.environ,
         "ZT_DATABASE_URL": url,

@@ -126,6 +126,7 @@ class Result:
 
 def personas():
     from django.test import Client
+    from tests.conftest import _verified_client  # past the second factor, as the OTP view leaves a session
 
     from zhengtong.accounts.models import User
     from zhengtong.demo.data import DEMO_STAFF
@@ -137,25 +138,7 @@ def personas():
     client.force_login(citizen)
     yield "市民", client, False
     for username, *_ in DEMO_STAFF:
-        yield username, _verified(User.objects.get(username=username)), True
-
-
-def _verified(user):
-    """A staff member's client past the second factor, as the OTP view leaves it."""
-    from django.http import HttpRequest
-    from django.test import Client
-    from django_otp import login as otp_login
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    client = Client()
-    client.force_login(user)
-    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
-    device = device or TOTPDevice.objects.create(user=user, name="bench", confirmed=True)
-    request = HttpRequest()
-    request.session, request.user = client.session, user
-    otp_login(request, device)
-    request.session.save()
-    return client
+        yield username, _verified_client(Client(), User.objects.get(username=username)), True
 
 
 def targets(only: str) -> tuple[list[Target], dict, list[str]]:

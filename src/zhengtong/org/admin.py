@@ -25,6 +25,7 @@ from zhengtong.accounts.tokens import token_revoke
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.core.models import SiteSettings
+from zhengtong.core.paging import CAP, bounded_count
 
 from .duties import has_duty
 from .models import Department, Duty, Membership, Post, Role, RoleGrant
@@ -124,15 +125,12 @@ def _holding(departments) -> list[str]:
         if relation.many_to_many or model is Department:
             continue
         rows = model._base_manager.filter(**{f"{relation.field.name}__in": departments})
-        count = rows.order_by()[: COUNT_SHOWN + 1].count()
+        count = bounded_count(rows)
         if count:
-            shown = f"{COUNT_SHOWN}+" if count > COUNT_SHOWN else str(count)
+            shown = f"{CAP}+" if count > CAP else str(count)
             where = rows.order_by().values_list(f"{relation.field.name}__name", flat=True).distinct()[:3]
             held.append(f"{model._meta.verbose_name}：{shown} 条（{'、'.join(where)}）")
     return held
-
-
-COUNT_SHOWN = 1000
 
 
 @admin.register(Department, site=site)
