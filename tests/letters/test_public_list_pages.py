@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from zhengtong.core import paging
 from zhengtong.letters import counts
 from zhengtong.letters.counts import forget_counts
 from zhengtong.letters.models import Kind, Letter
@@ -99,3 +100,24 @@ def test_a_row_names_its_department_or_shows_a_dash(district):
     names = {r.number: r.department for r in PublishedRows("")[0:3]}
     assert names[first.number] == district["A"].name and names[second.number] == district["B"].name
     assert list(names.values()).count("—") == 1
+
+
+def test_the_list_offers_the_pages_up_to_the_cap_each_read_from_its_key(client, monkeypatch, django_assert_num_queries):
+    """Issue 26 (no page's cost grows with the table): past core.paging's CAP the list says "共 N 条以上" and
+    offers no page beyond it, so every page it offers starts from a kept key, never an OFFSET past the table."""
+    monkeypatch.setattr(paging, "CAP", 2 * PAGE_SIZE)
+    _publish(3 * PAGE_SIZE)
+    first = client.get("/letters/")
+    assert first.status_code == 200 and "共 40 条以上" in first.content.decode()
+    assert first.context["page"].paginator.num_pages == 2
+    last = client.get("/letters/?page=99")  # past the cap: the last page offered
+    assert last.context["page"].number == 2
+    assert [r.number for r in last.context["page"]] == _by_offset("", PAGE_SIZE, 2 * PAGE_SIZE)
+    with django_assert_num_queries(1):  # once the figures are kept: the page's own statement, from its key
+        assert len(PublishedRows()[PAGE_SIZE : 2 * PAGE_SIZE]) == PAGE_SIZE
+
+
+def test_the_kept_figures_hold_no_more_keys_than_the_pages_offered():
+    _publish(3 * PAGE_SIZE)
+    figures = counts.published()
+    assert figures.count == 3 * PAGE_SIZE and len(figures.starts) == 3

@@ -47,7 +47,8 @@ def bounded_count(rows) -> int:
     """How many rows, counted up to CAP + 1: without the list's ORDER BY (the count needs no order, and an
     order by something computed would be computed for every row first)."""
     if not hasattr(rows, "query"):
-        return len(rows[: CAP + 1])
+        kept = getattr(rows, "bounded_count", None)  # a list that keeps its own (letters' published list, cached)
+        return kept() if kept else len(rows[: CAP + 1])
     return (rows if rows.query.is_sliced else rows.order_by())[: CAP + 1].count()
 
 

@@ -62,13 +62,13 @@ class PublicRow(NamedTuple):
 
 
 class PublishedRows:
-    """The public list, newest published first, for Django's paginator: its count is cached (counts.py), and a
+    """The public list, newest published first, for core.paging's paginator: its count is cached (counts.py), and a
     slice is one statement that takes the page from the list's covering index (models: letter_public_list) and
     only then reads the 20 rows' department names (joined before the OFFSET, every skipped row was joined too).
     Each name is a subquery by key, not a join: the join's hash table and the sort of its result after it cost
     the statement 50-70 µs more in a request (decision 0012).
-    Pages 2 to ANCHOR_PAGES start from their first row's cached key instead of an OFFSET; page 1 needs neither
-    and is read live, so a letter just published leads it whatever the cache holds.
+    Pages 2 to ANCHOR_PAGES (every page offered) start from their first row's cached key instead of an OFFSET;
+    page 1 needs neither and is read live, so a letter just published leads it whatever the cache holds.
 
     The page size is written into the statement, not bound: with a bound LIMIT, PostgreSQL either plans the
     prepared statement again on every run or keeps a generic plan that does not know the page is 20 rows (its
@@ -85,6 +85,8 @@ class PublishedRows:
 
     def count(self) -> int:
         return self._published().count
+
+    bounded_count = count  # already counted up to CAP + 1 (core.paging.BoundedPaginator)
 
     def __getitem__(self, window: slice) -> list[PublicRow]:
         where, params = ("AND kind = %s", [self.kind]) if self.kind else ("", [])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -41,7 +40,7 @@ def index(request):
     if chosen.q:
         results = search(parse(chosen.q, kind=KIND), page=_page(request))
     else:
-        page = Paginator(PublishedRows(chosen.kind), PAGE_SIZE).get_page(request.GET.get("page"))
+        page = page_of(PublishedRows(chosen.kind), PAGE_SIZE, request.GET.get("page"))
     return render(
         request,
         "letters/index.html",
