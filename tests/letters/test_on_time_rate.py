@@ -40,9 +40,10 @@ def test_the_monthly_summary_counts_an_open_overdue_letter(hotline, district):
     assert row.on_time_rate == 50.0
 
 
-def test_a_past_months_report_is_counted_once_and_this_months_on_each_view(db, monkeypatch):
+def test_a_past_months_report_is_counted_once_an_hour_and_this_months_once_a_minute(db, monkeypatch):
     """Issue 26: the staff's statistics show six months' trend on every view; a past month is counted once an hour
-    (shared cache), this month live, so a letter just dispatched counts at once."""
+    (shared cache), this month once a minute: counted on each view, it took 9.8 times as long at 1,000,000
+    letters as at 100,000 (decision 0020)."""
     import datetime as dt
 
     from django.utils import timezone
@@ -56,4 +57,5 @@ def test_a_past_months_report_is_counted_once_and_this_months_on_each_view(db, m
     last_month = (this_month - dt.timedelta(days=1)).replace(day=1)
     for _ in range(2):
         selectors.monthly(last_month), selectors.monthly(this_month)
-    assert counted == [last_month, this_month, this_month]
+    assert counted == [last_month, this_month]
+    assert selectors.THIS_MONTH_TTL <= 60 < selectors.PAST_MONTH_TTL

@@ -64,15 +64,16 @@ class Monthly:
 
 
 PAST_MONTH_TTL = 3600
+THIS_MONTH_TTL = 60
 
 
 def monthly(month: dt.date) -> Monthly:
-    """The month's report (`count_month`). A past month's is kept an hour in the shared cache: the staff's trend
-    reads six of them on every view, each a count over a month of letters, dispatches and clocks. This month's is
-    counted on each view."""
-    if month >= timezone.localdate().replace(day=1):
-        return count_month(month)
-    return cache.get_or_set(f"zt:letters:monthly:v1:{month:%Y-%m}", lambda: count_month(month), PAST_MONTH_TTL)
+    """The month's report (`count_month`), kept in the shared cache: the staff's trend reads six months on every
+    view, each a count over a month of letters, dispatches and clocks. A past month is kept an hour; this month a
+    minute, so a letter just dispatched counts within it (counted on each view, the page grew with the month's
+    letters: decision 0020)."""
+    ttl = THIS_MONTH_TTL if month >= timezone.localdate().replace(day=1) else PAST_MONTH_TTL
+    return cache.get_or_set(f"zt:letters:monthly:v1:{month:%Y-%m}", lambda: count_month(month), ttl)
 
 
 def count_month(month: dt.date) -> Monthly:
