@@ -136,3 +136,27 @@ def test_the_list_index_exists_on_this_database(db):
     with connection.cursor() as cursor:
         indexes = connection.introspection.get_constraints(cursor, "supervision_clock")
     assert indexes["clock_list"]["columns"] == ["stopped_at", "due_at"]
+
+
+def test_the_dashboard_counts_what_finished_in_its_thirty_days_not_every_clock_ever(district, clocks):
+    """Issue 26 (no page's cost grows with the table): the finished columns and the rate are those of the last 30
+    days, the trend's window, read by the index of stop times; work still open counts whenever it started."""
+    from zhengtong.supervision import selectors
+    from zhengtong.supervision.models import Clock
+
+    a, b = clocks  # a: started 60 days ago, 5 working days: late and still open
+    services.clock_stop(clock=a, at=a.started_at + dt.timedelta(days=40))  # finished late, 20 days ago
+    old = services.clock_start(
+        subject_type="t.case",
+        subject_id="A-2",
+        subject_label="甲局旧件",
+        stage="review",
+        stage_label="审查",
+        department=district["A"],
+        limit=5,
+        started_at=a.started_at,
+    )
+    services.clock_stop(clock=old, at=old.started_at + dt.timedelta(hours=1))  # on time, 60 days ago
+    rows = {r["department__name"]: r for r in selectors.department_counts(Clock.objects.all())}
+    assert (rows["区市场监督管理局"]["late"], rows["区市场监督管理局"]["on_time"]) == (1, 0)
+    assert rows["区卫生健康局"]["open"] == 1

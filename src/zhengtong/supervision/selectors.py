@@ -4,6 +4,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncDate
+from django.utils import timezone
 
 from zhengtong.org.access import departments_of
 from zhengtong.org.models import Department
@@ -66,34 +68,51 @@ def my_open_clocks(user, limit: int = 20) -> QuerySet[Clock]:
     return Clock.objects.filter(OPEN, assignee=user).select_related("department").order_by("due_at")[:limit]
 
 
-def department_counts(clocks: QuerySet[Clock]) -> list[dict]:
-    """Open, warned, late and finished limits per department. Windows are no work that can be late: left out."""
-    return list(
-        clocks.filter(window=False)
-        .values("department_id", "department__name", "department__path")
-        .annotate(
-            open=Count("id", filter=OPEN),
-            yellow=Count("id", filter=OPEN & Q(level=Level.YELLOW)),
-            red=Count("id", filter=OPEN & Q(level=Level.RED)),
-            on_time=Count("id", filter=Q(outcome=Outcome.ON_TIME)),
-            late=Count("id", filter=Q(outcome=Outcome.LATE)),
-        )
-        .order_by("department__path")
-    )
+TREND_DAYS = 30
 
 
-def daily_trend(clocks: QuerySet[Clock], *, days: int = 30, today=None) -> dict:
-    """Per day over the last `days`: clocks started, finished on time, finished late (for the trend chart)."""
-    import datetime as dt
-
-    from django.db.models.functions import TruncDate
-    from django.utils import timezone
-
-    today = today or timezone.localdate()
+def department_counts(clocks: QuerySet[Clock], *, today=None) -> list[dict]:
+    """Per department: the limits open, warned and late now, whenever they started, and those finished on time
+    or late in the last TREND_DAYS days (the trend's window). Counting every finished limit ever grew the
+    dashboard with the table, 4.6 times from 100,000 clocks to 1,000,000 (decision 0020); each part is read by
+    its own index (open limits by department and level, finished ones by stop time). Windows are no work that
+    can be late: left out."""
     clocks = clocks.filter(window=False)
-    first = today - dt.timedelta(days=days - 1)
-    since = timezone.make_aware(dt.datetime.combine(first, dt.time.min))
-    labels = [(first + dt.timedelta(days=i)).isoformat() for i in range(days)]
+    by_department = ("department_id", "department__name", "department__path")
+    rows: dict[int, dict] = {}
+    for row in (
+        clocks.filter(OPEN)
+        .values(*by_department)
+        .annotate(
+            open=Count("id"),
+            yellow=Count("id", filter=Q(level=Level.YELLOW)),
+            red=Count("id", filter=Q(level=Level.RED)),
+        )
+    ):
+        rows[row["department_id"]] = {**row, "on_time": 0, "late": 0}
+    finished = clocks.filter(stopped_at__gte=_trend_start(today), outcome__in=[Outcome.ON_TIME, Outcome.LATE])
+    for row in finished.values(*by_department).annotate(
+        on_time=Count("id", filter=Q(outcome=Outcome.ON_TIME)), late=Count("id", filter=Q(outcome=Outcome.LATE))
+    ):
+        rows.setdefault(row["department_id"], {**row, "open": 0, "yellow": 0, "red": 0}).update(
+            on_time=row["on_time"], late=row["late"]
+        )
+    return sorted(rows.values(), key=lambda r: r["department__path"])
+
+
+def _trend_start(today=None) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(_first_day(today), dt.time.min))
+
+
+def _first_day(today=None) -> dt.date:
+    return (today or timezone.localdate()) - dt.timedelta(days=TREND_DAYS - 1)
+
+
+def daily_trend(clocks: QuerySet[Clock], *, today=None) -> dict:
+    """Per day over the last TREND_DAYS: clocks started, finished on time, finished late (the trend chart)."""
+    clocks = clocks.filter(window=False)
+    first, since = _first_day(today), _trend_start(today)
+    labels = [(first + dt.timedelta(days=i)).isoformat() for i in range(TREND_DAYS)]
 
     def series(qs, field):
         rows = (
