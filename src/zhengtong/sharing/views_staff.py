@@ -72,7 +72,7 @@ def index(request):
             "share_classes": ShareClass.choices,
             "query": pager_query(request.GET),
             "waiting": requests.filter(state=ShareRequest.State.SUBMITTED, provider_id__in=places)[:50],
-            "recent": requests.order_by("-submitted_at")[:20],
+            "recent": requests.order_by("-submitted_at", "-pk")[:20],
             "datasets": Dataset.objects.filter(organization_id__in=places).order_by("-modified")[:50],
             "catalogues": bool(places),  # an administrator (三员) works nowhere: he catalogues nothing
         },

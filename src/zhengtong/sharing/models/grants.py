@@ -43,8 +43,13 @@ class ShareRequest(models.Model):
         verbose_name = _("共享申请")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
-            models.Index(fields=["provider", "state", "-submitted_at"], name="share_request_provider"),
+            # The provider's waiting requests, in the list's order to the last key (the home's first 50 waiting
+            # were found by walking every request when the order's -id was not in it).
+            models.Index(fields=["provider", "state", "-submitted_at", "-id"], name="share_request_waiting"),
             models.Index(fields=["consumer", "-submitted_at"], name="share_request_consumer"),
+            # The staff home's latest requests in scope: walked in order until 20 are found, not sorted from
+            # every request (90 ms at 100,000 requests; decision 0020).
+            models.Index(fields=["-submitted_at", "-id"], name="share_request_recent"),
         ]
 
     def __str__(self):

@@ -73,6 +73,7 @@ class Dataset(models.Model):
             models.Index(fields=["state", "-modified", "name"], name="dataset_recent"),
             models.Index(fields=["state", "name"], name="dataset_name"),
             models.Index(fields=["organization", "state", "-modified"], name="dataset_org"),
+            models.Index(fields=["organization", "-modified"], name="dataset_org_any_state"),  # the staff home's
         ]
 
     def __str__(self):
