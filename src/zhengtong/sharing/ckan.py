@@ -25,7 +25,7 @@ from zhengtong.search.models import Entry
 from zhengtong.search.query import parse
 
 from .models import Dataset, DatasetFile, Group, Tag
-from .opendata import KIND, published
+from .opendata import KIND, published, published_counts
 
 MIMETYPES = {
     "CSV": "text/csv",
@@ -246,7 +246,7 @@ def package_search(params: dict) -> dict:
     else:
         if matching is not None:
             datasets = datasets.filter(pk__in=matching[0])
-        count = datasets.count()
+        count = datasets.count() if matching is not None or fq else sum(published_counts().values())
         ordering = SORTS.get(sort, ("-modified", "name"))
         if matching is not None and sort == DEFAULT_SORT:
             found = {str(pk) for pk in datasets.values_list("pk", flat=True)}
@@ -284,8 +284,7 @@ def _uuid(key: str) -> uuid.UUID | None:
 
 
 def _organizations(params: dict):
-    ids = published().values("organization_id")
-    departments = Department.objects.filter(pk__in=ids).order_by("code")
+    departments = Department.objects.filter(pk__in=list(published_counts())).order_by("code")
     if str(params.get("all_fields", "")).lower() in ("true", "1"):
         return [_organization(d) for d in departments]
     return [str(d.code) for d in departments]
@@ -298,8 +297,7 @@ def _organization_show(params: dict) -> dict:
     department = Department.objects.filter(code=key).first()
     if department is None:
         raise _not_found("Organization not found")
-    datasets = published().filter(organization=department)
-    out = _organization(department, datasets=datasets.count())
+    out = _organization(department, datasets=published_counts().get(department.pk, 0))
     if str(params.get("include_datasets", "")).lower() in ("true", "1"):
         out["packages"] = [package(d) for d in _full().filter(organization=department).order_by("name")[:LIST_MAX]]
     return out

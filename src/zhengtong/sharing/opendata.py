@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
 
@@ -99,6 +100,7 @@ def dataset_publish(*, dataset: Dataset, by) -> Dataset:
         )
     audit_record(action="sharing.dataset.publish", obj=dataset, changes={"state": [None, dataset.state]})
     transaction.on_commit(lambda: document_index(search_document(dataset)))
+    transaction.on_commit(forget_counts)
     return dataset
 
 
@@ -110,6 +112,7 @@ def dataset_withdraw(*, dataset: Dataset, by) -> Dataset:
     audit_record(action="sharing.dataset.withdraw", obj=dataset, changes={"state": [None, dataset.state]})
     transaction.on_commit(lambda: document_unindex(KIND, dataset.pk))
     transaction.on_commit(lambda: forget_workbooks(dataset))
+    transaction.on_commit(forget_counts)
     return dataset
 
 
@@ -125,6 +128,7 @@ def dataset_recheck(*, dataset: Dataset) -> Dataset:
         audit_record(action="sharing.dataset.closed", obj=dataset, changes={"refusal": [None, dataset.refusal]})
         transaction.on_commit(lambda: document_unindex(KIND, dataset.pk))
         transaction.on_commit(lambda: forget_workbooks(dataset))
+        transaction.on_commit(forget_counts)
     return dataset
 
 
@@ -209,6 +213,25 @@ def search_document(dataset: Dataset) -> Document:
 def published():
     """The open datasets: the only ones any public page, file, search entry or API shows."""
     return Dataset.objects.filter(state=Dataset.State.ACTIVE)
+
+
+COUNTS_KEY, COUNTS_TTL = "zt:opendata:published-counts:v1", 300
+
+
+def published_counts() -> dict[int, int]:
+    """How many open datasets each organization has, kept in the shared cache: the CKAN actions' counts
+    (package_search's total, organization_list, organization_show) counted every published dataset on each call,
+    3.8 times as long at 1,000,000 datasets as at 100,000 (decision 0020). Forgotten when a publication or a
+    withdrawal commits (`forget_counts`); otherwise kept COUNTS_TTL seconds."""
+    return cache.get_or_set(
+        COUNTS_KEY,
+        lambda: dict(published().order_by().values_list("organization_id").annotate(n=Count("pk"))),
+        COUNTS_TTL,
+    )
+
+
+def forget_counts() -> None:
+    cache.delete(COUNTS_KEY)
 
 
 def register_search() -> None:
