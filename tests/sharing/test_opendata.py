@@ -120,3 +120,16 @@ def test_the_workbook_is_written_once_and_served_to_every_download(
     with django_capture_on_commit_callbacks(execute=True):
         opendata.dataset_withdraw(dataset=published, by=lisi)
     assert list((tmp_path / "opendata").iterdir()) == []  # nothing of a withdrawn dataset is kept
+
+
+def test_the_preview_reads_its_ten_rows_by_limit_not_a_chunk_of_the_register(client, published):
+    """Issue 26: the page's preview was the first ten rows of a chunked read of the whole register, which read
+    87,000 rows at 100,000 legal persons; it is read with its own LIMIT, whatever the register holds."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/data/legal-persons/")
+    assert page.status_code == 200 and "宁波港城贸易有限公司" in page.content.decode()
+    register_reads = [q["sql"] for q in queries.captured_queries if "sharing_legalperson" in q["sql"]]
+    assert register_reads and all("LIMIT 10" in sql for sql in register_reads)

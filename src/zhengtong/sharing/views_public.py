@@ -3,7 +3,6 @@ catalogue as DCAT in JSON-LD for harvesters."""
 
 from __future__ import annotations
 
-import itertools
 import uuid
 
 from django.conf import settings
@@ -60,7 +59,7 @@ def index(request):
 
 def dataset(request, name: str):
     found = get_object_or_404(published().select_related("organization"), name=name)
-    preview = list(itertools.islice(opendata.rows(found), PREVIEW_ROWS))
+    preview = list(opendata.rows(found, limit=PREVIEW_ROWS))
     return render(
         request,
         "sharing/data_dataset.html",
