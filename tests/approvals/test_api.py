@@ -122,3 +122,30 @@ def test_window_registration_through_the_api(client, item, lisi, wangwu):
     assert application.channel == "window" and application.registered_by == lisi
     assert post(wangwu).json()["code"] == "OTHER_DEPARTMENT"
     assert post(lisi, received="2099-01-01T00:00:00+08:00").json()["code"] == "RECEIVED_IN_FUTURE"
+
+
+def test_my_applications_cost_the_same_queries_however_many_are_on_the_page(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """Issue 26: the applicant's list read each application's branches and their departments one by one (106
+    queries for a page at 100,000 applications); every part of the page is read once for the whole page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def accepted():
+        application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+        return services.application_accept(application=application, by=lisi)
+
+    token = {"HTTP_AUTHORIZATION": f"Token {f.api_key(zhangsan)}"}
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as read:
+            page = client.get("/api/v1/approvals/applications/", **token).json()
+        assert all(a["branches"] for a in page["results"])
+        return len(read.captured_queries)
+
+    accepted()
+    queries()  # the first call also notes the key's first use
+    one = queries()
+    accepted(), accepted()
+    assert queries() == one

@@ -354,7 +354,11 @@ class MyApplications(generics.ListAPIView):
     serializer_class = ApplicationSerializer
 
     def get_queryset(self):
-        return selectors.my_applications(self.request.user).prefetch_related("events__department")
+        return (
+            selectors.my_applications(self.request.user)
+            .prefetch_related("events__department", "branches__department")
+            .select_related("lead_department")
+        )
 
 
 class StaffAction(APIView):
