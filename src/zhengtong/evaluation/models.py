@@ -89,7 +89,11 @@ class Invitation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["subject_type", "subject_id"], name="evaluation_one_invitation_per_case")
         ]
-        indexes = [models.Index(fields=["rater", "expires_at"], name="evaluation_rater_open")]
+        indexes = [
+            models.Index(fields=["rater", "expires_at"], name="evaluation_rater_open"),
+            # 我的评价, newest first: read in this order, not sorted from all of a frequent applicant's (decision 0020)
+            models.Index(fields=["rater", "-concluded_at", "-id"], name="evaluation_rater_latest"),
+        ]
 
     def __str__(self) -> str:
         return self.subject_label

@@ -152,7 +152,7 @@ def mine(request):
     latest = Invitation.objects.filter(rater=request.user).select_related("rating", "department")
     # What he may still rate first, then the rest; newest first within each (a stable sort keeps that order).
     invitations = sorted(
-        latest.order_by("-concluded_at")[:100], key=lambda i: hasattr(i, "rating") or i.expires_at <= now
+        latest.order_by("-concluded_at", "-pk")[:100], key=lambda i: hasattr(i, "rating") or i.expires_at <= now
     )
     return render(request, "evaluation/mine.html", {"invitations": invitations, "now": now})
 
