@@ -10,7 +10,7 @@ from zhengtong.org.access import works_in
 from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
 
 from . import errors
-from .models import RequestState, State, Validity
+from .models import OPEN_REQUESTS, RequestState, State, Validity
 
 
 def _office(user, case) -> bool:
@@ -37,7 +37,7 @@ def _extension_approver(user, request) -> bool:
     return awaits_decision_by(user, "disclosure.request", request.pk)
 
 
-OPEN = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING, RequestState.FEE)
+OPEN = OPEN_REQUESTS
 
 REQUEST = CaseType(
     subject="disclosure.request",

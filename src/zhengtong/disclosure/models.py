@@ -253,6 +253,10 @@ class RequestState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("已撤回")
 
 
+# The states in which a request is still to be answered: the staff's queue, and the case type's open states.
+OPEN_REQUESTS = (RequestState.REGISTERED, RequestState.CORRECTION, RequestState.CONSULTING, RequestState.FEE)
+
+
 class Request(EncryptedModel, TimeStampedModel):
     """A request for disclosure (依申请公开), online or registered by staff from paper, post, fax or e-mail."""
 
@@ -309,6 +313,12 @@ class Request(EncryptedModel, TimeStampedModel):
         indexes = [
             models.Index(fields=["department", "state", "received_on"], name="request_queue"),
             models.Index(fields=["applicant", "received_on"], name="request_applicant"),
+            # The staff's queue in its order, oldest first: the open requests, and all of them (?state=all). Sorted
+            # from every open request, page 50 took 91 ms at 100,000 requests (decision 0020).
+            models.Index(
+                fields=["received_on", "id"], condition=models.Q(state__in=OPEN_REQUESTS), name="request_open_queue"
+            ),
+            models.Index(fields=["received_on", "id"], name="request_received"),
         ]
 
     def __str__(self) -> str:

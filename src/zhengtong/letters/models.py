@@ -50,6 +50,10 @@ class State(models.TextChoices):
     MERGED = "merged", _("已合并")
 
 
+# The hotline centre's queue: letters waiting on the centre (to accept, dispatch, review a return or call back).
+CENTRE_STATES = (State.SUBMITTED, State.ACCEPTED, State.RETURNED, State.REPLIED)
+
+
 class Satisfaction(models.TextChoices):
     SATISFIED = "satisfied", _("满意")
     BASICALLY = "basically", _("基本满意")
@@ -229,6 +233,11 @@ class Letter(EncryptedModel, TimeStampedModel):
         ]
         indexes = [
             models.Index(fields=["state", "received_at"], name="letter_state_received"),
+            # The centre's queue in its order, oldest first, without sorting every letter waiting on it
+            # (decision 0020).
+            models.Index(
+                fields=["received_at", "id"], condition=Q(state__in=CENTRE_STATES), name="letter_centre_queue"
+            ),
             models.Index(fields=["department", "state"], name="letter_dept_state"),
             # The public list in its order, with the columns it shows: PostgreSQL pages through it by an index-only
             # scan (a page 50 deep read 1,000 table rows before, 5.6 ms at 1M letters; now 0.6 ms). SQLite ignores

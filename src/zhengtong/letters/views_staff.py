@@ -31,10 +31,9 @@ from . import selectors, services
 from .actions import ACTIONS
 from .case import LETTER, assignment_actions, is_centre, my_assignments
 from .errors import MAX_ATTACHMENTS
-from .models import Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
+from .models import CENTRE_STATES, Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
 from .suggest import suggest
 
-CENTRE_STATES = [State.SUBMITTED, State.ACCEPTED, State.RETURNED, State.REPLIED]
 DEPARTMENT_STATES = [State.DISPATCHED, State.HANDLING, State.REVIEW]
 
 
