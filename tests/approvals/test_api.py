@@ -127,8 +127,8 @@ def test_window_registration_through_the_api(client, item, lisi, wangwu):
 def test_my_applications_cost_the_same_queries_however_many_are_on_the_page(
     client, item, zhangsan, lisi, uploads, form_data
 ):
-    """Issue 26: the applicant's list read each application's branches and their departments one by one (106
-    queries for a page at 100,000 applications); every part of the page is read once for the whole page."""
+    """Issue 26: the applicant's list read each application's branches and their departments one by one; every
+    part of the page is read once for the whole page."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

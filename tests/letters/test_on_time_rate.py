@@ -42,8 +42,7 @@ def test_the_monthly_summary_counts_an_open_overdue_letter(hotline, district):
 
 def test_a_past_months_report_is_counted_once_an_hour_and_this_months_once_a_minute(db, monkeypatch):
     """Issue 26: the staff's statistics show six months' trend on every view; a past month is counted once an hour
-    (shared cache), this month once a minute: counted on each view, it took 9.8 times as long at 1,000,000
-    letters as at 100,000 (decision 0020)."""
+    (shared cache), this month once a minute: counted on each view, it grew with the table (decision 0020)."""
     import datetime as dt
 
     from django.utils import timezone

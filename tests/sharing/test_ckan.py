@@ -103,8 +103,8 @@ def test_the_counts_are_kept_and_follow_each_publication_and_withdrawal(
     ckan, datasets, lisi, django_assert_max_num_queries
 ):
     """Issue 26: counting every published dataset on each package_search, organization_list and organization_show
-    grew the actions 3.8 times from 100,000 datasets to 1,000,000. The counts per organization are kept in the
-    shared cache and forgotten when a publication or withdrawal commits, so a harvester never reads a stale one."""
+    grew the actions with the table (decision 0020). The counts per organization are kept in the shared cache
+    and forgotten when a publication or withdrawal commits, so a harvester never reads a stale one."""
     from django.core.cache import cache
 
     from zhengtong.sharing import opendata

@@ -124,7 +124,7 @@ def test_the_workbook_is_written_once_and_served_to_every_download(
 
 def test_the_preview_reads_its_ten_rows_by_limit_not_a_chunk_of_the_register(client, published):
     """Issue 26: the page's preview was the first ten rows of a chunked read of the whole register, which read
-    87,000 rows at 100,000 legal persons; it is read with its own LIMIT, whatever the register holds."""
+    most of it; the preview is read with its own LIMIT, whatever the register holds."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

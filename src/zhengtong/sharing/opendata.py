@@ -46,7 +46,7 @@ def rows(dataset: Dataset, limit: int | None = None) -> Iterator[dict]:
     """The dataset's rows as the public reads them: the first `limit` of them (a page's preview), or all in
     chunks (a register may hold millions). A preview is read with its LIMIT, not as the first rows of a chunked
     read: that fetched a whole chunk, and PostgreSQL planned the cursor to read a tenth of the register
-    (cursor_tuple_fraction), 87,000 rows for a ten-row preview at 100,000 legal persons (decision 0020)."""
+    (cursor_tuple_fraction): most of a register for a ten-row preview (decision 0020)."""
     spec = SPECS[dataset.register]
     keys = [k for k, _label in columns(dataset)]
     matching = spec.matching(dataset.row_filter, keys)
@@ -224,9 +224,9 @@ COUNTS_KEY, COUNTS_TTL = "zt:opendata:published-counts:v1", 300
 
 def published_counts() -> dict[int, int]:
     """How many open datasets each organization has, kept in the shared cache: the CKAN actions' counts
-    (package_search's total, organization_list, organization_show) counted every published dataset on each call,
-    3.8 times as long at 1,000,000 datasets as at 100,000 (decision 0020). Forgotten when a publication or a
-    withdrawal commits (`forget_counts`); otherwise kept COUNTS_TTL seconds."""
+    (package_search's total, organization_list, organization_show) counted every published dataset on each call
+    and grew with the table (decision 0020). Forgotten when a publication or a withdrawal commits
+    (`forget_counts`); otherwise kept COUNTS_TTL seconds."""
     return cache.get_or_set(
         COUNTS_KEY,
         lambda: dict(published().order_by().values_list("organization_id").annotate(n=Count("pk"))),
