@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from zhengtong.approvals.models import GuideVersion, ServiceItem
 
 from .. import factories as f
+from ..downloads import body
 
 
 def _head_of_a(district):
@@ -79,7 +80,7 @@ def test_materials_and_fields_are_edited_in_the_workbench_and_versioned(verified
 def test_export_then_import_round_trips(verified_client, district, item):
     client = verified_client(_head_of_a(district))
     exported = client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"})
-    book = load_workbook(io.BytesIO(exported.content))
+    book = load_workbook(io.BytesIO(body(exported)))
     assert book["事项"].cell(2, 1).value == item.code
     assert {r[1] for r in book["材料"].iter_rows(min_row=2, values_only=True)} == {"营业执照", "场所平面图"}
     book["事项"].cell(2, 2).value = "食品经营许可（含网络经营）"
@@ -96,9 +97,7 @@ def test_export_then_import_round_trips(verified_client, district, item):
 
 def test_a_bad_row_imports_nothing_and_is_reported_by_sheet_row_and_column(verified_client, district, item):
     client = verified_client(_head_of_a(district))
-    template = load_workbook(
-        io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}).content)
-    )
+    template = load_workbook(io.BytesIO(body(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}))))
     sheet = template["事项"]
     new_row = [c.value for c in sheet[2]]
     new_row[0] = "330206-NEW-1"
@@ -116,15 +115,13 @@ def test_a_bad_row_imports_nothing_and_is_reported_by_sheet_row_and_column(verif
     assert "CATALOGUE_ROWS_INVALID" in page and "应为非负整数" in page and "无权维护该部门的事项" in page
     assert not ServiceItem.objects.filter(code__startswith="330206-NEW").exists()
     report = client.get(reverse("workbench_approvals:catalogue"), {"format": "errors"})
-    rows = list(load_workbook(io.BytesIO(report.content)).active.iter_rows(min_row=2, values_only=True))
+    rows = list(load_workbook(io.BytesIO(body(report))).active.iter_rows(min_row=2, values_only=True))
     assert ("事项", 3, "legal_limit", "应为非负整数") in rows
 
 
 def test_the_template_has_the_headers_and_instructions(verified_client, district):
     client = verified_client(_head_of_a(district))
-    book = load_workbook(
-        io.BytesIO(client.get(reverse("workbench_approvals:catalogue"), {"format": "template"}).content)
-    )
+    book = load_workbook(io.BytesIO(body(client.get(reverse("workbench_approvals:catalogue"), {"format": "template"}))))
     assert book.sheetnames == ["事项", "材料", "表单字段", "填写说明"]
     assert book["事项"].cell(1, 1).value == "事项编码" and book["事项"].max_row == 1
 

@@ -11,6 +11,8 @@ from zhengtong.audit.context import Actor, acting_as
 from zhengtong.audit.models import LoginLog, OperationLog
 from zhengtong.audit.services import audit_record, login_record
 
+from ..downloads import body
+
 
 def test_search_by_keyword_and_date(verified_client, admins):
     audit_record(action="org.department.create", object_repr="区应急管理局")
@@ -31,7 +33,7 @@ def test_operation_log_exports_to_excel_and_the_export_is_audited(verified_clien
     client = verified_client(admins["audit"])
     response = client.get(reverse("workbench:audit_operations"), {"q": "应急", "format": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(body(response))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert rows[0][:5] == ("序号", "时间", "操作人", "部门ID", "操作")
     assert [r[7] for r in rows[1:]] == ["区应急管理局"]
@@ -43,5 +45,5 @@ def test_login_log_exports_to_excel(verified_client, admins):
         login_record(username="zhangsan", outcome=LoginLog.Outcome.FAILURE)
     client = verified_client(admins["audit"])
     response = client.get(reverse("workbench:audit_logins"), {"format": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(body(response))).active.iter_rows(values_only=True))
     assert ("zhangsan", "失败", "10.1.1.1") in [(r[1], r[2], r[3]) for r in rows[1:]]

@@ -14,6 +14,7 @@ from zhengtong.evaluation.models import FollowUp, Invitation, Rating
 from zhengtong.evaluation.tallies import refresh
 
 from ..disclosure.test_requests import _register
+from ..downloads import body
 from ..letters.conftest import handled
 
 
@@ -63,7 +64,7 @@ def test_the_public_page_ranks_and_exports(client, invitation, zhangsan):
     refresh(timezone.localdate())
     page = client.get("/evaluation/").content.decode()
     assert "区市场监督管理局" in page and "政府信息公开申请" in page and "95%把握的最低值" in page
-    book = load_workbook(io.BytesIO(client.get("/evaluation/?format=xlsx").content))
+    book = load_workbook(io.BytesIO(body(client.get("/evaluation/?format=xlsx"))))
     rows = list(book.active.values)
     assert rows[0][:4] == ("名次", "名称", "综合得分", "等次") and rows[1][1] == "区市场监督管理局"
 

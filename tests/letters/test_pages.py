@@ -15,6 +15,7 @@ from zhengtong.letters import services
 from zhengtong.letters.models import Channel, Letter, State
 
 from ..conftest import sms_code
+from ..downloads import body
 from .conftest import handled, submit
 
 LETTER = {
@@ -148,7 +149,7 @@ def test_statistics_page_and_export_match_the_cases(hotline, district, lisi, ver
     client = verified_client(hotline["operator"])
     page = client.get("/workbench/letters/stats/").content.decode()
     assert "区市场监督管理局" in page and "letters-chart-data" in page
-    book = load_workbook(io.BytesIO(client.get("/workbench/letters/stats.xlsx").content))
+    book = load_workbook(io.BytesIO(body(client.get("/workbench/letters/stats.xlsx"))))
     rows = list(book.active.iter_rows(values_only=True))
     a_row = next(r for r in rows if r and r[0] == "区市场监督管理局")
     # 2 dispatched, 1 signed → 50% response; 1 on time of 1 due, none open overdue → 100%; 1 satisfied of 1

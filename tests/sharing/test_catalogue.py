@@ -14,6 +14,8 @@ from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.sharing.models import Resource, ResourceVersion
 from zhengtong.sharing.services.catalogue import resource_save
 
+from ..downloads import body
+
 VALUES = {
     "code": "A-0100",
     "name": "市场主体登记信息",
@@ -59,7 +61,7 @@ def test_only_the_providers_staff_catalogue_and_not_shared_needs_a_basis(registe
 def test_the_catalogue_goes_to_excel_and_back(verified_client, registers, lisi):
     resource_save(by=lisi, provider=registers["A"], values=VALUES, items=ITEMS)
     client = verified_client(lisi)
-    book = load_workbook(io.BytesIO(client.get("/workbench/sharing/catalogue.xlsx").content))
+    book = load_workbook(io.BytesIO(body(client.get("/workbench/sharing/catalogue.xlsx"))))
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[1]]
     sheet.cell(row=2, column=header.index("资源名称") + 1, value="市场主体登记信息（第二版）")
@@ -76,7 +78,7 @@ def test_the_catalogue_goes_to_excel_and_back(verified_client, registers, lisi):
 def test_a_bad_row_imports_nothing_and_names_the_row(verified_client, registers, lisi):
     resource_save(by=lisi, provider=registers["A"], values=VALUES, items=ITEMS)
     client = verified_client(lisi)
-    book = load_workbook(io.BytesIO(client.get("/workbench/sharing/catalogue.xlsx").content))
+    book = load_workbook(io.BytesIO(body(client.get("/workbench/sharing/catalogue.xlsx"))))
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[1]]
     row = [c.value for c in sheet[2]]
@@ -123,7 +125,7 @@ def test_an_edited_resource_shows_its_versions_and_an_unchanged_import_makes_non
     client = verified_client(lisi)
     page = client.get(f"/workbench/sharing/resources/{resource.code}/")
     assert page.status_code == 200 and "第1版" in page.content.decode()
-    book = client.get("/workbench/sharing/catalogue.xlsx").content
+    book = body(client.get("/workbench/sharing/catalogue.xlsx"))
     buffer = io.BytesIO(book)
     buffer.name = "目录.xlsx"
     assert client.post("/workbench/sharing/catalogue/import/", {"book": buffer}).status_code == 302

@@ -15,6 +15,7 @@ from zhengtong.supervision import services
 from zhengtong.supervision.scan import scan
 
 from .. import factories as f
+from ..downloads import body
 
 
 @pytest.fixture
@@ -90,7 +91,7 @@ def test_the_clock_page_shows_timeline_and_explanation(verified_client, district
 
 def test_export_to_excel(verified_client, district, clocks):
     response = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clocks"), {"format": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    rows = list(load_workbook(io.BytesIO(body(response))).active.iter_rows(values_only=True))
     assert rows[0][:3] == ("事项", "环节", "部门")
     assert {r[0] for r in rows[1:]} == {"甲局办件", "乙局办件"}
 

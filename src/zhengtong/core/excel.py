@@ -1,4 +1,5 @@
-"""Excel export for staff: one streaming (write-only) workbook, Chinese headers, Beijing time."""
+"""Excel export for staff: a list streamed as it is read (xlsx_stream.py), or a workbook openpyxl builds; Chinese
+headers, Beijing time."""
 
 from __future__ import annotations
 
@@ -7,13 +8,16 @@ import json
 from collections.abc import Iterable
 from urllib.parse import quote
 
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from . import xlsx_stream
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CHUNK = 2000
 
 
 def cell_value(value):
@@ -48,14 +52,27 @@ def _field(row, name: str):
     return value() if callable(value) else value  # e.g. get_outcome_display: the Chinese label, not the code
 
 
-def workbook_response(title: str, book: Workbook) -> HttpResponse:
-    """Any workbook as a download named after its title and the Beijing time it was made."""
-    response = HttpResponse(content_type=XLSX)
+def _named(response: HttpResponse | StreamingHttpResponse, title: str):
+    """A download named after its title and the Beijing time it was made."""
     stamp = timezone.localtime().strftime("%Y%m%d%H%M")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(f'{title}-{stamp}.xlsx')}"
+    return response
+
+
+def workbook_response(title: str, book: Workbook) -> HttpResponse:
+    """Any workbook openpyxl built (several sheets, widths) as a download."""
+    response = _named(HttpResponse(content_type=XLSX), title)
     book.save(response)
     return response
 
 
-def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> HttpResponse:
-    return workbook_response(title, build_workbook(title, columns, rows))
+def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> StreamingHttpResponse:
+    """A list's export, streamed while its rows are read (core/xlsx_stream.py): its first bytes leave at once,
+    and a queryset is read in chunks as the file is written, not all before it (iterating a queryset would)."""
+
+    def values():
+        for row in rows.iterator(chunk_size=CHUNK) if hasattr(rows, "iterator") else rows:
+            yield [cell_value(_field(row, name)) for name, _label in columns]
+
+    body = xlsx_stream.stream(title, [str(label) for _name, label in columns], values())
+    return _named(StreamingHttpResponse(body, content_type=XLSX), title)
