@@ -161,3 +161,23 @@ def test_the_dashboard_counts_what_finished_in_its_thirty_days_not_every_clock_e
     rows = {r["department__name"]: r for r in selectors.department_counts(Clock.objects.all())}
     assert (rows["区市场监督管理局"]["late"], rows["区市场监督管理局"]["on_time"]) == (1, 0)
     assert rows["区卫生健康局"]["open"] == 1
+
+
+def test_the_dashboards_figures_are_kept_a_minute_for_each_scope(district, clocks, monkeypatch):
+    """Issue 26: the dashboard counts a month of limits on each view. Its figures change when the scan or a
+    case moves a limit, so they are kept a minute in the shared cache, for each scope apart: a supervisor of
+    the whole district never sees a department head's figures, nor the reverse."""
+    from django.core.cache import cache
+
+    from zhengtong.supervision import selectors
+
+    cache.clear()
+    counted = []
+    original = selectors.department_counts
+    monkeypatch.setattr(selectors, "department_counts", lambda c, **kw: counted.append(1) or original(c, **kw))
+    everyone = selectors.dashboard_figures(selectors.visible_clocks(_supervisor(district)))
+    assert selectors.dashboard_figures(selectors.visible_clocks(_supervisor(district, code="second"))) == everyone
+    head = f.staff("head_a", "甲局长", district["A"], f.role("head", DataScope.DEPARTMENT_AND_BELOW))
+    own = selectors.dashboard_figures(selectors.visible_clocks(head))
+    assert len(counted) == 2 and {r["department__name"] for r in own["rows"]} == {"区市场监督管理局"}
+    assert selectors.DASHBOARD_TTL <= 60

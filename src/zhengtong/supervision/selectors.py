@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -69,6 +71,18 @@ def my_open_clocks(user, limit: int = 20) -> QuerySet[Clock]:
 
 
 TREND_DAYS = 30
+DASHBOARD_TTL = 60
+
+
+def dashboard_figures(clocks: QuerySet[Clock]) -> dict:
+    """The dashboard's counts per department and its trend, for the limits `clocks` holds (a viewer's scope),
+    kept DASHBOARD_TTL seconds in the shared cache under that scope's own query: a month of limits is counted
+    once a minute, not on each view (decision 0020). Levels move with the scan, which runs every few minutes;
+    a minute adds little to that."""
+    key = "zt:supervision:dashboard:v1:" + hashlib.sha256(str(clocks.query).encode()).hexdigest()
+    return cache.get_or_set(
+        key, lambda: {"rows": department_counts(clocks), "trend": daily_trend(clocks)}, DASHBOARD_TTL
+    )
 
 
 def department_counts(clocks: QuerySet[Clock], *, today=None) -> list[dict]:

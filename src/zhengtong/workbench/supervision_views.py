@@ -66,15 +66,15 @@ def _guard(request):
 @staff_required
 def dashboard(request):
     _guard(request)
-    clocks = selectors.visible_clocks(request.user)
-    rows = selectors.department_counts(clocks)
+    figures = selectors.dashboard_figures(selectors.visible_clocks(request.user))
+    rows = figures["rows"]
     totals = {k: sum(r[k] for r in rows) for k in ("open", "yellow", "red", "on_time", "late")}
     for row in rows:
         row["rate"] = on_time_rate(on_time=row["on_time"], late=row["late"], overdue=row["red"])
     return render(
         request,
         "workbench/supervision_dashboard.html",
-        {"rows": rows, "totals": totals, "trend": selectors.daily_trend(clocks)},
+        {"rows": rows, "totals": totals, "trend": figures["trend"]},
     )
 
 
