@@ -165,6 +165,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and _env_
     # Statements whose best plan depends on their parameters say so (search/backends.py). Behind a
     # transaction-mode pooler that cannot keep prepared statements, set ZT_DB_PREPARE=0.
     DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=5)
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Behind a transaction-mode pooler a server-side cursor (an export's chunked read) dies with its transaction.
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- jobs -------------------------------------------------------------------------------------------------------

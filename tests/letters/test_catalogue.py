@@ -4,7 +4,10 @@ Each change is audited; other staff are refused and the attempt audited."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from openpyxl import load_workbook
 
 from zhengtong.audit.models import OperationLog
 from zhengtong.core.errors import InvalidInput, PermissionDenied
@@ -14,6 +17,7 @@ from zhengtong.letters.services.common import handling_limit
 from zhengtong.letters.suggest import suggest
 from zhengtong.supervision.models import Unit
 
+from ..downloads import body
 from .conftest import submit
 
 
@@ -130,6 +134,8 @@ def test_the_centre_edits_the_catalogue_and_a_limit_on_its_page(hotline, distric
     assert "此后的来信按新时限计算" in page.content.decode() and Limit.objects.get(key="complaint").limit == 5
     workbook = client.get("/workbench/letters/catalogue.xlsx")
     assert workbook.status_code == 200 and workbook["Content-Type"].startswith("application/vnd.openxmlformats")
+    rows = list(load_workbook(io.BytesIO(body(workbook))).active.iter_rows(min_row=2, values_only=True))
+    assert any("食品" in str(cell) for row in rows for cell in row)
 
 
 def test_a_clerk_sees_the_catalogue_read_only(hotline, district, lisi, verified_client):

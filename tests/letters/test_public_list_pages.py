@@ -113,11 +113,18 @@ def test_the_list_offers_the_pages_up_to_the_cap_each_read_from_its_key(client, 
     last = client.get("/letters/?page=99")  # past the cap: the last page offered
     assert last.context["page"].number == 2
     assert [r.number for r in last.context["page"]] == _by_offset("", PAGE_SIZE, 2 * PAGE_SIZE)
-    with django_assert_num_queries(1):  # once the figures are kept: the page's own statement, from its key
+    with django_assert_num_queries(1) as read:  # once the figures are kept: the page's own statement, from its key
         assert len(PublishedRows()[PAGE_SIZE : 2 * PAGE_SIZE]) == PAGE_SIZE
+    assert "OFFSET" not in read.captured_queries[0]["sql"].upper()
 
 
-def test_the_kept_figures_hold_no_more_keys_than_the_pages_offered():
+def test_the_kept_figures_count_up_to_the_cap_and_key_every_page_offered(monkeypatch):
+    monkeypatch.setattr(paging, "CAP", 2 * PAGE_SIZE)
+    monkeypatch.setattr(counts, "ANCHOR_PAGES", 2)
     _publish(3 * PAGE_SIZE)
     figures = counts.published()
-    assert figures.count == 3 * PAGE_SIZE and len(figures.starts) == 3
+    assert figures.count == 2 * PAGE_SIZE + 1 and len(figures.starts) == 2
+
+
+def test_every_page_the_list_can_offer_has_a_kept_key():
+    assert counts.ANCHOR_PAGES * PAGE_SIZE >= paging.CAP

@@ -78,8 +78,8 @@ def crawl(client, start: list[str], *, per_pattern: int = 2, limit: int = 600) -
         response = client.get(path)
         reached.setdefault(name, path)
         kind = response.get("Content-Type", "")
-        if response.streaming:  # a download (an export, a dataset's file): no links to follow
-            response.close()
+        if response.streaming:  # a download (an export, a dataset's file): read through, no links to follow
+            b"".join(response.streaming_content)  # an error while it is written is raised here
             continue
         if response.status_code != 200 or not any(t in kind for t in ("html", "xml", "text/plain")):
             continue

@@ -104,7 +104,7 @@ def test_the_counts_are_kept_and_follow_each_publication_and_withdrawal(
 ):
     """Issue 26: counting every published dataset on each package_search, organization_list and organization_show
     grew the actions with the table (decision 0020). The counts per organization are kept in the shared cache
-    and forgotten when a publication or withdrawal commits, so a harvester never reads a stale one."""
+    and forgotten when a publication or withdrawal commits, so the next call counts again."""
     from django.core.cache import cache
 
     from zhengtong.sharing import opendata

@@ -1,18 +1,17 @@
-"""Excel export for staff: a list streamed as it is read (xlsx_stream.py), or a workbook openpyxl builds; Chinese
-headers, Beijing time."""
+"""Excel export: a list streamed as it is read (xlsx_stream.py), or a workbook openpyxl builds (several sheets);
+Chinese headers, Beijing time."""
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from . import xlsx_stream
 
@@ -29,20 +28,6 @@ def cell_value(value):
     if value is None or isinstance(value, (int, float, str, dt.date)):
         return value
     return str(value)
-
-
-def build_workbook(title: str, columns: list[tuple[str, str]], rows: Iterable) -> Workbook:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title[:31])
-    header = []
-    for _name, label in columns:
-        cell = WriteOnlyCell(sheet, value=str(label))
-        cell.font = Font(bold=True)
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        sheet.append([cell_value(_field(row, name)) for name, _label in columns])
-    return workbook
 
 
 def _field(row, name: str):
@@ -66,13 +51,23 @@ def workbook_response(title: str, book: Workbook) -> HttpResponse:
     return response
 
 
+def _values(columns: list[tuple[str, str]], rows: Iterable) -> Iterator[list]:
+    """Each row's cells; a queryset is read in chunks as the file is written, not all before it."""
+    for row in rows.iterator(chunk_size=CHUNK) if hasattr(rows, "iterator") else rows:
+        yield [cell_value(_field(row, name)) for name, _label in columns]
+
+
+def xlsx_bytes(title: str, columns: list[tuple[str, str]], rows: Iterable) -> Iterator[bytes]:
+    """A list as one-sheet workbook's bytes, written while the rows are read (core/xlsx_stream.py)."""
+    return xlsx_stream.stream(title, [str(label) for _name, label in columns], _values(columns, rows))
+
+
 def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> StreamingHttpResponse:
-    """A list's export, streamed while its rows are read (core/xlsx_stream.py): its first bytes leave at once,
-    and a queryset is read in chunks as the file is written, not all before it (iterating a queryset would)."""
-
-    def values():
-        for row in rows.iterator(chunk_size=CHUNK) if hasattr(rows, "iterator") else rows:
-            yield [cell_value(_field(row, name)) for name, _label in columns]
-
-    body = xlsx_stream.stream(title, [str(label) for _name, label in columns], values())
+    """A list's export, streamed while its rows are read: its first bytes leave at once. The first row is read
+    here, in the view, so that a query that fails is the request's error (a 500, logged), not a file cut off
+    after a 200."""
+    values = _values(columns, rows)
+    first = list(itertools.islice(values, 1))
+    headings = [str(label) for _name, label in columns]
+    body = xlsx_stream.stream(title, headings, itertools.chain(first, values))
     return _named(StreamingHttpResponse(body, content_type=XLSX), title)

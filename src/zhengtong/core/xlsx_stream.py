@@ -7,13 +7,15 @@ here are the fewest a spreadsheet needs: the package's types and relations, the 
 headings, dates) and the sheet, its rows written as they come.
 
 Text cells are inline strings, never formulas: a value such as "=HYPERLINK(...)" from a citizen's letter stays
-text (an export written by openpyxl made it a formula). Characters XML 1.0 cannot hold (control characters) are
-dropped, and a cell holds at most Excel's 32,767 characters (decision 0020)."""
+text (an export written by openpyxl made it a formula). Characters XML 1.0 cannot hold (control characters, lone
+surrogates) are dropped, a cell holds at most Excel's 32,767 characters, and a number Excel cannot hold (inf,
+nan) is an empty cell (decision 0020)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import zipfile
 from collections.abc import Iterable, Iterator
@@ -21,7 +23,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 FLUSH_BYTES = 64 * 1024
 MAX_CELL = 32_767
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # and lone surrogates
 _NOT_IN_SHEET_NAME = re.compile(r"[\[\]:*?/\\]")
 _EPOCH = dt.datetime(1899, 12, 30)
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -91,11 +93,15 @@ class _Sink(io.RawIOBase):
 
 
 def sheet_name(title: str) -> str:
-    return _NOT_IN_SHEET_NAME.sub("", title)[:31] or "Sheet1"
+    """Excel's rules for a sheet's name: 31 characters, none of []:*?/\\, no apostrophe at either end."""
+    return _NOT_IN_SHEET_NAME.sub("", title)[:31].strip("'") or "Sheet1"
+
+
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4})_")  # Excel reads _x0041_ in text as "A": kept as written
 
 
 def _text(value: str, style: int = 0) -> str:
-    value = _NOT_XML.sub("", value)[:MAX_CELL]
+    value = _ESCAPE_LIKE.sub(r"_x005F_\1_", _NOT_XML.sub("", value)[:MAX_CELL])
     styled = f' s="{style}"' if style else ""
     return f'<c t="inlineStr"{styled}><is><t xml:space="preserve">{escape(value)}</t></is></c>'
 
@@ -106,8 +112,10 @@ def _cell(value) -> str:
         return "<c/>"
     if isinstance(value, bool):
         return f'<c t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, (int, float)):
-        return f"<c><v>{value!r}</v></c>"
+    if isinstance(value, int):  # an IntegerChoices member too: its number, not its name
+        return f"<c><v>{int(value)}</v></c>"
+    if isinstance(value, float):
+        return f"<c><v>{value!r}</v></c>" if math.isfinite(value) else "<c/>"  # Excel has no inf or nan
     if isinstance(value, dt.datetime):
         return f'<c s="{DATETIME}"><v>{(value - _EPOCH) / dt.timedelta(days=1)!r}</v></c>'
     if isinstance(value, dt.date):

@@ -23,7 +23,7 @@ from .models import Kind, Letter
 
 COUNT_TTL = 300
 PAGE_SIZE = 20  # the public list's; the page keys are kept at this step
-ANCHOR_PAGES = 50  # CAP // PAGE_SIZE: every page the list offers; a test lowers it to read the rest by OFFSET
+ANCHOR_PAGES = paging.CAP // PAGE_SIZE  # every page the list offers (a test lowers it to read the rest by OFFSET)
 
 
 class Published(NamedTuple):

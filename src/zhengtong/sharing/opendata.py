@@ -24,7 +24,7 @@ from django.utils import timezone
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, refuse
-from zhengtong.core.excel import build_workbook
+from zhengtong.core.excel import xlsx_bytes
 from zhengtong.org.access import works_in
 from zhengtong.search import registry as search_registry
 from zhengtong.search.services import Document, document_index, document_unindex
@@ -174,10 +174,10 @@ def _workbooks() -> Path:
 
 
 def xlsx_file(dataset: Dataset):
-    """The workbook, written row by row (openpyxl's write-only mode: a register-sized dataset is never held in
-    memory) to a file under var/opendata/ and streamed from there. A workbook cannot be streamed as it is
-    written, and writing a million rows took minutes of a web worker on every download; the CSV and JSON are
-    streamed as they are read. The file is written again after an hour (the register's rows change without the
+    """The workbook, written row by row as the staff's exports are (core/excel.xlsx_bytes: a register-sized
+    dataset is never held in memory, and no text cell is a formula) to a file under var/opendata/ and served
+    from there: writing a million rows took minutes of a web worker on every download, where the CSV and JSON
+    are only read and sent. The file is written again after an hour (the register's rows change without the
     dataset: the XLSX follows them within the hour) and when the dataset changes; the one before is removed,
     and a withdrawn or closed dataset's with it."""
     kept = _workbooks() / f"{dataset.pk}-{dataset.modified:%Y%m%d%H%M%S%f}.xlsx"
@@ -185,7 +185,8 @@ def xlsx_file(dataset: Dataset):
         part = tempfile.NamedTemporaryFile(dir=kept.parent, suffix=".part", delete=False)
         try:
             with part:
-                build_workbook(dataset.title, columns(dataset), rows(dataset)).save(part)
+                for chunk in xlsx_bytes(dataset.title, columns(dataset), rows(dataset)):
+                    part.write(chunk)
             os.replace(part.name, kept)  # whole or not at all, whoever reads it meanwhile
         finally:
             Path(part.name).unlink(missing_ok=True)
@@ -226,7 +227,8 @@ def published_counts() -> dict[int, int]:
     """How many open datasets each organization has, kept in the shared cache: the CKAN actions' counts
     (package_search's total, organization_list, organization_show) counted every published dataset on each call
     and grew with the table (decision 0020). Forgotten when a publication or a withdrawal commits
-    (`forget_counts`); otherwise kept COUNTS_TTL seconds."""
+    (`forget_counts`); otherwise kept COUNTS_TTL seconds, which also bounds how long a count read while a
+    publication committed can be kept."""
     return cache.get_or_set(
         COUNTS_KEY,
         lambda: dict(published().order_by().values_list("organization_id").annotate(n=Count("pk"))),
