@@ -151,3 +151,24 @@ def test_a_cell_that_looks_like_a_formula_is_text_in_the_open_workbook(client, r
     names = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert names == ['=HYPERLINK("http://x.example","点击")']
     assert sheet.cell(2, 2).data_type == "s"
+
+
+def test_a_download_reads_the_register_a_chunk_at_a_time_after_the_last_key(registers, published, monkeypatch):
+    """Issue 26: a server-side cursor outside a transaction is held by running the whole query before the first
+    row (a second at a million rows); each chunk is read after the last key of the one before instead."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhengtong.sharing import opendata
+    from zhengtong.sharing.models import LegalPerson
+
+    source = LegalPerson.objects.first().source
+    for i in range(3):
+        LegalPerson.objects.create(uscc=f"91330206MA2E{i:05d}X", name=f"北仑公司{i}", district="北仑区", source=source)
+    monkeypatch.setattr(opendata, "CHUNK", 2)
+    with CaptureQueriesContext(connection) as read:
+        names = [row["name"] for row in opendata.rows(published)]
+    expected = list(LegalPerson.objects.filter(district="北仑区").order_by("pk").values_list("name", flat=True))
+    assert names == expected and len(names) == 4
+    reads = [q["sql"] for q in read.captured_queries if "sharing_legalperson" in q["sql"]]
+    assert len(reads) == 3 and all("LIMIT 2" in sql for sql in reads)  # the third finds the end

@@ -13,6 +13,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 from django.core.cache import cache
@@ -43,15 +44,21 @@ def columns(dataset: Dataset) -> list[tuple[str, str]]:
 
 
 def rows(dataset: Dataset, limit: int | None = None) -> Iterator[dict]:
-    """The dataset's rows as the public reads them: the first `limit` of them (a page's preview), or all in
-    chunks (a register may hold millions). A preview is read with its LIMIT, not as the first rows of a chunked
-    read: that fetched a whole chunk, and PostgreSQL planned the cursor to read a tenth of the register
-    (cursor_tuple_fraction): most of a register for a ten-row preview (decision 0020)."""
+    """The dataset's rows as the public reads them: the first `limit` of them (a page's preview), or all of them
+    CHUNK at a time, each chunk read after the last key of the one before (a register may hold millions).
+    Not a server-side cursor: outside a transaction PostgreSQL holds its cursor by running the whole query
+    before the first row, so a download of a million-row register waited a second for its first byte, and a
+    preview read through one was planned to read a tenth of the register (decision 0020)."""
     spec = SPECS[dataset.register]
     keys = [k for k, _label in columns(dataset)]
-    matching = spec.matching(dataset.row_filter, keys)
-    for row in matching[:limit] if limit is not None else matching.iterator(chunk_size=CHUNK):
-        yield spec.read([row], keys)[0]
+    matching = spec.matching(dataset.row_filter, keys)  # in key order
+    if limit is not None:
+        yield from spec.read(matching[:limit], keys)
+        return
+    chunk = list(matching[:CHUNK])
+    while chunk:
+        yield from spec.read(chunk, keys)
+        chunk = list(matching.filter(pk__gt=chunk[-1].pk)[:CHUNK]) if len(chunk) == CHUNK else []
 
 
 def findings(dataset: Dataset) -> list[str]:
@@ -173,25 +180,31 @@ def _workbooks() -> Path:
     return folder
 
 
-def xlsx_file(dataset: Dataset):
+def xlsx_file(dataset: Dataset) -> BinaryIO | Iterator[bytes]:
     """The workbook, written row by row as the staff's exports are (core/excel.xlsx_bytes: a register-sized
-    dataset is never held in memory, and no text cell is a formula) to a file under var/opendata/ and served
-    from there: writing a million rows took minutes of a web worker on every download, where the CSV and JSON
-    are only read and sent. The file is written again after an hour (the register's rows change without the
+    dataset is never held in memory, and no text cell is a formula) and kept under var/opendata/: the kept
+    file when there is a fresh one, else the bytes as they are written, sent and written to the file together
+    (writing a million rows took minutes of a web worker, which every download paid; the CSV and JSON are
+    only read and sent). The file is written again after an hour (the register's rows change without the
     dataset: the XLSX follows them within the hour) and when the dataset changes; the one before is removed,
     and a withdrawn or closed dataset's with it."""
     kept = _workbooks() / f"{dataset.pk}-{dataset.modified:%Y%m%d%H%M%S%f}.xlsx"
-    if not kept.exists() or time.time() - kept.stat().st_mtime > XLSX_KEPT_SECONDS:
-        part = tempfile.NamedTemporaryFile(dir=kept.parent, suffix=".part", delete=False)
-        try:
-            with part:
-                for chunk in xlsx_bytes(dataset.title, columns(dataset), rows(dataset)):
-                    part.write(chunk)
-            os.replace(part.name, kept)  # whole or not at all, whoever reads it meanwhile
-        finally:
-            Path(part.name).unlink(missing_ok=True)
-        forget_workbooks(dataset, keep=kept)
-    return kept.open("rb")
+    if kept.exists() and time.time() - kept.stat().st_mtime <= XLSX_KEPT_SECONDS:
+        return kept.open("rb")
+    return _written_and_sent(dataset, kept)
+
+
+def _written_and_sent(dataset: Dataset, kept: Path) -> Iterator[bytes]:
+    part = tempfile.NamedTemporaryFile(dir=kept.parent, suffix=".part", delete=False)
+    try:
+        with part:
+            for chunk in xlsx_bytes(dataset.title, columns(dataset), rows(dataset)):
+                part.write(chunk)
+                yield chunk
+        os.replace(part.name, kept)  # whole or not at all, whoever reads it meanwhile; not if the reader left
+    finally:
+        Path(part.name).unlink(missing_ok=True)
+    forget_workbooks(dataset, keep=kept)
 
 
 def forget_workbooks(dataset: Dataset, keep: Path | None = None) -> None:
