@@ -1,4 +1,5 @@
-"""One worksheet written as a stream of bytes while its rows are read: the staff's Excel exports.
+"""One worksheet written as a stream of bytes while its rows are read: a list's Excel export (the staff's, and
+an open dataset's workbook).
 
 openpyxl writes a whole workbook before its first byte can leave (its write-only sheet is zipped on save), so a
 long export was a page that waited seconds with no sign of progress. An .xlsx is a zip of XML parts, and the
