@@ -172,3 +172,12 @@ def test_a_download_reads_the_register_a_chunk_at_a_time_after_the_last_key(regi
     assert names == expected and len(names) == 4
     reads = [q["sql"] for q in read.captured_queries if "sharing_legalperson" in q["sql"]]
     assert len(reads) == 3 and all("LIMIT 2" in sql for sql in reads)  # the third finds the end
+
+
+def test_a_csv_download_sends_its_headings_before_it_reads_the_register(published, django_assert_num_queries):
+    from zhengtong.sharing import opendata
+
+    parts = opendata.csv_lines(published)
+    with django_assert_num_queries(0):
+        first = next(parts)
+    assert first == "\ufeff统一社会信用代码,名称,登记状态,所属区县\r\n" and "宁波港城贸易有限公司" in "".join(parts)

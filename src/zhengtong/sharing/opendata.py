@@ -154,6 +154,9 @@ def csv_lines(dataset: Dataset) -> Iterator[str]:
     writer = csv.writer(buffer)
     buffer.write("\ufeff")  # Excel opens UTF-8 CSV as such only with the BOM
     writer.writerow([label for _key, label in heads])
+    yield buffer.getvalue()  # the headings leave before the first chunk of rows is read
+    buffer.seek(0)
+    buffer.truncate()
     for row in rows(dataset):
         writer.writerow([row[key] for key, _label in heads])
         if buffer.tell() > 64 * 1024:
