@@ -107,9 +107,8 @@ def department_counts(clocks: QuerySet[Clock], *, today=None) -> list[dict]:
     for row in finished.values(*by_department).annotate(
         on_time=Count("id", filter=Q(outcome=Outcome.ON_TIME)), late=Count("id", filter=Q(outcome=Outcome.LATE))
     ):
-        rows.setdefault(row["department_id"], {**row, "open": 0, "yellow": 0, "red": 0}).update(
-            on_time=row["on_time"], late=row["late"]
-        )
+        counted = rows.setdefault(row["department_id"], {**row, "open": 0, "yellow": 0, "red": 0})
+        counted["on_time"], counted["late"] = row["on_time"], row["late"]
     return sorted(rows.values(), key=lambda r: r["department__path"])
 
 
