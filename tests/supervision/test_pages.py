@@ -18,30 +18,25 @@ from .. import factories as f
 from ..downloads import body
 
 
+def _review(department, subject_id, label, **kw):
+    """A five-working-day review limit of a test case."""
+    return services.clock_start(
+        subject_type="t.case",
+        subject_id=subject_id,
+        subject_label=label,
+        stage="review",
+        stage_label="审查",
+        department=department,
+        limit=5,
+        **kw,
+    )
+
+
 @pytest.fixture
 def clocks(district, lisi, wangwu):
     old = timezone.now() - dt.timedelta(days=60)
-    a = services.clock_start(
-        subject_type="t.case",
-        subject_id="A-1",
-        subject_label="甲局办件",
-        stage="review",
-        stage_label="审查",
-        department=district["A"],
-        assignee=lisi,
-        limit=5,
-        started_at=old,
-    )
-    b = services.clock_start(
-        subject_type="t.case",
-        subject_id="B-1",
-        subject_label="乙局办件",
-        stage="review",
-        stage_label="审查",
-        department=district["B"],
-        assignee=wangwu,
-        limit=5,
-    )
+    a = _review(district["A"], "A-1", "甲局办件", assignee=lisi, started_at=old)
+    b = _review(district["B"], "B-1", "乙局办件", assignee=wangwu)
     scan()
     return a, b
 
@@ -147,16 +142,7 @@ def test_the_dashboard_counts_what_finished_in_its_thirty_days_not_every_clock_e
 
     a, b = clocks  # a: started 60 days ago, 5 working days: late and still open
     services.clock_stop(clock=a, at=a.started_at + dt.timedelta(days=40))  # finished late, 20 days ago
-    old = services.clock_start(
-        subject_type="t.case",
-        subject_id="A-2",
-        subject_label="甲局旧件",
-        stage="review",
-        stage_label="审查",
-        department=district["A"],
-        limit=5,
-        started_at=a.started_at,
-    )
+    old = _review(district["A"], "A-2", "甲局旧件", started_at=a.started_at)
     services.clock_stop(clock=old, at=old.started_at + dt.timedelta(hours=1))  # on time, 60 days ago
     rows = {r["department__name"]: r for r in selectors.department_counts(Clock.objects.all())}
     assert (rows["区市场监督管理局"]["late"], rows["区市场监督管理局"]["on_time"]) == (1, 0)
