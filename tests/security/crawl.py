@@ -63,8 +63,12 @@ def url_name(path: str) -> str | None:
         return None
 
 
-def crawl(client, start: list[str], *, per_pattern: int = 2, limit: int = 600) -> tuple[dict[str, str], list[Endpoint]]:
-    """(first path fetched per URL name, the endpoints found); only 200 HTML pages are read."""
+def crawl(
+    client, start: list[str], *, per_pattern: int = 2, limit: int = 600, read_downloads: bool = True
+) -> tuple[dict[str, str], list[Endpoint]]:
+    """(first path fetched per URL name, the endpoints found); only 200 HTML pages are read for links. A download
+    is read through (an error while it is written is raised), unless the caller times them itself (pages_bench:
+    a million-row register's download took most of a persona's crawl)."""
     fetched: Counter[str] = Counter()
     reached: dict[str, str] = {}
     endpoints: dict[tuple, Endpoint] = {}
@@ -78,8 +82,10 @@ def crawl(client, start: list[str], *, per_pattern: int = 2, limit: int = 600) -
         response = client.get(path)
         reached.setdefault(name, path)
         kind = response.get("Content-Type", "")
-        if response.streaming:  # a download (an export, a dataset's file): read through, no links to follow
-            b"".join(response.streaming_content)  # an error while it is written is raised here
+        if response.streaming:  # a download (an export, a dataset's file): no links to follow
+            if read_downloads:
+                b"".join(response.streaming_content)  # an error while it is written is raised here
+            response.close()
             continue
         if response.status_code != 200 or not any(t in kind for t in ("html", "xml", "text/plain")):
             continue
