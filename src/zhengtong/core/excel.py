@@ -52,14 +52,19 @@ def workbook_response(title: str, book: Workbook) -> HttpResponse:
 
 
 def _values(columns: list[tuple[str, str]], rows: Iterable) -> Iterator[list]:
-    """Each row's cells; a queryset is read in chunks as the file is written, not all before it."""
+    """Each row's cells; a queryset's rows are fetched in chunks as the file is written, never all held at once
+    (on PostgreSQL outside a transaction the cursor is held, so its query runs whole at the first fetch)."""
     for row in rows.iterator(chunk_size=CHUNK) if hasattr(rows, "iterator") else rows:
         yield [cell_value(_field(row, name)) for name, _label in columns]
 
 
 def xlsx_bytes(title: str, columns: list[tuple[str, str]], rows: Iterable) -> Iterator[bytes]:
     """A list as one-sheet workbook's bytes, written while the rows are read (core/xlsx_stream.py)."""
-    return xlsx_stream.stream(title, [str(label) for _name, label in columns], _values(columns, rows))
+    return _written(title, columns, _values(columns, rows))
+
+
+def _written(title: str, columns: list[tuple[str, str]], values: Iterator[list]) -> Iterator[bytes]:
+    return xlsx_stream.stream(title, [str(label) for _name, label in columns], values)
 
 
 def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) -> StreamingHttpResponse:
@@ -68,6 +73,5 @@ def xlsx_response(title: str, columns: list[tuple[str, str]], rows: Iterable) ->
     after a 200."""
     values = _values(columns, rows)
     first = list(itertools.islice(values, 1))
-    headings = [str(label) for _name, label in columns]
-    body = xlsx_stream.stream(title, headings, itertools.chain(first, values))
+    body = _written(title, columns, itertools.chain(first, values))
     return _named(StreamingHttpResponse(body, content_type=XLSX), title)
