@@ -1,0 +1,119 @@
+"""Complete extraction (issue 20, item 2; 政府信息公开条例 第十五条: a third party's personal information is not
+published): whatever a file holds where a reader does not look is read for the privacy check, and a file that
+cannot be read is refused with its reason, never passed."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from zhengtong import privacy
+from zhengtong.files import extract
+
+from . import hidden
+
+
+def kinds(kind: str, data: bytes) -> set[str]:
+    return {f.kind.value for f in privacy.scan(extract.file_text(kind, data))}
+
+
+@pytest.mark.parametrize(
+    ("kind", "build", "found"),
+    [
+        ("pdf", hidden.pdf_annotation, "mobile"),
+        ("pdf", hidden.pdf_link, "mobile"),
+        ("pdf", hidden.pdf_form_field, "id_number"),
+        ("pdf", hidden.pdf_metadata, "mobile"),
+        ("pdf", hidden.pdf_embedded_sheet, "id_number"),
+        ("docx", hidden.docx_tracked_deletion, "mobile"),
+        ("docx", hidden.docx_field_code, "mobile"),
+        ("docx", hidden.docx_alt_text, "id_number"),
+        ("docx", hidden.docx_text_box, "id_number"),
+        ("docx", hidden.docx_custom_property, "mobile"),
+        ("docx", hidden.docx_core_property, "id_number"),
+        ("docx", hidden.docx_embedded_sheet, "id_number"),
+        ("xlsx", lambda: hidden.xlsx(veryhidden=True), "id_number"),
+        ("xlsx", lambda: hidden.xlsx(defined_name=True), "mobile"),
+        ("xlsx", lambda: hidden.xlsx(header=True), "mobile"),
+        ("xlsx", lambda: hidden.xlsx(formula=True), "mobile"),
+        ("xlsx", lambda: hidden.xlsx(title=True), "mobile"),
+    ],
+    ids=lambda value: getattr(value, "__name__", str(value)),
+)
+def test_personal_data_in_a_hidden_part_is_read(kind, build, found):
+    assert found in kinds(kind, build())
+
+
+@pytest.mark.parametrize(
+    ("kind", "build"),
+    [
+        ("png", hidden.id_card_png),
+        ("pdf", hidden.scanned_pdf),
+        ("docx", hidden.docx_picture),
+        ("xlsx", lambda: hidden.xlsx(picture=True)),
+    ],
+    ids=["picture", "scanned-pdf", "picture-in-word", "picture-in-sheet"],
+)
+def test_a_scanned_id_card_is_read_through_ocr_and_flagged(kind, build):
+    assert "id_number" in kinds(kind, build())
+
+
+def test_the_visible_text_is_still_read_and_a_clean_file_finds_nothing():
+    text = extract.file_text("docx", hidden.docx("本办法自发布之日起施行。"))
+    assert "本办法自发布之日起施行" in text
+    assert privacy.scan(text) == []
+
+
+def test_an_emf_picture_s_drawn_text_is_read():
+    import struct
+
+    words = f"联系电话{hidden.MOBILE}".encode("utf-16-le")
+    chars, start = len(words) // 2, 76
+    record = struct.pack("<II", 84, start + len(words)) + b"\x00" * 36 + struct.pack("<II", chars, start)
+    record += b"\x00" * (start - len(record)) + words
+    emf = struct.pack("<II", 1, 8) + record + struct.pack("<II", 14, 8)
+    assert hidden.MOBILE in extract.emf_text(emf)
+
+
+@pytest.mark.parametrize(
+    ("kind", "data", "reason"),
+    [
+        ("png", hidden.id_card_png()[:200], "图片无法解码"),
+        ("docx", hidden.docx_wmf(), "WMF"),
+        ("docx", hidden.docx(parts={"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 60}), "嵌入文件"),
+    ],
+    ids=["truncated-picture", "wmf", "ole-object"],
+)
+def test_what_cannot_be_read_is_refused_with_its_reason(kind, data, reason):
+    with pytest.raises(extract.Unreadable, match=reason):
+        extract.file_text(kind, data)
+
+
+def test_an_encrypted_pdf_is_refused():
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=100, height=100)
+    writer.encrypt("secret")
+    out = io.BytesIO()
+    writer.write(out)
+    with pytest.raises(extract.Unreadable, match="加密"):
+        extract.file_text("pdf", out.getvalue())
+
+
+def test_more_pictures_than_can_be_read_one_by_one_refuse_the_file(monkeypatch):
+    monkeypatch.setattr(extract, "MAX_PICTURES", 2)
+    parts = {f"word/media/image{i}.png": hidden.id_card_png(name) for i, name in enumerate(["张伟", "李娜", "王芳"])}
+    with pytest.raises(extract.Unreadable, match="图片超过2张"):
+        extract.file_text("docx", hidden.docx(parts=parts))
+
+
+def test_text_layers_are_read_at_once_and_pictures_left_for_later_counted_once():
+    card = hidden.id_card_png()
+    repeated = hidden.docx(parts={"word/media/image1.png": card, "word/media/logo.png": card})
+    quick = extract.read("docx", repeated, ocr=False)
+    assert quick.pictures == 1 and hidden.ID not in quick.text
+    seen = []
+    full = extract.read("docx", repeated, progress=seen.append)
+    assert hidden.ID in full.text and seen == [1]
