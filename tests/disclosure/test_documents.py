@@ -229,12 +229,12 @@ def test_an_attachment_no_parser_can_read_is_refused_with_its_reason_and_nothing
     the refusal is a 400 naming the file, not a 500."""
     from zhengtong.disclosure import models
 
-    def broken(_data):
+    def broken(_data, _reading):
         raise KeyError("[Content_Types].xml")
 
-    from zhengtong.disclosure import extract
+    from zhengtong.files import extract
 
-    monkeypatch.setitem(extract.EXTRACTORS, "docx", broken)
+    monkeypatch.setitem(extract.READERS, "docx", broken)
     with pytest.raises(InvalidInput) as caught:
         draft(district["A"], lisi, uploads=[("通知.docx", docx("请各单位按时报送。"))])
     assert caught.value.code == "FILE_UNREADABLE" and "通知.docx" in caught.value.message

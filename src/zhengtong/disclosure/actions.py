@@ -73,6 +73,9 @@ def _amend(document, user, post):
 
 DOCUMENT_ACTIONS = {
     "submit": lambda d, user, post: services.document_submit(document=d, by=user),
+    "detach": lambda d, user, post: services.document_detach(
+        document=d, by=user, attachment_id=params.identifier(post, "attachment")
+    ),
     "mask_body": lambda d, user, post: services.document_mask_body(document=d, by=user),
     "review": _review,
     "amend": _amend,

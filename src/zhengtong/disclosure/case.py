@@ -117,6 +117,7 @@ DOCUMENT = CaseType(
     actions=(
         Action("update", "修改草稿", (State.DRAFT,), _office),
         Action("submit", "提交审核", (State.DRAFT,), _office),
+        Action("detach", "删除附件", (State.DRAFT,), _office),
         Action("mask_body", "遮盖正文中的个人信息", (State.DRAFT, State.REVIEW), _office),
         Action("review", "保密审查", (State.REVIEW,), _reviewer),
         Action("amend", "标注为已修改", (State.PUBLISHED,), _office, once=_in_force, repeated=errors.NOT_IN_FORCE),

@@ -15,6 +15,11 @@ PRIVACY_FINDINGS = (
     "PRIVACY_FINDINGS",
     _("检查发现 %(count)s 处个人信息（%(kinds)s），请遮盖后再发布，或由审核人写明保留理由。"),
 )
+ATTACHMENT_UNREAD = (
+    "ATTACHMENT_UNREAD",
+    _("附件“%(name)s”%(state)s，未经检查的内容不能公开：请等待识别完成；无法读取的，退回起草人删除该附件后重新上传。"),
+)
+ATTACHMENT_NOT_FOUND = ("ATTACHMENT_NOT_FOUND", _("该文件没有这个附件。"))
 NOT_REVIEWER = ("NOT_REVIEWER", _("只能审核本部门的文件，且不能审核自己起草的文件。"))
 REASON_REQUIRED = ("REASON_REQUIRED", _("请写明理由。"))
 ATTACHMENT_KIND = ("ATTACHMENT_KIND", _("附件须为 PDF、Word（docx）、Excel（xlsx）或图片文件。"))

@@ -201,7 +201,7 @@ class Attachment(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
     file = models.ForeignKey("files.StoredFile", on_delete=models.PROTECT, related_name="+")
     title = models.CharField(_("附件名称"), max_length=200)
-    text = models.TextField(blank=True)  # everything readable in it, hidden sheets and comments included
+    # What the privacy check reads of it, hidden parts and pictures included, is the file's reading (files.FileText).
 
     class Meta:
         verbose_name = _("附件")

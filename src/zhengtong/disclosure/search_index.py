@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
+from zhengtong.files.reading import readings
 from zhengtong.search import registry
 from zhengtong.search.services import Document as SearchDocument
 from zhengtong.search.services import document_index, document_unindex
@@ -16,7 +17,8 @@ KIND = "disclosure.document"
 def search_document(document: Document) -> SearchDocument:
     from .services import body_text, public_strings
 
-    attachments = "\n".join(a.text for a in document.attachments.all())
+    files = [a.file for a in document.attachments.select_related("file")]
+    attachments = "\n".join(r.text for r in readings(files).values())
     meta = "　".join(
         x
         for x in (document.index_no or "", document.doc_no, document.issuing_org, document.get_validity_display())

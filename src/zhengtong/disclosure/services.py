@@ -19,14 +19,16 @@ from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse
-from zhengtong.files.services import file_open, uploads_store
+from zhengtong.files.extract import Unreadable
+from zhengtong.files.publication import Finding, in_files, in_text
+from zhengtong.files.reading import file_reading
+from zhengtong.files.services import uploads_store
 from zhengtong.privacy.html import visible_text
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
 from . import errors, selectors
 from .case import DOCUMENT
-from .extract import attachment_text
 from .models import Attachment, Document, IndexCounter, State, Validity
 
 SUBJECT = DOCUMENT.subject
@@ -69,14 +71,13 @@ def _clean_fields(values: dict) -> dict:
 def _attach(document: Document, uploads, by) -> None:
     for name, stored in uploads_store(uploads, by=by):  # type by magic bytes, macros refused, metadata stripped
         try:
-            text = attachment_text(stored.kind, file_open(stored))
+            file_reading(stored)  # the text layers now; pictures by a task (files/reading.py)
         except Exception as exc:  # any parser's failure: what cannot be read cannot be checked, so not published
-            message = f"附件“{name}”无法读取，不能用于公开，请另存后重新上传。"
+            reason = f"（{exc}）" if isinstance(exc, Unreadable) else ""
+            message = f"附件“{name}”无法读取{reason}，不能用于公开，请另存后重新上传。"
             problem = {"code": "FILE_UNREADABLE", "message": message}
             raise InvalidInput(message, code="FILE_UNREADABLE", fields={"attachments": [problem]}) from exc
-        Attachment.objects.create(
-            document=document, file=stored, title=name[:200], text=text if text is not None else ""
-        )
+        Attachment.objects.create(document=document, file=stored, title=name[:200])
 
 
 @case_service
@@ -136,12 +137,19 @@ def document_submit(*, document: Document, by) -> Document:
     return document
 
 
-@dataclass(frozen=True)
-class Found:
-    where: str  # "正文" or the attachment's name
-    kind: str
-    text: str  # masked: a review page never shows the full value again
-    attachment_id: int | None = None
+@case_service
+def document_detach(*, document: Document, by, attachment_id) -> Document:
+    """A draft's attachment taken off (one with personal data inside, or one that cannot be read, is replaced by
+    a cleaned file). The stored file stays, as evidence; the audit row names it."""
+    document = _locked(document)
+    _require(by, document, "detach")
+    attachment = document.attachments.select_related("file").filter(pk=attachment_id).first()
+    if attachment is None:
+        raise refuse(errors.ATTACHMENT_NOT_FOUND)
+    attachment.delete()
+    changes = {"attachment": [f"{attachment.title}（{attachment.file.sha256[:12]}）", None]}
+    audit_record(action="disclosure.document.detach", obj=document, changes=changes)
+    return document
 
 
 def public_strings(document: Document) -> set[str]:
@@ -159,27 +167,17 @@ def body_text(document: Document) -> str:
 FIELDS = (("标题", "title"), ("发布机构", "issuing_org"), ("文号", "doc_no"))
 
 
-def findings(document: Document) -> list[Found]:
+def findings(document: Document) -> list[Finding]:
     """Personal data in every published field, the body (as seen, attributes included), every attachment's name
-    and file name and everything readable inside it; an image is a finding of its own (a person must look at
-    it: there is no text layer to check)."""
+    and file name and everything readable inside it (files.publication); a picture is a finding of its own, for
+    the reviewer to look at."""
     allow = public_strings(document)
-
-    def scan(where: str, text: str, attachment_id: int | None = None) -> list[Found]:
-        return [
-            Found(where, f.kind.label, privacy.mask_finding(f), attachment_id)
-            for f in privacy.scan(text or "", allow=allow)
-        ]
-
-    found = [f for label, name in FIELDS for f in scan(label, getattr(document, name))]
-    found += scan("正文", body_text(document))
-    for attachment in document.attachments.select_related("file"):
-        found += scan("附件名称", attachment.title, attachment.pk)
-        found += scan("附件文件名", attachment.file.original_name, attachment.pk)
-        if attachment.file.kind in ("jpeg", "png"):
-            found.append(Found(attachment.title, "图片（须人工核对）", attachment.file.original_name, attachment.pk))
-            continue
-        found += scan(attachment.title, attachment.text, attachment.pk)
+    found = [f for label, name in FIELDS for f in in_text(label, getattr(document, name), allow)]
+    found += in_text("正文", body_text(document), allow)
+    attachments = list(document.attachments.select_related("file"))
+    for attachment in attachments:
+        found += in_text("附件名称", attachment.title, allow, attachment.pk)
+    found += in_files(((a.title, a.file, a.pk) for a in attachments), allow, pictures_need_a_person=True)
     return found
 
 
@@ -250,6 +248,9 @@ def document_review(
     if not (no_state_secret and no_commercial_secret and no_privacy):
         raise refuse(errors.CHECKLIST)
     found = findings(document)
+    unread = [f for f in found if f.blocking]
+    if unread:
+        raise refuse(errors.ATTACHMENT_UNREAD, name=unread[0].where, state=unread[0].kind)
     if found and not justification:
         kinds = "、".join(sorted({f.kind for f in found}))
         raise refuse(errors.PRIVACY_FINDINGS, count=len(found), kinds=kinds)

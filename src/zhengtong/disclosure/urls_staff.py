@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.document, name="document"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/mask/", views.mask, name="mask"),
+    path("<int:pk>/detach/<int:attachment_id>/", views.detach, name="detach"),
     path("<int:pk>/review/", views.review, name="review"),
     path("<int:pk>/repeal/", views.repeal, name="repeal"),
     path("<int:pk>/amend/", views.amend, name="amend"),

@@ -16,6 +16,7 @@ from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.core.paging import page_of
+from zhengtong.files import publication
 from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
@@ -169,6 +170,7 @@ def document(request, pk: int):
                 messages.success(request, _("已保存。"))
                 return redirect("workbench_disclosure:document", pk=pk)
     review = ReviewForm(request.POST or None, prefix="review") if "review" in allowed else None
+    found = services.findings(document) if document.state != State.PUBLISHED else []
     return render(
         request,
         "disclosure/staff_document.html",
@@ -177,7 +179,8 @@ def document(request, pk: int):
             "form": form,
             "review": review,
             "allowed": allowed,
-            "findings": services.findings(document) if document.state != State.PUBLISHED else [],
+            "findings": found,
+            "reading": any(f.kind == publication.READING for f in found),
         },
     )
 
@@ -204,6 +207,17 @@ def submit(request, pk: int):
 def mask(request, pk: int):
     return _act(
         request, pk, lambda d: services.document_mask_body(document=d, by=request.user), _("正文中的个人信息已遮盖。")
+    )
+
+
+@staff_required
+@require_POST
+def detach(request, pk: int, attachment_id: int):
+    return _act(
+        request,
+        pk,
+        lambda d: services.document_detach(document=d, by=request.user, attachment_id=attachment_id),
+        _("附件已删除。"),
     )
 
 

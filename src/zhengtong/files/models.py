@@ -26,3 +26,33 @@ class StoredFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class FileText(models.Model):
+    """What the privacy check reads of a file's content (files/extract.py), once per content: two uploads of the
+    same bytes share it. Text layers are read when the file is attached; pictures need OCR, seconds each, so a
+    file with pictures is READING until a task has read them (files/reading.py)."""
+
+    class State(models.TextChoices):
+        READING = "reading", _("正在识别图片")
+        READ = "read", _("已读取")
+        UNREADABLE = "unreadable", _("无法读取")
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    kind = models.CharField(_("类型"), max_length=10)
+    state = models.CharField(_("状态"), max_length=12, choices=State.choices)
+    text = models.TextField(blank=True)
+    pictures = models.PositiveIntegerField(_("图片数"), default=0)
+    pictures_read = models.PositiveIntegerField(_("已识别图片数"), default=0)
+    problem = models.CharField(_("无法读取的原因"), max_length=300, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("文件文字")
+        verbose_name_plural = _("文件文字")
+        indexes = [
+            models.Index(fields=["updated_at"], condition=models.Q(state="reading"), name="file_text_reading"),
+        ]
+
+    def __str__(self) -> str:
+        return self.sha256

@@ -1,0 +1,59 @@
+"""The publishing check (issue 20, item 1): what a public output would show, read as the public would read it (a
+file's name in the download header, everything inside the file, its pictures through OCR), and the personal data
+found in it, masked. Every domain that publishes fields or files asks here; what it then does with a finding
+(mask, refuse, withhold, or a reviewer's written reason) is the domain's rule."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from zhengtong import privacy
+
+from .models import FileText, StoredFile
+from .reading import readings
+
+READING = "图片正在识别"
+UNREADABLE = "无法读取"
+PICTURE = "图片（须人工核对）"
+
+
+@dataclass(frozen=True)
+class Finding:
+    where: str  # the field's label, or the file's title
+    kind: str
+    text: str  # masked: no page shows the full value again
+    ref: int | None = None  # the caller's row the finding belongs to (an attachment)
+    blocking: bool = False  # not yet read, or unreadable: nothing unread is published, whatever reason is written
+
+
+def in_text(where: str, text: str, allow: Iterable[str] = (), ref: int | None = None) -> list[Finding]:
+    return [
+        Finding(where, f.kind.label, privacy.mask_finding(f), ref)
+        for f in privacy.scan(text or "", allow=frozenset(allow))
+    ]
+
+
+def in_files(
+    files: Iterable[tuple[str, StoredFile, int | None]], allow: Iterable[str] = (), *, pictures_need_a_person: bool
+) -> list[Finding]:
+    """Each (title, stored file, ref): its file name (shown on the page and in Content-Disposition) and everything
+    readable inside it. A file still being read or unreadable is one blocking finding. `pictures_need_a_person`:
+    a picture is a finding of its own even when OCR reads nothing in it (a face, a signature), for a publication a
+    reviewer signs off."""
+    files, allow = list(files), frozenset(allow)
+    texts = readings(stored for _title, stored, _ref in files)
+    found = []
+    for title, stored, ref in files:
+        found += in_text("附件文件名", stored.original_name, allow, ref)
+        reading = texts[stored.sha256]
+        if reading.state == FileText.State.READING:
+            progress = f"已识别{reading.pictures_read}/{reading.pictures}张图片，请稍后刷新"
+            found.append(Finding(title, READING, progress, ref, blocking=True))
+        elif reading.state == FileText.State.UNREADABLE:
+            found.append(Finding(title, UNREADABLE, reading.problem, ref, blocking=True))
+        else:
+            if pictures_need_a_person and stored.kind in ("jpeg", "png"):
+                found.append(Finding(title, PICTURE, stored.original_name, ref))
+            found += in_text(title, reading.text, allow, ref)
+    return found
