@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -154,6 +155,23 @@ FieldFormSet = forms.inlineformset_factory(
 )
 
 
+def _apply_to_rows(exc: ZtError, form, formsets) -> None:
+    """A refusal about a material's or a field's row (keyed `<row prefix>-<field>`) is shown in that row's cell;
+    the rest beside the guide's own fields, or above them."""
+    rows = {sub.prefix: sub for formset in formsets for sub in formset.forms}
+    rest = {}
+    for key, problems in (exc.fields or {}).items():
+        prefix, _sep, name = key.rpartition("-")
+        if prefix in rows and name in rows[prefix].fields:
+            for problem in problems:
+                rows[prefix].add_error(name, ValidationError(problem["message"], code=problem["code"]))
+        else:
+            rest[key] = problems
+    if rest or not exc.fields:
+        exc.fields = rest
+        apply_error(form, exc)
+
+
 @staff_required
 def item_edit(request, code: str):
     item = _items(request.user).filter(code=code).first()
@@ -172,7 +190,7 @@ def item_edit(request, code: str):
                 formsets=[materials, fields],
             )
         except ZtError as exc:
-            apply_error(form, exc)
+            _apply_to_rows(exc, form, [materials, fields])
         else:
             messages.success(request, _("已保存为新版本。"))
             return redirect("workbench_approvals:item", code=code)

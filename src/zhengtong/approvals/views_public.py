@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
@@ -20,10 +20,10 @@ from zhengtong.org.models import Department
 from zhengtong.sharing.prefill import form_values, held_licences, reads_licences
 from zhengtong.supervision.selectors import case_deadline
 
-from . import notices, selectors, services
+from . import guide_privacy, notices, selectors, services
 from .case import APPLICATION
 from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
-from .models import Application, ServiceItem, Status
+from .models import Application, Material, ServiceItem, Status
 from .services import drafts
 from .services.submit import clean_form
 
@@ -60,10 +60,13 @@ def index(request):
 
 
 def guide(request, code: str):
-    item = get_object_or_404(selectors.published_items().prefetch_related("materials", "co_departments"), code=code)
+    materials = Prefetch("materials", Material.objects.select_related("blank_form", "sample"))
+    item = get_object_or_404(selectors.published_items().prefetch_related(materials, "co_departments"), code=code)
     # 免提交 is promised only where the item's department may read the licence register (sharing/prefill.py)
     exempt = any(m.licence_kind for m in item.materials.all()) and reads_licences(item.lead_department_id)
-    return render(request, "approvals/guide.html", {"item": item, "exempt": exempt})
+    files = [f for m in item.materials.all() for f in (m.blank_form, m.sample)]
+    context = {"item": item, "exempt": exempt, "withheld": guide_privacy.withheld(item, files)}
+    return render(request, "approvals/guide.html", context)
 
 
 def _applicant_required(request):
@@ -267,8 +270,8 @@ def form_file(request, code: str, material_id: int, which: str):
     item = get_object_or_404(selectors.published_items(), code=code)
     material = get_object_or_404(item.materials.select_related("blank_form", "sample"), pk=material_id)
     stored = {"blank": material.blank_form, "sample": material.sample}.get(which)
-    if stored is None:
-        raise Http404
+    if stored is None or guide_privacy.withheld(item, [stored]):
+        raise Http404  # withheld: personal data inside, or not yet read (guide_privacy)
     return file_response(stored)
 
 

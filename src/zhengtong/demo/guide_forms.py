@@ -18,7 +18,9 @@ SAMPLE_VALUES = {
     "scale": "12",
     "reason": "因工作调动，申请办理相关手续。",
 }
-COMMON_ROWS = [("申请人（签名或盖章）", "王小明"), ("联系电话", "13805740000"), ("申请日期", "2026年11月20日")]
+# A sample is published with the guide, so its example person is written masked, as the guide check requires
+# (approvals/guide_privacy.py): a realistic name or mobile here would keep the sample from being served.
+COMMON_ROWS = [("申请人（签名或盖章）", "王**"), ("联系电话", "138****0000"), ("申请日期", "2026年11月20日")]
 
 
 def _sheet(item: ServiceItem, values: dict[str, str] | None) -> bytes:

@@ -10,6 +10,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput
 from zhengtong.org.models import Department
 
+from .. import guide_privacy
 from ..limits import limit_problems
 from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
 from ..search_index import item_push
@@ -118,6 +119,21 @@ def _record_version(item: ServiceItem, by) -> None:
     GuideVersion.objects.create(item=item, version=item.version, snapshot=snapshot(item), created_by=by)
 
 
+def _personal_data(item: ServiceItem, values: dict, formsets) -> dict:
+    """Every text the guide publishes, its materials' and application fields' rows included (guide_privacy)."""
+    allow = guide_privacy.public_strings(item, values)
+    labels = {f.name: str(f.verbose_name) for f in ServiceItem._meta.fields}
+    texts = {name: (labels.get(name, name), value) for name, value in values.items()}
+    for formset in formsets:
+        for form in formset.forms:
+            if not form.has_changed() or form.cleaned_data.get("DELETE"):
+                continue
+            for name, value in form.cleaned_data.items():
+                label = f"{formset.model._meta.verbose_name}：{form.fields[name].label}"
+                texts[f"{form.prefix}-{name}"] = (label, value)
+    return guide_privacy.text_problems(texts, allow)
+
+
 @transaction.atomic(durable=True)
 def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceItem:
     """Edit a guide, its materials and its application fields: the change is a new version; every version
@@ -133,6 +149,7 @@ def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceIte
         joint=item.co_departments.exists(),
         limit_basis=merged["limit_basis"],
     )
+    problems = problems or _personal_data(item, values, formsets)
     if problems:
         first = next(iter(problems.values()))[0]
         raise InvalidInput(first["message"], code=first["code"], fields=problems)
@@ -269,6 +286,11 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
         )
         for column, found in problems.items():
             errors.append(RowError(sheet="事项", row=row, column=column, message=found[0]["message"]))
+    for row, values in items:
+        texts = {name: (label, values.get(name)) for name, label in GUIDE_FIELDS}
+        allow = guide_privacy.public_strings(ServiceItem(), values)
+        for column, found in guide_privacy.text_problems(texts, allow).items():
+            errors.append(RowError(sheet="事项", row=row, column=column, message=found[0]["message"]))
     codes = {v.get("code") for _r, v in items}
     related = {}
     for title, columns in (("材料", MATERIAL_FIELDS), ("表单字段", FIELD_FIELDS)):
@@ -277,6 +299,9 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
                 errors.append(RowError(sheet=title, row=row, column="item", message=_("事项编码不在“事项”表中")))
                 continue
             parsed = {n: _parse_value(n, raw.get(n, ""), title, row, errors) for n, _l in columns[1:]}
+            texts = {n: (label, parsed.get(n)) for n, label in columns[1:]}
+            for column, found in guide_privacy.text_problems(texts, set()).items():
+                errors.append(RowError(sheet=title, row=row, column=column, message=found[0]["message"]))
             related.setdefault((title, raw["item"]), []).append(parsed)
     if errors:
         raise InvalidInput(

@@ -1,0 +1,56 @@
+"""A guide is public the moment it is saved, so personal data never gets into one (issue 20, item 1; 政府信息公开条例
+第十五条): every field the guide page, the catalogue, the search index and the API show, every material's name
+and note, and every blank form and sample file (its name and everything inside it, pictures through OCR) passes
+the publishing check (files.publication). The office's own telephone, complaint line and address are printed on
+purpose."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from zhengtong.files.publication import in_files, in_text
+
+from .models import ServiceItem
+
+# Printed on purpose: the values of these fields are the office's, and are allowed wherever they appear.
+OFFICE_FIELDS = ("phone", "complaint_phone", "location")
+CODE = "GUIDE_PERSONAL_DATA"
+
+
+def public_strings(item: ServiceItem, values: dict | None = None) -> set[str]:
+    values = values or {}
+    office = {values.get(name, getattr(item, name, "")) for name in OFFICE_FIELDS}
+    department = values.get("lead_department") or getattr(item, "lead_department", None)
+    if department is not None:
+        office |= {department.phone, department.address}
+    return {s for s in office if s}
+
+
+def message(label: str, findings) -> str:
+    shown = "、".join(f"{f.kind} {f.text}" for f in findings[:3]) + ("等" if len(findings) > 3 else "")
+    return _("“%(label)s”含个人信息（%(shown)s），办事指南公开后人人可见，请删去或改用办公电话、办公地址。") % {
+        "label": label,
+        "shown": shown,
+    }
+
+
+def text_problems(fields: dict[str, tuple[str, object]], allow) -> dict[str, list[dict]]:
+    """{field: [problem]} for each (label, value) whose text holds personal data."""
+    problems = {}
+    for name, (label, value) in fields.items():
+        if name in OFFICE_FIELDS or not isinstance(value, str):
+            continue
+        found = in_text(label, value, allow)
+        if found:
+            problems[name] = [{"code": CODE, "message": message(label, found)}]
+    return problems
+
+
+def withheld(item: ServiceItem, files) -> set[int]:
+    """The stored files among `files` that are not served: personal data in them, or a reading not finished or not
+    possible. The guide page leaves their links out; the download view answers 404."""
+    files = [f for f in files if f is not None]
+    if not files:
+        return set()
+    found = in_files([(str(f), f, f.pk) for f in files], public_strings(item), pictures_need_a_person=False)
+    return {f.ref for f in found}

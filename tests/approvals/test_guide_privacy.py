@@ -1,0 +1,100 @@
+"""A service guide never publishes personal data (issue 20, item 1; 政府信息公开条例 第十五条): a field, a material's
+note or an imported row holding a mobile or an ID number is refused with the field named and nothing saved; a
+blank form or sample with personal data inside, or not yet read, is neither linked nor served."""
+
+from __future__ import annotations
+
+import io
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from zhengtong.approvals.models import ServiceItem
+from zhengtong.files.services import file_store
+
+from ..downloads import body
+from ..files import hidden
+from .test_catalogue import _edit_data, _head_of_a
+
+
+def _post(client, item, changes):
+    page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+    data = _edit_data(page)
+    data.update(changes)
+    return client.post(reverse("workbench_approvals:item", args=[item.code]), data)
+
+
+def test_a_mobile_in_a_guide_field_is_refused_naming_the_field_and_nothing_is_saved(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    response = _post(client, item, {"faq": f"问：找谁咨询？答：王小明，{hidden.MOBILE}"})
+    assert response.status_code == 200
+    errors = response.context["form"].errors.as_data()["faq"]
+    assert errors[0].code == "GUIDE_PERSONAL_DATA" and "常见问题" in errors[0].message
+    assert "手机号码" in errors[0].message and hidden.MOBILE not in errors[0].message  # named, shown masked
+    item.refresh_from_db()
+    assert item.version == 1 and hidden.MOBILE not in item.faq
+
+
+def test_an_id_number_in_a_material_s_note_is_refused(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+    first = page.context["materials"].forms[0].prefix
+    response = _post(client, item, {f"{first}-note": f"如：{hidden.ID}"})
+    row = response.context["materials"].forms[0]
+    assert response.status_code == 200 and row.errors.as_data()["note"][0].code == "GUIDE_PERSONAL_DATA"
+    assert "请查看下方标红的单元格" in response.content.decode()
+    assert not item.materials.filter(note__contains=hidden.ID).exists()
+
+
+def test_the_office_s_own_telephone_and_address_are_allowed(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    response = _post(client, item, {"faq": f"问：找谁咨询？答：请拨打{item.phone}，或到{item.location}。"})
+    assert response.status_code == 302
+
+
+def test_an_imported_row_with_personal_data_imports_nothing_and_names_row_and_column(verified_client, district, item):
+    client = verified_client(_head_of_a(district))
+    book = load_workbook(io.BytesIO(body(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}))))
+    faq = [c.value for c in book["事项"][1]].index("常见问题") + 1
+    book["事项"].cell(2, faq).value = f"联系人手机{hidden.MOBILE}"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    client.post(reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    report = client.get(reverse("workbench_approvals:catalogue"), {"format": "errors"})
+    rows = list(load_workbook(io.BytesIO(body(report))).active.iter_rows(min_row=2, values_only=True))
+    assert any(r[:3] == ("事项", 2, "faq") and "个人信息" in r[3] for r in rows)
+    assert hidden.MOBILE not in ServiceItem.objects.get(pk=item.pk).faq
+
+
+def _sample(item, data: bytes, name: str):
+    material = item.materials.get(name="营业执照")
+    material.sample = file_store(data=data, name=name)
+    material.save(update_fields=["sample"])
+    return material
+
+
+def test_a_sample_with_personal_data_inside_is_neither_linked_nor_served(client, item):
+    material = _sample(item, hidden.xlsx(veryhidden=True), "申请表（示例）.xlsx")
+    url = reverse("approvals:form_file", args=[item.code, material.pk, "sample"])
+    assert url not in client.get(reverse("approvals:guide", args=[item.code])).content.decode()
+    assert client.get(url).status_code == 404
+
+
+def test_a_clean_sample_is_linked_and_served(client, item):
+    material = _sample(item, hidden.xlsx(), "申请表（示例）.xlsx")
+    url = reverse("approvals:form_file", args=[item.code, material.pk, "sample"])
+    assert url in client.get(reverse("approvals:guide", args=[item.code])).content.decode()
+    assert client.get(url).status_code == 200
+
+
+def test_a_scanned_sample_is_withheld_until_read_and_then_for_the_id_card_in_it(
+    client, item, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        material = _sample(item, hidden.id_card_png(), "示例.png")
+        url = reverse("approvals:form_file", args=[item.code, material.pk, "sample"])
+        assert client.get(url).status_code == 404  # the first view starts its reading: nothing unread is served
+    for callback in callbacks:
+        callback()
+    assert client.get(url).status_code == 404
