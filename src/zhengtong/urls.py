@@ -26,6 +26,7 @@ urlpatterns = [
     path("workbench/letters/", include("zhengtong.letters.urls_staff")),
     path("workbench/evaluation/", include("zhengtong.evaluation.urls_staff")),
     path("workbench/sharing/", include("zhengtong.sharing.urls_staff")),
+    path("workbench/cases/", include("zhengtong.cases.urls_staff")),
     path("workbench/", include("zhengtong.workbench.urls")),
     path("admin/", admin_site.urls),
     path("healthz", health.healthz, name="healthz"),

@@ -189,8 +189,9 @@ def test_no_form_or_query_parameter_of_any_url_answers_500():
     # authenticator pages, POST-only actions no page of the small seed shows; 27 with 好差评's SMS link, the counter
     # tablet's page behind a clerk's POST, the page after a link's rating, a follow-up of another department; 30 with
     # CKAN's unversioned action path, which no page links (harvesters are told it), and a catalogued resource's
-    # edit and a grant's revoke, deep in the catalogue's pages); these get id 1 and the names above
-    assert len(unreached) <= 30, unreached
+    # edit and a grant's revoke, deep in the catalogue's pages; 31 with a draft's attachment taken off, a POST
+    # beside the draft's attachments, which the small seed's drafts have none of); these get id 1 and the names above
+    assert len(unreached) <= 31, unreached
     assert failures == [], "\n".join(failures)
 
 

@@ -58,6 +58,7 @@ REVIEW = (Status.REVIEWING, Status.JOINING)
 APPLICATION = CaseType(
     subject=SUBJECT,
     state_field="status",
+    personal=(("contact_mobile", "联系电话"),),
     query_purpose="zhengtong-query-code:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,

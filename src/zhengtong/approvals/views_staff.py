@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
@@ -85,12 +86,14 @@ def detail(request, pk: int):
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and org_access.works_in(user, b.department)]
     heads = selectors.extension_approvers(application)
     clocks = Clock.objects.filter(subject_type=SUBJECT, subject_id=str(application.pk)).order_by("started_at")
+    allowed = allowed_actions(APPLICATION, application, user)
     return render(
         request,
         "approvals/staff_detail.html",
         {
             "application": application,
-            "allowed": allowed_actions(APPLICATION, application, user),
+            "allowed": allowed,
+            "personal": personal("applications", application, user, allowed),
             "branches": branches,
             "my_branches": my_branches,
             "events": application.events.select_related("department"),

@@ -32,11 +32,14 @@ from zhengtong.core.errors import Conflict, InvalidInput, NotFound
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
+from .reveal import reveal, shown
 from .transitions import action as table_action
 from .transitions import allowed_actions
 from .types import CaseType
 from .visibility import visible, visible_case
 
+# Each case API by its name, as `case_urls` made it: the workbench's reveal view finds a case type by it.
+REGISTERED: dict[str, CaseApi] = {}
 IDEMPOTENCY_SECONDS = 24 * 3600  # a client retrying a lost answer within a day gets the same answer
 
 Perform = Callable[[Model, Any, dict, dict], Model]
@@ -119,6 +122,13 @@ def timeline(case_type: CaseType, case: Model) -> list[dict]:
     return out
 
 
+class PersonalSerializer(serializers.Serializer):
+    field = serializers.CharField()
+    label = serializers.CharField()
+    masked = serializers.CharField()
+    may_reveal = serializers.BooleanField()
+
+
 def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
     case_type = api.case_type
 
@@ -126,9 +136,16 @@ def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
         allowed_actions = serializers.SerializerMethodField(help_text="当前用户在本件当前状态下可以进行的操作")
         clocks = serializers.SerializerMethodField()
         timeline = serializers.SerializerMethodField()
+        personal = serializers.SerializerMethodField(
+            help_text="当事人的联系电话、证件号码等，已遮盖；may_reveal 为真时可经 reveal 接口查看完整值（留痕）"
+        )
 
         class Meta(api.serializer.Meta):
-            fields = [*api.serializer.Meta.fields, "allowed_actions", "clocks", "timeline"]
+            fields = [*api.serializer.Meta.fields, "allowed_actions", "clocks", "timeline", "personal"]
+
+        @extend_schema_field(PersonalSerializer(many=True))
+        def get_personal(self, case):
+            return [vars(s) for s in shown(case_type, case, self.context["request"].user).values()]
 
         def get_allowed_actions(self, case) -> list[str]:
             return list(allowed_actions(case_type, case, self.context["request"].user))
@@ -250,9 +267,30 @@ def case_urls(api: CaseApi) -> list:
             once.remember(body)
             return Response(body)
 
+    class Reveal(APIView):
+        permission_classes = [CaseUser]
+        applicants_welcome = False
+
+        @extend_schema(
+            summary=f"查看{api.label}当事人的完整信息",
+            description="仅正在办理该件的工作人员可以查看；每次查看都记入操作日志。",
+            request=None,
+            responses=inline_serializer(
+                f"{api.name.title().replace('-', '')}Revealed",
+                {"field": serializers.CharField(), "label": serializers.CharField(), "value": serializers.CharField()},
+            ),
+            tags=["cases"],
+        )
+        def post(self, request, key, field: str):
+            case = _find(api, request.user, key)
+            label, value = reveal(api.case_type, case, request.user, field)
+            return Response({"field": field, "label": label, "value": value})
+
+    REGISTERED[api.name] = api
     name = api.name.replace("-", "_")
     return [
         path(base, List.as_view(), name=f"cases_{name}"),
+        path(f"{base}{lookup}/reveal/<slug:field>/", Reveal.as_view(), name=f"cases_{name}_reveal"),
         path(f"{base}{lookup}/", Detail.as_view(), name=f"cases_{name}_detail"),
         path(f"{base}{lookup}/actions/<slug:action>/", Act.as_view(), name=f"cases_{name}_action"),
     ]

@@ -24,7 +24,9 @@ class CaseType:
     states where nothing waits on anyone (cases/visibility.py). `actions` is the transition table
     (cases/transitions.py); `works_on_all(user)`, where given, names the staff who work on every case of the
     type (the hotline centre on every letter); `related_audit` the (object type, related name) of the parts
-    whose audit rows belong to the case's timeline (an application's review branches)."""
+    whose audit rows belong to the case's timeline (an application's review branches). `personal` names the
+    fields holding a person's identifiers (field, label): staff pages and the API show them masked, and the full
+    value only to staff who may act on the case, each showing audited (cases/reveal.py)."""
 
     subject: str
     state_field: str = "state"
@@ -37,6 +39,7 @@ class CaseType:
     actions: tuple[Action, ...] = ()
     works_on_all: Callable[[Any], bool] | None = None
     related_audit: tuple[tuple[str, str], ...] = ()
+    personal: tuple[tuple[str, str], ...] = ()
 
     @property
     def namespace(self) -> str:

@@ -41,6 +41,7 @@ OPEN = OPEN_REQUESTS
 
 REQUEST = CaseType(
     subject="disclosure.request",
+    personal=(("contact_phone", "联系电话"), ("identifier", "证件号码")),
     handlers=("answered_by",),
     closed_states=(RequestState.DELIVERED, RequestState.ABANDONED, RequestState.WITHDRAWN),
     actions=(

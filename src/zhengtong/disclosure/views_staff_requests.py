@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
@@ -91,16 +92,18 @@ def _request(request, pk: int) -> Request:
 def request_detail(request, pk: int):
     found = _request(request, pk)
     heads = org_access.heads(found.department_id)
+    allowed = allowed_actions(REQUEST, found, request.user)
     return render(
         request,
         "disclosure/staff_request.html",
         {
+            "personal": personal("disclosure-requests", found, request.user, allowed),
             "item": found,
             "answer_types": answers.AnswerType.choices,
             "reasons": answers.REASONS,
             "heads": heads,
             "extension": pending_extension(REQUEST.subject, found.pk),
-            "allowed": allowed_actions(REQUEST, found, request.user),
+            "allowed": allowed,
         },
     )
 

@@ -79,6 +79,7 @@ def _dissatisfied(letter) -> bool:
 
 LETTER = CaseType(
     subject="letters.letter",
+    personal=(("writer_phone", "联系电话"),),
     query_purpose="zhengtong-letter-query:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
@@ -116,6 +117,7 @@ def detail(request, number: str):
     context = {
         "letter": letter,
         "allowed": allowed,
+        "personal": personal("letters", letter, request.user, allowed),
         "mine": mine,
         "attachments": letter.attachments.select_related("file"),
         "events": letter.events.select_related("department", "actor"),

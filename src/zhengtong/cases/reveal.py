@@ -1,0 +1,70 @@
+"""A person's identifiers on a case (a mobile, an ID number) as staff see them (issue 20, item 7; DOMAIN.md §8:
+per-field access control, checked on the server, every view audited).
+
+Staff pages and the case API show each declared field (`CaseType.personal`) masked. The full value is shown to
+staff who may act on the case as it stands (its transition table allows them an action: the clerk who must ring
+the applicant back), one field at a time, on a POST that writes "<app>.reveal" with the field; anyone else is
+refused (403) and the attempt is audited as "<app>.denied.reveal". A supervisor who sees the case through his
+data scope reads it masked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Model
+from django.utils.translation import gettext_lazy as _
+
+from zhengtong import privacy
+from zhengtong.audit.services import audit_record
+from zhengtong.core.errors import NotFound
+
+from .guards import case_service, denied
+from .transitions import allowed_actions
+from .types import CaseType
+
+NOT_ALLOWED = ("REVEAL_NOT_ALLOWED", _("只有正在办理该件的工作人员可以查看完整信息。"))
+
+
+@dataclass(frozen=True)
+class Shown:
+    field: str
+    label: str
+    masked: str
+    may_reveal: bool
+
+
+def masked(value: str) -> str:
+    """The value as the privacy layer masks it (138****0001, 330206********1231); a value it does not recognise
+    keeps only its last four characters."""
+    value = value or ""
+    hidden = privacy.mask(value)
+    if hidden != value or len(value) <= 4:
+        return hidden
+    return "*" * (len(value) - 4) + value[-4:]
+
+
+def may_reveal(case_type: CaseType, case: Model, user) -> bool:
+    return bool(allowed_actions(case_type, case, user))
+
+
+def shown(case_type: CaseType, case: Model, user, allowed: tuple[str, ...] | None = None) -> dict[str, Shown]:
+    """Each declared field with a value, masked, and whether this user may ask for it whole (`allowed`: his
+    allowed actions, where the caller has them already)."""
+    may = bool(allowed) if allowed is not None else may_reveal(case_type, case, user)
+    return {
+        field: Shown(field, label, masked(str(getattr(case, field) or "")), may)
+        for field, label in case_type.personal
+        if getattr(case, field)
+    }
+
+
+@case_service
+def reveal(case_type: CaseType, case: Model, user, field: str) -> tuple[str, str]:
+    """(label, the whole value), audited; refused (403, audited) for a user who may not act on the case."""
+    labels = dict(case_type.personal)
+    if field not in labels:
+        raise NotFound()
+    if not may_reveal(case_type, case, user):
+        raise denied(case_type, user, case, "reveal", NOT_ALLOWED, field=field)
+    audit_record(action=f"{case_type.namespace}.reveal", obj=case, changes={"field": [None, labels[field]]})
+    return labels[field], str(getattr(case, field) or "")

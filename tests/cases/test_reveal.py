@@ -1,0 +1,99 @@
+"""Staff see a person's identifiers unmasked only where their role needs them, and each such view is audited
+(issue 20, item 7; 等保2.0 GB/T 22239-2019 8.1.4.2 访问控制: 授予管理用户所需的最小权限, down to the field).
+
+The clerk who may act on a case reads the contact phone or ID number masked and asks for it whole, one field at a
+time, each time written to the audit log; a supervisor whose data scope shows him the case reads it masked and is
+refused (403, audited) if he asks."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from zhengtong.audit.models import OperationLog
+from zhengtong.org.models import DataScope
+
+from .. import factories as f
+
+PHONE = "13805740001"
+
+
+@pytest.fixture
+def request_case(district):
+    from zhengtong.disclosure import requests as svc
+
+    clerk = f.staff("clerk_a", "甲", district["A"])
+    registered = svc.request_register(
+        department=district["A"],
+        by=clerk,
+        applicant_kind="person",
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone=PHONE,
+        channel="in_person",
+        content="2025年老旧小区改造资金使用明细",
+    )
+    return clerk, registered
+
+
+@pytest.fixture
+def supervisor(district):
+    return f.staff("p_all", "全部", district["B"], f.role("r_all", DataScope.ALL))
+
+
+def test_the_page_shows_the_phone_and_id_number_masked_and_the_handling_clerk_reveals_one_audited(
+    verified_client, request_case
+):
+    clerk, case = request_case
+    client = verified_client(clerk)
+    page = client.get(reverse("workbench_disclosure:request", args=[case.pk])).content.decode()
+    assert PHONE not in page and case.identifier not in page and "138****0001" in page
+    url = reverse("workbench_cases:reveal", args=["disclosure-requests", case.pk, "identifier"])
+    assert url in page
+
+    answer = client.post(url, HTTP_HX_REQUEST="true").content.decode()
+    assert case.identifier in answer and PHONE not in answer
+    row = OperationLog.objects.get(action="disclosure.reveal")
+    assert row.actor_id == clerk.pk and row.object_id == str(case.pk) and "证件号码" in str(row.changes)
+
+
+def test_a_supervisor_who_sees_the_case_reads_it_masked_and_is_refused_audited(
+    verified_client, request_case, supervisor
+):
+    _clerk, case = request_case
+    client = verified_client(supervisor)
+    page = client.get(reverse("workbench_disclosure:request", args=[case.pk]))
+    assert page.status_code == 200 and "138****0001" in page.content.decode()
+    url = reverse("workbench_cases:reveal", args=["disclosure-requests", case.pk, "contact_phone"])
+    assert url not in page.content.decode()
+
+    refused = client.post(url)
+    assert refused.status_code == 403 and PHONE not in refused.content.decode()
+    assert OperationLog.objects.filter(action="disclosure.denied.reveal", actor_id=supervisor.pk).exists()
+    assert not OperationLog.objects.filter(action="disclosure.reveal").exists()
+
+
+def test_a_clerk_outside_the_case_gets_404_and_a_get_reveals_nothing(verified_client, district, request_case):
+    _clerk, case = request_case
+    url = reverse("workbench_cases:reveal", args=["disclosure-requests", case.pk, "contact_phone"])
+    outsider = verified_client(f.staff("clerk_b", "丙", district["B"]))
+    assert outsider.post(url).status_code == 404
+    assert verified_client(request_case[0]).get(url).status_code == 405
+
+
+def test_the_api_gives_the_same_masked_values_and_reveal(verified_client, request_case, supervisor):
+    clerk, case = request_case
+    client = verified_client(clerk)
+    detail = client.get(f"/api/v1/cases/disclosure-requests/{case.pk}/").json()
+    fields = {p["field"]: p for p in detail["personal"]}
+    assert fields["contact_phone"]["masked"] == "138****0001" and fields["contact_phone"]["may_reveal"] is True
+    assert PHONE not in str(detail)
+
+    revealed = client.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/").json()
+    assert revealed == {"field": "contact_phone", "label": "联系电话", "value": PHONE}
+    client.logout()
+
+    other = verified_client(supervisor)
+    answer = other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/")
+    assert answer.status_code == 403 and answer.json()["code"] == "REVEAL_NOT_ALLOWED"
+    assert other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/content/").status_code == 404
