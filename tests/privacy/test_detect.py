@@ -124,3 +124,26 @@ def test_digits_of_other_scripts_are_found_and_masked():
 def test_a_unit_of_statistics_is_not_a_name(cell):
     """An open statistics table's unit column (sharing/opendata.py scans every cell) is not a person."""
     assert scan(cell) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["窗口工作人员王小明态度差", "表扬民警陈志强耐心细致", "社区网格员李建国多次上门", "投诉医生王芳态度生硬"],
+)
+def test_a_member_of_staff_named_without_a_label_is_found(text):
+    """Issue 20 (outside review of 好差评): a rectification published 窗口工作人员王小明态度差 unmasked."""
+    assert [f.kind for f in scan(text)] == [Kind.NAME]
+
+
+@pytest.mark.parametrize("text", ["工作人员张贴公告", "工作人员应当依法办理", "主任温馨提示", "书记文明劝导"])
+def test_a_staff_word_before_an_ordinary_word_is_no_name(text):
+    assert scan(text) == []
+
+
+def test_an_id_number_with_a_wrong_check_digit_beside_an_id_label_is_still_found():
+    """Issue 20 (outside review): a mistyped ID number is still that person's (条例 Art. 15); without an ID label
+    nearby an 18-digit number with a wrong check character is read as some other number."""
+    wrong = _ID[:17] + ("0" if _ID[17] != "0" else "1")
+    assert [f.kind for f in scan(f"申请人身份证号{wrong}，已核实")] == [Kind.ID_NUMBER]
+    assert [f.kind for f in scan(f"公民身份号码 {wrong[:6]} {wrong[6:14]} {wrong[14:]}")] == [Kind.ID_NUMBER]
+    assert scan(f"合同编号{wrong}") == []

@@ -110,6 +110,8 @@ CARD_CONTEXT = (
     "补贴",
 )
 CONTEXT_WINDOW = 30
+# Words beside which an ID-shaped number with a wrong check character is still read as an ID number.
+ID_CONTEXT = ("身份证", "身份号码", "证件号", "证件号码", "公民身份", "身份证号")
 _PROVINCE_CODES = frozenset(
     "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65".split()
 )
@@ -119,9 +121,10 @@ def _digits(text: str) -> str:
     return re.sub(r"[^0-9X]", "", normalise(text).text.upper())
 
 
-def valid_id_number(value: str, *, today: dt.date | None = None) -> bool:
+def valid_id_number(value: str, *, today: dt.date | None = None, checked: bool = True) -> bool:
     """GB 11643: 18 characters with a real birth date and the check character; or the old 15-digit form (1980s
-    cards, still in archives) with a real 19xx birth date."""
+    cards, still in archives) with a real 19xx birth date. `checked=False` skips the check character (a mistyped
+    number beside an ID label is still the person's)."""
     value = _digits(value)
     if len(value) == 15:
         born = ("19" + value[6:8], value[8:10], value[10:12])
@@ -129,7 +132,7 @@ def valid_id_number(value: str, *, today: dt.date | None = None) -> bool:
         if not value[:17].isdigit():
             return False
         total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
-        if ID_CHECK_CHARS[total % 11] != value[17]:
+        if checked and ID_CHECK_CHARS[total % 11] != value[17]:
             return False
         born = (value[6:10], value[10:12], value[12:14])
     else:
@@ -169,7 +172,16 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
     found: list[tuple[Kind, int, int]] = []
     for m in _ID.finditer(view):
         digits = _digits(m.group())
-        if _whole(view, m) and valid_id_number(digits) and (len(digits) == 18 or digits[:2] in _PROVINCE_CODES):
+        if not _whole(view, m):
+            continue
+        if valid_id_number(digits) and (len(digits) == 18 or digits[:2] in _PROVINCE_CODES):
+            found.append((Kind.ID_NUMBER, m.start(), m.end()))
+        elif (
+            len(digits) == 18
+            and digits[:2] in _PROVINCE_CODES
+            and valid_id_number(digits, checked=False)
+            and _near(view, m.start(), m.end(), ID_CONTEXT)
+        ):
             found.append((Kind.ID_NUMBER, m.start(), m.end()))
     found += [(Kind.MOBILE, m.start(), m.end()) for m in _MOBILE.finditer(view)]
     found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(view)]

@@ -72,6 +72,14 @@ ROLES = (
     "违法行为人 行为人 相对人 行人 乘客 游客 租客 孕妇 产妇 新生儿 婴儿 儿童 未成年人 残疾人 独居老人 孤寡老人 "
     "我叫 名叫 名字叫 名字是 本人 尊敬的 致"
 ).split()
+# Staff and officials named in a complaint or a praise (窗口工作人员王小明态度差, 表扬民警陈志强). These words also
+# open ordinary sentences (工作人员张贴公告), so a name after one is taken only where the segmenter reads one: a
+# token it tags as a person's name that starts with a surname, and, at two characters, is not a dictionary word.
+STAFF = (
+    "工作人员 窗口人员 窗口工作人员 服务人员 执法人员 审批人员 办事人员 接待人员 网格员 民警 辅警 警官 交警 医生 护士 "
+    "教师 科长 主任 站长 所长 书记 村长 镇长 乡长 局长 处长 干部 城管 队员 快递员 外卖员 保安 客服 话务员 接线员 "
+    "办事员 科员 社工 营业员 收银员 检查员 调解员"
+).split()
 # Weak openers: a name after them must also be followed by a boundary (我是北仑区居民 is no name).
 WEAK = ("我是",)
 FOLLOWERS = (
@@ -99,6 +107,7 @@ _FOLLOWER = re.compile("|".join(sorted(FOLLOWERS, key=len, reverse=True)))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _ROLE = re.compile("(?:" + "|".join(sorted([*ROLES, *WEAK], key=len, reverse=True)) + r")\s*(?::|为|是)?\s*")
+_STAFF = re.compile("(?:" + "|".join(sorted(STAFF, key=len, reverse=True)) + r")[\s:：]*")
 _SURNAME_AT = re.compile(f"(?={_SURNAME})")  # every place a surname starts, overlapping ones included
 _LIST_SEP = "、"
 
@@ -166,6 +175,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
             return n
         return 0
 
+    for m in _STAFF.finditer(text):
+        tokens = rjieba.tag(text[m.end() : m.end() + 6])
+        word, tag = tokens[0] if tokens else ("", "")
+        if tag == "nr" and 2 <= len(word) <= 3 and _surname_at(word, 0) and not _is_place(word):
+            if len(word) == 3 or not rjieba.has_word(word):
+                found.setdefault(m.end(), m.end() + len(word))
     for m in _ROLE.finditer(text):
         weak = m.group().startswith(WEAK)
         i = m.end()
