@@ -379,7 +379,7 @@ EVALUATION_DAYS = int(os.environ.get("ZT_EVALUATION_DAYS", "15"))
 EVALUATION_VERIFY_DAYS = int(os.environ.get("ZT_EVALUATION_VERIFY_DAYS", "1"))
 EVALUATION_RECTIFY_DAYS = int(os.environ.get("ZT_EVALUATION_RECTIFY_DAYS", "5"))
 # The ranking's score: weights of its parts (they must sum to 100) and the lower bounds of the bands.
-EVALUATION_WEIGHTS = {"satisfaction": 50, "on_time": 30, "rectified": 20}
+EVALUATION_WEIGHTS = {"satisfaction": 45, "on_time": 25, "time_used": 10, "rectified": 20}
 EVALUATION_BANDS = ((90, "优秀"), (80, "良好"), (60, "合格"))
 EVALUATION_MIN_RATINGS = int(os.environ.get("ZT_EVALUATION_MIN_RATINGS", "20"))  # fewer: ranked, not banded
 

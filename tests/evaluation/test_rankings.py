@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from zhengtong.core.errors import InvalidInput
 from zhengtong.evaluation.models import Channel, FollowUp, Invitation, Rating
-from zhengtong.evaluation.rankings import rankings, wilson
+from zhengtong.evaluation.rankings import band, rankings, wilson
 from zhengtong.supervision.services import clock_start, clock_stop
 
 MONTH = dt.date(2026, 11, 1)
@@ -48,8 +48,9 @@ def _ratings(department, scores, *, item="330206-XK-0001", staff=None, counted=T
     return made
 
 
-def _clock(department, *, late: bool | None, n: int):
-    """A 5-working-day limit started on 2 November: stopped on time, stopped late, or (None) still open."""
+def _clock(department, *, late: bool | None, n: int, stop: dt.datetime | None = None):
+    """A 5-working-day limit started on 2 November: stopped on time, stopped late, or (None) still open; or
+    stopped at `stop`."""
     clock = clock_start(
         subject_type="test.case",
         subject_id=str(n),
@@ -58,36 +59,64 @@ def _clock(department, *, late: bool | None, n: int):
         limit=5,
         started_at=timezone.make_aware(dt.datetime(2026, 11, 2, 9)),
     )
-    if late is not None:
+    if stop is not None:
+        clock_stop(clock=clock, at=stop)
+    elif late is not None:
         at = clock.due_at + (dt.timedelta(days=1) if late else -dt.timedelta(days=1))
         clock_stop(clock=clock, at=at)
+    return clock
 
 
-def test_three_perfect_ratings_do_not_top_three_hundred_nearly_perfect_ones(district):
+def test_three_perfect_ratings_do_not_top_three_hundred_nearly_perfect_ones(district, settings):
+    w = settings.EVALUATION_WEIGHTS
     _ratings(district["A"], [5] * 290 + [3] * 10)
     _ratings(district["B"], [5, 5, 5])
     first, second = rankings(month=MONTH, by="department", now=IN_MONTH)
-    # no 差评 to rectify: that part is whole (100); no clocks: the on-time part has no data and is left out
+    # no 差评 to rectify: that part is whole (100); no clocks: the on-time and time-used parts have no data and are
+    # left out
     assert (first.key, first.satisfaction.interval, first.band) == (district["A"].pk, (94.0, 98.2), "优秀")
-    assert first.score == round((50 * 94.0 + 20 * 100) / 70, 1)
+    only = w["satisfaction"] + w["rectified"]
+    assert first.score == round((w["satisfaction"] * 94.0 + w["rectified"] * 100) / only, 1)
     assert (second.key, second.satisfaction.interval, second.band) == (district["B"].pk, (43.9, 100.0), "样本不足")
-    assert second.score == round((50 * 43.9 + 20 * 100) / 70, 1)
+    assert second.score == round((w["satisfaction"] * 43.9 + w["rectified"] * 100) / only, 1)
     assert (first.ratings, first.mean, first.bad) == (300, round((290 * 5 + 30) / 300, 2), 0)
 
 
-def test_on_time_counts_open_overdue_work_and_weights_combine_the_parts(district):
+def test_on_time_counts_open_overdue_work_and_weights_combine_the_parts(district, settings):
+    w = settings.EVALUATION_WEIGHTS
     _ratings(district["A"], [5] * 290 + [3] * 10)
-    for n in range(8):
-        _clock(district["A"], late=False, n=n)
-    _clock(district["A"], late=True, n=8)
+    clocks = [_clock(district["A"], late=False, n=n) for n in range(8)]
+    clocks.append(_clock(district["A"], late=True, n=8))
     _clock(district["A"], late=None, n=9)  # open, due 9 November: overdue by the 30th
     [row] = rankings(month=MONTH, by="department", now=timezone.make_aware(dt.datetime(2026, 11, 30, 12)))
     assert (row.on_time.successes, row.on_time.n) == (8, 10)
-    expected = round((50 * 94.0 + 30 * wilson(8, 10)[0] + 20 * 100) / 100, 1)  # no 差评: nothing failed to fix
-    assert row.score == expected and row.band == "良好"
+    for clock in clocks:
+        clock.refresh_from_db()
+    used = sum((c.stopped_at - c.started_at).total_seconds() for c in clocks)
+    allowed = sum((c.due_at - c.started_at).total_seconds() for c in clocks)
+    assert row.time_used.ratio == pytest.approx(used / allowed)
+    saved = round(100 * (1 - used / allowed), 1)
+    # no 差评: nothing failed to fix
+    parts = w["satisfaction"] * 94.0 + w["on_time"] * wilson(8, 10)[0] + w["time_used"] * saved + w["rectified"] * 100
+    assert row.score == round(parts / 100, 1) and row.band == "合格"
 
 
-def test_bad_ratings_rectified_on_time_and_upheld_appeals_left_out(district):
+def test_time_used_against_the_committed_limit_ranks_the_quicker_department_first(district):
+    """Issue 24 item 5: "time used against the committed limit" is a part of the score. Both departments finish
+    everything on time; A uses a day of each five-day limit, B nearly all of it."""
+    start = timezone.make_aware(dt.datetime(2026, 11, 2, 9))
+    for n in range(5):
+        _clock(district["A"], late=None, n=n, stop=start + dt.timedelta(days=1))
+        _clock(district["B"], late=None, n=10 + n, stop=start + dt.timedelta(days=6))
+    _ratings(district["A"], [5] * 30)
+    _ratings(district["B"], [5] * 30)
+    a, b = rankings(month=MONTH, by="department", now=timezone.make_aware(dt.datetime(2026, 11, 30, 12)))
+    assert (a.key, b.key) == (district["A"].pk, district["B"].pk)
+    assert a.on_time.rate == b.on_time.rate == 100.0
+    assert a.time_used.ratio < 0.3 < 0.7 < b.time_used.ratio < 1 and a.score > b.score
+
+
+def test_bad_ratings_rectified_on_time_and_upheld_appeals_left_out(district, settings):
     done, waiting, _good = _ratings(district["A"], [1, 2, 5])
     FollowUp.objects.create(rating=done, state=FollowUp.State.DONE, rectified_on_time=True)
     FollowUp.objects.create(rating=waiting, state=FollowUp.State.VERIFYING)  # within its time: not yet judged
@@ -95,7 +124,10 @@ def test_bad_ratings_rectified_on_time_and_upheld_appeals_left_out(district):
     [row] = rankings(month=MONTH, by="department", now=IN_MONTH)
     assert (row.ratings, row.bad, row.satisfaction.successes) == (3, 2, 1)
     assert (row.rectified.successes, row.rectified.n) == (1, 1)
-    expected = round((50 * wilson(1, 3)[0] + 20 * 100.0) / 70, 1)  # rectification: its plain rate, 1 of 1
+    w = settings.EVALUATION_WEIGHTS  # rectification: its plain rate, 1 of 1
+    expected = round(
+        (w["satisfaction"] * wilson(1, 3)[0] + w["rectified"] * 100.0) / (w["satisfaction"] + w["rectified"]), 1
+    )
     assert row.score == expected
 
 
@@ -113,7 +145,7 @@ def test_other_months_are_not_counted(district):
 
 
 def test_weights_that_do_not_sum_to_100_are_refused(district, settings):
-    settings.EVALUATION_WEIGHTS = {"satisfaction": 50, "on_time": 30, "rectified": 30}
+    settings.EVALUATION_WEIGHTS = {"satisfaction": 50, "on_time": 30, "time_used": 10, "rectified": 20}
     with pytest.raises(InvalidInput) as caught:
         rankings(month=MONTH, by="department")
     assert caught.value.code == "EVALUATION_WEIGHTS"
@@ -123,7 +155,7 @@ def test_the_site_does_not_start_with_weights_that_do_not_sum_to_100(settings):
     from zhengtong.evaluation.checks import ranking_weights
 
     assert ranking_weights(None) == []
-    settings.EVALUATION_WEIGHTS = {"satisfaction": 60, "on_time": 30, "rectified": 20}
+    settings.EVALUATION_WEIGHTS = {"satisfaction": 60, "on_time": 20, "time_used": 10, "rectified": 20}
     [error] = ranking_weights(None)
     assert error.id == "evaluation.E001" and "110" in error.msg
 
@@ -162,7 +194,7 @@ def test_a_month_no_one_rated_ranks_no_one_and_few_ratings_get_no_band(district,
     settings.EVALUATION_MIN_RATINGS = 3
     _ratings(district["B"], [5, 5, 5])
     [row] = rankings(month=MONTH, by="department", now=IN_MONTH)
-    assert row.band == "不合格", "three ratings at 43.9 are banded once three is enough"
+    assert row.band == band(row.score) != "样本不足", "three ratings at 43.9 are banded once three is enough"
 
 
 def test_the_stored_counts_rank_as_the_live_count_and_a_refresh_replaces_them(district, lisi):

@@ -60,6 +60,9 @@ class RankingSerializer(serializers.Serializer):
     bad = serializers.IntegerField()
     satisfaction_interval = serializers.ListField(child=serializers.FloatField(), allow_null=True)
     on_time_rate = serializers.FloatField(allow_null=True)
+    time_used_percent = serializers.FloatField(
+        allow_null=True, help_text="本月办结件用时占承诺时限的百分比（越低越快）"
+    )
     rectified_rate = serializers.FloatField(allow_null=True)
 
 
@@ -146,6 +149,7 @@ class Rankings(APIView):
                     "bad": r.bad,
                     "satisfaction_interval": list(r.satisfaction.interval) if r.satisfaction.interval else None,
                     "on_time_rate": r.on_time.rate,
+                    "time_used_percent": r.time_used.used_percent,
                     "rectified_rate": r.rectified.rate,
                 }
                 for r in rows

@@ -205,6 +205,9 @@ class Tally(models.Model):
     due = models.PositiveIntegerField(default=0)
     rectified_on_time = models.PositiveIntegerField(default=0)
     rectified_judged = models.PositiveIntegerField(default=0)
+    # time used and time allowed by the limits finished in the month, in seconds (rankings.Share)
+    time_used = models.FloatField(default=0)
+    time_allowed = models.FloatField(default=0)
 
     class Meta:
         verbose_name = _("排名计数")

@@ -9,10 +9,16 @@ so a handful of perfect cases cannot outrank hundreds of nearly perfect ones: th
   (open overdue work counts against it, as on the dashboard; windows and the follow-ups' own clocks are left
   out);
 
-and, as a plain rate (a duty, not an opinion sampled), 差评按期整改率: 差评 rectified on time, of the month's 差评
-whose follow-up is finished or overdue (100 when none is). Weighted by `EVALUATION_WEIGHTS` (summing to 100) over
-the parts a row has data for, and banded by `EVALUATION_BANDS`; the mean score (1–5) and the counts are shown
-beside it.
+and, as plain rates (duties, not opinions sampled),
+
+- 时限节约率: the share of the committed time not used by the limits finished in the month (time used against the
+  committed limit, the month's finished limits together: finishing in one day of five saves 80 %, using all five
+  saves none);
+- 差评按期整改率: 差评 rectified on time, of the month's 差评 whose follow-up is finished or overdue (100 when none
+  is).
+
+Weighted by `EVALUATION_WEIGHTS` (summing to 100) over the parts a row has data for, and banded by
+`EVALUATION_BANDS`; the mean score (1–5) and the counts are shown beside it.
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import math
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, DurationField, ExpressionWrapper, F, Q, Sum
 from django.utils import timezone
 
 from zhengtong.core.errors import refuse
@@ -33,6 +39,7 @@ from .followup import SUBJECT as FOLLOW_UP
 from .models import BAD_SCORES, GOOD_SCORES, FollowUp, Rating
 
 Z = 1.959964  # 95 %
+PARTS = ("satisfaction", "on_time", "time_used", "rectified")
 KEYS = {
     # dimension: (the rating's column, the clock's column)
     "department": ("department_id", "department_id"),
@@ -56,7 +63,7 @@ def wilson(successes: int, n: int) -> tuple[float, float] | None:
 def weights() -> dict[str, int]:
     configured = dict(settings.EVALUATION_WEIGHTS)
     total = sum(configured.values())
-    if total != 100 or set(configured) != {"satisfaction", "on_time", "rectified"}:
+    if total != 100 or set(configured) != set(PARTS):
         raise refuse(errors.WEIGHTS, total=total)
     return configured
 
@@ -85,6 +92,28 @@ class Part:
 
 
 @dataclass
+class Share:
+    """Time used of the time allowed, over a row's limits finished in the month (seconds, started to stopped and
+    started to due)."""
+
+    used: float = 0.0
+    allowed: float = 0.0
+
+    @property
+    def ratio(self) -> float | None:
+        return self.used / self.allowed if self.allowed > 0 else None
+
+    @property
+    def saved(self) -> float | None:
+        """时限节约率, in percent: the committed time not used (none when more than all of it was)."""
+        return None if self.ratio is None else round(100 * max(0.0, 1 - self.ratio), 1)
+
+    @property
+    def used_percent(self) -> float | None:
+        return None if self.ratio is None else round(100 * self.ratio, 1)
+
+
+@dataclass
 class Row:
     key: object
     name: str = ""
@@ -93,6 +122,7 @@ class Row:
     bad: int = 0
     satisfaction: Part = field(default_factory=Part)
     on_time: Part = field(default_factory=Part)
+    time_used: Share = field(default_factory=Share)
     rectified: Part = field(default_factory=Part)
     score: float | None = None
     band: str = "—"
@@ -181,14 +211,29 @@ def count_all(*, month: dt.date, ratings=None, clocks=None, now: dt.datetime | N
     finished = Q(stopped_at__gte=start, stopped_at__lt=end, outcome__in=(Outcome.ON_TIME, Outcome.LATE))
     # Past its due time and running: a paused clock (补正, 征求意见) keeps its old due time until it resumes.
     overdue = OPEN & Q(paused_since__isnull=True, due_at__gte=start, due_at__lt=min(end, now))
+    span = lambda end_field: ExpressionWrapper(F(end_field) - F("started_at"), output_field=DurationField())  # noqa: E731
     for group in (
         month_clocks.filter(finished | overdue)
         .values(*(clock_key for _rating_key, clock_key in KEYS.values()))
-        .annotate(n=Count("pk"), ok=Count("pk", filter=Q(outcome=Outcome.ON_TIME)))
+        .annotate(
+            n=Count("pk"),
+            ok=Count("pk", filter=Q(outcome=Outcome.ON_TIME)),
+            used=Sum(span("stopped_at"), filter=finished),
+            allowed=Sum(span("due_at"), filter=finished),
+        )
     ):
+        used, allowed = _seconds(group["used"]), _seconds(group["allowed"])
         for target in rows_for(group, clock=True):
             target.on_time = Part(target.on_time.successes + group["ok"], target.on_time.n + group["n"])
+            target.time_used = Share(target.time_used.used + used, target.time_used.allowed + allowed)
     return {by: list(rows.values()) for by, rows in tables.items()}
+
+
+def _seconds(duration) -> float:
+    """A summed duration as seconds: a timedelta, or microseconds where the database sums them as integers."""
+    if duration is None:
+        return 0.0
+    return duration.total_seconds() if isinstance(duration, dt.timedelta) else duration / 1e6
 
 
 def scored(rows: list[Row]) -> list[Row]:
@@ -203,6 +248,8 @@ def scored(rows: list[Row]) -> list[Row]:
             for name, part in (("satisfaction", target.satisfaction), ("on_time", target.on_time))
             if part.interval is not None
         }
+        if target.time_used.saved is not None:
+            got["time_used"] = target.time_used.saved
         # Rectification is a duty, not a sample of opinion: its plain rate, and nothing judged yet is nothing
         # failed. At its Wilson bound one 差评 fixed on time (20.7) would score below one not yet due.
         got["rectified"] = target.rectified.rate if target.rectified.n else 100.0

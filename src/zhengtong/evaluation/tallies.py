@@ -13,7 +13,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 
 from .models import Tally, TallyMonth
-from .rankings import Part, Row, count_all, scored
+from .rankings import Part, Row, Share, count_all, scored
 
 
 @transaction.atomic
@@ -39,6 +39,8 @@ def refresh(month: dt.date, *, now: dt.datetime | None = None) -> TallyMonth:
                     due=r.on_time.n,
                     rectified_on_time=r.rectified.successes,
                     rectified_judged=r.rectified.n,
+                    time_used=r.time_used.used,
+                    time_allowed=r.time_used.allowed,
                 )
             )
     Tally.objects.bulk_create(rows, batch_size=2000)
@@ -57,6 +59,7 @@ def stored_rankings(month: dt.date, by: str) -> list[Row]:
             satisfaction=Part(t.good, t.ratings),
             on_time=Part(t.on_time, t.due),
             rectified=Part(t.rectified_on_time, t.rectified_judged),
+            time_used=Share(t.time_used, t.time_allowed),
         )
         for t in Tally.objects.filter(month_id=month.replace(day=1), by=by)
     ]

@@ -30,6 +30,7 @@ COLUMNS = [
     ("satisfaction_interval", "满意率95%区间"),
     ("bad", "差评数"),
     ("on_time_rate", "按期办结率（%）"),
+    ("time_used_percent", "用时占承诺时限（%）"),
     ("rectified_rate", "差评按期整改率（%）"),
 ]
 
@@ -68,6 +69,7 @@ def export_rows(rows) -> list[dict]:
             "satisfaction_interval": span(r.satisfaction),
             "bad": r.bad,
             "on_time_rate": r.on_time.rate,
+            "time_used_percent": r.time_used.used_percent,
             "rectified_rate": r.rectified.rate,
         }
         for r in rows
