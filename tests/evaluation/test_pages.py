@@ -192,3 +192,31 @@ def test_an_explanation_of_a_key_that_is_no_id_is_not_found(verified_client, lis
     for key in ("9999-12-31", "' OR 1=1--", "1" * 30):
         assert staff.get(f"/workbench/evaluation/explain/?by=staff&key={key}").status_code == 404
     assert staff.get("/workbench/evaluation/explain/?by=nothing&key=1").status_code == 404
+
+
+def test_a_praise_or_complaint_from_a_staff_profile_is_tied_to_him_and_counted(client, zhangsan, lisi):
+    """Issue 24 item 4: praise and complaints tied to named staff; the profile shows their counts. A link naming
+    someone the organ does not publish ties the letter to no one."""
+    from zhengtong.letters.models import Letter
+    from zhengtong.org.models import Membership
+
+    membership = Membership.objects.get(user=lisi)
+    Membership.objects.filter(pk=membership.pk).update(public_profile=True)
+    client.force_login(zhangsan)
+    page = client.get(f"/letters/write/?kind=praise&title=表扬李四&about={membership.pk}").content.decode()
+    assert f'name="about" value="{membership.pk}"' in page
+    data = {
+        "kind": "praise",
+        "title": "表扬李四",
+        "content": "李四耐心解答了我的问题，特此表扬。",
+        "about": membership.pk,
+    }
+    assert client.post("/letters/write/", {**data, "submission_key": "k1"}).status_code == 302
+    assert Letter.objects.get().about == membership
+    profile = client.get(f"/evaluation/staff/{membership.pk}/").content.decode()
+    assert "表扬来信" in profile and "投诉来信" in profile
+
+    Membership.objects.filter(pk=membership.pk).update(public_profile=False)
+    data.update(content="第二封表扬信，内容不同。", submission_key="k2")
+    client.post("/letters/write/", data)
+    assert Letter.objects.order_by("-pk").first().about is None

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from zhengtong.core.excel import xlsx_response
 from zhengtong.org.models import Membership
 
-from . import selectors
+from . import mentions, selectors
 from .models import TallyMonth
 from .rankings import parse_month
 from .tallies import stored_rankings
@@ -154,6 +154,7 @@ def staff(request, pk: int):
         {
             "m": membership,
             "profile": selectors.staff_profile(membership, since=since),
+            "mentions": mentions.counted(membership, since),
             "year": year,
             "praise_title": f"表扬{about}",
             "complaint_title": f"投诉{about}",

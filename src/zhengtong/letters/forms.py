@@ -35,6 +35,7 @@ class WriteForm(ZtForm):
         help_text=_("请写明事情经过、地点和诉求，不超过%(n)s字。") % {"n": MAX_CONTENT},
     )
     location = forms.CharField(label=_("事发地点"), max_length=200, required=False)
+    about = forms.IntegerField(required=False, min_value=1, max_value=2**62, widget=forms.HiddenInput)
     anonymous = forms.BooleanField(label=_("匿名来信（不留姓名和联系方式，无法回访）"), required=False)
     writer_name = forms.CharField(label=_("姓名"), max_length=50, required=False)
     writer_phone = forms.CharField(

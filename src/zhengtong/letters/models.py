@@ -167,6 +167,16 @@ class Letter(EncryptedModel, TimeStampedModel):
     title = models.CharField(_("标题"), max_length=100)
     content = models.TextField(_("内容"))
     location = models.CharField(_("事发地点"), max_length=200, blank=True)
+    # The member of staff a 表扬 or 投诉 is about, when written from his public profile (evaluation's staff page
+    # counts them).
+    about = models.ForeignKey(
+        "org.Membership",
+        verbose_name=_("表扬或投诉的工作人员"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     latitude = models.DecimalField(_("纬度"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("经度"), max_digits=9, decimal_places=6, null=True, blank=True)
     # The writer. Never shown in public; the published copy below is what the public reads.

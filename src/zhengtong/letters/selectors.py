@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import OPEN, Clock, Level, Outcome
 from zhengtong.supervision.rates import on_time_rate
 
 from .case import LETTER
-from .models import Assignment, Letter, Satisfaction, State
+from .models import Assignment, Kind, Letter, Satisfaction, State
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:
@@ -149,7 +150,15 @@ def chosen_month(value: str | None, months: list[dt.date]) -> dt.date:
 def months_back(n: int, today: dt.date | None = None) -> list[dt.date]:
     first = (today or timezone.localdate()).replace(day=1)
     out = []
-    for _ in range(n):
+    for _month in range(n):
         out.append(first)
         first = (first - dt.timedelta(days=1)).replace(day=1)
     return out
+
+
+def about_staff(membership, since) -> list[tuple[str, int]]:
+    """表扬 and 投诉 letters written about a member of staff since `since` (for his public profile)."""
+    counts = Letter.objects.filter(about=membership, received_at__gte=since).aggregate(
+        praise=Count("pk", filter=Q(kind=Kind.PRAISE)), complaint=Count("pk", filter=Q(kind=Kind.COMPLAINT))
+    )
+    return [(str(_("表扬来信")), counts["praise"]), (str(_("投诉来信")), counts["complaint"])]

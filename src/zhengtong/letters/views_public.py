@@ -18,6 +18,7 @@ from zhengtong.core.paging import page_of, pager_query
 from zhengtong.files import held
 from zhengtong.files.intake import read_uploads
 from zhengtong.notifications.verification import phone_code_send, phone_code_verify
+from zhengtong.org.models import Membership
 from zhengtong.search.query import parse
 from zhengtong.search.selectors import search
 from zhengtong.supervision.selectors import case_deadline
@@ -72,7 +73,16 @@ def _prefill(query) -> dict:
         initial["kind"] = query["kind"]
     if query.get("title"):
         initial["title"] = query["title"][:100]
+    if str(query.get("about", "")).isdigit():
+        initial["about"] = int(query["about"])
     return initial
+
+
+def _about(value) -> Membership | None:
+    """The published member of staff a praise or complaint is about; anything else names no one."""
+    if not value:
+        return None
+    return Membership.objects.filter(pk=value, public_profile=True, user__is_active=True).first()
 
 
 def write(request):
@@ -121,6 +131,7 @@ def write(request):
                     attachments=held.as_uploads(kept),
                     submission_key=data["submission_key"],
                     key_scope=f"u{user.pk}" if user else "web",
+                    about=_about(data.get("about")),
                 )
                 if verify and not intake.again:  # a retry's code was used up by the first try
                     _verify_phone(form, data)

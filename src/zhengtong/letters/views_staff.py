@@ -102,7 +102,9 @@ def phone(request):
 
 
 def _letter(request, number: str) -> Letter:
-    letters = Letter.objects.select_related("department", "mailbox", "category", "possible_duplicate", "merged_into")
+    letters = Letter.objects.select_related(
+        "department", "mailbox", "category", "possible_duplicate", "merged_into", "about__department", "about__user"
+    )
     letter = visible_case(LETTER, request.user, letters, number=number)
     if letter is None:
         raise Http404  # a letter outside what he may see does not exist for him

@@ -154,8 +154,10 @@ def letter_submit(
     attachments=(),
     submission_key: str = "",
     key_scope: str = "",
+    about=None,
 ) -> Intake:
-    """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS. submission_key: the key a form or a
+    """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS. about: the member of staff (a
+    Membership) a 表扬 or 投诉 names; kept only for those two kinds. submission_key: the key a form or a
     client sent (at most 64 characters), bound to `key_scope` (who sent it); the same key again is answered with
     the letter it filed and the same query code, and files nothing."""
     title, content = _clean_text(title, content)
@@ -209,6 +211,7 @@ def letter_submit(
     letter = Letter.objects.create(
         pk=pk,
         number=number,
+        about=about if kind in (Kind.PRAISE, Kind.COMPLAINT) else None,
         query_hash=query_hash(number, code),
         submission_key=digest,
         channel=channel,
