@@ -117,3 +117,17 @@ def test_text_layers_are_read_at_once_and_pictures_left_for_later_counted_once()
     seen = []
     full = extract.read("docx", repeated, progress=seen.append)
     assert hidden.ID in full.text and seen == [1]
+
+
+def test_a_truncated_picture_is_refused_even_where_pillow_loads_truncated_images(monkeypatch):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES for the whole process; a cut-off scan would then be read
+    in part and passed."""
+    from PIL import Image, ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    card = hidden.id_card_png()
+    out = io.BytesIO()
+    Image.open(io.BytesIO(card)).convert("RGB").save(out, "JPEG")
+    for kind, data in (("png", card[: len(card) // 2]), ("jpeg", out.getvalue()[: len(out.getvalue()) // 2])):
+        with pytest.raises(extract.Unreadable, match="图片"):
+            extract.file_text(kind, data)

@@ -29,12 +29,23 @@ def _engine():
     return RapidOCR(params={"Global.log_level": "error"})
 
 
+def _complete(image: Image.Image, data: bytes) -> None:
+    """A truncated picture is refused, not decoded in part: WeasyPrint, once imported, sets Pillow's
+    LOAD_TRUNCATED_IMAGES for the whole process, and `load` would then fill the missing part with grey."""
+    if image.format == "JPEG":
+        if b"\xff\xd9" not in data[-512:]:  # no end-of-image marker: cut short
+            raise Unreadable("图片不完整（文件被截断）")
+    else:
+        Image.open(io.BytesIO(data)).verify()  # chunk by chunk, checksums included; raises when cut short
+
+
 def _decoded(data: bytes) -> Image.Image:
     try:
         image = Image.open(io.BytesIO(data))
         width, height = image.size
         if width * height > MAX_PIXELS:
             raise Unreadable(f"图片过大（{width}×{height}像素）")
+        _complete(image, data)
         image.load()
     except Unreadable:
         raise

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from zhengtong.audit.context import client_ip
+from zhengtong.core import params
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import apply_error
 from zhengtong.core.masking import mask_mobile
@@ -73,8 +74,12 @@ def _prefill(query) -> dict:
         initial["kind"] = query["kind"]
     if query.get("title"):
         initial["title"] = query["title"][:100]
-    if str(query.get("about", "")).isdigit():
-        initial["about"] = int(query["about"])
+    try:
+        about = params.identifier(query, "about")
+    except ZtError:  # a link's stray value names no one; the form still opens
+        about = None
+    if about:
+        initial["about"] = about
     return initial
 
 
