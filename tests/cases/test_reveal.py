@@ -97,3 +97,17 @@ def test_the_api_gives_the_same_masked_values_and_reveal(verified_client, reques
     answer = other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/")
     assert answer.status_code == 403 and answer.json()["code"] == "REVEAL_NOT_ALLOWED"
     assert other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/content/").status_code == 404
+
+
+def test_a_closed_case_shows_masked_to_everyone_and_a_key_of_the_wrong_type_is_404(verified_client, request_case):
+    """Review: "may act" alone let the hotline centre reveal phones on letters closed long ago (unpublishing
+    stays open on them); and a non-numeric key answered 500."""
+    from zhengtong.cases.reveal import may_reveal
+    from zhengtong.disclosure.case import REQUEST
+    from zhengtong.disclosure.models import RequestState
+
+    clerk, case = request_case
+    case.state = RequestState.DELIVERED
+    assert not may_reveal(REQUEST, case, clerk, ("answer",))
+    url = reverse("workbench_cases:reveal", args=["disclosure-requests", "abc", "contact_phone"])
+    assert verified_client(clerk).post(url).status_code == 404

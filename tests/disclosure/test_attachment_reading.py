@@ -4,6 +4,8 @@ read is never published; a draft's attachment can be taken off and replaced."""
 
 from __future__ import annotations
 
+import unittest.mock
+
 import pytest
 
 from zhengtong.audit.models import OperationLog
@@ -102,3 +104,21 @@ def test_the_staff_page_shows_the_reading_s_progress_polls_until_done_and_takes_
     client.post(f"/workbench/disclosure/{document.pk}/detach/{attachment.pk}/")
     row = OperationLog.objects.filter(action="disclosure.document.detach").get()
     assert row.actor_id == lisi.pk and not document.attachments.exists()
+
+
+def test_an_unreadable_file_is_read_once_not_on_every_page_that_asks(db):
+    """Review: a file whose text could not be read was read again on every public hit."""
+    from zhengtong.files import extract, reading
+    from zhengtong.files.services import file_store
+
+    stored = file_store(data=hidden.docx_wmf(), name="表.docx")
+    calls, real = [], extract.read
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    with unittest.mock.patch.object(extract, "read", counted):
+        for _ in range(3):
+            assert reading.readings([stored])[stored.sha256].state == FileText.State.UNREADABLE
+    assert len(calls) == 1

@@ -131,3 +131,15 @@ def test_a_truncated_picture_is_refused_even_where_pillow_loads_truncated_images
     for kind, data in (("png", card[: len(card) // 2]), ("jpeg", out.getvalue()[: len(out.getvalue()) // 2])):
         with pytest.raises(extract.Unreadable, match="图片"):
             extract.file_text(kind, data)
+
+
+def test_a_picture_too_thin_to_hold_a_line_is_not_given_to_the_detector(monkeypatch):
+    """Review: an 85-byte 1000×1 PNG made the detector allocate gigabytes and the worker was killed."""
+    from PIL import Image
+
+    from zhengtong.files import ocr
+
+    monkeypatch.setattr(ocr, "_engine", lambda: pytest.fail("the detector was run"))
+    out = io.BytesIO()
+    Image.new("RGB", (1000, 1), "white").save(out, "PNG")
+    assert ocr.image_text(out.getvalue()) == ""

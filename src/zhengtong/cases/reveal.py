@@ -2,8 +2,8 @@
 per-field access control, checked on the server, every view audited).
 
 Staff pages and the case API show each declared field (`CaseType.personal`) masked. The full value is shown to
-staff who may act on the case as it stands (its transition table allows them an action: the clerk who must ring
-the applicant back), one field at a time, on a POST that writes "<app>.reveal" with the field; anyone else is
+staff who may act on the case while it is open (its transition table allows them an action: the clerk who must
+ring the applicant back), one field at a time, on a POST that writes "<app>.reveal" with the field; anyone else is
 refused (403) and the attempt is audited as "<app>.denied.reveal". A supervisor who sees the case through his
 data scope reads it masked."""
 
@@ -43,14 +43,18 @@ def masked(value: str) -> str:
     return "*" * (len(value) - 4) + value[-4:]
 
 
-def may_reveal(case_type: CaseType, case: Model, user) -> bool:
-    return bool(allowed_actions(case_type, case, user))
+def may_reveal(case_type: CaseType, case: Model, user, allowed: tuple[str, ...] | None = None) -> bool:
+    """While the case is open and this user may act on it (`allowed`: his allowed actions, where known): a closed
+    case's contact is nobody's need, though an action such as unpublishing stays open on it."""
+    if getattr(case, case_type.state_field) in case_type.closed_states:
+        return False
+    return bool(allowed if allowed is not None else allowed_actions(case_type, case, user))
 
 
 def shown(case_type: CaseType, case: Model, user, allowed: tuple[str, ...] | None = None) -> dict[str, Shown]:
     """Each declared field with a value, masked, and whether this user may ask for it whole (`allowed`: his
     allowed actions, where the caller has them already)."""
-    may = bool(allowed) if allowed is not None else may_reveal(case_type, case, user)
+    may = may_reveal(case_type, case, user, allowed)
     return {
         field: Shown(field, label, masked(str(getattr(case, field) or "")), may)
         for field, label in case_type.personal

@@ -3,6 +3,7 @@ staff who may see it whole; the button posts here (htmx swaps the value in; with
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -31,7 +32,10 @@ def personal(api_name: str, case, user, allowed: tuple[str, ...]) -> dict[str, d
 @require_POST
 def reveal_view(request, api_name: str, key: str, field: str):
     api = REGISTERED.get(api_name)
-    case = api and visible_case(api.case_type, request.user, api.queryset(), **{api.lookup: key})
+    try:
+        case = api and visible_case(api.case_type, request.user, api.queryset(), **{api.lookup: key})
+    except (ValueError, ValidationError):  # a key of the wrong type names no case
+        case = None
     if not case:
         raise Http404
     try:

@@ -12,6 +12,9 @@ from functools import cache
 
 from PIL import Image
 
+# No legible line is shorter than this; and a picture a few pixels high and very wide makes the detector allocate
+# gigabytes (a 1000×1 PNG took 5 GB), so such a picture is not given to it.
+MIN_SIDE = 16
 # A picture larger than this is refused rather than decoded: 50 megapixels is a 300-dpi A3 scan with room to spare,
 # and a decompression bomb is far beyond it.
 MAX_PIXELS = 50_000_000
@@ -64,6 +67,8 @@ def decodable(data: bytes) -> str:
 def image_text(data: bytes) -> str:
     """The lines read in the picture, top to bottom, one per line; "" when it holds no text."""
     image = _decoded(data)
+    if min(image.size) < MIN_SIDE:
+        return ""
     import numpy
 
     with _lock:

@@ -39,8 +39,8 @@ def in_files(
 ) -> list[Finding]:
     """Each (title, stored file, ref): its file name (shown on the page and in Content-Disposition) and everything
     readable inside it. A file still being read or unreadable is one blocking finding. `pictures_need_a_person`:
-    a picture is a finding of its own even when OCR reads nothing in it (a face, a signature), for a publication a
-    reviewer signs off."""
+    a picture, or a file with pictures in it, is a finding of its own even when OCR reads nothing in it (a face, a
+    signature), for a publication a reviewer signs off."""
     files, allow = list(files), frozenset(allow)
     texts = readings(stored for _title, stored, _ref in files)
     found = []
@@ -53,7 +53,7 @@ def in_files(
         elif reading.state == FileText.State.UNREADABLE:
             found.append(Finding(title, UNREADABLE, reading.problem, ref, blocking=True))
         else:
-            if pictures_need_a_person and stored.kind in ("jpeg", "png"):
+            if pictures_need_a_person and (stored.kind in ("jpeg", "png") or reading.pictures):
                 found.append(Finding(title, PICTURE, stored.original_name, ref))
             found += in_text(title, reading.text, allow, ref)
     return found

@@ -19,24 +19,33 @@ log = logging.getLogger(__name__)
 STALE = dt.timedelta(minutes=10)
 
 
+def _kept(stored: StoredFile, state: str, **values) -> tuple[FileText, bool]:
+    try:
+        with transaction.atomic():
+            return FileText.objects.create(sha256=stored.sha256, kind=stored.kind, state=state, **values), True
+    except IntegrityError:  # the same content attached at the same moment elsewhere: one reading serves both
+        return FileText.objects.get(sha256=stored.sha256), False
+
+
 def file_reading(stored: StoredFile) -> FileText:
     """The file's reading, made on first need: raises `extract.Unreadable` (with its reason) for a file whose text
-    layers cannot be read, or any parser's exception for a broken one; the caller refuses it."""
+    layers cannot be read, or any parser's exception for a broken one; the caller refuses it. An unreadable file's
+    reading is kept too (a public page asking again does not read it again); an upload refused for it rolls it
+    back with the upload."""
     found = FileText.objects.filter(sha256=stored.sha256).first()
     if found is not None:
         if found.state == FileText.State.UNREADABLE:
             raise extract.Unreadable(found.problem)
         return found
-    quick = extract.read(stored.kind, file_open(stored), ocr=False)
-    state = FileText.State.READING if quick.pictures else FileText.State.READ
     try:
-        with transaction.atomic():
-            reading = FileText.objects.create(
-                sha256=stored.sha256, kind=stored.kind, state=state, text=quick.text, pictures=quick.pictures
-            )
-    except IntegrityError:  # the same content attached at the same moment elsewhere: one reading serves both
-        return FileText.objects.get(sha256=stored.sha256)
-    if state == FileText.State.READING:
+        quick = extract.read(stored.kind, file_open(stored), ocr=False)
+    except Exception as exc:
+        problem = str(exc)[:300] if isinstance(exc, extract.Unreadable) else "文件无法读取"
+        _kept(stored, FileText.State.UNREADABLE, problem=problem)
+        raise
+    state = FileText.State.READING if quick.pictures else FileText.State.READ
+    reading, made = _kept(stored, state, text=quick.text, pictures=quick.pictures)
+    if made and state == FileText.State.READING:
         from .tasks import read_pictures
 
         transaction.on_commit(lambda: read_pictures(stored.sha256))
