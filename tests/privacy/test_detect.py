@@ -83,6 +83,15 @@ def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(befo
         assert (kind, value) in {(f.kind, f.text) for f in scan(before + value + after)}
 
 
+@pytest.mark.parametrize("line_before", ["数量：3", "AppVersion：3.1", "第12"])
+def test_a_number_on_the_line_after_a_number_is_its_own(line_before):
+    """A spreadsheet row ending in a count put the next row's ID number down as a piece of a grouped number (the
+    group check's `$` also matched before a line break), so it went unflagged."""
+    rng = __import__("random").Random(7)
+    for value, kind in ((c.id_number(rng), Kind.ID_NUMBER), (c.mobile(rng), Kind.MOBILE)):
+        assert (kind, value) in {(f.kind, f.text) for f in scan(f"{line_before}\n{value}\n下一行")}
+
+
 def test_html_is_scanned_as_it_is_seen_cells_apart_and_shown_attributes_in():
     """Issue 20: attributes (title=, alt=, href="tel:") are published and were dropped before the scan; table
     cells glued together made a false name of 第（一）项 + 规章."""

@@ -159,7 +159,8 @@ def _near(text: str, start: int, end: int, words) -> bool:
     return any(w in window for w in words)
 
 
-_GROUP_BEFORE, _GROUP_AFTER = re.compile(rf"\d{_SEP}$"), re.compile(rf"{_SEP}\d")
+# \Z, not $: $ also matches before a final line break, and a line ending in a digit is no group of the next
+_GROUP_BEFORE, _GROUP_AFTER = re.compile(rf"\d{_SEP}\Z"), re.compile(rf"{_SEP}\d")
 
 
 def _whole(view: str, m: re.Match) -> bool:
