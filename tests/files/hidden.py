@@ -174,3 +174,173 @@ def xlsx(*, veryhidden=False, defined_name=False, header=False, formula=False, t
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# --- places the first reader missed (review of issue 20, item 2) --------------------------------------------------
+
+S_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+LINK_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+
+
+def with_parts(data: bytes, parts: dict) -> bytes:
+    """The package with parts added or replaced."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename not in parts:
+                target.writestr(info, source.read(info))
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return out.getvalue()
+
+
+def docx_simple_field() -> bytes:
+    field = f'<w:fldSimple w:instr=" HYPERLINK &quot;tel:{MOBILE}&quot; "><w:r><w:t>联系我们</w:t></w:r></w:fldSimple>'
+    return docx(document_extra=f"<w:p>{field}</w:p>")
+
+
+def docx_deleted_field_code() -> bytes:
+    code = f'<w:delInstrText> HYPERLINK "tel:{MOBILE}</w:delInstrText></w:r><w:r><w:delInstrText>" </w:delInstrText>'
+    return docx(document_extra=f"<w:p><w:del><w:r>{code}</w:r></w:del></w:p>")
+
+
+def docx_link_target() -> bytes:
+    rels = (
+        f'<Relationships xmlns="{RELS_NS}"><Relationship Id="rId9" Type="{LINK_TYPE}" '
+        f'Target="tel:{MOBILE}" TargetMode="External"/></Relationships>'
+    )
+    return docx(parts={"word/_rels/document.xml.rels": rels})
+
+
+def docx_glossary() -> bytes:
+    body = f"<w:docPartBody><w:p><w:r><w:t>身份证号：</w:t></w:r><w:r><w:t>{ID}</w:t></w:r></w:p></w:docPartBody>"
+    return docx(parts={"word/glossary/document.xml": f"<w:glossaryDocument {W_NS}>{body}</w:glossaryDocument>"})
+
+
+def docx_custom_xml() -> bytes:
+    return docx(parts={"customXml/item1.xml": f"<申请表><联系电话>{MOBILE}</联系电话></申请表>"})
+
+
+def docx_vml_alt_text() -> bytes:
+    shape = f'<w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml" alt="申请人身份证 {ID}"/></w:pict>'
+    return docx(document_extra=f"<w:p><w:r>{shape}</w:r></w:p>")
+
+
+def docx_thumbnail() -> bytes:
+    """Office saves a picture of the first page as the file's thumbnail, outside word/media."""
+    return docx(parts={"docProps/thumbnail.png": id_card_png()})
+
+
+def xlsx_data_validation() -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    rule = DataValidation(type="list", formula1='"是,否"', prompt=f"不清楚请问经办人 {MOBILE}", showInputMessage=True)
+    book.active.add_data_validation(rule)
+    rule.add("B2")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xlsx_sheet_link() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = "联系我们"
+    book.active["A1"].hyperlink = f"tel:{MOBILE}"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xlsx_pivot_cache() -> bytes:
+    """A pivot table keeps the rows it was made from, after the source sheet is deleted."""
+    records = f'<pivotCacheRecords xmlns="{S_NS}"><r><s v="张伟"/><s v="{ID}"/></r></pivotCacheRecords>'
+    return with_parts(xlsx(), {"xl/pivotCache/pivotCacheRecords1.xml": records})
+
+
+def xlsx_external_link() -> bytes:
+    cell = f'<cell r="A1" t="str"><v>{MOBILE}</v></cell>'
+    book = f'<externalBook><sheetDataSet><sheetData sheetId="0"><row r="1">{cell}</row></sheetData></sheetDataSet>'
+    part = f'<externalLink xmlns="{S_NS}">{book}</externalBook></externalLink>'
+    return with_parts(xlsx(), {"xl/externalLinks/externalLink1.xml": part})
+
+
+def xlsx_threaded_comment() -> bytes:
+    ns = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+    part = f'<ThreadedComments xmlns="{ns}"><threadedComment ref="A1"><text>回电 {MOBILE}</text></threadedComment>'
+    return with_parts(xlsx(), {"xl/threadedComments/threadedComment1.xml": part + "</ThreadedComments>"})
+
+
+def xlsx_chart_cache() -> bytes:
+    ns = 'xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart"'
+    cache = f'<c:strCache><c:pt idx="0"><c:v>{MOBILE}</c:v></c:pt></c:strCache>'
+    part = (
+        f"<c:chartSpace {ns}><c:chart><c:ser><c:tx><c:strRef>{cache}</c:strRef></c:tx></c:ser></c:chart></c:chartSpace>"
+    )
+    return with_parts(xlsx(), {"xl/charts/chart1.xml": part})
+
+
+def xlsx_unused_shared_string() -> bytes:
+    """Strings no cell points at (the workbook does not even list the part): Excel drops them on saving, another
+    tool may not."""
+    strings = f'<sst xmlns="{S_NS}" count="1" uniqueCount="1"><si><t>{ID}</t></si></sst>'
+    return with_parts(xlsx(), {"xl/sharedStrings.xml": strings})
+
+
+def pdf_outline() -> bytes:
+    return _pdf(lambda w: w.add_outline_item(f"附：联系人手机 {MOBILE}", 0))
+
+
+def _stream(writer, data: bytes, **entries):
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    for key, value in entries.items():
+        stream[NameObject(f"/{key}")] = value
+    return writer._add_object(stream)
+
+
+def pdf_xmp() -> bytes:
+    from pypdf.generic import NameObject
+
+    xmp = (
+        '<?xpacket begin="" id="W5M0MpCehiHzreSzNTczkc9d"?><x:xmpmeta xmlns:x="adobe:ns:meta/">'
+        f"<dc:description>申请人手机 {MOBILE}</dc:description></x:xmpmeta>"
+    ).encode()
+
+    def build(writer):
+        ref = _stream(writer, xmp, Type=NameObject("/Metadata"), Subtype=NameObject("/XML"))
+        writer._root_object[NameObject("/Metadata")] = ref
+
+    return _pdf(build)
+
+
+def pdf_attachment_annotation() -> bytes:
+    """A file pinned to the page as an annotation (a paper clip icon), not listed among the document's files."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, TextStringObject
+
+    def build(writer):
+        sheet = _stream(writer, xlsx(veryhidden=True), Type=NameObject("/EmbeddedFile"))
+        spec = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Filespec"),
+                NameObject("/F"): TextStringObject("名单.xlsx"),
+                NameObject("/EF"): DictionaryObject({NameObject("/F"): sheet}),
+            }
+        )
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/FileAttachment"),
+                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (10, 10, 30, 30)]),
+                NameObject("/FS"): writer._add_object(spec),
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return _pdf(build)

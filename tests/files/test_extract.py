@@ -38,6 +38,23 @@ def kinds(kind: str, data: bytes) -> set[str]:
         ("xlsx", lambda: hidden.xlsx(header=True), "mobile"),
         ("xlsx", lambda: hidden.xlsx(formula=True), "mobile"),
         ("xlsx", lambda: hidden.xlsx(title=True), "mobile"),
+        # found by the review of the first reader
+        ("pdf", hidden.pdf_outline, "mobile"),
+        ("pdf", hidden.pdf_xmp, "mobile"),
+        ("pdf", hidden.pdf_attachment_annotation, "id_number"),
+        ("docx", hidden.docx_simple_field, "mobile"),
+        ("docx", hidden.docx_deleted_field_code, "mobile"),
+        ("docx", hidden.docx_link_target, "mobile"),
+        ("docx", hidden.docx_glossary, "id_number"),
+        ("docx", hidden.docx_custom_xml, "mobile"),
+        ("docx", hidden.docx_vml_alt_text, "id_number"),
+        ("xlsx", hidden.xlsx_data_validation, "mobile"),
+        ("xlsx", hidden.xlsx_sheet_link, "mobile"),
+        ("xlsx", hidden.xlsx_pivot_cache, "id_number"),
+        ("xlsx", hidden.xlsx_external_link, "mobile"),
+        ("xlsx", hidden.xlsx_threaded_comment, "mobile"),
+        ("xlsx", hidden.xlsx_chart_cache, "mobile"),
+        ("xlsx", hidden.xlsx_unused_shared_string, "id_number"),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )
@@ -52,8 +69,9 @@ def test_personal_data_in_a_hidden_part_is_read(kind, build, found):
         ("pdf", hidden.scanned_pdf),
         ("docx", hidden.docx_picture),
         ("xlsx", lambda: hidden.xlsx(picture=True)),
+        ("docx", hidden.docx_thumbnail),
     ],
-    ids=["picture", "scanned-pdf", "picture-in-word", "picture-in-sheet"],
+    ids=["picture", "scanned-pdf", "picture-in-word", "picture-in-sheet", "thumbnail-outside-media"],
 )
 def test_a_scanned_id_card_is_read_through_ocr_and_flagged(kind, build):
     assert "id_number" in kinds(kind, build())
@@ -82,8 +100,9 @@ def test_an_emf_picture_s_drawn_text_is_read():
         ("png", hidden.id_card_png()[:200], "图片无法解码"),
         ("docx", hidden.docx_wmf(), "WMF"),
         ("docx", hidden.docx(parts={"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 60}), "嵌入文件"),
+        ("docx", hidden.docx(parts={"word/notes.dat": b"\x00\x01\x02 13805740001"}), "notes.dat"),
     ],
-    ids=["truncated-picture", "wmf", "ole-object"],
+    ids=["truncated-picture", "wmf", "ole-object", "unknown-part"],
 )
 def test_what_cannot_be_read_is_refused_with_its_reason(kind, data, reason):
     with pytest.raises(extract.Unreadable, match=reason):

@@ -85,3 +85,68 @@ def test_a_document_with_a_bad_checksum_is_refused_not_a_500():
 
 def test_a_truncated_document_is_refused():
     assert _refused(samples.docx()[:-40]) == "FILE_CORRUPT"
+
+
+def _kinds_read(kind: str, data: bytes) -> set[str]:
+    from zhengtong import privacy
+    from zhengtong.files import extract
+
+    return {f.kind.value for f in privacy.scan(extract.file_text(kind, data))}
+
+
+def test_what_stripping_takes_from_a_pdf_is_gone_from_its_bytes():
+    """Review of issue 20: the XMP packet was unhooked from the catalogue but its object still written, where any
+    PDF tool finds it and the privacy reader, following the catalogue, did not."""
+    from . import hidden
+
+    assert hidden.MOBILE.encode() not in intake.clean(hidden.pdf_xmp()).content
+
+
+def test_an_earlier_revision_of_a_pdf_is_not_stored():
+    """A PDF saved with an incremental update keeps what the update removed (a redaction done by deleting an
+    annotation); the stored file is written afresh from the last revision."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.annotations import Text
+
+    from . import hidden
+
+    noted = hidden._pdf(lambda w: w.add_annotation(0, Text(rect=(10, 10, 50, 50), text=f"tel {hidden.MOBILE}")))
+    update = PdfWriter(io.BytesIO(noted), incremental=True)
+    del update.pages[0]["/Annots"]
+    out = io.BytesIO()
+    update.write(out)
+    assert hidden.MOBILE.encode() in out.getvalue()
+    assert hidden.MOBILE.encode() not in intake.clean(out.getvalue()).content
+
+
+def test_a_pdf_s_attached_files_stay_and_are_read():
+    """They used to be unhooked from the catalogue (with the scripts beside them) but stay in the bytes, unread."""
+    from . import hidden
+
+    cleaned = intake.clean(hidden.pdf_embedded_sheet()).content
+    assert "id_number" in _kinds_read("pdf", cleaned)
+
+
+def test_a_pdf_s_scripts_are_removed():
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+
+    from . import hidden
+
+    def build(writer):
+        script = DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert(1);")}
+        )
+        tree = DictionaryObject(
+            {NameObject("/Names"): ArrayObject([TextStringObject("on"), writer._add_object(script)])}
+        )
+        writer._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): tree})
+
+    cleaned = intake.clean(hidden._pdf(build)).content
+    assert b"app.alert" not in cleaned
+    names = PdfReader(io.BytesIO(cleaned)).trailer["/Root"].get("/Names")
+    assert names is None or "/JavaScript" not in names.get_object()

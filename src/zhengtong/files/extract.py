@@ -30,6 +30,14 @@ from xml.etree import ElementTree
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from pypdf.generic import (
+    ArrayObject,
+    ByteStringObject,
+    DictionaryObject,
+    IndirectObject,
+    StreamObject,
+    TextStringObject,
+)
 
 from . import ocr
 from .intake import FileRefused, clean
@@ -37,10 +45,7 @@ from .intake import FileRefused, clean
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
-WORD_PARTS = re.compile(r"^word/(document|comments|footnotes|endnotes|header\d*|footer\d*)\.xml$")
 PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
-DRAWING_PARTS = re.compile(r"^(word|xl)/(charts|drawings|diagrams)/[^/]+\.xml$")
-MEDIA = re.compile(r"^(word|xl)/media/[^/]+$")
 EMBEDDED = re.compile(r"^(word|xl)/embeddings/[^/]+$")
 SHEET_PARTS = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 HEADER_FOOTER = {S + t for t in ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")}
@@ -48,6 +53,9 @@ MAX_CELLS = 2_000_000
 # Pictures are read one by one (about half a second each): a file with more is refused, not half-checked.
 MAX_PICTURES = 30
 MAX_DEPTH = 3  # a file embedded in a file embedded in a file
+# Raised whenever the reader reads more than before: readings kept from an earlier version are made again
+# (files/reading.py). 2: every part of an Office package, every object of a PDF.
+VERSION = 2
 
 
 class Unreadable(ValueError):
@@ -103,34 +111,138 @@ def _pdf(data: bytes, reading: _Reading) -> str:
     out = []
     for number, page in enumerate(reader.pages, 1):
         out.append(page.extract_text() or "")
-        for annotation in page.get("/Annots") or ():
-            out += _annotation(annotation.get_object())
         for image in page.images:
             out.append(reading.picture(image.data, f"第{number}页的图片"))
-    for name, form_field in (reader.get_fields() or {}).items():
+    for name, form_field in (reader.get_fields() or {}).items():  # a value beside its field's label
         value = form_field.get("/V")
         if value is not None:
             out.append(f"{form_field.get('/TU') or name}：{value}")
-    for key, value in (reader.metadata or {}).items():
-        out.append(f"{str(key).lstrip('/')}：{value}")
-    for name, contents in reader.attachments.items():
-        out += [reading.embedded(name, content) for content in contents]
+    out += _pdf_objects(reader, reading)
     return "\n".join(line for line in out if line)
 
 
-def _annotation(annotation) -> list[str]:
-    """A comment's text and author, a link's address (tel:, mailto:), a form widget's value."""
-    lines = [str(annotation[key]) for key in ("/T", "/Subj", "/Contents", "/RC", "/V") if annotation.get(key)]
-    action = annotation.get("/A")
-    if action is not None and action.get_object().get("/URI"):
-        lines.append(str(action.get_object()["/URI"]))
-    return lines
+# Dates in annotations and file specifications: digits, no one's data, and long enough to look like a number.
+PDF_DATES = {"/M", "/CreationDate", "/ModDate"}
+
+
+def _pdf_objects(reader: PdfReader, reading: _Reading) -> list[str]:
+    """Every object the file holds, not the ones a viewer reaches: the strings in each (any annotation's text and
+    author, a link's address, bookmarks, the document information, file names…), each embedded file wherever it is
+    attached (the document's list or a page's paper clip), and the XML packets (XMP metadata, XFA forms). The pages'
+    content streams are read as text above."""
+    numbers = sorted({(n, g) for g, ids in reader.xref.items() for n in ids} | {(n, 0) for n in reader.xref_objStm})
+    objects = [(n, reader.get_object(IndirectObject(n, g, reader))) for n, g in numbers]
+    named = {}  # an embedded file's stream → the name its file specification gives it
+    for _n, obj in objects:
+        if isinstance(obj, DictionaryObject) and isinstance(obj.get("/EF"), DictionaryObject):
+            for ref in obj["/EF"].values():
+                named[getattr(ref, "idnum", None)] = str(obj.get("/UF") or obj.get("/F") or "")
+    xfa = _xfa_streams(reader)
+    out = []
+    for number, obj in objects:
+        out += _pdf_strings(obj)
+        if not isinstance(obj, StreamObject):
+            continue
+        if obj.get("/Type") == "/EmbeddedFile":
+            out.append(reading.embedded(named.get(number) or f"对象{number}", obj.get_data()))
+        elif obj.get("/Type") == "/Metadata" or obj.get("/Subtype") == "/XML" or number in xfa:
+            out += _xml_words(obj.get_data())
+    return out
+
+
+def _xfa_streams(reader: PdfReader) -> set[int]:
+    form = reader.trailer["/Root"].get("/AcroForm")
+    xfa = form.get_object().get("/XFA") if form is not None else None
+    refs = xfa if isinstance(xfa, ArrayObject) else [xfa]
+    return {ref.idnum for ref in refs if isinstance(ref, IndirectObject)}
+
+
+def _pdf_strings(obj, depth: int = 0) -> list[str]:
+    """The strings inside one object, through its direct dictionaries and arrays (each indirect one is read on its
+    own). A string that is not PDF text is read as GB18030, which Chinese tools write and which keeps ASCII."""
+    if depth > 32:
+        return []
+    if isinstance(obj, TextStringObject):
+        return [str(obj)]
+    if isinstance(obj, ByteStringObject):
+        return [bytes(obj).decode("gb18030", "replace")]
+    if isinstance(obj, DictionaryObject):
+        return [s for key, value in obj.items() if key not in PDF_DATES for s in _pdf_strings(value, depth + 1)]
+    if isinstance(obj, ArrayObject):
+        return [s for value in obj for s in _pdf_strings(value, depth + 1)]
+    return []
+
+
+def _xml_words(data: bytes) -> list[str]:
+    try:
+        return _words(io.BytesIO(data))
+    except ElementTree.ParseError:
+        return _loose_words(data.decode("utf-8", "replace"))
 
 
 # --- Office packages (docx and xlsx) ------------------------------------------------------------------------------
+# Every part of the package is read, not a list of the parts Office usually writes: the review of the first reader
+# found a dozen places it had not listed (pivot caches, external links, link targets, data validation prompts,
+# threaded comments, glossaries, custom XML, VML alt text, chart caches, a thumbnail outside media/).
+
+# Run text, joined per paragraph (a name split across runs stays one name); the label says what a reader does not
+# see on the page.
+RUN_TEXT = {
+    W + "t": "",
+    A + "t": "",
+    S + "t": "",
+    W + "delText": "（修订删除）",
+    W + "instrText": "（域代码）",
+    W + "delInstrText": "（修订删除的域代码）",
+}
+PARAGRAPHS = {W + "p", A + "p", S + "si", S + "is", S + "text"}
+LABELS = {S + "f": "公式：", **dict.fromkeys(HEADER_FOOTER, "页眉页脚：")}
+XML_PARTS = (".xml", ".rels", ".vml")
+PICTURES = (".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".bmp", ".tif", ".tiff", ".wdp", ".emf", ".wmf", ".svg")
+GLYPHS = (".odttf", ".ttf", ".otf", ".fntdata")  # embedded fonts: outlines, no words
+PRINTER = re.compile(r"printerSettings\d*\.bin$")
+SEVEN_DIGITS = 7
 
 
-def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
+def _worth_reading(value: str) -> bool:
+    """An attribute that can carry personal data. Structure (ids, sizes, styles, colours, schema addresses) is ASCII
+    with fewer than seven digits; a name, an address, an e-mail or a number to dial is not."""
+    return not value.isascii() or "@" in value or sum(c.isdigit() for c in value) >= SEVEN_DIGITS
+
+
+def _words(source, *, values: bool = True) -> list[str]:
+    """Every word of an XML part, streamed: the text of every element (run text joined per paragraph) and every
+    attribute worth reading. `values=False` leaves out the cell values of a sheet, read with their headers."""
+    out, runs = [], {}
+    for _event, element in ElementTree.iterparse(source):
+        tag, text = element.tag, element.text
+        if tag in RUN_TEXT:
+            runs.setdefault(RUN_TEXT[tag], []).append(text or "")
+        elif text and text.strip() and (values or tag != S + "v"):
+            out.append(LABELS.get(tag, "") + text.strip())
+        out += [v for v in element.attrib.values() if _worth_reading(v)]
+        if tag in PARAGRAPHS and runs:
+            out += [label + "".join(parts) for label, parts in runs.items()]
+            runs = {}
+        element.clear()  # a large part is streamed, not held
+    return out + [label + "".join(parts) for label, parts in runs.items()]
+
+
+def _part_words(archive: zipfile.ZipFile, name: str, **options) -> list[str]:
+    """The part's words; a part that is not well-formed (VML often is not) is read between and inside its tags."""
+    try:
+        with archive.open(name) as source:
+            return _words(source, **options)
+    except ElementTree.ParseError:
+        return _loose_words(archive.read(name).decode("utf-8", "replace"))
+
+
+def _loose_words(raw: str) -> list[str]:
+    """What stands between the tags and inside their quoted attributes, for markup that is not well-formed."""
+    return re.sub(r"<[^>]*>", "\n", raw).split("\n") + re.findall(r'"([^"<>]*)"', raw)
+
+
+def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
     """The part's tree; a part that is not well-formed is read word by word between its tags instead."""
     raw = archive.read(name)
     try:
@@ -142,17 +254,6 @@ def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element | None:
 
 def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
-
-
-def _alt_texts(root: ElementTree.Element) -> list[str]:
-    """A picture's or shape's description and title (wp:docPr in Word, xdr:cNvPr in a sheet's drawing)."""
-    return [
-        f"替代文字：{value}"
-        for element in root.iter()
-        if _local(element.tag) in ("docPr", "cNvPr")
-        for value in (element.get("descr"), element.get("title"))
-        if value
-    ]
 
 
 def _properties(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
@@ -168,28 +269,38 @@ def _properties(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
     return out
 
 
-def _package(archive: zipfile.ZipFile, reading: _Reading) -> list[str]:
-    """What docx and xlsx share: properties, charts and drawings (their text and alt text), pictures, embedded
-        files. The text of EMF and SVG pictures is read as drawn, every other picture through OCR; a picture that cannot
-    be decoded (WMF among them) makes the file unreadable."""
+def _picture(archive: zipfile.ZipFile, name: str, reading: _Reading) -> list[str]:
+    """EMF and SVG pictures' text as drawn, every other picture through OCR; WMF cannot be decoded."""
+    short = name.rsplit("/", 1)[-1]
+    if short.lower().endswith(".emf"):
+        return [emf_text(archive.read(name))]
+    if short.lower().endswith(".svg"):
+        return _part_words(archive, name)
+    if short.lower().endswith(".wmf"):
+        raise Unreadable(f"图片 {short} 为WMF格式，无法识别，请换成PNG或JPG")
+    return [reading.picture(archive.read(name), f"图片 {short}")]
+
+
+def _package(archive: zipfile.ZipFile, reading: _Reading, *, sheets: bool = False) -> list[str]:
+    """Every part of a docx or xlsx: properties labelled, XML parts word by word, pictures wherever they are,
+    embedded files; a part of any other kind makes the file unreadable, since what is not read is not passed.
+    `sheets`: the worksheets' cell values are read elsewhere, with their headers."""
     names = set(archive.namelist())
     out = _properties(archive, names)
-    for name in sorted(n for n in names if DRAWING_PARTS.match(n)):
-        root = _xml(archive, name)
-        out += ["".join(p.itertext()) for p in root.iter(A + "p")]
-        out += _alt_texts(root)
-    for name in sorted(n for n in names if MEDIA.match(n)):
-        data, short = archive.read(name), name.rsplit("/", 1)[-1]
-        if short.lower().endswith(".emf"):
-            out.append(emf_text(data))
-        elif short.lower().endswith(".svg"):
-            out.append(" ".join(_xml(archive, name).itertext()))
-        elif short.lower().endswith(".wmf"):
-            raise Unreadable(f"图片 {short} 为WMF格式，无法识别，请换成PNG或JPG")
-        else:
-            out.append(reading.picture(data, f"图片 {short}"))
-    for name in sorted(n for n in names if EMBEDDED.match(n)):
-        out.append(reading.embedded(name.rsplit("/", 1)[-1], archive.read(name)))
+    for name in sorted(names - set(PROPERTY_PARTS)):
+        lower = name.lower()
+        if name.endswith("/"):
+            continue
+        if EMBEDDED.match(name):
+            out.append(reading.embedded(name.rsplit("/", 1)[-1], archive.read(name)))
+        elif lower.endswith(PICTURES):
+            out += _picture(archive, name, reading)
+        elif lower.endswith(XML_PARTS):
+            out += _part_words(archive, name, values=not (sheets and SHEET_PARTS.match(name)))
+        elif PRINTER.search(name):  # the printer's name, the first 32 UTF-16 characters of a DEVMODE
+            out.append(archive.read(name)[:64].decode("utf-16-le", "replace").split("\0")[0])
+        elif not lower.endswith(GLYPHS):
+            raise Unreadable(f"文件中的部件“{name}”无法识别，无法检查其中内容")
     return out
 
 
@@ -208,29 +319,14 @@ def emf_text(data: bytes) -> str:
 
 
 def _docx(data: bytes, reading: _Reading) -> str:
-    out = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in sorted(n for n in archive.namelist() if WORD_PARTS.match(n)):
-            root = _xml(archive, name)
-            for para in root.iter(W + "p"):
-                out.append("".join(t.text or "" for t in para.iter(W + "t")))
-                deleted = "".join(t.text or "" for t in para.iter(W + "delText"))
-                if deleted:
-                    out.append(f"（修订删除）{deleted}")
-                codes = "".join(t.text or "" for t in para.iter(W + "instrText"))
-                if codes:
-                    out.append(f"（域代码）{codes}")
-            out += _alt_texts(root)
-            if _local(root.tag) == "x":  # not well-formed: every word between the tags
-                out.append(root.text or "")
-        out += _package(archive, reading)
-    return "\n".join(line for line in out if line)
+        return "\n".join(line for line in _package(archive, reading) if line)
 
 
 def _xlsx(data: bytes, reading: _Reading) -> str:
     """Each sheet (hidden ones too), each row as `header：value` pairs when the first row looks like headers, so
-    a column titled 身份证号 or 姓名 labels its values for the detectors; then the comments, and from the package
-    itself the formulas, headers and footers and defined names the cell values do not show."""
+    a column titled 身份证号 or 姓名 labels its values for the detectors; then the comments, and every part of the
+    package: formulas, headers and footers, defined names, shared strings no cell uses any more, pivot caches…"""
     book = load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     out, cells = [], 0
     for sheet in book.worksheets:
@@ -254,18 +350,8 @@ def _xlsx(data: bytes, reading: _Reading) -> str:
                 if cell.comment is not None:
                     out.append(f"批注：{cell.comment.text}")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in sorted(n for n in archive.namelist() if SHEET_PARTS.match(n)):
-            for _event, element in ElementTree.iterparse(archive.open(name)):
-                if element.tag == S + "f" and element.text:
-                    out.append(f"公式：{element.text}")
-                elif element.tag in HEADER_FOOTER and element.text:
-                    out.append(f"页眉页脚：{element.text}")
-                if element.tag == S + "row":
-                    element.clear()  # a large sheet is streamed, not held
-        workbook = _xml(archive, "xl/workbook.xml")
-        out += [f"名称 {d.get('name')}：{d.text}" for d in workbook.iter(S + "definedName") if d.text]
-        out += _package(archive, reading)
-    return "\n".join(out)
+        out += _package(archive, reading, sheets=True)
+    return "\n".join(line for line in out if line)
 
 
 def _image(data: bytes, reading: _Reading) -> str:

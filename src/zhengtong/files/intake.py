@@ -4,8 +4,8 @@
   PDF, JPEG, PNG, DOCX and XLSX are accepted: an executable renamed ".pdf" is refused;
 - size limit per file; for the zip-based office formats, limits on entries, total expanded size and ratio
   (zip bombs), and no macros (vbaProject.bin);
-- metadata stripped: PDF document info and XMP, JPEG APP1-APP15 segments (EXIF, XMP, GPS), PNG text and eXIf
-  chunks, the author fields of docx/xlsx.
+- metadata stripped: PDF document info, XMP and scripts (the PDF written afresh, so nothing unhooked stays), JPEG
+  APP1-APP15 segments (EXIF, XMP, GPS), PNG text and eXIf chunks, the author fields of docx/xlsx.
 """
 
 from __future__ import annotations
@@ -110,9 +110,16 @@ def _strip_pdf(data: bytes) -> bytes:
         raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。")) from None
     writer._info = None  # the document information dictionary (author, creator tool …)
     root = writer._root_object
-    for key in ("/Metadata", "/OpenAction", "/AA", "/Names"):  # XMP, and anything that runs on open
-        if key in root:
-            del root[key]
+    for key in ("/Metadata", "/OpenAction", "/AA"):  # XMP, and anything that runs on open
+        root.pop(key, None)
+    names = root.get("/Names")
+    if names is not None:  # scripts go; the attached files stay, read for the privacy check like the pages
+        names.get_object().pop("/JavaScript", None)
+    for page in writer.pages:
+        page.pop("/AA", None)
+    # What was unhooked above is still among the objects: written, any PDF tool would find it, and the privacy
+    # reader reads the objects the stored file holds. The file is written afresh from the last revision only.
+    writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

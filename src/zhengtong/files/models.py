@@ -45,6 +45,8 @@ class FileText(models.Model):
     pictures = models.PositiveIntegerField(_("图片数"), default=0)
     pictures_read = models.PositiveIntegerField(_("已识别图片数"), default=0)
     problem = models.CharField(_("无法读取的原因"), max_length=300, blank=True)
+    # The reader's version (files.extract.VERSION) that made it: an earlier reader's reading is made again.
+    version = models.PositiveSmallIntegerField(_("读取程序版本"), default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -22,7 +22,10 @@ STALE = dt.timedelta(minutes=10)
 def _kept(stored: StoredFile, state: str, **values) -> tuple[FileText, bool]:
     try:
         with transaction.atomic():
-            return FileText.objects.create(sha256=stored.sha256, kind=stored.kind, state=state, **values), True
+            made = FileText.objects.create(
+                sha256=stored.sha256, kind=stored.kind, state=state, version=extract.VERSION, **values
+            )
+            return made, True
     except IntegrityError:  # the same content attached at the same moment elsewhere: one reading serves both
         return FileText.objects.get(sha256=stored.sha256), False
 
@@ -33,6 +36,9 @@ def file_reading(stored: StoredFile) -> FileText:
     reading is kept too (a public page asking again does not read it again); an upload refused for it rolls it
     back with the upload."""
     found = FileText.objects.filter(sha256=stored.sha256).first()
+    if found is not None and found.version < extract.VERSION:  # an earlier reader's: it may have missed a part
+        FileText.objects.filter(pk=found.pk, version=found.version).delete()
+        found = None
     if found is not None:
         if found.state == FileText.State.UNREADABLE:
             raise extract.Unreadable(found.problem)
@@ -87,7 +93,8 @@ def readings(files) -> dict[str, FileText]:
     """Each stored file's reading by its sha256, made for any that has none yet (a file attached before readings
     existed); a file that cannot be read gets an unsaved UNREADABLE reading naming why."""
     files = list(files)
-    found = {r.sha256: r for r in FileText.objects.filter(sha256__in={f.sha256 for f in files})}
+    current = FileText.objects.filter(sha256__in={f.sha256 for f in files}, version__gte=extract.VERSION)
+    found = {r.sha256: r for r in current}
     for stored in files:
         if stored.sha256 in found:
             continue
