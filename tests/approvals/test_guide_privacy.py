@@ -53,6 +53,26 @@ def test_the_office_s_own_telephone_and_address_are_allowed(verified_client, dis
     assert response.status_code == 302
 
 
+def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere(verified_client, district, item):
+    """Review of issue 20: the office fields were not checked, and whatever stood in them was then allowed in every
+    other field and every sample file. An office's telephone is a landline, its place an address."""
+    client = verified_client(_head_of_a(district))
+    response = _post(client, item, {"phone": hidden.MOBILE, "faq": f"问：找谁咨询？答：{hidden.MOBILE}"})
+    errors = response.context["form"].errors.as_data()
+    assert errors["phone"][0].code == "GUIDE_PERSONAL_DATA" and errors["faq"][0].code == "GUIDE_PERSONAL_DATA"
+    response = _post(client, item, {"location": f"明州路188号 张伟 {hidden.ID}"})
+    assert response.context["form"].errors.as_data()["location"][0].code == "GUIDE_PERSONAL_DATA"
+
+
+def test_a_mobile_saved_as_the_office_s_telephone_before_the_rule_does_not_pass_a_sample(client, item):
+    ServiceItem.objects.filter(pk=item.pk).update(phone=hidden.MOBILE)
+    item.refresh_from_db()
+    material = _sample(item, hidden.docx(f"咨询电话 {hidden.MOBILE}"), "样表.docx")
+    url = reverse("approvals:form_file", args=[item.code, material.pk, "sample"])
+    assert url not in client.get(reverse("approvals:guide", args=[item.code])).content.decode()
+    assert client.get(url).status_code == 404
+
+
 def test_an_imported_row_with_personal_data_imports_nothing_and_names_row_and_column(verified_client, district, item):
     client = verified_client(_head_of_a(district))
     book = load_workbook(io.BytesIO(body(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}))))
@@ -65,6 +85,19 @@ def test_an_imported_row_with_personal_data_imports_nothing_and_names_row_and_co
     rows = list(load_workbook(io.BytesIO(body(report))).active.iter_rows(min_row=2, values_only=True))
     assert any(r[:3] == ("事项", 2, "faq") and "个人信息" in r[3] for r in rows)
     assert hidden.MOBILE not in ServiceItem.objects.get(pk=item.pk).faq
+
+
+def test_an_imported_material_may_name_its_office_s_telephone_as_its_page_may(verified_client, district, item):
+    """Review of issue 20: the import checked material rows against no allowed strings at all."""
+    client = verified_client(_head_of_a(district))
+    book = load_workbook(io.BytesIO(body(client.get(reverse("workbench_approvals:catalogue"), {"format": "xlsx"}))))
+    sheet = book["材料"]
+    note = [c.value for c in sheet[1]].index("说明") + 1
+    sheet.cell(2, note).value = f"不清楚可咨询{item.phone}"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    client.post(reverse("workbench_approvals:catalogue"), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    assert item.materials.filter(note__contains=item.phone).exists()
 
 
 def _sample(item, data: bytes, name: str):

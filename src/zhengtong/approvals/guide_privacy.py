@@ -2,24 +2,42 @@
 第十五条): every field the guide page, the catalogue, the search index and the API show, every material's name
 and note, and every blank form and sample file (its name and everything inside it, pictures through OCR) passes
 the publishing check (files.publication). The office's own telephone, complaint line and address are printed on
-purpose."""
+purpose: there a landline or an address is the office's and allowed everywhere in the guide, while a mobile, an ID
+number or a name is refused like anywhere else (a value typed there used to be allowed in every field unchecked)."""
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
 from zhengtong.files.publication import in_files, in_text
+from zhengtong.privacy import Kind
 
 from .models import ServiceItem
 
-# Printed on purpose: the values of these fields are the office's, and are allowed wherever they appear.
-OFFICE_FIELDS = ("phone", "complaint_phone", "location")
+# Printed on purpose: what these fields may hold is the office's, and allowed wherever it appears in the guide.
+OFFICE_FIELDS = {
+    "phone": {Kind.LANDLINE},
+    "complaint_phone": {Kind.LANDLINE},
+    "location": {Kind.ADDRESS, Kind.LANDLINE},
+}
 CODE = "GUIDE_PERSONAL_DATA"
 
 
+def _personal(name: str, label: str, value: str, allow):
+    """The findings in a field's value that are someone's, not the office's."""
+    office = {kind.label for kind in OFFICE_FIELDS.get(name, ())}
+    return [f for f in in_text(label, value, allow) if f.kind not in office]
+
+
 def public_strings(item: ServiceItem, values: dict | None = None) -> set[str]:
+    """The office's own contact details, allowed wherever they appear; a field holding someone's data (saved before
+    the office fields were checked) allows nothing."""
     values = values or {}
-    office = {values.get(name, getattr(item, name, "")) for name in OFFICE_FIELDS}
+    office = set()
+    for name in OFFICE_FIELDS:
+        value = values.get(name, getattr(item, name, ""))
+        if isinstance(value, str) and value and not _personal(name, "", value, ()):
+            office.add(value)
     department = values.get("lead_department") or getattr(item, "lead_department", None)
     if department is not None:
         office |= {department.phone, department.address}
@@ -38,9 +56,9 @@ def text_problems(fields: dict[str, tuple[str, object]], allow) -> dict[str, lis
     """{field: [problem]} for each (label, value) whose text holds personal data."""
     problems = {}
     for name, (label, value) in fields.items():
-        if name in OFFICE_FIELDS or not isinstance(value, str):
+        if not isinstance(value, str):
             continue
-        found = in_text(label, value, allow)
+        found = _personal(name, label, value, allow)
         if found:
             problems[name] = [{"code": CODE, "message": message(label, found)}]
     return problems

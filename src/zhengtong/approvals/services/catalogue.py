@@ -291,16 +291,17 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
         allow = guide_privacy.public_strings(ServiceItem(), values)
         for column, found in guide_privacy.text_problems(texts, allow).items():
             errors.append(RowError(sheet="事项", row=row, column=column, message=found[0]["message"]))
-    codes = {v.get("code") for _r, v in items}
+    by_code = {v.get("code"): v for _r, v in items}
     related = {}
     for title, columns in (("材料", MATERIAL_FIELDS), ("表单字段", FIELD_FIELDS)):
         for row, raw in _sheet_rows(book, title, columns, errors):
-            if raw.get("item") not in codes:
+            if raw.get("item") not in by_code:
                 errors.append(RowError(sheet=title, row=row, column="item", message=_("事项编码不在“事项”表中")))
                 continue
             parsed = {n: _parse_value(n, raw.get(n, ""), title, row, errors) for n, _l in columns[1:]}
             texts = {n: (label, parsed.get(n)) for n, label in columns[1:]}
-            for column, found in guide_privacy.text_problems(texts, set()).items():
+            allow = guide_privacy.public_strings(ServiceItem(), by_code[raw["item"]])  # as on the item's own page
+            for column, found in guide_privacy.text_problems(texts, allow).items():
                 errors.append(RowError(sheet=title, row=row, column=column, message=found[0]["message"]))
             related.setdefault((title, raw["item"]), []).append(parsed)
     if errors:
