@@ -97,3 +97,31 @@ def test_a_request_goes_to_an_answer_letter(page, browser, live_server, district
     page.get_by_role("link", name="查看答复告知书").click()
     expect(page.locator("body")).to_contain_text("政府信息公开申请答复告知书")
     expect(page.locator("body")).to_contain_text("60日内")
+
+
+def test_a_clerk_reveals_a_number_and_a_refusal_is_shown_in_place(page, district):
+    """Issue 20, item 7: the number comes in place of its mask; a refusal (here: the case was closed meanwhile) is
+    shown where the number would have been, not met with silence (htmx 2 drops a 403 unless told)."""
+    from zhengtong.disclosure import requests as svc
+    from zhengtong.disclosure.models import RequestState
+    from zhengtong.org.models import DataScope
+
+    clerk = f.staff("clerk_a", "甲", district["A"], f.role("r_dept", DataScope.DEPARTMENT))  # sees it closed too
+    case = svc.request_register(
+        department=district["A"],
+        by=clerk,
+        applicant_kind="person",
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        channel="in_person",
+        content="2025年老旧小区改造资金使用明细",
+    )
+    staff_login(page, clerk)
+    page.goto(f"/workbench/disclosure/requests/{case.pk}/")
+    expect(page.locator("main")).to_contain_text("138****0001")
+    page.get_by_role("button", name="查看完整联系电话").click()
+    expect(page.locator("#personal-contact_phone")).to_contain_text("13805740001")
+    Request.objects.filter(pk=case.pk).update(state=RequestState.DELIVERED)
+    page.get_by_role("button", name="查看完整证件号码").click()
+    expect(page.locator("#personal-identifier").get_by_role("alert")).to_contain_text("只有正在办理该件的工作人员")

@@ -51,8 +51,10 @@ def test_the_page_shows_the_phone_and_id_number_masked_and_the_handling_clerk_re
     url = reverse("workbench_cases:reveal", args=["disclosure-requests", case.pk, "identifier"])
     assert url in page
 
-    answer = client.post(url, HTTP_HX_REQUEST="true").content.decode()
+    response = client.post(url, HTTP_HX_REQUEST="true")
+    answer = response.content.decode()
     assert case.identifier in answer and PHONE not in answer
+    assert "no-store" in response["Cache-Control"]  # kept by no browser or proxy cache
     row = OperationLog.objects.get(action="disclosure.reveal")
     assert row.actor_id == clerk.pk and row.object_id == str(case.pk) and "证件号码" in str(row.changes)
 
@@ -91,6 +93,8 @@ def test_the_api_gives_the_same_masked_values_and_reveal(verified_client, reques
 
     revealed = client.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/").json()
     assert revealed == {"field": "contact_phone", "label": "联系电话", "value": PHONE}
+    steps = client.get(f"/api/v1/cases/disclosure-requests/{case.pk}/").json()["timeline"]
+    assert {"action": "reveal", "label": "查看完整个人信息"}.items() <= steps[-1].items()
     client.logout()
 
     other = verified_client(supervisor)
@@ -111,3 +115,16 @@ def test_a_closed_case_shows_masked_to_everyone_and_a_key_of_the_wrong_type_is_4
     assert not may_reveal(REQUEST, case, clerk, ("answer",))
     url = reverse("workbench_cases:reveal", args=["disclosure-requests", "abc", "contact_phone"])
     assert verified_client(clerk).post(url).status_code == 404
+
+
+def test_an_anonymous_writer_s_phone_is_shown_whole_to_no_one():
+    """Review of issue 20: the hotline keeps the number an anonymous caller rang from; the writer asked not to be
+    known, so no one who may act on the letter reads it whole."""
+    from zhengtong.cases.reveal import may_reveal
+    from zhengtong.letters.case import LETTER
+    from zhengtong.letters.models import Letter, State
+
+    named = Letter(state=State.HANDLING, anonymous=False, writer_phone=PHONE)
+    anonymous = Letter(state=State.HANDLING, anonymous=True, writer_phone=PHONE)
+    assert may_reveal(LETTER, named, None, ("reply",))
+    assert not may_reveal(LETTER, anonymous, None, ("reply",))

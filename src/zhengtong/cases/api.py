@@ -32,7 +32,7 @@ from zhengtong.core.errors import Conflict, InvalidInput, NotFound
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
-from .reveal import reveal, shown
+from .reveal import STEP, STEP_LABEL, reveal, shown
 from .transitions import action as table_action
 from .transitions import allowed_actions
 from .types import CaseType
@@ -104,7 +104,7 @@ def timeline(case_type: CaseType, case: Model) -> list[dict]:
     """Every audited step of the case and of its parts (`related_audit`), oldest first, with who took it: the
     audit log is the one complete record (refused attempts are left out: they changed nothing). Staff are
     named; an applicant or writer is "申请人", never his account name (a mobile number)."""
-    labels = {a.name: a.label for a in case_type.actions}
+    labels = {STEP: STEP_LABEL, **{a.name: a.label for a in case_type.actions}}
     parts = Q(object_type=case_type.subject, object_id=str(case.pk))
     for object_type, related in case_type.related_audit:
         ids = [str(pk) for pk in getattr(case, related).values_list("pk", flat=True)]

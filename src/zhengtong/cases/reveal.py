@@ -23,6 +23,7 @@ from .transitions import allowed_actions
 from .types import CaseType
 
 NOT_ALLOWED = ("REVEAL_NOT_ALLOWED", _("只有正在办理该件的工作人员可以查看完整信息。"))
+STEP, STEP_LABEL = "reveal", _("查看完整个人信息")  # its audit row's last part, and its name in the timeline
 
 
 @dataclass(frozen=True)
@@ -45,8 +46,12 @@ def masked(value: str) -> str:
 
 def may_reveal(case_type: CaseType, case: Model, user, allowed: tuple[str, ...] | None = None) -> bool:
     """While the case is open and this user may act on it (`allowed`: his allowed actions, where known): a closed
-    case's contact is nobody's need, though an action such as unpublishing stays open on it."""
+    case's contact is nobody's need, though an action such as unpublishing stays open on it. Never where the person
+    asked not to be known (`personal_withheld`): the hotline may still hold the number an anonymous caller rang
+    from."""
     if getattr(case, case_type.state_field) in case_type.closed_states:
+        return False
+    if case_type.personal_withheld is not None and case_type.personal_withheld(case):
         return False
     return bool(allowed if allowed is not None else allowed_actions(case_type, case, user))
 
@@ -69,6 +74,6 @@ def reveal(case_type: CaseType, case: Model, user, field: str) -> tuple[str, str
     if field not in labels:
         raise NotFound()
     if not may_reveal(case_type, case, user):
-        raise denied(case_type, user, case, "reveal", NOT_ALLOWED, field=field)
-    audit_record(action=f"{case_type.namespace}.reveal", obj=case, changes={"field": [None, labels[field]]})
+        raise denied(case_type, user, case, STEP, NOT_ALLOWED, field=field)
+    audit_record(action=f"{case_type.namespace}.{STEP}", obj=case, changes={"field": [None, labels[field]]})
     return labels[field], str(getattr(case, field) or "")

@@ -26,7 +26,8 @@ class CaseType:
     type (the hotline centre on every letter); `related_audit` the (object type, related name) of the parts
     whose audit rows belong to the case's timeline (an application's review branches). `personal` names the
     fields holding a person's identifiers (field, label): staff pages and the API show them masked, and the full
-    value only to staff who may act on the case, each showing audited (cases/reveal.py)."""
+    value only to staff who may act on the case, each showing audited (cases/reveal.py); `personal_withheld(case)`,
+    where given, names the cases whose identifiers no one sees whole (an anonymous letter)."""
 
     subject: str
     state_field: str = "state"
@@ -40,6 +41,7 @@ class CaseType:
     works_on_all: Callable[[Any], bool] | None = None
     related_audit: tuple[tuple[str, str], ...] = ()
     personal: tuple[tuple[str, str], ...] = ()
+    personal_withheld: Callable[[Any], bool] | None = None
 
     @property
     def namespace(self) -> str:

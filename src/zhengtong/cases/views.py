@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
@@ -30,6 +31,7 @@ def personal(api_name: str, case, user, allowed: tuple[str, ...]) -> dict[str, d
 
 @staff_required
 @require_POST
+@never_cache  # a whole ID number is kept by no browser or proxy cache
 def reveal_view(request, api_name: str, key: str, field: str):
     api = REGISTERED.get(api_name)
     try:

@@ -80,6 +80,7 @@ def _dissatisfied(letter) -> bool:
 LETTER = CaseType(
     subject="letters.letter",
     personal=(("writer_phone", "联系电话"),),
+    personal_withheld=lambda letter: letter.anonymous,
     query_purpose="zhengtong-letter-query:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,

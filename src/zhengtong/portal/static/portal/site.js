@@ -21,6 +21,16 @@ document.addEventListener("DOMContentLoaded", function () {
   if (summary) { summary.focus(); }
 });
 document.addEventListener("htmx:afterSwap", function (event) { labelStackedCells(event.target); });
+// htmx 2 drops a 4xx answer; where the server explains a refusal in a fragment (data-show-refusal), it is shown
+// in place, so a click is never met with silence. The status stays 403 for every other client.
+document.addEventListener("htmx:beforeSwap", function (event) {
+  var status = event.detail.xhr.status;
+  var asking = event.detail.requestConfig && event.detail.requestConfig.elt;  // detail.elt is the target
+  if ((status === 403 || status === 409) && asking && asking.closest("[data-show-refusal]")) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});
 // A 获取短信验证码 button counts down to the next send the server allows, once a code went out.
 document.addEventListener("htmx:afterRequest", function (event) {
   var button = event.detail.elt;
