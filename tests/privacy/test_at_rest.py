@@ -116,3 +116,35 @@ def test_between_a_new_key_and_the_rotation_look_ups_and_uniqueness_still_hold(d
         )
     call_command("fieldkeys", "rotate", stdout=io.StringIO())
     assert identify("13905740075") == user
+
+
+def test_free_text_a_person_writes_is_stored_encrypted_too(db, district):
+    """Issue 20, done-when: "reading the database file directly finds no ID number or mobile in clear". Citizens
+    write their number into the letter or the request itself (我叫…，电话…), not only into the phone field."""
+    id_number = valid_id_number(sequence=9)
+    letters.letter_submit(
+        channel="web",
+        kind="help",
+        title="路灯不亮",
+        content=f"我叫郑强，电话13905740074，身份证{id_number}。小区门口路灯坏了一周。",
+        writer_name="郑强",
+        writer_phone="13905740073",
+    )
+    disclosure.request_register(
+        department=district["A"],
+        by=None,
+        applicant_kind="person",
+        applicant_name="吴芳",
+        identifier=valid_id_number(sequence=8),
+        contact_phone="13905740072",
+        channel="online",
+        content="请公开本街道改造计划，有疑问请致电13905740076。",
+    )
+    dump = _everything_stored()
+    for secret in (id_number, "13905740074", "13905740076"):
+        assert secret not in dump, secret
+    from zhengtong.disclosure.models import Request
+    from zhengtong.letters.models import Letter
+
+    assert "13905740074" in Letter.objects.get().content  # read back whole
+    assert "13905740076" in Request.objects.get().content

@@ -1,9 +1,12 @@
-"""Model fields for personal data at rest (core/crypto.py): an encrypted text field and the blind index beside
-it, kept in step on every save."""
+"""Model fields for personal data at rest (core/crypto.py): an encrypted text field, an encrypted JSON field (a
+form's answers), and the blind index beside them, kept in step on every save."""
 
 from __future__ import annotations
 
+import json
+
 from django.core.exceptions import FieldError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 
 from . import crypto
@@ -26,6 +29,28 @@ class EncryptedTextField(models.TextField):
         if value is None or value == "":
             return value
         return crypto.encrypt(value)
+
+
+class EncryptedJSONField(EncryptedTextField):
+    """A JSON value stored as the ciphertext of its text: what a person types into a form (a name, a number, an
+    address in any field) is as personal as the fields made for it. Read back as the value; not queryable by key.
+    A value written before it was encrypted is plain JSON text, read as it is until rotated."""
+
+    def from_db_value(self, value, expression, connection):
+        if value is None:
+            return None
+        return json.loads(crypto.decrypt(value))
+
+    def to_python(self, value):
+        return value
+
+    def get_prep_value(self, value):
+        if value is None:
+            return None
+        return crypto.encrypt(json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False))
+
+    def value_to_string(self, obj):
+        return json.dumps(self.value_from_object(obj), cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
 class BlindIndexField(models.CharField):

@@ -283,7 +283,7 @@ class Request(EncryptedModel, TimeStampedModel):
     contact_address = models.CharField(_("通信地址"), max_length=200, blank=True)
     channel = models.CharField(_("申请方式"), max_length=20, choices=Channel.choices)
     received_on = models.DateField(_("收到申请日期"))
-    content = models.TextField(_("所需信息的名称、文号或特征描述"))
+    content = EncryptedTextField(_("所需信息的名称、文号或特征描述"))  # may carry the applicant's own numbers
     state = models.CharField(_("状态"), max_length=12, choices=RequestState.choices, default=RequestState.REGISTERED)
     correction_items = models.TextField(_("补正事项"), blank=True)
     correction_due = models.DateField(_("补正期限"), null=True, blank=True)

@@ -165,7 +165,7 @@ class Letter(EncryptedModel, TimeStampedModel):
     kind = models.CharField(_("类别"), max_length=15, choices=Kind.choices)
     urgency = models.CharField(_("紧急程度"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
     title = models.CharField(_("标题"), max_length=100)
-    content = models.TextField(_("内容"))
+    content = EncryptedTextField(_("内容"))  # writers put their own numbers here too: at rest encrypted
     location = models.CharField(_("事发地点"), max_length=200, blank=True)
     # The member of staff a 表扬 or 投诉 is about, when written from his public profile (evaluation's staff page
     # counts them).

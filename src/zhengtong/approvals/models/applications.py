@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from zhengtong.core.fields import EncryptedTextField
+from zhengtong.core.fields import EncryptedJSONField, EncryptedTextField
 
 
 class Status(models.TextChoices):
@@ -63,7 +63,7 @@ class Application(models.Model):
         related_name="+",
     )
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
-    data = models.JSONField(_("申请内容"), default=dict)
+    data = EncryptedJSONField(_("申请内容"), default=dict)  # what the applicant typed: at rest encrypted
     idempotency_key = models.CharField(max_length=64, blank=True)
     decision = models.CharField(_("办理结果"), max_length=10, choices=Decision.choices, blank=True)
     decision_reason = models.TextField(_("理由"), blank=True)

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import EncryptedJSONField
+
 
 class Draft(models.Model):
     applicant = models.ForeignKey(
@@ -16,7 +18,7 @@ class Draft(models.Model):
     item = models.ForeignKey(
         "approvals.ServiceItem", verbose_name=_("事项"), on_delete=models.CASCADE, related_name="+"
     )
-    data = models.JSONField(_("填写内容"), default=dict)
+    data = EncryptedJSONField(_("填写内容"), default=dict)  # what the applicant typed: at rest encrypted
     key = models.CharField(max_length=64, blank=True)  # the form's idempotency key: confirming twice is one case
     updated_at = models.DateTimeField(_("保存时间"), auto_now=True)
 
