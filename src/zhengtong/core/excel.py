@@ -44,8 +44,19 @@ def _named(response: HttpResponse | StreamingHttpResponse, title: str):
     return response
 
 
+def _text_stays_text(book: Workbook) -> None:
+    """openpyxl makes any text starting with "=" a formula. What these workbooks hold is what people typed (a
+    guide's note, a request's description): "=HYPERLINK(…)" must not run in the exporting clerk's Excel."""
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+
+
 def workbook_response(title: str, book: Workbook) -> HttpResponse:
-    """Any workbook openpyxl built (several sheets, widths) as a download."""
+    """Any workbook openpyxl built (several sheets, widths) as a download, every text as text."""
+    _text_stays_text(book)
     response = _named(HttpResponse(content_type=XLSX), title)
     book.save(response)
     return response
