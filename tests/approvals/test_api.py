@@ -84,6 +84,24 @@ def test_staff_act_with_a_token_and_not_with_a_password_only_session(client, ite
     assert body["status"] == "reviewing"
 
 
+def test_the_earlier_staff_action_endpoint_takes_an_idempotency_key_too(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """Issue 19, item 4: every action the API performs takes an Idempotency-Key; this endpoint, kept for existing
+    clients, ran a retried accept twice (the second was refused as a state conflict, and the client never saw the
+    first answer)."""
+    from zhengtong.audit.models import OperationLog
+
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    url = f"/api/v1/approvals/applications/{application.pk}/actions/accept/"
+    auth = {"HTTP_AUTHORIZATION": f"Token {f.api_key(lisi)}", "HTTP_IDEMPOTENCY_KEY": "retry-1"}
+    first, again = client.post(url, **auth), client.post(url, **auth)
+    assert first.status_code == again.status_code == 200 and first.json() == again.json()
+    assert (
+        OperationLog.objects.filter(action="approvals.application.accept", object_id=str(application.pk)).count() == 1
+    )
+
+
 def test_another_departments_staff_get_404_or_a_coded_refusal(client, item, zhangsan, lisi, wangwu, uploads, form_data):
     application = services.application_accept(
         application=services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads), by=lisi

@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
-from zhengtong.cases.api import CaseApi, params
+from zhengtong.cases.api import CaseApi, Once, params
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
@@ -368,7 +368,11 @@ class StaffAction(APIView):
     permission_classes = [VerifiedStaff]
     parser_classes = [JSONParser, FormParser]
 
-    @extend_schema(request=StaffActionRequest, responses=ApplicationSerializer)
+    @extend_schema(
+        request=StaffActionRequest,
+        responses=ApplicationSerializer,
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+    )
     def post(self, request, pk: int, action: str):
         applications = Application.objects.select_related("item", "lead_department")
         application = visible_case(APPLICATION, request.user, applications, pk=pk)
@@ -377,9 +381,13 @@ class StaffAction(APIView):
         StaffActionRequest(data=request.data).is_valid(raise_exception=True)
         if action not in STAFF_ACTIONS or action in ("resubmit", "withdraw"):
             raise NotFound()
-        STAFF_ACTIONS[action](application, request.user, params(request.data), None)
-        application.refresh_from_db()
-        return Response(ApplicationSerializer(application).data)
+
+        def run():
+            STAFF_ACTIONS[action](application, request.user, params(request.data), None)
+            application.refresh_from_db()
+            return ApplicationSerializer(application).data
+
+        return Response(Once(APPLICATIONS, request, pk, action).answer(run))  # as the case API: a retry runs once
 
 
 APPLICATIONS = CaseApi(

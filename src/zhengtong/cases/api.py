@@ -252,20 +252,14 @@ def case_urls(api: CaseApi) -> list:
                 raise NotFound()
             table_action(api.case_type, action)  # every action the API performs is in the table
             case = _find(api, request.user, key)
-            once = Once(api, request, key, action)
-            remembered = once.begin()
-            if remembered is not None:
-                return Response(remembered)
-            try:
+
+            def run():
                 api.perform[action](case, request.user, params(request.data), request.FILES)
-            except BaseException:
-                once.abandon()  # a refused or failed attempt may be tried again with the same key
-                raise
-            case = api.queryset().get(pk=case.pk)  # as it stands now, even if no longer in his scope
-            serializer = detail_serializer if handles_cases(request.user) else applicant_serializer
-            body = serializer(case, context={"request": request}).data
-            once.remember(body)
-            return Response(body)
+                now = api.queryset().get(pk=case.pk)  # as it stands now, even if no longer in his scope
+                serializer = detail_serializer if handles_cases(request.user) else applicant_serializer
+                return serializer(now, context={"request": request}).data
+
+            return Response(Once(api, request, key, action).answer(run))
 
     class Reveal(APIView):
         permission_classes = [CaseUser]
@@ -345,6 +339,20 @@ class Once:
         if stored.get("state") == self.PENDING:
             raise Conflict("同一请求正在办理中，请稍后查看结果。", code="IDEMPOTENCY_IN_PROGRESS")
         return stored["body"]
+
+    def answer(self, run: Callable[[], Any]):
+        """The first answer to a repeat; otherwise the answer `run` gives, remembered. A refused or failed attempt
+        frees the key, so it may be tried again with it."""
+        remembered = self.begin()
+        if remembered is not None:
+            return remembered
+        try:
+            body = run()
+        except BaseException:
+            self.abandon()
+            raise
+        self.remember(body)
+        return body
 
     def abandon(self) -> None:
         if self.idem:
