@@ -10,6 +10,7 @@ from zhengtong.accounts import services as account_services
 from zhengtong.audit import guard
 from zhengtong.letters.models import Centre, Mailbox, Responsibility
 from zhengtong.org.models import DataScope, Department, Membership
+from zhengtong.sharing import guard as exchange_guard
 from zhengtong.workdays import calendar
 from zhengtong.workdays.seed import ensure_seeded
 
@@ -85,11 +86,13 @@ def _audit_guard(request):
     transactional = _transactional(request)
     request.getfixturevalue("transactional_db" if transactional else "db")
     guard.install(connection)
+    exchange_guard.install(connection)
     ensure_seeded()  # a transactional test's flush empties the migration-seeded holiday table
     calendar.recheck()  # a previous test's rolled-back calendar edit must not linger in the cached index
     yield
     if transactional:
         guard.remove(connection)
+        exchange_guard.remove(connection)
 
 
 @pytest.fixture

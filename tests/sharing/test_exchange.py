@@ -9,11 +9,11 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from zhengtong.audit.models import OperationLog
-from zhengtong.sharing import log
+from zhengtong.sharing import guard, log
 from zhengtong.sharing.log import entry_hash
 from zhengtong.sharing.models import ExchangeBatch, ExchangeEntry, Grant, LegalPerson, Person
 from zhengtong.sharing.services.requests import grant_revoke, share_request_grant
@@ -118,7 +118,40 @@ def _three_calls(client, key):
     log.seal()
 
 
-def test_verify_finds_a_changed_entry(client, granted, key):
+def _refused(write) -> None:
+    with pytest.raises(DatabaseError), transaction.atomic():
+        write()
+
+
+def _sql(statement: str) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(statement)
+
+
+def test_the_database_refuses_to_change_or_delete_the_log(client, granted, key):
+    """Issue 25 leftover: a row deleted before its minute's seal went unnoticed (verify vouches for sealed rows
+    only). As on the audit tables, the database refuses it; only the seal writes a row's place in the chain,
+    once. Against the tables' owner, who can drop a trigger, the chain and the signature are the defence."""
+    read(client, key)
+    _refused(lambda: ExchangeEntry.objects.all().delete())
+    _refused(lambda: ExchangeEntry.objects.update(rows=900))
+    log.seal()
+    assert log.verify().ok
+    _refused(lambda: ExchangeEntry.objects.update(hash="0" * 64))
+    _refused(lambda: ExchangeBatch.objects.update(signature="00"))
+    _refused(lambda: _sql(f"DELETE FROM {ExchangeBatch._meta.db_table}"))
+    assert ExchangeEntry.objects.count() == 1 and log.verify().ok
+
+
+@pytest.fixture
+def owner():
+    """Tamper as the tables' owner would: the guard dropped, on a test copy."""
+    guard.remove(connection)
+    yield
+    guard.install(connection)
+
+
+def test_verify_finds_a_changed_entry(client, granted, key, owner):
     _three_calls(client, key)
     ExchangeEntry.objects.filter(seq=2).update(rows=900)
     result = log.verify()
@@ -127,13 +160,13 @@ def test_verify_finds_a_changed_entry(client, granted, key):
         call_command("exchange", "verify")
 
 
-def test_verify_finds_a_missing_entry(client, granted, key):
+def test_verify_finds_a_missing_entry(client, granted, key, owner):
     _three_calls(client, key)
     ExchangeEntry.objects.filter(seq=2).delete()
     assert any("缺失" in p for p in log.verify().problems)
 
 
-def test_verify_finds_a_chain_rebuilt_after_a_change(client, granted, key):
+def test_verify_finds_a_chain_rebuilt_after_a_change(client, granted, key, owner):
     """Whoever rewrites an entry and every hash after it still cannot make the signed batch agree."""
     _three_calls(client, key)
     prev = ExchangeEntry.objects.get(seq=1).hash
@@ -146,7 +179,7 @@ def test_verify_finds_a_chain_rebuilt_after_a_change(client, granted, key):
     assert any("签名批次" in p for p in problems) and not any("内容哈希" in p for p in problems)
 
 
-def test_verify_finds_a_forged_batch(client, granted, key):
+def test_verify_finds_a_forged_batch(client, granted, key, owner):
     _three_calls(client, key)
     ExchangeBatch.objects.update(signature="00" * 64)
     assert any("签名无效" in p for p in log.verify().problems)
@@ -188,7 +221,7 @@ def test_a_row_committed_after_a_later_one_was_sealed_goes_into_the_next_batch(d
     assert result.ok and result.unsealed == 0 and result.batches == 2
 
 
-def test_verify_finds_the_newest_batches_cut_off(client, granted, key):
+def test_verify_finds_the_newest_batches_cut_off(client, granted, key, owner):
     """The audit chain records each seal, so removing the latest batch with its rows is not a quiet minute."""
     _three_calls(client, key)
     read(client, key)
