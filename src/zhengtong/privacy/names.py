@@ -178,7 +178,11 @@ def find_names(text: str) -> list[tuple[int, int]]:
     for m in _STAFF.finditer(text):
         tokens = rjieba.tag(text[m.end() : m.end() + 6])
         word, tag = tokens[0] if tokens else ("", "")
-        if tag == "nr" and 2 <= len(word) <= 3 and _surname_at(word, 0) and not _is_place(word):
+        surname = _surname_at(word, 0)
+        given = word[surname:]
+        # the segmenter's dictionary tags words such as 许可证 or 高新区 as names: a given name is made of
+        # given-name characters
+        if tag == "nr" and 2 <= len(word) <= 3 and surname and all(c in GIVEN for c in given) and not _is_place(word):
             if len(word) == 3 or not rjieba.has_word(word):
                 found.setdefault(m.end(), m.end() + len(word))
     for m in _ROLE.finditer(text):
