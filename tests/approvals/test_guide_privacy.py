@@ -62,6 +62,12 @@ def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere
     assert errors["phone"][0].code == "GUIDE_PERSONAL_DATA" and errors["faq"][0].code == "GUIDE_PERSONAL_DATA"
     response = _post(client, item, {"location": f"明州路188号 张伟 {hidden.ID}"})
     assert response.context["form"].errors.as_data()["location"][0].code == "GUIDE_PERSONAL_DATA"
+    # an outside attack: a home address is an address too, but no office's (and it was then allowed everywhere)
+    home = "北仑区绿城春江花园9幢800室"
+    response = _post(client, item, {"location": home, "faq": f"问：在哪办？答：{home}"})
+    errors = response.context["form"].errors.as_data()
+    assert errors["location"][0].code == "GUIDE_PERSONAL_DATA" and errors["faq"][0].code == "GUIDE_PERSONAL_DATA"
+    assert _post(client, item, {"location": "北仑区明州路188号行政服务中心一楼"}).status_code == 302
 
 
 def test_a_mobile_saved_as_the_office_s_telephone_before_the_rule_does_not_pass_a_sample(client, item):

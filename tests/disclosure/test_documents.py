@@ -162,6 +162,19 @@ def test_repealed_and_amended_documents_stay_published_and_marked(district, lisi
     assert repealed.review_note == "上位法废止"
 
 
+def test_a_repeal_reason_with_personal_data_is_refused(district, lisi, reviewer):
+    """Issue 20 (outside attack): the reason is printed on the public page (本文件已废止。（…）) and was published
+    as typed, an applicant's ID number, mobile and home address in it."""
+    from zhengtong.core.errors import InvalidInput
+
+    document = _publish(draft(district["A"], lisi), lisi, reviewer)
+    with pytest.raises(InvalidInput) as refused:
+        services.document_repeal(document=document, by=lisi, reason="应张三（手机13905740031）申请废止")
+    assert refused.value.code == "PERSONAL_DATA" and "reason" in refused.value.fields
+    document.refresh_from_db()
+    assert document.validity == Validity.IN_FORCE and "13905740031" not in document.review_note
+
+
 def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable(
     district, lisi, django_capture_on_commit_callbacks
 ):

@@ -106,6 +106,18 @@ def test_a_bad_update_period_is_refused_naming_the_field_and_nothing_changes(ver
     assert "更新周期" in page and not Column.objects.exists()
 
 
+def test_a_column_name_with_personal_data_is_refused_naming_the_field(verified_client, editor):
+    """Issue 20 (outside attack): a column's name is printed on the home page and the disclosure pages, and was
+    published as typed: 张三专栏 13905740071."""
+    page = verified_client(editor).post(
+        "/workbench/disclosure/columns/new/",
+        {"code": "zs", "name": "张三专栏 13905740071", "sort_order": "1", "update_days": "7"},
+    )
+    errors = page.context["form"].errors.as_data()["name"]
+    assert errors[0].code == "PERSONAL_DATA" and "13905740071" not in errors[0].message
+    assert not Column.objects.exists()
+
+
 def test_staff_who_are_not_editors_cannot_change_columns(verified_client, district):
     clerk = f.staff("wangwu", "王五", district["A"])
     column = Column.objects.create(code="news", name="要闻动态")

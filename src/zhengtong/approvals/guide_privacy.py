@@ -7,6 +7,8 @@ number or a name is refused like anywhere else (a value typed there used to be a
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from zhengtong.files.publication import in_files, in_text
@@ -23,10 +25,19 @@ OFFICE_FIELDS = {
 CODE = "GUIDE_PERSONAL_DATA"
 
 
+# A home's unit, not an office's door: an office is found by its road and number (明州路188号), a home by its
+# building, unit or village group (绿城春江花园9幢800室). Kept in the masked text the check returns.
+RESIDENCE = re.compile("幢|栋|单元|#|＃|组|小区|花园|家园|公寓")
+
+
 def _personal(name: str, label: str, value: str, allow):
     """The findings in a field's value that are someone's, not the office's."""
     office = {kind.label for kind in OFFICE_FIELDS.get(name, ())}
-    return [f for f in in_text(label, value, allow) if f.kind not in office]
+    return [
+        f
+        for f in in_text(label, value, allow)
+        if f.kind not in office or (f.kind == Kind.ADDRESS.label and RESIDENCE.search(f.text))
+    ]
 
 
 def public_strings(item: ServiceItem, values: dict | None = None) -> set[str]:

@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.files.publication import refuse_personal
 from zhengtong.org.access import edits_site
 
 from . import errors
@@ -52,6 +53,7 @@ def column_save(
         raise refuse(errors.COLUMN_CODE)
     if not name:
         raise refuse(errors.COLUMN_NAME)
+    refuse_personal("name", "栏目名称", name)  # printed on the home page and every disclosure page
     if update_days is not None and not 1 <= update_days <= MAX_UPDATE_DAYS:
         raise refuse(errors.UPDATE_DAYS)
     try:

@@ -20,7 +20,7 @@ from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse
 from zhengtong.files.extract import Unreadable
-from zhengtong.files.publication import Finding, in_files, in_text
+from zhengtong.files.publication import Finding, in_files, in_text, refuse_personal
 from zhengtong.files.reading import file_reading
 from zhengtong.files.services import uploads_store
 from zhengtong.privacy.html import visible_text
@@ -284,6 +284,7 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     _require(by, document, "repeal")
     if not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
+    refuse_personal("reason", "废止理由", reason, public_strings(document))  # printed on the public page
     document.validity, document.repealed_on = Validity.REPEALED, timezone.localdate()
     document.review_note = reason.strip()
     document.save(update_fields=["validity", "repealed_on", "review_note", "updated_at"])

@@ -8,11 +8,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from zhengtong import privacy
+from zhengtong.core.errors import refuse_on
 
 from .models import FileText, StoredFile
 from .reading import readings
 
+PERSONAL_DATA = ("PERSONAL_DATA", _("“%(label)s”含个人信息（%(shown)s），公开后人人可见，请删去。"))
 READING = "图片正在识别"
 UNREADABLE = "无法读取"
 PICTURE = "图片（须人工核对）"
@@ -32,6 +36,15 @@ def in_text(where: str, text: str, allow: Iterable[str] = (), ref: int | None = 
         Finding(where, f.kind.label, privacy.mask_finding(f), ref)
         for f in privacy.scan(text or "", allow=frozenset(allow))
     ]
+
+
+def refuse_personal(field: str, label: str, text: str, allow: Iterable[str] = ()) -> None:
+    """For a text published as it is typed, with no reviewer between it and the public (a column's name, a repeal's
+    reason): refused, naming the field, the findings shown masked."""
+    found = in_text(label, text, allow)
+    if found:
+        shown = "、".join(f"{f.kind} {f.text}" for f in found[:3]) + ("等" if len(found) > 3 else "")
+        raise refuse_on(field, PERSONAL_DATA, label=label, shown=shown)
 
 
 def in_files(
