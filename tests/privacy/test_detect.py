@@ -92,6 +92,26 @@ def test_a_number_on_the_line_after_a_number_is_its_own(line_before):
         assert (kind, value) in {(f.kind, f.text) for f in scan(f"{line_before}\n{value}\n下一行")}
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="smsto:13905740021">发短信</a>',
+        '<a href=" tel:13905740022">来电</a>',
+        '<a href="sip:13905740023@voip.example.cn">通话</a>',
+        '<a href="https://map.example.com/?home=%E7%BB%BF%E5%9F%8E%E6%98%A5%E6%B1%9F%E8%8A%B1%E5%9B%AD9%E5%B9%A2800%E5%AE%A4">地图</a>',
+        '<img src="https://img.example.cn/idcard/330206199003071231.jpg" alt="扫描件">',
+    ],
+)
+def test_every_attribute_of_published_html_is_read_decoded(html):
+    """Issue 20 (outside attack): only tel:/mailto:/sms: links and a few shown attributes were read, so other link
+    schemes, a leading space, an address in a link's query and an ID number in a picture's address were published.
+    Every attribute is in the page's source."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    assert scan(visible_text(html)), html
+    assert not scan(visible_text(mask_html(html)))
+
+
 def test_html_is_scanned_as_it_is_seen_cells_apart_and_shown_attributes_in():
     """Issue 20: attributes (title=, alt=, href="tel:") are published and were dropped before the scan; table
     cells glued together made a false name of 第（一）项 + 规章."""

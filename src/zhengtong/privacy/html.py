@@ -1,11 +1,13 @@
 """What a reader can see or reach in a piece of HTML, as text to scan: every text node, with a line break at each
-block and table cell (so that two cells never run together into a false "name"), and the attribute values a page
-shows or a click uses: title and alt (shown on hover and read aloud), aria-label, a tel: or mailto: link."""
+block and table cell (so that two cells never run together into a false "name"), and every attribute's value,
+percent-decoded: what a page shows on hover or reads aloud (title, alt), and what it only holds in its source (a
+link of any scheme, an address in a link's query, a picture's file name) are published alike."""
 
 from __future__ import annotations
 
 from html import escape
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from .detect import scan
 from .mask import mask
@@ -14,8 +16,6 @@ BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
     "blockquote pre dl dt dd figure figcaption hr address".split()
 )
-SHOWN_ATTRIBUTES = ("title", "alt", "aria-label", "placeholder", "value", "content")
-LINK_SCHEMES = ("tel:", "mailto:", "sms:")
 
 
 class _Visible(HTMLParser):
@@ -29,11 +29,9 @@ class _Visible(HTMLParser):
             self.hidden += 1
         if tag in BLOCKS:
             self.parts.append("\n")
-        for name, value in attrs:
-            if not value:
-                continue
-            if name in SHOWN_ATTRIBUTES or (name == "href" and value.lower().startswith(LINK_SCHEMES)):
-                self.parts.append(f"\n{value}\n")
+        for _name, value in attrs:
+            if value:
+                self.parts.append(f"\n{unquote(value)}\n")
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
