@@ -362,7 +362,9 @@ AUDIT_ANCHOR_DIR = Path(os.environ.get("ZT_AUDIT_ANCHOR_DIR", VAR_DIR / "audit-a
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # no personal data in a log line (issue 20): a path's ID number or mobile is masked (privacy/logs.py)
+    "filters": {"personal": {"()": "zhengtong.privacy.logs.MaskPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["personal"]}},
     "root": {"handlers": ["console"], "level": os.environ.get("ZT_LOG_LEVEL", "WARNING")},
 }
 

@@ -67,6 +67,13 @@ def test_a_journey_with_personal_data_in_queries_leaves_none_in_any_log(tmp_path
             assert _get(f"{base}/search/?q={ID}") == 200
             assert _get(f"{base}/letters/?q={MOBILE}", Referer=referer) in (200, 404)
             assert _get(f"{base}/api/v1/approvals/status/?receipt=X&code={ID}") in (400, 404, 405, 429)
+            # an outside attack: a value in a path is logged by Django's 404 warning and gunicorn's access log, and
+            # a request line gunicorn cannot parse is logged raw
+            assert _get(f"{base}/letters/{MOBILE}/") == 404
+            assert _get(f"{base}/disclosure/docs/{ID}/") == 404
+            with socket.create_connection(("127.0.0.1", port), timeout=10) as raw:
+                raw.sendall(f"GET /search/?q=住 {MOBILE} 绿城 HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+                raw.recv(1024)
         finally:
             server.terminate()
             server.wait(timeout=30)

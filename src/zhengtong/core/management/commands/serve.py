@@ -15,6 +15,8 @@ from ...staticfiles import collect_when_changed
 # came from, must not be written down (个人信息保护法 Art. 51). Address, time, method, path, status, bytes,
 # duration (s), browser.
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(L)s "%(a)s"'
+# A value in the path itself (/letters/138…/), or in a request line gunicorn cannot parse, is masked.
+LOGGER_CLASS = "zhengtong.privacy.logs.GunicornLogger"
 
 
 class Command(BaseCommand):
@@ -49,5 +51,7 @@ class Command(BaseCommand):
                 "-",
                 "--access-logformat",
                 ACCESS_LOG_FORMAT,
+                "--logger-class",
+                LOGGER_CLASS,
             ],
         )

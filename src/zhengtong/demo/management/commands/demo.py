@@ -15,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from zhengtong.audit.context import Actor, acting_as
+from zhengtong.core.management.commands.serve import LOGGER_CLASS
 from zhengtong.core.staticfiles import collect_when_changed
 
 from ... import data
@@ -67,7 +68,7 @@ class Command(BaseCommand):
         collect_when_changed()
         python = sys.executable
         web = [python, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", f"127.0.0.1:{port}"]
-        web += ["--worker-class", "gthread", "--threads", "4", "--workers", "2"]
+        web += ["--worker-class", "gthread", "--threads", "4", "--workers", "2", "--logger-class", LOGGER_CLASS]
 
         def started(children):
             self.stdout.write(
