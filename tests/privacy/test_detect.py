@@ -83,6 +83,36 @@ def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(befo
         assert (kind, value) in {(f.kind, f.text) for f in scan(before + value + after)}
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("身份证330206.19900307.1231", Kind.ID_NUMBER, "330206.19900307.1231"),
+        ("身份证330206 - 19900307 - 1231", Kind.ID_NUMBER, "330206 - 19900307 - 1231"),
+        ("330206199003071231zm.pdf", Kind.ID_NUMBER, "330206199003071231"),
+        ("联系8613905740004", Kind.MOBILE, "8613905740004"),
+        ("手机139 - 0574 - 0003", Kind.MOBILE, "139 - 0574 - 0003"),
+        ("TEL13905740005", Kind.MOBILE, "13905740005"),
+        ("zhangsan13905740015.pdf", Kind.MOBILE, "13905740015"),
+        ("电话(138)0574-0001", Kind.MOBILE, "(138)0574-0001"),
+        ("电话138·0574·0001", Kind.MOBILE, "138·0574·0001"),
+        ("电话138/0574/0001", Kind.MOBILE, "138/0574/0001"),
+        ("住绿城春江花园 9幢800室", Kind.ADDRESS, "绿城春江花园 9幢800室"),
+        ("住绿城春江花园9#800室", Kind.ADDRESS, "绿城春江花园9#800室"),
+        ("住绿城春江花园9号800室", Kind.ADDRESS, "绿城春江花园9号800室"),
+        ("住绿城春江花园9栋8楼800", Kind.ADDRESS, "绿城春江花园9栋8楼800"),
+        ("住绿城春江花园9幢-800室", Kind.ADDRESS, "绿城春江花园9幢-800室"),
+    ],
+)
+def test_spellings_an_outside_attack_published_are_found(text, kind, value):
+    """Issue 20 (outside attack, session 38): each of these was published unmasked."""
+    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
+
+
+@pytest.mark.parametrize("text", ["共有9号楼300户", "1. 本办法自发布之日起施行", "版本3.1.2", "第3号文件"])
+def test_counts_and_numbered_lists_are_no_address_or_number(text):
+    assert scan(text) == []
+
+
 @pytest.mark.parametrize("line_before", ["数量：3", "AppVersion：3.1", "第12"])
 def test_a_number_on_the_line_after_a_number_is_its_own(line_before):
     """A spreadsheet row ending in a count put the next row's ID number down as a piece of a grouped number (the

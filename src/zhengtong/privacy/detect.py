@@ -58,21 +58,27 @@ class Finding:
     text: str
 
 
-# Not preceded or followed by a digit or an ASCII letter: a number inside a longer code is not a match. The
-# patterns run on the normalised view (normalize.py): ASCII digits and punctuation, no zero-width characters.
+# Not preceded or followed by a digit or an ASCII letter: a plate inside a longer code is not a match. A number is
+# bounded by digits only: its length is what tells it, and letters stick to it in file names and codes
+# (zhangsan13905740015.pdf, TEL13905740005, a 学籍号 is G + the pupil's ID number). The patterns run on the
+# normalised view (normalize.py): ASCII digits and punctuation, no zero-width characters.
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
+_DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 
-# Between digits: nothing, or a dash or up to three spaces (scans and OCR space digits out, even one by one).
-_SEP = r"(?:-| {1,3})?"
-# An ID number may follow a letter: a 学籍号 is G + the pupil's ID number.
-_ID = re.compile(rf"(?<![0-9])\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_E}|{_B}\d(?:{_SEP}\d){{14}}{_E}")
+# Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or one
+# of - . · / _ with spaces either side (330206.19900307.1231, 139 - 0574 - 0003). Never a line break.
+_SEP = r"(?:[ \t]{0,3}[-–—.·/_][ \t]{0,3}|[ \t]{1,3})?"
+_ID = re.compile(rf"{_DB}\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}")
+# +86, 0086 or 86 before it; the first three digits may stand in brackets: (138)0574-0001, +86(138)05740001.
 _MOBILE = re.compile(
-    rf"(?:{_B}(?:\+|00)86[ -]?|\(\+?86\) ?|{_B})1{_SEP}[3-9](?:[-.]|{_SEP})\d(?:(?:[-.]|{_SEP})\d){{8}}{_E}"
+    rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
 )
-_LANDLINE = re.compile(rf"{_B}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_E}")
+_LANDLINE = re.compile(
+    rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
+)
 # without a separator only beside a word that says it is a telephone (an invoice code looks the same)
-_LANDLINE_BARE = re.compile(rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_E}")
-_CARD = re.compile(rf"{_B}(?:\d{_SEP}){{15,18}}\d{_E}")
+_LANDLINE_BARE = re.compile(rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}")
+_CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
 # Bounded parts (RFC 5321: 64 for the local part, 63 per label) and a start at a boundary: unbounded, a long run
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
 _EMAIL = re.compile(
@@ -160,7 +166,8 @@ def _near(text: str, start: int, end: int, words) -> bool:
 
 
 # \Z, not $: $ also matches before a final line break, and a line ending in a digit is no group of the next
-_GROUP_BEFORE, _GROUP_AFTER = re.compile(rf"\d{_SEP}\Z"), re.compile(rf"{_SEP}\d")
+# (the narrow separators of a grouped number: "1. " before a number is a list's, not a group's)
+_GROUP_BEFORE, _GROUP_AFTER = re.compile(r"\d(?:-| {1,3})?\Z"), re.compile(r"(?:-| {1,3})?\d")
 
 
 def _whole(view: str, m: re.Match) -> bool:
