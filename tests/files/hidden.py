@@ -344,3 +344,66 @@ def pdf_attachment_annotation() -> bytes:
         writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
 
     return _pdf(build)
+
+
+# --- found by the outside attack (session 38) ---------------------------------------------------------------------
+
+
+def pdf_stamp_appearance() -> bytes:
+    """A stamp annotation with no text of its own, whose appearance draws the numbers: a viewer shows them."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject
+
+    def build(writer):
+        font = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+            }
+        )
+        resources = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): writer._add_object(font)})}
+        )
+        drawn = f"BT /F1 10 Tf 2 10 Td (Tel {MOBILE} ID {ID}) Tj ET".encode()
+        box = ArrayObject([FloatObject(v) for v in (0, 0, 200, 30)])
+        appearance = _stream(
+            writer, drawn, Type=NameObject("/XObject"), Subtype=NameObject("/Form"), BBox=box, Resources=resources
+        )
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Stamp"),
+                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (10, 10, 210, 40)]),
+                NameObject("/AP"): DictionaryObject({NameObject("/N"): appearance}),
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return _pdf(build)
+
+
+def xlsx_number_format() -> bytes:
+    """Cells whose number format writes the first digits: Excel shows 13805740001 for 5740001."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["序号", "号码"])
+    sheet.append([1, int(MOBILE[4:])])
+    sheet["B2"].number_format = f'"{MOBILE[:4]}"0000000'
+    sheet.append([2, int(ID[6:])])
+    sheet["B3"].number_format = f'"{ID[:6]}"000000000000'
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def xlsx_formula_literals() -> bytes:
+    """A formula that joins the pieces of a number, saved without its result (Excel works it out on opening)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = f'=CONCATENATE("{MOBILE[:3]}","{MOBILE[3:7]}","{MOBILE[7:]}")'
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

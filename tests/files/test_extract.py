@@ -55,6 +55,12 @@ def kinds(kind: str, data: bytes) -> set[str]:
         ("xlsx", hidden.xlsx_threaded_comment, "mobile"),
         ("xlsx", hidden.xlsx_chart_cache, "mobile"),
         ("xlsx", hidden.xlsx_unused_shared_string, "id_number"),
+        # found by the outside attack
+        ("pdf", hidden.pdf_stamp_appearance, "mobile"),
+        ("pdf", hidden.pdf_stamp_appearance, "id_number"),
+        ("xlsx", hidden.xlsx_number_format, "mobile"),
+        ("xlsx", hidden.xlsx_number_format, "id_number"),
+        ("xlsx", hidden.xlsx_formula_literals, "mobile"),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )

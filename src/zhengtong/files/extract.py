@@ -54,8 +54,9 @@ MAX_CELLS = 2_000_000
 MAX_PICTURES = 30
 MAX_DEPTH = 3  # a file embedded in a file embedded in a file
 # Raised whenever the reader reads more than before: readings kept from an earlier version are made again
-# (files/reading.py). 2: every part of an Office package, every object of a PDF.
-VERSION = 2
+# (files/reading.py). 2: every part of an Office package, every object of a PDF. 3: form XObjects' text, what a
+# number format shows, the pieces a formula joins.
+VERSION = 3
 
 
 class Unreadable(ValueError):
@@ -128,8 +129,9 @@ PDF_DATES = {"/M", "/CreationDate", "/ModDate"}
 def _pdf_objects(reader: PdfReader, reading: _Reading) -> list[str]:
     """Every object the file holds, not the ones a viewer reaches: the strings in each (any annotation's text and
     author, a link's address, bookmarks, the document information, file names…), each embedded file wherever it is
-    attached (the document's list or a page's paper clip), and the XML packets (XMP metadata, XFA forms). The pages'
-    content streams are read as text above."""
+    attached (the document's list or a page's paper clip), the XML packets (XMP metadata, XFA forms), and the text
+    every form XObject draws (an annotation's appearance: a stamp shows what it draws, whatever its own text says).
+    The pages' content streams are read as text above."""
     numbers = sorted({(n, g) for g, ids in reader.xref.items() for n in ids} | {(n, 0) for n in reader.xref_objStm})
     objects = [(n, reader.get_object(IndirectObject(n, g, reader))) for n, g in numbers]
     named = {}  # an embedded file's stream → the name its file specification gives it
@@ -147,6 +149,8 @@ def _pdf_objects(reader: PdfReader, reading: _Reading) -> list[str]:
             out.append(reading.embedded(named.get(number) or f"对象{number}", obj.get_data()))
         elif obj.get("/Type") == "/Metadata" or obj.get("/Subtype") == "/XML" or number in xfa:
             out += _xml_words(obj.get_data())
+        elif obj.get("/Subtype") == "/Form" and reader.pages:  # drawn by an annotation (a stamp), not a page
+            out.append(reader.pages[0].extract_xform_text(obj))
     return out
 
 
@@ -220,6 +224,8 @@ def _words(source, *, values: bool = True) -> list[str]:
             runs.setdefault(RUN_TEXT[tag], []).append(text or "")
         elif text and text.strip() and (values or tag != S + "v"):
             out.append(LABELS.get(tag, "") + text.strip())
+            if tag == S + "f":  # a formula saved without its result: the pieces it joins ("138"&"0574"&"0001")
+                out.append("".join(re.findall(r'"([^"]*)"', text)))
         out += [v for v in element.attrib.values() if _worth_reading(v)]
         if tag in PARAGRAPHS and runs:
             out += [label + "".join(parts) for label, parts in runs.items()]
@@ -349,9 +355,39 @@ def _xlsx(data: bytes, reading: _Reading) -> str:
             for cell in row:
                 if cell.comment is not None:
                     out.append(f"批注：{cell.comment.text}")
+                shown = _displayed(cell.value, cell.number_format)
+                if shown:
+                    out.append(f"显示为：{shown}")
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         out += _package(archive, reading, sheets=True)
     return "\n".join(line for line in out if line)
+
+
+_FORMAT_PARTS = re.compile(r'("[^"]*"|\\.)')
+
+
+def _displayed(value, number_format: str) -> str:
+    """What Excel shows for a number whose format writes text around it: the format "1380"0000000 shows 5740001 as
+    13805740001. Its literals, and the number (zero-padded to the format's zeros) in place of its digits; "" for
+    any other cell."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not ('"' in number_format or "\\" in number_format)
+    ):
+        return ""
+    section = number_format.split(";")[0]
+    zeros = _FORMAT_PARTS.sub("", section).count("0")  # the placeholders, not a 0 inside a literal
+    digits, out = str(int(value)).zfill(zeros), []
+    for part in _FORMAT_PARTS.split(section):
+        if part.startswith('"'):
+            out.append(part[1:-1])
+        elif part.startswith("\\"):
+            out.append(part[1:])
+        elif re.search("[0#?]", part) and digits:
+            out.append(digits)
+            digits = ""  # one number per cell: the placeholders after the first group are its decimals
+    return "".join(out)
 
 
 def _image(data: bytes, reading: _Reading) -> str:
