@@ -292,7 +292,7 @@ def xlsx_unused_shared_string() -> bytes:
 
 
 def pdf_outline() -> bytes:
-    return _pdf(lambda w: w.add_outline_item(f"附：联系人手机 {MOBILE}", 0))
+    return _pdf(lambda w: w.add_outline_item(title=f"附：联系人手机 {MOBILE}", page_number=0))
 
 
 def _stream(writer, data: bytes, **entries):

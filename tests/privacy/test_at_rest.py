@@ -148,3 +148,26 @@ def test_free_text_a_person_writes_is_stored_encrypted_too(db, district):
 
     assert "13905740074" in Letter.objects.get().content  # read back whole
     assert "13905740076" in Request.objects.get().content
+
+
+def test_a_number_in_a_letter_s_title_or_a_file_s_name_is_not_stored_in_clear(db):
+    """An outside attack put numbers where no field is made for them: a letter's title (copied into its clock's
+    label and every audit row's description) and an attachment's file name (zhangsan13905740015.pdf)."""
+    from ..files.samples import png_with_text
+
+    letters.letter_submit(
+        channel="web",
+        kind="help",
+        title="13905740077求助：路灯不亮",
+        content="小区门口路灯坏了一周。",
+        writer_name="郑强",
+        writer_phone="13905740073",
+        attachments=[("zhangsan13905740078.png", png_with_text())],
+    )
+    dump = _everything_stored()
+    assert "13905740077" not in dump and "13905740078" not in dump
+    from zhengtong.letters.models import Letter
+
+    letter = Letter.objects.get()
+    assert "13905740077" in letter.content  # the whole title is kept where the clerk reads it, encrypted
+    assert letter.attachments.get().file.original_name == "zhangsan13905740078.png"

@@ -29,6 +29,16 @@ def _lock_chain(lock: int = _CHAIN_LOCK) -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [lock])
 
 
+def _masked(value):
+    if isinstance(value, str):
+        return privacy.mask(value) if privacy.may_hold(value) else value
+    if isinstance(value, dict):
+        return {key: _masked(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_masked(item) for item in value]
+    return value
+
+
 def audit_record(
     *,
     action: str,
@@ -43,6 +53,9 @@ def audit_record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)[:200]
+    # The log is append-only and read by auditors, not the place for a person's numbers: what a description or a
+    # change holds is masked (a file's name, a title, a reason typed with a mobile in it).
+    object_repr, changes = _masked(object_repr), _masked(changes or {})
     actor = current_actor()
     # No savepoint of its own: an entry that cannot be written must undo the caller's change with it, and a
     # savepoint would only add two round trips to every audited action.

@@ -7,13 +7,16 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import EncryptedTextField
+
 
 class StoredFile(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     size = models.PositiveBigIntegerField(_("大小"))
     kind = models.CharField(_("类型"), max_length=10)
     content_type = models.CharField(max_length=100)
-    original_name = models.CharField(_("文件名"), max_length=200)
+    # a file's name is what its uploader typed (zhangsan13905740015.pdf): at rest encrypted
+    original_name = EncryptedTextField(_("文件名"))
     path = models.CharField(max_length=300)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -12,18 +12,14 @@ from urllib.parse import unquote
 
 from gunicorn import glogging
 
-from .mask import mask
-
-
-def _may_hold(text: str) -> bool:
-    return not text.isascii() or "@" in text or sum(c.isdigit() for c in text) >= 7
+from .mask import mask, may_hold
 
 
 class MaskPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         text = unquote(message)
-        if _may_hold(text):
+        if may_hold(text):
             masked = mask(text)
             if masked != text:
                 record.msg, record.args = masked, ()

@@ -62,6 +62,12 @@ def mask_finding(finding: Finding) -> str:
     return masking.mask_name(text)
 
 
+def may_hold(text: str) -> bool:
+    """Whether a text could hold personal data at all: one that is ASCII, with fewer than seven digits and no @,
+    cannot (names and addresses are Chinese, numbers long), and is passed without running the detector."""
+    return not text.isascii() or "@" in text or sum(c.isdigit() for c in text) >= 7
+
+
 def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings: list[Finding] | None = None) -> str:
     """`text` with every finding masked."""
     findings = scan(text, allow=allow) if findings is None else findings

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup
 from zhengtong.core.crypto import blind_indexes, decrypt
@@ -51,7 +52,11 @@ def _clean_text(title: str, content: str) -> tuple[str, str]:
         raise refuse(errors.CONTENT_TOO_LONG, max=errors.MAX_CONTENT)
     if MARKUP_RE.search(title) or MARKUP_RE.search(content):
         raise refuse(errors.MARKUP)
-    title = title or content.splitlines()[0][:30]
+    if title and privacy.scan(title):
+        # A title is copied into lists, notifications, the clock's label and the audit's description: personal data
+        # in it is masked there, and the title kept whole at the head of the content, which is encrypted.
+        content, title = f"（原标题：{title}）\n{content}", privacy.mask(title)
+    title = title or privacy.mask(content.splitlines()[0][:30])
     return title[:100], content
 
 
