@@ -202,5 +202,6 @@ def test_concurrent_writers_never_fork_the_chain():
     for t in threads:
         t.join()
     assert not errors
-    assert OperationLog.objects.count() == 40
+    # the writers' rows (a transactional test's setup may write its own: the calendar's recheck after a flush)
+    assert OperationLog.objects.filter(action="test.edit").count() == 40
     assert chain_verify().ok
