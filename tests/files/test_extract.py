@@ -168,3 +168,63 @@ def test_a_picture_too_thin_to_hold_a_line_is_not_given_to_the_detector(monkeypa
     out = io.BytesIO()
     Image.new("RGB", (1000, 1), "white").save(out, "PNG")
     assert ocr.image_text(out.getvalue()) == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "number_format"),
+    [
+        (5740001, '"1380"0000000'),
+        (-5740001, '0;"1380"0000000'),
+        ("5740001", '"1380"@'),
+        (5740001, '[$-804]"1380"0000000'),
+        (5740001, '[Color10]"1380"0000000'),
+    ],
+)
+def test_what_a_number_format_shows_is_read_as_shown(value, number_format):
+    """Review of issue 20: the negative section, a text section and a bracketed prefix holding a 0 each hid the
+    mobile Excel shows."""
+    assert extract._displayed(value, number_format) == hidden.MOBILE
+
+
+def test_a_part_of_many_unclosed_tags_is_read_in_linear_time():
+    """Review of issue 20: a 3 KB docx whose custom XML part held 80,000 "<" and no ">" held an upload for 28 s."""
+    import time
+
+    started = time.monotonic()
+    extract.read("docx", hidden.docx(parts={"customXml/item1.xml": "<" * 300_000}), ocr=False)
+    assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize(
+    ("parts", "reason"),
+    [
+        ({"word/fonts/font1.ttf": f"身份证 {hidden.ID}".encode()}, "字体"),
+        ({"word/printerSettings/printerSettings1.bin": b"\x00" * 64 + hidden.MOBILE.encode("utf-16-le")}, None),
+        ({f"customXml/身份证{hidden.ID}.xml": "<a/>"}, None),
+    ],
+    ids=["text-named-as-a-font", "printer-settings-past-its-name", "a-part-s-name"],
+)
+def test_what_a_package_holds_outside_its_parts_words_is_read_or_refused(parts, reason):
+    data = hidden.docx(parts=parts)
+    if reason:
+        with pytest.raises(extract.Unreadable, match=reason):
+            extract.file_text("docx", data)
+    else:
+        assert kinds("docx", data) & {"mobile", "id_number"}
+
+
+def test_duplicate_part_names_and_entry_comments_are_not_passed_unread():
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+        info = zipfile.ZipInfo("customXml/item1.xml")
+        info.comment = f"手机 {hidden.MOBILE}".encode()
+        z.writestr(info, "<a/>")
+    assert "mobile" in kinds("docx", out.getvalue())
+    with zipfile.ZipFile(out, "a") as z, pytest.warns(UserWarning):
+        z.writestr("word/document.xml", f"<w:document>{hidden.ID}</w:document>")
+    with pytest.raises(extract.Unreadable, match="重名"):
+        extract.file_text("docx", out.getvalue())

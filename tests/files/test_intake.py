@@ -150,3 +150,19 @@ def test_a_pdf_s_scripts_are_removed():
     assert b"app.alert" not in cleaned
     names = PdfReader(io.BytesIO(cleaned)).trailer["/Root"].get("/Names")
     assert names is None or "/JavaScript" not in names.get_object()
+
+
+def test_a_pdf_built_to_break_the_parser_is_refused_not_a_500():
+    """Review of issue 20: a chain of 1,500 references made the rewrite recurse past Python's limit, and the
+    error escaped as a 500."""
+    from pypdf.generic import ArrayObject, NameObject
+
+    from . import hidden
+
+    def build(writer):
+        ref = writer._add_object(ArrayObject())
+        for _ in range(1500):
+            ref = writer._add_object(ArrayObject([ref]))
+        writer._root_object[NameObject("/Chain")] = ref
+
+    assert _refused(hidden._pdf(build)) == "FILE_CORRUPT"

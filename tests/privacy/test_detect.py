@@ -108,6 +108,14 @@ def test_spellings_an_outside_attack_published_are_found(text, kind, value):
     assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
 
 
+@pytest.mark.parametrize("row", ["1 {id} 张伟", "{id} 1", "2  {id}", "序号 身份证号\n1 {id}", "1 {id} 3\n2 {id} 4"])
+def test_an_id_number_in_a_table_row_beside_a_row_number_is_found(row):
+    """Review of issue 20: an unbroken ID number with a row number a space away was taken for a piece of a longer
+    grouped number, so a PDF name list (序号 身份证号 人数) gave no finding."""
+    id_number = c.id_number(__import__("random").Random(3))
+    assert Kind.ID_NUMBER in {f.kind for f in scan(row.format(id=id_number))}
+
+
 @pytest.mark.parametrize("text", ["共有9号楼300户", "1. 本办法自发布之日起施行", "版本3.1.2", "第3号文件"])
 def test_counts_and_numbered_lists_are_no_address_or_number(text):
     assert scan(text) == []

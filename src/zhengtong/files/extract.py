@@ -26,6 +26,7 @@ import struct
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 from openpyxl import load_workbook
@@ -38,6 +39,8 @@ from pypdf.generic import (
     StreamObject,
     TextStringObject,
 )
+
+from zhengtong import privacy
 
 from . import ocr
 from .intake import FileRefused, clean
@@ -205,13 +208,13 @@ XML_PARTS = (".xml", ".rels", ".vml")
 PICTURES = (".png", ".jpg", ".jpeg", ".jpe", ".jfif", ".gif", ".bmp", ".tif", ".tiff", ".wdp", ".emf", ".wmf", ".svg")
 GLYPHS = (".odttf", ".ttf", ".otf", ".fntdata")  # embedded fonts: outlines, no words
 PRINTER = re.compile(r"printerSettings\d*\.bin$")
-SEVEN_DIGITS = 7
 
 
-def _worth_reading(value: str) -> bool:
-    """An attribute that can carry personal data. Structure (ids, sizes, styles, colours, schema addresses) is ASCII
-    with fewer than seven digits; a name, an address, an e-mail or a number to dial is not."""
-    return not value.isascii() or "@" in value or sum(c.isdigit() for c in value) >= SEVEN_DIGITS
+def _worth_reading(value: str) -> str:
+    """An attribute's value, percent-decoded (mailto:zhangwei%40qq.com), when it can carry personal data: structure
+    (ids, sizes, styles, colours, schema addresses) is ASCII with fewer than seven digits; "" when not."""
+    value = unquote(value)
+    return value if privacy.may_hold(value) else ""
 
 
 def _words(source, *, values: bool = True) -> list[str]:
@@ -226,7 +229,7 @@ def _words(source, *, values: bool = True) -> list[str]:
             out.append(LABELS.get(tag, "") + text.strip())
             if tag == S + "f":  # a formula saved without its result: the pieces it joins ("138"&"0574"&"0001")
                 out.append("".join(re.findall(r'"([^"]*)"', text)))
-        out += [v for v in element.attrib.values() if _worth_reading(v)]
+        out += [kept for v in element.attrib.values() if (kept := _worth_reading(v))]
         if tag in PARAGRAPHS and runs:
             out += [label + "".join(parts) for label, parts in runs.items()]
             runs = {}
@@ -243,9 +246,14 @@ def _part_words(archive: zipfile.ZipFile, name: str, **options) -> list[str]:
         return _loose_words(archive.read(name).decode("utf-8", "replace"))
 
 
+# A tag is matched up to the next < as well as >: with [^>]* alone, a part of many < and no > cost quadratic time
+# (a 3 KB docx held an upload for 28 s).
+_TAG = re.compile(r"<[^<>]*>")
+
+
 def _loose_words(raw: str) -> list[str]:
     """What stands between the tags and inside their quoted attributes, for markup that is not well-formed."""
-    return re.sub(r"<[^>]*>", "\n", raw).split("\n") + re.findall(r'"([^"<>]*)"', raw)
+    return _TAG.sub("\n", raw).split("\n") + re.findall(r'"([^"<>]*)"', raw)
 
 
 def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
@@ -254,7 +262,7 @@ def _xml(archive: zipfile.ZipFile, name: str) -> ElementTree.Element:
     try:
         return ElementTree.fromstring(raw)
     except ElementTree.ParseError:
-        words = re.sub(r"<[^>]*>", " ", raw.decode("utf-8", "replace"))
+        words = " ".join(_loose_words(raw.decode("utf-8", "replace")))
         return ElementTree.fromstring("<x>" + words.replace("&", "&amp;").replace("<", "&lt;") + "</x>")
 
 
@@ -291,23 +299,50 @@ def _package(archive: zipfile.ZipFile, reading: _Reading, *, sheets: bool = Fals
     """Every part of a docx or xlsx: properties labelled, XML parts word by word, pictures wherever they are,
     embedded files; a part of any other kind makes the file unreadable, since what is not read is not passed.
     `sheets`: the worksheets' cell values are read elsewhere, with their headers."""
-    names = set(archive.namelist())
+    listed = archive.namelist()
+    if len(listed) != len(set(listed)):  # two entries of one name: which one a reader opens is anyone's guess
+        raise Unreadable("文件内有重名的部件，无法确定其内容")
+    names = set(listed)
     out = _properties(archive, names)
+    out += [f"部件 {name}" for name in listed if privacy.may_hold(name)]  # a part's name is in the file too
+    out += [info.comment.decode("utf-8", "replace") for info in archive.infolist() if info.comment]
     for name in sorted(names - set(PROPERTY_PARTS)):
         lower = name.lower()
-        if name.endswith("/"):
+        if archive.getinfo(name).file_size == 0:  # an empty part (a folder, a signature's origin marker)
             continue
+        if name.endswith("/"):
+            raise Unreadable(f"文件中的部件“{name}”无法识别，无法检查其中内容")
         if EMBEDDED.match(name):
             out.append(reading.embedded(name.rsplit("/", 1)[-1], archive.read(name)))
         elif lower.endswith(PICTURES):
             out += _picture(archive, name, reading)
         elif lower.endswith(XML_PARTS):
             out += _part_words(archive, name, values=not (sheets and SHEET_PARTS.match(name)))
-        elif PRINTER.search(name):  # the printer's name, the first 32 UTF-16 characters of a DEVMODE
-            out.append(archive.read(name)[:64].decode("utf-16-le", "replace").split("\0")[0])
-        elif not lower.endswith(GLYPHS):
+        elif PRINTER.search(name):  # a DEVMODE: the printer's name and whatever a driver keeps, as UTF-16
+            out += archive.read(name).decode("utf-16-le", "replace").split("\0")
+        elif lower.endswith(GLYPHS):
+            _font(archive.read(name), name)
+        else:
             raise Unreadable(f"文件中的部件“{name}”无法识别，无法检查其中内容")
     return out
+
+
+# A font: TrueType, OpenType or a collection. Office's obfuscated font (.odttf, named by a GUID) has its first 32
+# bytes XORed with that GUID's bytes in reverse order (ECMA-376 Part 2 / [MS-OFFCRYPTO] font obfuscation).
+_FONT_TAGS = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf")
+
+
+def _font(data: bytes, name: str) -> None:
+    """A part named as a font that is not one holds something else, unread: it makes the file unreadable."""
+    head = data[:4]
+    if name.lower().endswith(".odttf"):
+        guid = re.sub(r"[^0-9A-Fa-f]", "", name.rsplit("/", 1)[-1].rsplit(".", 1)[0])
+        if len(guid) != 32:
+            raise Unreadable(f"文件中的字体“{name}”无法识别")
+        key = bytes.fromhex(guid)[::-1]
+        head = bytes(b ^ key[i % 16] for i, b in enumerate(data[:4]))
+    if head not in _FONT_TAGS:
+        raise Unreadable(f"文件中的字体“{name}”无法识别")
 
 
 def emf_text(data: bytes) -> str:
@@ -364,29 +399,36 @@ def _xlsx(data: bytes, reading: _Reading) -> str:
 
 
 _FORMAT_PARTS = re.compile(r'("[^"]*"|\\.)')
+_FORMAT_BRACKETS = re.compile(r"\[[^\]]*\]")  # a colour, a locale or a condition: [Red], [$-804], [>0]
 
 
 def _displayed(value, number_format: str) -> str:
-    """What Excel shows for a number whose format writes text around it: the format "1380"0000000 shows 5740001 as
-    13805740001. Its literals, and the number (zero-padded to the format's zeros) in place of its digits; "" for
-    any other cell."""
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, (int, float))
-        or not ('"' in number_format or "\\" in number_format)
-    ):
+    """What Excel shows for a cell whose format writes text around its value: "1380"0000000 shows 5740001 as
+    13805740001, "1380"@ shows the text 5740001 so too. The section for the value's sign (positive;negative;zero;
+    text), its literals, and the value (zero-padded to the format's zeros) in place of its placeholders; "" for any
+    other cell."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)) or not value:
         return ""
-    section = number_format.split(";")[0]
-    zeros = _FORMAT_PARTS.sub("", section).count("0")  # the placeholders, not a 0 inside a literal
-    digits, out = str(int(value)).zfill(zeros), []
+    if '"' not in number_format and "\\" not in number_format:
+        return ""
+    sections = _FORMAT_BRACKETS.sub("", number_format).split(";")
+    if isinstance(value, str):
+        section = next((part for part in sections if "@" in part), "")
+        digits = value
+    else:
+        index = 1 if value < 0 and len(sections) > 1 else 2 if value == 0 and len(sections) > 2 else 0
+        section = sections[min(index, len(sections) - 1)]
+        zeros = _FORMAT_PARTS.sub("", section).count("0")  # the placeholders, not a 0 inside a literal
+        digits = str(abs(int(value))).zfill(zeros)
+    out = []
     for part in _FORMAT_PARTS.split(section):
         if part.startswith('"'):
             out.append(part[1:-1])
         elif part.startswith("\\"):
             out.append(part[1:])
-        elif re.search("[0#?]", part) and digits:
+        elif re.search("[0#?@]", part) and digits:
             out.append(digits)
-            digits = ""  # one number per cell: the placeholders after the first group are its decimals
+            digits = ""  # one value per cell: the placeholders after the first group are its decimals
     return "".join(out)
 
 

@@ -99,15 +99,19 @@ def _office_kind(data: bytes) -> str:
 
 def _strip_pdf(data: bytes) -> bytes:
     from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PdfReadError
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             raise FileRefused("FILE_ENCRYPTED", _("文件已加密，请去除密码后上传。"))
-        writer = PdfWriter(clone_from=reader)
-    except (PdfReadError, ValueError, KeyError, struct.error):
+        return _rewritten(PdfWriter(clone_from=reader))
+    except FileRefused:
+        raise
+    except Exception:  # a crafted file breaks the parser in many ways (nesting, reference chains, limits)
         raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。")) from None
+
+
+def _rewritten(writer) -> bytes:
     writer._info = None  # the document information dictionary (author, creator tool …)
     root = writer._root_object
     for key in ("/Metadata", "/OpenAction", "/AA"):  # XMP, and anything that runs on open

@@ -171,7 +171,10 @@ _GROUP_BEFORE, _GROUP_AFTER = re.compile(r"\d(?:-| {1,3})?\Z"), re.compile(r"(?:
 
 
 def _whole(view: str, m: re.Match) -> bool:
-    """A number written in groups is not a piece of a longer one: 6207 6789 0524 356 inside a card number."""
+    """A number written in groups is not a piece of a longer one: 6207 6789 0524 356 inside a card number. A
+    number written unbroken is whole whatever stands beside it: 1 330206199003071231 3 is a table's row."""
+    if m.group().isdigit():
+        return True
     before, after = view[max(0, m.start() - 3) : m.start()], view[m.end() : m.end() + 3]
     return not _GROUP_BEFORE.search(before) and not _GROUP_AFTER.match(after)
 
