@@ -91,8 +91,9 @@ def test_the_api_gives_the_same_masked_values_and_reveal(verified_client, reques
     assert fields["contact_phone"]["masked"] == "138****0001" and fields["contact_phone"]["may_reveal"] is True
     assert PHONE not in str(detail)
 
-    revealed = client.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/").json()
-    assert revealed == {"field": "contact_phone", "label": "联系电话", "value": PHONE}
+    answer = client.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/")
+    assert answer.json() == {"field": "contact_phone", "label": "联系电话", "value": PHONE}
+    assert "no-store" in answer["Cache-Control"]
     steps = client.get(f"/api/v1/cases/disclosure-requests/{case.pk}/").json()["timeline"]
     assert {"action": "reveal", "label": "查看完整个人信息"}.items() <= steps[-1].items()
     client.logout()

@@ -143,8 +143,32 @@ def docx_embedded_sheet() -> bytes:
     return docx(parts={"word/embeddings/Microsoft_Excel_Worksheet.xlsx": xlsx(veryhidden=True)})
 
 
+def wmf(*records: tuple[int, bytes]) -> bytes:
+    """A WMF picture: the placeable header, the standard header (nine words), the records, the end record."""
+    import struct
+
+    body = b"".join(struct.pack("<IH", 3 + len(params) // 2, function) + params for function, params in records)
+    body += struct.pack("<IH", 3, 0)
+    header = struct.pack("<HHHIHIH", 1, 9, 0x0300, (18 + len(body)) // 2, 0, 0, 0)
+    return b"\xd7\xcd\xc6\x9a" + b"\x00" * 18 + header + body
+
+
+def wmf_text_record(text: str) -> tuple[int, bytes]:
+    import struct
+
+    raw = text.encode("gb18030")
+    raw += b"\x00" * (len(raw) % 2)
+    return 0x0521, struct.pack("<H", len(text.encode("gb18030"))) + raw + struct.pack("<HH", 10, 10)
+
+
 def docx_wmf() -> bytes:
-    return docx(parts={"word/media/image1.wmf": b"\xd7\xcd\xc6\x9a" + b"\x00" * 40})
+    """A WMF picture that paints a bitmap (META_STRETCHDIB): its pixels are no text."""
+    return docx(parts={"word/media/image1.wmf": wmf((0x0F43, b"\x00" * 24))})
+
+
+def docx_wmf_thumbnail() -> bytes:
+    """Office's thumbnail as WMF, with a line of the first page drawn as text."""
+    return docx(parts={"docProps/thumbnail.wmf": wmf(wmf_text_record(f"联系电话 {MOBILE}"))})
 
 
 def xlsx(*, veryhidden=False, defined_name=False, header=False, formula=False, title=False, picture=False) -> bytes:
@@ -407,3 +431,65 @@ def xlsx_formula_literals() -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+# --- found by the review of session 38 ----------------------------------------------------------------------------
+
+
+def pdf_stamp_picture() -> bytes:
+    """A stamp annotation whose appearance shows a picture of an ID card: no page uses the picture."""
+    from PIL import Image
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject
+
+    jpeg = io.BytesIO()
+    Image.open(io.BytesIO(id_card_png())).convert("RGB").save(jpeg, "JPEG", quality=90)
+
+    def build(writer):
+        card = _stream(
+            writer,
+            jpeg.getvalue(),
+            Type=NameObject("/XObject"),
+            Subtype=NameObject("/Image"),
+            Width=NumberObject(856),
+            Height=NumberObject(540),
+            ColorSpace=NameObject("/DeviceRGB"),
+            BitsPerComponent=NumberObject(8),
+            Filter=NameObject("/DCTDecode"),
+        )
+        resources = DictionaryObject({NameObject("/XObject"): DictionaryObject({NameObject("/Im1"): card})})
+        box = ArrayObject([FloatObject(v) for v in (0, 0, 856, 540)])
+        appearance = _stream(
+            writer,
+            b"q 856 0 0 540 0 0 cm /Im1 Do Q",
+            Type=NameObject("/XObject"),
+            Subtype=NameObject("/Form"),
+            BBox=box,
+            Resources=resources,
+        )
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Stamp"),
+                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (10, 10, 290, 190)]),
+                NameObject("/AP"): DictionaryObject({NameObject("/N"): appearance}),
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return _pdf(build)
+
+
+def pdf_integer() -> bytes:
+    from pypdf.generic import NameObject, NumberObject
+
+    return _pdf(lambda w: w._root_object.__setitem__(NameObject("/Phone"), NumberObject(int(MOBILE))))
+
+
+def pdf_private_stream() -> bytes:
+    """A stream of no declared kind hung off the catalogue (an editor's private data)."""
+    from pypdf.generic import NameObject
+
+    def build(writer):
+        writer._root_object[NameObject("/PieceInfo")] = _stream(writer, f"联系电话 {MOBILE}".encode())
+
+    return _pdf(build)

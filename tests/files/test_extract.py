@@ -61,6 +61,10 @@ def kinds(kind: str, data: bytes) -> set[str]:
         ("xlsx", hidden.xlsx_number_format, "mobile"),
         ("xlsx", hidden.xlsx_number_format, "id_number"),
         ("xlsx", hidden.xlsx_formula_literals, "mobile"),
+        # found by the review of session 38
+        ("pdf", hidden.pdf_integer, "mobile"),
+        ("pdf", hidden.pdf_private_stream, "mobile"),
+        ("docx", hidden.docx_wmf_thumbnail, "mobile"),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )
@@ -76,8 +80,9 @@ def test_personal_data_in_a_hidden_part_is_read(kind, build, found):
         ("docx", hidden.docx_picture),
         ("xlsx", lambda: hidden.xlsx(picture=True)),
         ("docx", hidden.docx_thumbnail),
+        ("pdf", hidden.pdf_stamp_picture),
     ],
-    ids=["picture", "scanned-pdf", "picture-in-word", "picture-in-sheet", "thumbnail-outside-media"],
+    ids=["picture", "scanned-pdf", "picture-in-word", "picture-in-sheet", "thumbnail-outside-media", "stamp-picture"],
 )
 def test_a_scanned_id_card_is_read_through_ocr_and_flagged(kind, build):
     assert "id_number" in kinds(kind, build())
@@ -87,6 +92,15 @@ def test_the_visible_text_is_still_read_and_a_clean_file_finds_nothing():
     text = extract.file_text("docx", hidden.docx("本办法自发布之日起施行。"))
     assert "本办法自发布之日起施行" in text
     assert privacy.scan(text) == []
+
+
+def test_an_emf_picture_that_paints_a_bitmap_is_unreadable():
+    """Review of issue 20: only the EMF's text records were read, so a scan pasted as EMF passed unread."""
+    import struct
+
+    emf = struct.pack("<II", 1, 8) + struct.pack("<II", 81, 16) + b"\x00" * 8 + struct.pack("<II", 14, 8)
+    with pytest.raises(extract.Unreadable, match="位图"):
+        extract.emf_text(emf)
 
 
 def test_an_emf_picture_s_drawn_text_is_read():
@@ -104,7 +118,7 @@ def test_an_emf_picture_s_drawn_text_is_read():
     ("kind", "data", "reason"),
     [
         ("png", hidden.id_card_png()[:200], "图片无法解码"),
-        ("docx", hidden.docx_wmf(), "WMF"),
+        ("docx", hidden.docx_wmf(), "位图"),
         ("docx", hidden.docx(parts={"word/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0" + b"\x00" * 60}), "嵌入文件"),
         ("docx", hidden.docx(parts={"word/notes.dat": b"\x00\x01\x02 13805740001"}), "notes.dat"),
     ],

@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Model, Q, QuerySet
 from django.http import QueryDict
 from django.urls import path
+from django.utils.cache import add_never_cache_headers
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, permissions, serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -278,7 +279,9 @@ def case_urls(api: CaseApi) -> list:
         def post(self, request, key, field: str):
             case = _find(api, request.user, key)
             label, value = reveal(api.case_type, case, request.user, field)
-            return Response({"field": field, "label": label, "value": value})
+            response = Response({"field": field, "label": label, "value": value})
+            add_never_cache_headers(response)  # a whole ID number is kept by no cache
+            return response
 
     REGISTERED[api.name] = api
     name = api.name.replace("-", "_")

@@ -36,6 +36,7 @@ from pypdf.generic import (
     ByteStringObject,
     DictionaryObject,
     IndirectObject,
+    NameObject,
     StreamObject,
     TextStringObject,
 )
@@ -58,8 +59,9 @@ MAX_PICTURES = 30
 MAX_DEPTH = 3  # a file embedded in a file embedded in a file
 # Raised whenever the reader reads more than before: readings kept from an earlier version are made again
 # (files/reading.py). 2: every part of an Office package, every object of a PDF. 3: form XObjects' text, what a
-# number format shows, the pieces a formula joins.
-VERSION = 3
+# number format shows, the pieces a formula joins. 4: every picture of a PDF, numbers, names and streams of no
+# declared kind, part names and entry comments, EMF's ANSI text and WMF's text.
+VERSION = 4
 
 
 class Unreadable(ValueError):
@@ -112,11 +114,7 @@ def _pdf(data: bytes, reading: _Reading) -> str:
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted:
         raise Unreadable("PDF已加密")
-    out = []
-    for number, page in enumerate(reader.pages, 1):
-        out.append(page.extract_text() or "")
-        for image in page.images:
-            out.append(reading.picture(image.data, f"第{number}页的图片"))
+    out = [page.extract_text() or "" for page in reader.pages]
     for name, form_field in (reader.get_fields() or {}).items():  # a value beside its field's label
         value = form_field.get("/V")
         if value is not None:
@@ -138,23 +136,54 @@ def _pdf_objects(reader: PdfReader, reading: _Reading) -> list[str]:
     numbers = sorted({(n, g) for g, ids in reader.xref.items() for n in ids} | {(n, 0) for n in reader.xref_objStm})
     objects = [(n, reader.get_object(IndirectObject(n, g, reader))) for n, g in numbers]
     named = {}  # an embedded file's stream → the name its file specification gives it
+    masks, contents = set(), set()  # an image's transparency (no picture of its own); the pages' text, read above
     for _n, obj in objects:
         if isinstance(obj, DictionaryObject) and isinstance(obj.get("/EF"), DictionaryObject):
             for ref in obj["/EF"].values():
                 named[getattr(ref, "idnum", None)] = str(obj.get("/UF") or obj.get("/F") or "")
+        if isinstance(obj, DictionaryObject):
+            masks |= {ref.idnum for key in ("/SMask", "/Mask") if isinstance(ref := obj.get(key), IndirectObject)}
+    for page in reader.pages:
+        drawn = page.get("/Contents")
+        contents |= {ref.idnum for ref in (drawn if isinstance(drawn, ArrayObject) else [drawn]) if ref is not None}
     xfa = _xfa_streams(reader)
     out = []
     for number, obj in objects:
         out += _pdf_strings(obj)
         if not isinstance(obj, StreamObject):
             continue
-        if obj.get("/Type") == "/EmbeddedFile":
+        kind, subtype = obj.get("/Type"), obj.get("/Subtype")
+        if kind == "/EmbeddedFile":
             out.append(reading.embedded(named.get(number) or f"对象{number}", obj.get_data()))
-        elif obj.get("/Type") == "/Metadata" or obj.get("/Subtype") == "/XML" or number in xfa:
+        elif kind == "/Metadata" or subtype == "/XML" or number in xfa:
             out += _xml_words(obj.get_data())
-        elif obj.get("/Subtype") == "/Form" and reader.pages:  # drawn by an annotation (a stamp), not a page
+        elif subtype == "/Form" and reader.pages:  # drawn by an annotation (a stamp), not a page
             out.append(reader.pages[0].extract_xform_text(obj))
+        elif subtype == "/Image" and number not in masks:  # on a page, in a stamp, a thumbnail: every picture
+            out.append(reading.picture(_picture_bytes(obj), f"图片（对象{number}）"))
+        elif kind is None and subtype is None and number not in contents:
+            out.append(_stream_text(obj.get_data()))  # a stream of no declared kind: private data, a stray page
     return out
+
+
+def _picture_bytes(image: StreamObject) -> bytes:
+    """An image XObject as a file the OCR reads: a JPEG as it is stored, any other decoded into a PNG."""
+    if image.get("/Filter") in ("/DCTDecode", ArrayObject([NameObject("/DCTDecode")])):
+        return image._data  # the JPEG's own bytes (get_data would not decode them either)
+    out = io.BytesIO()
+    image.decode_as_image().save(out, "PNG")
+    return out.getvalue()
+
+
+def _stream_text(data: bytes) -> str:
+    """A stream's bytes as text when they are text (nine in ten printable); a font's outlines, a colour profile or
+    compressed pictures read as nothing."""
+    if not data:
+        return ""
+    printable = sum(32 <= b < 127 or b in (9, 10, 13) or b >= 0x80 for b in data[:4096])
+    if printable < 0.9 * min(len(data), 4096):
+        return ""
+    return data.decode("gb18030", "replace")
 
 
 def _xfa_streams(reader: PdfReader) -> set[int]:
@@ -173,8 +202,12 @@ def _pdf_strings(obj, depth: int = 0) -> list[str]:
         return [str(obj)]
     if isinstance(obj, ByteStringObject):
         return [bytes(obj).decode("gb18030", "replace")]
+    if isinstance(obj, (NameObject, int)) and not isinstance(obj, bool):  # /Phone 13805740001, /张三
+        text = str(obj).lstrip("/")
+        return [text] if privacy.may_hold(text) else []
     if isinstance(obj, DictionaryObject):
-        return [s for key, value in obj.items() if key not in PDF_DATES for s in _pdf_strings(value, depth + 1)]
+        keys = [key.lstrip("/") for key in obj if privacy.may_hold(key.lstrip("/"))]
+        return keys + [s for key, value in obj.items() if key not in PDF_DATES for s in _pdf_strings(value, depth + 1)]
     if isinstance(obj, ArrayObject):
         return [s for value in obj for s in _pdf_strings(value, depth + 1)]
     return []
@@ -284,14 +317,14 @@ def _properties(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
 
 
 def _picture(archive: zipfile.ZipFile, name: str, reading: _Reading) -> list[str]:
-    """EMF and SVG pictures' text as drawn, every other picture through OCR; WMF cannot be decoded."""
+    """EMF, WMF and SVG pictures' text as drawn, every other picture through OCR."""
     short = name.rsplit("/", 1)[-1]
     if short.lower().endswith(".emf"):
-        return [emf_text(archive.read(name))]
+        return [emf_text(archive.read(name), short)]
     if short.lower().endswith(".svg"):
         return _part_words(archive, name)
     if short.lower().endswith(".wmf"):
-        raise Unreadable(f"图片 {short} 为WMF格式，无法识别，请换成PNG或JPG")
+        return [wmf_text(archive.read(name), short)]
     return [reading.picture(archive.read(name), f"图片 {short}")]
 
 
@@ -345,17 +378,54 @@ def _font(data: bytes, name: str) -> None:
         raise Unreadable(f"文件中的字体“{name}”无法识别")
 
 
-def emf_text(data: bytes) -> str:
-    """The text an EMF picture draws (its EMR_EXTTEXTOUTW records, UTF-16): a logo pasted from Office is EMF."""
+# Records that paint a bitmap: its pixels would need OCR, which a metafile's records do not give.
+EMF_BITMAPS = {76, 77, 78, 79, 80, 81, 114, 116}  # BITBLT … STRETCHDIBITS, ALPHABLEND, TRANSPARENTBLT
+WMF_BITMAPS = {0x0922, 0x0B23, 0x0940, 0x0B41, 0x0D33, 0x0F43}  # BITBLT, STRETCHBLT, DIB…, SETDIBTODEV
+
+
+def emf_text(data: bytes, name: str = "EMF图片") -> str:
+    """The text an EMF picture draws: EMR_EXTTEXTOUTW (UTF-16) and EMR_EXTTEXTOUTA (ANSI, read as GB18030). A logo
+    pasted from Office is EMF. One that paints a bitmap is unreadable: its pixels are not text."""
     out, offset = [], 0
     while offset + 8 <= len(data):
         kind, size = struct.unpack_from("<II", data, offset)
         if size < 8:
             break
-        if kind == 84 and size >= 76:  # EMR_EXTTEXTOUTW: the EMRTEXT at byte 36 gives chars and offString
+        if kind in EMF_BITMAPS:
+            raise Unreadable(f"图片 {name} 含位图，无法识别，请换成PNG或JPG")
+        if kind in (83, 84) and size >= 76:  # the EMRTEXT at byte 36 gives chars and offString
             chars, start = struct.unpack_from("<II", data, offset + 44)
-            out.append(data[offset + start : offset + start + 2 * chars].decode("utf-16-le", "replace"))
+            if kind == 84:
+                out.append(data[offset + start : offset + start + 2 * chars].decode("utf-16-le", "replace"))
+            else:
+                out.append(data[offset + start : offset + start + chars].decode("gb18030", "replace"))
         offset += size
+    return "".join(out)
+
+
+def wmf_text(data: bytes, name: str = "WMF图片") -> str:
+    """The text a WMF picture draws (META_TEXTOUT, META_EXTTEXTOUT; ANSI, read as GB18030): Office writes a
+    document's thumbnail so. One that paints a bitmap is unreadable."""
+    offset = 22 if data[:4] == b"\xd7\xcd\xc6\x9a" else 0  # the placeable header
+    if len(data) < offset + 18:
+        raise Unreadable(f"图片 {name} 无法解码")
+    offset += struct.unpack_from("<H", data, offset + 2)[0] * 2  # the header's own size, in words
+    out = []
+    while offset + 6 <= len(data):
+        size, function = struct.unpack_from("<IH", data, offset)
+        if size < 3 or function == 0:  # the end record
+            break
+        params = data[offset + 6 : offset + size * 2]
+        if function in WMF_BITMAPS:
+            raise Unreadable(f"图片 {name} 含位图，无法识别，请换成PNG或JPG")
+        if function == 0x0521 and len(params) >= 2:  # META_TEXTOUT: count, string
+            count = struct.unpack_from("<H", params)[0]
+            out.append(params[2 : 2 + count].decode("gb18030", "replace"))
+        elif function == 0x0A32 and len(params) >= 8:  # META_EXTTEXTOUT: y, x, count, options, [rect], string
+            count, options = struct.unpack_from("<HH", params, 4)
+            start = 8 + (8 if options & 0x0006 else 0)
+            out.append(params[start : start + count].decode("gb18030", "replace"))
+        offset += size * 2
     return "".join(out)
 
 
