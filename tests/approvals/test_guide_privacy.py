@@ -70,6 +70,19 @@ def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere
     assert _post(client, item, {"location": "北仑区明州路188号行政服务中心一楼"}).status_code == 302
 
 
+def test_a_card_or_id_number_in_a_telephone_field_is_refused_and_allowed_nowhere(verified_client, district, item):
+    """Review of issue 20: a bank card or a mistyped ID number has no word beside it in a telephone field, so the
+    detector passed it there, and the whole value was then allowed in every other field of the guide."""
+    from zhengtong.approvals import guide_privacy
+
+    card = "6217000010001234569"
+    client = verified_client(_head_of_a(district))
+    response = _post(client, item, {"phone": card})
+    assert response.context["form"].errors.as_data()["phone"][0].code == "GUIDE_PERSONAL_DATA"
+    allowed = guide_privacy.public_strings(ServiceItem(), {"phone": f"0574-86781234 {card}"})
+    assert card not in "".join(allowed)
+
+
 def test_a_mobile_saved_as_the_office_s_telephone_before_the_rule_does_not_pass_a_sample(client, item):
     ServiceItem.objects.filter(pk=item.pk).update(phone=hidden.MOBILE)
     item.refresh_from_db()
