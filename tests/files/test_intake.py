@@ -166,3 +166,31 @@ def test_a_pdf_built_to_break_the_parser_is_refused_not_a_500():
         writer._root_object[NameObject("/Chain")] = ref
 
     assert _refused(hidden._pdf(build)) == "FILE_CORRUPT"
+
+
+def test_a_file_embedded_in_another_is_stored_as_it_would_be_alone():
+    """Review of issue 20: a PDF whose incremental update removed an ID number was written afresh when uploaded
+    alone, but kept its earlier revision when embedded in a docx, where the reader, reading the newest revision,
+    did not see it."""
+    import io
+
+    from pypdf import PdfWriter
+    from pypdf.annotations import Text
+
+    from . import hidden
+
+    noted = hidden._pdf(lambda w: w.add_annotation(0, Text(rect=(10, 10, 50, 50), text=f"tel {hidden.MOBILE}")))
+    update = PdfWriter(io.BytesIO(noted), incremental=True)
+    del update.pages[0]["/Annots"]
+    revised = io.BytesIO()
+    update.write(revised)
+    import zipfile
+
+    from pypdf import PdfReader
+
+    assert hidden.MOBILE.encode() in revised.getvalue()
+    in_word = intake.clean(hidden.docx(parts={"word/embeddings/report.pdf": revised.getvalue()})).content
+    assert hidden.MOBILE.encode() not in zipfile.ZipFile(io.BytesIO(in_word)).read("word/embeddings/report.pdf")
+    in_pdf = intake.clean(hidden._pdf(lambda w: w.add_attachment("report.pdf", revised.getvalue()))).content
+    (attached,) = PdfReader(io.BytesIO(in_pdf)).attachments["report.pdf"]
+    assert attached.startswith(b"%PDF") and hidden.MOBILE.encode() not in attached

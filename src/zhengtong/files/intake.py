@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import contextvars
 import io
 import re
 import struct
@@ -112,6 +113,8 @@ def _strip_pdf(data: bytes) -> bytes:
 
 
 def _rewritten(writer) -> bytes:
+    from pypdf.generic import StreamObject
+
     writer._info = None  # the document information dictionary (author, creator tool …)
     root = writer._root_object
     for key in ("/Metadata", "/OpenAction", "/AA"):  # XMP, and anything that runs on open
@@ -121,6 +124,12 @@ def _rewritten(writer) -> bytes:
         names.get_object().pop("/JavaScript", None)
     for page in writer.pages:
         page.pop("/AA", None)
+    for obj in writer._objects:  # each attached file as it would be stored alone
+        if isinstance(obj, StreamObject) and obj.get("/Type") == "/EmbeddedFile":
+            inside = obj.get_data()
+            cleaned = _cleaned_inside(inside)
+            if cleaned != inside:
+                obj.set_data(cleaned)
     # What was unhooked above is still among the objects: written, any PDF tool would find it, and the privacy
     # reader reads the objects the stored file holds. The file is written afresh from the last revision only.
     writer.compress_identical_objects(remove_duplicates=False, remove_unreferenced=True)
@@ -162,6 +171,25 @@ def _strip_png(data: bytes) -> bytes:
 _CORE_FIELDS = re.compile(rb"<(dc:creator|cp:lastModifiedBy|cp:keywords|dc:description|cp:lastPrinted)>.*?</\1>", re.S)
 
 
+_EMBEDDINGS = re.compile(r"^(word|xl)/embeddings/")
+_inside = contextvars.ContextVar("inside", default=0)
+
+
+def _cleaned_inside(content: bytes) -> bytes:
+    """A file embedded in another, stored as it would be if uploaded alone (its metadata stripped, a PDF written
+    afresh without its earlier revisions), so that what the privacy reader reads of it is what is stored. One that
+    would be refused, or nested deeper than the reader goes, is kept as it is: the reader refuses it, with its file."""
+    if _inside.get() >= 3:
+        return content
+    token = _inside.set(_inside.get() + 1)
+    try:
+        return clean(content).content
+    except FileRefused:
+        return content
+    finally:
+        _inside.reset(token)
+
+
 def _strip_office(data: bytes) -> bytes:
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -172,6 +200,8 @@ def _strip_office(data: bytes) -> bytes:
                 content = _CORE_FIELDS.sub(b"", content)
             elif info.filename == "docProps/app.xml":
                 content = re.sub(rb"<Company>.*?</Company>", b"", content, flags=re.S)
+            elif _EMBEDDINGS.match(info.filename):
+                content = _cleaned_inside(content)
             target.writestr(info, content)
     return out.getvalue()
 
