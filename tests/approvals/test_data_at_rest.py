@@ -19,3 +19,14 @@ def test_an_application_s_form_and_its_draft_are_stored_encrypted(item, zhangsan
     assert MOBILE not in _everything_stored()
     assert Application.objects.get(pk=application.pk).data["shop_name"] == data["shop_name"]
     assert Draft.objects.get().data["shop_name"] == data["shop_name"]
+
+
+def test_a_form_s_answers_survive_a_serialise_and_load_round_trip(item, zhangsan, uploads):
+    """Review of issue 20: dumping wrote the answers as JSON text, and loading kept that text as a string."""
+    from django.core import serializers
+
+    answers = {"shop_name": "港城小吃", "area": "45"}
+    application = services.application_submit(item=item, applicant=zhangsan, data=answers, uploads=uploads)
+    dumped = serializers.serialize("json", [application], fields=["data"])
+    (loaded,) = serializers.deserialize("json", dumped)
+    assert loaded.object.data == answers

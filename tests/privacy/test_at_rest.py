@@ -171,3 +171,24 @@ def test_a_number_in_a_letter_s_title_or_a_file_s_name_is_not_stored_in_clear(db
     letter = Letter.objects.get()
     assert "13905740077" in letter.content  # the whole title is kept where the clerk reads it, encrypted
     assert letter.attachments.get().file.original_name == "zhangsan13905740078.png"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_rolling_back_the_encryption_of_a_letter_s_content_writes_it_in_clear_again():
+    """Review of issue 20: the rollback was a no-op, so the older code would have shown ciphertext."""
+    letters.letter_submit(
+        channel="web", kind="help", title="路灯", content="电话13905740079，路灯不亮。", anonymous=True
+    )
+
+    def stored() -> str:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT content FROM letters_letter")
+            return cursor.fetchone()[0]
+
+    assert stored().startswith(crypto.PREFIX)
+    call_command("migrate", "letters", "0009", verbosity=0)
+    try:
+        assert stored() == "电话13905740079，路灯不亮。"
+    finally:
+        call_command("migrate", "letters", verbosity=0)
+    assert stored().startswith(crypto.PREFIX)

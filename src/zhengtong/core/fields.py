@@ -7,7 +7,7 @@ import json
 
 from django.core.exceptions import FieldError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import connection, models, transaction
 
 from . import crypto
 
@@ -42,7 +42,8 @@ class EncryptedJSONField(EncryptedTextField):
         return json.loads(crypto.decrypt(value))
 
     def to_python(self, value):
-        return value
+        # value_to_string writes JSON text, which deserialising gives back here
+        return json.loads(value) if isinstance(value, str) else value
 
     def get_prep_value(self, value):
         if value is None:
@@ -124,3 +125,19 @@ def encrypt_existing(model, fields: tuple[str, ...], batch: int = 2000) -> int:
             return seen
         seen += len(rows)
         last = rows[-1][0]
+
+
+def decrypt_existing(model, fields: tuple[str, ...]) -> None:
+    """Write each value back in clear (a data migration's reverse, run before its field stops being encrypted):
+    rolled back without it, the older code would show ciphertext. Written with plain SQL, since saving through the
+    field would encrypt it again."""
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = {name: model._meta.get_field(name) for name in fields}
+    assignments = ", ".join(f"{connection.ops.quote_name(f.column)} = %s" for f in columns.values())
+    with transaction.atomic(), connection.cursor() as cursor:
+        for pk, *values in model.objects.order_by("pk").values_list("pk", *fields).iterator(chunk_size=2000):
+            plain = [
+                json.dumps(v, cls=DjangoJSONEncoder, ensure_ascii=False) if isinstance(f, EncryptedJSONField) else v
+                for f, v in zip(columns.values(), values, strict=True)
+            ]
+            cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [*plain, pk])

@@ -12,6 +12,14 @@ def encrypt_rows(apps, schema_editor):
 
 
 
+def decrypt_rows(apps, schema_editor):
+    """Rolled back: the values written in clear again, before the field stops being encrypted."""
+    from zhengtong.core.fields import decrypt_existing
+
+    decrypt_existing(apps.get_model("approvals", "Application"), ('data',))
+    decrypt_existing(apps.get_model("approvals", "Draft"), ('data',))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -29,5 +37,5 @@ class Migration(migrations.Migration):
             name='data',
             field=zhengtong.core.fields.EncryptedJSONField(default=dict, verbose_name='填写内容'),
         ),
-        migrations.RunPython(encrypt_rows, migrations.RunPython.noop),
+        migrations.RunPython(encrypt_rows, decrypt_rows),
     ]

@@ -12,6 +12,13 @@ def encrypt_rows(apps, schema_editor):
 
 
 
+def decrypt_rows(apps, schema_editor):
+    """Rolled back: the values written in clear again, before the field stops being encrypted."""
+    from zhengtong.core.fields import decrypt_existing
+
+    decrypt_existing(apps.get_model("files", "StoredFile"), ("original_name",))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -24,5 +31,5 @@ class Migration(migrations.Migration):
             name='original_name',
             field=zhengtong.core.fields.EncryptedTextField(verbose_name='文件名'),
         ),
-        migrations.RunPython(encrypt_rows, migrations.RunPython.noop),
+        migrations.RunPython(encrypt_rows, decrypt_rows),
     ]

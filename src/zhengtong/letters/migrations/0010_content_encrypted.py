@@ -11,6 +11,13 @@ def encrypt_rows(apps, schema_editor):
 
 
 
+def decrypt_rows(apps, schema_editor):
+    """Rolled back: the values written in clear again, before the field stops being encrypted."""
+    from zhengtong.core.fields import decrypt_existing
+
+    decrypt_existing(apps.get_model("letters", "Letter"), ('content',))
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -23,5 +30,5 @@ class Migration(migrations.Migration):
             name='content',
             field=zhengtong.core.fields.EncryptedTextField(verbose_name='内容'),
         ),
-        migrations.RunPython(encrypt_rows, migrations.RunPython.noop),
+        migrations.RunPython(encrypt_rows, decrypt_rows),
     ]
