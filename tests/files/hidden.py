@@ -493,3 +493,9 @@ def pdf_private_stream() -> bytes:
         writer._root_object[NameObject("/PieceInfo")] = _stream(writer, f"联系电话 {MOBILE}".encode())
 
     return _pdf(build)
+
+
+def xlsx_unlisted_sheet() -> bytes:
+    """A worksheet part the workbook does not list: no spreadsheet program opens it, the file still holds it."""
+    cells = f'<sheetData><row r="1"><c r="A1"><v>{MOBILE}</v></c></row></sheetData>'
+    return with_parts(xlsx(), {"xl/worksheets/sheet9.xml": f'<worksheet xmlns="{S_NS}">{cells}</worksheet>'})

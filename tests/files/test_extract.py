@@ -65,6 +65,7 @@ def kinds(kind: str, data: bytes) -> set[str]:
         ("pdf", hidden.pdf_integer, "mobile"),
         ("pdf", hidden.pdf_private_stream, "mobile"),
         ("docx", hidden.docx_wmf_thumbnail, "mobile"),
+        ("xlsx", hidden.xlsx_unlisted_sheet, "mobile"),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )

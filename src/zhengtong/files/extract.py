@@ -3,15 +3,20 @@
 Personal data hides where nobody looks: a hidden spreadsheet sheet (a council was fined after 2,375 residents'
 details sat in one), a Word deletion still tracked in the file, a field code, a picture's alt text, a PDF
 annotation or form field, a file embedded in another, a scanned ID card. The privacy check reads what this module
-returns, so what it leaves out is published unchecked. It reads:
+returns, so what it leaves out is published unchecked. A list of places always misses the next one, so it reads
+everything a file holds (decision 0021):
 
-- PDF: each page's text, its annotations (comments, links' addresses) and form fields, the document information,
-  embedded files, and the text in every picture on a page (a scanned page has nothing else);
-- docx: body, headers and footers, comments, foot- and endnotes, tracked insertions and deletions, field codes,
-  text boxes, alt text, the core, custom and app properties, charts and drawings, pictures and embedded files;
-- xlsx: every sheet, hidden and very hidden ones included, each row labelled by its header row, comments,
-  formulas, defined names, headers and footers, properties, charts and drawings, pictures and embedded files;
+- PDF: each page's text and every object in the file: the strings, numbers and names in each (annotations of any
+  kind, links, bookmarks, form fields, the document information), embedded files wherever they hang, XML packets
+  (XMP, XFA), the text every form XObject draws, streams of no declared kind, and every picture, through OCR;
+- docx and xlsx: every part of the package: each XML part's text and every attribute that can carry personal data
+  (a Word paragraph's runs joined, tracked deletions and field codes labelled), properties, part names and entry
+  comments, pictures wherever they are (EMF and WMF as drawn, the rest through OCR), embedded files; and for a
+  workbook, every sheet with each row labelled by its header row, comments, and what a number format shows;
 - JPEG and PNG: the text in the picture (files.ocr).
+
+A part or a picture it cannot read (a bitmap inside a metafile, an unknown part, an encrypted PDF, a truncated
+picture) makes the file unreadable.
 
 What cannot be read is not guessed at: `Unreadable` names the reason, and the caller refuses the file for
 publication.
@@ -51,7 +56,6 @@ A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
 EMBEDDED = re.compile(r"^(word|xl)/embeddings/[^/]+$")
-SHEET_PARTS = re.compile(r"^xl/worksheets/[^/]+\.xml$")
 HEADER_FOOTER = {S + t for t in ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")}
 MAX_CELLS = 2_000_000
 # Pictures are read one by one (about half a second each): a file with more is refused, not half-checked.
@@ -316,6 +320,16 @@ def _properties(archive: zipfile.ZipFile, names: set[str]) -> list[str]:
     return out
 
 
+def _listed_sheets(archive: zipfile.ZipFile, names: set[str]) -> set[str]:
+    """The worksheet parts the workbook lists, whose cell values are read with their headers; a sheet part it does
+    not list is read whole here, its values included."""
+    rels = "xl/_rels/workbook.xml.rels"
+    if rels not in names:
+        return set()
+    targets = {element.get("Target", "") for element in _xml(archive, rels).iter() if element.get("Target")}
+    return {t.lstrip("/") if t.startswith("/") else f"xl/{t}" for t in targets} & names
+
+
 def _picture(archive: zipfile.ZipFile, name: str, reading: _Reading) -> list[str]:
     """EMF, WMF and SVG pictures' text as drawn, every other picture through OCR."""
     short = name.rsplit("/", 1)[-1]
@@ -339,6 +353,7 @@ def _package(archive: zipfile.ZipFile, reading: _Reading, *, sheets: bool = Fals
     out = _properties(archive, names)
     out += [f"部件 {name}" for name in listed if privacy.may_hold(name)]  # a part's name is in the file too
     out += [info.comment.decode("utf-8", "replace") for info in archive.infolist() if info.comment]
+    listed_sheets = _listed_sheets(archive, names) if sheets else set()
     for name in sorted(names - set(PROPERTY_PARTS)):
         lower = name.lower()
         if archive.getinfo(name).file_size == 0:  # an empty part (a folder, a signature's origin marker)
@@ -350,7 +365,7 @@ def _package(archive: zipfile.ZipFile, reading: _Reading, *, sheets: bool = Fals
         elif lower.endswith(PICTURES):
             out += _picture(archive, name, reading)
         elif lower.endswith(XML_PARTS):
-            out += _part_words(archive, name, values=not (sheets and SHEET_PARTS.match(name)))
+            out += _part_words(archive, name, values=name not in listed_sheets)
         elif PRINTER.search(name):  # a DEVMODE: the printer's name and whatever a driver keeps, as UTF-16
             out += archive.read(name).decode("utf-16-le", "replace").split("\0")
         elif lower.endswith(GLYPHS):
