@@ -329,6 +329,20 @@ def _stream(writer, data: bytes, **entries):
     return writer._add_object(stream)
 
 
+def pdf_revised() -> bytes:
+    """A PDF whose incremental update removed an annotation with a mobile in it: the earlier revision, and the
+    number, are still in the file (a redaction done by deleting)."""
+    from pypdf import PdfWriter
+    from pypdf.annotations import Text
+
+    noted = _pdf(lambda w: w.add_annotation(0, Text(rect=(10, 10, 50, 50), text=f"tel {MOBILE}")))
+    update = PdfWriter(io.BytesIO(noted), incremental=True)
+    del update.pages[0]["/Annots"]
+    out = io.BytesIO()
+    update.write(out)
+    return out.getvalue()
+
+
 def pdf_xmp() -> bytes:
     from pypdf.generic import NameObject
 

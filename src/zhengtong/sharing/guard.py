@@ -8,20 +8,11 @@ from __future__ import annotations
 from zhengtong.core import append_only
 from zhengtong.core.append_only import Refusal
 
+from .log import CONTENT
+
 ENTRIES, BATCHES = "sharing_exchangeentry", "sharing_exchangebatch"
 # What a call did: fixed from its insert (the chain's own columns are written once, by the seal).
-CALL = (
-    "at",
-    "grant_id",
-    "resource_code",
-    "consumer_id",
-    "provider_id",
-    "caller",
-    "fields",
-    "query_hash",
-    "rows",
-    "outcome",
-)
+CALL = tuple(name for name in CONTENT if name != "id")
 MESSAGE = "交换日志只允许追加，不得修改或删除"
 
 REFUSALS = (
