@@ -149,7 +149,7 @@ def _pdf_objects(reader: PdfReader, reading: _Reading) -> list[str]:
             masks |= {ref.idnum for key in ("/SMask", "/Mask") if isinstance(ref := obj.get(key), IndirectObject)}
     for page in reader.pages:
         drawn = page.get("/Contents")
-        contents |= {ref.idnum for ref in (drawn if isinstance(drawn, ArrayObject) else [drawn]) if ref is not None}
+        contents |= {getattr(ref, "idnum", None) for ref in (drawn if isinstance(drawn, ArrayObject) else [drawn])}
     xfa = _xfa_streams(reader)
     out = []
     for number, obj in objects:
@@ -172,8 +172,9 @@ def _pdf_objects(reader: PdfReader, reading: _Reading) -> list[str]:
 
 def _picture_bytes(image: StreamObject) -> bytes:
     """An image XObject as a file the OCR reads: a JPEG as it is stored, any other decoded into a PNG."""
-    if image.get("/Filter") in ("/DCTDecode", ArrayObject([NameObject("/DCTDecode")])):
-        return image._data  # the JPEG's own bytes (get_data would not decode them either)
+    filters = image.get("/Filter")
+    if "/DCTDecode" in (filters if isinstance(filters, ArrayObject) else [filters]):
+        return image.get_data()  # the JPEG's own bytes: pypdf leaves DCT data encoded
     out = io.BytesIO()
     image.decode_as_image().save(out, "PNG")
     return out.getvalue()
