@@ -192,3 +192,33 @@ def test_rolling_back_the_encryption_of_a_letter_s_content_writes_it_in_clear_ag
     finally:
         call_command("migrate", "letters", verbosity=0)
     assert stored().startswith(crypto.PREFIX)
+
+
+def test_an_address_a_reply_and_a_file_s_reading_are_not_stored_in_clear(db, district):
+    """Round 2 of the outside attack: a request's postal address, a letter's place, its reply (and draft), and the
+    text read from a file for the privacy check were plain columns, and held what people wrote into them."""
+    from zhengtong.files import reading
+    from zhengtong.files.services import file_store
+    from zhengtong.letters.models import Letter
+
+    from ..files import hidden
+
+    disclosure.request_register(
+        department=district["A"],
+        by=None,
+        applicant_kind="person",
+        applicant_name="吴芳",
+        identifier=valid_id_number(sequence=8),
+        contact_phone="13905740072",
+        contact_address="绿城春江花园9幢802室（电话13905740091）",
+        channel="online",
+        content="请公开本街道改造计划。",
+    )
+    letters.letter_submit(
+        channel="web", kind="help", title="路灯", content="路灯不亮。", anonymous=True, location="门口，电话13905740092"
+    )
+    Letter.objects.update(reply_draft="已电话联系13905740093", reply="已电话联系13905740094")
+    reading.file_reading(file_store(data=hidden.docx(f"联系电话 {hidden.MOBILE}"), name="通知.docx"))
+    dump = _everything_stored()
+    for secret in ("13905740091", "13905740092", "13905740093", "13905740094", hidden.MOBILE):
+        assert secret not in dump, secret

@@ -101,6 +101,13 @@ def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(befo
         ("住绿城春江花园9号800室", Kind.ADDRESS, "绿城春江花园9号800室"),
         ("住绿城春江花园9栋8楼800", Kind.ADDRESS, "绿城春江花园9栋8楼800"),
         ("住绿城春江花园9幢-800室", Kind.ADDRESS, "绿城春江花园9幢-800室"),
+        # round 2
+        ("请回电138，0574，0031谢谢", Kind.MOBILE, "138，0574，0031"),
+        ("电话138、0574、0031", Kind.MOBILE, "138、0574、0031"),
+        ("身份证330206，19900307，1231", Kind.ID_NUMBER, "330206，19900307，1231"),
+        ("或一三八零五七四零零三三", Kind.MOBILE, "一三八零五七四零零三三"),
+        ("手机①③⑧⓪⑤⑦④⓪⓪③③", Kind.MOBILE, "①③⑧⓪⑤⑦④⓪⓪③③"),
+        ("住址绿城春江花园9幢，804室", Kind.ADDRESS, "绿城春江花园9幢，804室"),
     ],
 )
 def test_spellings_an_outside_attack_published_are_found(text, kind, value):
@@ -116,7 +123,17 @@ def test_an_id_number_in_a_table_row_beside_a_row_number_is_found(row):
     assert Kind.ID_NUMBER in {f.kind for f in scan(row.format(id=id_number))}
 
 
-@pytest.mark.parametrize("text", ["共有9号楼300户", "1. 本办法自发布之日起施行", "版本3.1.2", "第3号文件"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "共有9号楼300户",
+        "1. 本办法自发布之日起施行",
+        "版本3.1.2",
+        "第3号文件",
+        "总投资13,805,740,001元",
+        "二〇二六年三月",
+    ],
+)
 def test_counts_and_numbered_lists_are_no_address_or_number(text):
     assert scan(text) == []
 

@@ -7,63 +7,42 @@ number or a name is refused like anywhere else (a value typed there used to be a
 
 from __future__ import annotations
 
-import re
-
 from django.utils.translation import gettext as _
 
 from zhengtong import privacy
 from zhengtong.files.publication import Finding, in_files, in_text
-from zhengtong.privacy import Kind
+from zhengtong.privacy import office
 
 from .models import ServiceItem
 
-# Printed on purpose: what these fields may hold is the office's, and allowed wherever it appears in the guide.
-OFFICE_FIELDS = {
-    "phone": {Kind.LANDLINE},
-    "complaint_phone": {Kind.LANDLINE},
-    "location": {Kind.ADDRESS, Kind.LANDLINE},
-}
+# Printed on purpose: the office's telephone numbers and its place (privacy/office.py says what is the office's).
+OFFICE_FIELDS = {"phone": False, "complaint_phone": False, "location": True}  # field -> holds an address
 CODE = "GUIDE_PERSONAL_DATA"
 
 
-# A home's unit, not an office's door: an office is found by its road and number (明州路188号), a home by its
-# building, unit or village group (绿城春江花园9幢800室). Kept in the masked text the check returns.
-RESIDENCE = re.compile("幢|栋|单元|#|＃|组|小区|花园|家园|公寓")
-
-
-# No telephone number is this long (0574-86781234 has 12 digits): in a telephone field it is a card or an ID number,
-# which the detector, with no word such as 银行卡 beside it, would not know for one.
-LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
-
-
-def _personal(name: str, label: str, value: str, allow):
+def _personal(name: str, label: str, value: str, allow) -> list[Finding]:
     """The findings in a field's value that are someone's, not the office's."""
-    office = {kind.label for kind in OFFICE_FIELDS.get(name, ())}
-    found = [
-        f
-        for f in in_text(label, value, allow)
-        if f.kind not in office or (f.kind == Kind.ADDRESS.label and RESIDENCE.search(f.text))
-    ]
-    if name.endswith("phone"):
-        found += [Finding(label, _("证件号码或卡号"), privacy.mask(m.group())) for m in LONG_NUMBER.finditer(value)]
-    return found
+    if name in OFFICE_FIELDS:
+        found = office.personal(value, address=OFFICE_FIELDS[name], allow=allow)
+        return [Finding(label, f.kind.label, privacy.mask_finding(f)) for f in found]
+    return in_text(label, value, allow)
 
 
 def public_strings(item: ServiceItem, values: dict | None = None) -> set[str]:
-    """The office's own contact details, allowed wherever they appear; a field holding someone's data (saved before
-    the office fields were checked) allows nothing."""
+    """The office's own contact details, allowed wherever they appear: the landline or the address found in an
+    office field, not the whole value (what the detector did not flag there, a card number with no word beside
+    it, must not be allowed in a field where it would be); a department's telephone and address."""
     values = values or {}
-    office = set()
-    for name, kinds in OFFICE_FIELDS.items():
+    strings = set()
+    for name, address in OFFICE_FIELDS.items():
         value = values.get(name, getattr(item, name, ""))
-        if isinstance(value, str) and value and not _personal(name, "", value, ()):
-            # the landline or the address found in it, not the whole value: what the detector did not flag there
-            # (a card number with no word beside it) must not be allowed in a field where it would be
-            office |= {f.text for f in privacy.scan(value) if f.kind in kinds}
+        if isinstance(value, str) and value:
+            strings |= office.allowed(value, address=address)
     department = values.get("lead_department") or getattr(item, "lead_department", None)
     if department is not None:
-        office |= {department.phone, department.address}
-    return {s for s in office if s}
+        strings |= office.allowed(department.phone or "", address=False)
+        strings |= office.allowed(department.address or "", address=True)
+    return {s for s in strings if s}
 
 
 def message(label: str, findings) -> str:

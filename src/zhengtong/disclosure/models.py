@@ -280,7 +280,7 @@ class Request(EncryptedModel, TimeStampedModel):
     identifier = EncryptedTextField(_("身份证件号码或统一社会信用代码"))  # encrypted at rest (core/crypto.py)
     identifier_index = BlindIndexField(source="identifier")
     contact_phone = EncryptedTextField(_("联系电话"))
-    contact_address = models.CharField(_("通信地址"), max_length=200, blank=True)
+    contact_address = EncryptedTextField(_("通信地址"), blank=True)  # a home address: at rest encrypted
     channel = models.CharField(_("申请方式"), max_length=20, choices=Channel.choices)
     received_on = models.DateField(_("收到申请日期"))
     content = EncryptedTextField(_("所需信息的名称、文号或特征描述"))  # may carry the applicant's own numbers

@@ -44,7 +44,7 @@ class FileText(models.Model):
     sha256 = models.CharField(max_length=64, unique=True)
     kind = models.CharField(_("类型"), max_length=10)
     state = models.CharField(_("状态"), max_length=12, choices=State.choices)
-    text = models.TextField(blank=True)
+    text = EncryptedTextField(blank=True)  # what the file holds, personal data included: encrypted
     pictures = models.PositiveIntegerField(_("图片数"), default=0)
     pictures_read = models.PositiveIntegerField(_("已识别图片数"), default=0)
     problem = models.CharField(_("无法读取的原因"), max_length=300, blank=True)

@@ -166,7 +166,7 @@ class Letter(EncryptedModel, TimeStampedModel):
     urgency = models.CharField(_("紧急程度"), max_length=10, choices=Urgency.choices, default=Urgency.NORMAL)
     title = models.CharField(_("标题"), max_length=100)
     content = EncryptedTextField(_("内容"))  # writers put their own numbers here too: at rest encrypted
-    location = models.CharField(_("事发地点"), max_length=200, blank=True)
+    location = EncryptedTextField(_("事发地点"), blank=True)  # writers put their home here too: encrypted
     # The member of staff a 表扬 or 投诉 is about, when written from his public profile (evaluation's staff page
     # counts them).
     about = models.ForeignKey(
@@ -218,11 +218,11 @@ class Letter(EncryptedModel, TimeStampedModel):
     )
     accepted_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
     decline_reason = models.CharField(_("不予受理理由"), max_length=300, blank=True)
-    reply_draft = models.TextField(_("答复草稿"), blank=True)
+    reply_draft = EncryptedTextField(_("答复草稿"), blank=True)  # the writer's number may be in it: encrypted
     reply_by = models.ForeignKey(
         "accounts.User", verbose_name=_("答复起草人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    reply = models.TextField(_("答复内容"), blank=True)
+    reply = EncryptedTextField(_("答复内容"), blank=True)  # public_reply is the masked copy
     replied_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     satisfaction = models.CharField(_("满意度"), max_length=15, choices=Satisfaction.choices, blank=True)
     closed_at = models.DateTimeField(_("办结时间"), null=True, blank=True)

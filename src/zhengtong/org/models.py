@@ -3,11 +3,38 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from treebeard.mp_tree import MP_Node
 
+from zhengtong import privacy
 from zhengtong.core.models import TimeStampedModel
+from zhengtong.privacy import office
+
+
+def personal_data_problems(instance, fields: dict[str, str]) -> dict[str, str]:
+    """{field: message} for each public field holding someone's personal data (issue 20): in a telephone field
+    anything but a landline, in an address field anything but an office's address (privacy/office.py), in a text
+    anything but a name (a member of staff named in a duty is named in his role). `fields`: field -> "phone",
+    "address" or "text"."""
+    problems = {}
+    for name, kind in fields.items():
+        value = getattr(instance, name) or ""
+        if kind == "text":
+            found = [f for f in privacy.scan(value) if f.kind != privacy.Kind.NAME]
+        else:
+            found = office.personal(value, address=kind == "address")
+        if found:
+            shown = "、".join(f"{f.kind.label} {privacy.mask_finding(f)}" for f in found[:3])
+            label = instance._meta.get_field(name).verbose_name
+            problems[name] = _(
+                "“%(label)s”含个人信息（%(shown)s），公开后人人可见，请删去或改用办公电话、办公地址。"
+            ) % {
+                "label": label,
+                "shown": shown,
+            }
+    return problems
 
 
 class Department(MP_Node, TimeStampedModel):
@@ -38,6 +65,12 @@ class Department(MP_Node, TimeStampedModel):
     class Meta:
         verbose_name = _("机构")
         verbose_name_plural = _("机构")
+
+    PUBLIC_FIELDS = {"functions": "text", "phone": "phone", "address": "address"}  # its public page and the API
+
+    def clean(self):
+        if problems := personal_data_problems(self, self.PUBLIC_FIELDS):
+            raise ValidationError(problems, code="PERSONAL_DATA")
 
     def __str__(self) -> str:
         return self.name
@@ -73,6 +106,12 @@ class Membership(TimeStampedModel):
     duties = models.TextField(_("工作职责"), blank=True)
     public_profile = models.BooleanField(_("对外公示"), default=True)
     sort_order = models.PositiveIntegerField(_("排序"), default=100)
+
+    PUBLIC_FIELDS = {"duties": "text"}  # the public staff profile
+
+    def clean(self):
+        if problems := personal_data_problems(self, self.PUBLIC_FIELDS):
+            raise ValidationError(problems, code="PERSONAL_DATA")
 
     class Meta:
         verbose_name = _("人员任职")

@@ -11,7 +11,15 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 
 from .duties import DUTY_CONFLICT, SECOND_ADMINISTRATOR, SELF_GRANT, user_duties
-from .models import Department, Duty, Membership, Post, Role, RoleGrant
+from .models import Department, Duty, Membership, Post, Role, RoleGrant, personal_data_problems
+
+
+def _refuse_personal(instance, fields) -> None:
+    """A department's telephone, address and functions, and a member's duties, are public (issue 20)."""
+    if problems := personal_data_problems(instance, fields):
+        refusal = InvalidInput(next(iter(problems.values())), code="PERSONAL_DATA")
+        refusal.fields = {name: [{"code": "PERSONAL_DATA", "message": str(m)}] for name, m in problems.items()}
+        raise refusal
 
 
 @transaction.atomic(durable=True)
@@ -19,6 +27,7 @@ def department_create(*, parent: Department | None, code: str, name: str, kind: 
     if Department.objects.filter(code=code).exists():
         raise InvalidInput(_("机构编码已存在。"), code="DEPARTMENT_CODE_DUPLICATE")
     values = {"code": code, "name": name, "kind": kind, **fields}
+    _refuse_personal(Department(**values), Department.PUBLIC_FIELDS)
     if parent is None:
         department = Department.objects.add_root(values)
     else:
@@ -41,6 +50,7 @@ def _membership_add(
     is_head: bool = False,
     duties: str = "",
 ) -> Membership:
+    _refuse_personal(Membership(duties=duties), Membership.PUBLIC_FIELDS)
     if is_primary:
         Membership.objects.filter(user=user, is_primary=True).exclude(department=department).update(is_primary=False)
     membership, _created = Membership.objects.update_or_create(

@@ -68,10 +68,17 @@ _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 # Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or one
 # of - . · / _ with spaces either side (330206.19900307.1231, 139 - 0574 - 0003). Never a line break.
 _SEP = r"(?:[ \t]{0,3}[-–—.·/_][ \t]{0,3}|[ \t]{1,3})?"
-_ID = re.compile(rf"{_DB}\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}")
+# Punctuation that joins a number's groups when typed as a list (138，0574，0031): the same mark at the number's own
+# group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile.
+_GROUP_MARK = r"([,、|~:;+・•〜ー/])"
+_ID = re.compile(
+    rf"{_DB}\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
+    rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx]{_DE}"
+)
 # +86, 0086 or 86 before it; the first three digits may stand in brackets: (138)0574-0001, +86(138)05740001.
 _MOBILE = re.compile(
     rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
+    rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}"
 )
 _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"

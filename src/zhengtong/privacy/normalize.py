@@ -24,7 +24,13 @@ _WIDE = (
 )
 _WIDE_TABLE = str.maketrans(_WIDE)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script (re's \d is Unicode's Nd)
-_NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e]|(?![0-9])\\d")
+# A number spelt digit by digit in Chinese (一三八零五七四零零零一), or in circled or superscript digits: seven in a
+# row at least, since no year or count is written so, and a run read as digits.
+_CN_NUMERALS = "〇零一二三四五六七八九"
+_SIGNS = "⓪①②③④⑤⑥⑦⑧⑨⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SPELT = re.compile(f"[{_CN_NUMERALS}{_SIGNS}]{{7,}}")
+_SPELT_TABLE = str.maketrans(_CN_NUMERALS + _SIGNS, "00123456789" + "0123456789" + "0123456789")
+_NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e]|(?![0-9])\\d|{_SPELT.pattern}")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
@@ -48,6 +54,8 @@ def normalise(original: str) -> View:
     if not _NEEDS_WORK.search(original):
         return View(original, None)
     wide = original.translate(_WIDE_TABLE)  # one character for one: positions unchanged
+    if _SPELT.search(wide):
+        wide = _SPELT.sub(lambda m: m.group().translate(_SPELT_TABLE), wide)
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     if not _INVISIBLE.search(wide):

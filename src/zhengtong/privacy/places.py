@@ -25,7 +25,7 @@ _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广�
 # after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室)
 _BUILDING = rf" ?(?:[A-Z]区)?{_N}(?:幢|栋|号楼|座|#|号)"
 # between the building and the room: a unit, a floor (9栋8楼800), a space or a dash (9幢-800室)
-_BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[ -]?"
+_BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[ ,，、-]?"
 
 ADDRESS = re.compile(
     "|".join(

@@ -1,0 +1,39 @@
+"""What an office prints on purpose (issue 20): its landline, and in an address field its office's address. A
+mobile, an ID number, a name, a home address (a building's unit, a village group: 绿城春江花园9幢800室) or, in a
+telephone field, a number too long for any telephone (a card, an ID number the detector would only know beside a
+word such as 银行卡) is a person's. Used by every public field that holds an office's contact details: a service
+guide's, a department's."""
+
+from __future__ import annotations
+
+import re
+
+from .detect import Finding, Kind, scan
+
+# A home's unit, not an office's door: an office is found by its road and number (明州路188号), a home by its
+# building, unit or village group.
+RESIDENCE = re.compile("幢|栋|单元|#|＃|组|小区|花园|家园|公寓")
+# No telephone number is this long (0574-86781234 has 12 digits).
+LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
+
+
+def _office(finding: Finding, address: bool) -> bool:
+    if finding.kind == Kind.LANDLINE:
+        return True
+    return address and finding.kind == Kind.ADDRESS and not RESIDENCE.search(finding.text)
+
+
+def personal(value: str, *, address: bool, allow=frozenset()) -> list[Finding]:
+    """The findings in a telephone field (`address` False) or an address field that are someone's."""
+    found = [f for f in scan(value, allow=frozenset(allow)) if not _office(f, address)]
+    if not address:
+        found += [Finding(Kind.BANK_CARD, m.start(), m.end(), m.group()) for m in LONG_NUMBER.finditer(value)]
+    return found
+
+
+def allowed(value: str, *, address: bool) -> set[str]:
+    """The office's own landline or address found in the field, to allow wherever else the office prints it; nothing
+    when the field holds someone's data."""
+    if personal(value, address=address):
+        return set()
+    return {f.text for f in scan(value) if _office(f, address)}
