@@ -143,7 +143,7 @@ def test_an_encrypted_pdf_is_refused():
 
 
 def test_more_pictures_than_can_be_read_one_by_one_refuse_the_file(monkeypatch):
-    monkeypatch.setattr(extract, "MAX_PICTURES", 2)
+    monkeypatch.setattr(extract.base, "MAX_PICTURES", 2)
     parts = {f"word/media/image{i}.png": hidden.id_card_png(name) for i, name in enumerate(["张伟", "李娜", "王芳"])}
     with pytest.raises(extract.Unreadable, match="图片超过2张"):
         extract.file_text("docx", hidden.docx(parts=parts))
@@ -198,7 +198,7 @@ def test_a_picture_too_thin_to_hold_a_line_is_not_given_to_the_detector(monkeypa
 def test_what_a_number_format_shows_is_read_as_shown(value, number_format):
     """Review of issue 20: the negative section, a text section and a bracketed prefix holding a 0 each hid the
     mobile Excel shows."""
-    assert extract._displayed(value, number_format) == hidden.MOBILE
+    assert extract.displayed(value, number_format) == hidden.MOBILE
 
 
 def test_a_part_of_many_unclosed_tags_is_read_in_linear_time():

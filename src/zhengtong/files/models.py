@@ -32,7 +32,7 @@ class StoredFile(models.Model):
 
 
 class FileText(models.Model):
-    """What the privacy check reads of a file's content (files/extract.py), once per content: two uploads of the
+    """What the privacy check reads of a file's content (files/extract/), once per content: two uploads of the
     same bytes share it. Text layers are read when the file is attached; pictures need OCR, seconds each, so a
     file with pictures is READING until a task has read them (files/reading.py)."""
 
