@@ -141,3 +141,17 @@ def decrypt_existing(model, fields: tuple[str, ...]) -> None:
                 for f, v in zip(columns.values(), values, strict=True)
             ]
             cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [*plain, pk])
+
+
+def encrypting(app: str, model: str, fields: tuple[str, ...]):
+    """The data migration that goes with making fields encrypted: the rows written before are encrypted, and a
+    rollback writes them in clear again before the fields stop being encrypted."""
+    from django.db import migrations
+
+    def forwards(apps, schema_editor):
+        encrypt_existing(apps.get_model(app, model), fields)
+
+    def backwards(apps, schema_editor):
+        decrypt_existing(apps.get_model(app, model), fields)
+
+    return migrations.RunPython(forwards, backwards)

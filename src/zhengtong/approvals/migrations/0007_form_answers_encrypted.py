@@ -3,39 +3,23 @@
 import zhengtong.core.fields
 from django.db import migrations
 
-def encrypt_rows(apps, schema_editor):
-    """Rows written before: encrypted now under ZT_FIELD_KEY (issue 20: what a person writes is stored encrypted)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("approvals", "Application"), ('data',))
-    encrypt_existing(apps.get_model("approvals", "Draft"), ('data',))
-
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the field stops being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("approvals", "Application"), ('data',))
-    decrypt_existing(apps.get_model("approvals", "Draft"), ('data',))
-
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('approvals', '0006_material_licence_kind'),
+        ("approvals", "0006_material_licence_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='application',
-            name='data',
-            field=zhengtong.core.fields.EncryptedJSONField(default=dict, verbose_name='申请内容'),
+            model_name="application",
+            name="data",
+            field=zhengtong.core.fields.EncryptedJSONField(default=dict, verbose_name="申请内容"),
         ),
         migrations.AlterField(
-            model_name='draft',
-            name='data',
-            field=zhengtong.core.fields.EncryptedJSONField(default=dict, verbose_name='填写内容'),
+            model_name="draft",
+            name="data",
+            field=zhengtong.core.fields.EncryptedJSONField(default=dict, verbose_name="填写内容"),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("approvals", "Application", ("data",)),
+        zhengtong.core.fields.encrypting("approvals", "Draft", ("data",)),
     ]

@@ -3,32 +3,17 @@
 import zhengtong.core.fields
 from django.db import migrations
 
-def encrypt_rows(apps, schema_editor):
-    """Rows written before: encrypted now under ZT_FIELD_KEY (issue 20: what a person writes is stored encrypted)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("disclosure", "Request"), ('content',))
-
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the field stops being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("disclosure", "Request"), ('content',))
-
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure', '0013_attachment_text_is_the_file_s'),
+        ("disclosure", "0013_attachment_text_is_the_file_s"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='request',
-            name='content',
-            field=zhengtong.core.fields.EncryptedTextField(verbose_name='所需信息的名称、文号或特征描述'),
+            model_name="request",
+            name="content",
+            field=zhengtong.core.fields.EncryptedTextField(verbose_name="所需信息的名称、文号或特征描述"),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("disclosure", "Request", ("content",)),
     ]

@@ -4,31 +4,16 @@ import zhengtong.core.fields
 from django.db import migrations
 
 
-def encrypt_rows(apps, schema_editor):
-    """Rows written before: encrypted now under ZT_FIELD_KEY (issue 20)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("disclosure", "Request"), ('contact_address',))
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the fields stop being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("disclosure", "Request"), ('contact_address',))
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('disclosure', '0014_request_content_encrypted'),
+        ("disclosure", "0014_request_content_encrypted"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='request',
-            name='contact_address',
-            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name='通信地址'),
+            model_name="request",
+            name="contact_address",
+            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name="通信地址"),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("disclosure", "Request", ("contact_address",)),
     ]

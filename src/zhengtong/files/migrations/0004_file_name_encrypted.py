@@ -4,32 +4,16 @@ import zhengtong.core.fields
 from django.db import migrations
 
 
-def encrypt_rows(apps, schema_editor):
-    """Names written before: encrypted now under ZT_FIELD_KEY (issue 20)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("files", "StoredFile"), ("original_name",))
-
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the field stops being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("files", "StoredFile"), ("original_name",))
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('files', '0003_reading_version'),
+        ("files", "0003_reading_version"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='storedfile',
-            name='original_name',
-            field=zhengtong.core.fields.EncryptedTextField(verbose_name='文件名'),
+            model_name="storedfile",
+            name="original_name",
+            field=zhengtong.core.fields.EncryptedTextField(verbose_name="文件名"),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("files", "StoredFile", ("original_name",)),
     ]

@@ -4,31 +4,16 @@ import zhengtong.core.fields
 from django.db import migrations
 
 
-def encrypt_rows(apps, schema_editor):
-    """Rows written before: encrypted now under ZT_FIELD_KEY (issue 20)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("files", "FileText"), ('text',))
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the fields stop being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("files", "FileText"), ('text',))
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('files', '0004_file_name_encrypted'),
+        ("files", "0004_file_name_encrypted"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='filetext',
-            name='text',
+            model_name="filetext",
+            name="text",
             field=zhengtong.core.fields.EncryptedTextField(blank=True),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("files", "FileText", ("text",)),
     ]

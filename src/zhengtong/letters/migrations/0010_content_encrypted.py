@@ -3,32 +3,17 @@
 import zhengtong.core.fields
 from django.db import migrations
 
-def encrypt_rows(apps, schema_editor):
-    """Rows written before: encrypted now under ZT_FIELD_KEY (issue 20: what a person writes is stored encrypted)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("letters", "Letter"), ('content',))
-
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the field stops being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("letters", "Letter"), ('content',))
-
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letters', '0009_letter_about_staff'),
+        ("letters", "0009_letter_about_staff"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='letter',
-            name='content',
-            field=zhengtong.core.fields.EncryptedTextField(verbose_name='内容'),
+            model_name="letter",
+            name="content",
+            field=zhengtong.core.fields.EncryptedTextField(verbose_name="内容"),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("letters", "Letter", ("content",)),
     ]

@@ -4,41 +4,26 @@ import zhengtong.core.fields
 from django.db import migrations
 
 
-def encrypt_rows(apps, schema_editor):
-    """Rows written before: encrypted now under ZT_FIELD_KEY (issue 20)."""
-    from zhengtong.core.fields import encrypt_existing
-
-    encrypt_existing(apps.get_model("letters", "Letter"), ('location', 'reply_draft', 'reply'))
-
-
-def decrypt_rows(apps, schema_editor):
-    """Rolled back: the values written in clear again, before the fields stop being encrypted."""
-    from zhengtong.core.fields import decrypt_existing
-
-    decrypt_existing(apps.get_model("letters", "Letter"), ('location', 'reply_draft', 'reply'))
-
-
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letters', '0010_content_encrypted'),
+        ("letters", "0010_content_encrypted"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='letter',
-            name='location',
-            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name='事发地点'),
+            model_name="letter",
+            name="location",
+            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name="事发地点"),
         ),
         migrations.AlterField(
-            model_name='letter',
-            name='reply',
-            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name='答复内容'),
+            model_name="letter",
+            name="reply",
+            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name="答复内容"),
         ),
         migrations.AlterField(
-            model_name='letter',
-            name='reply_draft',
-            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name='答复草稿'),
+            model_name="letter",
+            name="reply_draft",
+            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name="答复草稿"),
         ),
-        migrations.RunPython(encrypt_rows, decrypt_rows),
+        zhengtong.core.fields.encrypting("letters", "Letter", ("location", "reply_draft", "reply")),
     ]
