@@ -36,28 +36,36 @@ def _everything_stored() -> str:
     return "\n".join(seen)
 
 
-@pytest.fixture
-def stored(db, district):
-    citizen_id, request_id = valid_id_number(sequence=7), valid_id_number(sequence=8)
-    accounts.citizen_register(real_name="周明", id_number=citizen_id, password="Zt-pass-2026!", mobile="13905740071")
-    disclosure.request_register(
+def _request(district, **fields):
+    values = {
+        "identifier": valid_id_number(sequence=8),
+        "content": "请公开本街道改造计划。",
+    } | fields
+    return disclosure.request_register(
         department=district["A"],
         by=None,
         applicant_kind="person",
         applicant_name="吴芳",
-        identifier=request_id,
         contact_phone="13905740072",
         channel="online",
-        content="请公开2025年本街道老旧小区改造计划。",
+        **values,
     )
-    letters.letter_submit(
-        channel="web",
-        kind="help",
-        title="路灯不亮",
-        content="小区门口路灯坏了一周。",
-        writer_name="郑强",
-        writer_phone="13905740073",
-    )
+
+
+ANONYMOUS = {"anonymous": True, "writer_name": "", "writer_phone": ""}
+
+
+def _letter(**fields):
+    values = {"title": "路灯不亮", "writer_name": "郑强", "writer_phone": "13905740073"} | fields
+    return letters.letter_submit(channel="web", kind="help", **values)
+
+
+@pytest.fixture
+def stored(db, district):
+    citizen_id, request_id = valid_id_number(sequence=7), valid_id_number(sequence=8)
+    accounts.citizen_register(real_name="周明", id_number=citizen_id, password="Zt-pass-2026!", mobile="13905740071")
+    _request(district, identifier=request_id, content="请公开2025年本街道老旧小区改造计划。")
+    _letter(content="小区门口路灯坏了一周。")
     return citizen_id, request_id
 
 
@@ -122,24 +130,8 @@ def test_free_text_a_person_writes_is_stored_encrypted_too(db, district):
     """Issue 20, done-when: "reading the database file directly finds no ID number or mobile in clear". Citizens
     write their number into the letter or the request itself (我叫…，电话…), not only into the phone field."""
     id_number = valid_id_number(sequence=9)
-    letters.letter_submit(
-        channel="web",
-        kind="help",
-        title="路灯不亮",
-        content=f"我叫郑强，电话13905740074，身份证{id_number}。小区门口路灯坏了一周。",
-        writer_name="郑强",
-        writer_phone="13905740073",
-    )
-    disclosure.request_register(
-        department=district["A"],
-        by=None,
-        applicant_kind="person",
-        applicant_name="吴芳",
-        identifier=valid_id_number(sequence=8),
-        contact_phone="13905740072",
-        channel="online",
-        content="请公开本街道改造计划，有疑问请致电13905740076。",
-    )
+    _letter(content=f"我叫郑强，电话13905740074，身份证{id_number}。小区门口路灯坏了一周。")
+    _request(district, content="请公开本街道改造计划，有疑问请致电13905740076。")
     dump = _everything_stored()
     for secret in (id_number, "13905740074", "13905740076"):
         assert secret not in dump, secret
@@ -155,13 +147,9 @@ def test_a_number_in_a_letter_s_title_or_a_file_s_name_is_not_stored_in_clear(db
     label and every audit row's description) and an attachment's file name (zhangsan13905740015.pdf)."""
     from ..files.samples import png_with_text
 
-    letters.letter_submit(
-        channel="web",
-        kind="help",
+    _letter(
         title="13905740077求助：路灯不亮",
         content="小区门口路灯坏了一周。",
-        writer_name="郑强",
-        writer_phone="13905740073",
         attachments=[("zhangsan13905740078.png", png_with_text())],
     )
     dump = _everything_stored()
@@ -176,9 +164,7 @@ def test_a_number_in_a_letter_s_title_or_a_file_s_name_is_not_stored_in_clear(db
 @pytest.mark.django_db(transaction=True)
 def test_rolling_back_the_encryption_of_a_letter_s_content_writes_it_in_clear_again():
     """Review of issue 20: the rollback was a no-op, so the older code would have shown ciphertext."""
-    letters.letter_submit(
-        channel="web", kind="help", title="路灯", content="电话13905740079，路灯不亮。", anonymous=True
-    )
+    _letter(content="电话13905740079，路灯不亮。", **ANONYMOUS)
 
     def stored() -> str:
         with connection.cursor() as cursor:
@@ -203,20 +189,8 @@ def test_an_address_a_reply_and_a_file_s_reading_are_not_stored_in_clear(db, dis
 
     from ..files import hidden
 
-    disclosure.request_register(
-        department=district["A"],
-        by=None,
-        applicant_kind="person",
-        applicant_name="吴芳",
-        identifier=valid_id_number(sequence=8),
-        contact_phone="13905740072",
-        contact_address="绿城春江花园9幢802室（电话13905740091）",
-        channel="online",
-        content="请公开本街道改造计划。",
-    )
-    letters.letter_submit(
-        channel="web", kind="help", title="路灯", content="路灯不亮。", anonymous=True, location="门口，电话13905740092"
-    )
+    _request(district, contact_address="绿城春江花园9幢802室（电话13905740091）")
+    _letter(content="路灯不亮。", location="门口，电话13905740092", **ANONYMOUS)
     Letter.objects.update(reply_draft="已电话联系13905740093", reply="已电话联系13905740094")
     reading.file_reading(file_store(data=hidden.docx(f"联系电话 {hidden.MOBILE}"), name="通知.docx"))
     dump = _everything_stored()
