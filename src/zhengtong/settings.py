@@ -121,9 +121,23 @@ ROOT_URLCONF = "zhengtong.urls"
 WSGI_APPLICATION = "zhengtong.wsgi.application"
 
 TEMPLATES = [
-    {
-        "BACKEND": "zhengtong.core.templates.DjangoTemplates",  # frees each page's context after its render
-        "NAME": "django",  # engines["django"], as Django's own backend is named
+    {  # the project's pages, layout and partials: each app's jinja2/ directory (core/jinja.py, decision 0022)
+        "BACKEND": "zhengtong.core.jinja.Jinja2",
+        "NAME": "jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "zhengtong.core.jinja.environment",
+            "context_processors": [
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "zhengtong.portal.context.site",
+                "zhengtong.workbench.context.modules",  # after site: its navigation on workbench pages
+            ],
+        },
+    },
+    {  # Django's admin and the form renderer's field and form layouts (core/forms.py)
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
@@ -131,19 +145,11 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "django.template.context_processors.i18n",
-                "zhengtong.portal.context.site",
-                "zhengtong.workbench.context.modules",  # after site: its navigation on workbench pages
             ],
         },
     },
-    {  # the busiest pages' row lists only, included with {% jinja %} (core/jinja.py, decision 0010)
-        "BACKEND": "django.template.backends.jinja2.Jinja2",
-        "DIRS": [],
-        "APP_DIRS": True,  # each app's jinja2/ directory
-        "OPTIONS": {"environment": "zhengtong.core.jinja.environment"},
-    },
 ]
+FORM_RENDERER = "zhengtong.core.forms.FormRenderer"
 
 # --- database -------------------------------------------------------------------------------------------------
 SQLITE_PATH = VAR_DIR / "zhengtong.sqlite3"

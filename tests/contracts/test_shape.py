@@ -74,7 +74,7 @@ STATE_TEST = re.compile(r"\{%-?\s*(?:if|elif)\b[^%]*\.(?:state|status)\b[^%]*%\}
 def test_staff_pages_ask_the_transition_table_not_the_state():
     """Which forms a staff page offers comes from `allowed_actions` (cases/transitions.py), so the page, the API
     and the service's guard cannot disagree; a template never tests a case's state itself."""
-    pages = [p for app in DOMAINS for p in (SOURCE / app).glob("templates/*/staff_*.html")]
+    pages = [p for app in DOMAINS for p in (SOURCE / app).glob("jinja2/*/staff_*.html")]
     assert pages
     found = [f"{p.relative_to(SOURCE)}: {m.group(0)}" for p in pages for m in STATE_TEST.finditer(p.read_text())]
     assert found == []
@@ -137,3 +137,13 @@ def test_a_page_uses_its_own_apps_templates_and_those_of_the_layers_below():
             if depth.get(owner, -1) <= depth[app]:
                 found.append(f"{page.relative_to(SOURCE)} -> {name}")
     assert found == []
+
+
+def test_pages_render_through_one_engine():
+    """Issue 19 item 5: every page, partial and layout of the project is Jinja2 (core/jinja.py). Django's engine
+    keeps only what Django's form renderer draws, which admin's widgets share: the form, the field and widgets."""
+    django_templates = [p.relative_to(SOURCE) for p in SOURCE.glob("*/templates/**/*.html")]
+    assert django_templates
+    drawn_by_forms = [p for p in django_templates if "widgets" in p.parts or p.name in ("form.html", "field.html")]
+    assert django_templates == drawn_by_forms
+    assert not [p for p in django_templates if "{% extends" in (SOURCE / p).read_text(encoding="utf-8")]

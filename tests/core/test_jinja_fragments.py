@@ -1,5 +1,5 @@
-"""The Jinja2 fragments that the busiest pages include (core/jinja.py, templatetags/fragments.py, decision 0010):
-they must escape, translate and link exactly as the Django templates they replace."""
+"""The Jinja2 partials that the busiest pages include (core/jinja.py, decisions 0010, 0022): they must escape,
+translate and link exactly as the Django templates they replaced did."""
 
 from __future__ import annotations
 
@@ -16,7 +16,12 @@ from zhengtong.letters.public_reads import PublicRow
 
 def _render(source: str, **context) -> str:
     # without a request: no context processors, so no database
-    return engines["django"].from_string("{% load fragments %}" + source).render(context)
+    return engines["jinja2"].from_string(source).render(context)
+
+
+def _include(name: str, **values) -> str:
+    """A partial as a page includes it: `{% with name=value %}{% include name %}{% endwith %}`."""
+    return engines["jinja2"].get_template(name).render(values)
 
 
 def _row(title: str) -> PublicRow:
@@ -27,8 +32,11 @@ def _row(title: str) -> PublicRow:
 
 def test_a_value_is_escaped_once():
     """What a citizen wrote reaches the page as text: markup in a title is escaped, and the fragment's own
-    markup is not escaped a second time by the Django page that includes it."""
-    html = _render('{% jinja "letters/_published.html" page=rows %}', rows=[_row('<script>alert("x")</script> & 噪声')])
+    markup is not escaped a second time by the page that includes it."""
+    html = _include(
+        "letters/_published.html",
+        page=[_row('<script>alert("x")</script> & 噪声')],
+    )
     assert "<script>" not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; 噪声" in html
     assert '<a href="/letters/XJ000000000001/">' in html
@@ -38,20 +46,24 @@ def test_every_cell_of_a_public_row_is_escaped():
     """A list row renders itself with the standard library's escape, not through Jinja2's autoescape (decision
     0013), so each of its cells must escape on its own: markup in any of them stays text."""
     row = PublicRow(*(f'<b>{i}</b>"&' for i in range(7)))
-    html = _render('{% jinja "letters/_published.html" page=rows %}', rows=[row])
+    html = _include("letters/_published.html", page=[row])
     assert "<b>" not in html
     for i in range(7):
         assert f"&lt;b&gt;{i}&lt;/b&gt;&quot;&amp;" in html
 
 
 def test_an_empty_list_says_so():
-    assert "暂无公开的来信。" in _render('{% jinja "letters/_published.html" page=rows %}', rows=[])
+    assert "暂无公开的来信。" in _include("letters/_published.html", page=[])
 
 
 def test_text_comes_from_the_django_catalogue_of_the_active_language():
     page = Paginator(list(range(45)), 20).get_page(2)
     with translation.override("en"):
-        html = _render('{% jinja "core/_pager.html" page=page query=query %}', page=page, query="kind=complaint")
+        html = _include(
+            "core/_pager.html",
+            page=page,
+            query="kind=complaint",
+        )
     assert "45 in all" in html and "Previous" in html and "Next" in html
     assert 'href="?kind=complaint&amp;page=1"' in html and 'href="?kind=complaint&amp;page=3"' in html
     assert "Page 2 of 3" in html and "First" in html and "Last" in html
@@ -59,7 +71,7 @@ def test_text_comes_from_the_django_catalogue_of_the_active_language():
 
 def test_the_pager_leaves_out_links_past_either_end():
     page = Paginator(list(range(45)), 20).get_page(1)
-    html = _render('{% jinja "core/_pager.html" page=page query=query %}', page=page, query="")
+    html = _include("core/_pager.html", page=page, query="")
     assert "上一页" not in html and 'href="?page=2"' in html
 
 
@@ -94,7 +106,7 @@ def test_a_macro_translates_with_the_fragments_language():
         key: Section([row] if key == "reviews" else [], 1 if key == "reviews" else 0, title=str(TITLES[key]))
         for key in ("accept", "reviews", "decide", "deliver", "correction")
     }
-    html = _render('{% jinja "approvals/_queue.html" queue=queue %}', queue=queue)
+    html = _include("approvals/_queue.html", queue=queue)
     assert "区市场监管局（牵头）" in html and "本部门审查（1）" in html
 
 
@@ -102,8 +114,9 @@ def test_the_layout_renders_without_a_request():
     """A template rendered outside a request (an e-mail, a management command) gets no request; Django's template
     language showed nothing for it, and the layout's fragments must not fail on it either."""
     html = _render(
-        '{% jinja "portal/_header.html" site=portal_site links=site_links elderly=elderly_mode user=user '
-        'sections=nav_sections %}{% jinja "portal/_footer.html" site=portal_site links=site_links language=LANG %}',
+        "{% with site=portal_site, links=site_links, elderly=elderly_mode, user=user, sections=nav_sections %}"
+        '{% include "portal/_header.html" %}{% endwith %}'
+        '{% with site=portal_site, links=site_links, language=LANG %}{% include "portal/_footer.html" %}{% endwith %}',
         nav_sections=[{"url": "/", "label": "首页"}],
     )  # as base.html calls them, with no context processors
     assert '<input type="hidden" name="next" value="">' in html and ">首页</a>" in html and "aria-current" not in html

@@ -1,42 +1,53 @@
-"""Django templates through the project's backend (core/templates.py, decision 0013)."""
+"""The pages' template backend (core/jinja.py, decision 0022): what Django's engine did for a page, it does."""
 
 from __future__ import annotations
 
-import gc
-import weakref
+import datetime as dt
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.template import engines
-from django.test import RequestFactory
+
+from zhengtong.core.jinja import environment
 
 
-class _Value:
-    name = "值"
-
-
-@pytest.mark.django_db
-def test_what_a_page_was_given_is_freed_when_its_render_ends():
-    """Django's RequestContext and the ContextDicts it pushes refer to each other, so everything a view passed to
-    its page (a list's rows, its paginator, its cached figures) stayed alive until Python's cycle collector ran:
-    the collector then ran more often, and each run, inside some later request, took longer. Without the
-    collector, the value must be gone as soon as the page is rendered and the view lets go of it."""
-    request = RequestFactory().get("/")
-    request.user = AnonymousUser()
-    template = engines["django"].from_string("{{ value.name }}")
-    value = _Value()
-    alive = weakref.ref(value)
-    gc.disable()
-    try:
-        assert template.render({"value": value}, request) == "值"
-        del value
-        assert alive() is None
-    finally:
-        gc.enable()
+def _page(source: str, **context) -> str:
+    return engines["jinja2"].from_string(source).render(context)
 
 
 @pytest.mark.django_db
-def test_a_context_is_still_seen_by_the_test_client(client):
-    """The test client keeps a copy of each rendered context; releasing the page's own must not empty that copy."""
+def test_a_context_is_seen_by_the_test_client(client):
+    """The test client records each page's context (response.context), as it did with Django's engine."""
     response = client.get("/letters/")
     assert response.status_code == 200 and response.context["chosen"].q == ""
+
+
+def test_a_missing_value_and_its_attributes_print_nothing():
+    """Django printed nothing for `{{ letter.reply.text }}` when there was no reply; a page must not fail on it."""
+    assert _page("[{{ letter.reply.text }}]") == "[]"
+
+
+def test_a_method_printed_without_its_call_is_an_error():
+    """Django called a method it printed; Jinja2 would print "<bound method …>" on the page instead."""
+    with pytest.raises(TypeError, match="without calling it"):
+        _page("{{ text.upper }}", text="a")
+    assert _page("{{ text.upper() }}", text="a") == "A"
+
+
+def test_a_moment_prints_in_beijing_time_and_dates_take_djangos_letters():
+    moment = dt.datetime(2026, 3, 1, 17, 30, tzinfo=dt.UTC)
+    assert _page('{{ at|date("Y年n月j日 H:i") }}', at=moment) == "2026年3月2日 01:30"
+    assert "2026年3月2日" in _page("{{ at }}", at=moment)
+
+
+def test_a_text_with_values_escapes_the_values_not_the_text():
+    """As `{% blocktranslate %}` did: the text is the template's own markup, the values are what people typed."""
+    html = (
+        environment()
+        .from_string('{{ _("<a href=\\"%(url)s\\">%(name)s</a>", url=u, name=n) }}')
+        .render(u="/x?a=1&b=2", n="<b>张</b>")
+    )
+    assert html == '<a href="/x?a=1&amp;b=2">&lt;b&gt;张&lt;/b&gt;</a>'
+
+
+def test_a_text_alone_is_escaped_as_any_value():
+    assert _page('{{ _("<b>") }}') == "&lt;b&gt;"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from .errors import ZtError
@@ -95,3 +96,11 @@ class MultipleFileField(forms.FileField):
         if len(files) > self.max_files:
             raise forms.ValidationError(_("一次最多上传%(n)s个附件。") % {"n": self.max_files}, code="TOO_MANY_FILES")
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
+
+
+class FormRenderer(DjangoTemplates):
+    """Django's form renderer, drawing a field the way every page of the site does (core/field.html): a page
+    that lays its fields out itself prints `{{ field.as_field_group() }}`. Forms stay on Django's engine, which
+    Django's admin widgets need; the pages that show them are Jinja2 (core/jinja.py)."""
+
+    field_template_name = "core/field.html"

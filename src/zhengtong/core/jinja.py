@@ -1,25 +1,37 @@
-"""The Jinja2 environment for the busiest pages' lists and the layout's header and footer (decisions 0010, 0011).
+"""The one template engine of the project's pages: Jinja2 (issue 19 item 5; decisions 0010, 0022).
 
 Django's template language resolves every variable through a chain of lookups, localisation and escaping: on
 the 2-core benchmark machine about 12 µs a variable, so a page of 20 letters spent more time in its rows than
-in its query. Jinja2 compiles a template to Python; the same rows render about four times faster. Pages keep
-the Django layout and include a list with `{% jinja "letters/_published.html" ... %}` (templatetags/fragments.py).
+in its query. Jinja2 compiles a template to Python; the same rows render about four times faster. Django's own
+admin keeps Django's engine, and so do forms: a field is drawn by Django's form renderer (core/forms.py), which
+admin's widgets share; a page prints `{{ form }}` or `{{ field.as_field_group() }}`.
 
-Translations are Django's own (gettext through the active language), so `{{ _("无") }}` reads the same catalogue
-as `{% translate "无" %}`, and Django's makemessages finds it (its template lexer reads `_("...")`). Each text is
-looked up once per language in a process: Jinja2's i18n extension spent 12 µs on every `_()` (the active
-language read from a context-local, gettext, a Markup and a %-format), 0.36 ms of a letters list page.
+The environment keeps what Django's pages relied on:
+- Translations are Django's own (gettext through the active language), so `{{ _("无") }}` reads the same
+  catalogue as `{% translate "无" %}` did, with the same message ids. Each text is looked up once per language in
+  a process: Jinja2's i18n extension spent 12 µs on every `_()`, 0.36 ms of a letters list page. A text with
+  values is markup written in the template, as `{% blocktranslate %}` treated it: the values are escaped, the
+  text is not.
+- A missing value prints nothing and a missing attribute of it too, as in Django (ChainableUndefined).
+- A moment prints in Beijing time, and `|date` takes Django's format letters, so pages show what they showed.
+- A method printed without its call raises instead of printing "<bound method …>": Django called it silently.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from urllib.parse import parse_qsl
 
 from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template import defaultfilters
+from django.template.backends import jinja2 as django_jinja2
+from django.test.signals import template_rendered
+from django.utils import formats
 from django.utils.html import linebreaks
-from django.utils.translation import get_language, gettext
-from jinja2 import Environment
+from django.utils.timezone import template_localtime
+from django.utils.translation import get_language, gettext, ngettext
+from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
 
 from .reverse import reverse_once
@@ -30,7 +42,7 @@ _catalogues: dict[str, dict[str, str]] = {}  # language -> text -> its translati
 
 def translator(language: str | None = None) -> Callable[..., str]:
     """`_` for one render: the texts of `language` (by default the active one). `_("共 %(n)s 条", n=3)` fills
-    the named values in after translating; the result is escaped on output like any value."""
+    the named values in after translating, each escaped."""
     language = language or get_language() or ""
     catalogue = _catalogues.setdefault(language, {})
 
@@ -39,26 +51,77 @@ def translator(language: str | None = None) -> Callable[..., str]:
             translated = catalogue[text]
         except KeyError:
             translated = catalogue[text] = gettext(text)  # `language` is the active one while this render runs
-        return translated % values if values else translated
+        return Markup(translated) % values if values else translated
 
     return _
 
 
 def _active_language_text(text: str, **values) -> str:
-    """`_` where a render was given none (templates rendered outside the {% jinja %} tag)."""
+    """`_` where a render was given none (a template rendered by hand, outside a backend)."""
     return translator()(text, **values)
 
 
+def plural_text(singular: str, plural: str, number: int, **values) -> Markup:
+    """`_n("%(n)s 天", "%(n)s 天", days, n=days)`, as `{% blocktranslate count %}` chose its form."""
+    return Markup(ngettext(singular, plural, number)) % values
+
+
+class Template(django_jinja2.Template):
+    def render(self, context=None, request=None):
+        context = {} if context is None else context
+        context.setdefault("_", translator())  # one per page: the language is read once, not at every _()
+        # The test client records what each page was given (response.context), as Django's engine tells it.
+        template_rendered.send(sender=self, template=self, context=context)
+        return super().render(context, request)
+
+
+class Jinja2(django_jinja2.Jinja2):
+    def from_string(self, template_code):
+        return Template(self.env.from_string(template_code), self)
+
+    def get_template(self, template_name):
+        return Template(super().get_template(template_name).template, self)
+
+
 def environment(**options) -> Environment:
-    env = Environment(**options)
+    options["undefined"] = ChainableUndefined
+    env = Environment(finalize=_printable, **options)
     env.globals["_"] = _active_language_text
+    env.globals["_n"] = plural_text
     env.globals["url"] = reverse_once  # url("name", *args), as Django's {% url %}
     env.globals["static"] = _static
+    env.globals["language"] = get_language
     env.filters["linebreaks"] = _paragraphs
     env.filters["minute"] = local_minute  # Beijing time to the minute, as Django's |date:"Y-m-d H:i" shows it
-    env.filters["due"] = due_text  # a deadline, as {{ x|due }} ({% load dates %}) writes it
+    env.filters["due"] = due_text  # a deadline: "2026年12月2日（当日24时前）"
     env.filters["query_pairs"] = _query_pairs
+    env.filters["date"] = _date
+    for name in (
+        "default_if_none",
+        "filesizeformat",
+        "json_script",
+        "linebreaksbr",
+        "stringformat",
+        "striptags",
+        "truncatechars",
+        "urlencode",
+        "yesno",
+    ):  # Django's, where Jinja2's namesake differs or is missing, so a page shows what it showed before
+        env.filters[name] = getattr(defaultfilters, name)
     return env
+
+
+def _printable(value):
+    if isinstance(value, dt.date | dt.time):
+        return formats.localize(template_localtime(value))
+    if callable(value) and not hasattr(value, "__html__"):
+        raise TypeError(f"a template printed {value!r} without calling it")
+    return value
+
+
+def _date(value, format_string: str | None = None) -> str:
+    """Django's |date, in Beijing time: `{{ at|date("Y年n月j日") }}`."""
+    return defaultfilters.date(template_localtime(value), format_string)
 
 
 def _query_pairs(query: str) -> list[tuple[str, str]]:
