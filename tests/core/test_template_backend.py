@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import weakref
 
 import pytest
 from django.template import engines
@@ -19,6 +21,28 @@ def test_a_context_is_seen_by_the_test_client(client):
     """The test client records each page's context (response.context), as it did with Django's engine."""
     response = client.get("/letters/")
     assert response.status_code == 200 and response.context["chosen"].q == ""
+
+
+class _Value:
+    name = "值"
+
+
+def test_what_a_page_was_given_is_freed_when_its_render_ends():
+    """Decision 0013: Django's RequestContext held a page's values in a reference cycle, so they lived until the
+    cycle collector ran, inside some later request. A Jinja2 render must free them by reference counting alone."""
+    template = engines["jinja2"].from_string(
+        "{% for i in [1, 2] %}{{ value.name }}{% endfor %}{% block b %}{{ value.name }}{% endblock %}"
+        '{% with page=none, number=1, pages=1, query="" %}{% include "core/_pager.html" %}{% endwith %}'
+    )
+    value = _Value()
+    alive = weakref.ref(value)
+    gc.disable()
+    try:
+        assert template.render({"value": value}).startswith("值值值")
+        del value
+        assert alive() is None
+    finally:
+        gc.enable()
 
 
 def test_a_missing_value_and_its_attributes_print_nothing():
