@@ -92,3 +92,33 @@ def timed(fn, repeat: int = 5) -> tuple[float, float]:
 
 def ms(seconds: float) -> str:
     return f"{seconds * 1000:.1f} ms"
+
+
+def as_stored(model, columns: tuple[str, ...]):
+    """For a COPY into `model`'s table: (stored, other columns). `stored(*values)` is a row of `columns` as the
+    model stores it (encrypted fields encrypted, each blind index computed from its source), followed by every
+    other column at its default."""
+    from django.db import connection
+
+    from zhengtong.core import crypto
+    from zhengtong.core.fields import BlindIndexField, EncryptedTextField
+
+    fields = {f.column: f for f in model._meta.concrete_fields}
+    indexes = [f for f in fields.values() if isinstance(f, BlindIndexField)]
+    rest = [c for c, f in fields.items() if c not in columns and not f.primary_key and f not in indexes]
+    defaults = tuple(fields[c].get_db_prep_save(fields[c].get_default(), connection) for c in rest)
+    at = {c: i for i, c in enumerate(columns)}
+    encrypted = {at[c] for c in columns if isinstance(fields[c], EncryptedTextField)}
+    cipher: dict[tuple[int, str], str] = {}  # a load repeats a few hundred values: each is encrypted once
+
+    def encrypted_once(i: int, value) -> str:
+        key = (i, value if isinstance(value, str) else repr(value))
+        if key not in cipher:
+            cipher[key] = fields[columns[i]].get_prep_value(value)
+        return cipher[key]
+
+    def stored(*values):
+        row = [encrypted_once(i, v) if i in encrypted else v for i, v in enumerate(values)]
+        return (*row, *defaults, *(crypto.blind_index(values[at[f.source]]) for f in indexes))
+
+    return stored, rest + [f.column for f in indexes]

@@ -61,7 +61,7 @@ def exchange_floor(request, uscc):
 def _empty_page():
     from django.template import engines
 
-    return engines["django"].from_string('{% extends "base.html" %}{% block content %}<p>{{ state }}</p>{% endblock %}')
+    return engines["jinja2"].from_string('{% extends "base.html" %}{% block content %}<p>{{ state }}</p>{% endblock %}')
 
 
 def letter_layout_floor(request, number):

@@ -25,7 +25,7 @@ from urllib.parse import urlencode
 
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from _setup import loaded_postgres  # noqa: E402
+from _setup import as_stored, loaded_postgres  # noqa: E402
 
 
 def _receipt(n: int) -> tuple[str, str]:
@@ -51,7 +51,7 @@ def load(count: int) -> dict:
     from django.db import connection
     from django.utils import timezone
 
-    from zhengtong.approvals.models import ItemType, ServiceItem
+    from zhengtong.approvals.models import Application, ItemType, ServiceItem
     from zhengtong.approvals.services.common import query_hash
     from zhengtong.org.models import Department
     from zhengtong.org.services import department_create, staff_onboard
@@ -111,14 +111,15 @@ def load(count: int) -> dict:
             "certificate_no",
             "updated_at",
         )
-        with cursor.cursor.copy(f"COPY approvals_application ({', '.join(cols)}) FROM STDIN") as copy:
+        stored, rest = as_stored(Application, cols)
+        with cursor.cursor.copy(f"COPY approvals_application ({', '.join(cols + tuple(rest))}) FROM STDIN") as copy:
             for n in range(count):
                 item = items[n % len(items)]
                 receipt, code = _receipt(n)
                 status = statuses[n % len(statuses)]
                 received = now - dt.timedelta(minutes=rng.randrange(60 * 24 * 365))
                 copy.write_row(
-                    (
+                    stored(
                         receipt,
                         query_hash(receipt, code),
                         item.pk,
@@ -128,7 +129,7 @@ def load(count: int) -> dict:
                         "online",
                         received,
                         status,
-                        "{}",
+                        {},
                         "",
                         "",
                         "",

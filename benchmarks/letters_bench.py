@@ -31,7 +31,7 @@ import time
 
 os.environ.setdefault("ZT_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
-from _setup import loaded_postgres  # noqa: E402
+from _setup import as_stored, loaded_postgres  # noqa: E402
 from hall_bench import percentiles, timed  # noqa: E402
 
 PUBLISHED_SHARE = 0.3
@@ -150,9 +150,12 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
     )
     texts = [_texts(rng) for _ in range(500)]
     band_pool = [similar.bands(f"{t}\n{c}") for _code, _k, t, c in texts]
+    from zhengtong.letters.models import Letter
+
+    stored, rest = as_stored(Letter, cols)
     t0 = time.perf_counter()
     with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY letters_letter ({', '.join(cols)}) FROM STDIN") as copy:
+        with cursor.cursor.copy(f"COPY letters_letter ({', '.join(cols + tuple(rest))}) FROM STDIN") as copy:
             for n in range(count):
                 code, kind, title, content = texts[n % len(texts)]
                 received = now - dt.timedelta(minutes=rng.randrange(60 * 24 * 365 * 3))
@@ -166,7 +169,7 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
                 replied = received + dt.timedelta(days=3)
                 reply = "经核实，已处理完毕。"
                 copy.write_row(
-                    (
+                    stored(
                         number,
                         query_hash(number, "000000"),
                         "web",
