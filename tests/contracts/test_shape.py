@@ -147,3 +147,16 @@ def test_pages_render_through_one_engine():
     drawn_by_forms = [p for p in django_templates if "widgets" in p.parts or p.name in ("form.html", "field.html")]
     assert django_templates == drawn_by_forms
     assert not [p for p in django_templates if "{% extends" in (SOURCE / p).read_text(encoding="utf-8")]
+
+
+def test_a_case_tells_its_person_through_the_engine():
+    """Issue 19 item 1: the engine tells the person a case is for (the applicant, the writer) of its steps
+    (cases/notices.py, declared by the case type's `told`); no domain keeps a helper of its own for it."""
+    helper = re.compile(r"^def _?tell(_applicant|_writer)?\(", re.M)
+    found = [
+        str(p.relative_to(SOURCE))
+        for app in DOMAINS
+        for p in (SOURCE / app).rglob("*.py")
+        if helper.search(p.read_text())
+    ]
+    assert found == []

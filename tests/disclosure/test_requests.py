@@ -195,3 +195,21 @@ def test_a_request_being_registered_does_not_hold_up_another(district, zhangsan,
     )
     first = Request.objects.get(applicant_name="张三")
     assert {first.receipt_no, second.receipt_no} == {f"GK{r.received_on:%Y}-{r.pk:06d}" for r in Request.objects.all()}
+
+
+def test_the_applicant_is_told_of_each_step_with_a_link_to_his_request(district, zhangsan, lisi):
+    """条例 第三十条、第三十六条: the applicant is told of a correction and of the answer; the case engine tells
+    him (cases/notices.py), titled with his request's receipt number and linked to his own page of it."""
+    from django.urls import reverse
+
+    from zhengtong.notifications.models import Message
+
+    request = _register(district["A"], zhangsan)
+    svc.request_answer(request=request, by=lisi, answer_type="refused", reason="process", text="所需信息为内部讨论稿")
+    told = zhangsan.messages.get(title__contains="已答复")
+    assert told.title.startswith(f"政府信息公开申请{request.receipt_no}：")
+    assert told.link == reverse("disclosure:request", args=[request.receipt_no])
+    # A request by post has no account to tell: its applicant was given the receipt number and query code.
+    posted = _register(district["A"], lisi, channel=Channel.REGISTERED_POST)
+    svc.request_answer(request=posted, by=lisi, answer_type="refused", reason="process", text="所需信息为内部讨论稿")
+    assert not Message.objects.exclude(recipient=zhangsan).exists()

@@ -4,7 +4,7 @@ action (行政许可法 第三十二、三十八、四十二、四十四条), an
 from django.utils import timezone
 
 from zhengtong.cases.transitions import Action
-from zhengtong.cases.types import CaseType
+from zhengtong.cases.types import CaseType, Told
 from zhengtong.evaluation.registry import Rated, Subject
 from zhengtong.org.access import works_in, works_in_any
 from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
@@ -59,6 +59,7 @@ APPLICATION = CaseType(
     subject=SUBJECT,
     state_field="status",
     personal=(("contact_mobile", "联系电话"),),
+    told=Told("applicant", lambda a: a.item.name, ("approvals:detail", "receipt_no"), channels=("site", "sms")),
     query_purpose="zhengtong-query-code:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,

@@ -11,6 +11,19 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Told:
+    """Whom a case type tells of its steps (cases/notices.py): `person`, the field naming the one the case is for
+    (the applicant, the writer; none for a case filed for someone without an account); `subject(case)`, what
+    each message's title begins with ("信件XJ…"); `page`, his own page of the case as a URL name and the field
+    filling it; `channels`, where the message goes besides the site's inbox."""
+
+    person: str
+    subject: Callable[[Any], str]
+    page: tuple[str, str]
+    channels: tuple[str, ...] = ("site",)
+
+
+@dataclass(frozen=True)
 class CaseType:
     """`subject` is the case model's app label and name ("letters.letter"): the clocks' subject, the audit rows'
     object type, and the namespace of refusals ("letters.denied.<action>").
@@ -27,7 +40,8 @@ class CaseType:
     whose audit rows belong to the case's timeline (an application's review branches). `personal` names the
     fields holding a person's identifiers (field, label): staff pages and the API show them masked, and the full
     value only to staff who may act on the case, each showing audited (cases/reveal.py); `personal_withheld(case)`,
-    where given, names the cases whose identifiers no one sees whole (an anonymous letter)."""
+    where given, names the cases whose identifiers no one sees whole (an anonymous letter). `told` is whom the
+    engine tells of the case's steps, and how (`Told`)."""
 
     subject: str
     state_field: str = "state"
@@ -42,6 +56,7 @@ class CaseType:
     related_audit: tuple[tuple[str, str], ...] = ()
     personal: tuple[tuple[str, str], ...] = ()
     personal_withheld: Callable[[Any], bool] | None = None
+    told: Told | None = None
 
     @property
     def namespace(self) -> str:

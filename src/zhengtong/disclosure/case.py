@@ -4,7 +4,7 @@ transition tables and who may take each action (条例 Art. 27–45; the documen
 from django.utils import timezone
 
 from zhengtong.cases.transitions import Action
-from zhengtong.cases.types import CaseType
+from zhengtong.cases.types import CaseType, Told
 from zhengtong.evaluation.registry import Rated, Subject
 from zhengtong.org.access import works_in
 from zhengtong.supervision.extensions import awaits_decision_by, pending_extension
@@ -43,6 +43,7 @@ REQUEST = CaseType(
     subject="disclosure.request",
     personal=(("contact_phone", "联系电话"), ("identifier", "证件号码")),
     handlers=("answered_by",),
+    told=Told("applicant", lambda r: f"政府信息公开申请{r.receipt_no}", ("disclosure:request", "receipt_no")),
     closed_states=(RequestState.DELIVERED, RequestState.ABANDONED, RequestState.WITHDRAWN),
     actions=(
         Action("answer", "答复", (RequestState.REGISTERED,), _office),

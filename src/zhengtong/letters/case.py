@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zhengtong.cases.transitions import Action
-from zhengtong.cases.types import CaseType
+from zhengtong.cases.types import CaseType, Told
 from zhengtong.evaluation.registry import Rated, Subject
 from zhengtong.org.access import is_head_of, workplaces, works_in, works_in_any
 
@@ -81,6 +81,7 @@ LETTER = CaseType(
     subject="letters.letter",
     personal=(("writer_phone", "联系电话"),),
     personal_withheld=lambda letter: letter.anonymous,
+    told=Told("writer", lambda letter: f"信件{letter.number}", ("letters:mine_detail", "number"), ("site", "sms")),
     query_purpose="zhengtong-letter-query:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,

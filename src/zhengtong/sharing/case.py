@@ -4,7 +4,7 @@ decides within 10 working days (政务数据共享条例, DOMAIN.md §6), the co
 from __future__ import annotations
 
 from zhengtong.cases.transitions import Action
-from zhengtong.cases.types import CaseType
+from zhengtong.cases.types import CaseType, Told
 from zhengtong.org.access import works_in
 
 from .models import ShareRequest
@@ -25,6 +25,7 @@ SHARE_REQUEST = CaseType(
     subject=SUBJECT,
     departments=("consumer", "provider"),
     handlers=("applicant", "decided_by"),
+    told=Told("applicant", lambda r: f"共享申请（{r.resource.name}）", ("workbench_sharing:request", "pk")),
     closed_states=(State.GRANTED, State.REFUSED, State.WITHDRAWN),
     actions=(
         Action("grant", "同意共享", (State.SUBMITTED,), provider_staff),

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.cases import guards, lookup, transitions
-from zhengtong.notifications.services import notify
 from zhengtong.supervision.models import Clock
 
 from .. import errors
@@ -48,16 +46,6 @@ def open_clocks(application: Application, **filters):
     return Clock.objects.filter(
         subject_type=SUBJECT, subject_id=str(application.pk), stopped_at__isnull=True, **filters
     )
-
-
-def tell_applicant(application: Application, title: str) -> None:
-    if application.applicant_id:
-        notify(
-            recipients=[application.applicant],
-            title=f"{application.item.name}：{title}",
-            link=reverse("approvals:detail", args=[application.receipt_no]),
-            channels=("site", "sms"),
-        )
 
 
 def query_hash(receipt_no: str, code: str) -> str:

@@ -6,15 +6,13 @@ import datetime as dt
 import secrets
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import lookup
+from zhengtong.cases import lookup, notices
 from zhengtong.core.errors import InvalidInput, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
-from zhengtong.notifications.services import notify
 from zhengtong.sharing.prefill import held_licences
 from zhengtong.supervision.services import clock_start
 
@@ -212,11 +210,7 @@ def _tell_submitted(application: Application, code: str) -> None:
     the clerk. Only a new application comes here: a repeated submission is answered before (`_answered_again`)."""
     item, receipt = application.item, application.receipt_no
     if application.applicant_id:
-        notify(
-            recipients=[application.applicant],
-            title=f"{item.name}：已收到您的申请，受理编号 {receipt}",
-            link=reverse("approvals:detail", args=[receipt]),
-        )
+        notices.tell(APPLICATION, application, f"已收到您的申请，受理编号 {receipt}", channels=("site",))
         mobile = application.applicant.mobile or ""
     else:
         mobile = application.contact_mobile if application.channel == Application.Channel.WINDOW else ""

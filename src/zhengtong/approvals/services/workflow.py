@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases import notices
 from zhengtong.cases.guards import case_service, reported
 from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.core.reverse import reverse_once
@@ -33,7 +34,6 @@ from .common import (
     require_department,
     require_may,
     require_state_for,
-    tell_applicant,
 )
 from .notices import notice_issue
 from .submit import clean_form, store_materials
@@ -108,7 +108,7 @@ def application_accept(*, application: Application, by) -> Application:
         obj=application,
         changes={"status": ["submitted", application.status]},
     )
-    tell_applicant(application, "已受理")
+    notices.tell(APPLICATION, application, "已受理")
     return application
 
 
@@ -154,7 +154,7 @@ def application_deem_accepted(*, application: Application) -> bool:
         obj=application,
         changes={"status": ["submitted", application.status], "accepted_from": [None, str(received.date())]},
     )
-    tell_applicant(application, f"依法视为受理，自{received:%Y年%-m月%-d日}收到申请材料之日起计算办理期限")
+    notices.tell(APPLICATION, application, f"依法视为受理，自{received:%Y年%-m月%-d日}收到申请材料之日起计算办理期限")
     return True
 
 
@@ -172,7 +172,7 @@ def application_refuse(*, application: Application, by, reason: str) -> Applicat
     event(application, "refuse", "不予受理", department=application.lead_department, note=reason.strip())
     notice_issue(application, Notice.Kind.REFUSED, reason=reason.strip())
     audit_record(action="approvals.application.refuse", obj=application, changes={"reason": [None, reason.strip()]})
-    tell_applicant(application, "不予受理")
+    notices.tell(APPLICATION, application, "不予受理")
     return application
 
 
@@ -195,7 +195,7 @@ def application_request_correction(*, application: Application, by, items: list[
     event(application, "correction", "一次性告知补正", department=application.lead_department, note="；".join(items))
     notice_issue(application, Notice.Kind.CORRECTION, items=items)
     audit_record(action="approvals.application.correction", obj=application, changes={"items": [None, items]})
-    tell_applicant(application, "请补正材料：" + "；".join(items))
+    notices.tell(APPLICATION, application, "请补正材料：" + "；".join(items))
     return notice
 
 
@@ -328,7 +328,7 @@ def application_conclude(
     audit_record(
         action="approvals.application.conclude", obj=application, changes={"decision": [None, application.decision]}
     )
-    tell_applicant(application, f"已办结（{application.get_decision_display()}）")
+    notices.tell(APPLICATION, application, f"已办结（{application.get_decision_display()}）")
     return application
 
 
@@ -356,7 +356,7 @@ def application_deliver(*, application: Application, by, method: str) -> Applica
     _stop(application, stage="deliver")
     event(application, "deliver", f"送达（{method}）", department=application.lead_department)
     audit_record(action="approvals.application.deliver", obj=application, changes={"method": [None, method]})
-    tell_applicant(application, "结果已送达")
+    notices.tell(APPLICATION, application, "结果已送达")
     return application
 
 
@@ -407,7 +407,7 @@ def application_special_pause(
         obj=application,
         changes={"reason": [None, reason], "expected_days": [None, expected_days]},
     )
-    tell_applicant(application, f"{told}。{note}" if note else told)
+    notices.tell(APPLICATION, application, f"{told}。{note}" if note else told)
     return application
 
 
@@ -492,7 +492,7 @@ def _extended(application: Application, request) -> None:
         department=application.lead_department,
         note=request.reason,
     )
-    tell_applicant(application, f"办理期限延长{request.amount}个工作日：{request.reason}")
+    notices.tell(APPLICATION, application, f"办理期限延长{request.amount}个工作日：{request.reason}")
 
 
 def _link(application: Application) -> str:

@@ -11,7 +11,6 @@ from zhengtong.cases import guards, transitions
 from zhengtong.core.errors import refuse_on
 from zhengtong.core.ids import IdentifierError, parse_id_number, parse_uscc
 from zhengtong.core.reverse import reverse_once
-from zhengtong.notifications.services import notify
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
 
@@ -96,11 +95,6 @@ def require_may(by, request: Request, action: str) -> None:
 def require_state_for(request: Request, action: str, by) -> None:
     """The states `action` is taken from (disclosure/case.py), refused (409, the state named) and audited."""
     transitions.require_state_for(REQUEST, request, action, errors.REQUEST_WRONG_STATE, by)
-
-
-def tell(request: Request, title: str, body: str) -> None:
-    if request.applicant_id:
-        notify(recipients=[request.applicant], title=title, body=body)
 
 
 def link(request: Request) -> str:

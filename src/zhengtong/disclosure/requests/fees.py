@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards
+from zhengtong.cases import guards, notices
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import refuse
 from zhengtong.supervision.models import ClockPause, Violation
@@ -23,7 +23,6 @@ from .common import (
     open_clock,
     require_may,
     require_state_for,
-    tell,
 )
 
 
@@ -57,9 +56,10 @@ def request_fee_notice(*, request: Request, by) -> Request:
         obj=request,
         changes={"fee": [None, request.fee], "due": [None, str(request.fee_due)]},
     )
-    tell(
+    notices.tell(
+        REQUEST,
         request,
-        f"政府信息公开申请收费通知：信息处理费{request.fee}元",
+        f"收费通知：信息处理费{request.fee}元",
         f"您本月提出的政府信息公开申请数量超过免费数量，按照《政府信息公开信息处理费管理办法》（国办函〔2020〕109号），"
         f"本申请（{request.receipt_no}）收取信息处理费{request.fee}元。请于{request.fee_due:%Y年%m月%d日}前到"
         f"{request.department.name}缴费（可现场缴纳或按缴费通知书载明的方式转账），逾期未缴纳的视为放弃申请。"
@@ -92,5 +92,10 @@ def request_fee_paid(*, request: Request, by, amount: int) -> Request:
     if clock and clock.paused_since is not None:
         clock_resume(clock=clock)
     audit_record(action="disclosure.request.fee_paid", obj=request, changes={"paid": [None, amount]})
-    tell(request, "信息处理费已缴纳", f"已收到您缴纳的信息处理费{amount}元，申请（{request.receipt_no}）继续办理。")
+    notices.tell(
+        REQUEST,
+        request,
+        "信息处理费已缴纳",
+        f"已收到您缴纳的信息处理费{amount}元，申请（{request.receipt_no}）继续办理。",
+    )
     return request

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards
+from zhengtong.cases import guards, notices
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import PermissionDenied, refuse
 from zhengtong.org.access import is_head_of
@@ -27,7 +27,6 @@ from .common import (
     open_clock,
     require_may,
     require_state_for,
-    tell,
 )
 
 
@@ -122,9 +121,10 @@ def request_extend_decide(*, request: Request, by, approve: bool, note: str = ""
 def _extended(request: Request, extension) -> Request:
     request.extended = True
     request.save(update_fields=["extended", "updated_at"])
-    tell(
+    notices.tell(
+        REQUEST,
         request,
-        "政府信息公开申请延期答复",
+        "延期答复",
         f"您的申请（{request.receipt_no}）答复期限延长{EXTENSION}个工作日。理由：{extension.reason}",
     )
     return request
@@ -156,7 +156,7 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
     request.answered_at, request.answered_by = timezone.now(), by
     request.save()
     audit_record(action="disclosure.request.answer", obj=request, changes={"answer": [None, request.answer_label]})
-    tell(request, "政府信息公开申请已答复", f"您的申请（{request.receipt_no}）已答复：{request.answer_label}。")
+    notices.tell(REQUEST, request, "已答复", f"您的申请（{request.receipt_no}）已答复：{request.answer_label}。")
     return request
 
 

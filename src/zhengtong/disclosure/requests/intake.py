@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import lookup
+from zhengtong.cases import lookup, notices
 from zhengtong.cases.guards import case_service
 from zhengtong.core.crypto import blind_indexes
 from zhengtong.core.errors import InvalidTransition, refuse
@@ -33,7 +33,6 @@ from .common import (
     open_clock,
     require_may,
     require_state_for,
-    tell,
 )
 from .fees import fee_for
 
@@ -142,7 +141,7 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     audit_record(
         action="disclosure.request.correction", obj=request, changes={"items": [None, request.correction_items]}
     )
-    tell(request, "政府信息公开申请需要补正", f"请于{request.correction_due:%Y年%m月%d日}前补正：{'；'.join(items)}")
+    notices.tell(REQUEST, request, "需要补正", f"请于{request.correction_due:%Y年%m月%d日}前补正：{'；'.join(items)}")
     return request
 
 

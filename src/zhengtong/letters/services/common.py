@@ -124,17 +124,6 @@ def start_clock(
     )
 
 
-def tell_writer(letter: Letter, title: str, body: str = "") -> None:
-    if letter.writer_id:
-        notify(
-            recipients=[letter.writer],
-            title=f"信件{letter.number}：{title}",
-            body=body,
-            link=reverse("letters:mine_detail", args=[letter.number]),
-            channels=("site", "sms"),
-        )
-
-
 def staff_link(letter: Letter) -> str:
     return reverse("workbench_letters:detail", args=[letter.number])
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.cases import notices
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.org.models import Department
 
 from .. import errors, suggest
+from ..case import LETTER
 from ..models import Assignment, Letter, Responsibility, State
 from .common import (
     centre_department,
@@ -24,7 +26,6 @@ from .common import (
     start_clock,
     stop_clocks,
     tell_department,
-    tell_writer,
 )
 
 
@@ -58,7 +59,7 @@ def letter_decline(*, letter: Letter, by, reason: str) -> Letter:
     event(letter, "decline", "不予受理", by=by, department=centre_department(), note=reason, public=True)
     letter.save()
     audit_record(action="letters.letter.decline", obj=letter, changes={"reason": [None, letter.decline_reason]})
-    tell_writer(letter, "不予受理", reason)
+    notices.tell(LETTER, letter, "不予受理", reason)
     return letter
 
 
@@ -213,5 +214,5 @@ def letter_merge(*, letter: Letter, into: Letter, by) -> Letter:
     event(into, "merged", f"合并信件{letter.number}", by=by)
     letter.save()
     audit_record(action="letters.letter.merge", obj=letter, changes={"into": [None, into.number]})
-    tell_writer(letter, "已合并办理", f"您反映的事项已与信件{into.number}合并办理。")
+    notices.tell(LETTER, letter, "已合并办理", f"您反映的事项已与信件{into.number}合并办理。")
     return letter

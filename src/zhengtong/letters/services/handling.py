@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards, transitions
+from zhengtong.cases import guards, notices, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import InvalidTransition, refuse
 from zhengtong.evaluation.models import Channel, Score
@@ -30,7 +30,6 @@ from .common import (
     start_clock,
     stop_clocks,
     tell_department,
-    tell_writer,
 )
 
 SETTLED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNREACHABLE)
@@ -115,7 +114,7 @@ def letter_review_reply(*, letter: Letter, by, approve: bool, note: str = "") ->
     event(letter, "reply", f"{letter.department.name}答复", by=by, department=letter.department, public=True)
     letter.save()
     audit_record(action="letters.letter.reply", obj=letter, changes={"approved": [None, True]})
-    tell_writer(letter, "已答复", letter.reply[:200])
+    notices.tell(LETTER, letter, "已答复", letter.reply[:200])
     return letter
 
 

@@ -263,11 +263,11 @@ def letter_submit(
         obj=letter,
         changes={"channel": [None, letter.get_channel_display()], "kind": [None, letter.get_kind_display()]},
     )
-    _tell_writer(letter, code)
+    _send_query_code(letter, code)
     return Intake(letter, code)
 
 
-def _tell_writer(letter: Letter, code: str) -> None:
+def _send_query_code(letter: Letter, code: str) -> None:
     """One SMS with the letter's number and query code (issue 22 item 5), to the writer's account mobile or to the
     mobile he proved with an SMS code; a number nobody proved (typed by a visitor, or by the operator from a call)
     gets none. Only a new letter comes here: a retry (`again`) and a merged repeat return before."""

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.cases import guards, transitions
+from zhengtong.cases import guards, notices, transitions
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import PermissionDenied, refuse, refuse_on
 from zhengtong.core.sql import next_key
@@ -188,7 +188,7 @@ def share_request_grant(
     _close(request)
     _grant(request, by, fields=chosen, row_filter=rows, expires_on=expires, rate=rate)
     audit_record(action="sharing.request.grant", obj=request, changes={"state": [State.SUBMITTED, State.GRANTED]})
-    _tell(request, "已同意")
+    notices.tell(SHARE_REQUEST, request, "已同意", request.reason)
     return request
 
 
@@ -203,7 +203,7 @@ def share_request_refuse(*, request: ShareRequest, by, reason: str) -> ShareRequ
     request.save(update_fields=["state", "decided_by", "decided_at", "reason"])
     _close(request)
     audit_record(action="sharing.request.refuse", obj=request, changes={"reason": [None, reason[:500]]})
-    _tell(request, "不予共享")
+    notices.tell(SHARE_REQUEST, request, "不予共享", request.reason)
     return request
 
 
@@ -215,15 +215,6 @@ def share_request_withdraw(*, request: ShareRequest, by) -> ShareRequest:
     _close(request, cancelled=True)
     audit_record(action="sharing.request.withdraw", obj=request, changes={"state": [State.SUBMITTED, State.WITHDRAWN]})
     return request
-
-
-def _tell(request: ShareRequest, outcome: str) -> None:
-    notify(
-        recipients=[request.applicant],
-        title=f"共享申请{outcome}：{request.resource.name}",
-        body=request.reason,
-        link=reverse("workbench_sharing:request", args=[request.pk]),
-    )
 
 
 @case_service
