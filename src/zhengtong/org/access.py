@@ -20,6 +20,8 @@ department is `works_in`, asked by each case type's transition table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import QuerySet
 
@@ -139,10 +141,37 @@ def department_staff(department) -> QuerySet[User]:
     return _business_staff().filter(memberships__department_id=_department_id(department)).distinct()
 
 
+@dataclass(frozen=True)
+class Rights:
+    """What a user's roles open, read together (the workbench's navigation asks all of it on every page):
+    `supervises` 电子监察; `edits_site` 网站编辑 (business staff only, as every other right here); `duties` the
+    三员 duties whose second administrator approved them (one awaiting approval opens nothing yet)."""
+
+    supervises: bool = False
+    edits_site: bool = False
+    duties: frozenset[str] = frozenset()
+
+
+def rights(user) -> Rights:
+    if not (user and getattr(user, "is_authenticated", False) and user.is_active):
+        return Rights()
+    grants = list(
+        RoleGrant.objects.filter(user=user).values_list(
+            "role__supervises", "role__edits_site", "role__duty", "approved_at"
+        )
+    )
+    administrator = any(duty for _s, _e, duty, _a in grants)  # 三员分立: an administrator handles no cases
+    return Rights(
+        supervises=any(supervises for supervises, _e, _d, _a in grants),
+        edits_site=user.kind == User.Kind.STAFF and not administrator and any(edits for _s, edits, _d, _a in grants),
+        duties=frozenset(duty for _s, _e, duty, approved in grants if duty and approved is not None),
+    )
+
+
 def edits_site(user) -> bool:
     """A site editor (网站编辑): sets the site's columns, which show on the home page and how often each must be
-    updated. Business staff only, as every other right here."""
-    return handles_cases(user) and Role.objects.filter(grants__user=user, edits_site=True).exists()
+    updated."""
+    return rights(user).edits_site
 
 
 def site_editors() -> QuerySet[User]:

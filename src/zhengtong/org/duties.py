@@ -6,7 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.errors import PermissionDenied
 
-from .models import Duty, Role
+from .access import rights
+from .models import Duty
 
 DUTY_CONFLICT = ("DUTY_CONFLICT", _("三员职责不得兼任：系统管理员、安全管理员、审计管理员须由不同人员担任。"))
 SELF_GRANT = ("SELF_GRANT", _("不得给自己授予角色或职责，请由另一名安全管理员办理。"))
@@ -17,11 +18,8 @@ SECOND_ADMINISTRATOR = (
 
 
 def user_duties(user) -> set[str]:
-    if not (user and user.is_authenticated and user.is_active):
-        return set()
-    # a duty waiting for its second administrator's approval does not count yet
-    granted = Role.objects.filter(grants__user=user, grants__approved_at__isnull=False)
-    return set(granted.exclude(duty="").values_list("duty", flat=True))
+    """The duties that count: a duty waiting for its second administrator's approval does not count yet."""
+    return set(rights(user).duties)
 
 
 def has_duty(user, duty: str) -> bool:

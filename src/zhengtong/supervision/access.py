@@ -5,14 +5,15 @@ from __future__ import annotations
 from django.http import Http404
 
 from zhengtong.accounts.models import User
-from zhengtong.org.models import Role, RoleGrant
+from zhengtong.org.access import rights
+from zhengtong.org.models import RoleGrant
 
 from .models import Clock
 from .selectors import visible_clocks
 
 
 def may_supervise(user) -> bool:
-    return Role.objects.filter(grants__user=user, supervises=True).exists()
+    return rights(user).supervises
 
 
 def supervisors():

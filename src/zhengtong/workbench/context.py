@@ -7,10 +7,8 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from zhengtong.org.access import edits_site
-from zhengtong.org.duties import user_duties
+from zhengtong.org.access import rights
 from zhengtong.org.models import Duty
-from zhengtong.supervision.access import may_supervise
 
 
 def modules(request) -> dict:
@@ -26,10 +24,11 @@ def modules(request) -> dict:
         (_("好差评"), "workbench_evaluation:index"),
         (_("数据共享"), "workbench_sharing:index"),
     ]
-    if may_supervise(user):
+    opened = rights(user)  # one query: this runs on every workbench page
+    if opened.supervises:
         items.append((_("电子监察"), "workbench:supervision"))
-    if may_supervise(user) or edits_site(user):
+    if opened.supervises or opened.edits_site:
         items.append((_("网站自查"), "workbench:inspection"))
-    if Duty.AUDIT in user_duties(user):
+    if Duty.AUDIT in opened.duties:
         items.append((_("操作日志"), "workbench:audit_operations"))
     return {"nav_sections": [{"key": name, "label": label, "url": reverse(name)} for label, name in items]}
