@@ -57,6 +57,7 @@ def test_a_guide_edit_is_a_new_version_and_the_old_one_is_kept(verified_client, 
 def test_materials_and_fields_are_edited_in_the_workbench_and_versioned(verified_client, district, item):
     client = verified_client(_head_of_a(district))
     page = client.get(reverse("workbench_approvals:item", args=[item.code]))
+    assert "有需要修改的地方" not in page.content.decode(), "a form not yet sent has nothing to correct"
     data = _edit_data(page)
     extra = page.context["materials"].forms[-1].prefix  # the empty row for a new material
     data.update(

@@ -147,6 +147,7 @@ def test_the_window_tablet_rates_one_case_without_logging_in(
     tablet = client.__class__()
     form = tablet.get(opened.url).content.decode()
     assert "请您对本次办事服务作出评价" in form and "张三" not in form and "site-nav" not in form
+    assert '<html lang="zh-CN" class="elderly">' in form, "the tablet is in 大字版 whatever the tablet's cookie says"
     tablet.post(opened.url, {"score": "5"})
     assert Rating.objects.get(invitation=invitation).channel == "tablet"
     assert tablet.get(opened.url).status_code == 403, "spent by the rating"

@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl
 from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template import defaultfilters
 from django.template.backends import jinja2 as django_jinja2
+from django.template.backends.utils import csrf_input_lazy, csrf_token_lazy
 from django.test.signals import template_rendered
 from django.utils import formats
 from django.utils.html import linebreaks
@@ -68,11 +69,17 @@ def plural_text(singular: str, plural: str, number: int, **values) -> Markup:
 
 class Template(django_jinja2.Template):
     def render(self, context=None, request=None):
-        context = {} if context is None else context
-        context.setdefault("_", translator())  # one per page: the language is read once, not at every _()
+        # What the view gives wins over the context processors, as in Django's engine (Django's Jinja2 backend
+        # lets a processor overwrite it: the counter tablet's 大字版 was the tablet's cookie's).
+        values = {"_": translator()}  # one per page: the language is read once, not at every _()
+        if request is not None:
+            values.update(request=request, csrf_input=csrf_input_lazy(request), csrf_token=csrf_token_lazy(request))
+            for processor in self.backend.template_context_processors:
+                values.update(processor(request))
+        values.update(context or {})
         # The test client records what each page was given (response.context), as Django's engine tells it.
-        template_rendered.send(sender=self, template=self, context=context)
-        return super().render(context, request)
+        template_rendered.send(sender=self, template=self, context=values)
+        return super().render(values)
 
 
 class Jinja2(django_jinja2.Jinja2):
