@@ -9,8 +9,10 @@ from django.core.paginator import Paginator
 from django.template import engines
 
 
-def _render(**context) -> str:
-    return engines["jinja2"].get_template("core/_pager.html").render(context)
+def _render(**values) -> str:
+    """The pager as a page calls it: `{{ pager(page=page, query=query) }}`."""
+    page = '{% from "core/_pager.html" import pager %}{{ pager(**values) }}'
+    return engines["jinja2"].from_string(page).render({"values": values})
 
 
 def test_a_middle_page_links_first_previous_next_last_and_jumps_keeping_the_filter(db):

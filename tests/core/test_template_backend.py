@@ -32,7 +32,7 @@ def test_what_a_page_was_given_is_freed_when_its_render_ends():
     cycle collector ran, inside some later request. A Jinja2 render must free them by reference counting alone."""
     template = engines["jinja2"].from_string(
         "{% for i in [1, 2] %}{{ value.name }}{% endfor %}{% block b %}{{ value.name }}{% endblock %}"
-        '{% with page=none, number=1, pages=1, query="" %}{% include "core/_pager.html" %}{% endwith %}'
+        '{% from "core/_pager.html" import pager %}{{ pager(number=1, pages=2) }}'
     )
     value = _Value()
     alive = weakref.ref(value)
