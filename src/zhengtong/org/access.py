@@ -37,9 +37,7 @@ def _active_staff(user) -> bool:
 def handles_cases(user) -> bool:
     """An active staff account that holds no administrator duty: the 三员 administer the platform and handle no
     cases, even as members of a department (三员分立, DOMAIN.md §8)."""
-    if not _active_staff(user):
-        return False
-    return not Role.objects.filter(grants__user=user).exclude(duty="").exists()
+    return rights(user).handles_cases
 
 
 def _business_staff() -> QuerySet[User]:
@@ -144,9 +142,11 @@ def department_staff(department) -> QuerySet[User]:
 @dataclass(frozen=True)
 class Rights:
     """What a user's roles open, read together (the workbench's navigation asks all of it on every page):
-    `supervises` 电子监察; `edits_site` 网站编辑 (business staff only, as every other right here); `duties` the
-    三员 duties whose second administrator approved them (one awaiting approval opens nothing yet)."""
+    `handles_cases` (`handles_cases` below); `supervises` 电子监察; `edits_site` 网站编辑 (business staff only, as
+    every other right here); `duties` the 三员 duties whose second administrator approved them (one awaiting
+    approval opens nothing yet)."""
 
+    handles_cases: bool = False
     supervises: bool = False
     edits_site: bool = False
     duties: frozenset[str] = frozenset()
@@ -160,10 +160,12 @@ def rights(user) -> Rights:
             "role__supervises", "role__edits_site", "role__duty", "approved_at"
         )
     )
-    administrator = any(duty for _s, _e, duty, _a in grants)  # 三员分立: an administrator handles no cases
+    administrator = any(duty for _s, _e, duty, _a in grants)  # even one awaiting its second administrator
+    business = user.kind == User.Kind.STAFF and not administrator
     return Rights(
+        handles_cases=business,
         supervises=any(supervises for supervises, _e, _d, _a in grants),
-        edits_site=user.kind == User.Kind.STAFF and not administrator and any(edits for _s, edits, _d, _a in grants),
+        edits_site=business and any(edits for _s, edits, _d, _a in grants),
         duties=frozenset(duty for _s, _e, duty, approved in grants if duty and approved is not None),
     )
 
