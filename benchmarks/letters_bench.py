@@ -108,6 +108,7 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
     from django.db import connection
 
     from zhengtong.letters import similar
+    from zhengtong.letters.models import Letter
     from zhengtong.letters.services.common import query_hash
 
     cols = (
@@ -150,8 +151,6 @@ def _copy_letters(count: int, departments, by_code, rng, now) -> list[str]:
     )
     texts = [_texts(rng) for _ in range(500)]
     band_pool = [similar.bands(f"{t}\n{c}") for _code, _k, t, c in texts]
-    from zhengtong.letters.models import Letter
-
     stored, rest = as_stored(Letter, cols)
     t0 = time.perf_counter()
     with connection.cursor() as cursor:
