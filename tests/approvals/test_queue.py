@@ -61,6 +61,18 @@ def test_a_count_stops_past_the_cap_and_the_page_says_so(item, district, lisi, v
     assert "待受理（3+）" in page and "等待申请人补正（3）" in page
 
 
+def test_the_queue_reads_in_the_same_few_statements_however_many_sections_hold_work(
+    item, district, lisi, django_assert_num_queries
+):
+    """The busiest staff page (module docstring): its workplaces, its rows, its counts and one read of the rows'
+    deadlines, whether one section holds work or all of them (each section read its own deadlines before)."""
+    for n, status in enumerate([Status.SUBMITTED, Status.JOINING, Status.CONCLUDED, Status.CORRECTION]):
+        _application(item, district["A"], status, minutes_ago=5, n=n)
+    with django_assert_num_queries(4):
+        sections = queue.staff_queue(lisi)
+    assert all(sections[key].count == 1 for key in ("accept", "decide", "deliver", "correction"))
+
+
 def test_the_queue_holds_what_he_may_act_on_and_nothing_else(item, district):
     """The queue is his to-do list: an office's clerk works through his bureau's applications; the bureau's staff
     do not get the office's own, which they may not act on (org/access.works_in)."""

@@ -15,6 +15,7 @@ from zhengtong.supervision import deadline, services
 from zhengtong.supervision.explain import explain
 from zhengtong.supervision.models import Alert, Clock, ClockPause, Level, Outcome, Unit, Violation, WarningRule
 from zhengtong.supervision.scan import scan
+from zhengtong.supervision.selectors import CaseDeadline
 from zhengtong.workdays import calendar as cal
 
 D = dt.date
@@ -237,3 +238,25 @@ def test_a_provisional_deadline_is_recomputed_when_the_year_is_entered(district)
     clock.refresh_from_db()
     assert not clock.provisional
     assert cal.working_days_between(deadline.local_date(provisional_due), deadline.local_date(clock.due_at)) == 2
+
+
+def test_a_case_deadline_is_its_whole_limit_else_its_last_running_stage_and_paused_when_all_are(district):
+    """What an applicant or a writer is told on a status page (supervision.selectors.case_deadline): the 承诺时限
+    of the whole case when one runs; otherwise the stage limit due last; paused while every one is (补正); a window
+    promises nothing; nothing once no limit runs."""
+    from zhengtong.supervision.selectors import case_deadline
+
+    assert case_deadline("test.case", 1) is None
+    window = start(district["A"], limit=3, window=True)
+    assert case_deadline("test.case", 1) is None
+    short, long = start(district["A"], limit=5), start(district["B"], limit=15)
+    assert case_deadline("test.case", 1) == CaseDeadline(long.due_at, False)
+    services.clock_pause(clock=long, reason=ClockPause.Reason.CORRECTION, at=at(2026, 3, 3))
+    assert case_deadline("test.case", 1) == CaseDeadline(short.due_at, False)
+    services.clock_pause(clock=short, reason=ClockPause.Reason.CORRECTION, at=at(2026, 3, 3))
+    assert case_deadline("test.case", 1) == CaseDeadline(None, True)
+    whole = start(district["A"], limit=20, whole=True)
+    assert case_deadline("test.case", "1") == CaseDeadline(whole.due_at, False)
+    for clock in (window, short, long, whole):
+        services.clock_stop(clock=clock, at=at(2026, 3, 4))
+    assert case_deadline("test.case", 1) is None

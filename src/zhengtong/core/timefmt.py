@@ -3,14 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import zoneinfo
 
+from django.conf import settings
 from django.utils import timezone
 
 MINUTE = "%Y-%m-%d %H:%M"
 
 
+@functools.cache
+def _site_zone() -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(settings.TIME_ZONE)
+
+
+def beijing(moment: dt.datetime) -> dt.datetime:
+    """The site's wall-clock time (settings.TIME_ZONE), whatever zone a request might activate: timezone.localtime
+    reads the active zone through a context-local lookup on every call, a tenth of a list row's cost."""
+    return moment.astimezone(_site_zone())
+
+
 def local_minute(moment: dt.datetime) -> str:
-    return timezone.localtime(moment).strftime(MINUTE)
+    return beijing(moment).strftime(MINUTE)
 
 
 def due_text(value: dt.datetime | dt.date | None) -> str:
@@ -20,7 +34,7 @@ def due_text(value: dt.datetime | dt.date | None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        local = beijing(value) if timezone.is_aware(value) else value
         if local.time() != dt.time(0, 0):
             return f"{local.year}年{local.month}月{local.day}日{local.hour}时{local.minute:02d}分前"
         value = local.date() - dt.timedelta(days=1)

@@ -4,16 +4,16 @@ portal.context.site, whose `nav_sections` it replaces on workbench pages only.""
 
 from __future__ import annotations
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import rights
 from zhengtong.org.models import Duty
 
 
 def modules(request) -> dict:
     user = getattr(request, "user", None)
-    home = reverse("workbench:home")
+    home = reverse_once("workbench:home")
     if not request.path.startswith(home) or user is None or getattr(user, "kind", "") != "staff":
         return {}
     items = [
@@ -31,4 +31,4 @@ def modules(request) -> dict:
         items.append((_("网站自查"), "workbench:inspection"))
     if Duty.AUDIT in opened.duties:
         items.append((_("操作日志"), "workbench:audit_operations"))
-    return {"nav_sections": [{"key": name, "label": label, "url": reverse(name)} for label, name in items]}
+    return {"nav_sections": [{"key": name, "label": label, "url": reverse_once(name)} for label, name in items]}
