@@ -75,3 +75,17 @@ def test_a_text_with_values_escapes_the_values_not_the_text():
 
 def test_a_text_alone_is_escaped_as_any_value():
     assert _page('{{ _("<b>") }}') == "&lt;b&gt;"
+
+
+def test_a_page_links_under_the_script_prefix_of_its_request():
+    """`url` is bound once per render to the request's script prefix (a site served under a sub-path), and a macro
+    imported with the page's context links the same way."""
+    from django.urls import set_script_prefix
+
+    source = '{% macro link() %}{{ url("letters:index") }}{% endmacro %}{{ url("letters:letter", 7) }} {{ link() }}'
+    try:
+        set_script_prefix("/gov/")
+        assert _page(source) == "/gov/letters/7/ /gov/letters/"
+    finally:
+        set_script_prefix("/")
+    assert _page(source) == "/letters/7/ /letters/"

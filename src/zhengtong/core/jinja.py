@@ -20,6 +20,7 @@ The environment keeps what Django's pages relied on:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from urllib.parse import parse_qsl
 
@@ -28,6 +29,7 @@ from django.template import defaultfilters
 from django.template.backends import jinja2 as django_jinja2
 from django.template.backends.utils import csrf_input_lazy, csrf_token_lazy
 from django.test.signals import template_rendered
+from django.urls import get_script_prefix
 from django.utils import formats
 from django.utils.html import linebreaks
 from django.utils.timezone import template_localtime
@@ -35,7 +37,7 @@ from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
 
-from .reverse import reverse_once
+from .reverse import reverse_once, reverse_under
 from .timefmt import due_text, local_minute
 
 _catalogues: dict[str, dict[str, str]] = {}  # language -> text -> its translation, filled as texts are shown
@@ -71,7 +73,8 @@ class Template(django_jinja2.Template):
     def render(self, context=None, request=None):
         # What the view gives wins over the context processors, as in Django's engine (Django's Jinja2 backend
         # lets a processor overwrite it: the counter tablet's 大字版 was the tablet's cookie's).
-        values = {"_": translator()}  # one per page: the language is read once, not at every _()
+        # One per page: the language and the script prefix are read once, not at every _() and url().
+        values = {"_": translator(), "url": functools.partial(reverse_under, get_script_prefix())}
         if request is not None:
             values.update(request=request, csrf_input=csrf_input_lazy(request), csrf_token=csrf_token_lazy(request))
             for processor in self.backend.template_context_processors:

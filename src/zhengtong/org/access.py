@@ -155,11 +155,13 @@ class Rights:
 def rights(user) -> Rights:
     if not (user and getattr(user, "is_authenticated", False) and user.is_active):
         return Rights()
-    grants = list(
-        RoleGrant.objects.filter(user=user).values_list(
-            "role__supervises", "role__edits_site", "role__duty", "approved_at"
+    with connection.cursor() as cursor:  # plain SQL: every workbench page asks (decision 0023)
+        cursor.execute(
+            f"SELECT r.supervises, r.edits_site, r.duty, g.approved_at FROM {RoleGrant._meta.db_table} g "
+            f"JOIN {Role._meta.db_table} r ON r.id = g.role_id WHERE g.user_id = %s",
+            [user.pk],
         )
-    )
+        grants = cursor.fetchall()
     administrator = any(duty for _s, _e, duty, _a in grants)  # even one awaiting its second administrator
     business = user.kind == User.Kind.STAFF and not administrator
     return Rights(
