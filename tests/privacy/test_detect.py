@@ -244,3 +244,18 @@ def test_an_id_number_with_a_wrong_check_digit_beside_an_id_label_is_still_found
     assert [f.kind for f in scan(f"申请人身份证号{wrong}，已核实")] == [Kind.ID_NUMBER]
     assert [f.kind for f in scan(f"公民身份号码 {wrong[:6]} {wrong[6:14]} {wrong[14:]}")] == [Kind.ID_NUMBER]
     assert scan(f"合同编号{wrong}") == []
+
+
+def test_a_refusal_names_the_first_three_findings_masked_and_says_there_are_more():
+    """One wording for every refusal of personal data (issue 20, DOMAIN §8: no page shows the full value again):
+    a public field of a department, a service guide's field and a text published as typed."""
+    from zhengtong.org.models import Department, personal_data_problems
+    from zhengtong.privacy import listed
+
+    id_number = valid_id_number()
+    text = f"电话13905740001、13905740002、13905740003，身份证{id_number}"
+    assert listed([(f.kind.label, mask(f.text)) for f in scan(text)]) == (
+        "手机号码 139****0001、手机号码 139****0002、手机号码 139****0003等"
+    )
+    problem = personal_data_problems(Department(functions=text), {"functions": "text"})["functions"]
+    assert "139****0001、手机号码 139****0002、手机号码 139****0003等" in problem and "13905740001" not in problem

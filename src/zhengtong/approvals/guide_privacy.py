@@ -46,7 +46,7 @@ def public_strings(item: ServiceItem, values: dict | None = None) -> set[str]:
 
 
 def message(label: str, findings) -> str:
-    shown = "、".join(f"{f.kind} {f.text}" for f in findings[:3]) + ("等" if len(findings) > 3 else "")
+    shown = privacy.listed([(f.kind, f.text) for f in findings])
     return _("“%(label)s”含个人信息（%(shown)s），办事指南公开后人人可见，请删去或改用办公电话、办公地址。") % {
         "label": label,
         "shown": shown,

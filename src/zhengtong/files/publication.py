@@ -43,8 +43,7 @@ def refuse_personal(field: str, label: str, text: str, allow: Iterable[str] = ()
     reason): refused, naming the field, the findings shown masked."""
     found = in_text(label, text, allow)
     if found:
-        shown = "、".join(f"{f.kind} {f.text}" for f in found[:3]) + ("等" if len(found) > 3 else "")
-        raise refuse_on(field, PERSONAL_DATA, label=label, shown=shown)
+        raise refuse_on(field, PERSONAL_DATA, label=label, shown=privacy.listed([(f.kind, f.text) for f in found]))
 
 
 def in_files(

@@ -26,7 +26,7 @@ def personal_data_problems(instance, fields: dict[str, str]) -> dict[str, str]:
         else:
             found = office.personal(value, address=kind == "address")
         if found:
-            shown = "、".join(f"{f.kind.label} {privacy.mask_finding(f)}" for f in found[:3])
+            shown = privacy.listed([(f.kind.label, privacy.mask_finding(f)) for f in found])
             label = instance._meta.get_field(name).verbose_name
             problems[name] = _(
                 "“%(label)s”含个人信息（%(shown)s），公开后人人可见，请删去或改用办公电话、办公地址。"

@@ -2,6 +2,6 @@
 
 from .detect import Finding, Kind, scan
 from .html import mask_html, visible_text
-from .mask import mask, mask_finding, may_hold
+from .mask import listed, mask, mask_finding, may_hold
 
-__all__ = ["Finding", "Kind", "mask", "mask_finding", "mask_html", "may_hold", "scan", "visible_text"]
+__all__ = ["Finding", "Kind", "listed", "mask", "mask_finding", "mask_html", "may_hold", "scan", "visible_text"]

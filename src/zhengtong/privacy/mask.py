@@ -5,6 +5,7 @@ so a masked value never carries an invisible copy of what it hides."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from zhengtong.core import masking
 
@@ -78,3 +79,10 @@ def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings:
         last = finding.end
     out.append(text[last:])
     return "".join(out)
+
+
+def listed(findings: Sequence[tuple[str, str]], most: int = 3) -> str:
+    """What a refusal of personal data names: the first `most` (kind, masked value) pairs and "等" when there are
+    more ("手机号码 139****0001、身份证号 330206********1234等"). Every refusal words its findings this way."""
+    shown = "、".join(f"{kind} {masked}" for kind, masked in findings[:most])
+    return shown + ("等" if len(findings) > most else "")
