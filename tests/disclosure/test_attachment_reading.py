@@ -122,3 +122,34 @@ def test_an_unreadable_file_is_read_once_not_on_every_page_that_asks(db):
         for _ in range(3):
             assert reading.readings([stored])[stored.sha256].state == FileText.State.UNREADABLE
     assert len(calls) == 1
+
+
+def test_the_poll_gets_nothing_to_swap_until_a_reading_moves_and_then_the_findings_afresh(
+    verified_client, district, lisi, django_capture_on_commit_callbacks, monkeypatch
+):
+    """Issue 20: the page polled itself every 5 s, and each poll computed every finding again (the body, every
+    attachment's text) while nothing had changed. The poll now asks for the findings section alone with the
+    progress it last saw; the same progress answers 204, which htmx leaves in place."""
+    import re
+
+    document, callbacks = _submitted(
+        district, lisi, [("身份证复印件.pdf", hidden.scanned_pdf())], django_capture_on_commit_callbacks
+    )
+    client = verified_client(lisi)
+    page = client.get(f"/workbench/disclosure/{document.pk}/").content.decode()
+    poll = re.search(r'hx-get="([^"]+)" hx-trigger="every 5s"', page).group(1).replace("&amp;", "&")
+    assert poll.startswith(f"/workbench/disclosure/{document.pk}/findings/?seen=")
+
+    computed = []
+    real = services.findings
+    monkeypatch.setattr(services, "findings", lambda d: computed.append(d.pk) or real(d))
+    unchanged = client.get(poll)
+    assert unchanged.status_code == 204 and computed == []
+
+    for callback in callbacks:  # the picture is read
+        callback()
+    moved = client.get(poll)
+    assert moved.status_code == 200 and computed == [document.pk]
+    section = moved.content.decode()
+    assert section.lstrip().startswith('<section id="findings"') and "身份证号码" in section
+    assert "every 5s" not in section and hidden.ID not in section

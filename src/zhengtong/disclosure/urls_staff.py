@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.library, name="library"),
     path("new/", views.create, name="create"),
     path("<int:pk>/", views.document, name="document"),
+    path("<int:pk>/findings/", views.document_findings, name="findings"),
     path("<int:pk>/submit/", views.submit, name="submit"),
     path("<int:pk>/mask/", views.mask, name="mask"),
     path("<int:pk>/detach/<int:attachment_id>/", views.detach, name="detach"),

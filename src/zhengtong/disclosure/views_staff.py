@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.core.paging import page_of
-from zhengtong.files import publication
+from zhengtong.files import publication, reading
 from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
@@ -170,19 +170,33 @@ def document(request, pk: int):
                 messages.success(request, _("已保存。"))
                 return redirect("workbench_disclosure:document", pk=pk)
     review = ReviewForm(request.POST or None, prefix="review") if "review" in allowed else None
+    context = {"document": document, "form": form, "review": review, "allowed": allowed}
+    return render(request, "disclosure/staff_document.html", context | _findings(document, _progress(document)))
+
+
+def _progress(document: Document) -> str:
+    return reading.progress(a.file for a in document.attachments.select_related("file"))
+
+
+def _findings(document: Document, progress: str) -> dict:
+    """The findings section's values: what was found, whether pictures are still being read, and the reading's
+    progress the page's poll sends back (document_findings)."""
     found = services.findings(document) if document.state != State.PUBLISHED else []
-    return render(
-        request,
-        "disclosure/staff_document.html",
-        {
-            "document": document,
-            "form": form,
-            "review": review,
-            "allowed": allowed,
-            "findings": found,
-            "reading": any(f.kind == publication.READING for f in found),
-        },
-    )
+    reading_now = any(f.kind == publication.READING for f in found)
+    return {"findings": found, "reading": reading_now, "progress": progress}
+
+
+@staff_required
+def document_findings(request, pk: int):
+    """The findings section alone, polled every 5 s while pictures are being read. A poll that brings back the
+    progress it last saw gets 204 (htmx swaps nothing): the findings, every attachment's text scanned again, are
+    computed only once a reading has moved."""
+    document = _document(request, pk)
+    progress = _progress(document)
+    if request.GET.get("seen") == progress:
+        return HttpResponse(status=204)
+    context = {"document": document, "allowed": allowed_actions(DOCUMENT, document, request.user)}
+    return render(request, "disclosure/_findings.html", context | _findings(document, progress))
 
 
 def _act(request, pk: int, call, done: str):
