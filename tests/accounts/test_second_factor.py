@@ -43,3 +43,16 @@ def test_after_the_code_a_next_that_is_no_path_of_this_site_goes_to_the_workbenc
     client.force_login(lisi)
     response = client.post(f"{reverse('accounts:otp')}?next={target}", {"token": totp_now(lisi)})
     assert response.status_code == 302 and response["Location"] == reverse("workbench:home")
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_a_background_request_sent_to_sign_in_reloads_its_page_instead(client, lisi, signed_in):
+    """Review of issue 20's findings poll: a poll whose session had ended followed the redirect and put the log-in
+    page where the section was. An htmx request is told to reload its page (HX-Refresh), which then goes to the log-in
+    or the second factor as an ordinary request and comes back to the page, not to the section."""
+    if signed_in:
+        client.force_login(lisi)  # password given, TOTP not
+    path = "/workbench/disclosure/1/findings/?seen=x"
+    response = client.get(path, headers={"HX-Request": "true"})
+    assert response.status_code == 204 and response["HX-Refresh"] == "true"
+    assert client.get(path).status_code == 302

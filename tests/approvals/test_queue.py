@@ -65,12 +65,31 @@ def test_the_queue_reads_in_the_same_few_statements_however_many_sections_hold_w
     item, district, lisi, django_assert_num_queries
 ):
     """The busiest staff page (module docstring): its workplaces, its rows, its counts and one read of the rows'
-    deadlines, whether one section holds work or all of them (each section read its own deadlines before)."""
-    for n, status in enumerate([Status.SUBMITTED, Status.JOINING, Status.CONCLUDED, Status.CORRECTION]):
-        _application(item, district["A"], status, minutes_ago=5, n=n)
+    deadlines, whatever sections hold work (each section read its own deadlines before); each row still gets the
+    limit of its own case."""
+    from zhengtong.approvals.models import Branch
+    from zhengtong.supervision import services as clocks
+
+    def clocked(application, limit):
+        return clocks.clock_start(
+            subject_type=queue.SUBJECT, subject_id=str(application.pk), stage="s", department=district["A"], limit=limit
+        )
+
+    lone = _application(item, district["A"], Status.SUBMITTED, minutes_ago=5, n=0)
+    due = {lone.receipt_no: clocked(lone, 3).due_at}
+    with django_assert_num_queries(4):
+        assert [r.due_at for r in queue.staff_queue(lisi)["accept"].rows] == [due[lone.receipt_no]]
+
+    for n, status in enumerate([Status.JOINING, Status.CONCLUDED, Status.CORRECTION], start=1):
+        application = _application(item, district["A"], status, minutes_ago=5, n=n)
+        due[application.receipt_no] = clocked(application, 5 + n).due_at
+    reviewed = _application(item, district["B"], Status.REVIEWING, minutes_ago=5, n=9)
+    Branch.objects.create(application=reviewed, department=district["A"], received_at=reviewed.received_at)
+    due[reviewed.receipt_no] = clocked(reviewed, 15).due_at
     with django_assert_num_queries(4):
         sections = queue.staff_queue(lisi)
-    assert all(sections[key].count == 1 for key in ("accept", "decide", "deliver", "correction"))
+    assert all(sections[key].count == 1 for key in queue.SECTIONS)
+    assert {r.receipt_no: r.due_at for key in queue.SECTIONS for r in sections[key].rows} == due
 
 
 def test_the_queue_holds_what_he_may_act_on_and_nothing_else(item, district):

@@ -82,10 +82,14 @@ def test_a_page_links_under_the_script_prefix_of_its_request():
     imported with the page's context links the same way."""
     from django.urls import set_script_prefix
 
+    from zhengtong.core.reverse import reverse_under
+
     source = '{% macro link() %}{{ url("letters:index") }}{% endmacro %}{{ url("letters:letter", 7) }} {{ link() }}'
     try:
         set_script_prefix("/gov/")
         assert _page(source) == "/gov/letters/7/ /gov/letters/"
+        assert reverse_under("/city/", "letters:letter", 8) == "/city/letters/8/"  # the prefix it is given
     finally:
         set_script_prefix("/")
     assert _page(source) == "/letters/7/ /letters/"
+    assert reverse_under("/gov/", "letters:index") == "/gov/letters/"

@@ -125,7 +125,7 @@ def test_an_unreadable_file_is_read_once_not_on_every_page_that_asks(db):
 
 
 def test_the_poll_gets_nothing_to_swap_until_a_reading_moves_and_then_the_findings_afresh(
-    verified_client, district, lisi, django_capture_on_commit_callbacks, monkeypatch
+    verified_client, district, lisi, wangwu, django_capture_on_commit_callbacks, monkeypatch
 ):
     """Issue 20: the page polled itself every 5 s, and each poll computed every finding again (the body, every
     attachment's text) while nothing had changed. The poll now asks for the findings section alone with the
@@ -153,3 +153,4 @@ def test_the_poll_gets_nothing_to_swap_until_a_reading_moves_and_then_the_findin
     section = moved.content.decode()
     assert section.lstrip().startswith('<section id="findings"') and "身份证号码" in section
     assert "every 5s" not in section and hidden.ID not in section
+    assert verified_client(wangwu).get(poll).status_code == 404  # another organ's draft does not exist for him

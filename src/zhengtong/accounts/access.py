@@ -6,6 +6,7 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -21,11 +22,22 @@ def staff_required(view):
     def wrapper(request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated:
-            return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+            return to_sign_in(request, redirect_to_login(request.get_full_path(), reverse("accounts:login")))
         if user.kind != User.Kind.STAFF:
             raise PermissionDenied
         if not user.is_verified():
-            return redirect(reverse("accounts:otp") + "?next=" + request.get_full_path())
+            return to_sign_in(request, redirect(reverse("accounts:otp") + "?next=" + request.get_full_path()))
         return view(request, *args, **kwargs)
 
     return wrapper
+
+
+def to_sign_in(request, redirect_response):
+    """A page's background request (htmx: a poll, a section) whose session has ended reloads the page instead:
+    followed inside the request, the redirect put the whole log-in page where the section was, and logging in
+    returned to the section alone. The reload is an ordinary request, redirected to log in and back to the page."""
+    if request.headers.get("HX-Request") == "true":
+        reload = HttpResponse(status=204)
+        reload["HX-Refresh"] = "true"
+        return reload
+    return redirect_response

@@ -11,6 +11,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from .access import to_sign_in
 from .models import User
 
 # The session's expiry moves forward at most this often: the idle age is SESSION_COOKIE_AGE minus at most this.
@@ -57,7 +58,7 @@ class SecondFactorMiddleware:
             if request.path_info.startswith("/api/"):  # where urls.py mounts the API
                 message = "请先完成动态口令验证。"
                 return JsonResponse({"code": "SECOND_FACTOR_REQUIRED", "message": message, "fields": {}}, status=403)
-            return redirect(f"{reverse('accounts:otp')}?next={quote(request.get_full_path())}")
+            return to_sign_in(request, redirect(f"{reverse('accounts:otp')}?next={quote(request.get_full_path())}"))
         return self.get_response(request)
 
 

@@ -156,6 +156,9 @@ def with_deadlines(rows: list[Row], department_ids) -> list[Row]:
         return rows
     mine = set(department_ids)
     subjects = sorted({str(r.id) for r in rows})
+    # Padded to a multiple of QUEUE_ROWS: each length of the IN list is a statement of its own, and psycopg keeps a
+    # connection's hundred most used prepared (settings: ZT_DB_PREPARE); five lengths instead of a hundred.
+    subjects += subjects[-1:] * (-len(subjects) % QUEUE_ROWS)
     clocks: dict[str, list[tuple]] = {}
     with connection.cursor() as cursor:
         cursor.execute(

@@ -20,7 +20,8 @@ _SAFE = "!$&'()*+,;=/~:@"  # what Django's reverse leaves unquoted (RFC 3986 sub
 @functools.lru_cache(maxsize=256)
 def _reversed(name: str, prefix: str, arity: int) -> tuple[str, tuple[str, ...]]:
     stand_ins = tuple(_STAND_IN.format(i) for i in range(arity))
-    return reverse(name, args=stand_ins), stand_ins
+    url = reverse(name, args=stand_ins)  # under the prefix of this thread's request, which `prefix` replaces
+    return prefix + url.removeprefix(get_script_prefix()), stand_ins
 
 
 def reverse_once(name: str, *args) -> str:

@@ -171,19 +171,23 @@ def document(request, pk: int):
                 return redirect("workbench_disclosure:document", pk=pk)
     review = ReviewForm(request.POST or None, prefix="review") if "review" in allowed else None
     context = {"document": document, "form": form, "review": review, "allowed": allowed}
-    return render(request, "disclosure/staff_document.html", context | _findings(document, _progress(document)))
+    return render(request, "disclosure/staff_document.html", context | _findings(document))
 
 
 def _progress(document: Document) -> str:
-    return reading.progress(a.file for a in document.attachments.select_related("file"))
+    return reading.progress(document.attachments.values_list("file__sha256", flat=True))
 
 
-def _findings(document: Document, progress: str) -> dict:
-    """The findings section's values: what was found, whether pictures are still being read, and the reading's
-    progress the page's poll sends back (document_findings)."""
+def _findings(document: Document, progress: str = "") -> dict:
+    """The findings section's values: what was found, whether pictures are still being read, and then the
+    reading's progress, which the section's poll sends back (document_findings)."""
     found = services.findings(document) if document.state != State.PUBLISHED else []
     reading_now = any(f.kind == publication.READING for f in found)
-    return {"findings": found, "reading": reading_now, "progress": progress}
+    return {
+        "findings": found,
+        "reading": reading_now,
+        "progress": (progress or _progress(document)) if reading_now else "",
+    }
 
 
 @staff_required

@@ -82,10 +82,11 @@ def read_pictures_now(sha256: str) -> FileText | None:
     return reading
 
 
-def progress(files) -> str:
-    """What a page waiting for readings compares between its polls: each file's state and pictures read so far, as
-    a short digest. Three columns of one indexed read; a file's findings cannot change while this stays the same."""
-    hashes = sorted({f.sha256 for f in files})
+def progress(hashes) -> str:
+    """What a page waiting for readings compares between its polls: the state and pictures read so far of each file
+    (by sha256), as a short digest. Three columns of one indexed read. A file's findings cannot change while this
+    stays the same; what a person edits on the page itself is not in it."""
+    hashes = sorted(set(hashes))
     states = dict.fromkeys(hashes, ("", 0))
     rows = FileText.objects.filter(sha256__in=hashes, version__gte=extract.VERSION)
     states.update((sha, (state, read)) for sha, state, read in rows.values_list("sha256", "state", "pictures_read"))
