@@ -153,4 +153,6 @@ def test_the_poll_gets_nothing_to_swap_until_a_reading_moves_and_then_the_findin
     section = moved.content.decode()
     assert section.lstrip().startswith('<section id="findings"') and "身份证号码" in section
     assert "every 5s" not in section and hidden.ID not in section
-    assert verified_client(wangwu).get(poll).status_code == 404  # another organ's draft does not exist for him
+    outsider = verified_client(wangwu)
+    assert outsider.get(poll).status_code == 404  # another organ's draft does not exist for him
+    assert outsider.get(poll, headers={"HX-Request": "true"}).status_code == 286  # and his poll stops

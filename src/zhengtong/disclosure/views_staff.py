@@ -194,8 +194,14 @@ def _findings(document: Document, progress: str = "") -> dict:
 def document_findings(request, pk: int):
     """The findings section alone, polled every 5 s while pictures are being read. A poll that brings back the
     progress it last saw gets 204 (htmx swaps nothing): the findings, every attachment's text scanned again, are
-    computed only once a reading has moved."""
-    document = _document(request, pk)
+    computed only once a reading has moved. A document the user can no longer see stops the poll (htmx's 286),
+    which a 404 would not: htmx swaps nothing on it and polls on."""
+    try:
+        document = _document(request, pk)
+    except Http404:
+        if request.headers.get("HX-Request") == "true":
+            return HttpResponse(status=286)
+        raise
     progress = _progress(document)
     if request.GET.get("seen") == progress:
         return HttpResponse(status=204)
