@@ -190,8 +190,9 @@ def test_no_form_or_query_parameter_of_any_url_answers_500():
     # tablet's page behind a clerk's POST, the page after a link's rating, a follow-up of another department; 30 with
     # CKAN's unversioned action path, which no page links (harvesters are told it), and a catalogued resource's
     # edit and a grant's revoke, deep in the catalogue's pages; 31 with a draft's attachment taken off, a POST
-    # beside the draft's attachments, which the small seed's drafts have none of); these get id 1 and the names above
-    assert len(unreached) <= 31, unreached
+    # beside the draft's attachments, which the small seed's drafts have none of; 32 with a draft's findings poll,
+    # an hx-get only while a picture in an attachment is being read); these get id 1 and the names above
+    assert len(unreached) <= 32, unreached
     assert failures == [], "\n".join(failures)
 
 
