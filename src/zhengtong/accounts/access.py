@@ -32,11 +32,16 @@ def staff_required(view):
     return wrapper
 
 
+def is_background(request) -> bool:
+    """A request a page makes on its own (htmx: a poll, a section, a value swapped in), not one the reader opened."""
+    return request.headers.get("HX-Request") == "true"
+
+
 def to_sign_in(request, redirect_response):
     """A page's background request (htmx: a poll, a section) whose session has ended reloads the page instead:
     followed inside the request, the redirect put the whole log-in page where the section was, and logging in
     returned to the section alone. The reload is an ordinary request, redirected to log in and back to the page."""
-    if request.headers.get("HX-Request") == "true":
+    if is_background(request):
         reload = HttpResponse(status=204)
         reload["HX-Refresh"] = "true"
         return reload

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from zhengtong.accounts.access import staff_required
+from zhengtong.accounts.access import is_background, staff_required
 from zhengtong.core.errors import ZtError
 
 from .api import REGISTERED
@@ -46,5 +46,5 @@ def reveal_view(request, api_name: str, key: str, field: str):
         context, status = {"error": exc.message, "field": field}, exc.status
     else:
         context, status = {"label": label, "value": value, "field": field}, 200
-    template = "core/personal_value.html" if request.headers.get("HX-Request") else "core/personal_page.html"
+    template = "core/personal_value.html" if is_background(request) else "core/personal_page.html"
     return render(request, template, context, status=status)

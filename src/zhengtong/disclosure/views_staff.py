@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from zhengtong.accounts.access import staff_required
+from zhengtong.accounts.access import is_background, staff_required
 from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import InvalidInput, ZtError
@@ -199,7 +199,7 @@ def document_findings(request, pk: int):
     try:
         document = _document(request, pk)
     except Http404:
-        if request.headers.get("HX-Request") == "true":
+        if is_background(request):
             return HttpResponse(status=286)
         raise
     progress = _progress(document)
