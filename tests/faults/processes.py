@@ -29,6 +29,7 @@ class Site:
         self.web: subprocess.Popen | None = None
         self.worker: subprocess.Popen | None = None
         self.kills = {"web": 0, "worker": 0}
+        self._log_from = 0
 
     @property
     def url(self) -> str:
@@ -46,16 +47,24 @@ class Site:
         )
 
     def start_web(self) -> None:
+        log = self.log_dir / "serve.log"
+        self._log_from = log.stat().st_size if log.exists() else 0  # this start's lines, not a killed one's
         self.web = self._start("serve", "--bind", f"127.0.0.1:{self.port}", "--workers", "2")
 
     def start_worker(self) -> None:
         self.worker = self._start("worker")
 
-    def wait_ready(self, timeout: float = 120) -> None:
-        """Until /healthz answers 200. The budget is generous: CI starts the site while another test process
-        loads the machine; a site that never comes up fails with what its log says."""
-        deadline, last = time.monotonic() + timeout, ""
-        while time.monotonic() < deadline:
+    def wait_ready(self, timeout: float = 120, collecting: float = 600) -> None:
+        """Until /healthz answers 200, `timeout` seconds once gunicorn listens. Before that, a first start
+        collects the static files into the drill's new folder (about 25 s of compression on an idle machine, over
+        100 s while CI's other test process loads it); that has its own budget, as it is not what the drill
+        tries. A site that never comes up fails with what its log says."""
+        started, last = time.monotonic(), ""
+        deadline = started + collecting
+        listening = False
+        while time.monotonic() < deadline and (self.web is None or self.web.poll() is None):
+            if not listening and self._logged("Listening at"):
+                listening, deadline = True, time.monotonic() + timeout
             try:
                 with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
                     if response.status == 200:
@@ -63,12 +72,20 @@ class Site:
             except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
                 last = repr(exc)
             time.sleep(0.2)
-        log = (self.log_dir / "serve.log").read_text(errors="replace")[-3000:]
+        log = self._log_tail()
         exited = self.web.poll() if self.web else None
         raise TimeoutError(
-            f"the web process did not answer on {self.url} in {timeout} s (exit {exited}, last {last});"
-            f" serve.log:\n{log}"
+            f"the web process did not answer on {self.url} in {time.monotonic() - started:.0f} s"
+            f" ({'listening' if listening else 'never listening'}, exit {exited}, last {last}); serve.log:\n{log}"
         )
+
+    def _log_tail(self) -> str:
+        return (self.log_dir / "serve.log").read_text(errors="replace")[-3000:]
+
+    def _logged(self, text: str) -> bool:
+        with open(self.log_dir / "serve.log", "rb") as log:
+            log.seek(self._log_from)
+            return text.encode() in log.read()
 
     def kill(self, which: str) -> None:
         process = getattr(self, which)
