@@ -59,8 +59,12 @@ def test_a_journey_with_personal_data_in_queries_leaves_none_in_any_log(tmp_path
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 120
+            # A first start collects the static files (about 25 s of compression, longer on a loaded machine):
+            # two minutes once gunicorn listens, ten in all.
+            deadline, listening = time.monotonic() + 600, False
             while _get(f"{base}/healthz") != 200:
+                if not listening and "Listening at" in log.read_text(errors="replace"):
+                    deadline, listening = time.monotonic() + 120, True
                 assert server.poll() is None and time.monotonic() < deadline, log.read_text()
                 time.sleep(0.5)
             referer = f"{base}/search/?q={MOBILE}"
