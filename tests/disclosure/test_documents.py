@@ -203,7 +203,7 @@ def test_an_archive_import_masks_personal_data_numbers_by_year_and_is_searchable
         "A/2024-00001",
         "A/2024-00002",
     ]
-    assert not Document.objects.filter(body__contains=id_number).exists()
+    assert not any(id_number in body for body in Document.objects.values_list("body", flat=True))
     assert len(search(parse("部门预算")).hits) == 3
     with pytest.raises(InvalidInput):  # one bad row: nothing is imported
         services.documents_import(department=district["A"], by=lisi, rows=[{**rows[1], "doc_no": "坏文号"}])

@@ -196,3 +196,25 @@ def test_an_address_a_reply_and_a_file_s_reading_are_not_stored_in_clear(db, dis
     dump = _everything_stored()
     for secret in ("13905740091", "13905740092", "13905740093", "13905740094", hidden.MOBILE):
         assert secret not in dump, secret
+
+
+def test_a_draft_document_s_body_and_its_attachment_s_name_are_not_stored_in_clear(db, district):
+    """The demo's database, read directly, still held ID numbers and mobiles: the bodies of disclosure drafts the
+    publishing guard had held back (a 低保 notice naming a recipient, 身份证号码…, 联系电话…), where a clerk types
+    what must be masked before it may go out, and an attachment's name, copied from the file's (encrypted) name.
+    The guard keeps them from the public; at rest they are encrypted like what citizens write."""
+    from zhengtong.disclosure.models import Attachment, Document
+
+    from ..disclosure.conftest import draft
+    from ..factories import staff
+    from ..files import hidden
+
+    id_number = valid_id_number(sequence=13)
+    clerk = staff("gongkai", "公开专员", district["A"])
+    body = f"<p>申请人：吴桂兰，身份证号码{id_number}，联系电话：13905740095。</p>"
+    draft(district["A"], clerk, body=body, uploads=[("吴桂兰13905740096.docx", hidden.docx("实施细则"))])
+    dump = _everything_stored()
+    for secret in (id_number, "13905740095", "13905740096"):
+        assert secret not in dump, secret
+    assert id_number in Document.objects.get().body  # read back whole, for the clerk who must mask it
+    assert Attachment.objects.get().title == "吴桂兰13905740096.docx"

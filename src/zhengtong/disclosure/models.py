@@ -156,7 +156,8 @@ class Document(TimeStampedModel):
     )
     repealed_on = models.DateField(_("废止日期"), null=True, blank=True)  # the annual report's 本年废止
     mode = models.CharField(_("公开方式"), max_length=12, choices=Mode.choices, default=Mode.PROACTIVE)
-    body = models.TextField(_("正文"))  # sanitised HTML (nh3)
+    # Sanitised HTML (nh3). Encrypted at rest: a draft holds what the publishing guard keeps back until masked.
+    body = EncryptedTextField(_("正文"))
     state = models.CharField(_("状态"), max_length=10, choices=State.choices, default=State.DRAFT)
     interprets = models.ForeignKey(
         "self",
@@ -200,7 +201,7 @@ class Document(TimeStampedModel):
 class Attachment(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
     file = models.ForeignKey("files.StoredFile", on_delete=models.PROTECT, related_name="+")
-    title = models.CharField(_("附件名称"), max_length=200)
+    title = EncryptedTextField(_("附件名称"))  # the file's name as uploaded, encrypted as the file's own is
     # What the privacy check reads of it, hidden parts and pictures included, is the file's reading (files.FileText).
 
     class Meta:
