@@ -9,7 +9,9 @@ the engine's own writes are timed below, not the load). Then:
     cases, read and the month's rankings stored): the periodic task's cost [target <= 1 s];
   - through Django's full middleware stack, request by request in turn: the floor (a minimal view running one
     indexed query, benchmarks/floor_urls.py), the layout floor (the same answer in an empty portal page: what any
-    page costs before its content), the public ranking page /evaluation/ for a random month, the API's
+    page costs before its content), the signed-in floor (the same query for a signed-in citizen: his session and
+    account read), the write floor (one row inserted and committed: what any recorded change costs before its own
+    work, the disk's flush included), the public ranking page /evaluation/ for a random month, the API's
     rankings, and a rater's rating posted on /evaluation/rate/<id>/ (one per round, each on an unrated case).
 Prints p50/p95 and ratios. Targets: the ranking page and the rating p95 <= 2x the floor.
 """
@@ -175,9 +177,11 @@ def measure(requests: int, data: dict) -> None:
     from django.conf import settings
     from django.test import Client
     from django.urls import clear_url_caches
+    from floor_urls import create_write_floor_table
 
     settings.ROOT_URLCONF = "floor_urls"
     clear_url_caches()
+    create_write_floor_table()
     rng = random.Random(5)
     anonymous = Client()
     rater = Client()
@@ -187,6 +191,8 @@ def measure(requests: int, data: dict) -> None:
     calls = {
         "floor": lambda: anonymous.get(f"/bench-evaluation-floor/{rng.choice(data['sample'])}/"),
         "layout floor": lambda: anonymous.get(f"/bench-evaluation-layout/{rng.choice(data['sample'])}/"),
+        "signed-in floor": lambda: rater.get(f"/bench-evaluation-signed-in/{rng.choice(data['sample'])}/"),
+        "write floor": lambda: anonymous.post("/bench-write-floor/"),
         "ranking page": lambda: anonymous.get(f"/evaluation/?month={rng.choice(choices)}"),
         "rankings API": lambda: anonymous.get(f"/api/v1/evaluation/rankings/?month={rng.choice(choices)}"),
         "rating": lambda: rater.post(
@@ -208,11 +214,15 @@ def measure(requests: int, data: dict) -> None:
     results = {label: percentiles(samples) for label, samples in times.items()}
     floor = results["floor"]
     print(f"floor (minimal view, one indexed query): p50 {floor[0] * 1000:.2f} ms, p95 {floor[1] * 1000:.2f} ms")
-    for name in ("layout floor", "ranking page", "rankings API", "rating"):
+    for name in ("layout floor", "signed-in floor", "write floor", "ranking page", "rankings API", "rating"):
         p50, p95 = results[name]
         target = " [target <= 2x]" if name in ("ranking page", "rating") else ""
         ratio = p95 / floor[1]
         print(f"{name}: p50 {p50 * 1000:.2f} ms, p95 {p95 * 1000:.2f} ms -> p95 {ratio:.2f}x the floor{target}")
+    rating = results["rating"]
+    for name in ("signed-in floor", "write floor"):
+        base = results[name]
+        print(f"rating against the {name}: p50 {rating[0] / base[0]:.2f}x, p95 {rating[1] / base[1]:.2f}x")
 
 
 def main() -> None:

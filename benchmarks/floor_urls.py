@@ -41,6 +41,13 @@ def evaluation_floor(request, pk):
     return HttpResponse(label or "", content_type="text/plain")
 
 
+def evaluation_signed_in_floor(request, pk):
+    """The same query for a signed-in citizen (his session and account read, as the rating page's are)."""
+    from django.contrib.auth.decorators import login_required
+
+    return login_required(evaluation_floor)(request, pk)
+
+
 def evaluation_layout_floor(request, pk):
     """The same query's answer in an otherwise empty page of the portal layout."""
     from zhengtong.evaluation.models import Invitation
@@ -55,6 +62,24 @@ def exchange_floor(request, uscc):
 
     name = LegalPerson.objects.filter(uscc=uscc).values_list("name", flat=True).first()
     return HttpResponse(name or "", content_type="text/plain")
+
+
+def write_floor(request):
+    """The floor of any recorded change: one row inserted and committed (autocommit: one durable statement, its
+    WAL flushed to disk before the answer). A rating, an exchange call or any audited change costs at least this;
+    the read floor above does not wait for the disk at all."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("INSERT INTO bench_write_floor (at) VALUES (now())")
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def create_write_floor_table() -> None:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_write_floor (id bigserial PRIMARY KEY, at timestamptz)")
 
 
 @functools.cache
@@ -77,7 +102,9 @@ urlpatterns = [
     path("bench-letter-layout/<str:number>/", letter_layout_floor),
     path("bench-evaluation-floor/<int:pk>/", evaluation_floor),
     path("bench-evaluation-layout/<int:pk>/", evaluation_layout_floor),
+    path("bench-evaluation-signed-in/<int:pk>/", evaluation_signed_in_floor),
     path("bench-exchange-floor/<str:uscc>/", exchange_floor),
+    path("bench-write-floor/", write_floor),
     path("workbench/bench-floor/<str:receipt_no>/", staff_floor),
     *project_urls,
 ]
