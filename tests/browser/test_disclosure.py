@@ -125,3 +125,32 @@ def test_a_clerk_reveals_a_number_and_a_refusal_is_shown_in_place(page, district
     Request.objects.filter(pk=case.pk).update(state=RequestState.DELIVERED)
     page.get_by_role("button", name="查看完整证件号码").click()
     expect(page.locator("#personal-identifier").get_by_role("alert")).to_contain_text("只有正在办理该件的工作人员")
+
+
+def test_the_findings_update_in_place_once_a_scanned_attachment_is_read(page, district, lisi, monkeypatch):
+    """Issue 20, item 2: a scanned ID card blocks publication until its pictures are read, and the clerk who has the
+    document open sees the reading's outcome without reloading: the findings section polls every 5 s (htmx), and
+    the read ID number appears masked in place of the progress line."""
+    from zhengtong.files import tasks
+    from zhengtong.files.reading import read_pictures_now
+
+    from ..disclosure.conftest import draft
+    from ..files import hidden
+
+    queued: list[str] = []  # the worker's task, held back until the page is open
+    monkeypatch.setattr(tasks, "read_pictures", queued.append)
+    document = draft(district["A"], lisi, uploads=[("身份证复印件.pdf", hidden.scanned_pdf())])
+    assert queued
+
+    staff_login(page, lisi)
+    page.goto(f"/workbench/disclosure/{document.pk}/")
+    findings = page.locator("#findings")
+    expect(findings.get_by_role("status")).to_contain_text("正在识别")
+    page.evaluate("window.notReloaded = true")
+
+    for sha256 in queued:
+        read_pictures_now(sha256)
+    expect(findings).to_contain_text("身份证号码", timeout=20_000)
+    expect(findings.get_by_role("status")).to_have_count(0)
+    assert page.evaluate("window.notReloaded === true")  # swapped in place, not a reload
+    assert hidden.ID not in findings.inner_text()  # shown masked, as the findings always are
