@@ -204,6 +204,21 @@ def test_digits_of_other_scripts_are_found_and_masked():
         assert masked.count("*") == 4 and digits not in masked
 
 
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("一三八零五七四九八七六", "一三八****九八七六"),
+        ("①③⑧⓪⑤⑦④⑨⑧⑦⑥", "①③⑧****⑨⑧⑦⑥"),
+        ("三三零二零六一九七九零一零一零零一X", "三三零二零六********零零一X"),
+    ],
+)
+def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(written, kept):
+    """Outside attack, session 41: the detector read these as numbers, but masking hid only decimal digits, so
+    the letter page, Open311 and the 好差评 page printed them whole."""
+    masked = mask(f"我的号码是{written}，请回电")
+    assert kept in masked and written not in masked
+
+
 @pytest.mark.parametrize("cell", ["万人", "常住人口 84 万人", "2025 年末常住人口84.3万人"])
 def test_a_unit_of_statistics_is_not_a_name(cell):
     """An open statistics table's unit column (sharing/opendata.py scans every cell) is not a person."""

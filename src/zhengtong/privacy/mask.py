@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from zhengtong.core import masking
 
 from .detect import Finding, Kind, scan
-from .normalize import INVISIBLE
+from .normalize import INVISIBLE, SPELT_DIGITS
 
 _NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+")
 _MOBILE_PREFIX = re.compile(r"^(?:[+＋]|00|００)?(?:86|８６)[ -]?|^[(（][+＋]?(?:86|８６)[)）] ?")
@@ -19,8 +19,9 @@ PLATE_KEEP = 2  # the province, the issuing letter and the last two characters s
 
 
 def _significant(c: str) -> bool:
-    """A digit of any script (𝟏, ١, １ as much as 1) or the X that ends an ID number."""
-    return c.isdecimal() or c in "XxＸｘ"
+    """A digit of any script (𝟏, ١, １ as much as 1), a digit spelt in Chinese or circled (a finding's text is the
+    run the detector read as a number), or the X that ends an ID number."""
+    return c.isdecimal() or c in SPELT_DIGITS or c in "XxＸｘ"
 
 
 def _keep(text: str, head: int, tail: int) -> str:

@@ -28,7 +28,8 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script (
 # row at least, since no year or count is written so, and a run read as digits.
 _CN_NUMERALS = "〇零一二三四五六七八九"
 _SIGNS = "⓪①②③④⑤⑥⑦⑧⑨⁰¹²³⁴⁵⁶⁷⁸⁹"
-_SPELT = re.compile(f"[{_CN_NUMERALS}{_SIGNS}]{{7,}}")
+SPELT_DIGITS = _CN_NUMERALS + _SIGNS  # read as digits in such a run, so masked as digits too (privacy.mask)
+_SPELT = re.compile(f"[{SPELT_DIGITS}]{{7,}}")
 _SPELT_TABLE = str.maketrans(_CN_NUMERALS + _SIGNS, "00123456789" + "0123456789" + "0123456789")
 _NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e]|(?![0-9])\\d|{_SPELT.pattern}")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
