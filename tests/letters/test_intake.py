@@ -83,6 +83,19 @@ def test_a_landline_is_a_valid_contact(hotline):
     assert submit(writer_phone="0574-86781234").letter.writer_phone == "0574-86781234"
 
 
+def test_an_untitled_letter_s_first_words_are_masked_before_they_are_cut_to_a_title(hotline):
+    """Outside attack, session 41 (个人信息保护法 第五十一条): the first 30 characters were cut before masking, and an
+    ID number cut to 17 digits no longer reads as one, so the title published it whole beside the masked body."""
+    from ..factories import valid_id_number
+
+    id_number = valid_id_number(sequence=14)
+    letter = submit(
+        channel="phone", by=hotline["operator"], title="", content=f"查社保记录我的身份证号码：{id_number}，谢谢"
+    ).letter
+    assert id_number[6:14] not in letter.title and letter.title.startswith("查社保记录我的身份证号码：")
+    assert id_number[6:14] not in letter.public_title
+
+
 def test_a_phone_call_cannot_be_dated_in_the_future(hotline):
     with pytest.raises(InvalidInput) as refused:
         submit(by=hotline["operator"], channel="phone", received_at=timezone.now() + dt.timedelta(hours=1))

@@ -56,7 +56,8 @@ def _clean_text(title: str, content: str) -> tuple[str, str]:
         # A title is copied into lists, notifications, the clock's label and the audit's description: personal data
         # in it is masked there, and the title kept whole at the head of the content, which is encrypted.
         content, title = f"（原标题：{title}）\n{content}", privacy.mask(title)
-    title = title or privacy.mask(content.splitlines()[0][:30])
+    # Masked, then cut: a number cut short no longer reads as one (17 digits of an ID number are no ID number).
+    title = title or privacy.mask(content.splitlines()[0])[:30]
     return title[:100], content
 
 
