@@ -139,3 +139,37 @@ def test_a_published_letter_with_no_public_record_still_shows(hotline, district,
     letter.events.update(public=False)
     html = client.get(f"/letters/{letter.number}/").content.decode()
     assert letter.public_title in html and '<li class="list-group-item">' not in html
+
+
+def test_the_words_learnt_for_dispatch_hold_no_number_and_no_name(hotline):
+    """Outside attack, session 41: the words a department's accepted letters teach the dispatcher were stored as
+    written, an ID number ending in x (not all digits) and the writer's name among them, in a table no key
+    protects. They are learnt from the letter as the public would see it, masked, and a word with a digit is no
+    department's business."""
+    from zhengtong.letters.models import DispatchWord
+    from zhengtong.letters.suggest import learn
+
+    from ..factories import valid_id_number
+
+    id_number = next(n for s in range(1, 100) if (n := valid_id_number(sequence=s)).endswith("X")).lower()
+    letter = submit(content=f"我叫黄海波，身份证号{id_number}，反映新碶街道餐馆油烟扰民，编号A12345。").letter
+    learn(letter, hotline["centre"].pk)
+    words = set(DispatchWord.objects.values_list("word", flat=True))
+    assert "油烟" in words or "餐馆" in words  # it still learns what the letter is about
+    assert not any(ch.isdigit() for word in words for ch in word), words
+    assert "黄海波" not in words
+
+
+def test_words_with_numbers_learnt_before_are_forgotten_by_the_migration(hotline):
+    import importlib
+
+    from django.apps import apps
+
+    from zhengtong.letters.models import DispatchWord
+
+    centre = hotline["centre"]
+    for word in ("33020619850312004x", "a12345", "油烟"):
+        DispatchWord.objects.create(word=word, department=centre, count=1)
+    migration = importlib.import_module("zhengtong.letters.migrations.0012_forget_numbered_dispatch_words")
+    migration.forget_numbered_words(apps, None)
+    assert list(DispatchWord.objects.values_list("word", flat=True)) == ["油烟"]

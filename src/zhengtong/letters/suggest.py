@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import F
 
+from zhengtong import privacy
 from zhengtong.org.models import Department
 from zhengtong.search import segment
 
@@ -35,9 +36,12 @@ class Suggestion:
 
 
 def letter_words(text: str) -> list[str]:
+    """The words of a letter that may tell its department: read from the letter as the public would see it (the
+    words are kept in clear, so no name or number of the writer's may become one), without numbers (a word with a
+    digit names a case, a house or a person, not a department's business)."""
     seen: dict[str, None] = {}
-    for word in segment.words(text):
-        if len(word) >= 2 and word not in STOP and not word.isdigit() and len(word) <= 40:
+    for word in segment.words(privacy.mask(text)):
+        if len(word) >= 2 and word not in STOP and len(word) <= 40 and not any(c.isdigit() for c in word):
             seen.setdefault(word, None)
     return list(seen)[:MAX_WORDS]
 
