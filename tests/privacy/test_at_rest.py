@@ -218,3 +218,54 @@ def test_a_draft_document_s_body_and_its_attachment_s_name_are_not_stored_in_cle
         assert secret not in dump, secret
     assert id_number in Document.objects.get().body  # read back whole, for the clerk who must mask it
     assert Attachment.objects.get().title == "吴桂兰13905740096.docx"
+
+
+# What staff write about a case in their own words: they copy the citizen's numbers into it (请联系王建国，电话…).
+STAFF_NOTES = [
+    ("letters", "Event", "note"),
+    ("letters", "Assignment", "return_reason"),
+    ("supervision", "ClockPause", "note"),
+    ("disclosure", "Request", "answer_text"),
+    ("evaluation", "FollowUp", "verification"),
+    ("evaluation", "FollowUp", "rectification"),
+]
+
+
+@pytest.mark.parametrize(("app", "model", "field"), STAFF_NOTES)
+def test_what_staff_write_about_a_case_is_encrypted(app, model, field):
+    from django.apps import apps
+
+    from zhengtong.core.fields import EncryptedTextField
+
+    assert isinstance(apps.get_model(app, model)._meta.get_field(field), EncryptedTextField)
+
+
+def test_staff_notes_and_a_clock_s_label_hold_no_number_in_clear(db, district, hotline, lisi):
+    """Outside attack, session 41: a dispatch note, a return reason, a third party consulted (the pause's note and
+    the new clock's label), an answer's text and a 差评's verification were stored as typed."""
+    from zhengtong.disclosure.models import Request
+    from zhengtong.letters.models import Assignment, Event
+    from zhengtong.supervision.models import Clock, ClockPause
+    from zhengtong.supervision.services import clock_pause, clock_start
+
+    from ..letters.conftest import handled
+
+    handled(hotline, district, lisi)
+    Event.objects.update(note="请联系王建国，电话13905740101")
+    Assignment.objects.update(return_reason="非本单位职责，申请人电话13905740102")
+    request = _request(district)
+    Request.objects.update(answer_text="申请人李四（手机13905740103）：经检索……")
+    clock = clock_start(
+        subject_type="disclosure.request",
+        subject_id=str(request.pk),
+        stage="consult",
+        department=district["A"],
+        limit=15,
+        subject_label="征求意见：王建国，电话13905740104",
+    )
+    clock_pause(clock=clock, reason=ClockPause.Reason.THIRD_PARTY, note="王建国，电话13905740105")
+    dump = _everything_stored()
+    for n in range(1, 6):
+        assert f"1390574010{n}" not in dump, n
+    assert "13905740105" in ClockPause.objects.get().note  # read back whole where staff read it
+    assert Clock.objects.get(pk=clock.pk).subject_label == "征求意见：王**，电话139****0104"  # a label is shown: masked

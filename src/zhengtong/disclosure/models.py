@@ -297,7 +297,7 @@ class Request(EncryptedModel, TimeStampedModel):
     fee_paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
     answer_type = models.CharField(_("答复类型"), max_length=12, blank=True)
     answer_reason = models.CharField(_("答复理由"), max_length=20, blank=True)
-    answer_text = models.TextField(_("答复内容"), blank=True)
+    answer_text = EncryptedTextField(_("答复内容"), blank=True)  # addressed to the applicant, by name: encrypted
     answered_at = models.DateTimeField(_("答复时间"), null=True, blank=True)
     answered_by = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     delivered_at = models.DateTimeField(_("送达时间"), null=True, blank=True)

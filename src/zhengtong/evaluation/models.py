@@ -149,12 +149,12 @@ class FollowUp(models.Model):
 
     rating = models.OneToOneField(Rating, on_delete=models.PROTECT, related_name="follow_up")
     state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.VERIFYING)
-    verification = models.TextField(_("核实情况"), blank=True)
+    verification = EncryptedTextField(_("核实情况"), blank=True)  # staff copy the rater's numbers here: encrypted
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     verified_at = models.DateTimeField(_("核实时间"), null=True, blank=True)
-    rectification = models.TextField(_("整改情况"), blank=True)
+    rectification = EncryptedTextField(_("整改情况"), blank=True)  # published masked (selectors), kept encrypted
     rectified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -297,7 +297,7 @@ class Assignment(models.Model):
     state = models.CharField(_("状态"), max_length=20, choices=State.choices, default=State.PENDING)
     dispatched_at = models.DateTimeField(_("派单时间"))
     accepted_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
-    return_reason = models.CharField(_("退单理由"), max_length=300, blank=True)
+    return_reason = EncryptedTextField(_("退单理由"), blank=True)  # staff copy the writer's numbers here: encrypted
     opinion = models.TextField(_("协办意见"), blank=True)
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
 
@@ -335,7 +335,7 @@ class Event(models.Model):
     label = models.CharField(_("说明"), max_length=200)
     department = models.ForeignKey("org.Department", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     actor = models.ForeignKey("accounts.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    note = models.TextField(_("内部备注"), blank=True)
+    note = EncryptedTextField(_("内部备注"), blank=True)  # staff copy the writer's numbers here: encrypted
     public = models.BooleanField(_("公开"), default=False)
 
     class Meta:

@@ -13,6 +13,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.fields import EncryptedTextField
+
 OPEN = Q(stopped_at__isnull=True)
 RUNNING = Q(stopped_at__isnull=True, paused_since__isnull=True)
 
@@ -131,7 +133,7 @@ class ClockPause(models.Model):
 
     clock = models.ForeignKey(Clock, on_delete=models.CASCADE, related_name="pauses")
     reason = models.CharField(_("暂停原因"), max_length=20, choices=Reason.choices)
-    note = models.CharField(_("说明"), max_length=300, blank=True)
+    note = EncryptedTextField(_("说明"), blank=True)  # a third party consulted is named here: encrypted
     # 第四十五条: "应当将所需时间书面告知申请人" — the time the procedure is expected to take, as told.
     expected_days = models.PositiveSmallIntegerField(_("预计所需时间（工作日）"), null=True, blank=True)
     started_at = models.DateTimeField(_("暂停时间"))

@@ -9,6 +9,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, InvalidTransition
 from zhengtong.workdays.calendar import CalendarRangeError
@@ -101,7 +102,9 @@ def clock_start(
     clock = Clock(
         subject_type=subject_type,
         subject_id=str(subject_id),
-        subject_label=subject_label[:200],
+        # Shown in every supervision list and ranking, and built by each domain from what it holds (a title, the
+        # third party consulted): masked here, once, then cut (a number cut first would no longer read as one).
+        subject_label=privacy.mask(subject_label)[:200],
         stage=stage,
         stage_label=stage_label,
         whole=whole,
