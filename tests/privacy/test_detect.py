@@ -219,6 +219,24 @@ def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(wr
     assert kept in masked and written not in masked
 
 
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("联系人：钱多多", "联系人：钱**"),  # 多 is no common given-name character, but a label and a colon say "name"
+        ("申请人：司马小朵，女", "申请人：司***，女"),
+        ("住址：白峰街道阳光新城A座1802", "住址：白峰街道阳光新城A座****"),  # a building lettered, not numbered
+        ("家住银亿上上城C栋1201室", "家住银亿上上城C栋****室"),
+    ],
+)
+def test_a_labelled_name_of_rare_characters_and_a_lettered_building_are_found(text, masked):
+    """Outside attack, session 41: these were published as written."""
+    assert mask(text) == masked
+
+
+def test_a_name_already_withheld_after_a_label_is_left_as_it_is():
+    assert scan("申请人：陈某，相关信息已按规定作脱敏处理。") == []
+
+
 @pytest.mark.parametrize("cell", ["万人", "常住人口 84 万人", "2025 年末常住人口84.3万人"])
 def test_a_unit_of_statistics_is_not_a_name(cell):
     """An open statistics table's unit column (sharing/opendata.py scans every cell) is not a person."""

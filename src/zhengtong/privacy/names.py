@@ -135,6 +135,25 @@ def _name_at(text: str, i: int) -> int:
     return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
 
 
+def _labelled_name_at(text: str, i: int) -> int:
+    """After a role and a colon (联系人：钱多多), a surname and one or two characters closed by a boundary are a
+    name even when the given name is made of characters names seldom use: the label says what follows."""
+    s = _surname_at(text, i)
+    if not s:
+        return 0
+    for given in (2, 1):
+        end = i + s + given
+        candidate = text[i + s : end]
+        # 陈某 is the name already withheld, as a notice writes it
+        if len(candidate) < given or not all(
+            "\u4e00" <= c <= "\u9fa5" and c not in NOT_GIVEN and c != "某" for c in candidate
+        ):
+            continue
+        if _follows(text, end) and not _is_word(text[i:end]) and not _is_place(text[i:end]):
+            return s + given
+    return 0
+
+
 def _is_place(name: str) -> bool:
     return name[-1] in PLACE_ENDINGS
 
@@ -189,6 +208,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         weak = m.group().startswith(WEAK)
         i = m.end()
         n = take(i, strict_end=weak)
+        if m.group().rstrip().endswith((":", "：")) and (labelled := _labelled_name_at(text, i)) > n:
+            n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
             n = take(i, strict_end=False)
