@@ -136,6 +136,17 @@ def _name_at(text: str, i: int) -> int:
     return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
 
 
+def _spaced_name_at(text: str, i: int) -> int:
+    """After a role, a name typed with one space between surname and given name (申请人王 建国): its length with the
+    space, 0 if none."""
+    s = _surname_at(text, i)
+    if not s or text[i + s : i + s + 1] != " ":
+        return 0
+    joined = text[: i + s] + text[i + s + 1 :]
+    n = _name_at(joined, i)
+    return n + 1 if n > s and not _is_place(joined[i : i + n]) else 0
+
+
 def _labelled_name_at(text: str, i: int) -> int:
     """After a role and a colon (联系人：钱多多), a surname and one or two characters closed by a boundary are a
     name even when the given name is made of characters names seldom use: the label says what follows."""
@@ -209,6 +220,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         weak = m.group().startswith(WEAK)
         i = m.end()
         n = take(i, strict_end=weak)
+        if not n and (spaced := _spaced_name_at(text, i)) and (not weak or _follows(text, i + spaced)):
+            n, found[i] = spaced, i + spaced
         if m.group().rstrip().endswith((":", "：")) and (labelled := _labelled_name_at(text, i)) > n:
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
