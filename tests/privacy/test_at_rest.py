@@ -269,3 +269,23 @@ def test_staff_notes_and_a_clock_s_label_hold_no_number_in_clear(db, district, h
         assert f"1390574010{n}" not in dump, n
     assert "13905740105" in ClockPause.objects.get().note  # read back whole where staff read it
     assert Clock.objects.get(pk=clock.pk).subject_label == "征求意见：王**，电话139****0104"  # a label is shown: masked
+
+
+def test_encrypting_existing_rows_writes_only_those_with_a_value(db, district, hotline, lisi):
+    """Review, session 41: the migration wrote every row back, most of them with an empty note (49.5 s for
+    200,000 events on PostgreSQL, the table's rows locked meanwhile)."""
+    from django.test.utils import CaptureQueriesContext
+
+    from zhengtong.core.fields import encrypt_existing
+    from zhengtong.letters.models import Event
+
+    from ..letters.conftest import handled
+
+    handled(hotline, district, lisi)
+    Event.objects.update(note="")
+    with_note = Event.objects.order_by("pk").first()
+    Event.objects.filter(pk=with_note.pk).update(note="请联系王建国")
+    with CaptureQueriesContext(connection) as queries:
+        assert encrypt_existing(Event, ("note",)) == Event.objects.count()
+    assert len([q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]) == 1
+    assert Event.objects.get(pk=with_note.pk).note == "请联系王建国"

@@ -224,21 +224,31 @@ def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(wr
     [
         ("联系人：钱多多", "联系人：钱**"),  # 多 is no common given-name character, but a label and a colon say "name"
         ("申请人：司马小朵，女", "申请人：司***，女"),
-        ("住址：白峰街道阳光新城A座1802", "住址：白峰街道阳光新城A座****"),  # a building lettered, not numbered
-        ("家住银亿上上城C栋1201室", "家住银亿上上城C栋****室"),
         ("我老公黄海波经常加班", "我老公黄**经常加班"),  # a husband named as the neighbours would
         ("关于同意给予李桂芬家庭最低生活保障的批复", "关于同意给予李**家庭最低生活保障的批复"),  # a notice's title
-        ("由陈建华负责联系", "由陈**负责联系"),
         ("申请人王 建国不服", "申请人王***不服"),  # a space typed between surname and given name
     ],
 )
-def test_a_labelled_name_of_rare_characters_and_a_lettered_building_are_found(text, masked):
+def test_a_labelled_name_of_rare_characters_is_found(text, masked):
     """Outside attack, session 41: these were published as written."""
     assert mask(text) == masked
 
 
-def test_a_name_already_withheld_after_a_label_is_left_as_it_is():
-    assert scan("申请人：陈某，相关信息已按规定作脱敏处理。") == []
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人：陈某，相关信息已按规定作脱敏处理。",  # the name already withheld
+        "负责人：王局长",
+        "联系人：张科长、何处长",
+        "联系人：王女士",
+        "联系人：文明办",
+        "联系人：宣传科",
+        "业主：万科城",
+        "本项目由民政负责审核，由公安负责核查。",  # review, session 41: 由 is a surname too
+    ],
+)
+def test_a_title_an_office_or_a_withheld_name_after_a_label_is_no_name(text):
+    assert scan(text) == []
 
 
 @pytest.mark.parametrize("cell", ["万人", "常住人口 84 万人", "2025 年末常住人口84.3万人"])

@@ -115,6 +115,8 @@ def encrypt_existing(model, fields: tuple[str, ...], batch: int = 2000) -> int:
                 model.objects.select_for_update().filter(pk__gt=last).order_by("pk").values_list("pk", *fields)[:batch]
             )
             for pk, *values in rows:
+                if all(value in ("", None) for value in values):
+                    continue  # nothing to encrypt (most notes are empty): one statement saved per row
                 changes = {}
                 for name, value in zip(fields, values, strict=True):
                     changes[name] = value

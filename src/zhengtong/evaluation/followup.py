@@ -38,7 +38,7 @@ def _start(follow_up: FollowUp, stage: str, label: str, limit: int) -> Clock:
         subject_id=str(follow_up.pk),
         stage=stage,
         stage_label=label,
-        subject_label=f"差评：{rating.invitation.item_name}"[:200],  # never the case number: it leads to the rater
+        subject_label=f"差评：{rating.invitation.item_name}",  # never the case number: it leads to the rater
         department=rating.department,
         limit=limit,
     )

@@ -56,6 +56,13 @@ NOT_GIVEN = frozenset(
     "其的了在是于和与及或等因称向对从到被把为将已未经由也都就现曾先同本家名夫妻一身手电住联系情陪申提要请表诉来无所之自拟户说讲反不"
 )
 
+# After a label, a "name" ending in one of these is an office or a place (文明办, 宣传科, 方案组, 万科城).
+OFFICE_ENDINGS = frozenset("办科组处室局委队站所部中城苑园府庭湾")
+# A title or an address of courtesy where the given name would be (联系人：王局长, 负责人：周主任, 王女士).
+TITLES = (
+    "局长 科长 处长 主任 站长 所长 书记 部长 厅长 县长 区长 市长 镇长 乡长 村长 队长 组长 经理 主管 老师 医生 警官 "
+    "女士 先生 小姐 师傅 同志"
+).split()
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
 # Words of a government text that the dictionary tags as names.
@@ -88,7 +95,7 @@ FOLLOWERS = (
     "反映 称 来电 来信 来访 致电 于 因 在 申请 提供 留下 陈述 通过 指定 独居 要求 不服 陪同 留存 未按 驾驶 手机 电话 "
     "奶奶 爷爷 阿姨 叔叔 婆婆 您好 你好 家长 母子 父子 母女 父女 夫妻 兄弟 姐妹 两户 三户 收 描述 持 离婚 拖欠 携 "
     "联系 身份 的身份 的手机 的银行 的账户 的账号 的社保 的户籍 的住址 的家 的车 的房 的母亲 的父亲 的丈夫 的妻子 "
-    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 负责"
+    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女"
 ).split()
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
@@ -104,6 +111,7 @@ _BEFORE_NAME = frozenset(
 _PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/")
 
 _ROLE_WORDS = frozenset(ROLES)
+_TITLES = tuple(TITLES)
 _FOLLOWER = re.compile("|".join(sorted(FOLLOWERS, key=len, reverse=True)))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
@@ -160,6 +168,9 @@ def _labelled_name_at(text: str, i: int) -> int:
         if len(candidate) < given or not all(
             "\u4e00" <= c <= "\u9fa5" and c not in NOT_GIVEN and c != "某" for c in candidate
         ):
+            continue
+        # 联系人：王局长, 张科长, 王女士 (a title, no name) and 文明办, 宣传科, 万科城 (an office, a place)
+        if candidate[-1] in OFFICE_ENDINGS or text.startswith(_TITLES, i + s) or text.startswith(_TITLES, end):
             continue
         if _follows(text, end) and not _is_word(text[i:end]) and not _is_place(text[i:end]):
             return s + given

@@ -22,9 +22,8 @@ _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 _ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条]))"
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
-# after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a
-# building lettered (阳光新城A座1802, 上上城C栋1201室)
-_BUILDING = rf" ?(?:[A-Z]区)?(?:{_N}(?:幢|栋|号楼|座|#|号)|[A-Z](?:幢|栋|座))"
+# after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室)
+_BUILDING = rf" ?(?:[A-Z]区)?{_N}(?:幢|栋|号楼|座|#|号)"
 # between the building and the room: a unit, a floor (9栋8楼800), a space or a dash (9幢-800室)
 _BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[ ,，、-]?"
 
@@ -50,7 +49,7 @@ _JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
 
 # Every address has a number before a unit word, a dashed room or a natural village: a text without one is
 # skipped before the slower pattern runs.
-_HINT = re.compile(r"[0-9一二三四五六七八九十][号幢栋座单元室组弄户楼#]|[A-Z][幢栋座]\d|\d-\d|自然村")
+_HINT = re.compile(r"[0-9一二三四五六七八九十][号幢栋座单元室组弄户楼#]|\d-\d|自然村")
 
 
 REACH = 32  # an address stands within this many characters of its number either side

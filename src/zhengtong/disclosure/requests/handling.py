@@ -45,7 +45,7 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
         subject_id=str(request.pk),
         stage="consult",
         stage_label="第三方意见",
-        subject_label=f"征求意见：{third_party}"[:200],
+        subject_label=f"征求意见：{third_party}",
         department=request.department,
         assignee=by,
         limit=CONSULTATION_LIMIT,

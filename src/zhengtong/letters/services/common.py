@@ -114,7 +114,7 @@ def start_clock(
         subject_id=str(letter.pk),
         stage=stage,
         stage_label=label,
-        subject_label=f"{letter.get_kind_display()}：{letter.title}"[:200],
+        subject_label=f"{letter.get_kind_display()}：{letter.title}",
         department=department,
         limit=limit[0],
         unit=limit[1],

@@ -124,7 +124,7 @@ def share_request_submit(
         subject_id=str(request.pk),
         stage="decision",
         stage_label="共享审核",
-        subject_label=f"{request.number} {resource.name}"[:200],
+        subject_label=f"{request.number} {resource.name}",
         department=request.provider,
         limit=settings.SHARING_DECISION_DAYS,
         started_at=now,
