@@ -228,6 +228,7 @@ STAFF_NOTES = [
     ("disclosure", "Request", "answer_text"),
     ("evaluation", "FollowUp", "verification"),
     ("evaluation", "FollowUp", "rectification"),
+    ("notifications", "Message", "body"),  # the rectification is copied into the rater's notice
 ]
 
 
