@@ -210,6 +210,8 @@ def test_digits_of_other_scripts_are_found_and_masked():
         ("一三八零五七四九八七六", "一三八****九八七六"),
         ("①③⑧⓪⑤⑦④⑨⑧⑦⑥", "①③⑧****⑨⑧⑦⑥"),
         ("三三零二零六一九七九零一零一零零一X", "三三零二零六********零零一X"),
+        ("壹叁捌零伍柒肆玖捌柒陆", "壹叁捌****玖捌柒陆"),  # the capital numerals of amounts
+        ("幺三八零五七四九八七六", "幺三八****九八七六"),  # 幺 for one, as a phone number is read out
     ],
 )
 def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(written, kept):

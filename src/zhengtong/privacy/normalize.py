@@ -26,11 +26,12 @@ _WIDE_TABLE = str.maketrans(_WIDE)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script (re's \d is Unicode's Nd)
 # A number spelt digit by digit in Chinese (一三八零五七四零零零一), or in circled or superscript digits: seven in a
 # row at least, since no year or count is written so, and a run read as digits.
-_CN_NUMERALS = "〇零一二三四五六七八九"
+# The capital numerals of amounts (壹贰叁) and 幺, one as a phone number is read out, too.
+_CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺"
 _SIGNS = "⓪①②③④⑤⑥⑦⑧⑨⁰¹²³⁴⁵⁶⁷⁸⁹"
 SPELT_DIGITS = _CN_NUMERALS + _SIGNS  # read as digits in such a run, so masked as digits too (privacy.mask)
 _SPELT = re.compile(f"[{SPELT_DIGITS}]{{7,}}")
-_SPELT_TABLE = str.maketrans(_CN_NUMERALS + _SIGNS, "00123456789" + "0123456789" + "0123456789")
+_SPELT_TABLE = str.maketrans(SPELT_DIGITS, "00123456789" + "1234567891" + "0123456789" + "0123456789")
 _NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e]|(?![0-9])\\d|{_SPELT.pattern}")
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
