@@ -212,6 +212,13 @@ def test_digits_of_other_scripts_are_found_and_masked():
         ("三三零二零六一九七九零一零一零零一X", "三三零二零六********零零一X"),
         ("壹叁捌零伍柒肆玖捌柒陆", "壹叁捌****玖捌柒陆"),  # the capital numerals of amounts
         ("幺三八零五七四九八七六", "幺三八****九八七六"),  # 幺 for one, as a phone number is read out
+        # outside attack, second round: in groups, mixed, and in other sets of digit signs
+        ("一三九 零五七四 三三三三", "一三九 **** 三三三三"),
+        ("一三九-零五七四-三七七七", "一三九-****-三七七七"),
+        ("1390574三四四四", "139****三四四四"),
+        ("❶❸❾⓿❺❼❹❸❻❻❻", "❶❸❾****❸❻❻❻"),
+        ("₁₃₉₀₅₇₄₃₆₆₆", "₁₃₉****₃₆₆₆"),
+        ("⑴⑶⑼⓪⑸⑺⑷⑶⑹⑹⑹", "⑴⑶⑼****⑶⑹⑹⑹"),
     ],
 )
 def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(written, kept):

@@ -23,22 +23,36 @@ _WIDE = (
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | dict.fromkeys(SPACES, " ") | dict.fromkeys(DASHES, "-")
 )
 _WIDE_TABLE = str.maketrans(_WIDE)
-_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of another script (re's \d is Unicode's Nd)
-# A number spelt digit by digit in Chinese (一三八零五七四零零零一), or in circled or superscript digits: seven in a
-# row at least, since no year or count is written so, and a run read as digits.
-# The capital numerals of amounts (壹贰叁) and 幺, one as a phone number is read out, too.
+# A digit sign of another script or set, mapped to its ASCII digit wherever it stands: a decimal digit (٣, 𝟑,
+# ३), or a circled, parenthesised, negative, superscript or subscript one (③, ⑶, ❸, ³, ₃). None is a word.
+_DIGIT_SIGNS = "".join(chr(c) for c in range(0x80, 0x20000) if chr(c).isdigit() and not chr(c).isdecimal())
+_OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's decimal digits
+# A number spelt digit by digit in Chinese (一三八零五七四零零零一; the capital numerals of amounts, 壹叁捌…; 幺, one
+# as a number is read out), alone or mixed with ASCII digits, in groups split by a space or a dash: seven digits at
+# least, since no year or count is written so, and a run read as digits.
 _CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺"
-_SIGNS = "⓪①②③④⑤⑥⑦⑧⑨⁰¹²³⁴⁵⁶⁷⁸⁹"
-SPELT_DIGITS = _CN_NUMERALS + _SIGNS  # read as digits in such a run, so masked as digits too (privacy.mask)
-_SPELT = re.compile(f"[{SPELT_DIGITS}]{{7,}}")
-_SPELT_TABLE = str.maketrans(SPELT_DIGITS, "00123456789" + "1234567891" + "0123456789" + "0123456789")
-_NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e]|(?![0-9])\\d|{_SPELT.pattern}")
+SPELT_DIGITS = _CN_NUMERALS  # read as digits in such a run, so masked as digits too (privacy.mask)
+_DIGIT_RUN = re.compile(f"[{_CN_NUMERALS}0-9](?:[ -]?[{_CN_NUMERALS}0-9])+")  # one pass, no backtracking
+_CN_NUMERAL = re.compile(f"[{_CN_NUMERALS}]")
+_SPELT_HINT = f"[{_CN_NUMERALS}][ -]?[{_CN_NUMERALS}0-9]|[0-9][ -]?[{_CN_NUMERALS}]"  # two numerals, one Chinese
+_SPELT_HINTED = re.compile(_SPELT_HINT)
+_SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891")
+_NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}]|(?![0-9])\\d|{_SPELT_HINT}")
+
+
+def _spelt(run: re.Match) -> str:
+    text = run.group()
+    if sum(c not in " -" for c in text) >= 7 and _CN_NUMERAL.search(text):
+        return text.translate(_SPELT_TABLE)
+    return text
+
+
 _INVISIBLE = re.compile(f"[{INVISIBLE}]")
 
 
 def _ascii_digit(c: str) -> str:
-    """٣ or 𝟑 or ३ as 3; anything that is not a decimal digit unchanged."""
-    return str(unicodedata.decimal(c)) if c.isdecimal() else c
+    """٣, 𝟑, ३, ③, ❸ or ₃ as 3; anything that is not a digit unchanged."""
+    return str(unicodedata.digit(c)) if c.isdigit() else c
 
 
 @dataclass(frozen=True)
@@ -56,8 +70,8 @@ def normalise(original: str) -> View:
     if not _NEEDS_WORK.search(original):
         return View(original, None)
     wide = original.translate(_WIDE_TABLE)  # one character for one: positions unchanged
-    if _SPELT.search(wide):
-        wide = _SPELT.sub(lambda m: m.group().translate(_SPELT_TABLE), wide)
+    if _SPELT_HINTED.search(wide):
+        wide = _DIGIT_RUN.sub(_spelt, wide)
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     if not _INVISIBLE.search(wide):
