@@ -224,10 +224,14 @@ def test_a_draft_document_s_body_and_its_attachment_s_name_are_not_stored_in_cle
 STAFF_NOTES = [
     ("letters", "Event", "note"),
     ("letters", "Assignment", "return_reason"),
+    ("letters", "Assignment", "opinion"),
+    ("letters", "Letter", "decline_reason"),
     ("supervision", "ClockPause", "note"),
     ("disclosure", "Request", "answer_text"),
     ("evaluation", "FollowUp", "verification"),
     ("evaluation", "FollowUp", "rectification"),
+    ("evaluation", "FollowUp", "appeal_reason"),
+    ("evaluation", "FollowUp", "appeal_decision"),
     ("notifications", "Message", "body"),  # the rectification is copied into the rater's notice
 ]
 

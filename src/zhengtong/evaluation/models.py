@@ -160,8 +160,8 @@ class FollowUp(models.Model):
     )
     rectified_at = models.DateTimeField(_("整改完成时间"), null=True, blank=True)
     rectified_on_time = models.BooleanField(_("按期整改"), null=True)
-    appeal_reason = models.TextField(_("申诉理由"), blank=True)
-    appeal_decision = models.TextField(_("申诉审核意见"), blank=True)
+    appeal_reason = EncryptedTextField(_("申诉理由"), blank=True)  # staff write about the rater: encrypted
+    appeal_decision = EncryptedTextField(_("申诉审核意见"), blank=True)  # as the appeal: encrypted
     appeal_decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

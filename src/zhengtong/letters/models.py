@@ -217,7 +217,7 @@ class Letter(EncryptedModel, TimeStampedModel):
         "org.Department", verbose_name=_("主办部门"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     accepted_at = models.DateTimeField(_("受理时间"), null=True, blank=True)
-    decline_reason = models.CharField(_("不予受理理由"), max_length=300, blank=True)
+    decline_reason = EncryptedTextField(_("不予受理理由"), blank=True)  # staff copy the writer's numbers here
     reply_draft = EncryptedTextField(_("答复草稿"), blank=True)  # the writer's number may be in it: encrypted
     reply_by = models.ForeignKey(
         "accounts.User", verbose_name=_("答复起草人"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -298,7 +298,7 @@ class Assignment(models.Model):
     dispatched_at = models.DateTimeField(_("派单时间"))
     accepted_at = models.DateTimeField(_("签收时间"), null=True, blank=True)
     return_reason = EncryptedTextField(_("退单理由"), blank=True)  # staff copy the writer's numbers here: encrypted
-    opinion = models.TextField(_("协办意见"), blank=True)
+    opinion = EncryptedTextField(_("协办意见"), blank=True)  # staff copy the writer's numbers here: encrypted
     finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
 
     class Meta:
