@@ -236,6 +236,8 @@ def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(wr
         ("我老公黄海波经常加班", "我老公黄**经常加班"),  # a husband named as the neighbours would
         ("关于同意给予李桂芬家庭最低生活保障的批复", "关于同意给予李**家庭最低生活保障的批复"),  # a notice's title
         ("申请人王 建国不服", "申请人王***不服"),  # a space typed between surname and given name
+        ("经办人张大山", "经办人张**"),  # a given name ending like a place (山), after a role
+        ("我妈妈刘翠花", "我妈妈刘**"),
     ],
 )
 def test_a_labelled_name_of_rare_characters_is_found(text, masked):

@@ -73,7 +73,7 @@ ROLES = (
     "反映人 诉求人 收件人 寄件人 送达人 受送达人 代理人 委托代理人 委托人 受托人 患者 病人 死者 伤者 逝者 被执行人 "
     "申请执行人 原告 被告 第三人 证人 监护人 被监护人 继承人 配偶 丈夫 妻子 老伴 儿子 女儿 父亲 母亲 爷爷 奶奶 外公 "
     "外婆 孙子 孙女 侄子 侄女 外甥 哥哥 姐姐 弟弟 妹妹 儿媳 女婿 亲属 家属 邻居 同事 朋友 业主 租户 住户 房东 承租人 "
-    "老公 老婆 爱人 前夫 前妻 公公 婆婆 岳父 岳母 "
+    "老公 老婆 爱人 前夫 前妻 公公 婆婆 岳父 岳母 妈妈 爸爸 舅舅 姑姑 叔叔 伯伯 "
     "出租人 村民 居民 市民 群众 学生 考生 家长 老人 骑手 司机 驾驶员 驾驶人 车主 船东 职工 员工 工人 经办人 签收人 "
     "收款人 户名 持卡人 开户人 开户名 参保人 被保险人 受益人 捐赠人 受助人 申报人 申领人 领取人 征收人 被征收人 "
     "救助对象 保障对象 低保户 困难户 五保户 个体户 退役军人 士兵 烈属 遗属 店主 摊主 经营者 业户 被害人 嫌疑人 "
@@ -210,7 +210,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
 
     def take(i: int, strict_end: bool) -> int:
         n = _name_at(text, i)
-        if n and _is_place(text[i : i + n]):
+        # after a role, a three-character name may end as a place does (张大山, 李长江): the role says a person
+        if n and _is_place(text[i : i + n]) and not (n == 3 and text[i + 2] in GIVEN):
             return 0
         if n and (not strict_end or _follows(text, i + n)):
             found.setdefault(i, i + n)
