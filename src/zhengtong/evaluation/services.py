@@ -53,7 +53,7 @@ def invitation_open(case_type: CaseType, case, describe: Callable[[Any], Subject
     invitation = Invitation.objects.create(
         subject_type=case_type.subject,
         subject_id=str(case_pk),
-        subject_label=subject.label,
+        subject_label=subject.label[:200],  # an invitation's own label (the clock's is cut by clock_start)
         department_id=subject.department_id,
         staff_id=subject.staff_id,
         item_code=subject.item_code,
