@@ -10,9 +10,9 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
+
+from ..serving import wait_serving
 
 BIN = Path(sys.executable).parent / "zhengtong"
 
@@ -54,38 +54,8 @@ class Site:
     def start_worker(self) -> None:
         self.worker = self._start("worker")
 
-    def wait_ready(self, timeout: float = 120, collecting: float = 600) -> None:
-        """Until /healthz answers 200, `timeout` seconds once gunicorn listens. Before that, a first start
-        collects the static files into the drill's new folder (about 25 s of compression on an idle machine, over
-        100 s while CI's other test process loads it); that has its own budget, as it is not what the drill
-        tries. A site that never comes up fails with what its log says."""
-        started, last = time.monotonic(), ""
-        deadline = started + collecting
-        listening = False
-        while time.monotonic() < deadline and (self.web is None or self.web.poll() is None):
-            if not listening and self._logged("Listening at"):
-                listening, deadline = True, time.monotonic() + timeout
-            try:
-                with urllib.request.urlopen(f"{self.url}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError) as exc:
-                last = repr(exc)
-            time.sleep(0.2)
-        log = self._log_tail()
-        exited = self.web.poll() if self.web else None
-        raise TimeoutError(
-            f"the web process did not answer on {self.url} in {time.monotonic() - started:.0f} s"
-            f" ({'listening' if listening else 'never listening'}, exit {exited}, last {last}); serve.log:\n{log}"
-        )
-
-    def _log_tail(self) -> str:
-        return (self.log_dir / "serve.log").read_text(errors="replace")[-3000:]
-
-    def _logged(self, text: str) -> bool:
-        with open(self.log_dir / "serve.log", "rb") as log:
-            log.seek(self._log_from)
-            return text.encode() in log.read()
+    def wait_ready(self) -> None:
+        wait_serving(self.url, self.log_dir / "serve.log", self.web, log_from=self._log_from)
 
     def kill(self, which: str) -> None:
         process = getattr(self, which)

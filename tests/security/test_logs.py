@@ -9,7 +9,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -17,6 +16,7 @@ import pytest
 from django.conf import settings
 
 from ..factories import valid_id_number
+from ..serving import wait_serving
 
 # The journey starts its own site on SQLite whatever the suite's engine, so it runs once, in the SQLite pass of CI
 # (the PostgreSQL pass would only repeat it).
@@ -59,14 +59,7 @@ def test_a_journey_with_personal_data_in_queries_leaves_none_in_any_log(tmp_path
         )
         try:
             base = f"http://127.0.0.1:{port}"
-            # A first start collects the static files (about 25 s of compression, longer on a loaded machine):
-            # two minutes once gunicorn listens, ten in all.
-            deadline, listening = time.monotonic() + 600, False
-            while _get(f"{base}/healthz") != 200:
-                if not listening and "Listening at" in log.read_text(errors="replace"):
-                    deadline, listening = time.monotonic() + 120, True
-                assert server.poll() is None and time.monotonic() < deadline, log.read_text()
-                time.sleep(0.5)
+            wait_serving(base, log, server)
             referer = f"{base}/search/?q={MOBILE}"
             assert _get(f"{base}/search/?q={ID}") == 200
             assert _get(f"{base}/letters/?q={MOBILE}", Referer=referer) in (200, 404)
