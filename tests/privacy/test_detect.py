@@ -317,3 +317,14 @@ def test_a_refusal_names_the_first_three_findings_masked_and_says_there_are_more
     )
     problem = personal_data_problems(Department(functions=text), {"functions": "text"})["functions"]
     assert "139****0001、手机号码 139****0002、手机号码 139****0003等" in problem and "13905740001" not in problem
+
+
+def test_a_number_inside_a_digest_is_not_personal_data():
+    """CI, session 41: the exchange log's verification failed now and then. The seal's audit row records the last
+    entry's SHA-256 in hex, and audit masking read a run of its digits as a mobile (about one digest in twenty
+    holds one), so the recorded hash no longer matched. A digest, a key or a token (32 hex characters or more,
+    letters among them) is no one's number; a number glued to a name in a file name still is."""
+    digest = "9f2a13805749876c" + "0d4e" * 12
+    assert scan(f"last_hash {digest}") == []
+    assert mask(digest) == digest
+    assert [f.kind for f in scan("zhangsan13805749876.pdf")] == [Kind.MOBILE]

@@ -232,6 +232,9 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset()) -> list[F
     for value in allow:
         for i in _all(text, value) if value else ():
             public[i : i + len(value)] = b"\x01" * len(value)
+    for m in _DIGEST.finditer(text):  # a hash, a key or a token: its digits are no one's number
+        if any(c in "abcdefABCDEF" for c in m.group()):
+            public[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     taken = bytearray(len(text) + 1)  # 1 where a chosen finding stands: overlap checks cost a finding's length
     chosen: list[Finding] = []
     for kind, vs, ve in sorted(_find(view.text), key=lambda f: (PRIORITY.index(f[0]), f[1])):
@@ -243,6 +246,11 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset()) -> list[F
         chosen.append(Finding(kind, start, end, text[start:end]))
         taken[start:end] = b"\x01" * (end - start)
     return sorted(chosen, key=lambda f: f.start)
+
+
+# 32 hex characters or more, standing alone: a SHA-256 in an audit row, an API key, a UUID's run (one scan of each
+# run from its start: the lookbehind admits no other start inside it).
+_DIGEST = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])")
 
 
 def _all(text: str, value: str):
