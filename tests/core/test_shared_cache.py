@@ -46,3 +46,36 @@ def test_a_count_survives_the_rollback_of_the_request_that_made_it(db):
     except RuntimeError:
         pass
     assert cache.get_many(keys) == {keys[0]: 1}
+
+
+REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:6379/14"}}
+
+
+def test_a_counter_counts_and_forgets_after_its_window_in_the_default_cache():
+    key = throttle.keys("test-hit", n="BL1")[0]
+    assert [throttle.hit(key, 60) for _ in range(3)] == [1, 2, 3]
+    assert cache.get(key) == 3  # what throttle.exceeded reads
+
+
+def test_on_redis_a_counter_counts_in_one_round_trip_and_expires(monkeypatch):
+    """Every call of the exchange API and every wrong query code counts once. Django's add and incr on Redis are
+    three round trips (incr asks whether the key exists first); the count and its expiry go in one."""
+    from django.core.cache import caches
+    from django.test import override_settings
+    from redis.connection import Connection
+
+    sent = []
+    real = Connection.send_packed_command
+    monkeypatch.setattr(Connection, "send_packed_command", lambda self, *a, **k: sent.append(1) or real(self, *a, **k))
+    with override_settings(CACHES=REDIS):
+        redis_cache = caches["default"]
+        key = throttle.keys("test-hit-redis", n="BL2")[0]
+        redis_cache.delete(key)
+        redis_cache.get(key)  # connect before counting what is sent
+        sent.clear()
+        assert [throttle.hit(key, 60) for _ in range(3)] == [1, 2, 3]
+        assert len(sent) == 3
+        assert redis_cache.get(key) == 3
+        client = redis_cache._cache.get_client(key)
+        assert 0 < client.ttl(redis_cache.make_and_validate_key(key)) <= 60
+        redis_cache.delete(key)

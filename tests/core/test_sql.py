@@ -39,3 +39,43 @@ def test_outside_a_transaction_a_key_is_refused():
     reading the same one."""
     with pytest.raises(RuntimeError):
         next_key(Limit)
+
+
+@pytest.mark.django_db
+def test_a_row_read_in_plain_sql_becomes_the_instance_the_orm_reads():
+    """Decision 0023: hot paths (an API key's owner on every API call) read in plain SQL, because compiling the
+    ORM's query cost more than running it. Their rows must still come out as the ORM's do: an encrypted column
+    decrypted, a date read as a date on either database, the instance marked as stored."""
+    from django.db import connection
+
+    from tests import factories as f
+    from zhengtong.accounts.models import User
+    from zhengtong.core.sql import columns, instance
+
+    user = f.staff("sqlrow", "王小明", f.department("SQLROW", "测试局"))
+    User.objects.filter(pk=user.pk).update(mobile="13805749876", id_number=f.valid_id_number())
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 7, {columns(User, 'u')} FROM accounts_user u WHERE u.id = %s", [user.pk])
+        row = cursor.fetchone()
+    made, stored = instance(User, row[1:]), User.objects.get(pk=user.pk)
+    assert made.mobile == "13805749876" and made.date_joined == stored.date_joined
+    assert {f.attname: getattr(made, f.attname) for f in User._meta.concrete_fields} == {
+        f.attname: getattr(stored, f.attname) for f in User._meta.concrete_fields
+    }
+    assert not made._state.adding and made._state.db == "default"
+
+
+@pytest.mark.django_db
+def test_a_row_inserted_in_plain_sql_is_stored_as_the_orm_stores_it():
+    """The exchange log's insert, made on every exchange call: JSON, a timestamp and the defaults of the fields
+    not given are written as the ORM writes them, and the new key is returned."""
+    from django.utils import timezone
+
+    from zhengtong.core.sql import insert
+    from zhengtong.sharing.models import ExchangeEntry
+
+    at = timezone.now()
+    pk = insert(ExchangeEntry, at=at, resource_code="A-1", caller="wangwu", fields=["uscc", "名称"], query_hash="h")
+    stored = ExchangeEntry.objects.get(pk=pk)
+    assert (stored.at, stored.fields, stored.rows, stored.hash, stored.seq) == (at, ["uscc", "名称"], 0, "", None)
+    assert insert(ExchangeEntry, at=at, resource_code="A-2", caller="x", query_hash="h") == pk + 1

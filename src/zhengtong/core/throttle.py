@@ -1,10 +1,12 @@
-"""Wrong guesses of a short secret (a 6-digit query code) counted per key for an hour, in the shared cache."""
+"""Counts in the shared cache: wrong guesses of a short secret (a 6-digit query code) per key for an hour, and
+calls per minute (the exchange API's grant rate)."""
 
 from __future__ import annotations
 
 import hashlib
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.redis import RedisCache
 
 WINDOW = 3600
 
@@ -20,5 +22,23 @@ def exceeded(keys: list[str], limit: int) -> bool:
 
 def count_failure(keys: list[str]) -> None:
     for key in keys:
-        cache.add(key, 0, WINDOW)
-        cache.incr(key)
+        hit(key, WINDOW)
+
+
+def hit(key: str, window: int) -> int:
+    """One more in `key`'s count, which lives `window` seconds from its first: the count so far, atomic across
+    processes. On Redis one round trip (SET NX EX and INCR in one MULTI): Django's add then incr take three, as
+    its incr first asks whether the key exists, and every exchange call counts."""
+    shared = caches["default"]
+    if isinstance(shared, RedisCache):
+        name = shared.make_and_validate_key(key)
+        with shared._cache.get_client(name, write=True).pipeline(transaction=True) as pipe:
+            pipe.set(name, 0, ex=window, nx=True)
+            pipe.incr(name)
+            return pipe.execute()[1]
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the key left the cache between add and incr (a file cache culls): count afresh
+        cache.set(key, 1, window)
+        return 1
