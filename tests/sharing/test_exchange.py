@@ -85,6 +85,15 @@ def test_an_expired_a_revoked_and_a_missing_grant_are_refused(client, granted, k
     assert ExchangeEntry.objects.count() == 3 and log.verify().ok
 
 
+def test_a_call_naming_its_grant_reads_through_that_grant_only(client, granted, key, registers):
+    """Item 4: a department holding several grants names the one it calls under; a grant of another
+    department's, named by its number, is no grant of the caller's."""
+    assert read(client, key, grant=granted.pk).json()["grant"] == granted.pk
+    stranger = f.staff("zhaoliu", "赵六", f.department("C", "区教育局", registers["government"]), f.role("c"))
+    assert read(client, f.api_key(stranger), grant=granted.pk).json()["code"] == "EXCHANGE_NO_GRANT"
+    assert read(client, key, grant=granted.pk + 1000).json()["code"] == "EXCHANGE_NO_GRANT"
+
+
 def test_the_grants_rate_is_kept_across_calls(client, granted, key):
     codes = [read(client, key).status_code for _ in range(6)]
     assert codes == [200] * 5 + [429]

@@ -8,10 +8,11 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
+from zhengtong.core.sql import aware, columns, instance
 
 from .models import ApiToken, User
 
@@ -45,10 +46,19 @@ def token_user(key: str) -> User | None:
     """The active owner of a live key, or None."""
     if not key.startswith(PREFIX) or len(key) > 100:
         return None
-    token = ApiToken.objects.select_related("user").filter(digest=digest(key), revoked_at__isnull=True).first()
-    if token is None or not token.user.is_active:
+    with connection.cursor() as cursor:  # plain SQL: every API call asks (core.sql.instance, decision 0023)
+        cursor.execute(
+            f"SELECT t.id, t.last_used_at, {columns(User, 'u')} FROM {ApiToken._meta.db_table} t "
+            f"JOIN {User._meta.db_table} u ON u.id = t.user_id WHERE t.digest = %s AND t.revoked_at IS NULL",
+            [digest(key)],
+        )
+        found = cursor.fetchone()
+    if found is None:
+        return None
+    token_id, last_used_at, user = found[0], aware(found[1]), instance(User, found[2:])
+    if not user.is_active:
         return None
     now = timezone.now()
-    if token.last_used_at is None or now - token.last_used_at > USE_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.user
+    if last_used_at is None or now - last_used_at > USE_RESOLUTION:
+        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
+    return user

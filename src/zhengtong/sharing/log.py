@@ -22,7 +22,7 @@ from django.utils import timezone
 from zhengtong.audit.chain import GENESIS, canonical
 from zhengtong.audit.models import OperationLog
 from zhengtong.audit.services import audit_record
-from zhengtong.core.sql import lock_for_transaction
+from zhengtong.core.sql import insert, lock_for_transaction
 
 from .models import ExchangeBatch, ExchangeEntry
 from .signing import signer
@@ -49,9 +49,9 @@ def entry_hash(values: dict) -> str:
     return hashlib.sha256(canonical(values, HASHED)).hexdigest()
 
 
-def append(**values) -> ExchangeEntry:
-    """One row for one call: a single insert, no lock (the chain is made when it is sealed)."""
-    return ExchangeEntry.objects.create(at=timezone.now(), **values)
+def append(**values) -> int:
+    """One row for one call, its key returned: a single insert, no lock (the chain is made when it is sealed)."""
+    return insert(ExchangeEntry, at=timezone.now(), **values)
 
 
 def _payload(first: int, last: int, last_hash: str, prev_signature: str) -> bytes:
