@@ -397,8 +397,9 @@ EVALUATION_MIN_RATINGS = int(os.environ.get("ZT_EVALUATION_MIN_RATINGS", "20")) 
 
 # 数据共享 (DOMAIN §6): a conditional share request is decided within this many working days.
 SHARING_DECISION_DAYS = int(os.environ.get("ZT_SHARING_DECISION_DAYS", "10"))
-# The exchange log's signer (sharing/signing.py) and its private key: a base64 32-byte Ed25519 seed. Without one
-# the key is derived from SECRET_KEY (a demo's); a deployment sets its own and publishes the public key.
+# The exchange log's signer (sharing/signing.py) and its private key: a base64 32-byte Ed25519 seed, or several
+# comma-separated, the current first (the older ones verify what they signed). Without one the key is derived from
+# SECRET_KEY (a demo's); a deployment sets its own and publishes the public key.
 EXCHANGE_SIGNER = os.environ.get("ZT_EXCHANGE_SIGNER", "zhengtong.sharing.signing.Ed25519Signer")
 EXCHANGE_SIGNING_KEY = os.environ.get("ZT_EXCHANGE_SIGNING_KEY", "")
 

@@ -4,6 +4,7 @@ hash-chained exchange log, and `zhengtong exchange verify` finds a changed, miss
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 
 import pytest
@@ -13,7 +14,7 @@ from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
 from zhengtong.audit.models import OperationLog
-from zhengtong.sharing import guard, log
+from zhengtong.sharing import guard, log, signing
 from zhengtong.sharing.log import entry_hash
 from zhengtong.sharing.models import ExchangeBatch, ExchangeEntry, Grant, LegalPerson, Person
 from zhengtong.sharing.services.requests import grant_revoke, share_request_grant
@@ -194,6 +195,46 @@ def test_verify_finds_a_forged_batch(client, granted, key, owner):
     assert any("签名无效" in p for p in log.verify().problems)
     ExchangeBatch.objects.update(signature="not hex")
     assert any("签名无效" in p for p in log.verify().problems)
+
+
+@pytest.fixture
+def signing_keys(settings):
+    """Sets ZT_EXCHANGE_SIGNING_KEY to the seeds given, as a deployment's environment would."""
+
+    def use(*seeds: bytes) -> None:
+        settings.EXCHANGE_SIGNING_KEY = ",".join(base64.b64encode(seed).decode() for seed in seeds)
+        signing.signers.cache_clear()
+
+    yield use
+    signing.signers.cache_clear()
+
+
+def test_a_rotated_signing_key_keeps_the_older_batches_verifiable(client, granted, key, signing_keys):
+    """A signing key is rotated (等保: keys are changed on a schedule) by putting the new seed first in
+    ZT_EXCHANGE_SIGNING_KEY: the first signs, every one verifies, as ZT_FIELD_KEY's keys do. Without the old
+    seed, its batches are named as unverifiable rather than passed."""
+    old, new = b"o" * 32, b"n" * 32
+    for seeds in ((old,), (new, old)):  # two calls under each key: the grant allows five a minute
+        signing_keys(*seeds)
+        assert [read(client, key).status_code for _ in range(2)] == [200, 200]
+        log.seal()
+    assert ExchangeBatch.objects.values("key_id").distinct().count() == 2
+    assert log.verify().ok
+    signing_keys(new)
+    problems = log.verify().problems
+    assert len(problems) == 1 and "另一把密钥" in problems[0] and "ZT_EXCHANGE_SIGNING_KEY" in problems[0]
+
+
+def test_the_public_key_of_each_batch_is_published_by_its_id(client, signing_keys):
+    """Whoever checks the log outside the platform needs the key each batch names, retired ones too."""
+    signing_keys(b"n" * 32, b"o" * 32)
+    current = client.get("/api/v1/exchange/public-key/")
+    assert current.status_code == 200 and current["X-Key-Id"]
+    old_id = signing.signers()[1].key_id
+    answer = client.get("/api/v1/exchange/public-key/", {"key_id": old_id})
+    assert answer.status_code == 200 and answer["X-Key-Id"] == old_id
+    assert answer.content.decode() != current.content.decode() and "PUBLIC KEY" in answer.content.decode()
+    assert client.get("/api/v1/exchange/public-key/", {"key_id": "0" * 16}).status_code == 404
 
 
 def test_the_grants_endpoint_shows_both_sides_their_usage(client, granted, key, lisi):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 from django.http import HttpResponse
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers
 from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
@@ -16,15 +16,16 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.cases.api import CaseApi
 from zhengtong.core import params
-from zhengtong.core.errors import ZtError
+from zhengtong.core.errors import NotFound, ZtError, refuse
 from zhengtong.org.access import workplaces
 
+from . import errors
 from .actions import ACTIONS
 from .case import SHARE_REQUEST
 from .models import Grant, ShareRequest
 from .selectors import grant_usage
 from .services.exchange import exchange_read, exchange_refused
-from .signing import signer
+from .signing import signer, verifier
 
 
 class ShareRequestSerializer(serializers.ModelSerializer):
@@ -208,9 +209,16 @@ class PublicKey(APIView):
 
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(summary="交换日志签名公钥", responses={(200, "application/x-pem-file"): str})
+    @extend_schema(
+        summary="交换日志签名公钥",
+        parameters=[OpenApiParameter("key_id", str, description="签名批次记载的密钥编号；缺省为当前签名密钥")],
+        responses={(200, "application/x-pem-file"): str, 404: OpenApiResponse(description="没有这个编号的签名密钥")},
+    )
     def get(self, request):
-        key = signer()
+        wanted = request.query_params.get("key_id")
+        key = verifier(wanted) if wanted else signer()
+        if key is None:
+            raise refuse(errors.KEY_UNKNOWN, NotFound)
         response = HttpResponse(key.public_key_pem(), content_type="application/x-pem-file")
         response["X-Key-Id"], response["X-Algorithm"] = key.key_id, key.algorithm
         return response

@@ -43,6 +43,7 @@ FILTER_NOT_ALLOWED = ("EXCHANGE_FILTER_NOT_ALLOWED", _("不能按 %(key)s 查询
 RATE_EXCEEDED = ("EXCHANGE_RATE_EXCEEDED", _("调用过于频繁：该授权每分钟最多%(limit)s次，请稍后再试。"))
 NOT_ONLINE = ("EXCHANGE_NOT_ONLINE", _("该资源不通过接口共享。"))
 RESOURCE_UNKNOWN = ("EXCHANGE_RESOURCE_UNKNOWN", _("没有这个资源代码。"))
+KEY_UNKNOWN = ("EXCHANGE_KEY_UNKNOWN", _("没有这个编号的签名密钥。"))
 
 # Open data
 DATASET_PRIVATE = ("OPENDATA_PERSONAL_DATA", _("数据集含有个人信息（%(kinds)s），不能开放。"))

@@ -25,7 +25,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.sql import insert, lock_for_transaction
 
 from .models import ExchangeBatch, ExchangeEntry
-from .signing import signer
+from .signing import signer, verifier
 
 CONTENT = (
     "id",
@@ -162,14 +162,18 @@ def verify() -> Verification:
     recorded = seals.values_list("changes", flat=True).first()  # the newest seal, as the audit chain holds it
     recorded_seq = recorded["last_seq"][1] if recorded else 0
     hashes, last = _check_entries(result, {b.last_seq for b in batches} | {recorded_seq})
-    key, done, prev_signature = signer(), 0, ""
+    done, prev_signature = 0, ""
     for batch in batches:
         result.batches += 1
         where = f"签名批次 {batch.first_seq}–{batch.last_seq}"
         if batch.first_seq != done + 1 or batch.prev_signature != prev_signature:
             result.problems.append(f"{where} 与上一批次不衔接：批次被删除或插入")
-        if batch.key_id != key.key_id:
-            result.problems.append(f"{where} 由另一把密钥签名（{batch.key_id}），无法用当前公钥核验")
+        key = verifier(batch.key_id)
+        if key is None:
+            result.problems.append(
+                f"{where} 由另一把密钥签名（{batch.key_id}），无法核验："
+                "轮换密钥时请在 ZT_EXCHANGE_SIGNING_KEY 中保留旧密钥"
+            )
         elif not _signed(key, batch):
             result.problems.append(f"{where} 签名无效：批次被伪造或修改")
         if hashes.get(batch.last_seq) != batch.last_hash:

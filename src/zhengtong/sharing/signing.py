@@ -1,5 +1,8 @@
 """The exchange log's signer, behind an interface: Ed25519 by default (the `cryptography` package, already a
-dependency); a deployment that must use SM2 names its own class in ZT_EXCHANGE_SIGNER (decision 0019)."""
+dependency); a deployment that must use SM2 names its own class in ZT_EXCHANGE_SIGNER (decision 0019).
+
+ZT_EXCHANGE_SIGNING_KEY is a comma-separated list of seeds, as ZT_FIELD_KEY is of keys: the first signs, every one
+verifies, so a key is rotated by putting the new seed first and the batches the old one signed still verify."""
 
 from __future__ import annotations
 
@@ -51,14 +54,24 @@ class Ed25519Signer:
         ).decode()
 
 
-def _seed() -> bytes:
-    """ZT_EXCHANGE_SIGNING_KEY (the 32-byte private seed, base64); without it, one derived from the secret key,
-    which serves a demo and a test but ties the log's signatures to SECRET_KEY."""
-    if settings.EXCHANGE_SIGNING_KEY:
-        return base64.b64decode(settings.EXCHANGE_SIGNING_KEY)
-    return hashlib.sha256(b"zhengtong-exchange-signing:" + settings.SECRET_KEY.encode()).digest()
+def _seeds() -> list[bytes]:
+    """ZT_EXCHANGE_SIGNING_KEY's seeds (32 bytes each, base64), the current one first; without it, one derived from
+    the secret key, which serves a demo and a test but ties the log's signatures to SECRET_KEY."""
+    seeds = [base64.b64decode(part) for part in settings.EXCHANGE_SIGNING_KEY.split(",") if part.strip()]
+    return seeds or [hashlib.sha256(b"zhengtong-exchange-signing:" + settings.SECRET_KEY.encode()).digest()]
 
 
 @lru_cache(maxsize=1)
+def signers() -> tuple[Signer, ...]:
+    kind = import_string(settings.EXCHANGE_SIGNER)
+    return tuple(kind(seed) for seed in _seeds())
+
+
 def signer() -> Signer:
-    return import_string(settings.EXCHANGE_SIGNER)(_seed())
+    """The key that signs new batches."""
+    return signers()[0]
+
+
+def verifier(key_id: str) -> Signer | None:
+    """The key, current or retired, whose id a batch records; None when ZT_EXCHANGE_SIGNING_KEY no longer holds it."""
+    return next((key for key in signers() if key.key_id == key_id), None)
