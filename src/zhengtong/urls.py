@@ -14,6 +14,7 @@ urlpatterns = [
     path("evaluation/", include("zhengtong.evaluation.urls_public")),
     path("data/", include("zhengtong.sharing.urls_public")),
     # CKAN answers its Action API on both paths; clients and harvesters use either
+    path("api/3", ckan.api_version, name="ckan_version"),
     path("api/3/action/<str:name>", ckan.action, name="ckan_action"),
     path("api/action/<str:name>", ckan.action, name="ckan_action_unversioned"),
     path("open311/v2/", include("zhengtong.letters.urls_open311")),

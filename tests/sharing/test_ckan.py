@@ -119,3 +119,42 @@ def test_the_counts_are_kept_and_follow_each_publication_and_withdrawal(
     assert ckan.action.organization_show(id="A")["package_count"] == 1
     opendata.dataset_withdraw(dataset=datasets[0], by=lisi)
     assert ckan.action.organization_list() == []
+
+
+def test_a_harvester_asks_for_what_changed_since_its_last_run(client, datasets):
+    """ckanext-harvest's CKAN harvester asks `fq=metadata_modified:[<its last run> TO *]` (Solr's range syntax);
+    `-field:value` leaves out, `AND` joins terms, and `field:(a OR b)` takes either value."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengtong.sharing.models import Dataset
+
+    first, _second = datasets
+    Dataset.objects.filter(pk=first.pk).update(modified=timezone.now() - dt.timedelta(days=30))
+    since = (timezone.now() - dt.timedelta(days=1)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+    def names(fq: str) -> list[str]:
+        answer = client.get("/api/3/action/package_search", {"fq": fq, "sort": "name asc"})
+        assert answer.status_code == 200, answer.content
+        return [p["name"] for p in answer.json()["result"]["results"]]
+
+    assert names(f"metadata_modified:[{since} TO *]") == ["gdp"]
+    assert names(f"metadata_modified:[* TO {since}]") == ["legal-persons"]
+    assert names("metadata_created:[* TO *] AND -tags:法人") == ["gdp"]
+    assert names("res_format:(CSV OR JSON) AND organization:A") == ["gdp", "legal-persons"]
+    assert names('name:("gdp" OR nothing)') == ["gdp"]
+    for bad in (
+        "metadata_modified:[yesterday TO *]",
+        "metadata_modified:[2026-13-45T00:00:00Z TO *]",
+        "metadata_modified:[* TO",
+        "tags:(a OR",
+        "name:[a TO b]",
+    ):
+        answer = client.get("/api/3/action/package_search", {"fq": bad})
+        assert answer.status_code == 409 and answer.json()["error"]["__type"] == "Search Query Error", bad
+
+
+def test_the_api_root_answers_its_version_as_ckan_does(client, db):
+    assert client.get("/api/3").json() == {"version": 3}
+    assert client.get("/api/action/status_show").json()["success"] is True

@@ -5,6 +5,7 @@ parameters in the query string, POST in a JSON body (ckanapi posts)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import uuid
@@ -12,7 +13,9 @@ import uuid
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Q
 from django.http import JsonResponse
+from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from zhengtong.audit.context import client_ip
@@ -58,7 +61,12 @@ FQ_FIELDS = {
     "name": "name",
 }
 MANY = {"tags", "groups", "files"}
-FQ_TERM = re.compile(r'\s*[+]?(\w+):(?:"([^"]*)"|(\S+))\s*')
+RANGES = {"metadata_modified": "modified", "metadata_created": "created"}
+# One term of Solr's fq as CKAN's clients write it: [+|-]field:value, the value "quoted", bare, a set (a OR b) or a
+# range [from TO to] (`*` open); terms are joined by AND, written or not.
+FQ_TERM = re.compile(
+    r'\s*(?:AND\s+)?([+-]?)(\w+):(?:"([^"]*)"|\(([^()]*)\)|\[(\S+) TO (\S+)\]|([^\s()\[\]"]+))(?:\s+|$)'
+)
 
 
 class ActionError(Exception):
@@ -187,21 +195,57 @@ def _integer(params: dict, name: str, default: int, maximum: int) -> int:
 
 
 def _filtered(datasets, fq: str):
-    """`fq`'s terms: a column of the dataset filters the query itself (the organization's index serves it); a
-    term on a related list (tags, groups, formats) goes through a subquery, so a dataset is listed once."""
+    """`fq`'s terms, each narrowing the datasets (`-` leaving its matches out): a column of the dataset filters the
+    query itself (the organization's index serves it); a term on a related list (tags, groups, formats) goes
+    through a subquery, so a dataset is listed once; a time range (a harvester's `metadata_modified:[… TO *]`)
+    compares the dataset's time."""
     rest = fq.strip()
     while rest:
         match = FQ_TERM.match(rest)
-        if not match or match.group(1) not in FQ_FIELDS:
-            raise ActionError(409, "Search Query Error", f"Search error: cannot parse fq: {fq[:200]}")
-        value = match.group(2) if match.group(2) is not None else match.group(3)
-        lookup = FQ_FIELDS[match.group(1)]
-        if lookup.split("__")[0] in MANY:
-            datasets = datasets.filter(pk__in=Dataset.objects.filter(**{lookup: value}).values("pk"))
-        else:
-            datasets = datasets.filter(**{lookup: value})
+        if not match:
+            raise _fq_error(fq)
+        sign, field, quoted, either, low, high, bare = match.groups()
+        condition = _range(field, low, high, fq) if low is not None else _equals(field, quoted, either, bare, fq)
+        datasets = datasets.exclude(condition) if sign == "-" else datasets.filter(condition)
         rest = rest[match.end() :]
     return datasets
+
+
+def _fq_error(fq: str) -> ActionError:
+    return ActionError(409, "Search Query Error", f"Search error: cannot parse fq: {fq[:200]}")
+
+
+def _equals(field: str, quoted: str | None, either: str | None, bare: str | None, fq: str) -> Q:
+    if field not in FQ_FIELDS:
+        raise _fq_error(fq)
+    if either is not None:
+        values = [v.strip().strip('"') for v in re.split(r"\s+OR\s+", either.strip())]
+        if not all(values):
+            raise _fq_error(fq)
+    else:
+        values = [quoted if quoted is not None else bare]
+    lookup = f"{FQ_FIELDS[field]}__in"
+    if FQ_FIELDS[field].split("__")[0] in MANY:
+        return Q(pk__in=Dataset.objects.filter(**{lookup: values}).values("pk"))
+    return Q(**{lookup: values})
+
+
+def _range(field: str, low: str, high: str, fq: str) -> Q:
+    if field not in RANGES:
+        raise _fq_error(fq)
+    condition = Q()
+    for bound, comparison in ((low, "gte"), (high, "lte")):
+        if bound == "*":
+            continue
+        try:
+            moment = parse_datetime(bound)
+        except ValueError:  # well formed, no such time (month 13)
+            moment = None
+        if moment is None:
+            raise _fq_error(fq)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # Solr's times are UTC
+        condition &= Q(**{f"{RANGES[field]}__{comparison}": moment})
+    return condition
 
 
 def _matching(q: str) -> tuple[list[str], int] | None:
@@ -408,6 +452,11 @@ def _audited(request, name: str, error: ActionError) -> None:
                 ],
             },
         )
+
+
+def api_version(request):
+    """`/api/3`, which CKAN answers with the API's version: clients probe it to tell a CKAN."""
+    return JsonResponse({"version": 3})
 
 
 @csrf_exempt
