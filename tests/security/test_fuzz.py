@@ -191,8 +191,9 @@ def test_no_form_or_query_parameter_of_any_url_answers_500():
     # CKAN's unversioned action path, which no page links (harvesters are told it), and a catalogued resource's
     # edit and a grant's revoke, deep in the catalogue's pages; 31 with a draft's attachment taken off, a POST
     # beside the draft's attachments, which the small seed's drafts have none of; 32 with a draft's findings poll,
-    # an hx-get only while a picture in an attachment is being read); these get id 1 and the names above
-    assert len(unreached) <= 32, unreached
+    # an hx-get only while a picture in an attachment is being read; 33 with CKAN's /api/3, which clients probe
+    # for the version and no page links); these get id 1 and the names above
+    assert len(unreached) <= 33, unreached
     assert failures == [], "\n".join(failures)
 
 

@@ -74,6 +74,7 @@ PUBLIC = {
     "data:download",  # open data (公共数据开放) is public by definition; only datasets past the privacy guard
     "ckan_action",
     "ckan_action_unversioned",  # CKAN's read-only Action API over the same open datasets
+    "ckan_version",  # /api/3: the API's version, as CKAN answers it
     "api:exchange_public_key",  # the exchange log's public key: anyone may verify the signatures
     "open311:services",
     "open311:requests",
