@@ -48,3 +48,9 @@ KEY_UNKNOWN = ("EXCHANGE_KEY_UNKNOWN", _("没有这个编号的签名密钥。")
 # Open data
 DATASET_PRIVATE = ("OPENDATA_PERSONAL_DATA", _("数据集含有个人信息（%(kinds)s），不能开放。"))
 DATASET_COLUMN = ("OPENDATA_COLUMN_PERSONAL", _("“%(label)s”是个人信息，不能开放。"))
+DATASET_NAME = (
+    "OPENDATA_NAME_INVALID",
+    _("标识只能用小写英文字母、数字、连字符和下划线，2 至 100 个字符，如 beilun-parks。"),
+)
+DATASET_NAME_TAKEN = ("OPENDATA_NAME_TAKEN", _("标识“%(name)s”已被另一个数据集使用，请换一个。"))
+TABLE_UNREADABLE = ("OPENDATA_TABLE_UNREADABLE", _("表格无法读取：%(reason)s"))

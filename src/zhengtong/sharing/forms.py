@@ -9,8 +9,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.forms import ZtForm, styled
+from zhengtong.files.intake import MAX_BYTES
 
 from .models import DataType, Resource
+from .models.catalogue import UpdateCycle
+from .models.opendata import LICENCES
 from .services.catalogue import FIELDS
 
 
@@ -124,3 +127,35 @@ class ReasonForm(ZtForm):
 
 
 DATA_TYPES = dict(DataType.choices)
+
+
+class DatasetForm(ZtForm):
+    """A new open dataset from an uploaded table (opendata.dataset_create); the provider is one of the departments
+    the clerk works in, chosen in the view."""
+
+    title = forms.CharField(label=_("数据集名称"), max_length=200)
+    name = forms.CharField(
+        label=_("标识"),
+        max_length=100,
+        help_text=_("用在网址和开放接口中：小写英文字母、数字、连字符，如 beilun-parks。"),
+    )
+    notes = forms.CharField(label=_("数据集描述"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    license_id = forms.ChoiceField(label=_("开放许可"), choices=list(LICENCES.items()))
+    update_cycle = forms.ChoiceField(label=_("更新周期"), choices=UpdateCycle.choices)
+    tags = forms.CharField(label=_("标签"), required=False, max_length=500, help_text=_("多个标签用顿号或逗号分隔。"))
+    table = forms.FileField(
+        label=_("表格文件"),
+        help_text=_(
+            "CSV（UTF-8 或 GBK 编码）或 Excel（.xlsx）的第一个工作表，第一行为列名；不超过 20 MB、20 万行、100 列。"
+            "上传后为待发布，经个人信息审查后方可开放。"
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        styled(self)
+
+    def table_upload(self) -> tuple[str, bytes]:
+        upload = self.cleaned_data["table"]
+        return upload.name, upload.read(MAX_BYTES + 1)  # one byte past the limit: refused by its size, not cut

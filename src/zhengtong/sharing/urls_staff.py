@@ -13,6 +13,7 @@ urlpatterns = [
     path("resources/<str:code>/edit/", views_staff.resource_edit, name="resource_edit"),
     path("requests/<int:pk>/", views_staff.share_request, name="request"),
     path("grants/<int:pk>/revoke/", views_staff.revoke, name="revoke"),
+    path("datasets/new/", views_staff.dataset_new, name="dataset_new"),
     path("datasets/<str:pk>/publish/", views_staff.dataset_publish, name="dataset_publish"),
     path("datasets/<str:pk>/withdraw/", views_staff.dataset_withdraw, name="dataset_withdraw"),
 ]

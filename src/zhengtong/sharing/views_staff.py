@@ -26,7 +26,7 @@ from zhengtong.supervision.models import Clock
 from . import opendata
 from .actions import pairs
 from .case import SHARE_REQUEST, SUBJECT
-from .forms import GrantForm, ReasonForm, ResourceForm, ShareRequestForm
+from .forms import DatasetForm, GrantForm, ReasonForm, ResourceForm, ShareRequestForm
 from .models import Dataset, Grant, Resource, ShareClass, ShareRequest
 from .selectors import grant_usage
 from .services.catalogue import COLUMNS, catalogue_import, export_row, resource_save
@@ -271,6 +271,29 @@ def dataset_withdraw(request, pk: str):
     opendata.dataset_withdraw(dataset=found, by=request.user)
     messages.success(request, f"数据集“{found.title}”已撤回，不再公开。")
     return redirect("workbench_sharing:index")
+
+
+@staff_required
+def dataset_new(request):
+    """A department's open dataset from a table it uploads: saved as a draft, opened by 审查并开放."""
+    providers = list(departments_of(request.user))
+    if not providers:
+        raise Http404
+    form = DatasetForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        chosen = request.POST.get("provider", "")
+        provider = next((d for d in providers if str(d.pk) == chosen), providers[0])
+        values = {k: form.cleaned_data[k] for k in ("title", "name", "notes", "license_id", "update_cycle", "tags")}
+        try:
+            made = opendata.dataset_create(by=request.user, organization=provider, table=form.table_upload(), **values)
+        except ZtError as exc:
+            apply_error(form, exc)
+        else:
+            messages.success(
+                request, f"数据集“{made.title}”已保存为待发布（{len(made.columns)} 列），审查通过后即可开放。"
+            )
+            return redirect("workbench_sharing:index")
+    return render(request, "sharing/staff_dataset_new.html", {"form": form, "providers": providers})
 
 
 def _own_dataset(request, pk: str) -> Dataset:

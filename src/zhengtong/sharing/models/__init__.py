@@ -1,13 +1,14 @@
 from .catalogue import DataType, OpenClass, Register, Resource, ResourceItem, ResourceVersion, ShareClass, ShareMethod
 from .exchange import ExchangeBatch, ExchangeEntry
 from .grants import Grant, ShareRequest
-from .opendata import Dataset, DatasetFile, Group, Tag
+from .opendata import Dataset, DatasetFile, DatasetRow, Group, Tag
 from .registers import EconomicIndicator, GeoArea, LegalPerson, Licence, Person
 
 __all__ = [
     "DataType",
     "Dataset",
     "DatasetFile",
+    "DatasetRow",
     "EconomicIndicator",
     "ExchangeBatch",
     "ExchangeEntry",

@@ -56,7 +56,8 @@ class Dataset(models.Model):
     update_cycle = models.CharField(_("更新周期"), max_length=20, choices=UpdateCycle.choices)
     tags = models.ManyToManyField(Tag, verbose_name=_("标签"), blank=True, related_name="datasets")
     groups = models.ManyToManyField(Group, verbose_name=_("主题"), blank=True, related_name="datasets")
-    # A dataset generated from a register: its columns and row filter (the files are made on download).
+    # A dataset generated from a register: its columns and row filter (the files are made on download). One made
+    # from an uploaded table has no register: `columns` holds the table's headings and its rows are DatasetRows.
     register = models.CharField(_("来源基础库"), max_length=20, choices=Register.choices, blank=True)
     columns = models.JSONField(_("开放字段"), default=list, blank=True)
     row_filter = models.JSONField(_("数据范围"), default=dict, blank=True)
@@ -86,6 +87,18 @@ class Dataset(models.Model):
     @property
     def license_title(self) -> str:
         return LICENCES.get(self.license_id, self.license_id)
+
+
+class DatasetRow(models.Model):
+    """A row of a table a department uploaded as a dataset (one with no register), its cells as text in the order
+    of the dataset's `columns`, which hold the table's headings. Read in key order, as a register's rows are."""
+
+    dataset = models.ForeignKey(Dataset, on_delete=models.CASCADE, related_name="rows")
+    values = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("数据集表格行")
+        ordering = ["pk"]
 
 
 class DatasetFile(models.Model):

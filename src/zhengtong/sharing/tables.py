@@ -1,0 +1,142 @@
+"""A table a department uploads as open data: a CSV file (UTF-8, or GBK as Excel in a Chinese locale saves it) or
+an Excel workbook's first visible sheet. Read into its headings and its rows as text, or refused with the reason,
+on the form's `table` field. Nothing of the file is kept but these cells: the dataset's CSV, JSON and XLSX are made
+from them, so a hidden sheet, a comment or a property never reaches the public."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from zhengtong.core.errors import ZtError, refuse_on
+from zhengtong.files.intake import MAX_BYTES, FileRefused, clean
+
+from . import errors
+
+MAX_ROWS = 200_000
+MAX_COLUMNS = 100
+MAX_CELL = 2_000
+MAX_HEADING = 100
+
+
+@dataclass(frozen=True)
+class Table:
+    headings: list[str]
+    rows: list[list[str]]
+
+
+def _refused(reason: str) -> ZtError:
+    return refuse_on("table", errors.TABLE_UNREADABLE, reason=reason)
+
+
+def read_table(name: str, data: bytes) -> Table:
+    if not data:
+        raise _refused("文件是空的，没有数据。")
+    if len(data) > MAX_BYTES:
+        raise _refused(f"文件超过 {MAX_BYTES // 1024 // 1024} MB，请拆分后分别上传。")
+    suffix = Path(name or "").suffix.lower()
+    if suffix == ".csv":
+        lines = _csv_lines(data)
+    elif suffix == ".xlsx":
+        lines = _sheet_lines(data)
+    else:
+        raise _refused("只接受 CSV 或 Excel（.xlsx）表格。")
+    return _checked(lines)
+
+
+def _csv_lines(data: bytes) -> Iterator[list[str]]:
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _refused("无法识别文件的编码，请在 Excel 中另存为“CSV UTF-8”或 GBK 编码的 CSV。")
+    if "\x00" in text:
+        raise _refused("文件含有二进制内容，不是 CSV 表格。")
+    try:
+        yield from csv.reader(io.StringIO(text, newline=""))
+    except csv.Error as exc:
+        raise _refused(f"CSV 格式有误（{exc}）。") from exc
+
+
+def _sheet_lines(data: bytes) -> Iterator[list[str]]:
+    try:
+        cleaned = clean(data)  # the intake's zip checks (entries, expansion, macros) before openpyxl opens it
+    except FileRefused as exc:
+        raise _refused(f"无法作为 Excel 表格读取：{exc.message}") from exc
+    if cleaned.kind != "xlsx":
+        raise _refused("文件不是 Excel（.xlsx）表格。")
+    try:
+        book = load_workbook(io.BytesIO(cleaned.content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise _refused("无法作为 Excel 表格读取：文件已损坏。") from exc
+    try:
+        sheet = next((s for s in book.worksheets if s.sheet_state == "visible"), None)
+        if sheet is None:
+            raise _refused("工作簿没有可见的工作表。")
+        for row in sheet.iter_rows(values_only=True):
+            yield [_cell_text(value) for value in row]
+    finally:
+        book.close()
+
+
+def _cell_text(value) -> str:
+    """A cell as the sheet shows it: 8 not 8.0, a date without its midnight."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _checked(lines: Iterator[list[str]]) -> Table:
+    """The first non-blank line is the headings: none blank, none repeated; trailing blank columns (an Excel
+    habit) are dropped. Blank lines are skipped; a line longer than the headings with data past them is refused."""
+    headings: list[str] | None = None
+    rows: list[list[str]] = []
+    for number, line in enumerate(lines, start=1):
+        cells = [str(c).strip() for c in line]
+        if not any(cells):
+            continue
+        if headings is None:
+            headings = _headings(cells, number)
+            continue
+        if any(cells[len(headings) :]):
+            raise _refused(f"第 {number} 行的数据超出了表头的 {len(headings)} 列。")
+        if len(rows) == MAX_ROWS:
+            raise _refused(f"表格超过 {MAX_ROWS} 行，请拆分后分别上传。")
+        if any(len(c) > MAX_CELL for c in cells):
+            raise _refused(f"第 {number} 行有超过 {MAX_CELL} 个字的单元格。")
+        rows.append((cells + [""] * len(headings))[: len(headings)])
+    if headings is None:
+        raise _refused("文件是空的，没有数据。")
+    if not rows:
+        raise _refused("表格只有表头，没有数据。")
+    return Table(headings, rows)
+
+
+def _headings(cells: list[str], number: int) -> list[str]:
+    while cells and not cells[-1]:
+        cells.pop()
+    if len(cells) > MAX_COLUMNS:
+        raise _refused(f"表头有 {len(cells)} 列，最多 {MAX_COLUMNS} 列。")
+    for column, heading in enumerate(cells, start=1):
+        if not heading:
+            raise _refused(f"第 {number} 行（表头）第 {column} 列没有列名。")
+        if len(heading) > MAX_HEADING:
+            raise _refused(f"第 {number} 行（表头）第 {column} 列的列名超过 {MAX_HEADING} 个字。")
+        if cells.index(heading) != column - 1:
+            raise _refused(f"表头中“{heading[:20]}”出现了两次，每列的列名须不同。")
+    return cells

@@ -1,0 +1,142 @@
+"""Open data from an uploaded table (issue 25 item 6: datasets "generated from registers or uploaded"): a department
+uploads a CSV or an Excel workbook, the table becomes a draft dataset whose CSV, JSON and XLSX are made from its
+rows as a register's are, and it opens only past the privacy guard (DOMAIN.md §2, §6), every cell read."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from openpyxl import Workbook
+
+from zhengtong.audit.models import OperationLog
+from zhengtong.core.errors import InvalidInput, PermissionDenied
+from zhengtong.sharing.models import Dataset
+from zhengtong.sharing.opendata import dataset_create, dataset_publish
+
+PARKS = "名称,地址,面积（公顷）\n中河公园,北仑区新碶街道中河路,12.5\n岩河公园,北仑区新碶街道岩河路,8\n"
+
+
+def create(registers, by, table: tuple[str, bytes], name="beilun-parks", **extra) -> Dataset:
+    values = {
+        "organization": registers["A"],
+        "title": "北仑区公园名录",
+        "name": name,
+        "notes": "北仑区城市公园的名称、地址和面积。",
+        "license_id": "cc-by-4.0",
+        "update_cycle": "yearly",
+        "tags": "公园、绿地",
+    }
+    values.update(extra)
+    return dataset_create(by=by, table=table, **values)
+
+
+def workbook(rows) -> bytes:
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_uploaded_csv_opens_and_the_public_downloads_it_in_every_format(
+    client, registers, lisi, django_capture_on_commit_callbacks
+):
+    draft = create(registers, lisi, ("公园.csv", PARKS.encode("utf-8-sig")))
+    assert draft.state == Dataset.State.DRAFT and draft.columns == ["名称", "地址", "面积（公顷）"]
+    assert sorted(draft.tags.values_list("name", flat=True)) == ["公园", "绿地"]
+    assert OperationLog.objects.filter(action="sharing.dataset.create", object_id=str(draft.pk)).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        opened = dataset_publish(dataset=draft, by=lisi)
+    assert opened.state == Dataset.State.ACTIVE, opened.refusal
+    assert "岩河公园" in client.get("/data/beilun-parks/").content.decode()
+    files = {f.format: f for f in opened.files.all()}
+
+    def download(fmt: str) -> bytes:
+        response = client.get(f"/data/beilun-parks/resources/{files[fmt].pk}/download")
+        assert response.status_code == 200
+        return b"".join(response.streaming_content) if response.streaming else response.content
+
+    assert download("CSV").decode("utf-8-sig").splitlines()[1] == "中河公园,北仑区新碶街道中河路,12.5"
+    assert [r["名称"] for r in json.loads(download("JSON"))["records"]] == ["中河公园", "岩河公园"]
+    assert download("XLSX")[:2] == b"PK"
+
+
+def test_a_gbk_csv_as_excel_saves_it_and_a_workbook_are_read_alike(registers, lisi):
+    """Excel in a Chinese locale saves CSV in GBK; a workbook's numbers and dates come as the cells show them."""
+    from_gbk = create(registers, lisi, ("公园.csv", PARKS.encode("gbk")))
+    from_book = create(
+        registers,
+        lisi,
+        ("公园.xlsx", workbook([["名称", "地址", "面积（公顷）"], ["中河公园", "北仑区新碶街道中河路", 12.5]])),
+        name="beilun-parks-2",
+    )
+    assert from_gbk.columns == from_book.columns == ["名称", "地址", "面积（公顷）"]
+    assert from_gbk.rows.first().values == from_book.rows.first().values == ["中河公园", "北仑区新碶街道中河路", "12.5"]
+
+
+def test_personal_data_in_any_cell_keeps_an_uploaded_table_closed(registers, lisi):
+    table = PARKS + "北仑公园,管理员王小明 13805746789,3\n"
+    found = dataset_publish(dataset=create(registers, lisi, ("公园.csv", table.encode())), by=lisi)
+    assert found.state == Dataset.State.DRAFT and "手机号码" in found.refusal
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "says"),
+    [
+        ("空.csv", b"", "没有数据"),
+        ("缺列名.csv", "名称,,面积\n甲,乙,丙\n".encode(), "第 1 行（表头）第 2 列"),
+        ("多出.csv", "名称,面积\n甲,1,多\n".encode(), "第 2 行"),
+        ("重复.csv", "名称,名称\n甲,乙\n".encode(), "“名称”"),
+        ("只有表头.csv", "名称,地址\n".encode(), "没有数据"),
+        ("乱码.csv", b"\xff\xfe\x00\x00\x81\x30\x81", "编码"),
+        ("文件.pdf", b"%PDF-1.4\n", "CSV"),
+        ("改名.xlsx", b"not a zip", "Excel"),
+    ],
+)
+def test_a_table_that_cannot_be_read_is_refused_naming_the_field(registers, lisi, name, data, says):
+    with pytest.raises(InvalidInput) as refused:
+        create(registers, lisi, (name, data))
+    assert "table" in refused.value.fields and says in refused.value.message
+    assert not Dataset.objects.exists()
+
+
+def test_a_name_already_taken_is_refused_on_its_field(registers, lisi):
+    create(registers, lisi, ("公园.csv", PARKS.encode()))
+    with pytest.raises(InvalidInput) as refused:
+        create(registers, lisi, ("公园.csv", PARKS.encode()))
+    assert "name" in refused.value.fields and Dataset.objects.count() == 1
+
+
+def test_only_the_organizations_staff_upload_its_tables(registers, wangwu):
+    with pytest.raises(PermissionDenied):
+        create(registers, wangwu, ("公园.csv", PARKS.encode()))
+
+
+def test_the_workbench_form_makes_a_draft(verified_client, registers, lisi):
+    client = verified_client(lisi)
+    page = client.get("/workbench/sharing/datasets/new/")
+    assert page.status_code == 200 and 'name="table"' in page.content.decode()
+    upload = io.BytesIO(PARKS.encode())
+    upload.name = "公园.csv"
+    form = {
+        "title": "北仑区公园名录",
+        "name": "beilun-parks",
+        "notes": "",
+        "license_id": "cc-by-4.0",
+        "update_cycle": "yearly",
+        "tags": "公园",
+        "table": upload,
+    }
+    response = client.post("/workbench/sharing/datasets/new/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Dataset.objects.get(name="beilun-parks").organization == registers["A"]
+    upload.seek(0)
+    answer = client.post("/workbench/sharing/datasets/new/", dict(form, name="Beilun Parks!")).content.decode()
+    assert "标识只能用小写英文字母" in answer and Dataset.objects.count() == 1
+    wrong = io.BytesIO(b"%PDF-1.4\n")
+    wrong.name = "公园.pdf"
+    answer = client.post("/workbench/sharing/datasets/new/", dict(form, name="parks-2", table=wrong)).content.decode()
+    assert "只接受 CSV 或 Excel" in answer and Dataset.objects.count() == 1
