@@ -154,7 +154,8 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert Clock.objects.filter(subject_type="sharing.sharerequest", level="red", stopped_at__isnull=True).exists()
     exchange = log.verify()
     assert exchange.ok and exchange.entries > 100 and exchange.unsealed == 0
-    assert Dataset.objects.filter(state=Dataset.State.ACTIVE).count() == 4
+    assert Dataset.objects.filter(state=Dataset.State.ACTIVE).count() == 5
+    assert Dataset.objects.get(name="beilun-parks").rows.count() == 6  # an uploaded table, opened as the others
     assert Dataset.objects.exclude(refusal="").count() == 1
     assert Licence.objects.filter(application_id__isnull=False).exists()  # granted in the hall
     # everything written went through the services: the audit chain verifies
