@@ -246,6 +246,38 @@ def test_a_labelled_name_of_rare_characters_is_found(text, masked):
 
 
 @pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("联系人钱彧，电话另告", "联系人钱*，电话另告"),  # 彧 is seldom a name's, but the role and the comma close it
+        ("业主秦翀反映楼上渗水", "业主秦*反映楼上渗水"),
+        ("举报人邬喆，电子邮箱另附", "举报人邬*，电子邮箱另附"),
+        ("授权代表杜素珍，联系电话另告", "授权代表杜**，联系电话另告"),
+    ],
+)
+def test_a_name_of_rare_characters_after_a_role_without_a_colon_is_found(text, masked):
+    """Issue 20, left from session 41 (联系人钱多多): after a role, a surname and one or two characters closed by a
+    boundary are a name even without a colon, unless they make a word (应当, 邻居) or a title."""
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人应当自收到通知之日起十日内补正。",
+        "申请人于同日向本机关提交了补正材料。",
+        "家属和邻居反映情况属实。",
+        "业主方应当按时缴纳物业费。",
+        "户主签字，村委会盖章。",
+        "联系人电话：0574-86781234",
+        "当事人对处罚决定不服的，可以申请行政复议。",
+        "申请人可以委托代理人办理。",
+    ],
+)
+def test_words_after_a_role_without_a_colon_are_no_name(text):
+    assert scan(text, allow=frozenset({"0574-86781234"})) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "申请人：陈某，相关信息已按规定作脱敏处理。",  # the name already withheld

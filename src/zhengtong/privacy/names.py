@@ -71,7 +71,7 @@ NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人".split())  #
 ROLES = (
     "姓名 申请人 被申请人 联系人 户主 当事人 法定代表人 负责人 投诉人 被投诉人 举报人 被举报人 来信人 来电人 信访人 "
     "反映人 诉求人 收件人 寄件人 送达人 受送达人 代理人 委托代理人 委托人 受托人 患者 病人 死者 伤者 逝者 被执行人 "
-    "申请执行人 原告 被告 第三人 证人 监护人 被监护人 继承人 配偶 丈夫 妻子 老伴 儿子 女儿 父亲 母亲 爷爷 奶奶 外公 "
+    "申请执行人 授权代表 法人代表 原告 被告 第三人 证人 监护人 被监护人 继承人 配偶 丈夫 妻子 老伴 儿子 女儿 父亲 母亲 爷爷 奶奶 外公 "
     "外婆 孙子 孙女 侄子 侄女 外甥 哥哥 姐姐 弟弟 妹妹 儿媳 女婿 亲属 家属 邻居 同事 朋友 业主 租户 住户 房东 承租人 "
     "老公 老婆 爱人 前夫 前妻 公公 婆婆 岳父 岳母 妈妈 爸爸 舅舅 姑姑 叔叔 伯伯 "
     "出租人 村民 居民 市民 群众 学生 考生 家长 老人 骑手 司机 驾驶员 驾驶人 车主 船东 职工 员工 工人 经办人 签收人 "
@@ -155,9 +155,11 @@ def _spaced_name_at(text: str, i: int) -> int:
     return n + 1 if n > s and not _is_place(joined[i : i + n]) else 0
 
 
-def _labelled_name_at(text: str, i: int) -> int:
+def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
     """After a role and a colon (联系人：钱多多), a surname and one or two characters closed by a boundary are a
-    name even when the given name is made of characters names seldom use: the label says what follows."""
+    name even when the given name is made of characters names seldom use: the label says what follows. After a
+    role with no colon (联系人钱彧，), the same, unless the two characters make a word of their own (申请人应当…,
+    家属和邻居…): without the colon, the role may open an ordinary sentence."""
     s = _surname_at(text, i)
     if not s:
         return 0
@@ -171,6 +173,8 @@ def _labelled_name_at(text: str, i: int) -> int:
             continue
         # 联系人：王局长, 张科长, 王女士 (a title, no name) and 文明办, 宣传科, 万科城 (an office, a place)
         if candidate[-1] in OFFICE_ENDINGS or text.startswith(_TITLES, i + s) or text.startswith(_TITLES, end):
+            continue
+        if not colon and given == 2 and rjieba.has_word(candidate):
             continue
         if _follows(text, end) and not _is_word(text[i:end]) and not _is_place(text[i:end]):
             return s + given
@@ -234,7 +238,8 @@ def find_names(text: str) -> list[tuple[int, int]]:
         n = take(i, strict_end=weak)
         if not n and (spaced := _spaced_name_at(text, i)) and (not weak or _follows(text, i + spaced)):
             n, found[i] = spaced, i + spaced
-        if m.group().rstrip().endswith((":", "：")) and (labelled := _labelled_name_at(text, i)) > n:
+        colon = m.group().rstrip().endswith((":", "："))
+        if not weak and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
