@@ -78,6 +78,8 @@ def _public_paths() -> dict[str, str]:
         "register": "/accounts/register/citizen/",
         "evaluation": "/evaluation/",
         "staff-profile": f"/evaluation/staff/{published.pk}/",
+        "open-data": "/data/",
+        "dataset": "/data/beilun-parks/",  # the demo's uploaded table
         "not-found": "/no-such-page/",
     }
 
@@ -92,6 +94,8 @@ WORKBENCH = {
     "library": "/workbench/disclosure/",
     "columns": "/workbench/disclosure/columns/",
     "evaluation": "/workbench/evaluation/",
+    "sharing": "/workbench/sharing/",
+    "dataset-new": "/workbench/sharing/datasets/new/",
 }
 
 
