@@ -129,6 +129,7 @@ def test_the_workbench_form_makes_a_draft(verified_client, registers, lisi):
         "update_cycle": "yearly",
         "tags": "公园",
         "table": upload,
+        "provider": registers["A"].pk,
     }
     response = client.post("/workbench/sharing/datasets/new/", form)
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -140,3 +141,55 @@ def test_the_workbench_form_makes_a_draft(verified_client, registers, lisi):
     wrong.name = "公园.pdf"
     answer = client.post("/workbench/sharing/datasets/new/", dict(form, name="parks-2", table=wrong)).content.decode()
     assert "只接受 CSV 或 Excel" in answer and Dataset.objects.count() == 1
+
+
+def test_a_workbook_stretched_to_the_last_column_is_refused_at_once(registers, lisi):
+    """Review: openpyxl's read-only mode fills every row to the sheet's recorded width, so one blank cell at XFD
+    made each of a million rows 16,384 cells wide (26 minutes of a web worker for a 5 KB file)."""
+    import time
+
+    book = Workbook()
+    book.active.append(["名称", "面积"])
+    book.active.append(["中河公园", 12])
+    book.active.cell(row=1_000_000, column=16_384, value=" ")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    started = time.perf_counter()
+    with pytest.raises(InvalidInput) as refused:
+        create(registers, lisi, ("公园.xlsx", buffer.getvalue()))
+    assert time.perf_counter() - started < 5 and "列" in refused.value.message
+
+
+def test_a_formula_in_an_uploaded_cell_reaches_the_public_csv_as_text(
+    client, registers, lisi, django_capture_on_commit_callbacks
+):
+    """Review: an uploaded cell starting with = went out unchanged in the CSV, which a spreadsheet runs as a
+    formula (CSV injection). It is written with a leading apostrophe; a negative number stays a number."""
+    table = "名称,面积\n\"=cmd|' /C calc'!A0\",-5\n@SUM(1),+3\n"
+    dataset = create(registers, lisi, ("公园.csv", table.encode()))
+    with django_capture_on_commit_callbacks(execute=True):
+        dataset_publish(dataset=dataset, by=lisi)
+    csv_file = dataset.files.get(format="CSV")
+    body = b"".join(client.get(f"/data/beilun-parks/resources/{csv_file.pk}/download").streaming_content)
+    lines = body.decode("utf-8-sig").splitlines()
+    assert lines[1:] == ["'=cmd|' /C calc'!A0,-5", "'@SUM(1),+3"]
+
+
+def test_a_name_shaped_as_another_datasets_id_is_refused(registers, lisi):
+    """Review: CKAN's package_show finds a dataset by name before id, so a name equal to another's UUID would
+    answer for it."""
+    with pytest.raises(InvalidInput) as refused:
+        create(registers, lisi, ("公园.csv", PARKS.encode()), name="0f8fad5b-d9cb-469f-a165-70867728950e")
+    assert "name" in refused.value.fields
+
+
+def test_the_clerk_chooses_among_the_departments_he_works_in_and_a_stranger_one_is_refused(
+    verified_client, registers, lisi, district
+):
+    client = verified_client(lisi)
+    upload = io.BytesIO(PARKS.encode())
+    upload.name = "公园.csv"
+    form = {"title": "北仑区公园名录", "name": "parks", "license_id": "cc-by-4.0", "update_cycle": "yearly"}
+    answer = client.post("/workbench/sharing/datasets/new/", {**form, "table": upload, "provider": district["B"].pk})
+    assert answer.status_code == 200 and not Dataset.objects.exists()
+    assert "数据提供方" in answer.content.decode()

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.forms import ZtForm, styled
 from zhengtong.files.intake import MAX_BYTES
+from zhengtong.org.access import workplaces
+from zhengtong.org.models import Department
 
 from .models import DataType, Resource
 from .models.catalogue import UpdateCycle
@@ -130,9 +132,10 @@ DATA_TYPES = dict(DataType.choices)
 
 
 class DatasetForm(ZtForm):
-    """A new open dataset from an uploaded table (opendata.dataset_create); the provider is one of the departments
-    the clerk works in, chosen in the view."""
+    """A new open dataset from an uploaded table (opendata.dataset_create), provided by one of the departments the
+    clerk works in (org.access.workplaces, as the service's check)."""
 
+    provider = forms.ModelChoiceField(label=_("数据提供方"), queryset=Department.objects.none(), empty_label=None)
     title = forms.CharField(label=_("数据集名称"), max_length=200)
     name = forms.CharField(
         label=_("标识"),
@@ -152,8 +155,9 @@ class DatasetForm(ZtForm):
         widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["provider"].queryset = Department.objects.filter(pk__in=workplaces(user)).order_by("path")
         styled(self)
 
     def table_upload(self) -> tuple[str, bytes]:

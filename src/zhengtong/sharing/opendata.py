@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
 import tempfile
 import time
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
@@ -72,17 +74,16 @@ def rows(dataset: Dataset, limit: int | None = None) -> Iterator[dict]:
 
 def _table_rows(dataset: Dataset, limit: int | None) -> Iterator[dict]:
     """An uploaded table's rows, read as a register's are: CHUNK at a time after the last key."""
-    headings, last = dataset.columns, 0
-    while True:
+    headings, last, left = dataset.columns, 0, limit
+    while left is None or left > 0:
+        size = CHUNK if left is None else min(CHUNK, left)
         chunk = list(
-            DatasetRow.objects.filter(dataset=dataset, pk__gt=last)
-            .order_by("pk")
-            .values_list("pk", "values")[: min(limit, CHUNK) if limit is not None else CHUNK]
+            DatasetRow.objects.filter(dataset=dataset, pk__gt=last).order_by("pk").values_list("pk", "values")[:size]
         )
         yield from (dict(zip(headings, values, strict=False)) for _pk, values in chunk)
-        if limit is not None or len(chunk) < CHUNK:
+        if len(chunk) < size:
             return
-        last = chunk[-1][0]
+        last, left = chunk[-1][0], None if left is None else left - len(chunk)
 
 
 def findings(dataset: Dataset) -> list[str]:
@@ -116,6 +117,19 @@ def _require_staff(dataset: Dataset, by) -> None:
 
 
 NAME = re.compile(r"[a-z0-9][a-z0-9_-]{1,99}")
+TAGS = re.compile(r"[,，、;；]+")
+
+
+def _name_refused(name: str):
+    """CKAN finds a dataset by name before id (package_show), so a name shaped as a UUID could answer for another
+    dataset's id."""
+    if not NAME.fullmatch(name or ""):
+        return refuse_on("name", errors.DATASET_NAME)
+    try:
+        uuid.UUID(name)
+    except ValueError:
+        return None
+    return refuse_on("name", errors.DATASET_NAME)
 
 
 @transaction.atomic(durable=True)
@@ -123,30 +137,36 @@ def dataset_create(
     *, by, organization, title: str, name: str, notes: str, license_id: str, update_cycle: str, tags: str, table
 ) -> Dataset:
     """A draft dataset from an uploaded table (`table`: its file name and bytes, tables.read_table): opened later
-    by `dataset_publish`, past the guard, as one made from a register."""
+    by `dataset_publish`, past the guard, as one made from a register. The rows are read and inserted CHUNK at a
+    time: a 20 MB table is never held whole as Python objects."""
     if not works_in(by, getattr(organization, "pk", organization)):
         raise refuse(errors.NOT_PROVIDER, PermissionDenied)
-    if not NAME.fullmatch(name or ""):
-        raise refuse_on("name", errors.DATASET_NAME)
-    if Dataset.objects.filter(name=name).exists():
-        raise refuse_on("name", errors.DATASET_NAME_TAKEN, name=name)
+    if refusal := _name_refused(name):
+        raise refusal
     read = read_table(*table)
-    dataset = Dataset.objects.create(
-        name=name,
-        title=title,
-        notes=notes,
-        organization=organization,
-        license_id=license_id,
-        update_cycle=update_cycle,
-        columns=read.headings,
-    )
-    DatasetRow.objects.bulk_create((DatasetRow(dataset=dataset, values=row) for row in read.rows), batch_size=CHUNK)
-    words = [w.strip() for w in re.split(r"[,，、;；\s]+", tags or "") if w.strip()]
+    try:
+        with transaction.atomic():  # two uploads naming one dataset at once: the index refuses the second
+            dataset = Dataset.objects.create(
+                name=name,
+                title=title,
+                notes=notes,
+                organization=organization,
+                license_id=license_id,
+                update_cycle=update_cycle,
+                columns=read.headings,
+            )
+    except IntegrityError:
+        raise refuse_on("name", errors.DATASET_NAME_TAKEN, name=name) from None
+    count = 0
+    while chunk := list(itertools.islice(read.rows, CHUNK)):
+        DatasetRow.objects.bulk_create(DatasetRow(dataset=dataset, values=row) for row in chunk)
+        count += len(chunk)
+    words = [w.strip() for w in TAGS.split(tags or "") if w.strip()]
     dataset.tags.set([Tag.objects.get_or_create(name=w[:100])[0] for w in dict.fromkeys(words)])
     audit_record(
         action="sharing.dataset.create",
         obj=dataset,
-        changes={"table": [None, f"{len(read.headings)} 列 × {len(read.rows)} 行"], "state": [None, dataset.state]},
+        changes={"table": [None, f"{len(read.headings)} 列 × {count} 行"], "state": [None, dataset.state]},
     )
     return dataset
 
@@ -208,6 +228,18 @@ def download_counted(file: DatasetFile) -> None:
     Dataset.objects.filter(pk=file.dataset_id).update(downloads=F("downloads") + 1)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
+
+
+def _inert(value):
+    """A cell a spreadsheet would run as a formula when it opens the CSV (=, +, -, @ first: CSV injection) goes
+    out with a leading apostrophe, which spreadsheets read as "text"; a signed number stays a number."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def csv_lines(dataset: Dataset) -> Iterator[str]:
     heads = columns(dataset)
     buffer = io.StringIO()
@@ -218,7 +250,7 @@ def csv_lines(dataset: Dataset) -> Iterator[str]:
     buffer.seek(0)
     buffer.truncate()
     for row in rows(dataset):
-        writer.writerow([row[key] for key, _label in heads])
+        writer.writerow([_inert(row[key]) for key, _label in heads])
         if buffer.tell() > 64 * 1024:
             yield buffer.getvalue()
             buffer.seek(0)

@@ -20,6 +20,7 @@ from zhengtong.files.intake import MAX_BYTES, FileRefused, clean
 from . import errors
 
 MAX_ROWS = 200_000
+MAX_LINES = MAX_ROWS + 1_000  # blank lines are skipped, but counted: a sheet of a million blank rows is no table
 MAX_COLUMNS = 100
 MAX_CELL = 2_000
 MAX_HEADING = 100
@@ -28,7 +29,7 @@ MAX_HEADING = 100
 @dataclass(frozen=True)
 class Table:
     headings: list[str]
-    rows: list[list[str]]
+    rows: Iterator[list[str]]  # read as they are taken: a refusal may come from any row, the last included
 
 
 def _refused(reason: str) -> ZtError:
@@ -82,7 +83,16 @@ def _sheet_lines(data: bytes) -> Iterator[list[str]]:
         sheet = next((s for s in book.worksheets if s.sheet_state == "visible"), None)
         if sheet is None:
             raise _refused("工作簿没有可见的工作表。")
-        for row in sheet.iter_rows(values_only=True):
+        # Read-only mode fills each row out to the sheet's recorded range: one formatted cell in the last column
+        # would make every row 16,384 cells wide. The range is refused first, and never read past.
+        if (sheet.max_column or 0) > MAX_COLUMNS + 1:
+            raise _refused(
+                f"工作表的范围到第 {sheet.max_column} 列，超过 {MAX_COLUMNS} 列："
+                "请删去多余的列（含只设了格式的空列）后再上传。"
+            )
+        if (sheet.max_row or 0) > MAX_LINES:
+            raise _refused(f"工作表的范围到第 {sheet.max_row} 行，超过 {MAX_ROWS} 行：请删去多余的行或拆分后再上传。")
+        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_LINES + 1):
             yield [_cell_text(value) for value in row]
     finally:
         book.close()
@@ -103,28 +113,36 @@ def _cell_text(value) -> str:
 
 def _checked(lines: Iterator[list[str]]) -> Table:
     """The first non-blank line is the headings: none blank, none repeated; trailing blank columns (an Excel
-    habit) are dropped. Blank lines are skipped; a line longer than the headings with data past them is refused."""
-    headings: list[str] | None = None
-    rows: list[list[str]] = []
-    for number, line in enumerate(lines, start=1):
+    habit) are dropped. The rows follow as they are read (`_rows`)."""
+    numbered = enumerate(lines, start=1)
+    for number, line in numbered:
+        cells = [str(c).strip() for c in line]
+        if any(cells):
+            headings = _headings(cells, number)
+            return Table(headings, _rows(numbered, len(headings)))
+        if number > MAX_LINES:
+            break
+    raise _refused("文件是空的，没有数据。")
+
+
+def _rows(numbered: Iterator[tuple[int, list[str]]], width: int) -> Iterator[list[str]]:
+    """Each line after the headings, padded to their width. Blank lines are skipped; a line with data past the
+    headings, a cell too long, or too many lines is refused, as is a table with no row at all."""
+    count = 0
+    for number, line in numbered:
+        if number > MAX_LINES or count == MAX_ROWS:
+            raise _refused(f"表格超过 {MAX_ROWS} 行，请拆分后分别上传。")
         cells = [str(c).strip() for c in line]
         if not any(cells):
             continue
-        if headings is None:
-            headings = _headings(cells, number)
-            continue
-        if any(cells[len(headings) :]):
-            raise _refused(f"第 {number} 行的数据超出了表头的 {len(headings)} 列。")
-        if len(rows) == MAX_ROWS:
-            raise _refused(f"表格超过 {MAX_ROWS} 行，请拆分后分别上传。")
+        if any(cells[width:]):
+            raise _refused(f"第 {number} 行的数据超出了表头的 {width} 列。")
         if any(len(c) > MAX_CELL for c in cells):
             raise _refused(f"第 {number} 行有超过 {MAX_CELL} 个字的单元格。")
-        rows.append((cells + [""] * len(headings))[: len(headings)])
-    if headings is None:
-        raise _refused("文件是空的，没有数据。")
-    if not rows:
+        count += 1
+        yield (cells + [""] * width)[:width]
+    if not count:
         raise _refused("表格只有表头，没有数据。")
-    return Table(headings, rows)
 
 
 def _headings(cells: list[str], number: int) -> list[str]:

@@ -276,16 +276,15 @@ def dataset_withdraw(request, pk: str):
 @staff_required
 def dataset_new(request):
     """A department's open dataset from a table it uploads: saved as a draft, opened by 审查并开放."""
-    providers = list(departments_of(request.user))
-    if not providers:
+    form = DatasetForm(request.POST or None, request.FILES or None, user=request.user)
+    if not form.fields["provider"].queryset.exists():
         raise Http404
-    form = DatasetForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        chosen = request.POST.get("provider", "")
-        provider = next((d for d in providers if str(d.pk) == chosen), providers[0])
         values = {k: form.cleaned_data[k] for k in ("title", "name", "notes", "license_id", "update_cycle", "tags")}
         try:
-            made = opendata.dataset_create(by=request.user, organization=provider, table=form.table_upload(), **values)
+            made = opendata.dataset_create(
+                by=request.user, organization=form.cleaned_data["provider"], table=form.table_upload(), **values
+            )
         except ZtError as exc:
             apply_error(form, exc)
         else:
@@ -293,7 +292,7 @@ def dataset_new(request):
                 request, f"数据集“{made.title}”已保存为待发布（{len(made.columns)} 列），审查通过后即可开放。"
             )
             return redirect("workbench_sharing:index")
-    return render(request, "sharing/staff_dataset_new.html", {"form": form, "providers": providers})
+    return render(request, "sharing/staff_dataset_new.html", {"form": form})
 
 
 def _own_dataset(request, pk: str) -> Dataset:
