@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from zhengtong.api import health
 from zhengtong.org.admin import site as admin_site
@@ -14,7 +14,7 @@ urlpatterns = [
     path("evaluation/", include("zhengtong.evaluation.urls_public")),
     path("data/", include("zhengtong.sharing.urls_public")),
     # CKAN answers its Action API on both paths; clients and harvesters use either
-    path("api/3", ckan.api_version, name="ckan_version"),
+    re_path(r"^api/3/?$", ckan.api_version, name="ckan_version"),
     path("api/3/action/<str:name>", ckan.action, name="ckan_action"),
     path("api/action/<str:name>", ckan.action, name="ckan_action_unversioned"),
     path("open311/v2/", include("zhengtong.letters.urls_open311")),

@@ -158,3 +158,36 @@ def test_a_harvester_asks_for_what_changed_since_its_last_run(client, datasets):
 def test_the_api_root_answers_its_version_as_ckan_does(client, db):
     assert client.get("/api/3").json() == {"version": 3}
     assert client.get("/api/action/status_show").json()["success"] is True
+
+
+def test_the_ckan_harvesters_own_request_is_answered(client, datasets):
+    """Review: ckanext-harvest's CKAN harvester (ckanharvester.py) always sends sort=id asc, and writes its
+    organization filter as `organization:a OR organization:b`; both were refused."""
+    first, second = datasets
+    answer = client.get(
+        "/api/action/package_search",
+        {
+            "fq": "metadata_modified:[2020-01-01T00:00:00.000Z TO *] organization:A OR organization:B",
+            "sort": "id asc",
+            "rows": "100",
+            "start": "0",
+        },
+    )
+    assert answer.status_code == 200, answer.content
+    assert [p["id"] for p in answer.json()["result"]["results"]] == sorted([str(first.pk), str(second.pk)])
+    excluded = client.get("/api/action/package_search", {"fq": "-organization:A -organization:B"})
+    assert excluded.json()["result"]["count"] == 0
+    assert client.get("/api/3/").json() == {"version": 3}
+
+
+def test_an_fq_too_long_or_with_too_many_values_is_refused_not_a_500(client, db):
+    """Review: a set of 70,000 values passed 65,535 parameters to PostgreSQL, a 500 for anyone."""
+    many = " OR ".join(f"v{i}" for i in range(70_000))
+    for fq in (f"license_id:({many})", " ".join(f"name:n{i}" for i in range(200))):
+        answer = client.post("/api/3/action/package_search", {"fq": fq}, content_type="application/json")
+        assert answer.status_code == 409 and answer.json()["error"]["__type"] == "Search Query Error"
+
+
+def test_a_range_open_at_both_ends_means_any_value(client, datasets):
+    answer = client.get("/api/3/action/package_search", {"fq": "-metadata_created:[* TO *]"})
+    assert answer.json()["result"]["count"] == 0

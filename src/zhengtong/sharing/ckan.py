@@ -39,6 +39,8 @@ ROWS_MAX = 1000  # CKAN's ckan.search.rows_max
 LIST_MAX = 1000
 CKAN_VERSION = "2.10.4"
 SORTS = {
+    "id asc": ("pk",),  # what ckanext-harvest's CKAN harvester always asks for, to page steadily
+    "id desc": ("-pk",),
     "metadata_modified desc": ("-modified", "name"),
     "metadata_modified asc": ("modified", "name"),
     "metadata_created desc": ("-created", "name"),
@@ -62,8 +64,10 @@ FQ_FIELDS = {
 }
 MANY = {"tags", "groups", "files"}
 RANGES = {"metadata_modified": "modified", "metadata_created": "created"}
+FQ_MAX, FQ_TERMS, FQ_VALUES = 4_000, 50, 100  # characters, terms, values in one (a OR b) set
+FQ_OR = re.compile(r"OR\s+")
 # One term of Solr's fq as CKAN's clients write it: [+|-]field:value, the value "quoted", bare, a set (a OR b) or a
-# range [from TO to] (`*` open); terms are joined by AND, written or not.
+# range [from TO to] (`*` open); terms are joined by AND, written or not, or by OR.
 FQ_TERM = re.compile(
     r'\s*(?:AND\s+)?([+-]?)(\w+):(?:"([^"]*)"|\(([^()]*)\)|\[(\S+) TO (\S+)\]|([^\s()\[\]"]+))(?:\s+|$)'
 )
@@ -195,19 +199,37 @@ def _integer(params: dict, name: str, default: int, maximum: int) -> int:
 
 
 def _filtered(datasets, fq: str):
-    """`fq`'s terms, each narrowing the datasets (`-` leaving its matches out): a column of the dataset filters the
-    query itself (the organization's index serves it); a term on a related list (tags, groups, formats) goes
-    through a subquery, so a dataset is listed once; a time range (a harvester's `metadata_modified:[… TO *]`)
-    compares the dataset's time."""
-    rest = fq.strip()
+    """`fq`'s terms, each narrowing the datasets (`-` leaving its matches out; `a OR b` either): a column of the
+    dataset filters the query itself (the organization's index serves it); a term on a related list (tags, groups,
+    formats) goes through a subquery, so a dataset is listed once; a time range (a harvester's
+    `metadata_modified:[… TO *]`) compares the dataset's time. Bounded in length, terms and values, as each value
+    is a parameter of one statement."""
+    if len(fq) > FQ_MAX:
+        raise _fq_error(fq)
+    rest, groups, joined, terms = fq.strip(), [], False, 0
     while rest:
+        if groups and not joined and (either := FQ_OR.match(rest)):
+            rest, joined = rest[either.end() :], True
+            continue
         match = FQ_TERM.match(rest)
-        if not match:
+        terms += 1
+        if not match or terms > FQ_TERMS:
             raise _fq_error(fq)
-        sign, field, quoted, either, low, high, bare = match.groups()
-        condition = _range(field, low, high, fq) if low is not None else _equals(field, quoted, either, bare, fq)
-        datasets = datasets.exclude(condition) if sign == "-" else datasets.filter(condition)
-        rest = rest[match.end() :]
+        sign, field, quoted, either_values, low, high, bare = match.groups()
+        if low is not None:
+            condition = _range(field, low, high, fq)
+        else:
+            condition = _equals(field, quoted, either_values, bare, fq)
+        condition = ~condition if sign == "-" else condition
+        if joined:
+            groups[-1] |= condition
+        else:
+            groups.append(condition)
+        joined, rest = False, rest[match.end() :]
+    if joined:
+        raise _fq_error(fq)  # a trailing OR
+    for group in groups:
+        datasets = datasets.filter(group)
     return datasets
 
 
@@ -220,7 +242,7 @@ def _equals(field: str, quoted: str | None, either: str | None, bare: str | None
         raise _fq_error(fq)
     if either is not None:
         values = [v.strip().strip('"') for v in re.split(r"\s+OR\s+", either.strip())]
-        if not all(values):
+        if not all(values) or len(values) > FQ_VALUES:
             raise _fq_error(fq)
     else:
         values = [quoted if quoted is not None else bare]
@@ -233,7 +255,7 @@ def _equals(field: str, quoted: str | None, either: str | None, bare: str | None
 def _range(field: str, low: str, high: str, fq: str) -> Q:
     if field not in RANGES:
         raise _fq_error(fq)
-    condition = Q()
+    condition = Q(**{f"{RANGES[field]}__isnull": False})  # [* TO *]: any value, as Solr reads it
     for bound, comparison in ((low, "gte"), (high, "lte")):
         if bound == "*":
             continue
