@@ -79,3 +79,13 @@ def test_a_row_inserted_in_plain_sql_is_stored_as_the_orm_stores_it():
     stored = ExchangeEntry.objects.get(pk=pk)
     assert (stored.at, stored.fields, stored.rows, stored.hash, stored.seq) == (at, ["uscc", "名称"], 0, "", None)
     assert insert(ExchangeEntry, at=at, resource_code="A-2", caller="x", query_hash="h") == pk + 1
+
+
+@pytest.mark.django_db
+def test_an_insert_refuses_a_model_whose_omitted_fields_the_orm_would_compute():
+    """Review: insert() runs no pre_save, so an auto_now field left out would be written NULL: it must be given."""
+    from zhengtong.accounts.models import ApiToken
+    from zhengtong.core.sql import insert
+
+    with pytest.raises(TypeError, match="created_at"):
+        insert(ApiToken, user_id=1, name="x", prefix="zt_", digest="d")

@@ -225,6 +225,20 @@ def test_a_rotated_signing_key_keeps_the_older_batches_verifiable(client, grante
     assert len(problems) == 1 and "另一把密钥" in problems[0] and "ZT_EXCHANGE_SIGNING_KEY" in problems[0]
 
 
+def test_a_batch_signed_with_a_retired_key_after_a_newer_one_is_named(client, granted, key, signing_keys):
+    """Review: whoever still holds a rotated-out seed could sign new batches with it, and they verified while it
+    stayed listed. Keys are used in the list's order, newest first: once a newer key has signed, an older one
+    signing again is a problem, whatever its signature."""
+    old, new = b"o" * 32, b"n" * 32
+    for seeds in ((new, old), (old, new)):  # the second puts the old seed first, as a thief signing with it would
+        signing_keys(*seeds)
+        assert read(client, key).status_code == 200
+        log.seal()
+    signing_keys(new, old)
+    problems = log.verify().problems
+    assert len(problems) == 1 and "已被更新的密钥取代" in problems[0]
+
+
 def test_the_public_key_of_each_batch_is_published_by_its_id(client, signing_keys):
     """Whoever checks the log outside the platform needs the key each batch names, retired ones too."""
     signing_keys(b"n" * 32, b"o" * 32)

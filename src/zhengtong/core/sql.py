@@ -55,6 +55,14 @@ def insert(model, **values) -> int:
     it (JSON, an encrypted column, a timestamp), the fields not given at their defaults. For an insert on a hot
     path (an exchange call's log row), where building the ORM's insert cost as much as running it."""
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    computed = [
+        f.attname
+        for f in fields
+        if f.attname not in values
+        and (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) or f.has_db_default())
+    ]
+    if computed:  # filled by the ORM's pre_save or by the database, which this insert does not ask
+        raise TypeError(f"{model.__name__}: give {', '.join(computed)} (insert() fills only Python defaults)")
     params = [field.get_db_prep_save(values.pop(field.attname, field.get_default()), connection) for field in fields]
     if values:
         raise TypeError(f"{model.__name__} has no column {', '.join(values)}")
@@ -66,6 +74,10 @@ def insert(model, **values) -> int:
             params,
         )
         return cursor.fetchone()[0]
+
+
+def _computed(field) -> bool:
+    return getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False) or field.has_db_default()
 
 
 def local_dates_sql(*columns: str) -> tuple[list[str], list]:

@@ -25,7 +25,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.sql import insert, lock_for_transaction
 
 from .models import ExchangeBatch, ExchangeEntry
-from .signing import signer, verifier
+from .signing import key_position, signer, verifier
 
 CONTENT = (
     "id",
@@ -162,13 +162,17 @@ def verify() -> Verification:
     recorded = seals.values_list("changes", flat=True).first()  # the newest seal, as the audit chain holds it
     recorded_seq = recorded["last_seq"][1] if recorded else 0
     hashes, last = _check_entries(result, {b.last_seq for b in batches} | {recorded_seq})
-    done, prev_signature = 0, ""
+    done, prev_signature, newest = 0, "", None  # newest: the list position of the newest key that has signed
     for batch in batches:
         result.batches += 1
         where = f"签名批次 {batch.first_seq}–{batch.last_seq}"
         if batch.first_seq != done + 1 or batch.prev_signature != prev_signature:
             result.problems.append(f"{where} 与上一批次不衔接：批次被删除或插入")
-        key = verifier(batch.key_id)
+        key, position = verifier(batch.key_id), key_position(batch.key_id)
+        if position is not None and newest is not None and position > newest:
+            result.problems.append(f"{where} 由已被更新的密钥取代的旧密钥（{batch.key_id}）签名：旧密钥可能已泄露")
+        elif position is not None:
+            newest = position
         if key is None:
             result.problems.append(
                 f"{where} 由另一把密钥签名（{batch.key_id}），无法核验："

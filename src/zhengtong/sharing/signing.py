@@ -72,6 +72,12 @@ def signer() -> Signer:
     return signers()[0]
 
 
+def key_position(key_id: str) -> int | None:
+    """Where the key stands in ZT_EXCHANGE_SIGNING_KEY (0 the current one, higher the older): a log is signed by
+    keys in that order, never by an older one after a newer one has signed (sharing/log.py)."""
+    return next((i for i, key in enumerate(signers()) if key.key_id == key_id), None)
+
+
 def verifier(key_id: str) -> Signer | None:
     """The key, current or retired, whose id a batch records; None when ZT_EXCHANGE_SIGNING_KEY no longer holds it."""
     return next((key for key in signers() if key.key_id == key_id), None)
