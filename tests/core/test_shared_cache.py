@@ -91,3 +91,14 @@ def test_on_redis_a_counter_counts_in_one_round_trip_and_expires(monkeypatch):
         client = redis_cache._cache.get_client(key)
         assert 0 < client.ttl(redis_cache.make_and_validate_key(key)) <= 60
         redis_cache.delete(key)
+
+
+def test_counts_made_at_once_in_the_default_cache_are_all_kept():
+    """Outside attack, session 42: the file cache's incr reads then writes, so sixteen callers at once each
+    counted from the same value and a grant's rate let twice its calls through."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    key = throttle.keys("test-race", n="BL3")[0]
+    with ThreadPoolExecutor(16) as pool:
+        counts = list(pool.map(lambda _i: throttle.hit(key, 60), range(200)))
+    assert sorted(counts) == list(range(1, 201)) and cache.get(key) == 200

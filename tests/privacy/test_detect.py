@@ -238,6 +238,7 @@ def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(wr
         ("申请人王 建国不服", "申请人王***不服"),  # a space typed between surname and given name
         ("经办人张大山", "经办人张**"),  # a given name ending like a place (山), after a role
         ("我妈妈刘翠花", "我妈妈刘**"),
+        ("姓名：李娜", "姓名：李*"),  # a namesake in the dictionary (a tennis player), after a label and a colon
     ],
 )
 def test_a_labelled_name_of_rare_characters_is_found(text, masked):

@@ -193,3 +193,33 @@ def test_the_clerk_chooses_among_the_departments_he_works_in_and_a_stranger_one_
     answer = client.post("/workbench/sharing/datasets/new/", {**form, "table": upload, "provider": district["B"].pk})
     assert answer.status_code == 200 and not Dataset.objects.exists()
     assert "数据提供方" in answer.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("table", "kind"),
+    [
+        ("姓名,科室\n王　芳,内科\n李　娜,外科\n", "姓名"),  # a roster's names padded to line up, read under 姓名
+        ("身份证号,备注\n330206199003071232,无\n", "身份证号"),  # a wrong check digit, under an ID heading
+    ],
+)
+def test_a_cell_is_read_under_its_heading_as_a_reader_reads_it(registers, lisi, table, kind):
+    """Outside attack, session 42: each cell was scanned alone, so a roster's 王　芳 under 姓名 was published."""
+    found = dataset_publish(dataset=create(registers, lisi, ("名单.csv", table.encode())), by=lisi)
+    assert found.state == Dataset.State.DRAFT and kind in found.refusal
+
+
+def test_the_datasets_name_is_read_by_the_guard_too(registers, lisi):
+    """Outside attack: the name is in the dataset's address and CKAN's answers, and was never scanned."""
+    found = dataset_publish(
+        dataset=create(registers, lisi, ("公园.csv", PARKS.encode()), name="p-13805746789"), by=lisi
+    )
+    assert found.state == Dataset.State.DRAFT and "手机号码" in found.refusal
+
+
+def test_a_catalogue_workbook_past_the_upload_checks_is_refused_with_a_message(verified_client, registers, lisi):
+    """Outside attack: the catalogue import opened any upload with openpyxl unchecked (535 MB for 790 KB)."""
+    client = verified_client(lisi)
+    fake = io.BytesIO(b"not a workbook")
+    fake.name = "目录.xlsx"
+    response = client.post("/workbench/sharing/catalogue/import/", {"book": fake}, follow=True)
+    assert response.status_code == 200 and "表格无法读取" in response.content.decode()

@@ -3,9 +3,13 @@ calls per minute (the exchange API's grant rate)."""
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.core.cache import cache, caches
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 
 WINDOW = 3600
@@ -26,9 +30,10 @@ def count_failure(keys: list[str]) -> None:
 
 
 def hit(key: str, window: int) -> int:
-    """One more in `key`'s count, which lives `window` seconds from its first: the count so far, atomic across
-    processes. On Redis one round trip (SET NX EX and INCR in one MULTI): Django's add then incr take three, as
-    its incr first asks whether the key exists, and every exchange call counts."""
+    """One more in `key`'s count, which lives `window` seconds from its first: the count so far, none lost to
+    another process counting at the same moment. On Redis one round trip (SET NX EX and INCR in one MULTI):
+    Django's add then incr take three, as its incr first asks whether the key exists, and every exchange call
+    counts."""
     shared = caches["default"]
     if isinstance(shared, RedisCache):
         name = shared.make_and_validate_key(key)
@@ -36,9 +41,28 @@ def hit(key: str, window: int) -> int:
             pipe.set(name, 0, ex=window, nx=True)
             pipe.incr(name)
             return pipe.execute()[1]
-    cache.add(key, 0, window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # the key left the cache between add and incr (a file cache culls): count afresh
-        cache.set(key, 1, window)
-        return 1
+    with _serialised(shared):
+        cache.add(key, 0, window)
+        try:
+            return cache.incr(key)
+        except ValueError:  # the key left the cache between add and incr (a file cache culls): count afresh
+            cache.set(key, 1, window)
+            return 1
+
+
+@contextmanager
+def _serialised(shared):
+    """The file cache's incr reads the count, then writes it: two workers at once both counted from one value,
+    and a grant's rate let twice its calls through. Its counts are made one at a time under a lock on a file in
+    the cache's folder, which every process and thread of the site shares."""
+    if not isinstance(shared, FileBasedCache):
+        yield
+        return
+    folder = Path(shared._dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / "counters.lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)

@@ -177,7 +177,10 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
             continue
         if not colon and given == 2 and rjieba.has_word(candidate):
             continue
-        if _follows(text, end) and not _is_word(text[i:end]) and not _is_place(text[i:end]):
+        word = text[i:end]
+        # after a colon, a dictionary word the segmenter tags as a person is one (姓名：李娜, 王芳: famous namesakes)
+        named = not _is_word(word) or (colon and rjieba.tag(word)[0][1] == "nr")
+        if _follows(text, end) and named and not _is_place(word):
             return s + given
     return 0
 

@@ -266,6 +266,10 @@ def _range(field: str, low: str, high: str, fq: str) -> Q:
         if moment is None:
             raise _fq_error(fq)
         moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # Solr's times are UTC
+        try:
+            moment = moment.astimezone(dt.timezone.utc)  # as the database is given it
+        except OverflowError:  # 9999-12-31T23:59:59-23:00 lies past the last time Python can hold
+            raise _fq_error(fq) from None
         condition &= Q(**{f"{RANGES[field]}__{comparison}": moment})
     return condition
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import os
 import re
@@ -36,7 +35,7 @@ from zhengtong.search.services import Document, document_index, document_unindex
 from . import errors
 from .models import Dataset, DatasetFile, DatasetRow, Tag
 from .registers import SPECS
-from .tables import read_table
+from .tables import Table, read_table
 
 KIND, KIND_LABEL = "dataset", "开放数据"
 CHUNK = 2000
@@ -98,14 +97,17 @@ def findings(dataset: Dataset) -> list[str]:
                 found.append(str(errors.DATASET_COLUMN[1]) % {"label": column.label if column else key})
     kinds: set[str] = set()
     headings = dataset.columns if not dataset.register else []
-    texts = [dataset.title, dataset.notes, *dataset.tags.values_list("name", flat=True), *headings]
+    texts = [dataset.name, dataset.title, dataset.notes, *dataset.tags.values_list("name", flat=True), *headings]
     for text in texts:
         kinds.update(str(f.kind.label) for f in privacy.scan(text or ""))
     if not found:
+        labels = dict(columns(dataset))
         for row in rows(dataset):
-            for value in row.values():
+            for key, value in row.items():
                 if isinstance(value, str) and value:
-                    kinds.update(str(f.kind.label) for f in privacy.scan(value))
+                    # under its heading, as a reader reads the table: 王　芳 under 姓名 is a name, a number under
+                    # 身份证号 an ID number whatever its check digit
+                    kinds.update(str(f.kind.label) for f in privacy.scan(f"{labels.get(key, '')}：{value}"))
     if kinds:
         found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
     return found
@@ -132,18 +134,22 @@ def _name_refused(name: str):
     return refuse_on("name", errors.DATASET_NAME)
 
 
-@transaction.atomic(durable=True)
 def dataset_create(
     *, by, organization, title: str, name: str, notes: str, license_id: str, update_cycle: str, tags: str, table
 ) -> Dataset:
     """A draft dataset from an uploaded table (`table`: its file name and bytes, tables.read_table): opened later
-    by `dataset_publish`, past the guard, as one made from a register. The rows are read and inserted CHUNK at a
-    time: a 20 MB table is never held whole as Python objects."""
+    by `dataset_publish`, past the guard, as one made from a register. The table is read before the transaction
+    opens, each row kept as one JSON string, and inserted CHUNK rows at a time."""
     if not works_in(by, getattr(organization, "pk", organization)):
         raise refuse(errors.NOT_PROVIDER, PermissionDenied)
     if refusal := _name_refused(name):
         raise refusal
     read = read_table(*table)
+    return _dataset_stored(by, organization, title, name, notes, license_id, update_cycle, tags, read)
+
+
+@transaction.atomic(durable=True)
+def _dataset_stored(by, organization, title, name, notes, license_id, update_cycle, tags, read: Table) -> Dataset:
     try:
         with transaction.atomic():  # two uploads naming one dataset at once: the index refuses the second
             dataset = Dataset.objects.create(
@@ -157,16 +163,15 @@ def dataset_create(
             )
     except IntegrityError:
         raise refuse_on("name", errors.DATASET_NAME_TAKEN, name=name) from None
-    count = 0
-    while chunk := list(itertools.islice(read.rows, CHUNK)):
-        DatasetRow.objects.bulk_create(DatasetRow(dataset=dataset, values=row) for row in chunk)
-        count += len(chunk)
+    for start in range(0, len(read.rows), CHUNK):
+        cells = read.cells(start, start + CHUNK)
+        DatasetRow.objects.bulk_create(DatasetRow(dataset=dataset, values=row) for row in cells)
     words = [w.strip() for w in TAGS.split(tags or "") if w.strip()]
     dataset.tags.set([Tag.objects.get_or_create(name=w[:100])[0] for w in dict.fromkeys(words)])
     audit_record(
         action="sharing.dataset.create",
         obj=dataset,
-        changes={"table": [None, f"{len(read.headings)} 列 × {count} 行"], "state": [None, dataset.state]},
+        changes={"table": [None, f"{len(read.headings)} 列 × {len(read.rows)} 行"], "state": [None, dataset.state]},
     )
     return dataset
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,10 @@ MAX_HEADING = 100
 @dataclass(frozen=True)
 class Table:
     headings: list[str]
-    rows: Iterator[list[str]]  # read as they are taken: a refusal may come from any row, the last included
+    rows: list[str]  # each row's cells as a JSON list: one string a row, not one object a cell (a 20 MB table)
+
+    def cells(self, start: int, stop: int) -> list[list[str]]:
+        return [json.loads(row) for row in self.rows[start:stop]]
 
 
 def _refused(reason: str) -> ZtError:
@@ -48,7 +52,25 @@ def read_table(name: str, data: bytes) -> Table:
         lines = _sheet_lines(data)
     else:
         raise _refused("只接受 CSV 或 Excel（.xlsx）表格。")
-    return _checked(lines)
+    headings, rows = _checked(lines)
+    # Read whole before the caller's transaction opens: on SQLite a write transaction holds the database's one
+    # write lock, and every other writer waited on a table being parsed (an outside attack, session 42).
+    return Table(headings, [json.dumps(row, ensure_ascii=False) for row in rows])
+
+
+def open_workbook(data: bytes):
+    """An uploaded .xlsx opened read-only for its values, after the upload intake's zip checks (entries, expansion,
+    macros): a workbook of repeated shared strings took 535 MB through openpyxl unchecked."""
+    try:
+        cleaned = clean(data)
+    except FileRefused as exc:
+        raise _refused(f"无法作为 Excel 表格读取：{exc.message}") from exc
+    if cleaned.kind != "xlsx":
+        raise _refused("文件不是 Excel（.xlsx）表格。")
+    try:
+        return load_workbook(io.BytesIO(cleaned.content), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
+        raise _refused("无法作为 Excel 表格读取：文件已损坏。") from exc
 
 
 def _csv_lines(data: bytes) -> Iterator[list[str]]:
@@ -69,16 +91,7 @@ def _csv_lines(data: bytes) -> Iterator[list[str]]:
 
 
 def _sheet_lines(data: bytes) -> Iterator[list[str]]:
-    try:
-        cleaned = clean(data)  # the intake's zip checks (entries, expansion, macros) before openpyxl opens it
-    except FileRefused as exc:
-        raise _refused(f"无法作为 Excel 表格读取：{exc.message}") from exc
-    if cleaned.kind != "xlsx":
-        raise _refused("文件不是 Excel（.xlsx）表格。")
-    try:
-        book = load_workbook(io.BytesIO(cleaned.content), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
-        raise _refused("无法作为 Excel 表格读取：文件已损坏。") from exc
+    book = open_workbook(data)
     try:
         sheet = next((s for s in book.worksheets if s.sheet_state == "visible"), None)
         if sheet is None:
@@ -111,7 +124,7 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def _checked(lines: Iterator[list[str]]) -> Table:
+def _checked(lines: Iterator[list[str]]) -> tuple[list[str], Iterator[list[str]]]:
     """The first non-blank line is the headings: none blank, none repeated; trailing blank columns (an Excel
     habit) are dropped. The rows follow as they are read (`_rows`)."""
     numbered = enumerate(lines, start=1)
@@ -119,7 +132,7 @@ def _checked(lines: Iterator[list[str]]) -> Table:
         cells = [str(c).strip() for c in line]
         if any(cells):
             headings = _headings(cells, number)
-            return Table(headings, _rows(numbered, len(headings)))
+            return headings, _rows(numbered, len(headings))
         if number > MAX_LINES:
             break
     raise _refused("文件是空的，没有数据。")

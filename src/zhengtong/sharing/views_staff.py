@@ -11,7 +11,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
-from openpyxl import load_workbook
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
@@ -20,6 +19,7 @@ from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import apply_error, message_error
 from zhengtong.core.paging import page_of, pager_query
+from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.access import departments_of, workplaces, works_in
 from zhengtong.supervision.models import Clock
 
@@ -37,6 +37,7 @@ from .services.requests import (
     share_request_submit,
     share_request_withdraw,
 )
+from .tables import open_workbook
 
 PAGE_SIZE = 30
 
@@ -93,9 +94,11 @@ def catalogue_upload(request):
         messages.error(request, "请选择要导入的 Excel 文件（.xlsx）。", extra_tags="SHARING_IMPORT_FILE")
         return redirect("workbench_sharing:index")
     try:
-        book = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        messages.error(request, "文件不是有效的 Excel 工作簿（.xlsx）。", extra_tags="SHARING_IMPORT_FILE")
+        book = open_workbook(upload.read(MAX_BYTES + 1))  # the intake's zip checks first (tables.open_workbook)
+    except ZtError as exc:
+        messages.error(
+            request, f"文件不是有效的 Excel 工作簿（.xlsx）：{exc.message}", extra_tags="SHARING_IMPORT_FILE"
+        )
         return redirect("workbench_sharing:index")
     result = catalogue_import(book=book, by=request.user)
     if result["errors"]:
