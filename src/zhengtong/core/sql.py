@@ -55,12 +55,7 @@ def insert(model, **values) -> int:
     it (JSON, an encrypted column, a timestamp), the fields not given at their defaults. For an insert on a hot
     path (an exchange call's log row), where building the ORM's insert cost as much as running it."""
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-    computed = [
-        f.attname
-        for f in fields
-        if f.attname not in values
-        and (getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False) or f.has_db_default())
-    ]
+    computed = [f.attname for f in fields if f.attname not in values and _computed(f)]
     if computed:  # filled by the ORM's pre_save or by the database, which this insert does not ask
         raise TypeError(f"{model.__name__}: give {', '.join(computed)} (insert() fills only Python defaults)")
     params = [field.get_db_prep_save(values.pop(field.attname, field.get_default()), connection) for field in fields]

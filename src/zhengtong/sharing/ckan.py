@@ -301,7 +301,7 @@ def _page(ids: list, start: int, rows: int) -> list[Dataset]:
 def package_search(params: dict) -> dict:
     """CKAN's search. `q` runs through the site search (only published datasets are indexed), best match first
     unless a `sort` is asked for; its count is the search's, exact up to COUNT_CAP. `fq` filters by organization,
-    tags, groups, res_format, license_id or name."""
+    tags, groups, res_format, license_id or name, and by time ranges (`_filtered`)."""
     rows = _integer(params, "rows", 10, ROWS_MAX)
     start = _integer(params, "start", 0, 10**9)
     sort = str(params.get("sort") or DEFAULT_SORT).strip()

@@ -157,8 +157,8 @@ def exchange_read(
         start = (page - 1) * PAGE_SIZE
         rows = list(spec.matching(matching, chosen)[start : start + PAGE_SIZE + 1])
         answer = spec.read(rows[:PAGE_SIZE], chosen)
-        entry = _entry(user, resource, found, chosen, query, len(answer), "answered")
-        return Answer(found, chosen, answer, page, len(rows) > PAGE_SIZE, entry)
+        entry_id = _entry(user, resource, found, chosen, query, len(answer), "answered")
+        return Answer(found, chosen, answer, page, len(rows) > PAGE_SIZE, entry_id)
     except ZtError as refusal:
         resource = resource or Resource.objects.filter(code=code).first()  # the provider sees calls on it
         with transaction.atomic():
