@@ -8,6 +8,7 @@ import base64
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DatabaseError, connection, transaction
@@ -223,6 +224,30 @@ def test_a_rotated_signing_key_keeps_the_older_batches_verifiable(client, grante
     signing_keys(new)
     problems = log.verify().problems
     assert len(problems) == 1 and "另一把密钥" in problems[0] and "ZT_EXCHANGE_SIGNING_KEY" in problems[0]
+
+
+def test_a_retired_key_listed_by_its_public_key_verifies_and_signs_nothing(
+    client, granted, key, signing_keys, settings
+):
+    """Review: a retired key listed as its seed let whoever held it sign again. Listed as `pub:…` (what
+    `zhengtong exchange public-key` printed while it was current), it verifies its batches, and its seed can go."""
+    import io
+
+    old, new = b"o" * 32, b"n" * 32
+    signing_keys(old)
+    assert read(client, key).status_code == 200
+    log.seal()
+    printed = io.StringIO()
+    call_command("exchange", "public-key", stdout=printed)
+    settings.EXCHANGE_SIGNING_KEY = f"{base64.b64encode(new).decode()},{printed.getvalue().strip()}"
+    signing.signers.cache_clear()
+    assert read(client, key).status_code == 200
+    log.seal()
+    assert log.verify().ok and ExchangeBatch.objects.values("key_id").distinct().count() == 2
+    settings.EXCHANGE_SIGNING_KEY = printed.getvalue().strip()
+    signing.signers.cache_clear()
+    with pytest.raises(ImproperlyConfigured):
+        signing.signer()
 
 
 def test_a_batch_signed_with_a_retired_key_after_a_newer_one_is_named(client, granted, key, signing_keys):
