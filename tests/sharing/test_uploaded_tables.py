@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 
 import pytest
 from openpyxl import Workbook
@@ -165,14 +166,14 @@ def test_a_formula_in_an_uploaded_cell_reaches_the_public_csv_as_text(
 ):
     """Review: an uploaded cell starting with = went out unchanged in the CSV, which a spreadsheet runs as a
     formula (CSV injection). It is written with a leading apostrophe; a negative number stays a number."""
-    table = "名称,面积\n\"=cmd|' /C calc'!A0\",-5\n@SUM(1),+3\n"
+    table = '名称,"=HYPERLINK(""http://evil.example/x"",""点击"")"\n"=cmd|\' /C calc\'!A0",-5\n@SUM(1),+3\n'
     dataset = create(registers, lisi, ("公园.csv", table.encode()))
     with django_capture_on_commit_callbacks(execute=True):
         dataset_publish(dataset=dataset, by=lisi)
     csv_file = dataset.files.get(format="CSV")
     body = b"".join(client.get(f"/data/beilun-parks/resources/{csv_file.pk}/download").streaming_content)
     lines = body.decode("utf-8-sig").splitlines()
-    assert lines[1:] == ["'=cmd|' /C calc'!A0,-5", "'@SUM(1),+3"]
+    assert lines == ['名称,"\'=HYPERLINK(""http://evil.example/x"",""点击"")"', "'=cmd|' /C calc'!A0,-5", "'@SUM(1),+3"]
 
 
 def test_a_name_shaped_as_another_datasets_id_is_refused(registers, lisi):
@@ -223,3 +224,51 @@ def test_a_catalogue_workbook_past_the_upload_checks_is_refused_with_a_message(v
     fake.name = "目录.xlsx"
     response = client.post("/workbench/sharing/catalogue/import/", {"book": fake}, follow=True)
     assert response.status_code == 200 and "表格无法读取" in response.content.decode()
+
+
+def test_a_catalogue_workbook_stretched_to_the_last_column_is_refused_before_it_is_read(
+    verified_client, registers, lisi
+):
+    """Second outside attack: the catalogue import read its whole sheet into a list, each row filled out to
+    16,384 cells, and a 108 KB file took a worker to 3 GB."""
+    book = Workbook()
+    book.active.append(["资源代码"])
+    book.active.cell(row=20_000, column=16_384, value=" ")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    buffer.seek(0)
+    buffer.name = "目录.xlsx"
+    response = verified_client(lisi).post("/workbench/sharing/catalogue/import/", {"book": buffer}, follow=True)
+    assert response.status_code == 200 and "超过" in response.content.decode()
+
+
+def test_a_workbook_with_a_swollen_style_table_is_refused(registers, lisi):
+    """Second outside attack: openpyxl reads every style even in read-only mode; 2,000,000 of them took 30 s and
+    1.8 GB for a 1.7 MB upload."""
+    import zipfile
+
+    from zhengtong.sharing import tables
+
+    source = zipfile.ZipFile(io.BytesIO(workbook([["名称"], ["中河公园"]])))
+    swollen = io.BytesIO()
+    with zipfile.ZipFile(swollen, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                data = data.replace(
+                    b"</styleSheet>", b"<extLst>" + b"<ext/>" * (tables.STYLES_MAX // 6 + 1) + b"</extLst></styleSheet>"
+                )
+            out.writestr(item, data)
+        out.writestr("docProps/padding.bin", os.urandom(200_000))  # keeps the expansion ratio ordinary
+    with pytest.raises(InvalidInput) as refused:
+        create(registers, lisi, ("公园.xlsx", swollen.getvalue()))
+    assert "样式" in refused.value.message
+
+
+def test_a_heading_naming_people_reads_its_cells_as_names(registers, lisi):
+    """Second outside attack: 值班人员, 人员, 值班员 and 接种者 were no role the guard knew, so bare names under them
+    were published."""
+    for heading in ("值班人员", "人员", "值班员", "接种者"):
+        table = f"项目,{heading}\n夜间值班,李娜\n"
+        dataset = create(registers, lisi, ("名单.csv", table.encode()), name=f"duty-{len(heading)}-{ord(heading[0])}")
+        assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.DRAFT, heading

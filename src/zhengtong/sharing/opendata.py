@@ -101,7 +101,7 @@ def findings(dataset: Dataset) -> list[str]:
     for text in texts:
         kinds.update(str(f.kind.label) for f in privacy.scan(text or ""))
     if not found:
-        labels = dict(columns(dataset))
+        labels = {key: _reading_label(label) for key, label in columns(dataset)}
         for row in rows(dataset):
             for key, value in row.items():
                 if isinstance(value, str) and value:
@@ -111,6 +111,15 @@ def findings(dataset: Dataset) -> list[str]:
     if kinds:
         found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
     return found
+
+
+PERSON_HEADING = re.compile(r"(?:人|者|员|人员|姓名|名字|名单)$")
+
+
+def _reading_label(heading: str) -> str:
+    """The label a cell is read under: its heading, or 姓名 where the heading names people (值班人员, 接种者, 获奖
+    名单), whose cells are names however the heading words it."""
+    return "姓名" if PERSON_HEADING.search(heading) else heading
 
 
 def _require_staff(dataset: Dataset, by) -> None:
@@ -250,7 +259,7 @@ def csv_lines(dataset: Dataset) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write("\ufeff")  # Excel opens UTF-8 CSV as such only with the BOM
-    writer.writerow([label for _key, label in heads])
+    writer.writerow([_inert(label) for _key, label in heads])
     yield buffer.getvalue()  # the headings leave before the first chunk of rows is read
     buffer.seek(0)
     buffer.truncate()

@@ -9,6 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ MAX_LINES = MAX_ROWS + 1_000  # blank lines are skipped, but counted: a sheet of
 MAX_COLUMNS = 100
 MAX_CELL = 2_000
 MAX_HEADING = 100
+STYLES_MAX = 5 * 1024 * 1024  # a workbook's style table, read whole even in read-only mode: real ones are KBs
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,10 @@ def open_workbook(data: bytes):
         raise _refused(f"无法作为 Excel 表格读取：{exc.message}") from exc
     if cleaned.kind != "xlsx":
         raise _refused("文件不是 Excel（.xlsx）表格。")
+    with zipfile.ZipFile(io.BytesIO(cleaned.content)) as parts:
+        styles = next((p.file_size for p in parts.infolist() if p.filename == "xl/styles.xml"), 0)
+    if styles > STYLES_MAX:
+        raise _refused("工作簿的样式表异常庞大，请把数据复制到新的工作簿后再上传。")
     try:
         return load_workbook(io.BytesIO(cleaned.content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds on a damaged workbook
@@ -96,19 +102,23 @@ def _sheet_lines(data: bytes) -> Iterator[list[str]]:
         sheet = next((s for s in book.worksheets if s.sheet_state == "visible"), None)
         if sheet is None:
             raise _refused("工作簿没有可见的工作表。")
-        # Read-only mode fills each row out to the sheet's recorded range: one formatted cell in the last column
-        # would make every row 16,384 cells wide. The range is refused first, and never read past.
-        if (sheet.max_column or 0) > MAX_COLUMNS + 1:
-            raise _refused(
-                f"工作表的范围到第 {sheet.max_column} 列，超过 {MAX_COLUMNS} 列："
-                "请删去多余的列（含只设了格式的空列）后再上传。"
-            )
-        if (sheet.max_row or 0) > MAX_LINES:
-            raise _refused(f"工作表的范围到第 {sheet.max_row} 行，超过 {MAX_ROWS} 行：请删去多余的行或拆分后再上传。")
-        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1, max_row=MAX_LINES + 1):
+        for row in bounded_rows(sheet, columns=MAX_COLUMNS + 1, lines=MAX_LINES):
             yield [_cell_text(value) for value in row]
     finally:
         book.close()
+
+
+def bounded_rows(sheet, *, columns: int, lines: int) -> Iterator[tuple]:
+    """A read-only sheet's rows of values, never read past `columns` and `lines`. Read-only mode fills each row
+    out to the sheet's recorded range: one formatted cell in the last column made every row 16,384 cells wide. A
+    range recorded past the bounds is refused before a row is read."""
+    if (sheet.max_column or 0) > columns:
+        raise _refused(
+            f"工作表的范围到第 {sheet.max_column} 列，超过 {columns} 列：请删去多余的列（含只设了格式的空列）后再上传。"
+        )
+    if (sheet.max_row or 0) > lines:
+        raise _refused(f"工作表的范围到第 {sheet.max_row} 行，超过 {lines} 行：请删去多余的行或拆分后再上传。")
+    yield from sheet.iter_rows(values_only=True, max_col=columns, max_row=lines)
 
 
 def _cell_text(value) -> str:

@@ -95,12 +95,10 @@ def catalogue_upload(request):
         return redirect("workbench_sharing:index")
     try:
         book = open_workbook(upload.read(MAX_BYTES + 1))  # the intake's zip checks first (tables.open_workbook)
+        result = catalogue_import(book=book, by=request.user)  # its sheet read within bounds (tables.bounded_rows)
     except ZtError as exc:
-        messages.error(
-            request, f"文件不是有效的 Excel 工作簿（.xlsx）：{exc.message}", extra_tags="SHARING_IMPORT_FILE"
-        )
+        messages.error(request, exc.message, extra_tags="SHARING_IMPORT_FILE")
         return redirect("workbench_sharing:index")
-    result = catalogue_import(book=book, by=request.user)
     if result["errors"]:
         return render(request, "sharing/staff_import.html", {"errors": result["errors"]}, status=400)
     messages.success(request, f"已导入 {result['saved']} 个资源。")

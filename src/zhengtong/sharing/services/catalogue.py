@@ -18,6 +18,7 @@ from .. import errors
 from ..models import DataType, Grant, Register, Resource, ResourceItem, ResourceVersion, ShareClass
 from ..models.catalogue import OpenClass, ResourceFormat, ShareMethod, UpdateCycle
 from ..registers import SPECS
+from ..tables import MAX_COLUMNS, bounded_rows
 
 FIELDS = [
     "code",
@@ -197,11 +198,13 @@ def _parse(raw: dict) -> tuple[dict, list]:
     return values, items
 
 
+MAX_RESOURCES = 20_000  # rows of one catalogue workbook: a city's ~40 departments catalogue a few thousand
+
+
 def catalogue_import(*, book, by) -> dict:
     """Every row saved (a new resource, or a new version of one with the same code) or none: the errors name the
     row and the column."""
-    sheet = book.worksheets[0]
-    rows = list(sheet.iter_rows(values_only=True))
+    rows = list(bounded_rows(book.worksheets[0], columns=MAX_COLUMNS, lines=MAX_RESOURCES))
     header = [str(h or "").strip() for h in (rows[0] if rows else [])]
     missing = [label for _name, label in COLUMNS if label not in header]
     if missing:
