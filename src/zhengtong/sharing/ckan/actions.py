@@ -5,17 +5,13 @@ parameters in the query string, POST in a JSON body (ckanapi posts)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 import uuid
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.db.models import Q
 from django.http import JsonResponse
-from django.utils.dateparse import parse_datetime
 from django.views.decorators.csrf import csrf_exempt
 
 from zhengtong.audit.context import client_ip
@@ -27,8 +23,10 @@ from zhengtong.search import backends
 from zhengtong.search.models import Entry
 from zhengtong.search.query import parse
 
-from .models import Dataset, DatasetFile, Group, Tag
-from .opendata import KIND, published, published_counts
+from ..models import Dataset, DatasetFile, Group, Tag
+from ..opendata import KIND, published, published_counts
+from .errors import ActionError, invalid, not_found
+from .fq import filtered
 
 MIMETYPES = {
     "CSV": "text/csv",
@@ -53,38 +51,6 @@ SORTS = {
     "title_string desc": ("-title", "name"),
 }
 DEFAULT_SORT = "score desc, metadata_modified desc"
-FQ_FIELDS = {
-    "organization": "organization__code",
-    "owner_org": "organization__code",
-    "tags": "tags__name",
-    "groups": "groups__name",
-    "res_format": "files__format",
-    "license_id": "license_id",
-    "name": "name",
-}
-MANY = {"tags", "groups", "files"}
-RANGES = {"metadata_modified": "modified", "metadata_created": "created"}
-FQ_MAX, FQ_TERMS, FQ_VALUES = 4_000, 50, 100  # characters, terms, values in one (a OR b) set
-FQ_OR = re.compile(r"OR\s+")
-# One term of Solr's fq as CKAN's clients write it: [+|-]field:value, the value "quoted", bare, a set (a OR b) or a
-# range [from TO to] (`*` open); terms are joined by AND, written or not, or by OR.
-FQ_TERM = re.compile(
-    r'\s*(?:AND\s+)?([+-]?)(\w+):(?:"([^"]*)"|\(([^()]*)\)|\[(\S+) TO (\S+)\]|([^\s()\[\]"]+))(?:\s+|$)'
-)
-
-
-class ActionError(Exception):
-    def __init__(self, status: int, kind: str, message: str = "", **fields):
-        super().__init__(message)
-        self.status, self.kind, self.message, self.fields = status, kind, message, fields
-
-
-def _not_found(what: str = "Not found") -> ActionError:
-    return ActionError(404, "Not Found Error", what)
-
-
-def _invalid(**fields) -> ActionError:
-    return ActionError(409, "Validation Error", "", **fields)
 
 
 def _site() -> str:
@@ -186,92 +152,16 @@ def _full():
 def _integer(params: dict, name: str, default: int, maximum: int) -> int:
     raw = params.get(name, default)
     if isinstance(raw, bool) or not isinstance(raw, int | str) or (isinstance(raw, str) and len(raw) > 12):
-        raise _invalid(**{name: ["Invalid integer"]})  # a JSON body may send Infinity, 1e400, a list …
+        raise invalid(**{name: ["Invalid integer"]})  # a JSON body may send Infinity, 1e400, a list …
     try:
         value = int(raw)
     except ValueError:
-        raise _invalid(**{name: ["Invalid integer"]}) from None
+        raise invalid(**{name: ["Invalid integer"]}) from None
     if value < 0:
-        raise _invalid(**{name: ["Must be a natural number"]})
+        raise invalid(**{name: ["Must be a natural number"]})
     if value > maximum:
-        raise _invalid(**{name: [f"Must be less than or equal to {maximum}"]})
+        raise invalid(**{name: [f"Must be less than or equal to {maximum}"]})
     return value
-
-
-def _filtered(datasets, fq: str):
-    """`fq`'s terms, each narrowing the datasets (`-` leaving its matches out; `a OR b` either): a column of the
-    dataset filters the query itself (the organization's index serves it); a term on a related list (tags, groups,
-    formats) goes through a subquery, so a dataset is listed once; a time range (a harvester's
-    `metadata_modified:[… TO *]`) compares the dataset's time. Bounded in length, terms and values, as each value
-    is a parameter of one statement."""
-    if len(fq) > FQ_MAX:
-        raise _fq_error(fq)
-    rest, groups, joined, terms = fq.strip(), [], False, 0
-    while rest:
-        if groups and not joined and (either := FQ_OR.match(rest)):
-            rest, joined = rest[either.end() :], True
-            continue
-        match = FQ_TERM.match(rest)
-        terms += 1
-        if not match or terms > FQ_TERMS:
-            raise _fq_error(fq)
-        sign, field, quoted, either_values, low, high, bare = match.groups()
-        if low is not None:
-            condition = _range(field, low, high, fq)
-        else:
-            condition = _equals(field, quoted, either_values, bare, fq)
-        condition = ~condition if sign == "-" else condition
-        if joined:
-            groups[-1] |= condition
-        else:
-            groups.append(condition)
-        joined, rest = False, rest[match.end() :]
-    if joined:
-        raise _fq_error(fq)  # a trailing OR
-    for group in groups:
-        datasets = datasets.filter(group)
-    return datasets
-
-
-def _fq_error(fq: str) -> ActionError:
-    return ActionError(409, "Search Query Error", f"Search error: cannot parse fq: {fq[:200]}")
-
-
-def _equals(field: str, quoted: str | None, either: str | None, bare: str | None, fq: str) -> Q:
-    if field not in FQ_FIELDS:
-        raise _fq_error(fq)
-    if either is not None:
-        values = [v.strip().strip('"') for v in re.split(r"\s+OR\s+", either.strip())]
-        if not all(values) or len(values) > FQ_VALUES:
-            raise _fq_error(fq)
-    else:
-        values = [quoted if quoted is not None else bare]
-    lookup = f"{FQ_FIELDS[field]}__in"
-    if FQ_FIELDS[field].split("__")[0] in MANY:
-        return Q(pk__in=Dataset.objects.filter(**{lookup: values}).values("pk"))
-    return Q(**{lookup: values})
-
-
-def _range(field: str, low: str, high: str, fq: str) -> Q:
-    if field not in RANGES:
-        raise _fq_error(fq)
-    condition = Q(**{f"{RANGES[field]}__isnull": False})  # [* TO *]: any value, as Solr reads it
-    for bound, comparison in ((low, "gte"), (high, "lte")):
-        if bound == "*":
-            continue
-        try:
-            moment = parse_datetime(bound)
-        except ValueError:  # well formed, no such time (month 13)
-            moment = None
-        if moment is None:
-            raise _fq_error(fq)
-        moment = moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)  # Solr's times are UTC
-        try:
-            moment = moment.astimezone(dt.timezone.utc)  # as the database is given it
-        except OverflowError:  # 9999-12-31T23:59:59-23:00 lies past the last time Python can hold
-            raise _fq_error(fq) from None
-        condition &= Q(**{f"{RANGES[field]}__{comparison}": moment})
-    return condition
 
 
 def _matching(q: str) -> tuple[list[str], int] | None:
@@ -308,7 +198,7 @@ def package_search(params: dict) -> dict:
     if sort != DEFAULT_SORT and sort not in SORTS:
         raise ActionError(409, "Search Query Error", f"Search error: invalid sort: {sort[:100]}")
     fq = str(params.get("fq") or "")
-    datasets = _filtered(published(), fq) if fq else published()
+    datasets = filtered(published(), fq) if fq else published()
     matching = _matching(str(params.get("q") or ""))
     if matching is not None and not fq and sort == DEFAULT_SORT:
         ids, count = matching
@@ -337,12 +227,12 @@ def package_search(params: dict) -> dict:
 def _by_id_or_name(params: dict) -> Dataset:
     key = str(params.get("id") or params.get("name_or_id") or "").strip()
     if not key:
-        raise _invalid(id=["Missing value"])
+        raise invalid(id=["Missing value"])
     found = _full().filter(name=key[:100]).first()
     if found is None and (pk := _uuid(key)) is not None:
         found = _full().filter(pk=pk).first()
     if found is None:
-        raise _not_found()
+        raise not_found()
     return found
 
 
@@ -363,10 +253,10 @@ def _organizations(params: dict):
 def _organization_show(params: dict) -> dict:
     key = str(params.get("id") or "").strip()
     if not key:
-        raise _invalid(id=["Missing value"])
+        raise invalid(id=["Missing value"])
     department = Department.objects.filter(code=key).first()
     if department is None:
-        raise _not_found("Organization not found")
+        raise not_found("Organization not found")
     out = _organization(department, datasets=published_counts().get(department.pk, 0))
     if str(params.get("include_datasets", "")).lower() in ("true", "1"):
         out["packages"] = [package(d) for d in _full().filter(organization=department).order_by("name")[:LIST_MAX]]
@@ -376,10 +266,10 @@ def _organization_show(params: dict) -> dict:
 def _resource_show(params: dict) -> dict:
     pk = _uuid(str(params.get("id") or "").strip()[:100])
     if pk is None:
-        raise _not_found("Resource was not found.")
+        raise not_found("Resource was not found.")
     file = DatasetFile.objects.filter(pk=pk, dataset__state=Dataset.State.ACTIVE).select_related("dataset").first()
     if file is None:
-        raise _not_found("Resource was not found.")
+        raise not_found("Resource was not found.")
     return _resource(file, file.dataset)
 
 
@@ -422,7 +312,7 @@ def _help_show(params: dict) -> str:
     name = str(params.get("name") or "")
     handler = ACTIONS.get(name)
     if handler is None:
-        raise _not_found(f"Action function not found: {name[:100]}")
+        raise not_found(f"Action function not found: {name[:100]}")
     return (handler.__doc__ or name).strip()
 
 
