@@ -154,24 +154,19 @@ def dataset_create(
     if refusal := _name_refused(name):
         raise refusal
     read = read_table(*table)
-    return _dataset_stored(by, organization, title, name, notes, license_id, update_cycle, tags, read)
+    fields = dict(
+        organization=organization, title=title, name=name, notes=notes, license_id=license_id, update_cycle=update_cycle
+    )
+    return _dataset_stored(fields, tags, read)
 
 
 @transaction.atomic(durable=True)
-def _dataset_stored(by, organization, title, name, notes, license_id, update_cycle, tags, read: Table) -> Dataset:
+def _dataset_stored(fields: dict, tags: str, read: Table) -> Dataset:
     try:
         with transaction.atomic():  # two uploads naming one dataset at once: the index refuses the second
-            dataset = Dataset.objects.create(
-                name=name,
-                title=title,
-                notes=notes,
-                organization=organization,
-                license_id=license_id,
-                update_cycle=update_cycle,
-                columns=read.headings,
-            )
+            dataset = Dataset.objects.create(columns=read.headings, **fields)
     except IntegrityError:
-        raise refuse_on("name", errors.DATASET_NAME_TAKEN, name=name) from None
+        raise refuse_on("name", errors.DATASET_NAME_TAKEN, name=fields["name"]) from None
     for start in range(0, len(read.rows), CHUNK):
         cells = read.cells(start, start + CHUNK)
         DatasetRow.objects.bulk_create(DatasetRow(dataset=dataset, values=row) for row in cells)

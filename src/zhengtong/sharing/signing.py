@@ -112,4 +112,5 @@ def key_position(key_id: str) -> int | None:
 
 def verifier(key_id: str) -> Signer | None:
     """The key, current or retired, whose id a batch records; None when ZT_EXCHANGE_SIGNING_KEY no longer holds it."""
-    return next((key for key in signers() if key.key_id == key_id), None)
+    position = key_position(key_id)
+    return None if position is None else signers()[position]
