@@ -21,14 +21,20 @@ def _django_on(url: str) -> str:
     os.environ["ZT_DATABASE_URL"] = url
     os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
+    _migrated()
+    return url
+
+
+def _migrated() -> None:
+    """Django set up, the database migrated, and static files collected: pages render hashed static names, as in
+    production, and fail without the manifest."""
     import django
 
     django.setup()
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    call_command("collectstatic", interactive=False, verbosity=0)  # pages render hashed static names, as in production
-    return url
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def fresh_postgres(name: str) -> str:
@@ -71,12 +77,7 @@ def existing_sqlite(path: Path) -> Path:
     os.environ["ZT_DATABASE_URL"] = f"sqlite:///{path}"
     os.environ.setdefault("ZT_VAR_DIR", str(ROOT / "var" / "bench"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
+    _migrated()
     return path
 
 
