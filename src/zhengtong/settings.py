@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.forms",  # its widget templates, Jinja2's and Django's, for the form renderer (core/forms.py)
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -137,7 +138,7 @@ TEMPLATES = [
             ],
         },
     },
-    {  # Django's admin and the form renderer's field and form layouts (core/forms.py)
+    {  # Django's admin, and the widgets of admin's own that the form renderer finds only here (core/forms.py)
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],
         "APP_DIRS": True,

@@ -140,13 +140,9 @@ def test_a_page_uses_its_own_apps_templates_and_those_of_the_layers_below():
 
 
 def test_pages_render_through_one_engine():
-    """Issue 19 item 5: every page, partial and layout of the project is Jinja2 (core/jinja.py). Django's engine
-    keeps only what Django's form renderer draws, which admin's widgets share: the form, the field and widgets."""
-    django_templates = [p.relative_to(SOURCE) for p in SOURCE.glob("*/templates/**/*.html")]
-    assert django_templates
-    drawn_by_forms = [p for p in django_templates if "widgets" in p.parts or p.name in ("form.html", "field.html")]
-    assert django_templates == drawn_by_forms
-    assert not [p for p in django_templates if "{% extends" in (SOURCE / p).read_text(encoding="utf-8")]
+    """Issue 19 item 5: every page, partial, layout, form and widget of the project is Jinja2 (core/jinja.py);
+    Django's engine draws only Django's admin (issue 26: a form drawn by it cost most of its page's time)."""
+    assert [p.relative_to(SOURCE) for p in SOURCE.glob("*/templates/**/*.html")] == []
 
 
 def test_a_case_tells_its_person_through_the_engine():

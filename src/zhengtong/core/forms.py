@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.forms.renderers import DjangoTemplates
+from django.forms.renderers import TemplatesSetting
 from django.utils.translation import gettext_lazy as _
 
 from .errors import ZtError
@@ -98,9 +98,11 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(f, initial) for f in files]
 
 
-class FormRenderer(DjangoTemplates):
-    """Django's form renderer, drawing a field the way every page of the site does (core/field.html): a page
-    that lays its fields out itself prints `{{ field.as_field_group() }}`. Forms stay on Django's engine, which
-    Django's admin widgets need; the pages that show them are Jinja2 (core/jinja.py)."""
+class FormRenderer(TemplatesSetting):
+    """Forms drawn by the pages' engine (Jinja2, core/jinja.py): a field the way every page of the site draws it
+    (core/field.html; a page that lays its fields out itself prints `{{ field.as_field_group() }}`) and Django's
+    widgets from their Jinja2 templates (`django.forms` is installed for them). Drawn by Django's engine, a form
+    page spent most of its time there: 0.68 of the letter form's 0.86 ms under the profiler. A template only
+    Django's engine has (admin's widgets) is found by it, the next engine in TEMPLATES."""
 
     field_template_name = "core/field.html"
