@@ -27,6 +27,8 @@ from .models import Application, Material, ServiceItem, Status
 from .services import drafts
 from .services.submit import clean_form
 
+CATALOGUE_COLUMNS = ("code", "name", "item_type", "service_type", "committed_limit", "online")
+
 
 def index(request):
     items = selectors.published_items()
@@ -42,10 +44,14 @@ def index(request):
         if data["department"]:
             department = Department.objects.filter(code=data["department"]).first()
             items = items.filter(lead_department=department) if department else items.none()
-    departments = Department.objects.filter(
-        pk__in=ServiceItem.objects.filter(published=True).values("lead_department")
-    ).order_by("path")
-    page = page_of(items.order_by("code"), 30, request.GET.get("page"))
+    departments = (
+        Department.objects.filter(pk__in=ServiceItem.objects.filter(published=True).values("lead_department"))
+        .only("code", "name")
+        .order_by("path")
+    )
+    # The columns a row shows, not the guide's long texts (its conditions, process, basis, fees).
+    shown = items.only(*CATALOGUE_COLUMNS, "lead_department__name")
+    page = page_of(shown.order_by("code"), 30, request.GET.get("page"))
     return render(
         request,
         "approvals/index.html",
