@@ -1,5 +1,11 @@
 from django.apps import AppConfig
 
+from . import labels
+
+# Before any model class is created (Django imports every app's config before any app's models): each field's
+# get_<field>_display is bound to the method as it stands then (core/labels.py).
+labels.install()
+
 
 class CoreConfig(AppConfig):
     name = "zhengtong.core"
