@@ -93,8 +93,9 @@ def load(rows: int) -> None:
         print(f"  {model._meta.label}: {held:,} rows in {time.perf_counter() - t:.0f} s")
     last = Entry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     search_bench.load(max(rows - Entry.objects.count(), 0), connection.vendor, first_id=last + 1)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    if connection.vendor == "postgresql":  # as autovacuum leaves the tables; SQLite keeps no statistics unless told,
+        with connection.cursor() as cursor:  # and a district's never are (tests/disclosure/test_published_order.py)
+            cursor.execute("ANALYZE")
 
 
 @dataclass

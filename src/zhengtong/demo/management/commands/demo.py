@@ -15,7 +15,6 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from zhengtong.audit.context import Actor, acting_as
-from zhengtong.core import planner
 from zhengtong.core.management.commands.serve import LOGGER_CLASS
 from zhengtong.core.staticfiles import collect_when_changed
 
@@ -41,7 +40,6 @@ class Command(BaseCommand):
             result = seed_all(
                 progress=lambda m: self.stdout.write(m), applications=applications, documents=documents, letters=letters
             )
-        self.stdout.write(planner.gather())  # after a bulk load, as after any import (core/planner.py)
         self.stdout.write(
             f"演示数据就绪（{time.monotonic() - started:.1f} 秒）：{result['departments']} 个机构，"
             f"本次新建 {result['staff_created']} 名工作人员；{result['items']} 个服务事项，"
