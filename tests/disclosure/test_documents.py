@@ -214,13 +214,14 @@ def test_personal_data_in_the_title_the_issuing_organ_or_a_file_name_blocks_publ
     district, lisi, reviewer
 ):
     """Issue 20, item 1: the title and the issuing organ are shown in lists and the feed, the attachment's name on
-    the page and in the download's Content-Disposition; each passed unscanned."""
-    id_number = valid_id_number()
+    the page and in the download's Content-Disposition; each passed unscanned. (An ID number, a mobile or a bank
+    card there is now refused when the draft is saved, since those fields are stored as typed:
+    test_numbers_at_rest.py.)"""
     document = draft(
         district["A"],
         lisi,
-        title=f"关于王小明（{id_number}）最低生活保障的决定",
-        issuing_org="北仑区民政局（联系电话13805740001）",
+        title="关于申请人王小明最低生活保障的决定",
+        issuing_org="北仑区民政局（经办人邮箱 wangxm1988@163.com）",
         uploads=[("李秀英身份证.docx", docx("请各单位按时报送。"))],
     )
     services.document_submit(document=document, by=lisi)
@@ -233,7 +234,7 @@ def test_personal_data_in_the_title_the_issuing_organ_or_a_file_name_blocks_publ
     document = services.document_review(document=document, by=reviewer, approve=True, **CHECKLIST)
     attachment = document.attachments.select_related("file").get()
     shown = " ".join([document.title, document.issuing_org, attachment.title, attachment.file.original_name])
-    assert id_number not in shown and "13805740001" not in shown and "王小明" not in shown
+    assert "wangxm1988@163.com" not in shown and "王小明" not in shown
     assert "李秀英" not in shown and "李**身份证" in attachment.file.original_name
 
 
