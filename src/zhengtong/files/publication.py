@@ -83,5 +83,23 @@ def in_files(
         else:
             if pictures_need_a_person and (stored.kind in ("jpeg", "png") or reading.pictures):
                 found.append(Finding(title, PICTURE, stored.original_name, ref))
-            found += in_text(title, reading.text, allow, ref)
+            found += [Finding(title, kind, shown, ref) for kind, shown in _in_reading(reading, allow)]
+    return found
+
+
+_readings_found: dict[tuple, tuple[tuple[str, str], ...]] = {}
+_KEPT_READINGS = 4096
+
+
+def _in_reading(reading: FileText, allow: frozenset) -> tuple[tuple[str, str], ...]:
+    """(kind, masked value) of each finding in a finished reading. A reading is final for its content and reader
+    version, so it is scanned once per process, not on every view of the page that offers the file (the service
+    guide scanned each of its samples on each view: a third of its time). Kept in the process, not the shared
+    cache: a new detector is deployed with new processes, which scan again."""
+    key = (reading.sha256, reading.version, allow)
+    found = _readings_found.get(key)
+    if found is None:
+        if len(_readings_found) >= _KEPT_READINGS:
+            _readings_found.clear()
+        found = _readings_found[key] = tuple((f.kind, f.text) for f in in_text("", reading.text, allow))
     return found
