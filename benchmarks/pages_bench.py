@@ -169,7 +169,12 @@ def targets(only: str) -> tuple[list[Target], dict, list[str]]:
             if known and (variant != "deep page" or _page(path) <= _page(known.path)):
                 return
             if path not in answers:  # a page this persona may not see is timed as one who may
-                answers[path] = client.get(path).status_code
+                response = client.get(path)
+                # Closed at once: a streamed export left open keeps its server-side cursor, and the collector
+                # closing it later, in the middle of another query on the connection, waits on the
+                # connection's lock for ever.
+                response.close()
+                answers[path] = response.status_code
             if answers[path] == 200:
                 found[(name, variant)] = Target(name, variant, persona, path, staff)
 
