@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from tests.factories import department
 from zhengtong.disclosure import selectors
-from zhengtong.disclosure.models import Category, Document, State
+from zhengtong.disclosure.models import Category, Column, Document, State
 
 pytestmark = pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's plan, read without statistics")
 
@@ -27,9 +27,11 @@ def _plan(queryset) -> str:
         return " | ".join(row[-1] for row in cursor.fetchall())
 
 
-def test_the_newest_published_are_read_in_index_order_without_statistics(db):
+def _catalogue() -> None:
+    """300 published documents in three categories, all in one column but the last ten."""
     assert "sqlite_stat1" not in connection.introspection.table_names()
     dept = department("330206099", "次序测试局")
+    rare = Column.objects.create(code="rare", name="少见栏目")
     now = timezone.now()
     Document.objects.bulk_create(
         Document(
@@ -41,8 +43,26 @@ def test_the_newest_published_are_read_in_index_order_without_statistics(db):
             written_on=dt.date(2026, 1, 1),
             published_at=now - dt.timedelta(minutes=n),
             state=State.PUBLISHED,
+            column=rare if n >= 290 else None,
         )
         for n in range(300)
     )
+
+
+def test_the_newest_published_are_read_in_index_order_without_statistics(db):
+    _catalogue()
     plan = _plan(selectors.published()[:15])
     assert "TEMP B-TREE" not in plan, plan
+
+
+@pytest.mark.parametrize(
+    ("narrowed", "index"),
+    [({"column__code": "rare"}, "document_column"), ({"category": Category.PLANS}, "document_catalogue")],
+)
+def test_a_column_or_a_category_is_read_from_its_own_index_in_order(db, narrowed, index):
+    """Not by walking every published document in date order until a page of the rare column turns up."""
+    _catalogue()
+    if "column__code" in narrowed:
+        narrowed = {"column": Column.objects.get(code="rare")}
+    plan = _plan(selectors.published().filter(**narrowed)[:20])
+    assert index in plan and "TEMP B-TREE" not in plan, plan
