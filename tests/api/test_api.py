@@ -130,3 +130,15 @@ def test_the_kept_schema_is_rendered_once_per_language_and_format(client, db, mo
     as_json = [client.get("/api/schema/", {"format": "json"}) for _n in range(2)]
     assert json.loads(as_json[1].content)["openapi"] and len(rendered) == 2
     assert as_json[0]["Content-Type"].startswith("application/vnd.oai.openapi+json")
+
+
+def test_the_kept_schema_is_not_shaped_by_the_first_clients_accept_parameters(client, db, monkeypatch):
+    """Review: the JSON renderer takes `indent` from the Accept header; kept as the first client asked, one
+    client's `indent=1` was every later client's layout."""
+    from zhengtong.api.schema import SchemaView
+
+    monkeypatch.setattr(SchemaView, "_built", {})
+    first = client.get("/api/schema/", HTTP_ACCEPT="application/json; indent=1")
+    plain = client.get("/api/schema/", HTTP_ACCEPT="application/json")
+    assert first.content == plain.content and plain.content.startswith(b'{\n    "openapi"')
+    assert plain["Content-Type"] == "application/json"

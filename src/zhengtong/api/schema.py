@@ -36,11 +36,13 @@ class SchemaView(SpectacularAPIView):
             kept = Kept(generator.get_schema(request=request, public=self.serve_public))
             if version is None and key[1] in LANGUAGES:  # a visitor's ?lang=xx1 or ?version=abc is not kept
                 self._built[key] = kept
-        renderer, media_type = request.accepted_renderer, request.accepted_media_type
+        # Rendered for the format alone, not the client's Accept parameters (a JSON `indent=1`), which would
+        # otherwise be every later client's layout.
+        renderer = request.accepted_renderer
         body = kept.rendered.get(renderer.format)
         if body is None:
-            body = kept.rendered[renderer.format] = renderer.render(kept.schema, media_type, {"request": request})
+            body = kept.rendered[renderer.format] = renderer.render(kept.schema, renderer.media_type, {})
         charset = f"; charset={renderer.charset}" if renderer.charset else ""
-        response = HttpResponse(body, content_type=f"{media_type}{charset}")
+        response = HttpResponse(body, content_type=f"{renderer.media_type}{charset}")
         response["Content-Disposition"] = f'inline; filename="{self._get_filename(request, version)}"'
         return response
