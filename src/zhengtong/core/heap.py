@@ -5,7 +5,9 @@ functions, URL patterns, translation catalogues), and each full collection walks
 2-core benchmark machine, a pause every thread of the worker waits through, wherever it falls (the OpenAPI
 schema's p95 was 103 ms against a p50 of 18). They live as long as the worker does, so `settle` loads what the
 first requests would load anyway and moves it all out of the collector's reach (`gc.freeze`, as the Python
-documentation suggests for a server's workers); later collections walk only what requests made since.
+documentation suggests for a server's workers); later collections walk only what requests made since. It runs
+where the WSGI application is loaded (wsgi.py): in each gunicorn worker, and in any process that imports it
+(runserver, the schemathesis tests), where it is as harmless: what it freezes lives as long as the process.
 """
 
 from __future__ import annotations

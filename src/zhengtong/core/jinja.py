@@ -2,9 +2,9 @@
 
 Django's template language resolves every variable through a chain of lookups, localisation and escaping: on
 the 2-core benchmark machine about 12 µs a variable, so a page of 20 letters spent more time in its rows than
-in its query. Jinja2 compiles a template to Python; the same rows render about four times faster. Django's own
-admin keeps Django's engine, and so do forms: a field is drawn by Django's form renderer (core/forms.py), which
-admin's widgets share; a page prints `{{ form }}` or `{{ field.as_field_group() }}`.
+in its query. Jinja2 compiles a template to Python; the same rows render about four times faster. Forms are drawn
+by it too (core/forms.py: the form renderer asks this engine first, then Django's, which only Django's admin and
+its own widgets use); a page prints `{{ form }}` or `{{ field.as_field_group() }}`.
 
 The environment keeps what Django's pages relied on:
 - Translations are Django's own (gettext through the active language), so `{{ _("无") }}` reads the same
