@@ -15,7 +15,7 @@ from django.http import HttpResponse
 from django.utils import translation
 from drf_spectacular.views import SpectacularAPIView
 
-LANGUAGES = {code for code, _name in settings.LANGUAGES}
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 @dataclass
@@ -29,13 +29,10 @@ class SchemaView(SpectacularAPIView):
 
     def _get_schema_response(self, request):
         version = self.api_version or request.version or self._get_version_parameter(request)
-        key = (version, translation.get_language())
-        kept = self._built.get(key)
-        if kept is None:
-            generator = self.generator_class(urlconf=self.urlconf, api_version=version, patterns=self.patterns)
-            kept = Kept(generator.get_schema(request=request, public=self.serve_public))
-            if version is None and key[1] in LANGUAGES:  # a visitor's ?lang=xx1 or ?version=abc is not kept
-                self._built[key] = kept
+        if len(self._built) < len(LANGUAGES):
+            self._build_kept(request)
+        # A visitor's ?lang=xx1 or ?version=abc is built for him, not kept.
+        kept = self._built.get((version, translation.get_language())) or Kept(self._generate(request, version))
         # Rendered for the format alone, not the client's Accept parameters (a JSON `indent=1`), which would
         # otherwise be every later client's layout.
         renderer = request.accepted_renderer
@@ -46,3 +43,16 @@ class SchemaView(SpectacularAPIView):
         response = HttpResponse(body, content_type=f"{renderer.media_type}{charset}")
         response["Content-Disposition"] = f'inline; filename="{self._get_filename(request, version)}"'
         return response
+
+    def _generate(self, request, version) -> dict:
+        generator = self.generator_class(urlconf=self.urlconf, api_version=version, patterns=self.patterns)
+        return generator.get_schema(request=request, public=self.serve_public)
+
+    def _build_kept(self, request) -> None:
+        """Every kept language at once, in the order of settings.LANGUAGES, the default first, before anything else
+        is built. drf-spectacular carries a field's title from the first language a process builds into the builds
+        after it: an English "Outcome" equals the field's name and is dropped, and a Chinese schema built after it
+        lost its 结果. Built in a fixed order, the schema no longer depends on the first visitor's language."""
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                self._built.setdefault((None, code), Kept(self._generate(request, None)))
