@@ -69,3 +69,13 @@ def test_an_old_sites_archive_is_masked_on_the_way_in_not_refused(district, lisi
     assert (result.created, result.masked) == (1, 1)
     stored = Document.objects.values_list("title", "issuing_org").get()
     assert id_number not in stored[0] and "13805740001" not in stored[1]
+
+
+def test_a_number_broken_by_line_breaks_is_refused_too(district, lisi):
+    """Outside attack: a form post put line breaks into the one-line title (联系电话138⏎0013⏎8000), which the
+    detector reads as three numbers; a one-line field now keeps one line, its runs of white space one space."""
+    with pytest.raises(InvalidInput) as caught:
+        draft(district["A"], lisi, title="联系电话138\n0013\r\n8000")
+    assert list(caught.value.fields) == ["title"]
+    document = draft(district["A"], lisi, title="北仑区\n最低生活保障\t实施办法", issuing_org="北仑区\r\n人民政府")
+    assert (document.title, document.issuing_org) == ("北仑区 最低生活保障 实施办法", "北仑区 人民政府")

@@ -53,10 +53,11 @@ def normalise_doc_no(raw: str) -> str:
 
 def _clean_fields(values: dict) -> dict:
     values = dict(values)
-    if "title" in values:
-        values["title"] = (values["title"] or "").strip()
-        if not values["title"]:
-            raise refuse(errors.TITLE_REQUIRED)
+    for name in ("title", "issuing_org"):  # one line each, as shown: a line break posted into one split a number
+        if name in values:
+            values[name] = " ".join((values[name] or "").split())
+    if "title" in values and not values["title"]:
+        raise refuse(errors.TITLE_REQUIRED)
     for label, name in FIELDS:  # stored as typed: no number that is kept only encrypted (issue 20 item 5)
         if name in values:
             refuse_numbers_in_clear(name, label, values[name])
