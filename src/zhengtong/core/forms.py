@@ -102,7 +102,7 @@ class FormRenderer(TemplatesSetting):
     """Forms drawn by the pages' engine (Jinja2, core/jinja.py): a field the way every page of the site draws it
     (core/field.html; a page that lays its fields out itself prints `{{ field.as_field_group() }}`) and Django's
     widgets from their Jinja2 templates (`django.forms` is installed for them). Drawn by Django's engine, a form
-    page spent most of its time there: 0.68 of the letter form's 0.86 ms under the profiler. A template only
-    Django's engine has (admin's widgets) is found by it, the next engine in TEMPLATES."""
+    page spent most of its time there: under the profiler, 0.68 s of the letter form view's 0.86 s (50 views). A
+    template only Django's engine has (admin's widgets) is found by it, the next engine in TEMPLATES."""
 
     field_template_name = "core/field.html"
