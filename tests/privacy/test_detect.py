@@ -71,6 +71,22 @@ def test_a_bank_card_needs_a_banking_word_nearby():
     assert scan(f"项目编号{card}") == []
 
 
+@pytest.mark.parametrize("grouped", ["6222 0212 3456 7890 128", "6222-0212-3456-7894", "6217 0012 3456 7890 11"])
+def test_a_card_number_printed_in_fours_is_a_card_without_a_banking_word(grouped):
+    """条例 Art. 15, issue 20: written as a card is printed (groups of four, Luhn-valid), the number is a card
+    wherever it stands. Without a banking word a landline was read inside it and the rest published in clear."""
+    digits = grouped.replace(" ", "").replace("-", "")
+    assert __import__("zhengtong.privacy.detect", fromlist=["luhn"]).luhn(digits), "the example must be a card"
+    text = f"他给了我一个号码{grouped}，说能还钱"
+    assert [(f.kind, f.text) for f in scan(text)] == [(Kind.BANK_CARD, grouped)]
+    assert mask(text).count("*") >= len(digits) - 8
+
+
+@pytest.mark.parametrize("grouped", ["6222 0212 3456 7890 129", "1202 1602 4068", "2026 1202 0001 0002 0003 0004"])
+def test_numbers_in_fours_that_are_no_card_stay_unflagged_without_a_banking_word(grouped):
+    assert [f.kind for f in scan(f"项目编号{grouped}") if f.kind == Kind.BANK_CARD] == []
+
+
 @given(
     before=st.text(alphabet="的是在了和有号码身份证电话，。：:（）() \n", max_size=12),
     after=st.text(alphabet="的是在了和有，。；（）() \n", max_size=12),
@@ -108,6 +124,10 @@ def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(befo
         ("或一三八零五七四零零三三", Kind.MOBILE, "一三八零五七四零零三三"),
         ("手机①③⑧⓪⑤⑦④⓪⓪③③", Kind.MOBILE, "①③⑧⓪⑤⑦④⓪⓪③③"),
         ("住址绿城春江花园9幢，804室", Kind.ADDRESS, "绿城春江花园9幢，804室"),
+        # session 44: a building named by a letter, as towers often are
+        ("住东湖花园B座1203室", Kind.ADDRESS, "东湖花园B座1203室"),
+        ("家住锦园小区A幢2单元301", Kind.ADDRESS, "锦园小区A幢2单元301"),
+        ("住银亿上上城C栋802", Kind.ADDRESS, "银亿上上城C栋802"),
     ],
 )
 def test_spellings_an_outside_attack_published_are_found(text, kind, value):

@@ -1,9 +1,9 @@
 """Detailed home addresses: what places a person's door, not the road or the estate alone.
 
 Three shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室); an estate with a
-building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302, 东方丽都小区7号楼505); a village with a
-group or a house number (横山村3组45号, 河头村五组, 上阳村下王自然村18号). A road, an estate or a village named
-alone is a place, not an address, and is left alone.
+building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302, 东方丽都小区7号楼505, 东湖花园B座1203室);
+a village with a group or a house number (横山村3组45号, 河头村五组, 上阳村下王自然村18号). A road, an estate or a
+village named alone is a place, not an address, and is left alone.
 """
 
 from __future__ import annotations
@@ -22,8 +22,9 @@ _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 _ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条]))"
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
-# after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室)
-_BUILDING = rf" ?(?:[A-Z]区)?{_N}(?:幢|栋|号楼|座|#|号)"
+# after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a
+# tower's letter (东湖花园B座1203室)
+_BUILDING = rf" ?(?:[A-Z]区)?(?:{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
 # between the building and the room: a unit, a floor (9栋8楼800), a space or a dash (9幢-800室)
 _BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[ ,，、-]?"
 
@@ -47,9 +48,9 @@ ADDRESS = re.compile(
 _JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
 
 
-# Every address has a number before a unit word, a dashed room or a natural village: a text without one is
-# skipped before the slower pattern runs.
-_HINT = re.compile(r"[0-9一二三四五六七八九十][号幢栋座单元室组弄户楼#]|\d-\d|自然村")
+# Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
+# without one is skipped before the slower pattern runs.
+_HINT = re.compile(r"[0-9一二三四五六七八九十A-Z][号幢栋座单元室组弄户楼#]|\d-\d|自然村")
 
 
 REACH = 32  # an address stands within this many characters of its number either side
