@@ -50,6 +50,14 @@ def test_nothing_in_the_negatives_is_flagged(measured):
         (f"身份证{_ID[:9]}\u200b{_ID[9:]}", f"身份证{_ID[:6]}********{_ID[14:]}"),
         ("车主驾驶浙B12345违停", "车主驾驶浙B***45违停"),
         ("本人李秀英申请", "本人李**申请"),
+        # session 44: shapes the address patterns lacked (a dashed house number, a 号院 compound, a building-room
+        # pair written with a dash after the estate a road address names)
+        ("家住舜水南路1-2号", "家住舜水南路**-**号"),
+        ("住庆丰南路1号院3号楼", "住庆丰南路**号院**号楼"),
+        ("住址四明山路3号和美城市花园11-602", "住址四明山路**号和美城市花园**-***"),
+        ("家住和美城市花园11-602", "家住和美城市花园**-***"),
+        # a numeral in a road's, a street's or a village's name is part of the name, not a number to hide
+        ("住百丈街道七星村五组", "住百丈街道七星村**组"),
     ],
 )
 def test_masking_in_the_official_style(text, masked):

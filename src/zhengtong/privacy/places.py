@@ -31,12 +31,13 @@ _BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[ ,，、-]?"
 ADDRESS = re.compile(
     "|".join(
         (
-            # road + house number (+ lane, building, unit, room)
-            rf"{_NAME}{_ROAD}{_N}(?:号|弄)(?:附{_N}号)?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
+            # road + house number (1-2号; + lane, 号院 compound, building, unit, room)
+            rf"{_NAME}{_ROAD}{_N}(?:-\d+)?(?:号|弄)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_NAME}{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_NAME}{_BUILDING}{_N}单元",
             rf"{_NAME}{_ESTATE}\d+-\d+-\d+",
+            rf"{_NAME}{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             rf"{_NAME}\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
             rf"{_NAME}村(?:第?{_N}(?:村民小组|组)(?:{_N}号)?|{_NAME}自然村(?:第?{_N}[号户])?"
