@@ -58,6 +58,9 @@ def test_nothing_in_the_negatives_is_flagged(measured):
         ("家住和美城市花园11-602", "家住和美城市花园**-***"),
         # a numeral in a road's, a street's or a village's name is part of the name, not a number to hide
         ("住百丈街道七星村五组", "住百丈街道七星村**组"),
+        # a room written in numerals with no 室 after it, as a digit room may be
+        ("住明州路188号三幢二〇一", "住明州路***号**幢***"),
+        ("住绿城春江花园9幢八〇〇", "住绿城春江花园**幢***"),
     ],
 )
 def test_masking_in_the_official_style(text, masked):

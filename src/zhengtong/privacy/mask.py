@@ -12,9 +12,9 @@ from zhengtong.core import masking
 from .detect import Finding, Kind, scan
 from .normalize import INVISIBLE, SPELT_DIGITS
 
-# A number in Chinese numerals is one before a unit word (五组, 三幢); elsewhere it is part of a name (四明山路,
-# 百丈街道).
-_NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+(?=[号幢栋座单元楼层室组弄户#])")
+# A number in Chinese numerals is one before a unit word (五组, 三幢) or as the room that ends an address (三幢二〇一);
+# elsewhere it is part of a name (四明山路, 百丈街道).
+_NUMBER = re.compile(r"[0-9０-９]+|[一二三四五六七八九十百零〇两]+(?=[号幢栋座单元楼层室组弄户#]|\Z)")
 _MOBILE_PREFIX = re.compile(r"^(?:[+＋]|00|００)?(?:86|８６)[ -]?|^[(（][+＋]?(?:86|８６)[)）] ?")
 _AREA = re.compile(r"^[(（]?[0０][0-9０-９]{2,3}[)）]?[- ]?")
 PLATE_KEEP = 2  # the province, the issuing letter and the last two characters stay: 浙B***45
