@@ -392,3 +392,61 @@ def test_a_number_inside_a_digest_is_not_personal_data():
     assert scan(f"last_hash {digest}") == []
     assert mask(digest) == digest
     assert [f.kind for f in scan("zhangsan13805749876.pdf")] == [Kind.MOBILE]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # a numeral that ends a word (张三, 王五, 电话一) glued to a number written in digits is the word's, not a digit
+        ("楼上邻居张三13805740001家", Kind.MOBILE, "13805740001"),
+        ("邻居王五13805740004", Kind.MOBILE, "13805740004"),
+        ("身份证号一330206199003071231", Kind.ID_NUMBER, "330206199003071231"),
+        ("电话13805740003三楼", Kind.MOBILE, "13805740003"),
+        # invisible characters beyond the zero-width ones: every default-ignorable code point, and the blanks
+        ("他的手机是138\u206a0574\u206a0001", Kind.MOBILE, "138\u206a0574\u206a0001"),
+        ("手机138\u061c0574\U000e00200001", Kind.MOBILE, "138\u061c0574\U000e00200001"),
+        ("手机138\u31640574\u17b40001", Kind.MOBILE, "138\u31640574\u17b40001"),
+        ("手机138\u28000574\u28000001", Kind.MOBILE, "138\u28000574\u28000001"),
+        (
+            "工资卡号：6222\u206a0212\u206a3456\u206a7890\u206a128",
+            Kind.BANK_CARD,
+            "6222\u206a0212\u206a3456\u206a7890\u206a128",
+        ),
+        # a number broken over lines, or spaced wide, at its own group breaks (a page shows one space there)
+        ("手机138\n0574\n0001", Kind.MOBILE, "138\n0574\n0001"),
+        ("手机138\r\n0574\r\n0001", Kind.MOBILE, "138\r\n0574\r\n0001"),
+        ("手机138\u20280574\u20280001", Kind.MOBILE, "138\u20280574\u20280001"),
+        ("联系139    0574    0002", Kind.MOBILE, "139    0574    0002"),
+        ("身份证330206\n19900307\n1231", Kind.ID_NUMBER, "330206\n19900307\n1231"),
+        ("手机138*0574*0001", Kind.MOBILE, "138*0574*0001"),
+        ("手机138（0574）0001", Kind.MOBILE, "138（0574）0001"),
+        # digits spelt in Chinese, grouped by punctuation
+        ("他老婆电话一三八，零五七四，零零零二", Kind.MOBILE, "一三八，零五七四，零零零二"),
+        ("电话一三八.零五七四.零零零二", Kind.MOBILE, "一三八.零五七四.零零零二"),
+        # an address spaced out or broken over a line
+        ("住址：绿城春江花园9 幢 800 室", Kind.ADDRESS, "绿城春江花园9 幢 800 室"),
+        ("住址：绿城春江花园\n9幢800室", Kind.ADDRESS, "绿城春江花园\n9幢800室"),
+        ("他家住春江花园9-800", Kind.ADDRESS, "春江花园9-800"),
+        # a numeral after a number and a comma opens the next words (a road's name), not the number
+        ("联系17738187751，九峰路262号自提", Kind.ADDRESS, "九峰路262号"),
+        ("备注：靳梓萱 碧浪湖花园3幢2803室", Kind.ADDRESS, "碧浪湖花园3幢2803室"),
+    ],
+)
+def test_spellings_a_third_outside_attack_published_are_found(text, kind, value):
+    """Issue 20 (outside attack, session 44; 条例 Art. 15): each was published unmasked in a letter, its reply or
+    a disclosure document, and found by site search."""
+    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、二、三、四、五、六、七、八项工作",  # a list numbered in Chinese is no number
+        "第1\n2\n3条",
+        "2026年\n1月\n5日",
+        "序号\n1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11",
+        "三号楼\n八百户",
+    ],
+)
+def test_lines_and_lists_the_new_spellings_admit_are_no_finding(text):
+    assert scan(text) == []

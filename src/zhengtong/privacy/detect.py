@@ -68,9 +68,11 @@ _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 # Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or one
 # of - . · / _ with spaces either side (330206.19900307.1231, 139 - 0574 - 0003). Never a line break.
 _SEP = r"(?:[ \t]{0,3}[-–—.·/_][ \t]{0,3}|[ \t]{1,3})?"
-# Punctuation that joins a number's groups when typed as a list (138，0574，0031): the same mark at the number's own
-# group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile.
-_GROUP_MARK = r"([,、|~:;+・•〜ー/])"
+# Punctuation that joins a number's groups when typed as a list (138，0574，0031, 138*0574*0001), or the line breaks
+# and wide spaces that split one over lines or columns (a page shows one space there): the same mark at the
+# number's own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile
+# and a number on the line after a number is its own.
+_GROUP_MARK = r"([,、|~:;+・•〜ー/*]|\s+)"
 _ID = re.compile(
     rf"{_DB}\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
     rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx]{_DE}"
@@ -78,7 +80,7 @@ _ID = re.compile(
 # +86, 0086 or 86 before it; the first three digits may stand in brackets: (138)0574-0001, +86(138)05740001.
 _MOBILE = re.compile(
     rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
-    rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}"
+    rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}|{_DB}1[3-9]\d\(\d{{4}}\)\d{{4}}{_DE}"
 )
 _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
@@ -244,6 +246,8 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset()) -> list[F
         start, end = view.span(vs, ve)
         if kind == Kind.ADDRESS:  # cut back to start after the last finding it ran into (a name before the road)
             start = max(start, taken.rfind(b"\x01", start, end) + 1)
+            while start < end and text[start].isspace():  # and the space after it (靳梓萱 碧浪湖花园…)
+                start += 1
         if start >= end or all(public[start:end]) or any(taken[start:end]):
             continue
         chosen.append(Finding(kind, start, end, text[start:end]))

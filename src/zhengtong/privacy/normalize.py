@@ -11,13 +11,33 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# zero-width space/non-joiner/joiner, word joiner and invisible operators, BOM, soft hyphen, combining grapheme
-# joiner, left-to-right/right-to-left marks and embeddings, Mongolian vowel separator, variation selectors
-INVISIBLE = (
-    "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u034f\u200e\u200f"
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u180e" + "".join(chr(c) for c in range(0xFE00, 0xFE10))
+# Every code point a page shows nothing for: Unicode's Default_Ignorable_Code_Point (soft hyphen, zero-width
+# characters and joiners, direction marks, embeddings and isolates, invisible operators and the rest of U+2060-206F,
+# Hangul fillers, Khmer and Mongolian invisible signs, variation selectors, the BOM, tag characters) and the
+# interlinear annotation marks. A list of the zero-width ones let 138\u206a0574\u206a0001 through (session 44).
+_INVISIBLE_RANGES = (
+    (0x00AD, 0x00AD),
+    (0x034F, 0x034F),
+    (0x061C, 0x061C),
+    (0x115F, 0x1160),
+    (0x17B4, 0x17B5),
+    (0x180B, 0x180F),
+    (0x200B, 0x200F),
+    (0x202A, 0x202E),
+    (0x2060, 0x206F),
+    (0x3164, 0x3164),
+    (0xFE00, 0xFE0F),
+    (0xFEFF, 0xFEFF),
+    (0xFFA0, 0xFFA0),
+    (0xFFF0, 0xFFFB),
+    (0x1BCA0, 0x1BCA3),
+    (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
 )
-SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+INVISIBLE = frozenset(chr(c) for first, last in _INVISIBLE_RANGES for c in range(first, last + 1))
+_INVISIBLE_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _INVISIBLE_RANGES)
+# every kind of space, and the braille blank, which shows as one
+SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2800"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
 _WIDE = (
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | dict.fromkeys(SPACES, " ") | dict.fromkeys(DASHES, "-")
@@ -28,26 +48,38 @@ _WIDE_TABLE = str.maketrans(_WIDE)
 _DIGIT_SIGNS = "".join(chr(c) for c in range(0x80, 0x20000) if chr(c).isdigit() and not chr(c).isdecimal())
 _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's decimal digits
 # A number spelt digit by digit in Chinese (一三八零五七四零零零一; the capital numerals of amounts, 壹叁捌…; 幺, one
-# as a number is read out), alone or mixed with ASCII digits, in groups split by a space or a dash: seven digits at
-# least, since no year or count is written so, and a run read as digits.
+# as a number is read out), alone or mixed with ASCII digits, in groups split by a space, a dash or the marks a
+# list of numbers is typed with (一三八，零五七四，零零零二): seven digits at least, since no year or count is
+# written so, and a run read as digits.
 _CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺"
 SPELT_DIGITS = _CN_NUMERALS  # read as digits in such a run, so masked as digits too (privacy.mask)
-_DIGIT_RUN = re.compile(f"[{_CN_NUMERALS}0-9](?:[ -]?[{_CN_NUMERALS}0-9])+")  # one pass, no backtracking
+_RUN_SEPARATORS = " -,.、·/"
+_RUN_SEP = "[ ,.、·/-]"
+_DIGIT_RUN = re.compile(f"[{_CN_NUMERALS}0-9](?:{_RUN_SEP}?[{_CN_NUMERALS}0-9])+")  # one pass, no backtracking
 _CN_NUMERAL = re.compile(f"[{_CN_NUMERALS}]")
-_SPELT_HINT = f"[{_CN_NUMERALS}][ -]?[{_CN_NUMERALS}0-9]|[0-9][ -]?[{_CN_NUMERALS}]"  # two numerals, one Chinese
+# two numerals, one Chinese
+_SPELT_HINT = f"[{_CN_NUMERALS}]{_RUN_SEP}?[{_CN_NUMERALS}0-9]|[0-9]{_RUN_SEP}?[{_CN_NUMERALS}]"
 _SPELT_HINTED = re.compile(_SPELT_HINT)
 _SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891")
-_NEEDS_WORK = re.compile(f"[{INVISIBLE}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}]|(?![0-9])\\d|{_SPELT_HINT}")
+# A numeral or two at either end of a number written in ASCII digits end or begin the word beside it (张三13805740001,
+# 王五13805740004, 身份证号一330206…, 13805740003三楼, …0001，九峰路): read as digits, they made the number a longer
+# one.
+_GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
+_GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
+_NEEDS_WORK = re.compile(f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}]|(?![0-9])\\d|{_SPELT_HINT}")
 
 
 def _spelt(run: re.Match) -> str:
     text = run.group()
-    if sum(c not in " -" for c in text) >= 7 and _CN_NUMERAL.search(text):
-        return text.translate(_SPELT_TABLE)
-    return text
+    before, after = _GLUED_BEFORE.match(text), _GLUED_AFTER.search(text)
+    start, end = before.end() if before else 0, after.start(1) if after else len(text)
+    number = text[start:end]
+    if sum(c not in _RUN_SEPARATORS for c in number) >= 7 and _CN_NUMERAL.search(number):
+        number = number.translate(_SPELT_TABLE)
+    return text[:start] + number + text[end:]
 
 
-_INVISIBLE = re.compile(f"[{INVISIBLE}]")
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 
 
 def _ascii_digit(c: str) -> str:
