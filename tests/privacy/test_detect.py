@@ -450,3 +450,22 @@ def test_spellings_a_third_outside_attack_published_are_found(text, kind, value)
 )
 def test_lines_and_lists_the_new_spellings_admit_are_no_finding(text):
     assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("业主王 小 明反映", "业主王****反映"),
+        ("户 主 姓 名 熊 慧 敏 家 庭 住 址", "户 主 姓 名 熊**** 家 庭 住 址"),
+        ("申 请 人 郑  军 联 系 电 话", "申 请 人 郑*** 联 系 电 话"),
+    ],
+)
+def test_a_name_in_letter_spaced_text_is_masked_whole(text, masked):
+    """Issue 20 (outside attack, session 44): a form printed with a space between characters showed 王** 明, the
+    last character of the name in clear."""
+    assert mask(text) == masked
+
+
+def test_letter_spacing_does_not_join_words_a_space_parts():
+    """A name at the end of a phrase stays found: the space after it closes it (备注：靳梓萱 碧浪湖花园…)."""
+    assert [f.text for f in scan("备注：靳梓萱 碧浪湖花园3幢2803室") if f.kind == Kind.NAME] == ["靳梓萱"]

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 import rjieba
 
+from .normalize import without
+
 COMPOUND_SURNAMES = (
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 端木 独孤 南宫 西门 闻人 轩辕 "
     "百里 呼延 钟离 澹台 公冶 太史 申屠 万俟 闾丘 濮阳 淳于 单于 赫连 东郭 仲孙 拓跋"
@@ -146,14 +148,16 @@ def _name_at(text: str, i: int) -> int:
 
 
 def _spaced_name_at(text: str, i: int) -> int:
-    """After a role, a name typed with one space between surname and given name (申请人王 建国): its length with the
-    space, 0 if none."""
+    """After a role, a name typed with one space between surname and given name (申请人王 建国), and another between
+    the given name's characters (业主王 小 明): its length with the spaces, 0 if none."""
     s = _surname_at(text, i)
     if not s or text[i + s : i + s + 1] != " ":
         return 0
-    joined = text[: i + s] + text[i + s + 1 :]
+    joined, gaps = text[: i + s] + text[i + s + 1 :], 1
+    if text[i + s + 2 : i + s + 3] == " " and text[i + s + 3 : i + s + 4] not in _PUNCT:
+        joined, gaps = joined[: i + s + 1] + joined[i + s + 2 :], 2
     n = _name_at(joined, i)
-    return n + 1 if n > s and not _is_place(joined[i : i + n]) else 0
+    return n + (gaps if n == s + 2 else 1) if n > s and not _is_place(joined[i : i + n]) else 0
 
 
 def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
@@ -212,7 +216,23 @@ def _boundary_before(text: str, i: int, preceders: frozenset[int]) -> bool:
     return i == 0 or text[i - 1] in _PUNCT or text[i - 1] in _BEFORE_NAME or i in preceders
 
 
+# A form printed with a space or two between characters (户 主 姓 名 熊 慧 敏 家 庭 住 址): three characters or more so
+# spaced, standing apart from other characters, are read as the words they spell. A name typed with one space after
+# the surname (王 建国) is another case (_spaced_name_at), and a single space between words parts them (靳梓萱 碧浪湖…).
+_HAN = "\u4e00-\u9fa5"
+_LETTER_SPACED = re.compile(f"(?<![{_HAN}])(?:[{_HAN}] {{1,2}}){{2,}}[{_HAN}](?![{_HAN}])")
+_SPACES = re.compile(" +")
+
+
 def find_names(text: str) -> list[tuple[int, int]]:
+    spaced = [gap.span() for run in _LETTER_SPACED.finditer(text) for gap in _SPACES.finditer(text, *run.span())]
+    if not spaced:
+        return _names(text)
+    read = without(text, spaced)
+    return [read.span(start, end) for start, end in _names(read.text)]
+
+
+def _names(text: str) -> list[tuple[int, int]]:
     found: dict[int, int] = {}
     preceders = frozenset(m.end() for m in _PRECEDER.finditer(text))
 

@@ -110,3 +110,18 @@ def normalise(original: str) -> View:
         return View(wide, None)
     origin = tuple(i for i, c in enumerate(wide) if c not in INVISIBLE)
     return View("".join(wide[i] for i in origin), origin)
+
+
+def without(text: str, spans: list[tuple[int, int]]) -> View:
+    """`text` with the given spans (in order, apart) taken out, each character left knowing where it stood: a
+    detector reads a spaced-out address or name as one word and maps what it finds back (`View.span`)."""
+    if not spans:
+        return View(text, None)
+    kept, origin, last = [], [], 0
+    for start, end in spans:
+        kept.append(text[last:start])
+        origin.extend(range(last, start))
+        last = end
+    kept.append(text[last:])
+    origin.extend(range(last, len(text)))
+    return View("".join(kept), tuple(origin))

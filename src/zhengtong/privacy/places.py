@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .normalize import without
+
 _N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
 # phrase before it (住在…, 位于…, 分得…) or the city, district and street it sits in (but 小区, 社区 and A区 are
@@ -60,37 +62,18 @@ REACH = 32  # an address stands within this many characters of its number either
 
 
 def find_addresses(text: str) -> list[tuple[int, int]]:
-    compact, origin = _compact(text)
+    # White space between a number and a word is read through (绿城春江花园9 幢 800 室, an estate's name at the end of
+    # a line and its building on the next: a page shows one address). Between two numbers it stays, where it parts
+    # a table's columns, and between two words, where it ends a name before the estate (莫彧 白鱼潭小区…).
+    compact = without(text, [m.span() for m in _WHITE_BESIDE_A_NUMBER.finditer(text)])
     spans: list[tuple[int, int]] = []
-    for start, end in _windows(compact):
-        for m in ADDRESS.finditer(compact, start, end):
-            _add(spans, compact, m)
-    return spans if origin is None else [(origin[start], origin[end - 1] + 1) for start, end in spans]
+    for start, end in _windows(compact.text):
+        for m in ADDRESS.finditer(compact.text, start, end):
+            _add(spans, compact.text, m)
+    return [compact.span(start, end) for start, end in spans]
 
 
-_WHITE = re.compile(r"\s+")
-_ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _compact(text: str) -> tuple[str, list[int] | None]:
-    """The text without the white space that stands beside a Chinese character (绿城春江花园9 幢 800 室, an estate's
-    name at the end of a line and its building on the next: a page shows one address), and where each character
-    left stood. Between two letters or digits a space stays: there it parts two numbers (a table's columns)."""
-    dropped = [
-        m
-        for m in _WHITE.finditer(text)
-        if not (0 < m.start() and m.end() < len(text) and text[m.start() - 1] in _ALNUM and text[m.end()] in _ALNUM)
-    ]
-    if not dropped:
-        return text, None
-    kept, origin, last = [], [], 0
-    for m in dropped:
-        kept.append(text[last : m.start()])
-        origin.extend(range(last, m.start()))
-        last = m.end()
-    kept.append(text[last:])
-    origin.extend(range(last, len(text)))
-    return "".join(kept), origin
+_WHITE_BESIDE_A_NUMBER = re.compile(r"(?<=[0-9])\s+(?![\s0-9A-Za-z])|(?<![\s0-9A-Za-z])\s+(?=[0-9])")
 
 
 def _windows(text: str):
