@@ -23,3 +23,34 @@ def test_an_estate_address_a_village_address_and_an_unlabelled_neighbour_are_mas
     assert "绿城春江花园**幢***室" in published and "王**" in published
     page = client.get(f"/letters/{letter.number}/").content.decode()
     assert "800室" not in page and "王建军" not in page
+
+
+THIRD_ATTACK = [
+    "楼上邻居张三13805740001家",
+    "他的手机是138\u206a0574\u206a0002",
+    "他老婆电话一三八，零五七四，零零零三",
+    "他弟弟手机138\n0574\n0004",
+    "住址：绿城春江花园9 幢 800 室",
+    "他家住春江花园9-801",
+    "工资卡号：6222\u206a0212\u206a3456\u206a7890\u206a128",
+]
+NUMBERS_IN_CLEAR = ("13805740001", "0574", "零五七四", "800", "9-801", "7890")
+
+
+def test_the_spellings_a_third_attack_published_are_masked_in_every_public_output(hotline, district, lisi, client):
+    """Issue 20 (outside attack, session 44): each line was published verbatim on the letter's page, in the list's
+    title, in Open311's description and in site search."""
+    letter = handled(
+        hotline, district, lisi, title="张三13805740001家楼上噪音扰民", content="；".join(THIRD_ATTACK) + "。请处理。"
+    )
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
+    services.letter_publish(letter=letter, by=hotline["operator"])
+    outputs = {
+        "page": client.get(f"/letters/{letter.number}/").content.decode(),
+        "list": client.get("/letters/").content.decode(),
+        "open311": client.get(f"/open311/v2/requests/{letter.number}.json").content.decode(),
+    }
+    assert "噪音扰民" in outputs["list"] and "请处理" in outputs["page"], "the letter is published"
+    for name, output in outputs.items():
+        for secret in NUMBERS_IN_CLEAR:
+            assert secret not in output.replace("\\n", "\n"), (name, secret)
