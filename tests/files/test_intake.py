@@ -176,3 +176,68 @@ def test_a_file_embedded_in_another_is_stored_as_it_would_be_alone():
     in_pdf = intake.clean(hidden._pdf(lambda w: w.add_attachment("report.pdf", revised))).content
     (attached,) = PdfReader(io.BytesIO(in_pdf)).attachments["report.pdf"]
     assert attached.startswith(b"%PDF") and hidden.MOBILE.encode() not in attached
+
+
+def _with_media(office: bytes, media: dict[str, bytes]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(office)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        for name, data in media.items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+def test_pictures_inside_a_document_lose_their_metadata_as_uploaded_pictures_do():
+    """Issue 20 (outside attack, session 44): a picture in a docx kept its EXIF and PNG text (an ID number, a
+    mobile, a name), published with the document; only a picture uploaded alone was stripped."""
+    import io
+    import zipfile
+
+    office = _with_media(
+        samples.docx(),
+        {"word/media/image1.jpeg": samples.jpeg_with_exif(), "word/media/image2.png": samples.png_with_text()},
+    )
+    with zipfile.ZipFile(io.BytesIO(intake.clean(office).content)) as stored:
+        assert b"GPS" not in stored.read("word/media/image1.jpeg")
+        assert b"Zhang San" not in stored.read("word/media/image2.png")
+        assert b"IDAT" in stored.read("word/media/image2.png")
+
+
+def test_a_jpeg_picture_inside_a_pdf_loses_its_metadata():
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject, StreamObject
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(200, 200)
+    picture = StreamObject()
+    picture._data = samples.jpeg_with_exif()
+    picture.update(
+        {
+            NameObject("/Type"): NameObject("/XObject"),
+            NameObject("/Subtype"): NameObject("/Image"),
+            NameObject("/Width"): NumberObject(1),
+            NameObject("/Height"): NumberObject(1),
+            NameObject("/ColorSpace"): NameObject("/DeviceGray"),
+            NameObject("/BitsPerComponent"): NumberObject(8),
+            NameObject("/Filter"): NameObject("/DCTDecode"),
+        }
+    )
+    page[NameObject("/Resources")] = DictionaryObject(
+        {NameObject("/XObject"): DictionaryObject({NameObject("/Im1"): writer._add_object(picture)})}
+    )
+    drawing = DecodedStreamObject()
+    drawing.set_data(b"q 1 0 0 1 0 0 cm /Im1 Do Q")
+    page[NameObject("/Contents")] = writer._add_object(drawing)
+    out = io.BytesIO()
+    writer.write(out)
+    assert b"GPS" in out.getvalue()
+    stored = intake.clean(out.getvalue()).content
+    assert b"GPS" not in stored
+    image = PdfReader(io.BytesIO(stored)).pages[0]["/Resources"]["/XObject"]["/Im1"].get_object()
+    assert image._data.startswith(b"\xff\xd8") and b"JFIF" in image._data

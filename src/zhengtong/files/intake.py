@@ -5,7 +5,8 @@
 - size limit per file; for the zip-based office formats, limits on entries, total expanded size and ratio
   (zip bombs), and no macros (vbaProject.bin);
 - metadata stripped: PDF document info, XMP and scripts (the PDF written afresh, so nothing unhooked stays), JPEG
-  APP1-APP15 segments (EXIF, XMP, GPS), PNG text and eXIf chunks, the author fields of docx/xlsx.
+  APP1-APP15 segments (EXIF, XMP, GPS), PNG text and eXIf chunks, the author fields of docx/xlsx; a picture inside
+  a document (its media, a PDF's JPEG) loses its metadata as one uploaded alone does.
 """
 
 from __future__ import annotations
@@ -124,6 +125,9 @@ def _rewritten(writer) -> bytes:
         names.get_object().pop("/JavaScript", None)
     for page in writer.pages:
         page.pop("/AA", None)
+    for obj in writer._objects:
+        if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image" and obj.get("/Filter") == "/DCTDecode":
+            obj._data = _picture_stripped(obj._data)  # a JPEG picture's bytes as they stand: its EXIF goes too
     for obj in writer._objects:  # each attached file as it would be stored alone
         if isinstance(obj, StreamObject) and obj.get("/Type") == "/EmbeddedFile":
             inside = obj.get_data()
@@ -168,6 +172,19 @@ def _strip_png(data: bytes) -> bytes:
     raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
 
 
+def _picture_stripped(data: bytes) -> bytes:
+    """A picture inside a document (a docx's or xlsx's media, a PDF's JPEG) stripped as one uploaded alone; one that
+    cannot be parsed is kept as it is, and the privacy reader refuses it when it cannot decode it."""
+    strip = _strip_jpeg if data.startswith(b"\xff\xd8") else _strip_png if data.startswith(b"\x89PNG") else None
+    if strip is None:
+        return data
+    try:
+        return strip(data)
+    except FileRefused:
+        return data
+
+
+_MEDIA = re.compile(r"^(word|xl|ppt)/media/")
 _CORE_FIELDS = re.compile(rb"<(dc:creator|cp:lastModifiedBy|cp:keywords|dc:description|cp:lastPrinted)>.*?</\1>", re.S)
 
 
@@ -202,6 +219,8 @@ def _strip_office(data: bytes) -> bytes:
                 content = re.sub(rb"<Company>.*?</Company>", b"", content, flags=re.S)
             elif _EMBEDDINGS.match(info.filename):
                 content = _cleaned_inside(content)
+            elif _MEDIA.match(info.filename):
+                content = _picture_stripped(content)
             target.writestr(info, content)
     return out.getvalue()
 
