@@ -430,6 +430,9 @@ def test_a_number_inside_a_digest_is_not_personal_data():
         # a numeral after a number and a comma opens the next words (a road's name), not the number
         ("联系17738187751，九峰路262号自提", Kind.ADDRESS, "九峰路262号"),
         ("备注：靳梓萱 碧浪湖花园3幢2803室", Kind.ADDRESS, "碧浪湖花园3幢2803室"),
+        # a file name's words are parted by _ as by -
+        ("王建军_补贴申请表.docx", Kind.NAME, "王建军"),
+        ("补贴申请表_王建军.docx", Kind.NAME, "王建军"),
     ],
 )
 def test_spellings_a_third_outside_attack_published_are_found(text, kind, value):

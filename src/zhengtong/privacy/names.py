@@ -111,7 +111,7 @@ _AFTER_NAME = frozenset("的之等户曾已将被向于在因称系是为与和�
 _BEFORE_NAME = frozenset(
     "由向对给与和同跟让叫请是为被把将经据及或其系即乃者人户主员生长属亲子女夫妻婿媳父母兄姐弟妹方号"
 )
-_PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/")
+_PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/_")  # _ parts a file name's words
 
 _ROLE_WORDS = frozenset(ROLES)
 _TITLES = tuple(TITLES)
