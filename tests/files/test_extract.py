@@ -243,3 +243,10 @@ def test_duplicate_part_names_and_entry_comments_are_not_passed_unread():
         z.writestr("word/document.xml", f"<w:document>{hidden.ID}</w:document>")
     with pytest.raises(extract.Unreadable, match="重名"):
         extract.file_text("docx", out.getvalue())
+
+
+@pytest.mark.parametrize(("kind", "build"), [("docx", hidden.docx_boxed_digits), ("xlsx", hidden.xlsx_boxed_digits)])
+def test_a_number_printed_one_digit_to_a_box_is_read_as_one_number(kind, build):
+    """Issue 20 (outside attack, session 44): a form's table printed an ID number and a mobile one digit to a cell;
+    each cell was read as its own line and the review found nothing."""
+    assert {"id_number", "mobile"} <= kinds(kind, build())

@@ -3,5 +3,17 @@
 from .detect import Finding, Kind, scan
 from .html import mask_html, visible_text
 from .mask import listed, mask, mask_finding, may_hold
+from .normalize import boxed
 
-__all__ = ["Finding", "Kind", "listed", "mask", "mask_finding", "mask_html", "may_hold", "scan", "visible_text"]
+__all__ = [
+    "Finding",
+    "Kind",
+    "boxed",
+    "listed",
+    "mask",
+    "mask_finding",
+    "mask_html",
+    "may_hold",
+    "scan",
+    "visible_text",
+]

@@ -125,3 +125,23 @@ def without(text: str, spans: list[tuple[int, int]]) -> View:
     kept.append(text[last:])
     origin.extend(range(last, len(text)))
     return View("".join(kept), tuple(origin))
+
+
+# What a box of a printed form holds when a number is written one digit to a box.
+_BOX = frozenset("0123456789Xx" + _CN_NUMERALS)
+
+
+def boxed(cells: list[str]) -> list[str]:
+    """A table row's numbers written one digit to a cell, as forms print an ID number in 18 boxes: each run of
+    seven cells or more that hold one digit each, joined, as a reader reads it. A reader of the file that puts each
+    cell on its own line adds these lines, so the detectors see the number."""
+    runs, run = [], []
+    for cell in [*cells, ""]:
+        value = cell.strip()
+        if len(value) == 1 and value in _BOX:
+            run.append(value)
+            continue
+        if len(run) >= 7:
+            runs.append("".join(run))
+        run = []
+    return runs

@@ -7,6 +7,7 @@ from .common import FONT, ID, MOBILE, id_card_png
 from .office import (
     docx,
     docx_alt_text,
+    docx_boxed_digits,
     docx_core_property,
     docx_custom_property,
     docx_custom_xml,
@@ -27,6 +28,7 @@ from .office import (
     wmf,
     wmf_text_record,
     xlsx,
+    xlsx_boxed_digits,
     xlsx_chart_cache,
     xlsx_data_validation,
     xlsx_external_link,
@@ -58,6 +60,8 @@ from .pdf import (
 )
 
 __all__ = [
+    "docx_boxed_digits",
+    "xlsx_boxed_digits",
     "FONT",
     "ID",
     "MOBILE",

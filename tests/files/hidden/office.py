@@ -269,3 +269,26 @@ def xlsx_unlisted_sheet() -> bytes:
     """A worksheet part the workbook does not list: no spreadsheet program opens it, the file still holds it."""
     cells = f'<sheetData><row r="1"><c r="A1"><v>{MOBILE}</v></c></row></sheetData>'
     return with_parts(xlsx(), {"xl/worksheets/sheet9.xml": f'<worksheet xmlns="{S_NS}">{cells}</worksheet>'})
+
+
+def docx_boxed_digits() -> bytes:
+    """An ID number and a mobile printed one digit to a box, as a form's table prints them."""
+
+    def row(label: str, value: str) -> str:
+        cells = "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in [label, *value])
+        return f"<w:tr>{cells}</w:tr>"
+
+    return docx(document_extra=f"<w:tbl>{row('身份证号码', ID)}{row('联系电话', MOBILE)}</w:tbl>")
+
+
+def xlsx_boxed_digits() -> bytes:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["申请表"])
+    sheet.append(["身份证号码", *ID])
+    sheet.append(["联系电话", *MOBILE])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

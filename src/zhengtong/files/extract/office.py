@@ -137,6 +137,7 @@ def xlsx(data: bytes, reading: Reading) -> str:
             values = ["" if v is None else str(v) for v in row]
             if not any(values):
                 continue
+            out += privacy.boxed(values)  # a number printed one digit to a cell (an ID number's 18 boxes)
             if header is None:
                 header = values
                 out.append("\t".join(values))

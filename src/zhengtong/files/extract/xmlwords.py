@@ -26,6 +26,7 @@ RUN_TEXT = {
     W + "delInstrText": "（修订删除的域代码）",
 }
 PARAGRAPHS = {W + "p", A + "p", S + "si", S + "is", S + "text"}
+CELL, ROW = W + "tc", W + "tr"
 LABELS = {S + "f": "公式：", **dict.fromkeys(HEADER_FOOTER, "页眉页脚：")}
 
 
@@ -40,8 +41,15 @@ def words(source, *, values: bool = True) -> list[str]:
     """Every word of an XML part, streamed: the text of every element (run text joined per paragraph) and every
     attribute worth reading. `values=False` leaves out the cell values of a sheet, read with their headers."""
     out, runs = [], {}
+    cells, cell = [], []  # a table row's cells' text so far, and the paragraphs of the cell being read
     for _event, element in ElementTree.iterparse(source):
         tag, text = element.tag, element.text
+        if tag == CELL:
+            cells.append("".join(cell))
+            cell = []
+        elif tag == ROW:  # a number printed one digit to a cell (an ID number's 18 boxes) is read as one
+            out += privacy.boxed(cells)
+            cells = []
         if tag in RUN_TEXT:
             runs.setdefault(RUN_TEXT[tag], []).append(text or "")
         elif text and text.strip() and (values or tag != S + "v"):
@@ -51,6 +59,7 @@ def words(source, *, values: bool = True) -> list[str]:
         out += [kept for v in element.attrib.values() if (kept := worth_reading(v))]
         if tag in PARAGRAPHS and runs:
             out += [label + "".join(parts) for label, parts in runs.items()]
+            cell += runs.get("", [])
             runs = {}
         element.clear()  # a large part is streamed, not held
     return out + [label + "".join(parts) for label, parts in runs.items()]
