@@ -472,3 +472,16 @@ def test_a_name_in_letter_spaced_text_is_masked_whole(text, masked):
 def test_letter_spacing_does_not_join_words_a_space_parts():
     """A name at the end of a phrase stays found: the space after it closes it (备注：靳梓萱 碧浪湖花园…)."""
     assert [f.text for f in scan("备注：靳梓萱 碧浪湖花园3幢2803室") if f.kind == Kind.NAME] == ["靳梓萱"]
+
+
+def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole():
+    """Issue 20 (outside attack, session 44): a form's table prints an ID number one digit to a cell; a reader reads
+    the row as one number, and the published body must not show it digit by digit either."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    cells = "".join(f"<td>{c}</td>" for c in _ID)
+    html = f"<table><tr><td>身份证号码</td>{cells}</tr><tr><td>序号</td><td>1</td><td>2</td></tr></table>"
+    assert (Kind.ID_NUMBER, _ID) in {(f.kind, f.text) for f in scan(visible_text(html))}
+    published = mask_html(html)
+    assert not scan(visible_text(published))
+    assert _ID[6:14] not in visible_text(published).replace("\n", "")

@@ -1,5 +1,6 @@
 """What a reader can see or reach in a piece of HTML, as text to scan: every text node, with a line break at each
-block and table cell (so that two cells never run together into a false "name"), and every attribute's value,
+block and table cell (so that two cells never run together into a false "name"; but a number printed one digit to
+a cell reads as one number), and every attribute's value,
 percent-decoded: what a page shows on hover or reads aloud (title, alt), and what it only holds in its source (a
 link of any scheme, an address in a link's query, a picture's file name) are published alike."""
 
@@ -11,6 +12,7 @@ from urllib.parse import unquote
 
 from .detect import scan
 from .mask import mask
+from .normalize import BOXED_RUN, is_box
 
 BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
@@ -23,12 +25,18 @@ class _Visible(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0  # inside <script> or <style>
+        self.rows: list[list[tuple[int, int]]] = []  # each open table row's cells, as ranges of `parts`
+        self.cell_start: list[int] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.hidden += 1
+        if tag == "tr":
+            self.rows.append([])
         if tag in BLOCKS:
             self.parts.append("\n")
+        if tag in ("td", "th"):
+            self.cell_start.append(len(self.parts))
         for _name, value in attrs:
             if value:
                 self.parts.append(f"\n{unquote(value)}\n")
@@ -39,8 +47,25 @@ class _Visible(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.hidden = max(0, self.hidden - 1)
+        if tag in ("td", "th") and self.cell_start and self.rows:
+            self.rows[-1].append((self.cell_start.pop(), len(self.parts)))
+        if tag == "tr" and self.rows:
+            self._read_boxes(self.rows.pop())
         if tag in BLOCKS:
             self.parts.append("\n")
+
+    def _read_boxes(self, cells: list[tuple[int, int]]) -> None:
+        """A row's cells that each hold one digit, seven or more in a run (an ID number printed in 18 boxes), are
+        read as the one number a reader sees: their texts joined, without the line breaks between cells."""
+        texts = ["".join(self.parts[start:end]).strip() for start, end in cells]
+        i = len(cells)
+        while i > 0:  # from the right, so that the ranges still to rewrite keep their places
+            j = i
+            while j > 0 and is_box(texts[j - 1]):
+                j -= 1
+            if i - j >= BOXED_RUN:
+                self.parts[cells[j][0] : cells[i - 1][1]] = ["".join(texts[j:i])]
+            i = min(j, i - 1)
 
     def handle_data(self, data):
         if not self.hidden:

@@ -129,19 +129,25 @@ def without(text: str, spans: list[tuple[int, int]]) -> View:
 
 # What a box of a printed form holds when a number is written one digit to a box.
 _BOX = frozenset("0123456789Xx" + _CN_NUMERALS)
+BOXED_RUN = 7  # boxes in a row that make a number: no year, count or date is printed so
+
+
+def is_box(cell: str) -> bool:
+    """A table cell that holds one digit (or an ID number's X): one box of a number printed a digit to a box."""
+    value = cell.strip()
+    return len(value) == 1 and value in _BOX
 
 
 def boxed(cells: list[str]) -> list[str]:
     """A table row's numbers written one digit to a cell, as forms print an ID number in 18 boxes: each run of
-    seven cells or more that hold one digit each, joined, as a reader reads it. A reader of the file that puts each
-    cell on its own line adds these lines, so the detectors see the number."""
+    BOXED_RUN cells or more that hold one digit each, joined, as a reader reads it. A reader of the file that puts
+    each cell on its own line adds these lines, so the detectors see the number."""
     runs, run = [], []
     for cell in [*cells, ""]:
-        value = cell.strip()
-        if len(value) == 1 and value in _BOX:
-            run.append(value)
+        if is_box(cell):
+            run.append(cell.strip())
             continue
-        if len(run) >= 7:
+        if len(run) >= BOXED_RUN:
             runs.append("".join(run))
         run = []
     return runs
