@@ -68,6 +68,11 @@ def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere
     errors = response.context["form"].errors.as_data()
     assert errors["location"][0].code == "GUIDE_PERSONAL_DATA" and errors["faq"][0].code == "GUIDE_PERSONAL_DATA"
     assert _post(client, item, {"location": "北仑区明州路188号行政服务中心一楼"}).status_code == 302
+    # a second attack (session 44): an estate's building and room, with no road, passed as an office's address
+    for home in ("王建军家（春江苑3号楼801室）", "幸福新村5号楼302室"):
+        response = _post(client, item, {"location": home})
+        assert response.context["form"].errors.as_data()["location"][0].code == "GUIDE_PERSONAL_DATA", home
+    assert _post(client, item, {"location": "北仑区明州路188号行政服务中心3号楼201室"}).status_code == 302
 
 
 def test_a_card_or_id_number_in_a_telephone_field_is_refused_and_allowed_nowhere(verified_client, district, item):
