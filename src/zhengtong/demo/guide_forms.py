@@ -14,12 +14,13 @@ from zhengtong.files.services import file_store
 APPLICATION_FORMS = ("申请书", "申请表")
 SAMPLE_VALUES = {
     "unit_name": "宁波港城贸易有限公司",
-    "address": "北仑区新碶街道明州路 188 号",
+    "address": "北仑区新碶街道明州路***号",
     "scale": "12",
     "reason": "因工作调动，申请办理相关手续。",
 }
-# A sample is published with the guide, so its example person is written masked, as the guide check requires
-# (approvals/guide_privacy.py): a realistic name or mobile here would keep the sample from being served.
+# A sample is published with the guide, so its example person and address are written masked, as the guide check
+# requires (approvals/guide_privacy.py): a realistic name, mobile or house number here would keep the sample from
+# being served (明州路 188 号, spaced out, was read as an address from session 44 on).
 COMMON_ROWS = [("申请人（签名或盖章）", "王**"), ("联系电话", "138****0000"), ("申请日期", "2026年11月20日")]
 
 
