@@ -250,3 +250,11 @@ def test_a_number_printed_one_digit_to_a_box_is_read_as_one_number(kind, build):
     """Issue 20 (outside attack, session 44): a form's table printed an ID number and a mobile one digit to a cell;
     each cell was read as its own line and the review found nothing."""
     assert {"id_number", "mobile"} <= kinds(kind, build())
+
+
+def test_boxes_after_text_before_the_table_are_still_read_as_one_number():
+    """Review (session 44): the text before a table was read into its first cell, so a row starting with a box
+    lost its first digit."""
+    rows = "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in hidden.ID)
+    body = f"<w:p><w:r><w:t>个人信息登记表</w:t></w:r></w:p><w:tbl><w:tr>{rows}</w:tr></w:tbl>"
+    assert "id_number" in kinds("docx", hidden.docx(document_extra=body))

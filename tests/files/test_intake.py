@@ -207,11 +207,19 @@ def test_pictures_inside_a_document_lose_their_metadata_as_uploaded_pictures_do(
         assert b"IDAT" in stored.read("word/media/image2.png")
 
 
-def test_a_jpeg_picture_inside_a_pdf_loses_its_metadata():
+@pytest.mark.parametrize("as_array", [False, True])
+def test_a_jpeg_picture_inside_a_pdf_loses_its_metadata(as_array):
     import io
 
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, NumberObject, StreamObject
+    from pypdf.generic import (
+        ArrayObject,
+        DecodedStreamObject,
+        DictionaryObject,
+        NameObject,
+        NumberObject,
+        StreamObject,
+    )
 
     writer = PdfWriter()
     page = writer.add_blank_page(200, 200)
@@ -225,7 +233,7 @@ def test_a_jpeg_picture_inside_a_pdf_loses_its_metadata():
             NameObject("/Height"): NumberObject(1),
             NameObject("/ColorSpace"): NameObject("/DeviceGray"),
             NameObject("/BitsPerComponent"): NumberObject(8),
-            NameObject("/Filter"): NameObject("/DCTDecode"),
+            NameObject("/Filter"): ArrayObject([NameObject("/DCTDecode")]) if as_array else NameObject("/DCTDecode"),
         }
     )
     page[NameObject("/Resources")] = DictionaryObject(

@@ -485,3 +485,55 @@ def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole(
     published = mask_html(html)
     assert not scan(visible_text(published))
     assert _ID[6:14] not in visible_text(published).replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # review (session 44): a numeral glued to digits is a digit when, with it, the number is whole
+        ("手机138057400零一", Kind.MOBILE, "138057400零一"),
+        ("电话：1380574000幺", Kind.MOBILE, "1380574000幺"),
+        ("幺3805740001", Kind.MOBILE, "幺3805740001"),
+        ("身份证3302061990030712三一", Kind.ID_NUMBER, "3302061990030712三一"),
+        ("证件3306831971080976一X，", Kind.ID_NUMBER, "3306831971080976一X"),
+        ("发放账户62290978766099234三，开户行兴业银行", Kind.BANK_CARD, "62290978766099234三"),
+    ],
+)
+def test_a_number_whose_first_or_last_digits_are_numerals_is_still_found(text, kind, value):
+    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review (session 44): numbers on lines or in wide columns are a table's, unless a telephone word says
+        "人数\n180\n1200\n3500",
+        "150    1200    3500",
+        "规格：150*1200*2400mm",
+        "项目 2023 2024 2025 2026",
+        "建成公租房小区 5 幢 300 多户",
+    ],
+)
+def test_numbers_in_a_table_or_a_measure_are_no_finding(text):
+    assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("业主王 芳 李四反映", "业主王** 李四反映"),
+    ],
+)
+def test_a_spaced_name_ends_where_the_name_does(text, masked):
+    assert mask(text) == masked
+
+
+def test_a_row_of_counts_one_digit_to_a_cell_is_no_number():
+    """Review (session 44): eleven single-digit counts in a row are a statistics table, not a mobile; boxes make
+    a number when it is an ID number (its check character) or beside a telephone or card label."""
+    from zhengtong.privacy.html import visible_text
+
+    counts = "".join(f"<td>{c}</td>" for c in "15203124012")
+    assert scan(visible_text(f"<table><tr><td>受理件数</td>{counts}<td>12</td></tr></table>")) == []
+    phone = "".join(f"<td>{c}</td>" for c in "13805740001")
+    assert [f.kind for f in scan(visible_text(f"<table><tr><td>联系电话</td>{phone}</tr></table>"))] == [Kind.MOBILE]

@@ -126,7 +126,7 @@ def _rewritten(writer) -> bytes:
     for page in writer.pages:
         page.pop("/AA", None)
     for obj in writer._objects:
-        if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image" and obj.get("/Filter") == "/DCTDecode":
+        if isinstance(obj, StreamObject) and obj.get("/Subtype") == "/Image" and _jpeg_stream(obj.get("/Filter")):
             obj._data = _picture_stripped(obj._data)  # a JPEG picture's bytes as they stand: its EXIF goes too
     for obj in writer._objects:  # each attached file as it would be stored alone
         if isinstance(obj, StreamObject) and obj.get("/Type") == "/EmbeddedFile":
@@ -170,6 +170,13 @@ def _strip_png(data: bytes) -> bytes:
         if ctype == b"IEND":
             return bytes(out)
     raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
+
+
+def _jpeg_stream(filters) -> bool:
+    """A PDF stream whose bytes are a JPEG file: /DCTDecode, alone or as the one filter of an array."""
+    if isinstance(filters, list) and len(filters) == 1:
+        filters = filters[0]
+    return filters == "/DCTDecode"
 
 
 def _picture_stripped(data: bytes) -> bytes:

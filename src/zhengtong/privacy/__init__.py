@@ -1,9 +1,9 @@
 """Personal data in free text: find it, mask it (every publishing path goes through `scan` and `mask`)."""
 
+from .boxes import boxed
 from .detect import Finding, Kind, scan
 from .html import mask_html, visible_text
 from .mask import listed, mask, mask_finding, may_hold
-from .normalize import boxed
 
 __all__ = [
     "Finding",

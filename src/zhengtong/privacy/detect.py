@@ -68,11 +68,14 @@ _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 # Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or one
 # of - . · / _ with spaces either side (330206.19900307.1231, 139 - 0574 - 0003). Never a line break.
 _SEP = r"(?:[ \t]{0,3}[-–—.·/_][ \t]{0,3}|[ \t]{1,3})?"
-# Punctuation that joins a number's groups when typed as a list (138，0574，0031, 138*0574*0001), or the line breaks
-# and wide spaces that split one over lines or columns (a page shows one space there): the same mark at the
-# number's own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile
-# and a number on the line after a number is its own.
+# Punctuation that joins a number's groups when typed as a list (138，0574，0031), or the line breaks, wide spaces
+# and asterisks that split one over lines or columns (a page shows one space there): the same mark at the number's
+# own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile. A mobile
+# so split must stand beside a telephone word: a table's column (180⏎1200⏎3500) and a measure (150*1200*2400) look
+# the same, and a mobile has no check digit to tell them apart.
 _GROUP_MARK = r"([,、|~:;+・•〜ー/*]|\s+)"
+_TABLE_MARK = re.compile(r"\s+|\*")
+PHONE_CONTEXT = ("手机", "电话", "联系", "号码", "致电", "拨打", "来电", "热线", "tel", "Tel", "TEL", "mobile")
 _ID = re.compile(
     rf"{_DB}\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
     rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx]{_DE}"
@@ -88,9 +91,10 @@ _LANDLINE = re.compile(
 # without a separator only beside a word that says it is a telephone (an invoice code looks the same)
 _LANDLINE_BARE = re.compile(rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}")
 _CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
-# As a card is printed: four groups of four and a last short one, one separator throughout. Written so, a
-# Luhn-valid number is a card with no banking word beside it (a landline was read inside 6222 0212 3456 7890 128).
-_CARD_PRINTED = re.compile(r"\d{4}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
+# As a card is printed: four groups of four and a last short one, one separator throughout, from a card scheme's
+# first digit (3 to 6; UnionPay's 62). Written so, a Luhn-valid number is a card with no banking word beside it (a
+# landline was read inside 6222 0212 3456 7890 128); four years in a row (2023 2024 2025 2026) are not.
+_CARD_PRINTED = re.compile(r"[3-6]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
 # Bounded parts (RFC 5321: 64 for the local part, 63 per label) and a start at a boundary: unbounded, a long run
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
 _EMAIL = re.compile(
@@ -206,7 +210,10 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
             and _near(view, m.start(), m.end(), ID_CONTEXT)
         ):
             found.append((Kind.ID_NUMBER, m.start(), m.end()))
-    found += [(Kind.MOBILE, m.start(), m.end()) for m in _MOBILE.finditer(view)]
+    for m in _MOBILE.finditer(view):
+        split = m.group(1) and _TABLE_MARK.fullmatch(m.group(1))
+        if not split or _near(view, m.start(), m.end(), PHONE_CONTEXT):
+            found.append((Kind.MOBILE, m.start(), m.end()))
     found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(view)]
     found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(view)]
     for m in _CARD.finditer(view):

@@ -10,9 +10,9 @@ from html import escape
 from html.parser import HTMLParser
 from urllib.parse import unquote
 
+from .boxes import box_runs
 from .detect import scan
 from .mask import mask
-from .normalize import BOXED_RUN, is_box
 
 BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
@@ -55,17 +55,13 @@ class _Visible(HTMLParser):
             self.parts.append("\n")
 
     def _read_boxes(self, cells: list[tuple[int, int]]) -> None:
-        """A row's cells that each hold one digit, seven or more in a run (an ID number printed in 18 boxes), are
-        read as the one number a reader sees: their texts joined, without the line breaks between cells."""
+        """A row's cells that print a number one digit to a cell (privacy/boxes.py) are read as the one number a
+        reader sees: their texts joined, without the line breaks between cells."""
         texts = ["".join(self.parts[start:end]).strip() for start, end in cells]
-        i = len(cells)
-        while i > 0:  # from the right, so that the ranges still to rewrite keep their places
-            j = i
-            while j > 0 and is_box(texts[j - 1]):
-                j -= 1
-            if i - j >= BOXED_RUN:
-                self.parts[cells[j][0] : cells[i - 1][1]] = ["".join(texts[j:i])]
-            i = min(j, i - 1)
+        for first, last in reversed(
+            box_runs(texts)
+        ):  # from the right, so the ranges still to rewrite keep their places
+            self.parts[cells[first][0] : cells[last - 1][1]] = ["".join(texts[first:last])]
 
     def handle_data(self, data):
         if not self.hidden:

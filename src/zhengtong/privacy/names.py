@@ -153,11 +153,19 @@ def _spaced_name_at(text: str, i: int) -> int:
     s = _surname_at(text, i)
     if not s or text[i + s : i + s + 1] != " ":
         return 0
-    joined, gaps = text[: i + s] + text[i + s + 1 :], 1
-    if text[i + s + 2 : i + s + 3] == " " and text[i + s + 3 : i + s + 4] not in _PUNCT:
-        joined, gaps = joined[: i + s + 1] + joined[i + s + 2 :], 2
-    n = _name_at(joined, i)
-    return n + (gaps if n == s + 2 else 1) if n > s and not _is_place(joined[i : i + n]) else 0
+    near = text[i : i + s + 12]  # what a name and the word after it can take: never a copy of the whole text
+    one_gap = near[:s] + near[s + 1 :]
+    candidates = [(one_gap, 1)]
+    if near[s + 2 : s + 3] == " " and near[s + 3 : s + 4] not in _PUNCT:
+        candidates.insert(0, (one_gap[: s + 1] + one_gap[s + 2 :], 2))  # 王 小 明: taken whole where it ends there
+    for joined, gaps in candidates:
+        n = _name_at(joined, 0)
+        if n <= s or _is_place(joined[:n]) or joined.startswith(_TITLES, s):  # 陈 先 生 is 陈先生, no name
+            continue
+        if gaps == 2 and (n < s + 2 or not _follows(joined, n)):  # 王 芳 李四: the name is 王 芳
+            continue
+        return n + (gaps if n == s + 2 else 1)
+    return 0
 
 
 def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:

@@ -11,6 +11,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from zhengtong.core.ids import ID_CHECK_CHARS, ID_WEIGHTS
+
 # Every code point a page shows nothing for: Unicode's Default_Ignorable_Code_Point (soft hyphen, zero-width
 # characters and joiners, direction marks, embeddings and isolates, invisible operators and the rest of U+2060-206F,
 # Hangul fillers, Khmer and Mongolian invisible signs, variation selectors, the BOM, tag characters) and the
@@ -54,16 +56,17 @@ _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's d
 _CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺"
 SPELT_DIGITS = _CN_NUMERALS  # read as digits in such a run, so masked as digits too (privacy.mask)
 _RUN_SEPARATORS = " -,.、·/"
-_RUN_SEP = "[ ,.、·/-]"
+_RUN_SEP = f"[{re.escape(_RUN_SEPARATORS)}]"
 _DIGIT_RUN = re.compile(f"[{_CN_NUMERALS}0-9](?:{_RUN_SEP}?[{_CN_NUMERALS}0-9])+")  # one pass, no backtracking
 _CN_NUMERAL = re.compile(f"[{_CN_NUMERALS}]")
 # two numerals, one Chinese
 _SPELT_HINT = f"[{_CN_NUMERALS}]{_RUN_SEP}?[{_CN_NUMERALS}0-9]|[0-9]{_RUN_SEP}?[{_CN_NUMERALS}]"
 _SPELT_HINTED = re.compile(_SPELT_HINT)
 _SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891")
-# A numeral or two at either end of a number written in ASCII digits end or begin the word beside it (张三13805740001,
-# 王五13805740004, 身份证号一330206…, 13805740003三楼, …0001，九峰路): read as digits, they made the number a longer
-# one.
+# A numeral or two at either end of a number written in ASCII digits may end or begin the word beside it
+# (张三13805740001, 王五13805740004, 身份证号一330206…, 13805740003三楼, …0001，九峰路): read as digits, they made the
+# number a longer one. They are read as a word only when the digits alone make a whole number and the run with them
+# does not (手机138057400零一 is one number).
 _GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
 _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
 _NEEDS_WORK = re.compile(f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}]|(?![0-9])\\d|{_SPELT_HINT}")
@@ -73,10 +76,30 @@ def _spelt(run: re.Match) -> str:
     text = run.group()
     before, after = _GLUED_BEFORE.match(text), _GLUED_AFTER.search(text)
     start, end = before.end() if before else 0, after.start(1) if after else len(text)
+    check = "X" if run.string[run.end() : run.end() + 1] in ("X", "x") else ""  # an ID number's last character
+    if (start or end < len(text)) and (_whole(text + check) or not _whole(text[start:end])):
+        start, end = 0, len(text)
     number = text[start:end]
     if sum(c not in _RUN_SEPARATORS for c in number) >= 7 and _CN_NUMERAL.search(number):
         number = number.translate(_SPELT_TABLE)
     return text[:start] + number + text[end:]
+
+
+def _whole(run: str) -> bool:
+    """Whether the run's digits, numerals read as digits, make a mobile, an ID number or a card number."""
+    digits = "".join(c for c in run.translate(_SPELT_TABLE) if c not in _RUN_SEPARATORS)
+    if len(digits) == 11:
+        return digits[0] == "1" and digits[1] in "3456789"
+    if len(digits) == 18 and digits[:17].isdigit():
+        total = sum(int(d) * w for d, w in zip(digits[:17], ID_WEIGHTS, strict=True))
+        if ID_CHECK_CHARS[total % 11] == digits[17].upper():
+            return True
+    return 16 <= len(digits) <= 19 and digits.isdigit() and _luhn(digits)
+
+
+def _luhn(digits: str) -> bool:
+    total = sum(d if i % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for i, d in enumerate(map(int, reversed(digits))))
+    return total % 10 == 0
 
 
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
@@ -125,29 +148,3 @@ def without(text: str, spans: list[tuple[int, int]]) -> View:
     kept.append(text[last:])
     origin.extend(range(last, len(text)))
     return View("".join(kept), tuple(origin))
-
-
-# What a box of a printed form holds when a number is written one digit to a box.
-_BOX = frozenset("0123456789Xx" + _CN_NUMERALS)
-BOXED_RUN = 7  # boxes in a row that make a number: no year, count or date is printed so
-
-
-def is_box(cell: str) -> bool:
-    """A table cell that holds one digit (or an ID number's X): one box of a number printed a digit to a box."""
-    value = cell.strip()
-    return len(value) == 1 and value in _BOX
-
-
-def boxed(cells: list[str]) -> list[str]:
-    """A table row's numbers written one digit to a cell, as forms print an ID number in 18 boxes: each run of
-    BOXED_RUN cells or more that hold one digit each, joined, as a reader reads it. A reader of the file that puts
-    each cell on its own line adds these lines, so the detectors see the number."""
-    runs, run = [], []
-    for cell in [*cells, ""]:
-        if is_box(cell):
-            run.append(cell.strip())
-            continue
-        if len(run) >= BOXED_RUN:
-            runs.append("".join(run))
-        run = []
-    return runs

@@ -10,10 +10,12 @@ import re
 
 from .detect import Finding, Kind, scan
 
-# A home's unit, not an office's door: an office is found by its road and number (明州路188号), a home by its
-# building, unit or village group, or by an estate's building and room with no road (春江苑3号楼801室).
-RESIDENCE = re.compile("幢|栋|单元|#|＃|组|小区|花园|家园|公寓")
-ROAD_NUMBER = re.compile(r"(?:大道|大街|路|街|巷|道)\s*\d+\s*号")
+# A home's unit, not an office's door: an office is found by its road and number (明州路188号) or its building
+# (行政服务中心3号楼201室), a home by its building, unit or village group, or by an estate's building
+# (春江苑3号楼801室, 幸福新村5号楼302室).
+RESIDENCE = re.compile(
+    r"幢|栋|单元|#|＃|组|小区|花园|家园|公寓|(?:苑|新村|庭|湾|城)\s*[0-9A-Z一二三四五六七八九十]+\s*(?:号楼|座)"
+)
 # No telephone number is this long (0574-86781234 has 12 digits).
 LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
 
@@ -21,12 +23,7 @@ LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
 def _office(finding: Finding, address: bool) -> bool:
     if finding.kind == Kind.LANDLINE:
         return True
-    return (
-        address
-        and finding.kind == Kind.ADDRESS
-        and ROAD_NUMBER.search(finding.text) is not None
-        and not RESIDENCE.search(finding.text)
-    )
+    return address and finding.kind == Kind.ADDRESS and not RESIDENCE.search(finding.text)
 
 
 def personal(value: str, *, address: bool, allow=frozenset()) -> list[Finding]:

@@ -22,8 +22,8 @@ _ROAD = r"(?:大道|大街|路|街|巷|弄|道|里)"
 _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
-# a bare room number in digits is not a count (300户, 500人, 120套)
-_ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条])|{_ROOM_SPELT})"
+# a bare room number in digits is not a count (300户, 500人, 120套, 300多户)
+_ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])|{_ROOM_SPELT})"
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
 # after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a

@@ -42,8 +42,12 @@ def words(source, *, values: bool = True) -> list[str]:
     attribute worth reading. `values=False` leaves out the cell values of a sheet, read with their headers."""
     out, runs = [], {}
     cells, cell = [], []  # a table row's cells' text so far, and the paragraphs of the cell being read
-    for _event, element in ElementTree.iterparse(source):
+    for event, element in ElementTree.iterparse(source, events=("start", "end")):
         tag, text = element.tag, element.text
+        if event == "start":  # only where a cell begins matters: what stood before it is not its text
+            if tag == CELL:
+                cell = []
+            continue
         if tag == CELL:
             cells.append("".join(cell))
             cell = []
