@@ -111,3 +111,12 @@ def parse_org_code(raw: str) -> str:
     if org_code_check_char(value[:8]) != value[8]:
         raise IdentifierError("ORG_CHECKSUM", _("组织机构代码校验码不正确，请逐位核对。"))
     return value
+
+
+# --- 银行卡号 ISO/IEC 7812 ------------------------------------------------------------------------------------------
+def luhn_valid(digits: str) -> bool:
+    """Whether a run of ASCII digits ends in its Luhn check digit, as a bank card number does."""
+    if not digits or not digits.isdigit():
+        return False
+    total = sum(d if i % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for i, d in enumerate(map(int, reversed(digits))))
+    return total % 10 == 0

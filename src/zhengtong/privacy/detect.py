@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from zhengtong.core.ids import ID_CHECK_CHARS, ID_WEIGHTS
+from zhengtong.core.ids import ID_CHECK_CHARS, ID_WEIGHTS, luhn_valid
 
 from .names import find_names
 from .normalize import normalise
@@ -167,13 +167,7 @@ def valid_id_number(value: str, *, today: dt.date | None = None, checked: bool =
 
 
 def luhn(value: str) -> bool:
-    digits = [int(c) for c in _digits(value)]
-    total = 0
-    for i, d in enumerate(reversed(digits)):
-        if i % 2:
-            d = d * 2 - 9 if d > 4 else d * 2
-        total += d
-    return bool(digits) and total % 10 == 0
+    return luhn_valid(_digits(value))
 
 
 def _near(text: str, start: int, end: int, words) -> bool:

@@ -58,9 +58,8 @@ class _Visible(HTMLParser):
         """A row's cells that print a number one digit to a cell (privacy/boxes.py) are read as the one number a
         reader sees: their texts joined, without the line breaks between cells."""
         texts = ["".join(self.parts[start:end]).strip() for start, end in cells]
-        for first, last in reversed(
-            box_runs(texts)
-        ):  # from the right, so the ranges still to rewrite keep their places
+        # from the right, so that the ranges still to rewrite keep their places
+        for first, last in reversed(box_runs(texts)):
             self.parts[cells[first][0] : cells[last - 1][1]] = ["".join(texts[first:last])]
 
     def handle_data(self, data):

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from zhengtong.core.ids import ID_CHECK_CHARS, ID_WEIGHTS
+from zhengtong.core.ids import id_number_check_char, luhn_valid
 
 # Every code point a page shows nothing for: Unicode's Default_Ignorable_Code_Point (soft hyphen, zero-width
 # characters and joiners, direction marks, embeddings and isolates, invisible operators and the rest of U+2060-206F,
@@ -90,16 +90,9 @@ def _whole(run: str) -> bool:
     digits = "".join(c for c in run.translate(_SPELT_TABLE) if c not in _RUN_SEPARATORS)
     if len(digits) == 11:
         return digits[0] == "1" and digits[1] in "3456789"
-    if len(digits) == 18 and digits[:17].isdigit():
-        total = sum(int(d) * w for d, w in zip(digits[:17], ID_WEIGHTS, strict=True))
-        if ID_CHECK_CHARS[total % 11] == digits[17].upper():
-            return True
-    return 16 <= len(digits) <= 19 and digits.isdigit() and _luhn(digits)
-
-
-def _luhn(digits: str) -> bool:
-    total = sum(d if i % 2 == 0 else (d * 2 - 9 if d > 4 else d * 2) for i, d in enumerate(map(int, reversed(digits))))
-    return total % 10 == 0
+    if len(digits) == 18 and digits[:17].isdigit() and id_number_check_char(digits[:17]) == digits[17].upper():
+        return True
+    return 16 <= len(digits) <= 19 and luhn_valid(digits)
 
 
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
