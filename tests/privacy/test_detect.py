@@ -497,6 +497,7 @@ def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole(
         ("身份证3302061990030712三一", Kind.ID_NUMBER, "3302061990030712三一"),
         ("证件3306831971080976一X，", Kind.ID_NUMBER, "3306831971080976一X"),
         ("发放账户62290978766099234三，开户行兴业银行", Kind.BANK_CARD, "62290978766099234三"),
+        ("公民身份号码320102\u200d19440302737三，", Kind.ID_NUMBER, "320102\u200d19440302737三"),
     ],
 )
 def test_a_number_whose_first_or_last_digits_are_numerals_is_still_found(text, kind, value):

@@ -118,14 +118,15 @@ def normalise(original: str) -> View:
     if not _NEEDS_WORK.search(original):
         return View(original, None)
     wide = original.translate(_WIDE_TABLE)  # one character for one: positions unchanged
-    if _SPELT_HINTED.search(wide):
+    origin = None
+    if _INVISIBLE.search(wide):  # first, so that a number is read whole (320102\u200d19440302737三)
+        origin = tuple(i for i, c in enumerate(wide) if c not in INVISIBLE)
+        wide = "".join(wide[i] for i in origin)
+    if _SPELT_HINTED.search(wide):  # one character for one from here on
         wide = _DIGIT_RUN.sub(_spelt, wide)
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
-    if not _INVISIBLE.search(wide):
-        return View(wide, None)
-    origin = tuple(i for i, c in enumerate(wide) if c not in INVISIBLE)
-    return View("".join(wide[i] for i in origin), origin)
+    return View(wide, origin)
 
 
 def without(text: str, spans: list[tuple[int, int]]) -> View:
