@@ -179,39 +179,6 @@ def test_a_number_on_the_line_after_a_number_is_its_own(line_before):
 
 
 @pytest.mark.parametrize(
-    "html",
-    [
-        '<a href="smsto:13905740021">发短信</a>',
-        '<a href=" tel:13905740022">来电</a>',
-        '<a href="sip:13905740023@voip.example.cn">通话</a>',
-        '<a href="https://map.example.com/?home=%E7%BB%BF%E5%9F%8E%E6%98%A5%E6%B1%9F%E8%8A%B1%E5%9B%AD9%E5%B9%A2800%E5%AE%A4">地图</a>',
-        '<img src="https://img.example.cn/idcard/330206199003071231.jpg" alt="扫描件">',
-    ],
-)
-def test_every_attribute_of_published_html_is_read_decoded(html):
-    """Issue 20 (outside attack): only tel:/mailto:/sms: links and a few shown attributes were read, so other link
-    schemes, a leading space, an address in a link's query and an ID number in a picture's address were published.
-    Every attribute is in the page's source."""
-    from zhengtong.privacy.html import mask_html, visible_text
-
-    assert scan(visible_text(html)), html
-    assert not scan(visible_text(mask_html(html)))
-
-
-def test_html_is_scanned_as_it_is_seen_cells_apart_and_shown_attributes_in():
-    """Issue 20: attributes (title=, alt=, href="tel:") are published and were dropped before the scan; table
-    cells glued together made a false name of 第（一）项 + 规章."""
-    from zhengtong.privacy.html import visible_text
-
-    html = (
-        "<table><tr><td>第二十条第（一）项</td><td>规章</td></tr></table>"
-        '<p title="联系人王建国">详见</p><a href="tel:13805740001">电话</a><img alt="身份证 ' + _ID + '">'
-    )
-    found = {(f.kind, f.text) for f in scan(visible_text(html))}
-    assert found == {(Kind.NAME, "王建国"), (Kind.MOBILE, "13805740001"), (Kind.ID_NUMBER, _ID)}
-
-
-@pytest.mark.parametrize(
     "spelling",
     [
         "{a}\u00a0{b}\u00a0{c}",  # &nbsp; from an editor
@@ -257,106 +224,6 @@ def test_a_number_spelt_in_chinese_or_circled_digits_is_masked_as_it_is_found(wr
     the letter page, Open311 and the 好差评 page printed them whole."""
     masked = mask(f"我的号码是{written}，请回电")
     assert kept in masked and written not in masked
-
-
-@pytest.mark.parametrize(
-    ("text", "masked"),
-    [
-        ("联系人：钱多多", "联系人：钱**"),  # 多 is no common given-name character, but a label and a colon say "name"
-        ("申请人：司马小朵，女", "申请人：司***，女"),
-        ("我老公黄海波经常加班", "我老公黄**经常加班"),  # a husband named as the neighbours would
-        ("关于同意给予李桂芬家庭最低生活保障的批复", "关于同意给予李**家庭最低生活保障的批复"),  # a notice's title
-        ("申请人王 建国不服", "申请人王***不服"),  # a space typed between surname and given name
-        ("经办人张大山", "经办人张**"),  # a given name ending like a place (山), after a role
-        ("我妈妈刘翠花", "我妈妈刘**"),
-        ("姓名：李娜", "姓名：李*"),  # a namesake in the dictionary (a tennis player), after a label and a colon
-    ],
-)
-def test_a_labelled_name_of_rare_characters_is_found(text, masked):
-    """Outside attack, session 41: these were published as written."""
-    assert mask(text) == masked
-
-
-@pytest.mark.parametrize(
-    ("text", "masked"),
-    [
-        ("联系人钱彧，电话另告", "联系人钱*，电话另告"),  # 彧 is seldom a name's, but the role and the comma close it
-        ("业主秦翀反映楼上渗水", "业主秦*反映楼上渗水"),
-        ("举报人邬喆，电子邮箱另附", "举报人邬*，电子邮箱另附"),
-        ("授权代表杜素珍，联系电话另告", "授权代表杜**，联系电话另告"),
-    ],
-)
-def test_a_name_of_rare_characters_after_a_role_without_a_colon_is_found(text, masked):
-    """Issue 20, left from session 41 (联系人钱多多): after a role, a surname and one or two characters closed by a
-    boundary are a name even without a colon, unless they make a word (应当, 邻居) or a title."""
-    assert mask(text) == masked
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "申请人应当自收到通知之日起十日内补正。",
-        "申请人于同日向本机关提交了补正材料。",
-        "家属和邻居反映情况属实。",
-        "业主方应当按时缴纳物业费。",
-        "户主签字，村委会盖章。",
-        "联系人电话：0574-86781234",
-        "当事人对处罚决定不服的，可以申请行政复议。",
-        "申请人可以委托代理人办理。",
-    ],
-)
-def test_words_after_a_role_without_a_colon_are_no_name(text):
-    assert scan(text, allow=frozenset({"0574-86781234"})) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "申请人：陈某，相关信息已按规定作脱敏处理。",  # the name already withheld
-        "负责人：王局长",
-        "联系人：张科长、何处长",
-        "联系人：王女士",
-        "联系人：文明办",
-        "联系人：宣传科",
-        "业主：万科城",
-        "本项目由民政负责审核，由公安负责核查。",  # review, session 41: 由 is a surname too
-    ],
-)
-def test_a_title_an_office_or_a_withheld_name_after_a_label_is_no_name(text):
-    assert scan(text) == []
-
-
-@pytest.mark.parametrize("cell", ["万人", "常住人口 84 万人", "2025 年末常住人口84.3万人"])
-def test_a_unit_of_statistics_is_not_a_name(cell):
-    """An open statistics table's unit column (sharing/opendata.py scans every cell) is not a person."""
-    assert scan(cell) == []
-
-
-@pytest.mark.parametrize(
-    "text",
-    ["窗口工作人员王小明态度差", "表扬民警陈志强耐心细致", "社区网格员李建国多次上门", "投诉医生王芳态度生硬"],
-)
-def test_a_member_of_staff_named_without_a_label_is_found(text):
-    """Issue 20 (outside review of 好差评): a rectification published 窗口工作人员王小明态度差 unmasked."""
-    assert [f.kind for f in scan(text)] == [Kind.NAME]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "工作人员张贴公告",
-        "工作人员应当依法办理",
-        "主任温馨提示",
-        "书记文明劝导",
-        # the segmenter's dictionary tags these as names (review of issue 20): a given name has no 证, 区, 体 or 边
-        "窗口工作人员许可证办理很快",
-        "工作人员高新区分中心",
-        "办事人员宋体字打印",
-        "城管队员马路边执勤",
-    ],
-)
-def test_a_staff_word_before_an_ordinary_word_is_no_name(text):
-    assert scan(text) == []
 
 
 def test_an_id_number_with_a_wrong_check_digit_beside_an_id_label_is_still_found():
@@ -456,38 +323,6 @@ def test_lines_and_lists_the_new_spellings_admit_are_no_finding(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "masked"),
-    [
-        ("业主王 小 明反映", "业主王****反映"),
-        ("户 主 姓 名 熊 慧 敏 家 庭 住 址", "户 主 姓 名 熊**** 家 庭 住 址"),
-        ("申 请 人 郑  军 联 系 电 话", "申 请 人 郑*** 联 系 电 话"),
-    ],
-)
-def test_a_name_in_letter_spaced_text_is_masked_whole(text, masked):
-    """Issue 20 (outside attack, session 44): a form printed with a space between characters showed 王** 明, the
-    last character of the name in clear."""
-    assert mask(text) == masked
-
-
-def test_letter_spacing_does_not_join_words_a_space_parts():
-    """A name at the end of a phrase stays found: the space after it closes it (备注：靳梓萱 碧浪湖花园…)."""
-    assert [f.text for f in scan("备注：靳梓萱 碧浪湖花园3幢2803室") if f.kind == Kind.NAME] == ["靳梓萱"]
-
-
-def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole():
-    """Issue 20 (outside attack, session 44): a form's table prints an ID number one digit to a cell; a reader reads
-    the row as one number, and the published body must not show it digit by digit either."""
-    from zhengtong.privacy.html import mask_html, visible_text
-
-    cells = "".join(f"<td>{c}</td>" for c in _ID)
-    html = f"<table><tr><td>身份证号码</td>{cells}</tr><tr><td>序号</td><td>1</td><td>2</td></tr></table>"
-    assert (Kind.ID_NUMBER, _ID) in {(f.kind, f.text) for f in scan(visible_text(html))}
-    published = mask_html(html)
-    assert not scan(visible_text(published))
-    assert _ID[6:14] not in visible_text(published).replace("\n", "")
-
-
-@pytest.mark.parametrize(
     ("text", "kind", "value"),
     [
         # review (session 44): a numeral glued to digits is a digit when, with it, the number is whole
@@ -517,24 +352,3 @@ def test_a_number_whose_first_or_last_digits_are_numerals_is_still_found(text, k
 )
 def test_numbers_in_a_table_or_a_measure_are_no_finding(text):
     assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]
-
-
-@pytest.mark.parametrize(
-    ("text", "masked"),
-    [
-        ("业主王 芳 李四反映", "业主王** 李四反映"),
-    ],
-)
-def test_a_spaced_name_ends_where_the_name_does(text, masked):
-    assert mask(text) == masked
-
-
-def test_a_row_of_counts_one_digit_to_a_cell_is_no_number():
-    """Review (session 44): eleven single-digit counts in a row are a statistics table, not a mobile; boxes make
-    a number when it is an ID number (its check character) or beside a telephone or card label."""
-    from zhengtong.privacy.html import visible_text
-
-    counts = "".join(f"<td>{c}</td>" for c in "15203124012")
-    assert scan(visible_text(f"<table><tr><td>受理件数</td>{counts}<td>12</td></tr></table>")) == []
-    phone = "".join(f"<td>{c}</td>" for c in "13805740001")
-    assert [f.kind for f in scan(visible_text(f"<table><tr><td>联系电话</td>{phone}</tr></table>"))] == [Kind.MOBILE]

@@ -1,0 +1,69 @@
+"""Published HTML and tables read as a reader sees them (privacy/html.py, privacy/boxes.py; 政府信息公开条例 Art. 15):
+every attribute, cells apart, and a number printed one digit to a cell read as one number when it is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengtong.privacy import Kind, scan
+
+from ..factories import valid_id_number
+
+_ID = valid_id_number()
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<a href="smsto:13905740021">发短信</a>',
+        '<a href=" tel:13905740022">来电</a>',
+        '<a href="sip:13905740023@voip.example.cn">通话</a>',
+        '<a href="https://map.example.com/?home=%E7%BB%BF%E5%9F%8E%E6%98%A5%E6%B1%9F%E8%8A%B1%E5%9B%AD9%E5%B9%A2800%E5%AE%A4">地图</a>',
+        '<img src="https://img.example.cn/idcard/330206199003071231.jpg" alt="扫描件">',
+    ],
+)
+def test_every_attribute_of_published_html_is_read_decoded(html):
+    """Issue 20 (outside attack): only tel:/mailto:/sms: links and a few shown attributes were read, so other link
+    schemes, a leading space, an address in a link's query and an ID number in a picture's address were published.
+    Every attribute is in the page's source."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    assert scan(visible_text(html)), html
+    assert not scan(visible_text(mask_html(html)))
+
+
+def test_html_is_scanned_as_it_is_seen_cells_apart_and_shown_attributes_in():
+    """Issue 20: attributes (title=, alt=, href="tel:") are published and were dropped before the scan; table
+    cells glued together made a false name of 第（一）项 + 规章."""
+    from zhengtong.privacy.html import visible_text
+
+    html = (
+        "<table><tr><td>第二十条第（一）项</td><td>规章</td></tr></table>"
+        '<p title="联系人王建国">详见</p><a href="tel:13805740001">电话</a><img alt="身份证 ' + _ID + '">'
+    )
+    found = {(f.kind, f.text) for f in scan(visible_text(html))}
+    assert found == {(Kind.NAME, "王建国"), (Kind.MOBILE, "13805740001"), (Kind.ID_NUMBER, _ID)}
+
+
+def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole():
+    """Issue 20 (outside attack, session 44): a form's table prints an ID number one digit to a cell; a reader reads
+    the row as one number, and the published body must not show it digit by digit either."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    cells = "".join(f"<td>{c}</td>" for c in _ID)
+    html = f"<table><tr><td>身份证号码</td>{cells}</tr><tr><td>序号</td><td>1</td><td>2</td></tr></table>"
+    assert (Kind.ID_NUMBER, _ID) in {(f.kind, f.text) for f in scan(visible_text(html))}
+    published = mask_html(html)
+    assert not scan(visible_text(published))
+    assert _ID[6:14] not in visible_text(published).replace("\n", "")
+
+
+def test_a_row_of_counts_one_digit_to_a_cell_is_no_number():
+    """Review (session 44): eleven single-digit counts in a row are a statistics table, not a mobile; boxes make
+    a number when it is an ID number (its check character) or beside a telephone or card label."""
+    from zhengtong.privacy.html import visible_text
+
+    counts = "".join(f"<td>{c}</td>" for c in "15203124012")
+    assert scan(visible_text(f"<table><tr><td>受理件数</td>{counts}<td>12</td></tr></table>")) == []
+    phone = "".join(f"<td>{c}</td>" for c in "13805740001")
+    assert [f.kind for f in scan(visible_text(f"<table><tr><td>联系电话</td>{phone}</tr></table>"))] == [Kind.MOBILE]

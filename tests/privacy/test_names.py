@@ -1,0 +1,142 @@
+"""Names of private persons in free text (privacy/names.py; 政府信息公开条例 Art. 15): found after a label, a role, a
+self-introduction or standing between a boundary and a word that follows a name; typed with spaces, read whole;
+titles, offices, units and ordinary words after a role are no name."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengtong.privacy import Kind, mask, scan
+
+from ..factories import valid_id_number
+
+_ID = valid_id_number()
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("联系人：钱多多", "联系人：钱**"),  # 多 is no common given-name character, but a label and a colon say "name"
+        ("申请人：司马小朵，女", "申请人：司***，女"),
+        ("我老公黄海波经常加班", "我老公黄**经常加班"),  # a husband named as the neighbours would
+        ("关于同意给予李桂芬家庭最低生活保障的批复", "关于同意给予李**家庭最低生活保障的批复"),  # a notice's title
+        ("申请人王 建国不服", "申请人王***不服"),  # a space typed between surname and given name
+        ("经办人张大山", "经办人张**"),  # a given name ending like a place (山), after a role
+        ("我妈妈刘翠花", "我妈妈刘**"),
+        ("姓名：李娜", "姓名：李*"),  # a namesake in the dictionary (a tennis player), after a label and a colon
+    ],
+)
+def test_a_labelled_name_of_rare_characters_is_found(text, masked):
+    """Outside attack, session 41: these were published as written."""
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("联系人钱彧，电话另告", "联系人钱*，电话另告"),  # 彧 is seldom a name's, but the role and the comma close it
+        ("业主秦翀反映楼上渗水", "业主秦*反映楼上渗水"),
+        ("举报人邬喆，电子邮箱另附", "举报人邬*，电子邮箱另附"),
+        ("授权代表杜素珍，联系电话另告", "授权代表杜**，联系电话另告"),
+    ],
+)
+def test_a_name_of_rare_characters_after_a_role_without_a_colon_is_found(text, masked):
+    """Issue 20, left from session 41 (联系人钱多多): after a role, a surname and one or two characters closed by a
+    boundary are a name even without a colon, unless they make a word (应当, 邻居) or a title."""
+    assert mask(text) == masked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人应当自收到通知之日起十日内补正。",
+        "申请人于同日向本机关提交了补正材料。",
+        "家属和邻居反映情况属实。",
+        "业主方应当按时缴纳物业费。",
+        "户主签字，村委会盖章。",
+        "联系人电话：0574-86781234",
+        "当事人对处罚决定不服的，可以申请行政复议。",
+        "申请人可以委托代理人办理。",
+    ],
+)
+def test_words_after_a_role_without_a_colon_are_no_name(text):
+    assert scan(text, allow=frozenset({"0574-86781234"})) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "申请人：陈某，相关信息已按规定作脱敏处理。",  # the name already withheld
+        "负责人：王局长",
+        "联系人：张科长、何处长",
+        "联系人：王女士",
+        "联系人：文明办",
+        "联系人：宣传科",
+        "业主：万科城",
+        "本项目由民政负责审核，由公安负责核查。",  # review, session 41: 由 is a surname too
+    ],
+)
+def test_a_title_an_office_or_a_withheld_name_after_a_label_is_no_name(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize("cell", ["万人", "常住人口 84 万人", "2025 年末常住人口84.3万人"])
+def test_a_unit_of_statistics_is_not_a_name(cell):
+    """An open statistics table's unit column (sharing/opendata.py scans every cell) is not a person."""
+    assert scan(cell) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["窗口工作人员王小明态度差", "表扬民警陈志强耐心细致", "社区网格员李建国多次上门", "投诉医生王芳态度生硬"],
+)
+def test_a_member_of_staff_named_without_a_label_is_found(text):
+    """Issue 20 (outside review of 好差评): a rectification published 窗口工作人员王小明态度差 unmasked."""
+    assert [f.kind for f in scan(text)] == [Kind.NAME]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "工作人员张贴公告",
+        "工作人员应当依法办理",
+        "主任温馨提示",
+        "书记文明劝导",
+        # the segmenter's dictionary tags these as names (review of issue 20): a given name has no 证, 区, 体 or 边
+        "窗口工作人员许可证办理很快",
+        "工作人员高新区分中心",
+        "办事人员宋体字打印",
+        "城管队员马路边执勤",
+    ],
+)
+def test_a_staff_word_before_an_ordinary_word_is_no_name(text):
+    assert scan(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("业主王 小 明反映", "业主王****反映"),
+        ("户 主 姓 名 熊 慧 敏 家 庭 住 址", "户 主 姓 名 熊**** 家 庭 住 址"),
+        ("申 请 人 郑  军 联 系 电 话", "申 请 人 郑*** 联 系 电 话"),
+    ],
+)
+def test_a_name_in_letter_spaced_text_is_masked_whole(text, masked):
+    """Issue 20 (outside attack, session 44): a form printed with a space between characters showed 王** 明, the
+    last character of the name in clear."""
+    assert mask(text) == masked
+
+
+def test_letter_spacing_does_not_join_words_a_space_parts():
+    """A name at the end of a phrase stays found: the space after it closes it (备注：靳梓萱 碧浪湖花园…)."""
+    assert [f.text for f in scan("备注：靳梓萱 碧浪湖花园3幢2803室") if f.kind == Kind.NAME] == ["靳梓萱"]
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("业主王 芳 李四反映", "业主王** 李四反映"),
+    ],
+)
+def test_a_spaced_name_ends_where_the_name_does(text, masked):
+    assert mask(text) == masked
