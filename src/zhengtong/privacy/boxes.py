@@ -8,6 +8,7 @@ same row, a mobile or a card. Eleven one-digit counts in a statistics table (受
 
 from __future__ import annotations
 
+from .detect import luhn, valid_id_number
 from .normalize import SPELT_DIGITS, normalise
 
 _BOX = frozenset("0123456789Xx" + SPELT_DIGITS)
@@ -42,8 +43,6 @@ def boxed(cells: list[str]) -> list[str]:
 
 
 def _a_number(run: str, labels: str) -> bool:
-    from .detect import luhn, valid_id_number  # detect reads the view this module's callers build
-
     digits = normalise(run).text
     if len(digits) < _SHORTEST:
         return False

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from zhengtong.core.ids import ID_CHECK_CHARS, ID_WEIGHTS, luhn_valid
+from zhengtong.core.ids import id_number_check_char, luhn_valid
 
 from .names import find_names
 from .normalize import normalise
@@ -153,8 +153,7 @@ def valid_id_number(value: str, *, today: dt.date | None = None, checked: bool =
     elif len(value) == 18:
         if not value[:17].isdigit():
             return False
-        total = sum(int(d) * w for d, w in zip(value[:17], ID_WEIGHTS, strict=True))
-        if checked and ID_CHECK_CHARS[total % 11] != value[17]:
+        if checked and id_number_check_char(value[:17]) != value[17]:
             return False
         born = (value[6:10], value[10:12], value[12:14])
     else:
