@@ -26,11 +26,11 @@ _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四�
 _ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])|{_ROOM_SPELT})"
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
-# after an estate's name (a space may stand between): 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a
-# tower's letter (东湖花园B座1203室)
+# after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
+# (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
 _BUILDING = rf" ?(?:[A-Z]区)?(?:{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
-# between the building and the room: a unit, a floor (9栋8楼800), a space or a dash (9幢-800室)
-_BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[ ,，、-]?"
+# between the building and the room: a unit, a floor (9栋8楼800), a comma or a dash (9幢-800室)
+_BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[,，、-]?"
 
 ADDRESS = re.compile(
     "|".join(
