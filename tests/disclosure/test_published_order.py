@@ -14,23 +14,9 @@ from django.db import connection
 from django.utils import timezone
 
 from tests.factories import department
+from tests.plans import query_plan
 from zhengtong.disclosure import selectors
 from zhengtong.disclosure.models import Category, Column, Document, State
-
-
-def _plan(queryset) -> str:
-    """The query's plan in SQLite's words. On PostgreSQL, whose planner reads a table this small whole, the plan it
-    makes when told to use an index: a Sort node there is SQLite's temporary B-tree, an index that cannot serve the
-    order."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-            return " | ".join(row[-1] for row in cursor.fetchall())
-        cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
-        lines = [row[0] for row in cursor.fetchall()]
-    return " | ".join(lines) + (" | USE TEMP B-TREE FOR ORDER BY" if any("Sort" in x for x in lines) else "")
 
 
 def _catalogue() -> None:
@@ -57,7 +43,7 @@ def _catalogue() -> None:
 
 def test_the_newest_published_are_read_in_index_order_without_statistics(db):
     _catalogue()
-    plan = _plan(selectors.published()[:15])
+    plan = query_plan(selectors.published()[:15])
     assert "TEMP B-TREE" not in plan, plan
 
 
@@ -70,5 +56,5 @@ def test_a_column_or_a_category_is_read_from_its_own_index_in_order(db, narrowed
     _catalogue()
     if "column__code" in narrowed:
         narrowed = {"column": Column.objects.get(code="rare")}
-    plan = _plan(selectors.published().filter(**narrowed)[:20])
+    plan = query_plan(selectors.published().filter(**narrowed)[:20])
     assert index in plan and "TEMP B-TREE" not in plan, plan

@@ -1,5 +1,4 @@
-"""Reads: the monthly indicators (the public pages read through
-public_reads)."""
+"""Reads: a department's queue and the monthly indicators (the public pages read through public_reads)."""
 
 from __future__ import annotations
 
@@ -7,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +16,20 @@ from zhengtong.supervision.rates import on_time_rate
 
 from .case import LETTER
 from .models import Assignment, Kind, Letter, Satisfaction, State
+
+
+def department_queue(department_ids) -> QuerySet:
+    """The ids of the letters waiting for these departments (待签收, 已签收), oldest first: a range read of the
+    unfinished dispatches' index in its order, stopped by the page's LIMIT. A letter with two of the departments
+    on it (an office as co-handler of its bureau) is one id: its dispatches are neighbours in that order."""
+    waiting = [Assignment.State.PENDING, Assignment.State.ACCEPTED]
+    return (
+        Assignment.objects.filter(department_id__in=department_ids, finished_at__isnull=True, state__in=waiting)
+        .exclude(letter__state__in=[State.CLOSED, State.MERGED, State.DECLINED])
+        .order_by("letter_received_at", "letter_id")
+        .values_list("letter_id", flat=True)
+        .distinct()
+    )
 
 
 def month_bounds(month: dt.date) -> tuple[dt.datetime, dt.datetime]:

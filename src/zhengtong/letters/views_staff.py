@@ -32,7 +32,7 @@ from . import selectors, services
 from .actions import ACTIONS
 from .case import LETTER, assignment_actions, is_centre, my_assignments
 from .errors import MAX_ATTACHMENTS
-from .models import CENTRE_STATES, Assignment, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
+from .models import CENTRE_STATES, Channel, Kind, Letter, Responsibility, Satisfaction, State, Urgency
 from .suggest import suggest
 
 DEPARTMENT_STATES = [State.DISPATCHED, State.HANDLING, State.REVIEW]
@@ -44,13 +44,11 @@ def queue(request):
     state = request.GET.get("state", "")
     if centre:
         letters = Letter.objects.filter(state__in=[state] if state in CENTRE_STATES else CENTRE_STATES)
+        page = page_of(letters.select_related("department").order_by("received_at", "pk"), 30, request.GET.get("page"))
     else:
-        mine = Assignment.objects.filter(
-            department__in=workplaces(request.user), state__in=[Assignment.State.PENDING, Assignment.State.ACCEPTED]
-        ).values("letter_id")
-        letters = Letter.objects.filter(pk__in=mine).exclude(state__in=[State.CLOSED, State.MERGED, State.DECLINED])
-    letters = letters.select_related("department").order_by("received_at", "pk")
-    page = page_of(letters, 30, request.GET.get("page"))
+        page = page_of(selectors.department_queue(workplaces(request.user)), 30, request.GET.get("page"))
+        found = Letter.objects.select_related("department").in_bulk(page.object_list)
+        page.object_list = [found[pk] for pk in page.object_list]
     return render(
         request,
         "letters/staff_queue.html",

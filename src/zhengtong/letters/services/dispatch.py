@@ -86,9 +86,10 @@ def letter_dispatch(
     if letter.state == State.SUBMITTED:
         _accept(letter, by)
     now = timezone.now()
-    Assignment.objects.create(letter=letter, department=department, role=Assignment.Role.MAIN, dispatched_at=now)
-    for other in co:
-        Assignment.objects.create(letter=letter, department=other, role=Assignment.Role.CO, dispatched_at=now)
+    for target, role in [(department, Assignment.Role.MAIN), *((other, Assignment.Role.CO) for other in co)]:
+        Assignment.objects.create(
+            letter=letter, department=target, role=role, dispatched_at=now, letter_received_at=letter.received_at
+        )
     letter.state, letter.department, letter.category = State.DISPATCHED, department, category or letter.category
     start_clock(letter, "handle", "办理", department, handling_limit(letter), whole=True)
     label = f"派单至{department.name}（主办）" + (f"，{'、'.join(d.name for d in co)}（协办）" if co else "")

@@ -114,6 +114,7 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
                 role=Assignment.Role.MAIN,
                 state=Assignment.State.DONE,
                 dispatched_at=l.accepted_at,
+                letter_received_at=l.received_at,
                 accepted_at=l.accepted_at,
                 finished_at=l.replied_at,
             )
