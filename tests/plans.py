@@ -9,7 +9,11 @@ def query_plan(queryset) -> str:
     """The query's plan in SQLite's words. On PostgreSQL, whose planner reads a table this small whole, the plan it
     makes when told to use an index: a Sort node there is SQLite's temporary B-tree, an index that cannot serve the
     order."""
-    sql, params = queryset.query.sql_with_params()
+    return statement_plan(*queryset.query.sql_with_params())
+
+
+def statement_plan(sql: str, params=()) -> str:
+    """query_plan of a statement as it was sent (one captured with CaptureQueriesContext has its values in it)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)

@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests import factories as f
 from tests.letters.conftest import submit
-from tests.plans import query_plan
+from tests.plans import query_plan, statement_plan
+from zhengtong.core.paging import bounded_count
 from zhengtong.letters import selectors, services
-from zhengtong.letters.models import Assignment, Letter
+from zhengtong.letters.models import Assignment, Letter, State
 from zhengtong.org.models import DataScope
 
 
@@ -33,8 +36,13 @@ def _dispatched(hotline, department, hours_ago: int, co=()) -> Letter:
 
 def test_the_queue_is_read_from_the_dispatch_index_in_order(hotline, district):
     _dispatched(hotline, district["A"], 1)
-    plan = query_plan(selectors.department_queue([district["A"].pk])[:30])
+    queue = selectors.department_queue([district["A"].pk])
+    plan = query_plan(queue[:30])
     assert "assignment_open_queue" in plan and "TEMP B-TREE" not in plan, plan
+    with CaptureQueriesContext(connection) as counted:
+        assert bounded_count(queue) == 1
+    plan = statement_plan(counted.captured_queries[-1]["sql"])
+    assert "assignment_open_queue" in plan and "TEMP B-TREE" not in plan, f"the count drops duplicates in order: {plan}"
 
 
 def test_a_dispatch_keeps_its_letters_received_time(hotline, district):
@@ -54,3 +62,30 @@ def test_an_office_clerk_sees_each_open_letter_once_oldest_first(hotline, distri
     assert page.index(both.number) < page.index(newer.number), "oldest first"
     assert elsewhere.number not in page
     assert [row for row in selectors.department_queue([district["A"].pk, district["A1"].pk])] == [both.pk, newer.pk]
+
+
+def test_a_letter_the_department_asked_to_return_stays_in_its_queue_until_the_centre_decides(hotline, district, lisi):
+    """The letter is the department's until the centre approves the return (退单待审核): it stays listed, with
+    that state; once approved it is gone."""
+    letter = _dispatched(hotline, district["A"], 5)
+    services.letter_return(letter=letter, by=lisi, department=district["A"], reason="不属于本部门职责")
+    assert list(selectors.department_queue([district["A"].pk])) == [letter.pk]
+    services.letter_review_return(letter=letter, by=hotline["operator"], approve=True)
+    assert list(selectors.department_queue([district["A"].pk])) == []
+
+
+def test_a_letter_out_of_handling_waits_on_no_dispatch(hotline, district, lisi, wangwu):
+    """The queue reads the dispatches alone, on this rule of the handling: a reply waits for every co-handler's
+    opinion (letter_draft_reply), a merge ends the dispatches it leaves, and a letter is declined before any."""
+    letter = _dispatched(hotline, district["A"], 6, co=[district["B"]])
+    services.letter_sign(letter=letter, by=lisi, department=district["A"])
+    services.letter_co_opinion(letter=letter, by=wangwu, department=district["B"], opinion="同意主办部门意见。")
+    services.letter_draft_reply(letter=letter, by=lisi, text="经现场检查，路灯已修复。")
+    services.letter_review_reply(letter=letter, by=hotline["head_a"], approve=True)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
+    duplicate = _dispatched(hotline, district["A"], 7, co=[district["B"]])
+    services.letter_merge(letter=duplicate, into=letter, by=hotline["operator"])
+    letter.refresh_from_db()
+    duplicate.refresh_from_db()
+    assert (letter.state, duplicate.state) == (State.CLOSED, State.MERGED)
+    assert not Assignment.objects.filter(finished_at__isnull=True).exists()
