@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db import connection
+
+SORT_NODE = re.compile(r"^\s*(->\s+)?(Incremental )?Sort\s+\(")
 
 
 def query_plan(queryset) -> str:
@@ -21,4 +25,5 @@ def statement_plan(sql: str, params=()) -> str:
         cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
         cursor.execute(f"EXPLAIN {sql}", params)
         lines = [row[0] for row in cursor.fetchall()]
-    return " | ".join(lines) + (" | USE TEMP B-TREE FOR ORDER BY" if any("Sort" in x for x in lines) else "")
+    sorts = any(SORT_NODE.search(line) for line in lines)  # not a Merge Append's "Sort Key", which sorts nothing
+    return " | ".join(lines) + (" | USE TEMP B-TREE FOR ORDER BY" if sorts else "")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
+from django.db import connection
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -51,6 +52,37 @@ def bounded_count(rows) -> int:
         kept = getattr(rows, "bounded_count", None)  # a list that keeps its own (letters' published list, cached)
         return kept() if kept else len(rows[: CAP + 1])
     return (rows if rows.query.is_sliced or rows.query.distinct else rows.order_by())[: CAP + 1].count()
+
+
+class MergedRanges:
+    """The keys of the rows of several querysets in one order, for a list over "this column or that one" (a
+    department's grants, held or given), which no one index serves: each queryset is read as its own index range
+    in the order, only as far as the slice asked for ends, and the ranges are merged as they are read. A
+    database given the OR instead reads every matching row and sorts them, and given a plain UNION ALL it sorts
+    the ranges whole. The querysets must not overlap (exclude from each the rows of those before it). Sliced
+    and counted as page_of and BoundedPagination expect of a list."""
+
+    def __init__(self, querysets, order: tuple[str, ...]):
+        self.querysets, self.order = querysets, order
+
+    def __getitem__(self, wanted: slice) -> list:
+        return self._first(wanted.stop)[wanted.start : wanted.stop]
+
+    def bounded_count(self) -> int:
+        return len(self._first(CAP + 1))
+
+    def _first(self, n: int) -> list:
+        columns = [name.lstrip("-") for name in self.order]
+        arms, params = [], []
+        for i, rows in enumerate(self.querysets):
+            sql, arm_params = rows.order_by(*self.order).values_list("pk", *columns)[:n].query.sql_with_params()
+            arms.append(f"SELECT * FROM ({sql}) arm{i}")
+            params += arm_params
+        # the keys by position: 1 is the primary key, the order's columns follow it
+        by = ", ".join(f"{i}{' DESC' if name.startswith('-') else ''}" for i, name in enumerate(self.order, start=2))
+        with connection.cursor() as cursor:
+            cursor.execute(f"{' UNION ALL '.join(arms)} ORDER BY {by} LIMIT {int(n)}", params)
+            return [row[0] for row in cursor.fetchall()]
 
 
 def page_of(rows, per_page: int, number):

@@ -4,7 +4,6 @@ key; each call is checked against the grant and logged (services/exchange.py).""
 
 from __future__ import annotations
 
-from django.db.models import Q
 from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import permissions, serializers
@@ -23,7 +22,7 @@ from . import errors
 from .actions import ACTIONS
 from .case import SHARE_REQUEST
 from .models import Grant, ShareRequest
-from .selectors import grant_usage
+from .selectors import department_grants, grant_usage
 from .services.exchange import exchange_read, exchange_refused
 from .signing import signer, verifier
 
@@ -177,12 +176,7 @@ class Grants(ListAPIView):
     serializer_class = GrantSerializer
 
     def get_queryset(self):
-        places = workplaces(self.request.user)
-        return (
-            Grant.objects.filter(Q(consumer_id__in=places) | Q(resource__provider_id__in=places))
-            .select_related("resource", "consumer")
-            .order_by("-granted_at", "-pk")
-        )
+        return Grant.objects.select_related("resource", "consumer")
 
     @extend_schema(summary="本部门的共享授权和调用情况")
     def get(self, request, *args, **kwargs):
@@ -190,7 +184,9 @@ class Grants(ListAPIView):
 
     def list(self, request, *args, **kwargs):
         places = workplaces(request.user)
-        grants = self.paginate_queryset(self.get_queryset())
+        ids = self.paginate_queryset(department_grants(places))
+        found = self.get_queryset().in_bulk(ids)
+        grants = [found[pk] for pk in ids]
         usage = grant_usage(g.pk for g in grants)
         for grant in grants:
             used = usage.get(grant.pk, {})

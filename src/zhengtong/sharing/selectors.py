@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Count, Max, Q, Sum
 
-from .models import ExchangeEntry
+from zhengtong.core.paging import MergedRanges
+
+from .models import ExchangeEntry, Grant
 
 
 def grant_usage(grant_ids) -> dict[int, dict]:
@@ -18,3 +20,13 @@ def grant_usage(grant_ids) -> dict[int, dict]:
         )
     )
     return {row["grant_id"]: row for row in rows}
+
+
+def department_grants(department_ids) -> MergedRanges:
+    """The ids of the grants these departments hold or give, newest first: each side one range of its own index
+    in that order (grant_consumer_recent, grant_provider_recent), merged; a grant between two of the departments
+    is the holder's."""
+    places = list(department_ids)
+    held = Grant.objects.filter(consumer_id__in=places)
+    given = Grant.objects.filter(provider_id__in=places).exclude(consumer_id__in=places)
+    return MergedRanges([held, given], ("-granted_at", "-id"))

@@ -132,7 +132,7 @@ def resource(request, code: str):
                 return redirect("workbench_sharing:request", pk=created.pk)
     grants = list(
         Grant.objects.filter(resource=found)
-        .filter(Q(consumer_id__in=places) | Q(resource__provider_id__in=places))
+        .filter(Q(consumer_id__in=places) | Q(provider_id__in=places))
         .select_related("consumer")
     )
     usage = grant_usage(g.pk for g in grants)

@@ -66,6 +66,11 @@ class Grant(models.Model):
     consumer = models.ForeignKey(
         "org.Department", verbose_name=_("使用部门"), on_delete=models.PROTECT, related_name="+"
     )
+    # The resource's, which never changes (services/catalogue.resource_save): kept here so that each side's grants
+    # are one index range in the list's order (selectors.department_grants).
+    provider = models.ForeignKey(
+        "org.Department", verbose_name=_("提供部门"), on_delete=models.PROTECT, related_name="+"
+    )
     fields = models.JSONField(_("授权信息项"), default=list)
     row_filter = models.JSONField(_("授权数据范围"), default=dict, blank=True)
     expires_on = models.DateField(_("有效期至"))
@@ -84,7 +89,11 @@ class Grant(models.Model):
     class Meta:
         verbose_name = _("共享授权")
         ordering = ["-granted_at", "-pk"]
-        indexes = [models.Index(fields=["consumer", "resource", "state"], name="grant_consumer")]
+        indexes = [
+            models.Index(fields=["consumer", "resource", "state"], name="grant_consumer"),
+            models.Index(fields=["consumer", "-granted_at", "-id"], name="grant_consumer_recent"),
+            models.Index(fields=["provider", "-granted_at", "-id"], name="grant_provider_recent"),
+        ]
 
     def __str__(self):
         return f"{self.resource.name} → {self.consumer.name}"

@@ -64,6 +64,7 @@ def _grant(request: ShareRequest, by, *, fields, row_filter, expires_on, rate) -
         request=request,
         resource=request.resource,
         consumer=request.consumer,
+        provider_id=request.resource.provider_id,
         fields=fields,
         row_filter=row_filter,
         expires_on=expires_on,
