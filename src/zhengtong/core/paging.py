@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
 from django.db import connection
 from django.utils.functional import cached_property
@@ -75,9 +76,14 @@ class MergedRanges:
         columns = [name.lstrip("-") for name in self.order]
         arms, params = [], []
         for i, rows in enumerate(self.querysets):
-            sql, arm_params = rows.order_by(*self.order).values_list("pk", *columns)[:n].query.sql_with_params()
+            try:
+                sql, arm_params = rows.order_by(*self.order).values_list("pk", *columns)[:n].query.sql_with_params()
+            except EmptyResultSet:  # a part that can hold no row (a condition on an empty list)
+                continue
             arms.append(f"SELECT * FROM ({sql}) arm{i}")
             params += arm_params
+        if not arms:
+            return []
         # the keys by position: 1 is the primary key, the order's columns follow it
         by = ", ".join(f"{i}{' DESC' if name.startswith('-') else ''}" for i, name in enumerate(self.order, start=2))
         with connection.cursor() as cursor:

@@ -23,6 +23,18 @@ class Scope:
     def nothing(self) -> bool:
         return not (self.everything or self.department_ids or self.subtree_paths or self.own)
 
+    def covers(self, department_ids) -> set[int]:
+        """Those of `department_ids` whose rows the scope covers whole (its departments, its subtrees)."""
+        if self.everything:
+            return set(department_ids)
+        covered = set(department_ids) & self.department_ids
+        rest = set(department_ids) - covered
+        if rest and self.subtree_paths:
+            for pk, path in Department.objects.filter(pk__in=rest).values_list("pk", "path"):
+                if any(path.startswith(top) for top in self.subtree_paths):
+                    covered.add(pk)
+        return covered
+
     def describe(self) -> list[str]:
         labels = []
         if self.everything:
@@ -59,11 +71,14 @@ def user_scope(user) -> Scope:
     return Scope(department_ids=frozenset(ids), subtree_paths=frozenset(paths), own=DataScope.SELF in scopes)
 
 
-def scope_condition(user, *, department_fields=("department",), owner_fields=(), always_own: bool = False) -> Q | None:
+def scope_condition(
+    user, *, department_fields=("department",), owner_fields=(), always_own: bool = False, scope: Scope | None = None
+) -> Q | None:
     """The condition on rows the user's scope covers, or None when it covers everything. A row is covered when
     any of `department_fields` (FKs to Department or department-id columns, possibly across relations) falls in
-    the scope, or, for 仅本人 (or `always_own`), any of `owner_fields` is the user."""
-    scope = user_scope(user)
+    the scope, or, for 仅本人 (or `always_own`), any of `owner_fields` is the user. `scope`: his, when the caller
+    has read it already."""
+    scope = scope or user_scope(user)
     if scope.everything:
         return None
     condition = Q(pk__in=[])

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions
-from zhengtong.cases.visibility import visible, visible_case
+from zhengtong.cases.visibility import newest_visible, visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import apply_error, message_error
@@ -60,9 +60,8 @@ def index(request):
     rows, q, share = _resources(request)
     page = page_of(rows, PAGE_SIZE, request.GET.get("page"))
     places = workplaces(request.user)
-    requests = visible(
-        SHARE_REQUEST, request.user, ShareRequest.objects.select_related("resource", "consumer", "provider")
-    )
+    listed = ShareRequest.objects.select_related("resource", "consumer", "provider")
+    requests = visible(SHARE_REQUEST, request.user, listed)
     return render(
         request,
         "sharing/staff_index.html",
@@ -73,7 +72,7 @@ def index(request):
             "share_classes": ShareClass.choices,
             "query": pager_query(request.GET),
             "waiting": requests.filter(state=ShareRequest.State.SUBMITTED, provider_id__in=places)[:50],
-            "recent": requests.order_by("-submitted_at", "-pk")[:20],
+            "recent": newest_visible(SHARE_REQUEST, request.user, listed, ("-submitted_at", "-id"), 20),
             "datasets": Dataset.objects.filter(organization_id__in=places).order_by("-modified")[:50],
             "catalogues": bool(places),  # an administrator (三员) works nowhere: he catalogues nothing
         },

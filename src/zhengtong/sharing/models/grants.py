@@ -46,9 +46,10 @@ class ShareRequest(models.Model):
             # The provider's waiting requests, in the list's order to the last key (the home's first 50 waiting
             # were found by walking every request when the order's -id was not in it).
             models.Index(fields=["provider", "state", "-submitted_at", "-id"], name="share_request_waiting"),
-            models.Index(fields=["consumer", "-submitted_at"], name="share_request_consumer"),
-            # The staff home's latest requests in scope: walked in order until 20 are found, not sorted from
-            # every request (decision 0020).
+            # The staff home's latest requests in scope: each department column's range in order, merged
+            # (cases.visibility.newest_visible); the whole list's order for a scope of 全部.
+            models.Index(fields=["consumer", "-submitted_at", "-id"], name="share_request_consumer"),
+            models.Index(fields=["provider", "-submitted_at", "-id"], name="share_request_provider"),
             models.Index(fields=["-submitted_at", "-id"], name="share_request_recent"),
         ]
 
