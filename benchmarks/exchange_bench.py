@@ -134,6 +134,7 @@ def load(registry: int, datasets: int) -> dict:
     Grant.objects.create(
         resource=resource,
         consumer=consumer,
+        provider=resource.provider,
         fields=["uscc", "name", "status"],
         row_filter={"district": "北仑区"},
         expires_on=now.date().replace(year=now.year + 1),

@@ -20,10 +20,27 @@ def statement_plan(sql: str, params=()) -> str:
     """query_plan of a statement as it was sent (one captured with CaptureQueriesContext has its values in it)."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params or None)  # a captured statement: its % are its own
             return " | ".join(row[-1] for row in cursor.fetchall())
         cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off")
-        cursor.execute(f"EXPLAIN {sql}", params)
+        cursor.execute(f"EXPLAIN {sql}", params or None)
         lines = [row[0] for row in cursor.fetchall()]
     sorts = any(SORT_NODE.search(line) for line in lines)  # not a Merge Append's "Sort Key", which sorts nothing
     return " | ".join(lines) + (" | USE TEMP B-TREE FOR ORDER BY" if sorts else "")
+
+
+def arms_read_in_order(plan: str, *indexes: str) -> bool:
+    """Whether each arm of a core.paging.MergedRanges statement reads its rows from one of `indexes` (each of them
+    read) in the order, stopped by its own LIMIT: the merge above sorts only those first rows. On PostgreSQL each
+    scan of an index sits under a Limit; in SQLite's words, each arm's co-routine searches an index with no
+    temporary B-tree of its own."""
+    if not all(index in plan for index in indexes):
+        return False
+    steps = plan.split(" | ")
+    if connection.vendor == "postgresql":
+        scans = [i for i, step in enumerate(steps) if any(f"using {index}" in step for index in indexes)]
+        return bool(scans) and all("Limit" in steps[i - 1] for i in scans)
+    arms = re.findall(r"CO-ROUTINE (arm\d+) \| (.*?) \| SCAN \1", plan)
+    return bool(arms) and all(
+        any(f"INDEX {index}" in body for index in indexes) and "TEMP B-TREE" not in body for _arm, body in arms
+    )

@@ -49,7 +49,7 @@ def _parts(case_type: CaseType, user) -> list[Q] | None:
     places = workplaces(user)
     waiting_in = places - scope.covers(places)
     open_cases = ~Q(**{f"{case_type.state_field}__in": case_type.closed_states})
-    parts += [Q(**{f"{field}__in": waiting_in}) & open_cases for field in case_type.departments if waiting_in]
+    parts += [Q(**{field: pk}) & open_cases for field in case_type.departments for pk in sorted(waiting_in)]
     asked = [int(i) for i in awaiting_decision(user, case_type.subject) if i.isdecimal()]
     return parts + ([Q(pk__in=asked)] if asked else [])
 
@@ -69,25 +69,33 @@ def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
 
 
 def newest_visible(case_type: CaseType, user, queryset: QuerySet, order: tuple[str, ...], n: int) -> list[Model]:
-    """The first `n` cases of `visible()` in `order`, each part of the condition (a department column in scope, a
-    handler, a case waiting on him) read as its own index range in that order and the ranges merged
-    (core.paging.MergedRanges). Walking the whole list in order until `n` in scope turn up read every case of
-    the city for a department with none (the data-sharing home's latest requests, issue 26)."""
-    if not _one_row_each(queryset.model, (*case_type.departments, *case_type.handlers)):
+    """The first `n` cases of `visible()` in `order`. Each part of the condition (a department of his scope in
+    one column, a handler, what waits on a department of his) is read as its own index range in that order as
+    far as `n`, and the ranges merged (core.paging.MergedRanges): walking the whole list in order until `n` in
+    scope turn up read every case of the city for a department with none (the data-sharing home's latest
+    requests, issue 26). A scope over subtrees (本部门及以下) covers much of the list: walked, as before."""
+    parts = _parts(case_type, user)
+    ranges = [_ranges(part) for part in parts] if parts is not None else [None]
+    if any(r is None for r in ranges) or not _one_row_each(
+        queryset.model, (*case_type.departments, *case_type.handlers)
+    ):
         return list(visible(case_type, user, queryset).order_by(*order)[:n])
-    terms = _parts(case_type, user)
-    if terms is None:
-        return list(queryset.order_by(*order)[:n])
     base = queryset.model._base_manager.all()
-    arms = []
-    for k, term in enumerate(terms):  # each part without the rows of the parts before it: no case read twice
-        earlier = Q(pk__in=[])
-        for before in terms[:k]:
-            earlier |= before
-        arms.append(base.filter(term).exclude(earlier))
-    ids = MergedRanges(arms, order)[0:n]
+    ids = MergedRanges([base.filter(arm) for r in ranges for arm in r], order)[0:n]
     found = queryset.in_bulk(ids)
     return [found[pk] for pk in ids if pk in found]
+
+
+def _ranges(part: Q) -> list[Q] | None:
+    """The part as conditions that are each one index range: a column in a list of departments, one condition
+    per department; None for a column in a subquery (a subtree's departments)."""
+    if len(part.children) == 1 and isinstance(part.children[0], tuple) and not part.negated:
+        lookup, value = part.children[0]
+        if lookup.endswith("__in") and lookup != "pk__in":
+            if isinstance(value, QuerySet):
+                return None
+            return [Q(**{lookup.removesuffix("__in"): pk}) for pk in sorted(value)]
+    return [part]
 
 
 def _alternatives(condition: Q) -> list[Q]:

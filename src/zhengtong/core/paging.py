@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import EmptyResultSet
 from django.core.paginator import Paginator
-from django.db import connection
+from django.db import connections
 from django.utils.functional import cached_property
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -57,14 +57,15 @@ def bounded_count(rows) -> int:
 
 class MergedRanges:
     """The keys of the rows of several querysets in one order, for a list over "this column or that one" (a
-    department's grants, held or given), which no one index serves: each queryset is read as its own index range
-    in the order, only as far as the slice asked for ends, and the ranges are merged as they are read. A
-    database given the OR instead reads every matching row and sorts them, and given a plain UNION ALL it sorts
-    the ranges whole. The querysets must not overlap (exclude from each the rows of those before it). Sliced
-    and counted as page_of and BoundedPagination expect of a list."""
+    department's grants, held or given; a clerk's queue over his departments), which no one index serves: each
+    queryset is read as its own index range in the order, only as far as the slice asked for ends, and those
+    first rows are merged, a row found by two querysets once (UNION). A database given the OR instead reads
+    every matching row and sorts them, and given the UNION alone sorts the ranges whole. `order` names columns of
+    the model itself; `key` the column a slice answers with. Sliced (with an end) and counted as page_of and
+    BoundedPagination expect of a list."""
 
-    def __init__(self, querysets, order: tuple[str, ...]):
-        self.querysets, self.order = querysets, order
+    def __init__(self, querysets, order: tuple[str, ...], key: str = "pk"):
+        self.querysets, self.order, self.key = querysets, order, key
 
     def __getitem__(self, wanted: slice) -> list:
         return self._first(wanted.stop)[wanted.start : wanted.stop]
@@ -73,21 +74,25 @@ class MergedRanges:
         return len(self._first(CAP + 1))
 
     def _first(self, n: int) -> list:
-        columns = [name.lstrip("-") for name in self.order]
-        arms, params = [], []
+        names = [name.lstrip("-") for name in self.order]
+        selected = [self.key, *(name for name in names if name != self.key)]
+        arms, params, db = [], [], "default"
         for i, rows in enumerate(self.querysets):
             try:
-                sql, arm_params = rows.order_by(*self.order).values_list("pk", *columns)[:n].query.sql_with_params()
+                sql, arm_params = rows.order_by(*self.order).values_list(*selected)[:n].query.sql_with_params()
             except EmptyResultSet:  # a part that can hold no row (a condition on an empty list)
                 continue
             arms.append(f"SELECT * FROM ({sql}) arm{i}")
             params += arm_params
+            db = rows.db
         if not arms:
             return []
-        # the keys by position: 1 is the primary key, the order's columns follow it
-        by = ", ".join(f"{i}{' DESC' if name.startswith('-') else ''}" for i, name in enumerate(self.order, start=2))
-        with connection.cursor() as cursor:
-            cursor.execute(f"{' UNION ALL '.join(arms)} ORDER BY {by} LIMIT {int(n)}", params)
+        by = ", ".join(
+            f"{selected.index(name) + 1}{' DESC' if spelt.startswith('-') else ''}"
+            for name, spelt in zip(names, self.order, strict=True)
+        )
+        with connections[db].cursor() as cursor:
+            cursor.execute(f"{' UNION '.join(arms)} ORDER BY {by} LIMIT {int(n)}", params)
             return [row[0] for row in cursor.fetchall()]
 
 

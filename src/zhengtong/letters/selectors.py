@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zhengtong.core.paging import MergedRanges
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import OPEN, Clock, Level, Outcome
 from zhengtong.supervision.rates import on_time_rate
@@ -18,18 +19,17 @@ from .case import LETTER
 from .models import Assignment, Kind, Letter, Satisfaction, State
 
 
-def department_queue(department_ids) -> QuerySet:
+def department_queue(department_ids) -> MergedRanges:
     """The ids of the letters these departments hold and have not finished (待签收, 已签收, and 申请退单 until
-    the centre decides: the letter is theirs till then), oldest first. An index-only range read of the unfinished
-    dispatches in that order, stopped by the page's LIMIT; no letter is read, as a letter out of handling waits on
-    no dispatch (tests/letters/test_department_queue.py). A condition on the dispatch's state beside the index's
-    own made PostgreSQL expect a tenth of the rows and sort them all. A letter with two of the departments on it
-    (an office as co-handler of its bureau) is one id: its dispatches are neighbours in that order."""
-    return (
-        Assignment.objects.filter(department_id__in=department_ids, finished_at__isnull=True)
-        .order_by("letter_received_at", "letter_id")
-        .values_list("letter_id", flat=True)
-        .distinct()
+    the centre decides: the letter is theirs till then), oldest first. Each department's unfinished dispatches are
+    one range of their index in that order, read as far as the page ends; no letter is read, as a letter out of
+    handling waits on no dispatch (tests/letters/test_department_queue.py). A condition on the dispatch's state
+    beside the index's own made PostgreSQL expect a tenth of the rows and sort them all. A letter with two of the
+    departments on it (an office as co-handler of its bureau) is one id."""
+    return MergedRanges(
+        [Assignment.objects.filter(department_id=pk, finished_at__isnull=True) for pk in sorted(department_ids)],
+        ("letter_received_at", "letter_id"),
+        key="letter_id",
     )
 
 

@@ -23,10 +23,9 @@ def grant_usage(grant_ids) -> dict[int, dict]:
 
 
 def department_grants(department_ids) -> MergedRanges:
-    """The ids of the grants these departments hold or give, newest first: each side one range of its own index
-    in that order (grant_consumer_recent, grant_provider_recent), merged; a grant between two of the departments
-    is the holder's."""
-    places = list(department_ids)
-    held = Grant.objects.filter(consumer_id__in=places)
-    given = Grant.objects.filter(provider_id__in=places).exclude(consumer_id__in=places)
-    return MergedRanges([held, given], ("-granted_at", "-id"))
+    """The ids of the grants these departments hold or give, newest first: each department's side one range of
+    its own index in that order (grant_consumer_recent, grant_provider_recent), merged; a grant between two of
+    the departments once."""
+    sides = [Grant.objects.filter(consumer_id=pk) for pk in sorted(department_ids)]
+    sides += [Grant.objects.filter(provider_id=pk) for pk in sorted(department_ids)]
+    return MergedRanges(sides, ("-granted_at", "-id"))
