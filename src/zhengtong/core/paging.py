@@ -47,12 +47,12 @@ class BoundedPaginator(Paginator):
 
 def bounded_count(rows) -> int:
     """How many rows, counted up to CAP + 1: without the list's ORDER BY (the count needs no order, and an
-    order by something computed would be computed for every row first), except for a DISTINCT list: read in its
-    index's order it drops each duplicate as it passes, where unordered every row is read and hashed first."""
+    order by something computed would be computed for every row first)."""
     if not hasattr(rows, "query"):
-        kept = getattr(rows, "bounded_count", None)  # a list that keeps its own (letters' published list, cached)
+        # a list that keeps its own (letters' published list, cached) or counts its own (MergedRanges)
+        kept = getattr(rows, "bounded_count", None)
         return kept() if kept else len(rows[: CAP + 1])
-    return (rows if rows.query.is_sliced or rows.query.distinct else rows.order_by())[: CAP + 1].count()
+    return (rows if rows.query.is_sliced else rows.order_by())[: CAP + 1].count()
 
 
 class MergedRanges:
