@@ -88,6 +88,8 @@ class Clock(models.Model):
             models.Index(fields=["due_at"], condition=OPEN, name="clock_open_due"),
             # Dashboards and to-do lists.
             models.Index(fields=["department", "level"], condition=OPEN, name="clock_open_dept_level"),
+            # The list of limits filtered to a level (the dashboard's drill-down to red), in due order.
+            models.Index(fields=["level", "due_at"], condition=OPEN, name="clock_open_level_due"),
             models.Index(fields=["assignee", "due_at"], condition=OPEN, name="clock_open_assignee_due"),
             models.Index(fields=["department", "outcome"], name="clock_dept_outcome"),
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),

@@ -49,6 +49,9 @@ class ClockFilter(forms.Form):
         self.fields["department"].queryset = departments
 
 
+# A filter to finished limits lists the latest first; one to a level of the open ones lists them by due time alone
+# (all are running), the order of that level's own index (clock_open_level_due).
+LIST_ORDERS = {"on_time": ("-stopped_at",), "late": ("-stopped_at",), "yellow": ("due_at",), "red": ("due_at",)}
 STATE_FILTERS = {
     "open": OPEN,
     "yellow": OPEN & Q(level=Level.YELLOW),
@@ -107,11 +110,8 @@ def clock_list(request):
             clocks = clocks.filter(STATE_FILTERS[data["state"]])
         if data["q"]:
             clocks = clocks.filter(Q(subject_label__icontains=data["q"]) | Q(stage_label__icontains=data["q"]))
-    clocks = (
-        clocks.order_by(*CLOCK_LIST_ORDER)
-        if not request.GET.get("state") in ("on_time", "late")
-        else clocks.order_by("-stopped_at")
-    )
+    state = form.cleaned_data["state"] if form.is_valid() else ""
+    clocks = clocks.order_by(*LIST_ORDERS.get(state, CLOCK_LIST_ORDER))
     if request.GET.get("format") == "xlsx":
         audit_record(
             action="supervision.clock.export",
