@@ -47,7 +47,7 @@ class ShareRequest(models.Model):
             # were found by walking every request when the order's -id was not in it).
             models.Index(fields=["provider", "state", "-submitted_at", "-id"], name="share_request_waiting"),
             # The staff home's latest requests in scope: each department column's range in order, merged
-            # (cases.visibility.newest_visible); the whole list's order for a scope of 全部.
+            # (cases.visibility.newest_visible); the whole list's order for a scope of 全部 or over subtrees.
             models.Index(fields=["consumer", "-submitted_at", "-id"], name="share_request_consumer"),
             models.Index(fields=["provider", "-submitted_at", "-id"], name="share_request_provider"),
             models.Index(fields=["-submitted_at", "-id"], name="share_request_recent"),
