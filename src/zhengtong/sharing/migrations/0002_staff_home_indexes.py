@@ -5,27 +5,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("org", "0004_role_edits_site"),
-        ("sharing", "0001_initial"),
+        ('org', '0004_role_edits_site'),
+        ('sharing', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name="sharerequest",
-            name="share_request_provider",
+            model_name='sharerequest',
+            name='share_request_provider',
         ),
         migrations.AddIndex(
-            model_name="dataset",
-            index=models.Index(fields=["organization", "-modified"], name="dataset_org_any_state"),
+            model_name='dataset',
+            index=models.Index(fields=['organization', '-modified'], name='dataset_org_any_state'),
         ),
         migrations.AddIndex(
-            model_name="sharerequest",
-            index=models.Index(fields=["provider", "state", "-submitted_at", "-id"], name="share_request_waiting"),
+            model_name='sharerequest',
+            index=models.Index(fields=['provider', 'state', '-submitted_at', '-id'], name='share_request_waiting'),
         ),
         migrations.AddIndex(
-            model_name="sharerequest",
-            index=models.Index(fields=["-submitted_at", "-id"], name="share_request_recent"),
+            model_name='sharerequest',
+            index=models.Index(fields=['-submitted_at', '-id'], name='share_request_recent'),
         ),
     ]

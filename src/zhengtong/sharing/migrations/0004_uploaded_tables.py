@@ -5,26 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("sharing", "0003_exchange_log_append_only"),
+        ('sharing', '0003_exchange_log_append_only'),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="DatasetRow",
+            name='DatasetRow',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("values", models.JSONField(default=list)),
-                (
-                    "dataset",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="rows", to="sharing.dataset"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('values', models.JSONField(default=list)),
+                ('dataset', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='sharing.dataset')),
             ],
             options={
-                "verbose_name": "数据集表格行",
-                "ordering": ["pk"],
+                'verbose_name': '数据集表格行',
+                'ordering': ['pk'],
             },
         ),
     ]

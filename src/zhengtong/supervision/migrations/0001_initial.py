@@ -6,324 +6,157 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     initial = True
 
     dependencies = [
-        ("org", "0002_role_supervises"),
+        ('org', '0002_role_supervises'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="Clock",
+            name='Clock',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("subject_type", models.CharField(max_length=100, verbose_name="事项类型")),
-                ("subject_id", models.CharField(max_length=64, verbose_name="事项编号")),
-                ("subject_label", models.CharField(blank=True, max_length=200, verbose_name="事项")),
-                ("stage", models.CharField(max_length=50, verbose_name="环节")),
-                ("stage_label", models.CharField(blank=True, max_length=100, verbose_name="环节名称")),
-                (
-                    "whole",
-                    models.BooleanField(
-                        default=False, help_text="计整个办件的时限，而非单个环节", verbose_name="整体时限"
-                    ),
-                ),
-                ("item_code", models.CharField(blank=True, max_length=50, verbose_name="事项编码")),
-                ("limit", models.PositiveIntegerField(verbose_name="时限")),
-                (
-                    "unit",
-                    models.CharField(
-                        choices=[("working_days", "工作日"), ("natural_days", "自然日"), ("hours", "小时")],
-                        default="working_days",
-                        max_length=20,
-                        verbose_name="单位",
-                    ),
-                ),
-                ("extension_total", models.PositiveIntegerField(default=0, verbose_name="已延长")),
-                ("started_at", models.DateTimeField(verbose_name="起算时间")),
-                ("due_at", models.DateTimeField(verbose_name="到期时间")),
-                ("yellow_at", models.DateTimeField(verbose_name="预警时间")),
-                ("next_check_at", models.DateTimeField(blank=True, null=True, verbose_name="下次检查")),
-                ("paused_since", models.DateTimeField(blank=True, null=True, verbose_name="暂停于")),
-                ("stopped_at", models.DateTimeField(blank=True, null=True, verbose_name="办结时间")),
-                (
-                    "outcome",
-                    models.CharField(
-                        blank=True,
-                        choices=[("on_time", "按时办结"), ("late", "超时办结"), ("cancelled", "终止")],
-                        max_length=20,
-                        verbose_name="结果",
-                    ),
-                ),
-                (
-                    "level",
-                    models.CharField(
-                        choices=[("green", "正常"), ("yellow", "预警"), ("red", "超时")],
-                        default="green",
-                        max_length=10,
-                        verbose_name="状态",
-                    ),
-                ),
-                (
-                    "provisional",
-                    models.BooleanField(
-                        default=False, help_text="到期日所在年度的节假日安排尚未公布", verbose_name="临时期限"
-                    ),
-                ),
-                ("created_at", models.DateTimeField(auto_now_add=True)),
-                (
-                    "assignee",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.SET_NULL,
-                        related_name="clocks",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="承办人",
-                    ),
-                ),
-                (
-                    "department",
-                    models.ForeignKey(
-                        db_index=False,
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="clocks",
-                        to="org.department",
-                        verbose_name="责任部门",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('subject_type', models.CharField(max_length=100, verbose_name='事项类型')),
+                ('subject_id', models.CharField(max_length=64, verbose_name='事项编号')),
+                ('subject_label', models.CharField(blank=True, max_length=200, verbose_name='事项')),
+                ('stage', models.CharField(max_length=50, verbose_name='环节')),
+                ('stage_label', models.CharField(blank=True, max_length=100, verbose_name='环节名称')),
+                ('whole', models.BooleanField(default=False, help_text='计整个办件的时限，而非单个环节', verbose_name='整体时限')),
+                ('item_code', models.CharField(blank=True, max_length=50, verbose_name='事项编码')),
+                ('limit', models.PositiveIntegerField(verbose_name='时限')),
+                ('unit', models.CharField(choices=[('working_days', '工作日'), ('natural_days', '自然日'), ('hours', '小时')], default='working_days', max_length=20, verbose_name='单位')),
+                ('extension_total', models.PositiveIntegerField(default=0, verbose_name='已延长')),
+                ('started_at', models.DateTimeField(verbose_name='起算时间')),
+                ('due_at', models.DateTimeField(verbose_name='到期时间')),
+                ('yellow_at', models.DateTimeField(verbose_name='预警时间')),
+                ('next_check_at', models.DateTimeField(blank=True, null=True, verbose_name='下次检查')),
+                ('paused_since', models.DateTimeField(blank=True, null=True, verbose_name='暂停于')),
+                ('stopped_at', models.DateTimeField(blank=True, null=True, verbose_name='办结时间')),
+                ('outcome', models.CharField(blank=True, choices=[('on_time', '按时办结'), ('late', '超时办结'), ('cancelled', '终止')], max_length=20, verbose_name='结果')),
+                ('level', models.CharField(choices=[('green', '正常'), ('yellow', '预警'), ('red', '超时')], default='green', max_length=10, verbose_name='状态')),
+                ('provisional', models.BooleanField(default=False, help_text='到期日所在年度的节假日安排尚未公布', verbose_name='临时期限')),
+                ('created_at', models.DateTimeField(auto_now_add=True)),
+                ('assignee', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='clocks', to=settings.AUTH_USER_MODEL, verbose_name='承办人')),
+                ('department', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.PROTECT, related_name='clocks', to='org.department', verbose_name='责任部门')),
             ],
             options={
-                "verbose_name": "时限",
-                "verbose_name_plural": "时限",
+                'verbose_name': '时限',
+                'verbose_name_plural': '时限',
             },
         ),
         migrations.CreateModel(
-            name="Alert",
+            name='Alert',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "level_from",
-                    models.CharField(
-                        choices=[("green", "正常"), ("yellow", "预警"), ("red", "超时")],
-                        max_length=10,
-                        verbose_name="原状态",
-                    ),
-                ),
-                (
-                    "level_to",
-                    models.CharField(
-                        choices=[("green", "正常"), ("yellow", "预警"), ("red", "超时")],
-                        max_length=10,
-                        verbose_name="新状态",
-                    ),
-                ),
-                ("at", models.DateTimeField(db_index=True, verbose_name="时间")),
-                (
-                    "clock",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="alerts", to="supervision.clock"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('level_from', models.CharField(choices=[('green', '正常'), ('yellow', '预警'), ('red', '超时')], max_length=10, verbose_name='原状态')),
+                ('level_to', models.CharField(choices=[('green', '正常'), ('yellow', '预警'), ('red', '超时')], max_length=10, verbose_name='新状态')),
+                ('at', models.DateTimeField(db_index=True, verbose_name='时间')),
+                ('clock', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='alerts', to='supervision.clock')),
             ],
             options={
-                "verbose_name": "预警记录",
-                "verbose_name_plural": "预警记录",
-                "ordering": ["at", "pk"],
+                'verbose_name': '预警记录',
+                'verbose_name_plural': '预警记录',
+                'ordering': ['at', 'pk'],
             },
         ),
         migrations.CreateModel(
-            name="ClockExtension",
+            name='ClockExtension',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("amount", models.PositiveIntegerField(verbose_name="延长")),
-                ("reason", models.CharField(max_length=300, verbose_name="延长理由")),
-                ("at", models.DateTimeField(verbose_name="批准时间")),
-                (
-                    "approver",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="批准人",
-                    ),
-                ),
-                (
-                    "clock",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="extensions", to="supervision.clock"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('amount', models.PositiveIntegerField(verbose_name='延长')),
+                ('reason', models.CharField(max_length=300, verbose_name='延长理由')),
+                ('at', models.DateTimeField(verbose_name='批准时间')),
+                ('approver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='批准人')),
+                ('clock', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='supervision.clock')),
             ],
             options={
-                "verbose_name": "延长时限",
-                "verbose_name_plural": "延长时限",
-                "ordering": ["at"],
+                'verbose_name': '延长时限',
+                'verbose_name_plural': '延长时限',
+                'ordering': ['at'],
             },
         ),
         migrations.CreateModel(
-            name="ClockPause",
+            name='ClockPause',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "reason",
-                    models.CharField(
-                        choices=[
-                            ("correction", "补正"),
-                            ("hearing", "听证"),
-                            ("expert_review", "专家评审"),
-                            ("inspection", "检验检测"),
-                            ("third_party", "征求第三方意见"),
-                            ("other", "其他法定情形"),
-                        ],
-                        max_length=20,
-                        verbose_name="暂停原因",
-                    ),
-                ),
-                ("note", models.CharField(blank=True, max_length=300, verbose_name="说明")),
-                ("started_at", models.DateTimeField(verbose_name="暂停时间")),
-                ("ended_at", models.DateTimeField(blank=True, null=True, verbose_name="恢复时间")),
-                (
-                    "clock",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE, related_name="pauses", to="supervision.clock"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('reason', models.CharField(choices=[('correction', '补正'), ('hearing', '听证'), ('expert_review', '专家评审'), ('inspection', '检验检测'), ('third_party', '征求第三方意见'), ('other', '其他法定情形')], max_length=20, verbose_name='暂停原因')),
+                ('note', models.CharField(blank=True, max_length=300, verbose_name='说明')),
+                ('started_at', models.DateTimeField(verbose_name='暂停时间')),
+                ('ended_at', models.DateTimeField(blank=True, null=True, verbose_name='恢复时间')),
+                ('clock', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pauses', to='supervision.clock')),
             ],
             options={
-                "verbose_name": "暂停计时",
-                "verbose_name_plural": "暂停计时",
-                "ordering": ["started_at"],
+                'verbose_name': '暂停计时',
+                'verbose_name_plural': '暂停计时',
+                'ordering': ['started_at'],
             },
         ),
         migrations.CreateModel(
-            name="Violation",
+            name='Violation',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "kind",
-                    models.CharField(
-                        choices=[
-                            ("stage_overtime", "环节超时"),
-                            ("case_overtime", "办件超时"),
-                            ("skipped_step", "跳过环节"),
-                            ("refusal_without_reason", "不予办理未说明理由"),
-                            ("fee_not_published", "收费不符合公示标准"),
-                        ],
-                        max_length=30,
-                        verbose_name="违规类型",
-                    ),
-                ),
-                ("subject_type", models.CharField(max_length=100, verbose_name="事项类型")),
-                ("subject_id", models.CharField(max_length=64, verbose_name="事项编号")),
-                ("detail", models.CharField(blank=True, max_length=300, verbose_name="说明")),
-                ("at", models.DateTimeField(db_index=True, verbose_name="时间")),
-                (
-                    "clock",
-                    models.ForeignKey(
-                        blank=True,
-                        null=True,
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="violations",
-                        to="supervision.clock",
-                        verbose_name="时限",
-                    ),
-                ),
-                (
-                    "department",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to="org.department",
-                        verbose_name="责任部门",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('kind', models.CharField(choices=[('stage_overtime', '环节超时'), ('case_overtime', '办件超时'), ('skipped_step', '跳过环节'), ('refusal_without_reason', '不予办理未说明理由'), ('fee_not_published', '收费不符合公示标准')], max_length=30, verbose_name='违规类型')),
+                ('subject_type', models.CharField(max_length=100, verbose_name='事项类型')),
+                ('subject_id', models.CharField(max_length=64, verbose_name='事项编号')),
+                ('detail', models.CharField(blank=True, max_length=300, verbose_name='说明')),
+                ('at', models.DateTimeField(db_index=True, verbose_name='时间')),
+                ('clock', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='violations', to='supervision.clock', verbose_name='时限')),
+                ('department', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='org.department', verbose_name='责任部门')),
             ],
             options={
-                "verbose_name": "违规记录",
-                "verbose_name_plural": "违规记录",
-                "ordering": ["-at", "-pk"],
+                'verbose_name': '违规记录',
+                'verbose_name_plural': '违规记录',
+                'ordering': ['-at', '-pk'],
             },
         ),
         migrations.CreateModel(
-            name="WarningRule",
+            name='WarningRule',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                (
-                    "item_code",
-                    models.CharField(blank=True, help_text="留空表示所有事项", max_length=50, verbose_name="事项编码"),
-                ),
-                (
-                    "stage",
-                    models.CharField(blank=True, help_text="留空表示所有环节", max_length=50, verbose_name="环节"),
-                ),
-                ("yellow_units", models.PositiveIntegerField(default=1, verbose_name="剩余不超过（个时限单位）时预警")),
-                (
-                    "yellow_ratio",
-                    models.DecimalField(
-                        decimal_places=2, default="0.20", max_digits=3, verbose_name="剩余不超过（比例）时预警"
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('item_code', models.CharField(blank=True, help_text='留空表示所有事项', max_length=50, verbose_name='事项编码')),
+                ('stage', models.CharField(blank=True, help_text='留空表示所有环节', max_length=50, verbose_name='环节')),
+                ('yellow_units', models.PositiveIntegerField(default=1, verbose_name='剩余不超过（个时限单位）时预警')),
+                ('yellow_ratio', models.DecimalField(decimal_places=2, default='0.20', max_digits=3, verbose_name='剩余不超过（比例）时预警')),
             ],
             options={
-                "verbose_name": "预警规则",
-                "verbose_name_plural": "预警规则",
-                "constraints": [models.UniqueConstraint(fields=("item_code", "stage"), name="warning_rule_unique")],
+                'verbose_name': '预警规则',
+                'verbose_name_plural': '预警规则',
+                'constraints': [models.UniqueConstraint(fields=('item_code', 'stage'), name='warning_rule_unique')],
             },
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(
-                condition=models.Q(("paused_since__isnull", True), ("stopped_at__isnull", True)),
-                fields=["next_check_at"],
-                name="clock_running_next_check",
-            ),
+            model_name='clock',
+            index=models.Index(condition=models.Q(('paused_since__isnull', True), ('stopped_at__isnull', True)), fields=['next_check_at'], name='clock_running_next_check'),
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(
-                condition=models.Q(("stopped_at__isnull", True)), fields=["due_at"], name="clock_open_due"
-            ),
+            model_name='clock',
+            index=models.Index(condition=models.Q(('stopped_at__isnull', True)), fields=['due_at'], name='clock_open_due'),
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(
-                condition=models.Q(("stopped_at__isnull", True)),
-                fields=["department", "level"],
-                name="clock_open_dept_level",
-            ),
+            model_name='clock',
+            index=models.Index(condition=models.Q(('stopped_at__isnull', True)), fields=['department', 'level'], name='clock_open_dept_level'),
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(
-                condition=models.Q(("stopped_at__isnull", True)),
-                fields=["assignee", "due_at"],
-                name="clock_open_assignee_due",
-            ),
+            model_name='clock',
+            index=models.Index(condition=models.Q(('stopped_at__isnull', True)), fields=['assignee', 'due_at'], name='clock_open_assignee_due'),
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(fields=["department", "outcome"], name="clock_dept_outcome"),
+            model_name='clock',
+            index=models.Index(fields=['department', 'outcome'], name='clock_dept_outcome'),
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
+            model_name='clock',
+            index=models.Index(fields=['subject_type', 'subject_id'], name='clock_subject'),
         ),
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(
-                condition=models.Q(("provisional", True), ("stopped_at__isnull", True)),
-                fields=["provisional"],
-                name="clock_open_provisional",
-            ),
+            model_name='clock',
+            index=models.Index(condition=models.Q(('provisional', True), ('stopped_at__isnull', True)), fields=['provisional'], name='clock_open_provisional'),
         ),
         migrations.AddConstraint(
-            model_name="violation",
-            constraint=models.UniqueConstraint(
-                condition=models.Q(("kind__in", ["stage_overtime", "case_overtime"])),
-                fields=("clock", "kind"),
-                name="violation_one_overtime_per_clock",
-            ),
+            model_name='violation',
+            constraint=models.UniqueConstraint(condition=models.Q(('kind__in', ['stage_overtime', 'case_overtime'])), fields=('clock', 'kind'), name='violation_one_overtime_per_clock'),
         ),
     ]

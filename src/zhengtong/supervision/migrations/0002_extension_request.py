@@ -6,60 +6,32 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("supervision", "0001_initial"),
+        ('supervision', '0001_initial'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name="ExtensionRequest",
+            name='ExtensionRequest',
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
-                ("amount", models.PositiveIntegerField(verbose_name="延长")),
-                ("reason", models.CharField(max_length=300, verbose_name="延长理由")),
-                ("requested_at", models.DateTimeField(verbose_name="申请时间")),
-                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="审批时间")),
-                ("approved", models.BooleanField(null=True, verbose_name="同意")),
-                ("note", models.CharField(blank=True, max_length=300, verbose_name="审批意见")),
-                (
-                    "approver",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="审批人",
-                    ),
-                ),
-                (
-                    "clock",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.CASCADE,
-                        related_name="extension_requests",
-                        to="supervision.clock",
-                    ),
-                ),
-                (
-                    "requested_by",
-                    models.ForeignKey(
-                        on_delete=django.db.models.deletion.PROTECT,
-                        related_name="+",
-                        to=settings.AUTH_USER_MODEL,
-                        verbose_name="申请人",
-                    ),
-                ),
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('amount', models.PositiveIntegerField(verbose_name='延长')),
+                ('reason', models.CharField(max_length=300, verbose_name='延长理由')),
+                ('requested_at', models.DateTimeField(verbose_name='申请时间')),
+                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='审批时间')),
+                ('approved', models.BooleanField(null=True, verbose_name='同意')),
+                ('note', models.CharField(blank=True, max_length=300, verbose_name='审批意见')),
+                ('approver', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='审批人')),
+                ('clock', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extension_requests', to='supervision.clock')),
+                ('requested_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='申请人')),
             ],
             options={
-                "verbose_name": "延长时限申请",
-                "verbose_name_plural": "延长时限申请",
-                "ordering": ["requested_at"],
-                "constraints": [
-                    models.UniqueConstraint(
-                        condition=models.Q(("decided_at__isnull", True)),
-                        fields=("clock",),
-                        name="supervision_one_pending_extension",
-                    )
-                ],
+                'verbose_name': '延长时限申请',
+                'verbose_name_plural': '延长时限申请',
+                'ordering': ['requested_at'],
+                'constraints': [models.UniqueConstraint(condition=models.Q(('decided_at__isnull', True)), fields=('clock',), name='supervision_one_pending_extension')],
             },
         ),
     ]

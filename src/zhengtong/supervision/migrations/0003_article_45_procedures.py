@@ -4,35 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("supervision", "0002_extension_request"),
+        ('supervision', '0002_extension_request'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="clockpause",
-            name="expected_days",
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="预计所需时间（工作日）"),
+            model_name='clockpause',
+            name='expected_days',
+            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='预计所需时间（工作日）'),
         ),
         migrations.AlterField(
-            model_name="clockpause",
-            name="reason",
-            field=models.CharField(
-                choices=[
-                    ("correction", "补正"),
-                    ("hearing", "听证"),
-                    ("tender", "招标"),
-                    ("auction", "拍卖"),
-                    ("inspection", "检验"),
-                    ("testing", "检测"),
-                    ("quarantine", "检疫"),
-                    ("appraisal", "鉴定"),
-                    ("expert_review", "专家评审"),
-                    ("third_party", "征求第三方意见"),
-                    ("other", "其他法定情形"),
-                ],
-                max_length=20,
-                verbose_name="暂停原因",
-            ),
+            model_name='clockpause',
+            name='reason',
+            field=models.CharField(choices=[('correction', '补正'), ('hearing', '听证'), ('tender', '招标'), ('auction', '拍卖'), ('inspection', '检验'), ('testing', '检测'), ('quarantine', '检疫'), ('appraisal', '鉴定'), ('expert_review', '专家评审'), ('third_party', '征求第三方意见'), ('other', '其他法定情形')], max_length=20, verbose_name='暂停原因'),
         ),
     ]

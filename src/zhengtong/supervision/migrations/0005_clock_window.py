@@ -4,26 +4,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("supervision", "0004_fees"),
+        ('supervision', '0004_fees'),
     ]
 
     operations = [
         migrations.AddField(
-            model_name="clock",
-            name="window",
-            field=models.BooleanField(
-                default=False, help_text="到期表示可办理的期间届满，不计超时", verbose_name="期限窗口"
-            ),
+            model_name='clock',
+            name='window',
+            field=models.BooleanField(default=False, help_text='到期表示可办理的期间届满，不计超时', verbose_name='期限窗口'),
         ),
         migrations.AlterField(
-            model_name="clock",
-            name="outcome",
-            field=models.CharField(
-                blank=True,
-                choices=[("on_time", "按时办结"), ("late", "超时办结"), ("cancelled", "终止"), ("lapsed", "期限届满")],
-                max_length=20,
-                verbose_name="结果",
-            ),
+            model_name='clock',
+            name='outcome',
+            field=models.CharField(blank=True, choices=[('on_time', '按时办结'), ('late', '超时办结'), ('cancelled', '终止'), ('lapsed', '期限届满')], max_length=20, verbose_name='结果'),
         ),
     ]

@@ -4,32 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("supervision", "0005_clock_window"),
+        ('supervision', '0005_clock_window'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="clockpause",
-            name="reason",
-            field=models.CharField(
-                choices=[
-                    ("correction", "补正"),
-                    ("hearing", "听证"),
-                    ("tender", "招标"),
-                    ("auction", "拍卖"),
-                    ("inspection", "检验"),
-                    ("testing", "检测"),
-                    ("quarantine", "检疫"),
-                    ("appraisal", "鉴定"),
-                    ("expert_review", "专家评审"),
-                    ("third_party", "征求第三方意见"),
-                    ("fee", "待缴纳信息处理费"),
-                    ("appeal", "差评申诉审核中"),
-                    ("other", "其他法定情形"),
-                ],
-                max_length=20,
-                verbose_name="暂停原因",
-            ),
+            model_name='clockpause',
+            name='reason',
+            field=models.CharField(choices=[('correction', '补正'), ('hearing', '听证'), ('tender', '招标'), ('auction', '拍卖'), ('inspection', '检验'), ('testing', '检测'), ('quarantine', '检疫'), ('appraisal', '鉴定'), ('expert_review', '专家评审'), ('third_party', '征求第三方意见'), ('fee', '待缴纳信息处理费'), ('appeal', '差评申诉审核中'), ('other', '其他法定情形')], max_length=20, verbose_name='暂停原因'),
         ),
     ]

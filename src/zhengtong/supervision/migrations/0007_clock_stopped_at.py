@@ -5,17 +5,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("org", "0004_role_edits_site"),
-        ("supervision", "0006_appeal_pause"),
+        ('org', '0004_role_edits_site'),
+        ('supervision', '0006_appeal_pause'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name="clock",
-            index=models.Index(
-                condition=models.Q(("stopped_at__isnull", False)), fields=["stopped_at"], name="clock_stopped_at"
-            ),
+            model_name='clock',
+            index=models.Index(condition=models.Q(('stopped_at__isnull', False)), fields=['stopped_at'], name='clock_stopped_at'),
         ),
     ]

@@ -19,15 +19,16 @@ def mask_labels(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
+
     dependencies = [
-        ("supervision", "0008_clock_list_index"),
+        ('supervision', '0008_clock_list_index'),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name="clockpause",
-            name="note",
-            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name="说明"),
+            model_name='clockpause',
+            name='note',
+            field=zhengtong.core.fields.EncryptedTextField(blank=True, verbose_name='说明'),
         ),
         zhengtong.core.fields.encrypting("supervision", "ClockPause", ("note",)),
         migrations.RunPython(mask_labels, migrations.RunPython.noop),
