@@ -61,9 +61,8 @@ def queue(request):
     else:
         page = page_of(selectors.department_queue(workplaces(request.user)), 30, request.GET.get("page"))
         found = rows.in_bulk(page.object_list)
-        page.object_list = [
-            found[pk] for pk in page.object_list if pk in found
-        ]  # one deleted between the reads: left out
+        # a letter deleted between the two reads is left out
+        page.object_list = [found[pk] for pk in page.object_list if pk in found]
     return render(
         request,
         "letters/staff_queue.html",
