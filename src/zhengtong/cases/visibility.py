@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from django.db.models import Model, Q, QuerySet
 
-from zhengtong.core.paging import MergedRanges
+from zhengtong.core.paging import MergedRanges, rows_of
 from zhengtong.org.access import handles_cases, workplaces
 from zhengtong.org.scopes import scope_condition, user_scope
 from zhengtong.supervision.extensions import awaiting_decision
@@ -68,22 +68,25 @@ def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
     return queryset.filter(pk__in=matching)
 
 
-def newest_visible(case_type: CaseType, user, queryset: QuerySet, order: tuple[str, ...], n: int) -> list[Model]:
-    """The first `n` cases of `visible()` in `order`. Each part of the condition (a department of his scope in
-    one column, a handler, what waits on a department of his) is read as its own index range in that order as
-    far as `n`, and the ranges merged (core.paging.MergedRanges): walking the whole list in order until `n` in
-    scope turn up read every case of the city for a department with none (the data-sharing home's latest
-    requests, issue 26). A scope over subtrees (本部门及以下) covers much of the list: walked, as before."""
+def visible_in_order(case_type: CaseType, user, queryset: QuerySet, order: tuple[str, ...]):
+    """The keys of the cases of `visible()` in `order`, sliced and counted as a list is paged (core.paging). Each
+    part of the condition (a department of his scope in one column, a handler, what waits on a department of his)
+    is read as its own index range in that order only as far as a page ends, and the ranges merged
+    (core.paging.MergedRanges): walking the whole list in order until a page in scope turns up read every case
+    of the city for a department with none, and sorting his department's cases read them all. A scope over
+    subtrees (本部门及以下) covers much of the list: walked, as before."""
     parts = _parts(case_type, user)
     ranges = [_ranges(part) for part in parts] if parts is not None else [None]
     if any(r is None for r in ranges) or not _one_row_each(
         queryset.model, (*case_type.departments, *case_type.handlers)
     ):
-        return list(visible(case_type, user, queryset).order_by(*order)[:n])
-    base = queryset.model._base_manager.all()
-    ids = MergedRanges([base.filter(arm) for r in ranges for arm in r], order)[0:n]
-    found = queryset.in_bulk(ids)
-    return [found[pk] for pk in ids if pk in found]
+        return visible(case_type, user, queryset).order_by(*order).values_list("pk", flat=True)
+    return MergedRanges([queryset.filter(arm) for r in ranges for arm in r], order)
+
+
+def newest_visible(case_type: CaseType, user, queryset: QuerySet, order: tuple[str, ...], n: int) -> list[Model]:
+    """The first `n` cases of `visible()` in `order`, read as visible_in_order reads them."""
+    return rows_of(queryset, visible_in_order(case_type, user, queryset, order)[0:n])
 
 
 def _ranges(part: Q) -> list[Q] | None:

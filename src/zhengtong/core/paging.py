@@ -96,6 +96,14 @@ class MergedRanges:
             return [row[0] for row in cursor.fetchall()]
 
 
+def rows_of(queryset, keys) -> list:
+    """The rows of these keys in their order, in one read (a page of MergedRanges; a row gone meanwhile is left
+    out)."""
+    keys = list(keys)
+    found = queryset.in_bulk(keys)
+    return [found[pk] for pk in keys if pk in found]
+
+
 def page_of(rows, per_page: int, number):
     """Page `number` (any text from the request; a bad one is the first, a late one the last) of `rows`."""
     return BoundedPaginator(rows, per_page).get_page(number)

@@ -190,6 +190,8 @@ class Document(TimeStampedModel):
             models.Index(fields=["state", "category", "-published_at", "-id"], name="document_catalogue"),
             models.Index(fields=["department", "state", "-published_at", "-id"], name="document_department"),
             models.Index(fields=["column", "state", "-published_at", "-id"], name="document_column"),
+            # The workbench library: a department's documents, last changed first (cases.visibility.visible_in_order).
+            models.Index(fields=["department", "-updated_at", "-id"], name="document_department_updated"),
             # The catalogue's home, its feed and every list without a category: newest first, read by index. The
             # state leads, not a partial index's condition: SQLite's planner, without statistics, took the
             # catalogue index for `state = ?` and sorted every published document (tests/disclosure/

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import is_background, staff_required
 from zhengtong.cases.transitions import allowed_actions
-from zhengtong.cases.visibility import visible, visible_case
+from zhengtong.cases.visibility import visible_case, visible_in_order
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import page_of
+from zhengtong.core.paging import page_of, rows_of
 from zhengtong.files import publication, reading
 from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
@@ -26,6 +26,7 @@ from .case import DOCUMENT
 from .models import Category, Column, Document, LegalForm, Mode, State, Topic
 
 MAX_ATTACHMENTS = 10
+LIBRARY_ORDER = ("-updated_at", "-id")  # each department's range of document_department_updated
 
 
 class DocumentForm(ZtForm):
@@ -114,11 +115,12 @@ def _document(request, pk: int) -> Document:
 
 @staff_required
 def library(request):
-    documents = visible(DOCUMENT, request.user, Document.objects.select_related("department"))
+    documents = Document.objects.select_related("department")
     state = request.GET.get("state")
     if state in State.values:
         documents = documents.filter(state=state)
-    page = page_of(documents.order_by("-updated_at"), 20, request.GET.get("page"))
+    page = page_of(visible_in_order(DOCUMENT, request.user, documents, LIBRARY_ORDER), 20, request.GET.get("page"))
+    page.object_list = rows_of(documents, page.object_list)
     return render(
         request,
         "disclosure/staff_library.html",

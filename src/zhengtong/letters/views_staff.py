@@ -21,7 +21,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import page_of
+from zhengtong.core.paging import page_of, rows_of
 from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
@@ -60,9 +60,7 @@ def queue(request):
         page = page_of(letters.order_by("received_at", "pk"), 30, request.GET.get("page"))
     else:
         page = page_of(selectors.department_queue(workplaces(request.user)), 30, request.GET.get("page"))
-        found = rows.in_bulk(page.object_list)
-        # a letter deleted between the two reads is left out
-        page.object_list = [found[pk] for pk in page.object_list if pk in found]
+        page.object_list = rows_of(rows, page.object_list)
     return render(
         request,
         "letters/staff_queue.html",
