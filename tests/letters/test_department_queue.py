@@ -91,3 +91,12 @@ def test_a_letter_out_of_handling_waits_on_no_dispatch(hotline, district, lisi, 
     duplicate.refresh_from_db()
     assert (letter.state, duplicate.state) == (State.CLOSED, State.MERGED)
     assert not Assignment.objects.filter(finished_at__isnull=True).exists()
+
+
+def test_the_centres_queue_pages_on_within_its_filter(hotline, verified_client):
+    """The pager's links keep the state the queue is filtered to (found by an outside attack in session 45: the
+    page gave the pager no query, so page 2 of 待受理 was page 2 of every state)."""
+    for hours in range(31):
+        _received(hotline, hours + 1)
+    page = verified_client(hotline["operator"]).get("/workbench/letters/", {"state": "submitted"}).content.decode()
+    assert "?state=submitted&amp;page=2" in page, page[page.find("pagination") - 200 : page.find("pagination") + 600]

@@ -77,6 +77,23 @@ def test_only_the_consumers_staff_ask_and_only_the_providers_decide(legal_resour
     assert OperationLog.objects.filter(action="sharing.denied.grant").exists()
 
 
+def test_no_one_decides_a_request_he_made_himself(legal_resource, lisi, registers, district):
+    """An office's clerk works in its bureau too (org.access.workplaces), so he is staff of both sides of his
+    office's request for the bureau's data: another of the bureau's staff decides it (the two-person rule of
+    等保2.0 8.1.4.2 访问控制 and of every approval here), found by an outside attack in session 45."""
+    from zhengtong.cases.transitions import allowed_actions
+    from zhengtong.sharing.case import SHARE_REQUEST
+
+    office_clerk = f.staff("ks_office", "科员", district["A1"], f.role("clerk_a1"))
+    request = ask(legal_resource, office_clerk, district["A1"])
+    assert set(allowed_actions(SHARE_REQUEST, request, office_clerk)) == {"withdraw"}
+    for decide in (share_request_grant, lambda **kw: share_request_refuse(reason="不予共享", **kw)):
+        with pytest.raises(PermissionDenied) as info:
+            decide(request=request, by=office_clerk)
+        assert info.value.code == "SHARING_OWN_REQUEST"
+    assert share_request_grant(request=request, by=lisi).state == State.GRANTED
+
+
 def test_the_grant_may_narrow_but_never_widen_what_was_asked(legal_resource, lisi, wangwu, registers):
     request = ask(legal_resource, wangwu, registers["B"], row_filter={"district": "北仑区"})
     with pytest.raises(InvalidInput) as info:

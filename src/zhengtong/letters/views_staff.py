@@ -21,7 +21,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import page_of, rows_of
+from zhengtong.core.paging import page_of, pager_query, rows_of
 from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
@@ -64,7 +64,13 @@ def queue(request):
     return render(
         request,
         "letters/staff_queue.html",
-        {"page": page, "centre": centre, "state": state, "states": [(s, State(s).label) for s in CENTRE_STATES]},
+        {
+            "page": page,
+            "centre": centre,
+            "state": state,
+            "states": [(s, State(s).label) for s in CENTRE_STATES],
+            "query": pager_query(request.GET),
+        },
     )
 
 

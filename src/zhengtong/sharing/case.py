@@ -14,7 +14,9 @@ SUBJECT = "sharing.sharerequest"
 
 
 def provider_staff(user, request) -> bool:
-    return works_in(user, request.provider_id)
+    """Staff of the provider who did not ask for it: an office's clerk works in its bureau too, and no one decides
+    his own request."""
+    return works_in(user, request.provider_id) and request.applicant_id != user.pk
 
 
 def consumer_staff(user, request) -> bool:

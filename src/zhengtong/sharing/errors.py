@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 NOT_CONSUMER = ("SHARING_NOT_CONSUMER", _("只有申请部门的工作人员可以提出或撤回共享申请。"))
 NOT_PROVIDER = ("SHARING_NOT_PROVIDER", _("只有资源提供部门的工作人员可以审核共享申请或撤销授权。"))
+OWN_REQUEST = ("SHARING_OWN_REQUEST", _("申请人不能审核自己提出的共享申请，请由提供部门的其他工作人员审核。"))
 NOT_SHARED = ("SHARING_NOT_SHARED", _("该资源不予共享（依据：%(basis)s）。"))
 OWN_RESOURCE = ("SHARING_OWN_RESOURCE", _("这是本部门提供的资源，无需申请共享。"))
 FIELDS_REQUIRED = ("SHARING_FIELDS_REQUIRED", _("请至少选择一个“信息项”。"))

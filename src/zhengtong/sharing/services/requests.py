@@ -149,6 +149,8 @@ def _close(request: ShareRequest, *, cancelled: bool = False) -> None:
 
 
 def _act(request: ShareRequest, by, action: str, error) -> ShareRequest:
+    if action != "withdraw" and request.applicant_id == by.pk and works_in(by, request.provider_id):
+        error = errors.OWN_REQUEST  # the provider's staff, but the one who asked (case.provider_staff)
     transitions.require_may(SHARE_REQUEST, request, by, action, error)
     request = _locked(request)
     transitions.require_state_for(SHARE_REQUEST, request, action, errors.WRONG_STATE, by)
