@@ -57,3 +57,25 @@ def test_a_list_of_any_length_counts_at_most_the_cap_and_says_so(db, monkeypatch
     short = paging.page_of(User.objects.order_by("pk")[:25], 10, "x")
     assert (short.paginator.count, short.paginator.capped, short.number) == (25, False, 1)
     assert "共 25 条" in _render(page=short, query="") and "以上" not in _render(page=short, query="")
+
+
+def test_merged_ranges_page_and_count_their_union_in_order(district, monkeypatch):
+    """core.paging.MergedRanges: the rows any of the querysets holds, once each, in the order, sliced anywhere
+    and counted up to the cap, as page_of and the API's pagination read a list."""
+    from zhengtong.core import paging
+    from zhengtong.org.models import Department
+
+    everything = Department.objects.all()
+    overlapping = [
+        everything.filter(kind=Department.Kind.OFFICE),
+        everything.exclude(code="A1"),
+        everything.filter(code="B"),
+    ]
+    merged = paging.MergedRanges(overlapping, ("-code", "id"))
+    expected = list(everything.order_by("-code", "id").values_list("pk", flat=True))
+    assert merged[0:100] == expected and merged[1:3] == expected[1:3] and merged[4:100] == expected[4:]
+    assert merged.bounded_count() == len(expected)
+    monkeypatch.setattr(paging, "CAP", 2)
+    assert merged.bounded_count() == 3, "counted to one past the cap"
+    assert paging.MergedRanges([everything.filter(pk__in=[])], ("id",))[0:10] == []
+    assert paging.MergedRanges([everything.filter(pk__in=[])], ("id",)).bounded_count() == 0

@@ -68,12 +68,15 @@ class MergedRanges:
         self.querysets, self.order, self.key = querysets, order, key
 
     def __getitem__(self, wanted: slice) -> list:
-        return self._first(wanted.stop)[wanted.start : wanted.stop]
+        return [row[0] for row in self._read(self._statement(wanted.stop))][wanted.start : wanted.stop]
 
     def bounded_count(self) -> int:
-        return len(self._first(CAP + 1))
+        sql, params, db = self._statement(CAP + 1)
+        return self._read((f"SELECT COUNT(*) FROM ({sql}) merged", params, db))[0][0] if sql else 0
 
-    def _first(self, n: int) -> list:
+    def _statement(self, n: int) -> tuple[str, list, str]:
+        """The first `n` rows' keys and order, merged: the statement, its parameters and its database ("" when
+        every queryset is empty)."""
         names = [name.lstrip("-") for name in self.order]
         selected = [self.key, *(name for name in names if name != self.key)]
         arms, params, db = [], [], "default"
@@ -85,15 +88,20 @@ class MergedRanges:
             arms.append(f"SELECT * FROM ({sql}) arm{i}")
             params += arm_params
             db = rows.db
-        if not arms:
-            return []
         by = ", ".join(
             f"{selected.index(name) + 1}{' DESC' if spelt.startswith('-') else ''}"
             for name, spelt in zip(names, self.order, strict=True)
         )
+        return (f"{' UNION '.join(arms)} ORDER BY {by} LIMIT {int(n)}" if arms else ""), params, db
+
+    @staticmethod
+    def _read(statement: tuple[str, list, str]) -> list:
+        sql, params, db = statement
+        if not sql:
+            return []
         with connections[db].cursor() as cursor:
-            cursor.execute(f"{' UNION '.join(arms)} ORDER BY {by} LIMIT {int(n)}", params)
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
 
 def rows_of(queryset, keys) -> list:
