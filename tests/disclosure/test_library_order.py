@@ -57,3 +57,25 @@ def test_a_departments_library_is_read_from_its_own_range(verified_client, distr
     )
     plan = statement_plan(merged)
     assert arms_read_in_order(plan, "document_department_updated"), plan
+
+
+def test_the_library_pages_and_filters_as_before(verified_client, district, personas):  # noqa: F811
+    """Page 2 goes on where page 1 ended, the count is the scope's, and a state filter reaches every range."""
+    now = timezone.now()
+    for n in range(25):
+        made = Document.objects.create(
+            department=district["A"],
+            title=f"库{n:02d}号",
+            issuing_org="区市场监督管理局",
+            state=State.PUBLISHED if n % 2 else State.DRAFT,
+            written_on=dt.date(2026, 1, 1),
+        )
+        Document.objects.filter(pk=made.pk).update(updated_at=now - dt.timedelta(minutes=n))
+    client = verified_client(personas["本部门"])
+    first = client.get(reverse("workbench_disclosure:library"))
+    second = client.get(reverse("workbench_disclosure:library"), {"page": 2}).content.decode()
+    assert first.context["page"].paginator.count == 25
+    assert [f"库{n:02d}号" in first.content.decode() for n in (0, 19, 20)] == [True, True, False]
+    assert all(f"库{n:02d}号" in second for n in range(20, 25)) and "库19号" not in second
+    published = client.get(reverse("workbench_disclosure:library"), {"state": State.PUBLISHED}).content.decode()
+    assert "库01号" in published and "库00号" not in published

@@ -63,3 +63,21 @@ def test_a_departments_latest_requests_are_read_from_its_columns_indexes(
     merged = next(q["sql"] for q in sent.captured_queries if " UNION " in q["sql"])
     plan = statement_plan(merged)
     assert arms_read_in_order(plan, "share_request_consumer", "share_request_provider"), plan
+
+
+def test_a_scope_over_many_departments_is_walked_in_order(district, legal_resource, population_resource):
+    """Seventy custom departments would be a hundred and forty ranges (SQLite takes at most 500 SELECTs in one
+    statement): a scope that wide covers much of the list, which is walked in order as before."""
+    from zhengtong.cases.visibility import MOST_RANGES
+    from zhengtong.org.models import DataScope
+
+    _requests(district, legal_resource, population_resource)
+    wide = f.role("r_wide", DataScope.CUSTOM)
+    many = [f.department(f"W{n:02d}", f"部门{n}", district["government"]) for n in range(MOST_RANGES // 2 + 1)]
+    wide.custom_departments.set([district["B"], *many])
+    user = f.staff("p_wide", "宽", district["A"], wide)
+    rows = ShareRequest.objects.all()
+    with CaptureQueriesContext(connection) as sent:
+        newest = newest_visible(SHARE_REQUEST, user, rows, ORDER, 20)
+    assert newest == list(visible(SHARE_REQUEST, user, rows).order_by(*ORDER)[:20]) and newest
+    assert not any(" UNION " in q["sql"] for q in sent.captured_queries)

@@ -77,7 +77,7 @@ def test_only_the_consumers_staff_ask_and_only_the_providers_decide(legal_resour
     assert OperationLog.objects.filter(action="sharing.denied.grant").exists()
 
 
-def test_no_one_decides_a_request_he_made_himself(legal_resource, lisi, registers, district):
+def test_no_one_decides_a_request_he_made_himself(legal_resource, lisi, registers, district, verified_client):
     """An office's clerk works in its bureau too (org.access.workplaces), so he is staff of both sides of his
     office's request for the bureau's data: another of the bureau's staff decides it (the two-person rule of
     等保2.0 8.1.4.2 访问控制 and of every approval here), found by an outside attack in session 45."""
@@ -91,6 +91,8 @@ def test_no_one_decides_a_request_he_made_himself(legal_resource, lisi, register
         with pytest.raises(PermissionDenied) as info:
             decide(request=request, by=office_clerk)
         assert info.value.code == "SHARING_OWN_REQUEST"
+    home = verified_client(office_clerk).get("/workbench/sharing/").content.decode()
+    assert "待本部门审核的共享申请" not in home, "his own request waits on his colleagues, not on him"
     assert share_request_grant(request=request, by=lisi).state == State.GRANTED
 
 

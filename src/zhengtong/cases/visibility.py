@@ -20,6 +20,10 @@ from zhengtong.supervision.extensions import awaiting_decision
 
 from .types import CaseType
 
+# More ranges than this are a scope over much of the list, walked in order instead (SQLite takes at most 500
+# SELECTs in one compound statement).
+MOST_RANGES = 64
+
 
 def _condition(case_type: CaseType, user) -> Q | None:
     """The condition on the cases this user may see; None for all of them."""
@@ -74,14 +78,15 @@ def visible_in_order(case_type: CaseType, user, queryset: QuerySet, order: tuple
     is read as its own index range in that order only as far as a page ends, and the ranges merged
     (core.paging.MergedRanges): walking the whole list in order until a page in scope turns up read every case
     of the city for a department with none, and sorting his department's cases read them all. A scope over
-    subtrees (本部门及以下) covers much of the list: walked, as before."""
+    subtrees (本部门及以下) or over more than MOST_RANGES ranges covers much of the list: walked, as before."""
     parts = _parts(case_type, user)
     ranges = [_ranges(part) for part in parts] if parts is not None else [None]
-    if any(r is None for r in ranges) or not _one_row_each(
+    arms = [] if any(r is None for r in ranges) else [arm for r in ranges for arm in r]
+    if not 0 < len(arms) <= MOST_RANGES or not _one_row_each(
         queryset.model, (*case_type.departments, *case_type.handlers)
     ):
         return visible(case_type, user, queryset).order_by(*order).values_list("pk", flat=True)
-    return MergedRanges([queryset.filter(arm) for r in ranges for arm in r], order)
+    return MergedRanges([queryset.filter(arm) for arm in arms], order)
 
 
 def newest_visible(case_type: CaseType, user, queryset: QuerySet, order: tuple[str, ...], n: int) -> list[Model]:
@@ -91,11 +96,11 @@ def newest_visible(case_type: CaseType, user, queryset: QuerySet, order: tuple[s
 
 def _ranges(part: Q) -> list[Q] | None:
     """The part as conditions that are each one index range: a column in a list of departments, one condition
-    per department; None for a column in a subquery (a subtree's departments)."""
+    per department; None for a column in anything else (a subtree's departments, a subquery)."""
     if len(part.children) == 1 and isinstance(part.children[0], tuple) and not part.negated:
         lookup, value = part.children[0]
         if lookup.endswith("__in") and lookup != "pk__in":
-            if isinstance(value, QuerySet):
+            if not isinstance(value, list | tuple | set | frozenset):
                 return None
             return [Q(**{lookup.removesuffix("__in"): pk}) for pk in sorted(value)]
     return [part]

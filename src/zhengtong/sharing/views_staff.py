@@ -71,7 +71,10 @@ def index(request):
             "share": share,
             "share_classes": ShareClass.choices,
             "query": pager_query(request.GET),
-            "waiting": requests.filter(state=ShareRequest.State.SUBMITTED, provider_id__in=places)[:50],
+            # his own request waits on his colleagues, not on him (services.requests._act)
+            "waiting": requests.filter(state=ShareRequest.State.SUBMITTED, provider_id__in=places).exclude(
+                applicant=request.user
+            )[:50],
             "recent": newest_visible(SHARE_REQUEST, request.user, listed, ("-submitted_at", "-id"), 20),
             "datasets": Dataset.objects.filter(organization_id__in=places).order_by("-modified")[:50],
             "catalogues": bool(places),  # an administrator (三员) works nowhere: he catalogues nothing
