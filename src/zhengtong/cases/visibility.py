@@ -27,7 +27,10 @@ MOST_RANGES = 64
 
 def _condition(case_type: CaseType, user) -> Q | None:
     """The condition on the cases this user may see; None for all of them."""
-    parts = _parts(case_type, user)
+    return _either(_parts(case_type, user))
+
+
+def _either(parts: list[Q] | None) -> Q | None:
     if parts is None:
         return None
     condition = Q(pk__in=[])
@@ -37,7 +40,7 @@ def _condition(case_type: CaseType, user) -> Q | None:
 
 
 def _parts(case_type: CaseType, user) -> list[Q] | None:
-    """The condition as its alternatives, each a column's range where an index serves it (newest_visible reads
+    """The condition as its alternatives, each a column's range where an index serves it (visible_in_order reads
     them so); None for all the cases. What waits on a department his scope covers anyway is not asked again."""
     if not handles_cases(user):
         return [Q(pk__in=[])]
@@ -59,7 +62,10 @@ def _parts(case_type: CaseType, user) -> list[Q] | None:
 
 
 def visible(case_type: CaseType, user, queryset: QuerySet) -> QuerySet:
-    condition = _condition(case_type, user)
+    return _within(case_type, queryset, _condition(case_type, user))
+
+
+def _within(case_type: CaseType, queryset: QuerySet, condition: Q | None) -> QuerySet:
     if condition is None:
         return queryset
     if _one_row_each(queryset.model, (*case_type.departments, *case_type.handlers)):
@@ -84,8 +90,8 @@ def visible_in_order(case_type: CaseType, user, queryset: QuerySet, order: tuple
     arms = [] if any(r is None for r in ranges) else [arm for r in ranges for arm in r]
     if not 0 < len(arms) <= MOST_RANGES or not _one_row_each(
         queryset.model, (*case_type.departments, *case_type.handlers)
-    ):
-        return visible(case_type, user, queryset).order_by(*order).values_list("pk", flat=True)
+    ):  # the condition from the parts already read, not read again
+        return _within(case_type, queryset, _either(parts)).order_by(*order).values_list("pk", flat=True)
     return MergedRanges([queryset.filter(arm) for arm in arms], order)
 
 
