@@ -14,7 +14,7 @@ from zhengtong.audit.models import OperationLog
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.org.duties import user_duties
 from zhengtong.org.models import Duty, RoleGrant
-from zhengtong.org.services import role_grant, role_grant_approve
+from zhengtong.org.services import role_grant, role_grant_approve, role_revoke
 
 from .. import factories as f
 
@@ -123,3 +123,33 @@ def test_nobody_edits_a_role_he_holds(verified_client, admins):
     mine.refresh_from_db()
     assert response.status_code == 403 and (mine.duty, mine.data_scope) == ("", "department")
     assert Duty.AUDIT not in user_duties(admins["security"])
+
+
+def test_an_administrator_cannot_revoke_his_own_role_or_duty(admins):
+    """Outside attack (issue 19): the security administrator deleted his own duty grant in the admin and, with his
+    membership left, acted as a clerk. Revoking is granting's mirror: another security administrator does it."""
+    mine = RoleGrant.objects.get(user=admins["security"], role__duty=Duty.SECURITY)
+    with pytest.raises(InvalidInput) as refused:
+        role_revoke(user=admins["security"], role=mine.role, by=admins["security"])
+    assert refused.value.code == "SELF_REVOKE"
+    assert RoleGrant.objects.filter(pk=mine.pk).exists()
+
+
+def test_the_admin_refuses_to_delete_ones_own_grant_singly_or_in_bulk(verified_client, admins, lisi):
+    mine = RoleGrant.objects.get(user=admins["security"], role__duty=Duty.SECURITY)
+    other = role_grant(user=lisi, role=f.role("reader"), by=admins["security"])
+    client = verified_client(admins["security"])
+    single = client.post(reverse("admin:org_rolegrant_delete", args=[mine.pk]), {"post": "yes"})
+    assert single.status_code == 403
+
+    def bulk(*grants):
+        selected = {"action": "delete_selected", "_selected_action": [g.pk for g in grants], "post": "yes"}
+        return client.post(reverse("admin:org_rolegrant_changelist"), selected)
+
+    assert bulk(mine, other).status_code == 403  # a selection holding his own is refused whole
+    assert RoleGrant.objects.filter(pk__in=[mine.pk, other.pk]).count() == 2
+    assert bulk(other).status_code == 302
+    assert RoleGrant.objects.filter(pk=mine.pk).exists()
+    assert not RoleGrant.objects.filter(pk=other.pk).exists()  # another's grant is revoked, and audited
+    assert OperationLog.objects.filter(action="org.role.revoke", object_id=str(lisi.pk)).exists()
+    assert Duty.SECURITY in user_duties(admins["security"])

@@ -11,6 +11,7 @@ from .models import Duty
 
 DUTY_CONFLICT = ("DUTY_CONFLICT", _("三员职责不得兼任：系统管理员、安全管理员、审计管理员须由不同人员担任。"))
 SELF_GRANT = ("SELF_GRANT", _("不得给自己授予角色或职责，请由另一名安全管理员办理。"))
+SELF_REVOKE = ("SELF_REVOKE", _("不得撤销自己的角色或职责，请由另一名安全管理员办理。"))
 SECOND_ADMINISTRATOR = (
     "SECOND_ADMINISTRATOR_REQUIRED",
     _("管理员职责须由授权人和被授权人以外的另一名安全管理员复核。"),

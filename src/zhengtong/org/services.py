@@ -10,7 +10,7 @@ from zhengtong.accounts.services import staff_create
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 
-from .duties import DUTY_CONFLICT, SECOND_ADMINISTRATOR, SELF_GRANT, user_duties
+from .duties import DUTY_CONFLICT, SECOND_ADMINISTRATOR, SELF_GRANT, SELF_REVOKE, user_duties
 from .models import Department, Duty, Membership, Post, Role, RoleGrant, personal_data_problems
 
 
@@ -117,7 +117,11 @@ def role_grant_approve(*, grant: RoleGrant, by) -> RoleGrant:
 
 
 @transaction.atomic(durable=True)
-def role_revoke(*, user, role: Role) -> None:
+def role_revoke(*, user, role: Role, by=None) -> None:
+    """Granting's mirror: nobody revokes his own role or duty (an administrator who dropped his duty kept his
+    department's membership and worked its cases as a clerk)."""
+    if by is not None and by.pk == user.pk:
+        raise InvalidInput(SELF_REVOKE[1], code=SELF_REVOKE[0])
     deleted, _rows = RoleGrant.objects.filter(user=user, role=role).delete()
     if deleted:
         audit_record(action="org.role.revoke", obj=user, changes={"role": [role.code, None]})
