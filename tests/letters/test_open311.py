@@ -46,9 +46,27 @@ def test_a_client_files_a_letter_and_follows_it(hotline, zhangsan, client311, li
     letter = Letter.objects.get(number=created["service_request_id"])
     assert letter.channel == Channel.OPEN311 and letter.writer == zhangsan and letter.category.code == "food"
     assert "查询码" in created["service_notice"]
-    followed = client311.get_service_request(letter.number)
+    own = requests.get(f"{live_server.url}/open311/v2/requests/{letter.number}.json?api_key={key}", timeout=10)
+    followed = own.json()[0]
     assert followed["status"] == "open" and followed["status_notes"] == "待受理"
     assert followed["description"] is None  # unpublished: status only, never the text
+
+
+def test_an_unpublished_letter_does_not_exist_for_anyone_but_its_writer(hotline, zhangsan, lisi, live_server):
+    """Outside attack (issue 19: a status lookup never reveals whether a number exists without its proof): any
+    visitor read an unpublished letter's state, category and department by its number, and the numbers run in
+    order. Now it answers as a number never issued, by number and in the list, except to its writer's key."""
+    letter = services.letter_submit(channel=Channel.WEB, kind="complaint", title="", content="路灯坏了。", by=zhangsan)
+    letter = letter.letter
+    base = f"{live_server.url}/open311/v2/requests"
+    never = requests.get(f"{base}/XJ20269999999.json", timeout=10)
+    for query in ("", f"?api_key={f.api_key(lisi)}"):
+        answer = requests.get(f"{base}/{letter.number}.json{query}", timeout=10)
+        assert (answer.status_code, answer.content) == (never.status_code, never.content) == (404, never.content)
+        listed = requests.get(f"{base}.json?service_request_id={letter.number}{query.replace('?', '&')}", timeout=10)
+        assert listed.json() == []
+    mine = requests.get(f"{base}.json?service_request_id={letter.number}&api_key={f.api_key(zhangsan)}", timeout=10)
+    assert [r["service_request_id"] for r in mine.json()] == [letter.number]
 
 
 def test_published_letters_are_listed_masked(hotline, district, lisi, client311):

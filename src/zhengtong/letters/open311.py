@@ -2,8 +2,9 @@
 client apps can file letters and follow them.
 
 - services: the responsibility catalogue (service_code = its code).
-- requests list and requests/{id}: published letters in full (their masked public copy); any other letter
-  only by its status, department and dates (never its text, never the writer).
+- requests list and requests/{id}: published letters in full (their masked public copy). Any other letter
+  answers as a number never issued, except to its writer's own api_key (status, department and dates, never
+  its text): the numbers run in order, and a status lookup reveals nothing without its proof (issue 19).
 - POST requests: api_key is an API token. A citizen's own token files under his verified name; an
   integration account's token (staff) files for the person named in first_name/last_name/phone, or anonymously.
 """
@@ -14,6 +15,7 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
+from django.db.models import Q
 from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -95,8 +97,12 @@ def _as_request(letter: Letter) -> dict:
     return item
 
 
-def _letters():
-    return Letter.objects.select_related("department", "category").exclude(state=State.MERGED)
+def _letters(request):
+    """The letters this caller may follow: the published ones, and his own by his key."""
+    letters = Letter.objects.select_related("department", "category").exclude(state=State.MERGED)
+    writer = token_user(request.GET.get("api_key", ""))
+    mine = Q(writer=writer) if writer is not None else Q(pk__in=[])
+    return letters.filter(Q(published_at__isnull=False) | mine)
 
 
 def _moment(value: str):
@@ -122,7 +128,7 @@ def _published_requests(request):
     params = request.GET
     ids = [i.strip() for i in params.get("service_request_id", "").split(",") if i.strip()]
     if ids:
-        return _letters().filter(number__in=ids[:MAX_RESULTS]), None
+        return _letters(request).filter(number__in=ids[:MAX_RESULTS]), None
     end = _moment(params["end_date"]) if params.get("end_date") else timezone.now()
     start = _moment(params["start_date"]) if params.get("start_date") else _before(end, MAX_RANGE)
     if start is None or end is None:
@@ -131,7 +137,7 @@ def _published_requests(request):
         )
     if end - start > MAX_RANGE:
         return None, _error(400, "查询时间范围不能超过90天", "OPEN311_RANGE")
-    letters = _letters().filter(published_at__isnull=False, received_at__gte=start, received_at__lte=end)
+    letters = _letters(request).filter(published_at__isnull=False, received_at__gte=start, received_at__lte=end)
     if params.get("service_code"):
         letters = letters.filter(category__code__in=params["service_code"].split(","))
     if params.get("status") in ("open", "closed"):
@@ -154,7 +160,7 @@ def request_list(request, fmt: str):
 def request_detail(request, number: str, fmt: str):
     if (bad := _only_json(fmt)) is not None:
         return bad
-    letter = _letters().filter(number=number).first()
+    letter = _letters(request).filter(number=number).first()
     if letter is None:
         return _error(404, "没有这个编号的信件", "OPEN311_NOT_FOUND")
     return _json([_as_request(letter)])
