@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from zhengtong.audit.models import OperationLog
 from zhengtong.disclosure import requests as disclosure
 from zhengtong.evaluation.models import FollowUp, Invitation, Rating
 from zhengtong.evaluation.tallies import refresh
@@ -151,10 +152,14 @@ def test_the_window_tablet_rates_one_case_without_logging_in(
     tablet.post(opened.url, {"score": "5"})
     assert Rating.objects.get(invitation=invitation).channel == "tablet"
     assert tablet.get(opened.url).status_code == 403, "spent by the rating"
-    other = verified_client(wangwu).post(
-        f"/workbench/evaluation/invitations/{invitation.pk}/kiosk/", {"back": "https://evil.example/"}
-    )
-    assert other.status_code == 302 and "evil" not in other.url
+    again = staff.post(f"/workbench/evaluation/invitations/{invitation.pk}/kiosk/", {"back": "https://evil.example/"})
+    assert again.status_code == 302 and "evil" not in again.url
+    # Outside attack (issue 19): another department's clerk learnt which cases exist from the refusal's message.
+    other = verified_client(wangwu)
+    never = other.post("/workbench/evaluation/invitations/999999/kiosk/")
+    refused = other.post(f"/workbench/evaluation/invitations/{invitation.pk}/kiosk/")
+    assert refused.status_code == never.status_code == 404
+    assert OperationLog.objects.filter(action="evaluation.denied.kiosk", object_id=str(invitation.pk)).exists()
 
 
 def test_a_public_staff_profile_counts_what_people_said_and_opens_a_letter(client, invitation, zhangsan, lisi):

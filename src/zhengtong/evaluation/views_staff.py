@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.core.errors import ZtError
+from zhengtong.core.errors import PermissionDenied, ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import ZtForm, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
@@ -158,6 +158,8 @@ def kiosk(request, pk: int):
         raise Http404
     try:
         token = services.kiosk_open(invitation=invitation, by=request.user)
+    except PermissionDenied:  # another department's case does not exist for him (audited by the service)
+        raise Http404 from None
     except ZtError as exc:
         message_error(request, exc)
         back = request.POST.get("back", "")
