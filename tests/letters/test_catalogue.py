@@ -77,6 +77,20 @@ def test_bad_catalogue_rows_are_refused(hotline, district, values, code):
     assert refused.value.code == code
 
 
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("name", "张建国（手机13905741234）专项投诉"), ("keywords", "噪声 身份证330206198503120018")],
+)
+def test_personal_data_in_a_category_is_refused_naming_the_field(hotline, district, field, value):
+    """Outside attack (issue 20 item 1): a category's name and keywords are published as typed (Open311's
+    services, every published letter of the category) and were saved with a mobile in them, in clear."""
+    fields = {"code": "special", "name": "专项投诉", "keywords": "专项", "department": district["B"], field: value}
+    with pytest.raises(InvalidInput) as refused:
+        responsibility_save(by=hotline["operator"], **fields)
+    assert refused.value.code == "PERSONAL_DATA" and field in refused.value.fields
+    assert not Responsibility.objects.filter(code="special").exists()
+
+
 def test_a_department_clerk_cannot_change_the_catalogue_and_the_attempt_is_audited(hotline, district, lisi):
     with pytest.raises(PermissionDenied):
         responsibility_save(by=lisi, code="noise", name="噪声扰民", keywords="", department=district["B"])

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.files.publication import refuse_personal
 from zhengtong.supervision.models import Unit
 
 from .. import errors
@@ -64,6 +65,9 @@ def _responsibility_save(*, code, name, keywords, department, is_fallback, is_ac
         raise refuse(errors.CATEGORY_CODE_INVALID)
     if not name:
         raise refuse(errors.CATEGORY_NAME_REQUIRED)
+    # Published as typed: Open311's services and every published letter of the category name it.
+    refuse_personal("name", "诉求类别", name)
+    refuse_personal("keywords", "关键词", keywords)
     if department is None:
         raise refuse(errors.DEPARTMENT_REQUIRED)
     if Responsibility.objects.filter(code=code).exclude(pk=getattr(row, "pk", None)).exists():
