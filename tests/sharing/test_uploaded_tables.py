@@ -85,6 +85,35 @@ def test_personal_data_in_any_cell_keeps_an_uploaded_table_closed(registers, lis
 
 
 @pytest.mark.parametrize(
+    ("column", "cell", "says"),
+    [
+        ("姓名", "John Smith", "姓名"),
+        ("姓名", "阿卜杜拉·买买提", "姓名"),
+        ("联系人", "WANG JIANGUO", "姓名"),
+        ("护照号码", "P12345678", "证件号码"),
+        ("微信号", "johnsmith_nb", "社交账号"),
+        ("QQ", "287654323", "社交账号"),
+        ("住址", "新碶街道明州社区华山路123巷5号", "详细住址"),
+    ],
+)
+def test_a_column_of_people_keeps_a_table_closed_whatever_script_their_names_are_in(
+    registers, lisi, column, cell, says
+):
+    """Outside attack (issue 20): a table headed 姓名, 护照号码, 微信号, QQ and 住址 opened with every row in full: the
+    names were Latin or minority names the name reader does not know, the rest kinds it did not know."""
+    table = f"序号,{column}\n1,{cell}\n"
+    found = dataset_publish(dataset=create(registers, lisi, ("名单.csv", table.encode())), by=lisi)
+    assert found.state == Dataset.State.DRAFT and says in found.refusal
+
+
+def test_a_column_of_people_already_masked_or_of_offices_opens(registers, lisi, django_capture_on_commit_callbacks):
+    table = "序号,联系人,单位\n1,王*,北仑区市场监督管理局\n2,Smith*,北仑区人民政府\n"
+    with django_capture_on_commit_callbacks(execute=True):
+        found = dataset_publish(dataset=create(registers, lisi, ("名单.csv", table.encode())), by=lisi)
+    assert found.state == Dataset.State.ACTIVE, found.refusal
+
+
+@pytest.mark.parametrize(
     ("name", "data", "says"),
     [
         ("空.csv", b"", "没有数据"),

@@ -32,6 +32,8 @@ class Kind(str, Enum):
     ADDRESS = "address"
     NAME = "name"
     PLATE = "plate"
+    CERTIFICATE = "certificate"
+    ACCOUNT = "account"
 
     @property
     def label(self) -> str:
@@ -47,6 +49,8 @@ LABELS = {
     Kind.ADDRESS: "详细住址",
     Kind.NAME: "姓名",
     Kind.PLATE: "车牌号码",
+    Kind.CERTIFICATE: "证件号码",
+    Kind.ACCOUNT: "社交账号",
 }
 
 
@@ -103,6 +107,20 @@ _EMAIL = re.compile(
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 # GA 36: province, issuing letter (no I or O), five characters (six on a new-energy plate), at least one digit
 _PLATE = re.compile(rf"[{_PROVINCES}][A-HJ-NP-Z][·・•‧. -]?(?=[A-HJ-NP-Z0-9]{{0,5}}\d)[A-HJ-NP-Z0-9]{{5,6}}{_E}")
+# A document's number after the document's word (the mainland ID card has its own check above): a passport, a
+# travel or residence permit, a Hong Kong or Macao identity card, a social-security, medical or driving card. The
+# number holds six digits or more, so a word alone (护照办理需10个工作日, 驾驶证B1照) is not one.
+_CERTIFICATE = re.compile(
+    r"(?:护照|通行证|台胞证|回乡证|居留证|居留身份证|[港澳]身份证|香港身份证|澳门身份证|社保卡|社会保障卡|医保卡|驾驶证|驾照"
+    r"|军官证|行驶证)(?:号码|编号|证号|号)?[:：是为]?[ \t]{0,2}"
+    rf"{_B}(?P<v>(?=(?:[A-Za-z(（)）]*\d){{6}})[A-Za-z]{{0,3}}\d[0-9A-Za-z]{{4,17}}(?:[(（][0-9A-Za-z][)）])?){_E}"
+)
+# A WeChat, QQ or Alipay account left for a call back: digits, or letters with a digit, _ or - (微信 chenxs_0574);
+# a word after them (微信公众号, QQ群, QQ浏览器) is not one.
+_ACCOUNT = re.compile(
+    r"(?:微信|QQ|qq|支付宝)(?:号码|账号|帐号|号|ID|id)?[:：是为]?[ \t]{0,2}"
+    rf"{_B}(?P<v>\d{{5,11}}|[A-Za-z](?=[A-Za-z]*[0-9_-])[-_A-Za-z0-9]{{4,19}}){_E}"
+)
 CARD_CONTEXT = (
     "银行",
     "卡号",
@@ -216,6 +234,8 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
                 found.append((Kind.BANK_CARD, m.start(), m.end()))
     found += [(Kind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(view)]
     found += [(Kind.PLATE, m.start(), m.end()) for m in _PLATE.finditer(view)]
+    for pattern, kind in ((_CERTIFICATE, Kind.CERTIFICATE), (_ACCOUNT, Kind.ACCOUNT)):
+        found += [(kind, m.start("v"), m.end("v")) for m in pattern.finditer(view)]
     found += [(Kind.ADDRESS, s, e) for s, e in find_addresses(view)]
     found += [(Kind.NAME, s, e) for s, e in find_names(view)]
     return found
@@ -223,7 +243,18 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
 
 # Names before addresses: an address pattern reaches left over the words before the road or estate, and is cut
 # back to start after a name it ran into (吕秀兰反映中环名都7幢601室).
-PRIORITY = [Kind.ID_NUMBER, Kind.BANK_CARD, Kind.MOBILE, Kind.LANDLINE, Kind.EMAIL, Kind.PLATE, Kind.NAME, Kind.ADDRESS]
+PRIORITY = [
+    Kind.ID_NUMBER,
+    Kind.BANK_CARD,
+    Kind.MOBILE,
+    Kind.LANDLINE,
+    Kind.EMAIL,
+    Kind.PLATE,
+    Kind.CERTIFICATE,
+    Kind.ACCOUNT,
+    Kind.NAME,
+    Kind.ADDRESS,
+]
 
 
 def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset()) -> list[Finding]:

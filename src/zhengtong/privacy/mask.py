@@ -60,6 +60,10 @@ def mask_finding(finding: Finding) -> str:
     if finding.kind == Kind.PLATE:
         visible = text.replace("·", "").replace("・", "")
         return text[:2] + "*" * max(len(visible) - 2 - PLATE_KEEP, 1) + text[-PLATE_KEEP:]
+    if finding.kind == Kind.CERTIFICATE:
+        return _keep(text, 0, 2)
+    if finding.kind == Kind.ACCOUNT:  # its letters name the person as much as its digits
+        return text[0] + "*" * max(len(text) - 2, 1) + text[-1]
     if finding.kind == Kind.ADDRESS:
         # the road, estate and village stay, so a reply still reads as an address; every number goes
         return _NUMBER.sub(lambda m: "*" * max(2, len(m.group())), text)

@@ -1,6 +1,7 @@
 """Detailed home addresses: what places a person's door, not the road or the estate alone.
 
-Three shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室); an estate with a
+Three shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室, 华山路123巷5号,
+中心路7号楼2单元301); an estate with a
 building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302, 东方丽都小区7号楼505, 东湖花园B座1203室);
 a village with a group or a house number (横山村3组45号, 河头村五组, 上阳村下王自然村18号). A road, an estate or a
 village named alone is a place, not an address, and is left alone.
@@ -36,7 +37,7 @@ ADDRESS = re.compile(
     "|".join(
         (
             # road + house number (1-2号; + lane, 号院 compound, building, unit, room)
-            rf"{_NAME}{_ROAD}{_N}(?:-\d+)?(?:号|弄)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
+            rf"{_NAME}{_ROAD}{_N}(?:-\d+)?(?:号楼|号|弄|巷)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_NAME}{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_NAME}{_BUILDING}{_N}单元",

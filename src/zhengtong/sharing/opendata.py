@@ -108,12 +108,26 @@ def findings(dataset: Dataset) -> list[str]:
                     # under its heading, as a reader reads the table: 王　芳 under 姓名 is a name, a number under
                     # 身份证号 an ID number whatever its check digit
                     kinds.update(str(f.kind.label) for f in privacy.scan(f"{labels.get(key, '')}：{value}"))
+                    if labels.get(key) == "姓名" and _someone(value):
+                        kinds.add(str(privacy.Kind.NAME.label))
     if kinds:
         found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
     return found
 
 
 PERSON_HEADING = re.compile(r"(?:人|者|员|人员|姓名|名字|名单)$")
+
+
+# A person written in any script under a heading that names people (John Smith, 阿卜杜拉·买买提): the name reader
+# knows Chinese names by their surnames, and a column of people is a list of them whatever their names look like.
+# Masked (王*) or an office (北仑区市场监督管理局) is not one.
+_SOMEONE = re.compile(r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z·•.' -]{1,39}")
+_OFFICE = re.compile(r"(?:局|委|办|中心|政府|公司|部|科|处|所|站|院|会|队|室|组|厂|店|行|社|馆|校)$")
+
+
+def _someone(value: str) -> bool:
+    value = value.strip()
+    return bool(_SOMEONE.fullmatch(value)) and not _OFFICE.search(value)
 
 
 def _reading_label(heading: str) -> str:
