@@ -138,10 +138,16 @@ def test_parameters_are_read_strictly_and_lists_keep_every_item(client, item, zh
     items = ["缺少营业执照", "缺少授权委托书", "身份证复印件不清晰"]
     taken = client.post(url, {"items": items}, content_type="application/json", **_auth(lisi))
     assert taken.status_code == 200 and application.corrections.get().items == items
+    # under review, where an extension is asked for (in 补正 the state answers first: 409 naming it)
+    reviewing = services.application_accept(application=_submit(item, zhangsan, uploads, form_data), by=lisi)
     odd = client.post(
-        f"{BASE}{application.pk}/actions/extend/", {"approver": "²"}, content_type="application/json", **_auth(lisi)
+        f"{BASE}{reviewing.pk}/actions/extend/", {"approver": "²"}, content_type="application/json", **_auth(lisi)
     )
     assert odd.status_code == 400 and "approver" in odd.json()["fields"]
+    early = client.post(
+        f"{BASE}{application.pk}/actions/extend/", {"approver": "²"}, content_type="application/json", **_auth(lisi)
+    )
+    assert early.status_code == 409 and early.json()["code"] == "APPLICATION_WRONG_STATE"
 
 
 def test_the_timeline_names_staff_and_never_shows_an_applicants_account(
@@ -156,3 +162,27 @@ def test_the_timeline_names_staff_and_never_shows_an_applicants_account(
     steps = client.get(f"{BASE}{application.pk}/", **_auth(lisi)).json()["timeline"]
     assert [(s["action"], s["actor"]) for s in steps][:2] == [("submit", "申请人"), ("accept", lisi.real_name)]
     assert zhangsan.username not in str(steps)
+
+
+def test_an_idempotency_key_binds_a_form_posts_fields_and_files_too(client, item, zhangsan, lisi, uploads, form_data):
+    """Outside attack (issue 19 item 4, Idempotency-Key): a multipart post's fingerprint left out its body, so the
+    same key with another correction list answered 200 with the first answer and dropped the new list silently."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    application = _submit(item, zhangsan, uploads, form_data)
+    url = f"{BASE}{application.pk}/actions/correction/"
+
+    def post(items, attachment=b"%PDF-1.4 one"):
+        return client.post(
+            url,
+            {"items": items, "file": SimpleUploadedFile("a.pdf", attachment, "application/pdf")},
+            HTTP_IDEMPOTENCY_KEY="k-mp",
+            **_auth(lisi),
+        )
+
+    first = post("身份证明")
+    assert first.status_code == 200
+    assert post("身份证明").json() == first.json()  # a retry: the first answer
+    for changed in (post("另一份清单"), post("身份证明", b"%PDF-1.4 two")):
+        assert changed.status_code == 409 and changed.json()["code"] == "IDEMPOTENCY_KEY_REUSED"
+    assert application.corrections.get().items == ["身份证明"]

@@ -36,3 +36,37 @@ def test_the_centre_dispatches_and_the_department_signs_through_the_api(client, 
     assert signed.status_code == 200 and signed.json()["state"] == "handling"
     assert signed.json()["allowed_actions"] == ["return", "draft"]
     assert [step["action"] for step in signed.json()["timeline"]][-1] == "sign"
+
+
+def test_an_action_in_the_wrong_state_is_refused_for_its_state_before_its_parameters(
+    client, verified_client, hotline, district, lisi
+):
+    """Issue 19, bad input: an action not allowed in the case's state answers 409 naming the state, by page and
+    API alike, and the attempt is audited. The outside attack dispatched a replied letter with no department and
+    got 400 LETTER_DEPARTMENT_REQUIRED, unaudited: the parameters were read before the state."""
+    from zhengtong.audit.models import OperationLog
+
+    from .conftest import handled
+
+    letter = handled(hotline, district, lisi)
+    operator = hotline["operator"]
+    answer = client.post(
+        f"{BASE}{letter.number}/actions/dispatch/", {}, content_type="application/json", **_auth(operator)
+    )
+    assert answer.status_code == 409 and answer.json()["code"] == "LETTER_WRONG_STATE"
+    assert letter.get_state_display() in answer.json()["message"]
+    page = verified_client(operator).post(f"/workbench/letters/{letter.number}/dispatch/", {}, follow=True)
+    assert f"该信件当前为“{letter.get_state_display()}”" in page.content.decode()
+    assert OperationLog.objects.filter(action="letters.refused.dispatch", object_id=str(letter.pk)).count() == 2
+
+
+def test_an_action_on_a_case_out_of_reach_is_audited_as_a_number_never_issued_is(client, hotline, district, wangwu):
+    """A clerk outside the case's departments gets 404 as for a number never issued; the attempt is audited."""
+    from zhengtong.audit.models import OperationLog
+
+    letter = submit().letter
+    for number in (letter.number, "XJ20269999999"):
+        answer = client.post(f"{BASE}{number}/actions/accept/", {}, content_type="application/json", **_auth(wangwu))
+        assert answer.status_code == 404
+    tried = OperationLog.objects.filter(action="letters.denied.accept").values_list("changes", flat=True)
+    assert sorted(c["key"][1] for c in tried) == sorted([letter.number, "XJ20269999999"])

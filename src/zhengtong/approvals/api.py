@@ -15,6 +15,7 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params
+from zhengtong.cases.transitions import perform
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
@@ -383,7 +384,7 @@ class StaffAction(APIView):
             raise NotFound()
 
         def run():
-            STAFF_ACTIONS[action](application, request.user, params(request.data), None)
+            perform(APPLICATION, STAFF_ACTIONS, action, application, request.user, params(request.data), None)
             application.refresh_from_db()
             return ApplicationSerializer(application).data
 

@@ -63,6 +63,7 @@ APPLICATION = CaseType(
     query_purpose="zhengtong-query-code:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,
+    wrong_state=errors.WRONG_STATE,
     departments=("lead_department", "branches__department"),
     handlers=("registered_by", "branches__decided_by"),
     closed_states=(Status.REJECTED, Status.DELIVERED, Status.WITHDRAWN),

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
@@ -116,7 +116,7 @@ def act(request, pk: int, action: str):
     try:
         if action not in STAFF_ACTIONS:
             raise Http404
-        STAFF_ACTIONS[action](application, request.user, request.POST, request.FILES)
+        perform(APPLICATION, STAFF_ACTIONS, action, application, request.user, request.POST, request.FILES)
     except NotFound:
         raise Http404 from None
     except ZtError as exc:

@@ -33,9 +33,10 @@ from zhengtong.core.errors import Conflict, InvalidInput, NotFound
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
+from .guards import unreachable
 from .reveal import STEP, STEP_LABEL, reveal, shown
 from .transitions import action as table_action
-from .transitions import allowed_actions
+from .transitions import allowed_actions, perform
 from .types import CaseType
 from .visibility import visible, visible_case
 
@@ -252,10 +253,14 @@ def case_urls(api: CaseApi) -> list:
             if action not in api.perform:
                 raise NotFound()
             table_action(api.case_type, action)  # every action the API performs is in the table
-            case = _find(api, request.user, key)
+            try:
+                case = _find(api, request.user, key)
+            except NotFound:
+                unreachable(api.case_type, request.user, action, key)
+                raise
 
             def run():
-                api.perform[action](case, request.user, params(request.data), request.FILES)
+                perform(api.case_type, api.perform, action, case, request.user, params(request.data), request.FILES)
                 now = api.queryset().get(pk=case.pk)  # as it stands now, even if no longer in his scope
                 serializer = detail_serializer if handles_cases(request.user) else applicant_serializer
                 return serializer(now, context={"request": request}).data
@@ -312,6 +317,24 @@ def without_files(actions: dict[str, Callable[[Model, Any, QueryDict], Any]]) ->
     }
 
 
+def _fingerprint(request, head: str) -> str:
+    """What a repeat must send again: the body as sent; a multipart body (whose raw bytes Django has streamed
+    into its fields and files, not kept) as its fields and each file's name and content digest."""
+    digest = hashlib.sha256(head.encode())
+    if not request.content_type.startswith("multipart/"):
+        digest.update(request.body)
+        return digest.hexdigest()
+    for name, values in sorted(request.POST.lists()):
+        digest.update(repr((name, values)).encode())
+    for name, files in sorted(request.FILES.lists()):
+        for upload in files:
+            digest.update(repr((name, upload.name, upload.size)).encode())
+            for chunk in upload.chunks():
+                digest.update(chunk)
+            upload.seek(0)  # the action reads it from the start
+    return digest.hexdigest()
+
+
 class Once:
     """An Idempotency-Key: the first request with it runs, and a repeat (the client retrying after a lost answer)
     gets the first answer. The key is taken with an atomic add in the shared cache before the action runs, so
@@ -324,9 +347,7 @@ class Once:
         self.idem = request.headers.get("Idempotency-Key", "")
         if len(self.idem) > 64:
             raise InvalidInput("Idempotency-Key 不能超过64个字符。", code="IDEMPOTENCY_KEY_TOO_LONG")
-        # a multipart body (files) is not read twice; its key still binds the case and the action
-        body = b"" if request.content_type.startswith("multipart/") else request.body
-        self.fingerprint = hashlib.sha256(f"{key}:{action}:".encode() + body).hexdigest()
+        self.fingerprint = _fingerprint(request, f"{key}:{action}:")
         digest = hashlib.sha256(f"{api.case_type.subject}:{request.user.pk}:{self.idem}".encode()).hexdigest()
         self.cache_key = f"idempotency:{digest}"
 

@@ -62,6 +62,14 @@ def denied(
     return refusal
 
 
+def unreachable(case_type: CaseType, user, action: str, key) -> None:
+    """An action asked of a case this user may not see, or of a number never issued (both answer 404): audited
+    as "<app>.denied.<action>" with the key asked for, the case itself not named (an auditor tells the two apart
+    by the key)."""
+    with transaction.atomic():
+        audit_record(**_record(case_type, f"denied.{action}", user, None, {"key": key}))
+
+
 def _record(case_type: CaseType, action: str, user, case: Model | None, changes: dict) -> dict:
     changes = {"user": [None, getattr(user, "username", "") or ""], **{k: [None, str(v)] for k, v in changes.items()}}
     record = {"action": f"{case_type.namespace}.{action}", "changes": changes}

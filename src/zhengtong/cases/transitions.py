@@ -53,6 +53,17 @@ def allowed_actions(case_type: CaseType, case: Model, user) -> tuple[str, ...]:
     )
 
 
+def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: Model, user, *args):
+    """The named action of a domain's `actions` (the page's and the API's), the case's state checked first: an
+    action not taken from it is refused 409 naming the state and audited before its parameters are read (a
+    replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
+    does not allow is left to the action's own guard (its 403 and code)."""
+    step = action(case_type, name)
+    if case_type.wrong_state is not None and step.who(user, case):
+        require_state_for(case_type, case, name, case_type.wrong_state, user)
+    return actions[name](case, user, *args)
+
+
 def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[str, str]) -> None:
     """Refused (403, audited) unless the table lets this user take the action on this case. Checked before the
     row is locked: it does not depend on the state."""

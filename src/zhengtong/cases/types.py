@@ -41,7 +41,8 @@ class CaseType:
     fields holding a person's identifiers (field, label): staff pages and the API show them masked, and the full
     value only to staff who may act on the case, each showing audited (cases/reveal.py); `personal_withheld(case)`,
     where given, names the cases whose identifiers no one sees whole (an anonymous letter). `told` is whom the
-    engine tells of the case's steps, and how (`Told`)."""
+    engine tells of the case's steps, and how (`Told`). `wrong_state` is the domain's coded 409 for an action
+    not taken from the case's state: the engine refuses with it before the action reads its parameters."""
 
     subject: str
     state_field: str = "state"
@@ -57,6 +58,7 @@ class CaseType:
     personal: tuple[tuple[str, str], ...] = ()
     personal_withheld: Callable[[Any], bool] | None = None
     told: Told | None = None
+    wrong_state: tuple[str, str] | None = None
 
     @property
     def namespace(self) -> str:

@@ -41,6 +41,7 @@ OPEN = OPEN_REQUESTS
 
 REQUEST = CaseType(
     subject="disclosure.request",
+    wrong_state=errors.REQUEST_WRONG_STATE,
     personal=(("contact_phone", "联系电话"), ("identifier", "证件号码")),
     handlers=("answered_by",),
     told=Told("applicant", lambda r: f"政府信息公开申请{r.receipt_no}", ("disclosure:request", "receipt_no")),
@@ -114,6 +115,7 @@ def _in_force(document) -> bool:
 
 DOCUMENT = CaseType(
     subject="disclosure.document",
+    wrong_state=errors.WRONG_STATE,
     handlers=("created_by", "reviewed_by"),
     closed_states=(State.PUBLISHED,),
     actions=(

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
@@ -115,7 +115,7 @@ def request_act(request, pk: int, action: str):
     if action not in REQUEST_ACTIONS:
         raise Http404
     try:
-        REQUEST_ACTIONS[action](found, request.user, request.POST)
+        perform(REQUEST, REQUEST_ACTIONS, action, found, request.user, request.POST)
     except ZtError as exc:
         message_error(request, exc)
     else:

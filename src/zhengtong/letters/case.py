@@ -85,6 +85,7 @@ LETTER = CaseType(
     query_purpose="zhengtong-letter-query:",
     lookup_throttled=errors.QUERY_THROTTLED,
     lookup_failed=errors.QUERY_FAILED,
+    wrong_state=errors.WRONG_STATE,
     departments=("assignments__department",),
     handlers=("reply_by", "events__actor"),
     closed_states=(State.CLOSED, State.DECLINED, State.MERGED),

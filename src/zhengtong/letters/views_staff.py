@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
@@ -161,7 +161,7 @@ def act(request, number: str, action: str):
     if action not in ACTIONS:
         raise Http404
     try:
-        ACTIONS[action](letter, request.user, request.POST)
+        perform(LETTER, ACTIONS, action, letter, request.user, request.POST)
     except ZtError as exc:
         message_error(request, exc)
     else:

@@ -7,6 +7,7 @@ from zhengtong.cases.transitions import Action
 from zhengtong.cases.types import CaseType, Told
 from zhengtong.org.access import works_in
 
+from . import errors
 from .models import ShareRequest
 
 State = ShareRequest.State
@@ -25,6 +26,7 @@ def consumer_staff(user, request) -> bool:
 
 SHARE_REQUEST = CaseType(
     subject=SUBJECT,
+    wrong_state=errors.WRONG_STATE,
     departments=("consumer", "provider"),
     handlers=("applicant", "decided_by"),
     told=Told("applicant", lambda r: f"共享申请（{r.resource.name}）", ("workbench_sharing:request", "pk")),
