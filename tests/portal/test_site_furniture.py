@@ -119,3 +119,7 @@ def test_the_error_report_link_names_the_page_without_its_query_and_a_bad_host_i
     page = client.get("/search/?q=13805740001").content.decode()
     assert quote("http://testserver/search/", safe="") in page and "13805740001" not in page.split("jiucuo")[1][:200]
     assert client.get("/", HTTP_HOST="evil.example").status_code == 400
+    # Outside attack (issue 20): a path holding someone's numbers went to the State Council's platform as typed.
+    lost = client.get("/nonexist/33020619870419271X/atk2.tester@example.com").content.decode()
+    report = lost.split("jiucuo")[1].split('"')[0]  # the link's address (the page's own forms echo it to him)
+    assert "33020619870419271X" not in report and "atk2.tester" not in report and quote("/nonexist/", safe="") in report

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.db import connection
 
+from zhengtong import privacy
 from zhengtong.core.models import SiteSettings
 from zhengtong.core.reverse import reverse_once
 from zhengtong.notifications.models import Message
@@ -18,11 +19,13 @@ ERROR_REPORT = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html"  # 我为政府�
 def error_report_url(site: SiteSettings, request) -> str:
     """The 找错 link for this page: the site's identity code and the page's address, its path only (a query may
     hold what someone searched for). None on the workbench, nor without a code or with a Host header the site
-    does not serve (build_absolute_uri would refuse it with a 500)."""
+    does not serve (build_absolute_uri would refuse it with a 500). A path holding personal data (a mistyped
+    address, a probe) leaves masked, as the access log writes it."""
     if not site.site_code or request.path.startswith(reverse_once("workbench:home")):
         return ""
     try:
-        page = settings.SITE_ORIGIN + request.path if settings.SITE_ORIGIN else request.build_absolute_uri(request.path)
+        path = privacy.mask(request.path) if privacy.may_hold(request.path) else request.path
+        page = settings.SITE_ORIGIN + path if settings.SITE_ORIGIN else request.build_absolute_uri(path)
     except DisallowedHost:
         return ""
     return f"{ERROR_REPORT}?site_code={quote(site.site_code, safe='')}&url={quote(page, safe='')}"
