@@ -58,3 +58,37 @@ def test_the_spellings_a_third_attack_published_are_masked_in_every_public_outpu
         shown = re.sub(r'datetime="[^"]*"', "", output).replace("\\n", "\n")
         for secret in NUMBERS_IN_CLEAR:
             assert secret not in shown, (name, secret)
+
+
+FOURTH_ATTACK = [
+    "护照号E12345678",
+    "台胞证号码12345678",
+    "另留微信 chenxs_0574、QQ 387654321",
+    "外国人永久居留身份证号CHN110090031105",
+    "住华山路123巷5号",
+    "中心路7号楼2单元301",
+]
+FOURTH_SECRETS = ("12345678", "chenxs_0574", "387654321", "110090031105", "123巷5号", "2单元301", "C01234567")
+
+
+def test_documents_and_accounts_a_fourth_attack_published_are_masked_in_every_public_output(
+    hotline, district, lisi, client
+):
+    """Issue 20 (outside attack, session 46): a passport, travel and residence permits, WeChat and QQ accounts, a
+    lane and a numbered building were shown in full on the page, the list, Open311 and site search."""
+    letter = handled(
+        hotline, district, lisi, title="李师傅港澳通行证C01234567丢失", content="；".join(FOURTH_ATTACK) + "。请处理。"
+    )
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
+    services.letter_publish(letter=letter, by=hotline["operator"])
+    outputs = {
+        "page": client.get(f"/letters/{letter.number}/").content.decode(),
+        "list": client.get("/letters/").content.decode(),
+        "open311": client.get(f"/open311/v2/requests/{letter.number}.json").content.decode(),
+        "search": client.get("/search/", {"q": "请处理"}).content.decode(),
+    }
+    assert "请处理" in outputs["page"], "the letter is published"
+    for name, output in outputs.items():
+        shown = re.sub(r'datetime="[^"]*"', "", output)
+        for secret in FOURTH_SECRETS:
+            assert secret not in shown, (name, secret)
