@@ -151,5 +151,8 @@ def test_the_admin_refuses_to_delete_ones_own_grant_singly_or_in_bulk(verified_c
     assert bulk(other).status_code == 302
     assert RoleGrant.objects.filter(pk=mine.pk).exists()
     assert not RoleGrant.objects.filter(pk=other.pk).exists()  # another's grant is revoked, and audited
+    again = role_grant(user=lisi, role=f.role("writer"), by=admins["security"])
+    assert client.post(reverse("admin:org_rolegrant_delete", args=[again.pk]), {"post": "yes"}).status_code == 302
+    assert not RoleGrant.objects.filter(pk=again.pk).exists()
     assert OperationLog.objects.filter(action="org.role.revoke", object_id=str(lisi.pk)).exists()
     assert Duty.SECURITY in user_duties(admins["security"])

@@ -29,7 +29,7 @@ from zhengtong.core.paging import CAP, bounded_count
 
 from .duties import has_duty
 from .models import Department, Duty, Membership, Post, Role, RoleGrant
-from .services import check_grant, grant_role, role_grant_approve, role_revoke
+from .services import check_grant, grant_role, revoke_role, role_grant_approve
 
 
 class ZtAdminSite(admin.AdminSite):
@@ -273,13 +273,13 @@ class RoleGrantAdmin(SecurityAdmin):
         obj.pk = grant_role(user=obj.user, role=obj.role, by=request.user).pk
 
     def delete_model(self, request, obj):
-        role_revoke(user=obj.user, role=obj.role, by=request.user)
+        revoke_role(user=obj.user, role=obj.role, by=request.user)
 
     def delete_queryset(self, request, queryset):
         """Each grant through the service (audited), not one bulk DELETE; a selection holding one's own grant is
         refused whole before this (has_delete_permission, Django's delete_selected)."""
         for grant in queryset.select_related("user", "role"):
-            role_revoke(user=grant.user, role=grant.role, by=request.user)
+            revoke_role(user=grant.user, role=grant.role, by=request.user)
 
     @admin.action(description=_("复核通过所选的管理员职责授权"))
     def approve(self, request, queryset):

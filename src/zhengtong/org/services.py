@@ -118,8 +118,13 @@ def role_grant_approve(*, grant: RoleGrant, by) -> RoleGrant:
 
 @transaction.atomic(durable=True)
 def role_revoke(*, user, role: Role, by=None) -> None:
-    """Granting's mirror: nobody revokes his own role or duty (an administrator who dropped his duty kept his
-    department's membership and worked its cases as a clerk)."""
+    revoke_role(user=user, role=role, by=by)
+
+
+def revoke_role(*, user, role: Role, by=None) -> None:
+    """Granting's mirror, in the caller's transaction (the admin's delete view holds one): nobody revokes his own
+    role or duty (an administrator who dropped his duty kept his department's membership and worked its cases as
+    a clerk)."""
     if by is not None and by.pk == user.pk:
         raise InvalidInput(SELF_REVOKE[1], code=SELF_REVOKE[0])
     deleted, _rows = RoleGrant.objects.filter(user=user, role=role).delete()
