@@ -4,15 +4,21 @@ The demo's seed is what the services really write: every state, every clock, eve
 keeps those shapes at any size without a loader per table. A table is grown in rounds: round k copies each seeded
 row with its primary key moved by k times the largest seeded key, and the rows that hang off it (events, branches,
 ratings, follow-ups: every table with a foreign key to it, found from the models) are copied with it, their key to
-it moved alike. Unique columns get the round's number appended, so each copy is a row of its own. One statement
-per table, on PostgreSQL and on SQLite alike.
+it moved alike. A table that names its case by a generic key (`subject_type`, `subject_id`: the deadline clocks,
+the 好差评 invitations) is copied with each case model it names, only its rows of that model, their `subject_id`
+moved as the case's key moved, and the rows under them with them: copied on their own, every copy of a clock
+named one of the seeded cases, and a case's page read hundreds of clocks. Unique columns get the round's number
+appended, so each copy is a row of its own. One statement per table, on PostgreSQL and on SQLite alike.
 """
 
 from __future__ import annotations
 
 import math
 
+from django.apps import apps
 from django.db import connection, models
+
+GENERIC = ("subject_type", "subject_id")
 
 
 def grow(model: type[models.Model], rows: int) -> int:
@@ -25,9 +31,18 @@ def grow(model: type[models.Model], rows: int) -> int:
     return model._default_manager.count()
 
 
-def _copy(model, rounds: int, shifts: dict[str, int | None], seen: set) -> None:
+def _copy(
+    model,
+    rounds: int,
+    shifts: dict[str, int | None],
+    seen: set,
+    where: str = "",
+    subject: tuple[str, int] | None = None,
+) -> None:
     """Copy the rows of `model` `rounds` times; `shifts` maps a foreign-key column to the step its parent's keys
-    moved by (None for a UUID key). One INSERT ... SELECT reads the table as it was before the statement."""
+    moved by (None for a UUID key). `where` ("{t}" for the table's alias) keeps to some rows (a generic child's of
+    one case model, and the rows under those); `subject` is that case model's label and step, by which a
+    `subject_id` naming it moves. One INSERT ... SELECT reads the table as it was before the statement."""
     meta = model._meta
     table, pk = meta.db_table, meta.pk.column
     uuid_key = isinstance(meta.pk, models.UUIDField)
@@ -38,7 +53,8 @@ def _copy(model, rounds: int, shifts: dict[str, int | None], seen: set) -> None:
             step = cursor.fetchone()[0]
             if step is None:
                 return
-        uniques = _unique_columns(model) - {pk} - set(shifts)
+        moved = set(shifts) | ({"subject_id"} if subject and _generic(model) else set())
+        uniques = _unique_columns(model, moved) - {pk} - moved
         columns = [_q(field.column) for field in meta.concrete_fields]
         widest = {}
         for field in meta.concrete_fields:  # a text's longest value, a number's largest
@@ -47,19 +63,48 @@ def _copy(model, rounds: int, shifts: dict[str, int | None], seen: set) -> None:
                 cursor.execute(f"SELECT MAX({measure}({_q(field.column)})) FROM {_q(table)}")
                 widest[field.column] = cursor.fetchone()[0] or 0
         values = [_value(field, step, shifts, uniques, widest) for field in meta.concrete_fields]
+        if subject and _generic(model):
+            values[[f.column for f in meta.concrete_fields].index("subject_id")] = _subject_moved(subject[1])
+        condition = f" WHERE {where.format(t='t')}" if where else ""
         cursor.execute(
             f"WITH RECURSIVE g(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM g WHERE k < {rounds}) "
             f"INSERT INTO {_q(table)} ({', '.join(columns)}) "
-            f"SELECT {', '.join(values)} FROM {_q(table)} t CROSS JOIN g"
+            f"SELECT {', '.join(values)} FROM {_q(table)} t CROSS JOIN g{condition}"
         )
         if connection.vendor == "postgresql" and not uuid_key:
             cursor.execute(
                 f"SELECT setval(pg_get_serial_sequence(%s, %s), (SELECT MAX({_q(pk)}) FROM {_q(table)}))", [table, pk]
             )
     for child, column in _children(model):
-        if child not in seen:
+        if child not in seen and not (_generic(child) and subject is None):
             seen.add(child)
-            _copy(child, rounds, {column: step}, seen)
+            alias = f"p{len(seen)}"
+            under = f"{{t}}.{_q(column)} IN (SELECT {alias}.{_q(pk)} FROM {_q(table)} {alias}"
+            under += f" WHERE {where.format(t=alias)})" if where else ")"
+            _copy(child, rounds, {column: step}, seen, under if where else "", subject)
+    if subject is None and step is not None:  # the tables naming this model's rows by a generic key
+        for generic in _generic_tables():
+            condition = f"{{t}}.subject_type = '{meta.label_lower}'"
+            _copy(generic, rounds, {}, {generic}, condition, (meta.label_lower, step))
+
+
+def _generic(model) -> bool:
+    names = {f.name for f in model._meta.concrete_fields}
+    return set(GENERIC) <= names
+
+
+def _generic_tables() -> list:
+    """The tables naming a case by a generic key and by no foreign key to another such table (a violation hangs
+    off its clock and is copied under it)."""
+    found = [m for m in apps.get_models() if _generic(m)]
+    return [m for m in found if not any(f.related_model in found for f in m._meta.concrete_fields if f.is_relation)]
+
+
+def _subject_moved(step: int) -> str:
+    column = "t.subject_id"
+    if connection.vendor == "postgresql":
+        return f"(({column})::bigint + g.k * {step})::text"
+    return f"CAST(CAST({column} AS INTEGER) + g.k * {step} AS TEXT)"
 
 
 def _value(field, step: int | None, shifts: dict[str, int | None], uniques: set[str], widest: dict) -> str:
@@ -98,15 +143,16 @@ def _padded(expression: str) -> str:
     return f"substr('000000' || ({expression}), -6)"
 
 
-def _unique_columns(model) -> set[str]:
-    """One column of every unique field and unique constraint: changing it makes the copy unique."""
+def _unique_columns(model, moved: set[str] = frozenset()) -> set[str]:
+    """One column of every unique field and unique constraint: changing it makes the copy unique (a constraint
+    holding a moved key is unique already)."""
     meta = model._meta
     found = {f.column for f in meta.concrete_fields if f.unique}
     groups = [c.fields for c in meta.constraints if isinstance(c, models.UniqueConstraint) and c.fields]
     groups += [tuple(t) for t in meta.unique_together]
     for group in groups:
         fields = [meta.get_field(name) for name in group]
-        if not any(f.column in found for f in fields):
+        if not any(f.column in found or f.column in moved for f in fields):
             # a text column when there is one (a number or a code), else the first
             text = [f for f in fields if isinstance(f, models.CharField | models.TextField)]
             found.add((text or fields)[0].column)
