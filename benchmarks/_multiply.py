@@ -14,6 +14,7 @@ appended, so each copy is a row of its own. One statement per table, on PostgreS
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from django.apps import apps
 from django.db import connection, models
@@ -34,25 +35,33 @@ def grow(model: type[models.Model], rows: int) -> int:
 def _copy(
     model,
     rounds: int,
-    shifts: dict[str, int | None],
+    shifts: dict[str, Move | None],
     seen: set,
     where: str = "",
-    subject: tuple[str, int] | None = None,
+    subject: tuple[str, Move] | None = None,
 ) -> None:
-    """Copy the rows of `model` `rounds` times; `shifts` maps a foreign-key column to the step its parent's keys
-    moved by (None for a UUID key). `where` ("{t}" for the table's alias) keeps to some rows (a generic child's of
-    one case model, and the rows under those); `subject` is that case model's label and step, by which a
-    `subject_id` naming it moves. One INSERT ... SELECT reads the table as it was before the statement."""
+    """Copy the rows of `model` `rounds` times; `shifts` maps a foreign-key column to how its parent's keys moved
+    (None for a UUID key). `where` ("{t}" for the table's alias) keeps to some rows (a generic child's of one case
+    model, and the rows under those); `subject` is that case model's label and move, by which a `subject_id`
+    naming it moves. One INSERT ... SELECT reads the table as it was before the statement."""
     meta = model._meta
     table, pk = meta.db_table, meta.pk.column
     uuid_key = isinstance(meta.pk, models.UUIDField)
     with connection.cursor() as cursor:
         step = None
+        condition = f" WHERE {where.format(t='t')}" if where else ""
         if not uuid_key:
             cursor.execute(f"SELECT MAX({_q(pk)}) FROM {_q(table)}")
-            step = cursor.fetchone()[0]
-            if step is None:
+            top = cursor.fetchone()[0]
+            cursor.execute(f"SELECT MIN(t.{_q(pk)}), MAX(t.{_q(pk)}) FROM {_q(table)} t{condition}")
+            low, high = cursor.fetchone()
+            if top is None or low is None:
                 return
+            # Round k's copies in the k-th block of keys past the table's largest, one block as wide as the rows
+            # copied: a table copied again for another case model (the clocks) grows by what it copies, not by
+            # its whole width each time (an int's range ran out).
+            span = high - low + 1 if where else top
+            step = Move(top - low + 1 - span if where else 0, span)
         moved = set(shifts) | ({"subject_id"} if subject and _generic(model) else set())
         uniques = _unique_columns(model, moved) - {pk} - moved
         columns = [_q(field.column) for field in meta.concrete_fields]
@@ -65,7 +74,6 @@ def _copy(
         values = [_value(field, step, shifts, uniques, widest) for field in meta.concrete_fields]
         if subject and _generic(model):
             values[[f.column for f in meta.concrete_fields].index("subject_id")] = _subject_moved(subject[1])
-        condition = f" WHERE {where.format(t='t')}" if where else ""
         cursor.execute(
             f"WITH RECURSIVE g(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM g WHERE k < {rounds}) "
             f"INSERT INTO {_q(table)} ({', '.join(columns)}) "
@@ -88,6 +96,13 @@ def _copy(
             _copy(generic, rounds, {}, {generic}, condition, (meta.label_lower, step))
 
 
+class Move(NamedTuple):
+    """Where round k puts a key: key + shift + k * span."""
+
+    shift: int
+    span: int
+
+
 def _generic(model) -> bool:
     names = {f.name for f in model._meta.concrete_fields}
     return set(GENERIC) <= names
@@ -100,14 +115,14 @@ def _generic_tables() -> list:
     return [m for m in found if not any(f.related_model in found for f in m._meta.concrete_fields if f.is_relation)]
 
 
-def _subject_moved(step: int) -> str:
+def _subject_moved(move: Move) -> str:
     column = "t.subject_id"
     if connection.vendor == "postgresql":
-        return f"(({column})::bigint + g.k * {step})::text"
-    return f"CAST(CAST({column} AS INTEGER) + g.k * {step} AS TEXT)"
+        return f"(({column})::bigint + {move.shift} + g.k * {move.span})::text"
+    return f"CAST(CAST({column} AS INTEGER) + {move.shift} + g.k * {move.span} AS TEXT)"
 
 
-def _value(field, step: int | None, shifts: dict[str, int | None], uniques: set[str], widest: dict) -> str:
+def _value(field, step: Move | None, shifts: dict[str, Move | None], uniques: set[str], widest: dict) -> str:
     column = f"t.{_q(field.column)}"
     if field.primary_key:
         return _moved(column, step)
@@ -128,10 +143,10 @@ def _value(field, step: int | None, shifts: dict[str, int | None], uniques: set[
     return column
 
 
-def _moved(column: str, step: int | None) -> str:
-    """A key moved to its copy in round k: by k steps, or a UUID with its last six digits set to k."""
+def _moved(column: str, step: Move | None) -> str:
+    """A key moved to its copy in round k (Move), or a UUID with its last six digits set to k."""
     if step is not None:
-        return f"{column} + g.k * {step}"
+        return f"{column} + {step.shift} + g.k * {step.span}"
     if connection.vendor == "postgresql":
         return f"(substr({column}::text, 1, 30) || {_padded('g.k')})::uuid"
     return f"substr({column}, 1, 26) || {_padded('g.k')}"
