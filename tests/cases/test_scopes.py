@@ -222,3 +222,28 @@ def test_a_case_whose_departments_are_its_own_columns_is_filtered_as_it_is():
 
     assert direct(SHARE_REQUEST, ShareRequest) and direct(REQUEST, Request)
     assert not direct(APPLICATION, Application) and not direct(LETTER, Letter)
+
+
+@pytest.mark.parametrize("name", ["applications", "letters"])
+def test_the_case_api_lists_each_persona_what_visible_holds_newest_first(client, district, personas, hotline, name):
+    """Issue 26: the API's list is read range by range in its order (cases.visibility.visible_in_order); each
+    persona's rows and their order are the engine's own condition's, filtered or not."""
+    from zhengtong.approvals.case import APPLICATION
+    from zhengtong.approvals.models import Application
+    from zhengtong.cases.visibility import visible
+    from zhengtong.letters.case import LETTER
+    from zhengtong.letters.models import Letter
+
+    if name == "applications":
+        _hall_cases(district, personas)
+        case_type, model, state = APPLICATION, Application, "status"
+    else:
+        _letter_cases(district, personas, hotline)
+        case_type, model, state = LETTER, Letter, "state"
+    for persona, user in personas.items():
+        auth = {"HTTP_AUTHORIZATION": f"Token {f.api_key(user)}"}
+        for query in ({}, {state: "refused" if name == "applications" else "closed"}):
+            listed = client.get(f"/api/v1/cases/{name}/", query, **auth).json()
+            expected = visible(case_type, user, model.objects.filter(**query)).order_by("-pk")
+            assert [row["id"] for row in listed["results"]] == list(expected.values_list("pk", flat=True))
+            assert listed["count"] == expected.count(), (persona, query)

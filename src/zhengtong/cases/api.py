@@ -30,6 +30,7 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
 from zhengtong.core.errors import Conflict, InvalidInput, NotFound
+from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
@@ -38,7 +39,7 @@ from .reveal import STEP, STEP_LABEL, reveal, shown
 from .transitions import action as table_action
 from .transitions import allowed_actions, perform
 from .types import CaseType
-from .visibility import visible, visible_case
+from .visibility import visible_case, visible_in_order
 
 # Each case API by its name, as `case_urls` made it: the workbench's reveal view finds a case type by it.
 REGISTERED: dict[str, CaseApi] = {}
@@ -183,10 +184,6 @@ def _applicant_serializer(api: CaseApi) -> type[serializers.Serializer]:
     return ApplicantView
 
 
-def _staff_cases(api: CaseApi, user) -> QuerySet:
-    return visible(api.case_type, user, api.queryset())
-
-
 def _find(api: CaseApi, user, key) -> Model:
     """The case named in the path, if this user may see it (staff) or it is his own (an applicant); 404
     otherwise, as for a number never issued."""
@@ -216,13 +213,16 @@ def case_urls(api: CaseApi) -> list:
             return super().get(request, *args, **kwargs)
 
         def get_queryset(self):
-            cases = _staff_cases(api, self.request.user)
+            """His cases newest first, each part of what he sees read as its own range as far as the page ends
+            (cases.visibility.visible_in_order): ordered whole, the list walked every case of the city for a
+            clerk of a department with few."""
+            cases = api.queryset()
             for name, lookup_ in api.filters.items():
                 value = self.request.query_params.get(name)
                 if value:  # through a subquery: a filter across assignments or branches lists a case once
                     matching = cases.model._base_manager.filter(**{lookup_: value[:64]}).values("pk")
                     cases = cases.filter(pk__in=matching)
-            return cases.order_by("-pk")
+            return RowsOf(cases, visible_in_order(api.case_type, self.request.user, cases, ("-pk",)))
 
     class Detail(APIView):
         permission_classes = [CaseUser]

@@ -112,6 +112,20 @@ def rows_of(queryset, keys) -> list:
     return [found[pk] for pk in keys if pk in found]
 
 
+class RowsOf:
+    """The rows of `keys` (a MergedRanges, or a queryset of keys) as a list to page: a slice loads its page's rows
+    in the keys' order (rows_of), the count is the keys' own, bounded."""
+
+    def __init__(self, queryset, keys):
+        self.queryset, self.keys, self.model = queryset, keys, queryset.model
+
+    def __getitem__(self, wanted: slice) -> list:
+        return rows_of(self.queryset, self.keys[wanted])
+
+    def bounded_count(self) -> int:
+        return bounded_count(self.keys)
+
+
 def page_of(rows, per_page: int, number):
     """Page `number` (any text from the request; a bad one is the first, a late one the last) of `rows`."""
     return BoundedPaginator(rows, per_page).get_page(number)
