@@ -39,25 +39,30 @@ THIRD_ATTACK = [
 NUMBERS_IN_CLEAR = ("13805740001", "0574", "零五七四", "800", "9-801", "7890")
 
 
-def test_the_spellings_a_third_attack_published_are_masked_in_every_public_output(hotline, district, lisi, client):
-    """Issue 20 (outside attack, session 44): each line was published verbatim on the letter's page, in the list's
-    title, in Open311's description and in site search."""
-    letter = handled(
-        hotline, district, lisi, title="张三13805740001家楼上噪音扰民", content="；".join(THIRD_ATTACK) + "。请处理。"
-    )
+def _shown(hotline, district, lisi, client, title: str, lines: list[str]) -> dict[str, str]:
+    """A letter written with these lines, handled, called back and published: what each public output shows of it
+    (a <time>'s machine-readable stamp left out: the clock's, not the letter's; its microseconds held 800 once)."""
+    letter = handled(hotline, district, lisi, title=title, content="；".join(lines) + "。请处理。")
     services.letter_callback(letter=letter, by=hotline["operator"], result="5")
     services.letter_publish(letter=letter, by=hotline["operator"])
     outputs = {
         "page": client.get(f"/letters/{letter.number}/").content.decode(),
         "list": client.get("/letters/").content.decode(),
         "open311": client.get(f"/open311/v2/requests/{letter.number}.json").content.decode(),
+        "search": client.get("/search/", {"q": "请处理"}).content.decode(),
     }
-    assert "噪音扰民" in outputs["list"] and "请处理" in outputs["page"], "the letter is published"
-    for name, output in outputs.items():
-        # a <time>'s machine-readable stamp is the clock's, not the letter's (its microseconds held 800 once)
-        shown = re.sub(r'datetime="[^"]*"', "", output).replace("\\n", "\n")
+    assert "请处理" in outputs["page"], "the letter is published"
+    return {name: re.sub(r'datetime="[^"]*"', "", output).replace("\\n", "\n") for name, output in outputs.items()}
+
+
+def test_the_spellings_a_third_attack_published_are_masked_in_every_public_output(hotline, district, lisi, client):
+    """Issue 20 (outside attack, session 44): each line was published verbatim on the letter's page, in the list's
+    title, in Open311's description and in site search."""
+    shown = _shown(hotline, district, lisi, client, "张三13805740001家楼上噪音扰民", THIRD_ATTACK)
+    assert "噪音扰民" in shown["list"]
+    for name, output in shown.items():
         for secret in NUMBERS_IN_CLEAR:
-            assert secret not in shown, (name, secret)
+            assert secret not in output, (name, secret)
 
 
 FOURTH_ATTACK = [
@@ -76,22 +81,10 @@ def test_documents_and_accounts_a_fourth_attack_published_are_masked_in_every_pu
 ):
     """Issue 20 (outside attack, session 46): a passport, travel and residence permits, WeChat and QQ accounts, a
     lane and a numbered building were shown in full on the page, the list, Open311 and site search."""
-    letter = handled(
-        hotline, district, lisi, title="李师傅港澳通行证C01234567丢失", content="；".join(FOURTH_ATTACK) + "。请处理。"
-    )
-    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
-    services.letter_publish(letter=letter, by=hotline["operator"])
-    outputs = {
-        "page": client.get(f"/letters/{letter.number}/").content.decode(),
-        "list": client.get("/letters/").content.decode(),
-        "open311": client.get(f"/open311/v2/requests/{letter.number}.json").content.decode(),
-        "search": client.get("/search/", {"q": "请处理"}).content.decode(),
-    }
-    assert "请处理" in outputs["page"], "the letter is published"
-    for name, output in outputs.items():
-        shown = re.sub(r'datetime="[^"]*"', "", output)
+    shown = _shown(hotline, district, lisi, client, "李师傅港澳通行证C01234567丢失", FOURTH_ATTACK)
+    for name, output in shown.items():
         for secret in FOURTH_SECRETS:
-            assert secret not in shown, (name, secret)
+            assert secret not in output, (name, secret)
 
 
 def test_letters_published_before_the_guard_learnt_a_kind_are_masked_again(hotline, district, lisi, client):
