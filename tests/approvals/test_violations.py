@@ -48,3 +48,28 @@ def test_a_correct_refusal_records_nothing(item, zhangsan, uploads, form_data, l
         application=submit(item, zhangsan, uploads, form_data), by=lisi, reason="不属于本机关职权"
     )
     assert not Violation.objects.exists()
+
+
+def test_a_decision_before_every_branch_answered_is_recorded_through_the_api_and_the_page(
+    client, verified_client, item, zhangsan, uploads, form_data, lisi
+):
+    """The engine checks a step's state before its parameters (cases.transitions.perform), but not for a step
+    whose service records the irregular attempt itself: through the API and the page the early decision is
+    still refused and kept for 电子监察 (the fresh-eyes review found it refused unrecorded)."""
+    from .. import factories as f
+
+    for attempt in range(2):
+        application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
+        if attempt == 0:
+            answer = client.post(
+                f"/api/v1/cases/applications/{application.pk}/actions/conclude/",
+                {"granted": True, "doc_no": "仑许〔2026〕1号"},
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}",
+            )
+            assert answer.status_code == 409
+        else:
+            verified_client(lisi).post(
+                f"/workbench/approvals/{application.pk}/act/conclude/", {"granted": "1", "doc_no": "仑许〔2026〕2号"}
+            )
+        assert Violation.objects.filter(kind=Violation.Kind.SKIPPED_STEP, subject_id=str(application.pk)).exists()

@@ -71,9 +71,9 @@ APPLICATION = CaseType(
     actions=(
         Action("accept", "受理", (Status.SUBMITTED,), _lead),
         Action("correction", "一次性告知补正", (Status.SUBMITTED,), _lead),
-        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead),
+        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead, reports=True),
         Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer),
-        Action("conclude", "办结", (Status.JOINING,), _lead),
+        Action("conclude", "办结", (Status.JOINING,), _lead, reports=True),
         Action("special_pause", "进入特殊程序", REVIEW, _lead, once=lambda a: not _paused(a)),
         Action("special_resume", "恢复计时", REVIEW, _lead, once=_paused),
         Action("extend", "申请延长期限", REVIEW, _lead, once=lambda a: pending_extension(SUBJECT, a.pk) is None),

@@ -26,7 +26,9 @@ class Action:
     """`name` is the action's stable key (URLs, API, audit); `label` what staff read; `states` the states it is
     taken from; `who(user, case)` whether this user may take it on this case; `once(case)`, where given, whether
     the case still admits it (a step the law allows once: one correction notice, one extension), refused with
-    the `repeated` code (409) when it does not."""
+    the `repeated` code (409) when it does not. `reports`: the step's service records an irregular attempt for
+    电子监察 (a refusal without reason, a decision before every department's opinion) in its own order, so
+    `perform` leaves the state to it."""
 
     name: str
     label: str
@@ -34,6 +36,7 @@ class Action:
     who: Who
     once: Callable[[Model], bool] | None = None
     repeated: tuple[str, str] | None = None
+    reports: bool = False
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -57,9 +60,9 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
     """The named action of a domain's `actions` (the page's and the API's), the case's state checked first: an
     action not taken from it is refused 409 naming the state and audited before its parameters are read (a
     replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
-    does not allow is left to the action's own guard (its 403 and code)."""
+    does not allow is left to the action's own guard (its 403 and code), as is a step that `reports`."""
     step = action(case_type, name)
-    if case_type.wrong_state is not None and step.who(user, case):
+    if case_type.wrong_state is not None and not step.reports and step.who(user, case):
         require_state_for(case_type, case, name, case_type.wrong_state, user)
     return actions[name](case, user, *args)
 
