@@ -28,6 +28,19 @@ from zhengtong.privacy import Kind, mask, scan
         ("微信号liunvshi_0574", "liunvshi_0574"),
         ("加我微信：wxid_abc123", "wxid_abc123"),
         ("QQ号287654321", "287654321"),
+        # the fresh-eyes review's spellings
+        ("本人护照(E12345678)已过期。", "12345678"),
+        ("护照号码（E12345678）", "12345678"),
+        ("我的护照号码是：E12345678", "12345678"),
+        ("护照号码 :E12345678", "12345678"),
+        ("护照号码：E 1234 5678", "1234 5678"),
+        ("证件类型护照，证件号码E12345678", "12345678"),
+        ("QQ123456789", "123456789"),
+        ("我的微信号：zhangsan", "zhangsan"),
+        ("vx:abc_1234", "abc_1234"),
+        ("加V信：abc12345", "abc12345"),
+        ("微信号（chenxs_0574）", "chenxs_0574"),
+        ("微信" + "a_" * 25, "a_" * 25),
     ],
 )
 def test_an_identifier_after_its_word_is_found_and_masked(text, secret):
@@ -47,6 +60,11 @@ def test_an_identifier_after_its_word_is_found_and_masked(text, secret):
         "使用微信扫码支付，QQ浏览器也可打开。",
         "不动产权证书办理时限为5个工作日。",
         "浙（2026）杭州市不动产权第0422377号不动产权证书已依法注销，特此公告。",
+        "全市累计发放社保卡1256789张。",
+        "出入境管理部门今年受理护照、通行证123456件。",
+        "截至2024年，已发放社会保障卡9876543张。",
+        "请关注“宁波12345”微信公众号（微信号：nb12345hotline）。",
+        "官方微信号 ningbo_gov 已开通在线咨询。",
     ],
 )
 def test_the_words_alone_are_not_personal_data(text):
@@ -64,3 +82,10 @@ def test_the_words_alone_are_not_personal_data(text):
 def test_a_lane_and_a_numbered_building_on_a_road_are_addresses(text, shown):
     """The same attack: 巷 after a road's number, and a 号楼 with its unit and room, were left as written."""
     assert shown in mask(text)
+
+
+def test_an_ascii_line_with_an_account_word_is_read():
+    """may_hold passes ASCII text with few digits unread (logs, file metadata); an account there is not few."""
+    from zhengtong.privacy import may_hold
+
+    assert may_hold("QQ:123456") and may_hold("vx: abc_12")

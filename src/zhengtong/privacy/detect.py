@@ -107,20 +107,36 @@ _EMAIL = re.compile(
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 # GA 36: province, issuing letter (no I or O), five characters (six on a new-energy plate), at least one digit
 _PLATE = re.compile(rf"[{_PROVINCES}][A-HJ-NP-Z][·・•‧. -]?(?=[A-HJ-NP-Z0-9]{{0,5}}\d)[A-HJ-NP-Z0-9]{{5,6}}{_E}")
+# Between a document's or an account's word and its value: a colon, 是 or 为 (是：), spaces, an opening bracket.
+_JOIN = r"[ \t]{0,2}(?:是|为)?[ \t]{0,2}[:：]?[ \t]{0,2}[(（]?[ \t]{0,2}"
+# A count is not a number of anyone's (发放社保卡1256789张, 受理护照、通行证123456件).
+_NOT_A_COUNT = r"(?![ \t]*[张件本人次户万个份元名套台辆家起宗笔项条])"
 # A document's number after the document's word (the mainland ID card has its own check above): a passport, a
-# travel or residence permit, a Hong Kong or Macao identity card, a social-security, medical or driving card. The
-# number holds six digits or more, so a word alone (护照办理需10个工作日, 驾驶证B1照) is not one.
+# travel or residence permit, a Hong Kong or Macao identity card, a social-security, medical or driving card, or
+# 证件号码 holding a number that starts with a letter (a passport's). The number holds six digits or more after its
+# letters, eight when it is digits alone (a table's count under 社保卡 is not one), single spaces between its groups
+# read through, so a word alone (护照办理需10个工作日, 驾驶证B1照) is not one.
 _CERTIFICATE = re.compile(
-    r"(?:护照|通行证|台胞证|回乡证|居留证|居留身份证|[港澳]身份证|香港身份证|澳门身份证|社保卡|社会保障卡|医保卡|驾驶证|驾照"
-    r"|军官证|行驶证)(?:号码|编号|证号|号)?[:：是为]?[ \t]{0,2}"
-    rf"{_B}(?P<v>(?=(?:[A-Za-z(（)）]*\d){{6}})[A-Za-z]{{0,3}}\d[0-9A-Za-z]{{4,17}}(?:[(（][0-9A-Za-z][)）])?){_E}"
+    r"(?:护照|通行证|台胞证|回乡证|居留证|居留身份证|港身份证|澳身份证|香港身份证|澳门身份证|社保卡|社会保障卡|医保卡"
+    r"|驾驶证|驾照|军官证|行驶证|证件(?=号[^0-9]{0,9}[A-Za-z]))(?:号码|编号|证号|号)?"
+    rf"{_JOIN}{_B}(?P<v>(?=(?:[A-Za-z(（)） ]*\d){{6}})[A-Za-z]{{1,3}} ?\d(?: ?[0-9A-Za-z]){{4,17}}"
+    rf"(?:[(（][0-9A-Za-z][)）])?|\d(?: ?\d){{7,17}}){_E}{_NOT_A_COUNT}"
 )
-# A WeChat, QQ or Alipay account left for a call back: digits, or letters with a digit, _ or - (微信 chenxs_0574);
-# a word after them (微信公众号, QQ群, QQ浏览器) is not one.
+# A WeChat, QQ or Alipay account left for a call back: digits, or letters with a digit, _ or - (微信 chenxs_0574),
+# or letters alone after 微信号 and a colon; a word after them (微信公众号, QQ群, QQ浏览器) is not one, nor an organ's
+# official account (OFFICIAL_ACCOUNT before it).
+# Literal words only: a character class among them costs the whole pattern the regex engine's first-character
+# skip (20 times slower over ordinary text).
+_ACCOUNT_WORD = r"(?:微信|QQ|qq|支付宝|vx|vX|Vx|VX|wx|wX|Wx|WX|v信|V信)"  # not after a letter: read in _find
 _ACCOUNT = re.compile(
-    r"(?:微信|QQ|qq|支付宝)(?:号码|账号|帐号|号|ID|id)?[:：是为]?[ \t]{0,2}"
-    rf"{_B}(?P<v>\d{{5,11}}|[A-Za-z](?=[A-Za-z]*[0-9_-])[-_A-Za-z0-9]{{4,19}}){_E}"
+    rf"{_ACCOUNT_WORD}(?:号码|账号|帐号|号|ID|id)?{_JOIN}"
+    r"(?P<v>\d{5,11}(?![0-9A-Za-z_-])|[A-Za-z](?=[A-Za-z]*[0-9_-])[-_A-Za-z0-9]{4,60}(?![-_0-9A-Za-z]))"
+    rf"{_NOT_A_COUNT}"
 )
+_ACCOUNT_NAMED = re.compile(
+    rf"{_ACCOUNT_WORD}(?:号码|账号|帐号|号)[ \t]*[:：][ \t]*(?P<v>[A-Za-z][A-Za-z0-9]{{5,19}})(?![-_0-9A-Za-z])"
+)
+OFFICIAL_ACCOUNT = ("公众号", "官方", "政务", "服务号", "订阅号")
 CARD_CONTEXT = (
     "银行",
     "卡号",
@@ -234,8 +250,13 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
                 found.append((Kind.BANK_CARD, m.start(), m.end()))
     found += [(Kind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(view)]
     found += [(Kind.PLATE, m.start(), m.end()) for m in _PLATE.finditer(view)]
-    for pattern, kind in ((_CERTIFICATE, Kind.CERTIFICATE), (_ACCOUNT, Kind.ACCOUNT)):
-        found += [(kind, m.start("v"), m.end("v")) for m in pattern.finditer(view)]
+    found += [(Kind.CERTIFICATE, m.start("v"), m.end("v")) for m in _CERTIFICATE.finditer(view)]
+    for pattern in (_ACCOUNT, _ACCOUNT_NAMED):
+        for m in pattern.finditer(view):
+            after_a_letter = m.start() > 0 and view[m.start() - 1].isascii() and view[m.start() - 1].isalpha()
+            official = any(word in view[max(0, m.start() - 12) : m.start()] for word in OFFICIAL_ACCOUNT)
+            if not after_a_letter and not official:
+                found.append((Kind.ACCOUNT, m.start("v"), m.end("v")))
     found += [(Kind.ADDRESS, s, e) for s, e in find_addresses(view)]
     found += [(Kind.NAME, s, e) for s, e in find_names(view)]
     return found

@@ -70,10 +70,19 @@ def mask_finding(finding: Finding) -> str:
     return masking.mask_name(text)
 
 
+_ASCII_ACCOUNT = re.compile(r"(?<![A-Za-z])(?:qq|QQ|[vVwW][xX])")
+
+
 def may_hold(text: str) -> bool:
-    """Whether a text could hold personal data at all: one that is ASCII, with fewer than seven digits and no @,
-    cannot (names and addresses are Chinese, numbers long), and is passed without running the detector."""
-    return not text.isascii() or "@" in text or sum(c.isdigit() for c in text) >= 7
+    """Whether a text could hold personal data at all: one that is ASCII, with fewer than seven digits, no @ and
+    no account's word (QQ:123456), cannot (names and addresses are Chinese, numbers long), and is passed without
+    running the detector."""
+    return (
+        not text.isascii()
+        or "@" in text
+        or sum(c.isdigit() for c in text) >= 7
+        or _ASCII_ACCOUNT.search(text) is not None
+    )
 
 
 def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings: list[Finding] | None = None) -> str:

@@ -118,16 +118,14 @@ def findings(dataset: Dataset) -> list[str]:
 PERSON_HEADING = re.compile(r"(?:人|者|员|人员|姓名|名字|名单)$")
 
 
-# A person written in any script under a heading that names people (John Smith, 阿卜杜拉·买买提): the name reader
-# knows Chinese names by their surnames, and a column of people is a list of them whatever their names look like.
-# Masked (王*) or an office (北仑区市场监督管理局) is not one.
-_SOMEONE = re.compile(r"[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z·•.' -]{1,39}")
-_OFFICE = re.compile(r"(?:局|委|办|中心|政府|公司|部|科|处|所|站|院|会|队|室|组|厂|店|行|社|馆|校)$")
+# A person written in Latin letters or with a middle dot under a heading that names people (John Smith, 阿卜杜拉·
+# 买买提): the name reader knows Chinese names by their surnames and reads those under 姓名 already; a column of
+# people is a list of them whatever their names look like. A masked value (Smith*) is not one.
+_SOMEONE = re.compile(r"(?=.*[A-Za-z·•])[\u4e00-\u9fa5A-Za-z][\u4e00-\u9fa5A-Za-z·•.' -]{1,39}")
 
 
 def _someone(value: str) -> bool:
-    value = value.strip()
-    return bool(_SOMEONE.fullmatch(value)) and not _OFFICE.search(value)
+    return bool(_SOMEONE.fullmatch(value.strip()))
 
 
 def _reading_label(heading: str) -> str:
