@@ -167,3 +167,26 @@ def test_my_applications_cost_the_same_queries_however_many_are_on_the_page(
     one = queries()
     accepted(), accepted()
     assert queries() == one
+
+
+def test_the_earlier_staff_action_endpoint_checks_the_state_first_and_audits_a_case_out_of_reach(
+    client, item, zhangsan, lisi, wangwu, uploads, form_data
+):
+    """As the case API does (issue 19, bad input; the fresh-eyes review found this endpoint reading its
+    parameters first and leaving an out-of-reach attempt unrecorded)."""
+    from zhengtong.audit.models import OperationLog
+
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    url = f"/api/v1/approvals/applications/{application.pk}/actions/extend/"
+    early = client.post(
+        url, {"approver": "²"}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}"
+    )
+    assert early.status_code == 409 and early.json()["code"] == "APPLICATION_WRONG_STATE"
+    hidden = client.post(
+        f"/api/v1/approvals/applications/{application.pk}/actions/accept/",
+        {},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {f.api_key(wangwu)}",
+    )
+    assert hidden.status_code == 404
+    assert OperationLog.objects.filter(action="approvals.denied.accept").exists()

@@ -15,7 +15,8 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params
-from zhengtong.cases.transitions import perform
+from zhengtong.cases.guards import unreachable
+from zhengtong.cases.transitions import state_first
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
@@ -375,16 +376,18 @@ class StaffAction(APIView):
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
     )
     def post(self, request, pk: int, action: str):
+        if action not in STAFF_ACTIONS or action in ("resubmit", "withdraw"):
+            raise NotFound()
         applications = Application.objects.select_related("item", "lead_department")
         application = visible_case(APPLICATION, request.user, applications, pk=pk)
         if application is None:
-            raise NotFound()
-        StaffActionRequest(data=request.data).is_valid(raise_exception=True)
-        if action not in STAFF_ACTIONS or action in ("resubmit", "withdraw"):
+            unreachable(APPLICATION, request.user, action, pk)  # audited as the case API audits it
             raise NotFound()
 
-        def run():
-            perform(APPLICATION, STAFF_ACTIONS, action, application, request.user, params(request.data), None)
+        def run():  # a retry gets the first answer before anything is checked again
+            state_first(APPLICATION, action, application, request.user)  # the state before the parameters
+            StaffActionRequest(data=request.data).is_valid(raise_exception=True)
+            STAFF_ACTIONS[action](application, request.user, params(request.data), None)
             application.refresh_from_db()
             return ApplicationSerializer(application).data
 

@@ -61,10 +61,15 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
     action not taken from it is refused 409 naming the state and audited before its parameters are read (a
     replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
     does not allow is left to the action's own guard (its 403 and code), as is a step that `reports`."""
+    state_first(case_type, name, case, user)
+    return actions[name](case, user, *args)
+
+
+def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
+    """`perform`'s first step alone, for a caller that reads its parameters itself before the action runs."""
     step = action(case_type, name)
     if case_type.wrong_state is not None and not step.reports and step.who(user, case):
         require_state_for(case_type, case, name, case_type.wrong_state, user)
-    return actions[name](case, user, *args)
 
 
 def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[str, str]) -> None:
