@@ -91,8 +91,8 @@ def _copy(
             under += f" WHERE {where.format(t=alias)})" if where else ")"
             _copy(child, rounds, {column: step}, seen, under if where else "", subject)
     if subject is None and step is not None:  # the tables naming this model's rows by a generic key
-        for generic in _generic_tables():
-            condition = f"{{t}}.subject_type = '{meta.label_lower}'"
+        for generic, alone in _generic_tables():
+            condition = f"{{t}}.subject_type = '{meta.label_lower}'{alone}"
             _copy(generic, rounds, {}, {generic}, condition, (meta.label_lower, step))
 
 
@@ -108,11 +108,16 @@ def _generic(model) -> bool:
     return set(GENERIC) <= names
 
 
-def _generic_tables() -> list:
-    """The tables naming a case by a generic key and by no foreign key to another such table (a violation hangs
-    off its clock and is copied under it)."""
+def _generic_tables() -> list[tuple[type[models.Model], str]]:
+    """The tables naming a case by a generic key, each with the condition on its rows copied with the case: a row
+    that also hangs off another such table (a violation off its clock) is copied under that one, so here only the
+    rows that hang off none (a violation with no clock: a decision before every opinion)."""
     found = [m for m in apps.get_models() if _generic(m)]
-    return [m for m in found if not any(f.related_model in found for f in m._meta.concrete_fields if f.is_relation)]
+    tables = []
+    for model in found:
+        parents = [f.column for f in model._meta.concrete_fields if f.is_relation and f.related_model in found]
+        tables.append((model, "".join(f" AND {{t}}.{_q(column)} IS NULL" for column in parents)))
+    return tables
 
 
 def _subject_moved(move: Move) -> str:

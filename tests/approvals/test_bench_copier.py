@@ -9,8 +9,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
+from zhengtong.approvals import services
 from zhengtong.approvals.models import Application
-from zhengtong.supervision.models import Clock
+from zhengtong.core.errors import InvalidTransition
+from zhengtong.supervision.models import Clock, Violation
 
 from .test_workflow import submit
 
@@ -28,3 +32,18 @@ def test_a_copied_case_has_its_own_clocks_as_many_as_its_original(item, zhangsan
     clocks = Counter(Clock.objects.filter(subject_type="approvals.application").values_list("subject_id", flat=True))
     assert len(cases) == 6 and {int(s) for s in clocks} == cases, "every clock names a case, every case has its own"
     assert sorted(clocks.values()) == sorted(list(per_case.values()) * 3)
+
+
+def test_a_copied_case_keeps_its_violations_with_and_without_a_clock(item, zhangsan, uploads, form_data, lisi):
+    """A violation hangs off its clock, or off none (a decision before every opinion): copied either way."""
+
+    application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
+    with pytest.raises(InvalidTransition):
+        services.application_conclude(application=application, by=lisi, granted=True, doc_no="仑许〔2026〕1号")
+    seeded = Violation.objects.count()
+    assert seeded and Violation.objects.filter(clock__isnull=True).exists()
+    grow(Application, 3)
+    cases = {str(pk) for pk in Application.objects.values_list("pk", flat=True)}
+    assert (
+        Violation.objects.count() == 3 * seeded and set(Violation.objects.values_list("subject_id", flat=True)) == cases
+    )

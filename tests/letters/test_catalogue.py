@@ -91,6 +91,14 @@ def test_personal_data_in_a_category_is_refused_naming_the_field(hotline, distri
     assert not Responsibility.objects.filter(code="special").exists()
 
 
+def test_place_names_as_keywords_are_kept(hotline, district):
+    """Beilun's towns as keywords read as a list of names (白峰): the fresh-eyes review saw them refused."""
+    row = responsibility_save(
+        by=hotline["operator"], code="towns", name="乡镇环境", keywords="柴桥 白峰 郭巨", department=district["B"]
+    )
+    assert row.keywords == "柴桥 白峰 郭巨"
+
+
 def test_a_department_clerk_cannot_change_the_catalogue_and_the_attempt_is_audited(hotline, district, lisi):
     with pytest.raises(PermissionDenied):
         responsibility_save(by=lisi, code="noise", name="噪声扰民", keywords="", department=district["B"])

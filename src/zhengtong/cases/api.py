@@ -347,7 +347,8 @@ class Once:
         self.idem = request.headers.get("Idempotency-Key", "")
         if len(self.idem) > 64:
             raise InvalidInput("Idempotency-Key 不能超过64个字符。", code="IDEMPOTENCY_KEY_TOO_LONG")
-        self.fingerprint = _fingerprint(request, f"{key}:{action}:")
+        # without a key nothing is remembered: a multipart body's files are not read twice for nothing
+        self.fingerprint = _fingerprint(request, f"{key}:{action}:") if self.idem else ""
         digest = hashlib.sha256(f"{api.case_type.subject}:{request.user.pk}:{self.idem}".encode()).hexdigest()
         self.cache_key = f"idempotency:{digest}"
 

@@ -44,10 +44,11 @@ def in_text(where: str, text: str, allow: Iterable[str] = (), ref: int | None = 
     ]
 
 
-def refuse_personal(field: str, label: str, text: str, allow: Iterable[str] = ()) -> None:
+def refuse_personal(field: str, label: str, text: str, allow: Iterable[str] = (), ignore=frozenset()) -> None:
     """For a text published as it is typed, with no reviewer between it and the public (a column's name, a repeal's
-    reason): refused, naming the field, the findings shown masked."""
-    found = in_text(label, text, allow)
+    reason): refused, naming the field, the findings shown masked. `ignore`: kinds the field's words are read as
+    by mistake (a list of place names reads as a list of names)."""
+    found = [f for f in in_text(label, text, allow) if f.kind not in {kind.label for kind in ignore}]
     if found:
         raise refuse_on(field, PERSONAL_DATA, label=label, shown=privacy.listed([(f.kind, f.text) for f in found]))
 

@@ -14,6 +14,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -278,8 +279,9 @@ class RoleGrantAdmin(SecurityAdmin):
     def delete_queryset(self, request, queryset):
         """Each grant through the service (audited), not one bulk DELETE; a selection holding one's own grant is
         refused whole before this (has_delete_permission, Django's delete_selected)."""
-        for grant in queryset.select_related("user", "role"):
-            revoke_role(user=grant.user, role=grant.role, by=request.user)
+        with transaction.atomic():  # Django runs an admin action outside any transaction: all of them or none
+            for grant in queryset.select_related("user", "role"):
+                revoke_role(user=grant.user, role=grant.role, by=request.user)
 
     @admin.action(description=_("复核通过所选的管理员职责授权"))
     def approve(self, request, queryset):
