@@ -125,3 +125,41 @@ def test_a_staff_key_files_nothing_on_the_public_node(hotline, lisi, client, set
     key = out.getvalue().split()[-1]
     response = client.post("/open311/v2/requests.json", {**values, "api_key": key})
     assert response.status_code in (200, 201) and Letter.objects.count() == 1
+
+
+def test_an_integration_follows_the_letters_it_filed_for_their_writers(hotline, live_server):
+    """The 12345 platform files through its integration key for the person it names (the letter has no writer's
+    account): its key follows those letters, and no other unpublished one (the fresh-eyes review found it shut out
+    by the rule above)."""
+    from zhengtong.accounts.models import User
+
+    platform = User.objects.create_user("hotline12345", kind=User.Kind.INTEGRATION)
+    key = f.api_key(platform)
+    filed = requests.post(
+        f"{live_server.url}/open311/v2/requests.json",
+        data={
+            "api_key": key,
+            "service_code": "food",
+            "address_string": "新碶街道",
+            "description": "菜场里有摊贩卖过期食品。",
+            "first_name": "三",
+            "last_name": "张",
+            "phone": "13805740001",
+        },
+        timeout=10,
+    ).json()[0]
+    number = filed["service_request_id"]
+    assert Letter.objects.get(number=number).writer is None
+    base = f"{live_server.url}/open311/v2/requests/{number}.json"
+    assert requests.get(f"{base}?api_key={key}", timeout=10).json()[0]["status_notes"] == "待受理"
+    assert requests.get(base, timeout=10).status_code == 404
+    other = services.letter_submit(
+        channel=Channel.WEB,
+        kind="complaint",
+        title="",
+        content="路灯坏了。",
+        writer_name="李四",
+        writer_phone="13805740002",
+    ).letter
+    mine = requests.get(f"{live_server.url}/open311/v2/requests/{other.number}.json?api_key={key}", timeout=10)
+    assert mine.status_code == 404

@@ -3,8 +3,9 @@ client apps can file letters and follow them.
 
 - services: the responsibility catalogue (service_code = its code).
 - requests list and requests/{id}: published letters in full (their masked public copy). Any other letter
-  answers as a number never issued, except to its writer's own api_key (status, department and dates, never
-  its text): the numbers run in order, and a status lookup reveals nothing without its proof (issue 19).
+  answers as a number never issued, except to the api_key of its writer or of the integration that filed it
+  (status, department and dates, never its text): the numbers run in order, and a status lookup reveals
+  nothing without its proof (issue 19).
 - POST requests: api_key is an API token. A citizen's own token files under his verified name; an
   integration account's token (staff) files for the person named in first_name/last_name/phone, or anonymously.
 """
@@ -98,10 +99,11 @@ def _as_request(letter: Letter) -> dict:
 
 
 def _letters(request):
-    """The letters this caller may follow: the published ones, and his own by his key."""
+    """The letters this caller may follow: the published ones, and by his key those he wrote or filed here (an
+    integration files for the writer)."""
     letters = Letter.objects.select_related("department", "category").exclude(state=State.MERGED)
-    writer = token_user(request.GET.get("api_key", ""))
-    mine = Q(writer=writer) if writer is not None else Q(pk__in=[])
+    caller = token_user(request.GET.get("api_key", ""))
+    mine = Q(writer=caller) | Q(created_by=caller, channel=Channel.OPEN311) if caller is not None else Q(pk__in=[])
     return letters.filter(Q(published_at__isnull=False) | mine)
 
 
@@ -212,6 +214,7 @@ def _create(request):
             # Not part of GeoReport v2: a client may send one so that its retry after a lost answer files nothing.
             submission_key=request.headers.get("Idempotency-Key", ""),
             key_scope=f"u{user.pk}",
+            filed_by=user,
         )
     except ZtError as exc:
         return _error(400, str(exc.message), exc.code)

@@ -161,11 +161,13 @@ def letter_submit(
     submission_key: str = "",
     key_scope: str = "",
     about=None,
+    filed_by=None,
 ) -> Intake:
     """attachments: (name, bytes) pairs, at most errors.MAX_ATTACHMENTS. about: the member of staff (a
-    Membership) a 表扬 or 投诉 names; kept only for those two kinds. submission_key: the key a form or a
-    client sent (at most 64 characters), bound to `key_scope` (who sent it); the same key again is answered with
-    the letter it filed and the same query code, and files nothing."""
+    Membership) a 表扬 or 投诉 names; kept only for those two kinds. filed_by: the account that files for the
+    writer (an integration's key through Open311), kept as the letter's creator; by default the writer.
+    submission_key: the key a form or a client sent (at most 64 characters), bound to `key_scope` (who sent it);
+    the same key again is answered with the letter it filed and the same query code, and files nothing."""
     title, content = _clean_text(title, content)
     if len(attachments) > errors.MAX_ATTACHMENTS:
         raise refuse(errors.TOO_MANY_FILES, max=errors.MAX_ATTACHMENTS)
@@ -244,7 +246,7 @@ def letter_submit(
         band5=b[5],
         possible_duplicate_id=_near(text, b, since),
         category=category,
-        created_by=by if getattr(by, "pk", None) else None,
+        created_by=filed_by or (by if getattr(by, "pk", None) else None),
     )
     _attach(letter, attachments, by)
     centre = centre_department()
