@@ -15,7 +15,7 @@ from zhengtong.cases.transitions import allowed_actions
 from zhengtong.cases.visibility import visible_case, visible_in_order
 from zhengtong.core.errors import InvalidInput, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import page_of, rows_of
+from zhengtong.core.paging import RowsOf, page_of
 from zhengtong.files import publication, reading
 from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
@@ -119,8 +119,8 @@ def library(request):
     state = request.GET.get("state")
     if state in State.values:
         documents = documents.filter(state=state)
-    page = page_of(visible_in_order(DOCUMENT, request.user, documents, LIBRARY_ORDER), 20, request.GET.get("page"))
-    page.object_list = rows_of(documents, page.object_list)
+    listed = RowsOf(documents, visible_in_order(DOCUMENT, request.user, documents, LIBRARY_ORDER))
+    page = page_of(listed, 20, request.GET.get("page"))
     return render(
         request,
         "disclosure/staff_library.html",

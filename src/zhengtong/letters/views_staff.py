@@ -21,7 +21,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import page_of, pager_query, rows_of
+from zhengtong.core.paging import RowsOf, page_of, pager_query
 from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
 from zhengtong.files.serve import file_response
@@ -59,8 +59,7 @@ def queue(request):
         letters = rows.filter(state__in=[state] if state in CENTRE_STATES else CENTRE_STATES)
         page = page_of(letters.order_by("received_at", "pk"), 30, request.GET.get("page"))
     else:
-        page = page_of(selectors.department_queue(workplaces(request.user)), 30, request.GET.get("page"))
-        page.object_list = rows_of(rows, page.object_list)
+        page = page_of(RowsOf(rows, selectors.department_queue(workplaces(request.user))), 30, request.GET.get("page"))
     return render(
         request,
         "letters/staff_queue.html",

@@ -17,7 +17,7 @@ from zhengtong.accounts.models import User
 from zhengtong.cases.api import CaseApi
 from zhengtong.core import params
 from zhengtong.core.errors import NotFound, ZtError, refuse
-from zhengtong.core.paging import rows_of
+from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import workplaces
 
 from . import errors
@@ -190,8 +190,7 @@ class Grants(ListAPIView):
 
     def list(self, request, *args, **kwargs):
         places = workplaces(request.user)
-        ids = self.paginate_queryset(department_grants(places))
-        grants = rows_of(self.get_queryset(), ids)
+        grants = self.paginate_queryset(RowsOf(self.get_queryset(), department_grants(places)))
         usage = grant_usage(g.pk for g in grants)
         for grant in grants:
             used = usage.get(grant.pk, {})

@@ -29,6 +29,11 @@ def masked(letter: Letter, text: str) -> str:
     return text
 
 
+def public_copy(letter: Letter) -> tuple[str, str, str]:
+    """The title, text and reply as the public reads them."""
+    return masked(letter, letter.title), masked(letter, letter.content), masked(letter, letter.reply)
+
+
 @case_service
 def letter_publish(*, letter: Letter, by) -> Letter:
     require_centre(by, letter, "publish")
@@ -36,8 +41,8 @@ def letter_publish(*, letter: Letter, by) -> Letter:
     if not (letter.public_allowed and letter.state in (State.REPLIED, State.CLOSED)):
         raise refuse(errors.NOT_PUBLISHABLE)  # the writer did not agree, or there is no answer yet
     require_state_for(letter, "publish", by)  # and not published already (letters/case.py)
-    letter.public_title, letter.public_content = masked(letter, letter.title), masked(letter, letter.content)
-    letter.public_reply, letter.published_at = masked(letter, letter.reply), timezone.now()
+    letter.public_title, letter.public_content, letter.public_reply = public_copy(letter)
+    letter.published_at = timezone.now()
     letter.save()
     audit_record(action="letters.letter.publish", obj=letter)
     letter_push(letter)
@@ -68,7 +73,7 @@ def letters_remask(*, progress=None) -> tuple[int, int]:
     for done, pk in enumerate(published, 1):
         with transaction.atomic():
             letter = locked(Letter(pk=pk))
-            fresh = masked(letter, letter.title), masked(letter, letter.content), masked(letter, letter.reply)
+            fresh = public_copy(letter)
             if letter.published_at and fresh != (letter.public_title, letter.public_content, letter.public_reply):
                 letter.public_title, letter.public_content, letter.public_reply = fresh
                 letter.save(update_fields=["public_title", "public_content", "public_reply", "updated_at"])
