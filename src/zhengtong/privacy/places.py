@@ -33,22 +33,29 @@ _BUILDING = rf" ?(?:[A-Z]区)?(?:{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋�
 # between the building and the room: a unit, a floor (9栋8楼800), a comma or a dash (9幢-800室)
 _BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[,，、-]?"
 
+# The name before the shape is read once for all the shapes (with the name in each shape, every start was tried
+# seven times: half the detector's time). A shorter name is tried with every shape before a longer one, so a
+# village's house number gives way to a building that goes on (白鹤新村7号楼804 is a building of 白鹤新村, not
+# house 7 of 白鹤新).
 ADDRESS = re.compile(
-    "|".join(
+    _NAME
+    + "(?:"
+    + "|".join(
         (
             # road + house number (1-2号; + lane, 号院 compound, building, unit, room)
-            rf"{_NAME}{_ROAD}{_N}(?:-\d+)?(?:号楼|号|弄|巷)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
+            rf"{_ROAD}{_N}(?:-\d+)?(?:号楼|号|弄|巷)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
             # estate + building + unit and/or room; or building-unit-room written with dashes
-            rf"{_NAME}{_BUILDING}{_BETWEEN}{_ROOM}",
-            rf"{_NAME}{_BUILDING}{_N}单元",
-            rf"{_NAME}{_ESTATE}\d+-\d+-\d+",
-            rf"{_NAME}{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
-            rf"{_NAME}\d{{1,3}}-\d{{1,2}}-\d{{3,4}}(?!\d)",  # a date is 4-2-2, never ends in three digits
+            rf"{_BUILDING}{_BETWEEN}{_ROOM}",
+            rf"{_BUILDING}{_N}单元",
+            rf"{_ESTATE}\d+-\d+-\d+",
+            rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
+            r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
-            rf"{_NAME}村(?:第?{_N}(?:村民小组|组)(?:{_N}号)?|{_NAME}自然村(?:第?{_N}[号户])?"
-            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号|第?{_N}[号户])",
+            rf"村(?:第?{_N}(?:村民小组|组)(?:{_N}号)?|{_NAME}自然村(?:第?{_N}[号户])?"
+            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号|第?{_N}[号户])(?!楼[0-9一二三四五六七八九十])",
         )
     )
+    + ")"
 )
 # A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室).
 _JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
