@@ -276,9 +276,9 @@ def _names(text: str) -> list[tuple[int, int]]:
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
             n = take(i, strict_end=False)
+    surnames = [m.start() for m in _SURNAME_AT.finditer(text)]  # read once for the two walks below
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
-    for m in _SURNAME_AT.finditer(text):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
-        i = m.start()
+    for i in surnames:  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
         if i < walked or not _boundary_before(text, i, preceders) or i in found:
             continue
         run = []
@@ -290,8 +290,7 @@ def _names(text: str) -> list[tuple[int, int]]:
             run.append((i, i + n))
             for start, end in run:
                 found.setdefault(start, end)
-    for m in _SURNAME_AT.finditer(text):  # standing alone, between a boundary and a word that follows a name
-        i = m.start()
+    for i in surnames:  # standing alone, between a boundary and a word that follows a name
         n = _name_at(text, i)
         if n and _boundary_before(text, i, preceders) and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
