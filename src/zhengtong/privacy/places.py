@@ -15,11 +15,16 @@ from .normalize import without
 
 _N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
-# phrase before it (住在…, 位于…, 分得…) or the city, district and street it sits in (but 小区, 社区 and A区 are
-# part of an estate's name).
-_STOP = r"住|在|于|是|的|为|和|及|与|至|到|得|址|市(?!村)|县|镇|乡|街道|(?<![小社园A-Z])区"
-_NAME = rf"(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{1,12}}?"
-_ROAD = r"(?:大道|大街|路|街|巷|弄|道|里)"
+# phrase before it (住在…, 位于…, 坐落…, 分得…) or the city, district and street it sits in (but 小区, 社区, A区
+# and 一区 are part of an estate's name). Its last character may be one of those words' (天和路, 皮市巷): it stands
+# before the road or building word, where no phrase before it ends.
+_STOP = (
+    r"住|在|于|(?<=坐)落|是|的|为|和|及|与|至|到|得|址|市(?!村)|县|镇|乡|街道"
+    r"|(?<![小社园A-Z一二三四五六七八九十])区"
+)
+_NAME = rf"(?:(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{0,11}}?[\u4e00-\u9fa5A-Za-z])"
+# roads, lanes, and the bridges and 坊 that old town quarters are named by (打锣桥59号, 墨池坊83号)
+_ROAD = r"(?:大道|大街|路|街|巷|弄|道|里|桥|坊)"
 _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
@@ -56,6 +61,9 @@ ADDRESS = re.compile(
         )
     )
     + ")"
+    # a door written without its estate, which the page names once above (业主张芳（3幢2703室）, 丁阿娣（1-3-1901室）):
+    # a building and a room marked 室 (a count, 9号楼300户, has none)
+    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座)(?:{_N}单元)?(?:{_N}[楼层])?|\d{{1,3}}-\d{{1,2}}-)\d{{3,4}}室"
 )
 # A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室).
 _JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
