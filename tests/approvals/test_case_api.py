@@ -186,3 +186,52 @@ def test_an_idempotency_key_binds_a_form_posts_fields_and_files_too(client, item
     for changed in (post("另一份清单"), post("身份证明", b"%PDF-1.4 two")):
         assert changed.status_code == 409 and changed.json()["code"] == "IDEMPOTENCY_KEY_REUSED"
     assert application.corrections.get().items == ["身份证明"]
+
+
+def _refusals(action: str, application) -> list[str]:
+    rows = OperationLog.objects.filter(action=f"approvals.refused.{action}", object_id=str(application.pk))
+    return [row.changes.get("code", [None, "(the state)"])[1] for row in rows]
+
+
+def test_every_refused_action_is_audited_once_with_its_code(
+    client, verified_client, item, zhangsan, lisi, uploads, form_data
+):
+    """Issue 19, bad input: every refusal keeps its code, nothing changes, and the attempt is audited. A review
+    naming a branch of another application (404) and a key reused for another body (409) were refused unrecorded;
+    so was a form's missing field on the workbench page."""
+    application = services.application_accept(application=_submit(item, zhangsan, uploads, form_data), by=lisi)
+    other = services.application_accept(
+        application=_submit(item, zhangsan, uploads, {**form_data, "shop_name": "港城面馆"}), by=lisi
+    )
+    foreign = other.branches.get(department__code="A")
+    review = client.post(
+        f"{BASE}{application.pk}/actions/review/",
+        {"branch": foreign.pk, "agree": "1"},
+        content_type="application/json",
+        **_auth(lisi),
+    )
+    assert review.status_code == 404 and _refusals("review", application) == ["NOT_FOUND"]
+    foreign.refresh_from_db()
+    assert foreign.decided_at is None
+
+    fresh = _submit(item, zhangsan, uploads, {**form_data, "shop_name": "港城茶馆"})
+    url = f"{BASE}{fresh.pk}/actions/refuse/"
+    for reason in ("不属于本机关职权", "另一理由"):
+        client.post(url, {"reason": reason}, content_type="application/json", HTTP_IDEMPOTENCY_KEY="k-9", **_auth(lisi))
+    assert _refusals("refuse", fresh) == ["IDEMPOTENCY_KEY_REUSED"]
+
+    third = _submit(item, zhangsan, uploads, {**form_data, "shop_name": "港城饭店"})
+    verified_client(lisi).post(f"/workbench/approvals/{third.pk}/act/correction/", {"items": ""})
+    third.refresh_from_db()
+    assert third.status == "submitted" and _refusals("correction", third) == ["CORRECTION_ITEMS_REQUIRED"]
+    # a refusal the guard records itself (the state) is recorded once, not again by the caller
+    client.post(f"{BASE}{fresh.pk}/actions/accept/", {}, content_type="application/json", **_auth(lisi))
+    assert _refusals("accept", fresh) == ["(the state)"]
+    # the earlier staff endpoint's own parameter check, a serializer's, is recorded as well
+    extend = client.post(
+        f"/api/v1/approvals/applications/{application.pk}/actions/extend/",
+        {"approver": "x"},
+        content_type="application/json",
+        **_auth(lisi),
+    )
+    assert extend.status_code == 400 and _refusals("extend", application) == ["INVALID_INPUT"]

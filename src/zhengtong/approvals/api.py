@@ -15,7 +15,7 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params
-from zhengtong.cases.guards import unreachable
+from zhengtong.cases.guards import refusals_audited, unreachable
 from zhengtong.cases.transitions import state_first
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
@@ -391,7 +391,9 @@ class StaffAction(APIView):
             application.refresh_from_db()
             return ApplicationSerializer(application).data
 
-        return Response(Once(APPLICATIONS, request, pk, action).answer(run))  # as the case API: a retry runs once
+        # as the case API: a retry runs once, and a refusal is audited with its code (the serializer's too)
+        with refusals_audited(APPLICATION, request.user, application, action, also=(serializers.ValidationError,)):
+            return Response(Once(APPLICATIONS, request, pk, action).answer(run))
 
 
 APPLICATIONS = CaseApi(

@@ -34,7 +34,7 @@ from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
-from .guards import unreachable
+from .guards import refusals_audited, unreachable
 from .reveal import STEP, STEP_LABEL, reveal, shown
 from .transitions import action as table_action
 from .transitions import allowed_actions, perform
@@ -265,7 +265,8 @@ def case_urls(api: CaseApi) -> list:
                 serializer = detail_serializer if handles_cases(request.user) else applicant_serializer
                 return serializer(now, context={"request": request}).data
 
-            return Response(Once(api, request, key, action).answer(run))
+            with refusals_audited(api.case_type, request.user, case, action):  # a reused key too
+                return Response(Once(api, request, key, action).answer(run))
 
     class Reveal(APIView):
         permission_classes = [CaseUser]

@@ -8,6 +8,7 @@ the record survives the refusal: at once outside a `case_service`, after its rol
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import functools
 
@@ -77,14 +78,29 @@ def _record(case_type: CaseType, action: str, user, case: Model | None, changes:
     return record
 
 
-def _attach_audit(refusal: ZtError, record: dict) -> None:
+def _attach_audit(refusal: Exception, record: dict) -> None:
     """Inside a `case_service` the row travels with the refusal and is written after the rollback; outside one
-    it is written now."""
+    it is written now. Either way the refusal is marked, so that no caller records it twice."""
+    refusal.audited = True
     if _in_case_service.get():
         refusal.audit = record
     else:
         with transaction.atomic():
             audit_record(**record)
+
+
+@contextlib.contextmanager
+def refusals_audited(case_type: CaseType, user, case: Model, action: str, also: tuple[type[Exception], ...] = ()):
+    """Every refusal of `action` asked of `case` recorded once: one its guard has not recorded (a parameter
+    missing or naming what is not the case's, a reused Idempotency-Key; `also` names a caller's own refusal
+    types) as "<app>.refused.<action>" with its code. Nothing changed: the refusal is the answer."""
+    try:
+        yield
+    except (ZtError, *also) as refusal:
+        if not getattr(refusal, "audited", False):
+            code = getattr(refusal, "code", "") or "INVALID_INPUT"
+            _attach_audit(refusal, _record(case_type, f"refused.{action}", user, case, {"code": code}))
+        raise
 
 
 def reported(refusal: ZtError, case_type: CaseType, case: Model, *, kind: str, department, detail: str = "") -> ZtError:

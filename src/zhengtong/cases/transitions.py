@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Model
 
-from .guards import denied, refused_state
+from .guards import denied, refusals_audited, refused_state
 from .types import CaseType
 
 Who = Callable[[Any, Model], bool]
@@ -60,9 +60,11 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
     """The named action of a domain's `actions` (the page's and the API's), the case's state checked first: an
     action not taken from it is refused 409 naming the state and audited before its parameters are read (a
     replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
-    does not allow is left to the action's own guard (its 403 and code), as is a step that `reports`."""
-    state_first(case_type, name, case, user)
-    return actions[name](case, user, *args)
+    does not allow is left to the action's own guard (its 403 and code), as is a step that `reports`. Every
+    refusal is audited once (`guards.refusals_audited`)."""
+    with refusals_audited(case_type, user, case, name):
+        state_first(case_type, name, case, user)
+        return actions[name](case, user, *args)
 
 
 def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
