@@ -75,3 +75,35 @@ def test_another_department_does_not_see_the_draft(verified_client, district, li
     other = verified_client(wangwu)
     assert other.get(reverse("workbench_disclosure:document", args=[document.pk])).status_code == 404
     assert "内部草稿" not in other.get(reverse("workbench_disclosure:library")).content.decode()
+
+
+def test_the_document_pages_refuse_as_the_api_does_naming_the_state_and_auditing(verified_client, district, lisi):
+    """Issue 19, bad input: an action not allowed in the document's state is refused naming the state, by page and
+    API alike, and every refusal is audited; the pages now run their actions through the case engine (perform)
+    with the API's parameters, instead of a copy of each call."""
+    from zhengtong.audit.models import OperationLog
+
+    client = verified_client(lisi)
+    client.post(
+        reverse("workbench_disclosure:create"),
+        {
+            "department": district["A"].pk,
+            "title": "关于调整停车收费的通知",
+            "issuing_org": "区发改局",
+            "written_on": "2025-03-01",
+            "category": "other",
+            "topic": "general",
+            "mode": "proactive",
+            "body": "<p>正文</p>",
+        },
+    )
+    document = Document.objects.get()
+    page = client.post(reverse("workbench_disclosure:repeal", args=[document.pk]), {"reason": "已过时"}, follow=True)
+    assert f"“{document.get_state_display()}”" in page.content.decode()
+    assert OperationLog.objects.filter(action="disclosure.refused.repeal", object_id=str(document.pk)).exists()
+    missing = client.post(reverse("workbench_disclosure:detach", args=[document.pk, 999999]), follow=True)
+    assert missing.status_code in (200, 404)
+    refused = OperationLog.objects.filter(action="disclosure.refused.detach", object_id=str(document.pk))
+    assert refused.exists()
+    document.refresh_from_db()
+    assert document.state == State.DRAFT and document.validity != "repealed"

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import is_background, staff_required
-from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.visibility import visible_case, visible_in_order
-from zhengtong.core.errors import InvalidInput, ZtError
+from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
 from zhengtong.core.paging import RowsOf, page_of
 from zhengtong.files import publication, reading
@@ -21,7 +21,8 @@ from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
 
-from . import errors, services
+from . import services
+from .actions import DOCUMENT_ACTIONS
 from .case import DOCUMENT
 from .models import Category, Column, Document, LegalForm, Mode, State, Topic
 
@@ -211,75 +212,39 @@ def document_findings(request, pk: int):
     return render(request, "disclosure/_findings.html", context | _findings(document, progress))
 
 
-def _act(request, pk: int, call, done: str):
+DONE = {
+    "submit": _("已提交审核。"),
+    "mask_body": _("正文中的个人信息已遮盖。"),
+    "detach": _("附件已删除。"),
+    "repeal": _("已标注为废止。"),
+    "amend": _("已标注为已修改。"),
+}
+
+
+def _posted(request, action: str, attachment_id: int | None) -> QueryDict:
+    """The page's form as the API's parameters (disclosure/actions.py): the review form's fields without their
+    prefix (the page's ids stay unique), the attachment named in the path."""
+    posted = QueryDict(mutable=True)
+    for name, values in request.POST.lists():
+        posted.setlist(name.removeprefix("review-") if action == "review" else name, values)
+    if attachment_id is not None:
+        posted["attachment"] = str(attachment_id)
+    return posted
+
+
+@staff_required
+@require_POST
+def act(request, pk: int, action: str, attachment_id: int | None = None):
+    """A step on a document, through the case engine as the API takes it (state first, every refusal audited)."""
     document = _document(request, pk)
+    posted = _posted(request, action, attachment_id)
     try:
-        call(document)
+        perform(DOCUMENT, DOCUMENT_ACTIONS, action, document, request.user, posted)
+    except NotFound:
+        raise Http404 from None
     except ZtError as exc:
         message_error(request, exc)
     else:
-        messages.success(request, done)
+        approved = posted.get("decision") == "approve"
+        messages.success(request, DONE.get(action) or (_("已发布。") if approved else _("已退回起草人。")))
     return redirect("workbench_disclosure:document", pk=pk)
-
-
-@staff_required
-@require_POST
-def submit(request, pk: int):
-    return _act(request, pk, lambda d: services.document_submit(document=d, by=request.user), _("已提交审核。"))
-
-
-@staff_required
-@require_POST
-def mask(request, pk: int):
-    return _act(
-        request, pk, lambda d: services.document_mask_body(document=d, by=request.user), _("正文中的个人信息已遮盖。")
-    )
-
-
-@staff_required
-@require_POST
-def detach(request, pk: int, attachment_id: int):
-    return _act(
-        request,
-        pk,
-        lambda d: services.document_detach(document=d, by=request.user, attachment_id=attachment_id),
-        _("附件已删除。"),
-    )
-
-
-@staff_required
-@require_POST
-def review(request, pk: int):
-    form = ReviewForm(request.POST, prefix="review")
-    form.is_valid()
-    data = {k: form.cleaned_data.get(k) for k in ReviewForm.base_fields}
-    approve = request.POST.get("decision") == "approve"
-    return _act(
-        request,
-        pk,
-        lambda d: services.document_review(document=d, by=request.user, approve=approve, **data),
-        _("已发布。") if approve else _("已退回起草人。"),
-    )
-
-
-@staff_required
-@require_POST
-def repeal(request, pk: int):
-    reason = request.POST.get("reason", "")
-    return _act(
-        request, pk, lambda d: services.document_repeal(document=d, by=request.user, reason=reason), _("已标注为废止。")
-    )
-
-
-@staff_required
-@require_POST
-def amend(request, pk: int):
-    replacement = Document.objects.filter(index_no=request.POST.get("replacement", "").strip()).first()
-
-    def call(document):
-        if replacement is None:
-            code, message = errors.REPLACEMENT_NOT_FOUND
-            raise InvalidInput(message, code=code)
-        services.document_amend(original=document, replacement=replacement, by=request.user)
-
-    return _act(request, pk, call, _("已标注为已修改。"))
