@@ -153,3 +153,27 @@ def test_a_row_range_never_names_personal_data(population_resource, lisi, regist
     with pytest.raises(InvalidInput) as info:
         ask(population_resource, lisi, registers["A"], fields=["name"], row_filter={"id_number": "330206198503120074"})
     assert info.value.code == "SHARING_FILTER_PERSONAL"
+
+
+def test_a_step_posted_in_the_wrong_state_is_refused_naming_it_and_audited(
+    verified_client, legal_resource, lisi, wangwu, registers
+):
+    """Issue 19, bad input: the request's page runs its steps through the case engine as the API does. A grant
+    posted to a request already answered re-drew the page without a word and without a record."""
+    request = ask(legal_resource, wangwu, registers["B"])
+    share_request_refuse(request=request, by=lisi, reason="依据《政务数据共享条例》第十五条，不予共享")
+    request.refresh_from_db()
+    page = verified_client(lisi).post(
+        f"/workbench/sharing/requests/{request.pk}/",
+        {"action": "grant", "fields": ["uscc"], "expires_on": a_year().isoformat(), "rate_per_minute": "60"},
+        follow=True,
+    )
+    assert f"“{request.get_state_display()}”" in page.content.decode()
+    assert OperationLog.objects.filter(action="sharing.refused.grant", object_id=str(request.pk)).exists()
+    assert not Grant.objects.filter(request=request).exists()
+    # the consumer posting the provider's step is refused by the service's own guard, with its code, and recorded
+    other = ask(legal_resource, wangwu, registers["B"], purpose="核验申请单位的登记信息（第二件）")
+    verified_client(wangwu).post(f"/workbench/sharing/requests/{other.pk}/", {"action": "refuse"})
+    assert OperationLog.objects.filter(action="sharing.denied.refuse", object_id=str(other.pk)).exists()
+    other.refresh_from_db()
+    assert other.state == State.SUBMITTED

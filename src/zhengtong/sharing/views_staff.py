@@ -13,7 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.cases.transitions import allowed_actions
+from zhengtong.cases.guards import refusals_audited
+from zhengtong.cases.transitions import allowed_actions, state_first
 from zhengtong.cases.visibility import newest_visible, visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
@@ -186,6 +187,34 @@ def resource_edit(request, code: str | None = None):
     )
 
 
+def _grant(found, user, form):
+    if form is None:  # the step is not his (the state was checked first): the service's guard says why
+        return share_request_grant(request=found, by=user)
+    data = form.cleaned_data
+    return share_request_grant(
+        request=found,
+        by=user,
+        fields=data["fields"],
+        row_filter=pairs(form.data, "row_filter"),
+        expires_on=data["expires_on"],
+        rate_per_minute=data["rate_per_minute"],
+        reason=data["reason"],
+    )
+
+
+def _refuse(found, user, form):
+    return share_request_refuse(request=found, by=user, reason=form.cleaned_data["reason"] if form else "")
+
+
+# The page's steps, each from its form's cleaned values (the form's errors name its fields in Chinese).
+_PAGE_STEPS = {
+    "grant": _grant,
+    "refuse": _refuse,
+    "withdraw": lambda found, user, form: share_request_withdraw(request=found, by=user),
+}
+_DONE = {"grant": "已同意共享，授权已生效。", "refuse": "已答复不予共享。", "withdraw": "申请已撤回。"}
+
+
 def _visible_request(request, pk: int) -> ShareRequest:
     found = visible_case(
         SHARE_REQUEST,
@@ -208,31 +237,21 @@ def share_request(request, pk: int):
     )
     if request.method == "POST":
         step = request.POST.get("action", "")
+        if step not in _PAGE_STEPS:
+            raise Http404
+        form = {"grant": grant_form, "refuse": refuse_form}.get(step)
         try:
-            if step == "grant" and grant_form and grant_form.is_valid():
-                share_request_grant(
-                    request=found,
-                    by=request.user,
-                    fields=grant_form.cleaned_data["fields"],
-                    row_filter=pairs(grant_form.data, "row_filter"),
-                    expires_on=grant_form.cleaned_data["expires_on"],
-                    rate_per_minute=grant_form.cleaned_data["rate_per_minute"],
-                    reason=grant_form.cleaned_data["reason"],
-                )
-                messages.success(request, "已同意共享，授权已生效。")
-                return redirect("workbench_sharing:request", pk=pk)
-            if step == "refuse" and refuse_form and refuse_form.is_valid():
-                share_request_refuse(request=found, by=request.user, reason=refuse_form.cleaned_data["reason"])
-                messages.success(request, "已答复不予共享。")
-                return redirect("workbench_sharing:request", pk=pk)
-            if step == "withdraw" and "withdraw" in actions:
-                share_request_withdraw(request=found, by=request.user)
-                messages.success(request, "申请已撤回。")
-                return redirect("workbench_sharing:request", pk=pk)
+            # through the case engine as the API takes it: the state first, every refusal audited. A form is None
+            # when its step is not open to him here; the engine then says why (the state, or the service's 403).
+            with refusals_audited(SHARE_REQUEST, request.user, found, step):
+                state_first(SHARE_REQUEST, step, found, request.user)
+                if form is None or form.is_valid():
+                    _PAGE_STEPS[step](found, request.user, form)
+                    messages.success(request, _DONE[step])
+                    return redirect("workbench_sharing:request", pk=pk)
         except ZtError as exc:
-            target = grant_form if step == "grant" else refuse_form
-            if target is not None:
-                apply_error(target, exc)
+            if form is not None:
+                apply_error(form, exc)
             else:
                 message_error(request, exc)
     grant = Grant.objects.filter(request=found).first()
