@@ -213,3 +213,37 @@ def test_the_stored_counts_rank_as_the_live_count_and_a_refresh_replaces_them(di
     assert {r.key: r.ratings for r in stored_rankings(MONTH, "department")}[district["B"].pk] == 26
     assert months_to_refresh(dt.date(2026, 12, 3)) == [dt.date(2026, 12, 1), dt.date(2026, 11, 1)]
     assert months_to_refresh(dt.date(2026, 12, 6)) == [dt.date(2026, 12, 1)]
+
+
+def _fields(rows):
+    return [
+        (r.key, r.ratings, r.score_total, r.bad, r.satisfaction, r.on_time, r.rectified, r.time_used, r.score, r.rank)
+        for r in rows
+    ]
+
+
+def test_stored_counts_summed_over_a_scope_equal_a_live_count_over_it(district, lisi, wangwu):
+    """Issue 26 (counts kept, no page's cost grows with its table): the workbench ranks a viewer's scope from the
+    month's stored counts, kept per department, instead of counting every rating and clock of the month on each
+    request; what it sums over his departments equals a live count over them, for every dimension."""
+    from zhengtong.evaluation.models import TallyMonth
+    from zhengtong.evaluation.tallies import refresh, stored_rankings
+    from zhengtong.supervision.models import Clock
+
+    _ratings(district["A"], [5] * 4 + [2], staff=lisi)
+    _ratings(district["B"], [5, 3], staff=lisi, item="330206-XK-0002")  # one approver rated in two departments
+    _ratings(district["B"], [1, 5], staff=wangwu)
+    _clock(district["A"], late=False, n=1)
+    _clock(district["B"], late=True, n=2)
+    _clock(district["B"], late=None, n=3)
+    now = timezone.make_aware(dt.datetime(2026, 11, 30, 12))
+    refresh(MONTH, now=now)
+    assert TallyMonth.objects.get(month=MONTH).by_department
+    for departments in ({district["A"].pk}, {district["B"].pk}, {district["A"].pk, district["B"].pk}):
+        ratings = Rating.objects.filter(department__in=departments)
+        clocks = Clock.objects.filter(department__in=departments)
+        for by in ("department", "item", "staff"):
+            live = rankings(month=MONTH, by=by, ratings=ratings, clocks=clocks, now=now)
+            assert _fields(stored_rankings(MONTH, by, departments=departments)) == _fields(live), (by, departments)
+    for by in ("department", "item", "staff"):
+        assert _fields(stored_rankings(MONTH, by)) == _fields(rankings(month=MONTH, by=by, now=now))

@@ -180,6 +180,9 @@ class TallyMonth(models.Model):
 
     month = models.DateField(_("月份"), primary_key=True)
     refreshed_at = models.DateTimeField(_("统计时间"))
+    # counted with each key's parts per department (every count since issue 26): the workbench sums a viewer's
+    # departments' parts; a month counted before is counted live for him until it is counted again
+    by_department = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = _("排名统计")
@@ -197,6 +200,9 @@ class Tally(models.Model):
     month = models.ForeignKey(TallyMonth, on_delete=models.CASCADE, related_name="tallies")
     by = models.CharField(max_length=10, choices=By.choices)
     key = models.CharField(max_length=64)
+    # the department whose ratings and clocks these are (a key's counts are kept per department); no foreign key:
+    # a count outlives a department merged away, as the audit log's department ids do
+    department_id = models.IntegerField(null=True, blank=True)
     ratings = models.PositiveIntegerField(default=0)
     score_total = models.PositiveIntegerField(default=0)
     good = models.PositiveIntegerField(default=0)
@@ -212,4 +218,6 @@ class Tally(models.Model):
     class Meta:
         verbose_name = _("排名计数")
         verbose_name_plural = _("排名计数")
-        constraints = [models.UniqueConstraint(fields=["month", "by", "key"], name="evaluation_one_tally")]
+        constraints = [
+            models.UniqueConstraint(fields=["month", "by", "key", "department_id"], name="evaluation_one_tally_part")
+        ]

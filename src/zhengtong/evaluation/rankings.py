@@ -159,19 +159,33 @@ def counts(*, month: dt.date, by: str, ratings=None, clocks=None, now: dt.dateti
 
 
 def count_all(*, month: dt.date, ratings=None, clocks=None, now: dt.datetime | None = None) -> dict[str, list[Row]]:
-    """The month's counts for every dimension at once, read from the ratings, follow-ups and clocks: each source is
-    read once, grouped by department, item and approver together, and folded here into the three tables (one pass
-    over the month's clocks instead of one per dimension). `ratings` and `clocks` narrow what is read (the viewer's
-    data scope); by default everything. A row without a key (a case with no approver on record) ranks no one."""
+    """The month's counts for every dimension at once (see `count_parts`), each key's parts added up."""
+    return {
+        by: fold(parts.values())
+        for by, parts in count_parts(month=month, ratings=ratings, clocks=clocks, now=now).items()
+    }
+
+
+def count_parts(
+    *, month: dt.date, ratings=None, clocks=None, now: dt.datetime | None = None
+) -> dict[str, dict[tuple[int | None, object], Row]]:
+    """The month's counts for every dimension, each key's split by the department its ratings and clocks belong
+    to (a viewer's data scope is a set of departments: the stored counts summed over his equal a count over
+    them, tallies.stored_rankings). Read from the ratings, follow-ups and clocks: each source is read once,
+    grouped by department, item and approver together, and folded here into the three tables (one pass over the
+    month's clocks instead of one per dimension). `ratings` and `clocks` narrow what is read; by default
+    everything. A row without a key (a case with no approver on record) ranks no one."""
     start, end = month_bounds(month)
     now = now or timezone.now()
-    tables: dict[str, dict[object, Row]] = {by: {} for by in KEYS}
+    tables: dict[str, dict[tuple[int | None, object], Row]] = {by: {} for by in KEYS}
+    department_column = KEYS["department"]
 
     def rows_for(group: dict, prefix: str = "", clock: bool = False):
+        department = group[prefix + department_column[1 if clock else 0]]
         for by, (rating_key, clock_key) in KEYS.items():
             key = group[prefix + (clock_key if clock else rating_key)]
             if key not in (None, ""):
-                yield tables[by].setdefault(key, Row(key=key))
+                yield tables[by].setdefault((department, key), Row(key=key))
 
     month_ratings = (ratings if ratings is not None else Rating.objects.all()).filter(
         at__gte=start, at__lt=end, counted=True
@@ -226,7 +240,22 @@ def count_all(*, month: dt.date, ratings=None, clocks=None, now: dt.datetime | N
         for target in rows_for(group, clock=True):
             target.on_time = Part(target.on_time.successes + group["ok"], target.on_time.n + group["n"])
             target.time_used = Share(target.time_used.used + used, target.time_used.allowed + allowed)
-    return {by: list(rows.values()) for by, rows in tables.items()}
+    return tables
+
+
+def fold(parts) -> list[Row]:
+    """Rows of the same key added up (a key's parts in several departments), in the order first met."""
+    rows: dict[object, Row] = {}
+    for part in parts:
+        row = rows.setdefault(part.key, Row(key=part.key))
+        row.ratings += part.ratings
+        row.score_total += part.score_total
+        row.bad += part.bad
+        row.satisfaction = Part(row.satisfaction.successes + part.satisfaction.successes, row.ratings)
+        row.on_time = Part(row.on_time.successes + part.on_time.successes, row.on_time.n + part.on_time.n)
+        row.rectified = Part(row.rectified.successes + part.rectified.successes, row.rectified.n + part.rectified.n)
+        row.time_used = Share(row.time_used.used + part.time_used.used, row.time_used.allowed + part.time_used.allowed)
+    return list(rows.values())
 
 
 def _seconds(duration) -> float:

@@ -13,24 +13,28 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 
 from .models import Tally, TallyMonth
-from .rankings import Part, Row, Share, count_all, scored
+from .rankings import Part, Row, Share, count_parts, fold, scored
 
 
 @transaction.atomic
 def refresh(month: dt.date, *, now: dt.datetime | None = None) -> TallyMonth:
     """Count the month again and replace its stored counts, in one transaction (a reader sees the old counts or
-    the new, never half)."""
+    the new, never half). Each key's counts are kept per department (rankings.count_parts), so that a member of
+    staff's data scope sums its departments' rows."""
     month, now = month.replace(day=1), now or timezone.now()
-    stored, _created = TallyMonth.objects.update_or_create(month=month, defaults={"refreshed_at": now})
+    stored, _created = TallyMonth.objects.update_or_create(
+        month=month, defaults={"refreshed_at": now, "by_department": True}
+    )
     stored.tallies.all().delete()
     rows = []
-    for by, counted in count_all(month=month, now=now).items():
-        for r in counted:
+    for by, parts in count_parts(month=month, now=now).items():
+        for (department, _key), r in parts.items():
             rows.append(
                 Tally(
                     month=stored,
                     by=by,
                     key=str(r.key),
+                    department_id=department,
                     ratings=r.ratings,
                     score_total=r.score_total,
                     good=r.satisfaction.successes,
@@ -48,9 +52,13 @@ def refresh(month: dt.date, *, now: dt.datetime | None = None) -> TallyMonth:
     return stored
 
 
-def stored_rankings(month: dt.date, by: str) -> list[Row]:
-    """The month's rows for one dimension from its stored counts, scored and ranked; none if never counted."""
-    rows = [
+def stored_rankings(month: dt.date, by: str, *, departments=None) -> list[Row]:
+    """The month's rows for one dimension from its stored counts, scored and ranked; none if never counted.
+    `departments`: only their parts (a viewer's data scope, `scope_departments`); by default all."""
+    tallies = Tally.objects.filter(month_id=month.replace(day=1), by=by)
+    if departments is not None:
+        tallies = tallies.filter(department_id__in=departments)
+    parts = (
         Row(
             key=int(t.key) if by != "item" else t.key,
             ratings=t.ratings,
@@ -61,9 +69,9 @@ def stored_rankings(month: dt.date, by: str) -> list[Row]:
             rectified=Part(t.rectified_on_time, t.rectified_judged),
             time_used=Share(t.time_used, t.time_allowed),
         )
-        for t in Tally.objects.filter(month_id=month.replace(day=1), by=by)
-    ]
-    return scored(rows)
+        for t in tallies.order_by("pk")
+    )
+    return scored(fold(parts))
 
 
 def months_to_refresh(today: dt.date) -> list[dt.date]:

@@ -114,3 +114,13 @@ def scope_queryset(
         always_own=always_own,
     )
     return queryset if condition is None else queryset.filter(condition)
+
+
+def scope_departments(user) -> set[int] | None:
+    """The ids of the departments whose rows the user's scope covers, or None when it covers everything: for
+    counts kept per department (a viewer's sum of his departments' parts equals a count over his rows). 仅本人
+    names no department: rows are his by their owner, not their department."""
+    condition = scope_condition(user, department_fields=("pk",))
+    if condition is None:
+        return None
+    return set(Department.objects.filter(condition).values_list("pk", flat=True))
