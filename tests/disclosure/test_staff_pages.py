@@ -57,12 +57,13 @@ def test_draft_review_mask_and_publish_through_the_pages(verified_client, distri
     assert "已发布" in done and document.state == State.PUBLISHED and id_number not in document.body
 
 
-def test_another_department_does_not_see_the_draft(verified_client, district, lisi, wangwu):
-    verified_client(lisi).post(
+def _draft(client, department, title: str) -> Document:
+    """A draft filed through the page."""
+    client.post(
         reverse("workbench_disclosure:create"),
         {
-            "department": district["A"].pk,
-            "title": "内部草稿",
+            "department": department.pk,
+            "title": title,
             "issuing_org": "区市场监管局",
             "written_on": "2025-03-01",
             "category": "other",
@@ -71,7 +72,11 @@ def test_another_department_does_not_see_the_draft(verified_client, district, li
             "body": "<p>正文</p>",
         },
     )
-    document = Document.objects.get()
+    return Document.objects.get(title=title)
+
+
+def test_another_department_does_not_see_the_draft(verified_client, district, lisi, wangwu):
+    document = _draft(verified_client(lisi), district["A"], "内部草稿")
     other = verified_client(wangwu)
     assert other.get(reverse("workbench_disclosure:document", args=[document.pk])).status_code == 404
     assert "内部草稿" not in other.get(reverse("workbench_disclosure:library")).content.decode()
@@ -84,20 +89,7 @@ def test_the_document_pages_refuse_as_the_api_does_naming_the_state_and_auditing
     from zhengtong.audit.models import OperationLog
 
     client = verified_client(lisi)
-    client.post(
-        reverse("workbench_disclosure:create"),
-        {
-            "department": district["A"].pk,
-            "title": "关于调整停车收费的通知",
-            "issuing_org": "区发改局",
-            "written_on": "2025-03-01",
-            "category": "other",
-            "topic": "general",
-            "mode": "proactive",
-            "body": "<p>正文</p>",
-        },
-    )
-    document = Document.objects.get()
+    document = _draft(client, district["A"], "关于调整停车收费的通知")
     page = client.post(reverse("workbench_disclosure:repeal", args=[document.pk]), {"reason": "已过时"}, follow=True)
     assert f"“{document.get_state_display()}”" in page.content.decode()
     assert OperationLog.objects.filter(action="disclosure.refused.repeal", object_id=str(document.pk)).exists()
