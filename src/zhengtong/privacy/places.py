@@ -16,15 +16,16 @@ from .normalize import without
 _N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
 # phrase before it (住在…, 位于…, 坐落…, 分得…) or the city, district and street it sits in (but 小区, 社区, A区
-# and 一区 are part of an estate's name). Its last character may be one of those words' (天和路, 皮市巷): it stands
-# before the road or building word, where no phrase before it ends.
+# and 一区 are part of an estate's name).
 _STOP = (
     r"住|在|于|(?<=坐)落|是|的|为|和|及|与|至|到|得|址|市(?!村)|县|镇|乡|街道"
     r"|(?<![小社园A-Z一二三四五六七八九十])区"
 )
-_NAME = rf"(?:(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{0,11}}?[\u4e00-\u9fa5A-Za-z])"
-# roads, lanes, and the bridges and 坊 that old town quarters are named by (打锣桥59号, 墨池坊83号)
-_ROAD = r"(?:大道|大街|路|街|巷|弄|道|里|桥|坊)"
+_NAME = rf"(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{1,12}}?"
+# A road's name may end in one of those words' characters (天和路, 皮市巷): before a road word no phrase ends. Before
+# a building's number one does (面试在5号楼403室), so only a road's name reads so.
+_ROAD_NAME = rf"(?:(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{0,11}}?[\u4e00-\u9fa5A-Za-z])"
+_ROAD = r"(?:大道|大街|路|街|巷|弄|道|里)"
 _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
@@ -40,15 +41,17 @@ _BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[,，、-]?"
 
 # The name before the shape is read once for all the shapes (with the name in each shape, every start was tried
 # seven times: half the detector's time). A shorter name is tried with every shape before a longer one, so a
-# village's house number gives way to a building that goes on (白鹤新村7号楼804 is a building of 白鹤新村, not
-# house 7 of 白鹤新).
+# village's house number gives way to a building or a room that goes on (白鹤新村7号楼804 and 白鹤新村7号804室 are
+# doors of the estate 白鹤新村, not house 7 of 白鹤新).
+_ROAD_SHAPE = rf"{_ROAD}{_N}(?:-\d+)?(?:号楼|号|弄|巷)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?"
+_GOES_ON = r"(?![0-9-]|楼[0-9一二三四五六七八九十])"  # a room, a dash or a building after it
 ADDRESS = re.compile(
     _NAME
     + "(?:"
     + "|".join(
         (
             # road + house number (1-2号; + lane, 号院 compound, building, unit, room)
-            rf"{_ROAD}{_N}(?:-\d+)?(?:号楼|号|弄|巷)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?",
+            _ROAD_SHAPE,
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_BUILDING}{_N}单元",
@@ -56,14 +59,17 @@ ADDRESS = re.compile(
             rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
-            rf"村(?:第?{_N}(?:村民小组|组)(?:{_N}号)?|{_NAME}自然村(?:第?{_N}[号户])?"
-            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号|第?{_N}[号户])(?!楼[0-9一二三四五六七八九十])",
+            rf"村(?:第?{_N}(?:村民小组|组)(?:{_N}[号户])?|{_NAME}自然村(?:第?{_N}[号户])?"
+            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号{_GOES_ON}|第?{_N}[号户]{_GOES_ON})",
         )
     )
     + ")"
-    # a door written without its estate, which the page names once above (业主张芳（3幢2703室）, 丁阿娣（1-3-1901室）):
-    # a building and a room marked 室 (a count, 9号楼300户, has none)
-    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座)(?:{_N}单元)?(?:{_N}[楼层])?|\d{{1,3}}-\d{{1,2}}-)\d{{3,4}}室"
+    + rf"|{_ROAD_NAME}{_ROAD_SHAPE}"
+    # A door written without its estate, which the page names once above (业主张芳（3幢2703室）, 丁阿娣（1-3-1901室）),
+    # as homes are numbered: a unit (单元), or building-unit-room in dashes, or a 幢 or 栋 and a room in brackets after
+    # a name. Offices are numbered 号楼 or 座 and seldom by unit (考试地点设在1号楼302室, 行政中心（1号楼301室）).
+    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座){_N}单元(?:{_N}[楼层])?|\d{{1,3}}-\d{{1,2}}-)\d{{3,4}}室"
+    + r"|(?<=[（(])\d{1,3}[幢栋]\d{3,4}室(?=[）)])"
 )
 # A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室).
 _JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
