@@ -247,3 +247,45 @@ def test_stored_counts_summed_over_a_scope_equal_a_live_count_over_it(district, 
             assert _fields(stored_rankings(MONTH, by, departments=departments)) == _fields(live), (by, departments)
     for by in ("department", "item", "staff"):
         assert _fields(stored_rankings(MONTH, by)) == _fields(rankings(month=MONTH, by=by, now=now))
+
+
+def test_a_month_the_task_no_longer_counts_is_counted_live_in_the_workbench(district, lisi):
+    """The fresh-eyes review: the task counts a month until the fifth day of the next, and a follow-up finished or
+    an appeal upheld after that changes the month's figures. The workbench reads the stored counts only while the
+    task still counts the month, and counts an older one live (as it always did)."""
+    from zhengtong.evaluation.tallies import refresh
+    from zhengtong.evaluation.views_staff import _ranked
+
+    bad, other = _ratings(district["A"], [1, 2])
+    _ratings(district["A"], [5, 5, 5])
+    FollowUp.objects.create(rating=bad, state=FollowUp.State.VERIFYING)
+    refresh(MONTH, now=timezone.make_aware(dt.datetime(2026, 12, 5, 23, 50)))  # the last count November gets
+    FollowUp.objects.filter(rating=bad).update(state=FollowUp.State.DONE, rectified_on_time=True)
+    Rating.objects.filter(pk=other.pk).update(counted=False)  # an appeal upheld
+    _staff, [stored], counted_at = _ranked(lisi, MONTH, today=dt.date(2026, 12, 5))
+    assert counted_at is not None and (stored.ratings, stored.bad) == (5, 2)
+    _staff, [live], counted_at = _ranked(lisi, MONTH, today=dt.date(2026, 12, 6))
+    assert counted_at is None and (live.ratings, live.bad, live.rectified.n) == (4, 1, 1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_going_back_before_counts_per_department_folds_each_keys_parts(district, lisi):
+    """The review: the older migration's constraint (one row per month, dimension and key) refused the parts kept
+    per department, so the migration could not be undone once a month was counted."""
+    from django.core.management import call_command
+    from django.db import connection
+
+    from zhengtong.evaluation.tallies import refresh
+
+    _ratings(district["A"], [5, 4], staff=lisi)
+    _ratings(district["B"], [3], staff=lisi)  # his ratings in two departments: two parts of his key
+    refresh(MONTH)
+    call_command("migrate", "evaluation", "0007", verbosity=0)
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT ratings, score_total FROM evaluation_tally WHERE by = 'staff' AND key = %s", [str(lisi.pk)]
+            )
+            assert cursor.fetchall() == [(3, 12)]
+    finally:
+        call_command("migrate", "evaluation", verbosity=0)

@@ -177,3 +177,10 @@ def test_a_step_posted_in_the_wrong_state_is_refused_naming_it_and_audited(
     assert OperationLog.objects.filter(action="sharing.denied.refuse", object_id=str(other.pk)).exists()
     other.refresh_from_db()
     assert other.state == State.SUBMITTED
+    # a form refused on the page (no reason) is recorded as the API's 400 is
+    page = verified_client(lisi).post(
+        f"/workbench/sharing/requests/{other.pk}/", {"action": "refuse", "refuse-reason": ""}
+    )
+    assert page.status_code == 200 and "理由" in page.content.decode()
+    refused = OperationLog.objects.get(action="sharing.refused.refuse", object_id=str(other.pk))
+    assert refused.changes["code"][1] == "INVALID_INPUT"

@@ -103,6 +103,13 @@ def refusals_audited(case_type: CaseType, user, case: Model, action: str, also: 
         raise
 
 
+def refusal_recorded(case_type: CaseType, user, case: Model, action: str, code: str = "INVALID_INPUT") -> None:
+    """A refusal no exception carries (a page's form refused before the step ran, its errors shown beside the
+    fields): recorded as `refusals_audited` records one."""
+    with transaction.atomic():
+        audit_record(**_record(case_type, f"refused.{action}", user, case, {"code": code}))
+
+
 def reported(refusal: ZtError, case_type: CaseType, case: Model, *, kind: str, department, detail: str = "") -> ZtError:
     """A refusal of an act that is also an irregularity for 电子监察 (a refusal without reason, a decision before
     every department's opinion): the act changes nothing, the attempt is kept as a `supervision.Violation`,

@@ -29,7 +29,7 @@ from zhengtong.supervision.models import OPEN, Clock, Outcome
 from . import followup, selectors, services
 from .models import FollowUp, Invitation, Rating, TallyMonth
 from .rankings import KEYS, count_all, month_bounds, rankings, scored
-from .tallies import stored_rankings
+from .tallies import months_to_refresh, stored_rankings
 from .views_public import COLUMNS, export_rows, month_of, named
 
 STEPS = {
@@ -87,11 +87,13 @@ def index(request):
     )
 
 
-def _ranked(user, month) -> tuple[list, list, dt.datetime | None]:
-    """The month's approvers and departments within his data scope, and when they were counted: summed from the
-    stored counts of his departments (tallies.refresh, every ten minutes), as the public page reads them; a
-    month never counted so is counted now over his rows (every rating and clock of the month in his scope)."""
-    stored = TallyMonth.objects.filter(month=month, by_department=True).first()
+def _ranked(user, month, *, today: dt.date | None = None) -> tuple[list, list, dt.datetime | None]:
+    """The month's approvers and departments within his data scope, and when they were counted. While the task
+    still counts the month (tallies.months_to_refresh: every ten minutes), summed from the stored counts of his
+    departments, as the public page reads them; an older month, whose follow-ups and appeals may still change
+    after its last count, or one never counted per department, is counted now over his rows."""
+    fresh = month in months_to_refresh(today or timezone.localdate())
+    stored = TallyMonth.objects.filter(month=month, by_department=True).first() if fresh else None
     if stored is not None:
         departments = scope_departments(user)
         by_staff, by_department = (

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
-from zhengtong.cases.guards import refusals_audited
+from zhengtong.cases.guards import refusal_recorded, refusals_audited
 from zhengtong.cases.transitions import allowed_actions, state_first
 from zhengtong.cases.visibility import newest_visible, visible, visible_case
 from zhengtong.core.errors import ZtError
@@ -249,6 +249,7 @@ def share_request(request, pk: int):
                     _PAGE_STEPS[step](found, request.user, form)
                     messages.success(request, _DONE[step])
                     return redirect("workbench_sharing:request", pk=pk)
+                refusal_recorded(SHARE_REQUEST, request.user, found, step)  # as the API's 400 is
         except ZtError as exc:
             if form is not None:
                 apply_error(form, exc)
