@@ -244,3 +244,17 @@ def test_the_workbench_ranks_his_scope_from_the_stored_counts(verified_client, d
     other = verified_client(wangwu).get("/workbench/evaluation/").content.decode()
     ranked = other[other.index("部门排名") :]  # counted at the next refresh, not on this request
     assert district["B"].name in ranked and '<td data-label="评价数">1</td>' in ranked  # not yet 2
+
+
+def test_the_workbench_lists_the_follow_ups_a_page_at_a_time(verified_client, district, lisi):
+    """Issue 26 (no page's cost grows with its table): the 差评 list showed its first 200 rows whole (each row's
+    encrypted texts read and decrypted); it shows 30 a page, the pager to the rest."""
+    from .test_rankings import _ratings
+
+    for rating in _ratings(district["A"], [1] * 31):
+        FollowUp.objects.create(rating=rating, state=FollowUp.State.VERIFYING)
+    staff = verified_client(lisi)
+    first = staff.get("/workbench/evaluation/").content.decode()
+    assert first.count('href="/workbench/evaluation/followups/') == 30 and "page=2" in first
+    second = staff.get("/workbench/evaluation/?page=2").content.decode()
+    assert second.count('href="/workbench/evaluation/followups/') == 1

@@ -20,6 +20,7 @@ from zhengtong.core.errors import PermissionDenied, ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import ZtForm, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
+from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.access import workplaces, works_in
 from zhengtong.org.scopes import scope_departments, scope_queryset
 from zhengtong.privacy import mask
@@ -60,6 +61,20 @@ def _follow_ups(user):
     return rows.filter(own)
 
 
+# What the list of 差评 shows: a row's encrypted texts (the rater's comment, the notes) stay unread and undecrypted
+_LISTED = (
+    "pk",
+    "state",
+    "rating",
+    "rating__at",
+    "rating__score",
+    "rating__department",
+    "rating__department__name",
+    "rating__invitation",
+    "rating__invitation__item_name",
+)
+
+
 @staff_required
 def index(request):
     month = month_of(request.GET.get("month"))
@@ -75,7 +90,8 @@ def index(request):
         request,
         "evaluation/staff_index.html",
         {
-            "follow_ups": rows[:200],
+            "page": page_of(rows.only(*_LISTED), 30, request.GET.get("page")),
+            "query": pager_query(request.GET),
             "states": FollowUp.State.choices,
             "state": state,
             "month": month,
