@@ -68,7 +68,7 @@ def test_a_departments_latest_requests_are_read_from_its_columns_indexes(
 def test_a_scope_over_many_departments_is_walked_in_order(district, legal_resource, population_resource):
     """Seventy custom departments would be a hundred and forty ranges (SQLite takes at most 500 SELECTs in one
     statement): a scope that wide covers much of the list, which is walked in order as before."""
-    from zhengtong.cases.visibility import MOST_RANGES
+    from zhengtong.core.paging import MOST_RANGES
     from zhengtong.org.models import DataScope
 
     _requests(district, legal_resource, population_resource)

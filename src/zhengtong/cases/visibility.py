@@ -13,16 +13,12 @@ from __future__ import annotations
 
 from django.db.models import Model, Q, QuerySet
 
-from zhengtong.core.paging import MergedRanges, rows_of
+from zhengtong.core.paging import MOST_RANGES, MergedRanges, rows_of
 from zhengtong.org.access import handles_cases, workplaces
 from zhengtong.org.scopes import scope_condition, user_scope
 from zhengtong.supervision.extensions import awaiting_decision
 
 from .types import CaseType
-
-# More ranges than this are a scope over much of the list, walked in order instead (SQLite takes at most 500
-# SELECTs in one compound statement).
-MOST_RANGES = 64
 
 
 def _condition(case_type: CaseType, user) -> Q | None:

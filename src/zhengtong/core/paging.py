@@ -19,6 +19,9 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
 CAP = 1000
+# More ranges than this are a scope over much of the list, walked in order instead of merged (MergedRanges; SQLite
+# takes at most 500 SELECTs in one compound statement).
+MOST_RANGES = 64
 MAX_PAGE = 10**9  # page 10**20 would be an OFFSET neither database can hold (found by schemathesis: a 500)
 
 
@@ -61,10 +64,11 @@ class MergedRanges:
     queryset is read as its own index range in the order, only as far as the slice asked for ends, and those
     first rows are merged, a row found by two querysets once (UNION). A database given the OR instead reads
     every matching row and sorts them, and given the UNION alone sorts the ranges whole. `order` names columns of
-    the model itself; `key` the column a slice answers with. Sliced (with an end) and counted as page_of and
+    the model itself ("-due_at"), or orders them saying where NULLs go (F("stopped_at").asc(nulls_first=True));
+    `key` the column a slice answers with. Sliced (with an end) and counted as page_of and
     BoundedPagination expect of a list."""
 
-    def __init__(self, querysets, order: tuple[str, ...], key: str = "pk"):
+    def __init__(self, querysets, order: tuple, key: str = "pk"):
         self.querysets, self.order, self.key = querysets, order, key
 
     def __getitem__(self, wanted: slice) -> list:
@@ -77,7 +81,8 @@ class MergedRanges:
     def _statement(self, n: int) -> tuple[str, list, str]:
         """The first `n` rows' keys and order, merged: the statement, its parameters and its database ("" when
         every queryset is empty)."""
-        names = [name.lstrip("-") for name in self.order]
+        terms = [_term(spelt) for spelt in self.order]
+        names = [name for name, _direction in terms]
         selected = [self.key, *(name for name in names if name != self.key)]
         arms, params, db = [], [], "default"
         for i, rows in enumerate(self.querysets):
@@ -88,10 +93,7 @@ class MergedRanges:
             arms.append(f"SELECT * FROM ({sql}) arm{i}")
             params += arm_params
             db = rows.db
-        by = ", ".join(
-            f"{selected.index(name) + 1}{' DESC' if spelt.startswith('-') else ''}"
-            for name, spelt in zip(names, self.order, strict=True)
-        )
+        by = ", ".join(f"{selected.index(name) + 1}{direction}" for name, direction in terms)
         return (f"{' UNION '.join(arms)} ORDER BY {by} LIMIT {int(n)}" if arms else ""), params, db
 
     @staticmethod
@@ -102,6 +104,16 @@ class MergedRanges:
         with connections[db].cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
+
+
+def _term(spelt) -> tuple[str, str]:
+    """A term of an order as a column and the direction the merged statement sorts it by: "-due_at", or an
+    expression that says where NULLs go (F("stopped_at").asc(nulls_first=True): running limits first)."""
+    if isinstance(spelt, str):
+        return spelt.lstrip("-"), " DESC" if spelt.startswith("-") else ""
+    direction = " DESC" if spelt.descending else ""
+    nulls = " NULLS FIRST" if spelt.nulls_first else " NULLS LAST" if spelt.nulls_last else ""
+    return spelt.expression.name, direction + nulls
 
 
 def rows_of(queryset, keys) -> list:

@@ -10,10 +10,11 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
+from zhengtong.core.paging import MOST_RANGES, MergedRanges
 from zhengtong.core.sql import aware
 from zhengtong.org.access import departments_of
 from zhengtong.org.models import Department
-from zhengtong.org.scopes import scope_queryset
+from zhengtong.org.scopes import scope_departments, scope_queryset
 
 from .deadline import Thresholds
 from .models import OPEN, Clock, Level, Outcome, WarningRule
@@ -60,7 +61,24 @@ def case_deadline(subject_type: str, subject_id) -> CaseDeadline | None:
 
 
 def visible_clocks(user) -> QuerySet[Clock]:
-    return scope_queryset(user, Clock.objects.all(), owner_field="assignee", always_own=True)
+    return scoped_clocks(user, Clock.objects.all())
+
+
+def scoped_clocks(user, clocks: QuerySet[Clock]) -> QuerySet[Clock]:
+    """Those of `clocks` his data scope covers, and his own whatever his scope."""
+    return scope_queryset(user, clocks, owner_field="assignee", always_own=True)
+
+
+def visible_clocks_in_order(user, clocks: QuerySet[Clock], order: tuple):
+    """The keys of the limits of `clocks` (filtered, not yet scoped) the user sees, in `order`, as a list is
+    paged (core.paging): each department of his scope and his own limits read as index ranges in that order, as
+    far as a page ends, and merged. Walking the whole list in order until a page of his turned up read the
+    city's limits for a head of a few departments. Everything, or more departments than MOST_RANGES: walked."""
+    departments = scope_departments(user)
+    if departments is None or len(departments) >= MOST_RANGES:
+        return scoped_clocks(user, clocks).order_by(*order).values_list("pk", flat=True)
+    arms = [clocks.filter(department_id=pk) for pk in sorted(departments)] + [clocks.filter(assignee=user)]
+    return MergedRanges(arms, order)
 
 
 def clock_departments(user) -> QuerySet[Department]:
