@@ -88,12 +88,14 @@ class Clock(models.Model):
             models.Index(fields=["due_at"], condition=OPEN, name="clock_open_due"),
             # Dashboards and to-do lists.
             # (and a head's list filtered to a level, each department's range in due order: selectors)
-            models.Index(fields=["department", "level", "due_at"], condition=OPEN, name="clock_open_dept_level_due"),
+            models.Index(
+                fields=["department", "level", "due_at", "id"], condition=OPEN, name="clock_open_dept_level_due"
+            ),
             # The list of limits filtered to a level (the dashboard's drill-down to red), in due order.
             models.Index(fields=["level", "due_at"], condition=OPEN, name="clock_open_level_due"),
             models.Index(fields=["assignee", "due_at"], condition=OPEN, name="clock_open_assignee_due"),
             # (and a head's list of those finished on time or late, each department's range newest first)
-            models.Index(fields=["department", "outcome", "stopped_at"], name="clock_dept_outcome_stop"),
+            models.Index(fields=["department", "outcome", "stopped_at", "id"], name="clock_dept_outcome_stop"),
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
             # What finished in a period: a month's rankings (evaluation/rankings.py), the dashboard's trend.
             models.Index(fields=["stopped_at"], condition=Q(stopped_at__isnull=False), name="clock_stopped_at"),

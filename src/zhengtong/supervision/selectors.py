@@ -77,8 +77,12 @@ def visible_clocks_in_order(user, clocks: QuerySet[Clock], order: tuple):
     departments = scope_departments(user)
     if departments is None or len(departments) >= MOST_RANGES:
         return scoped_clocks(user, clocks).order_by(*order).values_list("pk", flat=True)
+    # ended by the key: limits due the same day share one due time, and a merge of limited sorts is not stable
+    # on PostgreSQL, so each page took another subset of the tied rows (the indexes end with it too)
+    last = order[-1]
+    descending = last.startswith("-") if isinstance(last, str) else last.descending
     arms = [clocks.filter(department_id=pk) for pk in sorted(departments)] + [clocks.filter(assignee=user)]
-    return MergedRanges(arms, order)
+    return MergedRanges(arms, (*order, "-pk" if descending else "pk"))
 
 
 def clock_departments(user) -> QuerySet[Department]:

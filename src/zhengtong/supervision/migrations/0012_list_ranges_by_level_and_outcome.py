@@ -23,10 +23,10 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='clock',
-            index=models.Index(condition=models.Q(('stopped_at__isnull', True)), fields=['department', 'level', 'due_at'], name='clock_open_dept_level_due'),
+            index=models.Index(condition=models.Q(('stopped_at__isnull', True)), fields=['department', 'level', 'due_at', 'id'], name='clock_open_dept_level_due'),
         ),
         migrations.AddIndex(
             model_name='clock',
-            index=models.Index(fields=['department', 'outcome', 'stopped_at'], name='clock_dept_outcome_stop'),
+            index=models.Index(fields=['department', 'outcome', 'stopped_at', 'id'], name='clock_dept_outcome_stop'),
         ),
     ]
