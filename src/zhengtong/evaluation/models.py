@@ -129,6 +129,8 @@ class Rating(models.Model):
         indexes = [
             models.Index(fields=["department", "at"], name="evaluation_rating_dept_at"),
             models.Index(fields=["at"], name="evaluation_rating_at"),
+            # a department's 差评 newest first: the workbench's list of follow-ups (one to each) in its order
+            models.Index(fields=["department", "at"], condition=Q(score__in=BAD_SCORES), name="evaluation_bad_dept_at"),
         ]
 
     @property

@@ -28,7 +28,7 @@ from zhengtong.supervision.access import may_supervise
 from zhengtong.supervision.models import OPEN, Clock, Outcome
 
 from . import followup, selectors, services
-from .models import FollowUp, Invitation, Rating, TallyMonth
+from .models import BAD_SCORES, FollowUp, Invitation, Rating, TallyMonth
 from .rankings import KEYS, count_all, month_bounds, rankings, scored
 from .tallies import months_to_refresh, stored_rankings
 from .views_public import COLUMNS, export_rows, month_of, named
@@ -52,7 +52,12 @@ class TextForm(ZtForm):
 
 def _follow_ups(user):
     """His departments' 差评; a supervisor's, every one his data scope covers."""
-    rows = FollowUp.objects.select_related("rating__invitation", "rating__department").order_by("-rating__at")
+    # every follow-up is a 差评's (followup.follow_up_open): said, so that the index of 差评 serves the order
+    rows = (
+        FollowUp.objects.filter(rating__score__in=BAD_SCORES)
+        .select_related("rating__invitation", "rating__department")
+        .order_by("-rating__at")
+    )
     own = Q(rating__department_id__in=workplaces(user))
     if may_supervise(user):
         return rows.filter(
