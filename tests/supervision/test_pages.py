@@ -48,6 +48,46 @@ def _supervisor(district, scope=DataScope.ALL, code="supervisor"):
     return f.staff(f"jc_{code}", "钱七", district["A"], role)
 
 
+def _many_running(department, n: int = 400) -> None:
+    """Open limits far from due (green), and the planner told how the table looks: on a table of two rows every
+    index costs the same, and which one PostgreSQL takes is the order it finds them in."""
+    from django.db import connection
+
+    from zhengtong.supervision.models import Clock
+
+    now = timezone.now()
+    Clock.objects.bulk_create(
+        Clock(
+            subject_type="t.bulk",
+            subject_id=str(i),
+            stage="review",
+            department=department,
+            limit=5,
+            started_at=now,
+            due_at=now + dt.timedelta(days=60 + i),
+            yellow_at=now + dt.timedelta(days=50 + i),
+        )
+        for i in range(n)
+    )
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE supervision_clock")
+
+
+def _department_ranges_in_order(plan: str, index: str) -> bool:
+    """Each department's arm of a merged list read from `index` in order under its own Limit (his own limits' arm
+    reads by an index the planner picks)."""
+    from django.db import connection
+
+    from tests.plans import arms_read_in_order
+
+    if connection.vendor == "sqlite":
+        return arms_read_in_order(plan, index, every_arm=False)
+    steps = plan.split(" | ")
+    scans = [i for i, step in enumerate(steps[:-1]) if f"using {index}" in step and "department_id =" in steps[i + 1]]
+    return bool(scans) and all("Limit" in steps[i - 1] for i in scans)
+
+
 def test_the_supervisor_sees_every_department(verified_client, district, clocks):
     page = verified_client(_supervisor(district)).get(reverse("workbench:supervision")).content.decode()
     assert "区市场监督管理局" in page and "区卫生健康局" in page
@@ -179,6 +219,7 @@ def test_a_level_of_the_open_limits_is_read_from_its_own_range_in_due_order(veri
 
     from tests.plans import statement_plan
 
+    _many_running(district["B"])
     with CaptureQueriesContext(connection) as sent:
         page = verified_client(_supervisor(district)).get(reverse("workbench:supervision_clocks"), {"state": "red"})
     assert page.status_code == 200 and "甲局办件" in page.content.decode()
@@ -238,15 +279,16 @@ def test_a_heads_list_of_limits_reads_each_department_in_the_lists_order(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.plans import arms_read_in_order, statement_plan
+    from tests.plans import statement_plan
 
+    _many_running(district["A"])
     head = _supervisor(district, DataScope.DEPARTMENT_AND_BELOW, code="head")
     with CaptureQueriesContext(connection) as sent:
         page = verified_client(head).get(reverse("workbench:supervision_clocks"), {"state": state} if state else {})
     assert page.status_code == 200
     merged = [q["sql"] for q in sent.captured_queries if "UNION" in q["sql"] and "supervision_clock" in q["sql"]]
     plan = statement_plan(merged[0])
-    assert arms_read_in_order(plan, index, every_arm=False), plan
+    assert _department_ranges_in_order(plan, index), plan
 
 
 @pytest.mark.parametrize("state", ["", "red", "late"])
