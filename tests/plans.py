@@ -29,20 +29,26 @@ def statement_plan(sql: str, params=()) -> str:
     return " | ".join(lines) + (" | USE TEMP B-TREE FOR ORDER BY" if sorts else "")
 
 
-def arms_read_in_order(plan: str, *indexes: str, every_arm: bool = True) -> bool:
+def arms_read_in_order(plan: str, *indexes: str, on: str | None = None) -> bool:
     """Whether each arm of a core.paging.MergedRanges statement reads its rows from one of `indexes` (each of them
     read) in the order, stopped by its own LIMIT: the merge above sorts only those first rows. On PostgreSQL each
     scan of an index sits under a Limit; in SQLite's words, each arm's co-routine searches an index with no
-    temporary B-tree of its own."""
+    temporary B-tree of its own. `on`: only the arms whose range is on that column (another arm's index is the
+    planner's choice)."""
     if not all(index in plan for index in indexes):
         return False
     steps = plan.split(" | ")
     if connection.vendor == "postgresql":
-        scans = [i for i, step in enumerate(steps) if any(f"using {index}" in step for index in indexes)]
+        scans = [
+            i
+            for i, step in enumerate(steps)
+            if any(f"using {index}" in step for index in indexes)
+            and (on is None or (i + 1 < len(steps) and f"{on} =" in steps[i + 1]))
+        ]
         return bool(scans) and all("Limit" in steps[i - 1] for i in scans)
     arms = re.findall(r"CO-ROUTINE (arm\d+) \| (.*?) \| SCAN \1", plan)
-    if not every_arm:  # only the arms that read one of `indexes` (another arm's index is the planner's choice)
-        arms = [(arm, body) for arm, body in arms if any(f"INDEX {index}" in body for index in indexes)]
+    if on is not None:
+        arms = [(arm, body) for arm, body in arms if f"({on}=" in body]
     return bool(arms) and all(
         any(f"INDEX {index}" in body for index in indexes) and "TEMP B-TREE" not in body for _arm, body in arms
     )

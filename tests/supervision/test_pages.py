@@ -74,20 +74,6 @@ def _many_running(department, n: int = 400) -> None:
             cursor.execute("ANALYZE supervision_clock")
 
 
-def _department_ranges_in_order(plan: str, index: str) -> bool:
-    """Each department's arm of a merged list read from `index` in order under its own Limit (his own limits' arm
-    reads by an index the planner picks)."""
-    from django.db import connection
-
-    from tests.plans import arms_read_in_order
-
-    if connection.vendor == "sqlite":
-        return arms_read_in_order(plan, index, every_arm=False)
-    steps = plan.split(" | ")
-    scans = [i for i, step in enumerate(steps[:-1]) if f"using {index}" in step and "department_id =" in steps[i + 1]]
-    return bool(scans) and all("Limit" in steps[i - 1] for i in scans)
-
-
 def test_the_supervisor_sees_every_department(verified_client, district, clocks):
     page = verified_client(_supervisor(district)).get(reverse("workbench:supervision")).content.decode()
     assert "区市场监督管理局" in page and "区卫生健康局" in page
@@ -279,7 +265,7 @@ def test_a_heads_list_of_limits_reads_each_department_in_the_lists_order(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.plans import statement_plan
+    from tests.plans import arms_read_in_order, statement_plan
 
     _many_running(district["A"])
     head = _supervisor(district, DataScope.DEPARTMENT_AND_BELOW, code="head")
@@ -288,7 +274,7 @@ def test_a_heads_list_of_limits_reads_each_department_in_the_lists_order(
     assert page.status_code == 200
     merged = [q["sql"] for q in sent.captured_queries if "UNION" in q["sql"] and "supervision_clock" in q["sql"]]
     plan = statement_plan(merged[0])
-    assert _department_ranges_in_order(plan, index), plan
+    assert arms_read_in_order(plan, index, on="department_id"), plan
 
 
 @pytest.mark.parametrize("state", ["", "red", "late"])

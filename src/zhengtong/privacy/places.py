@@ -21,10 +21,12 @@ _STOP = (
     r"住|在|于|(?<=坐)落|是|的|为|和|及|与|至|到|得|址|市(?!村)|县|镇|乡|街道"
     r"|(?<![小社园A-Z一二三四五六七八九十])区"
 )
-_NAME = rf"(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{1,12}}?"
+_LETTER = r"[\u4e00-\u9fa5A-Za-z]"
+_FREE = rf"(?!{_STOP}){_LETTER}"  # a letter that ends no phrase
+_NAME = rf"(?:{_FREE}){{1,12}}?"
 # A road's name may end in one of those words' characters (天和路, 皮市巷): before a road word no phrase ends. Before
 # a building's number one does (面试在5号楼403室), so only a road's name reads so.
-_ROAD_NAME = rf"(?:(?:(?!{_STOP})[\u4e00-\u9fa5A-Za-z]){{0,11}}?[\u4e00-\u9fa5A-Za-z])"
+_ROAD_NAME = rf"(?:(?:{_FREE}){{0,11}}?{_LETTER})"
 _ROAD = r"(?:大道|大街|路|街|巷|弄|道|里)"
 _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
