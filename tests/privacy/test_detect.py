@@ -420,3 +420,64 @@ def test_a_number_whose_first_or_last_digits_are_numerals_is_still_found(text, k
 )
 def test_numbers_in_a_table_or_a_measure_are_no_finding(text):
     assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]
+
+
+_SPACED_ID = "    ".join(_ID[i : i + 4] for i in range(0, 18, 4))  # 4-4-4-4-2, four spaces between
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        # an ID number is told by its check character and birth date, however wide its groups are spaced
+        (f"证件：{_SPACED_ID}", Kind.ID_NUMBER, _SPACED_ID),
+        (f"户主甲 {_SPACED_ID} 已登记", Kind.ID_NUMBER, _SPACED_ID),
+        # a mobile split at other places than 3-4-4, spaced wide or over lines, beside a telephone word
+        ("噪音扰民 回电1380    5740    001", Kind.MOBILE, "1380    5740    001"),
+        ("Phone：1380    5740    003", Kind.MOBILE, "1380    5740    003"),
+        ("联系方式：1380    5740    008", Kind.MOBILE, "1380    5740    008"),
+        ("电话\n1380\n5740\n014", Kind.MOBILE, "1380\n5740\n014"),
+        # a circle for zero, and the digits read out over a radio (幺 1, 两 2, 拐 7, 洞 0, 勾 9)
+        ("回电一三八○五七四○○○二", Kind.MOBILE, "一三八○五七四○○○二"),
+        ("幺三八洞五拐四洞洞洞幺", Kind.MOBILE, "幺三八洞五拐四洞洞洞幺"),
+        ("电话幺三八洞五拐四洞两勾幺", Kind.MOBILE, "幺三八洞五拐四洞两勾幺"),
+        # other marks between the groups
+        ("手机138点0574点0001", Kind.MOBILE, "138点0574点0001"),
+        ("手机138‧0574‧0001", Kind.MOBILE, "138‧0574‧0001"),
+        ("手机138 。0574。 0001", Kind.MOBILE, "138 。0574。 0001"),
+        # an e-mail address with an ideographic full stop, spaces, or (at) for @
+        ("邮箱zhangsan2026@163。com", Kind.EMAIL, "zhangsan2026@163。com"),
+        ("邮箱 wangjj@nbbl。gov.cn", Kind.EMAIL, "wangjj@nbbl。gov.cn"),
+        ("发至zhangsan@qq .com", Kind.EMAIL, "zhangsan@qq .com"),
+        ("发至zhangsan @ qq.com", Kind.EMAIL, "zhangsan @ qq.com"),
+        ("发至zhangsan(at)163.com", Kind.EMAIL, "zhangsan(at)163.com"),
+        # a plate with a space after its province, or in lower case
+        ("车牌浙 B 12345停在门口", Kind.PLATE, "浙 B 12345"),
+        ("车牌浙b54321停在门口", Kind.PLATE, "浙b54321"),
+        # an account's word spaced out, in English, or as people nickname it
+        ("微 信：zhangsan_2026", Kind.ACCOUNT, "zhangsan_2026"),
+        ("wechat: hu_2026", Kind.ACCOUNT, "hu_2026"),
+        ("WeChat：hu_2027", Kind.ACCOUNT, "hu_2027"),
+        ("Q Q：123456789", Kind.ACCOUNT, "123456789"),
+        ("扣扣：123456789", Kind.ACCOUNT, "123456789"),
+        ("薇信 chen_0574", Kind.ACCOUNT, "chen_0574"),
+    ],
+)
+def test_spellings_a_fourth_outside_attack_published_are_found(text, kind, value):
+    """Issue 20 (outside attack, session 48; 条例 Art. 15): each was published unmasked in a letter's title, body or
+    reply, a disclosure document or its attachments, Open311 and site search."""
+    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "150    1200    3500",  # wide columns of a table, no telephone word
+        "人数\n1800\n1200\n350",
+        "山洞两处，拐角三处",
+        "会议于下午3点30分召开，共13点议题",
+        "详见 www.example.gov.cn 。",
+        "浙江省 2026 年预算",
+    ],
+)
+def test_tables_words_and_times_the_fourth_attacks_spellings_admit_are_no_finding(text):
+    assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]

@@ -67,3 +67,14 @@ def test_a_row_of_counts_one_digit_to_a_cell_is_no_number():
     assert scan(visible_text(f"<table><tr><td>受理件数</td>{counts}<td>12</td></tr></table>")) == []
     phone = "".join(f"<td>{c}</td>" for c in "13805740001")
     assert [f.kind for f in scan(visible_text(f"<table><tr><td>联系电话</td>{phone}</tr></table>"))] == [Kind.MOBILE]
+
+
+def test_a_text_nodes_line_breaks_and_spaces_are_read_as_the_one_space_a_page_shows():
+    """Issue 20 (outside attack, session 48): a browser shows the line breaks and runs of spaces inside a paragraph as
+    one space, so 1380⏎5740⏎001 in the source is 1380 5740 001 on the page; <br> and <pre> keep their breaks."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    html = "<p>户主甲\n1380\n5740\n001</p><p>户主乙 1380      5740      002</p>"
+    assert [f.kind for f in scan(visible_text(html))] == [Kind.MOBILE, Kind.MOBILE]
+    assert not scan(visible_text(mask_html(html)))
+    assert visible_text("<pre>第1行\n第2行</pre>") == "\n第1行\n第2行\n"

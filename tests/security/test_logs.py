@@ -79,3 +79,26 @@ def test_a_journey_with_personal_data_in_queries_leaves_none_in_any_log(tmp_path
     assert ID not in text and MOBILE not in text and ID[-6:] not in text
     for other in Path(env["ZT_VAR_DIR"]).rglob("*.log"):
         assert ID not in other.read_text(errors="replace")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/letters/1380%20%20%20%205740%20%20%20%20077/",  # a mobile spaced wide and split 4-4-3
+        "/letters/zhangsan%40163%E3%80%82com/",  # an e-mail address with an ideographic full stop
+        "/letters/%E4%B8%80%E4%B8%89%E5%85%AB%E2%97%8B%E4%BA%94%E4%B8%83%E5%9B%9B%E2%97%8B%E2%97%8B%E2%97%8B%E4%BA%8C/",
+    ],
+)
+def test_a_not_found_path_with_personal_data_in_new_spellings_is_logged_masked(path):
+    """Issue 20 (outside attack, session 48): each was written whole to the application log. A log line is no table:
+    its runs of spaces are read as the one space they stand for."""
+    import logging
+    from urllib.parse import unquote
+
+    from zhengtong.privacy import scan
+    from zhengtong.privacy.logs import MaskPersonalData
+
+    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", (unquote(path),), None)
+    MaskPersonalData().filter(record)
+    written = record.getMessage()
+    assert not scan(" ".join(written.split())), written

@@ -70,8 +70,13 @@ _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 
 # Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or one
-# of - . · / _ with spaces either side (330206.19900307.1231, 139 - 0574 - 0003). Never a line break.
-_SEP = r"(?:[ \t]{0,3}[-–—.·/_][ \t]{0,3}|[ \t]{1,3})?"
+# of - . · ‧ / _ 。 点 with spaces either side (330206.19900307.1231, 139 - 0574 - 0003, 138点0574点0001). Never a
+# line break.
+_MARKS = "-–—.·‧/_。点"
+_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}][ \t]{{0,3}}|[ \t]{{1,3}})?"
+# An ID number's groups spaced as wide as anyone likes (3302    0619    …): its birth date and check character tell
+# it from a table's figures, which a mobile has no way to (below).
+_ID_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}][ \t]{{0,3}}|[ \t]{{1,40}})?"
 # Punctuation that joins a number's groups when typed as a list (138，0574，0031), or the line breaks, wide spaces
 # and asterisks that split one over lines or columns (a page shows one space there): the same mark at the number's
 # own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile. A mobile
@@ -79,9 +84,29 @@ _SEP = r"(?:[ \t]{0,3}[-–—.·/_][ \t]{0,3}|[ \t]{1,3})?"
 # the same, and a mobile has no check digit to tell them apart.
 _GROUP_MARK = r"([,、|~:;+・•〜ー/*]|\s+)"
 _TABLE_MARK = re.compile(r"\s+|\*")
-PHONE_CONTEXT = ("手机", "电话", "联系", "号码", "致电", "拨打", "来电", "热线", "tel", "Tel", "TEL", "mobile")
+PHONE_CONTEXT = (
+    "手机",
+    "电话",
+    "联系",
+    "号码",
+    "致电",
+    "拨打",
+    "来电",
+    "回电",
+    "电联",
+    "热线",
+    "tel",
+    "Tel",
+    "TEL",
+    "mobile",
+    "Mobile",
+    "MOBILE",
+    "phone",
+    "Phone",
+    "PHONE",
+)
 _ID = re.compile(
-    rf"{_DB}\d(?:{_SEP}\d){{16}}{_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
+    rf"{_DB}\d(?:{_ID_SEP}\d){{16}}{_ID_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
     rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx]{_DE}"
 )
 # +86, 0086 or 86 before it; the first three digits may stand in brackets: (138)0574-0001, +86(138)05740001.
@@ -89,6 +114,9 @@ _MOBILE = re.compile(
     rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
     rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}|{_DB}1[3-9]\d\(\d{{4}}\)\d{{4}}{_DE}"
 )
+# Eleven digits split elsewhere than 3-4-4 by wide spaces, line breaks or asterisks (1380    5740    001,
+# 13⏎805740⏎001): a mobile beside a telephone word only (_find), as a table's figures look the same.
+_MOBILE_SPLIT = re.compile(rf"{_DB}1[3-9]\d{{0,3}}(\s+|\*)\d{{2,6}}(?:\1\d{{2,6}}){{0,2}}{_DE}")
 _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )
@@ -101,12 +129,20 @@ _CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
 _CARD_PRINTED = re.compile(r"[3-6]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
 # Bounded parts (RFC 5321: 64 for the local part, 63 per label) and a start at a boundary: unbounded, a long run
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
+# Read through: a space beside the @ or before a dot, (at) or [at] for the @, an ideographic full stop for a dot
+# (zhangsan @ qq.com, wangjj@nbbl。gov.cn).
+_AT, _DOT = r"(?: ?@ ?|\(at\)|\[at\])", r" ?[.。｡]"
 _EMAIL = re.compile(
-    r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}"
+    rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{{1,64}}{_AT}[A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}}){{0,8}}"
+    rf"{_DOT}[A-Za-z]{{2,24}}"
 )
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
-# GA 36: province, issuing letter (no I or O), five characters (six on a new-energy plate), at least one digit
-_PLATE = re.compile(rf"[{_PROVINCES}][A-HJ-NP-Z][·・•‧. -]?(?=[A-HJ-NP-Z0-9]{{0,5}}\d)[A-HJ-NP-Z0-9]{{5,6}}{_E}")
+# GA 36: province, issuing letter (no I or O), five characters (six on a new-energy plate), at least one digit;
+# read through a space after the province and letters typed in lower case (浙 B 12345, 浙b54321).
+_PLATE_CHAR = "A-HJ-NP-Za-hj-np-z0-9"
+_PLATE = re.compile(
+    rf"[{_PROVINCES}] ?[A-HJ-NP-Za-hj-np-z][·・•‧. -]?(?=[{_PLATE_CHAR}]{{0,5}}\d)[{_PLATE_CHAR}]{{5,6}}{_E}"
+)
 # Between a document's or an account's word and its value: a colon, 是 or 为 (是：), spaces, an opening bracket.
 _JOIN = r"[ \t]{0,2}(?:是|为)?[ \t]{0,2}[:：]?[ \t]{0,2}[(（]?[ \t]{0,2}"
 # A count is not a number of anyone's (发放社保卡1256789张, 受理护照、通行证123456件).
@@ -127,7 +163,10 @@ _CERTIFICATE = re.compile(
 # official account (OFFICIAL_ACCOUNT before it).
 # Literal words only: a character class among them costs the whole pattern the regex engine's first-character
 # skip (20 times slower over ordinary text).
-_ACCOUNT_WORD = r"(?:微信|QQ|qq|支付宝|vx|vX|Vx|VX|wx|wX|Wx|WX|v信|V信)"  # not after a letter: read in _find
+_ACCOUNT_WORD = (  # not after a letter: read in _find
+    r"(?:微信|微 信|薇信|QQ|qq|Q Q|扣扣|支付宝|vx|vX|Vx|VX|wx|wX|Wx|WX|v信|V信"
+    r"|wechat|WeChat|Wechat|WECHAT|weixin|Weixin)"
+)
 _ACCOUNT = re.compile(
     rf"{_ACCOUNT_WORD}(?:号码|账号|帐号|号|ID|id)?{_JOIN}"
     r"(?P<v>\d{5,11}(?![0-9A-Za-z_-])|[A-Za-z](?=[A-Za-z]*[0-9_-])[-_A-Za-z0-9]{4,60}(?![-_0-9A-Za-z]))"
@@ -240,6 +279,9 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
     for m in _MOBILE.finditer(view):
         split = m.group(1) and _TABLE_MARK.fullmatch(m.group(1))
         if not split or _near(view, m.start(), m.end(), PHONE_CONTEXT):
+            found.append((Kind.MOBILE, m.start(), m.end()))
+    for m in _MOBILE_SPLIT.finditer(view):
+        if len(re.sub(r"\D", "", m.group())) == 11 and _near(view, m.start(), m.end(), PHONE_CONTEXT):
             found.append((Kind.MOBILE, m.start(), m.end()))
     found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(view)]
     found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(view)]

@@ -6,6 +6,7 @@ link of any scheme, an address in a link's query, a picture's file name) are pub
 
 from __future__ import annotations
 
+import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import unquote
@@ -20,17 +21,25 @@ BLOCKS = frozenset(
 )
 
 
+# Where a page keeps a text's own line breaks and spaces; elsewhere a run of them shows as one space.
+_KEEPS_SPACES = frozenset(("pre", "textarea", "listing", "plaintext"))
+_SPACES = re.compile(r"\s+")
+
+
 class _Visible(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.hidden = 0  # inside <script> or <style>
+        self.kept = 0  # inside <pre> or <textarea>
         self.rows: list[list[tuple[int, int]]] = []  # each open table row's cells, as ranges of `parts`
         self.cell_start: list[int] = []
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
             self.hidden += 1
+        if tag in _KEEPS_SPACES:
+            self.kept += 1
         if tag == "tr":
             self.rows.append([])
         if tag in BLOCKS:
@@ -47,6 +56,8 @@ class _Visible(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.hidden = max(0, self.hidden - 1)
+        if tag in _KEEPS_SPACES:
+            self.kept = max(0, self.kept - 1)
         if tag in ("td", "th") and self.cell_start and self.rows:
             self.rows[-1].append((self.cell_start.pop(), len(self.parts)))
         if tag == "tr" and self.rows:
@@ -63,8 +74,10 @@ class _Visible(HTMLParser):
             self.parts[cells[first][0] : cells[last - 1][1]] = ["".join(texts[first:last])]
 
     def handle_data(self, data):
+        """As a browser shows it: a paragraph's line breaks and runs of spaces as one space (1380⏎5740⏎001 in the
+        source is 1380 5740 001 on the page), a <pre>'s as they are."""
         if not self.hidden:
-            self.parts.append(data)
+            self.parts.append(data if self.kept else _SPACES.sub(" ", data))
 
 
 def visible_text(html: str) -> str:

@@ -53,7 +53,7 @@ _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's d
 # as a number is read out), alone or mixed with ASCII digits, in groups split by a space, a dash or the marks a
 # list of numbers is typed with (一三八，零五七四，零零零二): seven digits at least, since no year or count is
 # written so, and a run read as digits.
-_CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺"
+_CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺○◯洞两拐勾"
 SPELT_DIGITS = _CN_NUMERALS  # read as digits in such a run, so masked as digits too (privacy.mask)
 _RUN_SEPARATORS = " -,.、·/"
 _RUN_SEP = f"[{re.escape(_RUN_SEPARATORS)}]"
@@ -62,7 +62,7 @@ _CN_NUMERAL = re.compile(f"[{_CN_NUMERALS}]")
 # two numerals, one Chinese
 _SPELT_HINT = f"[{_CN_NUMERALS}]{_RUN_SEP}?[{_CN_NUMERALS}0-9]|[0-9]{_RUN_SEP}?[{_CN_NUMERALS}]"
 _SPELT_HINTED = re.compile(_SPELT_HINT)
-_SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891")
+_SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "000279")
 # A numeral or two at either end of a number written in ASCII digits may end or begin the word beside it
 # (张三13805740001, 王五13805740004, 身份证号一330206…, 13805740003三楼, …0001，九峰路): read as digits, they made the
 # number a longer one. They are read as a word only when the digits alone make a whole number and the run with them

@@ -51,9 +51,11 @@ def _tokens(doc: Document, title: str, text: str) -> Tokens:
 
 def index_now(doc: Document) -> Entry:
     """Write one document to the index at once (the task, `reindex` and tests call this)."""
-    allow = set(doc.public_strings)
-    title = privacy.mask(doc.title, allow=allow)
-    text = privacy.mask(doc.text[:MAX_TEXT], allow=allow)
+    allow = {" ".join(value.split()) for value in doc.public_strings}
+    # masked as shown: a snippet or a title prints line breaks and runs of spaces as one space (selectors.snippet),
+    # and a number split over lines reads as one there
+    title = privacy.mask(" ".join(doc.title.split()), allow=allow)
+    text = privacy.mask(" ".join(doc.text[:MAX_TEXT].split()), allow=allow)
     entry = Entry(
         kind=doc.kind,
         object_id=str(doc.object_id),
