@@ -213,3 +213,22 @@ def test_the_applicant_is_told_of_each_step_with_a_link_to_his_request(district,
     posted = _register(district["A"], lisi, channel=Channel.REGISTERED_POST)
     svc.request_answer(request=posted, by=lisi, answer_type="refused", reason="process", text="所需信息为内部讨论稿")
     assert not Message.objects.exclude(recipient=zhangsan).exists()
+
+
+def test_an_online_applicants_correction_is_his_own_and_staff_record_only_a_paper_ones(district, zhangsan, lisi):
+    """条例 Art. 30 (outside attack, session 48): staff of the office 'corrected' a request its applicant made online
+    from his own account, rewriting it and starting its 20 working days again. As in the hall (行政许可法 第三十二条),
+    staff record a correction only for an applicant without an account; one with an account corrects it himself."""
+    from zhengtong.audit.models import OperationLog
+    from zhengtong.core.errors import PermissionDenied
+
+    online = svc.request_correction(request=_register(district["A"], zhangsan), by=lisi, items=["请写明文号"])
+    with pytest.raises(PermissionDenied) as refused:
+        svc.request_correct(request=online, by=lisi, content="（工作人员代为补正）")
+    online.refresh_from_db()
+    assert refused.value.code == "CORRECT_BY_APPLICANT" and online.state == RequestState.CORRECTION
+    assert OperationLog.objects.filter(action="disclosure.denied.correct", object_id=str(online.pk)).exists()
+    assert svc.request_correct(request=online, by=zhangsan, content="文号：仑建发〔2024〕5号").state == "registered"
+    paper = _register(district["A"], lisi, channel=Channel.REGISTERED_POST)
+    paper = svc.request_correction(request=paper, by=lisi, items=["请写明文号"])
+    assert svc.request_correct(request=paper, by=lisi, content="来函补正：仑建发〔2024〕5号").state == "registered"

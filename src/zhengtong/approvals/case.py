@@ -70,8 +70,16 @@ APPLICATION = CaseType(
     related_audit=(("approvals.branch", "branches"),),
     actions=(
         Action("accept", "受理", (Status.SUBMITTED,), _lead),
-        Action("correction", "一次性告知补正", (Status.SUBMITTED,), _lead),
-        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead, reports=True),
+        # 第三十二条（四）: everything missing is told at once, so a resubmitted application gets no second notice
+        Action(
+            "correction",
+            "一次性告知补正",
+            (Status.SUBMITTED,),
+            _lead,
+            once=lambda a: not a.corrections.exists(),
+            repeated=errors.CORRECTION_ONCE,
+        ),
+        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead),
         Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer),
         Action("conclude", "办结", (Status.JOINING,), _lead, reports=True),
         Action("special_pause", "进入特殊程序", REVIEW, _lead, once=lambda a: not _paused(a)),

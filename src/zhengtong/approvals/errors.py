@@ -9,6 +9,11 @@ OTHER_DEPARTMENT = ("OTHER_DEPARTMENT", _("该环节属于其他部门，您无�
 NOT_APPLICANT = ("NOT_APPLICANT", _("只有申请人本人可以进行此操作。"))
 REASON_REQUIRED = ("REASON_REQUIRED", _("请写明理由：不予受理、不同意和不予许可都必须说明理由。"))
 CORRECTION_ITEMS = ("CORRECTION_ITEMS_REQUIRED", _("请逐项列出需要补正的全部内容（一次性告知）。"))
+CORRECTION_ONCE = (
+    "CORRECTION_ONCE",
+    _("补正已一次性告知过，不能再次告知（行政许可法第三十二条）。该办件当前为“%(status)s”。"),
+)
+BRANCH_DECIDED = ("BRANCH_DECIDED", _("本部门已提出“%(opinion)s”的审查意见，不能再次提交。"))
 DOC_NO_REQUIRED = ("DOC_NO_REQUIRED", _("请填写决定文书号。"))
 QUERY_FAILED = ("QUERY_FAILED", _("受理编号或查询码不正确。"))
 QUERY_THROTTLED = ("QUERY_THROTTLED", _("查询次数过多，请一小时后再试。"))

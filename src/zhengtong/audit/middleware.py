@@ -1,15 +1,49 @@
 from __future__ import annotations
 
-from .context import _current, actor_for
+from .context import _current, _written, actor_for, rebind
+
+UNSAFE = frozenset(("POST", "PUT", "PATCH", "DELETE"))
+REFUSED = frozenset((403, 404))
 
 
 class AuditContextMiddleware:
+    """Who acts in this request (every row it writes names him); and a change a signed-in user asked for that was
+    refused with 403 or 404 and left no row (a step on a page of a case he may not see, a form posted without its
+    token, a workbench page a citizen posted to) is recorded as refused, so that every refused change is on the
+    record (issue 19, bad input), as the case engine's guards record theirs. Visitors who are not signed in are
+    not recorded: anyone could fill the log so."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         token = _current.set(actor_for(getattr(request, "user", None), request))
+        written = _written.set([0])
         try:
-            return self.get_response(request)
+            response = self.get_response(request)
+            if request.method in UNSAFE and response.status_code in REFUSED and _written.get()[0] == 0:
+                _refused(request, response.status_code)
+            return response
         finally:
+            _written.reset(written)
             _current.reset(token)
+
+
+def _refused(request, status: int) -> None:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return
+    from .services import audit_record  # the models, loaded once the apps are
+
+    rebind(user, request)  # an API token is read inside the view, after this middleware set the actor
+    match = getattr(request, "resolver_match", None)
+    audit_record(
+        action="audit.request.refused",
+        object_type="request",  # the path only in the changes, where a person's number in it is masked
+        changes={
+            "method": [None, request.method],
+            "path": [None, request.path],
+            "status": [None, str(status)],
+            "view": [None, match.view_name if match else ""],
+        },
+    )

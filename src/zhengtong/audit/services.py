@@ -10,7 +10,7 @@ from django.utils import timezone
 from zhengtong import privacy
 
 from .chain import GENESIS, LOGIN_HASHED_FIELDS, entry_hash
-from .context import current_actor
+from .context import count_written, current_actor
 from .models import LoginLog, OperationLog
 
 # Any fixed 64-bit numbers; every writer of a chain takes that chain's PostgreSQL advisory lock.
@@ -78,7 +78,9 @@ def audit_record(
         }
         # Hash what the database will give back: JSON round-trips through text, so hash the round-tripped form.
         fields["changes"] = _json_roundtrip(fields["changes"])
-        return OperationLog.objects.create(hash=entry_hash(fields), **fields)
+        entry = OperationLog.objects.create(hash=entry_hash(fields), **fields)
+    count_written()
+    return entry
 
 
 def _json_roundtrip(value):

@@ -23,8 +23,11 @@ def _applicant(user, request) -> bool:
 
 
 def _applicant_or_office(user, request) -> bool:
-    """The applicant corrects online; staff record a correction sent by post, fax or in person (Art. 30)."""
-    return _applicant(user, request) or _office(user, request)
+    """The applicant with an account corrects online himself; for one without (a request by post, fax or in
+    person), staff record the correction he sends (Art. 30), as the hall's window does (行政许可法 第三十二条)."""
+    if request.applicant_id is None:
+        return _office(user, request)
+    return _applicant(user, request)
 
 
 def _extendable(request) -> bool:

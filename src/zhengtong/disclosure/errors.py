@@ -35,6 +35,10 @@ EXTENSION_TWICE = ("EXTENSION_TWICE", _("答复期限只能延长一次。"))
 EXTENSION_APPROVER = ("EXTENSION_APPROVER", _("延长答复期限须经本机关政府信息公开工作机构负责人同意。"))
 ANSWER_REASON = ("ANSWER_REASON", _("请选择答复类型及对应的具体情形。"))
 NOT_APPLICANT = ("NOT_APPLICANT", _("只有申请人本人可以撤回申请。"))
+CORRECT_BY_APPLICANT = (
+    "CORRECT_BY_APPLICANT",
+    _("这件申请是申请人在网上提出的，补正由申请人本人在网上提交；工作人员只能为邮寄、传真或当面提出的申请记录补正。"),
+)
 # the same code as a document's refusal to another organ (clients key on it), a message about a request
 NOT_OFFICE = ("NOT_REVIEWER", _("这件申请不是向您所在的机关提出的，您不能办理。"))
 NOT_IN_FORCE = ("DOCUMENT_NOT_IN_FORCE", _("该文件已标注为已修改或已废止，不能再次标注。"))

@@ -162,10 +162,10 @@ def application_deem_accepted(*, application: Application) -> bool:
 def application_refuse(*, application: Application, by, reason: str) -> Application:
     """不予受理, always with the reason (a refusal without reason is a violation, so it is not accepted)."""
     require_may(by, application, "refuse")
+    application = locked(application)
+    require_state_for(application, "refuse", by)  # first: a closed case's refusal is no irregularity, only refused
     if not (reason or "").strip():
         raise _without_reason(application, "不予受理未说明理由")
-    application = locked(application)
-    require_state_for(application, "refuse", by)
     _stop(application)
     application.status, application.decision_reason = Status.REJECTED, reason.strip()
     application.save(update_fields=["status", "decision_reason", "updated_at"])
@@ -223,13 +223,13 @@ def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branc
     """A department's opinion on its own branch; staff of another department are refused (and audited)."""
     application = branch.application
     require_department(by, branch.department, application, "review")
-    if not agree and not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
     application = locked(application)
     require_state_for(application, "review", by)
     branch = Branch.objects.select_for_update().get(pk=branch.pk)
-    if branch.state != Branch.State.PENDING:
-        raise refuse(errors.WRONG_STATE, status=branch.get_state_display())
+    if branch.state != Branch.State.PENDING:  # the branch's opinion, not the case's state: the case is 审查中
+        raise refuse(errors.BRANCH_DECIDED, InvalidTransition, opinion=branch.get_state_display())
+    if not agree and not (reason or "").strip():
+        raise refuse(errors.REASON_REQUIRED)
     branch.state = Branch.State.AGREED if agree else Branch.State.DISAGREED
     branch.reason, branch.decided_by, branch.decided_at = reason.strip(), by, timezone.now()
     branch.save(update_fields=["state", "reason", "decided_by", "decided_at"])
@@ -270,10 +270,6 @@ def application_conclude(
 ) -> Application:
     """The lead joins the opinions and decides: 准予许可 or 不予许可 (with reason), with the decision document."""
     require_may(by, application, "conclude")
-    if not granted and not (reason or "").strip():
-        raise _without_reason(application, "不予许可未说明理由")
-    if not (doc_no or "").strip():
-        raise refuse(errors.DOC_NO_REQUIRED)
     application = locked(application)
     pending = [
         b.department.name for b in application.branches.filter(state=Branch.State.PENDING).select_related("department")
@@ -292,6 +288,11 @@ def application_conclude(
             department=application.lead_department,
             detail=detail,
         ) from None
+    # the parameters after the state: a closed case's decision is refused naming its state, and kept for nobody
+    if not granted and not (reason or "").strip():
+        raise _without_reason(application, "不予许可未说明理由")
+    if not (doc_no or "").strip():
+        raise refuse(errors.DOC_NO_REQUIRED)
     application.status = Status.CONCLUDED
     application.decision = Decision.GRANTED if granted else Decision.DENIED
     application.decision_reason, application.result_doc_no = reason.strip(), doc_no.strip()[:100]

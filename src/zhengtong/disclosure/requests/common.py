@@ -89,6 +89,8 @@ def locked(request: Request) -> Request:
 def require_may(by, request: Request, action: str) -> None:
     """Who may take `action` (disclosure/case.py), refused and audited."""
     error = errors.NOT_APPLICANT if action == "withdraw" else errors.NOT_OFFICE
+    if action == "correct" and request.applicant_id is not None and by.pk != request.applicant_id:
+        error = errors.CORRECT_BY_APPLICANT
     transitions.require_may(REQUEST, request, by, action, error)
 
 

@@ -148,8 +148,8 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
 @case_service
 def request_correct(*, request: Request, by, content: str) -> Request:
     """The corrected request: the 20 working days start again from the day it arrives."""
+    require_may(by, request, "correct")  # before the lock, as every step's: who may does not depend on the state
     request = locked(request)
-    require_may(by, request, "correct")
     require_state_for(request, "correct", by)
     if not (content or "").strip():
         raise refuse(errors.REQUEST_CONTENT)
