@@ -81,6 +81,25 @@ def test_51_hao_steps_out_of_order_and_empty_words_are_refused(bad, lisi):
     assert caught.value.code == "EVALUATION_TEXT_REQUIRED" and "核实情况" in caught.value.message
 
 
+def test_51_hao_a_step_refused_for_its_state_or_its_words_is_audited_with_its_code(bad, lisi, supervisor):
+    """Issue 19, bad input (outside attack, session 48): a follow-up's refusals left no row, the department's own
+    steps in the wrong state and with empty words, and a supervisor's decision on an appeal never made."""
+    for step, call in (
+        ("rectify", lambda: followup.followup_rectify(follow_up=bad, by=lisi, rectification="先整改")),
+        ("verify", lambda: followup.followup_verify(follow_up=bad, by=lisi, verification="  ")),
+        (
+            "appeal_decide",
+            lambda: followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=True, decision="准"),
+        ),
+    ):
+        with pytest.raises((InvalidTransition, InvalidInput)) as caught:
+            call()
+        row = OperationLog.objects.get(action=f"evaluation.refused.{step}", object_id=str(bad.pk))
+        assert row.changes["code"][1] == caught.value.code and row.changes["state"][1] == "verifying"
+    bad.refresh_from_db()
+    assert bad.state == FollowUp.State.VERIFYING
+
+
 def test_51_hao_an_appeal_pauses_the_clock_and_supervision_decides(bad, lisi, supervisor, district):
     bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="评价内容是对社保窗口的意见，不属于本部门")
     assert bad.state == FollowUp.State.APPEALED and _clock(bad, "verify").paused_since is not None

@@ -6,13 +6,15 @@ decides the clock is paused, not stopped, and a department appeals a 差评 once
 
 from __future__ import annotations
 
+import functools
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidTransition, PermissionDenied, refuse
+from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied, refuse
 from zhengtong.notifications.services import notify, sms_to
 from zhengtong.org.access import heads, works_in
 from zhengtong.supervision.access import may_supervise, supervisors
@@ -20,7 +22,7 @@ from zhengtong.supervision.models import Clock, ClockPause, Outcome
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from . import errors
-from .access import denied
+from .access import denied, refused
 from .models import FollowUp, Rating
 
 SUBJECT = "evaluation.followup"
@@ -58,6 +60,25 @@ def follow_up_open(rating: Rating) -> FollowUp:
     return follow_up
 
 
+def _refusals_recorded(step: str):
+    """Every refusal of the step is on the record (issue 19, bad input): one of who may is written where it is
+    raised (`denied`, before the transaction); one for the state or the words, which the transaction's rollback
+    would take with it, after it."""
+
+    def wrap(service):
+        @functools.wraps(service)
+        def run(*, follow_up: FollowUp, by, **values):
+            try:
+                return service(follow_up=follow_up, by=by, **values)
+            except (InvalidTransition, InvalidInput) as refusal:
+                refused(f"evaluation.refused.{step}", by=by, obj=follow_up, code=refusal.code, state=follow_up.state)
+                raise
+
+        return run
+
+    return wrap
+
+
 def _locked(follow_up: FollowUp) -> FollowUp:
     return FollowUp.objects.select_for_update().select_related("rating__invitation").get(pk=follow_up.pk)
 
@@ -87,6 +108,7 @@ def _required(text: str, field: str) -> str:
     return text
 
 
+@_refusals_recorded("verify")
 def followup_verify(*, follow_up: FollowUp, by, verification: str) -> FollowUp:
     _require_department(follow_up, by, "verify")
     with transaction.atomic(durable=True):
@@ -101,6 +123,7 @@ def followup_verify(*, follow_up: FollowUp, by, verification: str) -> FollowUp:
     return follow_up
 
 
+@_refusals_recorded("rectify")
 def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp:
     """The rectification, published (masked) and told to the rater."""
     _require_department(follow_up, by, "rectify")
@@ -128,6 +151,7 @@ def _tell_rater(follow_up: FollowUp, outcome: str, body: str) -> None:
         sms_to(mobile=invitation.rater_mobile, title=f"{title}。{body}"[:300])
 
 
+@_refusals_recorded("appeal")
 def followup_appeal(*, follow_up: FollowUp, by, reason: str) -> FollowUp:
     """申诉: the department says the rating is not about its work; the clock pauses until supervision decides."""
     _require_department(follow_up, by, "appeal")
@@ -145,6 +169,7 @@ def followup_appeal(*, follow_up: FollowUp, by, reason: str) -> FollowUp:
     return follow_up
 
 
+@_refusals_recorded("appeal_decide")
 def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: str) -> FollowUp:
     """Upheld, the rating leaves the department's figures (it stays on record); refused, the follow-up goes on
     where it stood, its clock running again."""
