@@ -9,6 +9,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -30,7 +31,7 @@ def test_a_failure_counted_in_another_process_is_seen_here():
         "from django.conf import settings;"
         f"settings.CACHES['default']['LOCATION'] = {location!r};"
         "from zhengtong.core import throttle;"
-        f"throttle.count_failure({keys!r})"
+        f"throttle.guess({keys!r}, 10)"
     )
     subprocess.run([sys.executable, "-c", script], check=True, timeout=60)
     assert cache.get_many(keys) == {keys[0]: 1}
@@ -41,7 +42,7 @@ def test_a_count_survives_the_rollback_of_the_request_that_made_it(db):
     keys = throttle.keys("test-rollback", n="GK2026-1")
     try:
         with transaction.atomic():
-            throttle.count_failure(keys)
+            throttle.guess(keys, 10)
             raise RuntimeError("refused")
     except RuntimeError:
         pass
@@ -54,7 +55,7 @@ REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "
 def test_a_counter_counts_and_forgets_after_its_window_in_the_default_cache():
     key = throttle.keys("test-hit", n="BL1")[0]
     assert [throttle.hit(key, 60) for _ in range(3)] == [1, 2, 3]
-    assert cache.get(key) == 3  # what throttle.exceeded reads
+    assert cache.get(key) == 3  # what throttle.guess counts on from
 
 
 def test_on_redis_a_counter_counts_in_one_round_trip_and_expires(monkeypatch):
@@ -91,3 +92,21 @@ def test_counts_made_at_once_in_the_default_cache_are_all_kept():
     with ThreadPoolExecutor(16) as pool:
         counts = list(pool.map(lambda _i: throttle.hit(key, 60), range(200)))
     assert sorted(counts) == list(range(1, 201)) and cache.get(key) == 200
+
+
+@pytest.mark.parametrize("caches_setting", [None, REDIS], ids=["default", "redis"])
+def test_a_right_guess_is_given_back_and_a_count_gone_meanwhile_stays_gone(caches_setting):
+    """cases/lookup.py counts a guess before judging it and gives a right one back (throttle.forgive)."""
+    from django.core.cache import caches
+    from django.test import override_settings
+
+    with override_settings(**({"CACHES": caches_setting} if caches_setting else {})):
+        caches["default"].clear()
+        keys = throttle.keys("test-forgive", n="BL2")
+        assert throttle.guess(keys, 2) and throttle.guess(keys, 2) and not throttle.guess(keys, 2)
+        throttle.forgive(keys)
+        assert caches["default"].get(keys[0]) == 2
+        caches["default"].delete(keys[0])
+        throttle.forgive(keys)
+        assert caches["default"].get(keys[0]) is None
+        caches["default"].clear()

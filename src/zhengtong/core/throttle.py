@@ -20,13 +20,31 @@ def keys(scope: str, **values) -> list[str]:
     return [f"zt:{scope}:" + hashlib.sha256(f"{k}:{v}".encode()).hexdigest() for k, v in values.items()]
 
 
-def exceeded(keys: list[str], limit: int) -> bool:
-    return any(count >= limit for count in cache.get_many(keys).values())
+def guess(keys: list[str], limit: int) -> bool:
+    """One more guess counted against each key before it is judged: whether it may be judged (no key past
+    `limit`). Checked first and counted after a wrong answer, every guess of a burst sent at once was judged, as
+    none had been counted yet; counted first, each takes its own place in the count. A right guess is given back
+    (`forgive`), so that only wrong ones close a number."""
+    counts = [hit(key, WINDOW) for key in keys]
+    return all(count <= limit for count in counts)
 
 
-def count_failure(keys: list[str]) -> None:
+def forgive(keys: list[str]) -> None:
+    """A judged guess that was right: its count given back."""
+    shared = caches["default"]
     for key in keys:
-        hit(key, WINDOW)
+        if isinstance(shared, RedisCache):
+            name = shared.make_and_validate_key(key)
+            client = shared._cache.get_client(name, write=True)
+            if client.decr(name) <= 0:  # gone meanwhile, DECR made it -1 and for ever: away with it
+                client.delete(name)
+            continue
+        with _serialised(shared):
+            try:
+                if cache.decr(key) <= 0:
+                    cache.delete(key)
+            except ValueError:  # the count left the cache meanwhile: nothing to give back
+                pass
 
 
 def hit(key: str, window: int) -> int:

@@ -58,9 +58,9 @@ def phone_code_send(*, mobile: str, purpose: str, ip: str | None, deliver: bool 
     if recent.filter(created_at__gte=now - RESEND_AFTER).exists():
         raise _refuse(TOO_SOON)
     ip_keys = throttle.keys(f"sms:{purpose}", ip=ip or "-")
-    if recent.count() >= PER_MOBILE_PER_HOUR or throttle.exceeded(ip_keys, PER_IP_PER_HOUR):
+    # every send counts against the address, counted before it is judged (sends at once each take their place)
+    if recent.count() >= PER_MOBILE_PER_HOUR or not throttle.guess(ip_keys, PER_IP_PER_HOUR):
         raise _refuse(TOO_MANY, PermissionDenied)
-    throttle.count_failure(ip_keys)  # every send counts against the address
     code = six_digits()
     PhoneCode.objects.create(
         mobile_hash=mobile_hash,
@@ -91,7 +91,7 @@ def phone_code_verify(*, mobile: str, purpose: str, code: str) -> None:
         raise _refuse(REQUIRED)
     mobile_hash = _digest("m", (mobile or "").strip())
     guesses = throttle.keys(f"smscheck:{purpose}", m=mobile_hash)
-    if throttle.exceeded(guesses, MAX_ATTEMPTS):
+    if not throttle.guess(guesses, MAX_ATTEMPTS):  # counted before it is judged: a burst gets five, no more
         raise _refuse(TOO_MANY, PermissionDenied)
     latest = (
         PhoneCode.objects.select_for_update()
@@ -100,7 +100,7 @@ def phone_code_verify(*, mobile: str, purpose: str, code: str) -> None:
         .first()
     )
     if latest is None or not hmac.compare_digest(latest.code_hash, _digest(f"c:{mobile_hash}", code)):
-        throttle.count_failure(guesses)
         raise _refuse(WRONG)
+    throttle.forgive(guesses)
     latest.used_at = timezone.now()
     latest.save(update_fields=["used_at"])
