@@ -45,3 +45,23 @@ def test_text_is_one_value_of_bounded_length():
         params.text(_data(reason="长" * (params.MAX_TEXT + 1)), "reason")
     with pytest.raises(InvalidInput):
         params.text(_data(reason=["一", "二"]), "reason")
+
+
+@pytest.mark.parametrize(
+    ("call", "label"),
+    [
+        (lambda: params.text(_data(reason="长" * (params.MAX_TEXT + 1)), "reason"), "理由"),
+        (lambda: params.flag(_data(agree="同意"), "agree"), "是否同意"),
+        (lambda: params.text(_data(branch=["1", "2"]), "branch"), "审查环节"),
+        (lambda: params.identifier(_data(branch="x"), "branch"), "审查环节"),
+        (lambda: params.whole_number(_data(expected_days="-1"), "expected_days"), "预计所需工作日"),
+    ],
+)
+def test_a_refused_parameter_is_named_by_its_chinese_label_and_keyed_by_its_name(call, label):
+    """Outside attack (session 48): the workbench's message and the API's read "“reason”不能超过2000个字": errors
+    name the field in Chinese (DOMAIN: clear errors in Chinese that name the field); the API keeps the key."""
+    with pytest.raises(InvalidInput) as refused:
+        call()
+    message = str(refused.value.message)
+    assert f"“{label}”" in message and not any(c.isascii() and c.isalpha() for c in message), message
+    assert list(refused.value.fields) and all(name.isascii() for name in refused.value.fields)

@@ -17,17 +17,58 @@ TRUE = {"1", "true", "on", "yes"}
 FALSE = {"0", "false", "off", "no", ""}
 
 
+# What each parameter is called on the workbench's forms: a refusal names the field as the clerk reads it, the
+# API's `fields` keeps the parameter's key.
+LABELS = {
+    "about": "所涉信件",
+    "agree": "是否同意",
+    "amount": "收费金额",
+    "answer_reason": "具体情形",
+    "answer_type": "答复类型",
+    "approve": "是否批准",
+    "approver": "审批人",
+    "attachment": "附件",
+    "branch": "审查环节",
+    "category": "信件类别",
+    "certificate_no": "证照编号",
+    "co": "协办部门",
+    "content": "补正内容",
+    "decision": "审核意见",
+    "department": "承办部门",
+    "doc_no": "决定文书号",
+    "expected_days": "预计所需工作日",
+    "fields": "所需字段",
+    "grant": "授权",
+    "granted": "是否准予",
+    "into": "并入的信件编号",
+    "items": "补正事项",
+    "justification": "申请理由",
+    "method": "方式",
+    "note": "说明",
+    "opinion": "意见",
+    "page": "页码",
+    "rate_per_minute": "每分钟调用次数",
+    "reason": "理由",
+    "replacement": "修订文件索引号",
+    "result": "结果",
+    "text": "内容",
+    "third_party": "第三方",
+}
+
+
 def _invalid(name: str, message: str) -> InvalidInput:
+    """`message` names the field by its label (`%(field)s`)."""
+    message = message % {"field": f"“{LABELS.get(name, name)}”"}
     return InvalidInput(message, code="INVALID_PARAMETER", fields={name: [message]})
 
 
 def text(data, name: str, *, max_length: int = MAX_TEXT) -> str:
     values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
     if len(values) > 1:
-        raise _invalid(name, f"“{name}”只能填写一项。")
+        raise _invalid(name, "%(field)s只能填写一项。")
     value = "" if not values or values[0] is None else str(values[0])
     if len(value) > max_length:
-        raise _invalid(name, f"“{name}”不能超过{max_length}个字。")
+        raise _invalid(name, f"%(field)s不能超过{max_length}个字。")
     return value
 
 
@@ -36,7 +77,7 @@ def lines(data, name: str, *, max_length: int = MAX_TEXT) -> list[str]:
     values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
     items = [line.strip() for value in values if value for line in str(value).splitlines() if line.strip()]
     if sum(len(item) for item in items) > max_length:
-        raise _invalid(name, f"“{name}”合计不能超过{max_length}个字。")
+        raise _invalid(name, f"%(field)s合计不能超过{max_length}个字。")
     return items
 
 
@@ -46,7 +87,7 @@ def flag(data, name: str) -> bool:
         return True
     if value in FALSE:
         return False
-    raise _invalid(name, f"“{name}”只能是 1（是）或 0（否）。")
+    raise _invalid(name, "%(field)s只能填“是”或“否”（1 或 0）。")
 
 
 def identifier(data, name: str) -> int | None:
@@ -55,7 +96,7 @@ def identifier(data, name: str) -> int | None:
     if not value:
         return None
     if not (value.isascii() and value.isdecimal()) or not 0 < int(value) <= MAX_ID:
-        raise _invalid(name, f"“{name}”应为编号（数字）。")
+        raise _invalid(name, "%(field)s应为编号（数字）。")
     return int(value)
 
 
@@ -65,7 +106,7 @@ def whole_number(data, name: str, *, maximum: int = 100_000) -> int | None:
     if not value:
         return None
     if not (value.isascii() and value.isdecimal()) or int(value) > maximum:
-        raise _invalid(name, f"“{name}”应为0到{maximum}之间的整数。")
+        raise _invalid(name, f"%(field)s应为0到{maximum}之间的整数。")
     return int(value)
 
 
