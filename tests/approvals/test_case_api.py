@@ -95,6 +95,25 @@ def test_staff_record_a_window_applicants_corrected_materials(client, item, lisi
     assert application.materials.count() == 2
 
 
+def test_the_applicants_resubmission_through_the_api_carries_his_answers_and_is_never_empty(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """Issue 19 item 4 (outside attack, session 48): the API's resubmission dropped the form's answers the page
+    passes, and one with nothing in it put the application back to 待受理 unchanged, though its correction notice
+    is given once (行政许可法 第三十二条)."""
+    application = _submit(item, zhangsan, uploads, form_data)
+    services.application_request_correction(application=application, by=lisi, items=["请写明店铺名称"])
+    url = f"{BASE}{application.pk}/actions/resubmit/"
+    empty = client.post(url, {}, content_type="application/json", **_auth(zhangsan))
+    assert empty.status_code == 400 and empty.json()["code"] == "CORRECTION_EMPTY"
+    application.refresh_from_db()
+    assert application.status == "correction"
+    answered = client.post(url, {"shop_name": "港城小吃店"}, content_type="application/json", **_auth(zhangsan))
+    assert answered.status_code == 200 and answered.json()["status"] == "submitted"
+    application.refresh_from_db()
+    assert application.data["shop_name"] == "港城小吃店" and application.data["area"] == form_data["area"]
+
+
 def test_a_key_reused_for_another_body_or_still_running_is_refused(client, item, zhangsan, lisi, uploads, form_data):
     from django.core.cache import cache
 

@@ -156,7 +156,7 @@ def test_the_status_page_costs_the_same_queries_however_many_events(
 ):
     application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
     services.application_request_correction(application=application, by=lisi, items=["缺少平面图"])
-    services.application_resubmit(application=application, by=zhangsan, uploads={})
+    services.application_resubmit(application=application, by=zhangsan, uploads={}, data=form_data)
     services.application_accept(application=application, by=lisi)
     assert application.events.count() >= 4
     client.post(reverse("approvals:status"), {"receipt_no": application.receipt_no, "code": application.query_code})

@@ -43,6 +43,11 @@ def _uploads(application, files) -> dict:
     return uploads
 
 
+def _answers(application, data) -> dict:
+    """The corrected answers to the item's own form, by their keys (as the page's form posts them): those sent."""
+    return {field.key: params.text(data, field.key) for field in application.item.fields.all() if field.key in data}
+
+
 STAFF_ACTIONS = {
     "accept": lambda a, u, p, f: services.application_accept(application=a, by=u),
     "refuse": lambda a, u, p, f: services.application_refuse(application=a, by=u, reason=params.text(p, "reason")),
@@ -76,6 +81,8 @@ STAFF_ACTIONS = {
         application=a, by=u, approve=params.flag(p, "approve"), note=params.text(p, "note", max_length=300)
     ),
     # the applicant online, or the lead department's staff for a window applicant (approvals/case.py)
-    "resubmit": lambda a, u, p, f: services.application_resubmit(application=a, by=u, uploads=_uploads(a, f)),
+    "resubmit": lambda a, u, p, f: services.application_resubmit(
+        application=a, by=u, uploads=_uploads(a, f), data=_answers(a, p)
+    ),
     "withdraw": lambda a, u, p, f: services.application_withdraw(application=a, by=u),
 }

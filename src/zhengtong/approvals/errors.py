@@ -13,6 +13,7 @@ CORRECTION_ONCE = (
     "CORRECTION_ONCE",
     _("补正已一次性告知过，不能再次告知（行政许可法第三十二条）。该办件当前为“%(status)s”。"),
 )
+CORRECTION_EMPTY = ("CORRECTION_EMPTY", _("请上传补正材料或修改申请内容后再提交。"))
 BRANCH_DECIDED = ("BRANCH_DECIDED", _("本部门已提出“%(opinion)s”的审查意见，不能再次提交。"))
 DOC_NO_REQUIRED = ("DOC_NO_REQUIRED", _("请填写决定文书号。"))
 QUERY_FAILED = ("QUERY_FAILED", _("受理编号或查询码不正确。"))

@@ -192,7 +192,7 @@ def _walk(item, applicant, target, clock, rng, real_now, heads) -> None:
         )
         if target == "correction" or not _advance(clock, rng, real_now, (0.5, 3)):
             return
-        services.application_resubmit(application=application, by=applicant, uploads={})
+        services.application_resubmit(application=application, by=applicant, uploads=uploads)
         if not _advance(clock, rng, real_now, (0.05, 0.5)):
             return
     if target == "rejected":

@@ -204,6 +204,8 @@ def application_resubmit(*, application: Application, by, uploads: dict, data: d
     require_may(by, application, "resubmit")
     application = locked(application)
     require_state_for(application, "resubmit", by)
+    if not uploads and not data:  # the notice is given once: a resubmission must bring what it asked for
+        raise refuse(errors.CORRECTION_EMPTY)
     round_no = application.corrections.count()
     store_materials(application, uploads, by=by, round_no=round_no, required=False)
     if data:
