@@ -57,6 +57,12 @@ REVIEW = (Status.REVIEWING, Status.JOINING)
 
 APPLICATION = CaseType(
     subject=SUBJECT,
+    steps=(
+        ("submit", "提交申请"),
+        ("promise", "签署告知承诺书"),
+        ("deemed_accept", "依法视为受理"),
+        ("decide", "提出审查意见"),
+    ),
     state_field="status",
     personal=(("contact_mobile", "联系电话"),),
     told=Told("applicant", lambda a: a.item.name, ("approvals:detail", "receipt_no"), channels=("site", "sms")),

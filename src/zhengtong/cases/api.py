@@ -103,11 +103,17 @@ class TimelineSerializer(serializers.Serializer):
     actor = serializers.CharField()
 
 
+def step_labels(case_type: CaseType) -> dict[str, str]:
+    """What the timeline calls each audited step: the table's actions, the case type's other steps (its submission,
+    a reply drafted), and the reveal of a person's number."""
+    return {STEP: STEP_LABEL, **dict(case_type.steps), **{a.name: a.label for a in case_type.actions}}
+
+
 def timeline(case_type: CaseType, case: Model) -> list[dict]:
     """Every audited step of the case and of its parts (`related_audit`), oldest first, with who took it: the
     audit log is the one complete record (refused attempts are left out: they changed nothing). Staff are
     named; an applicant or writer is "申请人", never his account name (a mobile number)."""
-    labels = {STEP: STEP_LABEL, **{a.name: a.label for a in case_type.actions}}
+    labels = step_labels(case_type)
     parts = Q(object_type=case_type.subject, object_id=str(case.pk))
     for object_type, related in case_type.related_audit:
         ids = [str(pk) for pk in getattr(case, related).values_list("pk", flat=True)]

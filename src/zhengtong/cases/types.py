@@ -59,6 +59,7 @@ class CaseType:
     personal_withheld: Callable[[Any], bool] | None = None
     told: Told | None = None
     wrong_state: tuple[str, str] | None = None
+    steps: tuple[tuple[str, str], ...] = ()  # audited steps no action of the table takes: (name, label)
 
     @property
     def namespace(self) -> str:

@@ -44,6 +44,7 @@ OPEN = OPEN_REQUESTS
 
 REQUEST = CaseType(
     subject="disclosure.request",
+    steps=(("register", "登记申请"), ("abandon", "视为放弃申请")),
     wrong_state=errors.REQUEST_WRONG_STATE,
     personal=(("contact_phone", "联系电话"), ("identifier", "证件号码")),
     handlers=("answered_by",),
@@ -118,6 +119,13 @@ def _in_force(document) -> bool:
 
 DOCUMENT = CaseType(
     subject="disclosure.document",
+    steps=(
+        ("create", "起草"),
+        ("import", "批量导入"),
+        ("mask", "遮蔽个人信息"),
+        ("publish", "发布"),
+        ("reject", "退回修改"),
+    ),
     wrong_state=errors.WRONG_STATE,
     handlers=("created_by", "reviewed_by"),
     closed_states=(State.PUBLISHED,),

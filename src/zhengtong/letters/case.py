@@ -79,6 +79,14 @@ def _dissatisfied(letter) -> bool:
 
 LETTER = CaseType(
     subject="letters.letter",
+    steps=(
+        ("submit", "来信登记"),
+        ("import", "批量导入"),
+        ("repeat", "重复来信"),
+        ("draft_reply", "拟写答复"),
+        ("reply", "答复"),
+        ("remask", "重新遮蔽个人信息"),
+    ),
     personal=(("writer_phone", "联系电话"),),
     personal_withheld=lambda letter: letter.anonymous,
     told=Told("writer", lambda letter: f"信件{letter.number}", ("letters:mine_detail", "number"), ("site", "sms")),

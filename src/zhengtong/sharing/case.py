@@ -26,6 +26,7 @@ def consumer_staff(user, request) -> bool:
 
 SHARE_REQUEST = CaseType(
     subject=SUBJECT,
+    steps=(("submit", "提交申请"),),
     wrong_state=errors.WRONG_STATE,
     departments=("consumer", "provider"),
     handlers=("applicant", "decided_by"),
