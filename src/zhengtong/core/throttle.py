@@ -20,6 +20,17 @@ def keys(scope: str, **values) -> list[str]:
     return [f"zt:{scope}:" + hashlib.sha256(f"{k}:{v}".encode()).hexdigest() for k, v in values.items()]
 
 
+def exceeded(keys: list[str], limit: int) -> bool:
+    """Whether a key's count has reached `limit`: a read, for a check on every request (the status lookup)."""
+    return any(count >= limit for count in cache.get_many(keys).values())
+
+
+def count_failure(keys: list[str]) -> None:
+    """One more wrong guess against each key, counted after it was judged (see `guess` for the other order)."""
+    for key in keys:
+        hit(key, WINDOW)
+
+
 def guess(keys: list[str], limit: int) -> bool:
     """One more guess counted against each key before it is judged: whether it may be judged (no key past
     `limit`). Checked first and counted after a wrong answer, every guess of a burst sent at once was judged, as
