@@ -67,6 +67,34 @@ def test_docx_author_is_stripped_and_the_content_kept():
     assert "营业执照复印件" in archive.read("word/document.xml").decode()
 
 
+def test_every_document_property_a_person_may_be_named_in_is_stripped():
+    """Issue 20 (outside attack, session 48): a docx published with its title, its manager and a custom property
+    naming people the detector did not know as names; nothing of a file's properties is shown by the portal, so
+    none is kept, rather than left to the detector."""
+    import io
+    import zipfile
+
+    from .hidden.office import docx
+
+    core = (
+        "<cp:coreProperties><dc:title>雷星朵</dc:title><dc:subject>孟繁星</dc:subject><cp:category>刘星</cp:category>"
+        "<cp:contentStatus>卓玛次仁</cp:contentStatus><dc:creator>张书豪</dc:creator></cp:coreProperties>"
+    )
+    app = "<Properties><Manager>张书豪</Manager><Company>某公司</Company><Pages>1</Pages></Properties>"
+    custom = (
+        '<Properties xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+        '<property name="作者"><vt:lpwstr>孟繁星</vt:lpwstr></property></Properties>'
+    )
+    cleaned = intake.clean(
+        docx(parts={"docProps/core.xml": core, "docProps/app.xml": app, "docProps/custom.xml": custom})
+    )
+    archive = zipfile.ZipFile(io.BytesIO(cleaned.content))
+    kept = "".join(archive.read(f"docProps/{part}.xml").decode() for part in ("core", "app", "custom"))
+    for name in ("雷星朵", "孟繁星", "刘星", "卓玛次仁", "张书豪", "某公司", "作者"):
+        assert name not in kept, name
+    assert "<Pages>1</Pages>" in kept
+
+
 def test_stored_outside_the_web_root_by_hash(db, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     stored = file_store(data=samples.png_with_text(), name="../../etc/照片.png")

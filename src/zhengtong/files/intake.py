@@ -192,7 +192,15 @@ def _picture_stripped(data: bytes) -> bytes:
 
 
 _MEDIA = re.compile(r"^(word|xl|ppt)/media/")
-_CORE_FIELDS = re.compile(rb"<(dc:creator|cp:lastModifiedBy|cp:keywords|dc:description|cp:lastPrinted)>.*?</\1>", re.S)
+# Every property a person may be named in: the portal shows none of a file's properties, so none is kept, rather
+# than left to the detector (a title or a manager naming someone it does not know as a name was published).
+_CORE_FIELDS = re.compile(
+    rb"<(dc:creator|cp:lastModifiedBy|cp:keywords|dc:description|cp:lastPrinted|dc:title|dc:subject|cp:category"
+    rb"|cp:contentStatus|dc:identifier|cp:version)(?:\s[^>]*)?>.*?</\1>",
+    re.S,
+)
+_APP_FIELDS = re.compile(rb"<(Company|Manager|HyperlinkBase)>.*?</\1>", re.S)
+_CUSTOM_PROPERTY = re.compile(rb"<property\b.*?</property>|<property\b[^>]*/>", re.S)
 
 
 _EMBEDDINGS = re.compile(r"^(word|xl)/embeddings/")
@@ -223,7 +231,9 @@ def _strip_office(data: bytes) -> bytes:
             if info.filename == "docProps/core.xml":
                 content = _CORE_FIELDS.sub(b"", content)
             elif info.filename == "docProps/app.xml":
-                content = re.sub(rb"<Company>.*?</Company>", b"", content, flags=re.S)
+                content = _APP_FIELDS.sub(b"", content)
+            elif info.filename == "docProps/custom.xml":
+                content = _CUSTOM_PROPERTY.sub(b"", content)
             elif _EMBEDDINGS.match(info.filename):
                 content = _cleaned_inside(content)
             elif _MEDIA.match(info.filename):
