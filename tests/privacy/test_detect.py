@@ -435,7 +435,7 @@ _SPACED_ID = "    ".join(_ID[i : i + 4] for i in range(0, 18, 4))  # 4-4-4-4-2, 
         ("噪音扰民 回电1380    5740    001", Kind.MOBILE, "1380    5740    001"),
         ("Phone：1380    5740    003", Kind.MOBILE, "1380    5740    003"),
         ("联系方式：1380    5740    008", Kind.MOBILE, "1380    5740    008"),
-        ("电话\n1380\n5740\n014", Kind.MOBILE, "1380\n5740\n014"),
+        ("回电：\t1380\t\t5740\t\t014", Kind.MOBILE, "1380\t\t5740\t\t014"),
         # a circle for zero, and the digits read out over a radio (幺 1, 两 2, 拐 7, 洞 0, 勾 9)
         ("回电一三八○五七四○○○二", Kind.MOBILE, "一三八○五七四○○○二"),
         ("幺三八洞五拐四洞洞洞幺", Kind.MOBILE, "幺三八洞五拐四洞洞洞幺"),
@@ -481,3 +481,32 @@ def test_spellings_a_fourth_outside_attack_published_are_found(text, kind, value
 )
 def test_tables_words_and_times_the_fourth_attacks_spellings_admit_are_no_finding(text):
     assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # review (session 48): a measure or a table's figures near a telephone word are no mobile
+        "床垫规格1800*2000*200mm，联系人：王工",
+        "采购钢板1500*2000*300，联系人李先生",
+        "柜体尺寸 1600*2000*600 毫米，如有疑问请电话咨询",
+        "全年12345热线受理来电\n1358\n2467\n389",
+        "来电\n\n1568\n\n1432\n\n136",
+        "13 ○ ○ ○ ○ ○ ○ ○ ○ ○",
+    ],
+)
+def test_measures_and_figures_beside_a_telephone_word_are_no_mobile(text):
+    assert Kind.MOBILE not in {f.kind for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["京 bj2026 专项", "宁 nb2026 工程", "苏 ERP2026 系统", "全省新 GDP2025", "执行新 GB50016-2014 标准"]
+)
+def test_a_code_after_a_provinces_name_is_no_plate(text):
+    assert Kind.PLATE not in {f.kind for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]
+
+
+def test_a_public_address_before_a_full_stop_stays_allowed():
+    text = "请将材料发送至zwfw@nb.gov.cn。PDF格式为宜。"
+    assert [f.text for f in scan(text)] == ["zwfw@nb.gov.cn"]
+    assert scan(text, allow={"zwfw@nb.gov.cn"}) == []

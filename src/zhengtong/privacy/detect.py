@@ -114,9 +114,16 @@ _MOBILE = re.compile(
     rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
     rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}|{_DB}1[3-9]\d\(\d{{4}}\)\d{{4}}{_DE}"
 )
-# Eleven digits split elsewhere than 3-4-4 by wide spaces, line breaks or asterisks (1380    5740    001,
-# 13⏎805740⏎001): a mobile beside a telephone word only (_find), as a table's figures look the same.
-_MOBILE_SPLIT = re.compile(rf"{_DB}1[3-9]\d{{0,3}}(\s+|\*)\d{{2,6}}(?:\1\d{{2,6}}){{0,2}}{_DE}")
+# Eleven digits split elsewhere than 3-4-4 by wide spaces (回电1380    5740    001): a mobile right after a
+# telephone word only, as a table's columns look the same. Not over lines nor between asterisks: a column of
+# figures under 来电 and a measure (1800*2000*200mm) beside 联系电话 are no one's number.
+_PHONE_WORD = (
+    r"(?:手机号码|手机号|手机|联系电话|联系方式|电话|号码|致电|拨打|来电|回电|电联"
+    r"|[Tt]el|TEL|[Pp]hone|PHONE|[Mm]obile|MOBILE)"
+)
+_MOBILE_SPLIT = re.compile(
+    rf"{_PHONE_WORD}[ \t]*[:：]?[ \t]*(1[3-9]\d{{0,3}}([ \t]+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}"
+)
 _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )
@@ -131,7 +138,9 @@ _CARD_PRINTED = re.compile(r"[3-6]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
 # Read through: a space beside the @ or before a dot, (at) or [at] for the @, an ideographic full stop for a dot
 # (zhangsan @ qq.com, wangjj@nbbl。gov.cn).
-_AT, _DOT = r"(?: ?@ ?|\(at\)|\[at\])", r" ?[.。｡]"
+_AT = r"(?: ?@ ?|\(at\)|\[at\])"
+# a loose dot (a space before it, or 。) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
+_DOT = r"(?:\.|(?: \.|[。｡])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
 _EMAIL = re.compile(
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{{1,64}}{_AT}[A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}}){{0,8}}"
     rf"{_DOT}[A-Za-z]{{2,24}}"
@@ -139,9 +148,14 @@ _EMAIL = re.compile(
 _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 # GA 36: province, issuing letter (no I or O), five characters (six on a new-energy plate), at least one digit;
 # read through a space after the province and letters typed in lower case (浙 B 12345, 浙b54321).
-_PLATE_CHAR = "A-HJ-NP-Za-hj-np-z0-9"
+# A space after the province only before a capital and a separator, as a plate is spaced; lower case only written
+# close (新 GB50016 is a standard, 京 bj2026 a project's code).
+_PLATE_CHAR = "A-HJ-NP-Z0-9"
+_PLATE_LOWER = "a-hj-np-z0-9"
 _PLATE = re.compile(
-    rf"[{_PROVINCES}] ?[A-HJ-NP-Za-hj-np-z][·・•‧. -]?(?=[{_PLATE_CHAR}]{{0,5}}\d)[{_PLATE_CHAR}]{{5,6}}{_E}"
+    rf"[{_PROVINCES}](?:[A-HJ-NP-Z][·・•‧. -]?| [A-HJ-NP-Z][·・•‧. -])"
+    rf"(?=[{_PLATE_CHAR}]{{0,5}}\d)[{_PLATE_CHAR}]{{5,6}}{_E}"
+    rf"|[{_PROVINCES}][a-hj-np-z](?=[{_PLATE_LOWER}]{{0,5}}\d)[{_PLATE_LOWER}]{{5,6}}{_E}"
 )
 # Between a document's or an account's word and its value: a colon, 是 or 为 (是：), spaces, an opening bracket.
 _JOIN = r"[ \t]{0,2}(?:是|为)?[ \t]{0,2}[:：]?[ \t]{0,2}[(（]?[ \t]{0,2}"
@@ -281,8 +295,8 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
         if not split or _near(view, m.start(), m.end(), PHONE_CONTEXT):
             found.append((Kind.MOBILE, m.start(), m.end()))
     for m in _MOBILE_SPLIT.finditer(view):
-        if len(re.sub(r"\D", "", m.group())) == 11 and _near(view, m.start(), m.end(), PHONE_CONTEXT):
-            found.append((Kind.MOBILE, m.start(), m.end()))
+        if len(re.sub(r"\D", "", m.group(1))) == 11:
+            found.append((Kind.MOBILE, m.start(1), m.end(1)))
     found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(view)]
     found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(view)]
     for m in _CARD.finditer(view):

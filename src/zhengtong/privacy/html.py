@@ -21,9 +21,11 @@ BLOCKS = frozenset(
 )
 
 
-# Where a page keeps a text's own line breaks and spaces; elsewhere a run of them shows as one space.
+# Where a page keeps a text's own spaces; elsewhere a run of them shows as one. Line breaks are kept as breaks: a
+# paragraph's lines of figures read as one line made a table's figures a mobile. (&nbsp; and U+3000 are no
+# collapsing white space to a browser.)
 _KEEPS_SPACES = frozenset(("pre", "textarea", "listing", "plaintext"))
-_SPACES = re.compile(r"\s+")
+_SPACES = re.compile(r"[ \t]+")
 
 
 class _Visible(HTMLParser):
@@ -74,8 +76,8 @@ class _Visible(HTMLParser):
             self.parts[cells[first][0] : cells[last - 1][1]] = ["".join(texts[first:last])]
 
     def handle_data(self, data):
-        """As a browser shows it: a paragraph's line breaks and runs of spaces as one space (1380⏎5740⏎001 in the
-        source is 1380 5740 001 on the page), a <pre>'s as they are."""
+        """As a browser shows it: a paragraph's run of spaces as one (1380      5740      002 in the source is
+        1380 5740 002 on the page), a <pre>'s as they are."""
         if not self.hidden:
             self.parts.append(data if self.kept else _SPACES.sub(" ", data))
 

@@ -53,7 +53,11 @@ _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's d
 # as a number is read out), alone or mixed with ASCII digits, in groups split by a space, a dash or the marks a
 # list of numbers is typed with (一三八，零五七四，零零零二): seven digits at least, since no year or count is
 # written so, and a run read as digits.
-_CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺○◯洞两拐勾"
+_CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾"
+# A circle is a zero beside a numeral (一三八○五七四…), a mark in a table's column elsewhere (13 ○ ○ ○).
+_CIRCLES = re.compile(
+    r"(?<=[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾])"
+)
 SPELT_DIGITS = _CN_NUMERALS  # read as digits in such a run, so masked as digits too (privacy.mask)
 _RUN_SEPARATORS = " -,.、·/"
 _RUN_SEP = f"[{re.escape(_RUN_SEPARATORS)}]"
@@ -62,14 +66,16 @@ _CN_NUMERAL = re.compile(f"[{_CN_NUMERALS}]")
 # two numerals, one Chinese
 _SPELT_HINT = f"[{_CN_NUMERALS}]{_RUN_SEP}?[{_CN_NUMERALS}0-9]|[0-9]{_RUN_SEP}?[{_CN_NUMERALS}]"
 _SPELT_HINTED = re.compile(_SPELT_HINT)
-_SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "000279")
+_SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "0279")
 # A numeral or two at either end of a number written in ASCII digits may end or begin the word beside it
 # (张三13805740001, 王五13805740004, 身份证号一330206…, 13805740003三楼, …0001，九峰路): read as digits, they made the
 # number a longer one. They are read as a word only when the digits alone make a whole number and the run with them
 # does not (手机138057400零一 is one number).
 _GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
 _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
-_NEEDS_WORK = re.compile(f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}]|(?![0-9])\\d|{_SPELT_HINT}")
+_NEEDS_WORK = re.compile(
+    f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯]|(?![0-9])\\d|{_SPELT_HINT}"
+)
 
 
 def _spelt(run: re.Match) -> str:
@@ -122,7 +128,9 @@ def normalise(original: str) -> View:
     if _INVISIBLE.search(wide):  # first, so that a number is read whole (320102\u200d19440302737三)
         origin = tuple(i for i, c in enumerate(wide) if c not in INVISIBLE)
         wide = "".join(wide[i] for i in origin)
-    if _SPELT_HINTED.search(wide):  # one character for one from here on
+    if "○" in wide or "◯" in wide:  # one character for one from here on
+        wide = _CIRCLES.sub(lambda m: "〇" * len(m.group()), wide)
+    if _SPELT_HINTED.search(wide):
         wide = _DIGIT_RUN.sub(_spelt, wide)
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
