@@ -40,7 +40,13 @@ def joining(item, zhangsan, uploads, form_data, lisi, wangwu):
 
 @pytest.mark.parametrize(
     ("action", "body"),
-    [("refuse", {}), ("conclude", {"granted": "0", "doc_no": "X"}), ("conclude", {"granted": "1"})],
+    [
+        ("refuse", {}),
+        ("conclude", {"granted": "0", "doc_no": "X"}),
+        ("conclude", {"granted": "1"}),
+        ("conclude", {"granted": "maybe"}),  # review: the page's parameters were read before the state
+        ("conclude", {"granted": "0", "reason": "长" * 5000}),
+    ],
 )
 def test_a_step_on_a_delivered_application_is_409_naming_the_state_whatever_its_parameters(
     client, joining, lisi, action, body

@@ -54,3 +54,23 @@ def test_an_anonymous_post_to_nowhere_writes_nothing(client, db):
     assert client.post("/workbench/approvals/999999/act/accept/").status_code in (302, 403, 404)
     assert client.post("/no-such-page/").status_code == 404
     assert OperationLog.objects.count() == before
+
+
+def test_a_signed_in_flood_of_refused_posts_is_capped_and_a_path_to_nowhere_writes_nothing(
+    verified_client, item, zhangsan, wangwu, uploads, form_data
+):
+    """Review (session 48): any signed-in account could write a hash-chained row per request, each taking the
+    chain's lock: a path no view serves writes nothing, a long path is cut, and past REFUSALS_PER_HOUR a user's
+    refused requests are summed up in one row for the hour."""
+    from zhengtong.audit.middleware import REFUSALS_PER_HOUR
+
+    staff = verified_client(wangwu)
+    before = len(_rows(wangwu))
+    assert staff.post("/no-such-page/" + "x" * 1500 + "/").status_code == 404
+    assert len(_rows(wangwu)) == before
+    application = submit(item, zhangsan, uploads, form_data)
+    for _ in range(REFUSALS_PER_HOUR + 5):
+        assert staff.post(f"/workbench/approvals/{application.pk}/act/accept/?{'y' * 500}").status_code == 404
+    rows = _rows(wangwu)[before:]
+    assert [r.action for r in rows].count("audit.request.refused") == REFUSALS_PER_HOUR
+    assert [r.action for r in rows][-1] == "audit.request.refusals_capped" and len(rows) == REFUSALS_PER_HOUR + 1

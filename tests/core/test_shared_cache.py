@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 
 import pytest
 from django.conf import settings
@@ -110,3 +111,20 @@ def test_a_right_guess_is_given_back_and_a_count_gone_meanwhile_stays_gone(cache
         throttle.forgive(keys)
         assert caches["default"].get(keys[0]) is None
         caches["default"].clear()
+
+
+def test_on_the_file_cache_a_count_lives_its_window_from_the_first_guess():
+    """Review (session 48): Django's incr wrote the count back with the cache's default timeout, so on the file
+    cache "ten an hour" was ten per five quiet minutes."""
+    import pickle
+
+    from django.core.cache import caches
+
+    shared = caches["default"]
+    key = throttle.keys("test-window", n="BL3")[0]
+    for _ in range(3):
+        throttle.hit(key, 3600)
+    throttle.forgive([key])
+    with open(shared._key_to_file(key), "rb") as stored:
+        expires = pickle.load(stored)
+    assert cache.get(key) == 2 and expires - time.time() > 3500

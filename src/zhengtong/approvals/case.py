@@ -87,7 +87,8 @@ APPLICATION = CaseType(
         ),
         Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead),
         Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer),
-        Action("conclude", "办结", (Status.JOINING,), _lead, reports=True),
+        # 办结 while departments' opinions are pending is kept for 电子监察 (a step skipped)
+        Action("conclude", "办结", (Status.JOINING,), _lead, reports=(Status.REVIEWING,)),
         Action("special_pause", "进入特殊程序", REVIEW, _lead, once=lambda a: not _paused(a)),
         Action("special_resume", "恢复计时", REVIEW, _lead, once=_paused),
         Action("extend", "申请延长期限", REVIEW, _lead, once=lambda a: pending_extension(SUBJECT, a.pk) is None),

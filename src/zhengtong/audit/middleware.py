@@ -4,6 +4,9 @@ from .context import _current, _written, actor_for, rebind
 
 UNSAFE = frozenset(("POST", "PUT", "PATCH", "DELETE"))
 REFUSED = frozenset((403, 404))
+# A user's refused requests recorded one by one in an hour; past them one row says so. Each row takes the chain's
+# lock: a signed-in account posting in a loop must not fill the log nor hold up every audited change.
+REFUSALS_PER_HOUR = 60
 
 
 class AuditContextMiddleware:
@@ -30,20 +33,34 @@ class AuditContextMiddleware:
 
 
 def _refused(request, status: int) -> None:
+    """Only a request a view answered (a path no view serves changes nothing and names nothing), and only the first
+    REFUSALS_PER_HOUR of a user's in an hour, then one row that says there were more."""
     user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
+    match = getattr(request, "resolver_match", None)
+    if user is None or not user.is_authenticated or match is None:
         return
+    from zhengtong.core import throttle
+
     from .services import audit_record  # the models, loaded once the apps are
 
+    count = throttle.hit(throttle.keys("audit-refused", user=user.pk)[0], throttle.WINDOW)
+    if count > REFUSALS_PER_HOUR + 1:
+        return
     rebind(user, request)  # an API token is read inside the view, after this middleware set the actor
-    match = getattr(request, "resolver_match", None)
+    if count == REFUSALS_PER_HOUR + 1:
+        audit_record(
+            action="audit.request.refusals_capped",
+            object_type="request",
+            changes={"per_hour": [None, REFUSALS_PER_HOUR]},
+        )
+        return
     audit_record(
         action="audit.request.refused",
         object_type="request",  # the path only in the changes, where a person's number in it is masked
         changes={
             "method": [None, request.method],
-            "path": [None, request.path],
+            "path": [None, request.path[:200]],
             "status": [None, str(status)],
-            "view": [None, match.view_name if match else ""],
+            "view": [None, match.view_name],
         },
     )

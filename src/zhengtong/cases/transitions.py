@@ -26,9 +26,9 @@ class Action:
     """`name` is the action's stable key (URLs, API, audit); `label` what staff read; `states` the states it is
     taken from; `who(user, case)` whether this user may take it on this case; `once(case)`, where given, whether
     the case still admits it (a step the law allows once: one correction notice, one extension), refused with
-    the `repeated` code (409) when it does not. `reports`: the step's service records an irregular attempt for
-    电子监察 (a refusal without reason, a decision before every department's opinion) in its own order, so
-    `perform` leaves the state to it."""
+    the `repeated` code (409) when it does not. `reports`: states beyond `states` from which an attempt is an
+    irregularity its service records for 电子监察 (办结 while departments' opinions are still pending): `perform`
+    lets an attempt from those through to the service, and refuses one from any other state first."""
 
     name: str
     label: str
@@ -36,7 +36,7 @@ class Action:
     who: Who
     once: Callable[[Model], bool] | None = None
     repeated: tuple[str, str] | None = None
-    reports: bool = False
+    reports: tuple[str, ...] = ()
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -60,7 +60,8 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
     """The named action of a domain's `actions` (the page's and the API's), the case's state checked first: an
     action not taken from it is refused 409 naming the state and audited before its parameters are read (a
     replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
-    does not allow is left to the action's own guard (its 403 and code), as is a step that `reports`. Every
+    does not allow is left to the action's own guard (its 403 and code), as is an attempt from a state the step
+    `reports` from. Every
     refusal is audited once (`guards.refusals_audited`)."""
     with refusals_audited(case_type, user, case, name):
         state_first(case_type, name, case, user)
@@ -70,7 +71,9 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
 def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
     """`perform`'s first step alone, for a caller that reads its parameters itself before the action runs."""
     step = action(case_type, name)
-    if case_type.wrong_state is not None and not step.reports and step.who(user, case):
+    if case_type.wrong_state is None or not step.who(user, case):
+        return
+    if getattr(case, case_type.state_field) not in step.reports:
         require_state_for(case_type, case, name, case_type.wrong_state, user)
 
 

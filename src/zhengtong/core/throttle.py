@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -40,29 +41,30 @@ def guess(keys: list[str], limit: int) -> bool:
     return all(count <= limit for count in counts)
 
 
+# DECR and, at nothing left, DEL in one step: a wrong guess counted between the two would be deleted with it.
+_GIVE_BACK = "local n = redis.call('DECR', KEYS[1]) if n <= 0 then redis.call('DEL', KEYS[1]) end return n"
+
+
 def forgive(keys: list[str]) -> None:
     """A judged guess that was right: its count given back."""
     shared = caches["default"]
     for key in keys:
         if isinstance(shared, RedisCache):
             name = shared.make_and_validate_key(key)
-            client = shared._cache.get_client(name, write=True)
-            if client.decr(name) <= 0:  # gone meanwhile, DECR made it -1 and for ever: away with it
-                client.delete(name)
+            shared._cache.get_client(name, write=True).eval(_GIVE_BACK, 1, name)
             continue
         with _serialised(shared):
-            try:
-                if cache.decr(key) <= 0:
-                    cache.delete(key)
-            except ValueError:  # the count left the cache meanwhile: nothing to give back
-                pass
+            count = cache.get(key)
+            if count is not None:
+                _store(key, count - 1)
 
 
 def hit(key: str, window: int) -> int:
     """One more in `key`'s count, which lives `window` seconds from its first: the count so far, none lost to
     another process counting at the same moment. On Redis one round trip (SET NX EX and INCR in one MULTI):
     Django's add then incr take three, as its incr first asks whether the key exists, and every exchange call
-    counts."""
+    counts. On the file cache under a lock; not by Django's incr, which writes the count back with the cache's
+    default timeout (five minutes from the last guess instead of `window` from the first)."""
     shared = caches["default"]
     if isinstance(shared, RedisCache):
         name = shared.make_and_validate_key(key)
@@ -71,12 +73,21 @@ def hit(key: str, window: int) -> int:
             pipe.incr(name)
             return pipe.execute()[1]
     with _serialised(shared):
-        cache.add(key, 0, window)
-        try:
-            return cache.incr(key)
-        except ValueError:  # the key left the cache between add and incr (a file cache culls): count afresh
-            cache.set(key, 1, window)
-            return 1
+        # the first count's moment and window, kept as long as the count
+        cache.add(f"{key}:since", (time.time(), window), window)
+        count = (cache.get(key) or 0) + 1
+        _store(key, count)
+        return count
+
+
+def _store(key: str, count: int) -> None:
+    """The count written back to live as long as its window has left (gone at nothing, or with its window)."""
+    since = cache.get(f"{key}:since")
+    if count <= 0 or since is None:
+        cache.delete(key)
+        return
+    first, window = since
+    cache.set(key, count, max(1.0, first + window - time.time()))
 
 
 @contextmanager
