@@ -81,6 +81,23 @@ def test_51_hao_steps_out_of_order_and_empty_words_are_refused(bad, lisi):
     assert caught.value.code == "EVALUATION_TEXT_REQUIRED" and "核实情况" in caught.value.message
 
 
+def test_51_hao_a_rectification_keeps_the_departments_own_telephone_and_address(bad, lisi, district):
+    """Outside attack (session 48): the department's own published telephone and office address in what it did were
+    masked on /evaluation/ as if someone's, as no other publishing place masks them."""
+    department = district["A"]
+    department.phone, department.address = "0574-86781317", "北仑区明州路188号行政服务中心3号楼201室"
+    department.save()
+    followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    followup.followup_rectify(
+        follow_up=bad,
+        by=lisi,
+        rectification=f"已在{department.address}增设引导台，咨询电话{department.phone}；已联系王小明，当面致歉。",
+    )
+    [published] = published_rectifications()
+    assert department.phone in published["rectification"] and department.address in published["rectification"]
+    assert "王小明" not in published["rectification"]
+
+
 def test_51_hao_a_step_refused_for_its_state_or_its_words_is_audited_with_its_code(bad, lisi, supervisor):
     """Issue 19, bad input (outside attack, session 48): a follow-up's refusals left no row, the department's own
     steps in the wrong state and with empty words, and a supervisor's decision on an appeal never made."""

@@ -316,3 +316,37 @@ def test_a_heading_naming_people_reads_its_cells_as_names(registers, lisi):
         table = f"项目,{heading}\n夜间值班,李娜\n"
         dataset = create(registers, lisi, ("名单.csv", table.encode()), name=f"duty-{len(heading)}-{ord(heading[0])}")
         assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.DRAFT, heading
+
+
+@pytest.mark.parametrize(
+    ("heading", "cell"),
+    [
+        ("姓名（户主）", "孟繁星"),
+        ("姓名（户主）", "Wang Deshun"),
+        ("申请人（签字）", "雷星朵"),
+        ("姓名/Name", "孟繁星"),
+        ("被救助人员名单（第一批）", "卓玛次仁"),
+        ("姓名", "文静"),  # a name that is also a word: a column of people is a list of them
+        ("姓名", "江山"),
+        ("微信", "chenxiaodong"),
+        ("宅电", "86781234"),
+        ("房号", "3-1-1202"),
+    ],
+)
+def test_a_column_of_people_or_their_contacts_keeps_the_table_closed_however_its_heading_is_qualified(
+    registers, lisi, heading, cell
+):
+    """Issue 20 (outside attack, session 48): a qualifier on a heading (姓名（户主）, 申请人（签字）, 姓名/Name)
+    turned the column's rule off, a name that is also a word passed under 姓名, and a WeChat account, a landline
+    without its area code and a flat's number passed under headings that say what they are."""
+    table = f"序号,{heading},金额（元）\n1,{cell},2000\n".encode()
+    name = f"relief-{abs(hash((heading, cell))) % 10**8}"
+    dataset = create(registers, lisi, ("名单.csv", table), name=name)
+    assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.DRAFT, (heading, cell)
+
+
+@pytest.mark.parametrize("cell", ["暂无", "待定", "合计"])
+def test_a_people_columns_placeholder_is_no_name(registers, lisi, cell):
+    table = f"序号,值班人员,日期\n1,{cell},2026-12-01\n".encode()
+    dataset = create(registers, lisi, ("值班表.csv", table), name=f"duty-{ord(cell[0])}")
+    assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.ACTIVE, cell

@@ -29,6 +29,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, refuse, refuse_on
 from zhengtong.core.excel import xlsx_bytes
 from zhengtong.org.access import works_in
+from zhengtong.privacy.names import COMPOUND_SURNAMES, SURNAMES
 from zhengtong.search import registry as search_registry
 from zhengtong.search.services import Document, document_index, document_unindex
 
@@ -108,14 +109,44 @@ def findings(dataset: Dataset) -> list[str]:
                     # under its heading, as a reader reads the table: 王　芳 under 姓名 is a name, a number under
                     # 身份证号 an ID number whatever its check digit
                     kinds.update(str(f.kind.label) for f in privacy.scan(f"{labels.get(key, '')}：{value}"))
-                    if labels.get(key) == "姓名" and _someone(value):
+                    if labels.get(key) == "姓名" and (_someone(value) or _named(value)):
                         kinds.add(str(privacy.Kind.NAME.label))
+                    said = _CONTACT.get(labels.get(key, ""))
+                    if said is not None and said[1].search(value):
+                        kinds.add(str(said[0].label))
     if kinds:
         found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
     return found
 
 
-PERSON_HEADING = re.compile(r"(?:人|者|员|人员|姓名|名字|名单)$")
+PERSON_HEADING = re.compile(r"(?:人|者|员|人员|姓名|名字|名单|户主)$")
+# What qualifies a heading, not what it names: 姓名（户主） is a column of names, 姓名/Name too.
+_QUALIFIER = re.compile(r"[（(][^（()）]*[）)]|\s*/.*$")
+# Headings that say what their cells are: any account under 微信, any number under 宅电, any door under 房号.
+_CONTACT = {
+    **dict.fromkeys(("微信", "微信号", "QQ", "qq", "QQ号", "支付宝"), (privacy.Kind.ACCOUNT, re.compile(r"\w"))),
+    **dict.fromkeys(
+        ("电话", "宅电", "座机", "固话", "手机", "手机号", "手机号码", "联系电话", "联系方式"),
+        (privacy.Kind.LANDLINE, re.compile(r"\d(?:[ -]?\d){6,}")),
+    ),
+    **dict.fromkeys(
+        ("房号", "门牌", "门牌号", "住址", "家庭住址", "居住地址", "户籍地址", "现住址"),
+        (privacy.Kind.ADDRESS, re.compile(r"\d")),
+    ),
+}
+# A cell under a heading of people that is a role or an office, not someone (网格员, 带班领导, 办公室).
+_ROLE_ENDINGS = frozenset("员长导人者任记部办科组处局委队站所")
+_NAME_CELL = re.compile(r"[\u4e00-\u9fa5]{2,4}")
+
+
+def _named(value: str) -> bool:
+    """A column of people is a list of them, whether or not a name is also a word (文静, 江山, 高峰): a surname and
+    one to three characters that no role or office ends with."""
+    value = value.strip()
+    if not _NAME_CELL.fullmatch(value) or "某" in value:
+        return False
+    surname = 2 if value[:2] in COMPOUND_SURNAMES else 1 if value[0] in SURNAMES else 0
+    return bool(surname) and len(value) > surname and value[-1] not in _ROLE_ENDINGS
 
 
 # A person written in Latin letters or with a middle dot under a heading that names people (John Smith, 阿卜杜拉·
@@ -129,8 +160,9 @@ def _someone(value: str) -> bool:
 
 
 def _reading_label(heading: str) -> str:
-    """The label a cell is read under: its heading, or 姓名 where the heading names people (值班人员, 接种者, 获奖
-    名单), whose cells are names however the heading words it."""
+    """The label a cell is read under: its heading without its qualifiers, or 姓名 where the heading names people
+    (值班人员, 接种者, 获奖名单, 姓名（户主）), whose cells are names however the heading words it."""
+    heading = _QUALIFIER.sub("", heading).strip() or heading
     return "姓名" if PERSON_HEADING.search(heading) else heading
 
 
