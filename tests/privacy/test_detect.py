@@ -510,3 +510,15 @@ def test_a_public_address_before_a_full_stop_stays_allowed():
     text = "请将材料发送至zwfw@nb.gov.cn。PDF格式为宜。"
     assert [f.text for f in scan(text)] == ["zwfw@nb.gov.cn"]
     assert scan(text, allow={"zwfw@nb.gov.cn"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("示例个人工行卡6222021234567890128", Kind.BANK_CARD, "6222021234567890128"),
+        ("请加微信：chenxiaodong", Kind.ACCOUNT, "chenxiaodong"),
+    ],
+)
+def test_a_card_after_a_banks_short_name_and_a_wechat_name_after_a_colon_are_found(text, kind, value):
+    """Issue 20 (outside attack, session 48): both were published in a service guide and a 差评's comment."""
+    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}

@@ -171,3 +171,22 @@ def test_a_name_of_the_given_name_characters_parents_choose_now_is_found(text, n
 def test_words_of_legal_and_letter_wording_are_no_name(text):
     """The review: 知, 景, 书 and 承 open common words (知道, 景区, 书记, 承诺), so they are not read as given names."""
     assert Kind.NAME not in {f.kind for f in scan(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("本人姓陈名晓东，在新碶街道经营小吃店", "陈名晓东"),
+        ("申请人姓欧阳名菊芳", "欧阳名菊芳"),
+        ("填表人：刘星（个体户）", "刘星"),
+        ("署名：孟繁星", "孟繁星"),
+        ("代办人：张书豪", "张书豪"),
+        ("我爸王德顺去办，窗口让他跑了三次", "王德顺"),
+        ("我妈李秀凤腿脚不便", "李秀凤"),
+    ],
+)
+def test_names_a_second_outside_attack_published_on_the_evaluation_pages_are_found(text, name):
+    """Issue 20 (outside attack, session 48): each was shown whole in a 差评's comment or a rectification."""
+    from zhengtong.privacy import Kind, scan
+
+    assert (Kind.NAME, name) in {(f.kind, f.text) for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]

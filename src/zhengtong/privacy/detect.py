@@ -187,7 +187,7 @@ _ACCOUNT = re.compile(
     rf"{_NOT_A_COUNT}"
 )
 _ACCOUNT_NAMED = re.compile(
-    rf"{_ACCOUNT_WORD}(?:号码|账号|帐号|号)[ \t]*[:：][ \t]*(?P<v>[A-Za-z][A-Za-z0-9]{{5,19}})(?![-_0-9A-Za-z])"
+    rf"{_ACCOUNT_WORD}(?:号码|账号|帐号|号)?[ \t]*[:：][ \t]*(?P<v>[A-Za-z][A-Za-z0-9]{{5,19}})(?![-_0-9A-Za-z])"
 )
 OFFICIAL_ACCOUNT = ("公众号", "官方", "政务", "服务号", "订阅号")
 CARD_CONTEXT = (
@@ -217,6 +217,14 @@ CARD_CONTEXT = (
     "退回",
     "发放",
     "补贴",
+    # a bank's short name before its card (工行卡6222…)
+    "工行",
+    "农行",
+    "中行",
+    "建行",
+    "交行",
+    "招行",
+    "邮储",
 )
 CONTEXT_WINDOW = 30
 # Words beside which an ID-shaped number with a wrong check character is still read as an ID number.

@@ -82,7 +82,10 @@ ROLES = (
     "收款人 户名 持卡人 开户人 开户名 参保人 被保险人 受益人 捐赠人 受助人 申报人 申领人 领取人 征收人 被征收人 "
     "救助对象 保障对象 低保户 困难户 五保户 个体户 退役军人 士兵 烈属 遗属 店主 摊主 经营者 业户 被害人 嫌疑人 "
     "违法行为人 行为人 相对人 行人 乘客 游客 租客 孕妇 产妇 新生儿 婴儿 儿童 未成年人 残疾人 独居老人 孤寡老人 "
-    "我叫 名叫 名字叫 名字是 本人 尊敬的 致"
+    "我叫 名叫 名字叫 名字是 本人 尊敬的 致 "
+    "填表人 署名 签名 代办人 陪同人 经手人 联络人 办理人 "
+    "我爸 我妈 我哥 我姐 我弟 我妹 我爸爸 我妈妈 我哥哥 我姐姐 我弟弟 我妹妹 "  # the longer first where both fit
+    "我爷爷 我奶奶 我老公 我老婆 我爱人 我儿子 我女儿"
 ).split()
 # Staff and officials named in a complaint or a praise (窗口工作人员王小明态度差, 表扬民警陈志强). These words also
 # open ordinary sentences (工作人员张贴公告), so a name after one is taken only where the segmenter reads one: a
@@ -123,6 +126,8 @@ _ROLE = re.compile("(?:" + "|".join(sorted([*ROLES, *WEAK], key=len, reverse=Tru
 _STAFF = re.compile("(?:" + "|".join(sorted(STAFF, key=len, reverse=True)) + r")[\s:：]*")
 _SURNAME_AT = re.compile(f"(?={_SURNAME})")  # every place a surname starts, overlapping ones included
 _LIST_SEP = "、"
+# 姓陈名晓东: the surname and the given name told apart, as a self-introduction does
+_SURNAME_THEN_GIVEN = re.compile(f"(?<=姓){_SURNAME}名[\u4e00-\u9fa5]{{1,2}}")
 
 
 def _surname_at(text: str, i: int) -> int:
@@ -277,6 +282,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
             n = take(i, strict_end=False)
+    for m in _SURNAME_THEN_GIVEN.finditer(text):
+        found.setdefault(m.start(), m.end())
     surnames = [m.start() for m in _SURNAME_AT.finditer(text)]  # read once for the two walks below
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
     for i in surnames:  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
