@@ -13,7 +13,6 @@ from zhengtong.core.sql import aware
 from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock
-from zhengtong.supervision.selectors import CaseDeadline, deadline_of, running_limit
 
 from .case import APPLICATION
 from .models import Application, Decision, Event, ItemType, ServiceItem, Status
@@ -75,7 +74,6 @@ class PublicStatus:
     item: Named
     lead_department: Named
     events: tuple[PublicEvent, ...]
-    deadline: CaseDeadline | None = None
 
     def get_status_display(self) -> str:
         return str(Status(self.status).label)
@@ -84,42 +82,34 @@ class PublicStatus:
         return str(Decision(self.decision).label) if self.decision else ""
 
 
-def _public_status_sql() -> tuple[str, list]:
-    """The application, its item and lead department, its running limit (supervision.selectors.running_limit)
-    and every stage, in one statement: the limit's read was a second round trip of the busiest public page."""
+def _public_status_sql() -> str:
     tables = {
         "app": Application._meta.db_table,
         "item": ServiceItem._meta.db_table,
         "event": Event._meta.db_table,
         "dept": Department._meta.db_table,
     }
-    limit, params = running_limit(APPLICATION.subject, id_sql="CAST(s.id AS TEXT)")
-    sql = (
+    return (
         "SELECT a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, a.result_doc_no, "
         "a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
-        "e.id, e.at, e.action, e.label, ed.name, e.note, a.id, a.limit_due, a.limits_running "
-        "FROM (SELECT s.id, s.receipt_no, s.query_hash, s.status, s.received_at, s.decision, s.decision_reason, "
-        "s.result_doc_no, s.certificate_no, s.concluded_at, s.delivered_at, s.item_id, s.lead_department_id, "
-        f"{limit} FROM {{app}} s WHERE s.receipt_no = %s) a "
-        "JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
+        "e.id, e.at, e.action, e.label, ed.name, e.note, a.id "
+        "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
         "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
-        "ORDER BY e.at, e.id"
-    )
-    return sql.format(**tables), params
+        "WHERE a.receipt_no = %s ORDER BY e.at, e.id"
+    ).format(**tables)
 
 
 def public_application(receipt_no: str) -> PublicStatus | None:
-    """The application with its item, lead department, running limit and every stage: one statement."""
-    sql, params = _public_status_sql()
+    """The application with its item, lead department and every stage: one indexed lookup and one join."""
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, receipt_no])
+        cursor.execute(_public_status_sql(), [receipt_no])
         rows = cursor.fetchall()
     if not rows:
         return None
     first = rows[0]
     events = tuple(
         PublicEvent(aware(at), action, label, Named(dept) if dept else None, note)
-        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note, *_ in rows
+        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note, _pk in rows
         if event_id is not None
     )
     return PublicStatus(
@@ -137,7 +127,6 @@ def public_application(receipt_no: str) -> PublicStatus | None:
         item=Named(first[10]),
         lead_department=Named(first[11]),
         events=events,
-        deadline=deadline_of(first[19], first[20]),
     )
 
 

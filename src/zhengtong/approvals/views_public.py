@@ -208,7 +208,7 @@ def status(request):
             "form": form,
             "application": application,
             "events": application.events if application else (),
-            "deadline": application.deadline if application else None,  # read with it (selectors.public_application)
+            "deadline": _deadline(application) if application else None,
         },
     )
 
