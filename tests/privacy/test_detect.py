@@ -522,3 +522,9 @@ def test_a_public_address_before_a_full_stop_stays_allowed():
 def test_a_card_after_a_banks_short_name_and_a_wechat_name_after_a_colon_are_found(text, kind, value):
     """Issue 20 (outside attack, session 48): both were published in a service guide and a 差评's comment."""
     assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
+
+
+def test_a_number_with_circles_for_zeros_is_masked_circles_and_all():
+    """Review (session 48): the circles were read as digits but not masked as digits, so nothing was masked."""
+    assert mask("回电一三八○五七四○○○二") == "回电一三八****○○○二"
+    assert not scan(mask("回电一三八○五七四○○○二"))

@@ -58,7 +58,7 @@ _CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺�
 _CIRCLES = re.compile(
     r"(?<=[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾])"
 )
-SPELT_DIGITS = _CN_NUMERALS  # read as digits in such a run, so masked as digits too (privacy.mask)
+SPELT_DIGITS = _CN_NUMERALS + "○◯"  # read as digits in such a run, so masked as digits too (privacy.mask)
 _RUN_SEPARATORS = " -,.、·/"
 _RUN_SEP = f"[{re.escape(_RUN_SEPARATORS)}]"
 _DIGIT_RUN = re.compile(f"[{_CN_NUMERALS}0-9](?:{_RUN_SEP}?[{_CN_NUMERALS}0-9])+")  # one pass, no backtracking
