@@ -14,6 +14,7 @@ from ..factories import valid_id_number
 from . import corpus as c
 
 _ID = valid_id_number()
+_SPACED_ID = "    ".join(_ID[i : i + 4] for i in range(0, 18, 4))  # 4-4-4-4-2, four spaces between
 
 
 @pytest.fixture(scope="module")
@@ -139,11 +140,48 @@ def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(befo
         ("住东湖花园B座1203室", Kind.ADDRESS, "东湖花园B座1203室"),
         ("家住锦园小区A幢2单元301", Kind.ADDRESS, "锦园小区A幢2单元301"),
         ("住银亿上上城C栋802", Kind.ADDRESS, "银亿上上城C栋802"),
+        # session 48 (two attacks): a letter's title, body or reply, a disclosure document or its attachments,
+        # Open311, site search, a service guide, a 差评's comment
+        # an ID number is told by its check character and birth date, however wide its groups are spaced
+        (f"证件：{_SPACED_ID}", Kind.ID_NUMBER, _SPACED_ID),
+        (f"户主甲 {_SPACED_ID} 已登记", Kind.ID_NUMBER, _SPACED_ID),
+        # a mobile split at other places than 3-4-4, spaced wide or over lines, beside a telephone word
+        ("噪音扰民 回电1380    5740    001", Kind.MOBILE, "1380    5740    001"),
+        ("Phone：1380    5740    003", Kind.MOBILE, "1380    5740    003"),
+        ("联系方式：1380    5740    008", Kind.MOBILE, "1380    5740    008"),
+        ("回电：\t1380\t\t5740\t\t014", Kind.MOBILE, "1380\t\t5740\t\t014"),
+        # a circle for zero, and the digits read out over a radio (幺 1, 两 2, 拐 7, 洞 0, 勾 9)
+        ("回电一三八○五七四○○○二", Kind.MOBILE, "一三八○五七四○○○二"),
+        ("幺三八洞五拐四洞洞洞幺", Kind.MOBILE, "幺三八洞五拐四洞洞洞幺"),
+        ("电话幺三八洞五拐四洞两勾幺", Kind.MOBILE, "幺三八洞五拐四洞两勾幺"),
+        # other marks between the groups
+        ("手机138点0574点0001", Kind.MOBILE, "138点0574点0001"),
+        ("手机138‧0574‧0001", Kind.MOBILE, "138‧0574‧0001"),
+        ("手机138 。0574。 0001", Kind.MOBILE, "138 。0574。 0001"),
+        # an e-mail address with an ideographic full stop, spaces, or (at) for @
+        ("邮箱zhangsan2026@163。com", Kind.EMAIL, "zhangsan2026@163。com"),
+        ("邮箱 wangjj@nbbl。gov.cn", Kind.EMAIL, "wangjj@nbbl。gov.cn"),
+        ("发至zhangsan@qq .com", Kind.EMAIL, "zhangsan@qq .com"),
+        ("发至zhangsan @ qq.com", Kind.EMAIL, "zhangsan @ qq.com"),
+        ("发至zhangsan(at)163.com", Kind.EMAIL, "zhangsan(at)163.com"),
+        # a plate with a space after its province, or in lower case
+        ("车牌浙 B 12345停在门口", Kind.PLATE, "浙 B 12345"),
+        ("车牌浙b54321停在门口", Kind.PLATE, "浙b54321"),
+        # an account's word spaced out, in English, or as people nickname it
+        ("微 信：zhangsan_2026", Kind.ACCOUNT, "zhangsan_2026"),
+        ("wechat: hu_2026", Kind.ACCOUNT, "hu_2026"),
+        ("WeChat：hu_2027", Kind.ACCOUNT, "hu_2027"),
+        ("Q Q：123456789", Kind.ACCOUNT, "123456789"),
+        ("扣扣：123456789", Kind.ACCOUNT, "123456789"),
+        ("薇信 chen_0574", Kind.ACCOUNT, "chen_0574"),
+        # the second attack: a service guide and a 差评's comment
+        ("示例个人工行卡6222021234567890128", Kind.BANK_CARD, "6222021234567890128"),
+        ("请加微信：chenxiaodong", Kind.ACCOUNT, "chenxiaodong"),
     ],
 )
 def test_spellings_an_outside_attack_published_are_found(text, kind, value):
-    """Issue 20 (outside attack, session 38): each of these was published unmasked."""
-    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
+    """Issue 20 (outside attacks, sessions 38 and 48; 条例 Art. 15): each of these was published unmasked."""
+    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]
 
 
 @pytest.mark.parametrize(
@@ -422,52 +460,6 @@ def test_numbers_in_a_table_or_a_measure_are_no_finding(text):
     assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]
 
 
-_SPACED_ID = "    ".join(_ID[i : i + 4] for i in range(0, 18, 4))  # 4-4-4-4-2, four spaces between
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "value"),
-    [
-        # an ID number is told by its check character and birth date, however wide its groups are spaced
-        (f"证件：{_SPACED_ID}", Kind.ID_NUMBER, _SPACED_ID),
-        (f"户主甲 {_SPACED_ID} 已登记", Kind.ID_NUMBER, _SPACED_ID),
-        # a mobile split at other places than 3-4-4, spaced wide or over lines, beside a telephone word
-        ("噪音扰民 回电1380    5740    001", Kind.MOBILE, "1380    5740    001"),
-        ("Phone：1380    5740    003", Kind.MOBILE, "1380    5740    003"),
-        ("联系方式：1380    5740    008", Kind.MOBILE, "1380    5740    008"),
-        ("回电：\t1380\t\t5740\t\t014", Kind.MOBILE, "1380\t\t5740\t\t014"),
-        # a circle for zero, and the digits read out over a radio (幺 1, 两 2, 拐 7, 洞 0, 勾 9)
-        ("回电一三八○五七四○○○二", Kind.MOBILE, "一三八○五七四○○○二"),
-        ("幺三八洞五拐四洞洞洞幺", Kind.MOBILE, "幺三八洞五拐四洞洞洞幺"),
-        ("电话幺三八洞五拐四洞两勾幺", Kind.MOBILE, "幺三八洞五拐四洞两勾幺"),
-        # other marks between the groups
-        ("手机138点0574点0001", Kind.MOBILE, "138点0574点0001"),
-        ("手机138‧0574‧0001", Kind.MOBILE, "138‧0574‧0001"),
-        ("手机138 。0574。 0001", Kind.MOBILE, "138 。0574。 0001"),
-        # an e-mail address with an ideographic full stop, spaces, or (at) for @
-        ("邮箱zhangsan2026@163。com", Kind.EMAIL, "zhangsan2026@163。com"),
-        ("邮箱 wangjj@nbbl。gov.cn", Kind.EMAIL, "wangjj@nbbl。gov.cn"),
-        ("发至zhangsan@qq .com", Kind.EMAIL, "zhangsan@qq .com"),
-        ("发至zhangsan @ qq.com", Kind.EMAIL, "zhangsan @ qq.com"),
-        ("发至zhangsan(at)163.com", Kind.EMAIL, "zhangsan(at)163.com"),
-        # a plate with a space after its province, or in lower case
-        ("车牌浙 B 12345停在门口", Kind.PLATE, "浙 B 12345"),
-        ("车牌浙b54321停在门口", Kind.PLATE, "浙b54321"),
-        # an account's word spaced out, in English, or as people nickname it
-        ("微 信：zhangsan_2026", Kind.ACCOUNT, "zhangsan_2026"),
-        ("wechat: hu_2026", Kind.ACCOUNT, "hu_2026"),
-        ("WeChat：hu_2027", Kind.ACCOUNT, "hu_2027"),
-        ("Q Q：123456789", Kind.ACCOUNT, "123456789"),
-        ("扣扣：123456789", Kind.ACCOUNT, "123456789"),
-        ("薇信 chen_0574", Kind.ACCOUNT, "chen_0574"),
-    ],
-)
-def test_spellings_a_fourth_outside_attack_published_are_found(text, kind, value):
-    """Issue 20 (outside attack, session 48; 条例 Art. 15): each was published unmasked in a letter's title, body or
-    reply, a disclosure document or its attachments, Open311 and site search."""
-    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -510,18 +502,6 @@ def test_a_public_address_before_a_full_stop_stays_allowed():
     text = "请将材料发送至zwfw@nb.gov.cn。PDF格式为宜。"
     assert [f.text for f in scan(text)] == ["zwfw@nb.gov.cn"]
     assert scan(text, allow={"zwfw@nb.gov.cn"}) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "kind", "value"),
-    [
-        ("示例个人工行卡6222021234567890128", Kind.BANK_CARD, "6222021234567890128"),
-        ("请加微信：chenxiaodong", Kind.ACCOUNT, "chenxiaodong"),
-    ],
-)
-def test_a_card_after_a_banks_short_name_and_a_wechat_name_after_a_colon_are_found(text, kind, value):
-    """Issue 20 (outside attack, session 48): both were published in a service guide and a 差评's comment."""
-    assert (kind, value) in {(f.kind, f.text) for f in scan(text)}
 
 
 def test_a_number_with_circles_for_zeros_is_masked_circles_and_all():
