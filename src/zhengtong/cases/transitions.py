@@ -61,8 +61,7 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
     action not taken from it is refused 409 naming the state and audited before its parameters are read (a
     replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
     does not allow is left to the action's own guard (its 403 and code), as is an attempt from a state the step
-    `reports` from. Every
-    refusal is audited once (`guards.refusals_audited`)."""
+    `reports` from. Every refusal is audited once (`guards.refusals_audited`)."""
     with refusals_audited(case_type, user, case, name):
         state_first(case_type, name, case, user)
         return actions[name](case, user, *args)
