@@ -186,3 +186,13 @@ def test_51_hao_the_department_reads_the_comment_masked(bad, lisi, verified_clie
     with pytest.raises(InvalidInput) as caught:
         followup.followup_verify(follow_up=bad, by=lisi, verification=long)
     assert caught.value.code == "EVALUATION_TEXT_TOO_LONG"
+
+
+def test_51_hao_a_refusal_records_the_state_the_follow_up_stood_in_when_locked(bad, lisi):
+    """Review (session 48): the record named the caller's copy's state; another clerk may have moved it since."""
+    stale = FollowUp.objects.get(pk=bad.pk)
+    followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    with pytest.raises(InvalidTransition):
+        followup.followup_verify(follow_up=stale, by=lisi, verification="再核实")
+    row = OperationLog.objects.get(action="evaluation.refused.verify", object_id=str(bad.pk))
+    assert row.changes["state"][1] == FollowUp.State.RECTIFYING

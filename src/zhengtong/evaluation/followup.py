@@ -71,7 +71,8 @@ def _refusals_recorded(step: str):
             try:
                 return service(follow_up=follow_up, by=by, **values)
             except (InvalidTransition, InvalidInput) as refusal:
-                refused(f"evaluation.refused.{step}", by=by, obj=follow_up, code=refusal.code, state=follow_up.state)
+                state = getattr(refusal, "state", follow_up.state)
+                refused(f"evaluation.refused.{step}", by=by, obj=follow_up, code=refusal.code, state=state)
                 raise
 
         return run
@@ -93,7 +94,9 @@ def _require_department(follow_up: FollowUp, by, action: str) -> None:
 
 def _require_state(follow_up: FollowUp, *states: str) -> None:
     if follow_up.state not in states:
-        raise refuse(errors.WRONG_STATE, InvalidTransition, state=follow_up.get_state_display())
+        refusal = refuse(errors.WRONG_STATE, InvalidTransition, state=follow_up.get_state_display())
+        refusal.state = follow_up.state  # as locked: the refusal's record names it, not the caller's copy's
+        raise refusal
 
 
 TEXT_MAX = 2000
