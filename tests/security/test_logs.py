@@ -87,18 +87,34 @@ def test_a_journey_with_personal_data_in_queries_leaves_none_in_any_log(tmp_path
         "/letters/1380%20%20%20%205740%20%20%20%20077/",  # a mobile spaced wide and split 4-4-3
         "/letters/zhangsan%40163%E3%80%82com/",  # an e-mail address with an ideographic full stop
         "/letters/%E4%B8%80%E4%B8%89%E5%85%AB%E2%97%8B%E4%BA%94%E4%B8%83%E5%9B%9B%E2%97%8B%E2%97%8B%E2%97%8B%E4%BA%8C/",
+        "/letters/%E6%B5%99B%2012345%0A13805740001/",  # a plate, and a line break before a mobile
     ],
 )
 def test_a_not_found_path_with_personal_data_in_new_spellings_is_logged_masked(path):
     """Issue 20 (outside attack, session 48): each was written whole to the application log. A log line is no table:
     its runs of spaces are read as the one space they stand for."""
     import logging
-    from urllib.parse import unquote
+
+    from django.http import HttpResponseNotFound
+    from django.test import RequestFactory
+    from django.utils.log import log_response
 
     from zhengtong.privacy import scan
     from zhengtong.privacy.logs import MaskPersonalData
 
-    record = logging.LogRecord("django.request", logging.WARNING, __file__, 1, "Not Found: %s", (unquote(path),), None)
-    MaskPersonalData().filter(record)
-    written = record.getMessage()
-    assert not scan(" ".join(written.split())), written
+    # as the server writes it: Django escapes a path's characters outside ASCII (\u4e00…) before logging it
+    caught: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = caught.append
+    handler.addFilter(MaskPersonalData())
+    logger = logging.getLogger("django.request")
+    logger.addHandler(handler)
+    try:
+        request = RequestFactory().get(path)
+        log_response("Not Found: %s", request.path, response=HttpResponseNotFound(), request=request)
+    finally:
+        logger.removeHandler(handler)
+    written = caught[0].getMessage()
+    shown = written.encode("ascii").decode("unicode_escape") if written.isascii() else written
+    assert not scan(" ".join(shown.split())), written
+    assert "\n" not in written  # a line break in a path stays escaped: no line of one's own in the log

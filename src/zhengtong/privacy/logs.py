@@ -16,12 +16,25 @@ from gunicorn import glogging
 from .mask import mask, may_hold
 
 _SPACES = re.compile(r"[ \t]+")
+# Django escapes a logged path's characters outside ASCII (一三八… as \u4e00\u4e09\u516b…) against forged lines.
+_ESCAPED = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))")
+
+
+def _as_written(text: str) -> str:
+    """The line as it was written before Django escaped it, so the detector reads the characters; a control
+    character (a line break) stays escaped, so no one's path makes a log line of its own."""
+
+    def one(m: re.Match) -> str:
+        character = chr(int(m.group(1) or m.group(2) or m.group(3), 16))
+        return character if character.isprintable() else m.group()
+
+    return _ESCAPED.sub(one, text) if "\\" in text else text
 
 
 class MaskPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         # A log line is no table: a run of spaces in a path stands for one (1380    5740    077 is a mobile).
-        text = _SPACES.sub(" ", unquote(record.getMessage()))
+        text = _SPACES.sub(" ", _as_written(unquote(record.getMessage())))
         if may_hold(text):
             masked = mask(text)
             if masked != text:
