@@ -177,6 +177,13 @@ def test_any_valid_id_number_or_mobile_in_any_chinese_surroundings_is_found(befo
         # the second attack: a service guide and a 差评's comment
         ("示例个人工行卡6222021234567890128", Kind.BANK_CARD, "6222021234567890128"),
         ("请加微信：chenxiaodong", Kind.ACCOUNT, "chenxiaodong"),
+        # the re-test (session 48): a mobile over lines right after a contact's noun, and spellings still left
+        ("联系手机\n1380\n5740\n014", Kind.MOBILE, "1380\n5740\n014"),
+        ("联系电话：\n1380\n5740\n015", Kind.MOBILE, "1380\n5740\n015"),
+        ("邮箱 chenxd (at) 163.com", Kind.EMAIL, "chenxd (at) 163.com"),
+        ("Email: chen.xd(at)gmail(dot)com", Kind.EMAIL, "chen.xd(at)gmail(dot)com"),
+        ("车牌 浙 b 12345", Kind.PLATE, "浙 b 12345"),
+        ("微信号chenxiaodong", Kind.ACCOUNT, "chenxiaodong"),
     ],
 )
 def test_spellings_an_outside_attack_published_are_found(text, kind, value):
@@ -485,6 +492,7 @@ def test_tables_words_and_times_the_fourth_attacks_spellings_admit_are_no_findin
         "全年12345热线受理来电\n1358\n2467\n389",
         "来电\n\n1568\n\n1432\n\n136",
         "13 ○ ○ ○ ○ ○ ○ ○ ○ ○",
+        "受理渠道\n电话\n1358\n2467\n389",  # a table's row of a channel's counts
     ],
 )
 def test_measures_and_figures_beside_a_telephone_word_are_no_mobile(text):

@@ -331,6 +331,12 @@ def test_a_heading_naming_people_reads_its_cells_as_names(registers, lisi):
         ("微信", "chenxiaodong"),
         ("宅电", "86781234"),
         ("房号", "3-1-1202"),
+        # the re-test (session 48)
+        ("人名", "孟繁星"),
+        ("Name", "Wang Deshun"),
+        ("联系人Contact", "孟繁星"),
+        ("领取人签名", "Wang Deshun"),
+        ("人员姓名及职务", "孟繁星"),
     ],
 )
 def test_a_column_of_people_or_their_contacts_keeps_the_table_closed_however_its_heading_is_qualified(
@@ -350,3 +356,14 @@ def test_a_people_columns_placeholder_is_no_name(registers, lisi, cell):
     table = f"序号,值班人员,日期\n1,{cell},2026-12-01\n".encode()
     dataset = create(registers, lisi, ("值班表.csv", table), name=f"duty-{ord(cell[0])}")
     assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.ACTIVE, cell
+
+
+def test_the_organizations_own_telephone_and_address_open(registers, lisi):
+    """The re-test (session 48): a table printing the providing department's own telephone was kept closed, as no
+    other publishing place keeps it (the department's telephone and address are allowed everywhere)."""
+    department = registers["A"]
+    department.phone, department.address = "0574-86781322", "北仑区新碶街道明州路188号"
+    department.save()
+    table = f"项目,咨询电话,地址\n企业开办,{department.phone},{department.address}\n".encode()
+    dataset = create(registers, lisi, ("窗口.csv", table), name="own-contacts")
+    assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.ACTIVE

@@ -117,13 +117,17 @@ _MOBILE = re.compile(
 # Eleven digits split elsewhere than 3-4-4 by wide spaces (回电1380    5740    001): a mobile right after a
 # telephone word only, as a table's columns look the same. Not over lines nor between asterisks: a column of
 # figures under 来电 and a measure (1800*2000*200mm) beside 联系电话 are no one's number.
-_PHONE_WORD = (
+_PHONE_WORD = (  # literal words only: a character class costs the pattern the regex engine's first-character skip
     r"(?:手机号码|手机号|手机|联系电话|联系方式|电话|号码|致电|拨打|来电|回电|电联"
-    r"|[Tt]el|TEL|[Pp]hone|PHONE|[Mm]obile|MOBILE)"
+    r"|tel|Tel|TEL|phone|Phone|PHONE|mobile|Mobile|MOBILE)"
 )
 _MOBILE_SPLIT = re.compile(
     rf"{_PHONE_WORD}[ \t]*[:：]?[ \t]*(1[3-9]\d{{0,3}}([ \t]+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}"
 )
+# Over lines too, right after a contact's own noun (联系手机⏎1380⏎5740⏎014): a channel's row of counts is headed 电话
+# or 来电, never 联系手机.
+_CONTACT_NOUN = r"(?:联系手机|联系电话|联系方式|手机号码|手机号)"
+_MOBILE_LINES = re.compile(rf"{_CONTACT_NOUN}\s*[:：]?\s*(1[3-9]\d{{0,3}}(\s+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}")
 _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )
@@ -138,9 +142,9 @@ _CARD_PRINTED = re.compile(r"[3-6]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
 # Read through: a space beside the @ or before a dot, (at) or [at] for the @, an ideographic full stop for a dot
 # (zhangsan @ qq.com, wangjj@nbbl。gov.cn).
-_AT = r"(?: ?@ ?|\(at\)|\[at\])"
-# a loose dot (a space before it, or 。) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
-_DOT = r"(?:\.|(?: \.|[。｡])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
+_AT = r"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?)"
+# a loose dot (a space before it, 。, or (dot)) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
+_DOT = r"(?:\.|(?: \.|[。｡]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
 _EMAIL = re.compile(
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{{1,64}}{_AT}[A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}}){{0,8}}"
     rf"{_DOT}[A-Za-z]{{2,24}}"
@@ -155,7 +159,7 @@ _PLATE_LOWER = "a-hj-np-z0-9"
 _PLATE = re.compile(
     rf"[{_PROVINCES}](?:[A-HJ-NP-Z][·・•‧. -]?| [A-HJ-NP-Z][·・•‧. -])"
     rf"(?=[{_PLATE_CHAR}]{{0,5}}\d)[{_PLATE_CHAR}]{{5,6}}{_E}"
-    rf"|[{_PROVINCES}][a-hj-np-z](?=[{_PLATE_LOWER}]{{0,5}}\d)[{_PLATE_LOWER}]{{5,6}}{_E}"
+    rf"|[{_PROVINCES}](?:[a-hj-np-z]| [a-hj-np-z][·・•‧. -])(?=[{_PLATE_LOWER}]{{0,5}}\d)[{_PLATE_LOWER}]{{5,6}}{_E}"
 )
 # Between a document's or an account's word and its value: a colon, 是 or 为 (是：), spaces, an opening bracket.
 _JOIN = r"[ \t]{0,2}(?:是|为)?[ \t]{0,2}[:：]?[ \t]{0,2}[(（]?[ \t]{0,2}"
@@ -187,7 +191,8 @@ _ACCOUNT = re.compile(
     rf"{_NOT_A_COUNT}"
 )
 _ACCOUNT_NAMED = re.compile(
-    rf"{_ACCOUNT_WORD}(?:号码|账号|帐号|号)?[ \t]*[:：][ \t]*(?P<v>[A-Za-z][A-Za-z0-9]{{5,19}})(?![-_0-9A-Za-z])"
+    rf"{_ACCOUNT_WORD}(?:(?:号码|账号|帐号|号)?[ \t]*[:：]|号码|账号|帐号|号)[ \t]*"
+    r"(?P<v>[A-Za-z][A-Za-z0-9]{5,19})(?![-_0-9A-Za-z])"
 )
 OFFICIAL_ACCOUNT = ("公众号", "官方", "政务", "服务号", "订阅号")
 CARD_CONTEXT = (
@@ -302,9 +307,10 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
         split = m.group(1) and _TABLE_MARK.fullmatch(m.group(1))
         if not split or _near(view, m.start(), m.end(), PHONE_CONTEXT):
             found.append((Kind.MOBILE, m.start(), m.end()))
-    for m in _MOBILE_SPLIT.finditer(view):
-        if len(re.sub(r"\D", "", m.group(1))) == 11:
-            found.append((Kind.MOBILE, m.start(1), m.end(1)))
+    for pattern in (_MOBILE_SPLIT, _MOBILE_LINES):
+        for m in pattern.finditer(view):
+            if len(re.sub(r"\D", "", m.group(1))) == 11:
+                found.append((Kind.MOBILE, m.start(1), m.end(1)))
     found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(view)]
     found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(view)]
     for m in _CARD.finditer(view):

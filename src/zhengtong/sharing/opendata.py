@@ -99,8 +99,10 @@ def findings(dataset: Dataset) -> list[str]:
     kinds: set[str] = set()
     headings = dataset.columns if not dataset.register else []
     texts = [dataset.name, dataset.title, dataset.notes, *dataset.tags.values_list("name", flat=True), *headings]
+    # the providing department's own telephone and address are printed on purpose, as everywhere else
+    own = frozenset(s for s in (dataset.organization.phone, dataset.organization.address) if s)
     for text in texts:
-        kinds.update(str(f.kind.label) for f in privacy.scan(text or ""))
+        kinds.update(str(f.kind.label) for f in privacy.scan(text or "", allow=own))
     if not found:
         labels = {key: _reading_label(label) for key, label in columns(dataset)}
         for row in rows(dataset):
@@ -108,20 +110,22 @@ def findings(dataset: Dataset) -> list[str]:
                 if isinstance(value, str) and value:
                     # under its heading, as a reader reads the table: 王　芳 under 姓名 is a name, a number under
                     # 身份证号 an ID number whatever its check digit
-                    kinds.update(str(f.kind.label) for f in privacy.scan(f"{labels.get(key, '')}：{value}"))
+                    kinds.update(str(f.kind.label) for f in privacy.scan(f"{labels.get(key, '')}：{value}", allow=own))
                     if labels.get(key) == "姓名" and (_someone(value) or _named(value)):
                         kinds.add(str(privacy.Kind.NAME.label))
                     said = _CONTACT.get(labels.get(key, ""))
-                    if said is not None and said[1].search(value):
+                    if said is not None and value.strip() not in own and said[1].search(value):
                         kinds.add(str(said[0].label))
     if kinds:
         found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
     return found
 
 
-PERSON_HEADING = re.compile(r"(?:人|者|员|人员|姓名|名字|名单|户主)$")
-# What qualifies a heading, not what it names: 姓名（户主） is a column of names, 姓名/Name too.
-_QUALIFIER = re.compile(r"[（(][^（()）]*[）)]|\s*/.*$")
+PERSON_HEADING = re.compile(
+    r"(?:人|者|员|人员|姓名|名字|名单|户主|人名|签名|签字)$|姓名|人名|^(?:[Nn]ame|NAME|[Ff]ull [Nn]ame)$"
+)
+# What qualifies a heading, not what it names: 姓名（户主） is a column of names, 姓名/Name and 联系人Contact too.
+_QUALIFIER = re.compile(r"[（(][^（()）]*[）)]|\s*/.*$|(?<=[\u4e00-\u9fa5])\s*[A-Za-z][A-Za-z .]*$")
 # Headings that say what their cells are: any account under 微信, any number under 宅电, any door under 房号.
 _CONTACT = {
     **dict.fromkeys(("微信", "微信号", "QQ", "qq", "QQ号", "支付宝"), (privacy.Kind.ACCOUNT, re.compile(r"\w"))),
