@@ -34,7 +34,7 @@ from .forms import ApplicationForm
 from .models import Application, Branch, ServiceItem
 from .queue import TITLES, as_rows, section_applications, staff_queue
 from .services.common import SUBJECT
-from .services.workflow import SPECIAL_PROCEDURES
+from .services.time_limits import SPECIAL_PROCEDURES
 from .views_public import notice_response
 
 

@@ -1,16 +1,18 @@
 from .lookup import status_lookup
 from .submit import application_submit
+from .time_limits import (
+    application_extend,
+    application_extend_decide,
+    application_special_pause,
+    application_special_resume,
+)
 from .workflow import (
     application_accept,
     application_conclude,
     application_deliver,
-    application_extend,
-    application_extend_decide,
     application_refuse,
     application_request_correction,
     application_resubmit,
-    application_special_pause,
-    application_special_resume,
     application_withdraw,
     review_decide,
 )

@@ -1,4 +1,5 @@
-"""The workflow after submission, one service per transition (行政许可法 第三十二、四十二、四十四、四十五条).
+"""The workflow after submission, one service per transition (行政许可法 第三十二、四十四条; the limit's special
+procedures and extension, 第四十二、四十五条, in time_limits.py).
 
 待受理 → 受理 / 不予受理 / 补正 (clock paused until the applicant resubmits) → 审查: one branch per department in
 parallel, each on its own clock → the lead joins the opinions → 办结 (准予 / 不予许可) → 送达. Every service
@@ -15,17 +16,13 @@ from zhengtong.audit.services import audit_record
 from zhengtong.cases import notices
 from zhengtong.cases.guards import case_service, reported
 from zhengtong.core.errors import InvalidTransition, refuse
-from zhengtong.core.reverse import reverse_once
-from zhengtong.org.access import is_head_of
 from zhengtong.sharing.services.licences import licence_record
-from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from .. import errors
 from ..case import APPLICATION
 from ..models import Application, Branch, CorrectionNotice, Decision, Notice, ServiceType, Status
-from ..selectors import extension_unit
 from .common import (
     SUBJECT,
     event,
@@ -39,8 +36,6 @@ from .notices import notice_issue
 from .submit import clean_form, store_materials
 
 DELIVERY_LIMIT = 10  # 行政许可法 第四十四条: certificate issued within 10 days of the decision
-EXTENSION = 10  # 第四十二条: +10 days with the agency head's approval
-JOINT_EXTENSION = 15  # 第四十二条: joint handling +15 days with the government head's approval
 
 
 def _stop(application, *, cancelled=False, **filters) -> None:
@@ -110,19 +105,6 @@ def application_accept(*, application: Application, by) -> Application:
     )
     notices.tell(APPLICATION, application, "已受理")
     return application
-
-
-# 第四十五条's procedures, whose time is not counted in the limit.
-SPECIAL_PROCEDURES = (
-    ClockPause.Reason.HEARING,
-    ClockPause.Reason.TENDER,
-    ClockPause.Reason.AUCTION,
-    ClockPause.Reason.INSPECTION,
-    ClockPause.Reason.TESTING,
-    ClockPause.Reason.QUARANTINE,
-    ClockPause.Reason.APPRAISAL,
-    ClockPause.Reason.EXPERT_REVIEW,
-)
 
 
 @transaction.atomic(durable=True)
@@ -377,95 +359,6 @@ def application_withdraw(*, application: Application, by) -> Application:
     return application
 
 
-@case_service
-def application_special_pause(
-    *, application: Application, by, reason: str, note: str, expected_days: int | None = None
-) -> Application:
-    """第四十五条: 听证、招标、拍卖、检验、检测、检疫、鉴定、专家评审 are not counted; the procedure is named and the
-    time it needs is told to the applicant in writing (the event on his record and the message)."""
-    require_may(by, application, "special_pause")
-    if reason not in SPECIAL_PROCEDURES:
-        raise refuse(errors.SPECIAL_REASON_INVALID)
-    if not isinstance(expected_days, int) or isinstance(expected_days, bool) or not 1 <= expected_days <= 365:
-        raise refuse(errors.SPECIAL_DURATION_REQUIRED)
-    application = locked(application)
-    require_state_for(application, "special_pause", by)
-    for clock in open_clocks(application, paused_since__isnull=True):
-        clock_pause(clock=clock, reason=reason, note=note, expected_days=expected_days)
-    label = ClockPause.Reason(reason).label
-    told = (
-        f"需进行{label}，预计所需时间{expected_days}个工作日，该期间不计入办理期限"
-        "（《中华人民共和国行政许可法》第四十五条）"
-    )
-    event(
-        application,
-        "special",
-        f"特别程序：{label}（预计{expected_days}个工作日，不计入办理期限）",
-        department=application.lead_department,
-        note=note,
-    )
-    notice_issue(application, Notice.Kind.SPECIAL, procedure=str(label), days=expected_days, note=note)
-    audit_record(
-        action="approvals.application.special_pause",
-        obj=application,
-        changes={"reason": [None, reason], "expected_days": [None, expected_days]},
-    )
-    notices.tell(APPLICATION, application, f"{told}。{note}" if note else told)
-    return application
-
-
-@case_service
-def application_special_resume(*, application: Application, by) -> Application:
-    require_may(by, application, "special_resume")
-    application = locked(application)
-    require_state_for(application, "special_resume", by)
-    for clock in open_clocks(application, paused_since__isnull=False):
-        clock_resume(clock=clock)
-    event(application, "special_end", "特殊程序结束，恢复计时", department=application.lead_department)
-    audit_record(action="approvals.application.special_resume", obj=application)
-    return application
-
-
-@case_service
-def application_extend(*, application: Application, by, approver, reason: str) -> Application:
-    """Ask the lead department's head for +10 working days (+15 for joint handling) on the whole limit; he decides
-    in his own session (application_extend_decide), and a head asking himself decides at once."""
-    require_may(by, application, "extend")
-    _require_extension_approver(approver, application)
-    application = locked(application)
-    require_state_for(application, "extend", by)
-    whole = open_clocks(application, stage="whole").first()
-    if whole is None or whole.extension_total:
-        raise refuse(errors.EXTENSION_TWICE)
-    amount = JOINT_EXTENSION if application.item.co_departments.exists() else EXTENSION
-    request = extension_request(
-        clock=whole, amount=amount, reason=reason, by=by, approver=approver, link=_link(application)
-    )
-    audit_record(action="approvals.application.extend", obj=application, changes={"requested": [None, amount]})
-    if request.approved:
-        _extended(application, request)
-    return application
-
-
-@case_service
-def application_extend_decide(*, application: Application, by, approve: bool, note: str = "") -> Application:
-    """The head's decision on the extension asked for: approved, the limit grows and the applicant is told."""
-    require_may(by, application, "extend_decide")
-    _require_extension_approver(by, application)  # named while head; no longer the head, no decision
-    application = locked(application)
-    require_state_for(application, "extend_decide", by)
-    request = extension_decide(
-        request=pending_extension(SUBJECT, application.pk),
-        by=by,
-        approve=approve,
-        note=note,
-        link=_link(application),
-    )
-    if request.approved:
-        _extended(application, request)
-    return application
-
-
 def _without_reason(application: Application, detail: str):
     """第三十二条 and 第三十八条: a refusal states its reason; one without is refused and kept for 电子监察."""
     return reported(
@@ -476,27 +369,3 @@ def _without_reason(application: Application, detail: str):
         department=application.lead_department,
         detail=detail,
     )
-
-
-def _require_extension_approver(user, application: Application) -> None:
-    """第四十二条: +10 days "经本行政机关负责人批准" (the lead department's head); joint or unified handling +15
-    days "经本级人民政府负责人批准" (a head of the people's government the lead department belongs to)."""
-    unit = extension_unit(application)
-    if unit is None or not is_head_of(user, unit):
-        joint = application.item.co_departments.exists()
-        raise refuse(errors.EXTENSION_GOVERNMENT_HEAD if joint else errors.EXTENSION_APPROVER)
-
-
-def _extended(application: Application, request) -> None:
-    event(
-        application,
-        "extend",
-        f"经批准延长办理期限{request.amount}个工作日",
-        department=application.lead_department,
-        note=request.reason,
-    )
-    notices.tell(APPLICATION, application, f"办理期限延长{request.amount}个工作日：{request.reason}")
-
-
-def _link(application: Application) -> str:
-    return reverse_once("workbench_approvals:detail", application.pk)
