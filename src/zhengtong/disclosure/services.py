@@ -158,7 +158,7 @@ def document_detach(*, document: Document, by, attachment_id) -> Document:
 
 def public_strings(document: Document) -> set[str]:
     """The department's own telephone and address are printed on purpose."""
-    return {s for s in (document.department.phone, document.department.address) if s}
+    return document.department.own_contacts()
 
 
 def body_text(document: Document) -> str:

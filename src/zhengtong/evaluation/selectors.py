@@ -48,15 +48,11 @@ def published_rectifications(limit: int = 20) -> list[dict]:
             "score": f.rating.get_score_display(),
             "comment": mask(f.rating.comment),
             # the department's own telephone and address, printed on purpose as every publishing place allows them
-            "rectification": mask(f.rectification, allow=_printed_on_purpose(f.rating.department)),
+            "rectification": mask(f.rectification, allow=f.rating.department.own_contacts()),
             "on_time": f.rectified_on_time,
         }
         for f in rows
     ]
-
-
-def _printed_on_purpose(department) -> set[str]:
-    return {s for s in (department.phone, department.address) if s}
 
 
 def invitation_of(subject_type: str, case_pk, user) -> Invitation | None:

@@ -68,6 +68,10 @@ class Department(MP_Node, TimeStampedModel):
 
     PUBLIC_FIELDS = {"functions": "text", "phone": "phone", "address": "address"}  # its public page and the API
 
+    def own_contacts(self) -> set[str]:
+        """Its telephone and office address: printed on purpose wherever it publishes, never masked as someone's."""
+        return {value for value in (self.phone, self.address) if value}
+
     def clean(self):
         if problems := personal_data_problems(self, self.PUBLIC_FIELDS):
             raise ValidationError(problems, code="PERSONAL_DATA")

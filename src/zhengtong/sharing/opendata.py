@@ -100,7 +100,7 @@ def findings(dataset: Dataset) -> list[str]:
     headings = dataset.columns if not dataset.register else []
     texts = [dataset.name, dataset.title, dataset.notes, *dataset.tags.values_list("name", flat=True), *headings]
     # the providing department's own telephone and address are printed on purpose, as everywhere else
-    own = frozenset(s for s in (dataset.organization.phone, dataset.organization.address) if s)
+    own = frozenset(dataset.organization.own_contacts())
     for text in texts:
         kinds.update(str(f.kind.label) for f in privacy.scan(text or "", allow=own))
     if not found:
