@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from zhengtong.core import throttle
+
 from .context import _current, _written, actor_for, rebind
 
 UNSAFE = frozenset(("POST", "PUT", "PATCH", "DELETE"))
@@ -39,8 +41,6 @@ def _refused(request, status: int) -> None:
     match = getattr(request, "resolver_match", None)
     if user is None or not user.is_authenticated or match is None:
         return
-    from zhengtong.core import throttle
-
     from .services import audit_record  # the models, loaded once the apps are
 
     count = throttle.hit(throttle.keys("audit-refused", user=user.pk)[0], throttle.WINDOW)

@@ -121,13 +121,18 @@ _PHONE_WORD = (  # literal words only: a character class costs the pattern the r
     r"(?:手机号码|手机号|手机|联系电话|联系方式|电话|号码|致电|拨打|来电|回电|电联"
     r"|tel|Tel|TEL|phone|Phone|PHONE|mobile|Mobile|MOBILE)"
 )
-_MOBILE_SPLIT = re.compile(
-    rf"{_PHONE_WORD}[ \t]*[:：]?[ \t]*(1[3-9]\d{{0,3}}([ \t]+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}"
-)
+
+
+def _split_after(words: str, gap: str) -> re.Pattern:
+    """Eleven digits in two to four groups parted by runs of `gap`, right after one of `words` (group 1)."""
+    return re.compile(rf"{words}{gap}*[:：]?{gap}*(1[3-9]\d{{0,3}}({gap}+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}")
+
+
+_MOBILE_SPLIT = _split_after(_PHONE_WORD, r"[ \t]")
 # Over lines too, right after a contact's own noun (联系手机⏎1380⏎5740⏎014): a channel's row of counts is headed 电话
 # or 来电, never 联系手机.
 _CONTACT_NOUN = r"(?:联系手机|联系电话|联系方式|手机号码|手机号)"
-_MOBILE_LINES = re.compile(rf"{_CONTACT_NOUN}\s*[:：]?\s*(1[3-9]\d{{0,3}}(\s+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}")
+_MOBILE_LINES = _split_after(_CONTACT_NOUN, r"\s")
 _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )

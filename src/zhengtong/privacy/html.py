@@ -6,7 +6,6 @@ link of any scheme, an address in a link's query, a picture's file name) are pub
 
 from __future__ import annotations
 
-import re
 from html import escape
 from html.parser import HTMLParser
 from urllib.parse import unquote
@@ -14,6 +13,7 @@ from urllib.parse import unquote
 from .boxes import box_runs
 from .detect import scan
 from .mask import mask
+from .normalize import HORIZONTAL_SPACES
 
 BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
@@ -25,7 +25,6 @@ BLOCKS = frozenset(
 # paragraph's lines of figures read as one line made a table's figures a mobile. (&nbsp; and U+3000 are no
 # collapsing white space to a browser.)
 _KEEPS_SPACES = frozenset(("pre", "textarea", "listing", "plaintext"))
-_SPACES = re.compile(r"[ \t]+")
 
 
 class _Visible(HTMLParser):
@@ -79,7 +78,7 @@ class _Visible(HTMLParser):
         """As a browser shows it: a paragraph's run of spaces as one (1380      5740      002 in the source is
         1380 5740 002 on the page), a <pre>'s as they are."""
         if not self.hidden:
-            self.parts.append(data if self.kept else _SPACES.sub(" ", data))
+            self.parts.append(data if self.kept else HORIZONTAL_SPACES.sub(" ", data))
 
 
 def visible_text(html: str) -> str:

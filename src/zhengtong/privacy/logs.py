@@ -14,8 +14,8 @@ from urllib.parse import unquote
 from gunicorn import glogging
 
 from .mask import mask, may_hold
+from .normalize import HORIZONTAL_SPACES
 
-_SPACES = re.compile(r"[ \t]+")
 # Django escapes a logged path's characters outside ASCII (一三八… as \u4e00\u4e09\u516b…) against forged lines.
 _ESCAPED = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|x([0-9a-fA-F]{2}))")
 
@@ -34,7 +34,7 @@ def _as_written(text: str) -> str:
 class MaskPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         # A log line is no table: a run of spaces in a path stands for one (1380    5740    077 is a mobile).
-        text = _SPACES.sub(" ", _as_written(unquote(record.getMessage())))
+        text = HORIZONTAL_SPACES.sub(" ", _as_written(unquote(record.getMessage())))
         if may_hold(text):
             masked = mask(text)
             if masked != text:

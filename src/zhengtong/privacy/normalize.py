@@ -55,9 +55,9 @@ _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's d
 # written so, and a run read as digits.
 _CN_NUMERALS = "〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾"
 # A circle is a zero beside a numeral (一三八○五七四…), a mark in a table's column elsewhere (13 ○ ○ ○).
-_CIRCLES = re.compile(
-    r"(?<=[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾])[○◯]+|[○◯]+(?=[〇零一二三四五六七八九壹贰叁肆伍陆柒捌玖幺洞两拐勾])"
-)
+_CIRCLES = re.compile(f"(?<=[{_CN_NUMERALS}])[○◯]+|[○◯]+(?=[{_CN_NUMERALS}])")
+# A run of spaces or tabs, which a page or a log line shows as one space (html.py, logs.py).
+HORIZONTAL_SPACES = re.compile(r"[ \t]+")
 SPELT_DIGITS = _CN_NUMERALS + "○◯"  # read as digits in such a run, so masked as digits too (privacy.mask)
 _RUN_SEPARATORS = " -,.、·/"
 _RUN_SEP = f"[{re.escape(_RUN_SEPARATORS)}]"
