@@ -9,16 +9,11 @@ from django.db import transaction
 from zhengtong.audit.services import audit_record
 
 
-def denied(action: str, *, by=None, obj=None, object_type: str = "", object_id: str = "") -> None:
+def denied(action: str, *, by=None, obj=None, object_type: str = "", object_id: str = "", **said) -> None:
+    """`said`: what else the row keeps (a refused step's code and the state it stood in, after its service's
+    transaction rolled back)."""
     changes = {"user": [None, getattr(by, "username", "") or ""]} if by is not None else {}
+    changes.update({key: [None, value] for key, value in said.items()})
     target = {"obj": obj} if obj is not None else {"object_type": object_type, "object_id": object_id}
     with transaction.atomic(durable=True):
         audit_record(action=action, changes=changes, **target)
-
-
-def refused(action: str, *, by, obj, code: str, state: str) -> None:
-    """A step refused for the follow-up's state or for what was written (its code and the state it stood in): the
-    service's transaction has rolled back, so the row is written in one of its own, as `denied`'s is."""
-    changes = {"user": [None, getattr(by, "username", "") or ""], "code": [None, code], "state": [None, state]}
-    with transaction.atomic(durable=True):
-        audit_record(action=action, obj=obj, changes=changes)

@@ -22,7 +22,7 @@ from zhengtong.supervision.models import Clock, ClockPause, Outcome
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
 
 from . import errors
-from .access import denied, refused
+from .access import denied
 from .models import FollowUp, Rating
 
 SUBJECT = "evaluation.followup"
@@ -72,7 +72,7 @@ def _refusals_recorded(step: str):
                 return service(follow_up=follow_up, by=by, **values)
             except (InvalidTransition, InvalidInput) as refusal:
                 state = getattr(refusal, "state", follow_up.state)
-                refused(f"evaluation.refused.{step}", by=by, obj=follow_up, code=refusal.code, state=state)
+                denied(f"evaluation.refused.{step}", by=by, obj=follow_up, code=refusal.code, state=state)
                 raise
 
         return run
