@@ -78,7 +78,8 @@ class Application(models.Model):
         verbose_name_plural = _("办件")
         indexes = [
             models.Index(fields=["applicant", "-received_at"], name="application_mine"),
-            models.Index(fields=["lead_department", "status", "received_at"], name="application_queue"),
+            # The id last: a queue section's list, oldest first, breaks ties by it (queue.waiting_in_order).
+            models.Index(fields=["lead_department", "status", "received_at", "id"], name="application_queue"),
         ]
         constraints = [
             # A double click or a retried request is the same application.
@@ -137,7 +138,8 @@ class Branch(models.Model):
         verbose_name_plural = _("审查分支")
         ordering = ["-is_lead", "pk"]
         constraints = [models.UniqueConstraint(fields=["application", "department"], name="branch_unique")]
-        indexes = [models.Index(fields=["department", "state", "received_at"], name="branch_queue")]
+        # The application last: the reviews section breaks ties by it (queue.waiting_in_order).
+        indexes = [models.Index(fields=["department", "state", "received_at", "application"], name="branch_queue")]
 
 
 class CorrectionNotice(models.Model):
