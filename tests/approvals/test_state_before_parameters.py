@@ -83,6 +83,17 @@ def test_a_second_opinion_on_a_decided_branch_is_409_naming_the_branch(
     assert lead.state == "agreed"
 
 
+def test_a_malformed_opinion_on_a_decided_branch_is_409_too(client, item, zhangsan, uploads, form_data, lisi):
+    """The branch's opinion is read before the new one's parameters, as the case's state is before a step's: an
+    opinion that says neither yes nor no on a decided branch answered 400 for the parameter (review, session 48)."""
+    application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
+    lead = application.branches.get(is_lead=True)
+    services.review_decide(branch=lead, by=lisi, agree=True)
+    answer = _post(client, application, "review", lisi, {"branch": lead.pk, "agree": "perhaps"})
+    assert answer.status_code == 409, answer.json()
+    assert answer.json()["code"] == "BRANCH_DECIDED"
+
+
 def test_the_correction_notice_is_given_once(item, zhangsan, uploads, form_data, lisi):
     """第三十二条（四）: 一次告知申请人需要补正的全部内容. After the applicant's resubmission, a second notice is
     refused 409 and nothing pauses again."""

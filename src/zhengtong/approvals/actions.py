@@ -28,6 +28,9 @@ def _review(application, user, data, files):
         branch = None
     if branch is None:
         raise NotFound()
+    # who and the branch's opinion before the new opinion's parameters, in the service's order (it checks again)
+    services.require_department(user, branch.department, application, "review")
+    services.require_branch_pending(branch)
     return services.review_decide(
         branch=branch, by=user, agree=params.flag(data, "agree"), reason=params.text(data, "reason")
     )

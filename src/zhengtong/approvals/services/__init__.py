@@ -1,3 +1,4 @@
+from .common import require_department
 from .lookup import status_lookup
 from .submit import application_submit
 from .time_limits import (
@@ -14,6 +15,7 @@ from .workflow import (
     application_request_correction,
     application_resubmit,
     application_withdraw,
+    require_branch_pending,
     review_decide,
 )
 
@@ -30,6 +32,8 @@ __all__ = [
     "application_special_pause",
     "application_special_resume",
     "application_withdraw",
+    "require_branch_pending",
+    "require_department",
     "review_decide",
     "status_lookup",
 ]

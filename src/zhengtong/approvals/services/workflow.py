@@ -202,6 +202,14 @@ def application_resubmit(*, application: Application, by, uploads: dict, data: d
     return application
 
 
+def require_branch_pending(branch: Branch) -> None:
+    """Refused (409 naming the branch's opinion) once the department has given it: the branch's state, not the
+    case's, which stays 审查中 while other departments review. Also read before an opinion's parameters
+    (actions._review), as the case's state is before a step's."""
+    if branch.state != Branch.State.PENDING:
+        raise refuse(errors.BRANCH_DECIDED, InvalidTransition, opinion=branch.get_state_display())
+
+
 @case_service
 def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branch:
     """A department's opinion on its own branch; staff of another department are refused (and audited)."""
@@ -210,8 +218,7 @@ def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branc
     application = locked(application)
     require_state_for(application, "review", by)
     branch = Branch.objects.select_for_update().get(pk=branch.pk)
-    if branch.state != Branch.State.PENDING:  # the branch's opinion, not the case's state: the case is 审查中
-        raise refuse(errors.BRANCH_DECIDED, InvalidTransition, opinion=branch.get_state_display())
+    require_branch_pending(branch)
     if not agree and not (reason or "").strip():
         raise refuse(errors.REASON_REQUIRED)
     branch.state = Branch.State.AGREED if agree else Branch.State.DISAGREED
