@@ -18,7 +18,8 @@ from .normalize import without
 
 COMPOUND_SURNAMES = (
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 端木 独孤 南宫 西门 闻人 轩辕 "
-    "百里 呼延 钟离 澹台 公冶 太史 申屠 万俟 闾丘 濮阳 淳于 单于 赫连 东郭 仲孙 拓跋"
+    "百里 呼延 钟离 澹台 公冶 太史 申屠 万俟 闾丘 濮阳 淳于 单于 赫连 东郭 仲孙 拓跋 "
+    "左丘 公羊 宗政 太叔 鲜于 亓官 司寇 颛孙 巫马 公西 漆雕 乐正 壤驷 公良 宰父 谷梁 羊舌 微生 梁丘"
 ).split()
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -29,6 +30,7 @@ SURNAMES = frozenset(
     "迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉"
     "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由竺"
+    "萧洪赖乜佴厍宓宦庹庾忻暨桓殳毋汲沃滑濮牧璩笪糜羿茆荀莘蒯蓟蓬訾贲逄邴郏郗郦鄂酆钭钮隗韶夔"
 )
 # Characters that given names are made of (the commonest few hundred, from name statistics).
 GIVEN = frozenset(
@@ -54,6 +56,20 @@ GIVEN = frozenset(
     "阿大二小妹宝根狗牛毛三四丫娣弟招来旺财发亚剑诺宗祖佑铁炳儿家其人"
     "韫翀玥喆珺彧昱垚曦汐琬"
 )
+# Names in minority languages have no Han surname: they are read as runs of the parts such names are made of
+# (Tibetan 扎西顿珠, 次仁央金; Uyghur and Kazakh 阿依古丽, 买买提, 努尔兰; Mongolian 巴特尔, 其其格; Yi 吉克阿呷),
+# joined or parted by a middle dot, and only where a role, a list after one, or 同志/先生/同学… says a person.
+MINORITY_PARTS = (
+    "扎西 次仁 顿珠 卓玛 央金 格桑 拉姆 德吉 平措 旺堆 达娃 尼玛 多吉 多杰 索朗 边巴 普布 巴桑 白玛 次旦 旦增 洛桑 "
+    "仁增 群培 曲珍 措姆 拉巴 米玛 桑珠 益西 丹增 贡布 才让 卓嘎 央宗 强巴 罗布 德庆 次珍 拉珍 泽仁 四郎 降措 "
+    "拥措 阿旺 贡嘎 格列 仁青 嘎玛 曲措 "
+    "买买提 麦麦提 阿不都 阿布都 阿卜杜 艾力 艾买提 努尔 热依拉 阿依 古丽 迪丽 热巴 帕提 米拉 阿迪力 伊力 哈尼 "
+    "克孜 吐尔逊 吾斯曼 热合曼 依明 卡德尔 玉素甫 尼亚孜 亚森 艾尼 肉孜 沙吾提 托合提 阿力木 阿里木 买合木提 "
+    "巴哈 依提 江 汗 兰 罕 叶尔 别克 哈力 木拉提 赛力克 达吾列提 阿斯哈尔 巴合提 阿娜尔 祖丽 皮亚 "
+    "巴特尔 其其格 乌云 斯琴 那仁 图雅 苏和 朝鲁 宝音 额尔敦 格日勒 哈斯 敖登 孟和 阿拉坦 布仁 巴雅尔 乌兰 "
+    "呼和 格根 塔娜 萨仁 娜仁 高娃 其木格 图门 巴图 吉日嘎拉 宝力德 那顺 特木尔 满都拉 "
+    "吉克 阿呷 阿果 木呷 沙马 曲比 阿苏 日火"
+).split()
 # A character that begins the next word, not the end of a name (申请人李月娥不服 -> 李月娥, 侯毅本人 -> 侯毅).
 NOT_GIVEN = frozenset(
     "其的了在是于和与及或等因称向对从到被把为将已未经由也都就现曾先同本家名夫妻一身手电住联系情陪申提要请表诉来无所之自拟户说讲反不"
@@ -85,7 +101,13 @@ ROLES = (
     "我叫 名叫 名字叫 名字是 本人 尊敬的 致 "
     "填表人 署名 签名 代办人 陪同人 经手人 联络人 办理人 "
     "我爸 我妈 我哥 我姐 我弟 我妹 我爸爸 我妈妈 我哥哥 我姐姐 我弟弟 我妹妹 "  # the longer first where both fit
-    "我爷爷 我奶奶 我老公 我老婆 我爱人 我儿子 我女儿"
+    "我爷爷 我奶奶 我老公 我老婆 我爱人 我儿子 我女儿 "
+    # the parties of a contract, a court's and a register's wording, and kin written with 其
+    "选民 建设人 受让方 转让方 受让人 转让人 出让人 买受人 竞买人 承包人 发包人 被告人 罪犯 服刑人员 矫正对象 "
+    "上诉人 被上诉人 申诉人 被申诉人 再审申请人 异议人 报告人 求助人 来访人 共有人 权利人 义务人 产权人 "
+    "所有权人 被继承人 赡养人 抚养人 受援人 援助对象 优抚对象 义务兵 退休人员 法定代理人 近亲属 失信人 "
+    "承租方 出租方 房客 签字 其子 其女 其父 其母 其妻 其夫 其兄 其弟 其姐 其妹 "
+    "其儿子 其女儿 其父亲 其母亲 其妻子 其丈夫 其哥哥 其姐姐 其弟弟 其妹妹"  # the longer first where both fit
 ).split()
 # Staff and officials named in a complaint or a praise (窗口工作人员王小明态度差, 表扬民警陈志强). These words also
 # open ordinary sentences (工作人员张贴公告), so a name after one is taken only where the segmenter reads one: a
@@ -102,7 +124,7 @@ FOLLOWERS = (
     "反映 称 来电 来信 来访 致电 于 因 在 申请 提供 留下 陈述 通过 指定 独居 要求 不服 陪同 留存 未按 驾驶 手机 电话 "
     "奶奶 爷爷 阿姨 叔叔 婆婆 您好 你好 家长 母子 父子 母女 父女 夫妻 兄弟 姐妹 两户 三户 收 描述 持 离婚 拖欠 携 "
     "联系 身份 的身份 的手机 的银行 的账户 的账号 的社保 的户籍 的住址 的家 的车 的房 的母亲 的父亲 的丈夫 的妻子 "
-    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女"
+    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 同学 小朋友"
 ).split()
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
@@ -126,6 +148,10 @@ _ROLE = re.compile("(?:" + "|".join(sorted([*ROLES, *WEAK], key=len, reverse=Tru
 _STAFF = re.compile("(?:" + "|".join(sorted(STAFF, key=len, reverse=True)) + r")[\s:：]*")
 _SURNAME_AT = re.compile(f"(?={_SURNAME})")  # every place a surname starts, overlapping ones included
 _LIST_SEP = "、"
+_PART = "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + ")"
+_MINORITY = re.compile(f"{_PART}(?:[·•‧.]?{_PART})*")
+# After these a person is named, as surely as after a role (努尔兰同学, 扎西顿珠同志).
+_PERSON_AFTER = ("同志", "先生", "女士", "同学", "老师", "小朋友", "家长", "您好", "你好")
 # 姓陈名晓东: the surname and the given name told apart, as a self-introduction does
 _SURNAME_THEN_GIVEN = re.compile(f"(?<=姓){_SURNAME}名[\u4e00-\u9fa5]{{1,2}}")
 
@@ -201,6 +227,19 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
         if _follows(text, end) and named and not _is_place(word):
             return s + given
     return 0
+
+
+def _minority_name_at(text: str, i: int, *, alone: bool = False) -> int:
+    """Length of a name in a minority language starting at i (made of MINORITY_PARTS, three characters at least or
+    two parts), closed by a boundary; standing `alone` (no role before it), only before 同志, 同学 and the like."""
+    m = _MINORITY.match(text, i)
+    if not m:
+        return 0
+    end = m.end()
+    if end - i < 3 and not re.fullmatch(f"{_PART}{_PART}", m.group()):
+        return 0
+    closed = text.startswith(_PERSON_AFTER, end) if alone else _follows(text, end)
+    return end - i if closed and not _is_place(m.group()) else 0
 
 
 def _is_place(name: str) -> bool:
@@ -279,22 +318,30 @@ def _names(text: str) -> list[tuple[int, int]]:
         colon = m.group().rstrip().endswith((":", "："))
         if not weak and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
+        if not weak and (minority := _minority_name_at(text, i)) > n:  # 阿依古丽 whole, not 阿依 as a Han name
+            n, found[i] = minority, i + minority
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
-            n = take(i, strict_end=False)
+            n = take(i, strict_end=False) or _minority_name_at(text, i)
+            if n:
+                found.setdefault(i, i + n)
+    minorities = [m.start() for m in _MINORITY.finditer(text)]
+    for i in minorities:  # standing alone, before 同志, 同学…
+        if _boundary_before(text, i, preceders) and (n := _minority_name_at(text, i, alone=True)):
+            found.setdefault(i, i + n)
     for m in _SURNAME_THEN_GIVEN.finditer(text):
         found.setdefault(m.start(), m.end())
     surnames = [m.start() for m in _SURNAME_AT.finditer(text)]  # read once for the two walks below
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
-    for i in surnames:  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
+    for i in sorted({*surnames, *minorities}):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
         if i < walked or not _boundary_before(text, i, preceders) or i in found:
             continue
         run = []
-        while (n := _name_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
+        while (n := _name_at(text, i) or _minority_name_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
             run.append((i, i + n))
             i += n + 1
         walked = i
-        if run and (n := _name_at(text, i)) and _follows(text, i + n):
+        if run and (n := _name_at(text, i) or _minority_name_at(text, i)) and _follows(text, i + n):
             run.append((i, i + n))
             for start, end in run:
                 found.setdefault(start, end)
