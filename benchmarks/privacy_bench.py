@@ -45,8 +45,10 @@ def main() -> None:
     texts = report("tuned on", DATA / "labelled.jsonl")
     clean = [s.text for s in load(DATA / "labelled.jsonl") if not s.spans]
     documents = ["".join(clean[i : i + 40]) for i in range(0, len(clean), 40)]  # notices of a few pages
-    if (DATA / "holdout.jsonl").exists():
-        texts += report("held out", DATA / "holdout.jsonl")
+    # holdout.jsonl was consulted for number spellings and, in session 49, for names: holdout2.jsonl, by a third
+    # author, is the one no rule was written against (tests/privacy/data/README.md)
+    texts += report("held out, since consulted", DATA / "holdout.jsonl")
+    texts += report("held out", DATA / "holdout2.jsonl")
     digits = re.compile(r"\d+")
     floor = throughput(texts, lambda t: digits.findall(t), args.seconds)
     rate = throughput(texts, scan, args.seconds)

@@ -291,3 +291,19 @@ def test_a_number_inside_a_digest_is_not_personal_data():
     assert scan(f"last_hash {digest}") == []
     assert mask(digest) == digest
     assert [f.kind for f in scan("zhangsan13805749876.pdf")] == [Kind.MOBILE]
+
+
+def test_a_mobile_in_the_cell_after_an_id_number_is_found():
+    """A table's row copied out with tabs (姓名⇥身份证⇥手机⇥住址): the ID number's last group, a tab and the mobile's
+    first digits read as one 11-digit number, which the ID number then covered, and the mobile under it was lost
+    (a third author's held-out corpus, holdout2.jsonl)."""
+    id_number = "331122 19820924 1372"  # its last group opens as a mobile does (13…)
+    text = f"独孤怡\t{id_number}\t190 5439 2257\t丽景新城12-1-1904"
+    kinds = {(f.kind, f.text) for f in scan(text)}
+    assert (Kind.MOBILE, "190 5439 2257") in kinds and (Kind.ID_NUMBER, id_number) in kinds
+
+
+def test_a_card_after_a_letter_spaced_banking_word_is_found():
+    """A form printed with spaces between characters (开 户 行 账 号): its banking words are words still."""
+    card = "6228482340077129144"
+    assert [(f.kind, f.text) for f in scan(f"收 款 人 开 户 行 账 号  {card}")] == [(Kind.BANK_CARD, card)]

@@ -276,7 +276,8 @@ def luhn(value: str) -> bool:
 
 def _near(text: str, start: int, end: int, words) -> bool:
     window = text[max(0, start - CONTEXT_WINDOW) : end + CONTEXT_WINDOW]
-    return any(w in window for w in words)
+    # a form printed letter-spaced (开 户 行 账 号) says its words all the same
+    return any(w in window for w in words) or (" " in window and any(w in window.replace(" ", "") for w in words))
 
 
 # \Z, not $: $ also matches before a final line break, and a line ending in a digit is no group of the next
@@ -291,6 +292,16 @@ def _whole(view: str, m: re.Match) -> bool:
         return True
     before, after = view[max(0, m.start() - 3) : m.start()], view[m.end() : m.end() + 3]
     return not _GROUP_BEFORE.search(before) and not _GROUP_AFTER.match(after)
+
+
+def _blanked(view: str, spans: list[tuple[Kind, int, int]]) -> str:
+    """`view` with each span's characters replaced, length kept: what later patterns may still read."""
+    if not spans:
+        return view
+    chars = list(view)
+    for _kind, start, end in spans:
+        chars[start:end] = "\x00" * (end - start)
+    return "".join(chars)
 
 
 def _find(view: str) -> list[tuple[Kind, int, int]]:
@@ -308,6 +319,9 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
             and _near(view, m.start(), m.end(), ID_CONTEXT)
         ):
             found.append((Kind.ID_NUMBER, m.start(), m.end()))
+    # An ID number's digits are no other number's: left in, its last group, a tab and a mobile's first digits read
+    # as one mobile, which the ID number then covered, and the real mobile after it was lost.
+    view = _blanked(view, found)
     for m in _MOBILE.finditer(view):
         split = m.group(1) and _TABLE_MARK.fullmatch(m.group(1))
         if not split or _near(view, m.start(), m.end(), PHONE_CONTEXT):
