@@ -285,6 +285,31 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return [read.span(start, end) for start, end in _names(read.text)]
 
 
+def _tagged_names(text: str) -> list[tuple[int, int]]:
+    """Three-character names anywhere, as the segmenter reads them: a word it makes of characters its dictionary
+    does not hold as one (a name it holds is a public one, 毛泽东, 王羲之, or a law's, 安全法), tags as a person's
+    name, and the name reader would take too (a surname, given-name characters, no common word). Two-character
+    ones are not trusted (许可 and 查明 are tagged as names), nor a word inside a title's brackets (《…》) or before
+    a document number's (杭建发〔2023〕). Cut, then tagged word by word: tagging the whole text cost a tenth of the
+    detector's time, cutting it a third of that."""
+    spans, at = [], 0
+    for word in rjieba.cut(text):
+        start = at
+        at += len(word)
+        if len(word) != 3 or _surname_at(word, 0) != 1 or rjieba.has_word(word) or not _tagged_name(word):
+            continue
+        if _name_at(text, start) != 3 or _is_place(word) or text[at : at + 1] in "〔[":
+            continue
+        if text.rfind("《", 0, start) <= text.rfind("》", 0, start):
+            spans.append((start, at))
+    return spans
+
+
+@lru_cache(maxsize=65536)
+def _tagged_name(word: str) -> bool:
+    return rjieba.tag(word)[0][1] == "nr"
+
+
 def _names(text: str) -> list[tuple[int, int]]:
     found: dict[int, int] = {}
     preceders = frozenset(m.end() for m in _PRECEDER.finditer(text))
@@ -309,6 +334,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         if tag == "nr" and 2 <= len(word) <= 3 and surname and all(c in GIVEN for c in given) and not _is_place(word):
             if len(word) == 3 or not rjieba.has_word(word):
                 found.setdefault(m.end(), m.end() + len(word))
+    for start, end in _tagged_names(text):
+        found.setdefault(start, end)
     for m in _ROLE.finditer(text):
         weak = m.group().startswith(WEAK)
         i = m.end()
