@@ -19,7 +19,7 @@ from .normalize import without
 COMPOUND_SURNAMES = (
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 端木 独孤 南宫 西门 闻人 轩辕 "
     "百里 呼延 钟离 澹台 公冶 太史 申屠 万俟 闾丘 濮阳 淳于 单于 赫连 东郭 仲孙 拓跋 "
-    "左丘 公羊 宗政 太叔 鲜于 亓官 司寇 颛孙 巫马 公西 漆雕 乐正 壤驷 公良 宰父 谷梁 羊舌 微生 梁丘"
+    "左丘 公羊 宗政 太叔 鲜于 亓官 司寇 颛孙 巫马 公西 漆雕 壤驷 宰父 谷梁 羊舌 微生 梁丘"
 ).split()
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -30,7 +30,7 @@ SURNAMES = frozenset(
     "迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝郜海阚花权强帅屠豆朴盖练廉"
     "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由竺"
-    "萧洪赖乜佴厍宓宦庹庾忻暨桓殳毋汲沃滑濮牧璩笪糜羿茆荀莘蒯蓟蓬訾贲逄邴郏郗郦鄂酆钭钮隗韶夔"
+    "萧洪赖乜佴厍宓宦庹庾忻桓殳毋汲沃滑濮璩笪糜羿茆荀莘蒯蓟蓬訾贲逄邴郏郗郦酆钭钮隗韶夔"
 )
 # Characters that given names are made of (the commonest few hundred, from name statistics).
 GIVEN = frozenset(
@@ -41,7 +41,7 @@ GIVEN = frozenset(
     "泉源洪涛波浪海洲松柏竹梅兰菊桃李杏桂枫杨柳树森林木材根叶花芳草青蓝紫翠碧绿白玉珠宝琼瑶环佩璋琛瑜琦琪"
     "珂珏玮玥琰瑛璇璟凡一二三四五六七八九十百千万亿元初首先高升腾跃翔鸿鹤鹏雁燕凤鸾鹰龙虎彪豹骏驰骥马牛羊"
     "振兆勋斌晖晗昕昭晟晔暄曦皓颢炜烨煜焱熙炎灿辉耀煌坤乾政治理法律宪章典范模式规则方圆润泽沛沐涵淳渊博"
-    "弘毅韬略谋策划筹谦逊恭敬谨慎勤俭朴素雅致秀丽美媚娇婉娴淑贞静宜嫣然如若依可以亦也之乎者云兮君臣民士"
+    "弘毅韬略谋策划筹谦逊恭敬谨慎勤俭朴素雅致秀丽美媚娇婉娴淑贞静宜嫣然如若依可亦也之乎者云兮君臣民士"
     "农工商贾医师友朋宾客仙佛道儒圣贤哲思想念忆怀恩惠泽浩荡宽容恕忍耐久恒定坚固强壮健康宁静淡泊明志致远"
     "伯仲叔季孟少幼小大老阿红霞丹彩虹霖露霜雪冰晶莹玲珑琳琅佳俊秀敏捷慧颖聪睿智哲达通畅舒展开放宏伟壮丽"
     "美好佳丽嘉娜莎妮娅婕妤姗姝婵娥嫦娟媛嫱婷娉茹蓓蕊蕙蔓薇莺鹃鸥鹭燕雀凤凰麟麒骐骊骄骁驹骢军兵将帅卫国"
@@ -101,12 +101,16 @@ ROLES = (
     "我叫 名叫 名字叫 名字是 本人 尊敬的 致 "
     "填表人 署名 签名 代办人 陪同人 经手人 联络人 办理人 "
     "我爸 我妈 我哥 我姐 我弟 我妹 我爸爸 我妈妈 我哥哥 我姐姐 我弟弟 我妹妹 "  # the longer first where both fit
-    "我爷爷 我奶奶 我老公 我老婆 我爱人 我儿子 我女儿 "
-    # the parties of a contract, a court's and a register's wording, and kin written with 其
+    "我爷爷 我奶奶 我老公 我老婆 我爱人 我儿子 我女儿"
+).split()
+# Roles that also open ordinary phrases (罪犯管理工作, 选民信息核对, 其子公司, 签字盖章后): a name after one must end
+# where a name does (a boundary, or a word that follows a name), as after 我是. The parties of a contract, a court's
+# and a register's wording, and kin written with 其.
+BOUNDED_ROLES = (
     "选民 建设人 受让方 转让方 受让人 转让人 出让人 买受人 竞买人 承包人 发包人 被告人 罪犯 服刑人员 矫正对象 "
     "上诉人 被上诉人 申诉人 被申诉人 再审申请人 异议人 报告人 求助人 来访人 共有人 权利人 义务人 产权人 "
     "所有权人 被继承人 赡养人 抚养人 受援人 援助对象 优抚对象 义务兵 退休人员 法定代理人 近亲属 失信人 "
-    "承租方 出租方 房客 签字 其子 其女 其母 其妻 其夫 其兄 其弟 其姐 其妹 "  # not 其父: 其父母
+    "承租方 出租方 房客 签字: 其子 其女 其母 其妻 其夫 其兄 其弟 其姐 其妹 "  # not 其父: 其父母
     "其儿子 其女儿 其父亲 其母亲 其妻子 其丈夫 其哥哥 其姐姐 其弟弟 其妹妹"  # the longer first where both fit
 ).split()
 # Staff and officials named in a complaint or a praise (窗口工作人员王小明态度差, 表扬民警陈志强). These words also
@@ -124,7 +128,7 @@ FOLLOWERS = (
     "反映 称 来电 来信 来访 致电 于 因 在 申请 提供 留下 陈述 通过 指定 独居 要求 不服 陪同 留存 未按 驾驶 手机 电话 "
     "奶奶 爷爷 阿姨 叔叔 婆婆 您好 你好 家长 母子 父子 母女 父女 夫妻 兄弟 姐妹 两户 三户 收 描述 持 离婚 拖欠 携 "
     "联系 身份 的身份 的手机 的银行 的账户 的账号 的社保 的户籍 的住址 的家 的车 的房 的母亲 的父亲 的丈夫 的妻子 "
-    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 同学 小朋友"
+    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 同学 小朋友 继承 代为"
 ).split()
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
@@ -139,17 +143,25 @@ _BEFORE_NAME = frozenset(
 )
 _PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/_")  # _ parts a file name's words
 
-_ROLE_WORDS = frozenset(ROLES)
+_ROLE_WORDS = frozenset([*ROLES, *BOUNDED_ROLES])
 _TITLES = tuple(TITLES)
 _FOLLOWER = re.compile("|".join(sorted(FOLLOWERS, key=len, reverse=True)))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
-_ROLE = re.compile("(?:" + "|".join(sorted([*ROLES, *WEAK], key=len, reverse=True)) + r")\s*(?::|为|是)?\s*")
+_ROLE = re.compile(
+    "(?:" + "|".join(sorted([*ROLES, *BOUNDED_ROLES, *WEAK], key=len, reverse=True)) + r")\s*(?::|为|是)?\s*"
+)
+_BOUNDED = tuple(BOUNDED_ROLES)
 _STAFF = re.compile("(?:" + "|".join(sorted(STAFF, key=len, reverse=True)) + r")[\s:：]*")
 _SURNAME_AT = re.compile(f"(?={_SURNAME})")  # every place a surname starts, overlapping ones included
 _LIST_SEP = "、"
 _PART = "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + ")"
-_MINORITY = re.compile(f"{_PART}(?:[·•‧.]?{_PART})*")
+# A name opens with a part of two characters or more: 江, 汗, 兰 and 罕 only end one (阿力木江, 努尔兰), and alone
+# they spell rivers and words (兰江, 江苏和)
+_OPENING = "(?:" + "|".join(sorted((p for p in MINORITY_PARTS if len(p) > 1), key=len, reverse=True)) + ")"
+_MINORITY = re.compile(f"{_OPENING}(?:[·•‧.]?{_PART})*")
+_TWO_PARTS = re.compile(f"{_PART}{_PART}")
+_OPENS_MINORITY = frozenset(p[0] for p in MINORITY_PARTS if len(p) > 1)  # read before trying the pattern
 # After these a person is named, as surely as after a role (努尔兰同学, 扎西顿珠同志).
 _PERSON_AFTER = ("同志", "先生", "女士", "同学", "老师", "小朋友", "家长", "您好", "你好")
 # 姓陈名晓东: the surname and the given name told apart, as a self-introduction does
@@ -229,17 +241,28 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
     return 0
 
 
-def _minority_name_at(text: str, i: int, *, alone: bool = False) -> int:
-    """Length of a name in a minority language starting at i (made of MINORITY_PARTS, three characters at least or
-    two parts), closed by a boundary; standing `alone` (no role before it), only before 同志, 同学 and the like."""
-    m = _MINORITY.match(text, i)
+def _minority_name_at(text: str, i: int, where: str) -> int:
+    """Length of a name in a minority language starting at i, made of MINORITY_PARTS, 0 if none. Right after a
+    role (`where` "role") one part of two characters is a name (户主达娃); a dotted name need not end at a
+    boundary (被告人买买提·艾力犯…), an undotted one must; standing "alone" it must be three characters or two parts
+    and be followed by 同志, 同学… or a word that follows a name (扎西顿珠反映…). A place word does not end it:
+    Uyghur names end in 江 (阿力木江)."""
+    m = _MINORITY.match(text, i) if text[i : i + 1] in _OPENS_MINORITY else None
     if not m:
         return 0
-    end = m.end()
-    if end - i < 3 and not re.fullmatch(f"{_PART}{_PART}", m.group()):
+    n = m.end() - i
+    if n < 2 or (where != "role" and n < 3 and not _TWO_PARTS.fullmatch(m.group())):
         return 0
-    closed = text.startswith(_PERSON_AFTER, end) if alone else _follows(text, end)
-    return end - i if closed and not _is_place(m.group()) else 0
+    if where == "alone":
+        closed = text.startswith(_PERSON_AFTER, m.end()) or _FOLLOWER.match(text, m.end()) is not None
+    else:  # a dotted name is a person's wherever it ends; undotted, a place's too (致巴特尔街道, 满都拉口岸)
+        closed = any(dot in m.group() for dot in "·•‧.") or _follows(text, m.end())
+    return n if closed else 0
+
+
+def _listed_at(text: str, i: int) -> int:
+    """A name in a list, read the longer way where both fit (阿依古丽 whole, not 阿依 as a Han name)."""
+    return max(_name_at(text, i), _minority_name_at(text, i, "list"))
 
 
 def _is_place(name: str) -> bool:
@@ -265,6 +288,12 @@ def _follows(text: str, j: int) -> bool:
     return _FOLLOWER.match(text, j) is not None
 
 
+def _closed(text: str, j: int) -> bool:
+    """A name ends at j for certain: a boundary, a digit, or a word that follows a name (反映, 来信…), not one of the
+    single characters that may follow one and open an ordinary phrase as well (选民信息核对, 选民范围内的)."""
+    return j >= len(text) or text[j] in _PUNCT or text[j].isdigit() or _FOLLOWER.match(text, j) is not None
+
+
 def _boundary_before(text: str, i: int, preceders: frozenset[int]) -> bool:
     return i == 0 or text[i - 1] in _PUNCT or text[i - 1] in _BEFORE_NAME or i in preceders
 
@@ -285,24 +314,52 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return [read.span(start, end) for start, end in _names(read.text)]
 
 
+# A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's.
+_ORGANISATION = re.compile("[\u4e00-\u9fa5]{0,6}?(?:公司|集团|商行|合作社|事务所|工作室|门市部|经营部)")
+
+
+# A surname and two given-name characters, at every place one starts (overlapping ones included).
+_THREE_CHARACTERS = re.compile(f"(?=[{''.join(sorted(SURNAMES))}][{''.join(sorted(GIVEN))}]{{2}})")
+
+
 def _tagged_names(text: str) -> list[tuple[int, int]]:
     """Three-character names anywhere, as the segmenter reads them: a word it makes of characters its dictionary
     does not hold as one (a name it holds is a public one, 毛泽东, 王羲之, or a law's, 安全法), tags as a person's
     name, and the name reader would take too (a surname, given-name characters, no common word). Two-character
-    ones are not trusted (许可 and 查明 are tagged as names), nor a word inside a title's brackets (《…》) or before
-    a document number's (杭建发〔2023〕). Cut, then tagged word by word: tagging the whole text cost a tenth of the
-    detector's time, cutting it a third of that."""
-    spans, at = [], 0
-    for word in rjieba.cut(text):
-        start = at
-        at += len(word)
-        if len(word) != 3 or _surname_at(word, 0) != 1 or rjieba.has_word(word) or not _tagged_name(word):
+    ones are not trusted (许可 and 查明 are tagged as names), nor a word inside a title's brackets (《…》), before a
+    document number's (杭建发〔2023〕) or a firm's trade name. Only the places where a surname and two given-name
+    characters stand and every other check passes are cut: tagging the whole text cost a tenth of the detector's
+    time."""
+    spans = []
+    for start in [m.start() for m in _THREE_CHARACTERS.finditer(text)]:
+        end = start + 3
+        word = text[start:end]
+        if _surname_at(word, 0) != 1 or rjieba.has_word(word) or not _tagged_name(word):
             continue
-        if _name_at(text, start) != 3 or _is_place(word) or text[at : at + 1] in "〔[":
+        if (
+            _name_at(text, start) != 3
+            or _is_place(word)
+            or text[end : end + 1] in "〔["
+            or _ORGANISATION.match(text, end)
+        ):
             continue
-        if text.rfind("《", 0, start) <= text.rfind("》", 0, start):
-            spans.append((start, at))
+        if text.rfind("《", 0, start) <= text.rfind("》", 0, start) and _cut_as_one(text, start, end):
+            spans.append((start, end))
     return spans
+
+
+def _cut_as_one(text: str, start: int, end: int) -> bool:
+    """Whether the segmenter, reading the words around it, makes text[start:end] one word (王小明说 → 王小明|说, but
+    高小明白了 → 高|小|明白|了)."""
+    left = max(0, start - 4)
+    at = left
+    for word in rjieba.cut(text[left : end + 4]):
+        if at == start:
+            return len(word) == end - start
+        at += len(word)
+        if at > start:
+            return False
+    return False
 
 
 @lru_cache(maxsize=65536)
@@ -314,12 +371,12 @@ def _names(text: str) -> list[tuple[int, int]]:
     found: dict[int, int] = {}
     preceders = frozenset(m.end() for m in _PRECEDER.finditer(text))
 
-    def take(i: int, strict_end: bool) -> int:
+    def take(i: int, strict_end: bool, closed: bool = False) -> int:
         n = _name_at(text, i)
         # after a role, a three-character name may end as a place does (张大山, 李长江): the role says a person
         if n and _is_place(text[i : i + n]) and not (n == 3 and text[i + 2] in GIVEN):
             return 0
-        if n and (not strict_end or _follows(text, i + n)):
+        if n and (not strict_end or _follows(text, i + n)) and (not closed or _closed(text, i + n)):
             found.setdefault(i, i + n)
             return n
         return 0
@@ -338,23 +395,25 @@ def _names(text: str) -> list[tuple[int, int]]:
         found.setdefault(start, end)
     for m in _ROLE.finditer(text):
         weak = m.group().startswith(WEAK)
+        bounded = m.group().startswith(_BOUNDED)
         i = m.end()
-        n = take(i, strict_end=weak)
+        n = take(i, strict_end=weak, closed=bounded)
         if not n and (spaced := _spaced_name_at(text, i)) and (not weak or _follows(text, i + spaced)):
             n, found[i] = spaced, i + spaced
         colon = m.group().rstrip().endswith((":", "："))
-        if not weak and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
+        if not weak and (colon or not bounded) and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
-        if not weak and (minority := _minority_name_at(text, i)) > n:  # 阿依古丽 whole, not 阿依 as a Han name
+        minority = _minority_name_at(text, i, "list" if bounded else "role")
+        if not weak and minority > n:  # 阿依古丽 whole, not 阿依 as a Han name
             n, found[i] = minority, i + minority
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
-            n = take(i, strict_end=False) or _minority_name_at(text, i)
-            if n:
-                found.setdefault(i, i + n)
+            n = take(i, strict_end=False)
+            if (minority := _minority_name_at(text, i, "list")) > n:
+                n, found[i] = minority, i + minority
     minorities = [m.start() for m in _MINORITY.finditer(text)]
     for i in minorities:  # standing alone, before 同志, 同学…
-        if _boundary_before(text, i, preceders) and (n := _minority_name_at(text, i, alone=True)):
+        if _boundary_before(text, i, preceders) and (n := _minority_name_at(text, i, "alone")):
             found.setdefault(i, i + n)
     for m in _SURNAME_THEN_GIVEN.finditer(text):
         found.setdefault(m.start(), m.end())
@@ -364,11 +423,11 @@ def _names(text: str) -> list[tuple[int, int]]:
         if i < walked or not _boundary_before(text, i, preceders) or i in found:
             continue
         run = []
-        while (n := _name_at(text, i) or _minority_name_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
+        while (n := _listed_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
             run.append((i, i + n))
             i += n + 1
         walked = i
-        if run and (n := _name_at(text, i) or _minority_name_at(text, i)) and _follows(text, i + n):
+        if run and (n := _listed_at(text, i)) and _follows(text, i + n):
             run.append((i, i + n))
             for start, end in run:
                 found.setdefault(start, end)
