@@ -5,29 +5,16 @@ branches and their applications and sorted them, 29 ms a page, growing with the 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from tests import factories as f
 from tests.plans import arms_read_in_order, statement_plan
 from zhengtong.approvals import queue
-from zhengtong.approvals.models import Application, Branch, Status
+from zhengtong.approvals.models import Branch, Status
 from zhengtong.core.paging import page_of
 
-
-def _application(item, department, status, minutes_ago, n) -> Application:
-    return Application.objects.create(
-        receipt_no=f"S{n:06d}",
-        query_hash="x",
-        item=item,
-        lead_department=department,
-        applicant_name=f"申请人{n}",
-        received_at=timezone.now() - dt.timedelta(minutes=minutes_ago),
-        status=status,
-    )
+from .test_queue import _application
 
 
 def _asked(application, department, state=Branch.State.PENDING) -> Branch:
