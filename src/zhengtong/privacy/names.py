@@ -5,6 +5,9 @@ recognise it: after a label or a role (申请人, 业主, 其丈夫), after a se
 salutation (尊敬的…：, …同志), in a list after a colon (名单：王建军、李秀兰), or standing before a word that
 follows a person (…反映, …先生, …名下, …（身份证…）) with a boundary before it. Length is decided by the given-name
 characters: a third character is taken only when it is one that names use and not one that starts the next word.
+Two readers do without those places: a three-character name the segmenter makes one word of and tags as a
+person's (`_tagged_names`), and a name in a minority language, which has no Han surname, made of the parts such
+names are made of (`_minority_name_at`).
 """
 
 from __future__ import annotations
@@ -58,7 +61,8 @@ GIVEN = frozenset(
 )
 # Names in minority languages have no Han surname: they are read as runs of the parts such names are made of
 # (Tibetan 扎西顿珠, 次仁央金; Uyghur and Kazakh 阿依古丽, 买买提, 努尔兰; Mongolian 巴特尔, 其其格; Yi 吉克阿呷),
-# joined or parted by a middle dot, and only where a role, a list after one, or 同志/先生/同学… says a person.
+# joined or parted by a middle dot, and only where a role, a list, 同志/同学… or a word that follows a name says a
+# person.
 MINORITY_PARTS = (
     "扎西 次仁 顿珠 卓玛 央金 格桑 拉姆 德吉 平措 旺堆 达娃 尼玛 多吉 多杰 索朗 边巴 普布 巴桑 白玛 次旦 旦增 洛桑 "
     "仁增 群培 曲珍 措姆 拉巴 米玛 桑珠 益西 丹增 贡布 才让 卓嘎 央宗 强巴 罗布 德庆 次珍 拉珍 泽仁 四郎 降措 "
@@ -412,7 +416,7 @@ def _names(text: str) -> list[tuple[int, int]]:
             if (minority := _minority_name_at(text, i, "list")) > n:
                 n, found[i] = minority, i + minority
     minorities = [m.start() for m in _MINORITY.finditer(text)]
-    for i in minorities:  # standing alone, before 同志, 同学…
+    for i in minorities:  # standing alone, before 同志, 同学… or a word that follows a name (反映, 于…)
         if _boundary_before(text, i, preceders) and (n := _minority_name_at(text, i, "alone")):
             found.setdefault(i, i + n)
     for m in _SURNAME_THEN_GIVEN.finditer(text):
