@@ -80,3 +80,19 @@ def test_the_reviews_section_lists_each_case_once_oldest_first_and_filters(item,
     assert older.receipt_no in by_name and newer.receipt_no not in by_name
     by_due = client.get("/workbench/approvals/queue/reviews/?sort=due").content.decode()
     assert by_due.count(older.receipt_no) == 1 and newer.receipt_no in by_due
+
+
+def test_a_clerk_in_more_departments_than_a_statement_can_range_over_gets_his_list(
+    item, district, monkeypatch, verified_client
+):
+    """More departments than MOST_RANGES are read as one list: SQLite takes at most 500 SELECTs in one compound
+    statement, and a clerk of many departments got a 500 (fresh-eyes review, session 49)."""
+    from zhengtong.core import paging
+
+    monkeypatch.setattr(queue, "MOST_RANGES", 1)
+    clerk = f.staff("a1clerk", "登记员", district["A1"])  # two workplaces: more than one range
+    older = _application(item, district["A"], Status.SUBMITTED, minutes_ago=30, n=1)
+    newer = _application(item, district["A1"], Status.SUBMITTED, minutes_ago=5, n=2)
+    assert not isinstance(queue.waiting_in_order("accept", [district["A"].pk, district["A1"].pk]), paging.MergedRanges)
+    page = verified_client(clerk).get("/workbench/approvals/queue/accept/").content.decode()
+    assert page.index(older.receipt_no) < page.index(newer.receipt_no)

@@ -92,6 +92,14 @@ def test_a_malformed_opinion_on_a_decided_branch_is_409_too(client, item, zhangs
     answer = _post(client, application, "review", lisi, {"branch": lead.pk, "agree": "perhaps"})
     assert answer.status_code == 409, answer.json()
     assert answer.json()["code"] == "BRANCH_DECIDED"
+    # the approvals API too, whose serializer read the parameters first (fresh-eyes review, session 49)
+    older = client.post(
+        f"/api/v1/approvals/applications/{application.pk}/actions/review/",
+        {"branch": lead.pk, "agree": "perhaps", "reason": "长" * 3000},
+        content_type="application/json",
+        **_auth(lisi),
+    )
+    assert older.status_code == 409 and older.json()["code"] == "BRANCH_DECIDED", older.json()
 
 
 def test_the_correction_notice_is_given_once(item, zhangsan, uploads, form_data, lisi):

@@ -307,3 +307,10 @@ def test_a_card_after_a_letter_spaced_banking_word_is_found():
     """A form printed with spaces between characters (开 户 行 账 号): its banking words are words still."""
     card = "6228482340077129144"
     assert [(f.kind, f.text) for f in scan(f"收 款 人 开 户 行 账 号  {card}")] == [(Kind.BANK_CARD, card)]
+
+
+def test_a_name_glued_to_an_id_number_after_a_role_is_found_with_it():
+    """The ID number's digits are blanked for the other number patterns only: the name reader saw the blank where
+    a digit had closed the name (fresh-eyes review, session 49)."""
+    kinds = [f.kind for f in scan(f"被告人王小明{_ID}")]
+    assert kinds == [Kind.NAME, Kind.ID_NUMBER]

@@ -310,6 +310,9 @@ def test_words_the_session_49_rules_first_read_as_names_are_not(text):
         ("被告人买买提·艾力犯盗窃罪", "买买提·艾力"),  # dotted: a person's wherever it ends
         ("获奖名单：阿依古丽、巴特尔。", "阿依古丽"),  # in a list, the longer reading (not 阿依 as a Han name)
         ("扎西顿珠反映其子女入学问题。", "扎西顿珠"),  # alone, before a word that follows a name
+        ("被告人王小明犯盗窃罪", "王小明"),  # a party's sentence goes on with its verb
+        ("选民张建军已迁出", "张建军"),
+        ("上诉人陈志强诉称", "陈志强"),
         ("申请人乐正，男。", "乐正"),  # 乐正 and 公良 are not taken as compound surnames: they swallowed these
         ("委托代理人公良，律师。", "公良"),
     ],

@@ -18,8 +18,10 @@ def _approver(data):
     return found.user if found else None
 
 
-def _review(application, user, data, files):
-    """A department's opinion on its branch: no branch named is 400; one that is not this application's 404."""
+def _branch_to_review(application, user, data):
+    """The branch an opinion is given on, checked as the service checks it before the opinion's parameters are
+    read: no branch named is 400, one that is not this application's 404, another department's 403, one that has
+    its opinion already 409 (the branch's state is the step's state, as the case's is for the others)."""
     if not params.text(data, "branch", max_length=20).strip():
         raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED", fields={"branch": ["请指定审查分支。"]})
     try:
@@ -28,9 +30,13 @@ def _review(application, user, data, files):
         branch = None
     if branch is None:
         raise NotFound()
-    # who and the branch's opinion before the new opinion's parameters, in the service's order (it checks again)
     services.require_department(user, branch.department, application, "review")
     services.require_branch_pending(branch)
+    return branch
+
+
+def _review(application, user, data, files):
+    branch = _branch_to_review(application, user, data)
     return services.review_decide(
         branch=branch, by=user, agree=params.flag(data, "agree"), reason=params.text(data, "reason")
     )
@@ -50,6 +56,10 @@ def _answers(application, data) -> dict:
     """The corrected answers to the item's own form, by their keys (as the page's form posts them): those sent."""
     return {field.key: params.text(data, field.key) for field in application.item.fields.all() if field.key in data}
 
+
+# What an action checks of its target before its parameters are read, for a caller that validates them first (the
+# approvals API's serializer): the action checks it again itself.
+TARGET_CHECKS = {"review": _branch_to_review}
 
 STAFF_ACTIONS = {
     "accept": lambda a, u, p, f: services.application_accept(application=a, by=u),

@@ -23,7 +23,7 @@ from zhengtong.core.errors import InvalidInput, NotFound
 from zhengtong.files.intake import MAX_BYTES
 
 from . import selectors, services
-from .actions import STAFF_ACTIONS
+from .actions import STAFF_ACTIONS, TARGET_CHECKS
 from .case import APPLICATION
 from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
 from .services import drafts
@@ -386,6 +386,8 @@ class StaffAction(APIView):
 
         def run():  # a retry gets the first answer before anything is checked again
             state_first(APPLICATION, action, application, request.user)  # the state before the parameters
+            if action in TARGET_CHECKS:  # and a review's branch, whose opinion is its state
+                TARGET_CHECKS[action](application, request.user, params(request.data))
             StaffActionRequest(data=request.data).is_valid(raise_exception=True)
             STAFF_ACTIONS[action](application, request.user, params(request.data), None)
             application.refresh_from_db()

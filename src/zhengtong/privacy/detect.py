@@ -320,21 +320,22 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
         ):
             found.append((Kind.ID_NUMBER, m.start(), m.end()))
     # An ID number's digits are no other number's: left in, its last group, a tab and a mobile's first digits read
-    # as one mobile, which the ID number then covered, and the real mobile after it was lost.
-    view = _blanked(view, found)
-    for m in _MOBILE.finditer(view):
+    # as one mobile, which the ID number then covered, and the real mobile after it was lost. Blanked for the
+    # number patterns only: for the name reader a digit still closes a name (被告人王小明3302…).
+    numbers = _blanked(view, found)
+    for m in _MOBILE.finditer(numbers):
         split = m.group(1) and _TABLE_MARK.fullmatch(m.group(1))
         if not split or _near(view, m.start(), m.end(), PHONE_CONTEXT):
             found.append((Kind.MOBILE, m.start(), m.end()))
     for pattern in (_MOBILE_SPLIT, _MOBILE_LINES):
-        for m in pattern.finditer(view):
+        for m in pattern.finditer(numbers):
             if len(re.sub(r"\D", "", m.group(1))) == 11:
                 found.append((Kind.MOBILE, m.start(1), m.end(1)))
-    found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(view)]
-    found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(view)]
-    for m in _CARD.finditer(view):
+    found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(numbers)]
+    found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(numbers)]
+    for m in _CARD.finditer(numbers):
         digits = _digits(m.group())
-        if 16 <= len(digits) <= 19 and _whole(view, m) and luhn(digits):
+        if 16 <= len(digits) <= 19 and _whole(numbers, m) and luhn(digits):
             if _CARD_PRINTED.fullmatch(m.group()) or _near(view, m.start(), m.end(), CARD_CONTEXT):
                 found.append((Kind.BANK_CARD, m.start(), m.end()))
     found += [(Kind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(view)]

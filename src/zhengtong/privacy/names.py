@@ -13,6 +13,7 @@ names are made of (`_minority_name_at`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 import rjieba
@@ -292,10 +293,17 @@ def _follows(text: str, j: int) -> bool:
     return _FOLLOWER.match(text, j) is not None
 
 
+# After a party of a court's or a register's wording, the words its sentence goes on with (被告人王小明犯盗窃罪,
+# 罪犯李建国经教育改造, 选民张建军已迁出, 上诉人陈志强诉称), which open no ordinary phrase after the role.
+_PARTY_GOES_ON = ("犯", "经", "已", "曾", "系", "于", "因", "诉称", "支付", "患")
+
+
 def _closed(text: str, j: int) -> bool:
     """A name ends at j for certain: a boundary, a digit, or a word that follows a name (反映, 来信…), not one of the
     single characters that may follow one and open an ordinary phrase as well (选民信息核对, 选民范围内的)."""
-    return j >= len(text) or text[j] in _PUNCT or text[j].isdigit() or _FOLLOWER.match(text, j) is not None
+    if j >= len(text) or text[j] in _PUNCT or text[j].isdigit() or text.startswith(_PARTY_GOES_ON, j):
+        return True
+    return _FOLLOWER.match(text, j) is not None
 
 
 def _boundary_before(text: str, i: int, preceders: frozenset[int]) -> bool:
@@ -335,6 +343,7 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
     characters stand and every other check passes are cut: tagging the whole text cost a tenth of the detector's
     time."""
     spans = []
+    titles = _Titles(text)
     for start in [m.start() for m in _THREE_CHARACTERS.finditer(text)]:
         end = start + 3
         word = text[start:end]
@@ -347,9 +356,22 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
             or _ORGANISATION.match(text, end)
         ):
             continue
-        if text.rfind("《", 0, start) <= text.rfind("》", 0, start) and _cut_as_one(text, start, end):
+        if not titles.inside(start) and _cut_as_one(text, start, end):
             spans.append((start, end))
     return spans
+
+
+class _Titles:
+    """Where a text's titles in book brackets (《…》) stand, read once: asking each name for the last bracket before it
+    walked the text before it each time (a list of 100,000 rows took 32 s)."""
+
+    def __init__(self, text: str):
+        self.opens = [i for i, c in enumerate(text) if c == "《"] if "《" in text else []
+        self.closes = [i for i, c in enumerate(text) if c == "》"] if self.opens else []
+
+    def inside(self, i: int) -> bool:
+        n = bisect_left(self.opens, i)
+        return n > 0 and self.opens[n - 1] > (self.closes[m - 1] if (m := bisect_left(self.closes, i)) else -1)
 
 
 def _cut_as_one(text: str, start: int, end: int) -> bool:
