@@ -310,6 +310,7 @@ def test_words_the_session_49_rules_first_read_as_names_are_not(text):
         ("被告人买买提·艾力犯盗窃罪", "买买提·艾力"),  # dotted: a person's wherever it ends
         ("获奖名单：阿依古丽、巴特尔。", "阿依古丽"),  # in a list, the longer reading (not 阿依 as a Han name)
         ("扎西顿珠反映其子女入学问题。", "扎西顿珠"),  # alone, before a word that follows a name
+        ("填表人：刘 星", "刘 星"),  # typed with a space, after a label's colon, of a character names seldom use
         ("被告人王小明犯盗窃罪", "王小明"),  # a party's sentence goes on with its verb
         ("选民张建军已迁出", "张建军"),
         ("上诉人陈志强诉称", "陈志强"),

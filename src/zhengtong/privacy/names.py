@@ -196,9 +196,10 @@ def _name_at(text: str, i: int) -> int:
     return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
 
 
-def _spaced_name_at(text: str, i: int) -> int:
+def _spaced_name_at(text: str, i: int, *, labelled: bool = False) -> int:
     """After a role, a name typed with one space between surname and given name (申请人王 建国), and another between
-    the given name's characters (业主王 小 明): its length with the spaces, 0 if none."""
+    the given name's characters (业主王 小 明): its length with the spaces, 0 if none. After a label's colon
+    (`labelled`), of any characters, as `_labelled_name_at` reads one (填表人：刘 星)."""
     s = _surname_at(text, i)
     if not s or text[i + s : i + s + 1] != " ":
         return 0
@@ -208,7 +209,7 @@ def _spaced_name_at(text: str, i: int) -> int:
     if near[s + 2 : s + 3] == " " and near[s + 3 : s + 4] not in _PUNCT:
         candidates.insert(0, (one_gap[: s + 1] + one_gap[s + 2 :], 2))  # 王 小 明: taken whole where it ends there
     for joined, gaps in candidates:
-        n = _name_at(joined, 0)
+        n = _name_at(joined, 0) or (_labelled_name_at(joined, 0) if labelled else 0)
         if n <= s or _is_place(joined[:n]) or joined.startswith(_TITLES, s):  # 陈 先 生 is 陈先生, no name
             continue
         if gaps == 2 and (n < s + 2 or not _follows(joined, n)):  # 王 芳 李四: the name is 王 芳
@@ -424,9 +425,10 @@ def _names(text: str) -> list[tuple[int, int]]:
         bounded = m.group().startswith(_BOUNDED)
         i = m.end()
         n = take(i, strict_end=weak, closed=bounded)
-        if not n and (spaced := _spaced_name_at(text, i)) and (not weak or _follows(text, i + spaced)):
-            n, found[i] = spaced, i + spaced
         colon = m.group().rstrip().endswith((":", "："))
+        spaced = 0 if n else _spaced_name_at(text, i, labelled=colon)
+        if spaced and (not weak or _follows(text, i + spaced)):
+            n, found[i] = spaced, i + spaced
         if not weak and (colon or not bounded) and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
         minority = _minority_name_at(text, i, "list" if bounded else "role")
