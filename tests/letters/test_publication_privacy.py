@@ -114,3 +114,21 @@ def test_letters_published_before_the_guard_learnt_a_kind_are_masked_again(hotli
     assert OperationLog.objects.filter(action="letters.letter.remask", object_id=str(letter.pk)).count() == 1
     call_command("letters", "remask", stdout=io.StringIO())  # nothing left to change: no second record
     assert OperationLog.objects.filter(action="letters.letter.remask", object_id=str(letter.pk)).count() == 1
+
+
+def test_a_name_found_anywhere_in_a_letter_is_masked_wherever_it_appears(hotline, district, lisi):
+    """A name the guard reads in one place is the same person's in every other (outside attack, session 49): the
+    text said 城管队员陈** and the reply, where no role stood before him, 已对陈志强进行批评教育."""
+    from .conftest import submit
+
+    content = "城管队员陈志强态度恶劣，请处理。"
+    letter = submit(content=content).letter
+    services.letter_dispatch(letter=letter, by=hotline["operator"], department=district["A"])
+    services.letter_sign(letter=letter, by=lisi, department=district["A"])
+    services.letter_draft_reply(letter=letter, by=lisi, text="经核查属实，已对陈志强进行批评教育。")
+    services.letter_review_reply(letter=letter, by=hotline["head_a"], approve=True)
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
+    services.letter_publish(letter=letter, by=hotline["operator"])
+    published = Letter.objects.get(pk=letter.pk)
+    assert "陈志强" not in published.public_content and "陈志强" not in published.public_reply
+    assert "已对陈**进行批评教育" in published.public_reply

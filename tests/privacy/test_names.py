@@ -292,6 +292,7 @@ def test_public_figures_titles_and_document_numbers_read_as_names_are_not(text):
         "游客江苏和浙江占比较高。",
         "致满都拉口岸全体工作人员的一封信",  # and places
         "致巴特尔街道广大居民的一封信",
+        "贯彻落实数据安全法、网络安全法、个人信息保护法。",  # a law's short name (an outside attack, session 49)
         "宁波毕博诚科技有限公司依法登记。",  # a firm's trade name reads as a person's
         "宁波毕博诚网络科技有限公司",
     ],
@@ -311,6 +312,9 @@ def test_words_the_session_49_rules_first_read_as_names_are_not(text):
         ("获奖名单：阿依古丽、巴特尔。", "阿依古丽"),  # in a list, the longer reading (not 阿依 as a Han name)
         ("扎西顿珠反映其子女入学问题。", "扎西顿珠"),  # alone, before a word that follows a name
         ("填表人：刘 星", "刘 星"),  # typed with a space, after a label's colon, of a character names seldom use
+        ("我是阿依古丽·买买提，住在新碶街道", "阿依古丽·买买提"),  # after 我是, closed by a boundary
+        ("工作人员孙丽娟让她明天再来", "孙丽娟"),  # the segmenter tags a whole name nrfg, not nr
+        ("申请人王根法不服", "王根法"),  # 法 ends given names (王根法), not only laws (安全法)
         ("被告人王小明犯盗窃罪", "王小明"),  # a party's sentence goes on with its verb
         ("选民张建军已迁出", "张建军"),
         ("上诉人陈志强诉称", "陈志强"),

@@ -3,7 +3,7 @@
 from .boxes import boxed
 from .detect import Finding, Kind, scan
 from .html import mask_html, visible_text
-from .mask import listed, mask, mask_finding, may_hold
+from .mask import listed, mask, mask_finding, mask_together, may_hold
 
 __all__ = [
     "Finding",
@@ -13,6 +13,7 @@ __all__ = [
     "mask",
     "mask_finding",
     "mask_html",
+    "mask_together",
     "may_hold",
     "scan",
     "visible_text",

@@ -97,6 +97,30 @@ def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings:
     return "".join(out)
 
 
+def mask_together(texts: Sequence[str], *, allow: frozenset[str] | set[str] = frozenset()) -> list[str]:
+    """The parts of one publication (a letter's title, text and reply), each masked, and each name found in any of
+    them masked wherever it stands in every one: a name read after a role in the text (城管队员陈志强) is the same
+    person in the reply, where nothing before it says so (已对陈志强进行批评教育)."""
+    found = [scan(text or "", allow=allow) for text in texts]
+    names = {f.text for findings in found for f in findings if f.kind == Kind.NAME and len(f.text.strip()) >= 2}
+    out = []
+    for text, findings in zip(texts, found, strict=True):
+        text = text or ""
+        taken = bytearray(len(text) + 1)
+        for f in findings:
+            taken[f.start : f.end] = b"\x01" * (f.end - f.start)
+        more = []
+        for name in names:
+            at = text.find(name)
+            while at >= 0:
+                if not any(taken[at : at + len(name)]):
+                    more.append(Finding(Kind.NAME, at, at + len(name), name))
+                    taken[at : at + len(name)] = b"\x01" * len(name)
+                at = text.find(name, at + len(name))
+        out.append(mask(text, findings=[*findings, *more]))
+    return out
+
+
 def listed(findings: Sequence[tuple[str, str]], most: int = 3) -> str:
     """What a refusal of personal data names: the first `most` (kind, masked value) pairs and "等" when there are
     more ("手机号码 139****0001、身份证号 330206********1234等"). Every refusal words its findings this way."""

@@ -190,10 +190,15 @@ def _name_at(text: str, i: int) -> int:
     if j >= len(text) or text[j] not in GIVEN:
         return 0
     if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
-        if not _is_word(text[i : j + 2]):
+        if not _is_word(text[i : j + 2]) and not _a_law(text, i, j + 2):
             return s + 2
     # 家 may open a given name (李家豪) but not end one (王家的…)
     return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
+
+
+def _a_law(text: str, i: int, end: int) -> bool:
+    """A law's short name (安全法, 保护法): a word and 法, which ends given names too (王根法, 金永法)."""
+    return text[end - 1] == "法" and rjieba.has_word(text[i : end - 1])
 
 
 def _spaced_name_at(text: str, i: int, *, labelled: bool = False) -> int:
@@ -391,7 +396,7 @@ def _cut_as_one(text: str, start: int, end: int) -> bool:
 
 @lru_cache(maxsize=65536)
 def _tagged_name(word: str) -> bool:
-    return rjieba.tag(word)[0][1] == "nr"
+    return rjieba.tag(word)[0][1] in ("nr", "nrfg")  # nrfg: a person's whole name (孙丽娟)
 
 
 def _names(text: str) -> list[tuple[int, int]]:
@@ -431,8 +436,8 @@ def _names(text: str) -> list[tuple[int, int]]:
             n, found[i] = spaced, i + spaced
         if not weak and (colon or not bounded) and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
-        minority = _minority_name_at(text, i, "list" if bounded else "role")
-        if not weak and minority > n:  # 阿依古丽 whole, not 阿依 as a Han name
+        minority = _minority_name_at(text, i, "list" if bounded or weak else "role")
+        if minority > n:  # 阿依古丽 whole, not 阿依 as a Han name
             n, found[i] = minority, i + minority
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1

@@ -102,8 +102,8 @@ def letters_import(*, rows: list[Historical], by) -> list[Letter]:
             created_by=by,
         )
         if row.public_allowed:
-            letter.public_title, letter.public_content = masked(letter, title), masked(letter, content)
-            letter.public_reply, letter.published_at = masked(letter, row.reply), row.closed_at
+            letter.public_title, letter.public_content, letter.public_reply = masked(letter, title, content, row.reply)
+            letter.published_at = row.closed_at
         letters.append(letter)
     Letter.objects.bulk_create(letters, batch_size=500)
     Assignment.objects.bulk_create(

@@ -19,19 +19,23 @@ from ..search_index import letter_push
 from .common import locked, require_centre, require_state_for
 
 
-def masked(letter: Letter, text: str) -> str:
-    """The privacy guard, and the writer's own name and phone wherever they appear in the text."""
-    text = privacy.mask(text or "")
-    if len(letter.writer_name) >= 2:
-        text = text.replace(letter.writer_name, mask_name(letter.writer_name))
-    if letter.writer_phone:
-        text = text.replace(letter.writer_phone, "*" * len(letter.writer_phone))
-    return text
+def masked(letter: Letter, *texts: str) -> list[str]:
+    """The parts of the letter as the public reads them: the privacy guard over them together (a name found in one
+    is masked in all), and the writer's own name and phone wherever they appear."""
+    out = []
+    for text in privacy.mask_together(texts):
+        if len(letter.writer_name) >= 2:
+            text = text.replace(letter.writer_name, mask_name(letter.writer_name))
+        if letter.writer_phone:
+            text = text.replace(letter.writer_phone, "*" * len(letter.writer_phone))
+        out.append(text)
+    return out
 
 
 def public_copy(letter: Letter) -> tuple[str, str, str]:
     """The title, text and reply as the public reads them."""
-    return masked(letter, letter.title), masked(letter, letter.content), masked(letter, letter.reply)
+    title, content, reply = masked(letter, letter.title, letter.content, letter.reply)
+    return title, content, reply
 
 
 @case_service
