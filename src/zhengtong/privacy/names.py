@@ -293,10 +293,9 @@ def _is_word(candidate: str) -> bool:
 
 
 def _follows(text: str, j: int) -> bool:
-    """A word that comes after a name, or a boundary, stands at j."""
-    if j >= len(text) or text[j] in _PUNCT or text[j].isdigit() or text[j] in _AFTER_NAME:
-        return True
-    return _FOLLOWER.match(text, j) is not None
+    """A word that comes after a name, or a boundary, stands at j: where a name ends for certain (`_closed`), or one
+    of the single characters that also open an ordinary phrase (…的, …对, …同)."""
+    return _closed(text, j) or text[j] in _AFTER_NAME
 
 
 # After a party of a court's or a register's wording, the words its sentence goes on with (被告人王小明犯盗窃罪,
