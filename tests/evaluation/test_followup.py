@@ -196,3 +196,14 @@ def test_51_hao_a_refusal_records_the_state_the_follow_up_stood_in_when_locked(b
         followup.followup_verify(follow_up=stale, by=lisi, verification="再核实")
     row = OperationLog.objects.get(action="evaluation.refused.verify", object_id=str(bad.pk))
     assert row.changes["state"][1] == FollowUp.State.RECTIFYING
+
+
+def test_51_hao_a_name_the_comment_gives_is_masked_in_the_rectification_too(bad, lisi):
+    """A rating and its rectification are one publication (privacy.mask_together, as a letter's text and reply
+    are): the comment named 工作人员王小明, the rectification 已对王小明进行批评教育 with nothing before it."""
+    bad.rating.comment = "窗口工作人员王小明态度差"
+    bad.rating.save(update_fields=["comment"])
+    followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    followup.followup_rectify(follow_up=bad, by=lisi, rectification="已对王小明进行批评教育")
+    [published] = published_rectifications()
+    assert "王小明" not in published["comment"] and "王小明" not in published["rectification"]

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.org.models import Department
-from zhengtong.privacy import mask
+from zhengtong.privacy import mask, mask_together
 
 from .models import BAD_SCORES, GOOD_SCORES, FollowUp, Invitation, Rating
 
@@ -34,25 +34,30 @@ def recent_months(count: int = 12) -> list[dt.date]:
 
 def published_rectifications(limit: int = 20) -> list[dict]:
     """The latest rectified 差评, as the public reads them: what was said and what was done, personal data masked
-    (privacy.mask, the one masking every publishing path uses); the rater never named."""
+    (privacy.mask_together, the masking every publishing path uses, over both); the rater never named."""
     rows = (
         FollowUp.objects.filter(state=FollowUp.State.DONE, published=True)
         .select_related("rating__invitation", "rating__department")
         .order_by("-rectified_at")[:limit]
     )
-    return [
-        {
-            "at": f.rectified_at,
-            "department": f.rating.department.name,
-            "item": f.rating.invitation.item_name,
-            "score": f.rating.get_score_display(),
-            "comment": mask(f.rating.comment),
-            # the department's own telephone and address, printed on purpose as every publishing place allows them
-            "rectification": mask(f.rectification, allow=f.rating.department.own_contacts()),
-            "on_time": f.rectified_on_time,
-        }
-        for f in rows
-    ]
+    return [_published(f) for f in rows]
+
+
+def _published(f: FollowUp) -> dict:
+    # One publication: a name the comment gives is masked in the rectification too (privacy.mask_together); the
+    # department's own telephone and address are printed on purpose, as every publishing place allows them.
+    comment, rectification = mask_together(
+        [f.rating.comment, f.rectification], allow=f.rating.department.own_contacts()
+    )
+    return {
+        "at": f.rectified_at,
+        "department": f.rating.department.name,
+        "item": f.rating.invitation.item_name,
+        "score": f.rating.get_score_display(),
+        "comment": comment,
+        "rectification": rectification,
+        "on_time": f.rectified_on_time,
+    }
 
 
 def invitation_of(subject_type: str, case_pk, user) -> Invitation | None:
