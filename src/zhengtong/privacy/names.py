@@ -180,6 +180,12 @@ def _surname_at(text: str, i: int) -> int:
     return 1 if i < len(text) and text[i] in SURNAMES else 0
 
 
+def surname_length(text: str) -> int:
+    """How many characters of `text` its surname takes (2 for a compound one), 0 where it opens with none: for a
+    reader of a column of people (sharing's open data)."""
+    return _surname_at(text, 0)
+
+
 def _name_at(text: str, i: int) -> int:
     """Length of the name starting at i, 0 if none: a surname, then one or two given-name characters, and not a
     common word that happens to start with a surname (宁波, 万元, 公民, 方式)."""

@@ -29,7 +29,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import PermissionDenied, refuse, refuse_on
 from zhengtong.core.excel import xlsx_bytes
 from zhengtong.org.access import works_in
-from zhengtong.privacy.names import COMPOUND_SURNAMES, SURNAMES
+from zhengtong.privacy.names import surname_length
 from zhengtong.search import registry as search_registry
 from zhengtong.search.services import Document, document_index, document_unindex
 
@@ -149,7 +149,7 @@ def _named(value: str) -> bool:
     value = value.strip()
     if not _NAME_CELL.fullmatch(value) or "某" in value:
         return False
-    surname = 2 if value[:2] in COMPOUND_SURNAMES else 1 if value[0] in SURNAMES else 0
+    surname = surname_length(value)
     return bool(surname) and len(value) > surname and value[-1] not in _ROLE_ENDINGS
 
 
