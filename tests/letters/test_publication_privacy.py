@@ -132,3 +132,14 @@ def test_a_name_found_anywhere_in_a_letter_is_masked_wherever_it_appears(hotline
     published = Letter.objects.get(pk=letter.pk)
     assert "陈志强" not in published.public_content and "陈志强" not in published.public_reply
     assert "已对陈**进行批评教育" in published.public_reply
+
+
+def test_a_neighbour_named_in_the_middle_of_a_sentence_is_masked(hotline, district, lisi, client):
+    """A name no label announces, held by the segmenter's dictionary as a public one (刘德海): read in prose at
+    publication (privacy/prose.py)."""
+    letter = handled(hotline, district, lisi, content="楼下刘德海每晚十一点后还在打麻将，吵得孩子睡不着，请处理。")
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
+    services.letter_publish(letter=letter, by=hotline["operator"])
+    published = Letter.objects.get(pk=letter.pk)
+    assert "刘德海" not in published.public_content and "楼下刘**每晚" in published.public_content
+    assert "刘德海" not in client.get(f"/letters/{letter.number}/").content.decode()

@@ -21,6 +21,7 @@ from zhengtong.core.ids import id_number_check_char, luhn_valid
 from .names import find_names
 from .normalize import normalise
 from .places import find_addresses
+from .prose import prose_names
 
 
 class Kind(str, Enum):
@@ -368,10 +369,11 @@ PRIORITY = [
 ]
 
 
-def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
+def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset(), read_prose: bool = False) -> list[Finding]:
     """Every piece of personal data in `text`, in order, without overlaps (an ID number is not also a bank
     card). `allow` lists exact strings that are public on purpose, e.g. a department's own telephone number
-    and address, which every notice prints: a finding inside one of them is dropped."""
+    and address, which every notice prints: a finding inside one of them is dropped. `read_prose` adds the names
+    a trained model reads in running prose (prose.py): slow, for a publication made once and kept."""
     if not text:
         return []
     view = normalise(text)
@@ -394,6 +396,12 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset()) -> list[F
             continue
         chosen.append(Finding(kind, start, end, text[start:end]))
         taken[start:end] = b"\x01" * (end - start)
+    if read_prose:
+        chosen += [
+            Finding(Kind.NAME, start, end, text[start:end])
+            for start, end in prose_names(text, taken)
+            if not all(public[start:end])
+        ]
     return sorted(chosen, key=lambda f: f.start)
 
 

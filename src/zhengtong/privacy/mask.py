@@ -97,11 +97,13 @@ def mask(text: str, *, allow: frozenset[str] | set[str] = frozenset(), findings:
     return "".join(out)
 
 
-def mask_together(texts: Sequence[str], *, allow: frozenset[str] | set[str] = frozenset()) -> list[str]:
+def mask_together(
+    texts: Sequence[str], *, allow: frozenset[str] | set[str] = frozenset(), read_prose: bool = False
+) -> list[str]:
     """The parts of one publication (a letter's title, text and reply), each masked, and each name found in any of
     them masked wherever it stands in every one: a name read after a role in the text (城管队员陈志强) is the same
-    person in the reply, where nothing before it says so (已对陈志强进行批评教育)."""
-    found = [scan(text or "", allow=allow) for text in texts]
+    person in the reply, where nothing before it says so (已对陈志强进行批评教育). `read_prose` as `scan`'s."""
+    found = [scan(text or "", allow=allow, read_prose=read_prose) for text in texts]
     names = {f.text for findings in found for f in findings if f.kind == Kind.NAME and len(f.text.strip()) >= 2}
     out = []
     for text, findings in zip(texts, found, strict=True):

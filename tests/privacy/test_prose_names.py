@@ -1,0 +1,56 @@
+"""Names in running prose that no label, role or list announces (issue 20 item 3; DOMAIN §5: a published letter's
+process and result with personal data masked; 个人信息保护法 Art. 28). The rules read a name where something
+around it says a person stands there; a letter's writer names his neighbour in the middle of a sentence
+(楼下刘德海每晚…), and a name the segmenter's dictionary holds (刘德海, 王建国) reads as a public one. A trained
+reader of Chinese (privacy/prose.py) reads the clauses where a surname stands unexplained, when a publication asks
+for it (`scan(read_prose=True)`: a letter's public copy, made once at publication)."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhengtong.privacy import Kind, scan
+
+NAMED_IN_PROSE = [
+    ("其母阿依古丽长期患病，无力支付医药费。", "阿依古丽"),
+    ("楼下刘德海每晚十一点后还在打麻将，吵得孩子睡不着。", "刘德海"),
+    ("这件事王建国最清楚，上次就是他带人来量的地。", "王建国"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), NAMED_IN_PROSE)
+def test_a_name_in_prose_is_found_when_the_publication_reads_prose(text, name):
+    assert name not in [f.text for f in scan(text)], "the rules alone miss it: the case this reader is for"
+    assert (Kind.NAME, name) in [(f.kind, f.text) for f in scan(text, read_prose=True)]
+
+
+PUBLIC_WORDS = [
+    "李渔路拓宽工程已列入2026年度城建计划。",  # a road named after a person
+    "月保障金人民币叁仟伍佰元整。",  # an amount in capital numerals
+    "根据甬政发〔2026〕111号文件执行，特此通知。",  # a document number's issuer
+    "请登录《王建国诉某区人民政府案评析》专栏查看。",  # inside a title's brackets
+    "宁波毕博诚科技有限公司已完成整改。",  # a firm's trade name
+    "申请人陈某的相关信息已按规定作脱敏处理。",  # already masked
+]
+
+
+@pytest.mark.parametrize("text", PUBLIC_WORDS)
+def test_words_that_read_as_names_but_name_no_one_stay_unmasked(text):
+    assert [f.text for f in scan(text, read_prose=True) if f.kind == Kind.NAME] == []
+
+
+def test_a_public_string_allowed_by_the_site_is_left_to_it():
+    text = "联系人：信息中心，地址：李渔路1号，楼下刘德海每晚喧哗。"
+    found = scan(text, allow=frozenset({"李渔路1号"}), read_prose=True)
+    assert [f.text for f in found] == ["刘德海"]
+
+
+def test_the_prose_reader_adds_to_the_rules_and_overlaps_none_of_their_findings():
+    text = "我叫张三，手机13805740001，楼下刘德海每晚喧哗。"
+    found = scan(text, read_prose=True)
+    assert [(f.kind, f.text) for f in found] == [
+        (Kind.NAME, "张三"),
+        (Kind.MOBILE, "13805740001"),
+        (Kind.NAME, "刘德海"),
+    ]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
