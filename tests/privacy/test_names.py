@@ -324,3 +324,10 @@ def test_words_the_session_49_rules_first_read_as_names_are_not(text):
 )
 def test_minority_names_and_short_names_the_review_found_missed_are_found(text, name):
     assert name in _names(text)
+
+
+@pytest.mark.parametrize("text", ["这件事要问楼下的宓惠英", "昨天遇到了柴慧敏"])
+def test_a_name_that_ends_the_text_is_found_as_one_before_a_stop_is(text):
+    """A letter's title has no stop at its end (请管管楼下宓惠英): the end of a text is no document number's bracket
+    (甬政发〔), which a name never stands before."""
+    assert [f.text for f in scan(text)] == [f.text for f in scan(text + "。")] != []

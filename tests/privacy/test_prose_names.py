@@ -54,3 +54,37 @@ def test_the_prose_reader_adds_to_the_rules_and_overlaps_none_of_their_findings(
         (Kind.NAME, "刘德海"),
     ]
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("请找王建国", "王建国"),  # a title: no stop at its end
+        ("楼下刘德海\n每晚打麻将到凌晨。", "刘德海"),  # the model reads the line break as part of the name
+        ("楼下刘德海😀每晚打麻将到凌晨。", "刘德海"),
+        ("楼下刘\u200b德海每晚打麻将到凌晨。", "刘\u200b德海"),  # an invisible character inside it
+    ],
+)
+def test_a_name_is_read_whatever_stands_next_to_it_or_inside_it(text, name):
+    assert name in [f.text for f in scan(text, read_prose=True) if f.kind == Kind.NAME]
+
+
+@pytest.mark.parametrize(("text", "masked"), [("楼上的朱建军家漏水到我家。", "楼上的朱**家漏水到我家。")])
+def test_a_name_the_model_cuts_short_is_masked_to_its_end(text, masked):
+    """The model read 朱建|军家: masked as read, 军 was published (朱*军家)."""
+    from zhengtong.privacy import mask
+
+    assert mask(text, findings=scan(text, read_prose=True)) == masked
+
+
+def test_the_model_is_built_once_when_many_threads_ask_at_once(monkeypatch):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from zhengtong.privacy import prose
+
+    built = []
+    monkeypatch.setattr(prose, "_model", None)
+    monkeypatch.setattr(prose, "_build", lambda: built.append(1) or object())
+    with ThreadPoolExecutor(8) as pool:
+        readers = list(pool.map(lambda _n: prose._reader(), range(8)))
+    assert len(built) == 1 and all(r is readers[0] for r in readers)

@@ -396,12 +396,13 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset(), read_pros
             continue
         chosen.append(Finding(kind, start, end, text[start:end]))
         taken[start:end] = b"\x01" * (end - start)
-    if read_prose:
-        chosen += [
-            Finding(Kind.NAME, start, end, text[start:end])
-            for start, end in prose_names(text, taken)
-            if not all(public[start:end])
-        ]
+    if read_prose:  # on the normalised view, as the patterns: a name with an invisible character inside is whole
+        seen = taken if view.origin is None else bytearray([*(taken[i] for i in view.origin), 0])
+        for vs, ve in prose_names(view.text, seen):
+            start, end = view.span(vs, ve)
+            if not all(public[start:end]) and not any(taken[start:end]):
+                chosen.append(Finding(Kind.NAME, start, end, text[start:end]))
+                taken[start:end] = b"\x01" * (end - start)
     return sorted(chosen, key=lambda f: f.start)
 
 

@@ -337,6 +337,12 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return [read.span(start, end) for start, end in _names(read.text)]
 
 
+def before_document_number(text: str, end: int) -> bool:
+    """A document number's bracket stands at `end` (甬政发〔2026〕): what precedes it is an issuer's short name. The
+    end of a text is no bracket (a letter's title ends with a name, no stop)."""
+    return end < len(text) and text[end] in "〔["
+
+
 # A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's.
 _ORGANISATION = re.compile("[\u4e00-\u9fa5]{0,6}?(?:公司|集团|商行|合作社|事务所|工作室|门市部|经营部)")
 
@@ -363,7 +369,7 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
         if (
             _name_at(text, start) != 3
             or _is_place(word)
-            or text[end : end + 1] in "〔["
+            or before_document_number(text, end)
             or _ORGANISATION.match(text, end)
         ):
             continue

