@@ -31,6 +31,8 @@ PUBLIC_WORDS = [
     "请登录《王建国诉某区人民政府案评析》专栏查看。",  # inside a title's brackets
     "宁波毕博诚科技有限公司已完成整改。",  # a firm's trade name
     "申请人陈某的相关信息已按规定作脱敏处理。",  # already masked
+    "在网上买的电器出现质量问题，商家在郭巨街道，请问应当向哪个部门投诉？",  # a street (街道) of 北仑: the demo's
+    "我是白峰镇某村村民，想翻建老房子。",
 ]
 
 

@@ -31,6 +31,8 @@ _READ_TOGETHER = 80  # characters
 _HAN = re.compile(r"[\u4e00-\u9fa5]")
 _AMOUNT = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟元整")
 _VERB_TAGS = ("v", "vn", "vd", "d", "a", "ad")
+# Words that make what stands before them a place's name, not a person's (郭巨街道, 中山公园, 鲁迅中学).
+_PLACE_AFTER = tuple("街道 社区 小区 村委 大道 公园 广场 中学 小学 幼儿园 医院 大桥 故居 纪念馆 路口 镇 乡".split())
 
 
 _model = None
@@ -82,6 +84,8 @@ def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> 
         return False
     if names.before_document_number(text, end) or names._ORGANISATION.match(text, end):
         return False  # 甬政发〔2026〕, 毕博诚科技有限公司
+    if text.startswith(_PLACE_AFTER, end):
+        return False
     minority = names._MINORITY.match(text, start)
     if minority and minority.end() >= end:  # made of a minority-language name's parts (阿依古丽, 阿力木江)
         return len(word) >= 3 and not names._is_word(word)
