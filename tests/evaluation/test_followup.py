@@ -207,3 +207,35 @@ def test_51_hao_a_name_the_comment_gives_is_masked_in_the_rectification_too(bad,
     followup.followup_rectify(follow_up=bad, by=lisi, rectification="已对王小明进行批评教育")
     [published] = published_rectifications()
     assert "王小明" not in published["comment"] and "王小明" not in published["rectification"]
+
+
+def test_51_hao_a_name_in_the_comments_prose_is_masked_in_the_published_copy_made_at_rectification(bad, lisi):
+    """A name no label announces (办事太慢了，王建国让我跑了三趟) is read by the model (privacy/prose.py) when the
+    rectification is published: the public copy is made then and kept, as a letter's is, so the page reads it
+    without decrypting the rating or masking on each view."""
+    bad.rating.comment = "办事太慢了，王建国让我跑了三趟。"
+    bad.rating.save(update_fields=["comment"])
+    followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    followup.followup_rectify(follow_up=bad, by=lisi, rectification="已约谈窗口负责人，限期整改。")
+    stored = FollowUp.objects.get(pk=bad.pk)
+    assert stored.public_comment == "办事太慢了，王**让我跑了三趟。"
+    assert stored.public_rectification == "已约谈窗口负责人，限期整改。"
+    [published] = published_rectifications()
+    assert published["comment"] == stored.public_comment
+
+
+def test_51_hao_rectifications_published_before_the_public_copy_get_one_on_migration(bad, lisi):
+    """evaluation 0010: a rectification published before the copy existed is given one, as publication makes it."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("zhengtong.evaluation.migrations.0010_public_copies_of_rectifications")
+    bad.rating.comment = "办事太慢了，王建国让我跑了三趟。"
+    bad.rating.save(update_fields=["comment"])
+    followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    followup.followup_rectify(follow_up=bad, by=lisi, rectification="已联系王建国当面致歉。")
+    FollowUp.objects.filter(pk=bad.pk).update(public_comment="", public_rectification="")
+    migration.copy_published(apps, None)
+    stored = FollowUp.objects.get(pk=bad.pk)
+    assert (stored.public_comment, stored.public_rectification) == ("办事太慢了，王**让我跑了三趟。", "已联系王**当面致歉。")

@@ -24,6 +24,7 @@ from zhengtong.supervision.services import clock_pause, clock_resume, clock_star
 from . import errors
 from .access import denied
 from .models import FollowUp, Rating
+from .publication import public_copy
 
 SUBJECT = "evaluation.followup"
 State = FollowUp.State
@@ -138,6 +139,7 @@ def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp
         follow_up.rectified_by, follow_up.rectified_at = by, timezone.now()
         follow_up.rectified_on_time = clock.outcome == Outcome.ON_TIME
         follow_up.state, follow_up.published = State.DONE, True
+        follow_up.public_comment, follow_up.public_rectification = public_copy(follow_up)
         follow_up.save()
         audit_record(action="evaluation.followup.rectify", obj=follow_up)
         _tell_rater(follow_up, "已核实整改", f"整改情况：{follow_up.rectification}")

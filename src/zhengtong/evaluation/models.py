@@ -156,7 +156,7 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     verified_at = models.DateTimeField(_("核实时间"), null=True, blank=True)
-    rectification = EncryptedTextField(_("整改情况"), blank=True)  # published masked (selectors), kept encrypted
+    rectification = EncryptedTextField(_("整改情况"), blank=True)  # published masked (public_rectification)
     rectified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -168,6 +168,10 @@ class FollowUp(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     published = models.BooleanField(_("整改情况已公开"), default=False)
+    # The rating's comment and the rectification as the public reads them: masked together once, at publication,
+    # with names in prose read by the model (privacy/prose.py), too slow to mask on each view
+    public_comment = models.TextField(_("公开的评价内容"), blank=True)
+    public_rectification = models.TextField(_("公开的整改情况"), blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

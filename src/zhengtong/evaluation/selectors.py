@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.org.models import Department
-from zhengtong.privacy import mask, mask_together
+from zhengtong.privacy import mask
 
 from .models import BAD_SCORES, GOOD_SCORES, FollowUp, Invitation, Rating
 
@@ -33,31 +33,35 @@ def recent_months(count: int = 12) -> list[dt.date]:
 
 
 def published_rectifications(limit: int = 20) -> list[dict]:
-    """The latest rectified 差评, as the public reads them: what was said and what was done, personal data masked
-    (privacy.mask_together, the masking every publishing path uses, over both); the rater never named."""
+    """The latest rectified 差评, as the public reads them: what was said and what was done, in the public copy made
+    when the rectification was published (publication.py: personal data masked, names in prose read); the rater
+    never named. The encrypted originals are not read."""
     rows = (
         FollowUp.objects.filter(state=FollowUp.State.DONE, published=True)
         .select_related("rating__invitation", "rating__department")
+        .only(
+            "rectified_at",
+            "rectified_on_time",
+            "public_comment",
+            "public_rectification",
+            "rating__score",
+            "rating__department__name",
+            "rating__invitation__item_name",
+        )
         .order_by("-rectified_at")[:limit]
     )
-    return [_published(f) for f in rows]
-
-
-def _published(f: FollowUp) -> dict:
-    # One publication: a name the comment gives is masked in the rectification too (privacy.mask_together); the
-    # department's own telephone and address are printed on purpose, as every publishing place allows them.
-    comment, rectification = mask_together(
-        [f.rating.comment, f.rectification], allow=f.rating.department.own_contacts()
-    )
-    return {
-        "at": f.rectified_at,
-        "department": f.rating.department.name,
-        "item": f.rating.invitation.item_name,
-        "score": f.rating.get_score_display(),
-        "comment": comment,
-        "rectification": rectification,
-        "on_time": f.rectified_on_time,
-    }
+    return [
+        {
+            "at": f.rectified_at,
+            "department": f.rating.department.name,
+            "item": f.rating.invitation.item_name,
+            "score": f.rating.get_score_display(),
+            "comment": f.public_comment,
+            "rectification": f.public_rectification,
+            "on_time": f.rectified_on_time,
+        }
+        for f in rows
+    ]
 
 
 def invitation_of(subject_type: str, case_pk, user) -> Invitation | None:
