@@ -238,4 +238,5 @@ def test_51_hao_rectifications_published_before_the_public_copy_get_one_on_migra
     FollowUp.objects.filter(pk=bad.pk).update(public_comment="", public_rectification="")
     migration.copy_published(apps, None)
     stored = FollowUp.objects.get(pk=bad.pk)
-    assert (stored.public_comment, stored.public_rectification) == ("办事太慢了，王**让我跑了三趟。", "已联系王**当面致歉。")
+    assert stored.public_comment == "办事太慢了，王**让我跑了三趟。"
+    assert stored.public_rectification == "已联系王**当面致歉。"

@@ -139,7 +139,9 @@ def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp
         follow_up.rectified_by, follow_up.rectified_at = by, timezone.now()
         follow_up.rectified_on_time = clock.outcome == Outcome.ON_TIME
         follow_up.state, follow_up.published = State.DONE, True
-        follow_up.public_comment, follow_up.public_rectification = public_copy(follow_up)
+        follow_up.public_comment, follow_up.public_rectification = public_copy(
+            follow_up.rating.comment, follow_up.rectification, allow=follow_up.rating.department.own_contacts()
+        )
         follow_up.save()
         audit_record(action="evaluation.followup.rectify", obj=follow_up)
         _tell_rater(follow_up, "已核实整改", f"整改情况：{follow_up.rectification}")

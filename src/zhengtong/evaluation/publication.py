@@ -8,10 +8,7 @@ from __future__ import annotations
 from zhengtong.privacy import mask_together
 
 
-def public_copy(follow_up) -> tuple[str, str]:
-    comment, rectification = mask_together(
-        [follow_up.rating.comment, follow_up.rectification],
-        allow=follow_up.rating.department.own_contacts(),
-        read_prose=True,
-    )
-    return comment, rectification
+def public_copy(comment: str, rectification: str, *, allow: set[str]) -> tuple[str, str]:
+    """`allow`: the rated department's own contacts (Department.own_contacts)."""
+    masked_comment, masked_rectification = mask_together([comment, rectification], allow=allow, read_prose=True)
+    return masked_comment, masked_rectification

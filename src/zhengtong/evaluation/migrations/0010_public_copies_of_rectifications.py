@@ -4,16 +4,16 @@ from django.db import migrations, models
 
 
 def copy_published(apps, schema_editor):
-    """The rectifications published before: their public copies made as publication makes them now
-    (evaluation/publication.py, on the historical models: the department's own contacts read from its fields)."""
-    from zhengtong import privacy
+    """The rectifications published before: their public copies made as publication makes them now, the
+    department's own contacts read from its fields (a historical model has no methods)."""
+    from zhengtong.evaluation.publication import public_copy
 
     FollowUp = apps.get_model("evaluation", "FollowUp")
     for follow_up in FollowUp.objects.filter(published=True).select_related("rating__department").iterator():
         department = follow_up.rating.department
         allow = {value for value in (department.phone, department.address) if value}
-        follow_up.public_comment, follow_up.public_rectification = privacy.mask_together(
-            [follow_up.rating.comment, follow_up.rectification], allow=allow, read_prose=True
+        follow_up.public_comment, follow_up.public_rectification = public_copy(
+            follow_up.rating.comment, follow_up.rectification, allow=allow
         )
         follow_up.save(update_fields=["public_comment", "public_rectification"])
 
