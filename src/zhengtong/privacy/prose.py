@@ -7,8 +7,8 @@ a word that follows a person. A letter's writer names his neighbour in the middl
 and a name the segmenter's dictionary holds (刘德海, 王建国) reads to the rules as a public one. The model reads the
 sentence as a whole and tells the person from the road named after him (李渔路).
 
-It is slow beside the rules (a few hundredths of a MB/s on one core, where the rules read about one), so it is
-asked for by a publication that is made once and kept (`scan(read_prose=True)`: a letter's public copy), and it
+It is many times slower than the rules (decision 0016 has the figures), so it is asked for by a publication
+that is made once and kept (`scan(read_prose=True)`: a letter's public copy), and it
 reads only the clauses where a surname stands that no finding has explained. What it calls a person is kept only
 where the rules' own checks agree it can be one: a surname and one or two more characters, or a minority-language
 name's parts; not a word of the dictionary other than a name, not a place or an amount, not inside a title's
@@ -46,7 +46,7 @@ def _build():
 
 
 def _reader():
-    """The model, built once per process: eight threads publishing at once built eight (565 MB against 171)."""
+    """The model, built once per process, however many threads ask for it first (each copy holds the model)."""
     global _model
     if _model is None:
         with _building:
