@@ -331,3 +331,32 @@ def test_a_name_that_ends_the_text_is_found_as_one_before_a_stop_is(text):
     """A letter's title has no stop at its end (请管管楼下宓惠英): the end of a text is no document number's bracket
     (甬政发〔), which a name never stands before."""
     assert [f.text for f in scan(text)] == [f.text for f in scan(text + "。")] != []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("联系人：John Smith，电话0574-86781234", "John Smith"),
+        ("申请人：Mary Wang", "Mary Wang"),
+        ("我叫Tom Lee，住在明州路", "Tom Lee"),
+        ("投诉人 Anna Maria Schmidt 反映噪音扰民", "Anna Maria Schmidt"),
+    ],
+)
+def test_a_name_in_latin_letters_after_a_role_is_found(text, name):
+    """个人信息保护法 Art. 4: a foreign resident's name is his personal data as much as a Chinese one; after a
+    role or a self-introduction, two or three capitalised words are a name."""
+    assert name in [f.text for f in scan(text) if f.kind == Kind.NAME]
+
+
+@pytest.mark.parametrize("text", ["联系人：Tel 0574-86781234", "申请人：Beilun District Office", "姓名：N/A"])
+def test_latin_words_after_a_role_that_are_no_name_stay(text):
+    assert [f.text for f in scan(text) if f.kind == Kind.NAME] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("昨天遇到了柴慧敏到公司门口闹事。", "柴慧敏"), ("投诉人柴慧敏去该公司退货被拒。", "柴慧敏")],
+)
+def test_a_name_before_a_sentence_that_goes_on_to_a_firm_is_found(text, name):
+    """A firm's trade name stands right before its type (毕博诚科技有限公司); 到公司, 去该公司 go on a sentence."""
+    assert name in [f.text for f in scan(text) if f.kind == Kind.NAME]
