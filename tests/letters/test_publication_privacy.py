@@ -143,3 +143,28 @@ def test_a_neighbour_named_in_the_middle_of_a_sentence_is_masked(hotline, distri
     published = Letter.objects.get(pk=letter.pk)
     assert "刘德海" not in published.public_content and "楼下刘**每晚" in published.public_content
     assert "刘德海" not in client.get(f"/letters/{letter.number}/").content.decode()
+
+
+def test_an_offices_own_telephone_and_address_stay_in_the_published_copy(hotline, district, lisi):
+    """Issue 20 item 3: public office phones and addresses are allowed, not masked: the handling department's own
+    and the site's (its footer prints them on every page), as 好差评 and disclosure documents keep them."""
+    from zhengtong.core.models import SiteSettings
+
+    site = SiteSettings.current()
+    site.contact_phone, site.address = "0574-86781111", "宁波市北仑区长江路1166号"
+    site.save()
+    district["A"].__class__.objects.filter(pk=district["A"].pk).update(
+        phone="0574-86781333", address="宁波市北仑区长江路1133号"
+    )
+    letter = handled(
+        hotline,
+        district,
+        lisi,
+        content="我打了0574-86781333和0574-86781111都没人接，去了长江路1133号和长江路1166号也没人管。我的手机13905740002。",
+    )
+    services.letter_callback(letter=letter, by=hotline["operator"], result="5")
+    services.letter_publish(letter=letter, by=hotline["operator"])
+    published = Letter.objects.get(pk=letter.pk).public_content
+    for public in ("0574-86781333", "0574-86781111", "长江路1133号", "长江路1166号"):
+        assert public in published, public
+    assert "13905740002" not in published

@@ -314,3 +314,17 @@ def test_a_name_glued_to_an_id_number_after_a_role_is_found_with_it():
     a digit had closed the name (fresh-eyes review, session 49)."""
     kinds = [f.kind for f in scan(f"被告人王小明{_ID}")]
     assert kinds == [Kind.NAME, Kind.ID_NUMBER]
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [("去了长江路1133号，也没人管。", "长江路1133号"), ("又去了明州路188号3幢201室", "明州路188号3幢201室")],
+)
+def test_an_address_begins_after_the_verb_that_goes_there(text, address):
+    """去了, 又: the verb before a road is no part of its name (the address as an office prints it is then allowed
+    whole: issue 20 item 3)."""
+    assert [f.text for f in scan(text)] == [address]
+
+
+def test_two_addresses_joined_by_and_are_two():
+    assert [f.text for f in scan("去了长江路1133号和长江路1166号也没人管")] == ["长江路1133号", "长江路1166号"]

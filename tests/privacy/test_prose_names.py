@@ -90,3 +90,23 @@ def test_the_model_is_built_once_when_many_threads_ask_at_once(monkeypatch):
     with ThreadPoolExecutor(8) as pool:
         readers = list(pool.map(lambda _n: prose._reader(), range(8)))
     assert len(built) == 1 and all(r is readers[0] for r in readers)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("棋牌室的林海每天都来，吵到半夜。", "林海"),  # a name and a word of the dictionary alike
+        ("这事要问楼下的李娜，她天天在那里。", "李娜"),
+        ("烤肉摊的艾克拜尔·吐尔逊缺斤短两。", "艾克拜尔·吐尔逊"),  # a dotted name of parts the rules do not hold
+    ],
+)
+def test_names_the_rules_take_for_words_or_cannot_spell_are_read_in_prose(text, name):
+    assert name in [f.text for f in scan(text, read_prose=True) if f.kind == Kind.NAME]
+
+
+def test_a_name_read_once_with_the_next_character_is_masked_alone_elsewhere():
+    """The model read 林海确 in 住户林海确在家中 and 林海 after it: both masked, no 林海 left in any part."""
+    from zhengtong.privacy import mask_together
+
+    parts = mask_together(["棋牌室噪音扰民", "住户林海确在家中，林海承诺不再扰民。"], read_prose=True)
+    assert "林海" not in "".join(parts)

@@ -37,6 +37,13 @@ def personal_data_problems(instance, fields: dict[str, str]) -> dict[str, str]:
     return problems
 
 
+def contacts(phone: str, address: str) -> set[str]:
+    """An office's telephone and address as written, and as the detector reads them in a text: an address from its
+    road on (长江路1166号 in 宁波市北仑区长江路1166号), which is how a citizen writes it."""
+    values = {value for value in (phone, address) if value}
+    return values | office.allowed(phone, address=False) | office.allowed(address, address=True)
+
+
 class Department(MP_Node, TimeStampedModel):
     """region → government → department → office, as a materialised path: "this department and below" is one
     `path LIKE 'prefix%'` over an index, whatever the depth."""
@@ -70,7 +77,7 @@ class Department(MP_Node, TimeStampedModel):
 
     def own_contacts(self) -> set[str]:
         """Its telephone and office address: printed on purpose wherever it publishes, never masked as someone's."""
-        return {value for value in (self.phone, self.address) if value}
+        return contacts(self.phone, self.address)
 
     def clean(self):
         if problems := personal_data_problems(self, self.PUBLIC_FIELDS):

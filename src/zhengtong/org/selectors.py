@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from .models import Department, Membership
+from zhengtong.core.models import SiteSettings
+
+from .models import Department, Membership, contacts
 
 
 def public_departments() -> QuerySet[Department]:
@@ -28,3 +30,14 @@ def user_memberships(user) -> QuerySet[Membership]:
 
 def department_ancestors(department: Department) -> QuerySet[Department]:
     return Department.objects.get_ancestors(department)
+
+
+def public_contacts() -> frozenset[str]:
+    """The telephones and addresses offices print on purpose: the site's (its footer shows them on every page) and
+    every department's own (its public page). A publication allows them (privacy.scan's `allow`): a citizen who
+    writes that he called the bureau's number has published nobody's (issue 20 item 3)."""
+    site = SiteSettings.current()
+    values = contacts(site.contact_phone, site.address)
+    for phone, address in Department.objects.values_list("phone", "address"):
+        values |= contacts(phone, address)
+    return frozenset(values)

@@ -29,6 +29,7 @@ from . import names
 _CLAUSE = re.compile(r"[^。！？；;\n，,]+[。！？；;\n，,]?")
 _READ_TOGETHER = 80  # characters
 _HAN = re.compile(r"[\u4e00-\u9fa5]")
+_DOTTED = re.compile(r"[\u4e00-\u9fa5]{2,6}(?:[·•‧][\u4e00-\u9fa5]{2,6}){1,2}")
 _AMOUNT = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟元整")
 _VERB_TAGS = ("v", "vn", "vd", "d", "a", "ad")
 # Words that make what stands before them a place's name, not a person's (郭巨街道, 中山公园, 鲁迅中学).
@@ -86,17 +87,29 @@ def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> 
         return False  # 甬政发〔2026〕, 毕博诚科技有限公司
     if text.startswith(_PLACE_AFTER, end):
         return False
+    if _DOTTED.fullmatch(word):  # a transliterated name (艾克拜尔·吐尔逊, 买买提·艾力): a person's, the model says
+        return not names._is_word(word)
     minority = names._MINORITY.match(text, start)
     if minority and minority.end() >= end:  # made of a minority-language name's parts (阿依古丽, 阿力木江)
         return len(word) >= 3 and not names._is_word(word)
     surname = names._surname_at(text, start)
     if not surname or not surname + 1 <= len(word) <= surname + 2:
         return False
-    if names._is_word(word) or names._is_place(word) or _AMOUNT.intersection(word):
+    if _a_word_not_a_name(word) or names._is_place(word) or _AMOUNT.intersection(word):
         return False
     rest = word[surname:]
     # a surname's character before a verb or an adverb (救助金发放: 金 and 发放)
     return not (len(rest) == 2 and rjieba.has_word(rest) and rjieba.tag(rest)[0][1] in _VERB_TAGS)
+
+
+def _a_word_not_a_name(word: str) -> bool:
+    """A word of the dictionary that it does not tag as a person's name. Unlike the rules (names._is_word), a
+    two-character word tagged as a name is left to the model, which read it in its sentence: 林海, 高峰 and 李娜 are
+    common names and words alike (the segmenter tags 张贴 and 文明 as names too, which the model does not call
+    persons in a sentence)."""
+    if word in names.NOT_NAMES or word in names._ROLE_WORDS:
+        return True
+    return rjieba.has_word(word) and rjieba.tag(word)[0][1] != "nr"
 
 
 def _name_part(c: str) -> bool:

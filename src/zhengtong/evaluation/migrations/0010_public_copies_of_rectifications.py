@@ -4,16 +4,13 @@ from django.db import migrations, models
 
 
 def copy_published(apps, schema_editor):
-    """The rectifications published before: their public copies made as publication makes them now, the
-    department's own contacts read from its fields (a historical model has no methods)."""
+    """The rectifications published before: their public copies made as publication makes them now."""
     from zhengtong.evaluation.publication import public_copy
 
     FollowUp = apps.get_model("evaluation", "FollowUp")
-    for follow_up in FollowUp.objects.filter(published=True).select_related("rating__department").iterator():
-        department = follow_up.rating.department
-        allow = {value for value in (department.phone, department.address) if value}
+    for follow_up in FollowUp.objects.filter(published=True).select_related("rating").iterator():
         follow_up.public_comment, follow_up.public_rectification = public_copy(
-            follow_up.rating.comment, follow_up.rectification, allow=allow
+            follow_up.rating.comment, follow_up.rectification
         )
         follow_up.save(update_fields=["public_comment", "public_rectification"])
 
@@ -22,6 +19,8 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('evaluation', '0009_bad_ratings_by_department'),
+        ('org', '0004_role_edits_site'),  # public_contacts reads the departments' and the site's contacts
+        ('core', '0002_site_furniture'),
     ]
 
     operations = [

@@ -11,6 +11,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.cases.guards import case_service
 from zhengtong.core.errors import refuse
 from zhengtong.core.masking import mask_name
+from zhengtong.org.selectors import public_contacts
 
 from .. import errors
 from ..counts import forget_counts
@@ -21,10 +22,10 @@ from .common import locked, require_centre, require_state_for
 
 def masked(letter: Letter, *texts: str) -> list[str]:
     """The parts of the letter as the public reads them: the privacy guard over them together (a name found in one
-    is masked in all), names in its prose read by the model as well (made once, at publication), and the writer's
-    own name and phone wherever they appear."""
+    is masked in all), names in its prose read by the model as well (made once, at publication), offices' own
+    telephones and addresses kept, and the writer's own name and phone masked wherever they appear."""
     out = []
-    for text in privacy.mask_together(texts, read_prose=True):
+    for text in privacy.mask_together(texts, allow=public_contacts(), read_prose=True):
         if len(letter.writer_name) >= 2:
             text = text.replace(letter.writer_name, mask_name(letter.writer_name))
         if letter.writer_phone:
