@@ -328,3 +328,19 @@ def test_an_address_begins_after_the_verb_that_goes_there(text, address):
 
 def test_two_addresses_joined_by_and_are_two():
     assert [f.text for f in scan("去了长江路1133号和长江路1166号也没人管")] == ["长江路1133号", "长江路1166号"]
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [("0574-86881234一直没人接", "0574-86881234"), ("我打了0574-86995678三次", "0574-86995678")],
+)
+def test_a_landline_before_a_word_that_opens_with_a_numeral_is_found(text, number):
+    """一直, 三次: a numeral that opens the next word is read as a digit only where it makes a whole number."""
+    assert [(f.kind, f.text) for f in scan(text)] == [(Kind.LANDLINE, number)]
+
+
+def test_an_id_number_ending_in_a_multiplication_sign_for_its_x_is_found():
+    """An input method offers × for X; the number is as much his."""
+    assert [(f.kind, f.text) for f in scan("身份证33020619780421108×被冒用")] == [
+        (Kind.ID_NUMBER, "33020619780421108×")
+    ]

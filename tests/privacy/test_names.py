@@ -360,3 +360,12 @@ def test_latin_words_after_a_role_that_are_no_name_stay(text):
 def test_a_name_before_a_sentence_that_goes_on_to_a_firm_is_found(text, name):
     """A firm's trade name stands right before its type (毕博诚科技有限公司); 到公司, 去该公司 go on a sentence."""
     assert name in [f.text for f in scan(text) if f.kind == Kind.NAME]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("培训机构老板Amy Zhang卷款跑路", "Amy Zhang"), ("Li Xiaoming（李晓明）经常半夜唱歌", "Li Xiaoming")],
+)
+def test_a_name_in_latin_letters_with_a_chinese_surname_is_found_anywhere(text, name):
+    """A pinyin surname says a person without a role before it (Amy Zhang, Li Xiaoming)."""
+    assert name in [f.text for f in scan(text) if f.kind == Kind.NAME]
