@@ -19,3 +19,29 @@ def test_the_sites_and_every_departments_contacts_are_public_as_written_and_as_r
     department.phone = "0574-86781444"
     department.save()
     assert "0574-86781444" in public_contacts() and "0574-86781333" not in public_contacts()
+
+
+def test_a_change_made_without_save_is_read_at_once(district):
+    """Read from the rows on every call: a change that bumps no timestamp (QuerySet.update, a transaction committed
+    after a later one) is seen by the next publication."""
+    Department = district["A"].__class__
+    Department.objects.filter(pk=district["A"].pk).update(phone="0574-86781555")
+    assert "0574-86781555" in public_contacts()
+    Department.objects.filter(pk=district["A"].pk).update(phone="0574-86781666")
+    assert "0574-86781666" in public_contacts() and "0574-86781555" not in public_contacts()
+
+
+def test_a_persons_data_in_an_office_field_is_never_made_public(district):
+    """A mobile or a home address stored in a department's fields (before validation, or by QuerySet.update) is
+    someone's: not allowed in a publication, however it got there (privacy/office.py)."""
+    Department = district["A"].__class__
+    Department.objects.filter(pk=district["A"].pk).update(phone="13805740001", address="横山村3组45号")
+    found = public_contacts()
+    assert "13805740001" not in found and not any("横山村" in value for value in found)
+
+
+def test_an_office_address_with_its_street_is_public_as_a_citizen_writes_it(district):
+    site = SiteSettings.current()
+    site.address = "宁波市北仑区新碶街道长江路1166号"
+    site.save()
+    assert "长江路1166号" in public_contacts()

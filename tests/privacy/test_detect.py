@@ -326,8 +326,14 @@ def test_an_address_begins_after_the_verb_that_goes_there(text, address):
     assert [f.text for f in scan(text)] == [address]
 
 
-def test_two_addresses_joined_by_and_are_two():
-    assert [f.text for f in scan("去了长江路1133号和长江路1166号也没人管")] == ["长江路1133号", "长江路1166号"]
+@pytest.mark.parametrize("joined", ["和", "或", "以及"])
+def test_two_addresses_joined_by_and_are_two(joined):
+    text = f"去了长江路1133号{joined}长江路1166号也没人管"
+    assert [f.text for f in scan(text)] == ["长江路1133号", "长江路1166号"]
+
+
+def test_a_plate_before_a_count_written_with_a_multiplication_sign_is_found():
+    assert [(f.kind, f.text) for f in scan("浙A12345×3辆")] == [(Kind.PLATE, "浙A12345")]
 
 
 @pytest.mark.parametrize(
@@ -337,10 +343,3 @@ def test_two_addresses_joined_by_and_are_two():
 def test_a_landline_before_a_word_that_opens_with_a_numeral_is_found(text, number):
     """一直, 三次: a numeral that opens the next word is read as a digit only where it makes a whole number."""
     assert [(f.kind, f.text) for f in scan(text)] == [(Kind.LANDLINE, number)]
-
-
-def test_an_id_number_ending_in_a_multiplication_sign_for_its_x_is_found():
-    """An input method offers × for X; the number is as much his."""
-    assert [(f.kind, f.text) for f in scan("身份证33020619780421108×被冒用")] == [
-        (Kind.ID_NUMBER, "33020619780421108×")
-    ]

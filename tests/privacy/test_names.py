@@ -362,10 +362,11 @@ def test_a_name_before_a_sentence_that_goes_on_to_a_firm_is_found(text, name):
     assert name in [f.text for f in scan(text) if f.kind == Kind.NAME]
 
 
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [("培训机构老板Amy Zhang卷款跑路", "Amy Zhang"), ("Li Xiaoming（李晓明）经常半夜唱歌", "Li Xiaoming")],
-)
-def test_a_name_in_latin_letters_with_a_chinese_surname_is_found_anywhere(text, name):
-    """A pinyin surname says a person without a role before it (Amy Zhang, Li Xiaoming)."""
-    assert name in [f.text for f in scan(text) if f.kind == Kind.NAME]
+@pytest.mark.parametrize("text", ["Zhongshan Lu", "Jiang Bei", "Ma Anshan", "Long March", "Li Ning"])
+def test_pinyin_places_and_brands_standing_alone_are_no_name(text):
+    assert [f.text for f in scan(f"{text}的路牌坏了")] == []
+
+
+@pytest.mark.parametrize("firm", ["宁波毕博诚进出口有限公司", "宁波毕博诚出租车有限公司", "宁波毕博诚对外贸易有限公司"])
+def test_a_trade_name_before_the_trade_of_its_firm_is_no_name(firm):
+    assert [f.text for f in scan(f"{firm}已完成整改。")] == []

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 
 from zhengtong.core.models import SiteSettings
 
@@ -34,18 +34,11 @@ def department_ancestors(department: Department) -> QuerySet[Department]:
 
 def public_contacts() -> frozenset[str]:
     """The telephones and addresses offices print on purpose: the site's (its footer shows them on every page) and
-    every department's own (its public page). A publication allows them (privacy.scan's `allow`): a citizen who
-    writes that he called the bureau's number has published nobody's (issue 20 item 3). Read once for as long as
-    no department changes (a city's hundreds of contacts are each read by the detector)."""
+    every active department's own (its public page). A publication allows them (privacy.scan's `allow`): a citizen
+    who writes that he called the bureau's number has published nobody's (issue 20 item 3). Read from the rows each
+    time; each pair is read by the detector once per process (org.models.contacts)."""
     site = SiteSettings.current()
-    changed = Department.objects.aggregate(last=Max("updated_at"), count=Count("pk"))
-    key = (site.contact_phone, site.address, changed["last"], changed["count"])
-    if _contacts_read.get("key") != key:
-        values = contacts(site.contact_phone, site.address)
-        for phone, address in Department.objects.values_list("phone", "address"):
-            values |= contacts(phone, address)
-        _contacts_read.update(key=key, values=frozenset(values))
-    return _contacts_read["values"]
-
-
-_contacts_read: dict = {}  # per process: the last reading and what it was read for
+    values = set(contacts(site.contact_phone, site.address))
+    for phone, address in Department.objects.filter(is_active=True).values_list("phone", "address"):
+        values |= contacts(phone, address)
+    return frozenset(values)

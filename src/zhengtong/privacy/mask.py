@@ -23,7 +23,7 @@ PLATE_KEEP = 2  # the province, the issuing letter and the last two characters s
 def _significant(c: str) -> bool:
     """A digit of any script or set (𝟏, ١, １, ①, ❶, ₁ as much as 1), a digit spelt in Chinese (a finding's text is
     the run the detector read as a number), or the X that ends an ID number."""
-    return c.isdigit() or c in SPELT_DIGITS or c in "XxＸｘ×"
+    return c.isdigit() or c in SPELT_DIGITS or c in "XxＸｘ"
 
 
 def _keep(text: str, head: int, tail: int) -> str:

@@ -261,34 +261,11 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
 # A foreign resident's name in Latin letters: two or three capitalised words (John Smith, Anna Maria Schmidt), none
 # of them a word of an office's or a place's English name.
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+){1,2}(?![A-Za-z])")
-_ANY_CAPITAL = re.compile("[A-Z][a-z]")
 _NOT_IN_A_LATIN_NAME = frozenset(
     "District Office Bureau Department Government Committee Center Centre Street Road Avenue Village Town City "
     "County Province Company Group Bank Hospital School University College Station Hall Service Services Park "
     "Building Tower Plaza Square Bridge Lake River Mountain Port Lane Team Unit".split()
 )
-
-
-# Chinese surnames as pinyin spells them: a Latin name with one of them is a person's wherever it stands (Amy Zhang,
-# Li Xiaoming), without a role before it.
-PINYIN_SURNAMES = frozenset(
-    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Gao Lin Luo Zheng Liang Xie Song Tang "
-    "Han Feng Deng Cao Peng Zeng Xiao Tian Dong Yuan Pan Cai Jiang Yu Du Ye Cheng Wei Su Lyu Lv Ding Ren Shen Yao "
-    "Lu Jin Fu Zhong Cui Tan Fan Wan Qian Dai Xia Jia Qiu Fang Hou Zou Xiong Meng Qin Bai Yan Xue Gu Mao Hao "
-    "Gong Shao Long Kong Duan Lei Shi Tao Chang Wen Kang Niu Ouyang Situ Shangguan Zhuge Sima".split()
-)
-
-
-def _latin_names(text: str) -> list[tuple[int, int]]:
-    """Latin names with a Chinese surname among their words, standing anywhere."""
-    found = []
-    for m in _LATIN_NAME.finditer(text):
-        words = re.split("[ ·.-]", m.group())
-        if (m.start() == 0 or not text[m.start() - 1].isascii() or not text[m.start() - 1].isalpha()) and (
-            PINYIN_SURNAMES.intersection((words[0], words[-1])) and not _NOT_IN_A_LATIN_NAME.intersection(words)
-        ):
-            found.append(m.span())
-    return found
 
 
 def _latin_name_at(text: str, i: int) -> int:
@@ -387,7 +364,7 @@ def before_document_number(text: str, end: int) -> bool:
 # A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's. The
 # words between them name the trade (科技, 五金); a verb or a preposition there is a sentence going on to a firm
 # (柴慧敏到公司门口闹事, 去该公司退货).
-_NOT_IN_A_FIRMS_NAME = "在到去来回进出的了是和与对向给把被从让找该本其此"
+_NOT_IN_A_FIRMS_NAME = "在到去的了是和与给把被从让找该本其此"  # not 进出口, 出租, 对外, 来料: trades
 _ORGANISATION = re.compile(
     f"(?:(?![{_NOT_IN_A_FIRMS_NAME}])[\u4e00-\u9fa5]){{0,6}}?(?:公司|集团|商行|合作社|事务所|工作室|门市部|经营部)"
 )
@@ -482,9 +459,6 @@ def _names(text: str) -> list[tuple[int, int]]:
                 found.setdefault(m.end(), m.end() + len(word))
     for start, end in _tagged_names(text):
         found.setdefault(start, end)
-    if _ANY_CAPITAL.search(text):
-        for start, end in _latin_names(text):
-            found.setdefault(start, end)
     for m in _ROLE.finditer(text):
         weak = m.group().startswith(WEAK)
         bounded = m.group().startswith(_BOUNDED)

@@ -41,12 +41,8 @@ _INVISIBLE_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _INVIS
 # every kind of space, and the braille blank, which shows as one
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2800"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
-# × for X: an input method offers it where an ID number's last character is typed (33020619780421108×)
 _WIDE = (
-    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
-    | dict.fromkeys(SPACES, " ")
-    | dict.fromkeys(DASHES, "-")
-    | {"×": "X"}
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | dict.fromkeys(SPACES, " ") | dict.fromkeys(DASHES, "-")
 )
 _WIDE_TABLE = str.maketrans(_WIDE)
 # A digit sign of another script or set, mapped to its ASCII digit wherever it stands: a decimal digit (٣, 𝟑,
@@ -78,7 +74,7 @@ _SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "0279"
 _GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
 _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
 _NEEDS_WORK = re.compile(
-    f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯×]|(?![0-9])\\d|{_SPELT_HINT}"
+    f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯]|(?![0-9])\\d|{_SPELT_HINT}"
 )
 
 

@@ -18,7 +18,7 @@ _N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 # phrase before it (住在…, 位于…, 坐落…, 分得…, 又去了…) or the city, district and street it sits in (but 小区, 社区,
 # A区 and 一区 are part of an estate's name).
 _STOP = (
-    r"住|在|于|(?<=坐)落|是|的|为|和|及|与|至|到|去|了|又|得|址|市(?!村)|县|镇|乡|街道"
+    r"住|在|于|(?<=坐)落|是|的|为|和|及|与|或|至|到|去|了|又|得|址|市(?!村)|县|镇|乡|街道|(?<=街)道"
     r"|(?<![小社园A-Z一二三四五六七八九十])区"
 )
 _LETTER = r"[\u4e00-\u9fa5A-Za-z]"
@@ -75,7 +75,7 @@ ADDRESS = re.compile(
 )
 # A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室); two addresses
 # joined by 和, 及, 与 or 或 are two (长江路1133号和长江路1166号).
-_JOIN = re.compile(r"(?![和及与或])[\u4e00-\u9fa5A-Za-z]{0,8}")
+_JOIN = re.compile(r"(?:(?![和及与或])[\u4e00-\u9fa5A-Za-z]){0,8}")
 
 
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text

@@ -4,13 +4,25 @@ from django.db import migrations, models
 
 
 def copy_published(apps, schema_editor):
-    """The rectifications published before: their public copies made as publication makes them now."""
-    from zhengtong.evaluation.publication import public_copy
+    """The rectifications published before: their public copies made as publication makes them now
+    (evaluation/publication.py), on this migration's models: the offices' contacts read from the rows as
+    org.selectors.public_contacts reads them (org.models.contacts is a function of two strings)."""
+    from zhengtong import privacy
+    from zhengtong.org.models import contacts
 
     FollowUp = apps.get_model("evaluation", "FollowUp")
-    for follow_up in FollowUp.objects.filter(published=True).select_related("rating").iterator():
-        follow_up.public_comment, follow_up.public_rectification = public_copy(
-            follow_up.rating.comment, follow_up.rectification
+    published = FollowUp.objects.filter(published=True).select_related("rating")
+    if not published.exists():
+        return
+    allow: set[str] = set()
+    for phone, address in apps.get_model("core", "SiteSettings").objects.values_list("contact_phone", "address"):
+        allow |= contacts(phone, address)
+    departments = apps.get_model("org", "Department").objects.filter(is_active=True)
+    for phone, address in departments.values_list("phone", "address"):
+        allow |= contacts(phone, address)
+    for follow_up in published.iterator():
+        follow_up.public_comment, follow_up.public_rectification = privacy.mask_together(
+            [follow_up.rating.comment, follow_up.rectification], allow=allow, read_prose=True
         )
         follow_up.save(update_fields=["public_comment", "public_rectification"])
 
@@ -19,7 +31,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('evaluation', '0009_bad_ratings_by_department'),
-        ('org', '0004_role_edits_site'),  # public_contacts reads the departments' and the site's contacts
+        ('org', '0004_role_edits_site'),  # the departments' and the site's contacts are read
         ('core', '0002_site_furniture'),
     ]
 
