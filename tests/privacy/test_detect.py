@@ -343,3 +343,10 @@ def test_a_plate_before_a_count_written_with_a_multiplication_sign_is_found():
 def test_a_landline_before_a_word_that_opens_with_a_numeral_is_found(text, number):
     """一直, 三次: a numeral that opens the next word is read as a digit only where it makes a whole number."""
     assert [(f.kind, f.text) for f in scan(text)] == [(Kind.LANDLINE, number)]
+
+
+def test_an_estate_whose_name_holds_a_conjunction_after_its_road_address_is_one_address():
+    """惠风和园: 和 inside the estate's name joins it to the road address before it, as before 或 and 以及 were read
+    as joining words (a review found the first mend parting this address)."""
+    text = "自述家住新大路725号惠风和园14幢2502室，救助站已联系其家属。"
+    assert [f.text for f in scan(text)] == ["新大路725号惠风和园14幢2502室"]

@@ -74,8 +74,9 @@ ADDRESS = re.compile(
     + r"|(?<=[（(])\d{1,3}[幢栋]\d{3,4}室(?=[）)])"
 )
 # A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室); two addresses
-# joined by 和, 及, 与 or 或 are two (长江路1133号和长江路1166号).
-_JOIN = re.compile(r"(?:(?![和及与或])[\u4e00-\u9fa5A-Za-z]){0,8}")
+# with nothing but a conjunction between them are two (长江路1133号和长江路1166号, …或…, …以及…).
+_JOIN = re.compile(r"[\u4e00-\u9fa5A-Za-z]{0,8}")
+_CONJUNCTION = re.compile(r"和|或|或者|及|以及|与|、")
 
 
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
@@ -119,7 +120,8 @@ def _windows(text: str):
 def _add(spans: list[tuple[int, int]], text: str, m: re.Match) -> None:
     if spans and m.start() < spans[-1][1]:
         return
-    if spans and _JOIN.fullmatch(text, spans[-1][1], m.start()):
+    gap = (spans[-1][1], m.start()) if spans else None
+    if gap and _JOIN.fullmatch(text, *gap) and not _CONJUNCTION.fullmatch(text, *gap):
         spans[-1] = (spans[-1][0], m.end())
     else:
         spans.append((m.start(), m.end()))
