@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import rjieba
 
+from .latin import latin_name_at
 from .normalize import without
 
 COMPOUND_SURNAMES = (
@@ -258,24 +259,6 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
     return 0
 
 
-# A foreign resident's name in Latin letters: two or three capitalised words (John Smith, Anna Maria Schmidt), none
-# of them a word of an office's or a place's English name.
-_LATIN_NAME = re.compile(r"[A-Z][a-z]+(?:[ ·.-][A-Z][a-z]+){1,2}(?![A-Za-z])")
-_NOT_IN_A_LATIN_NAME = frozenset(
-    "District Office Bureau Department Government Committee Center Centre Street Road Avenue Village Town City "
-    "County Province Company Group Bank Hospital School University College Station Hall Service Services Park "
-    "Building Tower Plaza Square Bridge Lake River Mountain Port Lane Team Unit".split()
-)
-
-
-def _latin_name_at(text: str, i: int) -> int:
-    """Length of a name in Latin letters starting at i, 0 if none: read after a role only, which says a person."""
-    m = _LATIN_NAME.match(text, i)
-    if not m or any(word in _NOT_IN_A_LATIN_NAME for word in re.split("[ ·.-]", m.group())):
-        return 0
-    return m.end() - i
-
-
 def _minority_name_at(text: str, i: int, where: str) -> int:
     """Length of a name in a minority language starting at i, made of MINORITY_PARTS, 0 if none. Right after a
     role (`where` "role") one part of two characters is a name (户主达娃); a dotted name need not end at a
@@ -473,7 +456,7 @@ def _names(text: str) -> list[tuple[int, int]]:
         minority = _minority_name_at(text, i, "list" if bounded or weak else "role")
         if minority > n:  # 阿依古丽 whole, not 阿依 as a Han name
             n, found[i] = minority, i + minority
-        if not weak and not n and (latin := _latin_name_at(text, i)):
+        if not weak and not n and (latin := latin_name_at(text, i)):
             n, found[i] = latin, i + latin
         while n and text[i + n : i + n + 1] == _LIST_SEP:  # 名单：王建军、李秀兰、…
             i += n + 1
