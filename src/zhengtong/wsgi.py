@@ -1,9 +1,10 @@
 import os
 
-from django.core.wsgi import get_wsgi_application
-
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zhengtong.settings")
-application = get_wsgi_application()
+
+from zhengtong.core.handler import application as _application  # noqa: E402
+
+application = _application()
 
 from zhengtong.core import heap  # noqa: E402  (Django is set up by now)
 

@@ -9,6 +9,7 @@ import importlib
 import sys
 
 import pytest
+from django.test import RequestFactory
 
 from zhengtong.core import heap
 
@@ -32,3 +33,34 @@ def test_each_worker_settles_when_it_loads_the_application(monkeypatch):
     monkeypatch.delitem(sys.modules, "zhengtong.wsgi", raising=False)
     importlib.import_module("zhengtong.wsgi")
     assert settled == [True]
+
+
+def _served(application, path: str) -> None:
+    """One GET through the WSGI application as gunicorn calls it: start, read the body, close."""
+    environ = RequestFactory().get(path).environ
+    body = application(environ, lambda status, headers, exc_info=None: None)
+    b"".join(body)
+    body.close()
+
+
+@pytest.mark.django_db
+def test_a_request_is_let_go_when_its_response_closes(unfrozen):
+    """Django's request holds its message storage and its lazy user, and each holds the request back: reference
+    cycles only the collector frees. A worker whose every request leaves them runs the collector's pauses more
+    often (the hall's status lookup left 84 such objects a request, its floor 46). The worker's application lets
+    the request go once its response has closed, so they are freed at once."""
+    from zhengtong.wsgi import application
+
+    _served(application, "/healthz")  # what the first request loads
+    gc.collect()
+    gc.freeze()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        _served(application, "/healthz")
+        gc.collect()
+        left = {type(found).__name__ for found in gc.garbage}
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+    # django-otp's lazy user keeps a small cycle of its own (the user's is_verified partial holds the lazy user)
+    assert not left & {"FallbackStorage", "CookieStorage", "SessionStorage", "SessionStore", "LimitedStream"}
