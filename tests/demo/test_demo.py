@@ -158,6 +158,12 @@ def test_it_seeds_the_district_the_accounts_and_the_hall(db):
     assert Dataset.objects.get(name="beilun-parks").rows.count() == 6  # an uploaded table, opened as the others
     assert Dataset.objects.exclude(refusal="").count() == 1
     assert Licence.objects.filter(application_id__isnull=False).exists()  # granted in the hall
+    # 好差评: the hall's, disclosure's and letters' concluded cases rated by their applicants, the 差评 followed up
+    # into every state, though the letters' callbacks rated some cases before the 好差评 seeding ran
+    from zhengtong.evaluation.models import Channel, FollowUp, Rating
+
+    assert Rating.objects.filter(channel__in=[Channel.CASE_PAGE, Channel.SMS]).count() > 100
+    assert set(FollowUp.objects.values_list("state", flat=True)) == set(FollowUp.State.values)
     # everything written went through the services: the audit chain verifies
     result = chain_verify()
     assert result.ok and result.checked > 400
