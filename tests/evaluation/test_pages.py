@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from zhengtong.audit.models import OperationLog
 from zhengtong.disclosure import requests as disclosure
+from zhengtong.evaluation import services
 from zhengtong.evaluation.models import FollowUp, Invitation, Rating
 from zhengtong.evaluation.tallies import refresh
 
@@ -191,6 +192,40 @@ def test_a_score_is_explained_down_to_its_cases_within_the_viewers_scope(
     assert "0/1" in page and "答复不完整" in page and "13805740001" not in page and "张三" not in page
     assert "待核实" in page
     assert verified_client(wangwu).get(url).status_code == 404, "another department's row is outside his scope"
+
+
+def test_the_public_and_the_rated_department_read_a_comment_with_names_in_its_prose_masked(
+    client, verified_client, invitation, zhangsan, lisi
+):
+    """个人信息保护法 Art. 28, issue 20: a rater names himself in his words (我是孙悟空: a name the segmenter knows as a
+    word, which the rules take for a public figure's). The public praise on a staff profile and the rated
+    department's pages read the comment as it was masked once, when it was said, with names in prose read by the
+    model; masked by the rules on each view, the name was shown in clear (an outside try)."""
+    from zhengtong.org.models import Membership
+
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "5", "comment": "答复很耐心，我是孙悟空"})
+    client.logout()
+    membership = Membership.objects.get(user=lisi)
+    Membership.objects.filter(pk=membership.pk).update(public_profile=True)
+    page = client.get(f"/evaluation/staff/{membership.pk}/").content.decode()
+    assert "答复很耐心" in page and "孙**" in page and "孙悟空" not in page
+    month = timezone.localdate().strftime("%Y-%m")
+    url = f"/workbench/evaluation/explain/?month={month}&by=department&key={invitation.department_id}"
+    explained = verified_client(lisi).get(url).content.decode()
+    assert "答复很耐心" in explained and "孙悟空" not in explained
+
+
+def test_the_rated_department_reads_a_bad_comment_and_its_addition_masked_once(
+    client, verified_client, invitation, zhangsan, lisi
+):
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "1", "comment": "柜台说明不清，我是孙悟空 13900001111"})
+    rating = FollowUp.objects.get().rating
+    services.rating_add(rating=rating, text="补充：我是孙悟空，住绿城春江花园9幢800室")
+    page = verified_client(lisi).get(f"/workbench/evaluation/followups/{rating.follow_up.pk}/").content.decode()
+    assert "柜台说明不清" in page and "孙**" in page
+    assert "孙悟空" not in page and "13900001111" not in page and "800室" not in page
 
 
 def test_an_explanation_of_a_key_that_is_no_id_is_not_found(verified_client, lisi):

@@ -1,8 +1,11 @@
-"""What the public reads of a rectified 差评: the rating's comment and the rectification, masked together (a name the
-comment gives is masked in the rectification too), with names in their prose read by the model (privacy/prose.py).
-Made once, when the rectification is published, and kept (FollowUp.public_comment, public_rectification); offices'
-own telephones and addresses are printed on purpose (org.selectors.public_contacts), as every publishing place
-allows them."""
+"""What others read of a rater's words, masked once and kept, with names in their prose read by the model
+(privacy/prose.py), too slow to mask on each view:
+- a rating's comment and its later addition, masked together when said (Rating.public_comment, public_addition):
+  the public reads praise on a staff profile, and the rated department the words of a 差评, never their writer;
+- a rectified 差评: the comment and the rectification, masked together (a name the comment gives is masked in the
+  rectification too), when the rectification is published (FollowUp.public_comment, public_rectification).
+Offices' own telephones and addresses are printed on purpose (org.selectors.public_contacts), as every publishing
+place allows them."""
 
 from __future__ import annotations
 
@@ -15,3 +18,9 @@ def public_copy(comment: str, rectification: str) -> tuple[str, str]:
         [comment, rectification], allow=public_contacts(), read_prose=True
     )
     return masked_comment, masked_rectification
+
+
+def public_words(comment: str, addition: str = "") -> tuple[str, str]:
+    """A rating's comment and its addition as others read them."""
+    masked_comment, masked_addition = mask_together([comment, addition], allow=public_contacts(), read_prose=True)
+    return masked_comment, masked_addition

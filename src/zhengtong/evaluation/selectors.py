@@ -9,7 +9,6 @@ from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.org.models import Department
-from zhengtong.privacy import mask
 
 from .models import BAD_SCORES, GOOD_SCORES, FollowUp, Invitation, Rating
 
@@ -91,8 +90,7 @@ def staff_profile(membership, *, since: dt.datetime) -> dict:
         good=Count("pk", filter=Q(score__in=GOOD_SCORES)),
         bad=Count("pk", filter=Q(score__in=BAD_SCORES)),
     )
-    # The comment is encrypted at rest, so "has words" is read, not queried: the latest few good ratings suffice.
-    latest = mine.filter(score__in=GOOD_SCORES).order_by("-at")[:30]
-    praise = [{"at": r.at, "score": r.get_score_display(), "comment": mask(r.comment)} for r in latest if r.comment]
-    praise = praise[:5]
+    # What they said as the public reads it: masked once, when said (publication.public_words)
+    latest = mine.filter(score__in=GOOD_SCORES).exclude(public_comment="").order_by("-at")[:5]
+    praise = [{"at": r.at, "score": r.get_score_display(), "comment": r.public_comment} for r in latest]
     return {**counts, "praise": praise}

@@ -23,7 +23,6 @@ from zhengtong.core.masking import mask_mobile, mask_name
 from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.access import workplaces, works_in
 from zhengtong.org.scopes import scope_departments, scope_queryset
-from zhengtong.privacy import mask
 from zhengtong.supervision.access import may_supervise
 from zhengtong.supervision.models import OPEN, Clock, Outcome
 
@@ -171,9 +170,9 @@ def detail(request, pk: int):
         {
             "f": found,
             "rating": found.rating,
-            # The rated department reads what was said with personal data masked: the words may name the rater.
-            "comment": found.rating.comment if supervisor else mask(found.rating.comment),
-            "addition": found.rating.addition if supervisor else mask(found.rating.addition),
+            # The rated department reads what was said as masked when said: the words may name the rater.
+            "comment": found.rating.comment if supervisor else found.rating.public_comment,
+            "addition": found.rating.addition if supervisor else found.rating.public_addition,
             "invitation": invitation,
             "clock": Clock.objects.filter(subject_type=followup.SUBJECT, subject_id=str(found.pk))
             .order_by("-pk")
@@ -240,7 +239,7 @@ def explain(request):
         {
             "row": row,
             "month": month,
-            "ratings": [(r, mask(r.comment)) for r in listed],
+            "ratings": [(r, r.public_comment) for r in listed],
             "late": late.order_by("due_at")[:100],
         },
     )

@@ -3,23 +3,30 @@
 from django.db import migrations, models
 
 
-def copy_published(apps, schema_editor):
-    """The rectifications published before: their public copies made as publication makes them now
-    (evaluation/publication.py), on this migration's models: the offices' contacts read from the rows as
-    org.selectors.public_contacts reads them (org.models.contacts is a function of two strings)."""
-    from zhengtong import privacy
+def public_contacts(apps) -> set[str]:
+    """The offices' contacts read from this migration's rows as org.selectors.public_contacts reads them
+    (org.models.contacts is a function of two strings)."""
     from zhengtong.org.models import contacts
 
-    FollowUp = apps.get_model("evaluation", "FollowUp")
-    published = FollowUp.objects.filter(published=True).select_related("rating")
-    if not published.exists():
-        return
     allow: set[str] = set()
     for phone, address in apps.get_model("core", "SiteSettings").objects.values_list("contact_phone", "address"):
         allow |= contacts(phone, address)
     departments = apps.get_model("org", "Department").objects.filter(is_active=True)
     for phone, address in departments.values_list("phone", "address"):
         allow |= contacts(phone, address)
+    return allow
+
+
+def copy_published(apps, schema_editor):
+    """The rectifications published before: their public copies made as publication makes them now
+    (evaluation/publication.py), on this migration's models."""
+    from zhengtong import privacy
+
+    FollowUp = apps.get_model("evaluation", "FollowUp")
+    published = FollowUp.objects.filter(published=True).select_related("rating")
+    if not published.exists():
+        return
+    allow = public_contacts(apps)
     for follow_up in published.iterator():
         follow_up.public_comment, follow_up.public_rectification = privacy.mask_together(
             [follow_up.rating.comment, follow_up.rectification], allow=allow, read_prose=True
