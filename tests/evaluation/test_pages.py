@@ -71,6 +71,24 @@ def test_the_public_page_ranks_and_exports(client, invitation, zhangsan):
     assert rows[0][:4] == ("名次", "名称", "综合得分", "等次") and rows[1][1] == "区市场监督管理局"
 
 
+def test_the_published_rectifications_are_read_live_whatever_month_is_shown(client, invitation, zhangsan, lisi):
+    """国办发〔2019〕51号 (差评整改情况向社会公开): a rectification is public once published. The list sat inside the
+    month's rankings, rendered once per count in each process, so a month not counted again kept the list it had
+    when first shown, and months differed from one another (an outside try)."""
+    from zhengtong.evaluation import followup
+
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "1", "comment": "等了很久没有答复"})
+    client.logout()
+    refresh(timezone.localdate())
+    assert "暂无已整改的差评" in client.get("/evaluation/").content.decode()  # the month's rankings rendered
+    found = FollowUp.objects.get()
+    found = followup.followup_verify(follow_up=found, by=lisi, verification="属实")
+    followup.followup_rectify(follow_up=found, by=lisi, rectification="已安排专人当日答复")
+    for url in ("/evaluation/", "/evaluation/?month=2020-01"):
+        assert "已安排专人当日答复" in client.get(url).content.decode(), url
+
+
 def test_the_department_follows_up_in_the_workbench(verified_client, invitation, zhangsan, lisi, wangwu, client):
     client.force_login(zhangsan)
     client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "1", "comment": "没有答复我要的内容"})

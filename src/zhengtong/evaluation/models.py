@@ -181,7 +181,11 @@ class FollowUp(models.Model):
     class Meta:
         verbose_name = _("差评整改")
         verbose_name_plural = _("差评整改")
-        indexes = [models.Index(fields=["state"], name="evaluation_followup_state")]
+        indexes = [
+            models.Index(fields=["state"], name="evaluation_followup_state"),
+            # the public page's latest published rectifications, read on each view, newest first
+            models.Index(fields=["-rectified_at"], condition=Q(published=True), name="evaluation_followup_published"),
+        ]
 
 
 class TallyMonth(models.Model):

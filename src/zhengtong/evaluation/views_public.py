@@ -1,5 +1,6 @@
 """The public 好差评 page (国办发〔2019〕51号: "评价结果……向社会公开"): the month's rankings of departments and service
-items with their intervals and bands, a chart, the published rectifications (masked), and an Excel download."""
+items with their intervals and bands, a chart, and an Excel download; below them the latest published rectifications
+(masked), read on each view."""
 
 from __future__ import annotations
 
@@ -96,6 +97,7 @@ def index(request):
             "fragment": fragment,
             "refreshed_at": refreshed_at,
             "min_ratings": settings.EVALUATION_MIN_RATINGS,
+            "rectifications": selectors.published_rectifications(),
         },
     )
 
@@ -130,7 +132,6 @@ def _rankings_html(month: dt.date) -> str:
             "departments": departments,
             "items": items,
             "chart": chart,
-            "rectifications": selectors.published_rectifications(),
             "items_shown": ITEMS_SHOWN,
         },
     )
