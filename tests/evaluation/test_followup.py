@@ -161,6 +161,22 @@ def test_51_hao_one_appeal_so_appeals_never_buy_time(bad, lisi, supervisor):
     assert caught.value.code == "EVALUATION_APPEALED_ONCE"
 
 
+def test_51_hao_the_page_offers_the_steps_the_services_take_and_no_other(bad, lisi, supervisor, verified_client):
+    """Issue 19 (the page and the service guard from one rule): once a department's appeal was refused, its page
+    still offered the appeal form, which the service then refused (an outside try)."""
+    assert followup.allowed_steps(bad, lisi) == {"verify", "appeal"}
+    assert followup.allowed_steps(bad, supervisor) == set()
+    bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="不属于本部门")
+    assert followup.allowed_steps(bad, lisi) == set()
+    assert followup.allowed_steps(bad, supervisor) == {"decide"}
+    bad = followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=False, decision="属于本部门职责")
+    assert followup.allowed_steps(bad, lisi) == {"verify"}
+    page = verified_client(lisi).get(f"/workbench/evaluation/followups/{bad.pk}/").content.decode()
+    assert 'value="verify"' in page and 'value="appeal"' not in page
+    bad = followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    assert followup.allowed_steps(bad, lisi) == {"rectify"}
+
+
 def test_51_hao_the_department_is_not_given_the_case_number(bad, district):
     head = f.staff("head_a", "甲局长", district["A"])
     Membership.objects.filter(user=head).update(is_head=True)

@@ -28,6 +28,27 @@ from .publication import public_copy
 
 SUBJECT = "evaluation.followup"
 State = FollowUp.State
+# The states each step is taken from: the services check them under the row lock, the page offers what they allow
+STEP_STATES = {
+    "verify": (State.VERIFYING,),
+    "rectify": (State.RECTIFYING,),
+    "appeal": (State.VERIFYING, State.RECTIFYING),
+    "decide": (State.APPEALED,),
+}
+
+
+def may_decide(user, follow_up: FollowUp) -> bool:
+    """Supervision decides an appeal; the rated department never judges its own, even where its head holds a
+    supervising role."""
+    return may_supervise(user) and not works_in(user, follow_up.rating.department_id)
+
+
+def allowed_steps(follow_up: FollowUp, user) -> set[str]:
+    """The steps `user` may take on the follow-up as it stands: what its page offers, by the services' own rules."""
+    if works_in(user, follow_up.rating.department_id):
+        steps = {step for step in ("verify", "rectify", "appeal") if follow_up.state in STEP_STATES[step]}
+        return steps - {"appeal"} if follow_up.appeal_reason else steps  # one appeal (followup_appeal)
+    return {"decide"} if may_decide(user, follow_up) and follow_up.state in STEP_STATES["decide"] else set()
 
 
 def _clock(follow_up: FollowUp) -> Clock | None:
@@ -117,7 +138,7 @@ def followup_verify(*, follow_up: FollowUp, by, verification: str) -> FollowUp:
     _require_department(follow_up, by, "verify")
     with transaction.atomic(durable=True):
         follow_up = _locked(follow_up)
-        _require_state(follow_up, State.VERIFYING)
+        _require_state(follow_up, *STEP_STATES["verify"])
         follow_up.verification = _required(verification, "核实情况")
         follow_up.verified_by, follow_up.verified_at, follow_up.state = by, timezone.now(), State.RECTIFYING
         follow_up.save()
@@ -133,7 +154,7 @@ def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp
     _require_department(follow_up, by, "rectify")
     with transaction.atomic(durable=True):
         follow_up = _locked(follow_up)
-        _require_state(follow_up, State.RECTIFYING)
+        _require_state(follow_up, *STEP_STATES["rectify"])
         follow_up.rectification = _required(rectification, "整改情况")
         clock = clock_stop(clock=_clock(follow_up))
         follow_up.rectified_by, follow_up.rectified_at = by, timezone.now()
@@ -164,7 +185,7 @@ def followup_appeal(*, follow_up: FollowUp, by, reason: str) -> FollowUp:
     _require_department(follow_up, by, "appeal")
     with transaction.atomic(durable=True):
         follow_up = _locked(follow_up)
-        _require_state(follow_up, State.VERIFYING, State.RECTIFYING)
+        _require_state(follow_up, *STEP_STATES["appeal"])
         if follow_up.appeal_reason:  # once: a refused appeal is not appealed again (each would pause the clock)
             raise refuse(errors.APPEALED_ONCE, InvalidTransition)
         follow_up.appeal_reason = _required(reason, "申诉理由")
@@ -180,13 +201,12 @@ def followup_appeal(*, follow_up: FollowUp, by, reason: str) -> FollowUp:
 def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: str) -> FollowUp:
     """Upheld, the rating leaves the department's figures (it stays on record); refused, the follow-up goes on
     where it stood, its clock running again."""
-    # The rated department never judges its own appeal, even where its head holds a supervising role.
-    if not may_supervise(by) or works_in(by, follow_up.rating.department_id):
+    if not may_decide(by, follow_up):
         denied("evaluation.denied.appeal_decide", by=by, obj=follow_up)
         raise refuse(errors.NOT_SUPERVISOR, PermissionDenied)
     with transaction.atomic(durable=True):
         follow_up = _locked(follow_up)
-        _require_state(follow_up, State.APPEALED)
+        _require_state(follow_up, *STEP_STATES["decide"])
         follow_up.appeal_decision, follow_up.appeal_decided_by = _required(decision, "审核意见"), by
         clock = _clock(follow_up)
         if upheld:

@@ -21,7 +21,7 @@ from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import ZtForm, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
 from zhengtong.core.paging import page_of, pager_query
-from zhengtong.org.access import workplaces, works_in
+from zhengtong.org.access import workplaces
 from zhengtong.org.scopes import scope_departments, scope_queryset
 from zhengtong.supervision.access import may_supervise
 from zhengtong.supervision.models import OPEN, Clock, Outcome
@@ -138,10 +138,9 @@ def detail(request, pk: int):
     found = _follow_ups(request.user).filter(pk=pk).first()
     if found is None:
         raise Http404
-    department = works_in(request.user, found.rating.department_id)
     # A head whose role supervises is still of the rated department: he is shown neither the rater nor the appeal's
     # decision (the service refuses him that too).
-    supervisor = may_supervise(request.user) and not department
+    supervisor = followup.may_decide(request.user, found)
     if request.method == "POST":
         action = request.POST.get("action", "")
         try:
@@ -177,7 +176,7 @@ def detail(request, pk: int):
             "clock": Clock.objects.filter(subject_type=followup.SUBJECT, subject_id=str(found.pk))
             .order_by("-pk")
             .first(),
-            "department": department,
+            "steps": followup.allowed_steps(found, request.user),
             "supervisor": supervisor,
             "rater": _rater(invitation) if supervisor else "",
             "forms": {
