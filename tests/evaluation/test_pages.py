@@ -40,6 +40,33 @@ def test_the_rater_rates_from_his_account_and_errors_name_the_field(client, invi
     assert Rating.objects.get().addition == "后来补充答复了"
 
 
+def test_my_ratings_list_every_case_still_open_to_rating_first_and_page_the_rest(client, invitation, zhangsan):
+    """国办发〔2019〕51号 (每个办件都可评价): 我的评价 took the user's 100 latest cases and only then put the ones he
+    may still rate first, so a case open to rating behind 100 newer ones was not offered (an outside try)."""
+    import datetime as dt
+
+    now = timezone.now()
+    older = [
+        Invitation(
+            subject_type="disclosure.request",
+            subject_id=f"old{n}",
+            subject_label=f"旧办件{n:03d}",
+            department_id=invitation.department_id,
+            rater=zhangsan,
+            concluded_at=now - dt.timedelta(minutes=n),
+            expires_at=now - dt.timedelta(seconds=1),
+        )
+        for n in range(120)
+    ]
+    Invitation.objects.bulk_create(older)
+    Invitation.objects.filter(pk=invitation.pk).update(concluded_at=now - dt.timedelta(days=3))
+    client.force_login(zhangsan)
+    first = client.get("/evaluation/mine/").content.decode()
+    assert f'href="/evaluation/rate/{invitation.pk}/">去评价' in first
+    assert "旧办件000" in first and "旧办件119" not in first and "page=2" in first
+    assert "旧办件119" in client.get("/evaluation/mine/?page=3").content.decode()
+
+
 def test_another_account_gets_a_refusal_not_the_form(verified_client, invitation, wangwu):
     response = verified_client(wangwu).get(f"/evaluation/rate/{invitation.pk}/")
     assert response.status_code == 403 and "EVALUATION_NOT_FOUND" in response.content.decode()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ChoiceButtons, ZtForm, apply_error, message_error, styled
+from zhengtong.core.paging import page_of
 
 from . import services
 from .models import SUB_INDICATORS, Channel, Invitation, Rating, Score
@@ -147,14 +149,17 @@ def thanks(request):
 
 @login_required
 def mine(request):
-    """我的评价: what the user may still rate, and what he rated."""
+    """我的评价: every case he may still rate, the soonest to close first (the rating period bounds them), then what he
+    rated or let pass, newest first, a page at a time."""
     now = timezone.now()
-    latest = Invitation.objects.filter(rater=request.user).select_related("rating", "department")
-    # What he may still rate first, then the rest; newest first within each (a stable sort keeps that order).
-    invitations = sorted(
-        latest.order_by("-concluded_at", "-pk")[:100], key=lambda i: hasattr(i, "rating") or i.expires_at <= now
+    his = Invitation.objects.filter(rater=request.user).select_related("rating", "department")
+    still_open = Q(rating__isnull=True, expires_at__gt=now)
+    rest = page_of(his.exclude(still_open).order_by("-concluded_at", "-pk"), 50, request.GET.get("page"))
+    return render(
+        request,
+        "evaluation/mine.html",
+        {"open": his.filter(still_open).order_by("expires_at", "pk"), "page": rest, "now": now, "query": ""},
     )
-    return render(request, "evaluation/mine.html", {"invitations": invitations, "now": now})
 
 
 KIOSK = {"elderly_mode": True}  # large type on the counter's tablet, whoever used it last
