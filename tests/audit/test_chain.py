@@ -205,3 +205,13 @@ def test_concurrent_writers_never_fork_the_chain():
     # the writers' rows (a transactional test's setup may write its own: the calendar's recheck after a flush)
     assert OperationLog.objects.filter(action="test.edit").count() == 40
     assert chain_verify().ok
+
+
+def test_an_entry_names_its_object_as_people_read_it_where_the_model_gives_no_name(db):
+    """An auditor reads the log's object column (等保 2.0, 安全审计): rows of models with no name of their own read
+    "FollowUp object (89)" there. They read as the model's Chinese name and the row's key."""
+    from zhengtong.evaluation.models import TallyMonth
+
+    month = TallyMonth.objects.create(month=dt.date(2026, 12, 1), refreshed_at=timezone.now())
+    entry = audit_record(action="evaluation.tally.refresh", obj=month)
+    assert entry.object_repr == "排名统计 2026-12-01"

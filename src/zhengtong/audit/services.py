@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 
 from zhengtong import privacy
@@ -39,6 +39,14 @@ def _masked(value):
     return value
 
 
+def _named(obj) -> str:
+    """The object as people read it: its own name, or, for a model that gives none ("FollowUp object (89)"), the
+    model's name and the row's key (差评整改 89)."""
+    if type(obj).__str__ is models.Model.__str__:
+        return f"{obj._meta.verbose_name} {obj.pk}"
+    return str(obj)
+
+
 def audit_record(
     *,
     action: str,
@@ -52,7 +60,7 @@ def audit_record(
     if obj is not None:
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
-        object_repr = object_repr or str(obj)[:200]
+        object_repr = object_repr or _named(obj)[:200]
     # The log is append-only and read by auditors, not the place for a person's numbers: what a description or a
     # change holds is masked (a file's name, a title, a reason typed with a mobile in it).
     object_repr, changes = _masked(object_repr), _masked(changes or {})
