@@ -133,6 +133,23 @@ def test_the_department_follows_up_in_the_workbench(verified_client, invitation,
     assert other.get(f"/workbench/evaluation/followups/{follow_up.pk}/").status_code == 404
 
 
+def test_a_follow_up_past_its_limit_says_so_in_the_list_and_on_its_page(
+    client, verified_client, invitation, zhangsan, lisi
+):
+    """国办发〔2019〕51号 (核实整改时限): a 差评 nineteen days past its day to verify read only "期限 2026年11月17日"
+    on its page and nothing in the list (an outside try). Both show the limit's warning level, as the queues do."""
+    from zhengtong.supervision.models import Clock
+
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "1", "comment": "没人答复"})
+    follow_up = FollowUp.objects.get()
+    Clock.objects.filter(subject_type="evaluation.followup", subject_id=str(follow_up.pk)).update(level="red")
+    client = verified_client(lisi)
+    page = client.get(f"/workbench/evaluation/followups/{follow_up.pk}/").content.decode()
+    listing = client.get("/workbench/evaluation/").content.decode()
+    assert "● 超时" in page and "● 超时" in listing
+
+
 def test_the_api_lists_rates_once_and_ranks(client, invitation, zhangsan):
     client.force_login(zhangsan)
     [listed] = client.get("/api/v1/evaluation/invitations/").json()["results"]

@@ -55,6 +55,14 @@ def _clock(follow_up: FollowUp) -> Clock | None:
     return Clock.objects.filter(subject_type=SUBJECT, subject_id=str(follow_up.pk), stopped_at__isnull=True).first()
 
 
+def running_clocks(follow_up_ids) -> dict[int, Clock]:
+    """The running limit of each of these follow-ups (a list's page), in one read."""
+    running = Clock.objects.filter(
+        subject_type=SUBJECT, subject_id__in=[str(pk) for pk in follow_up_ids], stopped_at__isnull=True
+    )
+    return {int(clock.subject_id): clock for clock in running}
+
+
 def _start(follow_up: FollowUp, stage: str, label: str, limit: int) -> Clock:
     rating = follow_up.rating
     return clock_start(

@@ -90,11 +90,13 @@ def index(request):
     rows = _follow_ups(request.user)
     if state in FollowUp.State.values:
         rows = rows.filter(state=state)
+    page = page_of(rows.only(*_LISTED), 30, request.GET.get("page"))
     return render(
         request,
         "evaluation/staff_index.html",
         {
-            "page": page_of(rows.only(*_LISTED), 30, request.GET.get("page")),
+            "page": page,
+            "clocks": followup.running_clocks([f.pk for f in page]),
             "query": pager_query(request.GET),
             "states": FollowUp.State.choices,
             "state": state,
