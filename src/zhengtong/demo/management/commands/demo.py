@@ -46,6 +46,7 @@ class Command(BaseCommand):
             f"本次新建 {result['applications']} 件办件；本次新建政府信息 {result['documents']} 份、"
             f"公开申请 {result['requests']} 件；来信来电 {result['letters']} 件。"
         )
+        collect_when_changed()  # whatever serves the demo next (`zhengtong serve`, gunicorn by hand) finds them
         self._print_accounts(result, port)
         if not no_serve:
             self._serve(port)
@@ -65,7 +66,6 @@ class Command(BaseCommand):
         w("")
 
     def _serve(self, port):
-        collect_when_changed()
         python = sys.executable
         web = [python, "-m", "gunicorn", "zhengtong.wsgi:application", "--bind", f"127.0.0.1:{port}"]
         web += ["--worker-class", "gthread", "--threads", "4", "--workers", "2", "--logger-class", LOGGER_CLASS]
