@@ -18,3 +18,16 @@ def test_a_date_in_an_attribute_or_an_option_value_is_printed_as_django_prints_i
     html = str(Dated(initial={"until": dt.date(2026, 11, 30)}))
     assert 'max="2026-12-05"' in html and 'value="2026-01-02"' in html, html
     assert "年" not in html.replace("元月二日", "")
+
+
+def test_a_text_too_long_is_refused_naming_its_field_and_its_limit():
+    """Errors in Chinese that name the field (the brief): Django's own said 确保该变量包含不超过 2000 字符
+    (目前字符数 2200), beside a field it did not name, where a screen reader reads the message alone."""
+    from zhengtong.core.forms import ZtForm
+
+    class Note(ZtForm):
+        text = forms.CharField(label="核实情况", max_length=20)
+
+    form = Note({"text": "字" * 25})
+    assert not form.is_valid()
+    assert form.errors["text"] == ["“核实情况”不能超过20字（现在25字）。"]

@@ -188,6 +188,15 @@ def test_51_hao_the_department_is_not_given_the_case_number(bad, district):
     assert number not in clock.subject_label
 
 
+def test_51_hao_the_rater_is_told_what_was_done_as_the_public_reads_it(bad, lisi, supervisor, zhangsan):
+    """个人信息保护法 Art. 28: the rater is told the rectification or the appeal's decision by message or SMS, as
+    the public reads them (a third party they name masked); in full they named the neighbour's mobile."""
+    bad = followup.followup_verify(follow_up=bad, by=lisi, verification="属实")
+    followup.followup_rectify(follow_up=bad, by=lisi, rectification="已与邻居王建国（13912345678）协调，楼道杂物已清理")
+    told = zhangsan.messages.filter(title__contains="已核实整改").get()
+    assert "楼道杂物已清理" in told.body and "13912345678" not in told.body and "王建国" not in told.body
+
+
 def test_51_hao_the_rater_is_told_when_an_appeal_takes_his_rating_out(bad, lisi, supervisor, zhangsan):
     bad = followup.followup_appeal(follow_up=bad, by=lisi, reason="评价的是社保窗口")
     followup.followup_appeal_decide(follow_up=bad, by=supervisor, upheld=True, decision="确属区人力社保局事项")

@@ -150,6 +150,24 @@ def test_a_follow_up_past_its_limit_says_so_in_the_list_and_on_its_page(
     assert "● 超时" in page and "● 超时" in listing
 
 
+def test_a_refused_step_keeps_what_the_clerk_wrote(client, verified_client, invitation, zhangsan, lisi):
+    """Nothing lost on bad input (the brief): a verification refused for its length, or a step refused for the
+    state, redirected to an empty form, and what the clerk typed was gone (an outside try)."""
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "1", "comment": "没人答复"})
+    follow_up = FollowUp.objects.get()
+    staff = verified_client(lisi)
+    url = f"/workbench/evaluation/followups/{follow_up.pk}/"
+    written = "已电话联系评价人核实，" * 200  # 2,200 characters
+    refused = staff.post(url, {"action": "verify", "verify-text": written})
+    page = refused.content.decode()
+    assert refused.status_code == 400 and written in page and "不能超过2000字" in page
+    late = staff.post(url, {"action": "rectify", "rectify-text": "已经整改"})
+    assert late.status_code == 409 and "已经整改" in late.content.decode() and "待核实" in late.content.decode()
+    follow_up.refresh_from_db()
+    assert follow_up.state == FollowUp.State.VERIFYING and not follow_up.verification
+
+
 def test_the_api_lists_rates_once_and_ranks(client, invitation, zhangsan):
     client.force_login(zhangsan)
     [listed] = client.get("/api/v1/evaluation/invitations/").json()["results"]

@@ -41,9 +41,15 @@ def required_message(field: forms.Field, name: str) -> str:
     return _("请填写“%(label)s”。") % {"label": label}
 
 
+def too_long_message(field: forms.Field, name: str) -> str:
+    """ "“核实情况”不能超过2000字（现在2200字）。" rather than Django's "确保该变量包含不超过 2000 字符 (目前字符数
+    2200)。": the field named, as the required message names it; Django fills in the two numbers."""
+    return _("“%(label)s”不能超过%%(limit_value)d字（现在%%(show_value)d字）。") % {"label": field.label or name}
+
+
 class ZtForm(forms.Form):
-    """Marks required fields for assistive technology, names the field in its required message and renders
-    through core/field.html."""
+    """Marks required fields for assistive technology, names the field in its required and too-long messages and
+    renders through core/field.html."""
 
     template_name = "core/form.html"
     required_css_class = "required"
@@ -54,6 +60,8 @@ class ZtForm(forms.Form):
         for name, field in self.fields.items():
             if str(field.error_messages.get("required", "")) == default:
                 field.error_messages["required"] = required_message(field, name)
+            if getattr(field, "max_length", None) and "max_length" not in field.error_messages:
+                field.error_messages["max_length"] = too_long_message(field, name)
         super().full_clean()
 
 

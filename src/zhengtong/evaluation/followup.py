@@ -24,7 +24,7 @@ from zhengtong.supervision.services import clock_pause, clock_resume, clock_star
 from . import errors
 from .access import denied
 from .models import FollowUp, Rating
-from .publication import public_copy
+from .publication import public_copy, public_words
 
 SUBJECT = "evaluation.followup"
 State = FollowUp.State
@@ -173,12 +173,13 @@ def followup_rectify(*, follow_up: FollowUp, by, rectification: str) -> FollowUp
         )
         follow_up.save()
         audit_record(action="evaluation.followup.rectify", obj=follow_up)
-        _tell_rater(follow_up, "已核实整改", f"整改情况：{follow_up.rectification}")
+        _tell_rater(follow_up, "已核实整改", f"整改情况：{follow_up.public_rectification}")
     return follow_up
 
 
 def _tell_rater(follow_up: FollowUp, outcome: str, body: str) -> None:
-    """The rater is told how his 差评 ended: rectified, or taken out of the department's figures and why."""
+    """The rater is told how his 差评 ended: rectified, or taken out of the department's figures and why, in words
+    masked as the public reads them (a message or an SMS may name a third party)."""
     invitation = follow_up.rating.invitation
     title = f"您对“{invitation.subject_label}”的评价{outcome}"
     if invitation.rater is not None:
@@ -224,7 +225,7 @@ def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: s
             _tell_rater(
                 follow_up,
                 "经电子监察审核，该评价反映的问题不属于被评价部门的工作，不计入该部门的评价统计",
-                follow_up.appeal_decision,
+                public_words(follow_up.appeal_decision)[0],
             )
         else:
             follow_up.state = State.VERIFYING if follow_up.verified_at is None else State.RECTIFYING

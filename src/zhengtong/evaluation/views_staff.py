@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import PermissionDenied, ZtError
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.forms import ZtForm, message_error, styled
+from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
 from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.access import workplaces
@@ -143,27 +143,33 @@ def detail(request, pk: int):
     # A head whose role supervises is still of the rated department: he is shown neither the rater nor the appeal's
     # decision (the service refuses him that too).
     supervisor = followup.may_decide(request.user, found)
+    forms = {action: TextForm(label=label, prefix=action) for action, (_s, _a, label, _d) in STEPS.items()}
+    forms["decide"] = TextForm(label=_("审核意见"), prefix="decide")
+    status = 200
     if request.method == "POST":
         action = request.POST.get("action", "")
+        step = "decide" if action in ("uphold", "reject") else action
+        if step not in forms:
+            raise Http404
+        # Refused, the page comes back with what he wrote and why (nothing lost on bad input), not a redirect
+        form = forms[step] = TextForm(request.POST, label=forms[step].fields["text"].label, prefix=step)
         try:
-            if action in STEPS:
-                service, argument, _label, done = STEPS[action]
-                service(follow_up=found, by=request.user, **{argument: request.POST.get(f"{action}-text", "")})
-            elif action in ("uphold", "reject"):
-                followup.followup_appeal_decide(
-                    follow_up=found,
-                    by=request.user,
-                    upheld=action == "uphold",
-                    decision=request.POST.get("decide-text", ""),
-                )
-                done = _("申诉审核意见已记录。")
+            text = form.cleaned_data["text"] if form.is_valid() else None
+            if text is None:
+                status = 400
+            elif step in STEPS:
+                service, argument, _label, done = STEPS[step]
+                service(follow_up=found, by=request.user, **{argument: text})
             else:
-                raise Http404
+                upheld = action == "uphold"
+                followup.followup_appeal_decide(follow_up=found, by=request.user, upheld=upheld, decision=text)
+                done = _("申诉审核意见已记录。")
         except ZtError as exc:
-            message_error(request, exc)
-        else:
+            apply_error(form, exc)
+            status = exc.status
+        if status == 200:
             messages.success(request, done)
-        return redirect("workbench_evaluation:detail", pk=pk)
+            return redirect("workbench_evaluation:detail", pk=pk)
     invitation = found.rating.invitation
     return render(
         request,
@@ -181,12 +187,10 @@ def detail(request, pk: int):
             "steps": followup.allowed_steps(found, request.user),
             "supervisor": supervisor,
             "rater": _rater(invitation) if supervisor else "",
-            "forms": {
-                action: TextForm(label=label, prefix=action)
-                for action, (_service, _argument, label, _done) in STEPS.items()
-            },
-            "decide_form": TextForm(label=_("审核意见"), prefix="decide"),
+            "forms": forms,
+            "refused": step if status != 200 else "",
         },
+        status=status,
     )
 
 
