@@ -388,3 +388,17 @@ def test_a_departments_follow_ups_are_read_newest_first_from_the_index_of_its_ba
     # SQLite, with no statistics, walks the department's ratings in time order instead; neither sorts
     index = "evaluation_rating_dept_at" if connection.vendor == "sqlite" else "evaluation_bad_dept_at"
     assert index in plan and "TEMP B-TREE" not in plan, plan
+
+
+def test_a_supervisor_recognises_a_firm_that_rated_by_its_name_and_a_person_by_a_masked_one():
+    """A firm's name is no personal data (个人信息保护法 Art. 4): masked as a person's it read 宁********* (an
+    outside try). A person stays masked: enough to recognise a call back."""
+    from types import SimpleNamespace
+
+    from zhengtong.accounts.models import User
+    from zhengtong.evaluation.views_staff import _rater
+
+    firm = SimpleNamespace(kind=User.Kind.ENTERPRISE, display_name="宁波港城物流有限公司", mobile="13805740001")
+    person = SimpleNamespace(kind=User.Kind.CITIZEN, display_name="张三丰", mobile="13805740002")
+    assert _rater(SimpleNamespace(rater=firm)) == "宁波港城物流有限公司 138****0001"
+    assert _rater(SimpleNamespace(rater=person)) == "张** 138****0002"

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
+from zhengtong.accounts.models import User
 from zhengtong.core.errors import PermissionDenied, ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
@@ -130,8 +131,11 @@ def _ranked(user, month, *, today: dt.date | None = None) -> tuple[list, list, d
 
 def _rater(invitation) -> str:
     """For the supervisors only, masked: enough to recognise a call back, not to expose the rater."""
-    if invitation.rater is not None:
-        return f"{mask_name(invitation.rater.display_name)} {mask_mobile(invitation.rater.mobile or '')}".strip()
+    rater = invitation.rater
+    if rater is not None:
+        # a firm's name is no person's: it is how the supervisor recognises it
+        name = rater.display_name if rater.kind == User.Kind.ENTERPRISE else mask_name(rater.display_name)
+        return f"{name} {mask_mobile(rater.mobile or '')}".strip()
     return mask_mobile(invitation.rater_mobile or "")
 
 
