@@ -164,3 +164,15 @@ def test_the_first_visitors_language_does_not_decide_the_others_schema(client, d
     )
     assert client.get("/api/schema/", {"lang": "en-us"}).status_code == 200  # a variant that is not kept
     assert order[:2] == ["zh-hans", "en"]
+
+
+def test_a_session_request_without_its_form_token_is_told_so(zhangsan):
+    """A browser session posting to the API without the CSRF token was told 您没有权限进行此操作 (an outside try), as
+    if the account lacked a right: the answer names what is missing and what to do."""
+    from django.test import Client
+
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(zhangsan)
+    answer = browser.post("/api/v1/evaluation/invitations/1/rating/", {"score": 5}, content_type="application/json")
+    assert answer.status_code == 403 and answer.json()["code"] == "CSRF_FAILED"
+    assert "刷新" in answer.json()["message"]

@@ -24,6 +24,9 @@ _CODES = {
 }
 
 
+CSRF_FAILED = ("CSRF_FAILED", "请求缺少有效的安全校验码（CSRF）：网页中请刷新后重试；程序请用令牌（Token）认证。")
+
+
 def _fields(detail) -> dict:
     if not isinstance(detail, dict):
         return {}
@@ -47,6 +50,8 @@ def exception_handler(exc, context):
     if response is None:
         return None
     code, message = next(((c, m) for cls, (c, m) in _CODES.items() if isinstance(exc, cls)), ("ERROR", "请求失败。"))
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF Failed"):
+        code, message = CSRF_FAILED  # a browser session's request without its form token, not a missing right
     fields = _fields(exc.detail) if isinstance(exc, exceptions.ValidationError) else {}
     if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, list):
         fields = {"non_field_errors": [{"code": getattr(e, "code", "invalid"), "message": str(e)} for e in exc.detail]}
