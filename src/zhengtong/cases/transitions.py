@@ -59,9 +59,11 @@ def allowed_actions(case_type: CaseType, case: Model, user) -> tuple[str, ...]:
 def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: Model, user, *args):
     """The named action of a domain's `actions` (the page's and the API's), the case's state checked first: an
     action not taken from it is refused 409 naming the state and audited before its parameters are read (a
-    replied letter dispatched with no department answered 400 for the department, unaudited). A user the table
-    does not allow is left to the action's own guard (its 403 and code), as is an attempt from a state the step
-    `reports` from. Every refusal is audited once (`guards.refusals_audited`)."""
+    replied letter dispatched with no department answered 400 for the department, unaudited), whoever asks: a
+    step whose who-may depends on the case (a review needs a pending branch of his department) is taken by no one
+    from a state outside its table. In its states, a user the table does not allow is left to the action's own
+    guard (its 403 and code), as is an attempt from a state the step `reports` from. Every refusal is audited once
+    (`guards.refusals_audited`)."""
     with refusals_audited(case_type, user, case, name):
         state_first(case_type, name, case, user)
         return actions[name](case, user, *args)
@@ -70,7 +72,7 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
 def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
     """`perform`'s first step alone, for a caller that reads its parameters itself before the action runs."""
     step = action(case_type, name)
-    if case_type.wrong_state is None or not step.who(user, case):
+    if case_type.wrong_state is None:
         return
     if getattr(case, case_type.state_field) not in step.reports:
         require_state_for(case_type, case, name, case_type.wrong_state, user)
