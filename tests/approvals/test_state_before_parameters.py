@@ -118,3 +118,18 @@ def test_the_correction_notice_is_given_once(item, zhangsan, uploads, form_data,
         services.application_request_correction(application=application, by=lisi, items=["第二次补正"])
     assert refused.value.code == "CORRECTION_ONCE"
     assert application.corrections.count() == 1
+
+
+@pytest.mark.parametrize("body", [{}, {"agree": None}, {"agree": [True]}])
+def test_an_opinion_that_gives_no_decision_is_refused_not_recorded_as_disagreeing(
+    client, item, zhangsan, uploads, form_data, lisi, body
+):
+    """A review sent without `agree`, or with null, was recorded as 不同意 and moved the case on (outside try,
+    session 51): the decision is the opinion, so it is refused naming the field and nothing changes."""
+    application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
+    lead = application.branches.get(is_lead=True)
+    answer = _post(client, application, "review", lisi, {"branch": lead.pk, "reason": "材料已审核", **body})
+    assert answer.status_code == 400 and answer.json()["code"] == "INVALID_PARAMETER", answer.json()
+    assert list(answer.json()["fields"]) == ["agree"]
+    lead.refresh_from_db()
+    assert lead.state == "pending"

@@ -19,10 +19,48 @@ def _data(**values) -> QueryDict:
 
 def test_a_yes_is_a_yes_and_anything_unclear_is_refused():
     assert params.flag(_data(agree="true"), "agree") and params.flag(_data(agree="1"), "agree")
-    assert not params.flag(_data(agree="0"), "agree") and not params.flag(_data(), "agree")
+    assert not params.flag(_data(agree="0"), "agree")
     with pytest.raises(InvalidInput) as refused:
         params.flag(_data(agree="同意"), "agree")
     assert "agree" in refused.value.fields
+
+
+@pytest.mark.parametrize("sent", [{}, {"agree": None}])
+def test_a_decision_not_given_is_refused_not_read_as_no(sent):
+    """A review sent without `agree` (or with null) was recorded as 不同意 (outside try, session 51): a decision is
+    given or refused, naming the field. A checkbox left unticked is a no only where the caller says so."""
+    with pytest.raises(InvalidInput) as refused:
+        params.flag(params.from_json(sent), "agree")
+    assert refused.value.fields["agree"] == ["请选择“是否同意”。"]
+    assert params.flag(params.from_json(sent), "agree", required=False) is False
+
+
+@pytest.mark.parametrize(
+    ("sent", "read"),
+    [
+        ({"department": [25]}, lambda d: params.identifier(d, "department")),
+        ({"department": True}, lambda d: params.identifier(d, "department")),
+        ({"department": 2.5}, lambda d: params.identifier(d, "department")),
+        ({"content": 123}, lambda d: params.text(d, "content")),
+        ({"content": {"a": 1}}, lambda d: params.text(d, "content")),
+        ({"content": ["a", "b"]}, lambda d: params.text(d, "content")),
+        ({"agree": 2}, lambda d: params.flag(d, "agree")),
+        ({"items": [{"a": 1}]}, lambda d: params.lines(d, "items")),
+    ],
+)
+def test_a_json_value_of_another_type_is_refused_naming_its_field(sent, read):
+    """`{"department": [25]}` dispatched a letter, `true` was read as department 1 and a correction's `123` was
+    recorded (outside try, session 51): sent as JSON, a value keeps its type until its field reads it."""
+    with pytest.raises(InvalidInput) as refused:
+        read(params.from_json(sent))
+    assert list(refused.value.fields) == list(sent)
+
+
+def test_json_values_of_the_right_type_read_as_the_forms_do():
+    sent = params.from_json({"department": 25, "branch": "7", "agree": True, "text": "好", "items": ["甲", "乙"]})
+    assert params.identifier(sent, "department") == 25 and params.identifier(sent, "branch") == 7
+    assert params.flag(sent, "agree") is True and params.text(sent, "text") == "好"
+    assert params.lines(sent, "items") == ["甲", "乙"]
 
 
 def test_every_item_of_a_list_is_kept():

@@ -22,7 +22,7 @@ def _branch_to_review(application, user, data):
     """The branch an opinion is given on, checked as the service checks it before the opinion's parameters are
     read: no branch named is 400, one that is not this application's 404, another department's 403, one that has
     its opinion already 409 (the branch's state is the step's state, as the case's is for the others)."""
-    if not params.text(data, "branch", max_length=20).strip():
+    if not params.given(data, "branch"):
         raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED", fields={"branch": ["请指定审查分支。"]})
     try:
         branch = application.branches.filter(pk=params.identifier(data, "branch")).first()

@@ -29,6 +29,7 @@ from rest_framework.views import APIView
 from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
+from zhengtong.core import params as core_params
 from zhengtong.core.errors import Conflict, InvalidInput, NotFound
 from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import handles_cases
@@ -306,15 +307,9 @@ def case_urls(api: CaseApi) -> list:
 
 
 def params(data) -> QueryDict:
-    """The action's parameters as the workbench form posts them, whether sent as a form or as JSON: strings,
-    a true/false as "1"/"0", a list as repeated values."""
-    if isinstance(data, QueryDict):
-        return data
-    out = QueryDict(mutable=True)
-    for name, value in (data or {}).items() if isinstance(data, dict) else ():
-        values = value if isinstance(value, list) else [value]
-        out.setlist(name, ["1" if v is True else "0" if v is False else "" if v is None else str(v) for v in values])
-    return out
+    """The action's parameters as the workbench form posts them, whether sent as a form or as JSON
+    (core/params.from_json: each value keeps its JSON type for its field to check)."""
+    return data if isinstance(data, QueryDict) else core_params.from_json(data)
 
 
 def without_files(actions: dict[str, Callable[[Model, Any, QueryDict], Any]]) -> dict[str, Perform]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
@@ -74,7 +76,29 @@ def _has_nul(request) -> bool:
         "multipart/form-data",
     ):
         return any("\x00" in k or any("\x00" in v for v in values) for k, values in request.POST.lists())
+    if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/json":
+        return _json_has_nul(request.body)
     return False
+
+
+def _json_has_nul(body: bytes) -> bool:
+    """A JSON string carries NUL as the escape \\u0000 (a raw one is no JSON). Parsed only when the escape's text is
+    there at all, so that an escaped backslash before "u0000" is not mistaken for it."""
+    if b"\\u0000" not in body.lower():
+        return False
+    try:
+        parsed = json.loads(body)
+    except (ValueError, RecursionError):
+        return False  # the API's parser refuses it with its own answer (api/errors.py)
+
+    def has(value) -> bool:
+        if isinstance(value, str):
+            return "\x00" in value
+        if isinstance(value, dict):
+            return any(has(k) or has(v) for k, v in value.items())
+        return isinstance(value, list) and any(has(v) for v in value)
+
+    return has(parsed)
 
 
 MALFORMED_ERROR = {"code": "MALFORMED_BODY", "message": "提交的数据格式不正确，无法解析。", "fields": {}}

@@ -8,6 +8,8 @@ a correction notice's other items, and a "²" that passed `isdigit` crashed `int
 
 from __future__ import annotations
 
+from django.http import QueryDict
+
 from .errors import InvalidInput
 
 MAX_TEXT = 2000  # a reason, a note, an opinion: what the forms allow
@@ -62,7 +64,44 @@ def _invalid(name: str, message: str) -> InvalidInput:
     return InvalidInput(message, code="INVALID_PARAMETER", fields={name: [message]})
 
 
+def from_json(data) -> QueryDict:
+    """The parameters of a JSON body as the workbench form posts them (strings, a true/false as "1"/"0", a list
+    as repeated values), each remembering the JSON type it was sent as (`sent_as`): a field refuses a value of a
+    type it does not take instead of reading its text ({"department": [25]} dispatched a letter, `true` was read
+    as department 1). An object is no parameter's value."""
+    out = QueryDict(mutable=True)
+    out.sent_as = {}
+    for name, value in (data or {}).items() if isinstance(data, dict) else ():
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, (dict, list)) for v in values):
+            raise _invalid(name, "%(field)s的格式不对。")
+        out.sent_as[name] = (isinstance(value, list), {type(v) for v in values})
+        out.setlist(name, ["1" if v is True else "0" if v is False else "" if v is None else str(v) for v in values])
+    return out
+
+
+def _sent_as(data, name: str, takes: set[type], *, many: bool = False) -> None:
+    """Refused when a JSON body sent `name` as a type this field does not take (or as a list, to a field of one)."""
+    was_list, types = getattr(data, "sent_as", {}).get(name, (False, set()))
+    if was_list and not many:
+        raise _invalid(name, "%(field)s只能填写一项。")
+    if not types <= takes | {type(None)}:
+        raise _invalid(name, "%(field)s的格式不对。")
+
+
+def given(data, name: str) -> bool:
+    """Whether `name` was sent with a value, whatever its type."""
+    values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+    return any(value is not None and str(value).strip() for value in values)
+
+
 def text(data, name: str, *, max_length: int = MAX_TEXT) -> str:
+    _sent_as(data, name, {str})
+    return _text(data, name, max_length)
+
+
+def _text(data, name: str, max_length: int) -> str:
+    """The value as text, one at most: for a reader that has checked its JSON type itself."""
     values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
     if len(values) > 1:
         raise _invalid(name, "%(field)s只能填写一项。")
@@ -74,6 +113,7 @@ def text(data, name: str, *, max_length: int = MAX_TEXT) -> str:
 
 def lines(data, name: str, *, max_length: int = MAX_TEXT) -> list[str]:
     """Items one per line, or a list of items: every one kept."""
+    _sent_as(data, name, {str}, many=True)
     values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
     items = [line.strip() for value in values if value for line in str(value).splitlines() if line.strip()]
     if sum(len(item) for item in items) > max_length:
@@ -81,10 +121,15 @@ def lines(data, name: str, *, max_length: int = MAX_TEXT) -> list[str]:
     return items
 
 
-def flag(data, name: str) -> bool:
-    value = text(data, name, max_length=10).strip().lower()
+def flag(data, name: str, *, required: bool = True) -> bool:
+    """A decision, yes or no. Not given, it is refused (a review sent without `agree` was recorded as 不同意), unless
+    the caller reads its absence as a no (`required=False`: a checkbox left unticked)."""
+    _sent_as(data, name, {bool, int, str})
+    value = _text(data, name, 10).strip().lower()
     if value in TRUE:
         return True
+    if not value and required:
+        raise _invalid(name, "请选择%(field)s。")
     if value in FALSE:
         return False
     raise _invalid(name, "%(field)s只能填“是”或“否”（1 或 0）。")
@@ -92,7 +137,8 @@ def flag(data, name: str) -> bool:
 
 def identifier(data, name: str) -> int | None:
     """A row's id, or None when absent; anything but decimal digits in range is refused."""
-    value = text(data, name, max_length=20).strip()
+    _sent_as(data, name, {int, str})
+    value = _text(data, name, 20).strip()
     if not value:
         return None
     if not (value.isascii() and value.isdecimal()) or not 0 < int(value) <= MAX_ID:
@@ -102,7 +148,8 @@ def identifier(data, name: str) -> int | None:
 
 def whole_number(data, name: str, *, maximum: int = 100_000) -> int | None:
     """A count (0 to `maximum`), or None when absent; anything else is refused, naming the field."""
-    value = text(data, name, max_length=12).strip()
+    _sent_as(data, name, {int, str})
+    value = _text(data, name, 12).strip()
     if not value:
         return None
     if not (value.isascii() and value.isdecimal()) or int(value) > maximum:
@@ -111,6 +158,7 @@ def whole_number(data, name: str, *, maximum: int = 100_000) -> int | None:
 
 
 def identifiers(data, name: str) -> list[int]:
+    _sent_as(data, name, {int, str}, many=True)
     values = data.getlist(name) if hasattr(data, "getlist") else (data.get(name) or [])
     out = []
     for value in values:

@@ -60,7 +60,7 @@ def _review(document, user, post):
         approve=params.text(post, "decision", max_length=10) == "approve",
         justification=params.text(post, "justification"),
         note=params.text(post, "note"),
-        **{point: params.flag(post, point) for point in REVIEW_POINTS},
+        **{point: params.flag(post, point, required=False) for point in REVIEW_POINTS},  # checkboxes: unticked is no
     )
 
 
