@@ -43,6 +43,17 @@ def test_the_list_and_the_detail_are_scoped_and_carry_the_allowed_actions(
     assert detail["timeline"][0]["action"] == "submit"
 
 
+def test_a_paused_limit_says_so_in_the_api_as_on_the_page(client, item, zhangsan, lisi, uploads, form_data):
+    """行政许可法 第三十二条 (补正 stops the clock): a case waiting for its applicant's correction showed its limit
+    running and green through the API, while its page said 暂停中 (outside try, session 51)."""
+    from zhengtong.approvals import services
+
+    application = _submit(item, zhangsan, uploads, form_data)
+    services.application_request_correction(application=application, by=lisi, items=["营业执照复印件"])
+    clock = client.get(f"{BASE}{application.pk}/", **_auth(lisi)).json()["clocks"][0]
+    assert clock["paused_since"] is not None and clock["stopped_at"] is None
+
+
 def test_an_action_with_an_idempotency_key_is_taken_once(client, item, zhangsan, lisi, uploads, form_data):
     application = _submit(item, zhangsan, uploads, form_data)
     url = f"{BASE}{application.pk}/actions/accept/"

@@ -70,3 +70,6 @@ def test_an_action_on_a_case_out_of_reach_is_audited_as_a_number_never_issued_is
         assert answer.status_code == 404
     tried = OperationLog.objects.filter(action="letters.denied.accept").values_list("changes", flat=True)
     assert sorted(c["key"][1] for c in tried) == sorted([letter.number, "XJ20269999999"])
+    # the auditor's page shows, and its search finds, the number asked for (its object column was empty)
+    shown = OperationLog.objects.filter(action="letters.denied.accept").values_list("object_repr", flat=True)
+    assert sorted(shown) == sorted(f"所请求的编号 {number}" for number in (letter.number, "XJ20269999999"))

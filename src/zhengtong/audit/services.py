@@ -61,6 +61,8 @@ def audit_record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or _named(obj)[:200]
+    elif object_id and not object_repr:  # a row named by its key alone (a status lookup's receipt number)
+        object_repr = object_id[:200]
     # The log is append-only and read by auditors, not the place for a person's numbers: what a description or a
     # change holds is masked (a file's name, a title, a reason typed with a mobile in it).
     object_repr, changes = _masked(object_repr), _masked(changes or {})

@@ -91,6 +91,7 @@ class ClockSerializer(serializers.ModelSerializer):
             "unit",
             "started_at",
             "due_at",
+            "paused_since",  # paused (补正, a special procedure): the due time moves on when it runs again
             "stopped_at",
             "outcome",
             "level",

@@ -68,7 +68,10 @@ def unreachable(case_type: CaseType, user, action: str, key) -> None:
     as "<app>.denied.<action>" with the key asked for, the case itself not named (an auditor tells the two apart
     by the key)."""
     with transaction.atomic():
-        audit_record(**_record(case_type, f"denied.{action}", user, None, {"key": key}))
+        # named by the number asked for, so that the auditor's page shows it and its search finds it
+        audit_record(
+            **_record(case_type, f"denied.{action}", user, None, {"key": key}), object_repr=f"所请求的编号 {key}"
+        )
 
 
 def _record(case_type: CaseType, action: str, user, case: Model | None, changes: dict) -> dict:
