@@ -73,3 +73,17 @@ def test_an_action_on_a_case_out_of_reach_is_audited_as_a_number_never_issued_is
     # the auditor's page shows, and its search finds, the number asked for (its object column was empty)
     shown = OperationLog.objects.filter(action="letters.denied.accept").values_list("object_repr", flat=True)
     assert sorted(shown) == sorted(f"所请求的编号 {number}" for number in (letter.number, "XJ20269999999"))
+
+
+def test_a_sign_that_names_no_department_is_refused_naming_the_field(client, hotline, district, lisi):
+    """签收 without `department` answered 403 这封信没有派给您所在的部门 while the same API listed sign among his
+    allowed actions (outside try, session 51): the missing field is named."""
+    letter = submit().letter
+    client.post(
+        f"{BASE}{letter.number}/actions/dispatch/",
+        {"department": district["A"].pk},
+        content_type="application/json",
+        **_auth(hotline["operator"]),
+    )
+    answer = client.post(f"{BASE}{letter.number}/actions/sign/", {}, content_type="application/json", **_auth(lisi))
+    assert answer.status_code == 400 and list(answer.json()["fields"]) == ["department"], answer.json()

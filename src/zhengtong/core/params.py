@@ -89,6 +89,11 @@ def _sent_as(data, name: str, takes: set[type], *, many: bool = False) -> None:
         raise _invalid(name, "%(field)s的格式不对。")
 
 
+def missing(name: str) -> InvalidInput:
+    """A parameter the action needs that was not sent, named."""
+    return _invalid(name, "请填写%(field)s。")
+
+
 def given(data, name: str) -> bool:
     """Whether `name` was sent with a value, whatever its type."""
     values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]

@@ -12,8 +12,11 @@ from .models import Letter, Responsibility
 
 def _department(post, letter: Letter):
     """One of the letter's own assignments' departments (sign, return, co-handle)."""
+    chosen = params.identifier(post, "department")
+    if chosen is None:  # not named: no department to check his work in (a 403 said the letter was not his)
+        raise params.missing("department")
     mine = {a.department_id: a.department for a in letter.assignments.select_related("department")}
-    return mine.get(params.identifier(post, "department"))
+    return mine.get(chosen)
 
 
 def _departments(ids) -> list[Department]:
