@@ -70,6 +70,7 @@ def test_a_reasonless_refusal_in_its_own_state_is_still_refused_and_kept_for_sup
     application = submit(item, zhangsan, uploads, form_data)
     answer = _post(client, application, "refuse", lisi, {})
     assert answer.status_code == 400 and answer.json()["code"] == "REASON_REQUIRED"
+    assert list(answer.json()["fields"]) == ["reason"]  # the field named, for a program and a form alike
     assert Violation.objects.get().kind == Violation.Kind.REFUSAL_WITHOUT_REASON
 
 

@@ -87,3 +87,13 @@ def test_a_sign_that_names_no_department_is_refused_naming_the_field(client, hot
     )
     answer = client.post(f"{BASE}{letter.number}/actions/sign/", {}, content_type="application/json", **_auth(lisi))
     assert answer.status_code == 400 and list(answer.json()["fields"]) == ["department"], answer.json()
+
+
+def test_a_refusal_for_missing_words_names_their_field(client, hotline, district):
+    """A 400 for missing words named no field (`fields` empty), so a form could not show it beside the field
+    and a program could not tell which (outside try, session 51)."""
+    letter = submit().letter
+    answer = client.post(
+        f"{BASE}{letter.number}/actions/decline/", {}, content_type="application/json", **_auth(hotline["operator"])
+    )
+    assert answer.status_code == 400 and list(answer.json()["fields"]) == ["reason"], answer.json()

@@ -15,7 +15,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import notices
 from zhengtong.cases.guards import case_service, reported
-from zhengtong.core.errors import InvalidTransition, refuse
+from zhengtong.core.errors import InvalidTransition, refuse, refuse_on
 from zhengtong.sharing.services.licences import licence_record
 from zhengtong.supervision.models import ClockPause, Violation
 from zhengtong.supervision.services import clock_pause, clock_resume, clock_start, clock_stop
@@ -187,7 +187,7 @@ def application_resubmit(*, application: Application, by, uploads: dict, data: d
     application = locked(application)
     require_state_for(application, "resubmit", by)
     if not uploads and not data:  # the notice is given once: a resubmission must bring what it asked for
-        raise refuse(errors.CORRECTION_EMPTY)
+        raise refuse_on("items", errors.CORRECTION_EMPTY)
     round_no = application.corrections.count()
     store_materials(application, uploads, by=by, round_no=round_no, required=False)
     if data:
@@ -220,7 +220,7 @@ def review_decide(*, branch: Branch, by, agree: bool, reason: str = "") -> Branc
     branch = Branch.objects.select_for_update().get(pk=branch.pk)
     require_branch_pending(branch)
     if not agree and not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REASON_REQUIRED)
     branch.state = Branch.State.AGREED if agree else Branch.State.DISAGREED
     branch.reason, branch.decided_by, branch.decided_at = reason.strip(), by, timezone.now()
     branch.save(update_fields=["state", "reason", "decided_by", "decided_at"])
@@ -369,7 +369,7 @@ def application_withdraw(*, application: Application, by) -> Application:
 def _without_reason(application: Application, detail: str):
     """第三十二条 and 第三十八条: a refusal states its reason; one without is refused and kept for 电子监察."""
     return reported(
-        refuse(errors.REASON_REQUIRED),
+        refuse_on("reason", errors.REASON_REQUIRED),
         APPLICATION,
         application,
         kind=Violation.Kind.REFUSAL_WITHOUT_REASON,

@@ -8,7 +8,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import notices
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import InvalidTransition, refuse
+from zhengtong.core.errors import InvalidTransition, refuse, refuse_on
 from zhengtong.org.models import Department
 
 from .. import errors, suggest
@@ -51,7 +51,7 @@ def letter_decline(*, letter: Letter, by, reason: str) -> Letter:
     """不予受理 (abuse, no concern stated, outside any government duty): always with a reason the writer is told."""
     require_centre(by, letter, "decline")
     if not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REASON_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "decline", by)
     letter.state, letter.decline_reason, letter.closed_at = State.DECLINED, reason.strip()[:300], timezone.now()
@@ -75,7 +75,7 @@ def letter_dispatch(
     """派单: one main department on the letter's handling clock, and any co-handlers who give opinions."""
     require_centre(by, letter, "dispatch")
     if department is None:
-        raise refuse(errors.DEPARTMENT_REQUIRED)
+        raise refuse_on("department", errors.DEPARTMENT_REQUIRED)
     co = [d for d in dict.fromkeys(co_departments)]
     if any(not _handles_letters(d) for d in [department, *co]):
         raise refuse(errors.NOT_A_HANDLER)
@@ -136,7 +136,7 @@ def letter_return(*, letter: Letter, by, department, reason: str) -> Letter:
     """退单: the main department says the case is not its own, with a reason the centre reviews."""
     require_department(by, department, letter, "return")
     if not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REASON_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "return", by)
     assignment = _assignment(letter, department, Assignment.State.PENDING, Assignment.State.ACCEPTED)
@@ -157,7 +157,7 @@ def letter_review_return(*, letter: Letter, by, approve: bool, note: str = "") -
     goes on, and its clock never stopped)."""
     require_centre(by, letter, "review_return")
     if not approve and not (note or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REASON_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "review_return", by)
     assignment = _assignment(letter, letter.department, Assignment.State.RETURN_REQUESTED)
@@ -205,7 +205,7 @@ def letter_merge(*, letter: Letter, into: Letter, by) -> Letter:
     letter, into = locked(letter), locked(into)
     require_state_for(letter, "merge", by)
     if into.pk == letter.pk or into.state in (State.MERGED, State.DECLINED):
-        raise refuse(errors.MERGE_TARGET)
+        raise refuse_on("into", errors.MERGE_TARGET)
     letter.state, letter.merged_into, letter.closed_at = State.MERGED, into, timezone.now()
     stop_clocks(letter, cancelled=True)
     letter.assignments.exclude(state__in=[Assignment.State.DONE, Assignment.State.RETURNED]).update(
