@@ -82,9 +82,10 @@ def _has_nul(request) -> bool:
 
 
 def _json_has_nul(body: bytes) -> bool:
-    """A JSON string carries NUL as the escape \\u0000 (a raw one is no JSON). Parsed only when the escape's text is
-    there at all, so that an escaped backslash before "u0000" is not mistaken for it."""
-    if b"\\u0000" not in body.lower():
+    """A JSON string carries NUL as the escape \\u0000 (a raw one is no JSON; the escape's u is lower case and its
+    digits have none). Parsed only when the escape's text is there at all, so that an escaped backslash before
+    "u0000" is not mistaken for it; the body is not copied to look."""
+    if b"\\u0000" not in body:
         return False
     try:
         parsed = json.loads(body)

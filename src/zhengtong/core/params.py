@@ -94,9 +94,14 @@ def missing(name: str) -> InvalidInput:
     return _invalid(name, "请填写%(field)s。")
 
 
+def _values(data, name: str) -> list:
+    """Every value sent for `name`: a form's repeated keys, or a plain mapping's one value."""
+    return data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+
+
 def given(data, name: str) -> bool:
     """Whether `name` was sent with a value, whatever its type."""
-    values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+    values = _values(data, name)
     return any(value is not None and str(value).strip() for value in values)
 
 
@@ -107,7 +112,7 @@ def text(data, name: str, *, max_length: int = MAX_TEXT) -> str:
 
 def _text(data, name: str, max_length: int) -> str:
     """The value as text, one at most: for a reader that has checked its JSON type itself."""
-    values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+    values = _values(data, name)
     if len(values) > 1:
         raise _invalid(name, "%(field)s只能填写一项。")
     value = "" if not values or values[0] is None else str(values[0])
@@ -119,7 +124,7 @@ def _text(data, name: str, max_length: int) -> str:
 def lines(data, name: str, *, max_length: int = MAX_TEXT) -> list[str]:
     """Items one per line, or a list of items: every one kept."""
     _sent_as(data, name, {str}, many=True)
-    values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+    values = _values(data, name)
     items = [line.strip() for value in values if value for line in str(value).splitlines() if line.strip()]
     if sum(len(item) for item in items) > max_length:
         raise _invalid(name, f"%(field)s合计不能超过{max_length}个字。")

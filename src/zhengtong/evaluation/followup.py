@@ -24,7 +24,7 @@ from zhengtong.supervision.services import clock_pause, clock_resume, clock_star
 from . import errors
 from .access import denied
 from .models import FollowUp, Rating
-from .publication import public_copy, public_words
+from .publication import public_copy
 
 SUBJECT = "evaluation.followup"
 State = FollowUp.State
@@ -225,7 +225,7 @@ def followup_appeal_decide(*, follow_up: FollowUp, by, upheld: bool, decision: s
             _tell_rater(
                 follow_up,
                 "经电子监察审核，该评价反映的问题不属于被评价部门的工作，不计入该部门的评价统计",
-                public_words(follow_up.appeal_decision)[0],
+                public_copy(follow_up.appeal_decision)[0],
             )
         else:
             follow_up.state = State.VERIFYING if follow_up.verified_at is None else State.RECTIFYING

@@ -112,7 +112,7 @@ class Rating(models.Model):
     addition = EncryptedTextField(_("追加评价"), blank=True)
     added_at = models.DateTimeField(_("追评时间"), null=True, blank=True)
     # The comment and the addition as others read them (the public's praise, the rated department's 差评): masked
-    # together once, when said, with names in prose read by the model (publication.public_words)
+    # together once, when said, with names in prose read by the model (publication.public_copy)
     public_comment = models.TextField(_("公开的评价内容"), blank=True)
     public_addition = models.TextField(_("公开的追加评价"), blank=True)
     # Copied from the invitation so that the rankings read one table by (month, who).

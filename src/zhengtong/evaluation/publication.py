@@ -13,14 +13,6 @@ from zhengtong.org.selectors import public_contacts
 from zhengtong.privacy import mask_together
 
 
-def public_copy(comment: str, rectification: str) -> tuple[str, str]:
-    masked_comment, masked_rectification = mask_together(
-        [comment, rectification], allow=public_contacts(), read_prose=True
-    )
-    return masked_comment, masked_rectification
-
-
-def public_words(comment: str, addition: str = "") -> tuple[str, str]:
-    """A rating's comment and its addition as others read them."""
-    masked_comment, masked_addition = mask_together([comment, addition], allow=public_contacts(), read_prose=True)
-    return masked_comment, masked_addition
+def public_copy(*texts: str) -> list[str]:
+    """The parts of one of them (a comment and its addition; a comment and its rectification) as others read them."""
+    return mask_together(list(texts), allow=public_contacts(), read_prose=True)

@@ -90,7 +90,7 @@ def staff_profile(membership, *, since: dt.datetime) -> dict:
         good=Count("pk", filter=Q(score__in=GOOD_SCORES)),
         bad=Count("pk", filter=Q(score__in=BAD_SCORES)),
     )
-    # What they said as the public reads it: masked once, when said (publication.public_words)
+    # What they said as the public reads it: masked once, when said (publication.public_copy)
     latest = mine.filter(score__in=GOOD_SCORES).exclude(public_comment="").order_by("-at")[:5]
     praise = [{"at": r.at, "score": r.get_score_display(), "comment": r.public_comment} for r in latest]
     return {**counts, "praise": praise}

@@ -30,7 +30,7 @@ from . import errors
 from .access import denied
 from .followup import follow_up_open
 from .models import SUB_INDICATORS, Invitation, Rating, Score
-from .publication import public_words
+from .publication import public_copy
 from .registry import Subject
 
 COMMENT_MAX = 500
@@ -189,7 +189,7 @@ def rating_record(
                 invitation=invitation,
                 score=score,
                 comment=comment,
-                public_comment=public_words(comment)[0],
+                public_comment=public_copy(comment)[0],
                 channel=channel,
                 at=now,
                 department_id=invitation.department_id,
@@ -234,7 +234,7 @@ def rating_add(*, rating: Rating, text: str) -> Rating:
     if not text:
         raise refuse_on("addition", errors.ADDITION_REQUIRED)
     rating.addition, rating.added_at = text, timezone.now()
-    rating.public_comment, rating.public_addition = public_words(rating.comment, text)
+    rating.public_comment, rating.public_addition = public_copy(rating.comment, text)
     rating.save(update_fields=["addition", "added_at", "public_comment", "public_addition"])
     audit_record(action="evaluation.rating.add", obj=rating)
     return rating

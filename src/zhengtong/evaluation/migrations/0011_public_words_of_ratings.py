@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 
 def copy_words(apps, schema_editor):
-    """The ratings said before: their comments and additions as others read them, masked as publication.public_words
+    """The ratings said before: their comments and additions as others read them, masked as publication.public_copy
     masks them now, on this migration's models (the comments are encrypted at rest: each row is read)."""
     from zhengtong import privacy
 
