@@ -18,7 +18,7 @@ from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
-from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import Refused, ZtForm, apply_error, styled
 from zhengtong.core.paging import page_of, pager_query
 from zhengtong.evaluation.selectors import invitation_of_case
 from zhengtong.files.serve import file_response
@@ -80,7 +80,10 @@ def _application(request, pk: int) -> Application:
 
 @staff_required
 def detail(request, pk: int):
-    application = _application(request, pk)
+    return _detail_page(request, _application(request, pk))
+
+
+def _detail_page(request, application: Application, refused: Refused = Refused()):
     user = request.user
     branches = list(application.branches.select_related("department", "decided_by"))
     my_branches = [b for b in branches if b.state == Branch.State.PENDING and org_access.works_in(user, b.department)]
@@ -105,7 +108,9 @@ def detail(request, pk: int):
             "heads": heads,
             "pause_reasons": [(r.value, r.label) for r in SPECIAL_PROCEDURES],
             "rating_invitation": invitation_of_case(SUBJECT, application.pk),
+            "refused": refused,
         },
+        status=refused.status,
     )
 
 
@@ -120,9 +125,9 @@ def act(request, pk: int, action: str):
     except NotFound:
         raise Http404 from None
     except ZtError as exc:
-        message_error(request, exc)
-    else:
-        messages.success(request, _("已办理。"))
+        # the page again, as of now, with what he typed and why: nothing changed, nothing lost
+        return _detail_page(request, _application(request, pk), Refused.of(action, request, exc))
+    messages.success(request, _("已办理。"))
     return redirect("workbench_approvals:detail", pk=pk)
 
 

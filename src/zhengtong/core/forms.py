@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from markupsafe import Markup
 
 from .errors import ZtError
 
@@ -26,6 +30,43 @@ def message_error(request, exc: ZtError) -> None:
     from django.contrib import messages
 
     messages.error(request, exc.message, extra_tags=exc.code)
+
+
+@dataclasses.dataclass(frozen=True)
+class Refused:
+    """A page action the service refused, for a page of hand-written forms (a case page's actions). The page comes
+    back with the refusal's status (400 for what was typed, 409 naming the state), its message and code
+    (core/refused.html), and each field as it was left: a redirect to an empty form lost what was typed. `same`
+    names the fields that pick one form out of several of one action (a branch, a department). A page not refused
+    asks the same questions of `Refused()` and gets each form's defaults."""
+
+    action: str = ""
+    data: QueryDict = dataclasses.field(default_factory=QueryDict)
+    error: ZtError | None = None
+
+    @classmethod
+    def of(cls, action: str, request, error: ZtError) -> Refused:
+        return cls(action=action, data=request.POST, error=error)
+
+    def _of(self, action: str, same: dict) -> bool:
+        return action == self.action and all(self.data.get(k, "") == str(v) for k, v in same.items())
+
+    def value(self, action: str, name: str, default: str = "", **same) -> str:
+        return self.data.get(name, "") if self._of(action, same) else default
+
+    def checked(self, action: str, name: str, value, default: bool = False, **same) -> bool:
+        """A radio button or an option of a select: chosen as it was posted."""
+        return str(value) in self.data.getlist(name) if self._of(action, same) else default
+
+    def mark(self, action: str, name: str, **same) -> Markup:
+        """On the field the refusal names: read out as invalid, with the alert's message as its description."""
+        if self.error and name in (self.error.fields or {}) and self._of(action, same):
+            return Markup(' aria-invalid="true" aria-describedby="refused"')
+        return Markup("")
+
+    @property
+    def status(self) -> int:
+        return self.error.status if self.error else 200
 
 
 def required_message(field: forms.Field, name: str) -> str:

@@ -20,7 +20,7 @@ from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, styled
 from zhengtong.core.paging import RowsOf, page_of, pager_query
 from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
@@ -128,7 +128,10 @@ def _letter(request, number: str) -> Letter:
 
 @staff_required
 def detail(request, number: str):
-    letter = _letter(request, number)
+    return _detail_page(request, _letter(request, number))
+
+
+def _detail_page(request, letter: Letter, refused: Refused = Refused()):
     allowed = allowed_actions(LETTER, letter, request.user)
     mine = [(a, assignment_actions(letter, a)) for a in my_assignments(request.user, letter)]
     context = {
@@ -144,8 +147,9 @@ def detail(request, number: str):
         "categories": Responsibility.objects.filter(is_active=True),
         "callback_results": [(str(s.value), s.label) for s in Score]
         + [("unreachable", Satisfaction.UNREACHABLE.label)],
+        "refused": refused,
     }
-    return render(request, "letters/staff_detail.html", context)
+    return render(request, "letters/staff_detail.html", context, status=refused.status)
 
 
 @staff_required
@@ -162,9 +166,9 @@ def act(request, number: str, action: str):
     try:
         perform(LETTER, ACTIONS, action, letter, request.user, request.POST)
     except ZtError as exc:
-        message_error(request, exc)
-    else:
-        messages.success(request, _("已办理。"))
+        # the page again, as of now, with what he typed and why: nothing changed, nothing lost
+        return _detail_page(request, _letter(request, number), Refused.of(action, request, exc))
+    messages.success(request, _("已办理。"))
     return redirect("workbench_letters:detail", number=number)
 
 

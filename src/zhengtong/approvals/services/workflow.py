@@ -164,7 +164,7 @@ def application_request_correction(*, application: Application, by, items: list[
     require_may(by, application, "correction")
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
-        raise refuse(errors.CORRECTION_ITEMS)
+        raise refuse_on("items", errors.CORRECTION_ITEMS)
     application = locked(application)
     require_state_for(application, "correction", by)
     for clock in open_clocks(application, stage="accept"):
@@ -187,7 +187,7 @@ def application_resubmit(*, application: Application, by, uploads: dict, data: d
     application = locked(application)
     require_state_for(application, "resubmit", by)
     if not uploads and not data:  # the notice is given once: a resubmission must bring what it asked for
-        raise refuse_on("items", errors.CORRECTION_EMPTY)
+        raise refuse(errors.CORRECTION_EMPTY)
     round_no = application.corrections.count()
     store_materials(application, uploads, by=by, round_no=round_no, required=False)
     if data:

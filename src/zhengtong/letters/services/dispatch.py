@@ -157,7 +157,7 @@ def letter_review_return(*, letter: Letter, by, approve: bool, note: str = "") -
     goes on, and its clock never stopped)."""
     require_centre(by, letter, "review_return")
     if not approve and not (note or "").strip():
-        raise refuse_on("reason", errors.REASON_REQUIRED)
+        raise refuse_on("note", errors.REASON_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "review_return", by)
     assignment = _assignment(letter, letter.department, Assignment.State.RETURN_REQUESTED)

@@ -39,7 +39,7 @@ SETTLED = (Satisfaction.SATISFIED, Satisfaction.BASICALLY, Satisfaction.UNREACHA
 def letter_co_opinion(*, letter: Letter, by, department, opinion: str) -> Letter:
     require_department(by, department, letter, "co_opinion")
     if not (opinion or "").strip():
-        raise refuse_on("text", errors.REPLY_REQUIRED)
+        raise refuse_on("opinion", errors.REPLY_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "co_opinion", by)
     found = letter.assignments.filter(
@@ -92,7 +92,7 @@ def letter_review_reply(*, letter: Letter, by, approve: bool, note: str = "") ->
     require_department(by, letter.department, letter, "review_reply")
     _require_reviewer(by, letter)
     if not approve and not (note or "").strip():
-        raise refuse_on("reason", errors.REASON_REQUIRED)
+        raise refuse_on("note", errors.REASON_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "review_reply", by)
     if not approve:
@@ -171,7 +171,7 @@ def letter_close(*, letter: Letter, by, note: str) -> Letter:
     """After a 不满意 answer the centre finds the reply lawful and sufficient: closed, with its reason."""
     require_centre(by, letter, "close")
     if not (note or "").strip():
-        raise refuse_on("reason", errors.REASON_REQUIRED)
+        raise refuse_on("note", errors.REASON_REQUIRED)
     letter = _locked_dissatisfied(letter, "close", by)
     event(letter, "close_review", "经审核，答复合法合理，予以办结", by=by, department=centre_department(), note=note)
     _close(letter, by)
@@ -212,7 +212,7 @@ def letter_supervise(*, letter: Letter, by, note: str) -> Letter:
     """督办: only for a letter whose handling clock is red; the department is told."""
     require_centre(by, letter, "supervise")
     if not (note or "").strip():
-        raise refuse_on("reason", errors.REASON_REQUIRED)
+        raise refuse_on("note", errors.REASON_REQUIRED)
     letter = locked(letter)
     require_state_for(letter, "supervise", by)
     if not open_clocks(letter, stage="handle", level=Level.RED).exists():

@@ -1,0 +1,93 @@
+"""Issue 19, bad input: a refused action on the hall's case page answers with the refusal's status (400 for what
+was typed, 409 naming the state), keeps what the clerk typed and changes nothing; it used to redirect and lose it."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from zhengtong.approvals import services
+from zhengtong.approvals.models import Status
+
+
+def _reviewing(item, zhangsan, lisi, uploads, form_data):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    return services.application_accept(application=application, by=lisi)
+
+
+def test_a_denial_without_its_reason_comes_back_with_the_document_number_typed(
+    verified_client, item, zhangsan, lisi, wangwu, uploads, form_data
+):
+    # 行政许可法第三十八条: a denial states its reason
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    for branch in application.branches.select_related("department"):
+        services.review_decide(branch=branch, by=lisi if branch.department.code == "A" else wangwu, agree=True)
+    answer = verified_client(lisi).post(
+        reverse("workbench_approvals:act", args=[application.pk, "conclude"]),
+        {"granted": "0", "doc_no": "仑市监食许〔2026〕77号", "reason": ""},
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 400
+    assert 'data-code="REASON_REQUIRED"' in page and 'role="alert"' in page
+    assert 'value="仑市监食许〔2026〕77号"' in page
+    # the field it names is marked and described by the message; the others are not
+    assert 'id="conclude-reason" name="reason" value="" aria-invalid="true" aria-describedby="refused"' in page
+    assert page.count('aria-invalid="true"') == 1
+    assert 'id="denied" checked' in page and 'id="granted" checked' not in page
+    application.refresh_from_db()
+    assert application.status == Status.JOINING and application.concluded_at is None
+
+
+def test_a_disagreement_without_its_reason_keeps_the_disagreement_on_that_branch_only(
+    verified_client, item, zhangsan, lisi, uploads, form_data
+):
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    branch = application.branches.get(department__code="A")
+    answer = verified_client(lisi).post(
+        reverse("workbench_approvals:act", args=[application.pk, "review"]), {"branch": branch.pk, "agree": "0"}
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 400 and 'data-code="REASON_REQUIRED"' in page
+    assert f'id="disagree-{branch.pk}" checked' in page
+    branch.refresh_from_db()
+    assert branch.state == "pending"
+
+
+def test_an_action_out_of_its_state_answers_409_naming_the_state(
+    verified_client, item, zhangsan, lisi, uploads, form_data
+):
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    answer = verified_client(lisi).post(
+        reverse("workbench_approvals:act", args=[application.pk, "refuse"]), {"reason": "材料不全"}
+    )
+    page = answer.content.decode()
+    assert answer.status_code == 409 and "审查中" in page and 'role="alert"' in page
+    application.refresh_from_db()
+    assert application.status == Status.REVIEWING
+
+
+def test_a_text_typed_into_a_form_is_shown_as_text_not_markup(
+    verified_client, item, zhangsan, lisi, uploads, form_data
+):
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    answer = verified_client(lisi).post(
+        reverse("workbench_approvals:act", args=[application.pk, "correction"]), {"items": '"><script>x</script>'}
+    )
+    # the items are accepted as they are; what matters is that nothing typed is echoed unescaped on any answer
+    assert "<script>x</script>" not in answer.content.decode()
+
+
+def test_the_correction_notices_refusal_names_its_items_and_an_empty_resubmission_no_one_field(
+    item, zhangsan, lisi, uploads, form_data
+):
+    from zhengtong.core.errors import InvalidInput
+
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    with pytest.raises(InvalidInput) as empty_notice:
+        services.application_request_correction(application=application, by=lisi, items=["", " "])
+    assert list(empty_notice.value.fields) == ["items"]
+    services.application_request_correction(application=application, by=lisi, items=["缺少营业执照"])
+    with pytest.raises(InvalidInput) as empty_resubmission:
+        services.application_resubmit(application=application, by=zhangsan, uploads={}, data={})
+    # what is missing is the whole resubmission (files or the form's values), not a field named items
+    assert empty_resubmission.value.code == "CORRECTION_EMPTY" and not empty_resubmission.value.fields
