@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from zhengtong.accounts.models import User
 from zhengtong.core import params
-from zhengtong.core.errors import refuse
+from zhengtong.core.errors import refuse_on
 
 from . import errors, services
 from . import requests as svc
@@ -67,7 +67,7 @@ def _review(document, user, post):
 def _amend(document, user, post):
     replacement = Document.objects.filter(index_no=params.text(post, "replacement", max_length=64).strip()).first()
     if replacement is None:
-        raise refuse(errors.REPLACEMENT_NOT_FOUND)
+        raise refuse_on("replacement", errors.REPLACEMENT_NOT_FOUND)
     return services.document_amend(original=document, replacement=replacement, by=user)
 
 

@@ -22,6 +22,9 @@ ATTACHMENT_UNREAD = (
 ATTACHMENT_NOT_FOUND = ("ATTACHMENT_NOT_FOUND", _("该文件没有这个附件。"))
 NOT_REVIEWER = ("NOT_REVIEWER", _("只能审核本部门的文件，且不能审核自己起草的文件。"))
 REASON_REQUIRED = ("REASON_REQUIRED", _("请写明理由。"))
+# The same code as a missing reason (programs match it); the message says what is missing.
+THIRD_PARTY_REQUIRED = ("REASON_REQUIRED", _("请写明征求意见的第三方（名称或姓名）。"))
+DELIVERY_METHOD = ("REASON_REQUIRED", _("请选择送达方式。"))
 ATTACHMENT_KIND = ("ATTACHMENT_KIND", _("附件须为 PDF、Word（docx）、Excel（xlsx）或图片文件。"))
 REPLACEMENT_NOT_FOUND = ("REPLACEMENT_NOT_FOUND", _("没有这个索引号的文件，请填写已发布的修订文件的索引号。"))
 REQUEST_CONTENT = ("REQUEST_CONTENT", _("请写明所需政府信息的名称、文号或者便于查询的其他特征性描述。"))

@@ -18,7 +18,7 @@ from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse
+from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse, refuse_on
 from zhengtong.files.extract import Unreadable
 from zhengtong.files.publication import Finding, in_files, in_text, refuse_numbers_in_clear, refuse_personal
 from zhengtong.files.reading import file_reading
@@ -244,7 +244,7 @@ def document_review(
     note, justification = (note or "").strip(), (justification or "").strip()
     if not approve:
         if not note:
-            raise refuse(errors.REASON_REQUIRED)
+            raise refuse_on("note", errors.REASON_REQUIRED)
         document.state, document.review_note = State.DRAFT, note
         document.save(update_fields=["state", "review_note", "updated_at"])
         audit_record(action="disclosure.document.reject", obj=document, changes={"note": [None, note]})
@@ -257,7 +257,7 @@ def document_review(
         raise refuse(errors.ATTACHMENT_UNREAD, name=unread[0].where, state=unread[0].kind)
     if found and not justification:
         kinds = "、".join(sorted({f.kind for f in found}))
-        raise refuse(errors.PRIVACY_FINDINGS, count=len(found), kinds=kinds)
+        raise refuse_on("justification", errors.PRIVACY_FINDINGS, count=len(found), kinds=kinds)
     document.index_no = _next_index_no(document)
     document.state, document.published_at = State.PUBLISHED, timezone.now()
     document.reviewed_by, document.reviewed_at = by, document.published_at
@@ -287,7 +287,7 @@ def document_repeal(*, document: Document, by, reason: str) -> Document:
     document = _locked(document)
     _require(by, document, "repeal")
     if not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REASON_REQUIRED)
     refuse_personal("reason", "废止理由", reason, public_strings(document))  # printed on the public page
     document.validity, document.repealed_on = Validity.REPEALED, timezone.localdate()
     document.review_note = reason.strip()

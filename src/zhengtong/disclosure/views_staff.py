@@ -14,7 +14,7 @@ from zhengtong.accounts.access import is_background, staff_required
 from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.visibility import visible_case, visible_in_order
 from zhengtong.core.errors import NotFound, ZtError
-from zhengtong.core.forms import MultipleFileField, ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, styled
 from zhengtong.core.paging import RowsOf, page_of
 from zhengtong.files import publication, reading
 from zhengtong.files.intake import read_uploads
@@ -156,14 +156,8 @@ def create(request):
 def document(request, pk: int):
     document = _document(request, pk)
     form = None
-    allowed = allowed_actions(DOCUMENT, document, request.user)
-    if "update" in allowed:
-        initial = {
-            f: getattr(document, f)
-            for f in ("title", "issuing_org", "doc_no", "written_on", "category", "column", "topic", "mode", "body")
-        }
-        initial["interprets"] = document.interprets.index_no if document.interprets_id else ""
-        form = DocumentForm(request.POST or None, request.FILES or None, initial=initial)
+    if "update" in allowed_actions(DOCUMENT, document, request.user):
+        form = _edit_form(document, request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
                 services.document_update(document=document, by=request.user, uploads=form.uploads(), **form.values())
@@ -172,9 +166,31 @@ def document(request, pk: int):
             else:
                 messages.success(request, _("已保存。"))
                 return redirect("workbench_disclosure:document", pk=pk)
-    review = ReviewForm(request.POST or None, prefix="review") if "review" in allowed else None
-    context = {"document": document, "form": form, "review": review, "allowed": allowed}
-    return render(request, "disclosure/staff_document.html", context | _findings(document))
+    return _document_page(request, document, form)
+
+
+def _edit_form(document: Document, *data) -> DocumentForm:
+    initial = {
+        f: getattr(document, f)
+        for f in ("title", "issuing_org", "doc_no", "written_on", "category", "column", "topic", "mode", "body")
+    }
+    initial["interprets"] = document.interprets.index_no if document.interprets_id else ""
+    return DocumentForm(*data, initial=initial)
+
+
+def _document_page(request, document: Document, form=None, refused: Refused = Refused()):
+    """The document's page; after a refused step, the page as of now with what was typed (the review form bound to
+    it, the field the refusal names marked) and the refusal's status."""
+    allowed = allowed_actions(DOCUMENT, document, request.user)
+    if form is None and "update" in allowed:
+        form = _edit_form(document)
+    review = None
+    if "review" in allowed:
+        review = ReviewForm(refused.data if refused.action == "review" else None, prefix="review")
+        if refused.action == "review" and review.is_valid():
+            apply_error(review, refused.error)
+    context = {"document": document, "form": form, "review": review, "allowed": allowed, "refused": refused}
+    return render(request, "disclosure/staff_document.html", context | _findings(document), status=refused.status)
 
 
 def _progress(document: Document) -> str:
@@ -243,8 +259,8 @@ def act(request, pk: int, action: str, attachment_id: int | None = None):
     except NotFound:
         raise Http404 from None
     except ZtError as exc:
-        message_error(request, exc)
-    else:
-        approved = posted.get("decision") == "approve"
-        messages.success(request, DONE.get(action) or (_("已发布。") if approved else _("已退回起草人。")))
+        # the page again, as of now, with what he typed and why: nothing changed, nothing lost
+        return _document_page(request, _document(request, pk), refused=Refused.of(action, request, exc))
+    approved = posted.get("decision") == "approve"
+    messages.success(request, DONE.get(action) or (_("已发布。") if approved else _("已退回起草人。")))
     return redirect("workbench_disclosure:document", pk=pk)

@@ -18,7 +18,7 @@ from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
-from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import Refused, ZtForm, apply_error, message_error, styled
 from zhengtong.core.paging import page_of
 from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
@@ -90,7 +90,10 @@ def _request(request, pk: int) -> Request:
 
 @staff_required
 def request_detail(request, pk: int):
-    found = _request(request, pk)
+    return _request_page(request, _request(request, pk))
+
+
+def _request_page(request, found: Request, refused: Refused = Refused()):
     heads = org_access.heads(found.department_id)
     allowed = allowed_actions(REQUEST, found, request.user)
     return render(
@@ -104,7 +107,9 @@ def request_detail(request, pk: int):
             "heads": heads,
             "extension": pending_extension(REQUEST.subject, found.pk),
             "allowed": allowed,
+            "refused": refused,
         },
+        status=refused.status,
     )
 
 
@@ -117,9 +122,9 @@ def request_act(request, pk: int, action: str):
     try:
         perform(REQUEST, REQUEST_ACTIONS, action, found, request.user, request.POST)
     except ZtError as exc:
-        message_error(request, exc)
-    else:
-        messages.success(request, _("已办理。"))
+        # the page again, as of now, with what he typed and why: nothing changed, nothing lost
+        return _request_page(request, _request(request, pk), Refused.of(action, request, exc))
+    messages.success(request, _("已办理。"))
     return redirect("workbench_disclosure:request", pk=pk)
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, notices
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import PermissionDenied, refuse
+from zhengtong.core.errors import PermissionDenied, refuse, refuse_on
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
 from zhengtong.supervision.models import Clock, ClockPause, Violation
@@ -37,7 +37,7 @@ def request_consult(*, request: Request, by, third_party: str) -> Request:
     require_may(by, request, "consult")
     require_state_for(request, "consult", by)
     if not (third_party or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("third_party", errors.THIRD_PARTY_REQUIRED)
     clock_pause(clock=open_clock(request, "answer"), reason=ClockPause.Reason.THIRD_PARTY, note=third_party[:300])
     close_window(request, used=False)  # a request put to a third party is understood: no correction follows
     clock_start(
@@ -81,9 +81,9 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     require_may(by, request, "extend")
     require_state_for(request, "extend", by)
     if not is_head_of(approver, request.department_id):
-        raise refuse(errors.EXTENSION_APPROVER, PermissionDenied)
+        raise refuse_on("approver", errors.EXTENSION_APPROVER, PermissionDenied)
     if not (reason or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("reason", errors.REASON_REQUIRED)
     asked = extension_request(
         clock=open_clock(request, "answer"),
         amount=EXTENSION,
@@ -137,10 +137,10 @@ def request_answer(*, request: Request, by, answer_type: str, reason: str = "", 
     require_may(by, request, "answer")
     require_state_for(request, "answer", by)
     if not answers.valid(answer_type, reason or ""):
-        raise refuse(errors.ANSWER_REASON)
+        raise refuse_on("answer_reason" if answer_type in answers.REASONS else "answer_type", errors.ANSWER_REASON)
     text = (text or "").strip()
     if answer_type in answers.NEEDS_EXPLANATION and not text:
-        refusal = refuse(errors.REASON_REQUIRED)
+        refusal = refuse_on("text", errors.REASON_REQUIRED)
         kind, detail = Violation.Kind.REFUSAL_WITHOUT_REASON, "答复未说明理由"
         raise guards.reported(refusal, REQUEST, request, kind=kind, department=request.department, detail=detail)
     clock = open_clock(request, "answer")
@@ -166,7 +166,7 @@ def request_deliver(*, request: Request, by, method: str) -> Request:
     require_may(by, request, "deliver")
     require_state_for(request, "deliver", by)
     if not (method or "").strip():
-        raise refuse(errors.REASON_REQUIRED)
+        raise refuse_on("method", errors.DELIVERY_METHOD)
     request.state, request.delivered_at, request.delivery_method = (
         RequestState.DELIVERED,
         timezone.now(),

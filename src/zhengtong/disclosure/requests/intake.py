@@ -13,7 +13,7 @@ from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup, notices
 from zhengtong.cases.guards import case_service
 from zhengtong.core.crypto import blind_indexes
-from zhengtong.core.errors import InvalidTransition, refuse
+from zhengtong.core.errors import InvalidTransition, refuse, refuse_on
 from zhengtong.core.models import SiteSettings
 from zhengtong.core.sql import next_key
 from zhengtong.notifications.services import sms_to
@@ -57,11 +57,13 @@ def request_register(
     form's) again gets the request it made, and registers nothing."""
     content, applicant_name = (content or "").strip(), (applicant_name or "").strip()
     if not content:
-        raise refuse(errors.REQUEST_CONTENT)
-    if not applicant_name or not (contact_phone or "").strip():
-        raise refuse(errors.REQUEST_CONTACT)
-    if applicant_kind not in ApplicantKind.values or channel not in Channel.values:
-        raise refuse(errors.REQUEST_CONTENT)
+        raise refuse_on("content", errors.REQUEST_CONTENT)
+    for name, value in (("applicant_name", applicant_name), ("contact_phone", contact_phone)):
+        if not (value or "").strip():
+            raise refuse_on(name, errors.REQUEST_CONTACT)
+    for name, value, values in (("applicant_kind", applicant_kind, ApplicantKind), ("channel", channel, Channel)):
+        if value not in values.values:
+            raise refuse_on(name, errors.REQUEST_CONTENT)
     identifier = check_identifier(applicant_kind, (identifier or "").strip().upper())
     today = timezone.localdate()
     staff = getattr(by, "kind", "") == "staff"
@@ -73,7 +75,7 @@ def request_register(
             return made
     received_on = received_on if staff and received_on else today
     if received_on > today:
-        raise refuse(errors.RECEIVED_IN_FUTURE)
+        raise refuse_on("received_on", errors.RECEIVED_IN_FUTURE)
     month = received_on.replace(day=1)
     earlier = Request.objects.filter(
         identifier_index__in=blind_indexes(identifier), received_on__gte=month, received_on__lte=received_on
@@ -126,7 +128,7 @@ def request_correction(*, request: Request, by, items: list[str]) -> Request:
     require_state_for(request, "correction", by)
     items = [i.strip() for i in items if i and i.strip()]
     if not items:
-        raise refuse(errors.CORRECTION_ITEMS)
+        raise refuse_on("items", errors.CORRECTION_ITEMS)
     today = timezone.localdate()
     # Closed at the end of the seventh working day, as the window's clock is: a weekend after it is no extra time.
     if today > add_working_days(request.received_on, CORRECTION_NOTICE_WITHIN):
@@ -152,7 +154,7 @@ def request_correct(*, request: Request, by, content: str) -> Request:
     request = locked(request)
     require_state_for(request, "correct", by)
     if not (content or "").strip():
-        raise refuse(errors.REQUEST_CONTENT)
+        raise refuse_on("content", errors.REQUEST_CONTENT)
     today = timezone.localdate()
     request.content = f"{request.content}\n【补正 {today:%Y-%m-%d}】{content.strip()}"
     request.state, request.corrected_on = RequestState.REGISTERED, today
