@@ -242,7 +242,7 @@ def test_the_case_api_lists_each_persona_what_visible_holds_newest_first(client,
         case_type, model, state = LETTER, Letter, "state"
     for persona, user in personas.items():
         auth = {"HTTP_AUTHORIZATION": f"Token {f.api_key(user)}"}
-        for query in ({}, {state: "refused" if name == "applications" else "closed"}):
+        for query in ({}, {state: "rejected" if name == "applications" else "closed"}):
             listed = client.get(f"/api/v1/cases/{name}/", query, **auth).json()
             expected = visible(case_type, user, model.objects.filter(**query)).order_by("-pk")
             assert [row["id"] for row in listed["results"]] == list(expected.values_list("pk", flat=True))

@@ -35,6 +35,7 @@ from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
+from .filters import choices, filtered
 from .guards import refusals_audited, unreachable
 from .reveal import STEP, STEP_LABEL, reveal, shown
 from .transitions import action as table_action
@@ -209,7 +210,10 @@ def case_urls(api: CaseApi) -> list:
     applicant_serializer = _applicant_serializer(api)
     base = f"v1/cases/{api.name}/"
     lookup = "<int:key>" if api.lookup == "pk" else "<str:key>"
-    filter_params = [OpenApiParameter(name, str, required=False) for name in api.filters]
+    model = api.queryset().model
+    filter_params = [
+        OpenApiParameter(name, str, required=False, enum=choices(model, lookup)) for name, lookup in api.filters.items()
+    ]
 
     class List(generics.ListAPIView):
         permission_classes = [CaseUser]
@@ -224,12 +228,7 @@ def case_urls(api: CaseApi) -> list:
             """His cases newest first, each part of what he sees read as its own range as far as the page ends
             (cases.visibility.visible_in_order): ordered whole, the list walked every case of the city for a
             clerk of a department with few."""
-            cases = api.queryset()
-            for name, lookup_ in api.filters.items():
-                value = self.request.query_params.get(name)
-                if value:  # through a subquery: a filter across assignments or branches lists a case once
-                    matching = cases.model._base_manager.filter(**{lookup_: value[:64]}).values("pk")
-                    cases = cases.filter(pk__in=matching)
+            cases = filtered(api.queryset(), api.filters, self.request.query_params)
             return RowsOf(cases, visible_in_order(api.case_type, self.request.user, cases, ("-pk",)))
 
     class Detail(APIView):
