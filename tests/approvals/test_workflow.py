@@ -221,3 +221,30 @@ def test_staff_of_another_department_cannot_register_for_this_item(item, wangwu,
             registered_by=wangwu,
             applicant_name="某",
         )
+
+
+@pytest.mark.parametrize("typed", ["-45", "nan", "inf", "-0.5", "1e999"])
+def test_a_number_field_takes_a_finite_number_not_below_zero(item, zhangsan, uploads, form_data, typed):
+    """Issue 19, bad input: a form's number is an area, a count or an amount; float() took -45, nan and inf, and a
+    resubmission stored them. The code stays FIELD_INVALID, the message says what is wanted."""
+    with pytest.raises(InvalidInput) as info:
+        submit(item, zhangsan, uploads, {**form_data, "area": typed})
+    assert info.value.code == "FIELD_INVALID" and list(info.value.fields) == ["area"]
+    assert "不小于0的数" in info.value.fields["area"][0]["message"]
+
+
+def test_a_number_field_takes_zero_and_decimals(item, zhangsan, uploads, form_data):
+    assert submit(item, zhangsan, uploads, {**form_data, "area": "0"}).data["area"] == "0"
+    assert submit(item, zhangsan, uploads, {**form_data, "area": "45.5"}).data["area"] == "45.5"
+
+
+def test_the_pages_form_passes_a_zero_on_as_zero(item, form_data):
+    """A Decimal zero is falsy: the form's values() turned it into an empty field, refused as missing."""
+    from zhengtong.approvals.forms import ApplicationForm
+
+    form = ApplicationForm({**form_data, "area": "0"}, item=item)
+    form.is_valid()  # the materials are missing here; the fields' values are cleaned all the same
+    assert "area" not in form.errors and form.values()["area"] == "0"
+    below = ApplicationForm({**form_data, "area": "-3"}, item=item)
+    below.is_valid()
+    assert "area" in below.errors

@@ -39,7 +39,7 @@ def _field(spec: FormField) -> forms.Field:
             max_length=2000, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
         )
     if spec.kind == FormField.Kind.NUMBER:
-        return forms.DecimalField(widget=forms.NumberInput(attrs={"class": "form-control"}), **common)
+        return forms.DecimalField(min_value=0, widget=forms.NumberInput(attrs={"class": "form-control"}), **common)
     if spec.kind == FormField.Kind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}), **common)
     if spec.kind == FormField.Kind.CHOICE:
@@ -114,7 +114,8 @@ class ApplicationForm(ZtForm):
         return out
 
     def values(self) -> dict:
-        return {spec.key: str(self.cleaned_data.get(spec.key) or "") for spec in self.item.fields.all()}
+        values = {spec.key: self.cleaned_data.get(spec.key) for spec in self.item.fields.all()}
+        return {key: "" if value is None else str(value) for key, value in values.items()}  # a zero is a value
 
 
 class StatusLookupForm(ZtForm):

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
+from decimal import Decimal
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -33,22 +35,23 @@ def clean_form(item: ServiceItem, data: dict) -> dict:
                 problems[field.key] = [{"code": code, "message": str(message) % {"label": field.label}}]
             continue
         if not _valid(field, value):
-            code, message = errors.FIELD_INVALID
+            code, message = errors.NUMBER_INVALID if field.kind == FormField.Kind.NUMBER else errors.FIELD_INVALID
             problems[field.key] = [{"code": code, "message": str(message) % {"label": field.label}}]
             continue
-        cleaned[field.key] = value
+        cleaned[field.key] = str(Decimal(value)) if field.kind == FormField.Kind.NUMBER else value
     if problems:
         first = next(iter(problems.values()))[0]
         raise InvalidInput(first["message"], code=first["code"], fields=problems)
     return cleaned
 
 
+NUMBER = re.compile(r"\d{1,15}(\.\d{1,6})?")
+
+
 def _valid(field: FormField, value: str) -> bool:
     if field.kind == FormField.Kind.NUMBER:
-        try:
-            float(value)
-        except ValueError:
-            return False
+        # an area, a count or an amount: written out, not below zero (float() took -45, nan, inf and 1e999)
+        return NUMBER.fullmatch(value) is not None
     if field.kind == FormField.Kind.DATE:
         try:
             dt.date.fromisoformat(value)
