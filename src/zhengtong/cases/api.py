@@ -35,6 +35,7 @@ from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
 
+from .bodies import body_schema
 from .filters import choices, filtered
 from .guards import refusals_audited, unreachable
 from .reveal import STEP, STEP_LABEL, reveal, shown
@@ -245,17 +246,7 @@ def case_urls(api: CaseApi) -> list:
         applicants_welcome = True
         parser_classes = [JSONParser, FormParser, MultiPartParser]
 
-        @extend_schema(
-            summary=f"{api.label}办理",
-            description="action 为操作名（见 allowed_actions）；参数与工作台表单相同。"
-            "请求头 Idempotency-Key 相同的重复请求只办理一次，并得到第一次的答复。",
-            request=inline_serializer(
-                f"{api.name.title().replace('-', '')}ActionRequest", {"note": serializers.CharField(required=False)}
-            ),
-            responses=detail_serializer,
-            parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
-            tags=["cases"],
-        )
+        @extend_schema(exclude=True)  # each action is documented at its own path, with its own body (below)
         def post(self, request, key, action: str):
             if action not in api.perform:
                 raise NotFound()
@@ -296,9 +287,35 @@ def case_urls(api: CaseApi) -> list:
             add_never_cache_headers(response)  # a whole ID number is kept by no cache
             return response
 
+    def documented(action: str):
+        body = body_schema(api.perform[action])
+        taken = {"application/json": body, "application/x-www-form-urlencoded": body, "multipart/form-data": body}
+
+        class ActNamed(Act):
+            @extend_schema(
+                summary=f"{api.label}：{table_action(api.case_type, action).label}",
+                description="参数与工作台表单相同。请求头 Idempotency-Key 相同的重复请求只办理一次，"
+                "并得到第一次的答复。不能在当前状态办理的，答复 409 并说明状态；参数有误的，答复 400，"
+                "fields 列出有误的参数。",
+                request=taken,
+                responses=detail_serializer,
+                parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+                operation_id=f"cases_{api.name.replace('-', '_')}_{action}",
+                tags=["cases"],
+            )
+            def post(self, request, key):
+                return super().post(request, key, action)
+
+        return ActNamed.as_view()
+
     REGISTERED[api.name] = api
     name = api.name.replace("-", "_")
+    named = [
+        path(f"{base}{lookup}/actions/{action}/", documented(action), name=f"cases_{name}_{action}")
+        for action in api.perform
+    ]
     return [
+        *named,
         path(base, List.as_view(), name=f"cases_{name}"),
         path(f"{base}{lookup}/reveal/<slug:field>/", Reveal.as_view(), name=f"cases_{name}_reveal"),
         path(f"{base}{lookup}/", Detail.as_view(), name=f"cases_{name}_detail"),
@@ -314,9 +331,13 @@ def params(data) -> QueryDict:
 
 def without_files(actions: dict[str, Callable[[Model, Any, QueryDict], Any]]) -> dict[str, Perform]:
     """A domain's actions by name, as the workbench's form posts call them (case, user, params), for `perform`."""
-    return {
-        name: (lambda run: lambda case, user, data, files: run(case, user, data))(run) for name, run in actions.items()
-    }
+
+    def without(run):
+        wrapper = lambda case, user, data, files: run(case, user, data)  # noqa: E731
+        wrapper.__wrapped__ = run  # the action's own code, for its body's schema (cases/bodies.py)
+        return wrapper
+
+    return {name: without(run) for name, run in actions.items()}
 
 
 def _fingerprint(request, head: str) -> str:
