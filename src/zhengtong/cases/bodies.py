@@ -3,7 +3,8 @@ cannot drift from it. An action reads its parameters through core/params.py (`pa
 lambda or in a helper of its module (`_department(data, letter)`, `pairs(data, "row_filter")`); this module walks
 that code's syntax tree, follows calls into the module's own functions (binding a name passed to them as a string)
 and collects each parameter with the reader that takes it. A parameter whose name is computed (the hall's
-`material_<id>` files, a service form's own fields) is not found here; its action's description says so.
+`material_<id>` files, a service form's own fields, in `resubmit`) is not found here; the body's schema leaves
+further properties open, as OpenAPI does by default.
 """
 
 from __future__ import annotations
