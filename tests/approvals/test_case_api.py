@@ -265,3 +265,16 @@ def test_every_refused_action_is_audited_once_with_its_code(
         **_auth(lisi),
     )
     assert extend.status_code == 400 and _refusals("extend", application) == ["INVALID_INPUT"]
+
+
+def test_a_resubmitted_number_may_be_sent_as_a_json_number(client, item, zhangsan, lisi, uploads, form_data):
+    """Outside try: {"area": 45} was refused as "格式不对": only "45", a string, was taken for a number field."""
+    application = _submit(item, zhangsan, uploads, form_data)
+    services.application_request_correction(application=application, by=lisi, items=["请写明经营面积"])
+    url = f"{BASE}{application.pk}/actions/resubmit/"
+    flagged = client.post(url, {"area": True}, content_type="application/json", **_auth(zhangsan))
+    assert flagged.status_code == 400 and list(flagged.json()["fields"]) == ["area"]  # a yes-or-no is no number
+    answered = client.post(url, {"area": 45}, content_type="application/json", **_auth(zhangsan))
+    assert answered.status_code == 200, answered.json()
+    application.refresh_from_db()
+    assert application.data["area"] == "45"

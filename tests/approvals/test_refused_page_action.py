@@ -91,3 +91,52 @@ def test_the_correction_notices_refusal_names_its_items_and_an_empty_resubmissio
         services.application_resubmit(application=application, by=zhangsan, uploads={}, data={})
     # what is missing is the whole resubmission (files or the form's values), not a field named items
     assert empty_resubmission.value.code == "CORRECTION_EMPTY" and not empty_resubmission.value.fields
+
+
+def test_the_halls_refusals_name_their_field(item, zhangsan, lisi, wangwu, uploads, form_data):
+    """Outside try: a grant without its document number, an extension without an approver and a special procedure
+    with an unknown reason or no duration answered with empty `fields`."""
+    from zhengtong.core.errors import ZtError
+
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    steps = [
+        (lambda: services.application_extend(application=application, by=lisi, approver=None, reason="r"), "approver"),
+        (
+            lambda: services.application_special_pause(
+                application=application, by=lisi, reason="nonsense", note="", expected_days=5
+            ),
+            "reason",
+        ),
+        (
+            lambda: services.application_special_pause(
+                application=application, by=lisi, reason="hearing", note="", expected_days=None
+            ),
+            "expected_days",
+        ),
+    ]
+    for step, named in steps:
+        with pytest.raises(ZtError) as refused:
+            step()
+        assert list(refused.value.fields) == [named], named
+    for branch in application.branches.select_related("department"):
+        services.review_decide(branch=branch, by=lisi if branch.department.code == "A" else wangwu, agree=True)
+    with pytest.raises(ZtError) as no_doc:
+        services.application_conclude(application=application, by=lisi, granted=True, doc_no="")
+    assert list(no_doc.value.fields) == ["doc_no"]
+
+
+def test_a_malformed_parameter_names_its_field_in_the_one_shape(client, item, zhangsan, lisi, uploads, form_data):
+    """Outside try: a parameter of the wrong type answered `fields: {"x": ["message"]}` while the services'
+    refusals answer `fields: {"x": [{"code", "message"}]}`: one endpoint gave both shapes."""
+    from .. import factories as f
+
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    answer = client.post(
+        f"/api/v1/cases/applications/{application.pk}/actions/extend/",
+        {"approver": [1, 2], "reason": "r"},
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}",
+    )
+    assert answer.status_code == 400
+    (problem,) = answer.json()["fields"]["approver"]
+    assert problem["code"] == "INVALID_PARAMETER" and problem["message"]

@@ -248,3 +248,14 @@ def test_the_pages_form_passes_a_zero_on_as_zero(item, form_data):
     below = ApplicationForm({**form_data, "area": "-3"}, item=item)
     below.is_valid()
     assert "area" in below.errors
+
+
+@pytest.mark.parametrize("typed", ["1_000", "+45", ".5", "-3", "1e3"])
+def test_the_pages_form_refuses_what_the_service_refuses(item, form_data, typed):
+    """Outside try: the form's DecimalField took 1_000, +45 and .5, and the confirmation step then refused them on
+    a page with nothing to edit; the form and the service now hold one rule."""
+    from zhengtong.approvals.forms import ApplicationForm
+
+    form = ApplicationForm({**form_data, "area": typed}, item=item)
+    form.is_valid()
+    assert [e.code for e in form.errors.as_data()["area"]] == ["FIELD_INVALID"]

@@ -54,3 +54,8 @@ def test_the_whole_schema_is_valid_openapi(client, db):
     from drf_spectacular.validation import validate_schema
 
     validate_schema(_schema(client))
+
+
+def test_a_choice_is_documented_with_its_words_and_required(client, db):
+    review = _body(_schema(client), "/api/v1/cases/disclosure-documents/{key}/actions/review/")
+    assert review["properties"]["decision"]["enum"] == ["approve", "reject"] and "decision" in review["required"]

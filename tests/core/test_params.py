@@ -31,7 +31,8 @@ def test_a_decision_not_given_is_refused_not_read_as_no(sent):
     given or refused, naming the field. A checkbox left unticked is a no only where the caller says so."""
     with pytest.raises(InvalidInput) as refused:
         params.flag(params.from_json(sent), "agree")
-    assert refused.value.fields["agree"] == ["请选择“是否同意”。"]
+    # one shape for every refusal's fields (the services' own): code and message
+    assert refused.value.fields["agree"] == [{"code": "INVALID_PARAMETER", "message": "请选择“是否同意”。"}]
     assert params.flag(params.from_json(sent), "agree", required=False) is False
 
 

@@ -10,20 +10,9 @@ import pytest
 
 from zhengtong.core.errors import InvalidInput, PermissionDenied
 from zhengtong.disclosure import requests as svc
-from zhengtong.disclosure.models import ApplicantKind
 
 from .. import factories as f
-
-
-def _register(department, by, **extra):
-    values = {
-        "applicant_kind": ApplicantKind.PERSON,
-        "applicant_name": "张三",
-        "identifier": f.valid_id_number(),
-        "contact_phone": "13805740001",
-        "content": "2024年北仑区老旧小区改造资金使用明细",
-    }
-    return svc.request_register(department=department, by=by, **{**values, **extra})
+from .test_requests import _register
 
 
 @pytest.mark.parametrize(
@@ -146,3 +135,56 @@ def test_a_rejection_refused_on_the_page_keeps_the_review_as_ticked(district, li
     assert "经本人同意公开</textarea>" in page
     document.refresh_from_db()
     assert document.state == "review"
+
+
+def test_a_review_decision_other_than_approve_or_reject_is_refused(district, lisi, reviewer):
+    """Outside try: {"decision": "APPROVE"} with every point confirmed sent the document back to its drafter as a
+    rejection; a decision is one of the two, or refused naming it, and nothing changes."""
+    from django.http import QueryDict
+
+    from zhengtong.cases.transitions import perform
+    from zhengtong.disclosure import services
+    from zhengtong.disclosure.actions import DOCUMENT_ACTIONS
+    from zhengtong.disclosure.case import DOCUMENT
+
+    from .conftest import draft
+
+    document = draft(district["A"], lisi)
+    services.document_submit(document=document, by=lisi)
+    document.refresh_from_db()
+    body = "no_state_secret=1&no_commercial_secret=1&no_privacy=1&note=同意"
+    for decision in ("APPROVE", "", "publish"):
+        with pytest.raises(InvalidInput) as refused:
+            perform(DOCUMENT, DOCUMENT_ACTIONS, "review", document, reviewer, QueryDict(f"{body}&decision={decision}"))
+        assert list(refused.value.fields) == ["decision"]
+        document.refresh_from_db()
+        assert document.state == "review"
+
+
+def test_a_review_without_its_three_points_names_them(district, lisi, reviewer):
+    from zhengtong.disclosure import services
+
+    from .conftest import draft
+
+    document = draft(district["A"], lisi)
+    services.document_submit(document=document, by=lisi)
+    with pytest.raises(InvalidInput) as refused:
+        services.document_review(document=document, by=reviewer, approve=True, no_state_secret=True)
+    assert set(refused.value.fields) == {"no_commercial_secret", "no_privacy"}
+
+
+def test_a_refused_answer_selects_at_most_one_reason(district, zhangsan, lisi, verified_client):
+    """Outside try: the empty reason of 予以公开 and of 部分公开 were both marked selected, and the browser showed
+    部分公开's under 不予公开."""
+    import re
+
+    from django.urls import reverse
+
+    request = _register(district["A"], zhangsan)
+    answer = verified_client(lisi).post(
+        reverse("workbench_disclosure:request_act", args=[request.pk, "answer"]),
+        {"answer_type": "refused", "answer_reason": "", "text": "不予公开"},
+    )
+    select = re.search(r'<select[^>]*id="answer_reason".*?</select>', answer.content.decode(), re.S).group(0)
+    assert answer.status_code == 400 and select.count(" selected") == 0
+    assert 'tabindex="-1" autofocus' in answer.content.decode()  # the alert takes the focus, a phone scrolls to it

@@ -45,3 +45,32 @@ def test_a_departments_refusals_name_the_parameter_left_empty(hotline, district,
     with pytest.raises(InvalidInput) as review:
         services.letter_review_reply(letter=letter, by=hotline["head_a"], approve=False, note="")
     assert list(review.value.fields) == ["note"]
+
+
+def test_a_dispatch_naming_a_department_or_category_that_does_not_exist_is_refused(hotline, district):
+    """Outside try: `co=999999` dispatched the letter without its co-handler and `category=999999` without a
+    category; an id that names nothing is a mistake, answered 400 naming it, and nothing is dispatched."""
+    from django.http import QueryDict
+
+    from zhengtong.cases.transitions import perform
+    from zhengtong.core.errors import ZtError
+    from zhengtong.letters.actions import ACTIONS
+    from zhengtong.letters.case import LETTER
+
+    for body, named in (
+        (f"department={district['A'].pk}&co=999999", "co"),
+        (f"department={district['A'].pk}&category=999999", "category"),
+        (f"department={district['A'].pk}&co={district['A'].pk}", "co"),
+    ):
+        letter = submit().letter
+        with pytest.raises(ZtError) as refused:
+            perform(LETTER, ACTIONS, "dispatch", letter, hotline["operator"], QueryDict(body))
+        assert list(refused.value.fields) == [named], body
+        letter.refresh_from_db()
+        assert letter.state == "submitted"
+
+
+def test_a_callback_without_a_result_names_it(hotline):
+    with pytest.raises(InvalidInput) as refused:
+        services.letter_callback(letter=submit().letter, by=hotline["operator"], result="")
+    assert list(refused.value.fields) == ["result"]

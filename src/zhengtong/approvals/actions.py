@@ -4,8 +4,10 @@ same services. Each takes (application, user, params, files)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from zhengtong.core import params
-from zhengtong.core.errors import InvalidInput, NotFound
+from zhengtong.core.errors import InvalidInput, NotFound, refuse_on
 from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.models import Membership
 
@@ -23,7 +25,7 @@ def _branch_to_review(application, user, data):
     read: no branch named is 400, one that is not this application's 404, another department's 403, one that has
     its opinion already 409 (the branch's state is the step's state, as the case's is for the others)."""
     if not params.given(data, "branch"):
-        raise InvalidInput("请指定审查分支。", code="BRANCH_REQUIRED", fields={"branch": ["请指定审查分支。"]})
+        raise refuse_on("branch", ("BRANCH_REQUIRED", _("请指定审查分支。")))
     try:
         branch = application.branches.filter(pk=params.identifier(data, "branch")).first()
     except InvalidInput:
@@ -54,7 +56,7 @@ def _uploads(application, files) -> dict:
 
 def _answers(application, data) -> dict:
     """The corrected answers to the item's own form, by their keys (as the page's form posts them): those sent."""
-    return {field.key: params.text(data, field.key) for field in application.item.fields.all() if field.key in data}
+    return {field.key: params.answer(data, field.key) for field in application.item.fields.all() if field.key in data}
 
 
 # What an action checks of its target before its parameters are read, for a caller that validates them first (the

@@ -3,13 +3,16 @@ from __future__ import annotations
 import uuid
 
 from django import forms
+from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.forms import ZtForm
 from zhengtong.files.intake import MAX_BYTES
 from zhengtong.files.widgets import checked_on_choice
 
+from . import errors
 from .models import FormField, ServiceItem, Theme
+from .services.submit import NUMBER
 
 
 class CatalogueFilter(forms.Form):
@@ -39,7 +42,11 @@ def _field(spec: FormField) -> forms.Field:
             max_length=2000, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
         )
     if spec.kind == FormField.Kind.NUMBER:
-        return forms.DecimalField(min_value=0, widget=forms.NumberInput(attrs={"class": "form-control"}), **common)
+        # the service's own rule (a written-out number not below zero), so that the form and the confirmation
+        # step agree: Decimal took 1_000, +45 and .5 here and the confirmation then refused them
+        number = RegexValidator(NUMBER, str(errors.NUMBER_INVALID[1]) % {"label": spec.label}, errors.NUMBER_INVALID[0])
+        widget = forms.NumberInput(attrs={"class": "form-control", "min": "0", "step": "any"})
+        return forms.CharField(max_length=25, validators=[number], widget=widget, **common)
     if spec.kind == FormField.Kind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}), **common)
     if spec.kind == FormField.Kind.CHOICE:

@@ -80,7 +80,15 @@ def _walk(node: ast.AST, tree: ast.Module, bound: dict[str, str], found: dict, s
         elif isinstance(name_arg, ast.Name):
             names = [bound[name_arg.id]] if name_arg.id in bound else looped.get(name_arg.id, [])
         is_reader = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
-        if is_reader and target.value.id == "params" and target.attr in READERS:
+        if is_reader and target.value.id == "params" and target.attr == "choice" and len(call.args) > 2:
+            words = call.args[2]
+            if isinstance(words, ast.Tuple | ast.List):
+                enum = [e.value for e in words.elts if isinstance(e, ast.Constant)]
+            else:
+                enum = _strings(tree).get(getattr(words, "id", ""), [])
+            for name in names:
+                found.setdefault(name, ({"type": "string", "enum": enum}, True))
+        elif is_reader and target.value.id == "params" and target.attr in READERS:
             for name in names:
                 schema = READERS[target.attr](_constants(call))
                 required = target.attr == "flag" and _constants(call).get("required", True)

@@ -61,7 +61,9 @@ LABELS = {
 def _invalid(name: str, message: str) -> InvalidInput:
     """`message` names the field by its label (`%(field)s`)."""
     message = message % {"field": f"“{LABELS.get(name, name)}”"}
-    return InvalidInput(message, code="INVALID_PARAMETER", fields={name: [message]})
+    return InvalidInput(
+        message, code="INVALID_PARAMETER", fields={name: [{"code": "INVALID_PARAMETER", "message": message}]}
+    )
 
 
 def from_json(data) -> QueryDict:
@@ -89,6 +91,11 @@ def _sent_as(data, name: str, takes: set[type], *, many: bool = False) -> None:
         raise _invalid(name, "%(field)s的格式不对。")
 
 
+def unknown(name: str) -> InvalidInput:
+    """An id that names nothing there is (a department, a category): refused, not dropped."""
+    return _invalid(name, "%(field)s不存在，请重新选择。")
+
+
 def missing(name: str) -> InvalidInput:
     """A parameter the action needs that was not sent, named."""
     return _invalid(name, "请填写%(field)s。")
@@ -107,6 +114,13 @@ def given(data, name: str) -> bool:
 
 def text(data, name: str, *, max_length: int = MAX_TEXT) -> str:
     _sent_as(data, name, {str})
+    return _text(data, name, max_length)
+
+
+def answer(data, name: str, *, max_length: int = MAX_TEXT) -> str:
+    """An answer to a service form's own field, as text: a JSON number is its digits (a number field), a yes-or-no
+    or an object is refused."""
+    _sent_as(data, name, {str, int, float})
     return _text(data, name, max_length)
 
 
@@ -129,6 +143,15 @@ def lines(data, name: str, *, max_length: int = MAX_TEXT) -> list[str]:
     if sum(len(item) for item in items) > max_length:
         raise _invalid(name, f"%(field)s合计不能超过{max_length}个字。")
     return items
+
+
+def choice(data, name: str, choices: tuple[str, ...]) -> str:
+    """One of a few words (a review's approve or reject): anything else, or nothing, is refused naming them. A
+    decision read as "approve or else reject" rejected on a misspelt approve."""
+    value = text(data, name).strip()
+    if value not in choices:
+        raise _invalid(name, "%(field)s只能是：" + "、".join(choices) + "。")
+    return value
 
 
 def flag(data, name: str, *, required: bool = True) -> bool:

@@ -57,7 +57,7 @@ def _review(document, user, post):
     return services.document_review(
         document=document,
         by=user,
-        approve=params.text(post, "decision", max_length=10) == "approve",
+        approve=params.choice(post, "decision", ("approve", "reject")) == "approve",
         justification=params.text(post, "justification"),
         note=params.text(post, "note"),
         **{point: params.flag(post, point, required=False) for point in REVIEW_POINTS},  # checkboxes: unticked is no

@@ -249,8 +249,19 @@ def document_review(
         document.save(update_fields=["state", "review_note", "updated_at"])
         audit_record(action="disclosure.document.reject", obj=document, changes={"note": [None, note]})
         return document
-    if not (no_state_secret and no_commercial_secret and no_privacy):
-        raise refuse(errors.CHECKLIST)
+    points = {
+        "no_state_secret": no_state_secret,
+        "no_commercial_secret": no_commercial_secret,
+        "no_privacy": no_privacy,
+    }
+    if not all(points.values()):
+        refusal = refuse(errors.CHECKLIST)
+        refusal.fields = {
+            point: [{"code": refusal.code, "message": str(refusal.message)}]
+            for point, confirmed in points.items()
+            if not confirmed
+        }
+        raise refusal
     found = findings(document)
     unread = [f for f in found if f.blocking]
     if unread:

@@ -19,13 +19,23 @@ def _department(post, letter: Letter):
     return mine.get(chosen)
 
 
-def _departments(ids) -> list[Department]:
-    return list(Department.objects.filter(pk__in=ids))
+def _departments(post, name: str) -> list[Department]:
+    """The departments named, every one of them: an id that names none is refused, not dropped."""
+    ids = set(params.identifiers(post, name))
+    found = list(Department.objects.filter(pk__in=ids))
+    if len(found) < len(ids):
+        raise params.unknown(name)
+    return found
 
 
 def _category(post) -> Responsibility | None:
     found = params.identifier(post, "category")
-    return Responsibility.objects.filter(pk=found).first() if found else None
+    if not found:
+        return None
+    category = Responsibility.objects.filter(pk=found).first()
+    if category is None:
+        raise params.unknown("category")
+    return category
 
 
 def _into(post) -> Letter | None:
@@ -38,8 +48,8 @@ ACTIONS = {
     "dispatch": lambda l, user, post: services.letter_dispatch(
         letter=l,
         by=user,
-        department=next(iter(_departments([params.identifier(post, "department")])), None),
-        co_departments=_departments(params.identifiers(post, "co")),
+        department=Department.objects.filter(pk=params.identifier(post, "department") or 0).first(),
+        co_departments=_departments(post, "co"),
         note=params.text(post, "note"),
         category=_category(post),
     ),

@@ -45,7 +45,7 @@ def clean_form(item: ServiceItem, data: dict) -> dict:
     return cleaned
 
 
-NUMBER = re.compile(r"\d{1,15}(\.\d{1,6})?")
+NUMBER = re.compile(r"\A\d{1,15}(\.\d{1,6})?\Z")  # anchored: a RegexValidator searches
 
 
 def _valid(field: FormField, value: str) -> bool:

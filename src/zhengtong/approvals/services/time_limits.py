@@ -7,7 +7,7 @@ from __future__ import annotations
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import notices
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import refuse
+from zhengtong.core.errors import refuse, refuse_on
 from zhengtong.core.reverse import reverse_once
 from zhengtong.org.access import is_head_of
 from zhengtong.supervision.extensions import extension_decide, extension_request, pending_extension
@@ -45,9 +45,9 @@ def application_special_pause(
     time it needs is told to the applicant in writing (the event on his record and the message)."""
     require_may(by, application, "special_pause")
     if reason not in SPECIAL_PROCEDURES:
-        raise refuse(errors.SPECIAL_REASON_INVALID)
+        raise refuse_on("reason", errors.SPECIAL_REASON_INVALID)
     if not isinstance(expected_days, int) or isinstance(expected_days, bool) or not 1 <= expected_days <= 365:
-        raise refuse(errors.SPECIAL_DURATION_REQUIRED)
+        raise refuse_on("expected_days", errors.SPECIAL_DURATION_REQUIRED)
     application = locked(application)
     require_state_for(application, "special_pause", by)
     for clock in open_clocks(application, paused_since__isnull=True):
@@ -91,7 +91,7 @@ def application_extend(*, application: Application, by, approver, reason: str) -
     """Ask the lead department's head for +10 working days (+15 for joint handling) on the whole limit; he decides
     in his own session (application_extend_decide), and a head asking himself decides at once."""
     require_may(by, application, "extend")
-    _require_extension_approver(approver, application)
+    _require_extension_approver(approver, application, named="approver")
     application = locked(application)
     require_state_for(application, "extend", by)
     whole = open_clocks(application, stage="whole").first()
@@ -126,13 +126,14 @@ def application_extend_decide(*, application: Application, by, approve: bool, no
     return application
 
 
-def _require_extension_approver(user, application: Application) -> None:
+def _require_extension_approver(user, application: Application, named: str = "") -> None:
     """第四十二条: +10 days "经本行政机关负责人批准" (the lead department's head); joint or unified handling +15
     days "经本级人民政府负责人批准" (a head of the people's government the lead department belongs to)."""
     unit = extension_unit(application)
     if unit is None or not is_head_of(user, unit):
         joint = application.item.co_departments.exists()
-        raise refuse(errors.EXTENSION_GOVERNMENT_HEAD if joint else errors.EXTENSION_APPROVER)
+        error = errors.EXTENSION_GOVERNMENT_HEAD if joint else errors.EXTENSION_APPROVER
+        raise refuse_on(named, error) if named else refuse(error)  # named: the approver asked for, not the asker
 
 
 def _extended(application: Application, request) -> None:

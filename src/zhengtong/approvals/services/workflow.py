@@ -283,7 +283,7 @@ def application_conclude(
     if not granted and not (reason or "").strip():
         raise _without_reason(application, "不予许可未说明理由")
     if not (doc_no or "").strip():
-        raise refuse(errors.DOC_NO_REQUIRED)
+        raise refuse_on("doc_no", errors.DOC_NO_REQUIRED)
     application.status = Status.CONCLUDED
     application.decision = Decision.GRANTED if granted else Decision.DENIED
     application.decision_reason, application.result_doc_no = reason.strip(), doc_no.strip()[:100]

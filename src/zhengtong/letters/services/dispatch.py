@@ -80,7 +80,7 @@ def letter_dispatch(
     if any(not _handles_letters(d) for d in [department, *co]):
         raise refuse(errors.NOT_A_HANDLER)
     if any(d.pk == department.pk for d in co):
-        raise refuse(errors.CO_SAME_AS_MAIN)
+        raise refuse_on("co", errors.CO_SAME_AS_MAIN)
     letter = locked(letter)
     require_state_for(letter, "dispatch", by)
     if letter.state == State.SUBMITTED:

@@ -138,7 +138,7 @@ def letter_callback(*, letter: Letter, by, result: str, note: str = "") -> Lette
     require_centre(by, letter, "callback")
     result = str(result or "").strip()
     if result not in CALLBACK_RESULTS:
-        raise refuse(errors.SATISFACTION_INVALID)
+        raise refuse_on("result", errors.SATISFACTION_INVALID)
     letter = locked(letter)
     require_state_for(letter, "callback", by)
     letter.satisfaction = CALLBACK_RESULTS[result]
