@@ -140,3 +140,29 @@ def test_a_malformed_parameter_names_its_field_in_the_one_shape(client, item, zh
     assert answer.status_code == 400
     (problem,) = answer.json()["fields"]["approver"]
     assert problem["code"] == "INVALID_PARAMETER" and problem["message"]
+
+
+def test_an_action_url_opened_by_get_leads_back_to_the_case_page(
+    verified_client, item, zhangsan, lisi, uploads, form_data
+):
+    """Outside try: after a refusal the browser's address is the action's URL; opened again (Enter in the address
+    bar) it answered 405. It leads back to the case's page now, and changes nothing."""
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    answer = verified_client(lisi).get(reverse("workbench_approvals:act", args=[application.pk, "refuse"]))
+    assert answer.status_code == 302
+    assert answer["Location"] == reverse("workbench_approvals:detail", args=[application.pk])
+
+
+def test_a_malformed_branch_is_a_bad_request_naming_it(client, item, zhangsan, lisi, uploads, form_data):
+    """Outside try: a branch sent as "abc", -1 or true answered 404 as if a real branch of another case."""
+    from .. import factories as f
+
+    application = _reviewing(item, zhangsan, lisi, uploads, form_data)
+    for branch in ("abc", -1, True):
+        answer = client.post(
+            f"/api/v1/cases/applications/{application.pk}/actions/review/",
+            {"branch": branch, "agree": True},
+            content_type="application/json",
+            HTTP_AUTHORIZATION=f"Token {f.api_key(lisi)}",
+        )
+        assert answer.status_code == 400 and list(answer.json()["fields"]) == ["branch"], branch

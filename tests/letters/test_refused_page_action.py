@@ -46,3 +46,9 @@ def test_a_draft_refused_keeps_the_text_typed(hotline, district, lisi, verified_
     )
     page = answer.content.decode()
     assert answer.status_code == 409 and 'role="alert"' in page and "审核" in page
+
+
+def test_an_action_url_opened_by_get_leads_back_to_the_letter(hotline, verified_client):
+    letter = submit().letter
+    answer = verified_client(hotline["operator"]).get(reverse("workbench_letters:act", args=[letter.number, "decline"]))
+    assert answer.status_code == 302 and answer["Location"] == reverse("workbench_letters:detail", args=[letter.number])

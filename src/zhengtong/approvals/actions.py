@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core import params
-from zhengtong.core.errors import InvalidInput, NotFound, refuse_on
+from zhengtong.core.errors import NotFound, refuse_on
 from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.models import Membership
 
@@ -26,10 +26,8 @@ def _branch_to_review(application, user, data):
     its opinion already 409 (the branch's state is the step's state, as the case's is for the others)."""
     if not params.given(data, "branch"):
         raise refuse_on("branch", ("BRANCH_REQUIRED", _("请指定审查分支。")))
-    try:
-        branch = application.branches.filter(pk=params.identifier(data, "branch")).first()
-    except InvalidInput:
-        branch = None
+    # a malformed id is a bad request naming it; a well-formed one that is not this application's branch, 404
+    branch = application.branches.filter(pk=params.identifier(data, "branch")).first()
     if branch is None:
         raise NotFound()
     services.require_department(user, branch.department, application, "review")

@@ -11,14 +11,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import NotFound, ZtError
-from zhengtong.core.forms import Refused, ZtForm, apply_error, styled
+from zhengtong.core.forms import Refused, ZtForm, apply_error, page_action, styled
 from zhengtong.core.paging import page_of, pager_query
 from zhengtong.evaluation.selectors import invitation_of_case
 from zhengtong.files.serve import file_response
@@ -115,7 +114,7 @@ def _detail_page(request, application: Application, refused: Refused = Refused()
 
 
 @staff_required
-@require_POST
+@page_action("workbench_approvals:detail", "pk")
 def act(request, pk: int, action: str):
     application = _application(request, pk)
     try:

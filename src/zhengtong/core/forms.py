@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
-from django.http import QueryDict
+from django.http import HttpResponseNotAllowed, QueryDict
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from markupsafe import Markup
 
@@ -67,6 +69,24 @@ class Refused:
     @property
     def status(self) -> int:
         return self.error.status if self.error else 200
+
+
+def page_action(page: str, key: str):
+    """A case page's action URL: a POST runs it; a GET leads back to the case's page (`page`, by the URL's `key`).
+    After a refusal the browser's address is the action's URL, and opened again it answered 405."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "GET":
+                return redirect(page, kwargs[key])
+            if request.method != "POST":
+                return HttpResponseNotAllowed(["GET", "POST"])
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def required_message(field: forms.Field, name: str) -> str:

@@ -8,13 +8,12 @@ from django.contrib import messages
 from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import is_background, staff_required
 from zhengtong.cases.transitions import allowed_actions, perform
 from zhengtong.cases.visibility import visible_case, visible_in_order
 from zhengtong.core.errors import NotFound, ZtError
-from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, styled
+from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, page_action, styled
 from zhengtong.core.paging import RowsOf, page_of
 from zhengtong.files import publication, reading
 from zhengtong.files.intake import read_uploads
@@ -249,7 +248,7 @@ def _posted(request, action: str, attachment_id: int | None) -> QueryDict:
 
 
 @staff_required
-@require_POST
+@page_action("workbench_disclosure:document", "pk")
 def act(request, pk: int, action: str, attachment_id: int | None = None):
     """A step on a document, through the case engine as the API takes it (state first, every refusal audited)."""
     document = _document(request, pk)

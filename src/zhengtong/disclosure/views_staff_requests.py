@@ -10,7 +10,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions, perform
@@ -18,7 +17,7 @@ from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
-from zhengtong.core.forms import Refused, ZtForm, apply_error, message_error, styled
+from zhengtong.core.forms import Refused, ZtForm, apply_error, message_error, page_action, styled
 from zhengtong.core.paging import page_of
 from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
@@ -114,7 +113,7 @@ def _request_page(request, found: Request, refused: Refused = Refused()):
 
 
 @staff_required
-@require_POST
+@page_action("workbench_disclosure:request", "pk")
 def request_act(request, pk: int, action: str):
     found = _request(request, pk)
     if action not in REQUEST_ACTIONS:

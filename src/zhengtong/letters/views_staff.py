@@ -12,7 +12,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.transitions import allowed_actions, perform
@@ -20,7 +19,7 @@ from zhengtong.cases.views import personal
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
-from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, styled
+from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, page_action, styled
 from zhengtong.core.paging import RowsOf, page_of, pager_query
 from zhengtong.evaluation.models import Score
 from zhengtong.files.intake import read_uploads
@@ -158,7 +157,7 @@ def attachment(request, number: str, pk: int):
 
 
 @staff_required
-@require_POST
+@page_action("workbench_letters:detail", "number")
 def act(request, number: str, action: str):
     letter = _letter(request, number)
     if action not in ACTIONS:
