@@ -104,3 +104,17 @@ def test_a_refused_parameter_is_named_by_its_chinese_label_and_keyed_by_its_name
     message = str(refused.value.message)
     assert f"“{label}”" in message and not any(c.isascii() and c.isalpha() for c in message), message
     assert list(refused.value.fields) and all(name.isascii() for name in refused.value.fields)
+
+
+def test_a_refusal_names_the_field_as_the_review_form_calls_it():
+    """Outside try: a document review's `justification` was called 申请理由 and its checkboxes by their keys; the
+    form says 保留个人信息的理由 and 不涉及个人隐私."""
+    with pytest.raises(InvalidInput) as decision:
+        params.choice(params.from_json({"decision": "APPROVE"}), "decision", ("approve", "reject"))
+    assert decision.value.message == "“审核结论”只能是：approve、reject。"
+    with pytest.raises(InvalidInput) as privacy:
+        params.flag(params.from_json({"no_privacy": "maybe"}), "no_privacy")
+    assert "“不涉及个人隐私”" in privacy.value.message
+    with pytest.raises(InvalidInput) as kept:
+        params.text(params.from_json({"justification": 5}), "justification")
+    assert "“保留个人信息的理由”" in kept.value.message
