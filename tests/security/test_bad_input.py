@@ -55,7 +55,9 @@ def test_an_oversize_body_is_refused_before_any_view_reads_it(client, db):
     assert response.status_code == 413 and response.json()["code"] == "REQUEST_TOO_LARGE"
 
 
-def test_a_non_numeric_branch_is_a_404_not_a_500(verified_client, district, lisi):
+def test_a_non_numeric_branch_is_a_400_naming_it_not_a_500(verified_client, district, lisi):
+    """A malformed branch is a bad request naming the field (session 52: it answered 404, as if it named another
+    case's branch); a well-formed one that is not this case's stays 404."""
     from tests.approvals.conftest import make_item
     from tests.files import samples
     from zhengtong.approvals import services
@@ -72,5 +74,7 @@ def test_a_non_numeric_branch_is_a_404_not_a_500(verified_client, district, lisi
         applicant_name="某",
     )
     application = services.application_accept(application=application, by=lisi)  # in review: the state allows it
-    response = verified_client(lisi).post(f"/workbench/approvals/{application.pk}/act/review/", {"branch": "abc"})
-    assert response.status_code == 404
+    client = verified_client(lisi)
+    response = client.post(f"/workbench/approvals/{application.pk}/act/review/", {"branch": "abc"})
+    assert response.status_code == 400 and 'data-code="INVALID_PARAMETER"' in response.content.decode()
+    assert client.post(f"/workbench/approvals/{application.pk}/act/review/", {"branch": "999999"}).status_code == 404
