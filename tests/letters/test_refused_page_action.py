@@ -24,10 +24,16 @@ def test_a_dispatch_to_the_region_keeps_the_note_and_the_choices(hotline, distri
     assert letter.state == "submitted"
 
 
-def test_a_reply_returned_without_its_note_keeps_the_letter_under_review(hotline, district, lisi, verified_client):
+def _reply_under_review(hotline, district, lisi):
+    """A letter whose reply the department drafted and its head now reviews."""
     letter = services.letter_dispatch(letter=submit().letter, by=hotline["operator"], department=district["A"])
     services.letter_sign(letter=letter, by=lisi, department=district["A"])
     services.letter_draft_reply(letter=letter, by=lisi, text="经检查，已责令整改。")
+    return letter
+
+
+def test_a_reply_returned_without_its_note_keeps_the_letter_under_review(hotline, district, lisi, verified_client):
+    letter = _reply_under_review(hotline, district, lisi)
     answer = verified_client(hotline["head_a"]).post(
         reverse("workbench_letters:act", args=[letter.number, "review_reply"]), {"approve": "0", "note": ""}
     )
@@ -37,9 +43,7 @@ def test_a_reply_returned_without_its_note_keeps_the_letter_under_review(hotline
 
 
 def test_a_draft_refused_keeps_the_text_typed(hotline, district, lisi, verified_client):
-    letter = services.letter_dispatch(letter=submit().letter, by=hotline["operator"], department=district["A"])
-    services.letter_sign(letter=letter, by=lisi, department=district["A"])
-    services.letter_draft_reply(letter=letter, by=lisi, text="经检查，已责令整改。")
+    letter = _reply_under_review(hotline, district, lisi)
     # the draft is with the head now: a second draft is out of its state
     answer = verified_client(lisi).post(
         reverse("workbench_letters:act", args=[letter.number, "draft"]), {"text": "补充：已回访。"}

@@ -70,7 +70,8 @@ def _looped(node: ast.AST, tuples: dict[str, list[str]]) -> dict[str, list[str]]
 
 def _walk(node: ast.AST, tree: ast.Module, bound: dict[str, str], found: dict, seen: set) -> None:
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
-    looped = _looped(node, _strings(tree))
+    tuples = _strings(tree)
+    looped = _looped(node, tuples)
     for call in (n for n in ast.walk(node) if isinstance(n, ast.Call)):
         target = call.func
         name_arg = call.args[1] if len(call.args) > 1 else None
@@ -85,7 +86,7 @@ def _walk(node: ast.AST, tree: ast.Module, bound: dict[str, str], found: dict, s
             if isinstance(words, ast.Tuple | ast.List):
                 enum = [e.value for e in words.elts if isinstance(e, ast.Constant)]
             else:
-                enum = _strings(tree).get(getattr(words, "id", ""), [])
+                enum = tuples.get(getattr(words, "id", ""), [])
             for name in names:
                 found.setdefault(name, ({"type": "string", "enum": enum}, True))
         elif is_reader and target.value.id == "params" and target.attr in READERS:

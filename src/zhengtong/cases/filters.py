@@ -22,15 +22,18 @@ def _target(model: type[Model], lookup: str):
     return model, model._meta.get_field(last)
 
 
+def _choices(field) -> list[str] | None:
+    return [str(code) for code, _label in field.flatchoices] if field.choices else None
+
+
 def choices(model: type[Model], lookup: str) -> list[str] | None:
     """The values a filter takes, where its field has choices (for the schema's enum)."""
-    field = _target(model, lookup)[1]
-    return [str(code) for code, _label in field.flatchoices] if field.choices else None
+    return _choices(_target(model, lookup)[1])
 
 
 def checked(model: type[Model], name: str, lookup: str, value: str) -> str:
     target, field = _target(model, lookup)
-    values = choices(model, lookup)
+    values = _choices(field)
     if values is not None:
         if value not in values:
             raise refuse_on(name, FILTER_CHOICE, name=name, values="、".join(values))
