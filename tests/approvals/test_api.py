@@ -190,3 +190,40 @@ def test_the_earlier_staff_action_endpoint_checks_the_state_first_and_audits_a_c
     )
     assert hidden.status_code == 404
     assert OperationLog.objects.filter(action="approvals.denied.accept").exists()
+
+
+def test_the_earlier_staff_action_endpoint_takes_a_decision_as_json_true_as_the_case_api_does(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """Issue 19 item 4: its body was a serializer of its own that took `agree` only as the text "1", so a client
+    sending JSON `true` (as the schema of the case API says) was refused; the actions' own readers (core/params)
+    check every parameter, naming it."""
+    application = services.application_accept(
+        application=services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads), by=lisi
+    )
+    url = f"/api/v1/approvals/applications/{application.pk}/actions/review/"
+    auth = {"HTTP_AUTHORIZATION": f"Token {f.api_key(lisi)}"}
+    branch = application.branches.get(department__code="A")
+    wrong = client.post(url, {"branch": branch.pk, "agree": "maybe"}, content_type="application/json", **auth)
+    assert wrong.status_code == 400 and "agree" in wrong.json()["fields"]
+    assert "是否同意" in wrong.json()["fields"]["agree"][0]["message"]  # named as the page's form names it
+    done = client.post(url, {"branch": branch.pk, "agree": True}, content_type="application/json", **auth)
+    assert done.status_code == 200, done.json()
+    branch.refresh_from_db()
+    assert branch.state == "agreed"
+
+
+def test_the_earlier_endpoints_document_the_bodies_they_read(client, db):
+    """A submission's item fields are form fields of their own (the schema said one `data` object, which was never
+    read); the earlier staff action endpoint documents every parameter its actions read (it lacked `approve`) and
+    points to the case API, each action at its own path."""
+    schema = client.get("/api/schema/?format=json").json()
+    submit = schema["paths"]["/api/v1/approvals/items/{code}/applications/"]["post"]
+    form = submit["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert "data" not in form.get("properties", {}) and form["additionalProperties"]
+    window = schema["paths"]["/api/v1/approvals/items/{code}/window/"]["post"]
+    assert window["requestBody"]["content"]["multipart/form-data"]["schema"]["additionalProperties"]
+    act = schema["paths"]["/api/v1/approvals/applications/{id}/actions/{action}/"]["post"]
+    body = act["requestBody"]["content"]["application/json"]["schema"]
+    assert {"approve", "agree", "granted", "branch", "items", "expected_days"} <= set(body["properties"])
+    assert body["properties"]["agree"]["type"] == "boolean" and act["deprecated"] is True

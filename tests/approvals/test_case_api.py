@@ -257,14 +257,15 @@ def test_every_refused_action_is_audited_once_with_its_code(
     # a refusal the guard records itself (the state) is recorded once, not again by the caller
     client.post(f"{BASE}{fresh.pk}/actions/accept/", {}, content_type="application/json", **_auth(lisi))
     assert _refusals("accept", fresh) == ["(the state)"]
-    # the earlier staff endpoint's own parameter check, a serializer's, is recorded as well
-    extend = client.post(
+    # the earlier staff endpoint's parameter check is recorded as well; it is the action's own reader now, as the
+    # case API's (it was a serializer of its own, INVALID_INPUT, which took `agree` only as text)
+    for url in (
         f"/api/v1/approvals/applications/{application.pk}/actions/extend/",
-        {"approver": "x"},
-        content_type="application/json",
-        **_auth(lisi),
-    )
-    assert extend.status_code == 400 and _refusals("extend", application) == ["INVALID_INPUT"]
+        f"{BASE}{application.pk}/actions/extend/",
+    ):
+        extend = client.post(url, {"approver": "x"}, content_type="application/json", **_auth(lisi))
+        assert extend.status_code == 400 and extend.json()["code"] == "INVALID_PARAMETER"
+    assert _refusals("extend", application) == ["INVALID_PARAMETER"] * 2
 
 
 def test_a_resubmitted_number_may_be_sent_as_a_json_number(client, item, zhangsan, lisi, uploads, form_data):

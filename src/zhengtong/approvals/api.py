@@ -15,6 +15,7 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params
+from zhengtong.cases.bodies import every_body_schema
 from zhengtong.cases.guards import refusals_audited, unreachable
 from zhengtong.cases.transitions import state_first
 from zhengtong.cases.visibility import visible_case
@@ -204,6 +205,27 @@ class VerifiedStaff(permissions.BasePermission):
         return second_factor_behind(request)
 
 
+def _item_form(properties: dict, required: list[str] | None = None) -> dict:
+    """A submission's form: `properties`, and each field of the item as a form field of its own, named by its key
+    (GET /api/v1/approvals/items/{code}/ lists them), each material's files as material_<its id>."""
+    form = {
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": {
+            "type": "string",
+            "description": "事项的每个字段以其字段标识为名；材料文件以 material_<材料ID> 为名（可多个）",
+        },
+    }
+    return {"multipart/form-data": form | ({"required": required} if required else {})}
+
+
+APPLICANTS_OWN = ("resubmit", "withdraw")  # in STAFF_ACTIONS for the case API; not staff's to take here
+
+
+def _every_action_body() -> dict:
+    return every_body_schema(run for name, run in STAFF_ACTIONS.items() if name not in APPLICANTS_OWN)
+
+
 class Submit(APIView):
     """在线申请：multipart 表单，事项字段按字段标识提交，材料文件字段名为 material_<材料ID>；promise=1 表示申请人
     已阅读并同意承诺书（所填信息和所交材料真实有效，行政许可法第三十一条），缺少则不予提交。
@@ -213,13 +235,7 @@ class Submit(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request=inline_serializer(
-            "SubmitRequest",
-            {
-                "data": serializers.DictField(required=False),
-                "promise": serializers.BooleanField(help_text="已阅读并同意承诺书（必须为 1）"),
-            },
-        ),
+        request=_item_form({"promise": {"type": "string", "description": "已阅读并同意承诺书：1（缺少则不予提交）"}}),
         responses={
             201: inline_serializer(
                 "SubmitResponse",
@@ -272,7 +288,14 @@ class Register(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        request=WindowRegistration,
+        request=_item_form(
+            {
+                "applicant_name": {"type": "string", "maxLength": 200},
+                "contact_mobile": {"type": "string", "maxLength": 20},
+                "received_at": {"type": "string", "format": "date-time", "description": "申请人实际递交材料的时间"},
+            },
+            required=["applicant_name", "received_at"],
+        ),
         responses={
             201: inline_serializer(
                 "RegisterResponse",
@@ -317,22 +340,6 @@ class StatusRequest(serializers.Serializer):
     code = serializers.CharField(max_length=6)
 
 
-class StaffActionRequest(serializers.Serializer):
-    reason = serializers.CharField(required=False, allow_blank=True, max_length=2000)
-    items = serializers.CharField(required=False, allow_blank=True, max_length=2000)
-    branch = serializers.IntegerField(required=False)
-    agree = serializers.CharField(required=False, allow_blank=True, max_length=1)
-    granted = serializers.CharField(required=False, allow_blank=True, max_length=1)
-    doc_no = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    certificate_no = serializers.CharField(required=False, allow_blank=True, max_length=100)
-    method = serializers.CharField(required=False, allow_blank=True, max_length=50)
-    note = serializers.CharField(required=False, allow_blank=True, max_length=300)
-    expected_days = serializers.IntegerField(
-        required=False, min_value=1, max_value=365, help_text="special_pause：特别程序预计所需工作日（第四十五条）"
-    )
-    approver = serializers.IntegerField(required=False)
-
-
 class StatusLookup(APIView):
     """办件进度查询（公开）：凭受理编号和查询码查看每个环节。"""
 
@@ -371,12 +378,14 @@ class StaffAction(APIView):
     parser_classes = [JSONParser, FormParser]
 
     @extend_schema(
-        request=StaffActionRequest,
+        request={"application/json": _every_action_body()},
         responses=ApplicationSerializer,
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+        deprecated=True,
+        description="请改用 /api/v1/cases/applications/{key}/actions/<action>/：每个动作一个路径，各有其参数。",
     )
     def post(self, request, pk: int, action: str):
-        if action not in STAFF_ACTIONS or action in ("resubmit", "withdraw"):
+        if action not in STAFF_ACTIONS or action in APPLICANTS_OWN:
             raise NotFound()
         applications = Application.objects.select_related("item", "lead_department")
         application = visible_case(APPLICATION, request.user, applications, pk=pk)
@@ -388,13 +397,12 @@ class StaffAction(APIView):
             state_first(APPLICATION, action, application, request.user)  # the state before the parameters
             if action in TARGET_CHECKS:  # and a review's branch, whose opinion is its state
                 TARGET_CHECKS[action](application, request.user, params(request.data))
-            StaffActionRequest(data=request.data).is_valid(raise_exception=True)
             STAFF_ACTIONS[action](application, request.user, params(request.data), None)
             application.refresh_from_db()
             return ApplicationSerializer(application).data
 
         # as the case API: a retry runs once, and a refusal is audited with its code (the serializer's too)
-        with refusals_audited(APPLICATION, request.user, application, action, also=(serializers.ValidationError,)):
+        with refusals_audited(APPLICATION, request.user, application, action):
             return Response(Once(APPLICATIONS, request, pk, action).answer(run))
 
 

@@ -123,3 +123,12 @@ def body_schema(perform) -> dict:
         "properties": {name: schema for name, (schema, _must) in read.items()},
         **({"required": required} if required else {}),  # OpenAPI takes no empty list here
     }
+
+
+def every_body_schema(performs) -> dict:
+    """One body for an endpoint that takes several actions at one path (the hall's earlier staff action endpoint):
+    every parameter any of them reads, none marked required, since each action needs its own."""
+    properties: dict = {}
+    for perform in performs:
+        properties.update(body_schema(perform)["properties"])
+    return {"type": "object", "properties": properties}

@@ -93,13 +93,13 @@ def _attach_audit(refusal: Exception, record: dict) -> None:
 
 
 @contextlib.contextmanager
-def refusals_audited(case_type: CaseType, user, case: Model, action: str, also: tuple[type[Exception], ...] = ()):
+def refusals_audited(case_type: CaseType, user, case: Model, action: str):
     """Every refusal of `action` asked of `case` recorded once: one its guard has not recorded (a parameter
-    missing or naming what is not the case's, a reused Idempotency-Key; `also` names a caller's own refusal
-    types) as "<app>.refused.<action>" with its code. Nothing changed: the refusal is the answer."""
+    missing or naming what is not the case's, a reused Idempotency-Key) as "<app>.refused.<action>" with its
+    code. Nothing changed: the refusal is the answer."""
     try:
         yield
-    except (ZtError, *also) as refusal:
+    except ZtError as refusal:
         if not getattr(refusal, "audited", False):
             code = getattr(refusal, "code", "") or "INVALID_INPUT"
             _attach_audit(refusal, _record(case_type, f"refused.{action}", user, case, {"code": code}))
