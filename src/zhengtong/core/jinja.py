@@ -122,6 +122,8 @@ def environment(**options) -> Environment:
 
 
 def _printable(value):
+    if isinstance(value, str):  # most of what a page prints: neither a moment nor a method
+        return value
     if isinstance(value, dt.date | dt.time):
         return formats.localize(template_localtime(value))
     if callable(value) and not hasattr(value, "__html__"):
