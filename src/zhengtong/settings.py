@@ -329,6 +329,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Every operation's error answers in the one error shape (api/error_answers.py), after the enums' own hook.
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "zhengtong.api.error_answers.add_error_answers",
+    ],
     # Several case types have a "state", a "kind" or a "channel" of their own: each its own enum by name.
     "ENUM_NAME_OVERRIDES": {
         "LetterStateEnum": "zhengtong.letters.models.State",

@@ -176,3 +176,25 @@ def test_a_session_request_without_its_form_token_is_told_so(zhangsan):
     answer = browser.post("/api/v1/evaluation/invitations/1/rating/", {"score": 5}, content_type="application/json")
     assert answer.status_code == 403 and answer.json()["code"] == "CSRF_FAILED"
     assert "刷新" in answer.json()["message"]
+
+
+def test_every_operation_documents_its_error_answers_with_the_one_error_shape(client, db):
+    """Issue 19 item 4: the 400/401/403/404/409 answers and their shape were said in prose alone, so a client's
+    generated code knew only the success. Each operation lists the ones it can give, each the `Error` schema."""
+    schema = client.get("/api/schema/?format=json").json()
+    error = schema["components"]["schemas"]["Error"]
+    assert set(error["required"]) == {"code", "message", "fields"}
+    ref = {"$ref": "#/components/schemas/Error"}
+
+    def answers(path, method):
+        responses = schema["paths"][path][method]["responses"]
+        return {code for code, answer in responses.items() if answer["content"]["application/json"]["schema"] == ref}
+
+    act = answers("/api/v1/cases/applications/{key}/actions/accept/", "post")
+    assert {"400", "401", "403", "404", "409"} <= act
+    assert answers("/api/v1/cases/applications/", "get") >= {"400", "401", "403"}
+    assert "404" not in answers("/api/v1/cases/applications/", "get") and "409" not in answers(
+        "/api/v1/cases/applications/", "get"
+    )
+    lookup = answers("/api/v1/approvals/status/", "post")
+    assert "400" in lookup and "401" not in lookup  # public
