@@ -372,3 +372,28 @@ def test_an_estate_whose_name_holds_a_conjunction_after_its_road_address_is_one_
     as joining words (a review found the first mend parting this address)."""
     text = "自述家住新大路725号惠风和园14幢2502室，救助站已联系其家属。"
     assert [f.text for f in scan(text)] == ["新大路725号惠风和园14幢2502室"]
+
+
+def _id_ending_in_x() -> str:
+    from zhengtong.core.ids import id_number_check_char
+
+    for n in range(1000):
+        head = f"33020619850312{n:03d}"
+        if id_number_check_char(head) == "X":
+            return head + "X"
+    raise AssertionError("no ID number ending in X among a thousand")
+
+
+@pytest.mark.parametrize("spelling", ["{head}×", "{head} ×", "{a} {b} {c}×"])
+def test_an_id_number_whose_check_character_is_written_as_a_times_sign_is_found_and_masked(spelling):
+    """Issue 20, left in decision 0016: an ID number ending in X is often typed with the multiplication sign ×
+    (an input method's X), and was published whole. The sign counts as X only as an ID number's check
+    character: a plate before a count (浙A12345×3辆) stays a plate (the test above)."""
+    number = _id_ending_in_x()
+    head = number[:17]
+    text = "申请人身份证号" + spelling.format(head=head, a=head[:6], b=head[6:14], c=head[14:]) + "，已核实"
+    assert [f.kind for f in scan(text)] == [Kind.ID_NUMBER]
+    masked = mask(text)
+    assert head[6:14] not in "".join(ch for ch in masked if ch.isdigit()) and masked.endswith("×，已核实")
+    # seventeen digits and a count after the sign are no ID number, whatever their check character would be
+    assert [f.kind for f in scan(f"型号{head}×2台")] == []

@@ -106,9 +106,11 @@ PHONE_CONTEXT = (
     "Phone",
     "PHONE",
 )
+# The check character X is often typed as the multiplication sign (an input method's ×); read as X only here,
+# so a plate before a count (浙A12345×3辆) stays a plate.
 _ID = re.compile(
-    rf"{_DB}\d(?:{_ID_SEP}\d){{16}}{_ID_SEP}[0-9Xx]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
-    rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx]{_DE}"
+    rf"{_DB}\d(?:{_ID_SEP}\d){{16}}{_ID_SEP}[0-9Xx×]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
+    rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx×]{_DE}"
 )
 # +86, 0086 or 86 before it; the first three digits may stand in brackets: (138)0574-0001, +86(138)05740001.
 _MOBILE = re.compile(
@@ -251,7 +253,7 @@ _PROVINCE_CODES = frozenset(
 
 
 def _digits(text: str) -> str:
-    return re.sub(r"[^0-9X]", "", normalise(text).text.upper())
+    return re.sub(r"[^0-9X]", "", normalise(text).text.upper().replace("×", "X"))
 
 
 def valid_id_number(value: str, *, today: dt.date | None = None, checked: bool = True) -> bool:
