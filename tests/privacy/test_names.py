@@ -370,3 +370,19 @@ def test_pinyin_places_and_brands_standing_alone_are_no_name(text):
 @pytest.mark.parametrize("firm", ["宁波毕博诚进出口有限公司", "宁波毕博诚出租车有限公司", "宁波毕博诚对外贸易有限公司"])
 def test_a_trade_name_before_the_trade_of_its_firm_is_no_name(firm):
     assert [f.text for f in scan(f"{firm}已完成整改。")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("申請人劉德海，住址另告", "申請人劉**，住址另告"),
+        ("我叫孫麗娟，是小區的業主", "我叫孫**，是小區的業主"),
+        ("聯繫人：張偉 電話另告", "聯繫人：張* 電話另告"),
+        ("業主陳秀蘭反映樓上滲水", "業主陳**反映樓上滲水"),
+    ],
+)
+def test_a_name_written_in_traditional_characters_is_found_as_in_simplified(text, masked):
+    """Issue 20, left in decision 0016: 劉德海 and 孫麗娟 were published as written, because the surnames, the given
+    names' characters and the labels are listed in simplified characters. The detector reads traditional
+    characters as their simplified forms (one character for one, so what is masked is what was written)."""
+    assert mask(text) == masked

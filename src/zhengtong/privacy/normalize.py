@@ -1,8 +1,9 @@
-"""The text as a reader sees it: full-width letters, digits and punctuation as their ASCII forms; every kind of
-space (no-break, thin, ideographic; not the tab, which separates a table's columns) as a space and every dash
-as "-"; digits of any script as ASCII digits; invisible characters (zero-width, direction marks, variation
-selectors) gone. Detectors match on this view; every match is mapped back to the original text, so what gets
-masked is what was written (an ID number with a zero-width space inside included).
+"""The text as a reader sees it: full-width letters, digits and punctuation as their ASCII forms; every kind of space
+(no-break, thin, ideographic; not the tab, which separates a table's columns) as a space and every dash as "-";
+traditional characters as their simplified forms (劉 as 刘: the detectors' lists of surnames, names' characters,
+labels and place words are simplified); digits of any script as ASCII digits; invisible characters (zero-width,
+direction marks, variation selectors) gone. Detectors match on this view; every match is mapped back to the original
+text, so what gets masked is what was written (an ID number with a zero-width space inside included).
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+
+import opencc
 
 from zhengtong.core.ids import id_number_check_char, luhn_valid
 
@@ -41,8 +44,29 @@ _INVISIBLE_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _INVIS
 # every kind of space, and the braille blank, which shows as one
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2800"
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+_HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # CJK ideographs, extension A, compatibility forms
+
+
+def _simplified_forms() -> dict[str, str]:
+    """Each Han character that OpenCC's traditional-to-simplified conversion writes as one other character (劉 → 刘,
+    麗 → 丽, 峯 → 峰), and only those: one character for one, so a finding's span is where it was written. A
+    character simplified text uses as well (著, 乾隆's 乾 aside) OpenCC leaves as it is."""
+    converter = opencc.OpenCC("t2s")
+    table = {}
+    for first, last in _HAN:
+        for code in range(first, last + 1):
+            simplified = converter.convert(chr(code))
+            if len(simplified) == 1 and simplified != chr(code):
+                table[chr(code)] = simplified
+    return table
+
+
+TRADITIONAL = _simplified_forms()
 _WIDE = (
-    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)} | dict.fromkeys(SPACES, " ") | dict.fromkeys(DASHES, "-")
+    {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    | dict.fromkeys(SPACES, " ")
+    | dict.fromkeys(DASHES, "-")
+    | TRADITIONAL
 )
 _WIDE_TABLE = str.maketrans(_WIDE)
 # A digit sign of another script or set, mapped to its ASCII digit wherever it stands: a decimal digit (٣, 𝟑,
@@ -74,7 +98,7 @@ _SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "0279"
 _GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
 _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
 _NEEDS_WORK = re.compile(
-    f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯]|(?![0-9])\\d|{_SPELT_HINT}"
+    f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d|{_SPELT_HINT}"
 )
 
 
