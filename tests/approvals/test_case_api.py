@@ -279,3 +279,24 @@ def test_a_resubmitted_number_may_be_sent_as_a_json_number(client, item, zhangsa
     assert answered.status_code == 200, answered.json()
     application.refresh_from_db()
     assert application.data["area"] == "45"
+
+
+def test_a_body_that_is_not_an_object_is_refused_before_the_action_runs(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """Outside try, session 53: a JSON body of `[1, 2]`, `"x"` or `5` was read as no parameters at all, so a refusal
+    ran as a refusal without its reason and recorded an irregularity against the department (电子监察), and an
+    acceptance would have gone through. It is refused as a body, on both endpoints, and nothing is recorded."""
+    from zhengtong.supervision.models import Violation
+
+    application = _submit(item, zhangsan, uploads, form_data)
+    for url in (
+        f"{BASE}{application.pk}/actions/refuse/",
+        f"/api/v1/approvals/applications/{application.pk}/actions/refuse/",
+    ):
+        for body in ("[1, 2]", '"x"', "5"):  # sent as written
+            answer = client.post(url, body, content_type="application/json", **_auth(lisi))
+            assert answer.status_code == 400 and answer.json()["code"] == "BODY_NOT_OBJECT", answer.json()
+    assert not Violation.objects.exists()
+    application.refresh_from_db()
+    assert application.status == "submitted"
