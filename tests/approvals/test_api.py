@@ -227,3 +227,37 @@ def test_the_earlier_endpoints_document_the_bodies_they_read(client, db):
     body = act["requestBody"]["content"]["application/json"]["schema"]
     assert {"approve", "agree", "granted", "branch", "items", "expected_days"} <= set(body["properties"])
     assert body["properties"]["agree"]["type"] == "boolean" and act["deprecated"] is True
+
+
+def test_a_submission_key_used_for_another_item_or_other_answers_is_refused_not_answered_with_the_first(
+    client, item, district, zhangsan
+):
+    """Outside try, session 53: a key reused for another item answered 201 with the first application's receipt,
+    so the citizen believed he had applied for the second item; a key over 64 characters was cut to 64, so two
+    keys alike in their first 64 were one. Both are refused as the case API refuses them; a retry still gets its
+    first answer (the test above)."""
+    from .conftest import make_item
+
+    other = make_item(district, code="330206-XK-0002", name="酒类零售许可")
+    token = f.api_key(zhangsan)
+
+    def post(to, key, shop="港城小吃"):
+        licence = to.materials.get(name="营业执照")
+        return client.post(
+            f"/api/v1/approvals/items/{to.code}/applications/",
+            {
+                "shop_name": shop,
+                "area": "45",
+                "promise": "1",
+                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+            },
+            HTTP_AUTHORIZATION=f"Token {token}",
+            HTTP_IDEMPOTENCY_KEY=key,
+        )
+
+    assert post(item, "k-1").status_code == 201
+    for answer in (post(other, "k-1"), post(item, "k-1", shop="另一家店")):
+        assert answer.status_code == 409 and answer.json()["code"] == "IDEMPOTENCY_KEY_REUSED"
+    long = post(item, "k" * 65)
+    assert long.status_code == 400 and long.json()["code"] == "IDEMPOTENCY_KEY_TOO_LONG"
+    assert Application.objects.count() == 1

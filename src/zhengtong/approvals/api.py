@@ -262,7 +262,7 @@ class Submit(APIView):
             applicant=request.user,
             data=data,
             uploads=uploads,
-            idempotency_key=request.headers.get("Idempotency-Key", "")[:64],
+            idempotency_key=request.headers.get("Idempotency-Key", ""),
             promise=drafts.PROMISE_VERSION,
         )
         return Response(

@@ -16,7 +16,7 @@ from zhengtong.files.services import file_open, file_store
 
 from .. import errors
 from ..models import Application, Draft, DraftMaterial, ServiceItem
-from .submit import application_submit
+from .submit import application_submit, submitted_with
 
 # The applicant's 承诺书 (行政许可法 第三十一条: he answers for the truth of what he submits). The version is what
 # the audit row records, so a later change of wording leaves each acceptance tied to the text he saw.
@@ -89,9 +89,10 @@ def draft_submit(*, item: ServiceItem, applicant, key: str, promise: bool) -> Ap
     require_promise(promise)
     draft = draft_of(applicant, item)
     if draft is None or draft.key != (key or "")[:64]:
-        if not Application.objects.filter(applicant=applicant, idempotency_key=(key or "")[:64]).exists():
+        made = submitted_with(applicant, (key or "")[:64], item)
+        if made is None:
             raise refuse(errors.DRAFT_MISSING)
-        return application_submit(item=item, applicant=applicant, data={}, uploads={}, idempotency_key=key)
+        return made
     uploads = {m.material_id: [(m.file.original_name, file_open(m.file))] for m in draft.materials.all()}
     application = application_submit(
         item=item,

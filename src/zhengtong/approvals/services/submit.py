@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup, notices
-from zhengtong.core.errors import InvalidInput, refuse
+from zhengtong.core.errors import Conflict, InvalidInput, refuse
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
 from zhengtong.sharing.prefill import held_licences
@@ -106,17 +106,21 @@ def application_submit(
     promise: str = "",
 ) -> Application:
     """Returns the application with `query_code` set (shown once to the applicant, stored only hashed).
-    The same applicant with the same idempotency key gets the application he already made. `promise`: the
-    version of the 承诺书 the applicant accepted, recorded with the application in its transaction."""
+    The same applicant with the same idempotency key gets the application he already made, if he asks for the
+    same item with the same answers; with another item or other answers the key is refused (a retry repeats its
+    request, so anything else is another application, which the first one's receipt would misreport). `promise`:
+    the version of the 承诺书 the applicant accepted, recorded with the application in its transaction."""
     if registered_by is not None:
         require_department(registered_by, item.lead_department, Application(item=item), "register")
     elif not item.online:
         raise refuse(errors.NOT_ONLINE)
-    key = (idempotency_key or "")[:64] if applicant is not None else ""
+    key = (idempotency_key or "") if applicant is not None else ""
+    if len(key) > 64:  # cut, two keys alike in their first 64 characters were one
+        raise refuse(errors.KEY_TOO_LONG)
     if key:
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first()
         if existing:
-            return _answered_again(existing)
+            return _answered_again(existing, item, data)
     try:
         return _submit(
             item=item,
@@ -135,7 +139,7 @@ def application_submit(
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first() if key else None
         if existing is None:
             raise
-        return _answered_again(existing)  # the other click won the race: his application is ours
+        return _answered_again(existing, item, data)  # the other click won the race: his application is ours
 
 
 def _code_for(applicant_id: int | None, key: str) -> str:
@@ -146,9 +150,20 @@ def _code_for(applicant_id: int | None, key: str) -> str:
     return lookup.new_query_code(APPLICATION, lookup.submission_digest(APPLICATION, f"u{applicant_id}", key))
 
 
-def _answered_again(application: Application) -> Application:
+def submitted_with(applicant, key: str, item: ServiceItem) -> Application | None:
+    """The application this applicant's submission with `key` made for `item`, answered as it was the first time
+    (its receipt number and code): a confirmation sent again after its draft is gone (drafts.draft_submit)."""
+    found = Application.objects.filter(applicant=applicant, idempotency_key=key, item=item).first() if key else None
+    return _answered_again(found, item, None) if found else None
+
+
+def _answered_again(application: Application, item: ServiceItem, data: dict | None) -> Application:
     """A retry's answer is the first one's: the receipt number and, when it derives from the key, the code (an
-    application made before codes were derived keeps its random code, which is not known again)."""
+    application made before codes were derived keeps its random code, which is not known again). A retry asks
+    for the same item with the same answers, as the form cleans them (the files are not compared); `data` None: no
+    answers to compare (submitted_with)."""
+    if application.item_id != item.pk or (data is not None and application.data != clean_form(item, data)):
+        raise refuse(errors.KEY_REUSED, Conflict)
     code = _code_for(application.applicant_id, application.idempotency_key)
     if query_hash(application.receipt_no, code) == application.query_hash:
         application.query_code = code
