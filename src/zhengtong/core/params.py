@@ -76,7 +76,7 @@ def from_json(data) -> QueryDict:
     as department 1). An object is no parameter's value. A body that is not an object ([1, 2], "x", 5) is refused
     whole: read as no parameters, a refusal ran as one without its reason (an irregularity for 电子监察)."""
     if data is not None and not isinstance(data, dict):
-        raise InvalidInput("请求内容应为 JSON 对象：{\"参数名\": 值, …}。", code="BODY_NOT_OBJECT")
+        raise InvalidInput('请求内容应为 JSON 对象：{"参数名": 值, …}。', code="BODY_NOT_OBJECT")
     out = QueryDict(mutable=True)
     out.sent_as = {}
     for name, value in (data or {}).items():
