@@ -154,3 +154,26 @@ def test_workbench_pages_navigate_between_modules(lisi, verified_client):
     for label in ("工作台", "网上办事", "政府信息管理", "来信办理"):
         assert label in nav
     assert "政务公开" not in nav  # the public sections stay on the public site
+
+
+def test_a_case_asked_of_two_of_his_departments_is_one_row_and_counted_once(item, district, monkeypatch):
+    """Outside try, session 53: an office's clerk works in the office and its bureau; a case asking both for their
+    opinion was two rows of 本部门审查 and counted twice on the queue page, once in the section's full list (25
+    against 22 for the demo's clerk). One row, naming both departments, as the list has it; counted once, also
+    past the cap."""
+    from zhengtong.approvals.models import Branch
+
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    both = _application(item, district["B"], Status.REVIEWING, minutes_ago=9, n=1)
+    for department in (district["A"], district["A1"]):
+        Branch.objects.create(application=both, department=department, received_at=both.received_at)
+    alone = _application(item, district["B"], Status.REVIEWING, minutes_ago=5, n=2)
+    Branch.objects.create(application=alone, department=district["A"], received_at=alone.received_at, is_lead=True)
+    reviews = queue.staff_queue(registrar)["reviews"]
+    assert (reviews.count, [r.receipt_no for r in reviews.rows]) == (2, ["Q000001", "Q000002"])
+    assert set(reviews.rows[0].department_name.split("、")) == {district["A"].name, district["A1"].name}
+    section = queue.section_applications(registrar, "reviews")
+    assert section.bounded_count() == reviews.count
+    monkeypatch.setattr(queue, "COUNT_CAP", 1)
+    capped = queue.staff_queue(registrar)["reviews"]
+    assert (capped.count, capped.capped) == (1, True)
