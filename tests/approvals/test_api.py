@@ -261,3 +261,22 @@ def test_a_submission_key_used_for_another_item_or_other_answers_is_refused_not_
     long = post(item, "k" * 65)
     assert long.status_code == 400 and long.json()["code"] == "IDEMPOTENCY_KEY_TOO_LONG"
     assert Application.objects.count() == 1
+
+
+def test_a_submitted_answer_longer_than_its_field_takes_is_refused_naming_it_not_cut(client, item, zhangsan):
+    """Outside try, session 53: the API stored the first 2,000 characters of a 100,000-character answer and
+    answered 201, where the page's form takes 200 for a line of text. The service holds each kind's length, and
+    the form takes it from there."""
+    licence = item.materials.get(name="营业执照")
+    answer = client.post(
+        f"/api/v1/approvals/items/{item.code}/applications/",
+        {
+            "shop_name": "港" * 201,
+            "area": "45",
+            "promise": "1",
+            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+        },
+        HTTP_AUTHORIZATION=f"Token {f.api_key(zhangsan)}",
+    )
+    assert answer.status_code == 400 and answer.json()["code"] == "FIELD_TOO_LONG"
+    assert "店铺名称" in answer.json()["fields"]["shop_name"][0]["message"] and not Application.objects.exists()

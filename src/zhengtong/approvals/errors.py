@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 NOT_ONLINE = ("ITEM_NOT_ONLINE", _("该事项暂不支持网上申请，请到窗口办理。"))
 FIELD_REQUIRED = ("FIELD_REQUIRED", _("请填写“%(label)s”。"))
 FIELD_INVALID = ("FIELD_INVALID", _("“%(label)s”的内容不正确。"))
+FIELD_TOO_LONG = ("FIELD_TOO_LONG", _("“%(label)s”不能超过%(most)d个字（现在%(now)d个字）。"))
 NUMBER_INVALID = ("FIELD_INVALID", _("“%(label)s”须为不小于0的数，例如 45 或 45.5。"))
 MATERIAL_REQUIRED = ("MATERIAL_REQUIRED", _("请上传“%(name)s”。"))
 WRONG_STATE = ("APPLICATION_WRONG_STATE", _("该办件当前为“%(status)s”，不能进行此操作。"))

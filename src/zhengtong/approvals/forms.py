@@ -39,20 +39,20 @@ def _field(spec: FormField) -> forms.Field:
     common = {"label": spec.label, "required": spec.required}
     if spec.kind == FormField.Kind.TEXTAREA:
         return forms.CharField(
-            max_length=2000, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
+            max_length=spec.longest, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
         )
     if spec.kind == FormField.Kind.NUMBER:
         # the service's own rule (a written-out number not below zero), so that the form and the confirmation
         # step agree: Decimal took 1_000, +45 and .5 here and the confirmation then refused them
         number = RegexValidator(NUMBER, str(errors.NUMBER_INVALID[1]) % {"label": spec.label}, errors.NUMBER_INVALID[0])
         widget = forms.NumberInput(attrs={"class": "form-control", "min": "0", "step": "any"})
-        return forms.CharField(max_length=25, validators=[number], widget=widget, **common)
+        return forms.CharField(max_length=spec.longest, validators=[number], widget=widget, **common)
     if spec.kind == FormField.Kind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}), **common)
     if spec.kind == FormField.Kind.CHOICE:
         choices = [("", "——")] + [(c, c) for c in spec.choice_list()]
         return forms.ChoiceField(choices=choices, widget=forms.Select(attrs={"class": "form-select"}), **common)
-    return forms.CharField(max_length=200, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
+    return forms.CharField(max_length=spec.longest, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
 
 
 class ApplicationForm(ZtForm):

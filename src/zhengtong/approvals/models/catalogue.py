@@ -192,6 +192,12 @@ class FormField(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    @property
+    def longest(self) -> int:
+        """The most characters an answer may hold: a line of text 200, a paragraph 2,000, a number 25 (its own rule
+        says which); the page's form and the service (approvals/services/submit.clean_form) both hold it."""
+        return {self.Kind.TEXTAREA: 2000, self.Kind.NUMBER: 25}.get(self.kind, 200)
+
     def choice_list(self) -> list[str]:
         import re
 

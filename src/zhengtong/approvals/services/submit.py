@@ -28,11 +28,16 @@ def clean_form(item: ServiceItem, data: dict) -> dict:
     """The item's own fields (defined by staff), checked here so the API gets the same checks as the page."""
     cleaned, problems = {}, {}
     for field in item.fields.all():
-        value = str(data.get(field.key, "") or "").strip()[:2000]
+        value = str(data.get(field.key, "") or "").strip()
         if not value:
             if field.required:
                 code, message = errors.FIELD_REQUIRED
                 problems[field.key] = [{"code": code, "message": str(message) % {"label": field.label}}]
+            continue
+        if len(value) > field.longest:  # refused, not cut: what he wrote is what is decided on
+            code, message = errors.FIELD_TOO_LONG
+            told = str(message) % {"label": field.label, "most": field.longest, "now": len(value)}
+            problems[field.key] = [{"code": code, "message": told}]
             continue
         if not _valid(field, value):
             code, message = errors.NUMBER_INVALID if field.kind == FormField.Kind.NUMBER else errors.FIELD_INVALID
