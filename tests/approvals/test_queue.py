@@ -177,3 +177,23 @@ def test_a_case_asked_of_two_of_his_departments_is_one_row_and_counted_once(item
     monkeypatch.setattr(queue, "COUNT_CAP", 1)
     capped = queue.staff_queue(registrar)["reviews"]
     assert (capped.count, capped.capped) == (1, True)
+
+
+def test_a_section_lists_filter_keeps_what_is_valid_and_says_what_is_not(
+    item, district, zhangsan, uploads, form_data, lisi, verified_client
+):
+    """Outside try, session 53: with an unknown sort the whole section was listed, the search box still showing
+    the name searched for and no word of why; the select pointed its description at an error that was not on the
+    page. The valid search still applies, and the error is shown where the field's description points."""
+    from zhengtong.approvals import services
+
+    made = [
+        services.application_submit(
+            item=item, applicant=zhangsan, data={**form_data, "shop_name": f"店{n}"}, uploads=uploads
+        )
+        for n in range(2)
+    ]
+    page = verified_client(lisi).get(f"/workbench/approvals/queue/accept/?q={made[1].receipt_no}&sort=xyz")
+    text = page.content.decode()
+    assert page.status_code == 200 and made[1].receipt_no in text and made[0].receipt_no not in text
+    assert 'id="id_sort_error"' in text and 'aria-describedby="id_sort_error"' in text

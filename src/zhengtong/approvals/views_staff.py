@@ -57,7 +57,8 @@ def queue_section(request, section: str):
     if section not in TITLES:
         raise Http404
     form = styled(SectionFilter(request.GET or None))
-    data = form.cleaned_data if form.is_valid() else {}
+    form.is_valid()  # what is valid applies (a search with an unknown sort still searches); the rest is shown
+    data = getattr(form, "cleaned_data", {})
     cases = section_applications(request.user, section, q=data.get("q", ""), sort=data.get("sort") or "received")
     page = page_of(cases, 50, request.GET.get("page"))
     rows = as_rows(page.object_list, workplaces(request.user))
