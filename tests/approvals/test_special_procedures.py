@@ -54,3 +54,52 @@ def test_a_pause_without_a_named_procedure_or_its_time_is_refused(reviewing, lis
     assert refused.value.code == code
     assert not clocks(reviewing, paused_since__isnull=False).exists()
     assert Application.objects.get(pk=reviewing.pk).events.filter(action="special").count() == 0
+
+
+def test_no_decision_is_made_while_a_special_procedure_runs(item, zhangsan, lisi, wangwu, uploads, form_data):
+    """第四十八条: the decision is made on the hearing's record, so not while the hearing runs. Outside try,
+    session 53: a case was concluded 0.13 s after its hearing began, the procedure never closed, its resume then
+    refused as the case had concluded. The decision waits for the procedure's end (409, its own code)."""
+    from zhengtong.core.errors import InvalidTransition
+
+    application = services.application_accept(application=submit(item, zhangsan, uploads, form_data), by=lisi)
+    services.review_decide(branch=application.branches.get(department__code="A"), by=lisi, agree=True)
+    services.review_decide(branch=application.branches.get(department__code="B"), by=wangwu, agree=True)
+    application.refresh_from_db()
+    services.application_special_pause(application=application, by=lisi, reason="hearing", note="", expected_days=5)
+    with pytest.raises(InvalidTransition) as refused:
+        services.application_conclude(application=application, by=lisi, granted=True, doc_no="仑许〔2026〕1号")
+    assert refused.value.code == "SPECIAL_PROCEDURE_RUNNING" and refused.value.status == 409
+    assert Application.objects.get(pk=application.pk).status == "joining"
+    services.application_special_resume(application=application, by=lisi)
+    done = services.application_conclude(application=application, by=lisi, granted=True, doc_no="仑许〔2026〕1号")
+    assert done.status == "concluded"
+
+
+def test_a_step_taken_once_or_with_nothing_to_act_on_says_so_not_that_the_state_forbids_it(reviewing, lisi, district):
+    """Outside try, session 53: each of these answered 该办件当前为“审查中”，不能进行此操作 although the state allows
+    the step: what stops it is a procedure already running, none running, or an extension already asked for."""
+    from zhengtong.core.errors import InvalidTransition
+
+    from .. import factories as f
+
+    with pytest.raises(InvalidTransition) as refused:
+        services.application_special_resume(application=reviewing, by=lisi)
+    assert refused.value.code == "NO_SPECIAL_PROCEDURE"
+    services.application_special_pause(application=reviewing, by=lisi, reason="hearing", note="", expected_days=5)
+    with pytest.raises(InvalidTransition) as refused:
+        services.application_special_pause(
+            application=reviewing, by=lisi, reason="expert_review", note="", expected_days=5
+        )
+    assert refused.value.code == "SPECIAL_PROCEDURE_RUNNING"
+    services.application_special_resume(application=reviewing, by=lisi)
+    head = f.staff("sunba", "孙八", district["government"])
+    head.memberships.update(is_head=True)
+    services.application_extend(application=reviewing, by=lisi, approver=head, reason="情况复杂")
+    with pytest.raises(InvalidTransition) as refused:
+        services.application_extend(application=reviewing, by=lisi, approver=head, reason="再延")
+    assert refused.value.code == "EXTENSION_PENDING"
+    services.application_extend_decide(application=reviewing, by=head, approve=False)
+    with pytest.raises(InvalidTransition) as refused:
+        services.application_extend_decide(application=reviewing, by=head, approve=True)
+    assert refused.value.code == "NO_EXTENSION_PENDING"

@@ -25,6 +25,15 @@ EXTENSION_GOVERNMENT_HEAD = (
     "EXTENSION_GOVERNMENT_HEAD",
     _("联合办理、并联审批的办件延长办理期限须经本级人民政府负责人批准。"),
 )
+EXTENSION_PENDING = ("EXTENSION_PENDING", _("已申请延长办理期限，等待负责人审批，不能再次申请。"))
+NO_EXTENSION_PENDING = ("NO_EXTENSION_PENDING", _("该办件没有等待审批的延长期限申请。"))
+SPECIAL_RUNNING = (
+    "SPECIAL_PROCEDURE_RUNNING",
+    _(
+        "特别程序尚未结束：请先记录其结束（恢复计时），再进入新的特别程序或作出决定（行政许可法第四十五条、第四十八条）。"
+    ),
+)
+NO_SPECIAL_RUNNING = ("NO_SPECIAL_PROCEDURE", _("该办件没有正在进行的特别程序。"))
 EXTENSION_TWICE = ("EXTENSION_TWICE", _("该办件已延长过办理期限，不能再次延长。"))
 # As the case API's (cases/api.Once): a submission's key is the same kind of promise.
 KEY_TOO_LONG = ("IDEMPOTENCY_KEY_TOO_LONG", _("Idempotency-Key 不能超过64个字符。"))

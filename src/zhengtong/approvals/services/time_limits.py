@@ -109,11 +109,13 @@ def application_extend(*, application: Application, by, approver, reason: str) -
 
 @case_service
 def application_extend_decide(*, application: Application, by, approve: bool, note: str = "") -> Application:
-    """The head's decision on the extension asked for: approved, the limit grows and the applicant is told."""
-    require_may(by, application, "extend_decide")
-    _require_extension_approver(by, application)  # named while head; no longer the head, no decision
+    """The head's decision on the extension asked for: approved, the limit grows and the applicant is told. What
+    the case admits is checked first: once an extension is decided, no head is the one it awaits, so who-may
+    would answer that the step is another department's."""
     application = locked(application)
     require_state_for(application, "extend_decide", by)
+    require_may(by, application, "extend_decide")
+    _require_extension_approver(by, application)  # named while head; no longer the head, no decision
     request = extension_decide(
         request=pending_extension(SUBJECT, application.pk),
         by=by,
