@@ -118,3 +118,20 @@ def test_a_refusal_names_the_field_as_the_review_form_calls_it():
     with pytest.raises(InvalidInput) as kept:
         params.text(params.from_json({"justification": 5}), "justification")
     assert "“保留个人信息的理由”" in kept.value.message
+
+
+@pytest.mark.parametrize(
+    ("call", "says"),
+    [
+        (lambda: params.identifier(_data(branch="1" * 30), "branch"), "应为编号"),
+        (lambda: params.whole_number(_data(expected_days="9" * 13), "expected_days"), "之间的整数"),
+        (lambda: params.flag(_data(promise="好"), "promise"), "“承诺书”"),
+        (lambda: params.answer(_data(scale="x" * 3000), "scale", label="经营规模"), "“经营规模”"),
+    ],
+)
+def test_a_refusal_says_what_the_value_should_be_and_names_a_forms_own_field_by_its_label(call, says):
+    """Outside try, session 53: a branch id of 10³⁰ was told “审查环节”不能超过20个字 (an id, not a text); the
+    承诺书's flag and a service form's own fields were named by their keys (“promise”, “scale”)."""
+    with pytest.raises(InvalidInput) as refused:
+        call()
+    assert says in refused.value.message, refused.value.message

@@ -54,7 +54,8 @@ def _uploads(application, files) -> dict:
 
 def _answers(application, data) -> dict:
     """The corrected answers to the item's own form, by their keys (as the page's form posts them): those sent."""
-    return {field.key: params.answer(data, field.key) for field in application.item.fields.all() if field.key in data}
+    fields = application.item.fields.all()
+    return {f.key: params.answer(data, f.key, label=f.label) for f in fields if f.key in data}
 
 
 # What an action checks of its target before its parameters are read, for a caller that validates them first (the

@@ -55,15 +55,17 @@ LABELS = {
     "rate_per_minute": "每分钟调用次数",
     "reason": "理由",
     "replacement": "修订文件索引号",
+    "promise": "承诺书",
     "result": "结果",
     "text": "内容",
     "third_party": "第三方",
 }
 
 
-def _invalid(name: str, message: str) -> InvalidInput:
-    """`message` names the field by its label (`%(field)s`)."""
-    message = message % {"field": f"“{LABELS.get(name, name)}”"}
+def _invalid(name: str, message: str, label: str = "") -> InvalidInput:
+    """`message` names the field by its label (`%(field)s`): the caller's (a service form's own field), else
+    LABELS'."""
+    message = message % {"field": f"“{label or LABELS.get(name, name)}”"}
     return InvalidInput(
         message, code="INVALID_PARAMETER", fields={name: [{"code": "INVALID_PARAMETER", "message": message}]}
     )
@@ -88,13 +90,13 @@ def from_json(data) -> QueryDict:
     return out
 
 
-def _sent_as(data, name: str, takes: set[type], *, many: bool = False) -> None:
+def _sent_as(data, name: str, takes: set[type], *, many: bool = False, label: str = "") -> None:
     """Refused when a JSON body sent `name` as a type this field does not take (or as a list, to a field of one)."""
     was_list, types = getattr(data, "sent_as", {}).get(name, (False, set()))
     if was_list and not many:
-        raise _invalid(name, "%(field)s只能填写一项。")
+        raise _invalid(name, "%(field)s只能填写一项。", label)
     if not types <= takes | {type(None)}:
-        raise _invalid(name, "%(field)s的格式不对。")
+        raise _invalid(name, "%(field)s的格式不对。", label)
 
 
 def unknown(name: str) -> InvalidInput:
@@ -123,22 +125,27 @@ def text(data, name: str, *, max_length: int = MAX_TEXT) -> str:
     return _text(data, name, max_length)
 
 
-def answer(data, name: str, *, max_length: int = MAX_TEXT) -> str:
-    """An answer to a service form's own field, as text: a JSON number is its digits (a number field), a yes-or-no
-    or an object is refused."""
-    _sent_as(data, name, {str, int, float})
-    return _text(data, name, max_length)
+def answer(data, name: str, *, label: str = "", max_length: int = MAX_TEXT) -> str:
+    """An answer to a service form's own field (`label`: what the form calls it), as text: a JSON number is its
+    digits (a number field), a yes-or-no or an object is refused."""
+    _sent_as(data, name, {str, int, float}, label=label)
+    return _text(data, name, max_length, label=label)
 
 
-def _text(data, name: str, max_length: int) -> str:
+def _text(data, name: str, max_length: int, *, label: str = "") -> str:
     """The value as text, one at most: for a reader that has checked its JSON type itself."""
     values = _values(data, name)
     if len(values) > 1:
-        raise _invalid(name, "%(field)s只能填写一项。")
+        raise _invalid(name, "%(field)s只能填写一项。", label)
     value = "" if not values or values[0] is None else str(values[0])
     if len(value) > max_length:
-        raise _invalid(name, f"%(field)s不能超过{max_length}个字。")
+        raise _invalid(name, f"%(field)s不能超过{max_length}个字。", label)
     return value
+
+
+# A number's text is read up to this length, so a longer one is told what it should be (an id, a count), not that
+# it is too long a text.
+_NUMBER_TEXT = 100
 
 
 def lines(data, name: str, *, max_length: int = MAX_TEXT) -> list[str]:
@@ -177,7 +184,7 @@ def flag(data, name: str, *, required: bool = True) -> bool:
 def identifier(data, name: str) -> int | None:
     """A row's id, or None when absent; anything but decimal digits in range is refused."""
     _sent_as(data, name, {int, str})
-    value = _text(data, name, 20).strip()
+    value = _text(data, name, _NUMBER_TEXT).strip()
     if not value:
         return None
     if not (value.isascii() and value.isdecimal()) or not 0 < int(value) <= MAX_ID:
@@ -188,7 +195,7 @@ def identifier(data, name: str) -> int | None:
 def whole_number(data, name: str, *, maximum: int = 100_000) -> int | None:
     """A count (0 to `maximum`), or None when absent; anything else is refused, naming the field."""
     _sent_as(data, name, {int, str})
-    value = _text(data, name, 12).strip()
+    value = _text(data, name, _NUMBER_TEXT).strip()
     if not value:
         return None
     if not (value.isascii() and value.isdecimal()) or int(value) > maximum:
