@@ -227,6 +227,8 @@ def test_the_earlier_endpoints_document_the_bodies_they_read(client, db):
     body = act["requestBody"]["content"]["application/json"]["schema"]
     assert {"approve", "agree", "granted", "branch", "items", "expected_days"} <= set(body["properties"])
     assert body["properties"]["agree"]["type"] == "boolean" and act["deprecated"] is True
+    (action,) = [p for p in act["parameters"] if p["name"] == "action"]
+    assert {"accept", "review", "extend_decide"} <= set(action["schema"]["enum"]) and "resubmit" not in str(action)
 
 
 def test_a_submission_key_used_for_another_item_or_other_answers_is_refused_not_answered_with_the_first(

@@ -212,8 +212,8 @@ def _item_form(properties: dict, required: list[str] | None = None) -> dict:
         "type": "object",
         "properties": properties,
         "additionalProperties": {
-            "type": "string",
-            "description": "事项的每个字段以其字段标识为名；材料文件以 material_<材料ID> 为名（可多个）",
+            "anyOf": [{"type": "string"}, {"type": "string", "format": "binary"}],
+            "description": "事项的每个字段以其字段标识为名（文字）；材料文件以 material_<材料ID> 为名（文件，可多个）",
         },
     }
     return {"multipart/form-data": form | ({"required": required} if required else {})}
@@ -222,8 +222,12 @@ def _item_form(properties: dict, required: list[str] | None = None) -> dict:
 APPLICANTS_OWN = ("resubmit", "withdraw")  # in STAFF_ACTIONS for the case API; not staff's to take here
 
 
+def _staff_actions() -> list[str]:
+    return [name for name in STAFF_ACTIONS if name not in APPLICANTS_OWN]
+
+
 def _every_action_body() -> dict:
-    return every_body_schema(run for name, run in STAFF_ACTIONS.items() if name not in APPLICANTS_OWN)
+    return every_body_schema(STAFF_ACTIONS[name] for name in _staff_actions())
 
 
 class Submit(APIView):
@@ -380,7 +384,10 @@ class StaffAction(APIView):
     @extend_schema(
         request={"application/json": _every_action_body()},
         responses=ApplicationSerializer,
-        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False)],
+        parameters=[
+            OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False),
+            OpenApiParameter("action", str, OpenApiParameter.PATH, enum=_staff_actions()),
+        ],
         deprecated=True,
         description="请改用 /api/v1/cases/applications/{key}/actions/<action>/：每个动作一个路径，各有其参数。",
     )
