@@ -8,12 +8,12 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, InvalidTransition, PermissionDenied
+from zhengtong.core.errors import InvalidTransition, PermissionDenied
 from zhengtong.notifications.services import notify
 
 from . import errors
 from .models import Clock, ExtensionRequest
-from .services import clock_extend
+from .services import clock_extend, require_approver_and_reason
 
 
 def _pending_on(subject_type: str, subject_id) -> models.QuerySet:
@@ -47,8 +47,7 @@ def pending_extension(subject_type: str, subject_id) -> ExtensionRequest | None:
 @transaction.atomic
 def extension_request(*, clock: Clock, amount: int, reason: str, by, approver, link: str = "") -> ExtensionRequest:
     """Ask `approver` for `amount` more; when `by` is the approver himself, it is decided (approved) at once."""
-    if approver is None or not (reason or "").strip():
-        raise InvalidInput(errors.EXTENSION_APPROVER[1], code=errors.EXTENSION_APPROVER[0])
+    require_approver_and_reason(approver, reason)
     clock = Clock.objects.select_for_update().get(pk=clock.pk)
     if clock.extension_requests.filter(decided_at__isnull=True).exists():
         raise InvalidTransition(errors.EXTENSION_PENDING[1], code=errors.EXTENSION_PENDING[0])

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
-from zhengtong.core.errors import InvalidInput, InvalidTransition
+from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse_on
 from zhengtong.workdays.calendar import CalendarRangeError
 
 from . import deadline, errors
@@ -24,6 +24,15 @@ MAX_LIMIT = 3650
 def _fail(error, cls=InvalidInput):
     code, message = error
     return cls(message, code=code)
+
+
+def require_approver_and_reason(approver, reason: str) -> None:
+    """An extension needs an approver and a reason (第四十二条: 经负责人批准, and why): refused with the one code
+    either way, naming the one missing, so a form marks that field and an API client knows which."""
+    if approver is None or not getattr(approver, "pk", None):
+        raise refuse_on("approver", errors.EXTENSION_APPROVER)
+    if not (reason or "").strip():
+        raise refuse_on("reason", errors.EXTENSION_APPROVER)
 
 
 def _pauses(clock: Clock) -> list[tuple[dt.datetime, dt.datetime]]:
@@ -184,8 +193,7 @@ def clock_extend(*, clock: Clock, amount: int, reason: str, approver) -> Clock:
     """行政许可法 第四十二条: +10 days with the agency head's approval (+15 for joint handling); the limits of
     how much may be granted are the domain's rule; the clock only requires an approver and a reason."""
     clock = _open(clock)
-    if approver is None or not getattr(approver, "pk", None) or not (reason or "").strip():
-        raise _fail(errors.EXTENSION_APPROVER)
+    require_approver_and_reason(approver, reason)
     if not isinstance(amount, int) or isinstance(amount, bool) or not 1 <= amount <= 365:
         raise _fail(errors.EXTENSION_AMOUNT)
     now = timezone.now()
