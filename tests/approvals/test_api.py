@@ -282,3 +282,25 @@ def test_a_submitted_answer_longer_than_its_field_takes_is_refused_naming_it_not
     )
     assert answer.status_code == 400 and answer.json()["code"] == "FIELD_TOO_LONG"
     assert "店铺名称" in answer.json()["fields"]["shop_name"][0]["message"] and not Application.objects.exists()
+
+
+def test_a_file_sent_under_no_material_of_the_item_is_refused_naming_it_not_dropped(client, item, district, zhangsan):
+    """Outside try, session 53: a file sent as another item's material (or under any other name) was dropped
+    without a word, and the application went in without what the applicant believed he had sent."""
+    from .conftest import make_item
+
+    other = make_item(district, code="330206-XK-0002", name="酒类零售许可")
+    licence, foreign = item.materials.get(name="营业执照"), other.materials.get(name="营业执照")
+    answer = client.post(
+        f"/api/v1/approvals/items/{item.code}/applications/",
+        {
+            "shop_name": "港城小吃",
+            "area": "45",
+            "promise": "1",
+            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+            f"material_{foreign.pk}": SimpleUploadedFile("平面图.pdf", samples.pdf()),
+        },
+        HTTP_AUTHORIZATION=f"Token {f.api_key(zhangsan)}",
+    )
+    assert answer.status_code == 400 and answer.json()["code"] == "MATERIAL_UNKNOWN"
+    assert list(answer.json()["fields"]) == [f"material_{foreign.pk}"] and not Application.objects.exists()

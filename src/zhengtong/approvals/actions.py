@@ -11,7 +11,7 @@ from zhengtong.core.errors import NotFound, refuse_on
 from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.models import Membership
 
-from . import services
+from . import errors, services
 
 
 def _approver(data):
@@ -42,14 +42,19 @@ def _review(application, user, data, files):
     )
 
 
-def _uploads(application, files) -> dict:
-    """The corrected materials, one field per material: material_<材料ID> (as at submission)."""
-    uploads = {}
-    for material in application.item.materials.all():
-        found = files.getlist(f"material_{material.pk}") if files else []
-        if found:
-            uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in found]
-    return uploads
+def material_uploads(item, files) -> dict:
+    """The files sent for the item's materials, one field per material: material_<材料ID> (at submission, at the
+    window, with a correction). A file under any other name is refused naming it: dropped, the application went
+    in without what the applicant believed he had sent."""
+    fields = {f"material_{material.pk}": material.pk for material in item.materials.all()}
+    for name in files or {}:
+        if name not in fields:
+            raise refuse_on(name, errors.MATERIAL_UNKNOWN)
+    return {
+        pk: [(f.name, f.read(MAX_BYTES + 1)) for f in files.getlist(name)]
+        for name, pk in fields.items()
+        if files and files.getlist(name)
+    }
 
 
 def _answers(application, data) -> dict:
@@ -96,7 +101,7 @@ STAFF_ACTIONS = {
     ),
     # the applicant online, or the lead department's staff for a window applicant (approvals/case.py)
     "resubmit": lambda a, u, p, f: services.application_resubmit(
-        application=a, by=u, uploads=_uploads(a, f), data=_answers(a, p)
+        application=a, by=u, uploads=material_uploads(a.item, f), data=_answers(a, p)
     ),
     "withdraw": lambda a, u, p, f: services.application_withdraw(application=a, by=u),
 }

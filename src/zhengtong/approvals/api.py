@@ -21,10 +21,9 @@ from zhengtong.cases.transitions import state_first
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
-from zhengtong.files.intake import MAX_BYTES
 
 from . import selectors, services
-from .actions import STAFF_ACTIONS, TARGET_CHECKS
+from .actions import STAFF_ACTIONS, TARGET_CHECKS, material_uploads
 from .case import APPLICATION
 from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
 from .services import drafts
@@ -254,11 +253,7 @@ class Submit(APIView):
     )
     def post(self, request, code: str):
         item = get_object_or_404(selectors.published_items(), code=code)
-        uploads = {}
-        for material in item.materials.all():
-            files = request.FILES.getlist(f"material_{material.pk}")
-            if files:
-                uploads[material.pk] = [(f.name, f.read(MAX_BYTES + 1)) for f in files]
+        uploads = material_uploads(item, request.FILES)
         data = {f.key: request.data.get(f.key, "") for f in item.fields.all()}
         drafts.require_promise(core_params.flag(request.data, "promise") if request.data.get("promise") else False)
         application = services.application_submit(
@@ -317,11 +312,7 @@ class Register(APIView):
         body.is_valid(raise_exception=True)
         if body.validated_data["received_at"] > timezone.now():
             raise InvalidInput("收件时间不能晚于现在。", code="RECEIVED_IN_FUTURE")
-        uploads = {
-            m.pk: [(f.name, f.read(MAX_BYTES + 1)) for f in request.FILES.getlist(f"material_{m.pk}")]
-            for m in item.materials.all()
-            if request.FILES.getlist(f"material_{m.pk}")
-        }
+        uploads = material_uploads(item, request.FILES)
         application = services.application_submit(
             item=item,
             applicant=None,

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 NOT_ONLINE = ("ITEM_NOT_ONLINE", _("该事项暂不支持网上申请，请到窗口办理。"))
 FIELD_REQUIRED = ("FIELD_REQUIRED", _("请填写“%(label)s”。"))
 FIELD_INVALID = ("FIELD_INVALID", _("“%(label)s”的内容不正确。"))
+MATERIAL_UNKNOWN = ("MATERIAL_UNKNOWN", _("所传文件不属于本事项的任何一项材料，请按办事指南的材料清单上传。"))
 FIELD_TOO_LONG = ("FIELD_TOO_LONG", _("“%(label)s”不能超过%(most)d个字（现在%(now)d个字）。"))
 NUMBER_INVALID = ("FIELD_INVALID", _("“%(label)s”须为不小于0的数，例如 45 或 45.5。"))
 MATERIAL_REQUIRED = ("MATERIAL_REQUIRED", _("请上传“%(name)s”。"))
