@@ -300,3 +300,26 @@ def test_a_body_that_is_not_an_object_is_refused_before_the_action_runs(
     assert not Violation.objects.exists()
     application.refresh_from_db()
     assert application.status == "submitted"
+
+
+def test_staff_read_from_a_cases_detail_who_may_approve_its_extension(
+    client, item, district, zhangsan, lisi, uploads, form_data
+):
+    """Outside try, session 53: `extend` takes the approver's id, and no answer of the API gave one (the page offers
+    the heads in a list). A case's detail for staff lists them; an applicant's answer does not."""
+    head = f.staff("sunba", "孙八", district["government"])
+    head.memberships.update(is_head=True)
+    application = services.application_accept(application=_submit(item, zhangsan, uploads, form_data), by=lisi)
+    detail = client.get(f"{BASE}{application.pk}/", **_auth(lisi)).json()
+    assert detail["extension_approvers"] == [{"id": head.pk, "name": "孙八", "department": district["government"].name}]
+    asked = client.post(
+        f"{BASE}{application.pk}/actions/extend/",
+        {"approver": detail["extension_approvers"][0]["id"], "reason": "情况复杂"},
+        content_type="application/json",
+        **_auth(lisi),
+    )
+    assert asked.status_code == 200, asked.json()
+    withdrawn = client.post(
+        f"{BASE}{application.pk}/actions/withdraw/", {}, content_type="application/json", **_auth(zhangsan)
+    )
+    assert "extension_approvers" not in withdrawn.json()

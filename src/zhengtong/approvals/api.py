@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -127,6 +127,32 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "delivered_at",
             "branches",
             "events",
+        ]
+
+
+class ApproverSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    department = serializers.CharField()
+
+
+class ApplicationStaffSerializer(ApplicationSerializer):
+    """An application as staff read it in its detail: also who may approve its extension (第四十二条), whose id
+    `extend` takes as `approver`, as the page offers them in a list."""
+
+    extension_approvers = serializers.SerializerMethodField(
+        help_text="可审批延长办理期限的负责人；extend 的 approver 取其 id"
+    )
+
+    class Meta(ApplicationSerializer.Meta):
+        fields = [*ApplicationSerializer.Meta.fields, "extension_approvers"]
+
+    @extend_schema_field(ApproverSerializer(many=True))
+    def get_extension_approvers(self, application) -> list[dict]:
+        unit = selectors.extension_unit(application)
+        return [
+            {"id": head.pk, "name": head.real_name, "department": unit.name}
+            for head in selectors.extension_approvers(application)
         ]
 
 
@@ -412,6 +438,7 @@ APPLICATIONS = CaseApi(
         "events__department", "branches__department"
     ),
     serializer=ApplicationSerializer,
+    staff_serializer=ApplicationStaffSerializer,
     perform=STAFF_ACTIONS,
     filters={"status": "status", "item": "item__code", "department": "lead_department__code"},
 )

@@ -56,7 +56,9 @@ class CaseApi:
     """`name` is the path segment (/api/v1/cases/<name>/); `queryset` the cases with what the serializer reads;
     `lookup` the field a case is named by in the path; `filters` the list's query parameters and the lookups
     they filter on; `perform` each action's call of its service, given (case, user, data, files);
-    `applicant_field` the case's FK to the applicant's account, for the applicant's own actions."""
+    `applicant_field` the case's FK to the applicant's account, for the applicant's own actions; `staff_serializer`
+    the case as staff read it in its detail, where it says more than the list or an applicant's answer (who may
+    approve a step its actions name by id)."""
 
     case_type: CaseType
     name: str
@@ -67,6 +69,7 @@ class CaseApi:
     lookup: str = "pk"
     filters: dict[str, str] = field(default_factory=dict)
     applicant_field: str = "applicant"
+    staff_serializer: type[serializers.Serializer] | None = None
 
 
 class CaseUser(permissions.BasePermission):
@@ -144,8 +147,9 @@ class PersonalSerializer(serializers.Serializer):
 
 def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
     case_type = api.case_type
+    base = api.staff_serializer or api.serializer
 
-    class Detail(api.serializer):
+    class Detail(base):
         allowed_actions = serializers.SerializerMethodField(help_text="当前用户在本件当前状态下可以进行的操作")
         clocks = serializers.SerializerMethodField()
         timeline = serializers.SerializerMethodField()
@@ -153,8 +157,8 @@ def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
             help_text="当事人的联系电话、证件号码等，已遮盖；may_reveal 为真时可经 reveal 接口查看完整值（留痕）"
         )
 
-        class Meta(api.serializer.Meta):
-            fields = [*api.serializer.Meta.fields, "allowed_actions", "clocks", "timeline", "personal"]
+        class Meta(base.Meta):
+            fields = [*base.Meta.fields, "allowed_actions", "clocks", "timeline", "personal"]
 
         @extend_schema_field(PersonalSerializer(many=True))
         def get_personal(self, case):
@@ -172,7 +176,7 @@ def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
         def get_timeline(self, case):
             return TimelineSerializer(timeline(case_type, case), many=True).data
 
-    Detail.__name__ = f"{api.serializer.__name__.removesuffix('Serializer')}Detail"
+    Detail.__name__ = f"{api.serializer.__name__.removesuffix('Serializer')}Detail"  # the schema's name, as before
     return Detail
 
 
