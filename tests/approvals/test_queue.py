@@ -197,3 +197,18 @@ def test_a_section_lists_filter_keeps_what_is_valid_and_says_what_is_not(
     text = page.content.decode()
     assert page.status_code == 200 and made[1].receipt_no in text and made[0].receipt_no not in text
     assert 'id="id_sort_error"' in text and 'aria-describedby="id_sort_error"' in text
+
+
+def test_the_reviews_of_more_departments_than_ranges_are_read_as_one_list_still_count_each_case_once(
+    item, district, monkeypatch
+):
+    """The count reads a range a department; past MOST_RANGES departments (SQLite takes 500 arms at most) it reads
+    one list, which must count a case asked of two of them once as well."""
+    from zhengtong.approvals.models import Branch
+
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    both = _application(item, district["B"], Status.REVIEWING, minutes_ago=9, n=1)
+    for department in (district["A"], district["A1"]):
+        Branch.objects.create(application=both, department=department, received_at=both.received_at)
+    monkeypatch.setattr(queue, "MOST_RANGES", 1)
+    assert queue.staff_queue(registrar)["reviews"].count == 1

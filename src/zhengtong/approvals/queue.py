@@ -145,6 +145,11 @@ def _counts_sql(marks: str, departments: int) -> str:
         f"AND b.state = {{status}} LIMIT {limit}) b{n}"
         for n in range(departments)
     )
+    if departments > MOST_RANGES:  # SQLite takes at most 500 SELECTs in one compound statement (waiting_in_order)
+        ranges = (
+            f"SELECT DISTINCT b.application_id FROM {t['branch']} b WHERE b.department_id IN ({marks}) "
+            f"AND b.state = {{status}}"
+        )
     review_arm = f"SELECT 'reviews', COUNT(*) FROM ({ranges}) b"
     return _sections_sql(lead_arm, review_arm)
 
