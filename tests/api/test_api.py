@@ -196,5 +196,6 @@ def test_every_operation_documents_its_error_answers_with_the_one_error_shape(cl
     assert "404" not in answers("/api/v1/cases/applications/", "get") and "409" not in answers(
         "/api/v1/cases/applications/", "get"
     )
+    assert "409" in answers("/api/v1/approvals/items/{code}/applications/", "post")  # its Idempotency-Key reused
     lookup = answers("/api/v1/approvals/status/", "post")
     assert "400" in lookup and "401" not in lookup  # public

@@ -304,3 +304,34 @@ def test_a_file_sent_under_no_material_of_the_item_is_refused_naming_it_not_drop
     )
     assert answer.status_code == 400 and answer.json()["code"] == "MATERIAL_UNKNOWN"
     assert list(answer.json()["fields"]) == [f"material_{foreign.pk}"] and not Application.objects.exists()
+
+
+def test_a_retry_gets_its_first_answer_after_the_application_or_its_item_changed(client, item, zhangsan, lisi):
+    """Review, session 53: the retry was compared with the application's answers as they stand, cleaned by the
+    item's form as it stands; after a correction changed an answer, or a new required field, the very retry of the
+    first request was refused. It is compared with the first request, as sent (a keyed digest kept with it)."""
+    from zhengtong.approvals.models import FormField
+
+    token = f.api_key(zhangsan)
+    licence = item.materials.get(name="营业执照")
+
+    def post():
+        return client.post(
+            f"/api/v1/approvals/items/{item.code}/applications/",
+            {
+                "shop_name": "港城小吃",
+                "area": "45",
+                "promise": "1",
+                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+            },
+            HTTP_AUTHORIZATION=f"Token {token}",
+            HTTP_IDEMPOTENCY_KEY="k-retry",
+        )
+
+    first = post()
+    application = Application.objects.get()
+    services.application_request_correction(application=application, by=lisi, items=["店铺名称有误"])
+    services.application_resubmit(application=application, by=zhangsan, data={"shop_name": "港城小吃店"}, uploads={})
+    FormField.objects.create(item=item, key="owner", label="经营者", order=3)
+    again = post()
+    assert again.status_code == 201 and again.json()["receipt_no"] == first.json()["receipt_no"]

@@ -303,7 +303,7 @@ def test_a_body_that_is_not_an_object_is_refused_before_the_action_runs(
 
 
 def test_staff_read_from_a_cases_detail_who_may_approve_its_extension(
-    client, item, district, zhangsan, lisi, uploads, form_data
+    client, item, district, zhangsan, lisi, wangwu, uploads, form_data
 ):
     """Outside try, session 53: `extend` takes the approver's id, and no answer of the API gave one (the page offers
     the heads in a list). A case's detail for staff lists them; an applicant's answer does not."""
@@ -312,6 +312,8 @@ def test_staff_read_from_a_cases_detail_who_may_approve_its_extension(
     application = services.application_accept(application=_submit(item, zhangsan, uploads, form_data), by=lisi)
     detail = client.get(f"{BASE}{application.pk}/", **_auth(lisi)).json()
     assert detail["extension_approvers"] == [{"id": head.pk, "name": "孙八", "department": district["government"].name}]
+    reviewer = client.get(f"{BASE}{application.pk}/", **_auth(wangwu)).json()  # a co-department may not ask
+    assert reviewer["extension_approvers"] == []
     asked = client.post(
         f"{BASE}{application.pk}/actions/extend/",
         {"approver": detail["extension_approvers"][0]["id"], "reason": "情况复杂"},

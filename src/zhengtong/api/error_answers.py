@@ -5,7 +5,8 @@ Which answers an operation can give is read from the operation itself:
 - 400 where it takes a body or query parameters (a value refused, naming its field in `fields`);
 - 401 and 403 where it is not open to anyone (no token, or a token without the right);
 - 404 where its path names something (a case, an item) that may not exist or not be his to see;
-- 409 where it performs a case's action (not open in the case's state; an Idempotency-Key reused).
+- 409 where it performs a case's action (not open in the case's state) or takes an Idempotency-Key (the key reused
+  for another request).
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def _answers(path: str, method: str, operation: dict) -> list[str]:
         codes += ["401", "403"]
     if "{" in path:
         codes.append("404")
-    if method == "post" and "/actions/" in path:
+    keyed = any(p.get("in") == "header" and p.get("name") == "Idempotency-Key" for p in operation.get("parameters", []))
+    if method == "post" and "/actions/" in path or keyed:
         codes.append("409")
     return codes
 

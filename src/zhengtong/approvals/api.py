@@ -17,7 +17,7 @@ from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params
 from zhengtong.cases.bodies import every_body_schema
 from zhengtong.cases.guards import refusals_audited, unreachable
-from zhengtong.cases.transitions import state_first
+from zhengtong.cases.transitions import allowed_actions, state_first
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
@@ -138,7 +138,7 @@ class ApproverSerializer(serializers.Serializer):
 
 class ApplicationStaffSerializer(ApplicationSerializer):
     """An application as staff read it in its detail: also who may approve its extension (第四十二条), whose id
-    `extend` takes as `approver`, as the page offers them in a list."""
+    `extend` takes as `approver`, as the page offers them in a list: to one who may ask for it, now."""
 
     extension_approvers = serializers.SerializerMethodField(
         help_text="可审批延长办理期限的负责人；extend 的 approver 取其 id"
@@ -149,6 +149,8 @@ class ApplicationStaffSerializer(ApplicationSerializer):
 
     @extend_schema_field(ApproverSerializer(many=True))
     def get_extension_approvers(self, application) -> list[dict]:
+        if "extend" not in allowed_actions(APPLICATION, application, self.context["request"].user):
+            return []
         unit = selectors.extension_unit(application)
         return [
             {"id": head.pk, "name": head.real_name, "department": unit.name}
@@ -399,7 +401,7 @@ class StaffAction(APIView):
     parser_classes = [JSONParser, FormParser]
 
     @extend_schema(
-        request={"application/json": _every_action_body()},
+        request={"application/json": _every_action_body(), "application/x-www-form-urlencoded": _every_action_body()},
         responses=ApplicationSerializer,
         parameters=[
             OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False),

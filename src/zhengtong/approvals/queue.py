@@ -140,15 +140,16 @@ def _counts_sql(marks: str, departments: int) -> str:
         f"SELECT {{key}}, COUNT(*) FROM (SELECT 1 FROM {t['app']} a WHERE a.lead_department_id IN ({marks}) "
         f"AND a.status = {{status}} LIMIT {limit}) a{{n}}"
     )
-    ranges = " UNION ".join(
-        f"SELECT * FROM (SELECT b.application_id FROM {t['branch']} b WHERE b.department_id = %s "
-        f"AND b.state = {{status}} LIMIT {limit}) b{n}"
-        for n in range(departments)
-    )
     if departments > MOST_RANGES:  # SQLite takes at most 500 SELECTs in one compound statement (waiting_in_order)
         ranges = (
-            f"SELECT DISTINCT b.application_id FROM {t['branch']} b WHERE b.department_id IN ({marks}) "
-            f"AND b.state = {{status}}"
+            f"SELECT * FROM (SELECT DISTINCT b.application_id FROM {t['branch']} b WHERE b.department_id IN ({marks}) "
+            f"AND b.state = {{status}} LIMIT {limit}) b"
+        )
+    else:
+        ranges = " UNION ".join(
+            f"SELECT * FROM (SELECT b.application_id FROM {t['branch']} b WHERE b.department_id = %s "
+            f"AND b.state = {{status}} LIMIT {limit}) b{n}"
+            for n in range(departments)
         )
     review_arm = f"SELECT 'reviews', COUNT(*) FROM ({ranges}) b"
     return _sections_sql(lead_arm, review_arm)

@@ -127,8 +127,13 @@ def body_schema(perform) -> dict:
 
 def every_body_schema(performs) -> dict:
     """One body for an endpoint that takes several actions at one path (the hall's earlier staff action endpoint):
-    every parameter any of them reads, none marked required, since each action needs its own."""
-    properties: dict = {}
+    every parameter any of them reads, none marked required, since each action needs its own. A parameter two
+    actions read differently (a refusal's `reason` a text, a special procedure's a code of 20 characters at most)
+    is either."""
+    read: dict[str, list[dict]] = {}
     for perform in performs:
-        properties.update(body_schema(perform)["properties"])
+        for name, schema in body_schema(perform)["properties"].items():
+            if schema not in read.setdefault(name, []):
+                read[name].append(schema)
+    properties = {name: ways[0] if len(ways) == 1 else {"anyOf": ways} for name, ways in read.items()}
     return {"type": "object", "properties": properties}

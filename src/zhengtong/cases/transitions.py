@@ -79,8 +79,9 @@ def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
 
 
 def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[str, str]) -> None:
-    """Refused (403, audited) unless the table lets this user take the action on this case. Checked before the
-    row is locked: it does not depend on the state."""
+    """Refused (403, audited) unless the table lets this user take the action on this case. Services check it before
+    the row is locked, as it does not depend on the state, unless who may depends on what the state check refuses
+    (an extension's decision awaits its head only while it is pending)."""
     if not action(case_type, name).who(user, case):
         raise denied(case_type, user, case, name, error)
 

@@ -65,6 +65,9 @@ class Application(models.Model):
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.SUBMITTED)
     data = EncryptedJSONField(_("申请内容"), default=dict)  # what the applicant typed: at rest encrypted
     idempotency_key = models.CharField(max_length=64, blank=True)
+    # The first request's item and answers as sent, keyed (cases/lookup.submission_digest): a retry with the key
+    # must repeat them, whatever the application and its item's form have become since.
+    request_digest = models.CharField(max_length=64, blank=True, editable=False)
     decision = models.CharField(_("办理结果"), max_length=10, choices=Decision.choices, blank=True)
     decision_reason = models.TextField(_("理由"), blank=True)
     result_doc_no = models.CharField(_("决定文书号"), max_length=100, blank=True)

@@ -195,8 +195,14 @@ class FormField(models.Model):
     @property
     def longest(self) -> int:
         """The most characters an answer may hold: a line of text 200, a paragraph 2,000, a number 25 (its own rule
-        says which); the page's form and the service (approvals/services/submit.clean_form) both hold it."""
-        return {self.Kind.TEXTAREA: 2000, self.Kind.NUMBER: 25}.get(self.kind, 200)
+        says which), a choice as long as its options may be; the page's form and the service
+        (approvals/services/submit.clean_form) both hold it."""
+        longest = {
+            self.Kind.TEXTAREA: 2000,
+            self.Kind.NUMBER: 25,
+            self.Kind.CHOICE: self._meta.get_field("choices").max_length,
+        }
+        return longest.get(self.kind, 200)
 
     def choice_list(self) -> list[str]:
         import re

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import secrets
 from decimal import Decimal
@@ -162,12 +163,29 @@ def submitted_with(applicant, key: str, item: ServiceItem) -> Application | None
     return _answered_again(found, item, None) if found else None
 
 
+def _request_digest(applicant_id: int, key: str, item: ServiceItem, data: dict) -> str:
+    """The request as sent (its item and the answers given, before any cleaning), keyed and bound to the
+    applicant. A field left empty is no answer: the API reads every field the item's form has now, and a field
+    added since the first request is empty in its retry."""
+    given = {k: str(v) for k, v in data.items() if v not in ("", None)}
+    sent = json.dumps(given, ensure_ascii=False, sort_keys=True)
+    return lookup.submission_digest(APPLICATION, f"u{applicant_id}:{item.code}", key, sent)
+
+
 def _answered_again(application: Application, item: ServiceItem, data: dict | None) -> Application:
     """A retry's answer is the first one's: the receipt number and, when it derives from the key, the code (an
-    application made before codes were derived keeps its random code, which is not known again). A retry asks
-    for the same item with the same answers, as the form cleans them (the files are not compared); `data` None: no
-    answers to compare (submitted_with)."""
-    if application.item_id != item.pk or (data is not None and application.data != clean_form(item, data)):
+    application made before codes were derived keeps its random code, which is not known again). A retry repeats
+    the first request: the same item and the same answers as sent (the files are not compared), whatever the
+    application and its item's form have become since; `data` None: no answers to compare (submitted_with). An
+    application made before the digest was kept is compared by its item alone."""
+    if application.item_id != item.pk:
+        raise refuse(errors.KEY_REUSED, Conflict)
+    digest = application.request_digest
+    if (
+        data is not None
+        and digest
+        and digest != _request_digest(application.applicant_id, application.idempotency_key, item, data)
+    ):
         raise refuse(errors.KEY_REUSED, Conflict)
     code = _code_for(application.applicant_id, application.idempotency_key)
     if query_hash(application.receipt_no, code) == application.query_hash:
@@ -200,6 +218,7 @@ def _submit(
         registered_by=registered_by,
         data=cleaned,
         idempotency_key=key,
+        request_digest=_request_digest(applicant.pk, key, item, data) if key else "",
     )
     store_materials(application, uploads, by=applicant or registered_by, round_no=0, required=True)
     event(

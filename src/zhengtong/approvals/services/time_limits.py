@@ -1,6 +1,7 @@
 """Time off and added to an application's limit (行政许可法 第四十二、四十五条): a special procedure named and its
 time told to the applicant, not counted; an extension asked of the head who may grant it. Each service checks who
-may, locks the application, checks its state, and writes an event and an audit row in one transaction."""
+may, locks the application, checks its state, and writes an event and an audit row in one transaction (the head's
+decision on an extension checks the state first: see application_extend_decide)."""
 
 from __future__ import annotations
 
