@@ -20,22 +20,25 @@ def test_the_catalogue_and_a_guide_are_public(client, item):
     assert {m["name"] for m in guide["materials"]} == {"营业执照", "场所平面图"}
 
 
-def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
-    token = f.api_key(zhangsan)
+def _submitted(client, item, user, key: str, shop: str = "港城小吃"):
+    """An online application through the API, as a client sends it: the item's fields, the 承诺书 and the licence."""
     licence = item.materials.get(name="营业执照")
+    return client.post(
+        f"/api/v1/approvals/items/{item.code}/applications/",
+        {
+            "shop_name": shop,
+            "area": "45",
+            "promise": "1",
+            f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
+        },
+        HTTP_AUTHORIZATION=f"Token {f.api_key(user)}",
+        HTTP_IDEMPOTENCY_KEY=key,
+    )
 
+
+def test_submit_through_the_api_with_an_idempotency_key(client, item, zhangsan):
     def post():
-        return client.post(
-            f"/api/v1/approvals/items/{item.code}/applications/",
-            {
-                "shop_name": "港城小吃",
-                "area": "45",
-                "promise": "1",
-                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
-            },
-            HTTP_AUTHORIZATION=f"Token {token}",
-            HTTP_IDEMPOTENCY_KEY="api-1",
-        )
+        return _submitted(client, item, zhangsan, "api-1")
 
     first = post()
     assert first.status_code == 201 and len(first.json()["query_code"]) == 6
@@ -241,21 +244,9 @@ def test_a_submission_key_used_for_another_item_or_other_answers_is_refused_not_
     from .conftest import make_item
 
     other = make_item(district, code="330206-XK-0002", name="酒类零售许可")
-    token = f.api_key(zhangsan)
 
     def post(to, key, shop="港城小吃"):
-        licence = to.materials.get(name="营业执照")
-        return client.post(
-            f"/api/v1/approvals/items/{to.code}/applications/",
-            {
-                "shop_name": shop,
-                "area": "45",
-                "promise": "1",
-                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
-            },
-            HTTP_AUTHORIZATION=f"Token {token}",
-            HTTP_IDEMPOTENCY_KEY=key,
-        )
+        return _submitted(client, to, zhangsan, key, shop)
 
     assert post(item, "k-1").status_code == 201
     for answer in (post(other, "k-1"), post(item, "k-1", shop="另一家店")):
@@ -312,21 +303,8 @@ def test_a_retry_gets_its_first_answer_after_the_application_or_its_item_changed
     first request was refused. It is compared with the first request, as sent (a keyed digest kept with it)."""
     from zhengtong.approvals.models import FormField
 
-    token = f.api_key(zhangsan)
-    licence = item.materials.get(name="营业执照")
-
     def post():
-        return client.post(
-            f"/api/v1/approvals/items/{item.code}/applications/",
-            {
-                "shop_name": "港城小吃",
-                "area": "45",
-                "promise": "1",
-                f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf()),
-            },
-            HTTP_AUTHORIZATION=f"Token {token}",
-            HTTP_IDEMPOTENCY_KEY="k-retry",
-        )
+        return _submitted(client, item, zhangsan, "k-retry")
 
     first = post()
     application = Application.objects.get()
