@@ -212,3 +212,20 @@ def test_the_reviews_of_more_departments_than_ranges_are_read_as_one_list_still_
         Branch.objects.create(application=both, department=department, received_at=both.received_at)
     monkeypatch.setattr(queue, "MOST_RANGES", 1)
     assert queue.staff_queue(registrar)["reviews"].count == 1
+
+
+def test_the_reviews_full_list_names_the_reviewing_departments_as_the_queue_page_does(item, district):
+    """Outside try, session 53: the queue page's 本部门审查 rows say which of his departments reviews and whether it
+    leads; the section's full list dropped both."""
+    from zhengtong.approvals.models import Branch
+
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    both = _application(item, district["B"], Status.REVIEWING, minutes_ago=9, n=1)
+    Branch.objects.create(application=both, department=district["A"], received_at=both.received_at, is_lead=True)
+    Branch.objects.create(application=both, department=district["A1"], received_at=both.received_at)
+    Branch.objects.create(application=both, department=district["B"], received_at=both.received_at)  # not his
+    ids = queue.workplaces(registrar)
+    (row,) = queue.as_rows(queue.section_applications(registrar, "reviews")[:50], ids, section="reviews")
+    assert set(row.department_name.split("、")) == {district["A"].name, district["A1"].name} and row.is_lead
+    (accept,) = queue.as_rows([both], ids)
+    assert accept.department_name == "" and not accept.is_lead  # the lead's sections name none

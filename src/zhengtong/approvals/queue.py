@@ -286,6 +286,28 @@ def _matching(q: str, through: str = "") -> Q:
     return Q(**{f"{through}receipt_no": q.upper()}) | Q(**{f"{through}applicant_name__contains": q})
 
 
-def as_rows(applications, department_ids) -> list[Row]:
-    rows = [Row(a.pk, a.receipt_no, a.item.name, a.applicant_name, a.received_at, "", False) for a in applications]
+def as_rows(applications, department_ids, section: str = "") -> list[Row]:
+    """A page of a section's full list as the queue page's rows; the reviews name which of his departments review
+    each case and whether one of them leads, as the queue page does (one read for the page)."""
+    reviewing: dict[int, list[tuple[str, bool]]] = {}
+    if section == "reviews":
+        branches = Branch.objects.filter(
+            application_id__in=[a.pk for a in applications],
+            department_id__in=department_ids,
+            state=Branch.State.PENDING,
+        ).order_by("department__path")
+        for application_id, name, is_lead in branches.values_list("application_id", "department__name", "is_lead"):
+            reviewing.setdefault(application_id, []).append((name, is_lead))
+    rows = [
+        Row(
+            a.pk,
+            a.receipt_no,
+            a.item.name,
+            a.applicant_name,
+            a.received_at,
+            "、".join(name for name, _lead in reviewing.get(a.pk, [])),
+            any(lead for _name, lead in reviewing.get(a.pk, [])),
+        )
+        for a in applications
+    ]
     return with_deadlines(rows, department_ids)

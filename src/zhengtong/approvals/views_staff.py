@@ -61,7 +61,7 @@ def queue_section(request, section: str):
     data = getattr(form, "cleaned_data", {})
     cases = section_applications(request.user, section, q=data.get("q", ""), sort=data.get("sort") or "received")
     page = page_of(cases, 50, request.GET.get("page"))
-    rows = as_rows(page.object_list, workplaces(request.user))
+    rows = as_rows(page.object_list, workplaces(request.user), section)
     return render(
         request,
         "approvals/staff_queue_section.html",
