@@ -17,7 +17,7 @@ from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params
 from zhengtong.cases.bodies import every_body_schema
 from zhengtong.cases.guards import refusals_audited, unreachable
-from zhengtong.cases.transitions import allowed_actions, state_first
+from zhengtong.cases.transitions import may, state_first
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
@@ -149,12 +149,12 @@ class ApplicationStaffSerializer(ApplicationSerializer):
 
     @extend_schema_field(ApproverSerializer(many=True))
     def get_extension_approvers(self, application) -> list[dict]:
-        if "extend" not in allowed_actions(APPLICATION, application, self.context["request"].user):
+        if not may(APPLICATION, application, self.context["request"].user, "extend"):
             return []
         unit = selectors.extension_unit(application)
         return [
             {"id": head.pk, "name": head.real_name, "department": unit.name}
-            for head in selectors.extension_approvers(application)
+            for head in selectors.extension_approvers(application, unit)
         ]
 
 
@@ -254,7 +254,8 @@ def _staff_actions() -> list[str]:
 
 
 def _every_action_body() -> dict:
-    return every_body_schema(STAFF_ACTIONS[name] for name in _staff_actions())
+    body = every_body_schema(STAFF_ACTIONS[name] for name in _staff_actions())  # read from the code once
+    return {"application/json": body, "application/x-www-form-urlencoded": body}
 
 
 class Submit(APIView):
@@ -401,7 +402,7 @@ class StaffAction(APIView):
     parser_classes = [JSONParser, FormParser]
 
     @extend_schema(
-        request={"application/json": _every_action_body(), "application/x-www-form-urlencoded": _every_action_body()},
+        request=_every_action_body(),
         responses=ApplicationSerializer,
         parameters=[
             OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER, required=False),

@@ -36,9 +36,6 @@ SPECIAL_RUNNING = (
 )
 NO_SPECIAL_RUNNING = ("NO_SPECIAL_PROCEDURE", _("该办件没有正在进行的特别程序。"))
 EXTENSION_TWICE = ("EXTENSION_TWICE", _("该办件已延长过办理期限，不能再次延长。"))
-# As the case API's (cases/api.Once): a submission's key is the same kind of promise.
-KEY_TOO_LONG = ("IDEMPOTENCY_KEY_TOO_LONG", _("Idempotency-Key 不能超过64个字符。"))
-KEY_REUSED = ("IDEMPOTENCY_KEY_REUSED", _("同一 Idempotency-Key 已用于另一件申请（另一事项或不同的填写内容）。"))
 PROMISE_REQUIRED = ("PROMISE_REQUIRED", _("请阅读承诺书并勾选“我已阅读并同意以上承诺”后再提交。"))
 DRAFT_MISSING = ("DRAFT_MISSING", _("没有找到这份申请的草稿，请重新填写。"))
 SPECIAL_REASON_INVALID = (

@@ -30,7 +30,7 @@ from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.models import OperationLog
 from zhengtong.core import params as core_params
-from zhengtong.core.errors import Conflict, InvalidInput, NotFound
+from zhengtong.core.errors import Conflict, NotFound, refuse
 from zhengtong.core.paging import RowsOf
 from zhengtong.org.access import handles_cases
 from zhengtong.supervision.models import Clock
@@ -38,6 +38,7 @@ from zhengtong.supervision.models import Clock
 from .bodies import body_schema
 from .filters import choices, filtered
 from .guards import refusals_audited, unreachable
+from .lookup import KEY_REUSED, KEY_TOO_LONG
 from .reveal import STEP, STEP_LABEL, reveal, shown
 from .transitions import action as table_action
 from .transitions import allowed_actions, perform
@@ -373,7 +374,7 @@ class Once:
     def __init__(self, api: CaseApi, request, key, action: str):
         self.idem = request.headers.get("Idempotency-Key", "")
         if len(self.idem) > 64:
-            raise InvalidInput("Idempotency-Key 不能超过64个字符。", code="IDEMPOTENCY_KEY_TOO_LONG")
+            raise refuse(KEY_TOO_LONG)
         # without a key nothing is remembered: a multipart body's files are not read twice for nothing
         self.fingerprint = _fingerprint(request, f"{key}:{action}:") if self.idem else ""
         digest = hashlib.sha256(f"{api.case_type.subject}:{request.user.pk}:{self.idem}".encode()).hexdigest()
@@ -387,7 +388,7 @@ class Once:
             return None
         stored = cache.get(self.cache_key) or {}
         if stored.get("fingerprint") != self.fingerprint:
-            raise Conflict("同一 Idempotency-Key 已用于另一项操作。", code="IDEMPOTENCY_KEY_REUSED")
+            raise refuse(KEY_REUSED, Conflict)
         if stored.get("state") == self.PENDING:
             raise Conflict("同一请求正在办理中，请稍后查看结果。", code="IDEMPOTENCY_IN_PROGRESS")
         return stored["body"]

@@ -41,6 +41,11 @@ def query_hash(case_type: CaseType, number: str, code: str) -> str:
     return keyed_hash(case_type.query_purpose, f"{number}:{code}")
 
 
+# A client's Idempotency-Key refused (the case API's actions, a hall submission): one pair each, one code.
+KEY_TOO_LONG = ("IDEMPOTENCY_KEY_TOO_LONG", "Idempotency-Key 不能超过64个字符。")
+KEY_REUSED = ("IDEMPOTENCY_KEY_REUSED", "同一 Idempotency-Key 已用于另一请求（另一操作、另一事项或不同的内容）。")
+
+
 def submission_digest(case_type: CaseType, scope: str, key: str, content: str = "") -> str:
     """What a case stores of the submission key its client sent (a form's hidden key, an Idempotency-Key), bound
     to who sent it (`scope`) and to what was sent (`content`): the key as sent is never stored, one writer's key

@@ -48,12 +48,17 @@ def action(case_type: CaseType, name: str) -> Action:
 
 def allowed_actions(case_type: CaseType, case: Model, user) -> tuple[str, ...]:
     """The actions this user may take on the case as it stands, in the table's order."""
+    return tuple(a.name for a in case_type.actions if _open_to(a, case_type, case, user))
+
+
+def may(case_type: CaseType, case: Model, user, name: str) -> bool:
+    """Whether this user may take the one action `name` on the case as it stands (allowed_actions, for one)."""
+    return _open_to(action(case_type, name), case_type, case, user)
+
+
+def _open_to(step: Action, case_type: CaseType, case: Model, user) -> bool:
     state = getattr(case, case_type.state_field)
-    return tuple(
-        a.name
-        for a in case_type.actions
-        if state in a.states and (a.once is None or a.once(case)) and a.who(user, case)
-    )
+    return state in step.states and (step.once is None or step.once(case)) and step.who(user, case)
 
 
 def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: Model, user, *args):

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.accounts.access import is_background, staff_required
-from zhengtong.cases.transitions import allowed_actions, perform
+from zhengtong.cases.transitions import allowed_actions, may, perform
 from zhengtong.cases.visibility import visible_case, visible_in_order
 from zhengtong.core.errors import NotFound, ZtError
 from zhengtong.core.forms import MultipleFileField, Refused, ZtForm, apply_error, page_action, styled
@@ -155,7 +155,7 @@ def create(request):
 def document(request, pk: int):
     document = _document(request, pk)
     form = None
-    if "update" in allowed_actions(DOCUMENT, document, request.user):
+    if may(DOCUMENT, document, request.user, "update"):
         form = _edit_form(document, request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:

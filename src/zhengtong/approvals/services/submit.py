@@ -122,7 +122,7 @@ def application_submit(
         raise refuse(errors.NOT_ONLINE)
     key = (idempotency_key or "") if applicant is not None else ""
     if len(key) > 64:  # cut, two keys alike in their first 64 characters were one
-        raise refuse(errors.KEY_TOO_LONG)
+        raise refuse(lookup.KEY_TOO_LONG)
     if key:
         existing = Application.objects.filter(applicant=applicant, idempotency_key=key).first()
         if existing:
@@ -179,14 +179,14 @@ def _answered_again(application: Application, item: ServiceItem, data: dict | No
     application and its item's form have become since; `data` None: no answers to compare (submitted_with). An
     application made before the digest was kept is compared by its item alone."""
     if application.item_id != item.pk:
-        raise refuse(errors.KEY_REUSED, Conflict)
+        raise refuse(lookup.KEY_REUSED, Conflict)
     digest = application.request_digest
     if (
         data is not None
         and digest
         and digest != _request_digest(application.applicant_id, application.idempotency_key, item, data)
     ):
-        raise refuse(errors.KEY_REUSED, Conflict)
+        raise refuse(lookup.KEY_REUSED, Conflict)
     code = _code_for(application.applicant_id, application.idempotency_key)
     if query_hash(application.receipt_no, code) == application.query_hash:
         application.query_code = code
