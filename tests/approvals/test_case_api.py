@@ -12,6 +12,7 @@ import hashlib
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from zhengtong.approvals import services
+from zhengtong.approvals.models import Application
 from zhengtong.audit.models import OperationLog
 
 from .. import factories as f
@@ -325,3 +326,33 @@ def test_staff_read_from_a_cases_detail_who_may_approve_its_extension(
         f"{BASE}{application.pk}/actions/withdraw/", {}, content_type="application/json", **_auth(zhangsan)
     )
     assert "extension_approvers" not in withdrawn.json()
+
+
+def test_a_correction_judges_the_answers_it_changes_not_the_ones_kept_from_before(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """Session 53 set a line of text at 200 characters (FormField.longest). An application submitted before that
+    keeps its longer answer; asked to correct another field, the applicant was refused for the answer he was not
+    asked about and could not send back unchanged. What he keeps stays as it was accepted; what he sends is judged."""
+    application = _submit(item, zhangsan, uploads, form_data)
+    Application.objects.filter(pk=application.pk).update(data={**application.data, "shop_name": "港" * 250})
+    services.application_request_correction(application=application, by=lisi, items=["请写明经营面积"])
+    url = f"{BASE}{application.pk}/actions/resubmit/"
+    too_long = client.post(url, {"shop_name": "城" * 201}, content_type="application/json", **_auth(zhangsan))
+    assert too_long.status_code == 400 and too_long.json()["code"] == "FIELD_TOO_LONG"
+    answered = client.post(url, {"area": "60"}, content_type="application/json", **_auth(zhangsan))
+    assert answered.status_code == 200, answered.json()
+    application.refresh_from_db()
+    assert application.data["area"] == "60" and application.data["shop_name"] == "港" * 250
+
+
+def test_the_applicant_asking_a_clerks_step_is_told_staff_take_it_not_another_department(
+    client, item, zhangsan, uploads, form_data
+):
+    """Outside try, session 53: the applicant posting `accept` on his own application was told "该环节属于其他部门"
+    (OTHER_DEPARTMENT), a clerk's refusal."""
+    application = _submit(item, zhangsan, uploads, form_data)
+    answer = client.post(
+        f"{BASE}{application.pk}/actions/accept/", {}, content_type="application/json", **_auth(zhangsan)
+    )
+    assert answer.status_code == 403 and answer.json()["code"] == "STAFF_STEP", answer.json()

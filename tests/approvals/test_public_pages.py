@@ -143,6 +143,22 @@ def test_correction_and_resubmission_on_the_page(client, item, zhangsan, uploads
     assert application.status == Status.SUBMITTED and application.materials.filter(round=1).count() == 1
 
 
+def test_an_answer_accepted_before_its_limit_is_sent_back_unchanged_on_the_correction_page(
+    client, item, zhangsan, uploads, form_data, lisi
+):
+    """The page's form took a line of text at 200 characters, so an answer accepted longer before that limit
+    (session 53) came back refused on the correction page although he was not asked to change it."""
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    Application.objects.filter(pk=application.pk).update(data={**application.data, "shop_name": "港" * 250})
+    services.application_request_correction(application=application, by=lisi, items=["请写明经营面积"])
+    client.force_login(zhangsan)
+    url = reverse("approvals:detail", args=[application.receipt_no])
+    client.post(url, {"shop_name": "港" * 250, "area": "60", "idempotency_key": "x"})
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and application.data["area"] == "60"
+    assert application.data["shop_name"] == "港" * 250
+
+
 def test_the_applicant_downloads_his_material_as_an_attachment(client, item, zhangsan, uploads, form_data):
     application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
     client.force_login(zhangsan)

@@ -35,24 +35,24 @@ class CatalogueFilter(forms.Form):
     department = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-def _field(spec: FormField) -> forms.Field:
+def _field(spec: FormField, most: int) -> forms.Field:
     common = {"label": spec.label, "required": spec.required}
     if spec.kind == FormField.Kind.TEXTAREA:
         return forms.CharField(
-            max_length=spec.longest, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
+            max_length=most, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
         )
     if spec.kind == FormField.Kind.NUMBER:
         # the service's own rule (a written-out number not below zero), so that the form and the confirmation
         # step agree: Decimal took 1_000, +45 and .5 here and the confirmation then refused them
         number = RegexValidator(NUMBER, str(errors.NUMBER_INVALID[1]) % {"label": spec.label}, errors.NUMBER_INVALID[0])
         widget = forms.NumberInput(attrs={"class": "form-control", "min": "0", "step": "any"})
-        return forms.CharField(max_length=spec.longest, validators=[number], widget=widget, **common)
+        return forms.CharField(max_length=most, validators=[number], widget=widget, **common)
     if spec.kind == FormField.Kind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}), **common)
     if spec.kind == FormField.Kind.CHOICE:
         choices = [("", "——")] + [(c, c) for c in spec.choice_list()]
         return forms.ChoiceField(choices=choices, widget=forms.Select(attrs={"class": "form-select"}), **common)
-    return forms.CharField(max_length=spec.longest, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
+    return forms.CharField(max_length=most, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
 
 
 class ApplicationForm(ZtForm):
@@ -67,17 +67,21 @@ class ApplicationForm(ZtForm):
         materials_required: bool = True,
         kept: dict | None = None,
         held: dict | None = None,
+        answered: dict | None = None,
         **kwargs,
     ):
         """`kept`: material id → the file the applicant's draft already holds for it; that material need not be
         chosen again, and the page says which file it is. `held`: licence kind → the applicant's licence the
-        platform holds (sharing/prefill.py); a material that is that licence is 免提交."""
+        platform holds (sharing/prefill.py); a material that is that licence is 免提交. `answered`: the answers
+        already accepted (a correction's), shown as they stand; one longer than its field now takes (accepted before
+        the limit) may be sent back unchanged, as the service keeps it (services/submit.clean_form)."""
         super().__init__(*args, **kwargs)
         self.item = item
-        kept, held = kept or {}, held or {}
+        kept, held, answered = kept or {}, held or {}, answered or {}
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
         for spec in item.fields.all():
-            self.fields[spec.key] = _field(spec)
+            self.fields[spec.key] = _field(spec, max(spec.longest, len(str(answered.get(spec.key, "")))))
+            self.fields[spec.key].initial = answered.get(spec.key)
         for material in item.materials.all():
             kept_file, licence = kept.get(material.pk), held.get(material.licence_kind)
             self.fields[f"material_{material.pk}"] = forms.FileField(

@@ -225,10 +225,12 @@ def detail(request, receipt_no: str):
     form = None
     if application.status == Status.CORRECTION:
         form = ApplicationForm(
-            request.POST or None, request.FILES or None, item=application.item, materials_required=False
+            request.POST or None,
+            request.FILES or None,
+            item=application.item,
+            materials_required=False,
+            answered=application.data,
         )
-        for spec in application.item.fields.all():
-            form.fields[spec.key].initial = application.data.get(spec.key)
         if request.method == "POST" and form.is_valid():
             try:
                 services.application_resubmit(

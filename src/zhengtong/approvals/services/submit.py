@@ -25,15 +25,21 @@ from ..models import Application, ApplicationMaterial, FormField, ServiceItem
 from .common import SUBJECT, event, query_hash, require_department
 
 
-def clean_form(item: ServiceItem, data: dict) -> dict:
-    """The item's own fields (defined by staff), checked here so the API gets the same checks as the page."""
+def clean_form(item: ServiceItem, data: dict, *, kept: dict | None = None) -> dict:
+    """The item's own fields (defined by staff), checked here so the API gets the same checks as the page.
+    `kept`: the answers already accepted (a correction's); one sent back as it stands is kept, not judged again by
+    rules set since (a length limit newer than the application)."""
     cleaned, problems = {}, {}
+    kept = kept or {}
     for field in item.fields.all():
         value = str(data.get(field.key, "") or "").strip()
         if not value:
             if field.required:
                 code, message = errors.FIELD_REQUIRED
                 problems[field.key] = [{"code": code, "message": str(message) % {"label": field.label}}]
+            continue
+        if field.key in kept and value == str(kept[field.key]).strip():
+            cleaned[field.key] = kept[field.key]
             continue
         if len(value) > field.longest:  # refused, not cut: what he wrote is what is decided on
             code, message = errors.FIELD_TOO_LONG

@@ -191,7 +191,8 @@ def application_resubmit(*, application: Application, by, uploads: dict, data: d
     round_no = application.corrections.count()
     store_materials(application, uploads, by=by, round_no=round_no, required=False)
     if data:
-        application.data = {**application.data, **clean_form(application.item, {**application.data, **data})}
+        answers = {**application.data, **data}
+        application.data = {**application.data, **clean_form(application.item, answers, kept=application.data)}
     application.corrections.filter(resolved_at__isnull=True).update(resolved_at=timezone.now())
     for clock in open_clocks(application, stage="accept"):
         clock_resume(clock=clock)
