@@ -45,3 +45,22 @@ def test_an_action_not_allowed_in_the_state_is_409_naming_the_state(district, zh
         svc.request_answer(request=request, by=lisi, answer_type="granted")
     assert refused.value.status == 409 and refused.value.code == "REQUEST_WRONG_STATE"
     assert f"“{request.get_state_display()}”" in str(refused.value.message)
+
+
+def test_a_staff_step_asked_by_a_citizen_or_an_administrator_is_refused_as_such(district, zhangsan, lisi, admins):
+    """Outside try, session 53: the applicant asking to accept his own request was told it was another
+    department's (`NOT_REVIEWER`: "not made to the office you work in"), as if he were a clerk. Each domain's
+    code is a clerk's refusal; one who handles no cases is told what he is: a citizen that staff take the step,
+    an administrator that the 三员 handle no cases (DOMAIN.md §8). The applicant's own steps keep their code."""
+    request = _register(district["A"], zhangsan)
+    told = {"STAFF_STEP": "工作人员", "ADMINISTRATOR_HANDLES_NO_CASES": "三员"}
+    for who, code in ((zhangsan, "STAFF_STEP"), (admins["system"], "ADMINISTRATOR_HANDLES_NO_CASES")):
+        with pytest.raises(PermissionDenied) as refused:
+            svc.request_answer(request=request, by=who, answer_type="granted")
+        assert refused.value.code == code and told[code] in str(refused.value.message)
+    with pytest.raises(PermissionDenied) as refused:
+        svc.request_withdraw(request=request, by=lisi)
+    assert refused.value.code == "NOT_APPLICANT"
+    request.refresh_from_db()
+    assert request.state == RequestState.REGISTERED
+    assert OperationLog.objects.filter(action="disclosure.denied.answer").count() == 2

@@ -124,8 +124,8 @@ APPLICATION = CaseType(
             repeated=errors.NO_EXTENSION_PENDING,
         ),
         Action("deliver", "送达", (Status.CONCLUDED,), _lead),
-        Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant_or_window),
-        Action("withdraw", "撤回申请", OPEN_STATUSES, _applicant),
+        Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant_or_window, applicant=True),
+        Action("withdraw", "撤回申请", OPEN_STATUSES, _applicant, applicant=True),
     ),
 )
 

@@ -14,13 +14,23 @@ import functools
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from zhengtong.accounts.models import User
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidTransition, PermissionDenied, ZtError, refuse
-from zhengtong.org.access import works_in
+from zhengtong.org.access import handles_cases, works_in
 from zhengtong.supervision.services import violation_report
 
 from .types import CaseType
+
+# A domain's refusal of a staff step speaks to a clerk ("another department's"); one who handles no cases is told
+# what he is instead (staff_refusal).
+STAFF_STEP = ("STAFF_STEP", _("这一步由承办部门的工作人员办理，您的账号不能办理。"))
+ADMINISTRATOR = (
+    "ADMINISTRATOR_HANDLES_NO_CASES",
+    _("系统管理员、安全管理员和审计管理员不办理业务（三员分立），请使用业务账号办理。"),
+)
 
 _in_case_service: contextvars.ContextVar[bool] = contextvars.ContextVar("in_case_service", default=False)
 
@@ -157,9 +167,18 @@ def case_service(service):
     return run
 
 
+def staff_refusal(user, error: tuple[str, str]) -> tuple[str, str]:
+    """`error`, a domain's refusal of a staff step, for a clerk; for a citizen, or an administrator (三员, who
+    handles no cases: org/access.handles_cases), the refusal that says so."""
+    if handles_cases(user):
+        return error
+    return ADMINISTRATOR if getattr(user, "kind", None) == User.Kind.STAFF else STAFF_STEP
+
+
 def require_works_in(
     case_type: CaseType, user, department, case: Model | None, action: str, error: tuple[str, str]
 ) -> None:
     """Only staff of the department (org/access.works_in) act for it; anyone else is refused and audited."""
     if not works_in(user, department):
-        raise denied(case_type, user, case, action, error, department=getattr(department, "name", department))
+        told = staff_refusal(user, error)
+        raise denied(case_type, user, case, action, told, department=getattr(department, "name", department))

@@ -15,7 +15,7 @@ from typing import Any
 
 from django.db.models import Model
 
-from .guards import denied, refusals_audited, refused_state
+from .guards import denied, refusals_audited, refused_state, staff_refusal
 from .types import CaseType
 
 Who = Callable[[Any, Model], bool]
@@ -26,7 +26,9 @@ class Action:
     """`name` is the action's stable key (URLs, API, audit); `label` what staff read; `states` the states it is
     taken from; `who(user, case)` whether this user may take it on this case; `once(case)`, where given, whether
     the case still admits it (a step the law allows once: one correction notice, one extension), refused with
-    the `repeated` code (409) when it does not. `reports`: states beyond `states` from which an attempt is an
+    the `repeated` code (409) when it does not. `applicant`: the applicant's own step (withdraw, resubmit), whose
+    refusal is the domain's for anyone; a staff step's tells one who handles no cases so (guards.staff_refusal).
+    `reports`: states beyond `states` from which an attempt is an
     irregularity its service records for 电子监察 (办结 while departments' opinions are still pending): `perform`
     lets an attempt from those through to the service, and refuses one from any other state first."""
 
@@ -37,6 +39,7 @@ class Action:
     once: Callable[[Model], bool] | None = None
     repeated: tuple[str, str] | None = None
     reports: tuple[str, ...] = ()
+    applicant: bool = False
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -87,8 +90,9 @@ def require_may(case_type: CaseType, case: Model, user, name: str, error: tuple[
     """Refused (403, audited) unless the table lets this user take the action on this case. Services check it before
     the row is locked, as it does not depend on the state, unless who may depends on what the state check refuses
     (an extension's decision awaits its head only while it is pending)."""
-    if not action(case_type, name).who(user, case):
-        raise denied(case_type, user, case, name, error)
+    step = action(case_type, name)
+    if not step.who(user, case):
+        raise denied(case_type, user, case, name, error if step.applicant else staff_refusal(user, error))
 
 
 def require_state_for(case_type: CaseType, case: Model, name: str, error: tuple[str, str], user=None) -> None:

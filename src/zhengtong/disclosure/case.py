@@ -60,7 +60,7 @@ REQUEST = CaseType(
             once=lambda r: not r.correction_items,
             repeated=errors.CORRECTION_ONCE,
         ),
-        Action("correct", "记录补正", (RequestState.CORRECTION,), _applicant_or_office),
+        Action("correct", "记录补正", (RequestState.CORRECTION,), _applicant_or_office, applicant=True),
         Action("consult", "征求第三方意见", (RequestState.REGISTERED,), _office),
         Action(
             "fee_notice",
@@ -84,7 +84,7 @@ REQUEST = CaseType(
             "extend_decide", "审批延期答复", (RequestState.REGISTERED, RequestState.CONSULTING), _extension_approver
         ),
         Action("deliver", "送达", (RequestState.ANSWERED,), _office),
-        Action("withdraw", "撤回申请", OPEN, _applicant),
+        Action("withdraw", "撤回申请", OPEN, _applicant, applicant=True),
     ),
 )
 
