@@ -59,3 +59,22 @@ def test_the_whole_schema_is_valid_openapi(client, db):
 def test_a_choice_is_documented_with_its_words_and_required(client, db):
     review = _body(_schema(client), "/api/v1/cases/disclosure-documents/{key}/actions/review/")
     assert review["properties"]["decision"]["enum"] == ["approve", "reject"] and "decision" in review["required"]
+
+
+def test_what_a_step_cannot_go_without_is_required_and_a_procedure_named_by_its_codes(client, db):
+    """Outside try, session 53: the schema marked no text required, so a client learnt that a refusal needs its
+    reason (行政许可法 第三十八条) or a correction notice its items (第三十二条) only from the 400; and a special
+    procedure's `reason` was any text of 20 characters, where it is one of 第四十五条's procedures by its code, and
+    its `expected_days` (told to the applicant in writing) a count from 0."""
+    schema = _schema(client)
+    refuse = _body(schema, "/api/v1/cases/applications/{key}/actions/refuse/")
+    assert refuse["required"] == ["reason"]
+    assert _body(schema, "/api/v1/cases/applications/{key}/actions/correction/")["required"] == ["items"]
+    special = _body(schema, "/api/v1/cases/applications/{key}/actions/special_pause/")
+    assert set(special["required"]) == {"reason", "expected_days"}
+    assert special["properties"]["reason"]["enum"] == [
+        "hearing", "tender", "auction", "inspection", "testing", "quarantine", "appraisal", "expert_review"
+    ]  # fmt: skip
+    assert special["properties"]["expected_days"]["minimum"] == 1
+    # one whose need depends on another answer (a reason only for a 不同意) is not marked
+    assert _body(schema, "/api/v1/cases/applications/{key}/actions/review/")["required"] == ["agree"]

@@ -12,10 +12,12 @@ from zhengtong.files.intake import MAX_BYTES
 from zhengtong.org.models import Membership
 
 from . import errors, services
+from .services.time_limits import SPECIAL_PROCEDURES
 
 
 def _approver(data):
-    membership = Membership.objects.filter(user_id=params.identifier(data, "approver") or 0).select_related("user")
+    approver = params.identifier(data, "approver", needed=True)
+    membership = Membership.objects.filter(user_id=approver or 0).select_related("user")
     found = membership.first()
     return found.user if found else None
 
@@ -69,9 +71,11 @@ TARGET_CHECKS = {"review": _branch_to_review}
 
 STAFF_ACTIONS = {
     "accept": lambda a, u, p, f: services.application_accept(application=a, by=u),
-    "refuse": lambda a, u, p, f: services.application_refuse(application=a, by=u, reason=params.text(p, "reason")),
+    "refuse": lambda a, u, p, f: services.application_refuse(
+        application=a, by=u, reason=params.text(p, "reason", needed=True)
+    ),
     "correction": lambda a, u, p, f: services.application_request_correction(
-        application=a, by=u, items=params.lines(p, "items")
+        application=a, by=u, items=params.lines(p, "items", needed=True)
     ),
     "review": _review,
     "conclude": lambda a, u, p, f: services.application_conclude(
@@ -88,13 +92,13 @@ STAFF_ACTIONS = {
     "special_pause": lambda a, u, p, f: services.application_special_pause(
         application=a,
         by=u,
-        reason=params.text(p, "reason", max_length=20),
+        reason=params.choice(p, "reason", SPECIAL_PROCEDURES, refused=errors.SPECIAL_REASON_INVALID),
         note=params.text(p, "note", max_length=300),
-        expected_days=params.whole_number(p, "expected_days", maximum=365),
+        expected_days=params.whole_number(p, "expected_days", minimum=1, maximum=365, needed=True),
     ),
     "special_resume": lambda a, u, p, f: services.application_special_resume(application=a, by=u),
     "extend": lambda a, u, p, f: services.application_extend(
-        application=a, by=u, approver=_approver(p), reason=params.text(p, "reason")
+        application=a, by=u, approver=_approver(p), reason=params.text(p, "reason", needed=True)
     ),
     "extend_decide": lambda a, u, p, f: services.application_extend_decide(
         application=a, by=u, approve=params.flag(p, "approve"), note=params.text(p, "note", max_length=300)

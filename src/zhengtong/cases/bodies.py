@@ -27,7 +27,11 @@ READERS: dict[str, Callable[[dict], dict]] = {
     "flag": lambda kw: {"type": "boolean"},
     "identifier": lambda kw: {"type": "integer", "minimum": 1},
     "identifiers": lambda kw: {"type": "array", "items": {"type": "integer", "minimum": 1}},
-    "whole_number": lambda kw: {"type": "integer", "minimum": 0, "maximum": kw.get("maximum", 100_000)},
+    "whole_number": lambda kw: {
+        "type": "integer",
+        "minimum": kw.get("minimum", 0),
+        "maximum": kw.get("maximum", 100_000),
+    },
 }
 
 
@@ -59,6 +63,25 @@ def _strings(tree: ast.Module) -> dict[str, list[str]]:
     return out
 
 
+def _words(node: ast.AST, module_name: str, tuples: dict[str, list[str]]) -> list[str]:
+    """A choice's words: written out, a tuple of the module's own, or one it imports (`SPECIAL_PROCEDURES`, read
+    from the module as it runs: its words are an enum's values)."""
+    if isinstance(node, ast.Tuple | ast.List):
+        return [e.value for e in node.elts if isinstance(e, ast.Constant)]
+    if isinstance(node, ast.Name) and node.id in tuples:
+        return tuples[node.id]
+    path = []
+    while isinstance(node, ast.Attribute):
+        path.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return []
+    found = getattr(sys.modules[module_name], node.id, None)
+    for attr in reversed(path):
+        found = getattr(found, attr, None)
+    return [str(word) for word in found] if isinstance(found, tuple | list) else []
+
+
 def _looped(node: ast.AST, tuples: dict[str, list[str]]) -> dict[str, list[str]]:
     """Each loop variable of a comprehension over one of those tuples, with the names it takes."""
     out = {}
@@ -68,7 +91,8 @@ def _looped(node: ast.AST, tuples: dict[str, list[str]]) -> dict[str, list[str]]
     return out
 
 
-def _walk(node: ast.AST, tree: ast.Module, bound: dict[str, str], found: dict, seen: set) -> None:
+def _walk(node: ast.AST, module_name: str, bound: dict[str, str], found: dict, seen: set) -> None:
+    tree = _module_tree(module_name)
     functions = {n.name: n for n in tree.body if isinstance(n, ast.FunctionDef)}
     tuples = _strings(tree)
     looped = _looped(node, tuples)
@@ -82,18 +106,15 @@ def _walk(node: ast.AST, tree: ast.Module, bound: dict[str, str], found: dict, s
             names = [bound[name_arg.id]] if name_arg.id in bound else looped.get(name_arg.id, [])
         is_reader = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
         if is_reader and target.value.id == "params" and target.attr == "choice" and len(call.args) > 2:
-            words = call.args[2]
-            if isinstance(words, ast.Tuple | ast.List):
-                enum = [e.value for e in words.elts if isinstance(e, ast.Constant)]
-            else:
-                enum = tuples.get(getattr(words, "id", ""), [])
+            enum = _words(call.args[2], module_name, tuples)
             for name in names:
                 found.setdefault(name, ({"type": "string", "enum": enum}, True))
         elif is_reader and target.value.id == "params" and target.attr in READERS:
+            kw = _constants(call)
+            # a decision is refused unless given (unless a checkbox's); any other, where it says it is needed
+            required = kw.get("required", True) if target.attr == "flag" else kw.get("needed", False)
             for name in names:
-                schema = READERS[target.attr](_constants(call))
-                required = target.attr == "flag" and _constants(call).get("required", True)
-                found.setdefault(name, (schema, required))
+                found.setdefault(name, (READERS[target.attr](kw), required))
         elif isinstance(target, ast.Name) and target.id in functions and target.id not in seen:
             helper = functions[target.id]
             names = [a.arg for a in helper.args.args]
@@ -101,7 +122,7 @@ def _walk(node: ast.AST, tree: ast.Module, bound: dict[str, str], found: dict, s
             for i, arg in enumerate(call.args):
                 if i < len(names) and isinstance(arg, ast.Constant) and isinstance(arg.value, str):
                     binding[names[i]] = arg.value
-            _walk(helper, tree, binding, found, seen | {target.id})
+            _walk(helper, module_name, binding, found, seen | {target.id})
 
 
 def parameters(perform) -> dict[str, tuple[dict, bool]]:
@@ -111,7 +132,7 @@ def parameters(perform) -> dict[str, tuple[dict, bool]]:
     if node is None:
         return {}
     found: dict = {}
-    _walk(node, _module_tree(fn.__module__), {}, found, set())
+    _walk(node, fn.__module__, {}, found, set())
     return found
 
 
