@@ -48,7 +48,7 @@ def arms_read_in_order(plan: str, *indexes: str, on: str | None = None) -> bool:
         return bool(scans) and all("Limit" in steps[i - 1] for i in scans)
     arms = re.findall(r"CO-ROUTINE (arm\d+) \| (.*?) \| SCAN \1", plan)
     if on is not None:
-        arms = [(arm, body) for arm, body in arms if f"({on}=" in body]
+        arms = [(arm, body) for arm, body in arms if re.search(rf"[( ]{on}=", body)]
     return bool(arms) and all(
         any(f"INDEX {index}" in body for index in indexes) and "TEMP B-TREE" not in body for _arm, body in arms
     )

@@ -123,3 +123,74 @@ def test_a_clerk_in_more_departments_than_a_statement_can_range_over_gets_his_li
     assert not isinstance(queue.waiting_in_order("accept", [district["A"].pk, district["A1"].pk]), paging.MergedRanges)
     page = verified_client(clerk).get("/workbench/approvals/queue/accept/").content.decode()
     assert page.index(older.receipt_no) < page.index(newer.receipt_no)
+
+
+def _clock(application, department, stage, due_in_hours, *, paused=False):
+    from zhengtong.supervision.models import Clock
+
+    now = timezone.now()
+    return Clock.objects.create(
+        subject_type=queue.SUBJECT,
+        subject_id=str(application.pk),
+        stage=stage,
+        department=department,
+        limit=10,
+        started_at=application.received_at,
+        due_at=now + dt.timedelta(hours=due_in_hours),
+        yellow_at=now,
+        paused_since=now if paused else None,
+    )
+
+
+def test_by_due_the_cases_with_a_running_limit_come_soonest_first_then_the_rest_oldest_first(item, district):
+    """Sorted by due, a section lists its cases by the limit of the step they wait on (受理 for 待受理, the
+    department's review for 本部门审查), then those whose limit is paused or not running, oldest first. A case
+    reviewed by two of his departments is one row, at its sooner limit."""
+    clerk = f.staff("a1clerk", "登记员", district["A1"])  # works in A1 and A
+    soon = _application(item, district["A"], Status.SUBMITTED, minutes_ago=1, n=1)
+    late = _application(item, district["A"], Status.SUBMITTED, minutes_ago=50, n=2)
+    paused = _application(item, district["A"], Status.SUBMITTED, minutes_ago=40, n=3)
+    bare = _application(item, district["A1"], Status.SUBMITTED, minutes_ago=30, n=4)
+    _clock(soon, district["A"], "accept", 5)
+    accepting = _clock(late, district["A"], "accept", 50)
+    _clock(late, district["A"], "whole", 1)  # another step's limit: not what 待受理 waits on
+    _clock(paused, district["A"], "accept", 2, paused=True)
+    listed = page_of(queue.section_applications(clerk, "accept", sort="due"), 50, 1).object_list
+    assert [a.pk for a in listed] == [soon.pk, late.pk, paused.pk, bare.pk]
+    # each row shows the limit it is sorted by, on the full list and on the queue page
+    ids = [district["A"].pk, district["A1"].pk]
+    shown = {row.id: row.due_at for row in queue.as_rows(listed, ids, "accept")}
+    assert shown[late.pk] == accepting.due_at
+    assert {row.id: row.due_at for row in queue.staff_queue(clerk)["accept"].rows}[late.pk] == accepting.due_at
+
+    both = _application(item, district["B"], Status.REVIEWING, minutes_ago=20, n=5)
+    one = _application(item, district["B"], Status.REVIEWING, minutes_ago=10, n=6)
+    for department in (district["A"], district["A1"]):
+        _asked(both, department)
+    _asked(one, district["A1"])
+    _clock(both, district["A"], "review:A", 30)
+    _clock(both, district["A1"], "review:A1", 3)
+    _clock(one, district["A1"], "review:A1", 10)
+    reviews = page_of(queue.section_applications(clerk, "reviews", sort="due"), 50, 1)
+    assert [a.pk for a in reviews.object_list] == [both.pk, one.pk] and reviews.paginator.count == 2
+    assert [a.pk for a in page_of(queue.section_applications(clerk, "reviews", sort="due"), 1, 2).object_list] == [
+        one.pk
+    ]
+
+
+def test_by_due_a_section_is_read_from_the_running_limits_index_in_order(item, district):
+    """Sorted by due, a page looked up every case of the section's soonest limit and sorted them all: 0.5 s a page
+    for a 50,000-case section on PostgreSQL, growing with the backlog. It reads the running limits of the
+    section's step in due order, each department's range stopped where the page ends."""
+    clerk = f.staff("a1clerk", "登记员", district["A1"])
+    for n, department in enumerate((district["A"], district["A1"])):
+        _clock(_application(item, department, Status.SUBMITTED, minutes_ago=n, n=n), department, "accept", n + 1)
+    _planner_knows_the_tables(item, [district["A"], district["A1"]])
+    with CaptureQueriesContext(connection) as sent:
+        page = page_of(queue.section_applications(clerk, "accept", sort="due"), 50, 1)
+        assert len(page.object_list) == 2
+    walks = [s["sql"] for s in sent.captured_queries if "arm0" in s["sql"] and "supervision_clock" in s["sql"]]
+    assert walks
+    plan = statement_plan(walks[0])
+    # (a case's other limits, looked up to list it once, are the planner's choice of index)
+    assert arms_read_in_order(plan, "clock_waiting", on="department_id"), plan

@@ -116,6 +116,40 @@ def _term(spelt) -> tuple[str, str]:
     return spelt.expression.name, direction + nulls
 
 
+class Followed:
+    """The keys of one list and then of another (a queue section by due: the cases with a running limit, soonest
+    first, then the rest, oldest first). A slice reads the second only where it reaches past the first, whose
+    length is then counted, bounded. Counted as `counted`, the whole list read another way (the section oldest
+    first): the second list's count would read all of the first's rows to find none of its own."""
+
+    def __init__(self, first, then, counted):
+        self.first, self.then, self.counted = first, then, counted
+
+    def __getitem__(self, wanted: slice) -> list:
+        start, stop = wanted.start or 0, wanted.stop
+        head = list(self.first[start:stop])
+        if len(head) == stop - start:
+            return head
+        ended = start + len(head) if head else bounded_count(self.first)  # where the first list ends
+        return head + list(self.then[max(start - ended, 0) : stop - ended])
+
+    def bounded_count(self) -> int:
+        return bounded_count(self.counted)
+
+
+class Keys:
+    """A list of keys read as text (a limit's subject id) as the model's integer keys."""
+
+    def __init__(self, keys):
+        self.keys = keys
+
+    def __getitem__(self, wanted: slice) -> list:
+        return [int(key) for key in self.keys[wanted]]
+
+    def bounded_count(self) -> int:
+        return bounded_count(self.keys)
+
+
 def rows_of(queryset, keys) -> list:
     """The rows of these keys in their order, in one read (a page of MergedRanges; a row gone meanwhile is left
     out)."""

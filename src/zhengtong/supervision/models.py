@@ -97,6 +97,13 @@ class Clock(models.Model):
             # (and a head's list of those finished on time or late, each department's range newest first)
             models.Index(fields=["department", "outcome", "stopped_at", "id"], name="clock_dept_outcome_stop"),
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
+            # A domain's to-do list sorted by due: each department's running limits of the step its cases wait on
+            # (approvals/queue.section_applications), soonest first, the earlier started first among equals.
+            models.Index(
+                fields=["subject_type", "department", "stage", "due_at", "started_at", "id"],
+                condition=RUNNING,
+                name="clock_waiting",
+            ),
             # What finished in a period: a month's rankings (evaluation/rankings.py), the dashboard's trend.
             models.Index(fields=["stopped_at"], condition=Q(stopped_at__isnull=False), name="clock_stopped_at"),
             # The workbench's list of limits in CLOCK_LIST_ORDER is read by the index clock_list, made by migration
