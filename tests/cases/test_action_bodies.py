@@ -78,3 +78,9 @@ def test_what_a_step_cannot_go_without_is_required_and_a_procedure_named_by_its_
     assert special["properties"]["expected_days"]["minimum"] == 1
     # one whose need depends on another answer (a reason only for a 不同意) is not marked
     assert _body(schema, "/api/v1/cases/applications/{key}/actions/review/")["required"] == ["agree"]
+
+
+def test_a_callback_is_documented_with_its_answers(client, db):
+    callback = _body(_schema(client), "/api/v1/cases/letters/{key}/actions/callback/")
+    assert callback["properties"]["result"]["enum"] == ["5", "4", "3", "2", "1", "unreachable"]
+    assert callback["required"] == ["result"]

@@ -107,8 +107,8 @@ def _walk(node: ast.AST, module_name: str, bound: dict[str, str], found: dict, s
         is_reader = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
         if is_reader and target.value.id == "params" and target.attr == "choice" and len(call.args) > 2:
             enum = _words(call.args[2], module_name, tuples)
-            for name in names:
-                found.setdefault(name, ({"type": "string", "enum": enum}, True))
+            for name in names:  # words it cannot read are left out: OpenAPI takes no empty enum
+                found.setdefault(name, ({"type": "string", **({"enum": enum} if enum else {})}, True))
         elif is_reader and target.value.id == "params" and target.attr in READERS:
             kw = _constants(call)
             # a decision is refused unless given (unless a checkbox's); any other, where it says it is needed

@@ -18,10 +18,14 @@ def _user(data, name):
 
 
 REQUEST_ACTIONS = {
-    "correction": lambda r, user, post: svc.request_correction(request=r, by=user, items=params.lines(post, "items")),
-    "correct": lambda r, user, post: svc.request_correct(request=r, by=user, content=params.text(post, "content")),
+    "correction": lambda r, user, post: svc.request_correction(
+        request=r, by=user, items=params.lines(post, "items", needed=True)
+    ),
+    "correct": lambda r, user, post: svc.request_correct(
+        request=r, by=user, content=params.text(post, "content", needed=True)
+    ),
     "consult": lambda r, user, post: svc.request_consult(
-        request=r, by=user, third_party=params.text(post, "third_party", max_length=200)
+        request=r, by=user, third_party=params.text(post, "third_party", max_length=200, needed=True)
     ),
     "consulted": lambda r, user, post: svc.request_consulted(request=r, by=user, opinion=params.text(post, "opinion")),
     "extend": lambda r, user, post: svc.request_extend(
@@ -36,12 +40,12 @@ REQUEST_ACTIONS = {
     "answer": lambda r, user, post: svc.request_answer(
         request=r,
         by=user,
-        answer_type=params.text(post, "answer_type", max_length=20),
+        answer_type=params.text(post, "answer_type", max_length=20, needed=True),
         reason=params.text(post, "answer_reason", max_length=20),
         text=params.text(post, "text", max_length=10000),
     ),
     "deliver": lambda r, user, post: svc.request_deliver(
-        request=r, by=user, method=params.text(post, "method", max_length=50)
+        request=r, by=user, method=params.text(post, "method", max_length=50, needed=True)
     ),
     "withdraw": lambda r, user, post: svc.request_withdraw(request=r, by=user),
     "fee_notice": lambda r, user, post: svc.request_fee_notice(request=r, by=user),
@@ -65,7 +69,8 @@ def _review(document, user, post):
 
 
 def _amend(document, user, post):
-    replacement = Document.objects.filter(index_no=params.text(post, "replacement", max_length=64).strip()).first()
+    index_no = params.text(post, "replacement", max_length=64, needed=True).strip()
+    replacement = Document.objects.filter(index_no=index_no).first()
     if replacement is None:
         raise refuse_on("replacement", errors.REPLACEMENT_NOT_FOUND)
     return services.document_amend(original=document, replacement=replacement, by=user)
@@ -79,5 +84,7 @@ DOCUMENT_ACTIONS = {
     "mask_body": lambda d, user, post: services.document_mask_body(document=d, by=user),
     "review": _review,
     "amend": _amend,
-    "repeal": lambda d, user, post: services.document_repeal(document=d, by=user, reason=params.text(post, "reason")),
+    "repeal": lambda d, user, post: services.document_repeal(
+        document=d, by=user, reason=params.text(post, "reason", needed=True)
+    ),
 }
