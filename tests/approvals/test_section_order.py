@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -142,10 +143,16 @@ def _clock(application, department, stage, due_in_hours, *, paused=False):
     )
 
 
-def test_by_due_the_cases_with_a_running_limit_come_soonest_first_then_the_rest_oldest_first(item, district):
+@pytest.mark.parametrize("walked", [False, True], ids=["sorted whole", "walked"])
+def test_by_due_the_cases_with_a_running_limit_come_soonest_first_then_the_rest_oldest_first(
+    item, district, monkeypatch, walked
+):
     """Sorted by due, a section lists its cases by the limit of the step they wait on (受理 for 待受理, the
     department's review for 本部门审查), then those whose limit is paused or not running, oldest first. A case
-    reviewed by two of his departments is one row, at its sooner limit."""
+    reviewed by two of his departments is one row, at its sooner limit. The same order whether the section is
+    small enough to sort whole or read from its limits in order."""
+    if walked:
+        monkeypatch.setattr(queue, "CAP", 0)
     clerk = f.staff("a1clerk", "登记员", district["A1"])  # works in A1 and A
     soon = _application(item, district["A"], Status.SUBMITTED, minutes_ago=1, n=1)
     late = _application(item, district["A"], Status.SUBMITTED, minutes_ago=50, n=2)
@@ -178,10 +185,12 @@ def test_by_due_the_cases_with_a_running_limit_come_soonest_first_then_the_rest_
     ]
 
 
-def test_by_due_a_section_is_read_from_the_running_limits_index_in_order(item, district):
+def test_by_due_a_section_is_read_from_the_running_limits_index_in_order(item, district, monkeypatch):
     """Sorted by due, a page looked up every case of the section's soonest limit and sorted them all: 0.5 s a page
     for a 50,000-case section on PostgreSQL, growing with the backlog. It reads the running limits of the
-    section's step in due order, each department's range stopped where the page ends."""
+    section's step in due order, each department's range stopped where the page ends (a section over CAP cases;
+    a smaller one is sorted whole, at most CAP lookups)."""
+    monkeypatch.setattr(queue, "CAP", 1)
     clerk = f.staff("a1clerk", "登记员", district["A1"])
     for n, department in enumerate((district["A"], district["A1"])):
         _clock(_application(item, department, Status.SUBMITTED, minutes_ago=n, n=n), department, "accept", n + 1)

@@ -16,7 +16,7 @@ from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Q,
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
-from zhengtong.core.paging import MOST_RANGES, Followed, Keys, MergedRanges, RowsOf
+from zhengtong.core.paging import CAP, MOST_RANGES, Followed, Keys, MergedRanges, RowsOf, bounded_count
 from zhengtong.core.sql import aware
 from zhengtong.core.timefmt import due_text, local_minute
 from zhengtong.org.access import workplaces
@@ -252,46 +252,27 @@ def section_applications(user, section: str, *, q: str = "", sort: str = "receiv
     """Every case of a section (the queue page shows the first QUEUE_ROWS), for the departments the clerk works
     in, matching `q` (a receipt number or the applicant's name), oldest first or soonest due first: by the
     running limit of the step the section waits on, of his departments (the one each row shows, with_deadlines),
-    then the cases whose limit is paused or not running, oldest first. A page reads only its own rows either way:
-    oldest first from the section's index (`waiting_in_order`), by due from the running limits' (clock_waiting),
-    one range per department. Each lookup of a case's soonest limit and a sort of the whole section took 0.5 s a
-    page for a 50,000-case section on PostgreSQL."""
+    then the cases whose limit is paused or not running, oldest first. A page reads only its own rows oldest first
+    (`waiting_in_order`). By due, a section of at most CAP cases is sorted whole, each case's limit looked up
+    (`_sorted_whole`); a bigger one is read from its step's running limits in due order (`_walked`): sorting a
+    50,000-case section whole took 0.5 s a page on PostgreSQL. Either way the cost is bounded by CAP, but for
+    待决定 over CAP cases: the whole limit also runs while a case is reviewed, so the walk passes those cases."""
     ids = sorted(workplaces(user))
-    applications = Application.objects.select_related("item")
-    if sort != "due":
-        return RowsOf(applications, waiting_in_order(section, ids, q))
-    if len(ids) > MOST_RANGES:  # SQLite takes at most 500 SELECTs in one compound statement
-        return _by_soonest_due(section, ids, q)
+    in_order = waiting_in_order(section, ids, q)
     steps = _waiting_steps(section, ids)
-    if steps is None:  # no limit runs while the section waits (补正): by due is oldest first
-        return RowsOf(applications, waiting_in_order(section, ids, q))
-    # Each limit's case looked up as it is read (a scalar subquery, which PostgreSQL keeps per row: as an EXISTS it
-    # joined the section's every case to every limit by hash, misjudging how many match, and sorted them all).
-    case = _section(section, ids, q).filter(pk=Cast(OuterRef("subject_id"), BigIntegerField()))
-    sooner = steps.filter(subject_id=OuterRef("subject_id")).filter(
-        Q(due_at__lt=OuterRef("due_at"))
-        | Q(due_at=OuterRef("due_at"), started_at__lt=OuterRef("started_at"))
-        | Q(due_at=OuterRef("due_at"), started_at=OuterRef("started_at"), pk__lt=OuterRef("pk"))
-    )
-    # one range per department; a case two of his departments review is listed at its sooner limit only
-    ranges = [
-        steps.filter(department_id=pk).alias(case=Subquery(case.values("pk")[:1])).filter(case__isnull=False)
-        for pk in ids
-    ]
-    if len(ids) > 1:
-        ranges = [
-            limits.alias(sooner=Subquery(sooner.values("pk")[:1])).filter(sooner__isnull=True) for limits in ranges
-        ]
-    running = Keys(MergedRanges(ranges, ("due_at", "started_at", "id"), key="subject_id"))
-    rest = waiting_in_order(section, ids, q, without=steps)
-    return RowsOf(applications, Followed(running, rest, counted=waiting_in_order(section, ids, q)))
+    if sort != "due" or steps is None:  # no limit runs while the section waits (补正): by due is oldest first
+        return RowsOf(Application.objects.select_related("item"), in_order)
+    # SQLite takes at most 500 SELECTs in one compound statement: more departments are one list
+    if len(ids) > MOST_RANGES or bounded_count(in_order) <= CAP:
+        return _sorted_whole(section, ids, q, steps)
+    return RowsOf(Application.objects.select_related("item"), _walked(section, ids, q, steps, in_order))
 
 
 def _waiting_steps(section: str, department_ids) -> QuerySet[Clock] | None:
     """His departments' running limits of the step a section waits on (SECTION_STAGES), or None for a section
     that waits on none."""
     stage = SECTION_STAGES.get(section)
-    if stage is None:
+    if stage is None or not department_ids:
         return None
     if "{code}" in stage:
         codes = Department.objects.filter(pk__in=department_ids).values_list("code", flat=True)
@@ -307,16 +288,44 @@ def _waiting_steps(section: str, department_ids) -> QuerySet[Clock] | None:
     )
 
 
-def _by_soonest_due(section: str, department_ids, q: str) -> QuerySet[Application]:
-    """By due for a clerk of more departments than MOST_RANGES: each case's soonest such limit looked up and the
-    section sorted whole, as one list."""
-    steps = _waiting_steps(section, department_ids)
+# A section by due: soonest limit first, among equal ones the earlier started, then the limit's id; the cases no
+# such limit runs for after them, oldest first.
+BY_DUE = ("due_at", "started_at", "id")
+
+
+def _sorted_whole(section: str, department_ids, q: str, steps: QuerySet[Clock]) -> QuerySet[Application]:
+    """The section with each case's soonest limit of the step looked up, sorted whole (at most CAP cases, or a
+    clerk of more departments than MOST_RANGES)."""
+    soonest = steps.filter(subject_id=Cast(OuterRef("pk"), CharField())).order_by(*BY_DUE)
     cases = _section(section, department_ids, q).select_related("item")
-    if steps is None:
-        return cases.order_by("received_at", "pk")
-    soonest = steps.filter(subject_id=Cast(OuterRef("pk"), CharField())).order_by("due_at", "started_at", "pk")
-    cases = cases.annotate(due=Subquery(soonest.values("due_at")[:1]))
-    return cases.order_by(F("due").asc(nulls_last=True), "received_at", "pk")
+    cases = cases.annotate(
+        due=Subquery(soonest.values("due_at")[:1]),
+        due_started=Subquery(soonest.values("started_at")[:1]),
+        due_clock=Subquery(soonest.values("pk")[:1]),
+    )
+    return cases.order_by(F("due").asc(nulls_last=True), "due_started", "due_clock", "received_at", "pk")
+
+
+def _walked(section: str, ids, q: str, steps: QuerySet[Clock], in_order) -> Followed:
+    """Each department's running limits of the step in due order (clock_waiting), stopped where the page ends,
+    then the cases none of them runs for, oldest first."""
+    # Each limit's case looked up as it is read (a scalar subquery, which PostgreSQL keeps per row: as an EXISTS it
+    # joined the section's every case to every limit by hash, misjudging how many match, and sorted them all).
+    case = _section(section, ids, q).filter(pk=Cast(OuterRef("subject_id"), BigIntegerField()))
+    ranges = [
+        steps.filter(department_id=pk).alias(case=Subquery(case.values("pk")[:1])).filter(case__isnull=False)
+        for pk in ids
+    ]
+    if len(ids) > 1:  # a case two of his departments review is listed at its sooner limit only
+        sooner = steps.filter(subject_id=OuterRef("subject_id")).filter(
+            Q(due_at__lt=OuterRef("due_at"))
+            | Q(due_at=OuterRef("due_at"), started_at__lt=OuterRef("started_at"))
+            | Q(due_at=OuterRef("due_at"), started_at=OuterRef("started_at"), pk__lt=OuterRef("pk"))
+        )
+        first = Subquery(sooner.values("pk")[:1])
+        ranges = [limits.alias(sooner=first).filter(sooner__isnull=True) for limits in ranges]
+    running = Keys(MergedRanges(ranges, BY_DUE, key="subject_id"))
+    return Followed(running, waiting_in_order(section, ids, q, without=steps), counted=in_order)
 
 
 def waiting_in_order(section: str, department_ids, q: str = "", *, without: QuerySet[Clock] | None = None):
@@ -326,12 +335,9 @@ def waiting_in_order(section: str, department_ids, q: str = "", *, without: Quer
     read every waiting case and sorted them (29 ms a page for a department's 4,084 reviews at a million
     applications). A case asked of two of his departments (an office and its bureau) is one id: a branch keeps
     its application's received time. More departments than MOST_RANGES are one list, as before. `without`: leaving
-    out the cases those limits are of (by due, the cases none of them runs for)."""
+    out the cases those limits are of (by due, the cases none of them runs for; ranges only)."""
     if len(department_ids) > MOST_RANGES:  # SQLite takes at most 500 SELECTs in one compound statement
-        cases = _section(section, department_ids, q)
-        if without is not None:
-            cases = cases.exclude(Exists(without.filter(subject_id=Cast(OuterRef("pk"), CharField()))))
-        return cases.order_by("received_at", "pk").values_list("pk", flat=True)
+        return _section(section, department_ids, q).order_by("received_at", "pk").values_list("pk", flat=True)
     if section == "reviews":
         arms = [Branch.objects.filter(department_id=pk, state=Branch.State.PENDING) for pk in department_ids]
         key, through = "application_id", "application__"

@@ -119,8 +119,8 @@ def _term(spelt) -> tuple[str, str]:
 class Followed:
     """The keys of one list and then of another (a queue section by due: the cases with a running limit, soonest
     first, then the rest, oldest first). A slice reads the second only where it reaches past the first, whose
-    length is then counted, bounded. Counted as `counted`, the whole list read another way (the section oldest
-    first): the second list's count would read all of the first's rows to find none of its own."""
+    length is then read up to the slice's start. Counted as `counted`, the whole list read another way (the
+    section oldest first): the second list's count would read all of the first's rows to find none of its own."""
 
     def __init__(self, first, then, counted):
         self.first, self.then, self.counted = first, then, counted
@@ -130,7 +130,7 @@ class Followed:
         head = list(self.first[start:stop])
         if len(head) == stop - start:
             return head
-        ended = start + len(head) if head else bounded_count(self.first)  # where the first list ends
+        ended = start + len(head) if head else len(self.first[0:start])  # where the first list ends, exactly
         return head + list(self.then[max(start - ended, 0) : stop - ended])
 
     def bounded_count(self) -> int:
