@@ -370,3 +370,29 @@ def test_each_parameter_the_schema_marks_required_is_refused_when_missing(
         refused_for_a_marked_field(client, "applications", submitted.pk, action, lisi)
     for action in ("special_pause", "extend"):
         refused_for_a_marked_field(client, "applications", reviewing.pk, action, lisi)
+
+
+def test_a_special_procedure_outside_its_documented_codes_or_days_is_refused_by_the_service_after_who_asks(
+    client, item, zhangsan, lisi, uploads, form_data
+):
+    """The schema's enum of 第四十五条's procedures and its least `expected_days` are said by the readers
+    (`one_of=`, `least=`) and refused by the service with the law's codes, after who may take the step: a fresh-eyes
+    review found the citizen told SPECIAL_REASON_INVALID (400) where he may not take the step at all."""
+    reviewing = _submit(item, zhangsan, uploads, form_data)
+    services.application_accept(application=reviewing, by=lisi)
+    url = f"{BASE}{reviewing.pk}/actions/special_pause/"
+    schema = client.get("/api/schema/?format=json").json()
+    body = schema["paths"][f"{BASE}{{key}}/actions/special_pause/"]["post"]["requestBody"]["content"]
+    documented = body["application/json"]["schema"]["properties"]
+    for sent, code in (
+        ({"reason": "correction", "expected_days": 10}, "SPECIAL_REASON_INVALID"),
+        ({"reason": "hearing", "expected_days": 0}, "SPECIAL_DURATION_REQUIRED"),
+    ):
+        assert (
+            sent["reason"] not in documented["reason"]["enum"]
+            or sent["expected_days"] < documented["expected_days"]["minimum"]
+        )
+        answer = client.post(url, sent, content_type="application/json", **_auth(lisi))
+        assert answer.status_code == 400 and answer.json()["code"] == code, answer.json()
+    citizen = client.post(url, {}, content_type="application/json", **_auth(zhangsan))
+    assert citizen.status_code == 403 and citizen.json()["code"] == "STAFF_STEP", citizen.json()

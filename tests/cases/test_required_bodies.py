@@ -30,6 +30,13 @@ def test_the_letters_steps(client, hotline, district, lisi, wangwu):
     refused_for_a_marked_field(client, "letters", dispatched.number, "draft", lisi)
     replied = handled(hotline, district, lisi)
     refused_for_a_marked_field(client, "letters", replied.number, "callback", operator)
+    # a result outside the documented answers: refused by the service, after who asks (`one_of=` only says them)
+    url = f"/api/v1/cases/letters/{replied.number}/actions/callback/"
+    for user, status, code in ((operator, 400, "LETTER_SATISFACTION_INVALID"), (lisi, 403, "LETTER_NOT_CENTRE")):
+        answer = client.post(
+            url, {"result": "9"}, content_type="application/json", HTTP_AUTHORIZATION=f"Token {f.api_key(user)}"
+        )
+        assert (answer.status_code, answer.json()["code"]) == (status, code), answer.json()
     letters.letter_callback(letter=replied, by=operator, result="1", note="没有解决")
     for action in ("reopen", "close"):
         refused_for_a_marked_field(client, "letters", replied.number, action, operator)

@@ -92,9 +92,9 @@ STAFF_ACTIONS = {
     "special_pause": lambda a, u, p, f: services.application_special_pause(
         application=a,
         by=u,
-        reason=params.choice(p, "reason", SPECIAL_PROCEDURES, refused=errors.SPECIAL_REASON_INVALID),
+        reason=params.text(p, "reason", max_length=20, needed=True, one_of=SPECIAL_PROCEDURES),
         note=params.text(p, "note", max_length=300),
-        expected_days=params.whole_number(p, "expected_days", minimum=1, maximum=365, needed=True),
+        expected_days=params.whole_number(p, "expected_days", maximum=365, needed=True, least=1),
     ),
     "special_resume": lambda a, u, p, f: services.application_special_resume(application=a, by=u),
     "extend": lambda a, u, p, f: services.application_extend(

@@ -29,7 +29,7 @@ READERS: dict[str, Callable[[dict], dict]] = {
     "identifiers": lambda kw: {"type": "array", "items": {"type": "integer", "minimum": 1}},
     "whole_number": lambda kw: {
         "type": "integer",
-        "minimum": kw.get("minimum", 0),
+        "minimum": kw.get("least", 0),
         "maximum": kw.get("maximum", 100_000),
     },
 }
@@ -113,8 +113,10 @@ def _walk(node: ast.AST, module_name: str, bound: dict[str, str], found: dict, s
             kw = _constants(call)
             # a decision is refused unless given (unless a checkbox's); any other, where it says it is needed
             required = kw.get("required", True) if target.attr == "flag" else kw.get("needed", False)
+            one_of = next((k.value for k in call.keywords if k.arg == "one_of"), None)
+            enum = _words(one_of, module_name, tuples) if one_of is not None else []
             for name in names:
-                found.setdefault(name, (READERS[target.attr](kw), required))
+                found.setdefault(name, ({**READERS[target.attr](kw), **({"enum": enum} if enum else {})}, required))
         elif isinstance(target, ast.Name) and target.id in functions and target.id not in seen:
             helper = functions[target.id]
             names = [a.arg for a in helper.args.args]

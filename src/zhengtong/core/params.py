@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django.http import QueryDict
 
-from .errors import InvalidInput, refuse_on
+from .errors import InvalidInput
 
 MAX_TEXT = 2000  # a reason, a note, an opinion: what the forms allow
 MAX_ID = 2**63 - 1  # the largest key either database stores
@@ -120,10 +120,11 @@ def given(data, name: str) -> bool:
     return any(value is not None and str(value).strip() for value in values)
 
 
-def text(data, name: str, *, max_length: int = MAX_TEXT, needed: bool = False) -> str:
+def text(data, name: str, *, max_length: int = MAX_TEXT, needed: bool = False, one_of: tuple = ()) -> str:
     """`needed`: the step is refused without it, by its service (with the law's code and, for a refusal's reason,
     its record for 电子监察, which a refusal here would skip); said here so that the schema marks it required
-    (cases/bodies.py)."""
+    (cases/bodies.py). `one_of`: the words its service takes, refused there likewise (after who may take the step,
+    which a refusal here would precede); said here for the schema's enum."""
     _sent_as(data, name, {str})
     return _text(data, name, max_length)
 
@@ -161,14 +162,11 @@ def lines(data, name: str, *, max_length: int = MAX_TEXT, needed: bool = False) 
     return items
 
 
-def choice(data, name: str, choices: tuple[str, ...], *, refused: tuple[str, str] | None = None) -> str:
-    """One of a few words (a review's approve or reject): anything else, or nothing, is refused naming them, or with
-    the domain's `refused` (code, message) where it has one that says what they mean. A decision read as
-    "approve or else reject" rejected on a misspelt approve."""
+def choice(data, name: str, choices: tuple[str, ...]) -> str:
+    """One of a few words (a review's approve or reject): anything else, or nothing, is refused naming them. A
+    decision read as "approve or else reject" rejected on a misspelt approve."""
     value = text(data, name).strip()
     if value not in choices:
-        if refused is not None:
-            raise refuse_on(name, refused)
         raise _invalid(name, "%(field)s只能是：" + "、".join(choices) + "。")
     return value
 
@@ -198,15 +196,15 @@ def identifier(data, name: str, *, needed: bool = False) -> int | None:
     return int(value)
 
 
-def whole_number(data, name: str, *, minimum: int = 0, maximum: int = 100_000, needed: bool = False) -> int | None:
-    """A count (`minimum` to `maximum`), or None when absent; anything else is refused, naming the field.
-    `needed` as for `text`."""
+def whole_number(data, name: str, *, maximum: int = 100_000, needed: bool = False, least: int = 0) -> int | None:
+    """A count (0 to `maximum`), or None when absent; anything else is refused, naming the field. `needed` as for
+    `text`; `least`: the least its service takes, refused there (as `text`'s `one_of`), said here for the schema."""
     _sent_as(data, name, {int, str})
     value = _text(data, name, _NUMBER_TEXT).strip()
     if not value:
         return None
-    if not (value.isascii() and value.isdecimal()) or not minimum <= int(value) <= maximum:
-        raise _invalid(name, f"%(field)s应为{minimum}到{maximum}之间的整数。")
+    if not (value.isascii() and value.isdecimal()) or int(value) > maximum:
+        raise _invalid(name, f"%(field)s应为0到{maximum}之间的整数。")
     return int(value)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from zhengtong.core import params
 from zhengtong.org.models import Department
 
-from . import errors, services
+from . import services
 from .models import Letter, Responsibility
 from .services.handling import CALLBACK_RESULTS
 
@@ -73,7 +73,7 @@ ACTIONS = {
     "callback": lambda l, user, post: services.letter_callback(
         letter=l,
         by=user,
-        result=params.choice(post, "result", CALLBACK_ANSWERS, refused=errors.SATISFACTION_INVALID),
+        result=params.text(post, "result", max_length=20, needed=True, one_of=CALLBACK_ANSWERS),
         note=params.text(post, "note"),
     ),
     "reopen": lambda l, user, post: services.letter_reopen(
