@@ -159,6 +159,30 @@ def test_an_answer_accepted_before_its_limit_is_sent_back_unchanged_on_the_corre
     assert application.data["shop_name"] == "港" * 250
 
 
+def test_a_kept_choice_and_a_kept_paragraph_are_sent_back_as_they_were_accepted(
+    client, item, zhangsan, uploads, form_data, lisi
+):
+    """Fresh-eyes review, session 54: a choice whose option staff removed since showed as "——" on the correction
+    page and could not be sent back; a paragraph stored with \n came back from the browser with \r\n and was
+    refused as longer than the form took."""
+    from zhengtong.approvals.models import FormField
+
+    FormField.objects.create(item=item, key="scope", label="经营范围", kind=FormField.Kind.CHOICE, choices="甲、乙")
+    FormField.objects.create(item=item, key="plan", label="经营计划", kind=FormField.Kind.TEXTAREA)
+    answers = {**form_data, "scope": "甲", "plan": "一" * 1000 + "\n" + "二" * 999}
+    application = services.application_submit(item=item, applicant=zhangsan, data=answers, uploads=uploads)
+    Application.objects.filter(pk=application.pk).update(data={**application.data, "scope": "丙"})
+    services.application_request_correction(application=application, by=lisi, items=["请写明经营面积"])
+    client.force_login(zhangsan)
+    url = reverse("approvals:detail", args=[application.receipt_no])
+    assert '<option value="丙" selected>丙</option>' in client.get(url).content.decode()
+    plan = "一" * 1000 + "\r\n" + "二" * 999  # as a browser sends a paragraph
+    client.post(url, {**form_data, "area": "60", "scope": "丙", "plan": plan, "idempotency_key": "x"})
+    application.refresh_from_db()
+    assert application.status == Status.SUBMITTED and application.data["area"] == "60"
+    assert application.data["scope"] == "丙" and application.data["plan"] == "一" * 1000 + "\n" + "二" * 999
+
+
 def test_the_applicant_downloads_his_material_as_an_attachment(client, item, zhangsan, uploads, form_data):
     application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
     client.force_login(zhangsan)

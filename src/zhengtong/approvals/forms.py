@@ -35,24 +35,35 @@ class CatalogueFilter(forms.Form):
     department = forms.CharField(required=False, widget=forms.HiddenInput)
 
 
-def _field(spec: FormField, most: int) -> forms.Field:
+class _Text(forms.CharField):
+    """Text whose line breaks are read as one character each, as the service stores them: a browser sends a
+    paragraph's as \r\n, which the length counted twice."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+def _field(spec: FormField, kept: str = "") -> forms.Field:
+    """`kept`: his answer as already accepted (a correction's): it may be sent back as it stands, though longer
+    than the field now takes or an option since removed."""
     common = {"label": spec.label, "required": spec.required}
+    most = max(spec.longest, len(kept))
     if spec.kind == FormField.Kind.TEXTAREA:
-        return forms.CharField(
-            max_length=most, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common
-        )
+        return _Text(max_length=most, widget=forms.Textarea(attrs={"class": "form-control", "rows": 3}), **common)
     if spec.kind == FormField.Kind.NUMBER:
         # the service's own rule (a written-out number not below zero), so that the form and the confirmation
         # step agree: Decimal took 1_000, +45 and .5 here and the confirmation then refused them
         number = RegexValidator(NUMBER, str(errors.NUMBER_INVALID[1]) % {"label": spec.label}, errors.NUMBER_INVALID[0])
         widget = forms.NumberInput(attrs={"class": "form-control", "min": "0", "step": "any"})
-        return forms.CharField(max_length=most, validators=[number], widget=widget, **common)
+        return _Text(max_length=most, validators=[number], widget=widget, **common)
     if spec.kind == FormField.Kind.DATE:
         return forms.DateField(widget=forms.DateInput(attrs={"class": "form-control", "type": "date"}), **common)
     if spec.kind == FormField.Kind.CHOICE:
-        choices = [("", "——")] + [(c, c) for c in spec.choice_list()]
+        offered = spec.choice_list()
+        choices = [("", "——")] + [(c, c) for c in offered + ([kept] if kept and kept not in offered else [])]
         return forms.ChoiceField(choices=choices, widget=forms.Select(attrs={"class": "form-select"}), **common)
-    return forms.CharField(max_length=most, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
+    return _Text(max_length=most, widget=forms.TextInput(attrs={"class": "form-control"}), **common)
 
 
 class ApplicationForm(ZtForm):
@@ -80,7 +91,7 @@ class ApplicationForm(ZtForm):
         kept, held, answered = kept or {}, held or {}, answered or {}
         self.fields["idempotency_key"].initial = uuid.uuid4().hex
         for spec in item.fields.all():
-            self.fields[spec.key] = _field(spec, max(spec.longest, len(str(answered.get(spec.key, "")))))
+            self.fields[spec.key] = _field(spec, str(answered.get(spec.key, "") or ""))
             self.fields[spec.key].initial = answered.get(spec.key)
         for material in item.materials.all():
             kept_file, licence = kept.get(material.pk), held.get(material.licence_kind)

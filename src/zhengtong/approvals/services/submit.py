@@ -28,11 +28,12 @@ from .common import SUBJECT, event, query_hash, require_department
 def clean_form(item: ServiceItem, data: dict, *, kept: dict | None = None) -> dict:
     """The item's own fields (defined by staff), checked here so the API gets the same checks as the page.
     `kept`: the answers already accepted (a correction's); one sent back as it stands is kept, not judged again by
-    rules set since (a length limit newer than the application)."""
+    rules set since (a length limit newer than the application, an option since removed). A line break is one
+    character, however it was sent (a browser sends \r\n)."""
     cleaned, problems = {}, {}
     kept = kept or {}
     for field in item.fields.all():
-        value = str(data.get(field.key, "") or "").strip()
+        value = str(data.get(field.key, "") or "").replace("\r\n", "\n").strip()
         if not value:
             if field.required:
                 code, message = errors.FIELD_REQUIRED
