@@ -201,11 +201,11 @@ def _one_row_a_case(branches: list[Row]) -> list[Row]:
     return list(cases.values())[:QUEUE_ROWS]
 
 
-def with_deadlines(rows: list[Row], department_ids, sections: list[str] | None = None) -> list[Row]:
+def with_deadlines(rows: list[Row], department_ids, row_sections: list[str] | None = None) -> list[Row]:
     """Each row with the limit that matters to this clerk: the running clock of his own departments for the step
-    its section waits on (`sections`, one per row: SECTION_STAGES; what the section is sorted by), else the
-    soonest of his departments', else of the case; paused when every clock of the case is. One indexed read for
-    the page's rows (clock_subject), in plain SQL as the rows are."""
+    its section waits on (`row_sections`, the section of each row: SECTION_STAGES; what the section is sorted
+    by), else the soonest of his departments', else of the case; paused when every clock of the case is. One
+    indexed read for the page's rows (clock_subject), in plain SQL as the rows are."""
     if not rows:
         return rows
     mine = set(department_ids)
@@ -230,7 +230,7 @@ def with_deadlines(rows: list[Row], department_ids, sections: list[str] | None =
         found = clocks.get(str(row.id), [])
         going = [c for c in found if not c[3]]
         ours = [c for c in going if c[0]]
-        step = SECTION_STAGES.get(sections[n], "") if sections else ""
+        step = SECTION_STAGES.get(row_sections[n], "") if row_sections else ""
         waited = [c for c in ours if step and _is_stage(c[4], step)]
         chosen = waited or ours or going
         if chosen:
