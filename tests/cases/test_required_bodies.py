@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from zhengtong.disclosure import requests as svc
 from zhengtong.disclosure import services as documents
-from zhengtong.disclosure.models import ApplicantKind
 from zhengtong.letters import services as letters
 
 from .. import factories as f
 from ..bodies import refused_for_a_marked_field
 from ..disclosure.conftest import CHECKLIST, draft
 from ..letters.conftest import handled, submit
+from .test_guards import _register
 
 
 def test_the_letters_steps(client, hotline, district, lisi, wangwu):
@@ -43,23 +43,12 @@ def test_the_letters_steps(client, hotline, district, lisi, wangwu):
 
 
 def test_the_disclosure_requests_and_documents_steps(client, district, zhangsan, lisi):
-    def registered():
-        return svc.request_register(
-            department=district["A"],
-            by=zhangsan,
-            applicant_kind=ApplicantKind.PERSON,
-            applicant_name="张三",
-            identifier=f.valid_id_number(),
-            contact_phone="13805740001",
-            content="2024年北仑区老旧小区改造资金使用明细",
-        )
-
-    request = registered()
+    request = _register(district["A"], zhangsan)
     for action in ("correction", "consult", "answer"):
         refused_for_a_marked_field(client, "disclosure-requests", request.pk, action, lisi)
     svc.request_correction(request=request, by=lisi, items=["请写明所需信息的年份"])
     refused_for_a_marked_field(client, "disclosure-requests", request.pk, "correct", zhangsan)
-    answered = svc.request_answer(request=registered(), by=lisi, answer_type="granted")
+    answered = svc.request_answer(request=_register(district["A"], zhangsan), by=lisi, answer_type="granted")
     refused_for_a_marked_field(client, "disclosure-requests", answered.pk, "deliver", lisi)
 
     reviewer = f.staff("shenhe", "审核人", district["A"])
