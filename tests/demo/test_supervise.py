@@ -40,3 +40,33 @@ def test_sigterm_to_the_demo_stops_its_children(tmp_path):
     while any(_alive(pid) for pid in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in pids)
+
+
+def test_a_demo_served_on_another_port_writes_its_links_with_that_port(db, monkeypatch):
+    """Outside try, session 54: `zhengtong demo --port 8054` sent 好差评 SMS links to http://127.0.0.1:8000/, where
+    nothing served. Unless ZT_PUBLIC_URL says otherwise, the demo's links name the port it serves on, in the seeding
+    and in the server and worker it starts."""
+    from collections import defaultdict
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    from zhengtong.demo.management.commands import demo
+
+    seen = {}
+
+    def seeding(**_kw):
+        seen["seeded"] = settings.PUBLIC_URL
+        return defaultdict(int)
+
+    monkeypatch.setenv("ZT_PUBLIC_URL", "")  # then unset: the test leaves it as it found it, unset
+    monkeypatch.delenv("ZT_PUBLIC_URL")
+    monkeypatch.setattr(settings, "PUBLIC_URL", settings.PUBLIC_URL)
+    monkeypatch.setattr(demo, "seed_all", seeding)
+    monkeypatch.setattr(demo, "collect_when_changed", lambda: None)
+    monkeypatch.setattr(demo.Command, "_print_accounts", lambda self, result, port: None)
+    monkeypatch.setattr(
+        demo.Command, "_serve", lambda self, port: seen.setdefault("served", os.environ["ZT_PUBLIC_URL"])
+    )
+    call_command("demo", port=8054)
+    assert seen == {"seeded": "http://127.0.0.1:8054", "served": "http://127.0.0.1:8054"}

@@ -5,6 +5,7 @@ Serving starts the web server and a huey worker as child processes; Ctrl-C stops
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -34,6 +35,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, port, no_serve, applications, documents, letters, **options):
         started = time.monotonic()
+        if not os.environ.get("ZT_PUBLIC_URL"):
+            # the links it writes (好差评 SMS, feeds, the data catalogue) name where it serves, here and in the
+            # server and worker it starts; the default names port 8000
+            os.environ["ZT_PUBLIC_URL"] = settings.PUBLIC_URL = f"http://127.0.0.1:{port}"
         self.stdout.write("数据库迁移……")
         call_command("migrate", interactive=False, verbosity=0)
         with acting_as(Actor(name="演示数据")):
