@@ -259,8 +259,8 @@ def section_applications(user, section: str, *, q: str = "", sort: str = "receiv
     待决定 over CAP cases: the whole limit also runs while a case is reviewed, so the walk passes those cases."""
     ids = sorted(workplaces(user))
     in_order = waiting_in_order(section, ids, q)
-    steps = _waiting_steps(section, ids)
-    if sort != "due" or steps is None:  # no limit runs while the section waits (补正): by due is oldest first
+    steps = _waiting_steps(section, ids) if sort == "due" else None
+    if steps is None:  # oldest first, or no limit runs while the section waits (补正): by due is oldest first
         return RowsOf(Application.objects.select_related("item"), in_order)
     # SQLite takes at most 500 SELECTs in one compound statement: more departments are one list
     if len(ids) > MOST_RANGES or bounded_count(in_order) <= CAP:
