@@ -263,9 +263,10 @@ def section_applications(user, section: str, *, q: str = "", sort: str = "receiv
     if steps is None:  # oldest first, or no limit runs while the section waits (补正): by due is oldest first
         return RowsOf(Application.objects.select_related("item"), in_order)
     # SQLite takes at most 500 SELECTs in one compound statement: more departments are one list
-    if len(ids) > MOST_RANGES or bounded_count(in_order) <= CAP:
+    counted = bounded_count(in_order) if len(ids) <= MOST_RANGES else 0
+    if len(ids) > MOST_RANGES or counted <= CAP:
         return _sorted_whole(section, ids, q, steps)
-    return RowsOf(Application.objects.select_related("item"), _walked(section, ids, q, steps, in_order))
+    return RowsOf(Application.objects.select_related("item"), _walked(section, ids, q, steps, counted))
 
 
 def _waiting_steps(section: str, department_ids) -> QuerySet[Clock] | None:
@@ -306,9 +307,9 @@ def _sorted_whole(section: str, department_ids, q: str, steps: QuerySet[Clock]) 
     return cases.order_by(F("due").asc(nulls_last=True), "due_started", "due_clock", "received_at", "pk")
 
 
-def _walked(section: str, ids, q: str, steps: QuerySet[Clock], in_order) -> Followed:
+def _walked(section: str, ids, q: str, steps: QuerySet[Clock], counted: int) -> Followed:
     """Each department's running limits of the step in due order (clock_waiting), stopped where the page ends,
-    then the cases none of them runs for, oldest first."""
+    then the cases none of them runs for, oldest first; `counted`: the section's bounded count, read already."""
     # Each limit's case looked up as it is read (a scalar subquery, which PostgreSQL keeps per row: as an EXISTS it
     # joined the section's every case to every limit by hash, misjudging how many match, and sorted them all).
     case = _section(section, ids, q).filter(pk=Cast(OuterRef("subject_id"), BigIntegerField()))
@@ -325,7 +326,7 @@ def _walked(section: str, ids, q: str, steps: QuerySet[Clock], in_order) -> Foll
         first = Subquery(sooner.values("pk")[:1])
         ranges = [limits.alias(sooner=first).filter(sooner__isnull=True) for limits in ranges]
     running = Keys(MergedRanges(ranges, BY_DUE, key="subject_id"))
-    return Followed(running, waiting_in_order(section, ids, q, without=steps), counted=in_order)
+    return Followed(running, waiting_in_order(section, ids, q, without=steps), count=counted)
 
 
 def waiting_in_order(section: str, department_ids, q: str = "", *, without: QuerySet[Clock] | None = None):

@@ -119,11 +119,11 @@ def _term(spelt) -> tuple[str, str]:
 class Followed:
     """The keys of one list and then of another (a queue section by due: the cases with a running limit, soonest
     first, then the rest, oldest first). A slice reads the second only where it reaches past the first, whose
-    length is then read up to the slice's start. Counted as `counted`, the whole list read another way (the
-    section oldest first): the second list's count would read all of the first's rows to find none of its own."""
+    length is then read up to the slice's start. `count`: the whole list's bounded count, as the caller has it
+    (the section oldest first): the second list's own count would read all of the first's rows to find none."""
 
-    def __init__(self, first, then, counted):
-        self.first, self.then, self.counted = first, then, counted
+    def __init__(self, first, then, count: int):
+        self.first, self.then, self.count = first, then, count
 
     def __getitem__(self, wanted: slice) -> list:
         start, stop = wanted.start or 0, wanted.stop
@@ -134,7 +134,7 @@ class Followed:
         return head + list(self.then[max(start - ended, 0) : stop - ended])
 
     def bounded_count(self) -> int:
-        return bounded_count(self.counted)
+        return self.count
 
 
 class Keys:
