@@ -63,13 +63,11 @@ def _strings(tree: ast.Module) -> dict[str, list[str]]:
     return out
 
 
-def _words(node: ast.AST, module_name: str, tuples: dict[str, list[str]]) -> list[str]:
-    """A choice's words: written out, a tuple of the module's own, or one it imports (`SPECIAL_PROCEDURES`, read
-    from the module as it runs: its words are an enum's values)."""
+def _words(node: ast.AST, module_name: str) -> list[str]:
+    """A choice's words: written out, or a tuple the module holds, its own or imported (`SPECIAL_PROCEDURES`),
+    read from the module as it runs (an enum's members are their values)."""
     if isinstance(node, ast.Tuple | ast.List):
         return [e.value for e in node.elts if isinstance(e, ast.Constant)]
-    if isinstance(node, ast.Name) and node.id in tuples:
-        return tuples[node.id]
     path = []
     while isinstance(node, ast.Attribute):
         path.append(node.attr)
@@ -106,7 +104,7 @@ def _walk(node: ast.AST, module_name: str, bound: dict[str, str], found: dict, s
             names = [bound[name_arg.id]] if name_arg.id in bound else looped.get(name_arg.id, [])
         is_reader = isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
         if is_reader and target.value.id == "params" and target.attr == "choice" and len(call.args) > 2:
-            enum = _words(call.args[2], module_name, tuples)
+            enum = _words(call.args[2], module_name)
             for name in names:  # words it cannot read are left out: OpenAPI takes no empty enum
                 found.setdefault(name, ({"type": "string", **({"enum": enum} if enum else {})}, True))
         elif is_reader and target.value.id == "params" and target.attr in READERS:
@@ -114,7 +112,7 @@ def _walk(node: ast.AST, module_name: str, bound: dict[str, str], found: dict, s
             # a decision is refused unless given (unless a checkbox's); any other, where it says it is needed
             required = kw.get("required", True) if target.attr == "flag" else kw.get("needed", False)
             one_of = next((k.value for k in call.keywords if k.arg == "one_of"), None)
-            enum = _words(one_of, module_name, tuples) if one_of is not None else []
+            enum = _words(one_of, module_name) if one_of is not None else []
             for name in names:
                 found.setdefault(name, ({**READERS[target.attr](kw), **({"enum": enum} if enum else {})}, required))
         elif isinstance(target, ast.Name) and target.id in functions and target.id not in seen:
