@@ -48,6 +48,62 @@ def loaded(count: int) -> dict:
     return {"sample": _sample(count), "clerk": clerk}
 
 
+# The limits each state has run (supervision.Clock), as the services start and stop them: acceptance at submission;
+# the whole limit and each reviewing department's at acceptance; delivery at the decision. Per state: the stages
+# still running, then those stopped. Each case's limits are read with its row on the queue page (with_deadlines).
+_LIMITS = {
+    "submitted": (("accept",), ()),
+    "reviewing": (("whole", "review:lead", "review:other"), ("accept",)),
+    "joining": (("whole",), ("accept", "review:lead", "review:other")),
+    "concluded": (("deliver",), ("accept", "whole", "review:lead", "review:other")),
+    "delivered": ((), ("accept", "whole", "review:lead", "review:other", "deliver")),
+    "withdrawn": ((), ("accept",)),
+}
+
+
+def _load_clocks(cursor, count, first_id, departments, items, statuses, now) -> None:
+    """Every application's limits, running and stopped (_LIMITS), each of the department its step belongs to: a
+    review's the branch's, the rest the lead's; due within the committed days, some already late."""
+    from zhengtong.approvals.case import APPLICATION
+    from zhengtong.supervision.models import Clock
+
+    cols = ("subject_type", "subject_id", "stage", "department_id", "limit", "started_at", "due_at", "yellow_at")
+    cols += ("stopped_at", "outcome", "level", "created_at")
+    stored, rest = as_stored(Clock, cols)
+    quoted = cursor.db.ops.quote_name  # "limit" is a keyword
+    rng = random.Random(13)
+    with cursor.cursor.copy(
+        f"COPY supervision_clock ({', '.join(map(quoted, cols + tuple(rest)))}) FROM STDIN"
+    ) as copy:
+        for n in range(count):
+            lead = (n % len(items)) % 50
+            other = (lead + 1 + n % 49) % 50
+            running, stopped = _LIMITS[statuses[n % len(statuses)]]
+            for step in running + stopped:
+                department = departments[other if step == "review:other" else lead]
+                stage = f"review:{department.code}" if step.startswith("review:") else step
+                started = now - dt.timedelta(days=rng.randrange(1, 30))
+                due = started + dt.timedelta(days=rng.randrange(3, 30))
+                done = step in stopped
+                level = "red" if due < now else "yellow" if due < now + dt.timedelta(days=2) else "green"
+                copy.write_row(
+                    stored(
+                        APPLICATION.subject,
+                        str(first_id + n),
+                        stage,
+                        department.pk,
+                        10,
+                        started,
+                        due,
+                        due - dt.timedelta(days=2),
+                        due if done else None,
+                        "on_time" if done else "",
+                        level,
+                        now,
+                    )
+                )
+
+
 def load(count: int) -> dict:
     from django.db import connection
     from django.utils import timezone
@@ -157,13 +213,20 @@ def load(count: int) -> dict:
                     lead = (n % len(items)) % 50
                     copy.write_row((first_id + n, departments[lead].pk, True, "pending", "", now))
                     copy.write_row((first_id + n, departments[(lead + 1 + n % 49) % 50].pk, False, "pending", "", now))
+        _load_clocks(cursor, count, first_id, departments, items, statuses, now)
         # Steady state, as autovacuum leaves a table: statistics and the visibility map (index-only counts). The
         # 200 items too: without their statistics PostgreSQL took 20 for 200 and walked a queue section once per
         # item (a filtered section page 556 ms instead of 27 at 1,000,000 applications).
-        for table in ("approvals_application", "approvals_event", "approvals_branch", "approvals_serviceitem"):
+        for table in (
+            "approvals_application",
+            "approvals_event",
+            "approvals_branch",
+            "approvals_serviceitem",
+            "supervision_clock",
+        ):
             cursor.execute(f"VACUUM ANALYZE {table}")
     print(
-        f"loaded {count:,} applications, {2 * count:,} events and the review branches "
+        f"loaded {count:,} applications, {2 * count:,} events, the review branches and the limits "
         f"in {time.perf_counter() - t:.1f} s"
     )
     return {"sample": _sample(count), "clerk": clerk}
