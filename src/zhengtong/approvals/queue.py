@@ -16,12 +16,13 @@ from django.db.models import BigIntegerField, CharField, Exists, F, OuterRef, Q,
 from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
+from zhengtong.core.labels import choice_label
 from zhengtong.core.paging import CAP, MOST_RANGES, Followed, Keys, MergedRanges, RowsOf, bounded_count
 from zhengtong.core.sql import aware
 from zhengtong.core.timefmt import due_text, local_minute
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
-from zhengtong.supervision.models import Clock, Level
+from zhengtong.supervision.models import Clock
 
 from .case import APPLICATION
 from .models import Application, Branch, ServiceItem, Status
@@ -71,7 +72,7 @@ class Row(NamedTuple):
 
     @property
     def level_label(self) -> str:
-        return str(Level(self.level).label) if self.level else ""
+        return choice_label(Clock, "level", self.level) if self.level else ""
 
     @property
     def received(self) -> str:

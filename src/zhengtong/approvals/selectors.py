@@ -9,6 +9,7 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from zhengtong.accounts.models import User
+from zhengtong.core.labels import choice_label
 from zhengtong.core.sql import aware
 from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
@@ -76,10 +77,10 @@ class PublicStatus:
     events: tuple[PublicEvent, ...]
 
     def get_status_display(self) -> str:
-        return str(Status(self.status).label)
+        return choice_label(Application, "status", self.status)
 
     def get_decision_display(self) -> str:
-        return str(Decision(self.decision).label) if self.decision else ""
+        return choice_label(Application, "decision", self.decision) if self.decision else ""
 
 
 def _public_status_sql() -> str:
