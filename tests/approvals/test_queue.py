@@ -64,9 +64,10 @@ def test_a_count_stops_past_the_cap_and_the_page_says_so(item, district, lisi, v
 def test_the_queue_reads_in_the_same_few_statements_however_many_sections_hold_work(
     item, district, lisi, django_assert_num_queries
 ):
-    """The busiest staff page (module docstring): its workplaces, its rows, its counts and one read of the rows'
-    deadlines, whatever sections hold work (each section read its own deadlines before); each row still gets the
-    limit of its own case."""
+    """The busiest staff page (module docstring): its workplaces, then one statement for every section's first
+    rows, their running limits and every count, whatever sections hold work (each section read its own deadlines
+    once; then the rows, the counts and the rows' limits were three statements); each row still gets the limit of
+    its own case."""
     from zhengtong.approvals.models import Branch
     from zhengtong.supervision import services as clocks
 
@@ -77,7 +78,7 @@ def test_the_queue_reads_in_the_same_few_statements_however_many_sections_hold_w
 
     lone = _application(item, district["A"], Status.SUBMITTED, minutes_ago=5, n=0)
     due = {lone.receipt_no: clocked(lone, 3).due_at}
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         assert [r.due_at for r in queue.staff_queue(lisi)["accept"].rows] == [due[lone.receipt_no]]
 
     for n, status in enumerate([Status.JOINING, Status.CONCLUDED, Status.CORRECTION], start=1):
@@ -86,7 +87,7 @@ def test_the_queue_reads_in_the_same_few_statements_however_many_sections_hold_w
     reviewed = _application(item, district["B"], Status.REVIEWING, minutes_ago=5, n=9)
     Branch.objects.create(application=reviewed, department=district["A"], received_at=reviewed.received_at)
     due[reviewed.receipt_no] = clocked(reviewed, 15).due_at
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(2):
         sections = queue.staff_queue(lisi)
     assert all(sections[key].count == 1 for key in queue.SECTIONS)
     assert {r.receipt_no: r.due_at for key in queue.SECTIONS for r in sections[key].rows} == due
@@ -250,3 +251,33 @@ def test_a_rows_warning_label_is_translated_once_per_language_not_per_row(monkey
         assert {row.level_label for row in rows} == {str(Level.RED.label)}
     assert len(translated) <= 2 * len(Level.choices) + 1
     assert queue.Row(1, "Q", "事项", "申请人", now, "", False).level_label == ""
+
+
+def test_a_case_with_several_running_limits_is_one_row_showing_the_limit_of_its_step(item, district):
+    """The sections' rows and their cases' running limits are read in one statement, a case's row once for each
+    limit: a case two of his departments review, under three running limits, is still one row naming both, at
+    its place by received time, showing the sooner of his departments' review limits (not the lead's sooner
+    whole limit, SECTION_STAGES)."""
+    from zhengtong.approvals.models import Branch
+    from zhengtong.supervision import services as clocks
+
+    def clocked(application, stage, department, limit):
+        return clocks.clock_start(
+            subject_type=queue.SUBJECT, subject_id=str(application.pk), stage=stage, department=department, limit=limit
+        )
+
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    both = _application(item, district["B"], Status.REVIEWING, minutes_ago=9, n=1)
+    for department in (district["A"], district["A1"]):
+        Branch.objects.create(application=both, department=department, received_at=both.received_at)
+    clocked(both, "whole", district["B"], 1)
+    clocked(both, f"review:{district['A'].code}", district["A"], 9)
+    sooner = clocked(both, f"review:{district['A1'].code}", district["A1"], 4)
+    newer = _application(item, district["B"], Status.REVIEWING, minutes_ago=5, n=2)
+    Branch.objects.create(application=newer, department=district["A"], received_at=newer.received_at)
+    older = _application(item, district["B"], Status.REVIEWING, minutes_ago=20, n=3)
+    Branch.objects.create(application=older, department=district["A1"], received_at=older.received_at)
+    rows = queue.staff_queue(registrar)["reviews"].rows
+    assert [r.receipt_no for r in rows] == ["Q000003", "Q000001", "Q000002"]
+    assert set(rows[1].department_name.split("、")) == {district["A"].name, district["A1"].name}
+    assert rows[1].due_at == sooner.due_at and rows[0].due_at is None and not rows[0].paused

@@ -1,9 +1,9 @@
 """A clerk's queue: what waits for the departments he works in (org/access.workplaces: his own, and the bureau
 above an office of his), oldest first: what he may act on and nothing else.
 
-The busiest staff page, so it is plain SQL instead of eleven ORM queries: every section's first QUEUE_ROWS in
-one UNION ALL, and every count in another. Each arm is a range scan of the queue index of its table (application_queue,
-branch_queue); benchmarks/hall_bench.py measures the page at 1,000,000 applications.
+The busiest staff page, so it is plain SQL instead of eleven ORM queries: one statement reads every section's first
+QUEUE_ROWS with their cases' running limits, and every count. Each arm is a range scan of the queue index of its
+table (application_queue, branch_queue); benchmarks/hall_bench.py measures the page at 1,000,000 applications.
 """
 
 from __future__ import annotations
@@ -143,8 +143,8 @@ def _counts_sql(marks: str, departments: int) -> str:
     each of another case: branch_unique); past the cap, one range alone holds more than it."""
     t, limit = _tables(), COUNT_CAP + 1
     lead_arm = (
-        f"SELECT {{key}}, COUNT(*) FROM (SELECT 1 FROM {t['app']} a WHERE a.lead_department_id IN ({marks}) "
-        f"AND a.status = {{status}} LIMIT {limit}) a{{n}}"
+        f"SELECT {{key}} AS section, COUNT(*) AS waiting FROM (SELECT 1 FROM {t['app']} a "
+        f"WHERE a.lead_department_id IN ({marks}) AND a.status = {{status}} LIMIT {limit}) a{{n}}"
     )
     if departments > MOST_RANGES:  # SQLite takes at most 500 SELECTs in one compound statement (waiting_in_order)
         ranges = (
@@ -161,29 +161,61 @@ def _counts_sql(marks: str, departments: int) -> str:
     return _sections_sql(lead_arm, review_arm)
 
 
+def _head_sql(marks: str, departments: int) -> str:
+    """The queue page's one statement: the sections' first rows (_rows_sql), each once for every running limit of
+    its case (none: once, the limit's columns empty), then a row per section holding its count (_counts_sql) in
+    `waiting`, empty for the rows. Rows, counts and the rows' limits were three statements, a round trip each."""
+    clock = Clock._meta.db_table
+    return (
+        f"SELECT h.section, NULL AS waiting, h.id, h.receipt_no, h.name, h.applicant_name, h.received_at, "
+        f"h.department, h.is_lead, c.id AS clock, c.department_id, c.due_at, c.level, c.paused_since, c.stage "
+        f"FROM ({_rows_sql(marks, departments)}) h LEFT JOIN {clock} c ON c.subject_type = %s "
+        f"AND c.subject_id = CAST(h.id AS VARCHAR(64)) AND c.stopped_at IS NULL "
+        f"UNION ALL SELECT n.section, n.waiting, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+        f"NULL, NULL FROM ({_counts_sql(marks, departments)}) n"
+    )
+
+
 def staff_queue(user) -> dict[str, Section]:
     """Every section with its first QUEUE_ROWS rows, oldest first, and its count up to COUNT_CAP."""
     ids = sorted(workplaces(user))
     if not ids:
         return {key: Section([], 0, title=str(TITLES[key])) for key in SECTIONS}
     marks = ", ".join(["%s"] * len(ids))
-    params = ids * len(SECTIONS)  # both statements: each section's arm takes the departments
-    rows: dict[str, list[Row]] = {key: [] for key in SECTIONS}
+    params = ids * len(SECTIONS)  # the rows' and the counts': each section's arm takes the departments
+    rows: dict[str, dict[tuple, Row]] = {key: {} for key in SECTIONS}  # a branch's row once, whatever its limits
+    limits: dict[str, dict[int, Limit]] = {}
+    counts: dict[str, int] = {}
+    mine = set(ids)
     with connection.cursor() as cursor:
-        cursor.execute(_rows_sql(marks, len(ids)), params)
-        for section, pk, receipt_no, item_name, applicant, received_at, department, is_lead in cursor.fetchall():
-            rows[section].append(
-                Row(pk, receipt_no, item_name, applicant, aware(received_at), department, bool(is_lead))
-            )
-        cursor.execute(_counts_sql(marks, len(ids)), params)
-        counts = dict(cursor.fetchall())
-    rows["reviews"] = _one_row_a_case(rows["reviews"])
-    every = [row for key in SECTIONS for row in rows[key]]
-    waits_on = [key for key in SECTIONS for _row in rows[key]]
-    dated = iter(with_deadlines(every, ids, waits_on))  # one read for the page
-    rows = {key: [next(dated) for _row in rows[key]] for key in SECTIONS}
+        cursor.execute(_head_sql(marks, len(ids)), [*params, SUBJECT, *params])
+        for (
+            section,
+            waiting,
+            pk,
+            receipt_no,
+            item_name,
+            applicant,
+            received_at,
+            department,
+            is_lead,
+            *clock,
+        ) in cursor.fetchall():
+            if pk is None:
+                counts[section] = waiting
+                continue
+            row = Row(pk, receipt_no, item_name, applicant, aware(received_at), department, bool(is_lead))
+            rows[section].setdefault((pk, department), row)
+            clock_id, *limit = clock
+            if clock_id is not None:
+                limits.setdefault(str(pk), {})[clock_id] = _limit(*limit, mine=mine)
+    # in the order each arm read them (a join keeps no order it is not asked for); a review's branches are the case's
+    ordered = {key: sorted(rows[key].values(), key=lambda r: (r.received_at, r.id)) for key in SECTIONS}
+    ordered["reviews"] = _one_row_a_case(ordered["reviews"])
     return {
-        key: Section(rows[key], min(counts[key], COUNT_CAP), counts[key] > COUNT_CAP, str(TITLES[key]))
+        key: Section(
+            _dated(ordered[key], limits, key), min(counts[key], COUNT_CAP), counts[key] > COUNT_CAP, str(TITLES[key])
+        )
         for key in SECTIONS
     }
 
@@ -202,41 +234,57 @@ def _one_row_a_case(branches: list[Row]) -> list[Row]:
     return list(cases.values())[:QUEUE_ROWS]
 
 
-def with_deadlines(rows: list[Row], department_ids, row_sections: list[str] | None = None) -> list[Row]:
-    """Each row with the limit that matters to this clerk: the running clock of his own departments for the step
-    its section waits on (`row_sections`, the section of each row: SECTION_STAGES; what the section is sorted
-    by), else the soonest of his departments', else of the case; paused when every clock of the case is. One
-    indexed read for the page's rows (clock_subject), in plain SQL as the rows are."""
+def with_deadlines(rows: list[Row], department_ids, section: str = "") -> list[Row]:
+    """A section's page of rows (section_applications) with their limits (_dated): one indexed read for the page's
+    rows (clock_subject), in plain SQL as the rows are. The queue page reads its rows' limits with them."""
     if not rows:
         return rows
-    mine = set(department_ids)
     subjects = sorted({str(r.id) for r in rows})
     # Padded to a multiple of QUEUE_ROWS: each length of the IN list is a statement of its own, and psycopg keeps a
     # connection's hundred most used prepared (settings: ZT_DB_PREPARE); five lengths instead of a hundred.
     subjects += subjects[-1:] * (-len(subjects) % QUEUE_ROWS)
-    clocks: dict[str, list[tuple]] = {}
+    limits: dict[str, dict[int, Limit]] = {}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT subject_id, department_id, due_at, level, paused_since, stage FROM {Clock._meta.db_table} "
+            f"SELECT id, subject_id, department_id, due_at, level, paused_since, stage FROM {Clock._meta.db_table} "
             f"WHERE subject_type = %s AND subject_id IN ({', '.join(['%s'] * len(subjects))}) "
             "AND stopped_at IS NULL",
             [SUBJECT, *subjects],
         )
-        for subject_id, department_id, due_at, level, paused_since, stage in cursor.fetchall():
-            clocks.setdefault(subject_id, []).append(
-                (department_id in mine, aware(due_at), level, paused_since is not None, stage)
-            )
+        for clock_id, subject_id, *limit in cursor.fetchall():
+            limits.setdefault(subject_id, {})[clock_id] = _limit(*limit, mine=set(department_ids))
+    return _dated(rows, limits, section)
+
+
+class Limit(NamedTuple):
+    """A running clock of a case as a queue row weighs it."""
+
+    own: bool  # of one of the clerk's departments
+    due_at: dt.datetime
+    level: str
+    paused: bool
+    stage: str
+
+
+def _limit(department_id, due_at, level, paused_since, stage, *, mine) -> Limit:
+    return Limit(department_id in mine, aware(due_at), level, paused_since is not None, stage)
+
+
+def _dated(rows: list[Row], limits: dict[str, dict[int, Limit]], section: str) -> list[Row]:
+    """Each row of a section with the limit that matters to this clerk, of its case's running limits (`limits`,
+    by case and clock): his own departments' for the step the section waits on (SECTION_STAGES; what the section
+    is sorted by), else the soonest of his departments', else of the case; paused when every limit of the case is."""
+    step = SECTION_STAGES.get(section, "")
     out = []
-    for n, row in enumerate(rows):
-        found = clocks.get(str(row.id), [])
-        going = [c for c in found if not c[3]]
-        ours = [c for c in going if c[0]]
-        step = SECTION_STAGES.get(row_sections[n], "") if row_sections else ""
-        waited = [c for c in ours if step and _is_stage(c[4], step)]
+    for row in rows:
+        found = list(limits.get(str(row.id), {}).values())
+        going = [c for c in found if not c.paused]
+        ours = [c for c in going if c.own]
+        waited = [c for c in ours if step and _is_stage(c.stage, step)]
         chosen = waited or ours or going
         if chosen:
-            _own, due_at, level, _paused, _stage = min(chosen, key=lambda c: c[1])
-            out.append(row._replace(due_at=due_at, level=level))
+            soonest = min(chosen, key=lambda c: c.due_at)
+            out.append(row._replace(due_at=soonest.due_at, level=soonest.level))
         else:
             out.append(row._replace(paused=bool(found)))
     return out
@@ -394,4 +442,4 @@ def as_rows(applications, department_ids, section: str = "") -> list[Row]:
         )
         for a in applications
     ]
-    return with_deadlines(rows, department_ids, [section] * len(rows))
+    return with_deadlines(rows, department_ids, section)
