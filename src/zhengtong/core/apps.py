@@ -13,4 +13,9 @@ class CoreConfig(AppConfig):
     verbose_name = "基础"
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from . import checks  # noqa: F401  deploy checks
+        from .pg_timestamps import read_in_c
+
+        connection_created.connect(read_in_c)
