@@ -29,7 +29,10 @@ from .models import Application, Branch, ServiceItem, Status
 
 SUBJECT = APPLICATION.subject
 
-QUEUE_ROWS = 20
+# The queue page is an overview: each section's ten oldest, its count and a link to the whole list (sorted by due,
+# searched, paged: section_applications). Ten keep all five sections on a screen or two in 大字版 and on a phone;
+# with twenty the page took 2.1-2.4x its floor (decision 0015, session 55).
+QUEUE_ROWS = 10
 COUNT_CAP = 1000  # a section's count stops past it ("1000+"), as site search's does (decision 0011)
 
 # Sections a lead department works through, in page order after acceptance.
