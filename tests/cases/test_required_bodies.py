@@ -44,7 +44,7 @@ def test_the_letters_steps(client, hotline, district, lisi, wangwu):
 
 def test_the_disclosure_requests_and_documents_steps(client, district, zhangsan, lisi):
     request = _register(district["A"], zhangsan)
-    for action in ("correction", "consult", "answer"):
+    for action in ("correction", "consult", "answer", "extend"):
         refused_for_a_marked_field(client, "disclosure-requests", request.pk, action, lisi)
     svc.request_correction(request=request, by=lisi, items=["请写明所需信息的年份"])
     refused_for_a_marked_field(client, "disclosure-requests", request.pk, "correct", zhangsan)

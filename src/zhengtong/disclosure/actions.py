@@ -12,8 +12,8 @@ from . import requests as svc
 from .models import Document
 
 
-def _user(data, name):
-    found = params.identifier(data, name)
+def _approver(data):
+    found = params.identifier(data, "approver", needed=True)
     return User.objects.filter(pk=found).first() if found else None
 
 
@@ -31,8 +31,8 @@ REQUEST_ACTIONS = {
     "extend": lambda r, user, post: svc.request_extend(
         request=r,
         by=user,
-        reason=params.text(post, "reason"),
-        approver=_user(post, "approver"),
+        reason=params.text(post, "reason", needed=True),
+        approver=_approver(post),
     ),
     "extend_decide": lambda r, user, post: svc.request_extend_decide(
         request=r, by=user, approve=params.flag(post, "approve"), note=params.text(post, "note", max_length=300)

@@ -80,6 +80,8 @@ def request_extend(*, request: Request, by, approver, reason: str) -> Request:
     request = locked(request)
     require_may(by, request, "extend")
     require_state_for(request, "extend", by)
+    if approver is None:  # none named: a missing field, as the hall's extension answers it
+        raise refuse_on("approver", errors.EXTENSION_APPROVER)
     if not is_head_of(approver, request.department_id):
         raise refuse_on("approver", errors.EXTENSION_APPROVER, PermissionDenied)
     if not (reason or "").strip():
