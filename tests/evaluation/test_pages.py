@@ -67,6 +67,35 @@ def test_my_ratings_list_every_case_still_open_to_rating_first_and_page_the_rest
     assert "旧办件119" in client.get("/evaluation/mine/?page=3").content.decode()
 
 
+def test_cases_open_to_rating_are_paged_soonest_to_close_first_each_reachable(client, invitation, zhangsan):
+    """Issue 26: 我的评价 listed every case still open to rating on one page, 2,979 of them for the benchmark's
+    frequent applicant (308 ms). They are paged as the rated ones are, the soonest to close first, on a pager of
+    their own that keeps the other list's page; every case stays reachable (国办发〔2019〕51号, 每个办件都可评价)."""
+    import datetime as dt
+
+    now = timezone.now()
+    Invitation.objects.bulk_create(
+        Invitation(
+            subject_type="disclosure.request",
+            subject_id=f"open{n}",
+            subject_label=f"待评办件{n:03d}",
+            department_id=invitation.department_id,
+            rater=zhangsan,
+            concluded_at=now - dt.timedelta(days=1),
+            expires_at=now + dt.timedelta(hours=n + 1),
+        )
+        for n in range(60)
+    )
+    client.force_login(zhangsan)
+    first = client.get("/evaluation/mine/").content.decode()
+    assert "待评办件000" in first and "待评办件049" in first and "待评办件050" not in first
+    assert "?open=2" in first
+    second = client.get("/evaluation/mine/?open=2&page=1").content.decode()
+    assert "待评办件050" in second and "待评办件059" in second and "待评办件000" not in second
+    assert f'href="/evaluation/rate/{invitation.pk}/">去评价' in second  # closes last: the 61st
+    assert "?open=2&amp;page=" in second or "?page=1&amp;open=" in second  # each pager keeps the other's page
+
+
 def test_another_account_gets_a_refusal_not_the_form(verified_client, invitation, wangwu):
     response = verified_client(wangwu).get(f"/evaluation/rate/{invitation.pk}/")
     assert response.status_code == 403 and "EVALUATION_NOT_FOUND" in response.content.decode()

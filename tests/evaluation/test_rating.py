@@ -202,3 +202,26 @@ def test_51_hao_a_case_concluded_long_ago_asks_no_one(district, zhangsan, lisi, 
     disclosure.request_answer(request=request, by=lisi, answer_type="granted")
     assert Invitation.objects.filter(subject_id=str(request.pk)).exists()
     assert not zhangsan.messages.filter(title__contains="请您对办理服务作出评价").exists()
+
+
+def test_a_rated_invitation_says_when_it_was_rated_and_leaves_the_raters_open_list(answered):
+    """我的评价 reads the cases still open to rating by an index of the invitations not yet rated (issue 26): asked
+    through the rating's join, PostgreSQL hashed every rating of every citizen to find one citizen's open ones."""
+    invitation = _invitation(answered)
+    assert invitation.rated_at is None
+    rating = services.rating_submit(invitation=invitation, score=4, channel=Channel.CASE_PAGE)
+    invitation.refresh_from_db()
+    assert invitation.rated_at == rating.at
+
+
+def test_the_migration_dates_the_invitations_rated_before_it(answered):
+    from importlib import import_module
+
+    from django.apps import apps
+
+    invitation = _invitation(answered)
+    rating = services.rating_submit(invitation=invitation, score=4, channel=Channel.CASE_PAGE)
+    Invitation.objects.filter(pk=invitation.pk).update(rated_at=None)
+    import_module("zhengtong.evaluation.migrations.0013_invitation_rated_at").date_the_rated(apps, None)
+    invitation.refresh_from_db()
+    assert invitation.rated_at == rating.at

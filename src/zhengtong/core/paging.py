@@ -25,10 +25,11 @@ MOST_RANGES = 64
 MAX_PAGE = 10**9  # page 10**20 would be an OFFSET neither database can hold (found by schemathesis: a 500)
 
 
-def pager_query(params) -> str:
-    """The request's query string without `page`, every value kept: the pager adds its own page, the filter
-    stays. Built from the values, not from a copied QueryDict (a deep copy on the letters list's hot path)."""
-    return urlencode([(key, value) for key, values in params.lists() if key != "page" for value in values])
+def pager_query(params, name: str = "page") -> str:
+    """The request's query string without the pager's own parameter (`name`: a page holding two paged lists gives
+    each its own), every value kept: the pager adds its own page, the filter stays. Built from the values, not
+    from a copied QueryDict (a deep copy on the letters list's hot path)."""
+    return urlencode([(key, value) for key, values in params.lists() if key != name for value in values])
 
 
 class BoundedPaginator(Paginator):

@@ -81,6 +81,9 @@ class Invitation(models.Model):
     kiosk_expires = models.DateTimeField(null=True, blank=True)
     concluded_at = models.DateTimeField(_("办结时间"))
     expires_at = models.DateTimeField(_("评价截止"))
+    # when its rating was given (services.rating_record), so that a rater's open cases are read by an index of the
+    # unrated (evaluation_rater_unrated): through the rating's join PostgreSQL hashed every rating of every citizen
+    rated_at = models.DateTimeField(_("评价时间"), null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -91,6 +94,12 @@ class Invitation(models.Model):
         ]
         indexes = [
             models.Index(fields=["rater", "expires_at"], name="evaluation_rater_open"),
+            # 我的评价's cases still open to rating, the soonest to close first (views_rate.mine)
+            models.Index(
+                fields=["rater", "expires_at", "id"],
+                condition=Q(rated_at__isnull=True),
+                name="evaluation_rater_unrated",
+            ),
             # 我的评价, newest first: read in this order, not sorted from all of a frequent applicant's (decision 0020)
             models.Index(fields=["rater", "-concluded_at", "-id"], name="evaluation_rater_latest"),
         ]

@@ -199,11 +199,14 @@ def rating_record(
             )
     except IntegrityError:
         raise refuse(errors.RATED_ALREADY, InvalidTransition) from None
+    invitation.rated_at = now
+    changed = ["rated_at"]
     # The tablet's token is spent (the next person at the counter must not see this rating). The SMS link stays
     # the rater's own: opened again it shows what he said, and the one-to-one keeps it to one rating.
     if invitation.kiosk_hash:
         invitation.kiosk_hash = ""
-        invitation.save(update_fields=["kiosk_hash"])
+        changed.append("kiosk_hash")
+    invitation.save(update_fields=changed)
     # The rater is not named in the trail the rated department reads: the row's actor is the rater's account (or
     # none), visible to the auditors only.
     audit_record(

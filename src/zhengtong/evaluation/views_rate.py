@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.errors import ZtError
 from zhengtong.core.forms import ChoiceButtons, ZtForm, apply_error, message_error, styled
-from zhengtong.core.paging import page_of
+from zhengtong.core.paging import page_of, pager_query
 
 from . import services
 from .models import SUB_INDICATORS, Channel, Invitation, Rating, Score
@@ -149,16 +149,24 @@ def thanks(request):
 
 @login_required
 def mine(request):
-    """我的评价: every case he may still rate, the soonest to close first (the rating period bounds them), then what he
-    rated or let pass, newest first, a page at a time."""
+    """我的评价: every case he may still rate, the soonest to close first, then what he rated or let pass, newest
+    first; each list a page at a time on its own pager (`open` and `page`), each keeping the other's page: the
+    rating period bounds the open ones, but a frequent applicant's can be thousands."""
     now = timezone.now()
     his = Invitation.objects.filter(rater=request.user).select_related("rating", "department")
-    still_open = Q(rating__isnull=True, expires_at__gt=now)
+    still_open = Q(rated_at__isnull=True, expires_at__gt=now)  # evaluation_rater_unrated, in its order
+    still = page_of(his.filter(still_open).order_by("expires_at", "pk"), 50, request.GET.get("open"))
     rest = page_of(his.exclude(still_open).order_by("-concluded_at", "-pk"), 50, request.GET.get("page"))
     return render(
         request,
         "evaluation/mine.html",
-        {"open": his.filter(still_open).order_by("expires_at", "pk"), "page": rest, "now": now, "query": ""},
+        {
+            "open": still,
+            "open_query": pager_query(request.GET, "open"),
+            "page": rest,
+            "query": pager_query(request.GET),
+            "now": now,
+        },
     )
 
 
