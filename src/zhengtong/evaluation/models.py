@@ -144,6 +144,8 @@ class Rating(models.Model):
             models.Index(fields=["at"], name="evaluation_rating_at"),
             # a department's 差评 newest first: the workbench's list of follow-ups (one to each) in its order
             models.Index(fields=["department", "at"], condition=Q(score__in=BAD_SCORES), name="evaluation_bad_dept_at"),
+            # every 差评 newest first: a supervisor's list when his scope is 全部
+            models.Index(fields=["-at"], condition=Q(score__in=BAD_SCORES), name="evaluation_bad_at"),
         ]
 
     @property

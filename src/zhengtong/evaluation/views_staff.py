@@ -23,7 +23,7 @@ from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
 from zhengtong.core.paging import page_of, pager_query
 from zhengtong.org.access import workplaces
-from zhengtong.org.scopes import scope_departments, scope_queryset
+from zhengtong.org.scopes import scope_condition, scope_departments, scope_queryset
 from zhengtong.supervision.access import may_supervise
 from zhengtong.supervision.models import OPEN, Clock, Outcome
 
@@ -60,9 +60,10 @@ def _follow_ups(user):
     )
     own = Q(rating__department_id__in=workplaces(user))
     if may_supervise(user):
-        return rows.filter(
-            own | Q(pk__in=scope_queryset(user, rows, department_field="rating__department").values("pk"))
-        )
+        covered = scope_condition(user, department_fields=("rating__department",))
+        if covered is None:  # every 差评, read newest first from their index (evaluation_bad_at), not sorted whole
+            return rows
+        return rows.filter(own | covered)
     return rows.filter(own)
 
 
