@@ -3,6 +3,7 @@ their Excel, and the workbench's follow-up page (国办发〔2019〕51号: resul
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 
 import pytest
@@ -41,25 +42,29 @@ def test_the_rater_rates_from_his_account_and_errors_name_the_field(client, invi
     assert Rating.objects.get().addition == "后来补充答复了"
 
 
+def _invitations(like: Invitation, label: str, count: int, *, concluded, expires) -> None:
+    """`count` more invitations of `like`'s rater and department, labelled `label` and a number, each concluded and
+    closing to rating when `concluded(n)` and `expires(n)` say."""
+    Invitation.objects.bulk_create(
+        Invitation(
+            subject_type="disclosure.request",
+            subject_id=f"{label}{n}",
+            subject_label=f"{label}{n:03d}",
+            department_id=like.department_id,
+            rater=like.rater,
+            concluded_at=concluded(n),
+            expires_at=expires(n),
+        )
+        for n in range(count)
+    )
+
+
 def test_my_ratings_list_every_case_still_open_to_rating_first_and_page_the_rest(client, invitation, zhangsan):
     """国办发〔2019〕51号 (每个办件都可评价): 我的评价 took the user's 100 latest cases and only then put the ones he
     may still rate first, so a case open to rating behind 100 newer ones was not offered (an outside try)."""
-    import datetime as dt
-
     now = timezone.now()
-    older = [
-        Invitation(
-            subject_type="disclosure.request",
-            subject_id=f"old{n}",
-            subject_label=f"旧办件{n:03d}",
-            department_id=invitation.department_id,
-            rater=zhangsan,
-            concluded_at=now - dt.timedelta(minutes=n),
-            expires_at=now - dt.timedelta(seconds=1),
-        )
-        for n in range(120)
-    ]
-    Invitation.objects.bulk_create(older)
+    closed = now - dt.timedelta(seconds=1)
+    _invitations(invitation, "旧办件", 120, concluded=lambda n: now - dt.timedelta(minutes=n), expires=lambda n: closed)
     Invitation.objects.filter(pk=invitation.pk).update(concluded_at=now - dt.timedelta(days=3))
     client.force_login(zhangsan)
     first = client.get("/evaluation/mine/").content.decode()
@@ -72,20 +77,10 @@ def test_cases_open_to_rating_are_paged_soonest_to_close_first_each_reachable(cl
     """Issue 26: 我的评价 listed every case still open to rating on one page, 2,979 of them for the benchmark's
     frequent applicant (308 ms). They are paged as the rated ones are, the soonest to close first, on a pager of
     their own that keeps the other list's page; every case stays reachable (国办发〔2019〕51号, 每个办件都可评价)."""
-    import datetime as dt
-
     now = timezone.now()
-    Invitation.objects.bulk_create(
-        Invitation(
-            subject_type="disclosure.request",
-            subject_id=f"open{n}",
-            subject_label=f"待评办件{n:03d}",
-            department_id=invitation.department_id,
-            rater=zhangsan,
-            concluded_at=now - dt.timedelta(days=1),
-            expires_at=now + dt.timedelta(hours=n + 1),
-        )
-        for n in range(60)
+    day_before = now - dt.timedelta(days=1)
+    _invitations(
+        invitation, "待评办件", 60, concluded=lambda n: day_before, expires=lambda n: now + dt.timedelta(hours=n + 1)
     )
     client.force_login(zhangsan)
     first = client.get("/evaluation/mine/").content.decode()
