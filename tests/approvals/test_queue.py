@@ -281,3 +281,19 @@ def test_a_case_with_several_running_limits_is_one_row_showing_the_limit_of_its_
     assert [r.receipt_no for r in rows] == ["Q000003", "Q000001", "Q000002"]
     assert set(rows[1].department_name.split("、")) == {district["A"].name, district["A1"].name}
     assert rows[1].due_at == sooner.due_at and rows[0].due_at is None and not rows[0].paused
+
+
+def test_a_case_two_of_his_departments_of_one_name_review_is_one_row_naming_each_and_the_lead(item, district):
+    """Fresh-eyes review, session 55: the rows were kept once per case and department name, and two departments
+    may share a name (each bureau's 办公室): the second's branch was dropped before the case's row was made, so the
+    row named one of them and lost the 牵头 mark when the leading branch came second. Kept once per branch."""
+    from zhengtong.approvals.models import Branch
+    from zhengtong.org.models import Department
+
+    Department.objects.filter(pk=district["A1"].pk).update(name=district["A"].name)
+    registrar = f.staff("a1clerk", "登记员", district["A1"])
+    both = _application(item, district["B"], Status.REVIEWING, minutes_ago=9, n=1)
+    Branch.objects.create(application=both, department=district["A1"], received_at=both.received_at)
+    Branch.objects.create(application=both, department=district["A"], received_at=both.received_at, is_lead=True)
+    (row,) = queue.staff_queue(registrar)["reviews"].rows
+    assert row.department_name == f"{district['A'].name}、{district['A'].name}" and row.is_lead

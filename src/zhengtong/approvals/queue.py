@@ -124,13 +124,13 @@ def _rows_sql(marks: str, departments: int) -> str:
     t = _tables()
     lead_arm = (
         f"SELECT * FROM (SELECT {{key}} AS section, a.id, a.receipt_no, i.name, a.applicant_name, a.received_at, "
-        f"'' AS department, FALSE AS is_lead FROM {t['app']} a JOIN {t['item']} i ON i.id = a.item_id "
+        f"'' AS department, FALSE AS is_lead, 0 AS branch FROM {t['app']} a JOIN {t['item']} i ON i.id = a.item_id "
         f"WHERE a.lead_department_id IN ({marks}) AND a.status = {{status}} ORDER BY a.received_at "
         f"LIMIT {QUEUE_ROWS}) q{{n}}"
     )
     review_arm = (
         f"SELECT * FROM (SELECT 'reviews' AS section, a.id, a.receipt_no, i.name, a.applicant_name, b.received_at, "
-        f"d.name AS department, b.is_lead FROM {t['branch']} b JOIN {t['app']} a ON a.id = b.application_id "
+        f"d.name AS department, b.is_lead, b.id FROM {t['branch']} b JOIN {t['app']} a ON a.id = b.application_id "
         f"JOIN {t['item']} i ON i.id = a.item_id JOIN {t['dept']} d ON d.id = b.department_id "
         f"WHERE b.department_id IN ({marks}) AND b.state = {{status}} ORDER BY b.received_at "
         f"LIMIT {QUEUE_ROWS * departments}) r"
@@ -171,11 +171,12 @@ def _head_sql(marks: str, departments: int) -> str:
     clock = Clock._meta.db_table
     return (
         f"SELECT h.section, NULL AS waiting, h.id, h.receipt_no, h.name, h.applicant_name, h.received_at, "
-        f"h.department, h.is_lead, c.id AS clock, c.department_id, c.due_at, c.level, c.paused_since, c.stage "
+        f"h.department, h.is_lead, h.branch, "
+        f"c.id AS clock, c.department_id, c.due_at, c.level, c.paused_since, c.stage "
         f"FROM ({_rows_sql(marks, departments)}) h LEFT JOIN {clock} c ON c.subject_type = %s "
         f"AND c.subject_id = CAST(h.id AS VARCHAR(64)) AND c.stopped_at IS NULL "
         f"UNION ALL SELECT n.section, n.waiting, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-        f"NULL, NULL FROM ({_counts_sql(marks, departments)}) n"
+        f"NULL, NULL, NULL FROM ({_counts_sql(marks, departments)}) n"
     )
 
 
@@ -186,7 +187,7 @@ def staff_queue(user) -> dict[str, Section]:
         return {key: Section([], 0, title=str(TITLES[key])) for key in SECTIONS}
     marks = ", ".join(["%s"] * len(ids))
     params = ids * len(SECTIONS)  # the rows' and the counts': each section's arm takes the departments
-    rows: dict[str, dict[tuple, Row]] = {key: {} for key in SECTIONS}  # a branch's row once, whatever its limits
+    rows: dict[str, dict[tuple, tuple]] = {key: {} for key in SECTIONS}  # a branch's once, whatever its limits
     limits: dict[str, dict[int, Limit]] = {}
     counts: dict[str, int] = {}
     mine = set(ids)
@@ -202,18 +203,20 @@ def staff_queue(user) -> dict[str, Section]:
             received_at,
             department,
             is_lead,
+            branch,
             *clock,
         ) in cursor.fetchall():
             if pk is None:
                 counts[section] = waiting
                 continue
+            # by branch, not by department name: two of his departments may share one (each bureau's 办公室)
             row = Row(pk, receipt_no, item_name, applicant, aware(received_at), department, bool(is_lead))
-            rows[section].setdefault((pk, department), row)
+            rows[section].setdefault((pk, branch), (row.received_at, pk, branch, row))
             clock_id, *limit = clock
             if clock_id is not None:
                 limits.setdefault(str(pk), {})[clock_id] = _limit(*limit, mine=mine)
     # in the order each arm read them (a join keeps no order it is not asked for); a review's branches are the case's
-    ordered = {key: sorted(rows[key].values(), key=lambda r: (r.received_at, r.id)) for key in SECTIONS}
+    ordered = {key: [row for *_order, row in sorted(rows[key].values())] for key in SECTIONS}
     ordered["reviews"] = _one_row_a_case(ordered["reviews"])
     return {
         key: Section(
