@@ -86,6 +86,10 @@ def load(count: int) -> dict:
             """,
             params,
         )
+        # a rated invitation says when, as services.rating_record leaves it (我的评价 reads the unrated by it)
+        cursor.execute(
+            "UPDATE evaluation_invitation i SET rated_at = r.at FROM evaluation_rating r WHERE r.invitation_id = i.id"
+        )
         cursor.execute(
             """
             INSERT INTO evaluation_followup (rating_id, state, verification, rectification, appeal_reason,

@@ -90,6 +90,7 @@ def test_cases_open_to_rating_are_paged_soonest_to_close_first_each_reachable(cl
     assert "待评办件050" in second and "待评办件059" in second and "待评办件000" not in second
     assert f'href="/evaluation/rate/{invitation.pk}/">去评价' in second  # closes last: the 61st
     assert "?open=2&amp;page=" in second or "?page=1&amp;open=" in second  # each pager keeps the other's page
+    assert 'aria-label="待评价办件的分页"' in first and 'id="pager-jump-open"' in first  # told apart by a reader
 
 
 def test_another_account_gets_a_refusal_not_the_form(verified_client, invitation, wangwu):
