@@ -77,11 +77,11 @@ def load(count: int) -> dict:
         cursor.execute(
             """
             INSERT INTO evaluation_rating (invitation_id, score, comment, channel, at, addition, department_id,
-                staff_id, item_code, counted)
+                staff_id, item_code, counted, public_comment, public_addition)
             SELECT i.id, CASE WHEN i.id %% 100 < 3 THEN 1 WHEN i.id %% 100 < 5 THEN 2 WHEN i.id %% 100 < 12 THEN 3
                               WHEN i.id %% 100 < 35 THEN 4 ELSE 5 END,
                 '', 'case_page', i.concluded_at + interval '1 hour', '', i.department_id, i.staff_id, i.item_code,
-                i.id %% 997 <> 0
+                i.id %% 997 <> 0, '', ''
             FROM evaluation_invitation i WHERE i.subject_type = 'bench.case'
             """,
             params,
@@ -93,9 +93,9 @@ def load(count: int) -> dict:
         cursor.execute(
             """
             INSERT INTO evaluation_followup (rating_id, state, verification, rectification, appeal_reason,
-                appeal_decision, published, rectified_on_time, updated_at)
+                appeal_decision, published, rectified_on_time, updated_at, public_comment, public_rectification)
             SELECT r.id, CASE WHEN r.id %% 10 = 0 THEN 'verifying' ELSE 'done' END, '', '', '', '', false,
-                CASE WHEN r.id %% 10 = 0 THEN NULL ELSE r.id %% 7 <> 0 END, %(now)s
+                CASE WHEN r.id %% 10 = 0 THEN NULL ELSE r.id %% 7 <> 0 END, %(now)s, '', ''
             FROM evaluation_rating r WHERE r.score <= 2
             """,
             params,
