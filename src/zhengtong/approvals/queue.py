@@ -250,6 +250,7 @@ def with_deadlines(rows: list[Row], department_ids, section: str = "") -> list[R
     # connection's hundred most used prepared (settings: ZT_DB_PREPARE); five lengths instead of a hundred.
     subjects += subjects[-1:] * (-len(subjects) % QUEUE_ROWS)
     limits: dict[str, dict[int, Limit]] = {}
+    mine = set(department_ids)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT id, subject_id, department_id, due_at, level, paused_since, stage FROM {Clock._meta.db_table} "
@@ -258,7 +259,7 @@ def with_deadlines(rows: list[Row], department_ids, section: str = "") -> list[R
             [SUBJECT, *subjects],
         )
         for clock_id, subject_id, *limit in cursor.fetchall():
-            limits.setdefault(subject_id, {})[clock_id] = _limit(*limit, mine=set(department_ids))
+            limits.setdefault(subject_id, {})[clock_id] = _limit(*limit, mine=mine)
     return _dated(rows, limits, section)
 
 
