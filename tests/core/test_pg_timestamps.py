@@ -57,3 +57,13 @@ def test_the_connection_reads_timestamps_with_psycopgs_own_loader():
         cursor.execute("SELECT 1")
         loader = cursor.cursor.adapters.get_loader(TIMESTAMPTZ, Format.TEXT)
     assert loader is UtcTimestamptzLoader  # Django's create_cursor kept it: it reads in the connection's zone
+
+
+def test_the_loaders_own_method_reads_as_the_c_one_it_hands_to():
+    from zhengtong.core.pg_timestamps import UtcTimestamptzLoader
+
+    with connection.cursor() as cursor:
+        loader = UtcTimestamptzLoader(TIMESTAMPTZ, cursor.cursor)
+        assert UtcTimestamptzLoader.load(loader, b"2026-12-06 14:00:00.5+00") == dt.datetime(
+            2026, 12, 6, 14, 0, 0, 500000, tzinfo=dt.timezone.utc
+        )
