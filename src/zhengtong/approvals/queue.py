@@ -164,19 +164,24 @@ def _counts_sql(marks: str, departments: int) -> str:
     return _sections_sql(lead_arm, review_arm)
 
 
+# A case row's columns in the queue page's statement, after its section and count (staff_queue reads them in order)
+_HEAD_ROW = (
+    "h.id", "h.receipt_no", "h.name", "h.applicant_name", "h.received_at", "h.department", "h.is_lead", "h.branch",
+    "c.id", "c.department_id", "c.due_at", "c.level", "c.paused_since", "c.stage",
+)  # fmt: skip
+
+
 def _head_sql(marks: str, departments: int) -> str:
     """The queue page's one statement: the sections' first rows (_rows_sql), each once for every running limit of
     its case (none: once, the limit's columns empty), then a row per section holding its count (_counts_sql) in
     `waiting`, empty for the rows. Rows, counts and the rows' limits were three statements, a round trip each."""
     clock = Clock._meta.db_table
     return (
-        f"SELECT h.section, NULL AS waiting, h.id, h.receipt_no, h.name, h.applicant_name, h.received_at, "
-        f"h.department, h.is_lead, h.branch, "
-        f"c.id AS clock, c.department_id, c.due_at, c.level, c.paused_since, c.stage "
+        f"SELECT h.section, NULL AS waiting, {', '.join(_HEAD_ROW)} "
         f"FROM ({_rows_sql(marks, departments)}) h LEFT JOIN {clock} c ON c.subject_type = %s "
         f"AND c.subject_id = CAST(h.id AS VARCHAR(64)) AND c.stopped_at IS NULL "
-        f"UNION ALL SELECT n.section, n.waiting, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
-        f"NULL, NULL, NULL FROM ({_counts_sql(marks, departments)}) n"
+        f"UNION ALL SELECT n.section, n.waiting, {', '.join(['NULL'] * len(_HEAD_ROW))} "
+        f"FROM ({_counts_sql(marks, departments)}) n"
     )
 
 
