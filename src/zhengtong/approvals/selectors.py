@@ -14,6 +14,7 @@ from zhengtong.core.sql import aware
 from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock
+from zhengtong.supervision.selectors import CaseDeadline, deadline_of, running_limits_sql
 
 from .case import APPLICATION
 from .models import Application, Decision, Event, ItemType, ServiceItem, Status
@@ -75,6 +76,7 @@ class PublicStatus:
     item: Named
     lead_department: Named
     events: tuple[PublicEvent, ...]
+    deadline: CaseDeadline | None  # supervision's rule over its running limits, read with it
 
     def get_status_display(self) -> str:
         return choice_label(Application, "status", self.status)
@@ -84,33 +86,40 @@ class PublicStatus:
 
 
 def _public_status_sql() -> str:
+    """The status page's one statement: the application joined to its item, lead department and stages, a row a
+    stage ("case"), then its running limits, a row each ("limit")."""
     tables = {
         "app": Application._meta.db_table,
         "item": ServiceItem._meta.db_table,
         "event": Event._meta.db_table,
         "dept": Department._meta.db_table,
     }
-    return (
-        "SELECT a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, a.result_doc_no, "
-        "a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
-        "e.id, e.at, e.action, e.label, ed.name, e.note, a.id "
+    case = (
+        "SELECT 'case' AS part, a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, "
+        "a.result_doc_no, a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
+        "e.id AS event_id, e.at AS event_at, e.action, e.label, ed.name, e.note, a.id, "
+        "NULL AS due_at, NULL AS paused_since, NULL AS whole "
         "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
         "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
-        "WHERE a.receipt_no = %s ORDER BY e.at, e.id"
+        "WHERE a.receipt_no = %s"
     ).format(**tables)
+    limits = running_limits_sql(f"(SELECT CAST(s.id AS VARCHAR(64)) FROM {tables['app']} s WHERE s.receipt_no = %s)")
+    blanks = ", ".join(["NULL"] * 19)  # the case row's columns after its part
+    return f"{case} UNION ALL SELECT 'limit', {blanks}, l.* FROM ({limits}) l ORDER BY event_at, event_id"
 
 
 def public_application(receipt_no: str) -> PublicStatus | None:
-    """The application with its item, lead department and every stage: one indexed lookup and one join."""
+    """The application with its item, lead department, every stage and its running limit: one statement."""
     with connection.cursor() as cursor:
-        cursor.execute(_public_status_sql(), [receipt_no])
+        cursor.execute(_public_status_sql(), [receipt_no, APPLICATION.subject, receipt_no, False])
         rows = cursor.fetchall()
-    if not rows:
+    stages = [row[1:20] for row in rows if row[0] == "case"]
+    if not stages:
         return None
-    first = rows[0]
+    first = stages[0]
     events = tuple(
         PublicEvent(aware(at), action, label, Named(dept) if dept else None, note)
-        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note, _pk in rows
+        for _a, _h, _s, _r, _d, _dr, _doc, _c, _ca, _da, _i, _l, event_id, at, action, label, dept, note, _pk in stages
         if event_id is not None
     )
     return PublicStatus(
@@ -128,6 +137,7 @@ def public_application(receipt_no: str) -> PublicStatus | None:
         item=Named(first[10]),
         lead_department=Named(first[11]),
         events=events,
+        deadline=deadline_of([row[20:] for row in rows if row[0] == "limit"]),
     )
 
 

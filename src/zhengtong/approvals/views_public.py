@@ -208,7 +208,7 @@ def status(request):
             "form": form,
             "application": application,
             "events": application.events if application else (),
-            "deadline": _deadline(application) if application else None,
+            "deadline": application.deadline if application else None,
         },
     )
 

@@ -41,19 +41,30 @@ class CaseDeadline:
     paused: bool
 
 
+def running_limits_sql(subject_id: str) -> str:
+    """A statement of one case's running limits that promise a date (windows promise nothing), as (due_at,
+    paused_since, whole), for `deadline_of`. Its parameters: the case's subject type, then those of
+    `subject_id` (an SQL expression: "%s" for the id itself, or a subquery of the caller's statement), then
+    False (not a window). A page may read them in its own statement (the hall's status lookup)."""
+    return (
+        f"SELECT c.due_at, c.paused_since, c.whole FROM {Clock._meta.db_table} c WHERE c.subject_type = %s "
+        f'AND c.subject_id = {subject_id} AND c.stopped_at IS NULL AND c."window" = %s'
+    )
+
+
 def case_deadline(subject_type: str, subject_id) -> CaseDeadline | None:
-    """The case's running limit: its whole-case clock when one runs (the 承诺时限 people are promised), otherwise
-    the running stage clock due last; paused when every such clock is paused (补正, 征求意见); None once none
-    runs. Windows promise nothing and are left out. One indexed read (clock_subject) in plain SQL: every public
-    status page of every domain makes it, and building the ORM's query cost more than running it (decision 0023)."""
+    """The case's running limit (deadline_of): one indexed read (clock_subject) in plain SQL, as every public status
+    page of every domain makes it and building the ORM's query cost more than running it (decision 0023)."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT due_at, paused_since, whole FROM {Clock._meta.db_table} WHERE subject_type = %s "
-            'AND subject_id = %s AND stopped_at IS NULL AND "window" = %s',
-            [subject_type, str(subject_id), False],
-        )
-        clocks = cursor.fetchall()
-    chosen = [c for c in clocks if c[2]] or clocks
+        cursor.execute(running_limits_sql("%s"), [subject_type, str(subject_id), False])
+        return deadline_of(cursor.fetchall())
+
+
+def deadline_of(limits: list[tuple]) -> CaseDeadline | None:
+    """What a case's running limits (running_limits_sql's rows) tell its applicant or writer: its whole-case clock
+    when one runs (the 承诺时限 people are promised), otherwise the running stage clock due last; paused when every
+    such clock is paused (补正, 征求意见); None once none runs."""
+    chosen = [c for c in limits if c[2]] or limits
     if not chosen:
         return None
     running = [aware(due_at) for due_at, paused_since, _whole in chosen if paused_since is None]
