@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "zhengtong.core.middleware.SiteRoleMiddleware",
     "zhengtong.core.middleware.RejectNulMiddleware",
+    "zhengtong.core.middleware.RequestMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "zhengtong.accounts.middleware.IdleSessionMiddleware",
     "zhengtong.core.middleware.LanguageCookieMiddleware",

@@ -115,3 +115,25 @@ def test_staff_record_a_window_applicants_corrected_materials_on_the_page(
     client.post(url, {f"material_{licence.pk}": SimpleUploadedFile("营业执照.pdf", samples.pdf(), "application/pdf")})
     application.refresh_from_db()
     assert application.status == Status.SUBMITTED and application.materials.count() == 2
+
+
+def test_a_page_reads_the_clerks_rights_and_workplaces_once_in_one_statement(
+    verified_client, item, zhangsan, uploads, form_data, lisi
+):
+    """org/access.py: the clerk's case page asked for his rights five times (the navigation, each action's guard)
+    and for the departments he works in four times, a statement each: one request now reads both together, once."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from zhengtong.approvals import services
+
+    application = services.application_submit(item=item, applicant=zhangsan, data=form_data, uploads=uploads)
+    client = verified_client(lisi)
+    url = reverse("workbench_approvals:detail", args=[application.pk])
+    with CaptureQueriesContext(connection) as read:
+        assert client.get(url).status_code == 200
+    grants = [q["sql"] for q in read.captured_queries if "org_rolegrant" in q["sql"]]
+    standing = [sql for sql in grants if "org_membership" in sql]
+    assert len(standing) == 1, grants
+    assert len(grants) <= 2, grants  # and his data scope's roles (org.scopes), read by the ORM

@@ -96,3 +96,35 @@ def test_an_administrator_holds_no_business_rights(district, admins):
     membership_add(user=admins["system"], department=district["A"], is_head=True)
     assert admins["system"] not in access.heads(district["A"])
     assert admins["system"] not in access.department_staff(district["A"])
+
+
+def test_a_grant_made_during_a_request_is_seen_by_the_rest_of_it(district, lisi):
+    """What a request keeps of a user's standing is forgotten when a membership or role changes in it (an
+    administrator's page grants and then draws its navigation)."""
+    from zhengtong.core import request_memo
+    from zhengtong.org.models import Role
+    from zhengtong.org.services import role_grant
+
+    monitor = f.role("monitor")
+    Role.objects.filter(pk=monitor.pk).update(supervises=True)
+    with request_memo.scope():
+        assert not access.rights(lisi).supervises
+        role_grant(user=lisi, role=monitor)
+        assert access.rights(lisi).supervises
+        other = f.department("C", "区商务局", district["government"])
+        assert other.pk not in access.workplaces(lisi)
+        membership_add(user=lisi, department=other, is_primary=False)
+        assert other.pk in access.workplaces(lisi)
+
+
+def test_outside_a_request_each_ask_reads_the_tables(district, lisi):
+    """A task, a command or a test calling a service keeps nothing: a change made by a bulk update, which tells
+    no one, is read on the next ask."""
+    from zhengtong.org.models import Role
+    from zhengtong.org.services import role_grant
+
+    role = f.role("monitor")
+    role_grant(user=lisi, role=role)
+    assert not access.rights(lisi).supervises
+    Role.objects.filter(pk=role.pk).update(supervises=True)
+    assert access.rights(lisi).supervises

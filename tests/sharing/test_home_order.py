@@ -51,6 +51,9 @@ def test_each_persona_sees_the_latest_requests_of_his_scope_in_order(
         assert newest_visible(SHARE_REQUEST, user, rows, ORDER, 20) == list(visible(SHARE_REQUEST, user, rows)), persona
 
 
+_TABLE = ShareRequest._meta.db_table  # the list's statements, not the reader's standing (org/access.py)
+
+
 def test_a_departments_latest_requests_are_read_from_its_columns_indexes(
     district,
     personas,  # noqa: F811
@@ -60,7 +63,7 @@ def test_a_departments_latest_requests_are_read_from_its_columns_indexes(
     _requests(district, legal_resource, population_resource)
     with CaptureQueriesContext(connection) as sent:
         newest_visible(SHARE_REQUEST, personas["本部门"], ShareRequest.objects.all(), ORDER, 20)
-    merged = next(q["sql"] for q in sent.captured_queries if " UNION " in q["sql"])
+    merged = next(q["sql"] for q in sent.captured_queries if " UNION " in q["sql"] and _TABLE in q["sql"])
     plan = statement_plan(merged)
     assert arms_read_in_order(plan, "share_request_consumer", "share_request_provider"), plan
 
@@ -80,4 +83,4 @@ def test_a_scope_over_many_departments_is_walked_in_order(district, legal_resour
     with CaptureQueriesContext(connection) as sent:
         newest = newest_visible(SHARE_REQUEST, user, rows, ORDER, 20)
     assert newest == list(visible(SHARE_REQUEST, user, rows).order_by(*ORDER)[:20]) and newest
-    assert not any(" UNION " in q["sql"] for q in sent.captured_queries)
+    assert not any(" UNION " in q["sql"] and _TABLE in q["sql"] for q in sent.captured_queries)

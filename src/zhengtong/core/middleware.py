@@ -8,6 +8,8 @@ from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.http.multipartparser import MultiPartParserError
 
+from . import request_memo
+
 INTERNAL_PREFIXES = ("/workbench/", "/admin/", "/api/v1/internal/")
 SHARED_PREFIXES = (
     "/accounts/",
@@ -36,6 +38,17 @@ class SiteRoleMiddleware:
         if not path_allowed(settings.SITE_ROLE, request.path):
             raise Http404
         return self.get_response(request)
+
+
+class RequestMemoMiddleware:
+    """Each request keeps what it reads once (core/request_memo.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with request_memo.scope():
+            return self.get_response(request)
 
 
 class LanguageCookieMiddleware:

@@ -21,11 +21,13 @@ department is `works_in`, asked by each case type's transition table.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection
 from django.db.models import QuerySet
 
 from zhengtong.accounts.models import User
+from zhengtong.core import request_memo
 
 from .models import Department, Membership, Role, RoleGrant
 
@@ -51,35 +53,12 @@ def _department_id(department) -> int | None:
 
 def workplaces(user) -> set[int]:
     """The ids of the departments he works in: those he is a member of and, for each office among them, the
-    units it belongs to up to the first that is not an office. Read from the stored tree each time, in one
-    statement (every department on the way up from each membership), as the clerk's queue asks it on every
-    view. An administrator duty (handles_cases) is asked in the same statement: he works nowhere."""
+    units it belongs to up to the first that is not an office (read from the stored tree, `_standing`). An
+    administrator duty works nowhere (handles_cases)."""
     if not _active_staff(user):
         return set()
-    sql = (
-        "SELECT mine.path, d.id, d.path, d.kind FROM {member} m JOIN {dept} mine ON mine.id = m.department_id "
-        "JOIN {dept} d ON mine.path LIKE d.path || '%%' WHERE m.user_id = %s AND NOT EXISTS ("
-        "SELECT 1 FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s AND r.duty <> '')"
-    ).format(
-        member=Membership._meta.db_table,
-        dept=Department._meta.db_table,
-        grant=RoleGrant._meta.db_table,
-        role=Role._meta.db_table,
-    )
-    above: dict[str, dict[str, tuple[int, str]]] = {}  # membership path -> path on the way up -> (id, kind)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, user.pk])
-        for mine, pk, path, kind in cursor.fetchall():
-            above.setdefault(mine, {})[path] = (pk, kind)
-    ids: set[int] = set()
-    for path, chain in above.items():
-        while path in chain:
-            pk, kind = chain[path]
-            ids.add(pk)
-            if kind != Department.Kind.OFFICE:
-                break
-            path = path[: -Department.steplen]
-    return ids
+    standing = _standing(user)
+    return set(standing.workplaces) if standing.rights.handles_cases else set()
 
 
 def works_in(user, department, *, subtree: bool = True) -> bool:
@@ -155,21 +134,66 @@ class Rights:
 def rights(user) -> Rights:
     if not (user and getattr(user, "is_authenticated", False) and user.is_active):
         return Rights()
+    return _standing(user).rights
+
+
+class Standing(NamedTuple):
+    rights: Rights
+    workplaces: frozenset[int]  # for business staff (workplaces)
+
+
+def _standing(user) -> Standing:
+    """His rights and the departments he works in, read together in one statement, once a request
+    (core/request_memo.py): a workbench page asks the first for its navigation and the second for its queue, and
+    a case's page both again for each action's guard (nine statements on the clerk's case page)."""
+    return request_memo.once(("org.standing", user.pk), lambda: _read_standing(user))
+
+
+def _standing_sql() -> str:
+    """His role grants (a row each: the path columns empty), then every department on the way up from each of
+    his memberships (the grant columns empty)."""
+    tables = {
+        "grant": RoleGrant._meta.db_table,
+        "role": Role._meta.db_table,
+        "member": Membership._meta.db_table,
+        "dept": Department._meta.db_table,
+    }
+    return (
+        "SELECT r.supervises, r.edits_site, r.duty, g.approved_at, NULL AS mine, NULL AS id, NULL AS path, "
+        "NULL AS kind FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s "
+        "UNION ALL SELECT NULL, NULL, NULL, NULL, mine.path, d.id, d.path, d.kind FROM {member} m "
+        "JOIN {dept} mine ON mine.id = m.department_id JOIN {dept} d ON mine.path LIKE d.path || '%%' "
+        "WHERE m.user_id = %s"
+    ).format(**tables)
+
+
+def _read_standing(user) -> Standing:
+    grants = []
+    above: dict[str, dict[str, tuple[int, str]]] = {}  # membership path -> path on the way up -> (id, kind)
     with connection.cursor() as cursor:  # plain SQL: every workbench page asks (decision 0023)
-        cursor.execute(
-            f"SELECT r.supervises, r.edits_site, r.duty, g.approved_at FROM {RoleGrant._meta.db_table} g "
-            f"JOIN {Role._meta.db_table} r ON r.id = g.role_id WHERE g.user_id = %s",
-            [user.pk],
-        )
-        grants = cursor.fetchall()
+        cursor.execute(_standing_sql(), [user.pk, user.pk])
+        for supervises, edits, duty, approved, mine, pk, path, kind in cursor.fetchall():
+            if mine is None:
+                grants.append((supervises, edits, duty, approved))
+            else:
+                above.setdefault(mine, {})[path] = (pk, kind)
     administrator = any(duty for _s, _e, duty, _a in grants)  # even one awaiting its second administrator
     business = user.kind == User.Kind.STAFF and not administrator
-    return Rights(
+    rights = Rights(
         handles_cases=business,
         supervises=any(supervises for supervises, _e, _d, _a in grants),
         edits_site=business and any(edits for _s, edits, _d, _a in grants),
         duties=frozenset(duty for _s, _e, duty, approved in grants if duty and approved is not None),
     )
+    ids: set[int] = set()
+    for path, chain in above.items():
+        while path in chain:
+            pk, kind = chain[path]
+            ids.add(pk)
+            if kind != Department.Kind.OFFICE:
+                break
+            path = path[: -Department.steplen]
+    return Standing(rights, frozenset(ids))
 
 
 def edits_site(user) -> bool:

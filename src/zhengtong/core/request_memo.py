@@ -1,0 +1,45 @@
+"""What one request reads once. A page asks some things many times while it is made: the reader's rights for the
+workbench's navigation and for each action's guard, the departments he works in for the queue and for each
+case. Asked through `once`, each is read on the first ask and kept until the response is made; outside a
+request (a task, a command, a test calling a service) nothing is kept and every ask reads.
+
+What is kept is forgotten when the request writes what it was read from (`forget`, called by the owner of the
+tables on their saves and deletes), so a page that grants a role and then draws its navigation shows it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TypeVar
+
+Value = TypeVar("Value")
+
+_kept: ContextVar[dict | None] = ContextVar("zt_request_memo", default=None)
+
+
+@contextmanager
+def scope() -> Iterator[None]:
+    """One request's keeping (RequestMemoMiddleware), or a test's."""
+    token = _kept.set({})
+    try:
+        yield
+    finally:
+        _kept.reset(token)
+
+
+def once(key: Hashable, read: Callable[[], Value]) -> Value:
+    kept = _kept.get()
+    if kept is None:
+        return read()
+    if key not in kept:
+        kept[key] = read()
+    return kept[key]
+
+
+def forget(**_signal) -> None:
+    """Everything this request kept (a signal receiver: a write to the tables it was read from)."""
+    kept = _kept.get()
+    if kept is not None:
+        kept.clear()
