@@ -128,3 +128,39 @@ def test_outside_a_request_each_ask_reads_the_tables(district, lisi):
     assert not access.rights(lisi).supervises
     Role.objects.filter(pk=role.pk).update(supervises=True)
     assert access.rights(lisi).supervises
+
+
+def test_a_grant_rolled_back_in_a_request_is_not_kept(district, lisi):
+    """Fresh-eyes review, session 56: a grant read inside a transaction that then rolled back was kept for the
+    rest of the request (no signal tells of a rollback). A request that writes the org tables keeps nothing more."""
+    from django.db import transaction
+
+    from zhengtong.core import request_memo
+    from zhengtong.org.models import Role
+    from zhengtong.org.services import grant_role
+
+    monitor = f.role("monitor")
+    Role.objects.filter(pk=monitor.pk).update(supervises=True)
+    with request_memo.scope():
+        assert not access.rights(lisi).supervises
+        try:
+            with transaction.atomic():
+                grant_role(user=lisi, role=monitor)
+                assert access.rights(lisi).supervises
+                raise LookupError("a later step fails")
+        except LookupError:
+            pass
+        assert not access.rights(lisi).supervises
+
+
+def test_a_change_of_kind_in_a_request_is_seen(district, lisi):
+    """Fresh-eyes review, session 56: his rights are read with his kind (only staff handle cases); a kind changed
+    later in the request was not seen by what was kept."""
+    from zhengtong.accounts.models import User
+    from zhengtong.core import request_memo
+
+    with request_memo.scope():
+        assert access.handles_cases(lisi)
+        lisi.kind = User.Kind.CITIZEN
+        lisi.save(update_fields=["kind"])
+        assert not access.handles_cases(lisi)

@@ -3,8 +3,9 @@ workbench's navigation and for each action's guard, the departments he works in 
 case. Asked through `once`, each is read on the first ask and kept until the response is made; outside a
 request (a task, a command, a test calling a service) nothing is kept and every ask reads.
 
-What is kept is forgotten when the request writes what it was read from (`forget`, called by the owner of the
-tables on their saves and deletes), so a page that grants a role and then draws its navigation shows it.
+A request that writes what was kept (`forget`, called on the saves and deletes of the tables it was read from)
+keeps nothing from then on: every later ask reads, so it sees its own change, and sees it gone if the
+transaction that made it rolls back (a signal tells of a save, never of a rollback).
 """
 
 from __future__ import annotations
@@ -39,7 +40,5 @@ def once(key: Hashable, read: Callable[[], Value]) -> Value:
 
 
 def forget(**_signal) -> None:
-    """Everything this request kept (a signal receiver: a write to the tables it was read from)."""
-    kept = _kept.get()
-    if kept is not None:
-        kept.clear()
+    """This request keeps nothing more (a signal receiver: a write to the tables it was read from)."""
+    _kept.set(None)

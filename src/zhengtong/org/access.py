@@ -146,7 +146,8 @@ def _standing(user) -> Standing:
     """His rights and the departments he works in, read together in one statement, once a request
     (core/request_memo.py): a workbench page asks the first for its navigation and the second for its queue, and
     a case's page both again for each action's guard (nine statements on the clerk's case page)."""
-    return request_memo.once(("org.standing", user.pk), lambda: _read_standing(user))
+    # his kind is in the key: his rights are read with it (only staff handle cases)
+    return request_memo.once(("org.standing", user.pk, user.kind), lambda: _read_standing(user))
 
 
 def _standing_sql() -> str:
