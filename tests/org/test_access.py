@@ -6,9 +6,14 @@ disabled account or a citizen account holds no department's rights.
 
 from __future__ import annotations
 
+import contextlib
+
+import pytest
+
+from zhengtong.core import request_memo
 from zhengtong.org import access
-from zhengtong.org.models import Department
-from zhengtong.org.services import membership_add
+from zhengtong.org.models import Department, Duty
+from zhengtong.org.services import membership_add, role_grant, role_grant_approve
 
 from .. import factories as f
 
@@ -164,3 +169,21 @@ def test_a_change_of_kind_in_a_request_is_seen(district, lisi):
         lisi.kind = User.Kind.CITIZEN
         lisi.save(update_fields=["kind"])
         assert not access.handles_cases(lisi)
+
+
+@pytest.mark.parametrize("in_request", [False, True])
+def test_a_pending_duty_works_nowhere_and_an_approved_one_too(district, lisi, admins, in_request):
+    """三员分立 (DOMAIN.md §8): a duty awaiting its second administrator already works nowhere, as one approved,
+    in a request and outside one (the fresh-eyes review of session 56, against the earlier statement's rule)."""
+    role = f.role("auditor", duty=Duty.AUDIT)
+    scope = request_memo.scope() if in_request else contextlib.nullcontext()
+    with scope:
+        assert access.workplaces(lisi) == {district["A"].pk}
+        grant = role_grant(user=lisi, role=role, by=admins["security"])  # awaits a second administrator
+        assert grant.approved_at is None
+        assert access.workplaces(lisi) == set() and not access.handles_cases(lisi)
+        assert access.rights(lisi).duties == frozenset()
+        second = f.staff("sec2", "安全2", district["B"], f.role("security-admin", duty=Duty.SECURITY))
+        role_grant_approve(grant=grant, by=second)
+        assert access.rights(lisi).duties == {Duty.AUDIT}
+        assert access.workplaces(lisi) == set()
