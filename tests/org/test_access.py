@@ -106,7 +106,6 @@ def test_an_administrator_holds_no_business_rights(district, admins):
 def test_a_grant_made_during_a_request_is_seen_by_the_rest_of_it(district, lisi):
     """What a request keeps of a user's standing is forgotten when a membership or role changes in it (an
     administrator's page grants and then draws its navigation)."""
-    from zhengtong.core import request_memo
     from zhengtong.org.models import Role
     from zhengtong.org.services import role_grant
 
@@ -140,7 +139,6 @@ def test_a_grant_rolled_back_in_a_request_is_not_kept(district, lisi):
     rest of the request (no signal tells of a rollback). A request that writes the org tables keeps nothing more."""
     from django.db import transaction
 
-    from zhengtong.core import request_memo
     from zhengtong.org.models import Role
     from zhengtong.org.services import grant_role
 
@@ -162,7 +160,6 @@ def test_a_change_of_kind_in_a_request_is_seen(district, lisi):
     """Fresh-eyes review, session 56: his rights are read with his kind (only staff handle cases); a kind changed
     later in the request was not seen by what was kept."""
     from zhengtong.accounts.models import User
-    from zhengtong.core import request_memo
 
     with request_memo.scope():
         assert access.handles_cases(lisi)
