@@ -85,6 +85,14 @@ class PublicStatus:
         return choice_label(Application, "decision", self.decision) if self.decision else ""
 
 
+# A status row's columns after its part (public_application reads them in order): the case's, then a stage's
+_STATUS_ROW = (
+    "a.receipt_no", "a.query_hash", "a.status", "a.received_at", "a.decision", "a.decision_reason",
+    "a.result_doc_no", "a.certificate_no", "a.concluded_at", "a.delivered_at", "i.name", "lead.name",
+    "e.id AS event_id", "e.at AS event_at", "e.action", "e.label", "ed.name", "e.note", "a.id",
+)  # fmt: skip
+
+
 def _public_status_sql() -> str:
     """The status page's one statement: the application joined to its item, lead department and stages, a row a
     stage ("case"), then its running limits, a row each ("limit")."""
@@ -95,16 +103,13 @@ def _public_status_sql() -> str:
         "dept": Department._meta.db_table,
     }
     case = (
-        "SELECT 'case' AS part, a.receipt_no, a.query_hash, a.status, a.received_at, a.decision, a.decision_reason, "
-        "a.result_doc_no, a.certificate_no, a.concluded_at, a.delivered_at, i.name, lead.name, "
-        "e.id AS event_id, e.at AS event_at, e.action, e.label, ed.name, e.note, a.id, "
-        "NULL AS due_at, NULL AS paused_since, NULL AS whole "
+        f"SELECT 'case' AS part, {', '.join(_STATUS_ROW)}, NULL AS due_at, NULL AS paused_since, NULL AS whole "
         "FROM {app} a JOIN {item} i ON i.id = a.item_id JOIN {dept} lead ON lead.id = a.lead_department_id "
         "LEFT JOIN {event} e ON e.application_id = a.id LEFT JOIN {dept} ed ON ed.id = e.department_id "
         "WHERE a.receipt_no = %s"
     ).format(**tables)
     limits = running_limits_sql(f"(SELECT CAST(s.id AS VARCHAR(64)) FROM {tables['app']} s WHERE s.receipt_no = %s)")
-    blanks = ", ".join(["NULL"] * 19)  # the case row's columns after its part
+    blanks = ", ".join(["NULL"] * len(_STATUS_ROW))
     return f"{case} UNION ALL SELECT 'limit', {blanks}, l.* FROM ({limits}) l ORDER BY event_at, event_id"
 
 
@@ -113,7 +118,8 @@ def public_application(receipt_no: str) -> PublicStatus | None:
     with connection.cursor() as cursor:
         cursor.execute(_public_status_sql(), [receipt_no, APPLICATION.subject, receipt_no, False])
         rows = cursor.fetchall()
-    stages = [row[1:20] for row in rows if row[0] == "case"]
+    width = 1 + len(_STATUS_ROW)
+    stages = [row[1:width] for row in rows if row[0] == "case"]
     if not stages:
         return None
     first = stages[0]
@@ -137,7 +143,7 @@ def public_application(receipt_no: str) -> PublicStatus | None:
         item=Named(first[10]),
         lead_department=Named(first[11]),
         events=events,
-        deadline=deadline_of([row[20:] for row in rows if row[0] == "limit"]),
+        deadline=deadline_of([row[width:] for row in rows if row[0] == "limit"]),
     )
 
 
