@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.labels import choice_label
 from zhengtong.core.paging import CAP, MOST_RANGES, Followed, Keys, MergedRanges, RowsOf, bounded_count
-from zhengtong.core.sql import aware
+from zhengtong.core.sql import aware, blanks
 from zhengtong.core.timefmt import due_text, local_minute
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
@@ -180,7 +180,7 @@ def _head_sql(marks: str, departments: int) -> str:
         f"SELECT h.section, NULL AS waiting, {', '.join(_HEAD_ROW)} "
         f"FROM ({_rows_sql(marks, departments)}) h LEFT JOIN {clock} c ON c.subject_type = %s "
         f"AND c.subject_id = CAST(h.id AS VARCHAR(64)) AND c.stopped_at IS NULL "
-        f"UNION ALL SELECT n.section, n.waiting, {', '.join(['NULL'] * len(_HEAD_ROW))} "
+        f"UNION ALL SELECT n.section, n.waiting, {blanks(_HEAD_ROW)} "
         f"FROM ({_counts_sql(marks, departments)}) n"
     )
 

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from zhengtong.accounts.models import User
 from zhengtong.core.labels import choice_label
-from zhengtong.core.sql import aware
+from zhengtong.core.sql import aware, blanks
 from zhengtong.org.access import government_of, heads
 from zhengtong.org.models import Department
 from zhengtong.supervision.models import Clock
@@ -109,8 +109,7 @@ def _public_status_sql() -> str:
         "WHERE a.receipt_no = %s"
     ).format(**tables)
     limits = running_limits_sql(f"(SELECT CAST(s.id AS VARCHAR(64)) FROM {tables['app']} s WHERE s.receipt_no = %s)")
-    blanks = ", ".join(["NULL"] * len(_STATUS_ROW))
-    return f"{case} UNION ALL SELECT 'limit', {blanks}, l.* FROM ({limits}) l ORDER BY event_at, event_id"
+    return f"{case} UNION ALL SELECT 'limit', {blanks(_STATUS_ROW)}, l.* FROM ({limits}) l ORDER BY event_at, event_id"
 
 
 def public_application(receipt_no: str) -> PublicStatus | None:

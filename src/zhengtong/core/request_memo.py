@@ -3,7 +3,7 @@ workbench's navigation and for each action's guard, the departments he works in 
 case. Asked through `once`, each is read on the first ask and kept until the response is made; outside a
 request (a task, a command, a test calling a service) nothing is kept and every ask reads.
 
-A request that writes what was kept (`forget`, called on the saves and deletes of the tables it was read from)
+A request that writes what was kept (`stop_keeping`, called on the saves and deletes of the tables it was read from)
 keeps nothing from then on: every later ask reads, so it sees its own change, and sees it gone if the
 transaction that made it rolls back (a signal tells of a save, never of a rollback).
 """
@@ -39,6 +39,6 @@ def once(key: Hashable, read: Callable[[], Value]) -> Value:
     return kept[key]
 
 
-def forget(**_signal) -> None:
+def stop_keeping(**_signal) -> None:
     """This request keeps nothing more (a signal receiver: a write to the tables it was read from)."""
     _kept.set(None)

@@ -22,6 +22,12 @@ def aware(value):
     return value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)
 
 
+def blanks(columns) -> str:
+    """As many NULLs as `columns`: the place, in one arm of a UNION, of another arm's columns (a statement that reads
+    rows of two kinds at once, each kind leaving the other's columns empty)."""
+    return ", ".join(["NULL"] * len(columns))
+
+
 def columns(model, alias: str) -> str:
     """Every stored column of `model` as `alias.column, ...`, in the order `instance` reads them."""
     quote = connection.ops.quote_name

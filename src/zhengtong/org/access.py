@@ -28,6 +28,7 @@ from django.db.models import QuerySet
 
 from zhengtong.accounts.models import User
 from zhengtong.core import request_memo
+from zhengtong.core.sql import blanks
 
 from .models import Department, Membership, Role, RoleGrant
 
@@ -139,7 +140,7 @@ def rights(user) -> Rights:
 
 class Standing(NamedTuple):
     rights: Rights
-    workplaces: frozenset[int]  # for business staff (workplaces)
+    workplaces: frozenset[int]  # the departments his memberships reach; workplaces() gives them to business staff
 
 
 def _standing(user) -> Standing:
@@ -150,9 +151,14 @@ def _standing(user) -> Standing:
     return request_memo.once(("org.standing", user.pk, user.kind), lambda: _read_standing(user))
 
 
+# The standing statement's two kinds of row (_read_standing reads them in order): a grant's, and a department's on
+# the way up from one of his memberships; each leaves the other's columns empty.
+_GRANT_ROW = ("r.supervises", "r.edits_site", "r.duty", "g.approved_at")
+_PATH_ROW = ("mine.path", "d.id", "d.path", "d.kind")
+
+
 def _standing_sql() -> str:
-    """His role grants (a row each: the path columns empty), then every department on the way up from each of
-    his memberships (the grant columns empty)."""
+    """His role grants, then every department on the way up from each of his memberships."""
     tables = {
         "grant": RoleGrant._meta.db_table,
         "role": Role._meta.db_table,
@@ -160,9 +166,9 @@ def _standing_sql() -> str:
         "dept": Department._meta.db_table,
     }
     return (
-        "SELECT r.supervises, r.edits_site, r.duty, g.approved_at, NULL AS mine, NULL AS id, NULL AS path, "
-        "NULL AS kind FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s "
-        "UNION ALL SELECT NULL, NULL, NULL, NULL, mine.path, d.id, d.path, d.kind FROM {member} m "
+        f"SELECT {', '.join(_GRANT_ROW)}, {blanks(_PATH_ROW)} "
+        "FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s "
+        f"UNION ALL SELECT {blanks(_GRANT_ROW)}, {', '.join(_PATH_ROW)} FROM {{member}} m "
         "JOIN {dept} mine ON mine.id = m.department_id JOIN {dept} d ON mine.path LIKE d.path || '%%' "
         "WHERE m.user_id = %s"
     ).format(**tables)

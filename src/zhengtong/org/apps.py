@@ -13,7 +13,8 @@ class OrgConfig(AppConfig):
 
         from .models import Department, Membership, Role, RoleGrant
 
-        # what a request kept of anyone's standing (access._standing) is read again after it changes one
+        # a request that changes anyone's standing (access._standing) reads it again from then on
         for model in (Department, Membership, Role, RoleGrant):
-            post_save.connect(request_memo.forget, sender=model, dispatch_uid=f"org.forget.{model.__name__}")
-            post_delete.connect(request_memo.forget, sender=model, dispatch_uid=f"org.forget.{model.__name__}")
+            uid = f"org.stop_keeping.{model.__name__}"
+            post_save.connect(request_memo.stop_keeping, sender=model, dispatch_uid=uid)
+            post_delete.connect(request_memo.stop_keeping, sender=model, dispatch_uid=uid)
