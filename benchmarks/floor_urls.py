@@ -18,6 +18,13 @@ def floor(request, receipt_no):
     return HttpResponse(status or "", content_type="text/plain")
 
 
+def signed_in_floor(request, receipt_no):
+    """The same floor for a signed-in citizen (his session and account read), for the pages only he may see."""
+    from django.contrib.auth.decorators import login_required
+
+    return login_required(floor)(request, receipt_no)
+
+
 def staff_floor(request, receipt_no):
     """The same floor behind the workbench's gate (session, user, second factor), for the clerk's pages."""
     from zhengtong.accounts.access import staff_required
@@ -98,6 +105,7 @@ def letter_layout_floor(request, number):
 
 urlpatterns = [
     path("bench-floor/<str:receipt_no>/", floor),
+    path("bench-floor-signed-in/<str:receipt_no>/", signed_in_floor),
     path("bench-letter-floor/<str:number>/", letter_floor),
     path("bench-letter-layout/<str:number>/", letter_layout_floor),
     path("bench-evaluation-floor/<int:pk>/", evaluation_floor),
