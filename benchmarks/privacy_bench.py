@@ -54,6 +54,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=3.0)
     args = parser.parse_args()
     texts = report("tuned on", DATA / "labelled.jsonl")
+    report("tuned on, names only (a fifth author, session 57)", DATA / "tune4.jsonl")
     clean = [s.text for s in load(DATA / "labelled.jsonl") if not s.spans]
     documents = ["".join(clean[i : i + 40]) for i in range(0, len(clean), 40)]  # notices of a few pages
     # holdout.jsonl was consulted for number spellings and, in session 49, for names: holdout2.jsonl, by a third

@@ -247,6 +247,24 @@ def test_names_after_the_surnames_and_roles_of_the_record_are_found(text, name):
 @pytest.mark.parametrize(
     ("text", "name"),
     [
+        ("水国平家的院墙被邻居拆了一半。", "水国平"),  # surnames of 宁波 and 绍兴 (水, 励, 蒉)
+        ("村民励海波反映排水沟堵塞。", "励海波"),
+        ("来电人蒉秀英称补贴未到账。", "蒉秀英"),
+        ("马建平表示，补偿款已经到账。", "马建平"),  # what a person says
+        ("据笪秋生回忆，当天雨很大。", "笪秋生"),
+        ("郏卫东医生说要再复查一次。", "郏卫东"),  # a title after the name
+        ("承办人竺海已回访。", "竺海"),  # the labels of a handling record
+        ("复核人岑小丫  日期：", "岑小丫"),
+    ],
+)
+def test_names_before_what_a_person_says_and_in_a_handling_record_are_found(text, name):
+    """Found with a tuning corpus by a fifth author (tune4.jsonl, session 57)."""
+    assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
         ("村里安排车辆接送柴慧敏去医院复查。", "柴慧敏"),  # after a verb
         ("请拨打热线联系黎信忠确认上门时间。", "黎信忠"),
         ("调解员随后与栾瑞芬当面沟通，双方达成一致。", "栾瑞芬"),  # after a preposition
@@ -264,6 +282,8 @@ def test_a_three_character_name_the_segmenter_reads_is_found_outside_any_label(t
     [
         "韶山毛泽东同志纪念馆开展主题教育活动。",  # a public figure the dictionary holds
         "王羲之故居位于绍兴。",
+        "病人已转到吴佩刚医院东院区。",  # a hospital, a school named after a person: a place, not a person
+        "沈嘉豪中学新校区今年九月启用。",
         "依据《中华人民共和国食品安全法》第一百二十二条的规定。",  # a law's title
         "根据《关于印发新居民子女入学积分管理办法的通知》（杭建发〔2023〕135号）执行。",  # a document number's
     ],

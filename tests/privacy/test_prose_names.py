@@ -33,6 +33,11 @@ PUBLIC_WORDS = [
     "申请人陈某的相关信息已按规定作脱敏处理。",  # already masked
     "在网上买的电器出现质量问题，商家在郭巨街道，请问应当向哪个部门投诉？",  # a street (街道) of 北仑: the demo's
     "我是白峰镇某村村民，想翻建老房子。",
+    # a surname with a title or a form of address: how one speaks of a person without naming him (the corpora's
+    # convention: a title is never part of a name)
+    "修水管的孙师傅说零件要下周才到。",
+    "蒋阿姨说楼道的灯又坏了，物业一直没人来换。",
+    "材料请交给窗口，周主任这周在外地出差。",
 ]
 
 

@@ -36,6 +36,7 @@ SURNAMES = frozenset(
     "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由竺"
     "萧洪赖乜佴厍宓宦庹庾忻桓殳毋汲沃滑濮璩笪糜羿茆荀莘蒯蓟蓬訾贲逄邴郏郗郦酆钭钮隗韶夔"
+    "水励蒉凤寿"  # surnames of 宁波 and 绍兴
 )
 # Characters that given names are made of (the commonest few hundred, from name statistics).
 GIVEN = frozenset(
@@ -86,7 +87,7 @@ OFFICE_ENDINGS = frozenset("办科组处室局委队站所部中城苑园府庭�
 # A title or an address of courtesy where the given name would be (联系人：王局长, 负责人：周主任, 王女士).
 TITLES = (
     "局长 科长 处长 主任 站长 所长 书记 部长 厅长 县长 区长 市长 镇长 乡长 村长 队长 组长 经理 主管 老师 医生 警官 "
-    "女士 先生 小姐 师傅 同志"
+    "女士 先生 小姐 师傅 同志 阿姨 大姐 大哥 大爷 大妈 伯伯 叔叔 阿婆 老板"
 ).split()
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
@@ -105,7 +106,7 @@ ROLES = (
     "救助对象 保障对象 低保户 困难户 五保户 个体户 退役军人 士兵 烈属 遗属 店主 摊主 经营者 业户 被害人 嫌疑人 "
     "违法行为人 行为人 相对人 行人 乘客 游客 租客 孕妇 产妇 新生儿 婴儿 儿童 未成年人 残疾人 独居老人 孤寡老人 "
     "我叫 名叫 名字叫 名字是 本人 尊敬的 致 "
-    "填表人 署名 签名 代办人 陪同人 经手人 联络人 办理人 "
+    "填表人 署名 签名 代办人 陪同人 经手人 联络人 办理人 承办人 审核人 复核人 审批人 记录人 制表人 接待人 核查人员 "
     "我爸 我妈 我哥 我姐 我弟 我妹 我爸爸 我妈妈 我哥哥 我姐姐 我弟弟 我妹妹 "  # the longer first where both fit
     "我爷爷 我奶奶 我老公 我老婆 我爱人 我儿子 我女儿"
 ).split()
@@ -134,7 +135,9 @@ FOLLOWERS = (
     "反映 称 来电 来信 来访 致电 于 因 在 申请 提供 留下 陈述 通过 指定 独居 要求 不服 陪同 留存 未按 驾驶 手机 电话 "
     "奶奶 爷爷 阿姨 叔叔 婆婆 您好 你好 家长 母子 父子 母女 父女 夫妻 兄弟 姐妹 两户 三户 收 描述 持 离婚 拖欠 携 "
     "联系 身份 的身份 的手机 的银行 的账户 的账号 的社保 的户籍 的住址 的家 的车 的房 的母亲 的父亲 的丈夫 的妻子 "
-    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 同学 小朋友 继承 代为"
+    "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 同学 小朋友 继承 代为 "
+    "表示 说 回忆 强调 建议 介绍 告诉 "  # what a person says (何立新表示, 据某某回忆)
+    "医生 护士 大姐 大哥 书记 主任 老板 经理"  # a title after the name (卢丹医生)
 ).split()
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
@@ -353,6 +356,17 @@ _ORGANISATION = re.compile(
 )
 
 
+# Words that make what stands before them a place's name, not a person's (郭巨街道, 中山公园, 鲁迅中学).
+_PLACE_AFTER = tuple(
+    "街道 社区 小区 片区 村委 大道 公园 广场 中学 小学 幼儿园 医院 大桥 故居 纪念馆 路口 镇 乡".split()
+)
+
+
+def names_a_place(text: str, end: int) -> bool:
+    """Whether the word ending at `end` is the first part of a place's name (吴佩刚医院, 郭巨街道)."""
+    return text.startswith(_PLACE_AFTER, end)
+
+
 # A surname and two given-name characters, at every place one starts (overlapping ones included).
 _THREE_CHARACTERS = re.compile(f"(?=[{''.join(sorted(SURNAMES))}][{''.join(sorted(GIVEN))}]{{2}})")
 
@@ -377,6 +391,7 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
             or _is_place(word)
             or before_document_number(text, end)
             or _ORGANISATION.match(text, end)
+            or names_a_place(text, end)
         ):
             continue
         if not titles.inside(start) and _cut_as_one(text, start, end):

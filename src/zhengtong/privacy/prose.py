@@ -32,8 +32,6 @@ _HAN = re.compile(r"[\u4e00-\u9fa5]")
 _DOTTED = re.compile(r"[\u4e00-\u9fa5]{2,6}(?:[·•‧][\u4e00-\u9fa5]{2,6}){1,2}")
 _AMOUNT = frozenset("零壹贰叁肆伍陆柒捌玖拾佰仟元整")
 _VERB_TAGS = ("v", "vn", "vd", "d", "a", "ad")
-# Words that make what stands before them a place's name, not a person's (郭巨街道, 中山公园, 鲁迅中学).
-_PLACE_AFTER = tuple("街道 社区 小区 村委 大道 公园 广场 中学 小学 幼儿园 医院 大桥 故居 纪念馆 路口 镇 乡".split())
 
 
 _model = None
@@ -85,7 +83,7 @@ def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> 
         return False
     if names.before_document_number(text, end) or names._ORGANISATION.match(text, end):
         return False  # 甬政发〔2026〕, 毕博诚科技有限公司
-    if text.startswith(_PLACE_AFTER, end):
+    if names.names_a_place(text, end):
         return False
     if _DOTTED.fullmatch(word):  # a transliterated name (艾克拜尔·吐尔逊, 买买提·艾力): a person's, the model says
         return not names._is_word(word)
@@ -126,6 +124,16 @@ def _trimmed(text: str, begin: int, end: int) -> tuple[int, int]:
     return begin, end
 
 
+def _without_title(text: str, begin: int, end: int) -> int:
+    """Where the model's person ends before a title or a form of address it took in (王建国师傅 is 王建国; 王师傅 is
+    a surname and a title, which name no one: the title is never part of a name)."""
+    word = text[begin:end]
+    for title in names.TITLES:
+        if word.endswith(title) and len(word) > len(title):
+            return end - len(title)
+    return end
+
+
 def _to_its_end(text: str, begin: int, end: int) -> int:
     """Where a name the model cut after its surname and one character ends: one more given-name character that
     begins no next word is the name's (朱建|军家 is 朱建军). A character too many is masked, one too few published."""
@@ -149,6 +157,7 @@ def prose_names(text: str, taken: bytearray) -> list[tuple[int, int]]:
             if tag != "PER":
                 continue
             first, last = _trimmed(text, begin, at)
+            last = _without_title(text, first, last)
             if first < last and not any(taken[first:last]) and _could_be_a_name(text, first, last, titles):
                 last = _to_its_end(text, first, last)
                 if not any(taken[first:last]):
