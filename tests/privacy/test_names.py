@@ -262,6 +262,12 @@ def test_names_before_what_a_person_says_and_in_a_handling_record_are_found(text
     assert name in _names(text)
 
 
+@pytest.mark.parametrize("text", ["陈医生说要复查。", "王老师说明天考试。", "陈医生反映情况属实。", "联系人：王阿姨"])
+def test_a_surname_with_a_title_is_no_name(text):
+    """How one speaks of a person without naming him: a title is never part of a name."""
+    assert _names(text) == []
+
+
 @pytest.mark.parametrize(
     ("text", "name"),
     [

@@ -197,7 +197,7 @@ def _name_at(text: str, i: int) -> int:
     if not s:
         return 0
     j = i + s
-    if j >= len(text) or text[j] not in GIVEN:
+    if j >= len(text) or text[j] not in GIVEN or text.startswith(_TITLES, j):  # 陈医生, 王阿姨: a title, no name
         return 0
     if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
         if not _is_word(text[i : j + 2]) and not _a_law(text, i, j + 2):
