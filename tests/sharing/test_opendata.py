@@ -10,7 +10,7 @@ import pytest
 
 from zhengtong.core.errors import PermissionDenied
 from zhengtong.search.models import Entry
-from zhengtong.sharing.models import Dataset, Register
+from zhengtong.sharing.models import Dataset, Register, Tag
 from zhengtong.sharing.opendata import dataset_publish
 
 
@@ -80,6 +80,21 @@ def test_the_catalogue_is_dcat_json_ld(client, published):
     assert body["@type"] == "dcat:Catalog"
     dataset = body["dcat:dataset"][0]
     assert dataset["dct:title"] == "北仑区法人单位名录" and len(dataset["dcat:distribution"]) == 3
+
+
+def test_the_catalogues_addresses_lead_to_the_dataset_and_its_files(client, published):
+    """The catalogue fills each row's addresses from ones reversed once a page: each must be the route's own."""
+    from urllib.parse import urlparse
+
+    published.tags.add(Tag.objects.create(name="法人"))
+    dataset = client.get("/data/catalog.jsonld").json()["dcat:dataset"][0]
+    assert client.get(urlparse(dataset["dcat:landingPage"]).path).status_code == 200
+    assert (
+        dataset["dcat:keyword"] == ["法人"]
+        and dataset["dct:accrualPeriodicity"] == published.get_update_cycle_display()
+    )
+    for distribution in dataset["dcat:distribution"]:
+        assert client.get(urlparse(distribution["dcat:downloadURL"]).path).status_code == 200
 
 
 def test_a_row_added_after_publication_with_personal_data_closes_the_dataset(published, registers):

@@ -4,6 +4,7 @@ catalogue as DCAT in JSON-LD for harvesters."""
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 
 from django.conf import settings
 from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
@@ -106,38 +107,87 @@ DCAT_CONTEXT = {
 DCAT_PAGE = 100
 
 
-def _dcat_dataset(found: Dataset) -> dict:
-    base = settings.PUBLIC_URL + reverse("data:dataset", args=[found.name])
+_DCAT_COLUMNS = (
+    "pk",
+    "name",
+    "title",
+    "notes",
+    "organization__name",
+    "created",
+    "modified",
+    "license_id",
+    "update_cycle",
+)
+
+
+def _dcat_dataset(found: dict, tags: list[str], files: list[tuple], urls: _DcatUrls) -> dict:
+    base = urls.dataset(found["name"])
     return {
         "@id": base,
         "@type": "dcat:Dataset",
-        "dct:identifier": str(found.pk),
-        "dct:title": found.title,
-        "dct:description": found.notes,
-        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": found.organization.name},
-        "dct:issued": found.created.isoformat(),
-        "dct:modified": found.modified.isoformat(),
-        "dct:license": found.license_id,
-        "dct:accrualPeriodicity": found.get_update_cycle_display(),
-        "dcat:keyword": [t.name for t in found.tags.all()],
+        "dct:identifier": str(found["pk"]),
+        "dct:title": found["title"],
+        "dct:description": found["notes"],
+        "dct:publisher": {"@type": "foaf:Organization", "foaf:name": found["organization__name"]},
+        "dct:issued": found["created"].isoformat(),
+        "dct:modified": found["modified"].isoformat(),
+        "dct:license": found["license_id"],
+        "dct:accrualPeriodicity": _CYCLES.get(found["update_cycle"], found["update_cycle"]),
+        "dcat:keyword": tags,
         "dcat:landingPage": base,
         "dcat:distribution": [
             {
                 "@type": "dcat:Distribution",
-                "dct:title": f.name,
-                "dct:format": f.format,
-                "dcat:downloadURL": settings.PUBLIC_URL + reverse("data:download", args=[found.name, f.pk]),
+                "dct:title": name,
+                "dct:format": format_,
+                "dcat:downloadURL": urls.download(found["name"], pk),
             }
-            for f in found.files.all()
+            for pk, name, format_ in files
         ],
     }
 
 
+_CYCLES = dict(Dataset._meta.get_field("update_cycle").flatchoices)
+
+
+class _DcatUrls:
+    """A dataset's and a file's public addresses, reversed once a page and filled per row: a hundred datasets
+    reversed one by one (with their files, four hundred reversals) were a third of the page."""
+
+    _NAME, _FILE = "zt-dataset-name", "zt-file-id"  # what no route's fixed part holds
+
+    def __init__(self):
+        self._dataset = settings.PUBLIC_URL + reverse("data:dataset", args=[self._NAME])
+        self._download = settings.PUBLIC_URL + reverse("data:download", args=[self._NAME, self._FILE])
+
+    def dataset(self, name: str) -> str:
+        return self._dataset.replace(self._NAME, name)
+
+    def download(self, name: str, pk) -> str:
+        return self._download.replace(self._NAME, name).replace(self._FILE, str(pk))
+
+
 def catalog(request):
-    """DCAT-AP's catalogue in JSON-LD, a hundred datasets a page (hydra:PagedCollection, as ckanext-dcat pages)."""
+    """DCAT-AP's catalogue in JSON-LD, a hundred datasets a page (hydra:PagedCollection, as ckanext-dcat pages).
+    It reads the columns it shows, and each page's tags and files in one statement each: built from whole model
+    rows, with a queryset made per dataset for its tags and its files, most of the page's time was Django's
+    machinery, not its statements (decision 0020)."""
     page = _page(request)
-    datasets = published().select_related("organization").prefetch_related("tags", "files").order_by("name")
+    datasets = published().order_by("name").values(*_DCAT_COLUMNS)
     rows = list(datasets[(page - 1) * DCAT_PAGE : page * DCAT_PAGE + 1])
+    shown = rows[:DCAT_PAGE]
+    ids = [r["pk"] for r in shown]
+    tags: dict = defaultdict(list)
+    for dataset_id, name in (
+        Dataset.tags.through.objects.filter(dataset_id__in=ids).order_by("pk").values_list("dataset_id", "tag__name")
+    ):
+        tags[dataset_id].append(name)
+    files: dict = defaultdict(list)
+    for dataset_id, *file in DatasetFile.objects.filter(dataset_id__in=ids).values_list(
+        "dataset_id", "pk", "name", "format"
+    ):
+        files[dataset_id].append(file)
+    urls = _DcatUrls()
     url = settings.PUBLIC_URL + reverse("data:catalog")
     body = {
         "@context": DCAT_CONTEXT,
@@ -145,7 +195,7 @@ def catalog(request):
         "@type": "dcat:Catalog",
         "dct:title": "政通开放数据目录",
         "dct:publisher": {"@type": "foaf:Organization", "foaf:name": request_site_name()},
-        "dcat:dataset": [_dcat_dataset(d) for d in rows[:DCAT_PAGE]],
+        "dcat:dataset": [_dcat_dataset(d, tags[d["pk"]], files[d["pk"]], urls) for d in shown],
         "hydra:view": {
             "@id": f"{url}?page={page}",
             "@type": "hydra:PartialCollectionView",
