@@ -38,7 +38,7 @@ from jinja2 import ChainableUndefined, Environment
 from markupsafe import Markup
 
 from .reverse import reverse_once, reverse_under
-from .timefmt import due_text, local_minute
+from .timefmt import date_text, due_text, local_minute
 
 _catalogues: dict[str, dict[str, str]] = {}  # language -> text -> its translation, filled as texts are shown
 
@@ -105,7 +105,7 @@ def environment(**options) -> Environment:
     env.filters["minute"] = local_minute  # Beijing time to the minute, as Django's |date:"Y-m-d H:i" shows it
     env.filters["due"] = due_text  # a deadline: "2026年12月2日（当日24时前）"
     env.filters["query_pairs"] = _query_pairs
-    env.filters["date"] = _date
+    env.filters["date"] = date_text
     for name in (
         "default_if_none",
         "filesizeformat",
@@ -129,11 +129,6 @@ def _printable(value):
     if callable(value) and not hasattr(value, "__html__"):
         raise TypeError(f"a template printed {value!r} without calling it")
     return value
-
-
-def _date(value, format_string: str | None = None) -> str:
-    """Django's |date, in Beijing time: `{{ at|date("Y年n月j日") }}`."""
-    return defaultfilters.date(template_localtime(value), format_string)
 
 
 def _query_pairs(query: str) -> list[tuple[str, str]]:
