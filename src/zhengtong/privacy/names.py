@@ -87,7 +87,7 @@ OFFICE_ENDINGS = frozenset("办科组处室局委队站所部中城苑园府庭�
 # A title or an address of courtesy where the given name would be (联系人：王局长, 负责人：周主任, 王女士).
 TITLES = (
     "局长 科长 处长 主任 站长 所长 书记 部长 厅长 县长 区长 市长 镇长 乡长 村长 队长 组长 经理 主管 老师 医生 警官 "
-    "女士 先生 小姐 师傅 同志 阿姨 大姐 大哥 大爷 大妈 伯伯 叔叔 阿婆 老板"
+    "女士 先生 小姐 师傅 同志 阿姨 大姐 大哥 大爷 大妈 伯伯 叔叔 阿婆 老板 护士 律师 医师 教授 院长 校长"
 ).split()
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
@@ -199,11 +199,23 @@ def _name_at(text: str, i: int) -> int:
     j = i + s
     if j >= len(text) or text[j] not in GIVEN or text.startswith(_TITLES, j):  # 陈医生, 王阿姨: a title, no name
         return 0
+    if text[i] in _JOINING and _common_word(text[j : j + 2]):  # 向业主说明, 由家长: a preposition and its noun
+        return 0
     if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
         if not _is_word(text[i : j + 2]) and not _a_law(text, i, j + 2):
             return s + 2
     # 家 may open a given name (李家豪) but not end one (王家的…)
     return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
+
+
+# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人, 都市民): before a
+# word of the dictionary that is no name, they are the preposition or the conjunction, not a person's surname.
+_JOINING = frozenset("向和由但都")
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    return len(word) == 2 and rjieba.has_word(word) and rjieba.tag(word)[0][1] not in ("nr", "nrfg", "nrt")
 
 
 def _a_law(text: str, i: int, end: int) -> bool:
@@ -362,9 +374,17 @@ _PLACE_AFTER = tuple(
 )
 
 
+# After a place word, what says a person did something there (孙丽娟广场舞, 李桂芳公园里, 吴佩刚医院里的护工): the
+# words before it are then read as a person's, masked rather than published.
+_WHERE_SOMETHING_HAPPENS = tuple("里 上 内 外 边 旁 舞 附近 门口".split())
+
+
 def names_a_place(text: str, end: int) -> bool:
     """Whether the word ending at `end` is the first part of a place's name (吴佩刚医院, 郭巨街道)."""
-    return text.startswith(_PLACE_AFTER, end)
+    for word in _PLACE_AFTER:
+        if text.startswith(word, end):
+            return not text.startswith(_WHERE_SOMETHING_HAPPENS, end + len(word))
+    return False
 
 
 # A surname and two given-name characters, at every place one starts (overlapping ones included).
