@@ -19,7 +19,7 @@ def floor(request, receipt_no):
 
 
 def signed_in_floor(request, receipt_no):
-    """The same floor for a signed-in citizen (his session and account read), for the pages only he may see."""
+    """The same floor for a signed-in citizen (his session and account read), for the pages timed as him."""
     from django.contrib.auth.decorators import login_required
 
     return login_required(floor)(request, receipt_no)

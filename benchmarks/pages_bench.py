@@ -337,7 +337,8 @@ def measure(targets_: list[Target], clients: dict, requests: int) -> list[Result
 
 def _floor(target: Target, clients: dict):
     """The one-query floor as the page's persona reaches it: behind the workbench's gate for staff, behind the
-    citizen's sign-in (his session and account read) for the pages only he may see, bare for a visitor."""
+    citizen's sign-in (his session and account read, as on every page he is shown) for the pages timed as him
+    (his own, and a public list his crawl reached deeper than the visitor's), bare for a visitor."""
     if target.staff:
         return "/workbench/bench-floor/{}/", clients["lisi"]
     if target.persona == CITIZEN:

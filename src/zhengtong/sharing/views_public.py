@@ -157,14 +157,19 @@ class _DcatUrls:
     _NAME, _FILE = "zt-dataset-name", "zt-file-id"  # what no route's fixed part holds
 
     def __init__(self):
-        self._dataset = settings.PUBLIC_URL + reverse("data:dataset", args=[self._NAME])
-        self._download = settings.PUBLIC_URL + reverse("data:download", args=[self._NAME, self._FILE])
+        # cut at the slots once, so a dataset's name that holds a slot's text is never filled into itself
+        self._dataset = (settings.PUBLIC_URL + reverse("data:dataset", args=[self._NAME])).partition(self._NAME)
+        download = settings.PUBLIC_URL + reverse("data:download", args=[self._NAME, self._FILE])
+        head, _slot, tail = download.partition(self._NAME)
+        self._download = (head, *tail.partition(self._FILE))
 
     def dataset(self, name: str) -> str:
-        return self._dataset.replace(self._NAME, name)
+        head, _slot, tail = self._dataset
+        return f"{head}{name}{tail}"
 
     def download(self, name: str, pk) -> str:
-        return self._download.replace(self._NAME, name).replace(self._FILE, str(pk))
+        head, between, _slot, tail = self._download
+        return f"{head}{name}{between}{pk}{tail}"
 
 
 def catalog(request):
