@@ -208,8 +208,8 @@ def _name_at(text: str, i: int) -> int:
     return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
 
 
-# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人, 都市民): before a
-# word of the dictionary that is no name, they are the preposition or the conjunction, not a person's surname.
+# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before
+# a word of the dictionary that is no name, they are the preposition or the conjunction, not a person's surname.
 _JOINING = frozenset("向和由但都")
 
 
