@@ -250,11 +250,13 @@ def test_names_after_the_surnames_and_roles_of_the_record_are_found(text, name):
         ("水国平家的院墙被邻居拆了一半。", "水国平"),  # surnames of 宁波 and 绍兴 (水, 励, 蒉)
         ("村民励海波反映排水沟堵塞。", "励海波"),
         ("来电人蒉秀英称补贴未到账。", "蒉秀英"),
+        ("凤小丫反映楼道堆物。", "凤小丫"),
+        ("寿阿二反映楼道堆物。", "寿阿二"),
         ("马建平表示，补偿款已经到账。", "马建平"),  # what a person says
         ("据笪秋生回忆，当天雨很大。", "笪秋生"),
         ("郏卫东医生说要再复查一次。", "郏卫东"),  # a title after the name
-        ("承办人竺海已回访。", "竺海"),  # the labels of a handling record
-        ("复核人岑小丫  日期：", "岑小丫"),
+        ("审批人岑晓签字。", "岑晓"),  # the labels of a handling record
+        ("复核人郏晓签字。", "郏晓"),
     ],
 )
 def test_names_before_what_a_person_says_and_in_a_handling_record_are_found(text, name):
