@@ -22,7 +22,7 @@ import threading
 
 import rjieba
 
-from . import names
+from . import name_words, names
 
 # Clauses end at a sentence's or a phrase's stop; neighbouring short ones are read together, so a name at a
 # clause's start keeps the words before it (the model reads context on both sides).
@@ -105,7 +105,7 @@ def _a_word_not_a_name(word: str) -> bool:
     two-character word tagged as a name is left to the model, which read it in its sentence: 林海, 高峰 and 李娜 are
     common names and words alike (the segmenter tags 张贴 and 文明 as names too, which the model does not call
     persons in a sentence)."""
-    if word in names.NOT_NAMES or word in names._ROLE_WORDS:
+    if word in name_words.NOT_NAMES or word in names._ROLE_WORDS:
         return True
     return rjieba.has_word(word) and rjieba.tag(word)[0][1] != "nr"
 
@@ -128,7 +128,7 @@ def _without_title(text: str, begin: int, end: int) -> int:
     """Where the model's person ends before a title or a form of address it took in (王建国师傅 is 王建国; 王师傅 is
     a surname and a title, which name no one: the title is never part of a name)."""
     word = text[begin:end]
-    for title in names.TITLES:
+    for title in name_words.TITLES:
         if word.endswith(title) and len(word) > len(title):
             return end - len(title)
     return end
@@ -137,7 +137,7 @@ def _without_title(text: str, begin: int, end: int) -> int:
 def _to_its_end(text: str, begin: int, end: int) -> int:
     """Where a name the model cut after its surname and one character ends: one more given-name character that
     begins no next word is the name's (朱建|军家 is 朱建军). A character too many is masked, one too few published."""
-    if end - begin == 2 and end < len(text) and text[end] in names.GIVEN and text[end] not in names.NOT_GIVEN:
+    if end - begin == 2 and end < len(text) and text[end] in name_words.GIVEN and text[end] not in name_words.NOT_GIVEN:
         return end + 1
     return end
 
