@@ -450,3 +450,48 @@ def test_a_name_before_a_place_word_that_says_where_something_happens_is_found(t
     """A place word after a name makes a place's name (吴佩刚医院), unless it goes on to say where a person did
     something (…广场舞, …医院里): the name is masked rather than published."""
     assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("退役士兵安置名单：罗浩、任杰、许晨光、付强。", ["罗浩", "任杰", "许晨光", "付强"]),
+        ("参加人员：张伟、方正、刘晓燕。", ["张伟", "方正", "刘晓燕"]),
+    ],
+)
+def test_a_word_listed_among_names_is_a_name(text, names):
+    """付强 and 方正 are words of the dictionary, but a list whose other members are plainly people's names lists
+    people (政府信息公开条例 Art. 15: a person's name is withheld from what is published)."""
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize("text", ["长江、黄河、珠江流域的水质监测", "宁波、金华、丽水三市联合执法"])
+def test_a_list_of_words_with_no_plain_name_in_it_is_no_list_of_people(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("阿依古丽、热依拉·吐尔逊、古丽娜尔三位同学获得助学金。", ["阿依古丽", "热依拉·吐尔逊", "古丽娜尔"]),
+        ("王建军、李秀兰两人到场。", ["王建军", "李秀兰"]),
+    ],
+)
+def test_a_list_of_names_closed_by_a_count_of_people_is_read(text, names):
+    """三位同学, 两人: a count of people after a list closes its last name as a word that follows a name does."""
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我丈夫艾尔肯·买买提在工地受伤后，老板一直不肯赔偿。", "艾尔肯·买买提"),
+        ("二等奖 洛桑多吉、达瓦次仁", "达瓦次仁"),
+        ("物业经理步建强及业主代表参加。", "步建强"),
+        ("驾校教练王小明态度恶劣。", "王小明"),
+    ],
+)
+def test_names_of_the_fifth_authors_corpus_are_found(text, name):
+    """Misses in tune4.jsonl (session 58): parts of minority names the list lacked (艾尔肯, 达瓦), the surname 步,
+    and a driving instructor (教练) named as staff are."""
+    assert name in _names(text)

@@ -45,7 +45,9 @@ from .normalize import without
 
 _ROLE_WORDS = frozenset([*ROLES, *BOUNDED_ROLES])
 _TITLES = tuple(TITLES)
-_FOLLOWER = re.compile("|".join(sorted(FOLLOWERS, key=len, reverse=True)))
+# A count of people after a name closes it as a word that follows one does (…、古丽娜尔三位同学, 王建军、李秀兰两人)
+_COUNT_OF_PEOPLE = "[两二三四五六七八九十]+[位名人]"
+_FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE]))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _ROLE = re.compile(
@@ -81,9 +83,10 @@ def surname_length(text: str) -> int:
     return _surname_at(text, 0)
 
 
-def _name_at(text: str, i: int) -> int:
+def _name_at(text: str, i: int, *, words: bool = False) -> int:
     """Length of the name starting at i, 0 if none: a surname, then one or two given-name characters, and not a
-    common word that happens to start with a surname (宁波, 万元, 公民, 方式)."""
+    common word that happens to start with a surname (宁波, 万元, 公民, 方式), unless the context says a person
+    (`words`: a list whose other members are plainly names, 罗浩、付强)."""
     s = _surname_at(text, i)
     if not s:
         return 0
@@ -93,10 +96,10 @@ def _name_at(text: str, i: int) -> int:
     if text[i] in _JOINING and _common_word(text[j : j + 2]):  # 向业主说明, 由家长: a preposition and its noun
         return 0
     if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
-        if not _is_word(text[i : j + 2]) and not _a_law(text, i, j + 2):
+        if (words or not _is_word(text[i : j + 2])) and not _a_law(text, i, j + 2):
             return s + 2
     # 家 may open a given name (李家豪) but not end one (王家的…)
-    return 0 if text[j] in NOT_GIVEN or _is_word(text[i : j + 1]) else s + 1
+    return 0 if text[j] in NOT_GIVEN or (not words and _is_word(text[i : j + 1])) else s + 1
 
 
 # Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before
@@ -184,9 +187,23 @@ def _minority_name_at(text: str, i: int, where: str) -> int:
     return n if closed else 0
 
 
-def _listed_at(text: str, i: int) -> int:
+def _listed_at(text: str, i: int, *, words: bool = False) -> int:
     """A name in a list, read the longer way where both fit (阿依古丽 whole, not 阿依 as a Han name)."""
-    return max(_name_at(text, i), _minority_name_at(text, i, "list"))
+    return max(_name_at(text, i, words=words), _minority_name_at(text, i, "list"))
+
+
+def _a_list_at(text: str, i: int) -> tuple[list[tuple[int, int]], bool]:
+    """The members of a run joined by 、 that starts at i, and whether it lists people: two or more, ending where a
+    name does (王建军、李秀兰等3人). A member that is also a word (付强, 方正) is read as a name when at least half
+    the members are plainly names: the list says people; 长江、黄河 or 宁波、金华 has no plain name and lists no one."""
+    run, plain = [], 0
+    while n := _listed_at(text, i, words=True):
+        run.append((i, i + n))
+        plain += _listed_at(text, i) == n
+        if text[i + n : i + n + 1] != _LIST_SEP:
+            break
+        i += n + 1
+    return run, len(run) >= 2 and plain * 2 >= len(run) and _follows(text, run[-1][1])
 
 
 def _is_place(name: str) -> bool:
@@ -389,15 +406,10 @@ def _names(text: str) -> list[tuple[int, int]]:
     for i in sorted({*surnames, *minorities}):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
         if i < walked or not _boundary_before(text, i, preceders) or i in found:
             continue
-        run = []
-        while (n := _listed_at(text, i)) and text[i + n : i + n + 1] == _LIST_SEP:
-            run.append((i, i + n))
-            i += n + 1
-        walked = i
-        if run and (n := _listed_at(text, i)) and _follows(text, i + n):
-            run.append((i, i + n))
-            for start, end in run:
-                found.setdefault(start, end)
+        run, people = _a_list_at(text, i)
+        walked = run[-1][0] if run else i
+        for start, end in run if people else ():
+            found.setdefault(start, end)
     for i in surnames:  # standing alone, between a boundary and a word that follows a name
         n = _name_at(text, i)
         if n and _boundary_before(text, i, preceders) and _follows(text, i + n) and not _is_place(text[i : i + n]):
