@@ -495,3 +495,18 @@ def test_names_of_the_fifth_authors_corpus_are_found(text, name):
     """Misses in tune4.jsonl (session 58): parts of minority names the list lacked (艾尔肯, 达瓦), the surname 步,
     and a driving instructor (教练) named as staff are."""
     assert name in _names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("经村两委研究，拟聘黄金水、白天明为本村护林员。", ["黄金水", "白天明"]),
+        ("兹证明符家豪系我单位在职职工。", ["符家豪"]),
+        ("执法人员章海、方圆向当事人出示了执法证件。", ["章海", "方圆"]),
+        ("罗守仁表示：“希望尽快给个说法。”", ["罗守仁"]),
+    ],
+)
+def test_names_after_an_appointment_a_certificate_or_a_named_colleague_are_found(text, names):
+    """聘 and 证明 name whom they appoint or certify; a colleague listed after a named one is a person too (tune4,
+    session 58)."""
+    assert _names(text) == names

@@ -43,7 +43,7 @@ GIVEN = frozenset(
     "灵炫烁焕然煦熠燃爽犀琛瑄璞甜畅皎睿瞳磬祎祺禄禾秉程穗童笑筱简素紫絮维绮缘羽翊翰聿胤舒艺芊芝芮苒"
     "若苓茂茉莎莉菡萌葳蔚蕴藤蝶衡裕褀言誉谊谦豫贞赫超越跃路轩辞迪逸遥邦郁醇钧铄锦阑阔霁霏靓韵颂颐馥骞鸣黛"
     "阿大二小妹宝根狗牛毛三四丫娣弟招来旺财发亚剑诺宗祖佑铁炳儿家其人"
-    "韫翀玥喆珺彧昱垚曦汐琬"
+    "韫翀玥喆珺彧昱垚曦汐琬守含"
 )
 # Names in minority languages have no Han surname: they are read as runs of the parts such names are made of
 # (Tibetan 扎西顿珠, 次仁央金; Uyghur and Kazakh 阿依古丽, 买买提, 努尔兰; Mongolian 巴特尔, 其其格; Yi 吉克阿呷),
@@ -125,7 +125,8 @@ FOLLOWERS = (
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
     "反映 消费者 包工头 维修工 名单中 内有 如 同意 打入 拨打 发放至 发还 寄至 退至 联系 对象 接到 自称 并非 代理 "
-    "通知 告知 慰问 看望 走访 询问 约谈 协助 资助 救助 帮助 安排 委托 指派 核查 关于 给予 准予 授予"
+    "通知 告知 慰问 看望 走访 询问 约谈 协助 资助 救助 帮助 安排 委托 指派 核查 关于 给予 准予 授予 "
+    "聘 任命 表彰 表扬 感谢 证明"  # whom they appoint, praise or certify (拟聘黄金水、白天明为…, 兹证明符家豪系…)
 ).split()
 # Single characters that open the word after a name (…的, …之妻, …等3人, …户分得, …曾于) or close the word before
 # one (由…, 志愿者…, 转出方…, 1号…).

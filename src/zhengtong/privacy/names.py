@@ -404,7 +404,8 @@ def _names(text: str) -> list[tuple[int, int]]:
     surnames = [m.start() for m in _SURNAME_AT.finditer(text)]  # read once for the two walks below
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
     for i in sorted({*surnames, *minorities}):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
-        if i < walked or not _boundary_before(text, i, preceders) or i in found:
+        # a name found already may open a list (执法人员章海、方圆…: the staff word read the first)
+        if i < walked or not _boundary_before(text, i, preceders):
             continue
         run, people = _a_list_at(text, i)
         walked = run[-1][0] if run else i
