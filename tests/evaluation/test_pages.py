@@ -436,6 +436,31 @@ def test_a_supervisor_of_every_department_reads_the_follow_ups_newest_first_from
     assert index in plan and "TEMP B-TREE" not in plan, plan
 
 
+def test_the_follow_ups_keys_are_read_from_the_bad_ratings_with_each_ones_follow_up_joined(district, lisi):
+    """Issue 26: read from the follow-ups' side, PostgreSQL cannot know that each has its 差评 and misjudged the
+    join as a few rows: it joined and sorted every 差评 for a deep page (a supervisor's 34th page, 34 ms at 100,000
+    cases). From the 差评's side, each joined to its one follow-up (an outer join keeps the 差评's count), the
+    index of 差评 in time order serves the page's keys."""
+    from django.db import connection
+
+    from tests.plans import query_plan
+    from zhengtong.evaluation.views_staff import _listed_follow_ups
+
+    from .test_rankings import _ratings
+
+    ratings = _ratings(district["A"], [1, 2, 1])
+    for hours, rating in zip((2, 1, 3), ratings, strict=True):
+        Rating.objects.filter(pk=rating.pk).update(at=timezone.now() - dt.timedelta(hours=hours))
+        FollowUp.objects.create(rating=rating, state=FollowUp.State.VERIFYING)
+    listed = _listed_follow_ups(lisi, "")
+    keys = listed.keys
+    assert "LEFT OUTER JOIN" in str(keys.query)
+    index = "evaluation_rating_dept_at" if connection.vendor == "sqlite" else "evaluation_bad_dept_at"
+    plan = query_plan(keys[:30])
+    assert index in plan and "TEMP B-TREE" not in plan, plan
+    assert [f.rating_id for f in listed[0:30]] == [ratings[1].pk, ratings[0].pk, ratings[2].pk]
+
+
 def test_a_supervisor_recognises_a_firm_that_rated_by_its_name_and_a_person_by_a_masked_one():
     """A firm's name is no personal data (个人信息保护法 Art. 4): masked as a person's it read 宁********* (an
     outside try). A person stays masked: enough to recognise a call back."""

@@ -21,7 +21,7 @@ from zhengtong.core.errors import PermissionDenied, ZtError
 from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
-from zhengtong.core.paging import page_of, pager_query
+from zhengtong.core.paging import RowsOf, page_of, pager_query
 from zhengtong.org.access import workplaces
 from zhengtong.org.scopes import scope_condition, scope_departments, scope_queryset
 from zhengtong.supervision.access import may_supervise
@@ -58,13 +58,30 @@ def _follow_ups(user):
         .select_related("rating__invitation", "rating__department")
         .order_by("-rating__at")
     )
-    own = Q(rating__department_id__in=workplaces(user))
+    return rows.filter(q) if (q := _covered(user, "rating__department")) is not None else rows
+
+
+def _covered(user, department: str) -> Q | None:
+    """His departments' rows; a supervisor's, every row his data scope covers (None: every row)."""
+    own = Q(**{f"{department}_id__in": workplaces(user)})
     if may_supervise(user):
-        covered = scope_condition(user, department_fields=("rating__department",))
-        if covered is None:  # every 差评, read newest first from their index (evaluation_bad_at), not sorted whole
-            return rows
-        return rows.filter(own | covered)
-    return rows.filter(own)
+        covered = scope_condition(user, department_fields=(department,))
+        return None if covered is None else own | covered
+    return own
+
+
+def _listed_follow_ups(user, state: str) -> RowsOf:
+    """The list's rows, a page's keys read from the 差评 newest first and each one's follow-up joined to it (a 差评
+    has exactly one, opened in its transaction). Read from the follow-ups' side, the planner cannot know that each
+    has its 差评 and estimates few: it joined and sorted every 差评 for each page (the supervisors' 34th page, 34 ms
+    at 100,000 cases; 4 ms walking the index of 差评 in time order)."""
+    bad = Rating.objects.filter(score__in=BAD_SCORES)
+    if (covered := _covered(user, "department")) is not None:
+        bad = bad.filter(covered)
+    if state in FollowUp.State.values:
+        bad = bad.filter(follow_up__state=state)
+    keys = bad.order_by("-at").values_list("follow_up", flat=True)
+    return RowsOf(FollowUp.objects.select_related("rating__invitation", "rating__department").only(*_LISTED), keys)
 
 
 # What the list of 差评 shows: a row's encrypted texts (the rater's comment, the notes) stay unread and undecrypted
@@ -89,10 +106,7 @@ def index(request):
     if request.GET.get("format") == "xlsx":
         return xlsx_response(f"审批人员好差评排名-{month:%Y年%m月}", COLUMNS, export_rows(approvers))
     state = request.GET.get("state", "")
-    rows = _follow_ups(request.user)
-    if state in FollowUp.State.values:
-        rows = rows.filter(state=state)
-    page = page_of(rows.only(*_LISTED), 30, request.GET.get("page"))
+    page = page_of(_listed_follow_ups(request.user, state), 30, request.GET.get("page"))
     return render(
         request,
         "evaluation/staff_index.html",
