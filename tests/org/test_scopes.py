@@ -95,3 +95,20 @@ def test_it_works_on_a_plain_department_id_column(district, lisi, wangwu):
     head = f.staff("head_a", "赵六", district["government"], f.role("dept_head", DataScope.DEPARTMENT_AND_BELOW))
     below = scope_queryset(head, OperationLog.objects.filter(action="test.touch"), department_field="department_id")
     assert set(below.values_list("actor_name", flat=True)) == {"lisi", "wangwu"}
+
+
+def test_a_request_reads_a_users_scope_once_and_again_after_a_change(district, django_assert_num_queries):
+    """Issue 26: every scoped list asked for the viewer's roles again (the 好差评 workbench twice, two statements
+    each); a request keeps his scope as it keeps his standing (core/request_memo.py) and forgets it when a role,
+    a grant, a membership or a role's chosen departments (自定部门) change in it."""
+    from zhengtong.core import request_memo
+
+    liaison = f.role("liaison", DataScope.CUSTOM)
+    liaison.custom_departments.set([district["A"]])
+    user = f.staff("liaison_user", "联络员", district["B"], liaison)
+    with request_memo.scope():
+        assert user_scope(user).department_ids == {district["A"].pk}
+        with django_assert_num_queries(0):
+            user_scope(user)
+        liaison.custom_departments.add(district["B"])
+        assert user_scope(user).department_ids == {district["A"].pk, district["B"].pk}

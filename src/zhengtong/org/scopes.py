@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
+from zhengtong.core import request_memo
+
 from .models import DataScope, Department, Membership, Role
 
 
@@ -51,8 +53,13 @@ class Scope:
 
 
 def user_scope(user) -> Scope:
+    """His scope, read once a request (core/request_memo.py): a workbench page scopes several lists and counts."""
     if not (user and user.is_authenticated and user.is_active):
         return Scope()
+    return request_memo.once(("org.scope", user.pk), lambda: _read_scope(user))
+
+
+def _read_scope(user) -> Scope:
     roles = list(Role.objects.filter(grants__user=user, duty="").prefetch_related("custom_departments"))
     scopes = {r.data_scope for r in roles}
     if DataScope.ALL in scopes:
