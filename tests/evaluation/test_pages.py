@@ -93,6 +93,27 @@ def test_cases_open_to_rating_are_paged_soonest_to_close_first_each_reachable(cl
     assert 'aria-label="待评价办件的分页"' in first and 'id="pager-jump-open"' in first  # told apart by a reader
 
 
+def test_my_ratings_read_what_the_list_shows_and_decrypt_no_comment(client, invitation, zhangsan, monkeypatch):
+    """Issue 26: 我的评价 read each rated case's rating whole, its comment and addition decrypted (50 a page) to
+    show its score; it reads the columns it shows."""
+    from django.db import connection
+
+    from zhengtong.core import crypto
+
+    client.force_login(zhangsan)
+    client.post(f"/evaluation/rate/{invitation.pk}/", {"score": "2", "comment": "答复内容不完整"})
+    decrypted = []
+    real = crypto.decrypt
+    monkeypatch.setattr(crypto, "decrypt", lambda value: decrypted.append(value) or real(value))
+    mine = client.get("/evaluation/mine/").content.decode()
+    assert "不满意" in mine and invitation.subject_label in mine
+    stored = Rating.objects.values_list("comment", flat=True).query  # the column as stored, encrypted
+    with connection.cursor() as cursor:
+        cursor.execute(*stored.sql_with_params())
+        (encrypted,) = cursor.fetchone()
+    assert encrypted.startswith("enc") and encrypted not in decrypted
+
+
 def test_another_account_gets_a_refusal_not_the_form(verified_client, invitation, wangwu):
     response = verified_client(wangwu).get(f"/evaluation/rate/{invitation.pk}/")
     assert response.status_code == 403 and "EVALUATION_NOT_FOUND" in response.content.decode()

@@ -153,7 +153,9 @@ def mine(request):
     first; each list a page at a time on its own pager (`open` and `page`), each keeping the other's page: the
     rating period bounds the open ones, but a frequent applicant's can be thousands."""
     now = timezone.now()
-    his = Invitation.objects.filter(rater=request.user).select_related("rating", "department")
+    # what the rows show: a rating's encrypted texts and the rater's mobile stay unread and undecrypted
+    shown = ("subject_label", "department__name", "concluded_at", "expires_at", "rating__score")
+    his = Invitation.objects.filter(rater=request.user).select_related("rating", "department").only(*shown)
     still_open = Q(rated_at__isnull=True, expires_at__gt=now)  # evaluation_rater_unrated, in its order
     still = page_of(his.filter(still_open).order_by("expires_at", "pk"), 50, request.GET.get("open"))
     rest = page_of(his.exclude(still_open).order_by("-concluded_at", "-pk"), 50, request.GET.get("page"))
