@@ -79,3 +79,23 @@ def test_merged_ranges_page_and_count_their_union_in_order(district, monkeypatch
     assert merged.bounded_count() == 3, "counted to one past the cap"
     assert paging.MergedRanges([everything.filter(pk__in=[])], ("id",))[0:10] == []
     assert paging.MergedRanges([everything.filter(pk__in=[])], ("id",)).bounded_count() == 0
+
+
+def test_merged_ranges_count_any_rows_of_each_range_not_the_first_in_order(district, monkeypatch):
+    """Issue 26: the count took each range's first rows in the list's order, so a range the planner misjudged was
+    read whole and sorted (a head's limits filtered to red: 2,004 limits sorted, 7 ms at 100,000 cases). A count
+    needs no order: a range with fewer rows than the cap gives them all, and one with more gives more than the
+    cap whichever it gives, so the union's count up to the cap is the same."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from zhengtong.core import paging
+    from zhengtong.org.models import Department
+
+    everything = Department.objects.all()
+    merged = paging.MergedRanges([everything.exclude(code="A1"), everything.filter(code="A1")], ("-code", "id"))
+    with CaptureQueriesContext(connection) as counted:
+        assert merged.bounded_count() == everything.count()
+    assert "ORDER BY" not in counted.captured_queries[0]["sql"]
+    monkeypatch.setattr(paging, "CAP", 1)
+    assert merged.bounded_count() == 2, "counted to one past the cap"

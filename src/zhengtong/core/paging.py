@@ -76,26 +76,32 @@ class MergedRanges:
         return [row[0] for row in self._read(self._statement(wanted.stop))][wanted.start : wanted.stop]
 
     def bounded_count(self) -> int:
-        sql, params, db = self._statement(CAP + 1)
+        """Counted from any rows of each range, not its first in the order: a range with fewer rows than the cap
+        gives them all, one with more gives more than the cap whichever it gives, and the union's count up to the
+        cap is the same; a range the planner misjudges is then not read whole and sorted."""
+        sql, params, db = self._statement(CAP + 1, ordered=False)
         return self._read((f"SELECT COUNT(*) FROM ({sql}) merged", params, db))[0][0] if sql else 0
 
-    def _statement(self, n: int) -> tuple[str, list, str]:
-        """The first `n` rows' keys and order, merged: the statement, its parameters and its database ("" when
-        every queryset is empty)."""
+    def _statement(self, n: int, *, ordered: bool = True) -> tuple[str, list, str]:
+        """The first `n` rows' keys and order, merged (or, not `ordered`, any `n` of their keys): the statement,
+        its parameters and its database ("" when every queryset is empty)."""
         terms = [_term(spelt) for spelt in self.order]
         names = [name for name, _direction in terms]
-        selected = [self.key, *(name for name in names if name != self.key)]
+        selected = [self.key, *(name for name in names if name != self.key)] if ordered else [self.key]
         arms, params, db = [], [], "default"
         for i, rows in enumerate(self.querysets):
             try:
-                sql, arm_params = rows.order_by(*self.order).values_list(*selected)[:n].query.sql_with_params()
+                in_order = rows.order_by(*self.order) if ordered else rows.order_by()
+                sql, arm_params = in_order.values_list(*selected)[:n].query.sql_with_params()
             except EmptyResultSet:  # a part that can hold no row (a condition on an empty list)
                 continue
             arms.append(f"SELECT * FROM ({sql}) arm{i}")
             params += arm_params
             db = rows.db
-        by = ", ".join(f"{selected.index(name) + 1}{direction}" for name, direction in terms)
-        return (f"{' UNION '.join(arms)} ORDER BY {by} LIMIT {int(n)}" if arms else ""), params, db
+        if not arms:
+            return "", params, db
+        by = ", ".join(f"{selected.index(name) + 1}{direction}" for name, direction in terms) if ordered else ""
+        return f"{' UNION '.join(arms)}{f' ORDER BY {by}' if by else ''} LIMIT {int(n)}", params, db
 
     @staticmethod
     def _read(statement: tuple[str, list, str]) -> list:
