@@ -13,6 +13,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from markupsafe import Markup
 
+from . import jinja
 from .errors import ZtError
 
 
@@ -175,3 +176,12 @@ class FormRenderer(TemplatesSetting):
     template only Django's engine has (admin's widgets) is found by it, the next engine in TEMPLATES."""
 
     field_template_name = "core/field.html"
+
+    def render(self, template_name, context, request=None):
+        """A widget or a field (no request: nothing of the page's) drawn by Jinja2 directly, with the environment's
+        own translator and reverser: through the pages' template wrapper (core/jinja.Template) each of a form's
+        widgets made a page's translator, read the script prefix and told the test client of itself."""
+        template = self.get_template(template_name)
+        if request is None and isinstance(template, jinja.Template):
+            return template.template.render(context).strip()
+        return template.render(context, request=request).strip()
