@@ -510,3 +510,32 @@ def test_names_after_an_appointment_a_certificate_or_a_named_colleague_are_found
     """聘 and 证明 name whom they appoint or certify; a colleague listed after a named one is a person too (tune4,
     session 58)."""
     assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("拟表彰的优秀志愿者：高峰、李娜、方正、王长江、陈大山。", ["王长江", "陈大山"]),
+        ("获奖学生：高峰、李娜、高明、阿依古丽、巴特尔。", ["阿依古丽", "巴特尔"]),
+    ],
+)
+def test_a_list_with_too_few_plain_names_still_gives_its_plain_ones_at_its_end(text, names):
+    """The review of session 58: a list whose words outnumber its plain names was taken whole or not at all, and
+    the plain names at its end, found before on their own, were published. They are taken as before."""
+    assert [n for n in names if n not in _names(text)] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["北仑区下辖新碶、大碶、霞浦、柴桥、春晓、梅山、戚家山、小港。", "范围：金山、白峰、春晓。"],
+)
+def test_a_list_that_goes_on_past_its_names_is_no_list_of_people(text):
+    """The review of session 58: a run of names followed by 、 and a word that is no name (…梅山、戚家山、小港) is a
+    longer list of something else, not a list of people that ends there."""
+    assert not {"梅山", "戚家山", "金山"} & set(_names(text))
+
+
+def test_a_count_after_a_name_does_not_lengthen_it():
+    """The review of session 58: with 三人 closing a name, 儿子傅勇共三人 read the name 傅勇共."""
+    assert "傅勇" in _names("户主徐信忠、妻子汤诗涵、儿子傅勇共三人，均为本村村民。")
+    assert "傅勇共" not in _names("户主徐信忠、妻子汤诗涵、儿子傅勇共三人，均为本村村民。")

@@ -62,7 +62,7 @@ MINORITY_PARTS = (
 ).split()
 # A character that begins the next word, not the end of a name (申请人李月娥不服 -> 李月娥, 侯毅本人 -> 侯毅).
 NOT_GIVEN = frozenset(
-    "其的了在是于和与及或等因称向对从到被把为将已未经由也都就现曾先同本家名夫妻一身手电住联系情陪申提要请表诉来无所之自拟户说讲反不"
+    "其的了在是于和与及或等因称向对从到被把为将已未经由也都就现曾先同本家名夫妻一身手电住联系情陪申提要请表诉来无所之自拟户说讲反不共"
 )
 
 # After a label, a "name" ending in one of these is an office or a place (文明办, 宣传科, 方案组, 万科城).

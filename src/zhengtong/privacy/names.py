@@ -46,7 +46,7 @@ from .normalize import without
 _ROLE_WORDS = frozenset([*ROLES, *BOUNDED_ROLES])
 _TITLES = tuple(TITLES)
 # A count of people after a name closes it as a word that follows one does (…、古丽娜尔三位同学, 王建军、李秀兰两人)
-_COUNT_OF_PEOPLE = "[两二三四五六七八九十]+[位名人]"
+_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+[位名人]"
 _FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE]))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
@@ -192,18 +192,28 @@ def _listed_at(text: str, i: int, *, words: bool = False) -> int:
     return max(_name_at(text, i, words=words), _minority_name_at(text, i, "list"))
 
 
-def _a_list_at(text: str, i: int) -> tuple[list[tuple[int, int]], bool]:
-    """The members of a run joined by 、 that starts at i, and whether it lists people: two or more, ending where a
-    name does (王建军、李秀兰等3人). A member that is also a word (付强, 方正) is read as a name when at least half
-    the members are plainly names: the list says people; 长江、黄河 or 宁波、金华 has no plain name and lists no one."""
-    run, plain = [], 0
+def _a_list_at(text: str, i: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The members of a run joined by 、 that starts at i, and of them the names of people: a list of two or more
+    that ends where a name does (王建军、李秀兰等3人), not with a 、 and a word that is no name (…梅山、戚家山、小港
+    lists places). A member that is also a word (付强, 方正) is read as a name when at least half the members are
+    plainly names: the list says people; 长江、黄河 or 宁波、金华 has no plain name and lists no one. Where the
+    words outnumber them, the plain names the list ends with are still taken (…方正、王长江、陈大山), as read
+    before words were let in. Returns (the members walked, the names taken)."""
+    run: list[tuple[int, int, bool]] = []
     while n := _listed_at(text, i, words=True):
-        run.append((i, i + n))
-        plain += _listed_at(text, i) == n
+        run.append((i, i + n, _listed_at(text, i) == n))
         if text[i + n : i + n + 1] != _LIST_SEP:
             break
         i += n + 1
-    return run, len(run) >= 2 and plain * 2 >= len(run) and _follows(text, run[-1][1])
+    walked = [(start, end) for start, end, _plain in run]
+    if len(run) < 2 or text[run[-1][1] : run[-1][1] + 1] == _LIST_SEP or not _follows(text, run[-1][1]):
+        return walked, []
+    if 2 * sum(plain for _s, _e, plain in run) >= len(run):
+        return walked, walked
+    plain_end = len(run)
+    while plain_end and run[plain_end - 1][2]:
+        plain_end -= 1
+    return walked, walked[plain_end:] if len(run) - plain_end >= 2 else []
 
 
 def _is_place(name: str) -> bool:
@@ -409,7 +419,7 @@ def _names(text: str) -> list[tuple[int, int]]:
             continue
         run, people = _a_list_at(text, i)
         walked = run[-1][0] if run else i
-        for start, end in run if people else ():
+        for start, end in people:
             found.setdefault(start, end)
     for i in surnames:  # standing alone, between a boundary and a word that follows a name
         n = _name_at(text, i)
