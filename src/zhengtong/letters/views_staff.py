@@ -116,9 +116,10 @@ def phone(request):
 
 
 def _letter(request, number: str) -> Letter:
-    letters = Letter.objects.select_related(
-        "department", "mailbox", "category", "possible_duplicate", "merged_into", "about__department", "about__user"
-    )
+    # Read with the rows every letter has; those few letters have (the person it is about, a letter it repeats or
+    # was merged into) are read when it has them. Joined all together beside the visibility condition's own join,
+    # they made ten tables that PostgreSQL planned afresh on each view (4.3 ms, against 0.5 ms for these).
+    letters = Letter.objects.select_related("department", "mailbox", "category")
     letter = visible_case(LETTER, request.user, letters, number=number)
     if letter is None:
         raise Http404  # a letter outside what he may see does not exist for him
