@@ -103,6 +103,8 @@ BOUNDED_ROLES = (
     "承租方 出租方 房客 签字: 其子 其女 其母 其妻 其夫 其兄 其弟 其姐 其妹 "  # not 其父: 其父母
     "其儿子 其女儿 其父亲 其母亲 其妻子 其丈夫 其哥哥 其姐姐 其弟弟 其妹妹"  # the longer first where both fit
 ).split()
+# Every role and label: a word of its own, never a name (names._is_word, prose's reading of the model's persons)
+ROLE_WORDS = frozenset([*ROLES, *BOUNDED_ROLES])
 # Staff and officials named in a complaint or a praise (窗口工作人员王小明态度差, 表扬民警陈志强). These words also
 # open ordinary sentences (工作人员张贴公告), so a name after one is taken only where the segmenter reads one: a
 # token it tags as a person's name that starts with a surname, and, at two characters, is not a dictionary word.

@@ -34,6 +34,7 @@ from .name_words import (
     PLACE_ENDINGS,
     PRECEDERS,
     PUNCT,
+    ROLE_WORDS,
     ROLES,
     STAFF,
     SURNAMES,
@@ -43,7 +44,6 @@ from .name_words import (
 )
 from .normalize import without
 
-_ROLE_WORDS = frozenset([*ROLES, *BOUNDED_ROLES])
 _TITLES = tuple(TITLES)
 # A count of people after a name closes it as a word that follows one does (…、古丽娜尔三位同学, 王建军、李秀兰两人)
 _COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+[位名人]"
@@ -225,7 +225,7 @@ def _is_word(candidate: str) -> bool:
     """A word of the segmenter's dictionary rather than a name. Its part-of-speech tags are too loose for two
     characters (许可 and 查明 are tagged as names), so any two-character word counts; a longer one counts unless
     tagged a name (吴志强 is in the dictionary)."""
-    if candidate in NOT_NAMES or candidate in _ROLE_WORDS:
+    if candidate in NOT_NAMES or candidate in ROLE_WORDS:
         return True
     if not rjieba.has_word(candidate):
         return False

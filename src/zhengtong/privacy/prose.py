@@ -105,7 +105,7 @@ def _a_word_not_a_name(word: str) -> bool:
     two-character word tagged as a name is left to the model, which read it in its sentence: 林海, 高峰 and 李娜 are
     common names and words alike (the segmenter tags 张贴 and 文明 as names too, which the model does not call
     persons in a sentence)."""
-    if word in name_words.NOT_NAMES or word in names._ROLE_WORDS:
+    if word in name_words.NOT_NAMES or word in name_words.ROLE_WORDS:
         return True
     return rjieba.has_word(word) and rjieba.tag(word)[0][1] != "nr"
 
