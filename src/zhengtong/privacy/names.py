@@ -422,7 +422,9 @@ def _names(text: str) -> list[tuple[int, int]]:
         for start, end in people:
             found.setdefault(start, end)
     for i in surnames:  # standing alone, between a boundary and a word that follows a name
+        if not _boundary_before(text, i, preceders):
+            continue
         n = _name_at(text, i)
-        if n and _boundary_before(text, i, preceders) and _follows(text, i + n) and not _is_place(text[i : i + n]):
+        if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
     return sorted(found.items())
