@@ -83,6 +83,12 @@ def _surname_at(text: str, i: int) -> int:
     return 1 if text[i] in SURNAMES else 0
 
 
+def surname_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every place in text[start:end] where a surname starts, single or compound (overlapping ones included)."""
+    found = _SURNAME_START.finditer(text, start, len(text) if end is None else end)
+    return [m.start() for m in found if _surname_at(text, m.start())]
+
+
 def surname_length(text: str) -> int:
     """How many characters of `text` its surname takes (2 for a compound one), 0 where it opens with none: for a
     reader of a column of people (sharing's open data)."""
@@ -417,7 +423,7 @@ def _names(text: str) -> list[tuple[int, int]]:
             found.setdefault(i, i + n)
     for m in _SURNAME_THEN_GIVEN.finditer(text):
         found.setdefault(m.start(), m.end())
-    surnames = [m.start() for m in _SURNAME_START.finditer(text) if _surname_at(text, m.start())]  # for both walks
+    surnames = surname_starts(text)  # read once for the two walks below
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
     for i in sorted({*surnames, *minorities}):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
         # a name found already may open a list (执法人员章海、方圆…: the staff word read the first)

@@ -57,8 +57,7 @@ def _reader():
 def _unexplained_surname(text: str, start: int, end: int, taken: bytearray) -> bool:
     """Whether a surname (or a minority-language name's opening) followed by a Han character stands in
     text[start:end] outside every finding: the only clauses worth the model's time."""
-    for m in names._SURNAME_AT.finditer(text, start, end):
-        i = m.start()
+    for i in names.surname_starts(text, start, end):
         if not taken[i] and _HAN.match(text, i + 1):
             return True
     return any(not taken[i] and text[i] in names._OPENS_MINORITY for i in range(start, end))
