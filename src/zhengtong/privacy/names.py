@@ -86,7 +86,7 @@ def _surname_at(text: str, i: int) -> int:
 def surname_starts(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Every place in text[start:end] where a surname starts, single or compound (overlapping ones included)."""
     found = _SURNAME_START.finditer(text, start, len(text) if end is None else end)
-    return [m.start() for m in found if _surname_at(text, m.start())]
+    return [i for m in found if text[i := m.start()] in SURNAMES or text[i : i + 2] in _COMPOUND]
 
 
 def surname_length(text: str) -> int:
@@ -211,21 +211,21 @@ def _a_list_at(text: str, i: int) -> tuple[list[tuple[int, int]], list[tuple[int
     plainly names: the list says people; 长江、黄河 or 宁波、金华 has no plain name and lists no one. Where the
     words outnumber them, the plain names the list ends with are still taken (…方正、王长江、陈大山), as read
     before words were let in. Returns (the members walked, the names taken)."""
-    run: list[tuple[int, int, bool]] = []
+    walked: list[tuple[int, int]] = []
     while n := _listed_at(text, i, words=True):
-        run.append((i, i + n, _listed_at(text, i) == n))
+        walked.append((i, i + n))
         if text[i + n : i + n + 1] != _LIST_SEP:
             break
         i += n + 1
-    walked = [(start, end) for start, end, _plain in run]
-    if len(run) < 2 or text[run[-1][1] : run[-1][1] + 1] == _LIST_SEP or not _follows(text, run[-1][1]):
+    if len(walked) < 2 or text[walked[-1][1] : walked[-1][1] + 1] == _LIST_SEP or not _follows(text, walked[-1][1]):
         return walked, []
-    if 2 * sum(plain for _s, _e, plain in run) >= len(run):
+    plain = [_listed_at(text, start) == end - start for start, end in walked]  # read so without the list's help
+    if 2 * sum(plain) >= len(walked):
         return walked, walked
-    plain_end = len(run)
-    while plain_end and run[plain_end - 1][2]:
+    plain_end = len(walked)
+    while plain_end and plain[plain_end - 1]:
         plain_end -= 1
-    return walked, walked[plain_end:] if len(run) - plain_end >= 2 else []
+    return walked, walked[plain_end:] if len(walked) - plain_end >= 2 else []
 
 
 def _is_place(name: str) -> bool:
@@ -423,19 +423,21 @@ def _names(text: str) -> list[tuple[int, int]]:
             found.setdefault(i, i + n)
     for m in _SURNAME_THEN_GIVEN.finditer(text):
         found.setdefault(m.start(), m.end())
-    surnames = surname_starts(text)  # read once for the two walks below
+    # where a surname stands after a boundary, read once for the two walks below
+    surnames = [i for i in surname_starts(text) if _boundary_before(text, i, preceders)]
+    bounded_minorities = [i for i in minorities if _boundary_before(text, i, preceders)]
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
-    for i in sorted({*surnames, *minorities}):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
+    for i in sorted(
+        {*surnames, *bounded_minorities}
+    ):  # a list: two names or more joined by 、 (王建军、李秀兰、…等3人)
         # a name found already may open a list (执法人员章海、方圆…: the staff word read the first)
-        if i < walked or not _boundary_before(text, i, preceders):
+        if i < walked:
             continue
         run, people = _a_list_at(text, i)
         walked = run[-1][0] if run else i
         for start, end in people:
             found.setdefault(start, end)
     for i in surnames:  # standing alone, between a boundary and a word that follows a name
-        if not _boundary_before(text, i, preceders):
-            continue
         n = _name_at(text, i)
         if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
