@@ -19,7 +19,7 @@ SURNAMES = frozenset(
     "禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印"
     "逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由竺"
     "萧洪赖乜佴厍宓宦庹庾忻桓殳毋汲沃滑濮璩笪糜羿茆荀莘蒯蓟蓬訾贲逄邴郏郗郦酆钭钮隗韶夔"
-    "水励蒉凤寿步"  # surnames of 宁波 and 绍兴; 步 (步建强)
+    "水励蒉凤寿步贝"  # surnames of 宁波 and 绍兴; 步 (步建强), 贝 (贝晓晨)
 )
 # Characters that given names are made of (the commonest few hundred, from name statistics).
 GIVEN = frozenset(
@@ -111,7 +111,7 @@ ROLE_WORDS = frozenset([*ROLES, *BOUNDED_ROLES])
 STAFF = (
     "工作人员 窗口人员 窗口工作人员 服务人员 执法人员 审批人员 办事人员 接待人员 网格员 民警 辅警 警官 交警 医生 护士 "
     "教师 科长 主任 站长 所长 书记 村长 镇长 乡长 局长 处长 干部 城管 队员 快递员 外卖员 保安 客服 话务员 接线员 "
-    "办事员 科员 社工 营业员 收银员 检查员 调解员 教练 经理"
+    "办事员 科员 社工 营业员 收银员 检查员 调解员 教练 经理 会计 报账员 专家 小哥"
 ).split()
 # Weak openers: a name after them must also be followed by a boundary (我是北仑区居民 is no name).
 WEAK = ("我是",)

@@ -137,6 +137,10 @@ def _spaced_name_at(text: str, i: int, *, labelled: bool = False) -> int:
     if not s or text[i + s : i + s + 1] != " ":
         return 0
     near = text[i : i + s + 12]  # what a name and the word after it can take: never a copy of the whole text
+    if near[s + 1 : s + 2] == " ":  # 李  明: a form pads a two-character name to the width of three
+        joined = near[:s] + near[s + 2 :]
+        n = _name_at(joined, 0) or (_labelled_name_at(joined, 0) if labelled else 0)
+        return n + 2 if n == s + 1 and not _is_place(joined[:n]) and not joined.startswith(_TITLES, s) else 0
     one_gap = near[:s] + near[s + 1 :]
     candidates = [(one_gap, 1)]
     if near[s + 2 : s + 3] == " " and near[s + 3 : s + 4] not in PUNCT:
@@ -173,8 +177,11 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
         if not colon and given == 2 and rjieba.has_word(candidate):
             continue
         word = text[i:end]
-        # after a colon, a dictionary word the segmenter tags as a person is one (姓名：李娜, 王芳: famous namesakes)
-        named = not _is_word(word) or (colon and rjieba.tag(word)[0][1] == "nr")
+        # after a colon, a dictionary word the segmenter tags as a person is one (姓名：李娜, 王芳: famous namesakes);
+        # so it is between a role and a word that follows a person (市民宁静来电, 投诉人高峰反映), where an adverb the
+        # role's sentence goes on with (群众强烈反映) is tagged as what it is
+        framed = colon or _FOLLOWER.match(text, end) is not None
+        named = not _is_word(word) or (framed and rjieba.tag(word)[0][1] == "nr")
         if _follows(text, end) and named and not _is_place(word):
             return s + given
     return 0
@@ -370,6 +377,37 @@ def _tagged_name(word: str) -> bool:
     return rjieba.tag(word)[0][1] in ("nr", "nrfg")  # nrfg: a person's whole name (孙丽娟)
 
 
+def _named_colleague_at(text: str, i: int) -> int:
+    """Length of the name the segmenter reads at i, after a staff word, 0 if none: a token it tags as a person's
+    name (民警陈志强), or a surname standing as a token of its own and a given name of one or two characters as the
+    next (民警柏|宇航|共同, 教练葛|建新|练车). A word that merely opens with a surname it cuts whole (工作人员张贴…).
+    Before those, the rules' own reading where a word that follows a name closes it (老会计施根发说: 施根|发说)."""
+    n = _name_at(text, i)
+    if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
+        return n
+    tokens = rjieba.tag(text[i : i + 6])
+    word, tag = tokens[0] if tokens else ("", "")
+    surname = _surname_at(word, 0)
+    if not surname:
+        return 0
+    if surname == len(word):
+        given = tokens[1][0] if len(tokens) > 1 else ""
+        name = word + given
+        if not 1 <= len(given) <= 2 or any(c not in GIVEN or c in NOT_GIVEN for c in given):
+            return 0
+        if text.startswith(_TITLES, i + surname) or _is_place(name) or _is_word(name):  # 民警王|警官: a title
+            return 0
+        if word in _JOINING and _common_word(given):  # 工作人员向|业主|说明: a preposition and its noun
+            return 0
+        return len(name)
+    # the segmenter's dictionary tags words such as 许可证 or 高新区 as names: a given name is made of
+    # given-name characters
+    if tag == "nr" and 2 <= len(word) <= 3 and all(c in GIVEN for c in word[surname:]) and not _is_place(word):
+        if len(word) == 3 or not rjieba.has_word(word):
+            return len(word)
+    return 0
+
+
 def _names(text: str) -> list[tuple[int, int]]:
     found: dict[int, int] = {}
     preceders = frozenset(m.end() for m in _PRECEDER.finditer(text))
@@ -385,15 +423,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         return 0
 
     for m in _STAFF.finditer(text):
-        tokens = rjieba.tag(text[m.end() : m.end() + 6])
-        word, tag = tokens[0] if tokens else ("", "")
-        surname = _surname_at(word, 0)
-        given = word[surname:]
-        # the segmenter's dictionary tags words such as 许可证 or 高新区 as names: a given name is made of
-        # given-name characters
-        if tag == "nr" and 2 <= len(word) <= 3 and surname and all(c in GIVEN for c in given) and not _is_place(word):
-            if len(word) == 3 or not rjieba.has_word(word):
-                found.setdefault(m.end(), m.end() + len(word))
+        if n := _named_colleague_at(text, m.end()):
+            found.setdefault(m.end(), m.end() + n)
     for start, end in _tagged_names(text):
         found.setdefault(start, end)
     for m in _ROLE.finditer(text):
@@ -440,4 +471,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         n = _name_at(text, i)
         if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
-    return sorted(found.items())
+    return sorted((start, end) for start, end in found.items() if not text.endswith(_A_STORM, 0, start))
+
+
+# A typhoon is named from the WMO's list, in Chinese as a person is (台风“贝碧嘉”, 台风杜苏芮): no one's name.
+_A_STORM = ("台风", "台风“", '台风"')

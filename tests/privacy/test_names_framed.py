@@ -1,0 +1,79 @@
+"""Names that are also words, framed by a role before and a word that follows a person after; names a form aligns
+with spaces; surnames the list lacked (privacy/names.py; 政府信息公开条例 Art. 15 and 个人信息保护法 Art. 28: a
+person's name is withheld from what is published). Taught by the fifth author's corpus (tune4.jsonl) in session 59."""
+
+from __future__ import annotations
+
+import pytest
+
+from .test_names import _names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("市民宁静来电，要求查询其名下的公积金缴存情况。", ["宁静"]),
+        ("投诉人高峰反映，小区电梯多次困人。", ["高峰"]),
+        ("申请人余晖称其房屋漏水已有半年。", ["余晖"]),
+    ],
+)
+def test_a_word_the_segmenter_tags_a_name_between_a_role_and_a_follower_is_a_name(text, names):
+    """宁静 and 高峰 are words of the dictionary; after 市民 or 投诉人 and before 来电 or 反映 they name a person."""
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "群众强烈反映小区停车难。",
+        "居民普遍反映噪声扰民。",
+        "市民文明出行，礼让行人。",
+        "申请人应当提供身份证明材料。",
+        "申请人本人来电咨询办理进度。",
+    ],
+)
+def test_an_ordinary_word_between_a_role_and_a_follower_is_no_name(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("经办人：李  明（签字）", ["李  明"]),
+        ("审核人：王  芳    日期：2026年5月6日", ["王  芳"]),
+        ("经办人：李 明（签字）", ["李 明"]),
+    ],
+)
+def test_a_two_character_name_a_form_aligns_with_spaces_is_a_name(text, names):
+    """A form pads a two-character name to the width of three (李  明 under 欧阳晓): one name, spaces and all."""
+    assert _names(text) == names
+
+
+def test_bei_is_a_surname():
+    assert _names("宁波市民贝晓晨反映，地铁站出口的共享单车堆积如山。") == ["贝晓晨"]
+
+
+@pytest.mark.parametrize("text", ["第40号台风“贝碧嘉”预计将于今晚影响我市。", "受台风杜苏芮影响，全市停课一天。"])
+def test_a_typhoons_name_is_no_persons(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("接诉后，社区民警柏宇航共同上门调解。", ["柏宇航"]),
+        ("网格员夏侯玉兰反馈：辖区内有一处违建。", ["夏侯玉兰"]),
+        ("村里的老会计施根发说，那块地早就划给了村小组。", ["施根发"]),
+        ("外卖小哥鄢飞送餐时被保安拦下。", ["鄢飞"]),
+        ("评审专家戚国庆参加了评标。", ["戚国庆"]),
+    ],
+)
+def test_a_name_the_segmenter_cuts_as_a_surname_and_a_given_name_after_a_staff_word_is_a_name(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text", ["工作人员张贴了停水通知。", "社区民警高度重视，当即出警。", "书记马上赶到现场。", "会计报表已按期报送。"]
+)
+def test_a_word_opening_with_a_surname_after_a_staff_word_is_no_name(text):
+    assert _names(text) == []
