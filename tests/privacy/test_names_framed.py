@@ -77,3 +77,29 @@ def test_a_name_the_segmenter_cuts_as_a_surname_and_a_given_name_after_a_staff_w
 )
 def test_a_word_opening_with_a_surname_after_a_staff_word_is_no_name(text):
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("倪国庆二〇一八年起在这个小区做保洁。", ["倪国庆"]),
+        ("汤俊三十五岁，无业，平时靠打零工为生。", ["汤俊"]),
+        ("周晓峰三兄弟都在外地打工。", ["周晓峰"]),
+        ("鲍林他们家三代人都住在这个老墙门里。", ["鲍林"]),
+        ("蔡颖妈妈，明天的家长会改到下午三点。", ["蔡颖"]),
+        ("杜红霞去年被评为区级优秀志愿者。", ["杜红霞"]),
+        ("柴明呢？怎么还没到？", ["柴明"]),
+        ("陆露露吗？她下午去医院了。", ["陆露露"]),
+        ("王志刚今天到岗。", ["王志刚"]),
+    ],
+)
+def test_a_name_closed_by_a_year_an_age_kin_a_time_or_a_question_is_a_name(text, names):
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["高兴吗？", "方案今年实施。", "黄金周期间景区客流大。", "全年共办理二十三件。"],
+)
+def test_words_before_a_time_or_a_question_stay_words(text):
+    assert _names(text) == []

@@ -123,6 +123,8 @@ FOLLOWERS = (
     "的儿子 的女儿 等人 等户 等同志 及其 与其 和其 持有 所有 所住 居住 住在 出生 年龄 性别 男 女 同学 小朋友 继承 代为 "
     "表示 说 回忆 强调 建议 介绍 告诉 "  # what a person says (何立新表示, 据某某回忆)
     "医生 护士 大姐 大哥 书记 主任 老板 经理"  # a title after the name (卢丹医生)
+    " 妈妈 爸爸 伯伯 舅舅 姑姑 哥哥 姐姐 他们 她们"  # whose kin, with whom (蔡颖妈妈, 鲍林他们家)
+    " 昨天 今天 明天 前天 去年 今年 刚才 刚刚 吗 呢"  # when, or asked after (杜红霞去年…, 柴明呢？)
 ).split()
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (

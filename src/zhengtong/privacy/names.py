@@ -46,7 +46,8 @@ from .normalize import without
 
 _TITLES = tuple(TITLES)
 # A count of people after a name closes it as a word that follows one does (…、古丽娜尔三位同学, 王建军、李秀兰两人)
-_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+[位名人]"
+# or brothers and sisters (周晓峰三兄弟); and so does a year or an age in numerals (倪国庆二〇一八年起, 汤俊三十五岁)
+_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+(?:[位名人]|兄弟|姐妹)|[〇零一二三四五六七八九十]{2,}[年岁]"
 _FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE]))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
