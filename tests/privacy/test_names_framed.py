@@ -103,3 +103,32 @@ def test_a_name_closed_by_a_year_an_age_kin_a_time_or_a_question_is_a_name(text,
 )
 def test_words_before_a_time_or_a_question_stay_words(text):
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("谁有卢建军师傅的电话？", ["卢建军"]),
+        ("社区当天就联系了董海林，约好周五上门。", ["董海林"]),
+        ("有谁认识裘金花吗？她的快递寄错了。", ["裘金花"]),
+        ("我表哥虞海峰在北仑港上班。", ["虞海峰"]),
+    ],
+)
+def test_a_surname_the_segmenter_cuts_alone_before_a_given_name_is_a_name_anywhere(text, names):
+    """卢|建军, 董|海林: a surname the segmenter leaves standing alone before two given-name characters it reads as
+    a noun is a person's name wherever it stands, with no role before it."""
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集士港镇深溪村村民反映，村口河道淤积，汛期易发生内涝。",
+        "来信建议在胜利路增设人行横道。",
+        "文 号：金自然资规〔2026〕134号",
+        "教练练车时言语粗暴，学员意见很大。",
+    ],
+)
+def test_a_character_cut_alone_before_a_verb_or_an_issuers_name_is_no_surname(text):
+    """易|发生 and 路|增设 are a word and a verb; 金自然|资规〔2026〕 is an issuer's short name; 时 is "when"."""
+    assert _names(text) == []
