@@ -132,3 +132,44 @@ def test_a_surname_the_segmenter_cuts_alone_before_a_given_name_is_a_name_anywhe
 def test_a_character_cut_alone_before_a_verb_or_an_issuers_name_is_no_surname(text):
     """易|发生 and 路|增设 are a word and a verb; 金自然|资规〔2026〕 is an issuer's short name; 时 is "when"."""
     assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("被告人贲向东，男，农民。", ["贲向东"]),
+        ("公示名单：李雨涵　董援朝　麻涛", ["李雨涵", "董援朝", "麻涛"]),
+        ("评价对象：许丹｜评价等级：非常满意", ["许丹"]),
+        ("这周值班：周一汪涛，周二黎敏。", ["汪涛", "黎敏"]),
+        ("会议决定，由卓志刚牵头成立专班。", ["卓志刚"]),
+        ("本周六志愿服务由傅海燕带队。", ["傅海燕"]),
+        ("经慕容蕾蕾核实，该户不符合条件。", ["慕容蕾蕾"]),
+        ("齐国强指出，部分走访流于形式。", ["齐国强"]),
+        ("龙静投诉：菜场停车收费不规范。", ["龙静"]),
+        ("今天跟孟雪一起去了登记中心。", ["孟雪"]),
+        ("汪洋同志在抗台救灾中连续奋战三天。", ["汪洋"]),
+    ],
+)
+def test_names_given_with_common_characters_after_a_weekday_or_before_what_a_person_does_are_found(text, names):
+    """向东 and 援朝 are given names of their generation; 周一 opens a duty roster's day; 牵头, 带队, 核实, 指出 and
+    投诉 are what a person does; 同志 says a person even after a word (汪洋)."""
+    assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "请向社会公开征求意见。",
+        "周一至周五正常办公。",
+        "由专人负责跟进。",
+        "本项目由市财政局牵头实施。",
+        "高度重视，一起抓落实。",
+    ],
+)
+def test_the_same_words_in_ordinary_sentences_name_no_one(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize("text", ["全体同志要提高认识。", "高中同学聚会定在周六。", "初中老师来家访。"])
+def test_a_word_before_a_persons_title_that_is_no_name_stays_a_word(text):
+    assert _names(text) == []

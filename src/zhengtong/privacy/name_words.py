@@ -44,6 +44,7 @@ GIVEN = frozenset(
     "若苓茂茉莎莉菡萌葳蔚蕴藤蝶衡裕褀言誉谊谦豫贞赫超越跃路轩辞迪逸遥邦郁醇钧铄锦阑阔霁霏靓韵颂颐馥骞鸣黛"
     "阿大二小妹宝根狗牛毛三四丫娣弟招来旺财发亚剑诺宗祖佑铁炳儿家其人"
     "韫翀玥喆珺彧昱垚曦汐琬守含"
+    "向援"  # names of their generation: 向东, 向阳, 援朝
 )
 # Names in minority languages have no Han surname: they are read as runs of the parts such names are made of
 # (Tibetan 扎西顿珠, 次仁央金; Uyghur and Kazakh 阿依古丽, 买买提, 努尔兰; Mongolian 巴特尔, 其其格; Yi 吉克阿呷),
@@ -125,12 +126,14 @@ FOLLOWERS = (
     "医生 护士 大姐 大哥 书记 主任 老板 经理"  # a title after the name (卢丹医生)
     " 妈妈 爸爸 伯伯 舅舅 姑姑 哥哥 姐姐 他们 她们"  # whose kin, with whom (蔡颖妈妈, 鲍林他们家)
     " 昨天 今天 明天 前天 去年 今年 刚才 刚刚 吗 呢"  # when, or asked after (杜红霞去年…, 柴明呢？)
+    " 牵头 带队 带路 代班 负责 主持 核实 指出 提出 认为 笑着 投诉 咨询 一起 一同"  # what a person does (由卓志刚牵头)
 ).split()
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
     "反映 消费者 包工头 维修工 名单中 内有 如 同意 打入 拨打 发放至 发还 寄至 退至 联系 对象 接到 自称 并非 代理 "
     "通知 告知 慰问 看望 走访 询问 约谈 协助 资助 救助 帮助 安排 委托 指派 核查 关于 给予 准予 授予 "
     "聘 任命 表彰 表扬 感谢 证明"  # whom they appoint, praise or certify (拟聘黄金水、白天明为…, 兹证明符家豪系…)
+    " 周一 周二 周三 周四 周五 周六 周日"  # a duty roster's days (周一汪涛，周二黎敏)
 ).split()
 # Single characters that open the word after a name (…的, …之妻, …等3人, …户分得, …曾于) or close the word before
 # one (由…, 志愿者…, 转出方…, 1号…).
@@ -138,7 +141,7 @@ AFTER_NAME = frozenset("的之等户曾已将被向于在因称系是为与和�
 BEFORE_NAME = frozenset(
     "由向对给与和同跟让叫请是为被把将经据及或其系即乃者人户主员生长属亲子女夫妻婿媳父母兄姐弟妹方号"
 )
-PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/_")  # _ parts a file name's words
+PUNCT = set(" \t\n,.;:!?()[]<>\"'、。，；：！？（）【】《》“”‘’—-/_|")  # _ parts a file name's words, | a table's
 # Words that make what stands before them a place's name, not a person's (郭巨街道, 中山公园, 鲁迅中学).
 PLACE_AFTER = tuple("街道 社区 小区 片区 村委 大道 公园 广场 中学 小学 幼儿园 医院 大桥 故居 纪念馆 路口 镇 乡".split())
 

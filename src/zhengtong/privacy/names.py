@@ -409,6 +409,14 @@ def _tagged_name(word: str) -> bool:
     return rjieba.tag(word)[0][1] in ("nr", "nrfg")  # nrfg: a person's whole name (孙丽娟)
 
 
+def _a_word_names_someone(text: str, start: int, end: int) -> bool:
+    """Whether a word of the dictionary standing alone is a person's name: one the segmenter tags as a name, closed by
+    同志, 先生… or by a word that follows a name (汪洋同志, 高峰说); an adverb or a noun so placed (全体同志, 高中同学,
+    强烈反映) is tagged as what it is."""
+    closed = text.startswith(_PERSON_AFTER, end) or _FOLLOWER.match(text, end) is not None
+    return closed and not _is_place(text[start:end]) and rjieba.tag(text[start:end])[0][1] == "nr"
+
+
 def _named_colleague_at(text: str, i: int) -> int:
     """Length of the name the segmenter reads at i, after a staff word, 0 if none: a token it tags as a person's
     name (民警陈志强), or a surname standing as a token of its own and a given name of one or two characters as the
@@ -502,6 +510,8 @@ def _names(text: str) -> list[tuple[int, int]]:
     for i in surnames:  # standing alone, between a boundary and a word that follows a name
         n = _name_at(text, i)
         if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
+            found.setdefault(i, i + n)
+        elif not n and (n := _name_at(text, i, words=True)) and _a_word_names_someone(text, i, i + n):
             found.setdefault(i, i + n)
     return sorted((start, end) for start, end in found.items() if not text.endswith(_A_STORM, 0, start))
 
