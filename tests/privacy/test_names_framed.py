@@ -127,10 +127,12 @@ def test_a_surname_the_segmenter_cuts_alone_before_a_given_name_is_a_name_anywhe
         "来信建议在胜利路增设人行横道。",
         "文 号：金自然资规〔2026〕134号",
         "教练练车时言语粗暴，学员意见很大。",
+        "宁波兰金电子科技有限公司12",
     ],
 )
 def test_a_character_cut_alone_before_a_verb_or_an_issuers_name_is_no_surname(text):
-    """易|发生 and 路|增设 are a word and a verb; 金自然|资规〔2026〕 is an issuer's short name; 时 is "when"."""
+    """易|发生 and 路|增设 are a word and a verb; 金自然|资规〔2026〕 is an issuer's short name; 时 is "when"; 宁|波兰
+    is a city and a country, cut wrongly."""
     assert _names(text) == []
 
 

@@ -13,12 +13,12 @@ names are made of (`_minority_name_at`).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from functools import lru_cache
 
 import rjieba
 
 from .latin import latin_name_at
+from .name_context import ORGANISATION, Titles, after_a_storm_word, before_document_number, names_a_place
 from .name_words import (
     AFTER_NAME,
     BEFORE_NAME,
@@ -30,7 +30,6 @@ from .name_words import (
     NOT_GIVEN,
     NOT_NAMES,
     OFFICE_ENDINGS,
-    PLACE_AFTER,
     PLACE_ENDINGS,
     PRECEDERS,
     PUNCT,
@@ -40,7 +39,6 @@ from .name_words import (
     SURNAMES,
     TITLES,
     WEAK,
-    WHERE_SOMETHING_HAPPENS,
 )
 from .normalize import without
 
@@ -58,8 +56,8 @@ _BOUNDED = tuple(BOUNDED_ROLES)
 _STAFF = re.compile("(?:" + "|".join(sorted(STAFF, key=len, reverse=True)) + r")[\s:：]*")
 _COMPOUND = frozenset(COMPOUND_SURNAMES)
 _COMPOUND_FIRSTS = frozenset(s[0] for s in COMPOUND_SURNAMES)
-# Every character a surname may start with, single or compound: one class, where an alternation of the 54 compound
-# surnames was tried at every character of a text (a twentieth of the detector's time)
+# Every character a surname may start with, single or compound: one class, where an alternation of the compound
+# surnames was tried at every character of a text
 _SURNAME_START = re.compile("[" + "".join(sorted(SURNAMES | _COMPOUND_FIRSTS)) + "]")
 _LIST_SEP = "、"
 _PART = "(?:" + "|".join(sorted(MINORITY_PARTS, key=len, reverse=True)) + ")"
@@ -291,33 +289,6 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return [read.span(start, end) for start, end in _names(read.text)]
 
 
-def before_document_number(text: str, end: int) -> bool:
-    """A document number's bracket stands at `end` (甬政发〔2026〕), or after a few more characters of the same short
-    name (金自然|资规〔2026〕): what precedes it is an issuer's short name. The end of a text is no bracket (a
-    letter's title ends with a name, no stop)."""
-    return _ISSUER_GOES_ON.match(text, end) is not None
-
-
-_ISSUER_GOES_ON = re.compile("[\u4e00-\u9fa5]{0,4}[〔[]")
-
-
-# A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's. The
-# words between them name the trade (科技, 五金); a verb or a preposition there is a sentence going on to a firm
-# (柴慧敏到公司门口闹事, 去该公司退货).
-_NOT_IN_A_FIRMS_NAME = "在到去的了是和与给把被从让找该本其此"  # not 进出口, 出租, 对外, 来料: trades
-_ORGANISATION = re.compile(
-    f"(?:(?![{_NOT_IN_A_FIRMS_NAME}])[\u4e00-\u9fa5]){{0,6}}?(?:公司|集团|商行|合作社|事务所|工作室|门市部|经营部)"
-)
-
-
-def names_a_place(text: str, end: int) -> bool:
-    """Whether the word ending at `end` is the first part of a place's name (吴佩刚医院, 郭巨街道)."""
-    for word in PLACE_AFTER:
-        if text.startswith(word, end):
-            return not text.startswith(WHERE_SOMETHING_HAPPENS, end + len(word))
-    return False
-
-
 # A surname and two given-name characters, at every place one starts (overlapping ones included).
 _THREE_CHARACTERS = re.compile(f"(?=[{''.join(sorted(SURNAMES))}][{''.join(sorted(GIVEN))}]{{2}})")
 
@@ -335,7 +306,7 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
     two given-name characters stand and every other check passes are cut: tagging the whole text cost a tenth of
     the detector's time."""
     spans = []
-    titles = _Titles(text)
+    titles = Titles(text)
     for start in [m.start() for m in _THREE_CHARACTERS.finditer(text)]:
         end = start + 3
         word = text[start:end]
@@ -345,7 +316,7 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
             _name_at(text, start) != 3
             or _is_place(word)
             or before_document_number(text, end)
-            or _ORGANISATION.match(text, end)
+            or ORGANISATION.match(text, end)
             or names_a_place(text, end)
             or titles.inside(start)
         ):
@@ -361,7 +332,7 @@ _A_WORD_ALONE = frozenset("时") | AFTER_NAME | BEFORE_NAME | NOT_GIVEN | _JOINI
 
 def _cut_apart(text: str, start: int, end: int) -> bool:
     """Whether the segmenter, reading the words around them, cuts text[start:end] as a surname standing alone and
-    a given name it tags as no verb, adjective, adverb, preposition, conjunction or particle (卢|建军)."""
+    a given name it tags as no verb, adjective, adverb, preposition, conjunction, particle or place (卢|建军)."""
     if text[start] in _A_WORD_ALONE:
         return False
     left = max(0, start - 4)
@@ -370,24 +341,17 @@ def _cut_apart(text: str, start: int, end: int) -> bool:
     for k, (word, _tag) in enumerate(tokens[:-1]):
         if at == start:
             given, tag = tokens[k + 1]
-            return word == text[start] and given == text[start + 1 : end] and tag[0] not in "vadpcu"
+            # a place's or an organisation's name is no given name (宁|波兰|金电子: a firm's trade name)
+            return (
+                word == text[start]
+                and given == text[start + 1 : end]
+                and tag[0] not in "vadpcu"
+                and tag not in ("ns", "nt")
+            )
         at += len(word)
         if at > start:
             return False
     return False
-
-
-class _Titles:
-    """Where a text's titles in book brackets (《…》) stand, read once: asking each name for the last bracket before it
-    walked the text before it each time (a list of 100,000 rows took 32 s)."""
-
-    def __init__(self, text: str):
-        self.opens = [i for i, c in enumerate(text) if c == "《"] if "《" in text else []
-        self.closes = [i for i, c in enumerate(text) if c == "》"] if self.opens else []
-
-    def inside(self, i: int) -> bool:
-        n = bisect_left(self.opens, i)
-        return n > 0 and self.opens[n - 1] > (self.closes[m - 1] if (m := bisect_left(self.closes, i)) else -1)
 
 
 def _cut_as_one(text: str, start: int, end: int) -> bool:
@@ -513,8 +477,4 @@ def _names(text: str) -> list[tuple[int, int]]:
             found.setdefault(i, i + n)
         elif not n and (n := _name_at(text, i, words=True)) and _a_word_names_someone(text, i, i + n):
             found.setdefault(i, i + n)
-    return sorted((start, end) for start, end in found.items() if not text.endswith(_A_STORM, 0, start))
-
-
-# A typhoon is named from the WMO's list, in Chinese as a person is (台风“贝碧嘉”, 台风杜苏芮): no one's name.
-_A_STORM = ("台风", "台风“", '台风"')
+    return sorted((start, end) for start, end in found.items() if not after_a_storm_word(text, start))

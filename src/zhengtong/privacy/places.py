@@ -17,7 +17,7 @@ _N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
 # phrase before it (住在…, 位于…, 坐落…, 分得…, 又去了…) or the city, district and street it sits in (but 小区, 社区,
 # A区 and 一区 are part of an estate's name). The single characters in one class: the engine tries a branch at a
-# time, and this is tried before every letter of every name (a fifth of the address reader's time as branches).
+# time, and this is tried before every letter of every name.
 _STOP = (
     r"[住在于是的为和及与或至到去了又得址县镇乡]|(?<=坐)落|市(?!村)|街道|(?<=街)道"
     r"|(?<![小社园A-Z一二三四五六七八九十])区"

@@ -23,6 +23,7 @@ import threading
 import rjieba
 
 from . import name_words, names
+from .name_context import ORGANISATION, Titles, before_document_number, names_a_place
 
 # Clauses end at a sentence's or a phrase's stop; neighbouring short ones are read together, so a name at a
 # clause's start keeps the words before it (the model reads context on both sides).
@@ -76,13 +77,13 @@ def _clauses(text: str, taken: bytearray) -> list[tuple[int, int]]:
     return [(start, end) for start, end in spans]
 
 
-def _could_be_a_name(text: str, start: int, end: int, titles: names._Titles) -> bool:
+def _could_be_a_name(text: str, start: int, end: int, titles: Titles) -> bool:
     word = text[start:end]
     if "某" in word or titles.inside(start):  # 陈某: masked already; 《…》: a title's words
         return False
-    if names.before_document_number(text, end) or names._ORGANISATION.match(text, end):
+    if before_document_number(text, end) or ORGANISATION.match(text, end):
         return False  # 甬政发〔2026〕, 毕博诚科技有限公司
-    if names.names_a_place(text, end):
+    if names_a_place(text, end):
         return False
     if _DOTTED.fullmatch(word):  # a transliterated name (艾克拜尔·吐尔逊, 买买提·艾力): a person's, the model says
         return not names._is_word(word)
@@ -145,7 +146,7 @@ def prose_names(text: str, taken: bytearray) -> list[tuple[int, int]]:
     """(start, end) of each name the model reads in `text` (the detector's normalised view: no invisible characters
     inside a name) where `taken` (1 where a finding stands) is clear."""
     found = []
-    titles = names._Titles(text)
+    titles = Titles(text)
     for start, end in _clauses(text, taken):
         at = start
         for word, tag in _reader().run(text[start:end]):
