@@ -17,7 +17,8 @@ def before_document_number(text: str, end: int) -> bool:
     return _ISSUER_GOES_ON.match(text, end) is not None
 
 
-_ISSUER_GOES_ON = re.compile("[\u4e00-\u9fa5]{0,4}[〔[]")
+# 〔 after a few characters; [ only right after the name, as a chat's [捂脸] follows one a word later
+_ISSUER_GOES_ON = re.compile("[\u4e00-\u9fa5]{0,4}〔|\\[")
 
 
 # A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's. The
@@ -50,7 +51,8 @@ class Titles:
         return n > 0 and self.opens[n - 1] > (self.closes[m - 1] if (m := bisect_left(self.closes, i)) else -1)
 
 
-# A typhoon is named from the WMO's list, in Chinese as a person is (台风“贝碧嘉”, 台风杜苏芮): no one's name.
+# A typhoon is named from the WMO's list, in Chinese as a person is (台风“贝碧嘉”, 第13号台风贝碧嘉): no one's
+# name. A warning names typhoons far oftener than a person stands right after the word (迎着台风，李秀兰…).
 _STORM = ("台风", "台风“", '台风"')
 
 

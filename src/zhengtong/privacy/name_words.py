@@ -76,7 +76,8 @@ TITLES = (
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
 # Words of a government text that the dictionary tags as names.
-NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人".split())  # 万人: a unit (常住人口 84 万人)
+# 万人: a unit (常住人口 84 万人); 许可, 查明: words the segmenter tags as names
+NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人 许可 查明".split())
 # Labels and roles after which a name follows (optionally after ：, 为 or 是).
 ROLES = (
     "姓名 申请人 被申请人 联系人 户主 当事人 法定代表人 负责人 投诉人 被投诉人 举报人 被举报人 来信人 来电人 信访人 "
@@ -125,9 +126,13 @@ FOLLOWERS = (
     "表示 说 回忆 强调 建议 介绍 告诉 "  # what a person says (何立新表示, 据某某回忆)
     "医生 护士 大姐 大哥 书记 主任 老板 经理"  # a title after the name (卢丹医生)
     " 妈妈 爸爸 伯伯 舅舅 姑姑 哥哥 姐姐 他们 她们"  # whose kin, with whom (蔡颖妈妈, 鲍林他们家)
-    " 昨天 今天 明天 前天 去年 今年 刚才 刚刚 吗 呢"  # when, or asked after (杜红霞去年…, 柴明呢？)
+    # when, or asked after (杜红霞去年…, 柴明呢？); not 明天 or 刚刚, which open with a given name's character
+    " 昨天 今天 前天 去年 今年 吗 呢"
     " 牵头 带队 带路 代班 负责 主持 核实 指出 提出 认为 笑着 投诉 咨询 一起 一同"  # what a person does (由卓志刚牵头)
 ).split()
+# What a person says or asks, after a name: between a role and one of these, a word the segmenter tags as a name
+# is one (市民宁静来电), where a time or a preposition would not say so (游客高峰今天…, 业主许可在…).
+SAYS = tuple("来电 来信 来访 致电 反映 称 说 表示 陈述 投诉 咨询 介绍 告诉 回忆 强调 建议 指出 提出 认为".split())
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
     "反映 消费者 包工头 维修工 名单中 内有 如 同意 打入 拨打 发放至 发还 寄至 退至 联系 对象 接到 自称 并非 代理 "

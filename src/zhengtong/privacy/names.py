@@ -35,6 +35,7 @@ from .name_words import (
     PUNCT,
     ROLE_WORDS,
     ROLES,
+    SAYS,
     STAFF,
     SURNAMES,
     TITLES,
@@ -45,8 +46,9 @@ from .normalize import without
 _TITLES = tuple(TITLES)
 # A count of people after a name closes it as a word that follows one does (…、古丽娜尔三位同学, 王建军、李秀兰两人)
 # or brothers and sisters (周晓峰三兄弟); and so does a year or an age in numerals (倪国庆二〇一八年起, 汤俊三十五岁)
-_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+(?:[位名人]|兄弟|姐妹)|[〇零一二三四五六七八九十]{2,}[年岁]"
-_FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE]))
+_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+(?:[位名人]|兄弟|姐妹)"
+_AGE_OR_YEAR = re.compile("[〇零一二三四五六七八九十]{2,}[年岁]")
+_FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE, _AGE_OR_YEAR.pattern]))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _ROLE = re.compile(
@@ -104,23 +106,22 @@ def _name_at(text: str, i: int, *, words: bool = False) -> int:
     j = i + s
     if j >= len(text) or text[j] not in GIVEN or text.startswith(_TITLES, j):  # 陈医生, 王阿姨: a title, no name
         return 0
-    if text[i] in _JOINING and _common_word(text[j : j + 2]):  # 向业主说明, 由家长: a preposition and its noun
+    # 向业主说明, 由家长, 由师生, 由李明负责: a preposition and its noun, or the name after it
+    if text[i] in _JOINING and (rjieba.has_word(text[j : j + 2]) or _name_at(text, j) >= 2):
         return 0
-    if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
+    # a third character is taken unless a word that follows a name starts there; a year or an age does not stop it
+    # (刘小二十五岁: masking 刘小二 and a digit of the age is the safer mistake than publishing 二)
+    third = not _follows(text, j + 1) or _AGE_OR_YEAR.match(text, j + 1) is not None
+    if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and third:
         if (words or not _is_word(text[i : j + 2])) and not _a_law(text, i, j + 2):
             return s + 2
     # 家 may open a given name (李家豪) but not end one (王家的…)
     return 0 if text[j] in NOT_GIVEN or (not words and _is_word(text[i : j + 1])) else s + 1
 
 
-# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before
-# a word of the dictionary that is no name, they are the preposition or the conjunction, not a person's surname.
+# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before a
+# word of the dictionary (famous namesakes too: 由李明负责) or a name, they are the preposition or the conjunction.
 _JOINING = frozenset("向和由但都")
-
-
-@lru_cache(maxsize=65536)
-def _common_word(word: str) -> bool:
-    return len(word) == 2 and rjieba.has_word(word) and rjieba.tag(word)[0][1] not in ("nr", "nrfg", "nrt")
 
 
 def _a_law(text: str, i: int, end: int) -> bool:
@@ -177,10 +178,10 @@ def _labelled_name_at(text: str, i: int, *, colon: bool = True) -> int:
             continue
         word = text[i:end]
         # after a colon, a dictionary word the segmenter tags as a person is one (姓名：李娜, 王芳: famous namesakes);
-        # so it is between a role and a word that follows a person (市民宁静来电, 投诉人高峰反映), where an adverb the
-        # role's sentence goes on with (群众强烈反映) is tagged as what it is
-        framed = colon or _FOLLOWER.match(text, end) is not None
-        named = not _is_word(word) or (framed and rjieba.tag(word)[0][1] == "nr")
+        # so it is between a role and what a person says (市民宁静来电, 投诉人高峰反映), where an adverb the role's
+        # sentence goes on with (群众强烈反映) is tagged as what it is
+        framed = colon or text.startswith(SAYS, end)
+        named = not _is_word(word) or (framed and word not in NOT_NAMES and rjieba.tag(word)[0][1] == "nr")
         if _follows(text, end) and named and not _is_place(word):
             return s + given
     return 0
@@ -328,12 +329,20 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
 
 # Surnames that, cut alone, are a grammatical word far more often: a preposition, a conjunction, an adverb, "when"
 _A_WORD_ALONE = frozenset("时") | AFTER_NAME | BEFORE_NAME | NOT_GIVEN | _JOINING
+_COUNTING = frozenset("〇零一二三四五六七八九十百千万两几余多每各")
 
 
 def _cut_apart(text: str, start: int, end: int) -> bool:
     """Whether the segmenter, reading the words around them, cuts text[start:end] as a surname standing alone and
     a given name it tags as no verb, adjective, adverb, preposition, conjunction, particle or place (卢|建军)."""
     if text[start] in _A_WORD_ALONE:
+        return False
+    before = text[start - 1 : start + 1] if start else ""
+    # a count's measure word (10万|学生, 3位|老人, 50余|老人), a word's last character (以来信|方式) or first (杨梅|树)
+    # is no surname
+    if before[:1].isdigit() or before[:1] in _COUNTING or (len(before) == 2 and rjieba.has_word(before)):
+        return False
+    if rjieba.has_word(text[start : start + 2]):
         return False
     left = max(0, start - 4)
     tokens = rjieba.tag(text[left : end + 4])
@@ -374,11 +383,17 @@ def _tagged_name(word: str) -> bool:
 
 
 def _a_word_names_someone(text: str, start: int, end: int) -> bool:
-    """Whether a word of the dictionary standing alone is a person's name: one the segmenter tags as a name, closed by
-    同志, 先生… or by a word that follows a name (汪洋同志, 高峰说); an adverb or a noun so placed (全体同志, 高中同学,
-    强烈反映) is tagged as what it is."""
-    closed = text.startswith(_PERSON_AFTER, end) or _FOLLOWER.match(text, end) is not None
-    return closed and not _is_place(text[start:end]) and rjieba.tag(text[start:end])[0][1] == "nr"
+    """Whether a word of the dictionary standing alone is a person's name: one the segmenter tags as a name, after a
+    stop and before 同志, 先生… (汪洋同志在…); a noun so placed (全体同志, 高中同学) is tagged as what it is. The
+    segmenter tags many two-character words as names (顾客, 许可, 洪峰): after a preposition or before a word that
+    follows a name they are too often what they say (为顾客提供, 对许可不服)."""
+    after_a_stop = start == 0 or text[start - 1] in PUNCT
+    return (
+        after_a_stop
+        and text.startswith(_PERSON_AFTER, end)
+        and not _is_place(text[start:end])
+        and rjieba.tag(text[start:end])[0][1] == "nr"
+    )
 
 
 def _named_colleague_at(text: str, i: int) -> int:
@@ -389,6 +404,8 @@ def _named_colleague_at(text: str, i: int) -> int:
     n = _name_at(text, i)
     if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
         return n
+    if text[i : i + 1] in _A_WORD_ALONE:  # 专家于|立秋后, 民警于|国庆|期间: a preposition, not a surname
+        return 0
     tokens = rjieba.tag(text[i : i + 6])
     word, tag = tokens[0] if tokens else ("", "")
     surname = _surname_at(word, 0)
@@ -400,8 +417,6 @@ def _named_colleague_at(text: str, i: int) -> int:
         if not 1 <= len(given) <= 2 or any(c not in GIVEN or c in NOT_GIVEN for c in given):
             return 0
         if text.startswith(_TITLES, i + surname) or _is_place(name) or _is_word(name):  # 民警王|警官: a title
-            return 0
-        if word in _JOINING and _common_word(given):  # 工作人员向|业主|说明: a preposition and its noun
             return 0
         return len(name)
     # the segmenter's dictionary tags words such as 许可证 or 高新区 as names: a given name is made of
