@@ -232,7 +232,7 @@ def test_names_the_reviewer_found_cut_short_or_lost_are_whole(text, names):
 
 @pytest.mark.parametrize(
     ("text", "names"),
-    [("柯桥的金海英反映：门口新开了烧烤店。", ["金海英"]), ("我们小区的裘海洋在楼下停车。", ["裘海洋"])],
+    [("海曙区的沈红梅来电，说路灯坏了。", ["沈红梅"]), ("北仑区小港街道的娄新华反映下水道堵了。", ["娄新华"])],
 )
 def test_a_name_after_where_one_lives_and_的_is_read(text, names):
     assert _names(text) == names
