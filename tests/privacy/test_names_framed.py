@@ -228,16 +228,3 @@ def test_names_the_reviewer_found_cut_short_or_lost_are_whole(text, names):
     """明天 and 刚刚 open with a given-name character (周光明|天天, 赵文刚|刚); a chat's [捂脸] is no document number's
     bracket; 由 before a name is a preposition, not a surname."""
     assert _names(text) == names
-
-
-@pytest.mark.parametrize(
-    ("text", "names"),
-    [("海曙区的沈红梅来电，说路灯坏了。", ["沈红梅"]), ("北仑区小港街道的娄新华反映下水道堵了。", ["娄新华"])],
-)
-def test_a_name_after_where_one_lives_and_的_is_read(text, names):
-    assert _names(text) == names
-
-
-@pytest.mark.parametrize("text", ["全区的万名干部下沉一线。", "本村的李家桥已经修好。", "全市的方式方法要统一。"])
-def test_a_word_after_a_place_and_的_stays_a_word(text):
-    assert _names(text) == []

@@ -75,7 +75,8 @@ TITLES = (
 ).split()
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
-# Words of a government text that the dictionary tags as names (许可, 查明); 万人 is a unit (常住人口 84 万人).
+# Words of a government text that the dictionary tags as names.
+# 万人: a unit (常住人口 84 万人); 许可, 查明: words the segmenter tags as names
 NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人 许可 查明".split())
 # Labels and roles after which a name follows (optionally after ：, 为 or 是).
 ROLES = (

@@ -271,9 +271,7 @@ def _closed(text: str, j: int) -> bool:
 
 
 def _boundary_before(text: str, i: int, preceders: frozenset[int]) -> bool:
-    if i == 0 or text[i - 1] in PUNCT or text[i - 1] in BEFORE_NAME or i in preceders:
-        return True
-    return text[i - 1] == "的" and text[i - 2 : i - 1] in PLACE_ENDINGS  # where one lives: 海曙区的沈红梅来电
+    return i == 0 or text[i - 1] in PUNCT or text[i - 1] in BEFORE_NAME or i in preceders
 
 
 # A form printed with a space or two between characters (户 主 姓 名 熊 慧 敏 家 庭 住 址): three characters or more so
