@@ -11,14 +11,15 @@ from .name_words import PLACE_AFTER, WHERE_SOMETHING_HAPPENS
 
 
 def before_document_number(text: str, end: int) -> bool:
-    """A document number's bracket stands at `end` (甬政发〔2026〕), or after a few more characters of the same short
-    name (金自然|资规〔2026〕): what precedes it is an issuer's short name. The end of a text is no bracket (a
+    """A document number's bracket stands at `end` (甬政发〔2026〕), or one or two characters of the same short name
+    later (金自然|资规〔2026〕): what precedes it is an issuer's short name. The end of a text is no bracket (a
     letter's title ends with a name, no stop)."""
     return _ISSUER_GOES_ON.match(text, end) is not None
 
 
-# 〔 after a few characters; [ only right after the name, as a chat's [捂脸] follows one a word later
-_ISSUER_GOES_ON = re.compile("[\u4e00-\u9fa5]{0,4}〔|\\[")
+# 〔 after two characters at most (请转告孙丽娟甬政办发〔…〕 names her); [ only right after the name, as a chat's
+# [捂脸] follows one a word later
+_ISSUER_GOES_ON = re.compile("[\u4e00-\u9fa5]{0,2}〔|\\[")
 
 
 # A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's. The
@@ -58,3 +59,9 @@ _STORM = ("台风", "台风“", '台风"')
 
 def after_a_storm_word(text: str, start: int) -> bool:
     return text.endswith(_STORM, 0, start)
+
+
+def quoted_alone(text: str, start: int, end: int) -> bool:
+    """A name-shaped word that fills a pair of quotation marks is a typhoon's, a brand's or a nickname's (“贝碧嘉”登陆
+    后…): a person's name is quoted inside what was said, not alone."""
+    return text[start - 1 : start] in ("“", '"') and text[end : end + 1] in ("”", '"')

@@ -71,13 +71,13 @@ OFFICE_ENDINGS = frozenset("办科组处室局委队站所部中城苑园府庭�
 # A title or an address of courtesy where the given name would be (联系人：王局长, 负责人：周主任, 王女士).
 TITLES = (
     "局长 科长 处长 主任 站长 所长 书记 部长 厅长 县长 区长 市长 镇长 乡长 村长 队长 组长 经理 主管 老师 医生 警官 "
-    "女士 先生 小姐 师傅 同志 阿姨 大姐 大哥 大爷 大妈 伯伯 叔叔 阿婆 老板 护士 律师 医师 教授 院长 校长"
-).split()
+    "女士 先生 小姐 师傅 同志 阿姨 大姐 大哥 大爷 大妈 伯伯 叔叔 阿婆 老板 护士 律师 医师 教授 院长 校长 工 总"
+).split()  # 工 and 总: 刘工, 王总
 # A "name" ending in one of these is a place (余新镇, 古林镇).
 PLACE_ENDINGS = frozenset("镇村区县市省乡路街港湾桥山岭湖江河塘浦")
-# Words of a government text that the dictionary tags as names.
-# 万人: a unit (常住人口 84 万人); 许可, 查明: words the segmenter tags as names
-NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人 许可 查明".split())
+# Words of a government text that the dictionary tags as names (许可, 查明) or does not hold, as offices' short names
+# (卫健牵头), that read as names; 万人 is a unit (常住人口 84 万人).
+NOT_NAMES = frozenset("王府井 本人 某某 不详 暂无 万人 许可 查明 卫健 文旅 安监 金管".split())
 # Labels and roles after which a name follows (optionally after ：, 为 or 是).
 ROLES = (
     "姓名 申请人 被申请人 联系人 户主 当事人 法定代表人 负责人 投诉人 被投诉人 举报人 被举报人 来信人 来电人 信访人 "
@@ -126,13 +126,13 @@ FOLLOWERS = (
     "表示 说 回忆 强调 建议 介绍 告诉 "  # what a person says (何立新表示, 据某某回忆)
     "医生 护士 大姐 大哥 书记 主任 老板 经理"  # a title after the name (卢丹医生)
     " 妈妈 爸爸 伯伯 舅舅 姑姑 哥哥 姐姐 他们 她们"  # whose kin, with whom (蔡颖妈妈, 鲍林他们家)
-    # when, or asked after (杜红霞去年…, 柴明呢？); not 明天 or 刚刚, which open with a given name's character
-    " 昨天 今天 前天 去年 今年 吗 呢"
-    " 牵头 带队 带路 代班 负责 主持 核实 指出 提出 认为 笑着 投诉 咨询 一起 一同"  # what a person does (由卓志刚牵头)
+    " 带队 带路 代班 主持 核实 指出 提出 认为 笑着 投诉 咨询"  # what a person does (由陈志刚带队, 齐国强指出)
+    # Not a time, a question or 一起 (桂花树今年…, 请问是金银花吗, 宁波人一起…), nor 牵头 or 负责, which a department's
+    # short name goes before as often (卫健牵头): they follow a plant's, a city's or an office's name as readily.
 ).split()
-# What a person says or asks, after a name: between a role and one of these, a word the segmenter tags as a name
-# is one (市民宁静来电), where a time or a preposition would not say so (游客高峰今天…, 业主许可在…).
-SAYS = tuple("来电 来信 来访 致电 反映 称 说 表示 陈述 投诉 咨询 介绍 告诉 回忆 强调 建议 指出 提出 认为".split())
+# What a citizen's letter or call says a person did: between a role and one of these, a word the segmenter tags as
+# a name is one (市民宁静来电), where a time, a preposition or 表示 would not say so (游客高峰今天…, 居民闻言表示…).
+SAYS = tuple("来电 来信 来访 致电 反映 投诉 咨询".split())  # not 称 or 说, which open 称号 and 说明
 # Words after which a name may stand when a follower closes it (已打入黎阿大的…, 经多次拨打虞小红留下的…).
 PRECEDERS = (
     "反映 消费者 包工头 维修工 名单中 内有 如 同意 打入 拨打 发放至 发还 寄至 退至 联系 对象 接到 自称 并非 代理 "

@@ -18,7 +18,14 @@ from functools import lru_cache
 import rjieba
 
 from .latin import latin_name_at
-from .name_context import ORGANISATION, Titles, after_a_storm_word, before_document_number, names_a_place
+from .name_context import (
+    ORGANISATION,
+    Titles,
+    after_a_storm_word,
+    before_document_number,
+    names_a_place,
+    quoted_alone,
+)
 from .name_words import (
     AFTER_NAME,
     BEFORE_NAME,
@@ -46,9 +53,8 @@ from .normalize import without
 _TITLES = tuple(TITLES)
 # A count of people after a name closes it as a word that follows one does (…、古丽娜尔三位同学, 王建军、李秀兰两人)
 # or brothers and sisters (周晓峰三兄弟); and so does a year or an age in numerals (倪国庆二〇一八年起, 汤俊三十五岁)
-_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+(?:[位名人]|兄弟|姐妹)"
-_AGE_OR_YEAR = re.compile("[〇零一二三四五六七八九十]{2,}[年岁]")
-_FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE, _AGE_OR_YEAR.pattern]))
+_COUNT_OF_PEOPLE = "共?[两二三四五六七八九十]+(?:[位名人]|兄弟|姐妹)|[〇零一二三四五六七八九十]{2,}[年岁]"
+_FOLLOWER = re.compile("|".join([*sorted(FOLLOWERS, key=len, reverse=True), _COUNT_OF_PEOPLE]))
 _PRECEDER = re.compile("|".join(sorted(PRECEDERS, key=len, reverse=True)))
 _SURNAME = "(?:" + "|".join(COMPOUND_SURNAMES) + "|[" + "".join(sorted(SURNAMES)) + "])"
 _ROLE = re.compile(
@@ -106,13 +112,13 @@ def _name_at(text: str, i: int, *, words: bool = False) -> int:
     j = i + s
     if j >= len(text) or text[j] not in GIVEN or text.startswith(_TITLES, j):  # 陈医生, 王阿姨: a title, no name
         return 0
-    # 向业主说明, 由家长, 由师生, 由李明负责: a preposition and its noun, or the name after it
-    if text[i] in _JOINING and (rjieba.has_word(text[j : j + 2]) or _name_at(text, j) >= 2):
+    if text[i] in _JOINING and _common_word(text[j : j + 2]):  # 向业主说明, 由家长: a preposition and its noun
         return 0
-    # a third character is taken unless a word that follows a name starts there; a year or an age does not stop it
-    # (刘小二十五岁: masking 刘小二 and a digit of the age is the safer mistake than publishing 二)
-    third = not _follows(text, j + 1) or _AGE_OR_YEAR.match(text, j + 1) is not None
-    if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and third:
+    # 由 is a surname too seldom to be read as one before any word or a name (由师生一同, 由李明负责), where 向 is
+    # a common one (向海燕, 向志强)
+    if text[i] == "由" and (rjieba.has_word(text[j : j + 2]) or _name_at(text, j) >= 2):
+        return 0
+    if j + 1 < len(text) and text[j + 1] in GIVEN and text[j + 1] not in NOT_GIVEN and not _follows(text, j + 1):
         if (words or not _is_word(text[i : j + 2])) and not _a_law(text, i, j + 2):
             return s + 2
     # 家 may open a given name (李家豪) but not end one (王家的…)
@@ -122,6 +128,11 @@ def _name_at(text: str, i: int, *, words: bool = False) -> int:
 # Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before a
 # word of the dictionary (famous namesakes too: 由李明负责) or a name, they are the preposition or the conjunction.
 _JOINING = frozenset("向和由但都")
+
+
+@lru_cache(maxsize=65536)
+def _common_word(word: str) -> bool:
+    return len(word) == 2 and rjieba.has_word(word) and rjieba.tag(word)[0][1] not in ("nr", "nrfg", "nrt")
 
 
 def _a_law(text: str, i: int, end: int) -> bool:
@@ -327,6 +338,13 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _cut_as_a_name(surname_tag: str, given_tag: str) -> bool:
+    """Whether the segmenter's tags of a surname it cut alone and of the given name after it fit a person's name: the
+    surname no verb, pronoun, preposition or the like (谈|民生, 祝|中秋, 那|老人), the given name a noun of no place,
+    organisation, time or number (卢|建军, 董|海林; not 宁|波兰, 贺|国庆, 书记贺|新春)."""
+    return surname_tag[0] not in "vrpcdumqf" and given_tag[0] in "n" and given_tag not in ("ns", "nt")
+
+
 # Surnames that, cut alone, are a grammatical word far more often: a preposition, a conjunction, an adverb, "when"
 _A_WORD_ALONE = frozenset("时") | AFTER_NAME | BEFORE_NAME | NOT_GIVEN | _JOINING
 _COUNTING = frozenset("〇零一二三四五六七八九十百千万两几余多每各")
@@ -347,16 +365,10 @@ def _cut_apart(text: str, start: int, end: int) -> bool:
     left = max(0, start - 4)
     tokens = rjieba.tag(text[left : end + 4])
     at = left
-    for k, (word, _tag) in enumerate(tokens[:-1]):
+    for k, (word, surname_tag) in enumerate(tokens[:-1]):
         if at == start:
-            given, tag = tokens[k + 1]
-            # a place's or an organisation's name is no given name (宁|波兰|金电子: a firm's trade name)
-            return (
-                word == text[start]
-                and given == text[start + 1 : end]
-                and tag[0] not in "vadpcu"
-                and tag not in ("ns", "nt")
-            )
+            given, given_tag = tokens[k + 1]
+            return word == text[start] and given == text[start + 1 : end] and _cut_as_a_name(surname_tag, given_tag)
         at += len(word)
         if at > start:
             return False
@@ -382,27 +394,14 @@ def _tagged_name(word: str) -> bool:
     return rjieba.tag(word)[0][1] in ("nr", "nrfg")  # nrfg: a person's whole name (孙丽娟)
 
 
-def _a_word_names_someone(text: str, start: int, end: int) -> bool:
-    """Whether a word of the dictionary standing alone is a person's name: one the segmenter tags as a name, after a
-    stop and before 同志, 先生… (汪洋同志在…); a noun so placed (全体同志, 高中同学) is tagged as what it is. The
-    segmenter tags many two-character words as names (顾客, 许可, 洪峰): after a preposition or before a word that
-    follows a name they are too often what they say (为顾客提供, 对许可不服)."""
-    after_a_stop = start == 0 or text[start - 1] in PUNCT
-    return (
-        after_a_stop
-        and text.startswith(_PERSON_AFTER, end)
-        and not _is_place(text[start:end])
-        and rjieba.tag(text[start:end])[0][1] == "nr"
-    )
-
-
 def _named_colleague_at(text: str, i: int) -> int:
     """Length of the name the segmenter reads at i, after a staff word, 0 if none: a token it tags as a person's
     name (民警陈志强), or a surname standing as a token of its own and a given name of one or two characters as the
     next (民警柏|宇航|共同, 教练葛|建新|练车). A word that merely opens with a surname it cuts whole (工作人员张贴…).
-    Before those, the rules' own reading where a word that follows a name closes it (老会计施根发说: 施根|发说)."""
+    Before those, the rules' own reading where a word that follows a name closes it (老会计施根发说: 施根|发说), not a
+    stop alone (主任谈民生：…)."""
     n = _name_at(text, i)
-    if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
+    if n and _FOLLOWER.match(text, i + n) and not _is_place(text[i : i + n]):  # a word, not a stop (主任谈民生：)
         return n
     if text[i : i + 1] in _A_WORD_ALONE:  # 专家于|立秋后, 民警于|国庆|期间: a preposition, not a surname
         return 0
@@ -412,9 +411,13 @@ def _named_colleague_at(text: str, i: int) -> int:
     if not surname:
         return 0
     if surname == len(word):
-        given = tokens[1][0] if len(tokens) > 1 else ""
+        given, given_tag = tokens[1] if len(tokens) > 1 else ("", "")
         name = word + given
         if not 1 <= len(given) <= 2 or any(c not in GIVEN or c in NOT_GIVEN for c in given):
+            return 0
+        # after a staff word a verb or a time may be a given name (教练葛|建新, 专家戚|国庆), not a place or a number
+        # (书记贺|新春); the surname no verb or pronoun (主任谈|民生)
+        if tag[0] in "vrpcdumqf" or given_tag[0] == "m" or given_tag in ("ns", "nt"):
             return 0
         if text.startswith(_TITLES, i + surname) or _is_place(name) or _is_word(name):  # 民警王|警官: a title
             return 0
@@ -490,6 +493,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         n = _name_at(text, i)
         if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
-        elif not n and (n := _name_at(text, i, words=True)) and _a_word_names_someone(text, i, i + n):
-            found.setdefault(i, i + n)
-    return sorted((start, end) for start, end in found.items() if not after_a_storm_word(text, start))
+    return sorted(
+        (start, end)
+        for start, end in found.items()
+        if not after_a_storm_word(text, start) and not quoted_alone(text, start, end)
+    )
