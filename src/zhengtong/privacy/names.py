@@ -125,8 +125,8 @@ def _name_at(text: str, i: int, *, words: bool = False) -> int:
     return 0 if text[j] in NOT_GIVEN or (not words and _is_word(text[i : j + 1])) else s + 1
 
 
-# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before a
-# word of the dictionary (famous namesakes too: 由李明负责) or a name, they are the preposition or the conjunction.
+# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before
+# a word of the dictionary that is no name, they are the preposition or the conjunction, not a person's surname.
 _JOINING = frozenset("向和由但都")
 
 
@@ -310,9 +310,8 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
     surname, given-name characters, no common word):
     - a word it makes of characters its dictionary does not hold as one (a name it holds is a public one, 毛泽东,
       王羲之, or a law's, 安全法) and tags as a person's name;
-    - or a surname it leaves standing alone before two given-name characters it reads as no verb, adjective or
-      adverb (卢|建军, 董|海林, 裘|金花; but 易|发生, 路|增设). A character that is a grammatical word far more
-      often than a surname (和, 向, 由, 时…) does not stand so for a surname.
+    - or a surname it leaves standing alone before two given-name characters it tags a noun (卢|建军, 董|海林,
+      裘|金花; but 易|发生, 路|增设): `_cut_apart`.
     Two-character ones are not trusted (许可 and 查明 are tagged as names), nor a word inside a title's brackets
     (《…》), before a document number's (杭建发〔2023〕) or a firm's trade name. Only the places where a surname and
     two given-name characters stand and every other check passes are cut: tagging the whole text cost a tenth of
@@ -342,7 +341,7 @@ def _cut_as_a_name(surname_tag: str, given_tag: str) -> bool:
     """Whether the segmenter's tags of a surname it cut alone and of the given name after it fit a person's name: the
     surname no verb, pronoun, preposition or the like (谈|民生, 祝|中秋, 那|老人), the given name a noun of no place,
     organisation, time or number (卢|建军, 董|海林; not 宁|波兰, 贺|国庆, 书记贺|新春)."""
-    return surname_tag[0] not in "vrpcdumqf" and given_tag[0] in "n" and given_tag not in ("ns", "nt")
+    return surname_tag[0] not in "vrpcdumqf" and given_tag.startswith("n") and given_tag not in ("ns", "nt")
 
 
 # Surnames that, cut alone, are a grammatical word far more often: a preposition, a conjunction, an adverb, "when"
@@ -352,7 +351,8 @@ _COUNTING = frozenset("〇零一二三四五六七八九十百千万两几余多
 
 def _cut_apart(text: str, start: int, end: int) -> bool:
     """Whether the segmenter, reading the words around them, cuts text[start:end] as a surname standing alone and
-    a given name it tags as no verb, adjective, adverb, preposition, conjunction, particle or place (卢|建军)."""
+    a given name, tagged as `_cut_as_a_name` asks (卢|建军). A character that is a grammatical word far more often
+    than a surname (和, 向, 由, 时…) does not stand so for one."""
     if text[start] in _A_WORD_ALONE:
         return False
     before = text[start - 1 : start + 1] if start else ""
