@@ -26,6 +26,7 @@ from .name_context import (
     names_a_place,
     quoted_alone,
 )
+from .name_cuts import A_WORD_ALONE, cut_apart, cut_as_one, tagged_name
 from .name_words import (
     AFTER_NAME,
     BEFORE_NAME,
@@ -33,6 +34,7 @@ from .name_words import (
     COMPOUND_SURNAMES,
     FOLLOWERS,
     GIVEN,
+    JOINING,
     MINORITY_PARTS,
     NOT_GIVEN,
     NOT_NAMES,
@@ -112,7 +114,7 @@ def _name_at(text: str, i: int, *, words: bool = False) -> int:
     j = i + s
     if j >= len(text) or text[j] not in GIVEN or text.startswith(_TITLES, j):  # 陈医生, 王阿姨: a title, no name
         return 0
-    if text[i] in _JOINING and _common_word(text[j : j + 2]):  # 向业主说明, 由家长: a preposition and its noun
+    if text[i] in JOINING and _common_word(text[j : j + 2]):  # 向业主说明, 由家长: a preposition and its noun
         return 0
     # 由 is a surname too seldom to be read as one before any word or a name (由师生一同, 由李明负责), where 向 is
     # a common one (向海燕, 向志强)
@@ -123,11 +125,6 @@ def _name_at(text: str, i: int, *, words: bool = False) -> int:
             return s + 2
     # 家 may open a given name (李家豪) but not end one (王家的…)
     return 0 if text[j] in NOT_GIVEN or (not words and _is_word(text[i : j + 1])) else s + 1
-
-
-# Surnames that far more often join a noun to its sentence (向业主说明, 由家长负责, 但业主表示, 和家人): before
-# a word of the dictionary that is no name, they are the preposition or the conjunction, not a person's surname.
-_JOINING = frozenset("向和由但都")
 
 
 @lru_cache(maxsize=65536)
@@ -311,7 +308,7 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
     - a word it makes of characters its dictionary does not hold as one (a name it holds is a public one, 毛泽东,
       王羲之, or a law's, 安全法) and tags as a person's name;
     - or a surname it leaves standing alone before two given-name characters it tags a noun (卢|建军, 董|海林,
-      裘|金花; but 易|发生, 路|增设): `_cut_apart`.
+      裘|金花; but 易|发生, 路|增设): `name_cuts.cut_apart`.
     Two-character ones are not trusted (许可 and 查明 are tagged as names), nor a word inside a title's brackets
     (《…》), before a document number's (杭建发〔2023〕) or a firm's trade name. Only the places where a surname and
     two given-name characters stand and every other check passes are cut: tagging the whole text cost a tenth of
@@ -332,66 +329,9 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
             or titles.inside(start)
         ):
             continue
-        if (_tagged_name(word) and _cut_as_one(text, start, end)) or _cut_apart(text, start, end):
+        if (tagged_name(word) and cut_as_one(text, start, end)) or cut_apart(text, start, end):
             spans.append((start, end))
     return spans
-
-
-def _cut_as_a_name(surname_tag: str, given_tag: str) -> bool:
-    """Whether the segmenter's tags of a surname it cut alone and of the given name after it fit a person's name: the
-    surname no verb, pronoun, preposition or the like (谈|民生, 祝|中秋, 那|老人), the given name a noun of no place,
-    organisation, time or number (卢|建军, 董|海林; not 宁|波兰, 贺|国庆, 书记贺|新春)."""
-    return surname_tag[0] not in "vrpcdumqf" and given_tag.startswith("n") and given_tag not in ("ns", "nt")
-
-
-# Surnames that, cut alone, are a grammatical word far more often: a preposition, a conjunction, an adverb, "when"
-_A_WORD_ALONE = frozenset("时") | AFTER_NAME | BEFORE_NAME | NOT_GIVEN | _JOINING
-_COUNTING = frozenset("〇零一二三四五六七八九十百千万两几余多每各")
-
-
-def _cut_apart(text: str, start: int, end: int) -> bool:
-    """Whether the segmenter, reading the words around them, cuts text[start:end] as a surname standing alone and
-    a given name, tagged as `_cut_as_a_name` asks (卢|建军). A character that is a grammatical word far more often
-    than a surname (和, 向, 由, 时…) does not stand so for one."""
-    if text[start] in _A_WORD_ALONE:
-        return False
-    before = text[start - 1 : start + 1] if start else ""
-    # a count's measure word (10万|学生, 3位|老人, 50余|老人), a word's last character (以来信|方式) or first (杨梅|树)
-    # is no surname
-    if before[:1].isdigit() or before[:1] in _COUNTING or (len(before) == 2 and rjieba.has_word(before)):
-        return False
-    if rjieba.has_word(text[start : start + 2]):
-        return False
-    left = max(0, start - 4)
-    tokens = rjieba.tag(text[left : end + 4])
-    at = left
-    for k, (word, surname_tag) in enumerate(tokens[:-1]):
-        if at == start:
-            given, given_tag = tokens[k + 1]
-            return word == text[start] and given == text[start + 1 : end] and _cut_as_a_name(surname_tag, given_tag)
-        at += len(word)
-        if at > start:
-            return False
-    return False
-
-
-def _cut_as_one(text: str, start: int, end: int) -> bool:
-    """Whether the segmenter, reading the words around it, makes text[start:end] one word (王小明说 → 王小明|说, but
-    高小明白了 → 高|小|明白|了)."""
-    left = max(0, start - 4)
-    at = left
-    for word in rjieba.cut(text[left : end + 4]):
-        if at == start:
-            return len(word) == end - start
-        at += len(word)
-        if at > start:
-            return False
-    return False
-
-
-@lru_cache(maxsize=65536)
-def _tagged_name(word: str) -> bool:
-    return rjieba.tag(word)[0][1] in ("nr", "nrfg")  # nrfg: a person's whole name (孙丽娟)
 
 
 def _named_colleague_at(text: str, i: int) -> int:
@@ -403,7 +343,7 @@ def _named_colleague_at(text: str, i: int) -> int:
     n = _name_at(text, i)
     if n and _FOLLOWER.match(text, i + n) and not _is_place(text[i : i + n]):  # a word, not a stop (主任谈民生：)
         return n
-    if text[i : i + 1] in _A_WORD_ALONE:  # 专家于|立秋后, 民警于|国庆|期间: a preposition, not a surname
+    if text[i : i + 1] in A_WORD_ALONE:  # 专家于|立秋后, 民警于|国庆|期间: a preposition, not a surname
         return 0
     tokens = rjieba.tag(text[i : i + 6])
     word, tag = tokens[0] if tokens else ("", "")
