@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from zhengtong.privacy.name_context import ORGANISATION
+
 from .test_names import _names
 
 
@@ -276,3 +278,19 @@ def test_names_the_second_review_found_lost_are_found(text, names):
     """向 is a common surname (由, before a word or a name, is the preposition); a document number's issuer runs on
     two characters at most before its bracket."""
     assert _names(text) == names
+
+
+@pytest.mark.parametrize(
+    "text", ["吴良材眼镜店对老年人验光免收服务费。", "贝佳人母婴店开业。", "王兴记馄饨店今天歇业。"]
+)
+def test_a_shop_named_after_its_founder_names_no_one(text):
+    """A shop's trade name before its trade and 店 (吴良材眼镜店, a brand since 1719) is a firm's, as before 公司."""
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize(
+    ("after", "a_shop"), [("眼镜店对", True), ("馄饨店今天", True), ("店长说", False), ("店里的货", False)]
+)
+def test_a_shop_is_read_from_its_trade_and_店_not_from_店_alone(after, a_shop):
+    """王建国店长, 王建国店里: the keeper, not the shop's trade name; 吴良材眼镜店: a trade between name and 店."""
+    assert (ORGANISATION.match(after) is not None) == a_shop

@@ -22,12 +22,14 @@ def before_document_number(text: str, end: int) -> bool:
 _ISSUER_GOES_ON = re.compile("[\u4e00-\u9fa5]{0,2}〔|\\[")
 
 
-# A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's. The
+# A firm's name after its trade name (字号): 宁波毕博诚科技有限公司 names no one, though 毕博诚 reads as a person's, nor
+# does a shop's (吴良材眼镜店), though its keeper (王建国店长, 王建国店里) is one. The
 # words between them name the trade (科技, 五金); a verb or a preposition there is a sentence going on to a firm
 # (柴慧敏到公司门口闹事, 去该公司退货).
 _NOT_IN_A_FIRMS_NAME = "在到去的了是和与给把被从让找该本其此"  # not 进出口, 出租, 对外, 来料: trades
+_TRADE = f"(?:(?![{_NOT_IN_A_FIRMS_NAME}])[\u4e00-\u9fa5])"
 ORGANISATION = re.compile(
-    f"(?:(?![{_NOT_IN_A_FIRMS_NAME}])[\u4e00-\u9fa5]){{0,6}}?(?:公司|集团|商行|合作社|事务所|工作室|门市部|经营部)"
+    f"{_TRADE}{{0,6}}?(?:公司|集团|商行|合作社|事务所|工作室|门市部|经营部)|{_TRADE}{{1,6}}?店(?![长主员里内])"
 )
 
 
