@@ -15,7 +15,13 @@ def _cut_as_a_name(surname_tag: str, given_tag: str) -> bool:
     """Whether the segmenter's tags of a surname it cut alone and of the given name after it fit a person's name: the
     surname no verb, pronoun, preposition or the like (谈|民生, 祝|中秋, 那|老人), the given name a noun of no place,
     organisation, time or number (卢|建军, 董|海林; not 宁|波兰, 贺|国庆, 书记贺|新春)."""
-    return surname_tag[0] not in "vrpcdumqf" and given_tag.startswith("n") and given_tag not in ("ns", "nt")
+    return tagged_a_surname(surname_tag) and given_tag.startswith("n") and given_tag not in ("ns", "nt")
+
+
+def tagged_a_surname(tag: str) -> bool:
+    """Whether a character the segmenter cut alone is tagged as a surname may be: no verb, pronoun, preposition,
+    conjunction, adverb, particle, numeral, measure word or direction (谈|民生, 那|老人)."""
+    return tag[0] not in "vrpcdumqf"
 
 
 # Surnames that, cut alone, are a grammatical word far more often: a preposition, a conjunction, an adverb, "when"

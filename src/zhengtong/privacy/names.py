@@ -26,7 +26,7 @@ from .name_context import (
     names_a_place,
     quoted_alone,
 )
-from .name_cuts import A_WORD_ALONE, cut_apart, cut_as_one, tagged_name
+from .name_cuts import A_WORD_ALONE, cut_apart, cut_as_one, tagged_a_surname, tagged_name
 from .name_words import (
     AFTER_NAME,
     BEFORE_NAME,
@@ -357,7 +357,7 @@ def _named_colleague_at(text: str, i: int) -> int:
             return 0
         # after a staff word a verb or a time may be a given name (教练葛|建新, 专家戚|国庆), not a place or a number
         # (书记贺|新春); the surname no verb or pronoun (主任谈|民生)
-        if tag[0] in "vrpcdumqf" or given_tag[0] == "m" or given_tag in ("ns", "nt"):
+        if not tagged_a_surname(tag) or given_tag[0] == "m" or given_tag in ("ns", "nt"):
             return 0
         if text.startswith(_TITLES, i + surname) or _is_place(name) or _is_word(name):  # 民警王|警官: a title
             return 0
