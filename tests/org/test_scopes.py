@@ -112,3 +112,34 @@ def test_a_request_reads_a_users_scope_once_and_again_after_a_change(district, d
             user_scope(user)
         liaison.custom_departments.add(district["B"])
         assert user_scope(user).department_ids == {district["A"].pk, district["B"].pk}
+
+
+def test_a_request_reads_his_rights_workplaces_and_scope_in_one_statement(district, django_assert_num_queries):
+    """Issue 26: every workbench page read the reader's rights and workplaces in one statement (its navigation,
+    `access._standing`) and then his data scope in three more (his roles, their chosen departments, his
+    memberships), two of them over the same rows. One statement now answers all three; the scope is the one the
+    three statements gave: a custom role's departments, a department scope's memberships, a subtree scope's
+    paths, and nothing from an administrator duty (三员) he may also hold."""
+    from zhengtong.core import request_memo
+    from zhengtong.org.access import rights, workplaces
+
+    liaison = f.role("liaison", DataScope.CUSTOM)
+    liaison.custom_departments.set([district["A1"]])
+    user = f.staff("three_scopes", "三范围", district["B"], liaison, f.role("head", DataScope.DEPARTMENT_AND_BELOW))
+    Membership.objects.create(user=user, department=district["A"], is_primary=False)
+    with request_memo.scope(), django_assert_num_queries(1):
+        assert rights(user).handles_cases
+        assert workplaces(user) == {district["A"].pk, district["B"].pk}
+        scope = user_scope(user)
+    assert scope.department_ids == {district["A1"].pk}
+    assert scope.subtree_paths == {district["A"].path, district["B"].path}
+    assert not scope.everything and not scope.own
+
+
+def test_an_administrator_duty_adds_nothing_to_a_scope(district):
+    """三员分立: a duty's role carries no data, whatever data scope it was saved with."""
+    auditor = f.staff(
+        "dual", "双角色", district["A"], f.role("self", DataScope.SELF), f.role("aud", DataScope.ALL, "audit")
+    )
+    scope = user_scope(auditor)
+    assert scope.own and not scope.everything and not scope.department_ids

@@ -30,7 +30,7 @@ from zhengtong.accounts.models import User
 from zhengtong.core import request_memo
 from zhengtong.core.sql import blanks
 
-from .models import Department, Membership, Role, RoleGrant
+from .models import DataScope, Department, Membership, Role, RoleGrant
 
 
 def _active_staff(user) -> bool:
@@ -54,12 +54,12 @@ def _department_id(department) -> int | None:
 
 def workplaces(user) -> set[int]:
     """The ids of the departments he works in: those he is a member of and, for each office among them, the
-    units it belongs to up to the first that is not an office (read from the stored tree, `_standing`). An
+    units it belongs to up to the first that is not an office (read from the stored tree, `standing`). An
     administrator duty works nowhere (handles_cases)."""
     if not _active_staff(user):
         return set()
-    standing = _standing(user)
-    return set(standing.workplaces) if standing.rights.handles_cases else set()
+    his = standing(user)
+    return set(his.workplaces) if his.rights.handles_cases else set()
 
 
 def works_in(user, department, *, subtree: bool = True) -> bool:
@@ -135,62 +135,81 @@ class Rights:
 def rights(user) -> Rights:
     if not (user and getattr(user, "is_authenticated", False) and user.is_active):
         return Rights()
-    return _standing(user).rights
+    return standing(user).rights
 
 
 class Standing(NamedTuple):
     rights: Rights
     workplaces: frozenset[int]  # the departments his memberships reach; workplaces() gives them to business staff
+    # what his data scope is made of (scopes.user_scope): his business roles' scopes (an administrator duty's
+    # role carries no data), the departments his 自定部门 roles chose, and his memberships (id, tree path)
+    data_scopes: frozenset[str] = frozenset()
+    chosen: frozenset[int] = frozenset()
+    memberships: frozenset[tuple[int, str]] = frozenset()
 
 
-def _standing(user) -> Standing:
-    """His rights and the departments he works in, read together in one statement, once a request
-    (core/request_memo.py): a workbench page asks the first for its navigation and the second for its queue, and
-    a case's page both again for each action's guard (nine statements on the clerk's case page)."""
+def standing(user) -> Standing:
+    """His rights, the departments he works in and what his data scope is made of, read together in one
+    statement, once a request (core/request_memo.py): a workbench page asks the first for its navigation, the
+    second for its queue and the third for each list it scopes, and a case's page the first two again for each
+    action's guard (nine statements on the clerk's case page, four on every page that scoped a list)."""
     # his kind is in the key: his rights are read with it (only staff handle cases)
     return request_memo.once(("org.standing", user.pk, user.kind), lambda: _read_standing(user))
 
 
-# The standing statement's two kinds of row (_read_standing reads them in order): a grant's, and a department's on
-# the way up from one of his memberships; each leaves the other's columns empty.
-_GRANT_ROW = ("r.supervises", "r.edits_site", "r.duty", "g.approved_at")
+# The standing statement's three kinds of row (_read_standing reads them in order): a grant's, a department's on
+# the way up from one of his memberships, and a department a 自定部门 role of his chose; each leaves the others'
+# columns empty.
+_GRANT_ROW = ("r.supervises", "r.edits_site", "r.duty", "g.approved_at", "r.data_scope")
 _PATH_ROW = ("mine.path", "d.id", "d.path", "d.kind")
+_CHOSEN_ROW = ("c.department_id",)
 
 
 def _standing_sql() -> str:
-    """His role grants, then every department on the way up from each of his memberships."""
+    """His role grants, every department on the way up from each of his memberships, and the departments his
+    business roles of 自定部门 chose."""
+    chosen = Role.custom_departments.through._meta
     tables = {
         "grant": RoleGrant._meta.db_table,
         "role": Role._meta.db_table,
         "member": Membership._meta.db_table,
         "dept": Department._meta.db_table,
+        "chosen": chosen.db_table,
+        "chosen_role": chosen.get_field("role").column,
+        "custom": DataScope.CUSTOM.value,
     }
     return (
-        f"SELECT {', '.join(_GRANT_ROW)}, {blanks(_PATH_ROW)} "
+        f"SELECT {', '.join(_GRANT_ROW)}, {blanks(_PATH_ROW + _CHOSEN_ROW)} "
         "FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s "
-        f"UNION ALL SELECT {blanks(_GRANT_ROW)}, {', '.join(_PATH_ROW)} FROM {{member}} m "
+        f"UNION ALL SELECT {blanks(_GRANT_ROW)}, {', '.join(_PATH_ROW)}, {blanks(_CHOSEN_ROW)} FROM {{member}} m "
         "JOIN {dept} mine ON mine.id = m.department_id JOIN {dept} d ON mine.path LIKE d.path || '%%' "
-        "WHERE m.user_id = %s"
+        "WHERE m.user_id = %s "
+        f"UNION ALL SELECT {blanks(_GRANT_ROW + _PATH_ROW)}, {', '.join(_CHOSEN_ROW)} "
+        "FROM {grant} g JOIN {role} r ON r.id = g.role_id JOIN {chosen} c ON c.{chosen_role} = r.id "
+        "WHERE g.user_id = %s AND r.duty = '' AND r.data_scope = '{custom}'"
     ).format(**tables)
 
 
 def _read_standing(user) -> Standing:
     grants = []
     above: dict[str, dict[str, tuple[int, str]]] = {}  # membership path -> path on the way up -> (id, kind)
+    chosen: set[int] = set()
     with connection.cursor() as cursor:  # plain SQL: every workbench page asks (decision 0023)
-        cursor.execute(_standing_sql(), [user.pk, user.pk])
-        for supervises, edits, duty, approved, mine, pk, path, kind in cursor.fetchall():
-            if mine is None:
-                grants.append((supervises, edits, duty, approved))
-            else:
+        cursor.execute(_standing_sql(), [user.pk] * 3)
+        for supervises, edits, duty, approved, data_scope, mine, pk, path, kind, chose in cursor.fetchall():
+            if duty is not None:
+                grants.append((supervises, edits, duty, approved, data_scope))
+            elif mine is not None:
                 above.setdefault(mine, {})[path] = (pk, kind)
-    administrator = any(duty for _s, _e, duty, _a in grants)  # even one awaiting its second administrator
+            else:
+                chosen.add(chose)
+    administrator = any(duty for _s, _e, duty, _a, _d in grants)  # even one awaiting its second administrator
     business = user.kind == User.Kind.STAFF and not administrator
     rights = Rights(
         handles_cases=business,
-        supervises=any(supervises for supervises, _e, _d, _a in grants),
-        edits_site=business and any(edits for _s, edits, _d, _a in grants),
-        duties=frozenset(duty for _s, _e, duty, approved in grants if duty and approved is not None),
+        supervises=any(supervises for supervises, _e, _d, _a, _s in grants),
+        edits_site=business and any(edits for _s, edits, _d, _a, _sc in grants),
+        duties=frozenset(duty for _s, _e, duty, approved, _sc in grants if duty and approved is not None),
     )
     ids: set[int] = set()
     for path, chain in above.items():
@@ -200,7 +219,13 @@ def _read_standing(user) -> Standing:
             if kind != Department.Kind.OFFICE:
                 break
             path = path[: -Department.steplen]
-    return Standing(rights, frozenset(ids))
+    return Standing(
+        rights,
+        frozenset(ids),
+        data_scopes=frozenset(scope for _s, _e, duty, _a, scope in grants if not duty),
+        chosen=frozenset(chosen),
+        memberships=frozenset((chain[path][0], path) for path, chain in above.items()),
+    )
 
 
 def edits_site(user) -> bool:

@@ -13,7 +13,7 @@ class OrgConfig(AppConfig):
 
         from .models import Department, Membership, Role, RoleGrant
 
-        # a request that changes anyone's standing (access._standing) or data scope (scopes.user_scope) reads it
+        # a request that changes anyone's standing (access.standing) or data scope (scopes.user_scope) reads it
         # again from then on
         for model in (Department, Membership, Role, RoleGrant):
             uid = f"org.stop_keeping.{model.__name__}"

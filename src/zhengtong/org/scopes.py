@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q, QuerySet
 
-from zhengtong.core import request_memo
-
-from .models import DataScope, Department, Membership, Role
+from .access import standing
+from .models import DataScope, Department
 
 
 @dataclass(frozen=True)
@@ -53,29 +52,21 @@ class Scope:
 
 
 def user_scope(user) -> Scope:
-    """His scope, read once a request (core/request_memo.py): a workbench page scopes several lists and counts."""
+    """His scope, from what `access.standing` read with his rights, once a request (core/request_memo.py)."""
     if not (user and user.is_authenticated and user.is_active):
         return Scope()
-    return request_memo.once(("org.scope", user.pk), lambda: _read_scope(user))
-
-
-def _read_scope(user) -> Scope:
-    roles = list(Role.objects.filter(grants__user=user, duty="").prefetch_related("custom_departments"))
-    scopes = {r.data_scope for r in roles}
-    if DataScope.ALL in scopes:
+    his = standing(user)
+    if DataScope.ALL in his.data_scopes:
         return Scope(everything=True)
-    memberships = list(Membership.objects.filter(user=user).select_related("department"))
     ids: set[int] = set()
     paths: set[str] = set()
-    if DataScope.CUSTOM in scopes:
-        for role in roles:
-            if role.data_scope == DataScope.CUSTOM:
-                ids.update(d.pk for d in role.custom_departments.all())
-    if DataScope.DEPARTMENT in scopes:
-        ids.update(m.department_id for m in memberships)
-    if DataScope.DEPARTMENT_AND_BELOW in scopes:
-        paths.update(m.department.path for m in memberships)
-    return Scope(department_ids=frozenset(ids), subtree_paths=frozenset(paths), own=DataScope.SELF in scopes)
+    if DataScope.CUSTOM in his.data_scopes:
+        ids.update(his.chosen)
+    if DataScope.DEPARTMENT in his.data_scopes:
+        ids.update(pk for pk, _path in his.memberships)
+    if DataScope.DEPARTMENT_AND_BELOW in his.data_scopes:
+        paths.update(path for _pk, path in his.memberships)
+    return Scope(department_ids=frozenset(ids), subtree_paths=frozenset(paths), own=DataScope.SELF in his.data_scopes)
 
 
 def scope_condition(
