@@ -158,11 +158,11 @@ def standing(user) -> Standing:
 
 
 # The standing statement's three kinds of row (_read_standing reads them in order): a grant's, a department's on
-# the way up from one of his memberships, and a department a 自定部门 role of his chose; each leaves the others'
-# columns empty.
+# the way up from one of his memberships, and a department a 自定部门 role of his chose, in the second kind's
+# department column with no membership path. Each leaves the other kinds' columns empty. (PostgreSQL types a
+# column of the UNION from its first two arms: in each, one of them names it.)
 _GRANT_ROW = ("r.supervises", "r.edits_site", "r.duty", "g.approved_at", "r.data_scope")
 _PATH_ROW = ("mine.path", "d.id", "d.path", "d.kind")
-_CHOSEN_ROW = ("c.department_id",)
 
 
 def _standing_sql() -> str:
@@ -176,15 +176,16 @@ def _standing_sql() -> str:
         "dept": Department._meta.db_table,
         "chosen": chosen.db_table,
         "chosen_role": chosen.get_field("role").column,
+        "chosen_department": chosen.get_field("department").column,
         "custom": DataScope.CUSTOM.value,
     }
     return (
-        f"SELECT {', '.join(_GRANT_ROW)}, {blanks(_PATH_ROW + _CHOSEN_ROW)} "
+        f"SELECT {', '.join(_GRANT_ROW)}, {blanks(_PATH_ROW)} "
         "FROM {grant} g JOIN {role} r ON r.id = g.role_id WHERE g.user_id = %s "
-        f"UNION ALL SELECT {blanks(_GRANT_ROW)}, {', '.join(_PATH_ROW)}, {blanks(_CHOSEN_ROW)} FROM {{member}} m "
+        f"UNION ALL SELECT {blanks(_GRANT_ROW)}, {', '.join(_PATH_ROW)} FROM {{member}} m "
         "JOIN {dept} mine ON mine.id = m.department_id JOIN {dept} d ON mine.path LIKE d.path || '%%' "
         "WHERE m.user_id = %s "
-        f"UNION ALL SELECT {blanks(_GRANT_ROW + _PATH_ROW)}, {', '.join(_CHOSEN_ROW)} "
+        f"UNION ALL SELECT {blanks(_GRANT_ROW)}, NULL, c.{{chosen_department}}, NULL, NULL "
         "FROM {grant} g JOIN {role} r ON r.id = g.role_id JOIN {chosen} c ON c.{chosen_role} = r.id "
         "WHERE g.user_id = %s AND r.duty = '' AND r.data_scope = '{custom}'"
     ).format(**tables)
@@ -196,13 +197,13 @@ def _read_standing(user) -> Standing:
     chosen: set[int] = set()
     with connection.cursor() as cursor:  # plain SQL: every workbench page asks (decision 0023)
         cursor.execute(_standing_sql(), [user.pk] * 3)
-        for supervises, edits, duty, approved, data_scope, mine, pk, path, kind, chose in cursor.fetchall():
+        for supervises, edits, duty, approved, data_scope, mine, pk, path, kind in cursor.fetchall():
             if duty is not None:
                 grants.append((supervises, edits, duty, approved, data_scope))
             elif mine is not None:
                 above.setdefault(mine, {})[path] = (pk, kind)
             else:
-                chosen.add(chose)
+                chosen.add(pk)
     administrator = any(duty for _s, _e, duty, _a, _d in grants)  # even one awaiting its second administrator
     business = user.kind == User.Kind.STAFF and not administrator
     rights = Rights(
