@@ -119,3 +119,41 @@ def test_a_page_without_a_form_asks_for_no_token(rf):
     request = rf.get("/")
     assert engines["jinja2"].from_string("无表单").render({}, request) == "无表单"
     assert "CSRF_COOKIE" not in request.META
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ csrf_token|length }}|{{ csrf_input|length }}",
+        "{{ csrf_token[:4]|length }}{{ csrf_token[0]|length }}",
+        "{{ (csrf_token + '!')|length }}",
+        "{{ csrf_token|list|length }}",
+        "{{ {'X-CSRFToken': csrf_token}|json_script('t')|length }}",
+    ],
+)
+def test_a_pages_token_is_a_string_to_a_template_as_djangos_was(rf, source):
+    """The review of the one-mask token: Django's lazy token took every string operation (its length, a slice,
+    `+`, a JSON script); a token that only printed failed on them, or printed nothing for `[0]`."""
+    from django.template.backends.utils import csrf_input_lazy, csrf_token_lazy
+
+    template = engines["jinja2"].from_string(source)
+    old = template.render({"csrf_input": csrf_input_lazy(rf.get("/")), "csrf_token": csrf_token_lazy(rf.get("/"))})
+    assert template.render({}, rf.get("/")) == old
+
+
+@pytest.mark.django_db
+def test_a_request_whose_page_printed_its_token_is_freed_by_reference_counting(rf):
+    """Decision 0013, for the page's token: a lazy value made per render (Django's `lazy` makes a class, which
+    lives in a reference cycle) kept the request until the collector ran."""
+    template = engines["jinja2"].from_string("{{ csrf_input }}{{ csrf_token }}")
+    gc.collect()
+    gc.disable()
+    try:
+        request = rf.get("/")
+        alive = weakref.ref(request)
+        assert "csrfmiddlewaretoken" in template.render({}, request)
+        del request
+        assert alive() is None
+    finally:
+        gc.enable()

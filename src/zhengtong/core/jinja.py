@@ -31,7 +31,9 @@ from django.template.backends import jinja2 as django_jinja2
 from django.test.signals import template_rendered
 from django.urls import get_script_prefix
 from django.utils import formats
+from django.utils.functional import lazy
 from django.utils.html import format_html, linebreaks
+from django.utils.safestring import SafeString
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language, gettext, ngettext
 from jinja2 import ChainableUndefined, Environment
@@ -77,7 +79,7 @@ class Template(django_jinja2.Template):
         values = {"_": translator(), "url": functools.partial(reverse_under, get_script_prefix())}
         if request is not None:
             token = _PageToken(request)
-            values.update(request=request, csrf_input=_FormTokenInput(token), csrf_token=token)
+            values.update(request=request, csrf_input=_hidden_field_lazy(token), csrf_token=_token_lazy(token))
             for processor in self.backend.template_context_processors:
                 values.update(processor(request))
         values.update(context or {})
@@ -87,37 +89,31 @@ class Template(django_jinja2.Template):
 
 
 class _PageToken:
-    """A page's CSRF token, masked at its first print and the same at every later one, as Django's own engine gives
-    it (a SimpleLazyObject): Django's Jinja2 backend masked it anew at every print, 32 draws from the system's
+    """A page's CSRF token, masked at its first print and the same at every later one, as Django's own engine
+    gives it (once a render): Django's Jinja2 backend masked it anew at every print, 32 draws from the system's
     random source a form, and a list with a button form per row spent a sixth of its time there. Each page still
-    gets its own mask. Nothing is asked before a print: a page with no form sets no CSRF cookie."""
+    gets its own mask."""
 
-    __slots__ = ("_request", "_token")
+    __slots__ = ("_request", "_masked")
 
     def __init__(self, request):
         self._request = request
-        self._token = None
+        self._masked = None
 
-    def __str__(self) -> str:
-        if self._token is None:
-            self._token = get_token(self._request)
-        return self._token
+    def masked(self) -> str:
+        if self._masked is None:
+            self._masked = get_token(self._request)
+        return self._masked
 
-    __html__ = __str__  # letters and digits: nothing to escape
+    def hidden_field(self) -> str:
+        return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', self.masked())
 
 
-class _FormTokenInput:
-    """`{{ csrf_input }}`: the hidden field carrying the page's token."""
-
-    __slots__ = ("_token",)
-
-    def __init__(self, token: _PageToken):
-        self._token = token
-
-    def __html__(self) -> str:
-        return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', str(self._token))
-
-    __str__ = __html__
+# Lazy as Django's `csrf_token_lazy` and `csrf_input_lazy`, so a template takes them as strings, and a page that
+# prints no form asks for no token (which would set the reader's CSRF cookie). Made once here: `lazy` makes a class
+# at each call, and a class lives in a reference cycle that would keep the request until the collector ran.
+_token_lazy = lazy(_PageToken.masked, str)
+_hidden_field_lazy = lazy(_PageToken.hidden_field, SafeString)
 
 
 class Jinja2(django_jinja2.Jinja2):
