@@ -28,14 +28,14 @@ def index(request):
         "disclosure/index.html",
         {
             "categories": selectors.category_counts(),
-            "latest": selectors.published()[:15],
+            "latest": selectors.listed(selectors.published())[:15],
             "columns": Column.objects.all(),
         },
     )
 
 
 def _listing(request, documents, heading: str, **extra):
-    page = page_of(documents, PAGE, request.GET.get("page"))
+    page = page_of(selectors.listed(documents), PAGE, request.GET.get("page"))
     return render(request, "disclosure/list.html", {"page": page, "heading": heading, "query": "", **extra})
 
 

@@ -20,7 +20,7 @@ from zhengtong.files.intake import read_uploads
 from zhengtong.org.access import workplaces
 from zhengtong.org.models import Department
 
-from . import services
+from . import selectors, services
 from .actions import DOCUMENT_ACTIONS
 from .case import DOCUMENT
 from .models import Category, Column, Document, LegalForm, Mode, State, Topic
@@ -115,7 +115,7 @@ def _document(request, pk: int) -> Document:
 
 @staff_required
 def library(request):
-    documents = Document.objects.select_related("department")
+    documents = selectors.listed(Document.objects.all())
     state = request.GET.get("state")
     if state in State.values:
         documents = documents.filter(state=state)
