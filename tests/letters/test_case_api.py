@@ -97,3 +97,17 @@ def test_a_refusal_for_missing_words_names_their_field(client, hotline, district
         f"{BASE}{letter.number}/actions/decline/", {}, content_type="application/json", **_auth(hotline["operator"])
     )
     assert answer.status_code == 400 and list(answer.json()["fields"]) == ["reason"], answer.json()
+
+
+def test_the_list_decrypts_nothing_it_does_not_print(client, hotline, monkeypatch):
+    """Issue 26: the letters' list printed thirteen plain columns and decrypted six texts a letter to do it (its
+    content, place, the writer's phone, the reasons, the draft and the reply): 306 decryptions a page of fifty. A
+    case list now leaves unread the encrypted columns its serializer does not print (cases/api.py)."""
+    from zhengtong.core import crypto
+
+    letter = submit().letter
+    decrypted = []
+    real = crypto.decrypt
+    monkeypatch.setattr(crypto, "decrypt", lambda value: decrypted.append(value) or real(value))
+    listed = client.get(BASE, **_auth(hotline["operator"])).json()["results"]
+    assert [row["number"] for row in listed] == [letter.number] and decrypted == []

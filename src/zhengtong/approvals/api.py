@@ -14,7 +14,7 @@ from rest_framework.views import APIView
 from zhengtong.accounts.api_auth import second_factor_behind
 from zhengtong.accounts.models import User
 from zhengtong.audit.context import client_ip
-from zhengtong.cases.api import CaseApi, Once, params
+from zhengtong.cases.api import CaseApi, Once, params, unprinted_secrets
 from zhengtong.cases.bodies import every_body_schema
 from zhengtong.cases.guards import refusals_audited, unreachable
 from zhengtong.cases.transitions import may, state_first
@@ -389,6 +389,7 @@ class MyApplications(generics.ListAPIView):
     def get_queryset(self):
         return (
             selectors.my_applications(self.request.user)
+            .defer(*unprinted_secrets(ApplicationSerializer, Application))
             .prefetch_related("events__department", "branches__department")
             .select_related("lead_department")
         )
