@@ -162,3 +162,19 @@ def test_one_form_sent_twice_is_one_request_and_counts_once_for_the_fee(client, 
     assert Request.objects.count() == 1 and first["Location"] == again["Location"]
     client.post(reverse("disclosure:request_new"), {**data, "submission_key": "another-form"})
     assert Request.objects.count() == 2
+
+
+def test_the_workbench_list_of_requests_is_planned_for_its_values(verified_client, district, lisi):
+    """Issue 26: prepared, the list's page read got a generic plan after its tenth run (its states are
+    parameters): 2.5 → 22 ms for a supervisor's deep page at 1,000,000 requests. On PostgreSQL the list is
+    planned for its values each time; SQLite plans every statement anew."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    staff = verified_client(lisi)
+    with CaptureQueriesContext(connection) as seen:
+        assert staff.get("/workbench/disclosure/requests/").status_code == 200
+    statements = [q["sql"] for q in seen.captured_queries]
+    listed = next(i for i, s in enumerate(statements) if "disclosure_request" in s)
+    planned = [i for i, s in enumerate(statements) if "plan_cache_mode = force_custom_plan" in s]
+    assert (planned and planned[-1] < listed) if connection.vendor == "postgresql" else not planned

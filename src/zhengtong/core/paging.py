@@ -48,6 +48,11 @@ class BoundedPaginator(Paginator):
     def capped(self) -> bool:
         return self.counted > CAP
 
+    def _get_page(self, rows, number, paginator):
+        # The page's rows are read where the page is made, not where the template first loops over them: what a
+        # view sets around `page_of` (core.sql.planned_for_its_values) covers the rows' read as well as the count.
+        return super()._get_page(list(rows), number, paginator)
+
 
 def bounded_count(rows) -> int:
     """How many rows, counted up to CAP + 1: without the list's ORDER BY (the count needs no order, and an

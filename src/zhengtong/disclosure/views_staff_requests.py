@@ -19,6 +19,7 @@ from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response
 from zhengtong.core.forms import Refused, ZtForm, apply_error, message_error, page_action, styled
 from zhengtong.core.paging import page_of
+from zhengtong.core.sql import planned_for_its_values
 from zhengtong.org import access as org_access
 from zhengtong.org.models import Department
 from zhengtong.supervision.extensions import pending_extension
@@ -72,7 +73,8 @@ def requests(request):
     state = request.GET.get("state", "open")
     rows = _requests(request.user)
     rows = rows.filter(state__in=svc.OPEN_STATES) if state == "open" else rows
-    page = page_of(rows.order_by("received_on", "pk"), 20, request.GET.get("page"))
+    with planned_for_its_values():  # its states are parameters: a generic plan read a deep page 9x slower at 1M
+        page = page_of(rows.order_by("received_on", "pk"), 20, request.GET.get("page"))
     return render(
         request,
         "disclosure/staff_requests.html",

@@ -22,6 +22,7 @@ from zhengtong.core.excel import xlsx_response
 from zhengtong.core.forms import ZtForm, apply_error, message_error, styled
 from zhengtong.core.masking import mask_mobile, mask_name
 from zhengtong.core.paging import RowsOf, page_of, pager_query
+from zhengtong.core.sql import planned_for_its_values
 from zhengtong.org.access import workplaces
 from zhengtong.org.scopes import scope_condition, scope_departments, scope_queryset
 from zhengtong.supervision.access import may_supervise
@@ -106,7 +107,9 @@ def index(request):
     if request.GET.get("format") == "xlsx":
         return xlsx_response(f"审批人员好差评排名-{month:%Y年%m月}", COLUMNS, export_rows(approvers))
     state = request.GET.get("state", "")
-    page = page_of(_listed_follow_ups(request.user, state), 30, request.GET.get("page"))
+    # its scores are parameters, so a generic plan cannot use the partial index of 差评 (33–54 ms against 2 at 1M)
+    with planned_for_its_values():
+        page = page_of(_listed_follow_ups(request.user, state), 30, request.GET.get("page"))
     return render(
         request,
         "evaluation/staff_index.html",
