@@ -76,7 +76,7 @@ class CaseApi:
 
 def unprinted_secrets(serializer: type[serializers.Serializer], model: type[Model]) -> tuple[str, ...]:
     """The encrypted columns of `model` that `serializer` prints no part of: a list leaves them unread, where each
-    row decrypted them (the letters' case list printed thirteen plain columns and decrypted six texts a letter).
+    row decrypted them (the letters' case list printed only plain columns and decrypted six texts a letter).
     A field read through the whole row (`source="*"`) may read anything: then all are read."""
     sources = {serializer_field.source.split(".")[0] for serializer_field in serializer().fields.values()}
     if "*" in sources:

@@ -91,7 +91,7 @@ class Template(django_jinja2.Template):
 class _PageToken:
     """A page's CSRF token, masked at its first print and the same at every later one, as Django's own engine
     gives it (once a render): Django's Jinja2 backend masked it anew at every print, 32 draws from the system's
-    random source a form, and a list with a button form per row spent a sixth of its time there. Each page still
+    random source a form, a large share of a list with a button form per row (decision 0020). Each page still
     gets its own mask."""
 
     __slots__ = ("_request", "_masked")

@@ -97,7 +97,7 @@ def guide(request, code: str = ""):
 
 class _AtomWrittenWhole(Atom1Feed):
     """The feed written into a buffer and handed to the response at once: Django's syndication view writes each of
-    its 1,400 pieces (every tag, every text) into the response, which encodes and keeps each apart."""
+    its pieces (every tag, every text) into the response, which encodes and keeps each apart."""
 
     def write(self, outfile, encoding):
         whole = io.StringIO()
