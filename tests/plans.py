@@ -52,3 +52,18 @@ def arms_read_in_order(plan: str, *indexes: str, on: str | None = None) -> bool:
     return bool(arms) and all(
         any(f"INDEX {index}" in body for index in indexes) and "TEMP B-TREE" not in body for _arm, body in arms
     )
+
+
+def planned_for_its_values_before(client, url: str, marker: str) -> bool:
+    """Whether the page at `url` reads its first statement holding `marker` planned for its values
+    (core.sql.planned_for_its_values) on PostgreSQL, and sets no plan mode on SQLite, which plans every statement
+    anew."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get(url).status_code == 200
+    statements = [q["sql"] for q in seen.captured_queries]
+    listed = next(i for i, s in enumerate(statements) if marker in s)
+    planned = [i for i, s in enumerate(statements) if "plan_cache_mode = force_custom_plan" in s]
+    return bool(planned and planned[-1] < listed) if connection.vendor == "postgresql" else not planned

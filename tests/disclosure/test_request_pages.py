@@ -168,13 +168,6 @@ def test_the_workbench_list_of_requests_is_planned_for_its_values(verified_clien
     """Issue 26: prepared, the list's page read got a generic plan after its tenth run (its states are
     parameters): 2.5 → 22 ms for a supervisor's deep page at 1,000,000 requests. On PostgreSQL the list is
     planned for its values each time; SQLite plans every statement anew."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.plans import planned_for_its_values_before
 
-    staff = verified_client(lisi)
-    with CaptureQueriesContext(connection) as seen:
-        assert staff.get("/workbench/disclosure/requests/").status_code == 200
-    statements = [q["sql"] for q in seen.captured_queries]
-    listed = next(i for i, s in enumerate(statements) if "disclosure_request" in s)
-    planned = [i for i, s in enumerate(statements) if "plan_cache_mode = force_custom_plan" in s]
-    assert (planned and planned[-1] < listed) if connection.vendor == "postgresql" else not planned
+    assert planned_for_its_values_before(verified_client(lisi), "/workbench/disclosure/requests/", "disclosure_request")

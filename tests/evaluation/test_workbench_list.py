@@ -90,13 +90,8 @@ def test_the_workbench_list_of_bad_ratings_is_planned_for_its_values(verified_cl
     """Issue 26: prepared, the list's count got a generic plan after its tenth run, which cannot use the partial
     index of 差评 (its scores are parameters) and took 33–54 ms against 2 ms at 1,000,000 cases. On PostgreSQL the
     list is planned for its values each time; SQLite plans every statement anew."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
+    from tests.plans import planned_for_its_values_before
 
-    staff = verified_client(lisi)
-    with CaptureQueriesContext(connection) as seen:
-        assert staff.get("/workbench/evaluation/").status_code == 200
-    statements = [q["sql"] for q in seen.captured_queries]
-    listed = next(i for i, s in enumerate(statements) if 'LEFT OUTER JOIN "evaluation_followup"' in s)  # the count
-    planned = [i for i, s in enumerate(statements) if "plan_cache_mode = force_custom_plan" in s]
-    assert (planned and planned[-1] < listed) if connection.vendor == "postgresql" else not planned
+    assert planned_for_its_values_before(
+        verified_client(lisi), "/workbench/evaluation/", 'LEFT OUTER JOIN "evaluation_followup"'
+    )
