@@ -96,6 +96,12 @@ class Clock(models.Model):
             models.Index(fields=["assignee", "due_at"], condition=OPEN, name="clock_open_assignee_due"),
             # (and a head's list of those finished on time or late, each department's range newest first)
             models.Index(fields=["department", "outcome", "stopped_at", "id"], name="clock_dept_outcome_stop"),
+            # A head's own limits, the merge's last arm, filtered as his departments' are (selectors): without them
+            # PostgreSQL read his every limit and the city's every red one as two bitmaps, and sorted.
+            models.Index(
+                fields=["assignee", "level", "due_at", "id"], condition=OPEN, name="clock_open_assignee_level_due"
+            ),
+            models.Index(fields=["assignee", "outcome", "stopped_at", "id"], name="clock_assignee_outcome_stop"),
             models.Index(fields=["subject_type", "subject_id"], name="clock_subject"),
             # A domain's to-do list sorted by due: each department's running limits of the step its cases wait on
             # (approvals/queue.section_applications), soonest first, the earlier started first among equals.
