@@ -17,7 +17,7 @@ from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.labels import choice_label
-from zhengtong.core.paging import CAP, MOST_RANGES, Followed, Keys, MergedRanges, RowsOf, bounded_count
+from zhengtong.core.paging import CAP, MOST_RANGES, Counted, Followed, Keys, MergedRanges, RowsOf, bounded_count
 from zhengtong.core.sql import aware, blanks
 from zhengtong.core.timefmt import due_text, local_minute
 from zhengtong.org.access import workplaces
@@ -325,8 +325,10 @@ def section_applications(user, section: str, *, q: str = "", sort: str = "receiv
         return RowsOf(_as_listed(Application.objects.all()), in_order)
     # SQLite takes at most 500 SELECTs in one compound statement: more departments are one list
     counted = bounded_count(in_order) if len(ids) <= MOST_RANGES else 0
-    if len(ids) > MOST_RANGES or counted <= CAP:
+    if len(ids) > MOST_RANGES:
         return _sorted_whole(section, ids, q, steps)
+    if counted <= CAP:
+        return Counted(_sorted_whole(section, ids, q, steps), counted)
     return RowsOf(_as_listed(Application.objects.all()), _walked(section, ids, q, steps, counted))
 
 

@@ -149,6 +149,20 @@ class Followed:
         return self.count
 
 
+class Counted:
+    """A list whose bounded count its caller has read already (a queue section's, to choose how to sort it): the
+    pager takes that count, where counting again would read the same rows a second time."""
+
+    def __init__(self, rows, count: int):
+        self.rows, self.count = rows, count
+
+    def __getitem__(self, wanted: slice):
+        return self.rows[wanted]
+
+    def bounded_count(self) -> int:
+        return self.count
+
+
 class Keys:
     """A list of keys read as text (a limit's subject id) as the model's integer keys."""
 
