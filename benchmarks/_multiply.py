@@ -149,12 +149,14 @@ def _value(field, step: Move | None, shifts: dict[str, Move | None], uniques: se
 
 
 def _moved(column: str, step: Move | None) -> str:
-    """A key moved to its copy in round k (Move), or a UUID with its last six digits set to k."""
+    """A key moved to its copy in round k (Move), or a UUID with its last six digits set to k and its version
+    digit to 0: a seeded uuid4 may end in six decimal digits, which its own copy in that round would take again,
+    but never has version 0."""
     if step is not None:
         return f"{column} + {step.shift} + g.k * {step.span}"
-    if connection.vendor == "postgresql":
-        return f"(substr({column}::text, 1, 30) || {_padded('g.k')})::uuid"
-    return f"substr({column}, 1, 26) || {_padded('g.k')}"
+    if connection.vendor == "postgresql":  # xxxxxxxx-xxxx-Vxxx-xxxx-xxxxxxxxxxxx
+        return f"(substr({column}::text, 1, 14) || '0' || substr({column}::text, 16, 15) || {_padded('g.k')})::uuid"
+    return f"substr({column}, 1, 12) || '0' || substr({column}, 14, 13) || {_padded('g.k')}"  # 32 hex digits
 
 
 def _padded(expression: str) -> str:

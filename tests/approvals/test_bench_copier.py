@@ -47,3 +47,19 @@ def test_a_copied_case_keeps_its_violations_with_and_without_a_clock(item, zhang
     assert (
         Violation.objects.count() == 3 * seeded and set(Violation.objects.values_list("subject_id", flat=True)) == cases
     )
+
+
+def test_a_copied_uuid_key_never_takes_a_seeded_one(district):
+    """A copy's UUID was its original's with the last six digits set to the round: a seeded key ending in six
+    decimal digits (one in sixteen of uuid4's do) was taken again by its own copy in that round, and the 1M load
+    failed on a duplicate key. A copy's version digit is 0, which uuid4 never writes."""
+    import uuid
+
+    from zhengtong.sharing.models import Dataset
+
+    seeded = uuid.UUID("f4d4b42d-5c50-4121-88d5-dca6da000002")
+    Dataset.objects.create(id=seeded, name="roads", title="道路", organization=district["A"], update_cycle="yearly")
+    grow(Dataset, 4)
+    keys = set(Dataset.objects.values_list("pk", flat=True))
+    assert len(keys) == 4 and seeded in keys
+    assert all(key.hex[12] == "0" for key in keys - {seeded})
