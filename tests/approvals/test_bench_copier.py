@@ -51,8 +51,9 @@ def test_a_copied_case_keeps_its_violations_with_and_without_a_clock(item, zhang
 
 def test_a_copied_uuid_key_never_takes_a_seeded_one(district):
     """A copy's UUID was its original's with the last six digits set to the round: a seeded key ending in six
-    decimal digits (one in sixteen of uuid4's do) was taken again by its own copy in that round, and the 1M load
-    failed on a duplicate key. A copy's version digit is 0, which uuid4 never writes."""
+    decimal digits (about one uuid4 in seventeen does) no greater than the rounds was taken again by its own copy
+    in that round, and the 1M load failed on a duplicate key. A copy's version digit is 0, which uuid4 never
+    writes."""
     import uuid
 
     from zhengtong.sharing.models import Dataset

@@ -323,10 +323,9 @@ def section_applications(user, section: str, *, q: str = "", sort: str = "receiv
     steps = _waiting_steps(section, ids) if sort == "due" else None
     if steps is None:  # oldest first, or no limit runs while the section waits (补正): by due is oldest first
         return RowsOf(_as_listed(Application.objects.all()), in_order)
-    # SQLite takes at most 500 SELECTs in one compound statement: more departments are one list
-    counted = bounded_count(in_order) if len(ids) <= MOST_RANGES else 0
-    if len(ids) > MOST_RANGES:
+    if len(ids) > MOST_RANGES:  # SQLite takes at most 500 SELECTs in one compound statement: one list
         return _sorted_whole(section, ids, q, steps)
+    counted = bounded_count(in_order)
     if counted <= CAP:
         return Counted(_sorted_whole(section, ids, q, steps), counted)
     return RowsOf(_as_listed(Application.objects.all()), _walked(section, ids, q, steps, counted))

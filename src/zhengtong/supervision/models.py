@@ -51,8 +51,8 @@ class Clock(models.Model):
     # the on-time figures leave it out.
     window = models.BooleanField(_("期限窗口"), default=False, help_text=_("到期表示可办理的期间届满，不计超时"))
     item_code = models.CharField(_("事项编码"), max_length=50, blank=True)
-    # No single-column index: (department, outcome) below leads with it, and every extra index is written on
-    # each level change the scan makes.
+    # No single-column index for the department or the assignee: the indexes below lead with each, and every
+    # extra index is written on each level change the scan makes.
     department = models.ForeignKey(
         "org.Department", verbose_name=_("责任部门"), on_delete=models.PROTECT, related_name="clocks", db_index=False
     )
@@ -63,6 +63,7 @@ class Clock(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="clocks",
+        db_index=False,
     )
     limit = models.PositiveIntegerField(_("时限"))
     unit = models.CharField(_("单位"), max_length=20, choices=Unit.choices, default=Unit.WORKING_DAYS)
@@ -96,8 +97,9 @@ class Clock(models.Model):
             models.Index(fields=["assignee", "due_at"], condition=OPEN, name="clock_open_assignee_due"),
             # (and a head's list of those finished on time or late, each department's range newest first)
             models.Index(fields=["department", "outcome", "stopped_at", "id"], name="clock_dept_outcome_stop"),
-            # A head's own limits, the merge's last arm, filtered as his departments' are (selectors): without them
-            # PostgreSQL read his every limit and the city's every red one as two bitmaps, and sorted.
+            # A head's own limits, the merge's last arm, filtered as his departments' are (selectors). Without them,
+            # filtered to a level PostgreSQL read his every limit and the city's every limit of that level as two
+            # bitmaps; filtered to an outcome, his every limit, sorted.
             models.Index(
                 fields=["assignee", "level", "due_at", "id"], condition=OPEN, name="clock_open_assignee_level_due"
             ),
