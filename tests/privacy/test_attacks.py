@@ -176,13 +176,54 @@ FOURTH_ATTACK_CLEAN = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind", "value"), [*ATTACKS_38_AND_48, *ATTACK_44, *REVIEW_44])
+# Outside attack, session 62: each was published unmasked in a letter's title, body, reply or callback note, in
+# Open311 and in site search's snippets, and written in full to the log in a path.
+ATTACK_62 = [
+    # a run of marks between the groups, or the groups in brackets
+    ("关于139--0574--1111号码反复骚扰的求助", Kind.MOBILE, "139--0574--1111"),
+    ("身份证330206--19850512--1230", Kind.ID_NUMBER, "330206--19850512--1230"),
+    ("银行卡6222--0212--3456--7890--128", Kind.BANK_CARD, "6222--0212--3456--7890--128"),
+    ("手机(139)(0574)(3333)", Kind.MOBILE, "(139)(0574)(3333"),
+    ("手机【138】【0574】【9876】", Kind.MOBILE, "138】【0574】【9876"),
+    ("手机138=0574=9876", Kind.MOBILE, "138=0574=9876"),
+    ("手机138'0574'9876", Kind.MOBILE, "138'0574'9876"),
+    ("手机138\\0574\\9876", Kind.MOBILE, "138\\0574\\9876"),
+    ("手机139 * 0574 * 6666", Kind.MOBILE, "139 * 0574 * 6666"),
+    ("座机0574--86884444", Kind.LANDLINE, "0574--86884444"),
+    ("座机0574.86884444", Kind.LANDLINE, "0574.86884444"),
+    # a local number without its area code, right after a word that says it is a telephone
+    ("座机86885555", Kind.LANDLINE, "86885555"),
+    ("电话：86881234", Kind.LANDLINE, "86881234"),
+    # an e-mail address spelt out so that a robot does not read it
+    ("邮箱 wangxm @ qq . com", Kind.EMAIL, "wangxm @ qq . com"),
+    ("邮箱 wangxm2 at 163 dot com", Kind.EMAIL, "wangxm2 at 163 dot com"),
+    ("邮箱 zhangsan#qq.com", Kind.EMAIL, "zhangsan#qq.com"),
+    # a driving school's, a police or a trailer's plate ends in its character
+    ("教练车浙B1234学", Kind.PLATE, "浙B1234学"),
+    ("浙B1234挂", Kind.PLATE, "浙B1234挂"),
+]
+
+
+# Text the session-62 spellings must leave alone.
+ATTACK_62_CLEAN = [
+    "服务时间：8:30-12:00，13:30-17:00",
+    "全年受理 138 件，办结 130 件，满意率 98.5%",
+    "第(13)项、第(8)项",
+    "详见《条例》第13条、第5条",
+    "The meeting is at 163 Main Street",
+    "C# and F# are languages",
+    "1+1=2，3*4=12",
+    "咨询电话：12345",
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "value"), [*ATTACKS_38_AND_48, *ATTACK_44, *REVIEW_44, *ATTACK_62])
 def test_spellings_outside_attacks_published_are_found(text, kind, value):
     """Issue 20 (条例 Art. 15): each was published unmasked, or found only in part, before it was mended."""
     assert (kind, value) in {(f.kind, f.text) for f in scan(text)}, [(f.kind, f.text) for f in scan(text)]
 
 
-@pytest.mark.parametrize("text", [*LINES_AND_LISTS, *TABLES_AND_MEASURES, *FOURTH_ATTACK_CLEAN])
+@pytest.mark.parametrize("text", [*LINES_AND_LISTS, *TABLES_AND_MEASURES, *FOURTH_ATTACK_CLEAN, *ATTACK_62_CLEAN])
 def test_text_the_new_spellings_admit_is_no_finding(text):
     assert scan(text) == [], [(f.kind, f.text) for f in scan(text)]
 

@@ -70,21 +70,22 @@ class Finding:
 _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 
-# Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or one
-# of - . · ‧ / _ 。 点 with spaces either side (330206.19900307.1231, 139 - 0574 - 0003, 138点0574点0001). Never a
-# line break.
-_MARKS = "-–—.·‧/_。点"
-_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}][ \t]{{0,3}}|[ \t]{{1,3}})?"
+# Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or up to
+# three of - . · ‧ / _ 。 点 = ' " \\ and brackets with spaces either side (330206.19900307.1231, 139 - 0574 - 0003,
+# 138点0574点0001, 139--0574--1111, (139)(0574)(3333), 【138】【0574】【9876】). Never a line break. Not * nor a comma:
+# a measure (150*1200*2400) and an amount (13,805,740,001) are written with them (_GROUP_MARK reads those).
+_MARKS = re.escape("-–—.·‧/_。点='\"\\()[]【】")
+_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}]{{1,3}}[ \t]{{0,3}}|[ \t]{{1,3}})?"
 # An ID number's groups spaced as wide as anyone likes (3302    0619    …): its birth date and check character tell
 # it from a table's figures, which a mobile has no way to (below).
-_ID_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}][ \t]{{0,3}}|[ \t]{{1,40}})?"
+_ID_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}]{{1,3}}[ \t]{{0,3}}|[ \t]{{1,40}})?"
 # Punctuation that joins a number's groups when typed as a list (138，0574，0031), or the line breaks, wide spaces
 # and asterisks that split one over lines or columns (a page shows one space there): the same mark at the number's
 # own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile. A mobile
 # so split must stand beside a telephone word: a table's column (180⏎1200⏎3500) and a measure (150*1200*2400) look
 # the same, and a mobile has no check digit to tell them apart.
-_GROUP_MARK = r"([,、|~:;+・•〜ー/*]|\s+)"
-_TABLE_MARK = re.compile(r"\s+|\*")
+_GROUP_MARK = r"([ \t]*[,、|~:;+・•〜ー/*][ \t]*|\s+)"
+_TABLE_MARK = re.compile(r"\s+|\s*\*\s*")
 PHONE_CONTEXT = (
     "手机",
     "电话",
@@ -137,10 +138,14 @@ _MOBILE_SPLIT = _split_after(_PHONE_WORD, r"[ \t]")
 _CONTACT_NOUN = r"(?:联系手机|联系电话|联系方式|手机号码|手机号)"
 _MOBILE_LINES = _split_after(_CONTACT_NOUN, r"\s")
 _LANDLINE = re.compile(
-    rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}[- ])[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
+    rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}(?:[-=._]{{1,3}}| ))[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )
-# without a separator only beside a word that says it is a telephone (an invoice code looks the same)
-_LANDLINE_BARE = re.compile(rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}")
+# Without a separator only beside a word that says it is a telephone (an invoice code looks the same); without its
+# area code (座机86885555), only right after a word that names a telephone, as a writer gives his own.
+_LANDLINE_BARE = re.compile(
+    rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}"
+    rf"|(?:电话|座机|固话|宅电)[:为是 ]{{0,2}}([2-9]\d{{6,7}}){_DE}"
+)
 _CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
 # As a card is printed: four groups of four and a last short one, one separator throughout, from a card scheme's
 # first digit (3 to 6; UnionPay's 62). Written so, a Luhn-valid number is a card with no banking word beside it (a
@@ -155,9 +160,12 @@ _CARD_NAMED = re.compile(
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
 # Read through: a space beside the @ or before a dot, (at) or [at] for the @, an ideographic full stop for a dot
 # (zhangsan @ qq.com, wangjj@nbbl。gov.cn).
-_AT = r"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?)"
+# Spelt out so that a robot does not read it: " at " for the @, # before a mail provider's domain (zhangsan#qq.com;
+# elsewhere a # opens a page's fragment), " dot " or " . " for a dot (wangxm2 at 163 dot com, wangxm @ qq . com).
+_MAIL_PROVIDER = r"(?:qq|163|126|139|188|yeah|sina|sohu|aliyun|foxmail|gmail|hotmail|outlook|live|yahoo|icloud)\b"
+_AT = rf"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?| at |#(?={_MAIL_PROVIDER}))"
 # a loose dot (a space before it, 。, or (dot)) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
-_DOT = r"(?:\.|(?: \.|[。｡]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
+_DOT = r"(?:\.|(?: \.| \. | dot |[。｡]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
 _EMAIL = re.compile(
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{{1,64}}{_AT}[A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}}){{0,8}}"
     rf"{_DOT}[A-Za-z]{{2,24}}"
@@ -169,8 +177,10 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 # close (新 GB50016 is a standard, 京 bj2026 a project's code).
 _PLATE_CHAR = "A-HJ-NP-Z0-9"
 _PLATE_LOWER = "a-hj-np-z0-9"
+# A driving school's, a trailer's, a police car's, a test car's or a consulate's plate ends in its character.
 _PLATE = re.compile(
-    rf"[{_PROVINCES}](?:[A-HJ-NP-Z][·・•‧. -]?| [A-HJ-NP-Z][·・•‧. -])"
+    rf"[{_PROVINCES}][A-HJ-NP-Z][·・•‧. -]?[{_PLATE_CHAR}]{{4}}[学挂警试领港澳](?![\u4e00-\u9fa5])"
+    rf"|[{_PROVINCES}](?:[A-HJ-NP-Z][·・•‧. -]?| [A-HJ-NP-Z][·・•‧. -])"
     rf"(?=[{_PLATE_CHAR}]{{0,5}}\d)[{_PLATE_CHAR}]{{5,6}}{_E}"
     rf"|[{_PROVINCES}](?:[a-hj-np-z]| [a-hj-np-z][·・•‧. -])(?=[{_PLATE_LOWER}]{{0,5}}\d)[{_PLATE_LOWER}]{{5,6}}{_E}"
 )
@@ -340,7 +350,7 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
             if len(re.sub(r"\D", "", m.group(1))) == 11:
                 found.append((Kind.MOBILE, m.start(1), m.end(1)))
     found += [(Kind.LANDLINE, m.start(), m.end()) for m in _LANDLINE.finditer(numbers)]
-    found += [(Kind.LANDLINE, m.start(1), m.end(1)) for m in _LANDLINE_BARE.finditer(numbers)]
+    found += [(Kind.LANDLINE, *m.span(m.lastindex)) for m in _LANDLINE_BARE.finditer(numbers)]
     for m in _CARD.finditer(numbers):
         digits = _digits(m.group())
         if not (16 <= len(digits) <= 19 and _whole(numbers, m)):
