@@ -14,6 +14,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from whitenoise.compress import Compressor
 
+from zhengtong.core.queue import SealedSerializer
+
 BASE_DIR = Path(__file__).resolve().parent
 
 
@@ -191,6 +193,8 @@ else:
         "immediate": False,
     }
 HUEY["consumer"] = {"workers": 2, "worker_type": "thread"}
+# A task's arguments wait in the store until a worker runs them, personal data among them: sealed (core/queue.py).
+HUEY["serializer"] = SealedSerializer()
 # No caller reads a task's return value; stored, every one would stay in the queue's store forever.
 HUEY["results"] = False
 

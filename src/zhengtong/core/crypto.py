@@ -48,11 +48,23 @@ def key_id() -> str:
     return keys()[0][0]
 
 
-def encrypt(value: str) -> str:
+def seal(data: bytes) -> tuple[str, bytes]:
+    """`data` encrypted under the current key: the key's fingerprint, and the nonce with the sealed bytes."""
     kid, key = keys()[0]
     nonce = os.urandom(12)
-    sealed = AESGCM(key).encrypt(nonce, value.encode(), kid.encode())
-    return f"{PREFIX}{kid}:{base64.b64encode(nonce + sealed).decode()}"
+    return kid, nonce + AESGCM(key).encrypt(nonce, data, kid.encode())
+
+
+def unseal(kid: str, raw: bytes) -> bytes:
+    key = dict(keys()).get(kid)
+    if key is None:
+        raise KeyMissing(f"找不到加密该字段的密钥（{kid}）：请在 ZT_FIELD_KEY 中保留旧密钥")
+    return AESGCM(key).decrypt(raw[:12], raw[12:], kid.encode())
+
+
+def encrypt(value: str) -> str:
+    kid, raw = seal(value.encode())
+    return f"{PREFIX}{kid}:{base64.b64encode(raw).decode()}"
 
 
 def decrypt(stored: str) -> str:
@@ -60,11 +72,7 @@ def decrypt(stored: str) -> str:
     if not stored.startswith(PREFIX):
         return stored
     kid, _, body = stored[len(PREFIX) :].partition(":")
-    key = dict(keys()).get(kid)
-    if key is None:
-        raise KeyMissing(f"找不到加密该字段的密钥（{kid}）：请在 ZT_FIELD_KEY 中保留旧密钥")
-    raw = base64.b64decode(body)
-    return AESGCM(key).decrypt(raw[:12], raw[12:], kid.encode()).decode()
+    return unseal(kid, base64.b64decode(body)).decode()
 
 
 def normalise(value: str) -> str:
