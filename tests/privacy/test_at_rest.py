@@ -20,7 +20,7 @@ from zhengtong.core.checks import field_key_set
 from zhengtong.disclosure import requests as disclosure
 from zhengtong.letters import services as letters
 
-from ..factories import valid_id_number
+from ..factories import valid_id_number, valid_uscc
 
 OLD = "b2xkLWZpZWxkLWtleS0zMi1ieXRlcy1sb25nISEhISE="
 NEW = "bmV3LWZpZWxkLWtleS0zMi1ieXRlcy1sb25nISEhISE="
@@ -40,12 +40,12 @@ def _request(district, **fields):
     values = {
         "identifier": valid_id_number(sequence=8),
         "content": "请公开本街道改造计划。",
+        "applicant_kind": "person",
+        "applicant_name": "吴芳",
     } | fields
     return disclosure.request_register(
         department=district["A"],
         by=None,
-        applicant_kind="person",
-        applicant_name="吴芳",
         contact_phone="13905740072",
         channel="online",
         **values,
@@ -294,3 +294,28 @@ def test_encrypting_existing_rows_writes_only_those_with_a_value(db, district, h
         assert encrypt_existing(Event, ("note",)) == Event.objects.count()
     assert len([q for q in queries.captured_queries if q["sql"].startswith("UPDATE")]) == 1
     assert Event.objects.get(pk=with_note.pk).note == "请联系王建国"
+
+
+# Outside attack, session 62: an ID number typed into the writer's name was stored in clear beside its encrypted
+# mobile. A name field holds a name: a number in it is refused, naming the field, before anything is stored.
+@pytest.mark.parametrize("spelling", ["王小明{id}", "王小明 {id}", "王小明，手机13905746666"])
+def test_a_number_in_a_letters_writer_name_is_refused_naming_the_field(db, spelling):
+    from zhengtong.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        _letter(writer_name=spelling.format(id=valid_id_number(sequence=9)), content="路灯坏了。")
+    assert refused.value.code == "LETTER_NAME_NOT_A_NAME" and "writer_name" in refused.value.fields
+
+
+def test_a_number_in_a_disclosure_applicants_name_is_refused_naming_the_field(db, district):
+    from zhengtong.core.errors import InvalidInput
+
+    with pytest.raises(InvalidInput) as refused:
+        _request(district, applicant_name=f"吴芳{valid_id_number(sequence=9)}")
+    assert refused.value.code == "REQUEST_NAME_NOT_A_NAME" and "applicant_name" in refused.value.fields
+
+
+def test_a_company_whose_name_holds_digits_is_still_an_applicant(db, district):
+    assert _request(
+        district, applicant_name="宁波58同城信息技术有限公司", applicant_kind="business", identifier=valid_uscc()
+    ).pk

@@ -16,6 +16,10 @@ CONTACT_REQUIRED = (
     "LETTER_CONTACT_REQUIRED",
     _("实名来信请填写姓名和联系电话，以便答复和回访；不愿留下联系方式可选择匿名。"),
 )
+NAME_NOT_A_NAME = (
+    "LETTER_NAME_NOT_A_NAME",
+    _("“姓名”一栏只填写姓名，不要填写身份证号、电话或住址；联系电话请填在“联系电话”一栏。"),
+)
 PHONE_INVALID = ("LETTER_PHONE_INVALID", _("联系电话格式不正确，请填写11位手机号码或带区号的固定电话。"))
 RECEIVED_IN_FUTURE = ("LETTER_RECEIVED_IN_FUTURE", _("来电时间不能晚于现在。"))
 MAILBOX_INVALID = ("LETTER_MAILBOX_INVALID", _("没有这个信箱，或该信箱已停用。"))

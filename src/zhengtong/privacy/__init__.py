@@ -1,7 +1,7 @@
 """Personal data in free text: find it, mask it (every publishing path goes through `scan` and `mask`)."""
 
 from .boxes import boxed
-from .detect import Finding, Kind, scan
+from .detect import Finding, Kind, numbers_in, scan
 from .html import mask_html, visible_text
 from .mask import listed, mask, mask_finding, mask_together, may_hold
 
@@ -15,6 +15,7 @@ __all__ = [
     "mask_html",
     "mask_together",
     "may_hold",
+    "numbers_in",
     "scan",
     "visible_text",
 ]

@@ -427,6 +427,16 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset(), read_pros
     return sorted(chosen, key=lambda f: f.start)
 
 
+# What a name field may not hold: a number or an address that reaches a person (a name's own findings aside).
+_NUMBERS = frozenset(Kind) - {Kind.NAME}
+
+
+def numbers_in(text: str) -> list[Finding]:
+    """The ID numbers, telephones, cards, addresses and other numbers in `text`: a field that holds a person's or
+    an organisation's name (stored in clear, shown to staff and in lists) must hold none."""
+    return [f for f in scan(text) if f.kind in _NUMBERS]
+
+
 # 32 hex characters or more, standing alone: a SHA-256 in an audit row, an API key, a UUID's run (one scan of each
 # run from its start: the lookbehind admits no other start inside it).
 _DIGEST = re.compile(r"(?<![0-9A-Za-z])[0-9a-fA-F]{32,}(?![0-9A-Za-z])")

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
+from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup, notices
 from zhengtong.cases.guards import case_service
@@ -61,6 +62,8 @@ def request_register(
     for name, value in (("applicant_name", applicant_name), ("contact_phone", contact_phone)):
         if not (value or "").strip():
             raise refuse_on(name, errors.REQUEST_CONTACT)
+    if privacy.numbers_in(applicant_name):  # stored in clear and shown to staff: a name only
+        raise refuse_on("applicant_name", errors.REQUEST_NAME_NOT_A_NAME)
     for name, value, values in (("applicant_kind", applicant_kind, ApplicantKind), ("channel", channel, Channel)):
         if value not in values.values:
             raise refuse_on(name, errors.REQUEST_CONTENT)

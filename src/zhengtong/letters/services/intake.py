@@ -16,7 +16,7 @@ from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup
 from zhengtong.core.crypto import blind_indexes, decrypt
-from zhengtong.core.errors import refuse
+from zhengtong.core.errors import refuse, refuse_on
 from zhengtong.core.sql import lock_for_transaction, next_key
 from zhengtong.core.validators import MOBILE_RE
 from zhengtong.files.services import uploads_store
@@ -190,6 +190,8 @@ def letter_submit(
     if anonymous:
         writer_name = ""
     writer_phone = _check_phone(writer_phone)
+    if privacy.numbers_in(writer_name):  # stored in clear and shown to staff: a name only
+        raise refuse_on("writer_name", errors.NAME_NOT_A_NAME)
     if not anonymous and not (writer_name.strip() and writer_phone):
         raise refuse(errors.CONTACT_REQUIRED)
     if len(submission_key) > 64:
