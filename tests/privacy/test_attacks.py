@@ -201,6 +201,12 @@ ATTACK_62 = [
     # a driving school's, a police or a trailer's plate ends in its character
     ("教练车浙B1234学", Kind.PLATE, "浙B1234学"),
     ("浙B1234挂", Kind.PLATE, "浙B1234挂"),
+    # the second attack of session 62: a disclosure document's issuer and title, a service guide's answers
+    ("北仑区市场监督管理局（罚没款汇款至6228480012345678903）", Kind.BANK_CARD, "6228480012345678903"),
+    ("如需退款，请汇款至6228480012345678903", Kind.BANK_CARD, "6228480012345678903"),
+    ("关于绿城春江花园第9幢第800室违法建设的处理决定", Kind.ADDRESS, "绿城春江花园第9幢第800室"),
+    ("家住横山村第3组第45号", Kind.ADDRESS, "横山村第3组第45号"),
+    ("申请人身份证号330206(1990)0307-1231", Kind.ID_NUMBER, "330206(1990)0307-1231"),
 ]
 
 

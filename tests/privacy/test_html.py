@@ -45,6 +45,24 @@ def test_html_is_scanned_as_it_is_seen_cells_apart_and_shown_attributes_in():
     assert found == {(Kind.NAME, "王建国"), (Kind.MOBILE, "13805740001"), (Kind.ID_NUMBER, _ID)}
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p>联系电话：138<span title="转">0574</span>0001</p>',
+        '<p>身份证号：330206<span title="a">1990</span>03071231</p>',
+        '<p>经查，当事人：王<a href="#">秀英</a>在本辖区经营</p>',
+    ],
+)
+def test_an_inline_elements_attribute_does_not_split_the_text_a_reader_sees(html):
+    """Outside attack, session 62: an attribute's value was read in the place of its element, so it split the
+    number or the name the page shows whole (138 0574 0001 on the page, 138, 转, 05740001 to the scan). Attributes
+    are read apart from the text they sit in."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    assert scan(visible_text(html)), visible_text(html)
+    assert not scan(visible_text(mask_html(html))), mask_html(html)
+
+
 def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole():
     """Issue 20 (outside attack, session 44): a form's table prints an ID number one digit to a cell; a reader reads
     the row as one number, and the published body must not show it digit by digit either."""

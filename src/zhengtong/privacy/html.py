@@ -31,6 +31,9 @@ class _Visible(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        # Attributes apart from the text: read in their element's place, a title on a <span> inside a number split
+        # the number the page shows whole (138<span title="转">0574</span>0001).
+        self.attributes: list[str] = []
         self.hidden = 0  # inside <script> or <style>
         self.kept = 0  # inside <pre> or <textarea>
         self.rows: list[list[tuple[int, int]]] = []  # each open table row's cells, as ranges of `parts`
@@ -47,9 +50,7 @@ class _Visible(HTMLParser):
             self.parts.append("\n")
         if tag in ("td", "th"):
             self.cell_start.append(len(self.parts))
-        for _name, value in attrs:
-            if value:
-                self.parts.append(f"\n{unquote(value)}\n")
+        self.attributes += [unquote(value) for _name, value in attrs if value]
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -81,11 +82,17 @@ class _Visible(HTMLParser):
             self.parts.append(data if self.kept else HORIZONTAL_SPACES.sub(" ", data))
 
 
-def visible_text(html: str) -> str:
+def _read(html: str) -> _Visible:
     parser = _Visible()
     parser.feed(html or "")
     parser.close()
-    return "".join(parser.parts)
+    return parser
+
+
+def visible_text(html: str) -> str:
+    """The text as the page shows it, then every attribute's value, each on a line of its own."""
+    parser = _read(html)
+    return "\n".join(["".join(parser.parts), *parser.attributes])
 
 
 def mask_html(html: str, *, allow=frozenset()) -> str:
@@ -94,7 +101,7 @@ def mask_html(html: str, *, allow=frozenset()) -> str:
     &#49;3800138000), the result is the masked visible text, paragraph by paragraph: formatting is lost rather
     than a mobile number published."""
     masked = mask(html, allow=allow)
-    if scan(visible_text(masked), allow=allow):
-        text = mask(visible_text(masked), allow=allow)
+    if scan(visible_text(masked), allow=allow):  # the text only: the tags go, and their attributes with them
+        text = mask("".join(_read(masked).parts), allow=allow)
         masked = "".join(f"<p>{escape(line.strip())}</p>" for line in text.splitlines() if line.strip())
     return masked

@@ -33,14 +33,14 @@ _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
 # a bare room number in digits is not a count (300户, 500人, 120套, 300多户)
-_ROOM = rf"(?:{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])|{_ROOM_SPELT})"
+_ROOM = rf"(?:第?{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])|{_ROOM_SPELT})"
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
 # (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
-_BUILDING = rf" ?(?:[A-Z]区)?(?:{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
+_BUILDING = rf" ?(?:[A-Z]区)?(?:第?{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
 # between the building and the room: a unit, a floor (9栋8楼800), a comma or a dash (9幢-800室)
-_BETWEEN = rf"(?:{_N}单元)?(?:{_N}[楼层])?[,，、-]?"
+_BETWEEN = rf"(?:第?{_N}单元)?(?:第?{_N}[楼层])?[,，、-]?"
 
 # The name before the shape is read once for all the shapes (with the name in each shape, every start was tried
 # seven times: half the detector's time). A shorter name is tried with every shape before a longer one, so a
@@ -62,7 +62,7 @@ ADDRESS = re.compile(
             rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
-            rf"村(?:第?{_N}(?:村民小组|组)(?:{_N}[号户])?|{_NAME}自然村(?:第?{_N}[号户])?"
+            rf"村(?:第?{_N}(?:村民小组|组)(?:第?{_N}[号户])?|{_NAME}自然村(?:第?{_N}[号户])?"
             rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号{_GOES_ON}|第?{_N}[号户]{_GOES_ON})",
         )
     )
