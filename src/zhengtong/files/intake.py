@@ -4,9 +4,10 @@
   PDF, JPEG, PNG, DOCX and XLSX are accepted: an executable renamed ".pdf" is refused;
 - size limit per file; for the zip-based office formats, limits on entries, total expanded size and ratio
   (zip bombs), and no macros (vbaProject.bin);
-- metadata stripped: PDF document info, XMP and scripts (the PDF written afresh, so nothing unhooked stays), JPEG
-  APP1-APP15 segments (EXIF, XMP, GPS), PNG text and eXIf chunks, the author fields of docx/xlsx; a picture inside
-  a document (its media, a PDF's JPEG) loses its metadata as one uploaded alone does.
+- metadata stripped: PDF document info, XMP and scripts (the PDF written afresh, so nothing unhooked stays), a
+  JPEG's application segments but JFIF's and Adobe's headers (EXIF, XMP, GPS), a PNG's chunks but those that draw
+  it, and whatever follows a picture's end; the author fields of docx/xlsx; a picture inside a document (its media,
+  a PDF's JPEG) loses its metadata as one uploaded alone does.
 """
 
 from __future__ import annotations
@@ -142,21 +143,48 @@ def _rewritten(writer) -> bytes:
     return out.getvalue()
 
 
+# The application segments a decoder needs, as their standards write them: JFIF's header without a thumbnail, and
+# Adobe's colour transform (without it a CMYK picture's colours change). Every other one is a place to carry bytes
+# no viewer shows (EXIF, XMP, GPS, a JFXX extension, a maker's notes).
+_JFIF_HEADER = 16
+_ADOBE_HEADER = 14
+_END_OF_IMAGE = b"\xff\xd9"
+
+
+def _kept_jpeg_segment(marker: int, segment: bytes) -> bool:
+    if marker == 0xE0:
+        return len(segment) == 2 + _JFIF_HEADER and segment[4:9] == b"JFIF\x00"
+    if marker == 0xEE:
+        return len(segment) == 2 + _ADOBE_HEADER and segment[4:9] == b"Adobe"
+    return not 0xE1 <= marker <= 0xEF and marker != 0xFE  # every APPn and comment else goes
+
+
 def _strip_jpeg(data: bytes) -> bytes:
     out, i = bytearray(data[:2]), 2
     while i + 4 <= len(data):
         if data[i] != 0xFF:
             raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
         marker = data[i + 1]
-        if marker == 0xDA:  # start of scan: the image data follows to the end
-            out += data[i:]
+        if marker == 0xDA:  # start of scan: the image data follows, to the end-of-image marker and no further
+            # (a marker's two bytes never stand inside the coded data, where every 0xFF is followed by 0x00 or
+            # a restart)
+            end = data.find(_END_OF_IMAGE, i)
+            out += data[i:] if end < 0 else data[i : end + 2]
             return bytes(out)
         length = struct.unpack(">H", data[i + 2 : i + 4])[0]
         segment = data[i : i + 2 + length]
-        if not 0xE1 <= marker <= 0xEF and marker != 0xFE:  # keep all but APP1-APP15 and comments
+        if _kept_jpeg_segment(marker, segment):
             out += segment
         i += 2 + length
     raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
+
+
+# The chunks that draw the picture (PNG's critical chunks, transparency, colour and gamma, pixel size, the frames
+# of an animated PNG); every other one, text, EXIF and private chunks, is a place for bytes no viewer shows.
+_PNG_DRAWN = frozenset(
+    (b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs")
+    + (b"acTL", b"fcTL", b"fdAT")
+)
 
 
 def _strip_png(data: bytes) -> bytes:
@@ -164,10 +192,10 @@ def _strip_png(data: bytes) -> bytes:
     while i + 8 <= len(data):
         length, ctype = struct.unpack(">I4s", data[i : i + 8])
         chunk = data[i : i + 12 + length]
-        if ctype not in (b"tEXt", b"iTXt", b"zTXt", b"eXIf", b"tIME"):
+        if ctype in _PNG_DRAWN:
             out += chunk
         i += 12 + length
-        if ctype == b"IEND":
+        if ctype == b"IEND":  # nothing after the end is kept either
             return bytes(out)
     raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
 
