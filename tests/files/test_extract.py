@@ -66,6 +66,10 @@ def kinds(kind: str, data: bytes) -> set[str]:
         ("pdf", hidden.pdf_private_stream, "mobile"),
         ("docx", hidden.docx_wmf_thumbnail, "mobile"),
         ("xlsx", hidden.xlsx_unlisted_sheet, "mobile"),
+        # found by the outside attack of session 62: what an XML parser reports apart from elements' text
+        ("docx", hidden.docx_xml_comment, "id_number"),
+        ("docx", hidden.docx_processing_instruction, "mobile"),
+        ("docx", hidden.docx_text_between_runs, "id_number"),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )

@@ -51,3 +51,21 @@ def test_a_pngs_private_chunk_is_dropped_and_its_pixels_kept():
 
 def test_a_plain_jpeg_keeps_its_header_and_scan():
     assert intake.clean(samples.jpeg_with_exif()).content.endswith(b"\x12\x34\xff\xd9")
+
+
+def test_an_office_files_zip_extra_fields_and_comments_are_dropped():
+    """Outside attack, session 62: a zip entry's extra field (an ID 0xCAFE of the attacker's) was kept as written."""
+    import io
+    import zipfile
+
+    from .hidden.office import docx
+
+    source = zipfile.ZipFile(io.BytesIO(docx()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            info.extra = struct.pack("<HH", 0xCAFE, len(SECRET)) + SECRET
+            info.comment = SECRET
+            target.writestr(info, source.read(info))
+        target.comment = SECRET
+    assert SECRET not in intake.clean(out.getvalue()).content

@@ -266,6 +266,7 @@ def _strip_office(data: bytes) -> bytes:
                 content = _cleaned_inside(content)
             elif _MEDIA.match(info.filename):
                 content = _picture_stripped(content)
+            info.extra, info.comment = b"", b""  # no application reads them; a writer can put anything there
             target.writestr(info, content)
     return out.getvalue()
 

@@ -17,13 +17,16 @@ from .office import (
     docx_glossary,
     docx_link_target,
     docx_picture,
+    docx_processing_instruction,
     docx_simple_field,
+    docx_text_between_runs,
     docx_text_box,
     docx_thumbnail,
     docx_tracked_deletion,
     docx_vml_alt_text,
     docx_wmf,
     docx_wmf_thumbnail,
+    docx_xml_comment,
     with_parts,
     wmf,
     wmf_text_record,
@@ -60,6 +63,9 @@ from .pdf import (
 )
 
 __all__ = [
+    "docx_processing_instruction",
+    "docx_text_between_runs",
+    "docx_xml_comment",
     "docx_boxed_digits",
     "xlsx_boxed_digits",
     "FONT",

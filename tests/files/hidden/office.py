@@ -26,6 +26,19 @@ def docx(body: str = "请各单位按时报送。", *, document_extra: str = "",
     return out.getvalue()
 
 
+def docx_xml_comment() -> bytes:
+    return docx(document_extra=f"<!-- 申请人身份证号{ID} -->")
+
+
+def docx_processing_instruction() -> bytes:
+    return docx(document_extra=f"<?zt 手机{MOBILE}?>")
+
+
+def docx_text_between_runs() -> bytes:
+    """Text standing in a paragraph outside any run (mixed content): no word processor shows it, the file holds it."""
+    return docx(document_extra=f"<w:p><w:r><w:t>见附件</w:t></w:r>身份证号{ID}</w:p>")
+
+
 def docx_tracked_deletion() -> bytes:
     return docx(document_extra=f"<w:p><w:del><w:r><w:delText>联系电话{MOBILE}</w:delText></w:r></w:del></w:p>")
 

@@ -1,5 +1,6 @@
 """The words of an XML part, streamed (issue 20, item 2): every element's text, run text joined per paragraph (a name
-split across runs stays one name), and every attribute that can carry personal data; markup that is not
+split across runs stays one name), text between elements, comments and processing instructions, and every
+attribute that can carry personal data; markup that is not
 well-formed is read between and inside its tags. Office packages are read so, and a PDF's XMP and XFA packets."""
 
 from __future__ import annotations
@@ -42,8 +43,15 @@ def words(source, *, values: bool = True) -> list[str]:
     attribute worth reading. `values=False` leaves out the cell values of a sheet, read with their headers."""
     out, runs = [], {}
     cells, cell = [], []  # a table row's cells' text so far, and the paragraphs of the cell being read
-    for event, element in ElementTree.iterparse(source, events=("start", "end")):
+    previous = None  # the element ended last: its tail may be read in only after its end event (a chunk's edge)
+    for event, element in ElementTree.iterparse(source, events=("start", "end", "comment", "pi")):
         tag, text = element.tag, element.text
+        if previous is not None and previous.tail and previous.tail.strip():
+            out.append(previous.tail.strip())
+        previous = None
+        if event in ("comment", "pi"):  # no application shows them; the file holds them all the same
+            out += [text.strip()] if text and text.strip() else []
+            continue
         if event == "start":  # only where a cell begins matters: what stood before it is not its text
             if tag == CELL:
                 cell = []
@@ -61,6 +69,9 @@ def words(source, *, values: bool = True) -> list[str]:
             if tag == S + "f":  # a formula saved without its result: the pieces it joins ("138"&"0574"&"0001")
                 out.append("".join(re.findall(r'"([^"]*)"', text)))
         out += [kept for v in element.attrib.values() if (kept := worth_reading(v))]
+        if element.tail and element.tail.strip():  # text between elements (between runs): held, never shown
+            out.append(element.tail.strip())
+        previous = element
         if tag in PARAGRAPHS and runs:
             out += [label + "".join(parts) for label, parts in runs.items()]
             cell += runs.get("", [])
