@@ -44,6 +44,16 @@ def masked(value: str) -> str:
     return "*" * (len(value) - 4) + value[-4:]
 
 
+# What is masked in a person's own words (`CaseType.personal_texts`): the numbers that identify him to an office.
+# His phone and his address are what the handling needs, and the rest of the text is the case itself.
+IDENTIFIERS = frozenset((privacy.Kind.ID_NUMBER, privacy.Kind.BANK_CARD, privacy.Kind.CERTIFICATE))
+
+
+def identifiers_masked(text: str) -> str:
+    found = [finding for finding in privacy.scan(text) if finding.kind in IDENTIFIERS]
+    return privacy.mask(text, findings=found) if found else text
+
+
 def may_reveal(case_type: CaseType, case: Model, user, allowed: tuple[str, ...] | None = None) -> bool:
     """While the case is open and this user may act on it (`allowed`: his allowed actions, where known): a closed
     case's contact is nobody's need, though an action such as unpublishing stays open on it. Never where the person
@@ -60,17 +70,22 @@ def shown(case_type: CaseType, case: Model, user, allowed: tuple[str, ...] | Non
     """Each declared field with a value, masked, and whether this user may ask for it whole (`allowed`: his
     allowed actions, where the caller has them already)."""
     may = may_reveal(case_type, case, user, allowed)
-    return {
+    fields = {
         field: Shown(field, label, masked(str(getattr(case, field) or "")), may)
         for field, label in case_type.personal
         if getattr(case, field)
     }
+    for field, label in case_type.personal_texts:  # only a text that holds an identifier: the rest is shown whole
+        text = str(getattr(case, field) or "")
+        if (shown_text := identifiers_masked(text)) != text:
+            fields[field] = Shown(field, label, shown_text, may)
+    return fields
 
 
 @case_service
 def reveal(case_type: CaseType, case: Model, user, field: str) -> tuple[str, str]:
     """(label, the whole value), audited; refused (403, audited) for a user who may not act on the case."""
-    labels = dict(case_type.personal)
+    labels = dict(case_type.personal + case_type.personal_texts)
     if field not in labels:
         raise NotFound()
     if not may_reveal(case_type, case, user):

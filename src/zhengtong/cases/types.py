@@ -40,7 +40,9 @@ class CaseType:
     whose audit rows belong to the case's timeline (an application's review branches). `personal` names the
     fields holding a person's identifiers (field, label): staff pages and the API show them masked, and the full
     value only to staff who may act on the case, each showing audited (cases/reveal.py); `personal_withheld(case)`,
-    where given, names the cases whose identifiers no one sees whole (an anonymous letter). `told` is whom the
+    where given, names the cases whose identifiers no one sees whole (an anonymous letter). `personal_texts` names
+    what a person wrote in his own words (field, label): an ID number or a card number in it is masked on staff
+    pages, and the whole text revealed as a personal field is (a letter's writer gives his own). `told` is whom the
     engine tells of the case's steps, and how (`Told`). `wrong_state` is the domain's coded 409 for an action
     not taken from the case's state: the engine refuses with it before the action reads its parameters."""
 
@@ -57,6 +59,7 @@ class CaseType:
     related_audit: tuple[tuple[str, str], ...] = ()
     personal: tuple[tuple[str, str], ...] = ()
     personal_withheld: Callable[[Any], bool] | None = None
+    personal_texts: tuple[tuple[str, str], ...] = ()
     told: Told | None = None
     wrong_state: tuple[str, str] | None = None
     steps: tuple[tuple[str, str], ...] = ()  # audited steps no action of the table takes: (name, label)

@@ -89,6 +89,7 @@ LETTER = CaseType(
     ),
     personal=(("writer_phone", "联系电话"),),
     personal_withheld=lambda letter: letter.anonymous,
+    personal_texts=(("content", "来信内容"),),
     told=Told("writer", lambda letter: f"信件{letter.number}", ("letters:mine_detail", "number"), ("site", "sms")),
     query_purpose="zhengtong-letter-query:",
     lookup_throttled=errors.QUERY_THROTTLED,
