@@ -101,7 +101,7 @@ def test_the_api_gives_the_same_masked_values_and_reveal(verified_client, reques
     other = verified_client(supervisor)
     answer = other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/contact_phone/")
     assert answer.status_code == 403 and answer.json()["code"] == "REVEAL_NOT_ALLOWED"
-    assert other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/content/").status_code == 404
+    assert other.post(f"/api/v1/cases/disclosure-requests/{case.pk}/reveal/applicant_name/").status_code == 404
 
 
 def test_a_closed_case_shows_masked_to_everyone_and_a_key_of_the_wrong_type_is_404(verified_client, request_case):

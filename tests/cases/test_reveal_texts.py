@@ -63,3 +63,25 @@ def test_a_text_without_an_identifier_is_shown_whole_and_offers_no_reveal(verifi
     page = verified_client(lisi).get(reverse("workbench_letters:detail", args=[letter.number])).content.decode()
     assert letter.content in page
     assert reverse("workbench_cases:reveal", args=["letters", letter.number, "content"]) not in page
+
+
+def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(verified_client, district):
+    from zhengtong.disclosure import requests as svc
+
+    clerk = f.staff("clerk_a", "甲", district["A"])
+    case = svc.request_register(
+        department=district["A"],
+        by=clerk,
+        applicant_kind="person",
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        channel="in_person",
+        content=f"请公开本人（身份证号{ID}）名下房屋的征收补偿决定。",
+    )
+    client = verified_client(clerk)
+    page = client.get(reverse("workbench_disclosure:request", args=[case.pk])).content.decode()
+    assert ID not in page and "名下房屋的征收补偿决定" in page
+    answer = client.post(reverse("workbench_cases:reveal", args=["disclosure-requests", case.pk, "content"]))
+    assert ID in answer.content.decode()
+    assert OperationLog.objects.filter(action="disclosure.reveal", actor_id=clerk.pk).exists()

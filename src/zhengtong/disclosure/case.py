@@ -47,6 +47,7 @@ REQUEST = CaseType(
     steps=(("register", "登记申请"), ("abandon", "视为放弃申请")),
     wrong_state=errors.REQUEST_WRONG_STATE,
     personal=(("contact_phone", "联系电话"), ("identifier", "证件号码")),
+    personal_texts=(("content", "申请内容"),),
     handlers=("answered_by",),
     told=Told("applicant", lambda r: f"政府信息公开申请{r.receipt_no}", ("disclosure:request", "receipt_no")),
     closed_states=(RequestState.DELIVERED, RequestState.ABANDONED, RequestState.WITHDRAWN),
