@@ -207,6 +207,12 @@ ATTACK_62 = [
     ("关于绿城春江花园第9幢第800室违法建设的处理决定", Kind.ADDRESS, "绿城春江花园第9幢第800室"),
     ("家住横山村第3组第45号", Kind.ADDRESS, "横山村第3组第45号"),
     ("申请人身份证号330206(1990)0307-1231", Kind.ID_NUMBER, "330206(1990)0307-1231"),
+    # letters that look like digits typed in their place (O for 0, l or I for 1), as a scan's text reads too
+    ("身份证33O2O619900307123l", Kind.ID_NUMBER, "33O2O619900307123l"),
+    ("手机l38O5740001", Kind.MOBILE, "l38O5740001"),
+    # an address with its numbers in capital numerals, or a village's group and house joined by a dash
+    ("住横山村叁组肆拾伍号", Kind.ADDRESS, "横山村叁组肆拾伍号"),
+    ("住横山村3-45号", Kind.ADDRESS, "横山村3-45号"),
 ]
 
 
@@ -220,6 +226,8 @@ ATTACK_62_CLEAN = [
     "C# and F# are languages",
     "1+1=2，3*4=12",
     "咨询电话：12345",
+    "推进O2O模式，Windows10已安装",
+    "型号IOO1-2000L",
 ]
 
 

@@ -97,9 +97,29 @@ _SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "0279"
 # does not (手机138057400零一 is one number).
 _GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
 _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
+# Letters typed, or read by a scan, in a digit's place (33O2O619900307123l, l38O5740001): O and o for 0, I and l for
+# 1, inside a run of digits that, read so, makes a whole number (a mobile, an ID number, a card, a landline) and
+# has seven digits of its own; a code with letters in it (O2O, IOO1-2000L) is left as written.
+LOOKALIKES = "OoIl"
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011")
+_LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
     f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d|{_SPELT_HINT}"
 )
+
+
+def _lookalike_run(text: str) -> bool:
+    """Whether a look-alike stands in a long enough run: the letters looked for first (four scans of the text
+    in C), the pattern only where one stands."""
+    return any(c in text for c in LOOKALIKES) and _LOOKALIKE_RUN.search(text) is not None
+
+
+def _lookalikes(run: re.Match) -> str:
+    text = run.group()
+    read = text.translate(_LOOKALIKE_TABLE)
+    if read != text and sum(c.isdigit() for c in text) >= 7 and _whole(read):
+        return read
+    return text
 
 
 def _spelt(run: re.Match) -> str:
@@ -147,7 +167,7 @@ class View:
 
 
 def normalise(original: str) -> View:
-    if not _NEEDS_WORK.search(original):
+    if not _NEEDS_WORK.search(original) and not _lookalike_run(original):
         return View(original, None)
     wide = original.translate(_WIDE_TABLE)  # one character for one: positions unchanged
     origin = None
@@ -158,6 +178,8 @@ def normalise(original: str) -> View:
         wide = _CIRCLES.sub(lambda m: "〇" * len(m.group()), wide)
     if _SPELT_HINTED.search(wide):
         wide = _DIGIT_RUN.sub(_spelt, wide)
+    if _lookalike_run(wide):  # one character for one
+        wide = _LOOKALIKE_RUN.sub(_lookalikes, wide)
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     return View(wide, origin)

@@ -13,7 +13,7 @@ import re
 
 from .normalize import without
 
-_N = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
+_N = r"(?:\d+|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+)"  # capitals too (叁组肆拾伍号)
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
 # phrase before it (住在…, 位于…, 坐落…, 分得…, 又去了…) or the city, district and street it sits in (but 小区, 社区,
 # A区 and 一区 are part of an estate's name). The single characters in one class: the engine tries a branch at a
@@ -63,7 +63,7 @@ ADDRESS = re.compile(
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
             rf"村(?:第?{_N}(?:村民小组|组)(?:第?{_N}[号户])?|{_NAME}自然村(?:第?{_N}[号户])?"
-            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号{_GOES_ON}|第?{_N}[号户]{_GOES_ON})",
+            rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号{_GOES_ON}|第?{_N}[号户]{_GOES_ON}|\d{{1,2}}-\d{{1,4}}号)",
         )
     )
     + ")"
@@ -82,7 +82,7 @@ _CONJUNCTION = re.compile(r"和|或|或者|及|以及|与|、")
 
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
 # without one is skipped before the slower pattern runs.
-_HINT = re.compile(r"[0-9一二三四五六七八九十A-Z][号幢栋座单元室组弄户楼#]|\d-\d|自然村")
+_HINT = re.compile(r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#]|\d-\d|自然村")
 
 
 REACH = 32  # an address stands within this many characters of its number either side
