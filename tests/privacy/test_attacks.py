@@ -213,6 +213,17 @@ ATTACK_62 = [
     # an address with its numbers in capital numerals, or a village's group and house joined by a dash
     ("住横山村叁组肆拾伍号", Kind.ADDRESS, "横山村叁组肆拾伍号"),
     ("住横山村3-45号", Kind.ADDRESS, "横山村3-45号"),
+    # the third attack of session 62: a 好差评 comment, an Open311 letter, open data and a document's table
+    ("多交的费用麻烦退到我的卡6222021202004567898，谢谢！", Kind.BANK_CARD, "6222021202004567898"),
+    ("押金退到工资卡6222021202004567898", Kind.BANK_CARD, "6222021202004567898"),
+    ("我的卡是６２２２０２１２０２００４５６７８９８", Kind.BANK_CARD, "６２２２０２１２０２００４５６７８９８"),
+    ("小区是新城家园，3号楼2单元601。", Kind.ADDRESS, "3号楼2单元601"),
+    ("举报人反映：新城家园，3号楼2单元601业主在阳台外扩", Kind.ADDRESS, "3号楼2单元601"),
+    ("有事打86881234找我", Kind.LANDLINE, "86881234"),
+    ("或者联系我：chenxs1985（微信）。", Kind.ACCOUNT, "chenxs1985"),
+    ("企鹅号123456789", Kind.ACCOUNT, "123456789"),
+    # a table's row as the readers of sheets and open data write it: each cell after its heading
+    ("小区：新城家园，幢：3，单元：2，室：601", Kind.ADDRESS, "幢：3，单元：2，室：601"),
 ]
 
 
@@ -228,6 +239,9 @@ ATTACK_62_CLEAN = [
     "咨询电话：12345",
     "推进O2O模式，Windows10已安装",
     "型号IOO1-2000L",
+    "本月共发放社会保障卡3210张，办结率98%",
+    "3号楼2单元共有住户24户",
+    "订单号20261205123456789已打卡确认",
 ]
 
 

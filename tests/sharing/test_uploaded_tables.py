@@ -367,3 +367,22 @@ def test_the_organizations_own_telephone_and_address_open(registers, lisi):
     table = f"项目,咨询电话,地址\n企业开办,{department.phone},{department.address}\n".encode()
     dataset = create(registers, lisi, ("窗口.csv", table), name="own-contacts")
     assert dataset_publish(dataset=dataset, by=lisi).state == Dataset.State.ACTIVE
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        ("违建.csv", "序号,小区,幢,单元,室,违建类型,处理结果\n1,新城家园,3,2,601,阳台外扩,已自行拆除\n".encode()),
+        (
+            "违建.xlsx",
+            workbook([["序号", "小区", "幢", "单元", "室", "处理结果"], [1, "新城家园", 3, 2, 601, "已拆除"]]),
+        ),
+    ],
+)
+def test_a_door_spread_over_a_rows_cells_keeps_the_table_closed(registers, lisi, table):
+    """Outside attack, session 62: a home's estate, building, unit and room in four columns were each read alone
+    (and a workbook's numbers not at all), so the table was published with every door in it. A row is also read as
+    a reader reads it, its cells after their headings, for the door they make together."""
+    dataset = create(registers, lisi, table, name=f"wj-{len(table[1]) % 1000}")
+    found = dataset_publish(dataset=dataset, by=lisi)
+    assert found.state == Dataset.State.DRAFT and "详细住址" in found.refusal

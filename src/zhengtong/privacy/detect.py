@@ -141,10 +141,10 @@ _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}(?:[-=._]{{1,3}}| ))[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )
 # Without a separator only beside a word that says it is a telephone (an invoice code looks the same); without its
-# area code (座机86885555), only right after a word that names a telephone, as a writer gives his own.
+# area code (座机86885555, 有事打86881234找我), only right after a word that names a telephone or a call.
 _LANDLINE_BARE = re.compile(
     rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}"
-    rf"|(?:电话|座机|固话|宅电)[:为是 ]{{0,2}}([2-9]\d{{6,7}}){_DE}"
+    rf"|(?:电话|座机|固话|宅电|打|拨)[:为是 ]{{0,2}}([2-9]\d{{6,7}}){_DE}"
 )
 _CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
 # As a card is printed: four groups of four and a last short one, one separator throughout, from a card scheme's
@@ -205,7 +205,7 @@ _CERTIFICATE = re.compile(
 # Literal words only: a character class among them costs the whole pattern the regex engine's first-character
 # skip (20 times slower over ordinary text).
 _ACCOUNT_WORD = (  # not after a letter: read in _find
-    r"(?:微信|微 信|薇信|QQ|qq|Q Q|扣扣|支付宝|vx|vX|Vx|VX|wx|wX|Wx|WX|v信|V信"
+    r"(?:微信|微 信|薇信|QQ|qq|Q Q|扣扣|企鹅|支付宝|vx|vX|Vx|VX|wx|wX|Wx|WX|v信|V信"
     r"|wechat|WeChat|Wechat|WECHAT|weixin|Weixin)"
 )
 _ACCOUNT = re.compile(
@@ -216,6 +216,11 @@ _ACCOUNT = re.compile(
 _ACCOUNT_NAMED = re.compile(
     rf"{_ACCOUNT_WORD}(?:(?:号码|账号|帐号|号)?[ \t]*[:：]|号码|账号|帐号|号)[ \t]*"
     r"(?P<v>[A-Za-z][A-Za-z0-9]{5,19})(?![-_0-9A-Za-z])"
+)
+# An account written before its word, in brackets: chenxs1985（微信）, 123456789（QQ）.
+_ACCOUNT_BEFORE = re.compile(
+    r"(?<![-_A-Za-z0-9])(?P<v>[A-Za-z](?=[A-Za-z]*[0-9_-])[-_A-Za-z0-9]{4,30}|\d{5,11})"
+    r"(?=[ \t]*[（(][ \t]*(?:微信号?|QQ号?|qq号?|vx|VX|wx|WX)[ \t]*[)）])"
 )
 OFFICIAL_ACCOUNT = ("公众号", "官方", "政务", "服务号", "订阅号")
 CARD_CONTEXT = (
@@ -245,6 +250,19 @@ CARD_CONTEXT = (
     "退回",
     "汇款",
     "汇至",
+    # a card of one's own, named the way people do (我的卡, 工资卡, 这张卡, 农商行卡, 浦发卡, 卡里)
+    "的卡",
+    "资卡",
+    "张卡",
+    "行卡",
+    "发卡",
+    "卡里",
+    "卡上",
+    "卡内",
+    "退到",
+    "退至",
+    "退款",
+    "退还",
     "缴入",
     "缴至",
     "转至",
@@ -370,7 +388,7 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
     found += [(Kind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(view)]
     found += [(Kind.PLATE, m.start(), m.end()) for m in _PLATE.finditer(view)]
     found += [(Kind.CERTIFICATE, m.start("v"), m.end("v")) for m in _CERTIFICATE.finditer(view)]
-    for pattern in (_ACCOUNT, _ACCOUNT_NAMED):
+    for pattern in (_ACCOUNT, _ACCOUNT_NAMED, _ACCOUNT_BEFORE):
         for m in pattern.finditer(view):
             after_a_letter = m.start() > 0 and view[m.start() - 1].isascii() and view[m.start() - 1].isalpha()
             official = any(word in view[max(0, m.start() - 12) : m.start()] for word in OFFICIAL_ACCOUNT)

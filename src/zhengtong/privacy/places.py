@@ -33,7 +33,9 @@ _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
 # a bare room number in digits is not a count (300户, 500人, 120套, 300多户)
-_ROOM = rf"(?:第?{_N}室|\d{{3,4}}(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])|{_ROOM_SPELT})"
+_NOT_A_COUNT = r"(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])"
+_ROOM = rf"(?:第?{_N}室|\d{{3,4}}{_NOT_A_COUNT}|{_ROOM_SPELT})"
+_CELL = r"[，,、；;|\t ]{1,3}"  # between a row's cells as a reader writes them
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
@@ -71,7 +73,12 @@ ADDRESS = re.compile(
     # A door written without its estate, which the page names once above (业主张芳（3幢2703室）, 丁阿娣（1-3-1901室）),
     # as homes are numbered: a unit (单元), or building-unit-room in dashes, or a 幢 or 栋 and a room in brackets after
     # a name. Offices are numbered 号楼 or 座 and seldom by unit (考试地点设在1号楼302室, 行政中心（1号楼301室）).
-    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座){_N}单元(?:{_N}[楼层])?|\d{{1,3}}-\d{{1,2}}-)\d{{3,4}}室"
+    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座){_N}单元(?:{_N}[楼层])?\d{{3,4}}(?:室|{_NOT_A_COUNT})"
+    + r"|\d{1,3}-\d{1,2}-\d{3,4}室)"
+    # A table's row as the readers of sheets and open data write it, each cell after its heading
+    # (幢：3，单元：2，室：601)
+    + rf"|(?:幢|栋|楼号|楼栋)[:：] ?\d{{1,3}}{_CELL}(?:单元[:：] ?\d{{1,2}}{_CELL})?"
+    + r"(?:室|房号|房间号|门牌号)[:：] ?\d{2,4}"
     + r"|(?<=[（(])\d{1,3}[幢栋]\d{3,4}室(?=[）)])"
 )
 # A road address and the estate written after it are one address (新大路725号惠风和园14幢2502室); two addresses
@@ -82,7 +89,9 @@ _CONJUNCTION = re.compile(r"和|或|或者|及|以及|与|、")
 
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
 # without one is skipped before the slower pattern runs.
-_HINT = re.compile(r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#]|\d-\d|自然村")
+_HINT = re.compile(
+    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#]|\d-\d|自然村|[幢栋号][:：] ?\d"
+)
 
 
 REACH = 32  # an address stands within this many characters of its number either side

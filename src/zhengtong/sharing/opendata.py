@@ -106,8 +106,13 @@ def findings(dataset: Dataset) -> list[str]:
     if not found:
         labels = {key: _reading_label(label) for key, label in columns(dataset)}
         for row in rows(dataset):
+            row = {key: _as_read(value) for key, value in row.items()}
+            # the row as a reader reads it, its cells after their headings: a door spread over columns (小区, 幢,
+            # 单元, 室) is one address, which no cell holds alone
+            read = "，".join(f"{labels.get(key, '')}：{value}" for key, value in row.items() if value)
+            kinds.update(str(f.kind.label) for f in privacy.scan(read, allow=own) if f.kind == privacy.Kind.ADDRESS)
             for key, value in row.items():
-                if isinstance(value, str) and value:
+                if value:
                     # under its heading, as a reader reads the table: 王　芳 under 姓名 is a name, a number under
                     # 身份证号 an ID number whatever its check digit
                     kinds.update(str(f.kind.label) for f in privacy.scan(f"{labels.get(key, '')}：{value}", allow=own))
@@ -119,6 +124,15 @@ def findings(dataset: Dataset) -> list[str]:
     if kinds:
         found.append(str(errors.DATASET_PRIVATE[1]) % {"kinds": "、".join(sorted(kinds))})
     return found
+
+
+def _as_read(value) -> str:
+    """A cell as the public reads it: a workbook's number (601, 86781234) is text on the page as any other cell."""
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return value if isinstance(value, str) else str(value)
 
 
 PERSON_HEADING = re.compile(
