@@ -18,6 +18,12 @@ def kinds(kind: str, data: bytes) -> set[str]:
     return {f.kind.value for f in privacy.scan(extract.file_text(kind, data))}
 
 
+# Formulas of literals that work out to a number, saved without their results (outside attack, session 62)
+_TIMES = f"={hidden.MOBILE[:7]}*10000+{int(hidden.MOBILE[7:])}"
+_JOINED = f'={hidden.ID[:6]}&{hidden.ID[6:14]}&"{hidden.ID[14:]}"'
+_BRACKETED = f"=({hidden.MOBILE[:6]}+0)&({hidden.MOBILE[6:]})"
+
+
 @pytest.mark.parametrize(
     ("kind", "build", "found"),
     [
@@ -70,6 +76,9 @@ def kinds(kind: str, data: bytes) -> set[str]:
         ("docx", hidden.docx_xml_comment, "id_number"),
         ("docx", hidden.docx_processing_instruction, "mobile"),
         ("docx", hidden.docx_text_between_runs, "id_number"),
+        ("xlsx", lambda: hidden.xlsx_formula_arithmetic(_TIMES), "mobile"),
+        ("xlsx", lambda: hidden.xlsx_formula_arithmetic(_JOINED), "id_number"),
+        ("xlsx", lambda: hidden.xlsx_formula_arithmetic(_BRACKETED), "mobile"),
     ],
     ids=lambda value: getattr(value, "__name__", str(value)),
 )

@@ -35,6 +35,7 @@ from .office import (
     xlsx_chart_cache,
     xlsx_data_validation,
     xlsx_external_link,
+    xlsx_formula_arithmetic,
     xlsx_formula_literals,
     xlsx_number_format,
     xlsx_pivot_cache,
@@ -63,6 +64,7 @@ from .pdf import (
 )
 
 __all__ = [
+    "xlsx_formula_arithmetic",
     "docx_processing_instruction",
     "docx_text_between_runs",
     "docx_xml_comment",

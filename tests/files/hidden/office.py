@@ -278,6 +278,17 @@ def xlsx_formula_literals() -> bytes:
     return out.getvalue()
 
 
+def xlsx_formula_arithmetic(formula: str) -> bytes:
+    """A formula that computes a number from pieces, saved without its result (outside attack, session 62)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active["A1"] = formula
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def xlsx_unlisted_sheet() -> bytes:
     """A worksheet part the workbook does not list: no spreadsheet program opens it, the file still holds it."""
     cells = f'<sheetData><row r="1"><c r="A1"><v>{MOBILE}</v></c></row></sheetData>'

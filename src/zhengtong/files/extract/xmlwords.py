@@ -13,6 +13,8 @@ from xml.etree import ElementTree
 
 from zhengtong import privacy
 
+from .formulas import worked_out
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -68,6 +70,7 @@ def words(source, *, values: bool = True) -> list[str]:
             out.append(LABELS.get(tag, "") + text.strip())
             if tag == S + "f":  # a formula saved without its result: the pieces it joins ("138"&"0574"&"0001")
                 out.append("".join(re.findall(r'"([^"]*)"', text)))
+                out += [shown] if (shown := worked_out(text)) else []  # and what it works out to (=1380574*10000+1)
         out += [kept for v in element.attrib.values() if (kept := worth_reading(v))]
         if element.tail and element.tail.strip():  # text between elements (between runs): held, never shown
             out.append(element.tail.strip())
