@@ -224,6 +224,10 @@ ATTACK_62 = [
     ("企鹅号123456789", Kind.ACCOUNT, "123456789"),
     # a table's row as the readers of sheets and open data write it: each cell after its heading
     ("小区：新城家园，幢：3，单元：2，室：601", Kind.ADDRESS, "幢：3，单元：2，室：601"),
+    # the fourth attack of session 62: a number typed backwards inside a right-to-left override, which a page shows
+    # the right way round (a column's title, a repeal reason, a 好差评 comment)
+    ("（咨询：\u202e10004750831\u202c）", Kind.MOBILE, "10004750831"),
+    ("请打我手机\u202e10004750831", Kind.MOBILE, "10004750831"),
 ]
 
 

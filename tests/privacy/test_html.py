@@ -63,6 +63,26 @@ def test_an_inline_elements_attribute_does_not_split_the_text_a_reader_sees(html
     assert not scan(visible_text(mask_html(html))), mask_html(html)
 
 
+@pytest.mark.parametrize(
+    ("html", "kind"),
+    [
+        ('<p>手机：<bdo dir="rtl">10004750831</bdo></p>', Kind.MOBILE),
+        ('<p>邮寄地址：<bdo dir="rtl">室205幢3号88路州明道街碶新区仑北</bdo></p>', Kind.ADDRESS),
+        ('<p>电子邮箱：<bdo dir="rtl">moc.qq@1000475083</bdo></p>', Kind.EMAIL),
+        ("<p>联系电话：<ruby>1380574<rp>转</rp>0002</ruby></p>", Kind.MOBILE),
+        ("<p>领奖车辆：<ruby>浙B<rp>（</rp><rt>蓝牌</rt><rp>）</rp>12345</ruby></p>", Kind.PLATE),
+    ],
+)
+def test_text_is_read_in_the_order_and_with_the_parts_a_page_shows(html, kind):
+    """Outside attack, session 62: a number typed backwards in <bdo dir="rtl"> shows the right way round, and a
+    ruby's <rp> and <rt> stand apart from the text it annotates (a browser shows <rp> only where ruby is not
+    drawn): read in source order, each was no number, and was published."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    assert kind in {f.kind for f in scan(visible_text(html))}, visible_text(html)
+    assert not scan(visible_text(mask_html(html))), mask_html(html)
+
+
 def test_a_number_in_an_html_table_one_digit_to_a_cell_is_read_and_masked_whole():
     """Issue 20 (outside attack, session 44): a form's table prints an ID number one digit to a cell; a reader reads
     the row as one number, and the published body must not show it digit by digit either."""

@@ -1,8 +1,9 @@
-"""What a reader can see or reach in a piece of HTML, as text to scan: every text node, with a line break at each
-block and table cell (so that two cells never run together into a false "name"; but a number printed one digit to
-a cell reads as one number), and every attribute's value,
-percent-decoded: what a page shows on hover or reads aloud (title, alt), and what it only holds in its source (a
-link of any scheme, an address in a link's query, a picture's file name) are published alike."""
+"""What a reader can see or reach in a piece of HTML, as text to scan: every text node, in the order a page shows
+it (a <bdo dir="rtl"> right to left), with a line break at each block and table cell (so that two cells never run
+together into a false "name"; but a number printed one digit to a cell reads as one number); then, apart, a ruby's
+annotations and every attribute's value, percent-decoded: what a page shows on hover or reads aloud (title, alt),
+and what it only holds in its source (a link of any scheme, an address in a link's query, a picture's file name)
+are published alike."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from urllib.parse import unquote
 from .boxes import box_runs
 from .detect import scan
 from .mask import mask
-from .normalize import HORIZONTAL_SPACES
+from .normalize import HORIZONTAL_SPACES, POP, RIGHT_TO_LEFT
 
 BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
@@ -31,13 +32,15 @@ class _Visible(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        # Attributes apart from the text: read in their element's place, a title on a <span> inside a number split
-        # the number the page shows whole (138<span title="转">0574</span>0001).
-        self.attributes: list[str] = []
+        # Attributes' values and a ruby's annotations, read apart from the text: read in their element's place, a
+        # title on a <span> inside a number split the number the page shows whole (138<span title="转">0574</span>0001).
+        self.apart: list[str] = []
         self.hidden = 0  # inside <script> or <style>
         self.kept = 0  # inside <pre> or <textarea>
         self.rows: list[list[tuple[int, int]]] = []  # each open table row's cells, as ranges of `parts`
         self.cell_start: list[int] = []
+        self.overrides: list[bool] = []  # each open <bdo>: whether it shows its text right to left
+        self.aside = 0  # inside a ruby's <rp> or <rt>: shown apart from the text it annotates, or not at all
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
@@ -50,7 +53,13 @@ class _Visible(HTMLParser):
             self.parts.append("\n")
         if tag in ("td", "th"):
             self.cell_start.append(len(self.parts))
-        self.attributes += [unquote(value) for _name, value in attrs if value]
+        if tag == "bdo":  # shown right to left, as an override in plain text is (normalize.RIGHT_TO_LEFT)
+            rtl = any(name == "dir" and (value or "").strip().lower() == "rtl" for name, value in attrs)
+            self.overrides.append(rtl)
+            self.parts += [RIGHT_TO_LEFT] if rtl else []
+        if tag in ("rp", "rt"):
+            self.aside += 1
+        self.apart += [unquote(value) for _name, value in attrs if value]
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -58,6 +67,10 @@ class _Visible(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
             self.hidden = max(0, self.hidden - 1)
+        if tag == "bdo" and self.overrides and self.overrides.pop():
+            self.parts.append(POP)
+        if tag in ("rp", "rt"):
+            self.aside = max(0, self.aside - 1)
         if tag in _KEEPS_SPACES:
             self.kept = max(0, self.kept - 1)
         if tag in ("td", "th") and self.cell_start and self.rows:
@@ -78,8 +91,13 @@ class _Visible(HTMLParser):
     def handle_data(self, data):
         """As a browser shows it: a paragraph's run of spaces as one (1380      5740      002 in the source is
         1380 5740 002 on the page), a <pre>'s as they are."""
-        if not self.hidden:
-            self.parts.append(data if self.kept else HORIZONTAL_SPACES.sub(" ", data))
+        if self.hidden:
+            return
+        text = data if self.kept else HORIZONTAL_SPACES.sub(" ", data)
+        if self.aside:  # a ruby's reading or its brackets: read apart, so that they split nothing they stand in
+            self.apart.append(text)
+        else:
+            self.parts.append(text)
 
 
 def _read(html: str) -> _Visible:
@@ -90,9 +108,10 @@ def _read(html: str) -> _Visible:
 
 
 def visible_text(html: str) -> str:
-    """The text as the page shows it, then every attribute's value, each on a line of its own."""
+    """The text as the page shows it, then a ruby's annotations and every attribute's value, each on a line of its
+    own."""
     parser = _read(html)
-    return "\n".join(["".join(parser.parts), *parser.attributes])
+    return "\n".join(["".join(parser.parts), *parser.apart])
 
 
 def mask_html(html: str, *, allow=frozenset()) -> str:

@@ -163,7 +163,10 @@ class View:
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self.origin is None:
             return start, end
-        return self.origin[start], self.origin[end - 1] + 1
+        if self.origin[start] <= self.origin[end - 1]:
+            return self.origin[start], self.origin[end - 1] + 1
+        placed = self.origin[start:end]  # read right to left (an override's run): the same characters, reversed
+        return min(placed), max(placed) + 1
 
 
 def normalise(original: str) -> View:
@@ -172,7 +175,8 @@ def normalise(original: str) -> View:
     wide = original.translate(_WIDE_TABLE)  # one character for one: positions unchanged
     origin = None
     if _INVISIBLE.search(wide):  # first, so that a number is read whole (320102\u200d19440302737三)
-        origin = tuple(i for i, c in enumerate(wide) if c not in INVISIBLE)
+        order = _as_shown(wide) if RIGHT_TO_LEFT in wide else range(len(wide))
+        origin = tuple(i for i in order if wide[i] not in INVISIBLE)
         wide = "".join(wide[i] for i in origin)
     if "○" in wide or "◯" in wide:  # one character for one from here on
         wide = _CIRCLES.sub(lambda m: "〇" * len(m.group()), wide)
@@ -183,6 +187,25 @@ def normalise(original: str) -> View:
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     return View(wide, origin)
+
+
+# A right-to-left override shows what follows it backwards, to the override's end (U+202C) or the line's: a number
+# typed backwards after one (\u202e10004750831) is shown, and read here, the right way round. An embedding or an
+# isolate reverses no digit and no Latin letter, so only the override is read so (html.py writes <bdo dir="rtl">
+# as one).
+RIGHT_TO_LEFT, POP = "\u202e", "\u202c"
+_OVERRIDDEN = re.compile(f"{RIGHT_TO_LEFT}[^{POP}\n]*")
+
+
+def _as_shown(text: str) -> list[int]:
+    """The positions of `text` in the order a page shows them: each override's run reversed."""
+    order, last = [], 0
+    for run in _OVERRIDDEN.finditer(text):
+        order.extend(range(last, run.start()))
+        order.extend(reversed(range(run.start(), run.end())))
+        last = run.end()
+    order.extend(range(last, len(text)))
+    return order
 
 
 def without(text: str, spans: list[tuple[int, int]]) -> View:
