@@ -85,3 +85,26 @@ def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(
     answer = client.post(reverse("workbench_cases:reveal", args=["disclosure-requests", case.pk, "content"]))
     assert ID in answer.content.decode()
     assert OperationLog.objects.filter(action="disclosure.reveal", actor_id=clerk.pk).exists()
+
+
+def test_the_case_api_gives_the_text_masked_as_the_page_does(verified_client, district):
+    """Review (session 62): the disclosure requests' API listed the text whole beside its masked `personal` entry,
+    so the masking and its audit were one request away."""
+    from zhengtong.disclosure import requests as svc
+
+    clerk = f.staff("clerk_a", "甲", district["A"])
+    case = svc.request_register(
+        department=district["A"],
+        by=clerk,
+        applicant_kind="person",
+        applicant_name="张三",
+        identifier=f.valid_id_number(),
+        contact_phone="13805740001",
+        channel="in_person",
+        content=f"请公开本人（身份证号{ID}）名下房屋的征收补偿决定。",
+    )
+    client = verified_client(clerk)
+    detail = client.get(f"/api/v1/cases/disclosure-requests/{case.pk}/").json()
+    listed = client.get("/api/v1/cases/disclosure-requests/").json()
+    assert ID not in str(detail) and ID not in str(listed)
+    assert "名下房屋的征收补偿决定" in detail["content"]

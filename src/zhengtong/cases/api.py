@@ -40,7 +40,7 @@ from .bodies import body_schema
 from .filters import choices, filtered
 from .guards import refusals_audited, unreachable
 from .lookup import KEY_REUSED, KEY_TOO_LONG
-from .reveal import STEP, STEP_LABEL, reveal, shown
+from .reveal import STEP, STEP_LABEL, identifiers_masked, reveal, shown
 from .transitions import action as table_action
 from .transitions import allowed_actions, perform
 from .types import CaseType
@@ -158,9 +158,28 @@ class PersonalSerializer(serializers.Serializer):
     may_reveal = serializers.BooleanField()
 
 
+def _texts_masked(base: type[serializers.Serializer], case_type: CaseType) -> type[serializers.Serializer]:
+    """`base` with a person's own words (`CaseType.personal_texts`) given with his ID and card numbers masked, as
+    the staff pages give them: the whole text is the audited reveal's (cases/reveal.py)."""
+    texts = [name for name, _label in case_type.personal_texts]
+    if not texts:
+        return base
+
+    class Masked(base):
+        def to_representation(self, case):
+            data = super().to_representation(case)
+            for name in texts:
+                if isinstance(data.get(name), str):
+                    data[name] = identifiers_masked(data[name])
+            return data
+
+    Masked.__name__ = base.__name__  # the schema's name, as before
+    return Masked
+
+
 def _detail_serializer(api: CaseApi) -> type[serializers.Serializer]:
     case_type = api.case_type
-    base = api.staff_serializer or api.serializer
+    base = _texts_masked(api.staff_serializer or api.serializer, case_type)
 
     class Detail(base):
         allowed_actions = serializers.SerializerMethodField(help_text="当前用户在本件当前状态下可以进行的操作")
@@ -237,7 +256,7 @@ def case_urls(api: CaseApi) -> list:
     class List(generics.ListAPIView):
         permission_classes = [CaseUser]
         applicants_welcome = False
-        serializer_class = api.serializer
+        serializer_class = _texts_masked(api.serializer, api.case_type)
 
         @extend_schema(summary=f"{api.label}列表", parameters=filter_params, tags=["cases"])
         def get(self, request, *args, **kwargs):
