@@ -8,6 +8,8 @@ from __future__ import annotations
 import struct
 import zlib
 
+import pytest
+
 from zhengtong.files import intake
 
 from . import samples
@@ -69,3 +71,83 @@ def test_an_office_files_zip_extra_fields_and_comments_are_dropped():
             target.writestr(info, source.read(info))
         target.comment = SECRET
     assert SECRET not in intake.clean(out.getvalue()).content
+
+
+def _pillow(fmt: str, **options) -> bytes:
+    import io
+
+    from PIL import Image
+
+    picture = Image.new("RGB", (64, 48), (200, 30, 30))
+    picture.paste((20, 120, 220), (8, 8, 40, 30))
+    if options.pop("cmyk", False):
+        picture = picture.convert("CMYK")
+    out = io.BytesIO()
+    picture.save(out, fmt, **options)
+    return out.getvalue()
+
+
+def _pixels(data: bytes):
+    import io
+
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as picture:
+        picture.load()
+        return picture.mode, picture.size, picture.tobytes()
+
+
+def _comment(text: bytes) -> bytes:
+    return b"\xff\xfe" + struct.pack(">H", len(text) + 2) + text
+
+
+def test_a_segment_between_a_progressive_jpegs_scans_or_before_its_end_is_dropped():
+    """Review (session 62): the stripper kept everything from the first scan to the end, so a comment or an APP1
+    segment placed between two scans, or just before the end, was kept; the picture decodes the same without it."""
+    progressive = _pillow("JPEG", progressive=True)
+    second_scan = progressive.index(b"\xff\xda", progressive.index(b"\xff\xda") + 2)
+    between = progressive[:second_scan] + _comment(SECRET) + progressive[second_scan:]
+    baseline = _pillow("JPEG")
+    app1 = b"\xff\xe1" + struct.pack(">H", len(SECRET) + 2) + SECRET
+    before_end = baseline[:-2] + app1 + baseline[-2:]
+    for original, hidden in ((progressive, between), (baseline, before_end)):
+        cleaned = intake.clean(hidden).content
+        assert SECRET not in cleaned and _pixels(cleaned) == _pixels(original)
+
+
+def test_one_jfif_header_is_kept_written_afresh():
+    """Review (session 62): two JFIF headers carried nine chosen bytes each; one is kept, its version and thumbnail
+    written as the standard has them."""
+    chosen = b"JFIF\x00" + b"\x33\x02\x06\x19\x90\x03\x07\x12\x31"
+    header = b"\xff\xe0" + struct.pack(">H", 16) + chosen
+    baseline = _pillow("JPEG")
+    hidden = baseline[:2] + header + header + baseline[2:]
+    cleaned = intake.clean(hidden).content
+    assert cleaned.count(b"JFIF\x00") == 1 and b"\x19\x90\x03\x07" not in cleaned and b"\x33\x02" not in cleaned
+    assert _pixels(cleaned) == _pixels(baseline)
+
+
+def test_a_pngs_colour_profile_named_by_its_writer_is_dropped():
+    """Review (session 62): an iCCP chunk's profile name is the writer's text; the JPEG side drops its profile too."""
+    png = _pillow("PNG")
+    icc = _chunk(b"iCCP", b"330206199003071231\x00\x00" + zlib.compress(b"profile"))
+    hidden = png[:33] + icc + png[33:]
+    cleaned = intake.clean(hidden).content
+    assert b"330206199003071231" not in cleaned and _pixels(cleaned) == _pixels(png)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "options"),
+    [
+        ("JPEG", {}),
+        ("JPEG", {"progressive": True}),
+        ("JPEG", {"cmyk": True}),
+        ("JPEG", {"cmyk": True, "progressive": True}),
+        ("JPEG", {"dpi": (300, 300)}),
+        ("PNG", {}),
+        ("PNG", {"optimize": True}),
+    ],
+)
+def test_a_picture_decodes_the_same_after_it_is_stripped(fmt, options):
+    picture = _pillow(fmt, **dict(options))
+    assert _pixels(intake.clean(picture).content) == _pixels(picture)

@@ -5,9 +5,10 @@
 - size limit per file; for the zip-based office formats, limits on entries, total expanded size and ratio
   (zip bombs), and no macros (vbaProject.bin);
 - metadata stripped: PDF document info, XMP and scripts (the PDF written afresh, so nothing unhooked stays), a
-  JPEG's application segments but JFIF's and Adobe's headers (EXIF, XMP, GPS), a PNG's chunks but those that draw
-  it, and whatever follows a picture's end; the author fields of docx/xlsx; a picture inside a document (its media,
-  a PDF's JPEG) loses its metadata as one uploaded alone does.
+  JPEG's application segments and comments wherever they stand but one JFIF and one Adobe header written afresh
+  (EXIF, XMP, GPS), a PNG's chunks but those that draw it, and whatever follows a picture's end; the author
+  fields of docx/xlsx, a zip entry's extra field and comment; a picture inside a document (its media, a PDF's
+  JPEG) loses its metadata as one uploaded alone does.
 """
 
 from __future__ import annotations
@@ -143,46 +144,86 @@ def _rewritten(writer) -> bytes:
     return out.getvalue()
 
 
-# The application segments a decoder needs, as their standards write them: JFIF's header without a thumbnail, and
-# Adobe's colour transform (without it a CMYK picture's colours change). Every other one is a place to carry bytes
-# no viewer shows (EXIF, XMP, GPS, a JFXX extension, a maker's notes).
-_JFIF_HEADER = 16
-_ADOBE_HEADER = 14
+# The application segments a decoder needs, written afresh as their standards have them: one JFIF header (its
+# pixel density kept, its version and thumbnail the standard's) and Adobe's colour transform (without it a CMYK
+# picture's colours change). Every other one, and every comment, is a place to carry bytes no viewer shows (EXIF,
+# XMP, GPS, a JFXX extension, a maker's notes), wherever it stands: before the first scan, between a progressive
+# picture's scans, or before its end.
+_JFIF = b"JFIF\x00"
+_ADOBE = b"Adobe"
 _END_OF_IMAGE = b"\xff\xd9"
+_STANDALONE = frozenset((0x01, *range(0xD0, 0xD8)))  # TEM and the restart markers: no length, no body
 
 
-def _kept_jpeg_segment(marker: int, segment: bytes) -> bool:
+def _jpeg_segment(marker: int, segment: bytes, jfif_kept: bool) -> bytes:
+    """What is kept of a segment: b"" for none."""
+    body = segment[4:]
     if marker == 0xE0:
-        return len(segment) == 2 + _JFIF_HEADER and segment[4:9] == b"JFIF\x00"
+        if jfif_kept or not body.startswith(_JFIF) or len(body) < 14:
+            return b""
+        units, density = body[7], body[8:12]
+        if units > 2:  # no unit the standard knows: its bytes are no density
+            units, density = 0, b"\x00\x01\x00\x01"
+        return b"\xff\xe0" + struct.pack(">H", 16) + _JFIF + b"\x01\x02" + bytes([units]) + density + b"\x00\x00"
     if marker == 0xEE:
-        return len(segment) == 2 + _ADOBE_HEADER and segment[4:9] == b"Adobe"
-    return not 0xE1 <= marker <= 0xEF and marker != 0xFE  # every APPn and comment else goes
+        if not body.startswith(_ADOBE) or len(body) < 12:
+            return b""
+        return b"\xff\xee" + struct.pack(">H", 14) + _ADOBE + b"\x00\x64\x00\x00\x00\x00" + body[11:12]
+    return b"" if 0xE1 <= marker <= 0xEF or marker == 0xFE else segment
+
+
+def _coded_data_end(data: bytes, i: int) -> int:
+    """Where a scan's coded data ends: at the first marker that is neither a stuffed 0xFF nor a restart."""
+    while True:
+        i = data.find(b"\xff", i)
+        if i < 0 or i + 1 >= len(data):
+            return len(data)
+        following = data[i + 1]
+        if following == 0x00 or 0xD0 <= following <= 0xD7:
+            i += 2
+        elif following == 0xFF:  # a fill byte before a marker
+            return i
+        else:
+            return i
 
 
 def _strip_jpeg(data: bytes) -> bytes:
-    out, i = bytearray(data[:2]), 2
-    while i + 4 <= len(data):
+    out, i, jfif_kept = bytearray(data[:2]), 2, False
+    while i + 2 <= len(data):
         if data[i] != 0xFF:
             raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
         marker = data[i + 1]
-        if marker == 0xDA:  # start of scan: the image data follows, to the end-of-image marker and no further
-            # (a marker's two bytes never stand inside the coded data, where every 0xFF is followed by 0x00 or
-            # a restart)
-            end = data.find(_END_OF_IMAGE, i)
-            out += data[i:] if end < 0 else data[i : end + 2]
-            return bytes(out)
+        if marker == 0xFF:  # fill bytes before a marker
+            i += 1
+            continue
+        if marker == 0xD9:  # the end: nothing after it is kept
+            return bytes(out + _END_OF_IMAGE)
+        if marker in _STANDALONE:
+            out += data[i : i + 2]
+            i += 2
+            continue
+        if i + 4 > len(data):
+            break
         length = struct.unpack(">H", data[i + 2 : i + 4])[0]
         segment = data[i : i + 2 + length]
-        if _kept_jpeg_segment(marker, segment):
-            out += segment
+        kept = _jpeg_segment(marker, segment, jfif_kept)
+        jfif_kept = jfif_kept or (marker == 0xE0 and bool(kept))
+        out += kept
         i += 2 + length
+        if marker == 0xDA:  # a scan: its coded data follows, up to the next marker
+            end = _coded_data_end(data, i)
+            out += data[i:end]
+            i = end
+    if len(out) > 2 and i >= len(data):  # a picture cut short after its data: kept as read, the reader decides
+        return bytes(out)
     raise FileRefused("FILE_CORRUPT", _("文件已损坏，无法打开。"))
 
 
 # The chunks that draw the picture (PNG's critical chunks, transparency, colour and gamma, pixel size, the frames
 # of an animated PNG); every other one, text, EXIF and private chunks, is a place for bytes no viewer shows.
+# An ICC profile (iCCP) goes, as a JPEG's does: its name is the writer's text.
 _PNG_DRAWN = frozenset(
-    (b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"iCCP", b"sBIT", b"bKGD", b"pHYs")
+    (b"IHDR", b"PLTE", b"IDAT", b"IEND", b"tRNS", b"gAMA", b"cHRM", b"sRGB", b"sBIT", b"bKGD", b"pHYs")
     + (b"acTL", b"fcTL", b"fdAT")
 )
 

@@ -47,8 +47,9 @@ __all__ = [
 # Raised whenever the reader reads more than before: readings kept from an earlier version are made again
 # (files/reading.py). 2: every part of an Office package, every object of a PDF. 3: form XObjects' text, what a
 # number format shows, the pieces a formula joins. 4: every picture of a PDF, numbers, names and streams of no
-# declared kind, part names and entry comments, EMF's ANSI text and WMF's text.
-VERSION = 4
+# declared kind, part names and entry comments, EMF's ANSI text and WMF's text. 5: an XML part's comments,
+# processing instructions and text between elements, and what a formula of literals works out to.
+VERSION = 5
 
 
 def _image(data: bytes, reading: Reading) -> str:
