@@ -228,6 +228,19 @@ ATTACK_62 = [
     # the right way round (a column's title, a repeal reason, a 好差评 comment)
     ("（咨询：\u202e10004750831\u202c）", Kind.MOBILE, "10004750831"),
     ("请打我手机\u202e10004750831", Kind.MOBILE, "10004750831"),
+    # the fifth attack of session 62: any mark a keyboard or an input method types between the groups, not only
+    # the ones listed (丨 is a radical that looks like a bar; box-drawing lines, operators' dots, bullets)
+    ("物业经理手机138丨0574丨0032", Kind.MOBILE, "138丨0574丨0032"),
+    ("备用138⸺0574⸺0012", Kind.MOBILE, "138⸺0574⸺0012"),
+    ("值班138⋅0574⋅0013", Kind.MOBILE, "138⋅0574⋅0013"),
+    ("热线138∙0574∙0014", Kind.MOBILE, "138∙0574∙0014"),
+    ("电话138│0574│0015", Kind.MOBILE, "138│0574│0015"),
+    ("身份证330206⁃19900307⁃1231", Kind.ID_NUMBER, "330206⁃19900307⁃1231"),
+    ("联系电话1380,5740,015", Kind.MOBILE, "1380,5740,015"),
+    # overrides nested or closed by an isolate, as a page shows them
+    ("手机\u202e1000\u202e4750\u202c831\u202c", Kind.MOBILE, "1000\u202e4750\u202c831"),
+    ("联系人手机\u202e\u202d13805740002\u202c\u202c", Kind.MOBILE, "13805740002"),
+    ("我的手机\u2067\u202e0831\u20695740021", Kind.MOBILE, "0831\u20695740021"),
 ]
 
 
@@ -246,6 +259,28 @@ ATTACK_62_CLEAN = [
     "本月共发放社会保障卡3210张，办结率98%",
     "3号楼2单元共有住户24户",
     "订单号20261205123456789已打卡确认",
+    "2026.12.07—2026.12.31",
+    "预算1,380,574,001元",
+    "第1│2│3项",
+    "时间：13:05—14:30",
+    # the review of session 62: what the first mends of the attacks read wrongly
+    "市财政拨3500000元用于老旧小区改造",
+    "上级下拨2500000元补助资金",
+    "已向对方打5000000元保证金",
+    "Apply online at zwfw.zj.gov.cn",
+    "Please visit us at www.ningbo.gov.cn",
+    "look at this.com",
+    "退款订单号：2024031512345678903",
+    "打款批次号2024031512345678903",
+    "本案已转至市局，案卷编号2024031512345678903",
+    "退还保证金，业务编号2024031512345678903",
+    "已缴入国库，缴款书编号2024031512345678903",
+    "这张卡的申请编号是2024031512345678903",
+    "1号楼3单元1500㎡",
+    "1号楼3单元1500m2",
+    "1号楼1单元1200亩",
+    "3号楼2单元2024-03-15交付",
+    "发票号码O123456789",
 ]
 
 

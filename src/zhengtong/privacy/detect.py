@@ -71,14 +71,17 @@ _B, _E = r"(?<![0-9A-Za-z])", r"(?![0-9A-Za-z])"
 _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 
 # Between digits: nothing, up to three spaces or tabs (scans and OCR space digits out, even one by one), or up to
-# three of - . · ‧ / _ 。 点 = ' " \\ and brackets with spaces either side (330206.19900307.1231, 139 - 0574 - 0003,
-# 138点0574点0001, 139--0574--1111, (139)(0574)(3333), 【138】【0574】【9876】). Never a line break. Not * nor a comma:
-# a measure (150*1200*2400) and an amount (13,805,740,001) are written with them (_GROUP_MARK reads those).
-_MARKS = re.escape("-–—.·‧/_。点='\"\\()[]【】")
-_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}]{{1,3}}[ \t]{{0,3}}|[ \t]{{1,3}})?"
+# three marks with spaces either side (330206.19900307.1231, 139 - 0574 - 0003, 138点0574点0001, 139--0574--1111,
+# (139)(0574)(3333), 【138】【0574】【9876】, 138丨0574丨0032, 138⋅0574⋅0013). A mark is any punctuation or symbol a
+# keyboard or an input method types (a list of them let the next one through, five rounds running), and 丨, 点 and
+# _, which Unicode counts as a word's. Never a line break. Not * nor a comma, a 、, + or %: a measure (150*1200*2400),
+# an amount (13,805,740,001), a list or a sum is written with them (_GROUP_MARK reads the first two at a number's
+# own group breaks).
+_MARK = r"(?:[^\w\s*,，、+%]|[_丨点])"
+_SEP = rf"(?:[ \t]{{0,3}}{_MARK}{{1,3}}[ \t]{{0,3}}|[ \t]{{1,3}})?"
 # An ID number's groups spaced as wide as anyone likes (3302    0619    …): its birth date and check character tell
 # it from a table's figures, which a mobile has no way to (below).
-_ID_SEP = rf"(?:[ \t]{{0,3}}[{_MARKS}]{{1,3}}[ \t]{{0,3}}|[ \t]{{1,40}})?"
+_ID_SEP = rf"(?:[ \t]{{0,3}}{_MARK}{{1,3}}[ \t]{{0,3}}|[ \t]{{1,40}})?"
 # Punctuation that joins a number's groups when typed as a list (138，0574，0031), or the line breaks, wide spaces
 # and asterisks that split one over lines or columns (a page shows one space there): the same mark at the number's
 # own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile. A mobile
@@ -117,6 +120,8 @@ _ID = re.compile(
 _MOBILE = re.compile(
     rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
     rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}|{_DB}1[3-9]\d\(\d{{4}}\)\d{{4}}{_DE}"
+    # split by commas 4-4-3 or 4-3-4, as no amount is (1380,5740,015)
+    rf"|{_DB}1[3-9]\d\d([,，])(?:\d{{4}}\2\d{{3}}|\d{{3}}\2\d{{4}}){_DE}"
 )
 # Eleven digits split elsewhere than 3-4-4 by wide spaces (回电1380    5740    001): a mobile right after a
 # telephone word only, as a table's columns look the same. Not over lines nor between asterisks: a column of
@@ -141,16 +146,19 @@ _LANDLINE = re.compile(
     rf"{_DB}(?:\(0\d{{2,3}}\) ?|0\d{{2,3}}(?:[-=._]{{1,3}}| ))[2-9]\d{{2,3}}[ -]?\d{{4}}(?:(?:-|转)\d{{1,5}})?{_DE}"
 )
 # Without a separator only beside a word that says it is a telephone (an invoice code looks the same); without its
-# area code (座机86885555, 有事打86881234找我), only right after a word that names a telephone or a call.
+# area code (座机86885555, 有事打86881234找我), only right after a word that names a telephone or a call, and not
+# as an amount (拨3500000元).
 _LANDLINE_BARE = re.compile(
     rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}"
-    rf"|(?:电话|座机|固话|宅电|打|拨)[:为是 ]{{0,2}}([2-9]\d{{6,7}}){_DE}"
+    rf"|(?:电话|座机|固话|宅电|打|拨)[:为是 ]{{0,2}}([2-9]\d{{6,7}}){_DE}(?![万亿元角分人户个次件%.．])"
 )
 _CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
 # As a card is printed: four groups of four and a last short one, one separator throughout, from a card scheme's
 # first digit (3 to 6; UnionPay's 62). Written so, a Luhn-valid number is a card with no banking word beside it (a
 # landline was read inside 6222 0212 3456 7890 128); four years in a row (2023 2024 2025 2026) are not.
 _CARD_PRINTED = re.compile(r"[3-6]\d{3}([ -])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?")
+# A word right before the number that names it some other thing's number (退款订单号：…, 缴款书编号…).
+_NUMBERED = re.compile(r"(?:编号|单号|流水号|批次号|案号|凭证号|申请号|订单号|序号|票号)[:：为是 ]{0,2}$")
 # A word right before the number that names it a card or an account: then it is one, Luhn or not (some banks'
 # older debit cards do not follow Luhn, and a card mistyped by a digit still names its holder's account).
 _CARD_NAMED = re.compile(
@@ -160,10 +168,11 @@ _CARD_NAMED = re.compile(
 # of letters or digits with no @ cost a quadratic scan (100 KB took 15 s).
 # Read through: a space beside the @ or before a dot, (at) or [at] for the @, an ideographic full stop for a dot
 # (zhangsan @ qq.com, wangjj@nbbl。gov.cn).
-# Spelt out so that a robot does not read it: " at " for the @, # before a mail provider's domain (zhangsan#qq.com;
-# elsewhere a # opens a page's fragment), " dot " or " . " for a dot (wangxm2 at 163 dot com, wangxm @ qq . com).
+# Spelt out so that a robot does not read it: " at " or # before a mail provider's domain for the @ (zhangsan#qq.com,
+# wangxm2 at 163 dot com; elsewhere " at " is English, "visit us at www…", and a # opens a page's fragment), " dot "
+# or " . " for a dot (wangxm @ qq . com).
 _MAIL_PROVIDER = r"(?:qq|163|126|139|188|yeah|sina|sohu|aliyun|foxmail|gmail|hotmail|outlook|live|yahoo|icloud)\b"
-_AT = rf"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?| at |#(?={_MAIL_PROVIDER}))"
+_AT = rf"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?|(?: at |#)(?={_MAIL_PROVIDER}))"
 # a loose dot (a space before it, 。, or (dot)) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
 _DOT = r"(?:\.|(?: \.| \. | dot |[。｡]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
 _EMAIL = re.compile(
@@ -381,6 +390,8 @@ def _find(view: str) -> list[tuple[Kind, int, int]]:
         if not (16 <= len(digits) <= 19 and _whole(numbers, m)):
             continue
         named = _CARD_NAMED.search(view, max(0, m.start() - 8), m.start())
+        if not named and _NUMBERED.search(view, max(0, m.start() - 8), m.start()):
+            continue  # an order's, a batch's or a case's number, whatever banking word stands near
         if named or (
             luhn(digits) and (_CARD_PRINTED.fullmatch(m.group()) or _near(view, m.start(), m.end(), CARD_CONTEXT))
         ):

@@ -14,7 +14,7 @@ from urllib.parse import unquote
 from .boxes import box_runs
 from .detect import scan
 from .mask import mask
-from .normalize import HORIZONTAL_SPACES, POP, RIGHT_TO_LEFT
+from .normalize import HORIZONTAL_SPACES, LEFT_TO_RIGHT, POP, RIGHT_TO_LEFT
 
 BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
@@ -39,7 +39,7 @@ class _Visible(HTMLParser):
         self.kept = 0  # inside <pre> or <textarea>
         self.rows: list[list[tuple[int, int]]] = []  # each open table row's cells, as ranges of `parts`
         self.cell_start: list[int] = []
-        self.overrides: list[bool] = []  # each open <bdo>: whether it shows its text right to left
+        self.overrides: list[bool] = []  # each open <bdo>: whether it overrides the direction
         self.aside = 0  # inside a ruby's <rp> or <rt>: shown apart from the text it annotates, or not at all
 
     def handle_starttag(self, tag, attrs):
@@ -53,10 +53,11 @@ class _Visible(HTMLParser):
             self.parts.append("\n")
         if tag in ("td", "th"):
             self.cell_start.append(len(self.parts))
-        if tag == "bdo":  # shown right to left, as an override in plain text is (normalize.RIGHT_TO_LEFT)
-            rtl = any(name == "dir" and (value or "").strip().lower() == "rtl" for name, value in attrs)
-            self.overrides.append(rtl)
-            self.parts += [RIGHT_TO_LEFT] if rtl else []
+        if tag == "bdo":  # an override, as in plain text (normalize._as_shown reads both)
+            direction = next(((value or "").strip().lower() for name, value in attrs if name == "dir"), "")
+            override = {"rtl": RIGHT_TO_LEFT, "ltr": LEFT_TO_RIGHT}.get(direction)
+            self.overrides.append(override is not None)
+            self.parts += [override] if override else []
         if tag in ("rp", "rt"):
             self.aside += 1
         self.apart += [unquote(value) for _name, value in attrs if value]

@@ -115,9 +115,11 @@ def _lookalike_run(text: str) -> bool:
 
 
 def _lookalikes(run: re.Match) -> str:
+    """Read so only where the digits make a mobile, an ID number or a card: a landline's shape (a 0 and nine digits)
+    is an invoice's or a form's code as often (发票号码O123456789)."""
     text = run.group()
     read = text.translate(_LOOKALIKE_TABLE)
-    if read != text and sum(c.isdigit() for c in text) >= 7 and _whole(read):
+    if read != text and sum(c.isdigit() for c in text) >= 7 and _whole(read, landline=False):
         return read
     return text
 
@@ -135,10 +137,11 @@ def _spelt(run: re.Match) -> str:
     return text[:start] + number + text[end:]
 
 
-def _whole(run: str) -> bool:
-    """Whether the run's digits, numerals read as digits, make a landline, a mobile, an ID number or a card number."""
+def _whole(run: str, *, landline: bool = True) -> bool:
+    """Whether the run's digits, numerals read as digits, make a landline (where asked), a mobile, an ID number or a
+    card number."""
     digits = "".join(c for c in run.translate(_SPELT_TABLE) if c not in _RUN_SEPARATORS)
-    if digits[:1] == "0" and digits[1:2] != "0" and 10 <= len(digits) <= 12:
+    if landline and digits[:1] == "0" and digits[1:2] != "0" and 10 <= len(digits) <= 12:
         return True  # a landline with its area code (0574-86881234一直没人接: 一 opens the next word)
     if len(digits) == 11:
         return digits[0] == "1" and digits[1] in "3456789"
@@ -163,9 +166,7 @@ class View:
     def span(self, start: int, end: int) -> tuple[int, int]:
         if self.origin is None:
             return start, end
-        if self.origin[start] <= self.origin[end - 1]:
-            return self.origin[start], self.origin[end - 1] + 1
-        placed = self.origin[start:end]  # read right to left (an override's run): the same characters, reversed
+        placed = self.origin[start:end]  # in reading order, which an override's run reverses: its first and last
         return min(placed), max(placed) + 1
 
 
@@ -189,22 +190,58 @@ def normalise(original: str) -> View:
     return View(wide, origin)
 
 
-# A right-to-left override shows what follows it backwards, to the override's end (U+202C) or the line's: a number
-# typed backwards after one (\u202e10004750831) is shown, and read here, the right way round. An embedding or an
-# isolate reverses no digit and no Latin letter, so only the override is read so (html.py writes <bdo dir="rtl">
-# as one).
-RIGHT_TO_LEFT, POP = "\u202e", "\u202c"
-_OVERRIDDEN = re.compile(f"{RIGHT_TO_LEFT}[^{POP}\n]*")
+# A right-to-left override shows what follows it backwards, to its end (U+202C) or the line's: a number typed
+# backwards after one (\u202e10004750831) is shown, and read here, the right way round. Overrides nest, and an
+# isolate (U+2066-2068) ends every override opened inside it when it closes (U+2069): the runs are read as a tree,
+# each override's run reversed, a left-to-right override inside a right-to-left one kept in order. An embedding or an
+# isolate reverses no digit and no Latin letter, so only an override reverses. (html.py writes <bdo> as one.)
+RIGHT_TO_LEFT, LEFT_TO_RIGHT, POP = "\u202e", "\u202d", "\u202c"
+_OPENS = {"\u202a": False, "\u202b": False, LEFT_TO_RIGHT: False, RIGHT_TO_LEFT: True}  # reversed?
+_ISOLATES, _POP_ISOLATE = frozenset("\u2066\u2067\u2068"), "\u2069"
+_DEEPEST = 125  # the bidi algorithm's own limit: deeper controls do nothing
+
+
+class _Run:
+    __slots__ = ("isolate", "items", "reversed")
+
+    def __init__(self, reversed_: bool, isolate: bool):
+        self.reversed, self.isolate, self.items = reversed_, isolate, []
+
+    def shown(self) -> list:
+        return self.items[::-1] if self.reversed else self.items
 
 
 def _as_shown(text: str) -> list[int]:
-    """The positions of `text` in the order a page shows them: each override's run reversed."""
-    order, last = [], 0
-    for run in _OVERRIDDEN.finditer(text):
-        order.extend(range(last, run.start()))
-        order.extend(reversed(range(run.start(), run.end())))
-        last = run.end()
-    order.extend(range(last, len(text)))
+    """The positions of `text` in the order a page shows them."""
+    root = _Run(False, True)
+    stack = [root]
+    for i, c in enumerate(text):
+        if c in _OPENS or c in _ISOLATES:
+            stack[-1].items.append(i)
+            if len(stack) <= _DEEPEST:
+                run = _Run(_OPENS.get(c, False), c in _ISOLATES)
+                stack[-1].items.append(run)
+                stack.append(run)
+            continue
+        if c == POP and len(stack) > 1 and not stack[-1].isolate:
+            stack.pop()
+        elif c == _POP_ISOLATE:
+            while len(stack) > 1 and not stack[-1].isolate:
+                stack.pop()
+            if len(stack) > 1:
+                stack.pop()
+        elif c == "\n":
+            del stack[1:]
+        stack[-1].items.append(i)
+    order, walking = [], [iter(root.shown())]
+    while walking:  # depth first, without recursion
+        item = next(walking[-1], None)
+        if item is None:
+            walking.pop()
+        elif isinstance(item, int):
+            order.append(item)
+        else:
+            walking.append(iter(item.shown()))
     return order
 
 

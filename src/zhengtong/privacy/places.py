@@ -34,6 +34,8 @@ _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
 # a bare room number in digits is not a count (300户, 500人, 120套, 300多户)
 _NOT_A_COUNT = r"(?![\d万元平米年%.户人个套间辆名家份件次台项条多余])"
+# After a door's room written without 室: not an area, a measure or a date either (1500㎡, 1200亩, 2024-03-15)
+_NOT_AN_AREA = r"(?![\d万元平米年%.户人个套间辆名家份件次台项条多余㎡mM亩．-])"
 _ROOM = rf"(?:第?{_N}室|\d{{3,4}}{_NOT_A_COUNT}|{_ROOM_SPELT})"
 _CELL = r"[，,、；;|\t ]{1,3}"  # between a row's cells as a reader writes them
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
@@ -73,7 +75,7 @@ ADDRESS = re.compile(
     # A door written without its estate, which the page names once above (业主张芳（3幢2703室）, 丁阿娣（1-3-1901室）),
     # as homes are numbered: a unit (单元), or building-unit-room in dashes, or a 幢 or 栋 and a room in brackets after
     # a name. Offices are numbered 号楼 or 座 and seldom by unit (考试地点设在1号楼302室, 行政中心（1号楼301室）).
-    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座){_N}单元(?:{_N}[楼层])?\d{{3,4}}(?:室|{_NOT_A_COUNT})"
+    + rf"|(?<![0-9A-Za-z])(?:\d{{1,3}}(?:幢|栋|号楼|座){_N}单元(?:{_N}[楼层])?\d{{3,4}}(?:室|{_NOT_AN_AREA})"
     + r"|\d{1,3}-\d{1,2}-\d{3,4}室)"
     # A table's row as the readers of sheets and open data write it, each cell after its heading
     # (幢：3，单元：2，室：601)
