@@ -319,3 +319,38 @@ def test_a_company_whose_name_holds_digits_is_still_an_applicant(db, district):
     assert _request(
         district, applicant_name="宁波58同城信息技术有限公司", applicant_kind="business", identifier=valid_uscc()
     ).pk
+
+
+def test_a_collective_named_with_its_address_is_an_applicant(db, district):
+    """Review (session 62): 横山村3组村民小组 and 中山东路100号全体商户 were refused as names holding an address."""
+    assert _request(district, applicant_name="横山村3组村民小组").pk
+    assert _letter(writer_name="中山东路100号全体商户", content="路灯坏了。").letter.pk
+
+
+def test_a_number_in_an_imported_letters_writer_name_is_refused(db, district):
+    """Review (session 62): the earlier hotline's records were imported with the writer's name stored as given."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengtong.core.errors import InvalidInput
+    from zhengtong.letters.services.history import Historical, letters_import
+
+    at = timezone.now() - dt.timedelta(days=30)
+    row = Historical(
+        channel="phone",
+        department=district["A"],
+        kind="help",
+        title="路灯不亮",
+        content="路灯坏了。",
+        writer_name=f"王小明{valid_id_number(sequence=9)}",
+        writer_phone="13905740073",
+        received_at=at,
+        accepted_at=at,
+        replied_at=at,
+        closed_at=at,
+        reply="已修复。",
+    )
+    with pytest.raises(InvalidInput) as refused:
+        letters_import(rows=[row], by=None)
+    assert refused.value.code == "LETTER_NAME_NOT_A_NAME" and "第1行" in str(refused.value.message)

@@ -31,7 +31,7 @@ REQUEST_CONTENT = ("REQUEST_CONTENT", _("请写明所需政府信息的名称、
 REQUEST_CONTACT = ("REQUEST_CONTACT", _("请填写申请人姓名或名称和联系电话。"))
 REQUEST_NAME_NOT_A_NAME = (
     "REQUEST_NAME_NOT_A_NAME",
-    _("“申请人姓名或名称”一栏只填写姓名或单位名称，不要填写证件号码、电话或住址，它们各有一栏。"),
+    _("“申请人姓名或名称”一栏只填写姓名或单位名称，不要填写证件号码、电话等号码，它们各有一栏。"),
 )
 RECEIVED_IN_FUTURE = ("RECEIVED_IN_FUTURE", _("收到申请日期不能晚于今天。"))
 REQUEST_WRONG_STATE = ("REQUEST_WRONG_STATE", _("该申请当前为“%(state)s”，不能进行此操作。"))

@@ -18,7 +18,7 @@ CONTACT_REQUIRED = (
 )
 NAME_NOT_A_NAME = (
     "LETTER_NAME_NOT_A_NAME",
-    _("“姓名”一栏只填写姓名，不要填写身份证号、电话或住址；联系电话请填在“联系电话”一栏。"),
+    _("“姓名”一栏只填写姓名，不要填写身份证号、电话等号码；联系电话请填在“联系电话”一栏。"),
 )
 PHONE_INVALID = ("LETTER_PHONE_INVALID", _("联系电话格式不正确，请填写11位手机号码或带区号的固定电话。"))
 RECEIVED_IN_FUTURE = ("LETTER_RECEIVED_IN_FUTURE", _("来电时间不能晚于现在。"))

@@ -463,13 +463,14 @@ def scan(text: str, *, allow: frozenset[str] | set[str] = frozenset(), read_pros
     return sorted(chosen, key=lambda f: f.start)
 
 
-# What a name field may not hold: a number or an address that reaches a person (a name's own findings aside).
-_NUMBERS = frozenset(Kind) - {Kind.NAME}
+# What a name field may not hold: a number that reaches a person. Not an address: a collective's or a firm's name
+# holds one (横山村3组村民小组, 中山东路100号全体商户).
+_NUMBERS = frozenset(Kind) - {Kind.NAME, Kind.ADDRESS}
 
 
 def numbers_in(text: str) -> list[Finding]:
-    """The ID numbers, telephones, cards, addresses and other numbers in `text`: a field that holds a person's or
-    an organisation's name (stored in clear, shown to staff and in lists) must hold none."""
+    """The ID numbers, telephones, cards, e-mails, accounts, plates and certificates' numbers in `text`: a field
+    that holds a person's or an organisation's name (stored in clear, shown to staff and in lists) must hold none."""
     return [f for f in scan(text) if f.kind in _NUMBERS]
 
 

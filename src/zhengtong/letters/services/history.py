@@ -22,7 +22,7 @@ from ..counts import forget_counts
 from ..models import Assignment, Event, Kind, Letter, Responsibility, Satisfaction, State
 from ..search_index import search_document
 from .common import SUBJECT, centre_department, handling_key, letter_number, limit_for, query_hash
-from .intake import _check_phone, _clean_text
+from .intake import _check_name, _check_phone, _clean_text
 from .publication import masked
 
 
@@ -50,6 +50,7 @@ def _check(n: int, row: Historical) -> tuple[str, str, str]:
     try:
         title, content = _clean_text(row.title, row.content)
         phone = _check_phone(row.writer_phone)
+        _check_name(row.writer_name)
     except InvalidInput as exc:
         raise InvalidInput(f"第{n}行：{exc.message}", code=exc.code) from None
     if (

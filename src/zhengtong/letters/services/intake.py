@@ -61,6 +61,12 @@ def _clean_text(title: str, content: str) -> tuple[str, str]:
     return title[:100], content
 
 
+def _check_name(name: str) -> None:
+    """A writer's name is stored in clear and shown to staff: a number in it is refused."""
+    if privacy.numbers_in(name):
+        raise refuse_on("writer_name", errors.NAME_NOT_A_NAME)
+
+
 def _check_phone(phone: str) -> str:
     phone = re.sub(r"[\s()（）]", "", phone or "")
     if phone and not (MOBILE_RE.match(phone) or LANDLINE_RE.match(phone)):
@@ -190,8 +196,7 @@ def letter_submit(
     if anonymous:
         writer_name = ""
     writer_phone = _check_phone(writer_phone)
-    if privacy.numbers_in(writer_name):  # stored in clear and shown to staff: a name only
-        raise refuse_on("writer_name", errors.NAME_NOT_A_NAME)
+    _check_name(writer_name)
     if not anonymous and not (writer_name.strip() and writer_phone):
         raise refuse(errors.CONTACT_REQUIRED)
     if len(submission_key) > 64:
