@@ -45,7 +45,18 @@ def test_a_task_sealed_under_the_old_key_is_read_after_a_new_key_is_put_first(se
         SealedSerializer().deserialize(sealed)
 
 
-def test_a_task_queued_before_the_queue_was_sealed_is_still_run():
-    from huey.serializer import Serializer
+class _Payload:
+    """A pickle that runs code when it is read: it marks the builtins."""
 
-    assert SealedSerializer().deserialize(Serializer().serialize({"mobile": MOBILE})) == {"mobile": MOBILE}
+    def __reduce__(self):
+        return (exec, ("import builtins; builtins.zt_payload_ran = True",))
+
+
+def test_a_message_the_site_did_not_seal_is_refused_before_it_is_unpickled():
+    """Review (session 62): a pickle written into the store by someone else ran its own code when unpickled."""
+    import builtins
+    import pickle
+
+    with pytest.raises(ValueError):
+        SealedSerializer().deserialize(pickle.dumps(_Payload(), 5))
+    assert not hasattr(builtins, "zt_payload_ran")

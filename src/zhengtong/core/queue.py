@@ -10,7 +10,7 @@ from huey.serializer import Serializer
 from . import crypto
 
 _SEPARATOR = b":"
-_PICKLE = b"\x80"  # how every pickle huey writes begins; a sealed message begins with its key's fingerprint
+_KEY_ID_LENGTH = 8  # a key's fingerprint (core.crypto): what a sealed message begins with
 
 
 class SealedSerializer(Serializer):
@@ -19,7 +19,10 @@ class SealedSerializer(Serializer):
         return kid.encode() + _SEPARATOR + raw
 
     def deserialize(self, data: bytes):
-        if data[:1] == _PICKLE:  # queued before the queue was sealed: read as it was written
-            return super().deserialize(data)
-        kid, _, raw = data.partition(_SEPARATOR)
-        return super().deserialize(crypto.unseal(kid.decode(), raw))
+        """Only what this site sealed is unpickled: a message written into the store by anyone else (Redis, a
+        copied SQLite file) would run its own code when unpickled. A queue holding messages from before the seal
+        is drained before the upgrade (`zhengtong worker` until nothing is pending)."""
+        kid, separator, raw = data.partition(_SEPARATOR)
+        if not separator or len(kid) != _KEY_ID_LENGTH:
+            raise ValueError("任务未经本站加密，拒绝执行")
+        return super().deserialize(crypto.unseal(kid.decode("ascii", "replace"), raw))
