@@ -1,7 +1,8 @@
 """What a spreadsheet formula made of literals works out to, for a sheet saved without its results (Excel works
-them out on opening): `=1380574*10000+1` shows a mobile, `=330206&19900307&"1231"` an ID number. Only numbers,
-quoted text, + - * / and brackets, joined by &: a formula that reads a cell or calls a function is not worked out
-here (CONCATENATE's quoted pieces are read apart, by the caller)."""
+them out on opening): `=1380574*10000+1` shows a mobile, `=330206&19900307&"1231"` an ID number. Only numbers
+(leading zeros and exponents as Excel reads them), quoted text, + - * / ^ and brackets, joined by &: a formula that
+reads a cell or calls a function is not worked out here (CONCATENATE's quoted pieces are read apart, by the
+caller)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,16 @@ import operator
 import re
 
 _PIECE = re.compile(r'\s*("[^"]*"|[^&"]+)\s*(?:&|$)')
-_ARITHMETIC = re.compile(r"[\d\s.+\-*/()]+")
-_OPERATORS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
+_ARITHMETIC = re.compile(r"[\d\s.eE+\-*/^()]+")
+_LEADING_ZEROS = re.compile(r"(?<![\d.eE])0+(?=\d)")  # Excel reads 01380574 as 1380574; Python's parser refuses it
+_OPERATORS = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.Pow: operator.pow,
+}
+_HIGHEST_POWER = 20  # 10^4 writes a number; 9^9^9 would not end
 _LONGEST = 200  # characters of a formula worked out: a number is never longer; a sheet's long formulas are not this
 
 
@@ -36,7 +45,8 @@ def worked_out(formula: str) -> str | None:
 def _value(arithmetic: str) -> float:
     if not _ARITHMETIC.fullmatch(arithmetic):
         raise ValueError(arithmetic)
-    return _evaluate(ast.parse(arithmetic, mode="eval").body)
+    python = _LEADING_ZEROS.sub("", arithmetic).replace("^", "**")  # Excel's power is ^
+    return _evaluate(ast.parse(python, mode="eval").body)
 
 
 def _evaluate(node: ast.AST) -> float:
@@ -46,7 +56,10 @@ def _evaluate(node: ast.AST) -> float:
         value = _evaluate(node.operand)
         return -value if isinstance(node.op, ast.USub) else value
     if isinstance(node, ast.BinOp) and type(node.op) in _OPERATORS:
-        return _OPERATORS[type(node.op)](_evaluate(node.left), _evaluate(node.right))
+        left, right = _evaluate(node.left), _evaluate(node.right)
+        if isinstance(node.op, ast.Pow) and not abs(right) <= _HIGHEST_POWER:
+            raise ValueError("power")
+        return _OPERATORS[type(node.op)](left, right)
     raise ValueError(ast.dump(node))
 
 
