@@ -45,3 +45,29 @@ def test_an_office_address_with_its_street_is_public_as_a_citizen_writes_it(dist
     site.address = "宁波市北仑区新碶街道长江路1166号"
     site.save()
     assert "长江路1166号" in public_contacts()
+
+
+def test_a_persons_data_in_the_sites_settings_is_refused_naming_the_field(db):
+    """Outside attack, session 62: the site's settings had no check, and the footer of every page showed a mobile as
+    the site's telephone, a home as its address and an ID number in its host's name. They are read as a
+    department's own contacts are (org.models.personal_data_problems)."""
+    from zhengtong.org.admin import SiteSettingsForm
+
+    values = {
+        "site_name": "宁波市北仑区人民政府",
+        "host_org": "北仑区人民政府办公室（联系人张伟 身份证330206199003071231）",
+        "contact_phone": "13805740006",
+        "address": "北仑区新碶街道春江花园9幢801室",
+        "office_hours": "工作日 8:30—12:00",
+    }
+    form = SiteSettingsForm(data=values)
+    assert not form.is_valid()
+    assert {"host_org", "contact_phone", "address"} <= set(form.errors)
+    assert "联系电话" in str(form.errors["contact_phone"])
+    office = {
+        **values,
+        "host_org": "北仑区人民政府办公室",
+        "contact_phone": "0574-86781111",
+        "address": "宁波市北仑区长江路1166号",
+    }
+    assert SiteSettingsForm(data=office).is_valid(), SiteSettingsForm(data=office).errors

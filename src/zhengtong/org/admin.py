@@ -29,7 +29,7 @@ from zhengtong.core.models import SiteSettings
 from zhengtong.core.paging import CAP, bounded_count
 
 from .duties import has_duty
-from .models import Department, Duty, Membership, Post, Role, RoleGrant
+from .models import Department, Duty, Membership, Post, Role, RoleGrant, personal_data_problems
 from .services import check_grant, grant_role, revoke_role, role_grant_approve
 
 
@@ -179,8 +179,36 @@ class MembershipAdmin(DutyAdmin):
     exclude = ["created_by", "updated_by"]
 
 
+class SiteSettingsForm(forms.ModelForm):
+    """The site's settings are printed in every page's footer: read as a department's own contacts are (its
+    telephone an office's, its address an office's, its texts holding no one's data). The model stands below the
+    privacy reader (core), so its form reads them."""
+
+    PUBLIC_FIELDS = {
+        "site_name": "text",
+        "host_org": "text",
+        "contact_phone": "phone",
+        "address": "address",
+        "office_hours": "text",
+        "statement": "text",
+        "privacy_policy": "text",
+    }
+
+    class Meta:
+        model = SiteSettings
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        read = SiteSettings(**{name: cleaned.get(name) or "" for name in self.PUBLIC_FIELDS})
+        for name, problem in personal_data_problems(read, self.PUBLIC_FIELDS).items():
+            self.add_error(name, problem)
+        return cleaned
+
+
 @admin.register(SiteSettings, site=site)
 class SiteSettingsAdmin(DutyAdmin):
+    form = SiteSettingsForm
     list_display = ["site_name", "host_org", "site_code", "icp_record", "police_record"]
 
 
