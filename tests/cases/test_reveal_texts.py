@@ -65,7 +65,9 @@ def test_a_text_without_an_identifier_is_shown_whole_and_offers_no_reveal(verifi
     assert reverse("workbench_cases:reveal", args=["letters", letter.number, "content"]) not in page
 
 
-def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(verified_client, district):
+@pytest.fixture
+def request_case(district):
+    """A disclosure request whose text names the applicant's ID number, and the clerk who registered it."""
     from zhengtong.disclosure import requests as svc
 
     clerk = f.staff("clerk_a", "甲", district["A"])
@@ -79,6 +81,11 @@ def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(
         channel="in_person",
         content=f"请公开本人（身份证号{ID}）名下房屋的征收补偿决定。",
     )
+    return clerk, case
+
+
+def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(verified_client, request_case):
+    clerk, case = request_case
     client = verified_client(clerk)
     page = client.get(reverse("workbench_disclosure:request", args=[case.pk])).content.decode()
     assert ID not in page and "名下房屋的征收补偿决定" in page
@@ -87,22 +94,10 @@ def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(
     assert OperationLog.objects.filter(action="disclosure.reveal", actor_id=clerk.pk).exists()
 
 
-def test_the_case_api_gives_the_text_masked_as_the_page_does(verified_client, district):
+def test_the_case_api_gives_the_text_masked_as_the_page_does(verified_client, request_case):
     """Review (session 62): the disclosure requests' API listed the text whole beside its masked `personal` entry,
     so the masking and its audit were one request away."""
-    from zhengtong.disclosure import requests as svc
-
-    clerk = f.staff("clerk_a", "甲", district["A"])
-    case = svc.request_register(
-        department=district["A"],
-        by=clerk,
-        applicant_kind="person",
-        applicant_name="张三",
-        identifier=f.valid_id_number(),
-        contact_phone="13805740001",
-        channel="in_person",
-        content=f"请公开本人（身份证号{ID}）名下房屋的征收补偿决定。",
-    )
+    clerk, case = request_case
     client = verified_client(clerk)
     detail = client.get(f"/api/v1/cases/disclosure-requests/{case.pk}/").json()
     listed = client.get("/api/v1/cases/disclosure-requests/").json()
