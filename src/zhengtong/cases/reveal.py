@@ -50,7 +50,7 @@ IDENTIFIERS = frozenset((privacy.Kind.ID_NUMBER, privacy.Kind.BANK_CARD, privacy
 
 
 def identifiers_masked(text: str) -> str:
-    found = [finding for finding in privacy.scan(text) if finding.kind in IDENTIFIERS]
+    found = [finding for finding in privacy.scan(text, numbers_only=True) if finding.kind in IDENTIFIERS]
     return privacy.mask(text, findings=found) if found else text
 
 
