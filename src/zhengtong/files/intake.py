@@ -179,12 +179,9 @@ def _coded_data_end(data: bytes, i: int) -> int:
         if i < 0 or i + 1 >= len(data):
             return len(data)
         following = data[i + 1]
-        if following == 0x00 or 0xD0 <= following <= 0xD7:
-            i += 2
-        elif following == 0xFF:  # a fill byte before a marker
-            return i
-        else:
-            return i
+        if following != 0x00 and not 0xD0 <= following <= 0xD7:
+            return i  # a marker, or a fill byte before one
+        i += 2
 
 
 def _strip_jpeg(data: bytes) -> bytes:
