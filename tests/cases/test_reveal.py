@@ -14,26 +14,14 @@ from zhengtong.audit.models import OperationLog
 from zhengtong.org.models import DataScope
 
 from .. import factories as f
+from .conftest import registered_request
 
 PHONE = "13805740001"
 
 
 @pytest.fixture
 def request_case(district):
-    from zhengtong.disclosure import requests as svc
-
-    clerk = f.staff("clerk_a", "甲", district["A"])
-    registered = svc.request_register(
-        department=district["A"],
-        by=clerk,
-        applicant_kind="person",
-        applicant_name="张三",
-        identifier=f.valid_id_number(),
-        contact_phone=PHONE,
-        channel="in_person",
-        content="2025年老旧小区改造资金使用明细",
-    )
-    return clerk, registered
+    return registered_request(district, "2025年老旧小区改造资金使用明细", phone=PHONE)
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from zhengtong.org.models import DataScope
 
 from .. import factories as f
 from ..letters.conftest import submit
+from .conftest import registered_request
 
 ID = f.valid_id_number(sequence=5)
 CARD = "6222021234567890128"
@@ -68,20 +69,7 @@ def test_a_text_without_an_identifier_is_shown_whole_and_offers_no_reveal(verifi
 @pytest.fixture
 def request_case(district):
     """A disclosure request whose text names the applicant's ID number, and the clerk who registered it."""
-    from zhengtong.disclosure import requests as svc
-
-    clerk = f.staff("clerk_a", "甲", district["A"])
-    case = svc.request_register(
-        department=district["A"],
-        by=clerk,
-        applicant_kind="person",
-        applicant_name="张三",
-        identifier=f.valid_id_number(),
-        contact_phone="13805740001",
-        channel="in_person",
-        content=f"请公开本人（身份证号{ID}）名下房屋的征收补偿决定。",
-    )
-    return clerk, case
+    return registered_request(district, f"请公开本人（身份证号{ID}）名下房屋的征收补偿决定。")
 
 
 def test_a_disclosure_requests_text_is_shown_to_staff_with_its_id_number_masked(verified_client, request_case):
