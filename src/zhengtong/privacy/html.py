@@ -1,9 +1,9 @@
 """What a reader can see or reach in a piece of HTML, as text to scan: every text node, in the order a page shows
-it (a <bdo dir="rtl"> right to left), with a line break at each block and table cell (so that two cells never run
-together into a false "name"; but a number printed one digit to a cell reads as one number); then, apart, a ruby's
-annotations and every attribute's value, percent-decoded: what a page shows on hover or reads aloud (title, alt),
-and what it only holds in its source (a link of any scheme, an address in a link's query, a picture's file name)
-are published alike."""
+it (reading_order.py; a <bdo dir="rtl"> right to left), with a line break at each block and table cell (so that two
+cells never run together into a false "name"; but a number printed one digit to a cell reads as one number); then,
+apart, a ruby's annotations and every attribute's value, percent-decoded: what a page shows on hover or reads aloud
+(title, alt), and what it only holds in its source (a link of any scheme, an address in a link's query, a picture's
+file name) are published alike."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from urllib.parse import unquote
 from .boxes import box_runs
 from .detect import scan
 from .mask import mask
-from .normalize import HORIZONTAL_SPACES, LEFT_TO_RIGHT, POP, RIGHT_TO_LEFT
+from .normalize import HORIZONTAL_SPACES
+from .reading_order import FIRST_STRONG_ISOLATE, ISOLATE_ENDS, ISOLATED_OVERRIDE, OVERRIDE_ENDS
 
 BLOCKS = frozenset(
     "p div br li ul ol table tr td th thead tbody tfoot caption h1 h2 h3 h4 h5 h6 section article header footer "
@@ -53,11 +54,15 @@ class _Visible(HTMLParser):
             self.parts.append("\n")
         if tag in ("td", "th"):
             self.cell_start.append(len(self.parts))
-        if tag == "bdo":  # an override, as in plain text (normalize._as_shown reads both)
+        # <bdo dir> overrides and <bdi> isolates, as HTML's own style sheet shows them: written as the controls that
+        # do so in plain text, for reading_order.py to read both alike
+        if tag == "bdo":
             direction = next(((value or "").strip().lower() for name, value in attrs if name == "dir"), "")
-            override = {"rtl": RIGHT_TO_LEFT, "ltr": LEFT_TO_RIGHT}.get(direction)
+            override = ISOLATED_OVERRIDE.get(direction)
             self.overrides.append(override is not None)
             self.parts += [override] if override else []
+        if tag == "bdi":
+            self.parts.append(FIRST_STRONG_ISOLATE)
         if tag in ("rp", "rt"):
             self.aside += 1
         self.apart += [unquote(value) for _name, value in attrs if value]
@@ -69,7 +74,9 @@ class _Visible(HTMLParser):
         if tag in ("script", "style"):
             self.hidden = max(0, self.hidden - 1)
         if tag == "bdo" and self.overrides and self.overrides.pop():
-            self.parts.append(POP)
+            self.parts.append(OVERRIDE_ENDS)
+        if tag == "bdi":
+            self.parts.append(ISOLATE_ENDS)
         if tag in ("rp", "rt"):
             self.aside = max(0, self.aside - 1)
         if tag in _KEEPS_SPACES:

@@ -16,6 +16,8 @@ import opencc
 
 from zhengtong.core.ids import id_number_check_char, luhn_valid
 
+from .reading_order import RIGHT_TO_LEFT_RANGES, RIGHT_TO_LEFT_TEXT, as_shown
+
 # Every code point a page shows nothing for: Unicode's Default_Ignorable_Code_Point (soft hyphen, zero-width
 # characters and joiners, direction marks, embeddings and isolates, invisible operators and the rest of U+2060-206F,
 # Hangul fillers, Khmer and Mongolian invisible signs, variation selectors, the BOM, tag characters) and the
@@ -104,7 +106,8 @@ LOOKALIKES = "OoIl"
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
-    f"[{_INVISIBLE_CLASS}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d|{_SPELT_HINT}"
+    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
+    f"|{_SPELT_HINT}"
 )
 
 
@@ -175,8 +178,9 @@ def normalise(original: str) -> View:
         return View(original, None)
     wide = original.translate(_WIDE_TABLE)  # one character for one: positions unchanged
     origin = None
-    if _INVISIBLE.search(wide):  # first, so that a number is read whole (320102\u200d19440302737三)
-        order = _as_shown(wide) if RIGHT_TO_LEFT in wide else range(len(wide))
+    right_to_left = RIGHT_TO_LEFT_TEXT.search(wide)
+    if right_to_left or _INVISIBLE.search(wide):  # first, so that a number is read whole (320102\u200d19440302737三)
+        order = as_shown(wide) if right_to_left else range(len(wide))  # as a page shows it (reading_order.py)
         origin = tuple(i for i in order if wide[i] not in INVISIBLE)
         wide = "".join(wide[i] for i in origin)
     if "○" in wide or "◯" in wide:  # one character for one from here on
@@ -188,61 +192,6 @@ def normalise(original: str) -> View:
     if _OTHER_DIGIT.search(wide):
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     return View(wide, origin)
-
-
-# A right-to-left override shows what follows it backwards, to its end (U+202C) or the line's: a number typed
-# backwards after one (\u202e10004750831) is shown, and read here, the right way round. Overrides nest, and an
-# isolate (U+2066-2068) ends every override opened inside it when it closes (U+2069): the runs are read as a tree,
-# each override's run reversed, a left-to-right override inside a right-to-left one kept in order. An embedding or an
-# isolate reverses no digit and no Latin letter, so only an override reverses. (html.py writes <bdo> as one.)
-RIGHT_TO_LEFT, LEFT_TO_RIGHT, POP = "\u202e", "\u202d", "\u202c"
-_OPENS = {"\u202a": False, "\u202b": False, LEFT_TO_RIGHT: False, RIGHT_TO_LEFT: True}  # reversed?
-_ISOLATES, _POP_ISOLATE = frozenset("\u2066\u2067\u2068"), "\u2069"
-_DEEPEST = 125  # the bidi algorithm's own limit: deeper controls do nothing
-
-
-class _Run:
-    __slots__ = ("isolate", "items", "reversed")
-
-    def __init__(self, reversed_: bool, isolate: bool):
-        self.reversed, self.isolate, self.items = reversed_, isolate, []
-
-    def shown(self) -> list:
-        return self.items[::-1] if self.reversed else self.items
-
-
-def _as_shown(text: str) -> list[int]:
-    """The positions of `text` in the order a page shows them."""
-    root = _Run(False, True)
-    stack = [root]
-    for i, c in enumerate(text):
-        if c in _OPENS or c in _ISOLATES:
-            stack[-1].items.append(i)
-            if len(stack) <= _DEEPEST:
-                run = _Run(_OPENS.get(c, False), c in _ISOLATES)
-                stack[-1].items.append(run)
-                stack.append(run)
-            continue
-        if c == POP and len(stack) > 1 and not stack[-1].isolate:
-            stack.pop()
-        elif c == _POP_ISOLATE:
-            while len(stack) > 1 and not stack[-1].isolate:
-                stack.pop()
-            if len(stack) > 1:
-                stack.pop()
-        elif c == "\n":
-            del stack[1:]
-        stack[-1].items.append(i)
-    order, walking = [], [iter(root.shown())]
-    while walking:  # depth first, without recursion
-        item = next(walking[-1], None)
-        if item is None:
-            walking.pop()
-        elif isinstance(item, int):
-            order.append(item)
-        else:
-            walking.append(iter(item.shown()))
-    return order
 
 
 def without(text: str, spans: list[tuple[int, int]]) -> View:
