@@ -80,3 +80,59 @@ def test_a_workbook_from_before_the_limit_basis_column_still_imports(district, l
     sheet.delete_cols(header.index("法定时限依据") + 1)
     assert catalogue_import(book=book, by=lisi, allowed_departments=[district["A"]]) == {"created": 0, "updated": 1}
     assert ServiceItem.objects.get(pk=item.pk).limit_basis == "《某某条例》第十二条"  # kept, not blanked
+
+
+_BASIS = {"limit_basis": "《某某条例》第十二条"}  # a longer statutory limit's law, so that only the bound refuses
+
+
+@pytest.mark.parametrize(
+    ("field", "values"),
+    [
+        ("visits", {"visits": 13805741234}),
+        ("legal_limit", {"legal_limit": 330206198503152017, **_BASIS}),
+        ("committed_limit", {"legal_limit": 13805741234, "committed_limit": 13805741234, **_BASIS}),
+        ("accept_limit", {"accept_limit": 86881234}),
+        ("review_limit", {"review_limit": 1000}),
+    ],
+)
+def test_a_guides_counts_and_limits_hold_no_number_larger_than_a_guide_needs(district, lisi, field, values):
+    """Outside attack, session 63 (issue 20; 条例 Art. 15): a mobile or an ID number typed as 到现场次数 or as a time
+    limit was published on the guide, in the catalogue and in the API (330206198001011230次), and stored in clear
+    in its versions; on PostgreSQL it was a server error. A guide's counts and limits have bounds no such number
+    fits in, checked on the page, in the service and in the Excel import."""
+    item = make_item(district, parallel=False)
+    error = _refused(item, lisi, **values)
+    assert error.code == "GUIDE_FIGURE_OUT_OF_RANGE" and field in error.fields
+    assert getattr(ServiceItem.objects.get(pk=item.pk), field) == getattr(item, field)
+
+
+def test_a_materials_copies_are_bounded_in_the_import(district, lisi):
+    item = make_item(district, parallel=False)
+    book = load_workbook(io.BytesIO(_saved(catalogue_workbook(ServiceItem.objects.all()))))
+    for sheet, column, value in (("事项", "到现场次数", 13805741234), ("材料", "份数", "13605741234")):
+        header = [c.value for c in book[sheet][1]]
+        book[sheet].cell(row=2, column=header.index(column) + 1, value=value)
+    with pytest.raises(InvalidInput) as refused:
+        catalogue_import(book=book, by=lisi, allowed_departments=[district["A"]])
+    columns = {(r["sheet"], r["column"]) for r in refused.value.fields["rows"]}
+    assert {("事项", "visits"), ("材料", "copies")} <= columns
+    assert ServiceItem.objects.get(pk=item.pk).visits == item.visits
+    assert item.materials.filter(copies__gt=99).count() == 0
+
+
+def test_the_import_changes_no_other_departments_item(district, lisi):
+    """Outside attack, session 63: a clerk's workbook with another department's item code rewrote that item (its
+    name, its counts) while the row named the clerk's own department as the item's. An item is changed only by
+    staff who may maintain the department it belongs to."""
+    item = make_item(district, parallel=False)
+    item.lead_department = district["B"]
+    item.save()
+    book = load_workbook(io.BytesIO(_saved(catalogue_workbook(ServiceItem.objects.all()))))
+    sheet = book["事项"]
+    header = [c.value for c in sheet[1]]
+    sheet.cell(row=2, column=header.index("事项名称") + 1, value="被改写的他局事项")
+    sheet.cell(row=2, column=header.index("实施主体（机构编码）") + 1, value=district["A"].code)
+    with pytest.raises(InvalidInput) as refused:
+        catalogue_import(book=book, by=lisi, allowed_departments=[district["A"]])
+    assert any(r["column"] == "code" and "无权" in r["message"] for r in refused.value.fields["rows"])
+    assert ServiceItem.objects.get(pk=item.pk).name == item.name

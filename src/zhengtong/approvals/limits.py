@@ -4,6 +4,9 @@ the guide then names; the committed limit (承诺时限) never exceeds the statu
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
 from django.utils.translation import gettext as _
 
 from .models import ItemType
@@ -13,6 +16,24 @@ JOINT_LICENCE_DAYS = 45
 
 COMMITTED_OVER = "COMMITTED_OVER_STATUTORY"
 STATUTORY_OVER = "STATUTORY_OVER_LAW"
+FIGURE_OUT_OF_RANGE = "GUIDE_FIGURE_OUT_OF_RANGE"
+
+
+def figure_problems(model: type[models.Model], values: dict) -> dict:
+    """{field: [{code, message}]} for each count or time limit in `values` outside its field's bounds (the guide's
+    models): the service and the Excel import check one rule, as the page's form does through the same validators."""
+    problems = {}
+    for name, value in values.items():
+        field = model._meta.get_field(name)
+        if not isinstance(field, models.IntegerField) or value is None:
+            continue
+        try:
+            field.run_validators(value)
+        except ValidationError:
+            bound = min(v.limit_value for v in field.validators if isinstance(v, MaxValueValidator))
+            message = _("%(field)s应为0至%(max)s之间的整数。") % {"field": field.verbose_name, "max": bound}
+            problems[name] = [{"code": FIGURE_OUT_OF_RANGE, "message": message}]
+    return problems
 
 
 def limit_problems(*, item_type: str, legal: int, committed: int, joint: bool, limit_basis: str) -> dict:

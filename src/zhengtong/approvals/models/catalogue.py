@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.core.models import TimeStampedModel
+
+# Bounds no guide's figure comes near: a time limit of four years' working days, ninety-nine visits or copies. A
+# larger figure is a slip, or a number that is no count at all (a mobile typed as 到现场次数 was published as one).
+LONGEST_LIMIT_DAYS = 999
+MOST_VISITS_OR_COPIES = 99
+_A_LIMIT = [MaxValueValidator(LONGEST_LIMIT_DAYS)]
+_A_COUNT = [MaxValueValidator(MOST_VISITS_OR_COPIES)]
 
 
 class ItemType(models.TextChoices):
@@ -57,8 +65,8 @@ class ServiceItem(TimeStampedModel):
     )
     conditions = models.TextField(_("受理条件"))
     process = models.TextField(_("办理流程"))
-    legal_limit = models.PositiveIntegerField(_("法定办结时限（工作日）"))
-    committed_limit = models.PositiveIntegerField(_("承诺办结时限（工作日）"))
+    legal_limit = models.PositiveIntegerField(_("法定办结时限（工作日）"), validators=_A_LIMIT)
+    committed_limit = models.PositiveIntegerField(_("承诺办结时限（工作日）"), validators=_A_LIMIT)
     limit_basis = models.CharField(
         _("法定时限依据"),
         max_length=300,
@@ -68,14 +76,14 @@ class ServiceItem(TimeStampedModel):
         ),
     )
     accept_limit = models.PositiveIntegerField(
-        _("受理时限（工作日）"), default=5, help_text=_("行政许可法第三十二条：五日内一次告知")
+        _("受理时限（工作日）"), default=5, help_text=_("行政许可法第三十二条：五日内一次告知"), validators=_A_LIMIT
     )
-    review_limit = models.PositiveIntegerField(_("各部门审查时限（工作日）"), default=5)
+    review_limit = models.PositiveIntegerField(_("各部门审查时限（工作日）"), default=5, validators=_A_LIMIT)
     special_steps = models.TextField(_("特殊环节"), blank=True)
     fee = models.TextField(_("收费标准及依据"), default="不收费")
     location = models.CharField(_("办理地点"), max_length=200)
     hours = models.CharField(_("办理时间"), max_length=200)
-    visits = models.PositiveSmallIntegerField(_("到现场次数"), default=0)
+    visits = models.PositiveSmallIntegerField(_("到现场次数"), default=0, validators=_A_COUNT)
     phone = models.CharField(_("咨询电话"), max_length=50)
     complaint_phone = models.CharField(_("监督投诉电话"), max_length=50)
     result = models.CharField(_("办理结果"), max_length=200)
@@ -133,7 +141,7 @@ class Material(models.Model):
     item = models.ForeignKey(ServiceItem, on_delete=models.CASCADE, related_name="materials")
     name = models.CharField(_("材料名称"), max_length=200)
     form = models.CharField(_("原件/复印件"), max_length=10, choices=Form.choices, default=Form.ORIGINAL)
-    copies = models.PositiveSmallIntegerField(_("份数"), default=1)
+    copies = models.PositiveSmallIntegerField(_("份数"), default=1, validators=_A_COUNT)
     medium = models.CharField(_("材料形式"), max_length=12, choices=Medium.choices, default=Medium.ELECTRONIC)
     required = models.BooleanField(_("必须提交"), default=True)
     note = models.CharField(_("说明"), max_length=300, blank=True)

@@ -11,7 +11,7 @@ from zhengtong.core.errors import InvalidInput
 from zhengtong.org.models import Department
 
 from .. import guide_privacy
-from ..limits import limit_problems
+from ..limits import figure_problems, limit_problems
 from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
 from ..search_index import item_push
 
@@ -142,7 +142,7 @@ def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceIte
     merged = {
         f: values.get(f, getattr(item, f)) for f in ("item_type", "legal_limit", "committed_limit", "limit_basis")
     }
-    problems = limit_problems(
+    problems = figure_problems(ServiceItem, values) or limit_problems(
         item_type=merged["item_type"],
         legal=merged["legal_limit"],
         committed=merged["committed_limit"],
@@ -191,10 +191,13 @@ def _parse_value(name: str, raw: str, sheet: str, row: int, errors: list):
             number = int(float(raw)) if raw else 0
             if number < 0:
                 raise ValueError
-            return number
         except ValueError:
             errors.append(RowError(sheet=sheet, row=row, column=name, message=_("应为非负整数")))
             return None
+        if out_of_range := figure_problems(Material if sheet == "材料" else ServiceItem, {name: number}):
+            errors.append(RowError(sheet=sheet, row=row, column=name, message=out_of_range[name][0]["message"]))
+            return None
+        return number
     if name in BOOLEANS:
         if raw not in ("是", "否", ""):
             errors.append(RowError(sheet=sheet, row=row, column=name, message=_("应填“是”或“否”")))
@@ -242,7 +245,15 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
     departments = {d.code: d for d in Department.objects.all()}
     allowed = {d.pk for d in allowed_departments}
     items = []
-    for row, raw in _sheet_rows(book, "事项", GUIDE_FIELDS, errors):
+    rows = _sheet_rows(book, "事项", GUIDE_FIELDS, errors)
+    owners = dict(  # an item already in the catalogue is changed only by staff of its own department
+        ServiceItem.objects.filter(code__in=[raw.get("code") for _r, raw in rows]).values_list(
+            "code", "lead_department_id"
+        )
+    )
+    for row, raw in rows:
+        if (owner := owners.get(raw.get("code"))) is not None and owner not in allowed:
+            errors.append(RowError(sheet="事项", row=row, column="code", message=_("无权维护该部门的事项")))
         values = {}
         for name, _label in GUIDE_FIELDS:
             if name not in raw:
