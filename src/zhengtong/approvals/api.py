@@ -17,7 +17,7 @@ from zhengtong.audit.context import client_ip
 from zhengtong.cases.api import CaseApi, Once, params, unprinted_secrets
 from zhengtong.cases.bodies import every_body_schema
 from zhengtong.cases.guards import refusals_audited, unreachable
-from zhengtong.cases.transitions import may, state_first
+from zhengtong.cases.transitions import may, state_first, written_numbers_refused
 from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
@@ -423,6 +423,7 @@ class StaffAction(APIView):
 
         def run():  # a retry gets the first answer before anything is checked again
             state_first(APPLICATION, action, application, request.user)  # the state before the parameters
+            written_numbers_refused(APPLICATION, action, params(request.data))
             if action in TARGET_CHECKS:  # and a review's branch, whose opinion is its state
                 TARGET_CHECKS[action](application, request.user, params(request.data))
             STAFF_ACTIONS[action](application, request.user, params(request.data), None)

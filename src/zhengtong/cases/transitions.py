@@ -14,6 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Model
+from django.utils.translation import gettext as _
+
+from zhengtong import privacy
+from zhengtong.core.errors import refuse_on
+from zhengtong.org.selectors import public_contacts
 
 from .guards import denied, refusals_audited, refused_state, staff_refusal
 from .types import CaseType
@@ -30,7 +35,10 @@ class Action:
     refusal is the domain's for anyone; a staff step's tells one who handles no cases so (guards.staff_refusal).
     `reports`: states beyond `states` from which an attempt is an
     irregularity its service records for 电子监察 (办结 while departments' opinions are still pending): `perform`
-    lets an attempt from those through to the service, and refuses one from any other state first."""
+    lets an attempt from those through to the service, and refuses one from any other state first. `texts`: the
+    step's free-text parameters, (name, label), which staff write into the case's record and which the applicant,
+    the public or a message reads (a reason, a correction's items, an answer, a reply, a note): they hold no number
+    that reaches a person (`written_numbers_refused`)."""
 
     name: str
     label: str
@@ -40,6 +48,7 @@ class Action:
     repeated: tuple[str, str] | None = None
     reports: tuple[str, ...] = ()
     applicant: bool = False
+    texts: tuple[tuple[str, str], ...] = ()
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -74,7 +83,37 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
     (`guards.refusals_audited`)."""
     with refusals_audited(case_type, user, case, name):
         state_first(case_type, name, case, user)
+        if args:
+            written_numbers_refused(case_type, name, args[0])
         return actions[name](case, user, *args)
+
+
+# The numbers a step's text may not hold. Not a landline: an office's or a firm's is no one's (a reply tells the
+# writer which bureau to call); not a name or an address: whom and where a case is about is its substance.
+WRITTEN_NUMBERS = frozenset(privacy.Kind) - {privacy.Kind.LANDLINE, privacy.Kind.NAME, privacy.Kind.ADDRESS}
+TEXT_HOLDS_NUMBERS = "CASE_TEXT_HOLDS_PERSONAL_NUMBERS"
+
+
+def written_numbers_refused(case_type: CaseType, name: str, data) -> None:
+    """Refused (400 naming the parameter) where a step's text holds an ID number, a mobile, a card's, a plate's or
+    the like. Outside attack, session 63: a third party's ID number and mobile written in a correction's items, an
+    extension's reason or a disclosure answer were sent to the applicant (his messages, his SMS, the answer letter's
+    PDF), shown to anyone with the receipt and its query code, and stored in clear. A person's contact has fields
+    of its own, encrypted and masked; a case's record and its letters name no one's number."""
+    for field, label in action(case_type, name).texts:
+        text = "\n".join(str(value) for value in data.getlist(field) if value is not None)
+        found = [f for f in privacy.scan(text, allow=public_contacts(), numbers_only=True) if f.kind in WRITTEN_NUMBERS]
+        if found:
+            message = _(
+                "“%(label)s”中有%(kind)s（%(masked)s）：办件记录和告知申请人的文书不写任何人的号码，请删除后再提交。"
+            )
+            raise refuse_on(
+                field,
+                (TEXT_HOLDS_NUMBERS, message),
+                label=label,
+                kind=found[0].kind.label,
+                masked=privacy.mask_finding(found[0]),
+            )
 
 
 def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
