@@ -69,7 +69,14 @@ def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere
     assert errors["location"][0].code == "GUIDE_PERSONAL_DATA" and errors["faq"][0].code == "GUIDE_PERSONAL_DATA"
     assert _post(client, item, {"location": "北仑区明州路188号行政服务中心一楼"}).status_code == 302
     # a second attack (session 44): an estate's building and room, with no road, passed as an office's address
-    for home in ("王建军家（春江苑3号楼801室）", "幸福新村5号楼302室"):
+    # and a third (session 63): building-unit-room in dashes, a lane's house and its room, another estate's suffix
+    for home in (
+        "王建军家（春江苑3号楼801室）",
+        "幸福新村5号楼302室",
+        "北仑区新碶街道东方港城3-2-301",
+        "明州路88弄12号601室",
+        "春江名邸3号楼801室",
+    ):
         response = _post(client, item, {"location": home})
         assert response.context["form"].errors.as_data()["location"][0].code == "GUIDE_PERSONAL_DATA", home
     # and an office's address with no road, or with a lane, a dashed or a spelt number, stays allowed (review)

@@ -11,10 +11,13 @@ import re
 from .detect import Finding, Kind, scan
 
 # A home's unit, not an office's door: an office is found by its road and number (明州路188号) or its building
-# (行政服务中心3号楼201室), a home by its building, unit or village group, or by an estate's building
-# (春江苑3号楼801室, 幸福新村5号楼302室).
+# (行政服务中心3号楼201室), a home by its building, unit or village group, by an estate's building (春江苑3号楼801室,
+# 幸福新村5号楼302室, 春江名邸3号楼801室), by building-unit-room in dashes (东方港城3-2-301) or by a lane's house
+# and its room (明州路88弄12号601室); a lane's house alone may be a community's office (中山东路1288弄5号).
 RESIDENCE = re.compile(
-    r"幢|栋|单元|#|＃|组|小区|花园|家园|公寓|(?:苑|新村|庭|湾|城)\s*[0-9A-Z一二三四五六七八九十]+\s*(?:号楼|座)"
+    r"幢|栋|单元|#|＃|组|小区|花园|家园|公寓"
+    r"|(?:苑|新村|庭|湾|城|邸|墅|居|阁|轩)\s*[0-9A-Z一二三四五六七八九十]+\s*(?:号楼|座)"
+    r"|(?<!\d)\d{1,3}-\d{1,2}-\d{3,4}(?!\d)|弄\s*\d+\s*号\s*\d+\s*室"
 )
 # No telephone number is this long (0574-86781234 has 12 digits).
 LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
