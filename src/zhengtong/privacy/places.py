@@ -103,7 +103,14 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     # White space between a number and a word is read through (绿城春江花园9 幢 800 室, an estate's name at the end of
     # a line and its building on the next: a page shows one address). Between two numbers it stays, where it parts
     # a table's columns, and between two words, where it ends a name before the estate (莫彧 白鱼潭小区…).
-    compact = without(text, [m.span() for m in _WHITE_BESIDE_A_NUMBER.finditer(text)])
+    white = {i for m in _WHITE_BESIDE_A_NUMBER.finditer(text) for i in range(*m.span())}
+    white |= {
+        i
+        for run in _LETTER_SPACED.finditer(text)
+        for gap in _SPACES.finditer(text, *run.span())
+        for i in range(*gap.span())
+    }
+    compact = without(text, _runs(sorted(white)))
     spans: list[tuple[int, int]] = []
     for start, end in _windows(compact.text):
         for m in ADDRESS.finditer(compact.text, start, end):
@@ -112,6 +119,24 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
 
 
 _WHITE_BESIDE_A_NUMBER = re.compile(r"(?<=[0-9])\s+(?![\s0-9A-Za-z])|(?<![\s0-9A-Za-z])\s+(?=[0-9])")
+# A form printed letter-spaced, digits spaced too (住 址 绿 城 春 江 花 园 9 幢 8 0 0 室): single characters each one or
+# two spaces apart, three or more with a Chinese one among them, are read as the words they spell. Digits alone so
+# spaced stay apart: that is a table's row of figures.
+_LETTER_SPACED = re.compile(
+    r"(?<![\w])(?=(?:[0-9] {1,2})*[\u4e00-\u9fa5])(?:[\u4e00-\u9fa50-9] {1,2}){2,}[\u4e00-\u9fa50-9](?![\w])"
+)
+_SPACES = re.compile(" +")
+
+
+def _runs(positions: list[int]) -> list[tuple[int, int]]:
+    """Sorted positions as the spans they make, in order and apart."""
+    spans: list[tuple[int, int]] = []
+    for i in positions:
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
 
 
 def _windows(text: str):
