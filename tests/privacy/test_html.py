@@ -134,3 +134,15 @@ def test_a_tables_figures_keep_the_table(html):
 
     assert "<table>" in mask_html(html, allow={"0574-86781234"}) or "<p>" in html
     assert Kind.MOBILE not in {f.kind for f in scan(visible_text(html))}
+
+
+def test_every_tag_the_sanitiser_keeps_is_read_as_a_block_or_inline():
+    """Outside attack, session 63: <aside> was read inline, so a right-to-left mark before it turned the number
+    inside, which a page shows on a line of its own (138 0574 0001), and the reading found nothing."""
+    import nh3
+
+    from zhengtong.privacy.html import BLOCKS, INLINE, visible_text
+
+    assert set(nh3.ALLOWED_TAGS) <= BLOCKS | INLINE, set(nh3.ALLOWED_TAGS) - BLOCKS - INLINE
+    html = "<p>如有疑问请联系经办人</p>&#x200F;<aside>138 <b></b>0574 0001</aside><p>特此通知。</p>"
+    assert Kind.MOBILE in {f.kind for f in scan(visible_text(nh3.clean(html)))}

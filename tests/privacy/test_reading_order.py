@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from zhengtong.privacy import Kind, mask, scan
 from zhengtong.privacy.html import mask_html, visible_text
 from zhengtong.privacy.normalize import INVISIBLE
-from zhengtong.privacy.reading_order import RIGHT_TO_LEFT_TEXT, as_shown
+from zhengtong.privacy.reading_order import RIGHT_TO_LEFT_TEXT, as_shown, bidi_class
 
 # Digits, separators, spaces and tabs, left-to-right, right-to-left and Arabic letters, Arabic digits, a combining
 # mark, a zero-width space, and every direction mark, embedding, override and isolate. No brackets: the reference
@@ -47,14 +47,26 @@ def test_every_line_is_shown_apart():
 
 def test_every_character_that_can_turn_a_line_is_looked_for():
     """The reordering runs only where a character can make a line show otherwise than typed: every right-to-left
-    letter and Arabic digit of this Python's Unicode, and the right-to-left mark, embedding, override and isolate."""
+    letter and Arabic digit, those this Python's Unicode does not know yet included, and the right-to-left mark,
+    embedding, override and isolate."""
     turning = {"R", "AL", "AN", "RLE", "RLO", "RLI"}
     missed = [
         hex(code)
         for code in range(sys.maxunicode + 1)
-        if unicodedata.bidirectional(chr(code)) in turning and not RIGHT_TO_LEFT_TEXT.match(chr(code))
+        if bidi_class(chr(code)) in turning and not RIGHT_TO_LEFT_TEXT.match(chr(code))
     ]
     assert not missed
+
+
+def test_a_letter_newer_than_pythons_unicode_turns_a_number_as_a_browser_shows_it():
+    """Outside attack, session 63: U+10EC2 (Arabic Extended-C) and U+10D4A (Garay) have no class in Python 3.11's
+    tables (Unicode 14), so they were read as left to right and the number after them as typed; a browser, with
+    newer tables, shows its groups reversed (138 0574 0033, and a whole ID number)."""
+    assert unicodedata.bidirectional("\U00010ec2") in ("", "AL")  # unknown here; AL in Unicode 15
+    text = "联系 \U00010ec2 0033 0574 138 ，身份证 \U00010d4a 1231 19900307 330206 谢谢"
+    assert [f.kind for f in scan(text)] == [Kind.MOBILE, Kind.ID_NUMBER]
+    assert get_display("\U00010ec2 0033 0574 138", base_dir="L").startswith("138 0574 0033")
+    assert not scan(mask(text))
 
 
 _MOBILE_SHOWN = "138 0574 0033"

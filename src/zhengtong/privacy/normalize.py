@@ -100,10 +100,11 @@ _SPELT_TABLE = str.maketrans(_CN_NUMERALS, "00123456789" + "1234567891" + "0279"
 _GLUED_BEFORE = re.compile(f"[{_CN_NUMERALS}]{{1,2}}(?={_RUN_SEP}?[0-9]{{7}})")
 _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
 # Letters typed, or read by a scan, in a digit's place (33O2O619900307123l, l38O5740001): O and o for 0, I and l for
-# 1, inside a run of digits that, read so, makes a mobile, an ID number or a card and has seven digits of its own;
-# a code with letters in it (O2O, IOO1-2000L) is left as written.
-LOOKALIKES = "OoIl"
-_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011")
+# 1, and the Cyrillic and Greek letters drawn alike (138О574ОО33 with a Cyrillic О got through, session 63), inside a
+# run of digits that, read so, makes a mobile, an ID number or a card and has seven digits of its own; a code with
+# letters in it (O2O, IOO1-2000L) is left as written.
+LOOKALIKES = "OoIl" + "\u041e\u043e\u039f\u03bf" + "\u0406\u0399\u04cf"
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011" + "0000" + "111")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
     f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"

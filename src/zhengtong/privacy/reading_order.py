@@ -54,7 +54,7 @@ def as_shown(text: str) -> list[int]:
 
 def _line(text: str, start: int, end: int) -> list[int]:
     positions = range(start, end)
-    kinds = [unicodedata.bidirectional(text[i]) or "L" for i in positions]
+    kinds = [bidi_class(text[i]) for i in positions]
     levels, types, kept = _explicit(text, start, kinds)
     explicit = tuple(levels)  # each sequence's start and end are read against the levels before any is resolved
     for sequence in _sequences(kinds, levels, kept):
@@ -64,6 +64,32 @@ def _line(text: str, start: int, end: int) -> list[int]:
             levels[i] = levels[i - 1] if i else _neighbour_level(levels, kinds, i, 1)
     _trailing_white(kinds, levels)
     return _reordered(levels, start)
+
+
+# Letters newer than this Python's Unicode tables have no class in them, and a browser knows them: an Arabic
+# Extended-C or a Garay letter before a number turns it as an Arabic one does (outside attack, session 63). Such a
+# code point takes the class Unicode gives the unassigned ones of its block (DerivedBidiClass.txt's defaults).
+_UNASSIGNED_AL = (
+    (0x0600, 0x07BF), (0x0860, 0x08FF), (0xFB50, 0xFDCF), (0xFDF0, 0xFDFF), (0xFE70, 0xFEFF), (0x10D00, 0x10D3F),
+    (0x10EC0, 0x10EFF), (0x10F30, 0x10F6F), (0x1EC70, 0x1ECBF), (0x1ED00, 0x1ED4F), (0x1EE00, 0x1EEFF),
+)  # fmt: skip
+_UNASSIGNED_R = (
+    (0x0590, 0x05FF), (0x07C0, 0x085F), (0xFB1D, 0xFB4F), (0x10800, 0x10CFF), (0x10D40, 0x10EBF),
+    (0x10F00, 0x10F2F), (0x10F70, 0x10FFF), (0x1E800, 0x1EC6F), (0x1ECC0, 0x1ECFF), (0x1ED50, 0x1EDFF),
+    (0x1EF00, 0x1EFFF),
+)  # fmt: skip
+
+
+def bidi_class(c: str) -> str:
+    return unicodedata.bidirectional(c) or _unassigned(ord(c))
+
+
+def _unassigned(code: int) -> str:
+    if any(first <= code <= last for first, last in _UNASSIGNED_AL):
+        return "AL"
+    if any(first <= code <= last for first, last in _UNASSIGNED_R):
+        return "R"
+    return "ET" if 0x20A0 <= code <= 0x20CF else "L"
 
 
 class _Entry:
