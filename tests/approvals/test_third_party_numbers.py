@@ -48,6 +48,6 @@ def test_the_page_refuses_it_beside_the_field_and_keeps_the_words(
         reverse("workbench_approvals:act", args=[application.pk, "correction"]), {"items": "\n".join(_ITEMS)}
     )
     page = answer.content.decode()
-    assert answer.status_code == 400 and TEXT_HOLDS_NUMBERS in page and "补正事项" in page
+    assert answer.status_code == 400 and TEXT_HOLDS_NUMBERS in page and "此栏中有身份证号码" in page
     assert "营业执照副本" in page
     assert not application.corrections.exists()

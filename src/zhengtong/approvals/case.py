@@ -84,10 +84,9 @@ APPLICATION = CaseType(
             _lead,
             once=lambda a: not a.corrections.exists(),
             repeated=errors.CORRECTION_ONCE,
-            texts=(("items", "补正事项"),),
         ),
-        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead, texts=(("reason", "不予受理理由"),)),
-        Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer, texts=(("reason", "审查意见"),)),
+        Action("refuse", "不予受理", (Status.SUBMITTED, Status.CORRECTION), _lead),
+        Action("review", "提交审查意见", (Status.REVIEWING,), _reviewer),
         # 办结 while departments' opinions are pending is kept for 电子监察 (a step skipped)
         # 第四十八条: the decision is made on the hearing's record, so not while a special procedure runs
         Action(
@@ -98,7 +97,6 @@ APPLICATION = CaseType(
             reports=(Status.REVIEWING,),
             once=lambda a: not _paused(a),
             repeated=errors.SPECIAL_RUNNING,
-            texts=(("reason", "决定理由"),),
         ),
         Action(
             "special_pause",
@@ -107,7 +105,6 @@ APPLICATION = CaseType(
             _lead,
             once=lambda a: not _paused(a),
             repeated=errors.SPECIAL_RUNNING,
-            texts=(("note", "说明"),),
         ),
         Action("special_resume", "恢复计时", REVIEW, _lead, once=_paused, repeated=errors.NO_SPECIAL_RUNNING),
         Action(
@@ -117,7 +114,6 @@ APPLICATION = CaseType(
             _lead,
             once=lambda a: pending_extension(SUBJECT, a.pk) is None,
             repeated=errors.EXTENSION_PENDING,
-            texts=(("reason", "延长理由"),),
         ),
         Action(
             "extend_decide",
@@ -126,7 +122,6 @@ APPLICATION = CaseType(
             _extension_approver,
             once=lambda a: pending_extension(SUBJECT, a.pk) is not None,
             repeated=errors.NO_EXTENSION_PENDING,
-            texts=(("note", "审批意见"),),
         ),
         Action("deliver", "送达", (Status.CONCLUDED,), _lead),
         Action("resubmit", "补正后重新提交", (Status.CORRECTION,), _applicant_or_window, applicant=True),

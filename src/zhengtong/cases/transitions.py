@@ -35,10 +35,9 @@ class Action:
     refusal is the domain's for anyone; a staff step's tells one who handles no cases so (guards.staff_refusal).
     `reports`: states beyond `states` from which an attempt is an
     irregularity its service records for 电子监察 (办结 while departments' opinions are still pending): `perform`
-    lets an attempt from those through to the service, and refuses one from any other state first. `texts`: the
-    step's free-text parameters, (name, label), which staff write into the case's record and which the applicant,
-    the public or a message reads (a reason, a correction's items, an answer, a reply, a note): they hold no number
-    that reaches a person (`written_numbers_refused`)."""
+    lets an attempt from those through to the service, and refuses one from any other state first. `may_name`: the
+    parameters of a staff step that may hold a person's number (a consulted third party's contact, given to reach
+    him); every other parameter holds none (`written_numbers_refused`)."""
 
     name: str
     label: str
@@ -48,7 +47,7 @@ class Action:
     repeated: tuple[str, str] | None = None
     reports: tuple[str, ...] = ()
     applicant: bool = False
-    texts: tuple[tuple[str, str], ...] = ()
+    may_name: tuple[str, ...] = ()
 
 
 def action(case_type: CaseType, name: str) -> Action:
@@ -92,25 +91,34 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
 # writer which bureau to call); not a name or an address: whom and where a case is about is its substance.
 WRITTEN_NUMBERS = frozenset(privacy.Kind) - {privacy.Kind.LANDLINE, privacy.Kind.NAME, privacy.Kind.ADDRESS}
 TEXT_HOLDS_NUMBERS = "CASE_TEXT_HOLDS_PERSONAL_NUMBERS"
+_NOT_WRITTEN = frozenset({"csrfmiddlewaretoken"})  # the page's form token, no one's words
 
 
 def written_numbers_refused(case_type: CaseType, name: str, data) -> None:
-    """Refused (400 naming the parameter) where a step's text holds an ID number, a mobile, a card's, a plate's or
-    the like. Outside attack, session 63: a third party's ID number and mobile written in a correction's items, an
-    extension's reason or a disclosure answer were sent to the applicant (his messages, his SMS, the answer letter's
-    PDF), shown to anyone with the receipt and its query code, and stored in clear. A person's contact has fields
-    of its own, encrypted and masked; a case's record and its letters name no one's number."""
-    for field, label in action(case_type, name).texts:
-        text = "\n".join(str(value) for value in data.getlist(field) if value is not None)
-        found = [f for f in privacy.scan(text, allow=public_contacts(), numbers_only=True) if f.kind in WRITTEN_NUMBERS]
+    """Refused (400 naming the parameter) where what staff send with a step holds an ID number, a mobile, a card's,
+    a plate's or the like. Outside attack, session 63: a third party's ID number and mobile written in a correction's
+    items, an extension's reason or a disclosure answer were sent to the applicant (his messages, his SMS, the answer
+    letter's PDF), shown to anyone with the receipt and its query code, and stored in clear; then in a decision's
+    document number, a licence's number and a delivery's method, which no list of a step's texts had named. So every
+    parameter is read but those the step says may name someone (`Action.may_name`), and an applicant's own step is
+    not read (his answers hold his own contact, kept in fields made for it). A case's record and its letters name no
+    one's number."""
+    step = action(case_type, name)
+    if step.applicant:
+        return
+    written = {
+        field: "\n".join(str(value) for value in data.getlist(field) if value is not None)
+        for field in data.keys()
+        if field not in step.may_name and field not in _NOT_WRITTEN
+    }
+    allow = public_contacts() if any(text.strip() for text in written.values()) else frozenset()
+    for field, text in written.items():
+        found = [f for f in privacy.scan(text, allow=allow, numbers_only=True) if f.kind in WRITTEN_NUMBERS]
         if found:
-            message = _(
-                "“%(label)s”中有%(kind)s（%(masked)s）：办件记录和告知申请人的文书不写任何人的号码，请删除后再提交。"
-            )
+            message = _("此栏中有%(kind)s（%(masked)s）：办件记录和告知申请人的文书不写任何人的号码，请删除后再提交。")
             raise refuse_on(
                 field,
                 (TEXT_HOLDS_NUMBERS, message),
-                label=label,
                 kind=found[0].kind.label,
                 masked=privacy.mask_finding(found[0]),
             )

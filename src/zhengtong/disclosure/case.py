@@ -52,7 +52,7 @@ REQUEST = CaseType(
     told=Told("applicant", lambda r: f"政府信息公开申请{r.receipt_no}", ("disclosure:request", "receipt_no")),
     closed_states=(RequestState.DELIVERED, RequestState.ABANDONED, RequestState.WITHDRAWN),
     actions=(
-        Action("answer", "答复", (RequestState.REGISTERED,), _office, texts=(("text", "答复内容"),)),
+        Action("answer", "答复", (RequestState.REGISTERED,), _office),
         Action(
             "correction",
             "一次性告知补正",
@@ -60,10 +60,10 @@ REQUEST = CaseType(
             _office,
             once=lambda r: not r.correction_items,
             repeated=errors.CORRECTION_ONCE,
-            texts=(("items", "补正事项"),),
         ),
         Action("correct", "记录补正", (RequestState.CORRECTION,), _applicant_or_office, applicant=True),
-        Action("consult", "征求第三方意见", (RequestState.REGISTERED,), _office),
+        # the third party's name and contact, to reach him (its clock's label shows it masked)
+        Action("consult", "征求第三方意见", (RequestState.REGISTERED,), _office, may_name=("third_party",)),
         Action(
             "fee_notice",
             "发出收费通知",
@@ -73,7 +73,7 @@ REQUEST = CaseType(
             repeated=errors.FEE_NOT_DUE,
         ),
         Action("fee_paid", "登记缴费", (RequestState.FEE,), _office),
-        Action("consulted", "记录第三方意见", (RequestState.CONSULTING,), _office, texts=(("opinion", "第三方意见"),)),
+        Action("consulted", "记录第三方意见", (RequestState.CONSULTING,), _office),
         Action(
             "extend",
             "申请延期答复",
@@ -81,14 +81,9 @@ REQUEST = CaseType(
             _office,
             once=_extendable,
             repeated=errors.EXTENSION_TWICE,
-            texts=(("reason", "延期理由"),),
         ),
         Action(
-            "extend_decide",
-            "审批延期答复",
-            (RequestState.REGISTERED, RequestState.CONSULTING),
-            _extension_approver,
-            texts=(("note", "审批意见"),),
+            "extend_decide", "审批延期答复", (RequestState.REGISTERED, RequestState.CONSULTING), _extension_approver
         ),
         Action("deliver", "送达", (RequestState.ANSWERED,), _office),
         Action("withdraw", "撤回申请", OPEN, _applicant, applicant=True),
@@ -141,22 +136,8 @@ DOCUMENT = CaseType(
         Action("submit", "提交审核", (State.DRAFT,), _office),
         Action("detach", "删除附件", (State.DRAFT,), _office),
         Action("mask_body", "遮盖正文中的个人信息", (State.DRAFT, State.REVIEW), _office),
-        Action(
-            "review",
-            "保密审查",
-            (State.REVIEW,),
-            _reviewer,
-            texts=(("justification", "发布理由"), ("note", "审查意见")),
-        ),
+        Action("review", "保密审查", (State.REVIEW,), _reviewer),
         Action("amend", "标注为已修改", (State.PUBLISHED,), _office, once=_in_force, repeated=errors.NOT_IN_FORCE),
-        Action(
-            "repeal",
-            "标注为已废止",
-            (State.PUBLISHED,),
-            _office,
-            once=_in_force,
-            repeated=errors.NOT_IN_FORCE,
-            texts=(("reason", "废止原因"),),
-        ),
+        Action("repeal", "标注为已废止", (State.PUBLISHED,), _office, once=_in_force, repeated=errors.NOT_IN_FORCE),
     ),
 )

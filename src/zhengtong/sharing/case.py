@@ -33,8 +33,8 @@ SHARE_REQUEST = CaseType(
     told=Told("applicant", lambda r: f"共享申请（{r.resource.name}）", ("workbench_sharing:request", "pk")),
     closed_states=(State.GRANTED, State.REFUSED, State.WITHDRAWN),
     actions=(
-        Action("grant", "同意共享", (State.SUBMITTED,), provider_staff, texts=(("reason", "说明"),)),
-        Action("refuse", "不予共享", (State.SUBMITTED,), provider_staff, texts=(("reason", "不予共享理由"),)),
+        Action("grant", "同意共享", (State.SUBMITTED,), provider_staff),
+        Action("refuse", "不予共享", (State.SUBMITTED,), provider_staff),
         Action("withdraw", "撤回申请", (State.SUBMITTED,), consumer_staff),
     ),
 )
