@@ -76,6 +76,14 @@ def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere
         "北仑区新碶街道东方港城3-2-301",
         "明州路88弄12号601室",
         "春江名邸3号楼801室",
+        "北仑区新碶街道绿城春江花園9棟2單元801室",  # traditional characters, full-width and long dashes
+        "东方港城3－2－301",
+        "东方港城3—2—301",
+        "李家村5組18号",
+        "李家村十八号",
+        "明州路88弄12號601室",
+        "明州路88弄12号楼601室",
+        "幸福里3号楼2门801室",
     ):
         response = _post(client, item, {"location": home})
         assert response.context["form"].errors.as_data()["location"][0].code == "GUIDE_PERSONAL_DATA", home

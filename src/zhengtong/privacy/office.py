@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 
 from .detect import Finding, Kind, scan
+from .normalize import normalise
 
 # A home's unit, not an office's door: an office is found by its road and number (明州路188号) or its building
 # (行政服务中心3号楼201室), a home by its building, unit or village group, by an estate's building (春江苑3号楼801室,
-# 幸福新村5号楼302室, 春江名邸3号楼801室), by building-unit-room in dashes (东方港城3-2-301) or by a lane's house
-# and its room (明州路88弄12号601室); a lane's house alone may be a community's office (中山东路1288弄5号).
+# 幸福新村5号楼302室, 春江名邸3号楼801室), by building-unit-room in dashes (东方港城3-2-301), by a unit's door
+# (3号楼2门801室), by a lane's house and its room (明州路88弄12号601室) or by a village's house number (李家村18号); a
+# lane's house alone may be a community's office (中山东路1288弄5号). Read on the text as the detector reads it:
+# traditional characters and full-width or long dashes (春江花園9棟801室, 东方港城3－2－301) got through (session 63).
 RESIDENCE = re.compile(
     r"幢|栋|单元|#|＃|组|小区|花园|家园|公寓"
-    r"|(?:苑|新村|庭|湾|城|邸|墅|居|阁|轩)\s*[0-9A-Z一二三四五六七八九十]+\s*(?:号楼|座)"
-    r"|(?<!\d)\d{1,3}-\d{1,2}-\d{3,4}(?!\d)|弄\s*\d+\s*号\s*\d+\s*室"
+    r"|(?:苑|新村|庭|湾|城|邸|墅|居|阁|轩|里)\s*[0-9A-Z一二三四五六七八九十]+\s*(?:号楼|座)"
+    r"|(?<!\d)\d{1,3}-\d{1,2}-\d{3,4}(?!\d)|\d\s*门\s*\d+\s*室|弄\s*\d+\s*号楼?\s*\d+\s*室"
+    r"|村\s*[0-9一二三四五六七八九十百]+\s*号"
 )
 # No telephone number is this long (0574-86781234 has 12 digits).
 LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
@@ -26,7 +30,7 @@ LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
 def _office(finding: Finding, address: bool) -> bool:
     if finding.kind == Kind.LANDLINE:
         return True
-    return address and finding.kind == Kind.ADDRESS and not RESIDENCE.search(finding.text)
+    return address and finding.kind == Kind.ADDRESS and not RESIDENCE.search(normalise(finding.text).text)
 
 
 def personal(value: str, *, address: bool, allow=frozenset()) -> list[Finding]:
