@@ -109,13 +109,17 @@ def test_a_guides_counts_and_limits_hold_no_number_larger_than_a_guide_needs(dis
 def test_a_materials_copies_are_bounded_in_the_import(district, lisi):
     item = make_item(district, parallel=False)
     book = load_workbook(io.BytesIO(_saved(catalogue_workbook(ServiceItem.objects.all()))))
-    for sheet, column, value in (("事项", "到现场次数", 13805741234), ("材料", "份数", "13605741234")):
+    for sheet, column, value in (
+        ("事项", "到现场次数", 13805741234),
+        ("材料", "份数", "13605741234"),
+        ("事项", "受理时限", "1e400"),
+    ):
         header = [c.value for c in book[sheet][1]]
         book[sheet].cell(row=2, column=header.index(column) + 1, value=value)
     with pytest.raises(InvalidInput) as refused:
         catalogue_import(book=book, by=lisi, allowed_departments=[district["A"]])
     columns = {(r["sheet"], r["column"]) for r in refused.value.fields["rows"]}
-    assert {("事项", "visits"), ("材料", "copies")} <= columns
+    assert {("事项", "visits"), ("材料", "copies"), ("事项", "accept_limit")} <= columns  # 1e400 was a 500
     assert ServiceItem.objects.get(pk=item.pk).visits == item.visits
     assert item.materials.filter(copies__gt=99).count() == 0
 

@@ -1,6 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
 NOT_ONLINE = ("ITEM_NOT_ONLINE", _("该事项暂不支持网上申请，请到窗口办理。"))
+APPLICANT_NAME_NOT_A_NAME = (
+    "APPLICANT_NAME_NOT_A_NAME",
+    _("“申请人”一栏只填写姓名或单位名称，不要填写身份证号、电话等号码；联系电话请填在“联系手机”一栏。"),
+)
 FIELD_REQUIRED = ("FIELD_REQUIRED", _("请填写“%(label)s”。"))
 FIELD_INVALID = ("FIELD_INVALID", _("“%(label)s”的内容不正确。"))
 MATERIAL_UNKNOWN = ("MATERIAL_UNKNOWN", _("所传文件不属于本事项的任何一项材料，请按办事指南的材料清单上传。"))

@@ -166,6 +166,7 @@ def register(request):
         return render(request, "approvals/staff_register_choose.html", {"items": items})
     walk_in = WalkInForm(request.POST or None, initial={"received_at": timezone.localtime().strftime("%Y-%m-%dT%H:%M")})
     form = ApplicationForm(request.POST or None, request.FILES or None, item=item)
+    status = 200
     if request.method == "POST" and walk_in.is_valid() and form.is_valid():
         try:
             application = services.application_submit(
@@ -179,8 +180,9 @@ def register(request):
                 applicant_name=walk_in.cleaned_data["applicant_name"],
                 contact_mobile=walk_in.cleaned_data["contact_mobile"],
             )
-        except ZtError as exc:
-            apply_error(form, exc)
+        except ZtError as exc:  # beside the field it names, in whichever of the two forms holds it
+            apply_error(walk_in if set(exc.fields) & set(walk_in.fields) else form, exc)
+            status = exc.status
         else:
             messages.success(
                 request,
@@ -188,7 +190,9 @@ def register(request):
                 % {"no": application.receipt_no, "code": application.query_code},
             )
             return redirect("workbench_approvals:detail", pk=application.pk)
-    return render(request, "approvals/staff_register.html", {"item": item, "walk_in": walk_in, "form": form})
+    return render(
+        request, "approvals/staff_register.html", {"item": item, "walk_in": walk_in, "form": form}, status=status
+    )
 
 
 @staff_required

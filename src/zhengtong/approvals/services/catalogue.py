@@ -191,7 +191,7 @@ def _parse_value(name: str, raw: str, sheet: str, row: int, errors: list):
             number = int(float(raw)) if raw else 0
             if number < 0:
                 raise ValueError
-        except ValueError:
+        except (ValueError, OverflowError):  # 1e400 is a float too large for an integer: no 500
             errors.append(RowError(sheet=sheet, row=row, column=name, message=_("应为非负整数")))
             return None
         if out_of_range := figure_problems(Material if sheet == "材料" else ServiceItem, {name: number}):

@@ -11,9 +11,10 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import lookup, notices
-from zhengtong.core.errors import Conflict, InvalidInput, refuse
+from zhengtong.core.errors import Conflict, InvalidInput, refuse, refuse_on
 from zhengtong.files.intake import FileRefused
 from zhengtong.files.services import file_store
 from zhengtong.sharing.prefill import held_licences
@@ -127,6 +128,8 @@ def application_submit(
         require_department(registered_by, item.lead_department, Application(item=item), "register")
     elif not item.online:
         raise refuse(errors.NOT_ONLINE)
+    if privacy.numbers_in(applicant_name):  # stored in clear, printed on every notice: a name only
+        raise refuse_on("applicant_name", errors.APPLICANT_NAME_NOT_A_NAME)
     key = (idempotency_key or "") if applicant is not None else ""
     if len(key) > 64:  # cut, two keys alike in their first 64 characters were one
         raise refuse(lookup.KEY_TOO_LONG)
