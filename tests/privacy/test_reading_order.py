@@ -16,19 +16,23 @@ from zhengtong.privacy.html import mask_html, visible_text
 from zhengtong.privacy.normalize import INVISIBLE
 from zhengtong.privacy.reading_order import RIGHT_TO_LEFT_TEXT, as_shown, bidi_class
 
-# Digits, separators, spaces and tabs, left-to-right, right-to-left and Arabic letters, Arabic digits, a combining
-# mark, a zero-width space, and every direction mark, embedding, override and isolate. No brackets: the reference
-# pairs them (N0), which moves brackets and no digit or letter.
+# Digits, separators, brackets, spaces and tabs, left-to-right, right-to-left and Arabic letters, Arabic digits, a
+# combining mark, a zero-width space, and every direction mark, embedding, override and isolate.
 _PIECES = st.sampled_from(
     list("0123456789")
-    + list(" -.,+%#:/$€\t")
+    + list(" -.,+%#:/$€\t()[]（）【】")
     + ["a", "Z", "张", "号", "ا", "ب", "ש", "٣", "٤", "\u0300", "\u200b"]
     + ["\u200e", "\u200f", "\u061c", *map(chr, range(0x202A, 0x202F)), *map(chr, range(0x2066, 0x206A))]
 )
 
 
+# The reference also draws a bracket in a right-to-left run as its mirror image, a glyph and not an order: every
+# bracket is compared as one mark.
+_BRACKETS = str.maketrans(dict.fromkeys("()[]（）【】", "§"))
+
+
 def _shown(text: str) -> str:
-    return "".join(c for c in (text[i] for i in as_shown(text)) if c not in INVISIBLE)
+    return "".join(c for c in (text[i] for i in as_shown(text)) if c not in INVISIBLE).translate(_BRACKETS)
 
 
 @settings(max_examples=3000, deadline=None)
@@ -36,7 +40,7 @@ def _shown(text: str) -> str:
 def test_the_order_is_the_one_the_unicode_algorithm_shows(text):
     """UAX #9 as python-bidi (Rust's unicode-bidi) implements it, for a page written left to right: the visible
     characters in the same order. Invisible ones are left out of the comparison, since no detector reads them."""
-    reference = "".join(c for c in get_display(text, base_dir="L") if c not in INVISIBLE)
+    reference = "".join(c for c in get_display(text, base_dir="L") if c not in INVISIBLE).translate(_BRACKETS)
     assert _shown(text) == reference
 
 
@@ -127,3 +131,16 @@ def test_html_isolates_and_overrides_are_read_as_a_page_shows_them(html):
 )
 def test_figures_beside_right_to_left_text_are_no_number(text):
     assert not scan(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("请补充担保人(\u200f138)05740001", Kind.MOBILE), ("证件号330206(\u200f19900307)1231", Kind.ID_NUMBER)],
+)
+def test_a_mark_inside_brackets_turns_no_number_a_page_shows_as_typed(text, kind):
+    """Outside attack, session 63: with bracket pairs (N0) left out, a right-to-left mark after an opening bracket
+    read (138)05740001 as (05740001)138, which a page shows as typed: published in a reply, on Open311, in a
+    correction notice's PDF and a guide's answers."""
+    assert kind in {f.kind for f in scan(text)}
+    assert get_display(text, base_dir="L").replace("\u200f", "") == text.replace("\u200f", "")
+    assert not scan(mask(text))

@@ -7,11 +7,10 @@ An override (U+202E) shows a number typed backwards the right way round. Read in
 number, and was published (sessions 62 and 63). The detectors read the order computed here.
 
 What is implemented: the explicit levels (X1-X8) with overrides, embeddings, isolates and the depth limit; isolating
-run sequences (BD13); the weak (W1-W7), neutral (N1-N2) and implicit (I1-I2) rules; trailing white space (L1) and
-the reordering (L2). Left out: bracket pairs (N0), which move brackets, never the digits and letters a detector reads
-(a test compares this order with python-bidi's, which implements them, on text without brackets), and mirroring,
-which changes glyphs, not order. No library gives the positions, which a finding must be mapped back through:
-python-bidi returns the reordered string only.
+run sequences (BD13); the weak (W1-W7), bracket pair (BD16, N0), neutral (N1-N2) and implicit (I1-I2) rules; trailing
+white space (L1) and the reordering (L2). Left out: mirroring, which changes glyphs, not order. A test compares this
+order with python-bidi's. No library gives the positions, which a finding must be mapped back through: python-bidi
+returns the reordered string only.
 """
 
 from __future__ import annotations
@@ -53,12 +52,12 @@ def as_shown(text: str) -> list[int]:
 
 
 def _line(text: str, start: int, end: int) -> list[int]:
-    positions = range(start, end)
-    kinds = [bidi_class(text[i]) for i in positions]
-    levels, types, kept = _explicit(text, start, kinds)
+    line = text[start:end]
+    kinds = [bidi_class(c) for c in line]
+    levels, types, kept = _explicit(kinds)
     explicit = tuple(levels)  # each sequence's start and end are read against the levels before any is resolved
     for sequence in _sequences(kinds, levels, kept):
-        _resolve(sequence, explicit, levels, types, kinds)
+        _resolve(line, sequence, explicit, levels, types, kinds)
     for i, kind in enumerate(kinds):  # a removed control stays inside its neighbours' run, splitting no number
         if kind in _REMOVED:
             levels[i] = levels[i - 1] if i else _neighbour_level(levels, kinds, i, 1)
@@ -99,7 +98,7 @@ class _Entry:
         self.level, self.override, self.isolate = level, override, isolate
 
 
-def _explicit(text: str, start: int, kinds: list[str]) -> tuple[list[int], list[str], list[int]]:
+def _explicit(kinds: list[str]) -> tuple[list[int], list[str], list[int]]:
     """X1-X9: each character's embedding level and its type under any override; the indexes X9 keeps (controls
     other than isolates, and the boundary neutrals, are removed from the later rules)."""
     stack = [_Entry(0, None, False)]
@@ -203,9 +202,9 @@ def _direction(level: int) -> str:
 
 
 def _resolve(
-    sequence: list[int], explicit: tuple[int, ...], levels: list[int], types: list[str], kinds: list[str]
+    line: str, sequence: list[int], explicit: tuple[int, ...], levels: list[int], types: list[str], kinds: list[str]
 ) -> None:
-    """W1-W7, N1-N2, I1-I2 over one isolating run sequence, in place on `levels`."""
+    """W1-W7, N0-N2, I1-I2 over one isolating run sequence, in place on `levels`."""
     level = explicit[sequence[0]]
     sos = _direction(max(level, _neighbour_level(explicit, kinds, sequence[0], -1)))
     last = sequence[-1]
@@ -248,6 +247,7 @@ def _resolve(
             strong = t[k]
         elif t[k] == "EN" and strong == "L":
             t[k] = "L"
+    _bracket_pairs(line, sequence, t, kinds, sos, _direction(level))
     k = 0
     while k < n:  # N1, N2: a run of neutrals takes its neighbours' direction where they agree (numbers count as R)
         if t[k] not in _NEUTRAL:
@@ -265,6 +265,67 @@ def _resolve(
             levels[i] += {"R": 1, "AN": 2, "EN": 2}.get(t[k], 0)
         elif t[k] in ("L", "EN", "AN"):
             levels[i] += 1
+
+
+# BidiBrackets.txt: each opening bracket and the closing one it pairs with (U+2329 and U+232A pair as their
+# canonical equivalents U+3008 and U+3009 do).
+_PAIRS = (
+    "()[]{}\u0f3a\u0f3b\u0f3c\u0f3d\u169b\u169c\u2045\u2046\u207d\u207e\u208d\u208e\u2308\u2309\u230a\u230b"
+    "\u3008\u3009\u2768\u2769\u276a\u276b\u276c\u276d\u276e\u276f\u2770\u2771\u2772\u2773\u2774\u2775"
+    "\u27c5\u27c6\u27e6\u27e7\u27e8\u27e9\u27ea\u27eb\u27ec\u27ed\u27ee\u27ef\u2983\u2984\u2985\u2986"
+    "\u2987\u2988\u2989\u298a\u298b\u298c\u298d\u2990\u298f\u298e\u2991\u2992\u2993\u2994\u2995\u2996"
+    "\u2997\u2998\u29d8\u29d9\u29da\u29db\u29fc\u29fd\u2e22\u2e23\u2e24\u2e25\u2e26\u2e27\u2e28\u2e29"
+    "\u2e55\u2e56\u2e57\u2e58\u2e59\u2e5a\u2e5b\u2e5c\u300a\u300b\u300c\u300d\u300e\u300f\u3010\u3011"
+    "\u3014\u3015\u3016\u3017\u3018\u3019\u301a\u301b\ufe59\ufe5a\ufe5b\ufe5c\ufe5d\ufe5e\uff08\uff09"
+    "\uff3b\uff3d\uff5b\uff5d\uff5f\uff60\uff62\uff63"
+)
+_CANONICAL = {"\u2329": "\u3008", "\u232a": "\u3009"}
+_CLOSES = {_PAIRS[i]: _PAIRS[i + 1] for i in range(0, len(_PAIRS), 2)}  # opening -> its closing bracket
+_CLOSING = frozenset(_CLOSES.values())
+_MOST_OPEN = 63  # BD16: a deeper stack of open brackets ends the pairing
+
+
+def _strong(kind: str) -> str | None:
+    """The direction a resolved type counts as for a bracket pair: numbers as right to left."""
+    return "L" if kind == "L" else "R" if kind in ("R", "EN", "AN") else None
+
+
+def _bracket_pairs(line: str, sequence: list[int], t: list[str], kinds: list[str], sos: str, embedding: str) -> None:
+    """BD16 and N0: a pair of brackets takes the embedding's direction if a strong type of it stands inside; else
+    the other direction if one of that stands inside and before the pair too; else stays neutral. Without it, a
+    right-to-left mark after an opening bracket read (138)05740001 as (05740001)138, which a page shows typed
+    (outside attack, session 63)."""
+    stack: list[tuple[str, int]] = []
+    pairs = []
+    for k, i in enumerate(sequence):
+        c = _CANONICAL.get(line[i], line[i])
+        if t[k] != "ON":
+            continue
+        if c in _CLOSES:
+            if len(stack) == _MOST_OPEN:
+                break
+            stack.append((_CLOSES[c], k))
+        elif c in _CLOSING:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == c:
+                    pairs.append((stack[depth][1], k))
+                    del stack[depth:]
+                    break
+    for opening, closing in sorted(pairs):
+        inside = {_strong(kind) for kind in t[opening + 1 : closing]}
+        if embedding in inside:
+            direction = embedding
+        elif inside - {None}:
+            before = next((d for d in map(_strong, reversed(t[:opening])) if d), sos)
+            direction = before if before != embedding else embedding
+        else:
+            continue
+        for bracket in (opening, closing):
+            t[bracket] = direction
+            k = bracket + 1
+            while k < len(t) and kinds[sequence[k]] == "NSM":  # a mark on a bracket follows it
+                t[k] = direction
+                k += 1
 
 
 def _neighbour_level(levels: list[int] | tuple[int, ...], kinds: list[str], i: int, step: int) -> int:
