@@ -288,6 +288,10 @@ ATTACK_63 = [
     ("住 址 ： 绿 城 春 江 花 园 9 幢 8 0 0 室", Kind.ADDRESS, "绿 城 春 江 花 园 9 幢 8 0 0 室"),
     ("家住绿城春江花园9 幢 8 0 0 室", Kind.ADDRESS, "绿城春江花园9 幢 8 0 0 室"),
     ("我 住 在 明 州 路 8 8 弄 1 2 号 6 0 1 室", Kind.ADDRESS, "明 州 路 8 8 弄 1 2 号 6 0 1 室"),
+    # each group in its own brackets, spaced (session 63)
+    ("(139) (0574) (2222)", Kind.MOBILE, "(139) (0574) (2222"),
+    ("【138】 【0574】 【0001】", Kind.MOBILE, "138】 【0574】 【0001"),
+    ("(330206) (19850512) (1230)", Kind.ID_NUMBER, "330206) (19850512) (1230"),
     # the Cyrillic and Greek letters drawn as O and I, in a digit's place (session 63)
     ("手机138\u041e574\u041e\u041e33", Kind.MOBILE, "138\u041e574\u041e\u041e33"),
     (
@@ -298,7 +302,15 @@ ATTACK_63 = [
     ("电话\u04cf3805740033", Kind.MOBILE, "\u04cf3805740033"),
 ]
 # and what a row of spaced figures, with or without a word, still is: no address
-ATTACK_63_CLEAN = ["合计 1 2 3 4 5 6", "第 3 幢 共 1 2 0 户", "全年 1 2 件 3 号", "1 2 3\n4 5 6"]
+ATTACK_63_CLEAN = [
+    "合计 1 2 3 4 5 6",
+    "第 3 幢 共 1 2 0 户",
+    "全年 1 2 件 3 号",
+    "1 2 3\n4 5 6",
+    "(1) (2) (3)",
+    "2026年(第1期) (总第138期)",
+    "见第(13)页 (58)页 (2026)年",
+]
 
 
 @pytest.mark.parametrize(

@@ -78,10 +78,13 @@ _DB, _DE = r"(?<![0-9])", r"(?![0-9])"
 # an amount (13,805,740,001), a list or a sum is written with them (_GROUP_MARK reads the first two at a number's
 # own group breaks).
 _MARK = r"(?:[^\w\s*,，、+%]|[_丨点])"
-_SEP = rf"(?:[ \t]{{0,3}}{_MARK}{{1,3}}[ \t]{{0,3}}|[ \t]{{1,3}})?"
+# Up to three marks, a space or two between them too: each group in its own brackets, spaced ((139) (0574) (2222),
+# 【138】 【0574】 【0001】, session 63).
+_MARKS = rf"{_MARK}(?:[ \t]{{0,2}}{_MARK}){{0,2}}"
+_SEP = rf"(?:[ \t]{{0,3}}{_MARKS}[ \t]{{0,3}}|[ \t]{{1,3}})?"
 # An ID number's groups spaced as wide as anyone likes (3302    0619    …): its birth date and check character tell
 # it from a table's figures, which a mobile has no way to (below).
-_ID_SEP = rf"(?:[ \t]{{0,3}}{_MARK}{{1,3}}[ \t]{{0,3}}|[ \t]{{1,40}})?"
+_ID_SEP = rf"(?:[ \t]{{0,3}}{_MARKS}[ \t]{{0,3}}|[ \t]{{1,40}})?"
 # Punctuation that joins a number's groups when typed as a list (138，0574，0031), or the line breaks, wide spaces
 # and asterisks that split one over lines or columns (a page shows one space there): the same mark at the number's
 # own group breaks only (3-4-4, 6-8-4), so an amount written in thousands (13,805,740,001) is not a mobile. A mobile
