@@ -288,6 +288,17 @@ ATTACK_63 = [
     ("住 址 ： 绿 城 春 江 花 园 9 幢 8 0 0 室", Kind.ADDRESS, "绿 城 春 江 花 园 9 幢 8 0 0 室"),
     ("家住绿城春江花园9 幢 8 0 0 室", Kind.ADDRESS, "绿城春江花园9 幢 8 0 0 室"),
     ("我 住 在 明 州 路 8 8 弄 1 2 号 6 0 1 室", Kind.ADDRESS, "明 州 路 8 8 弄 1 2 号 6 0 1 室"),
+    # a building and its room parted by a bracket, a slash or 的; building-unit-room by a slash, a dot or _; a
+    # village's team (队, 社) for its group, and a group written out (session 63)
+    ("住春江花园9幢（801室）", Kind.ADDRESS, "春江花园9幢（801室"),
+    ("住春江花园9幢/801室", Kind.ADDRESS, "春江花园9幢/801室"),
+    ("住春江花园9幢的801室", Kind.ADDRESS, "春江花园9幢的801室"),
+    ("东方港城3/2/301", Kind.ADDRESS, "东方港城3/2/301"),
+    ("东方港城3.2.301", Kind.ADDRESS, "东方港城3.2.301"),
+    ("东方港城3_2_301", Kind.ADDRESS, "东方港城3_2_301"),
+    ("横山村3队45号", Kind.ADDRESS, "横山村3队45号"),
+    ("横山村3社45号", Kind.ADDRESS, "横山村3社45号"),
+    ("横山村第三村民小组", Kind.ADDRESS, "横山村第三村民小组"),
     # each group in its own brackets, spaced (session 63)
     ("(139) (0574) (2222)", Kind.MOBILE, "(139) (0574) (2222"),
     ("【138】 【0574】 【0001】", Kind.MOBILE, "138】 【0574】 【0001"),
@@ -310,6 +321,10 @@ ATTACK_63_CLEAN = [
     "(1) (2) (3)",
     "2026年(第1期) (总第138期)",
     "见第(13)页 (58)页 (2026)年",
+    "日期2026/12/07",
+    "版本3.2.301发布",
+    "消防第3队队员",
+    "农业合作社3社员",
 ]
 
 
@@ -362,3 +377,8 @@ def test_a_number_with_circles_for_zeros_is_masked_circles_and_all():
     """Review (session 48): the circles were read as digits but not masked as digits, so nothing was masked."""
     assert mask("回电一三八○五七四○○○二") == "回电一三八****○○○二"
     assert not scan(mask("回电一三八○五七四○○○二"))
+
+
+def test_a_village_group_written_out_is_masked_numerals_and_all():
+    assert mask("住横山村第三村民小组") == "住横山村第**村民小组"
+    assert mask("横山村三队四十五号") == "横山村**队***号"

@@ -12,10 +12,10 @@ from zhengtong.core import masking
 from .detect import Finding, Kind, scan
 from .normalize import INVISIBLE, LOOKALIKES, SPELT_DIGITS
 
-# A number in Chinese numerals is one before a unit word (五组, 三幢) or as the room that ends an address (三幢二〇一);
-# elsewhere it is part of a name (四明山路, 百丈街道).
+# A number in Chinese numerals is one before a unit word (五组, 三幢, 第三村民小组) or as the room that ends an
+# address (三幢二〇一); elsewhere it is part of a name (四明山路, 百丈街道).
 _NUMBER = re.compile(
-    r"[0-9０-９]+|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+(?=[号幢栋座单元楼层室组弄户#]|\Z)"
+    r"[0-9０-９]+|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+(?=[号幢栋座单元楼层室组弄户#队社]|村民小组|\Z)"
 )
 _MOBILE_PREFIX = re.compile(r"^(?:[+＋]|00|００)?(?:86|８６)[ -]?|^[(（][+＋]?(?:86|８６)[)）] ?")
 _AREA = re.compile(r"^[(（]?[0０][0-9０-９]{2,3}[)）]?[- ]?")

@@ -43,8 +43,9 @@ _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广�
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
 # (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
 _BUILDING = rf" ?(?:[A-Z]区)?(?:第?{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
-# between the building and the room: a unit, a floor (9栋8楼800), a comma or a dash (9幢-800室)
-_BETWEEN = rf"(?:第?{_N}单元)?(?:第?{_N}[楼层])?[,，、-]?"
+# between the building and the room: a unit, a floor (9栋8楼800), a comma, a dash, a slash, 的 or an opening
+# bracket (9幢-800室, 9幢/801室, 9幢的801室, 9幢（801室）: session 63)
+_BETWEEN = rf"(?:第?{_N}单元)?(?:第?{_N}[楼层])?[,，、\-/的（(]?"
 
 # The name before the shape is read once for all the shapes (with the name in each shape, every start was tried
 # seven times: half the detector's time). A shorter name is tried with every shape before a longer one, so a
@@ -62,11 +63,11 @@ ADDRESS = re.compile(
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_BUILDING}{_N}单元",
-            rf"{_ESTATE}\d+-\d+-\d+",
+            rf"{_ESTATE}\d+([-/._])\d+\1\d+",  # 东方港城3-2-301, 3/2/301, 3.2.301, 3_2_301
             rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
-            rf"村(?:第?{_N}(?:村民小组|组)(?:第?{_N}[号户])?|{_NAME}自然村(?:第?{_N}[号户])?"
+            rf"村(?:第?{_N}(?:村民小组|组|队|社)(?:第?{_N}[号户])?|{_NAME}自然村(?:第?{_N}[号户])?"
             rf"|[\u4e00-\u9fa5]{{1,3}}?{_N}号{_GOES_ON}|第?{_N}[号户]{_GOES_ON}|\d{{1,2}}-\d{{1,4}}号)",
         )
     )
@@ -92,7 +93,8 @@ _CONJUNCTION = re.compile(r"和|或|或者|及|以及|与|、")
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
 # without one is skipped before the slower pattern runs.
 _HINT = re.compile(
-    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#]|\d-\d|自然村|[幢栋号][:：] ?\d"
+    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#队社]|\d[-/._]\d|自然村|村民小组"
+    r"|[幢栋号][:：] ?\d"
 )
 
 
