@@ -93,6 +93,8 @@ def test_a_mobile_typed_as_the_office_s_telephone_is_refused_and_allowed_nowhere
         "北仑区行政服务中心3号楼201室",
         "中山东路1288弄5号",
         "明州路1-2号",
+        "北仑区春晓街道慈岙村88号村便民服务中心",  # a village's own office (the review of session 63)
+        "北仑区小港街道红联村村民委员会（红联村128号）",
     ):
         assert _post(client, item, {"location": office}).status_code == 302, office
 

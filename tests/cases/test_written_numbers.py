@@ -77,3 +77,16 @@ def test_an_offices_telephone_a_firms_landline_and_a_licences_number_stay(distri
         "邮政寄递",
     ):
         written_numbers_refused(APPLICATION, "conclude", _posted(doc_no=text, certificate_no=text, reason=text))
+
+
+def test_every_caller_that_takes_a_steps_first_check_itself_reads_what_was_sent_too():
+    """`perform` reads what staff send; a page or an API that runs `state_first` and then the step itself must call
+    `written_numbers_refused` too. The review of session 63 found the data-sharing request's page had not."""
+    from pathlib import Path
+
+    import zhengtong
+
+    sources = [p for p in Path(zhengtong.__file__).parent.rglob("*.py") if p.name != "transitions.py"]
+    callers = [p for p in sources if "state_first(" in p.read_text(encoding="utf-8")]
+    assert len(callers) >= 2
+    assert [p.name for p in callers if "written_numbers_refused(" not in p.read_text(encoding="utf-8")] == []

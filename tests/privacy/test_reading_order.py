@@ -4,7 +4,6 @@ number typed in reverse behind a right-to-left character is published whole (out
 from __future__ import annotations
 
 import sys
-import unicodedata
 
 import pytest
 from bidi import get_display
@@ -66,7 +65,6 @@ def test_a_letter_newer_than_pythons_unicode_turns_a_number_as_a_browser_shows_i
     """Outside attack, session 63: U+10EC2 (Arabic Extended-C) and U+10D4A (Garay) have no class in Python 3.11's
     tables (Unicode 14), so they were read as left to right and the number after them as typed; a browser, with
     newer tables, shows its groups reversed (138 0574 0033, and a whole ID number)."""
-    assert unicodedata.bidirectional("\U00010ec2") in ("", "AL")  # unknown here; AL in Unicode 15
     text = "联系 \U00010ec2 0033 0574 138 ，身份证 \U00010d4a 1231 19900307 330206 谢谢"
     assert [f.kind for f in scan(text)] == [Kind.MOBILE, Kind.ID_NUMBER]
     assert get_display("\U00010ec2 0033 0574 138", base_dir="L").startswith("138 0574 0033")
@@ -99,9 +97,9 @@ def test_a_number_shown_in_reverse_order_of_its_groups_is_read_as_shown(text):
 
 
 def test_an_id_number_typed_in_reverse_after_a_mark_is_read_as_shown():
-    from ..factories import valid_id_number
-
-    number = valid_id_number()
+    """Its check character a digit: an X is a left-to-right letter, which stops the turn (the review of session 63
+    found the test failing on the one number in eleven that ends in X; a page shows that one as typed)."""
+    number = "330206199003071231"
     typed = f"身份证号\u200f{number[14:]} {number[6:14]} {number[:6]}"
     assert [f.kind for f in scan(typed)] == [Kind.ID_NUMBER]
     assert not scan(mask(typed))

@@ -184,3 +184,19 @@ def test_a_step_posted_in_the_wrong_state_is_refused_naming_it_and_audited(
     assert page.status_code == 200 and "理由" in page.content.decode()
     refused = OperationLog.objects.get(action="sharing.refused.refuse", object_id=str(other.pk))
     assert refused.changes["code"][1] == "INVALID_INPUT"
+
+
+def test_a_persons_number_in_a_refusals_reason_is_refused_on_the_page_too(
+    legal_resource, wangwu, lisi, registers, verified_client
+):
+    """The review of session 63: the request's page took the step's first check itself and then its step, without
+    the engine's reading of what staff send (cases/transitions.written_numbers_refused): a mobile in the reason was
+    stored and the request refused, where the API answered 400."""
+    request = ask(legal_resource, wangwu, registers["B"])
+    page = verified_client(lisi).post(
+        f"/workbench/sharing/requests/{request.pk}/",
+        {"action": "refuse", "refuse-reason": "经办人陈志强13957412366核实后不予共享"},
+    )
+    assert "CASE_TEXT_HOLDS_PERSONAL_NUMBERS" in page.content.decode()
+    request.refresh_from_db()
+    assert request.state == State.SUBMITTED and "13957412366" not in (request.reason or "")

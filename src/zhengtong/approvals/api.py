@@ -423,9 +423,9 @@ class StaffAction(APIView):
 
         def run():  # a retry gets the first answer before anything is checked again
             state_first(APPLICATION, action, application, request.user)  # the state before the parameters
-            written_numbers_refused(APPLICATION, action, params(request.data))
             if action in TARGET_CHECKS:  # and a review's branch, whose opinion is its state
                 TARGET_CHECKS[action](application, request.user, params(request.data))
+            written_numbers_refused(APPLICATION, action, params(request.data))
             STAFF_ACTIONS[action](application, request.user, params(request.data), None)
             application.refresh_from_db()
             return ApplicationSerializer(application).data

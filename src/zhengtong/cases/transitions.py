@@ -92,6 +92,9 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
 WRITTEN_NUMBERS = frozenset(privacy.Kind) - {privacy.Kind.LANDLINE, privacy.Kind.NAME, privacy.Kind.ADDRESS}
 TEXT_HOLDS_NUMBERS = "CASE_TEXT_HOLDS_PERSONAL_NUMBERS"
 _NOT_WRITTEN = frozenset({"csrfmiddlewaretoken"})  # the page's form token, no one's words
+# No step reads a longer value (core/params' readers refuse one, the longest an answer's 10,000 characters): one is
+# not read here either, so a body of megabytes in a parameter no step reads costs nothing.
+_LONGEST_READ = 10_000
 
 
 def written_numbers_refused(case_type: CaseType, name: str, data) -> None:
@@ -111,6 +114,7 @@ def written_numbers_refused(case_type: CaseType, name: str, data) -> None:
         for field in data.keys()
         if field not in step.may_name and field not in _NOT_WRITTEN
     }
+    written = {field: text for field, text in written.items() if len(text) <= _LONGEST_READ}
     allow = public_contacts() if any(text.strip() for text in written.values()) else frozenset()
     for field, text in written.items():
         found = [f for f in privacy.scan(text, allow=allow, numbers_only=True) if f.kind in WRITTEN_NUMBERS]
@@ -125,7 +129,8 @@ def written_numbers_refused(case_type: CaseType, name: str, data) -> None:
 
 
 def state_first(case_type: CaseType, name: str, case: Model, user) -> None:
-    """`perform`'s first step alone, for a caller that reads its parameters itself before the action runs."""
+    """`perform`'s first step alone, for a caller that reads its parameters itself before the action runs: it calls
+    `written_numbers_refused` itself too (a test holds every caller to it)."""
     step = action(case_type, name)
     if case_type.wrong_state is None:
         return

@@ -21,21 +21,27 @@ RESIDENCE = re.compile(
     r"幢|栋|单元|#|＃|组|小区|花园|家园|公寓"
     r"|(?:苑|新村|庭|湾|城|邸|墅|居|阁|轩|里)\s*[0-9A-Z一二三四五六七八九十]+\s*(?:号楼|座)"
     r"|(?<!\d)\d{1,3}-\d{1,2}-\d{3,4}(?!\d)|\d\s*门\s*\d+\s*室|弄\s*\d+\s*号楼?\s*\d+\s*室"
-    r"|村\s*[0-9一二三四五六七八九十百]+\s*号"
 )
+# A village's house number is a home's, unless the field names the village's office there (慈岙村88号村便民服务中心,
+# 红联村村民委员会（红联村128号）: the review of session 63).
+VILLAGE_HOUSE = re.compile(r"村\s*[0-9一二三四五六七八九十百]+\s*号")
+VILLAGE_OFFICE = re.compile(r"村委会|村民委员会|服务中心|服务站|服务点|办事处|党群|办公")
 # No telephone number is this long (0574-86781234 has 12 digits).
 LONG_NUMBER = re.compile(r"\d(?:[ -]?\d){12,}")
 
 
-def _office(finding: Finding, address: bool) -> bool:
+def _office(finding: Finding, address: bool, value: str) -> bool:
     if finding.kind == Kind.LANDLINE:
         return True
-    return address and finding.kind == Kind.ADDRESS and not RESIDENCE.search(normalise(finding.text).text)
+    if not address or finding.kind != Kind.ADDRESS:
+        return False
+    read = normalise(finding.text).text
+    return not RESIDENCE.search(read) and not (VILLAGE_HOUSE.search(read) and not VILLAGE_OFFICE.search(value))
 
 
 def personal(value: str, *, address: bool, allow=frozenset()) -> list[Finding]:
     """The findings in a telephone field (`address` False) or an address field that are someone's."""
-    found = [f for f in scan(value, allow=frozenset(allow)) if not _office(f, address)]
+    found = [f for f in scan(value, allow=frozenset(allow)) if not _office(f, address, value)]
     if not address:
         found += [Finding(Kind.BANK_CARD, m.start(), m.end(), m.group()) for m in LONG_NUMBER.finditer(value)]
     return found
@@ -46,4 +52,4 @@ def allowed(value: str, *, address: bool) -> set[str]:
     when the field holds someone's data."""
     if personal(value, address=address):
         return set()
-    return {f.text for f in scan(value) if _office(f, address)}
+    return {f.text for f in scan(value) if _office(f, address, value)}

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.cases.guards import refusal_recorded, refusals_audited
-from zhengtong.cases.transitions import allowed_actions, state_first
+from zhengtong.cases.transitions import allowed_actions, state_first, written_numbers_refused
 from zhengtong.cases.visibility import newest_visible, visible, visible_case
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import xlsx_response
@@ -245,6 +245,7 @@ def share_request(request, pk: int):
             # when its step is not open to him here; the engine then says why (the state, or the service's 403).
             with refusals_audited(SHARE_REQUEST, request.user, found, step):
                 state_first(SHARE_REQUEST, step, found, request.user)
+                written_numbers_refused(SHARE_REQUEST, step, request.POST)
                 if form is None or form.is_valid():
                     _PAGE_STEPS[step](found, request.user, form)
                     messages.success(request, _DONE[step])
