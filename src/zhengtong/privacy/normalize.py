@@ -105,6 +105,7 @@ _GLUED_AFTER = re.compile(f"[0-9]{{7}}({_RUN_SEP}?[{_CN_NUMERALS}]{{1,2}})\\Z")
 # letters in it (O2O, IOO1-2000L) is left as written.
 LOOKALIKES = "OoIl" + "\u041e\u043e\u039f\u03bf" + "\u0406\u0399\u04cf"
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011" + "0000" + "111")
+_LOOKALIKE = re.compile(f"[{LOOKALIKES}]")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
     f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
@@ -113,9 +114,9 @@ _NEEDS_WORK = re.compile(
 
 
 def _lookalike_run(text: str) -> bool:
-    """Whether a look-alike stands in a long enough run: the letters looked for first (four scans of the text
-    in C), the pattern only where one stands."""
-    return any(c in text for c in LOOKALIKES) and _LOOKALIKE_RUN.search(text) is not None
+    """Whether a look-alike stands in a long enough run: the letters looked for first (one scan of the text in C),
+    the pattern only where one stands."""
+    return _LOOKALIKE.search(text) is not None and _LOOKALIKE_RUN.search(text) is not None
 
 
 def _lookalikes(run: re.Match) -> str:

@@ -93,7 +93,7 @@ _CONJUNCTION = re.compile(r"和|或|或者|及|以及|与|、")
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
 # without one is skipped before the slower pattern runs.
 _HINT = re.compile(
-    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#队社]|\d[-/._]\d|自然村|村民小组"
+    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#队社]|\d-\d|\d[/._]\d{1,2}[/._]\d|自然村|村民小组"
     r"|[幢栋号][:：] ?\d"
 )
 
@@ -105,14 +105,12 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     # White space between a number and a word is read through (绿城春江花园9 幢 800 室, an estate's name at the end of
     # a line and its building on the next: a page shows one address). Between two numbers it stays, where it parts
     # a table's columns, and between two words, where it ends a name before the estate (莫彧 白鱼潭小区…).
-    white = {i for m in _WHITE_BESIDE_A_NUMBER.finditer(text) for i in range(*m.span())}
-    white |= {
-        i
-        for run in _LETTER_SPACED.finditer(text)
-        for gap in _SPACES.finditer(text, *run.span())
-        for i in range(*gap.span())
-    }
-    compact = without(text, _runs(sorted(white)))
+    white = [m.span() for m in _WHITE_BESIDE_A_NUMBER.finditer(text)]
+    runs = _LETTER_SPACED.finditer(text) if " " in text else ()
+    spaced = [gap.span() for run in runs for gap in _SPACES.finditer(text, *run.span())]
+    if spaced:  # the two overlap where a letter-spaced run holds a number
+        white = _runs(sorted({i for start, end in white + spaced for i in range(start, end)}))
+    compact = without(text, white)
     spans: list[tuple[int, int]] = []
     for start, end in _windows(compact.text):
         for m in ADDRESS.finditer(compact.text, start, end):
