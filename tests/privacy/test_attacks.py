@@ -299,6 +299,17 @@ ATTACK_63 = [
     ("横山村3队45号", Kind.ADDRESS, "横山村3队45号"),
     ("横山村3社45号", Kind.ADDRESS, "横山村3社45号"),
     ("横山村第三村民小组", Kind.ADDRESS, "横山村第三村民小组"),
+    # the fifth round: digits of several scripts in one number, small forms in an e-mail, a unit before the room
+    ("邻居身份证号3302061990⓪3⓪7一231冒领补贴", Kind.ID_NUMBER, "3302061990⓪3⓪7一231"),
+    ("联系电话1三8⓪5七4⓪⓪⓪1", Kind.MOBILE, "1三8⓪5七4⓪⓪⓪1"),
+    ("他老婆电话１３８０⑤７４０００一", Kind.MOBILE, "１３８０⑤７４０００一"),
+    ("邮箱zhangsan﹫qq.com", Kind.EMAIL, "zhangsan﹫qq.com"),
+    ("邮箱lisi@qq﹒com", Kind.EMAIL, "lisi@qq﹒com"),
+    ("滨江小区3栋2-301", Kind.ADDRESS, "滨江小区3栋2-301"),
+    ("滨江小区3#2-302", Kind.ADDRESS, "滨江小区3#2-302"),
+    ("滨江小区3号楼2门301", Kind.ADDRESS, "滨江小区3号楼2门301"),
+    ("滨江小区3幢2-301室", Kind.ADDRESS, "滨江小区3幢2-301室"),
+    ("滨江小区3ｰ2ｰ301", Kind.ADDRESS, "滨江小区3ｰ2ｰ301"),
     # each group in its own brackets, spaced (session 63)
     ("(139) (0574) (2222)", Kind.MOBILE, "(139) (0574) (2222"),
     ("【138】 【0574】 【0001】", Kind.MOBILE, "138】 【0574】 【0001"),

@@ -146,3 +146,13 @@ def test_every_tag_the_sanitiser_keeps_is_read_as_a_block_or_inline():
     assert set(nh3.ALLOWED_TAGS) <= BLOCKS | INLINE, set(nh3.ALLOWED_TAGS) - BLOCKS - INLINE
     html = "<p>如有疑问请联系经办人</p>&#x200F;<aside>138 <b></b>0574 0001</aside><p>特此通知。</p>"
     assert Kind.MOBILE in {f.kind for f in scan(visible_text(nh3.clean(html)))}
+
+
+def test_a_pictures_alt_is_read_in_its_line_where_the_picture_is_not_drawn():
+    """Outside attack, session 63: a browser shows an <img>'s alt in the line when the picture cannot be drawn (no
+    src), so 138<img alt="0574">0001 read 13805740001 on the page; the reader read the alt apart, 1380001."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    html = '<p>手机138<img alt="0574">0001</p>'
+    assert Kind.MOBILE in {f.kind for f in scan(visible_text(html))}
+    assert not scan(visible_text(mask_html(html)))

@@ -74,6 +74,8 @@ class _Visible(HTMLParser):
             self.parts.append(FIRST_STRONG_ISOLATE)
         if tag in ("rp", "rt"):
             self.aside += 1
+        if tag == "img" and not self.hidden:  # a picture that cannot be drawn shows its alt in the line (session 63)
+            self.parts += [HORIZONTAL_SPACES.sub(" ", value) for name, value in attrs if name == "alt" and value]
         self.apart += [unquote(value) for _name, value in attrs if value]
 
     def handle_startendtag(self, tag, attrs):

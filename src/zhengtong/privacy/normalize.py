@@ -45,7 +45,7 @@ INVISIBLE = frozenset(chr(c) for first, last in _INVISIBLE_RANGES for c in range
 _INVISIBLE_CLASS = "".join(f"{chr(first)}-{chr(last)}" for first, last in _INVISIBLE_RANGES)
 # every kind of space, and the braille blank, which shows as one
 SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\u2800"
-DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63"
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff70"  # ｰ too, half-width
 _HAN = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF), (0xF900, 0xFAFF))  # CJK ideographs, extension A, compatibility forms
 
 
@@ -64,8 +64,11 @@ def _simplified_forms() -> dict[str, str]:
 
 
 TRADITIONAL = _simplified_forms()
+# Full-width forms, and the small forms (﹫ for @, ﹒ for a full stop: an e-mail so written got through, session 63)
+_SMALL_FORMS = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFE50, 0xFE6C)}
 _WIDE = (
     {chr(c): chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}
+    | {small: plain for small, plain in _SMALL_FORMS.items() if len(plain) == 1 and small != plain}
     | dict.fromkeys(SPACES, " ")
     | dict.fromkeys(DASHES, "-")
     | TRADITIONAL
@@ -108,7 +111,7 @@ _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011" + "0000" + "111")
 _LOOKALIKE = re.compile(f"[{LOOKALIKES}]")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
-    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
+    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\ufe50-\ufe6b\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
     f"|{_SPELT_HINT}"
 )
 
@@ -187,12 +190,12 @@ def normalise(original: str) -> View:
         wide = "".join(wide[i] for i in origin)
     if "○" in wide or "◯" in wide:  # one character for one from here on
         wide = _CIRCLES.sub(lambda m: "〇" * len(m.group()), wide)
+    if _OTHER_DIGIT.search(wide):  # before numerals are read: ⓪ and 一 in one number (3302061990⓪3⓪7一231)
+        wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     if _SPELT_HINTED.search(wide):
         wide = _DIGIT_RUN.sub(_spelt, wide)
     if _lookalike_run(wide):  # one character for one
         wide = _LOOKALIKE_RUN.sub(_lookalikes, wide)
-    if _OTHER_DIGIT.search(wide):
-        wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
     return View(wide, origin)
 
 

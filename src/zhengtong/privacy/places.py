@@ -43,9 +43,9 @@ _ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广�
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
 # (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
 _BUILDING = rf" ?(?:[A-Z]区)?(?:第?{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
-# between the building and the room: a unit, a floor (9栋8楼800), a comma, a dash, a slash, 的 or an opening
-# bracket (9幢-800室, 9幢/801室, 9幢的801室, 9幢（801室）: session 63)
-_BETWEEN = rf"(?:第?{_N}单元)?(?:第?{_N}[楼层])?[,，、\-/的（(]?"
+# between the building and the room: a unit (2单元, 2门, 2-), a floor (9栋8楼800), a comma, a dash, a slash, 的 or an
+# opening bracket (9幢-800室, 9幢/801室, 9幢的801室, 9幢（801室）, 3栋2-301, 3号楼2门301: session 63)
+_BETWEEN = rf"(?:第?{_N}(?:单元|门)|\d{{1,2}}-)?(?:第?{_N}[楼层])?[,，、\-/的（(]?"
 
 # The name before the shape is read once for all the shapes (with the name in each shape, every start was tried
 # seven times: half the detector's time). A shorter name is tried with every shape before a longer one, so a
