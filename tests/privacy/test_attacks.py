@@ -310,6 +310,14 @@ ATTACK_63 = [
     ("滨江小区3号楼2门301", Kind.ADDRESS, "滨江小区3号楼2门301"),
     ("滨江小区3幢2-301室", Kind.ADDRESS, "滨江小区3幢2-301室"),
     ("滨江小区3ｰ2ｰ301", Kind.ADDRESS, "滨江小区3ｰ2ｰ301"),
+    ("车牌浙 B 1 2 3 4 5", Kind.PLATE, "浙 B 1 2 3 4 5"),
+    ("车牌是浙B一二三四五", Kind.PLATE, "浙B一二三四五"),
+    ("邮箱zhangsan艾特qq点com", Kind.EMAIL, "zhangsan艾特qq点com"),
+    (
+        "手机1    3    8    0    5    7    4    0    0    0    2",
+        Kind.MOBILE,
+        "1    3    8    0    5    7    4    0    0    0    2",
+    ),
     # each group in its own brackets, spaced (session 63)
     ("(139) (0574) (2222)", Kind.MOBILE, "(139) (0574) (2222"),
     ("【138】 【0574】 【0001】", Kind.MOBILE, "138】 【0574】 【0001"),
@@ -336,6 +344,9 @@ ATTACK_63_CLEAN = [
     "版本3.2.301发布",
     "消防第3队队员",
     "农业合作社3社员",
+    "浙江一二三四五六",
+    "价格点com",
+    "我在qq点com上",
 ]
 
 

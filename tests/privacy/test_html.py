@@ -156,3 +156,13 @@ def test_a_pictures_alt_is_read_in_its_line_where_the_picture_is_not_drawn():
     html = '<p>手机138<img alt="0574">0001</p>'
     assert Kind.MOBILE in {f.kind for f in scan(visible_text(html))}
     assert not scan(visible_text(mask_html(html)))
+
+
+def test_struck_out_digits_split_no_number_a_reader_reads_past_them():
+    """Outside attack, session 63: 手机138<del>9999</del>05740001 reads 13805740001 to anyone who skips the
+    struck-out decoy; read in its line, it was a fifteen-digit run and no number."""
+    from zhengtong.privacy.html import mask_html, visible_text
+
+    html = "<p>手机138<del>9999</del>05740001</p>"
+    assert Kind.MOBILE in {f.kind for f in scan(visible_text(html))}
+    assert not scan(visible_text(mask_html(html)))

@@ -136,8 +136,11 @@ _PHONE_WORD = (  # literal words only: a character class costs the pattern the r
 
 
 def _split_after(words: str, gap: str) -> re.Pattern:
-    """Eleven digits in two to four groups parted by runs of `gap`, right after one of `words` (group 1)."""
-    return re.compile(rf"{words}{gap}*[:：]?{gap}*(1[3-9]\d{{0,3}}({gap}+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}){_DE}")
+    """Eleven digits in two to four groups parted by runs of `gap`, or each digit apart (1    3    8 …, a page's
+    &nbsp;s, session 63), right after one of `words` (group 1)."""
+    return re.compile(
+        rf"{words}{gap}*[:：]?{gap}*(1[3-9]\d{{0,3}}({gap}+)\d{{2,6}}(?:\2\d{{2,6}}){{0,2}}|1({gap}+)[3-9](?:\3\d){{9}}){_DE}"
+    )
 
 
 _MOBILE_SPLIT = _split_after(_PHONE_WORD, r"[ \t]")
@@ -174,10 +177,13 @@ _CARD_NAMED = re.compile(
 # Spelt out so that a robot does not read it: " at " or # before a mail provider's domain for the @ (zhangsan#qq.com,
 # wangxm2 at 163 dot com; elsewhere " at " is English, "visit us at www…", and a # opens a page's fragment), " dot "
 # or " . " for a dot (wangxm @ qq . com).
-_MAIL_PROVIDER = r"(?:qq|163|126|139|188|yeah|sina|sohu|aliyun|foxmail|gmail|hotmail|outlook|live|yahoo|icloud)\b"
-_AT = rf"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?|(?: at |#)(?={_MAIL_PROVIDER}))"
+# Ended by no Latin letter or digit: \b saw no end before 点, a word character too (qq点com, session 63).
+_MAIL_PROVIDER = (
+    r"(?:qq|163|126|139|188|yeah|sina|sohu|aliyun|foxmail|gmail|hotmail|outlook|live|yahoo|icloud)(?![A-Za-z0-9])"
+)
+_AT = rf"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?|(?: at |#|艾特)(?={_MAIL_PROVIDER}))"  # 艾特: "at" read out
 # a loose dot (a space before it, 。, or (dot)) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
-_DOT = r"(?:\.|(?: \.| \. | dot |[。｡]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
+_DOT = r"(?:\.|(?: \.| \. | dot |[。｡点]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
 _EMAIL = re.compile(
     rf"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{{1,64}}{_AT}[A-Za-z0-9-]{{1,63}}(?:{_DOT}[A-Za-z0-9-]{{1,63}}){{0,8}}"
     rf"{_DOT}[A-Za-z]{{2,24}}"
@@ -190,8 +196,13 @@ _PROVINCES = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕
 _PLATE_CHAR = "A-HJ-NP-Z0-9"
 _PLATE_LOWER = "a-hj-np-z0-9"
 # A driving school's, a trailer's, a police car's, a test car's or a consulate's plate ends in its character.
+# Spelt as a plate is read out, its digits in numerals (浙B一二三四五), or spaced a character at a time (浙 B 1 2 3 4
+# 5): both were published (session 63).
+_PLATE_SPELT = "〇零一二三四五六七八九"
 _PLATE = re.compile(
-    rf"[{_PROVINCES}][A-HJ-NP-Z][·・•‧. -]?[{_PLATE_CHAR}]{{4}}[学挂警试领港澳](?![\u4e00-\u9fa5])"
+    rf"[{_PROVINCES}] ?[A-HJ-NP-Z](?=[{_PLATE_CHAR}]{{0,4}}[{_PLATE_SPELT}])[{_PLATE_CHAR}{_PLATE_SPELT}]{{5,6}}{_E}"
+    rf"|[{_PROVINCES}] ?[A-HJ-NP-Z](?=(?: [{_PLATE_CHAR}]){{0,5}} \d)(?: [{_PLATE_CHAR}]){{5,6}}{_E}"
+    rf"|[{_PROVINCES}][A-HJ-NP-Z][·・•‧. -]?[{_PLATE_CHAR}]{{4}}[学挂警试领港澳](?![\u4e00-\u9fa5])"
     rf"|[{_PROVINCES}](?:[A-HJ-NP-Z][·・•‧. -]?| [A-HJ-NP-Z][·・•‧. -])"
     rf"(?=[{_PLATE_CHAR}]{{0,5}}\d)[{_PLATE_CHAR}]{{5,6}}{_E}"
     rf"|[{_PROVINCES}](?:[a-hj-np-z]| [a-hj-np-z][·・•‧. -])(?=[{_PLATE_LOWER}]{{0,5}}\d)[{_PLATE_LOWER}]{{5,6}}{_E}"

@@ -32,6 +32,10 @@ INLINE = frozenset(
 )
 
 
+# Read apart from the line they stand in: a ruby's reading and brackets (shown only where ruby is not drawn), and
+# struck-out text, which a reader reads past (手机138<del>9999</del>05740001 is 13805740001 to him: session 63).
+_APART = frozenset(("rp", "rt", "del", "s", "strike"))
+
 # Where a page keeps a text's own spaces; elsewhere a run of them shows as one. Line breaks are kept as breaks: a
 # paragraph's lines of figures read as one line made a table's figures a mobile. (&nbsp; and U+3000 are no
 # collapsing white space to a browser.)
@@ -50,7 +54,7 @@ class _Visible(HTMLParser):
         self.rows: list[list[tuple[int, int]]] = []  # each open table row's cells, as ranges of `parts`
         self.cell_start: list[int] = []
         self.overrides: list[bool] = []  # each open <bdo>: whether it overrides the direction
-        self.aside = 0  # inside a ruby's <rp> or <rt>: shown apart from the text it annotates, or not at all
+        self.aside = 0  # inside a ruby's <rp> or <rt>, or struck-out text: read apart (_APART)
 
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"):
@@ -72,7 +76,7 @@ class _Visible(HTMLParser):
             self.parts += [override] if override else []
         if tag == "bdi":
             self.parts.append(FIRST_STRONG_ISOLATE)
-        if tag in ("rp", "rt"):
+        if tag in _APART:
             self.aside += 1
         if tag == "img" and not self.hidden:  # a picture that cannot be drawn shows its alt in the line (session 63)
             self.parts += [HORIZONTAL_SPACES.sub(" ", value) for name, value in attrs if name == "alt" and value]
@@ -88,7 +92,7 @@ class _Visible(HTMLParser):
             self.parts.append(OVERRIDE_ENDS)
         if tag == "bdi":
             self.parts.append(ISOLATE_ENDS)
-        if tag in ("rp", "rt"):
+        if tag in _APART:
             self.aside = max(0, self.aside - 1)
         if tag in _KEEPS_SPACES:
             self.kept = max(0, self.kept - 1)
