@@ -18,6 +18,7 @@ from enum import Enum
 
 from zhengtong.core.ids import id_number_check_char, luhn_valid
 
+from .context_words import CARD_CONTEXT, CONTEXT_WINDOW, ID_CONTEXT, OFFICIAL_ACCOUNT, PHONE_CONTEXT
 from .names import find_names
 from .normalize import normalise
 from .places import find_addresses
@@ -92,27 +93,6 @@ _ID_SEP = rf"(?:[ \t]{{0,3}}{_MARKS}[ \t]{{0,3}}|[ \t]{{1,40}})?"
 # the same, and a mobile has no check digit to tell them apart.
 _GROUP_MARK = r"([ \t]*[,、|~:;+・•〜ー/*][ \t]*|\s+)"
 _TABLE_MARK = re.compile(r"\s+|\s*\*\s*")
-PHONE_CONTEXT = (
-    "手机",
-    "电话",
-    "联系",
-    "号码",
-    "致电",
-    "拨打",
-    "来电",
-    "回电",
-    "电联",
-    "热线",
-    "tel",
-    "Tel",
-    "TEL",
-    "mobile",
-    "Mobile",
-    "MOBILE",
-    "phone",
-    "Phone",
-    "PHONE",
-)
 # The check character X is often typed as the multiplication sign (an input method's ×); read as X only here,
 # so a plate before a count (浙A12345×3辆) stays a plate.
 _ID = re.compile(
@@ -245,66 +225,6 @@ _ACCOUNT_BEFORE = re.compile(
     r"(?<![-_A-Za-z0-9])(?P<v>[A-Za-z](?=[A-Za-z]*[0-9_-])[-_A-Za-z0-9]{4,30}|\d{5,11})"
     r"(?=[ \t]*[（(][ \t]*(?:微信号?|QQ号?|qq号?|vx|VX|wx|WX)[ \t]*[)）])"
 )
-OFFICIAL_ACCOUNT = ("公众号", "官方", "政务", "服务号", "订阅号")
-CARD_CONTEXT = (
-    "银行",
-    "卡号",
-    "账号",
-    "帐号",
-    "开户",
-    "账户",
-    "帐户",
-    "储蓄卡",
-    "信用卡",
-    "银联",
-    "借记卡",
-    "社保卡",
-    "银行卡",
-    "打入",
-    "汇入",
-    "转账",
-    "收款",
-    "户名",
-    "一卡通",
-    "发放至",
-    "转入",
-    "汇入",
-    "存入",
-    "退回",
-    "汇款",
-    "汇至",
-    # a card of one's own, named the way people do (我的卡, 工资卡, 这张卡, 农商行卡, 浦发卡, 卡里)
-    "的卡",
-    "资卡",
-    "张卡",
-    "行卡",
-    "发卡",
-    "卡里",
-    "卡上",
-    "卡内",
-    "退到",
-    "退至",
-    "退款",
-    "退还",
-    "缴入",
-    "缴至",
-    "转至",
-    "打到",
-    "打款",
-    "发放",
-    "补贴",
-    # a bank's short name before its card (工行卡6222…)
-    "工行",
-    "农行",
-    "中行",
-    "建行",
-    "交行",
-    "招行",
-    "邮储",
-)
-CONTEXT_WINDOW = 30
-# Words beside which an ID-shaped number with a wrong check character is still read as an ID number.
-ID_CONTEXT = ("身份证", "身份号码", "证件号", "证件号码", "公民身份", "身份证号")
 _PROVINCE_CODES = frozenset(
     "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65".split()
 )
