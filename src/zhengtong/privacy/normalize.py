@@ -1,9 +1,11 @@
-"""The text as a reader sees it: full-width letters, digits and punctuation as their ASCII forms; every kind of space
-(no-break, thin, ideographic; not the tab, which separates a table's columns) as a space and every dash as "-";
-traditional characters as their simplified forms (劉 as 刘: the detectors' lists of surnames, names' characters,
-labels and place words are simplified); digits of any script as ASCII digits; invisible characters (zero-width,
-direction marks, variation selectors) gone. Detectors match on this view; every match is mapped back to the original
-text, so what gets masked is what was written (an ID number with a zero-width space inside included).
+"""The text as a reader sees it: each line in the order a page shows it (reading_order.py: a number typed in reverse
+after a right-to-left character shows the right way round); full-width and small forms of letters, digits and
+punctuation as their ASCII forms; every kind of space (no-break, thin, ideographic; not the tab, which separates a
+table's columns) as a space and every dash as "-"; traditional characters as their simplified forms (劉 as 刘: the
+detectors' lists of surnames, names' characters, labels and place words are simplified); digits of any script as
+ASCII digits; invisible characters (zero-width, direction marks, variation selectors) gone. Detectors match on this
+view; every match is mapped back to the original text, so what gets masked is what was written (an ID number with a
+zero-width space inside included).
 """
 
 from __future__ import annotations
