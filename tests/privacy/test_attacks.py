@@ -318,6 +318,8 @@ ATTACK_63 = [
         Kind.MOBILE,
         "1    3    8    0    5    7    4    0    0    0    2",
     ),
+    ("春江花园Ⅸ幢801室", Kind.ADDRESS, "春江花园Ⅸ幢801室"),  # Roman numerals, one to nine
+    ("手机ⅠⅢⅧ05740001", Kind.MOBILE, "ⅠⅢⅧ05740001"),
     # each group in its own brackets, spaced (session 63)
     ("(139) (0574) (2222)", Kind.MOBILE, "(139) (0574) (2222"),
     ("【138】 【0574】 【0001】", Kind.MOBILE, "138】 【0574】 【0001"),
@@ -347,6 +349,8 @@ ATTACK_63_CLEAN = [
     "浙江一二三四五六",
     "价格点com",
     "我在qq点com上",
+    "Ⅰ. 总则 Ⅱ. 附则",
+    "第Ⅱ期",
 ]
 
 
@@ -404,3 +408,8 @@ def test_a_number_with_circles_for_zeros_is_masked_circles_and_all():
 def test_a_village_group_written_out_is_masked_numerals_and_all():
     assert mask("住横山村第三村民小组") == "住横山村第**村民小组"
     assert mask("横山村三队四十五号") == "横山村**队***号"
+
+
+def test_roman_numerals_are_masked_as_the_digits_they_stand_for():
+    assert mask("手机ⅠⅢⅧ05740001") == "手机ⅠⅢⅧ****0001"
+    assert mask("春江花园Ⅸ幢801室") == "春江花园**幢***室"

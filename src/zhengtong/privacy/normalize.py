@@ -77,8 +77,12 @@ _WIDE = (
 )
 _WIDE_TABLE = str.maketrans(_WIDE)
 # A digit sign of another script or set, mapped to its ASCII digit wherever it stands: a decimal digit (٣, 𝟑,
-# ३), or a circled, parenthesised, negative, superscript or subscript one (③, ⑶, ❸, ³, ₃). None is a word.
-_DIGIT_SIGNS = "".join(chr(c) for c in range(0x80, 0x20000) if chr(c).isdigit() and not chr(c).isdecimal())
+# ३), a circled, parenthesised, negative, superscript or subscript one (③, ⑶, ❸, ³, ₃), or a Roman numeral from one
+# to nine (ⅠⅢⅧ05740001, 春江花园Ⅸ幢: session 63). None is a word.
+ROMAN_DIGITS = "".join(map(chr, range(0x2160, 0x2169))) + "".join(map(chr, range(0x2170, 0x2179)))
+_DIGIT_SIGNS = (
+    "".join(chr(c) for c in range(0x80, 0x20000) if chr(c).isdigit() and not chr(c).isdecimal()) + ROMAN_DIGITS
+)
 _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's decimal digits
 # A number spelt digit by digit in Chinese (一三八零五七四零零零一; the capital numerals of amounts, 壹叁捌…; 幺, one
 # as a number is read out), alone or mixed with ASCII digits, in groups split by a space, a dash or the marks a
@@ -164,7 +168,9 @@ _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 
 
 def _ascii_digit(c: str) -> str:
-    """٣, 𝟑, ३, ③, ❸ or ₃ as 3; anything that is not a digit unchanged."""
+    """٣, 𝟑, ३, ③, ❸, ₃ or Ⅲ as 3; anything that is not a digit unchanged."""
+    if c in ROMAN_DIGITS:
+        return str(int(unicodedata.numeric(c)))
     return str(unicodedata.digit(c)) if c.isdigit() else c
 
 
