@@ -318,6 +318,7 @@ ATTACK_63 = [
         Kind.MOBILE,
         "1    3    8    0    5    7    4    0    0    0    2",
     ),
+    ("家住阳光花园三-二-301", Kind.ADDRESS, "阳光花园三-二-301"),
     ("春江花园Ⅸ幢801室", Kind.ADDRESS, "春江花园Ⅸ幢801室"),  # Roman numerals, one to nine
     ("手机ⅠⅢⅧ05740001", Kind.MOBILE, "ⅠⅢⅧ05740001"),
     # each group in its own brackets, spaced (session 63)
@@ -351,6 +352,7 @@ ATTACK_63_CLEAN = [
     "我在qq点com上",
     "Ⅰ. 总则 Ⅱ. 附则",
     "第Ⅱ期",
+    "第一-三章",
 ]
 
 
@@ -413,3 +415,4 @@ def test_a_village_group_written_out_is_masked_numerals_and_all():
 def test_roman_numerals_are_masked_as_the_digits_they_stand_for():
     assert mask("手机ⅠⅢⅧ05740001") == "手机ⅠⅢⅧ****0001"
     assert mask("春江花园Ⅸ幢801室") == "春江花园**幢***室"
+    assert mask("家住阳光花园三-二-301") == "家住阳光花园**-**-***"

@@ -16,7 +16,7 @@ from .normalize import INVISIBLE, LOOKALIKES, ROMAN_DIGITS, SPELT_DIGITS
 # address (三幢二〇一); elsewhere it is part of a name (四明山路, 百丈街道).
 _NUMBER = re.compile(
     r"[0-9０-９\u2160-\u2168\u2170-\u2178]+"
-    r"|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+(?=[号幢栋座单元楼层室组弄户#队社]|村民小组|\Z)"
+    r"|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+(?=[号幢栋座单元楼层室组弄户#队社]|村民小组|[-/._][0-9一二三四五六七八九十]|\Z)"
 )
 _MOBILE_PREFIX = re.compile(r"^(?:[+＋]|00|００)?(?:86|８６)[ -]?|^[(（][+＋]?(?:86|８６)[)）] ?")
 _AREA = re.compile(r"^[(（]?[0０][0-9０-９]{2,3}[)）]?[- ]?")

@@ -63,7 +63,7 @@ ADDRESS = re.compile(
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_BUILDING}{_N}单元",
-            rf"{_ESTATE}\d+([-/._])\d+\1\d+",  # 东方港城3-2-301, 3/2/301, 3.2.301, 3_2_301
+            rf"{_ESTATE}{_N}([-/._]){_N}\1\d+",  # 东方港城3-2-301, 3/2/301, 3.2.301, 3_2_301, 三-二-301
             rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
             # village + group, natural village or hamlet, house number
@@ -93,7 +93,7 @@ _CONJUNCTION = re.compile(r"和|或|或者|及|以及|与|、")
 # Every address has a number or a tower's letter before a unit word, a dashed room or a natural village: a text
 # without one is skipped before the slower pattern runs.
 _HINT = re.compile(
-    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#队社]|\d-\d|\d[/._]\d{1,2}[/._]\d|自然村|村民小组"
+    r"[0-9一二三四五六七八九十壹贰叁肆伍陆柒捌玖拾A-Z][号幢栋座单元室组弄户楼#队社]|[\d一二三四五六七八九十]-[\d一二三四五六七八九十]|\d[/._]\d{1,2}[/._]\d|自然村|村民小组"
     r"|[幢栋号][:：] ?\d"
 )
 
