@@ -319,6 +319,8 @@ ATTACK_63 = [
         "1    3    8    0    5    7    4    0    0    0    2",
     ),
     ("家住阳光花园三-二-301", Kind.ADDRESS, "阳光花园三-二-301"),
+    ("手机⑬805740001", Kind.MOBILE, "⑬805740001"),  # one sign for two digits
+    ("电话⑬8⓪574⓪⓪⓪1", Kind.MOBILE, "⑬8⓪574⓪⓪⓪1"),
     ("春江花园Ⅸ幢801室", Kind.ADDRESS, "春江花园Ⅸ幢801室"),  # Roman numerals, one to nine
     ("手机ⅠⅢⅧ05740001", Kind.MOBILE, "ⅠⅢⅧ05740001"),
     # each group in its own brackets, spaced (session 63)
@@ -353,6 +355,7 @@ ATTACK_63_CLEAN = [
     "Ⅰ. 总则 Ⅱ. 附则",
     "第Ⅱ期",
     "第一-三章",
+    "第⑬条",
 ]
 
 
@@ -416,3 +419,8 @@ def test_roman_numerals_are_masked_as_the_digits_they_stand_for():
     assert mask("手机ⅠⅢⅧ05740001") == "手机ⅠⅢⅧ****0001"
     assert mask("春江花园Ⅸ幢801室") == "春江花园**幢***室"
     assert mask("家住阳光花园三-二-301") == "家住阳光花园**-**-***"
+
+
+def test_a_sign_for_two_digits_is_masked_as_one():
+    assert mask("手机⑬805740001") == "手机⑬80***0001"
+    assert not scan(mask("电话⑬8⓪574⓪⓪⓪1"))

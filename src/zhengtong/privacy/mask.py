@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from zhengtong.core import masking
 
 from .detect import Finding, Kind, scan
-from .normalize import INVISIBLE, LOOKALIKES, ROMAN_DIGITS, SPELT_DIGITS
+from .normalize import INVISIBLE, LOOKALIKES, ROMAN_DIGITS, SPELT_DIGITS, TWO_DIGIT_SIGNS
 
 # A number in Chinese numerals is one before a unit word (五组, 三幢, 第三村民小组) or as the room that ends an
 # address (三幢二〇一); elsewhere it is part of a name (四明山路, 百丈街道).
@@ -26,7 +26,14 @@ PLATE_KEEP = 2  # the province, the issuing letter and the last two characters s
 def _significant(c: str) -> bool:
     """A digit of any script or set (𝟏, ١, １, ①, ❶, ₁ as much as 1), a digit spelt in Chinese or typed as a letter
     (a finding's text is the run the detector read as a number), or the X that ends an ID number."""
-    return c.isdigit() or c in SPELT_DIGITS or c in LOOKALIKES or c in ROMAN_DIGITS or c in "XxＸｘ"
+    return (
+        c.isdigit()
+        or c in SPELT_DIGITS
+        or c in LOOKALIKES
+        or c in ROMAN_DIGITS
+        or c in TWO_DIGIT_SIGNS
+        or c in "XxＸｘ"
+    )
 
 
 def _keep(text: str, head: int, tail: int) -> str:

@@ -83,6 +83,15 @@ ROMAN_DIGITS = "".join(map(chr, range(0x2160, 0x2169))) + "".join(map(chr, range
 _DIGIT_SIGNS = (
     "".join(chr(c) for c in range(0x80, 0x20000) if chr(c).isdigit() and not chr(c).isdecimal()) + ROMAN_DIGITS
 )
+# A sign for a number of two digits (⑬, ⒀, ⒔, ㉑, ⓫: ⑬805740001 reads 13805740001, session 63): read as its two
+# digits, the view one character longer, each digit knowing where it stood.
+TWO_DIGIT_SIGNS = {
+    chr(c): str(int(unicodedata.numeric(chr(c))))
+    for first, last in ((0x2460, 0x24FF), (0x2776, 0x2793), (0x3248, 0x324F), (0x3251, 0x325F), (0x32B1, 0x32BF))
+    for c in range(first, last + 1)
+    if 10 <= unicodedata.numeric(chr(c), 0) <= 99 and unicodedata.numeric(chr(c)) == int(unicodedata.numeric(chr(c)))
+}
+_TWO_DIGIT_SIGN = re.compile(f"[{''.join(TWO_DIGIT_SIGNS)}]")
 _OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's decimal digits
 # A number spelt digit by digit in Chinese (一三八零五七四零零零一; the capital numerals of amounts, 壹叁捌…; 幺, one
 # as a number is read out), alone or mixed with ASCII digits, in groups split by a space, a dash or the marks a
@@ -117,7 +126,7 @@ _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011" + "0000" + "111")
 _LOOKALIKE = re.compile(f"[{LOOKALIKES}]")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
-    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\ufe50-\ufe6b\uff01-\uff5e{_DIGIT_SIGNS}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
+    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\ufe50-\ufe6b\uff01-\uff5e{_DIGIT_SIGNS}{''.join(TWO_DIGIT_SIGNS)}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
     f"|{_SPELT_HINT}"
 )
 
@@ -167,6 +176,16 @@ def _whole(run: str, *, landline: bool = True) -> bool:
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CLASS}]")
 
 
+def _two_digits(text: str, placed) -> tuple[str, tuple[int, ...]]:
+    """`text` with each two-digit sign as its digits, and where each character of the result stood in the original."""
+    chars, origin = [], []
+    for c, at in zip(text, placed):
+        read = TWO_DIGIT_SIGNS.get(c, c)
+        chars.append(read)
+        origin.extend([at] * len(read))
+    return "".join(chars), tuple(origin)
+
+
 def _ascii_digit(c: str) -> str:
     """٣, 𝟑, ३, ③, ❸, ₃ or Ⅲ as 3; anything that is not a digit unchanged."""
     if c in ROMAN_DIGITS:
@@ -200,6 +219,8 @@ def normalise(original: str) -> View:
         wide = _CIRCLES.sub(lambda m: "〇" * len(m.group()), wide)
     if _OTHER_DIGIT.search(wide):  # before numerals are read: ⓪ and 一 in one number (3302061990⓪3⓪7一231)
         wide = "".join(_ascii_digit(c) if not c.isascii() else c for c in wide)
+    if _TWO_DIGIT_SIGN.search(wide):
+        wide, origin = _two_digits(wide, origin if origin is not None else range(len(wide)))
     if _SPELT_HINTED.search(wide):
         wide = _DIGIT_RUN.sub(_spelt, wide)
     if _lookalike_run(wide):  # one character for one
