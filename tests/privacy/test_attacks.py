@@ -356,6 +356,8 @@ ATTACK_63_CLEAN = [
     "第Ⅱ期",
     "第一-三章",
     "第⑬条",
+    "工商注册号：330206600123456",  # a firm's fifteen-digit registration number, named so (review, session 63)
+    "营业执照注册号330206600123456",
 ]
 
 
@@ -424,3 +426,8 @@ def test_roman_numerals_are_masked_as_the_digits_they_stand_for():
 def test_a_sign_for_two_digits_is_masked_as_one():
     assert mask("手机⑬805740001") == "手机⑬80***0001"
     assert not scan(mask("电话⑬8⓪574⓪⓪⓪1"))
+
+
+def test_a_fifteen_digit_number_named_a_registration_is_a_firms_and_an_id_named_so_is_still_read():
+    assert [f.kind for f in scan("身份证号330206600123456")] == [Kind.ID_NUMBER]
+    assert [f.kind for f in scan("注册号330206199003071231")] == [Kind.ID_NUMBER]  # eighteen digits: no firm's
