@@ -87,9 +87,8 @@ def perform(case_type: CaseType, actions: dict[str, Callable], name: str, case: 
         return actions[name](case, user, *args)
 
 
-# The numbers a step's text may not hold. Not a landline: an office's or a firm's is no one's (a reply tells the
-# writer which bureau to call); not a name or an address: whom and where a case is about is its substance.
-WRITTEN_NUMBERS = frozenset(privacy.Kind) - {privacy.Kind.LANDLINE, privacy.Kind.NAME, privacy.Kind.ADDRESS}
+# A step's text may hold a landline: an office's or a firm's is no one's (a reply tells the writer which bureau to
+# call). Names and addresses are not numbers (`privacy.numbers_in`): whom and where a case is about is its substance.
 TEXT_HOLDS_NUMBERS = "CASE_TEXT_HOLDS_PERSONAL_NUMBERS"
 _NOT_WRITTEN = frozenset({"csrfmiddlewaretoken"})  # the page's form token, no one's words
 # No step reads a longer value (core/params' readers refuse one, the longest an answer's 10,000 characters): one is
@@ -109,15 +108,15 @@ def written_numbers_refused(case_type: CaseType, name: str, data) -> None:
     step = action(case_type, name)
     if step.applicant:
         return
+    sent = ((field, "\n".join(str(v) for v in data.getlist(field) if v is not None)) for field in data.keys())
     written = {
-        field: "\n".join(str(value) for value in data.getlist(field) if value is not None)
-        for field in data.keys()
-        if field not in step.may_name and field not in _NOT_WRITTEN
+        field: text
+        for field, text in sent
+        if field not in step.may_name and field not in _NOT_WRITTEN and len(text) <= _LONGEST_READ
     }
-    written = {field: text for field, text in written.items() if len(text) <= _LONGEST_READ}
     allow = public_contacts() if any(text.strip() for text in written.values()) else frozenset()
     for field, text in written.items():
-        found = [f for f in privacy.scan(text, allow=allow, numbers_only=True) if f.kind in WRITTEN_NUMBERS]
+        found = [f for f in privacy.numbers_in(text, allow=allow) if f.kind != privacy.Kind.LANDLINE]
         if found:
             message = _("此栏中有%(kind)s（%(masked)s）：办件记录和告知申请人的文书不写任何人的号码，请删除后再提交。")
             raise refuse_on(
