@@ -165,6 +165,7 @@ _MAIL_PROVIDER = (
     r"(?:qq|163|126|139|188|yeah|sina|sohu|aliyun|foxmail|gmail|hotmail|outlook|live|yahoo|icloud)(?![A-Za-z0-9])"
 )
 _AT = rf"(?: ?@ ?| ?\(at\) ?| ?\[at\] ?|(?: at |#|艾特)(?={_MAIL_PROVIDER}))"  # 艾特: "at" read out
+_AT_SIGNS = ("@", "at", "#", "艾特")  # one stands in each spelling of the @ above: a text with none holds no address
 # a loose dot (a space before it, 。, or (dot)) only before a domain's usual label: zwfw@nb.gov.cn。PDF格式 ends at cn
 _DOT = r"(?:\.|(?: \.| \. | dot |[。｡点]|\(dot\)|\[dot\])(?=(?:com|cn|net|org|gov|edu|hk|mo|tw)(?![A-Za-z0-9-])))"
 _EMAIL = re.compile(
@@ -293,7 +294,7 @@ def _blanked(view: str, spans: list[tuple[Kind, int, int]]) -> str:
     return "".join(chars)
 
 
-def _find(view: str, numbers_only: bool = False) -> list[tuple[Kind, int, int]]:
+def _ids_telephones_and_cards(view: str) -> list[tuple[Kind, int, int]]:
     found: list[tuple[Kind, int, int]] = []
     for m in _ID.finditer(view):
         digits = _digits(m.group())
@@ -335,10 +336,26 @@ def _find(view: str, numbers_only: bool = False) -> list[tuple[Kind, int, int]]:
             luhn(digits) and (_CARD_PRINTED.fullmatch(m.group()) or _near(view, m.start(), m.end(), CARD_CONTEXT))
         ):
             found.append((Kind.BANK_CARD, m.start(), m.end()))
-    found += [(Kind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(view)]
+    return found
+
+
+# Every pattern of an ID number, a telephone or a card reads seven digits at least (a landline without its area
+# code has seven; a mobile split in groups is kept with its eleven only): a text with fewer holds none of them.
+_SEVEN_DIGITS = re.compile(r"(?:\d\D*){7}")
+
+
+def _find(view: str, numbers_only: bool = False) -> list[tuple[Kind, int, int]]:
+    # Passes that cannot find anything are skipped (a pattern that starts with a lookbehind is tried at every
+    # character): the seven of the numbers in a third of the labelled corpora's sentences, the e-mail's in nine
+    # tenths, the account's before a bracket in four fifths.
+    found = _ids_telephones_and_cards(view) if _SEVEN_DIGITS.search(view) else []
+    if any(sign in view for sign in _AT_SIGNS):
+        found += [(Kind.EMAIL, m.start(), m.end()) for m in _EMAIL.finditer(view)]
     found += [(Kind.PLATE, m.start(), m.end()) for m in _PLATE.finditer(view)]
     found += [(Kind.CERTIFICATE, m.start("v"), m.end("v")) for m in _CERTIFICATE.finditer(view)]
-    for pattern in (_ACCOUNT, _ACCOUNT_NAMED, _ACCOUNT_BEFORE):
+    # an account written before its word stands before a bracket (chenxs1985（微信）)
+    bracket = "(" in view or "（" in view
+    for pattern in (_ACCOUNT, _ACCOUNT_NAMED, _ACCOUNT_BEFORE) if bracket else (_ACCOUNT, _ACCOUNT_NAMED):
         for m in pattern.finditer(view):
             after_a_letter = m.start() > 0 and view[m.start() - 1].isascii() and view[m.start() - 1].isalpha()
             official = any(word in view[max(0, m.start() - 12) : m.start()] for word in OFFICIAL_ACCOUNT)
