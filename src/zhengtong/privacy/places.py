@@ -17,10 +17,12 @@ _N = r"(?:\d+|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒�
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
 # phrase before it (住在…, 位于…, 坐落…, 分得…, 又去了…) or the city, district and street it sits in (but 小区, 社区,
 # A区 and 一区 are part of an estate's name). The single characters in one class: the engine tries a branch at a
-# time, and this is tried before every letter of every name.
+# time, and this is tried before every letter of every name. Each branch opens with the character it stops at and
+# looks behind from there (落(?<=坐落), not (?<=坐)落): the engine skips a branch whose first character is not the
+# text's without entering it, where it entered a leading lookbehind at every letter (a fifth of the pattern's time).
 _STOP = (
-    r"[住在于是的为和及与或至到去了又得址县镇乡]|(?<=坐)落|市(?!村)|街道|(?<=街)道"
-    r"|(?<![小社园A-Z一二三四五六七八九十])区"
+    r"[住在于是的为和及与或至到去了又得址县镇乡]|落(?<=坐落)|市(?!村)|街道|道(?<=街道)"
+    r"|区(?<![小社园A-Z一二三四五六七八九十]区)"
 )
 _LETTER = r"[\u4e00-\u9fa5A-Za-z]"
 _FREE = rf"(?!{_STOP}){_LETTER}"  # a letter that ends no phrase
