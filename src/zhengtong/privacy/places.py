@@ -13,7 +13,8 @@ import re
 
 from .normalize import without
 
-_N = r"(?:\d+|[一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰]+)"  # capitals too (叁组肆拾伍号)
+_NUMERALS = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰"  # capitals too (叁组肆拾伍号)
+_N = rf"(?:\d+|[{_NUMERALS}]+)"
 # The name before a road, estate or village: Chinese characters or letters, not crossing the words that end the
 # phrase before it (住在…, 位于…, 坐落…, 分得…, 又去了…) or the city, district and street it sits in (but 小区, 社区,
 # A区 and 一区 are part of an estate's name). The single characters in one class: the engine tries a branch at a
@@ -30,7 +31,8 @@ _NAME = rf"(?:{_FREE}){{1,12}}?"
 # A road's name may end in one of those words' characters (天和路, 皮市巷): before a road word no phrase ends. Before
 # a building's number one does (面试在5号楼403室), so only a road's name reads so.
 _ROAD_NAME = rf"(?:(?:{_FREE}){{0,11}}?{_LETTER})"
-_ROAD = r"(?:大道|大街|路|街|巷|弄|道|里)"
+_ROAD_WORDS = ("大道", "大街", "路", "街", "巷", "弄", "道", "里")
+_ROAD = f"(?:{'|'.join(_ROAD_WORDS)})"
 _UNIT = r"(?:幢|栋|号楼|座|单元|楼|层|室|号|弄|户)"
 # a room written in numerals digit by digit (三幢二〇一), not a count (三百户)
 _ROOM_SPELT = r"[〇零一二三四五六七八九]{3,4}(?![〇零一二三四五六七八九十百千万元年户人])"
@@ -41,7 +43,8 @@ _NOT_AN_AREA = r"(?![\d万元平米年%.户人个套间辆名家份件次台项�
 _ROOM = rf"(?:第?{_N}室|\d{{3,4}}{_NOT_A_COUNT}|{_ROOM_SPELT})"
 _CELL = r"[，,、；;|\t ]{1,3}"  # between a row's cells as a reader writes them
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
-_ESTATE = r"(?:小区|花园|新村|家园|苑|城|园|公寓|大厦|社区|广场|府|庭|湾)"
+_ESTATE_WORDS = ("小区", "花园", "新村", "家园", "苑", "城", "园", "公寓", "大厦", "社区", "广场", "府", "庭", "湾")
+_ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
 # (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
 _BUILDING = rf" ?(?:[A-Z]区)?(?:第?{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
@@ -55,8 +58,15 @@ _BETWEEN = rf"(?:第?{_N}(?:单元|门)|\d{{1,2}}-)?(?:第?{_N}[楼层])?[,，�
 # doors of the estate 白鹤新村, not house 7 of 白鹤新).
 _ROAD_SHAPE = rf"{_ROAD}{_N}(?:-\d+)?(?:号楼|号|弄|巷)(?:附{_N}号)?院?(?:{_N}{_UNIT})*(?:{_DASHED}|{_ROOM})?"
 _GOES_ON = r"(?![0-9-]|楼[0-9一二三四五六七八九十])"  # a room, a dash or a building after it
+# The characters the shapes after the name open with: a road's or an estate's word, 村, or a building's space, tower
+# letter, 第 or number (a dashed door's number too). Looked at once after each length of the name, they spare the
+# engine entering the seven shapes where none can start, after most letters of most names: half the pattern's time.
+# A shape added below must open with one of them, or add its own.
+_FIRST_WORD_CHARACTERS = "".join(sorted({word[0] for word in (*_ROAD_WORDS, *_ESTATE_WORDS)}))
+_SHAPE_OPENS = rf"(?=[{_FIRST_WORD_CHARACTERS}村 A-Z第\d{_NUMERALS}])"
 ADDRESS = re.compile(
     _NAME
+    + _SHAPE_OPENS
     + "(?:"
     + "|".join(
         (
