@@ -75,7 +75,12 @@ _WIDE = (
     | dict.fromkeys(DASHES, "-")
     | TRADITIONAL
 )
-_WIDE_TABLE = str.maketrans(_WIDE)
+# The table as a string indexed by code point, each character's folded form or itself: given a dict, str.translate
+# raised and caught a KeyError for each character the dict does not hold, nearly every one of a text (7 of the 18
+# microseconds normalise took over a sentence, 2 now). Every folded character is in the Basic Multilingual Plane; one
+# beyond it, past the string's end, is kept as it is, as a character missing from a dict was.
+assert all(len(folded) == 1 and ord(c) < 0x10000 for c, folded in _WIDE.items())
+_WIDE_TABLE = "".join(_WIDE.get(chr(c), chr(c)) for c in range(0x10000))
 # A digit sign of another script or set, mapped to its ASCII digit wherever it stands: a decimal digit (٣, 𝟑,
 # ३), a circled, parenthesised, negative, superscript or subscript one (③, ⑶, ❸, ³, ₃), or a Roman numeral from one
 # to nine (ⅠⅢⅧ05740001, 春江花园Ⅸ幢: session 63). None is a word.
@@ -83,6 +88,24 @@ ROMAN_DIGITS = "".join(map(chr, range(0x2160, 0x2169))) + "".join(map(chr, range
 _DIGIT_SIGNS = (
     "".join(chr(c) for c in range(0x80, 0x20000) if chr(c).isdigit() and not chr(c).isdecimal()) + ROMAN_DIGITS
 )
+
+
+def _as_ranges(characters: str) -> str:
+    """The body of a character class holding `characters`, each run of consecutive code points one range: the regex
+    engine keeps a class's characters beyond the Basic Multilingual Plane in a list it walks for every character of
+    a text that is not in the class, one item per character written or one per range (the 33 digit signs there make
+    4 ranges)."""
+    codes = sorted(set(map(ord, characters)))
+    runs = [[codes[0], codes[0]]] if codes else []
+    for code in codes[1:]:
+        if code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "") for first, last in runs)
+
+
+_DIGIT_SIGN_CLASS = _as_ranges(_DIGIT_SIGNS)
 # A sign for a number of two digits (⑬, ⒀, ⒔, ㉑, ⓫: ⑬805740001 reads 13805740001, session 63): read as its two
 # digits, the view one character longer, each digit knowing where it stood.
 TWO_DIGIT_SIGNS = {
@@ -92,7 +115,8 @@ TWO_DIGIT_SIGNS = {
     if 10 <= unicodedata.numeric(chr(c), 0) <= 99 and unicodedata.numeric(chr(c)) == int(unicodedata.numeric(chr(c)))
 }
 _TWO_DIGIT_SIGN = re.compile(f"[{''.join(TWO_DIGIT_SIGNS)}]")
-_OTHER_DIGIT = re.compile(f"(?![0-9])\\d|[{_DIGIT_SIGNS}]")  # \d is Unicode's decimal digits
+# [^\D0-9]: a decimal digit of any script (\d is Unicode's) but ASCII's, one class where a lookahead and \d were
+_OTHER_DIGIT = re.compile(f"[{_DIGIT_SIGN_CLASS}]|[^\\D0-9]")
 # A number spelt digit by digit in Chinese (一三八零五七四零零零一; the capital numerals of amounts, 壹叁捌…; 幺, one
 # as a number is read out), alone or mixed with ASCII digits, in groups split by a space, a dash or the marks a
 # list of numbers is typed with (一三八，零五七四，零零零二): seven digits at least, since no year or count is
@@ -126,7 +150,7 @@ _LOOKALIKE_TABLE = str.maketrans(LOOKALIKES, "0011" + "0000" + "111")
 _LOOKALIKE = re.compile(f"[{LOOKALIKES}]")
 _LOOKALIKE_RUN = re.compile(f"(?<![A-Za-z0-9])[0-9{LOOKALIKES}]{{9,18}}[0-9{LOOKALIKES}Xx](?![A-Za-z0-9])")
 _NEEDS_WORK = re.compile(
-    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\ufe50-\ufe6b\uff01-\uff5e{_DIGIT_SIGNS}{''.join(TWO_DIGIT_SIGNS)}○◯{''.join(TRADITIONAL)}]|(?![0-9])\\d"
+    f"[{_INVISIBLE_CLASS}{RIGHT_TO_LEFT_RANGES}{SPACES}{DASHES}\ufe50-\ufe6b\uff01-\uff5e{_DIGIT_SIGN_CLASS}{''.join(TWO_DIGIT_SIGNS)}○◯{''.join(TRADITIONAL)}]|[^\\D0-9]"
     f"|{_SPELT_HINT}"
 )
 
