@@ -33,12 +33,15 @@ ORGANISATION = re.compile(
 )
 
 
+# The place words in their order, the first that fits taken as a loop over them took it: one call into the regex
+# engine, where the loop made one a word (18) for each name-shaped word
+_PLACE_AFTER = re.compile("|".join(map(re.escape, PLACE_AFTER)))
+
+
 def names_a_place(text: str, end: int) -> bool:
     """Whether the word ending at `end` is the first part of a place's name (吴佩刚医院, 郭巨街道)."""
-    for word in PLACE_AFTER:
-        if text.startswith(word, end):
-            return not text.startswith(WHERE_SOMETHING_HAPPENS, end + len(word))
-    return False
+    place = _PLACE_AFTER.match(text, end)
+    return place is not None and not text.startswith(WHERE_SOMETHING_HAPPENS, place.end())
 
 
 class Titles:

@@ -282,6 +282,18 @@ def _boundary_before(text: str, i: int, preceders: frozenset[int]) -> bool:
     return i == 0 or text[i - 1] in PUNCT or text[i - 1] in BEFORE_NAME or i in preceders
 
 
+# A boundary's character, then a surname's first: the boundary is taken, the surname looked ahead at, so a surname
+# that is itself a boundary (和, 向) is found and closes the next. Led by a class, the engine skips in one loop to the
+# next boundary, where every surname's character was found and then asked for a boundary before it.
+_BOUNDARY_THEN_SURNAME = re.compile(f"[{re.escape(''.join(sorted(PUNCT | BEFORE_NAME)))}](?={_SURNAME_START.pattern})")
+
+
+def _surnames_after_a_boundary(text: str, preceders: frozenset[int]) -> list[int]:
+    """Every place a surname starts after a boundary (`_boundary_before`), in order."""
+    after = {0, *preceders, *(m.end() for m in _BOUNDARY_THEN_SURNAME.finditer(text))}
+    return [i for i in sorted(after) if _surname_at(text, i)]
+
+
 # A form printed with a space or two between characters (户 主 姓 名 熊 慧 敏 家 庭 住 址): three characters or more so
 # spaced, standing apart from other characters, are read as the words they spell. A name typed with one space after
 # the surname (王 建国) is another case (_spaced_name_at), and a single space between words parts them (靳梓萱 碧浪湖…).
@@ -298,8 +310,10 @@ def find_names(text: str) -> list[tuple[int, int]]:
     return [read.span(start, end) for start, end in _names(read.text)]
 
 
-# A surname and two given-name characters, at every place one starts (overlapping ones included).
-_THREE_CHARACTERS = re.compile(f"(?=[{''.join(sorted(SURNAMES))}][{''.join(sorted(GIVEN))}]{{2}})")
+# A surname and two given-name characters, at every place one starts (overlapping ones included: only the surname
+# is taken, the rest looked ahead at). Opening with the surname's class, not a lookahead, the engine skips in one
+# loop to the next surname's character, where it tried the lookahead at every character.
+_THREE_CHARACTERS = re.compile(f"[{''.join(sorted(SURNAMES))}](?=[{''.join(sorted(GIVEN))}]{{2}})")
 
 
 def _tagged_names(text: str) -> list[tuple[int, int]]:
@@ -417,7 +431,7 @@ def _names(text: str) -> list[tuple[int, int]]:
     for m in _SURNAME_THEN_GIVEN.finditer(text):
         found.setdefault(m.start(), m.end())
     # where a surname stands after a boundary, read once for the two walks below
-    surnames = [i for i in surname_starts(text) if _boundary_before(text, i, preceders)]
+    surnames = _surnames_after_a_boundary(text, preceders)
     bounded_minorities = [i for i in minorities if _boundary_before(text, i, preceders)]
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
     # a list: two names or more joined by 、 (王建军、李秀兰、…等3人). A text without a 、 holds none: walking each
