@@ -303,7 +303,8 @@ _SPACES = re.compile(" +")
 
 
 def find_names(text: str) -> list[tuple[int, int]]:
-    spaced = [gap.span() for run in _LETTER_SPACED.finditer(text) for gap in _SPACES.finditer(text, *run.span())]
+    runs = _LETTER_SPACED.finditer(text) if " " in text else ()  # the pattern is tried at every character
+    spaced = [gap.span() for run in runs for gap in _SPACES.finditer(text, *run.span())]
     if not spaced:
         return _names(text)
     read = without(text, spaced)

@@ -117,7 +117,8 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     # White space between a number and a word is read through (绿城春江花园9 幢 800 室, an estate's name at the end of
     # a line and its building on the next: a page shows one address). Between two numbers it stays, where it parts
     # a table's columns, and between two words, where it ends a name before the estate (莫彧 白鱼潭小区…).
-    white = [m.span() for m in _WHITE_BESIDE_A_NUMBER.finditer(text)]
+    # (its pattern opens with a lookbehind, tried at every character: not in a text with no white space, most are)
+    white = [m.span() for m in _WHITE_BESIDE_A_NUMBER.finditer(text)] if _WHITE.search(text) else []
     runs = _LETTER_SPACED.finditer(text) if " " in text else ()
     spaced = [gap.span() for run in runs for gap in _SPACES.finditer(text, *run.span())]
     if spaced:  # the two overlap where a letter-spaced run holds a number
@@ -131,6 +132,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
 
 
 _WHITE_BESIDE_A_NUMBER = re.compile(r"(?<=[0-9])\s+(?![\s0-9A-Za-z])|(?<![\s0-9A-Za-z])\s+(?=[0-9])")
+_WHITE = re.compile(r"\s")
 # A form printed letter-spaced, digits spaced too (住 址 绿 城 春 江 花 园 9 幢 8 0 0 室): single characters each one or
 # two spaces apart, three or more with a Chinese one among them, are read as the words they spell. Digits alone so
 # spaced stay apart: that is a table's row of figures.
