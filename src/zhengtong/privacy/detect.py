@@ -93,18 +93,22 @@ _ID_SEP = rf"(?:[ \t]{{0,3}}{_MARKS}[ \t]{{0,3}}|[ \t]{{1,40}})?"
 # the same, and a mobile has no check digit to tell them apart.
 _GROUP_MARK = r"([ \t]*[,、|~:;+・•〜ー/*][ \t]*|\s+)"
 _TABLE_MARK = re.compile(r"\s+|\s*\*\s*")
+# The patterns of an ID number, a mobile and a card open with a lookahead for their first character (a digit; a
+# bracket or a plus for a mobile): each of their branches opens with a lookbehind, and the regex engine entered them
+# all at every character of a text, where one look at the character turns most away.
 # The check character X is often typed as the multiplication sign (an input method's ×); read as X only here,
 # so a plate before a count (浙A12345×3辆) stays a plate.
 _ID = re.compile(
-    rf"{_DB}\d(?:{_ID_SEP}\d){{16}}{_ID_SEP}[0-9Xx×]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
-    rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx×]{_DE}"
+    rf"(?=\d)(?:{_DB}\d(?:{_ID_SEP}\d){{16}}{_ID_SEP}[0-9Xx×]{_DE}|{_DB}\d(?:{_SEP}\d){{14}}{_DE}"
+    rf"|{_DB}\d{{6}}{_GROUP_MARK}\d{{8}}\1\d{{3}}[0-9Xx×]{_DE})"
 )
 # +86, 0086 or 86 before it; the first three digits may stand in brackets: (138)0574-0001, +86(138)05740001.
 _MOBILE = re.compile(
-    rf"(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
+    rf"(?=[(+\d])(?:(?:{_DB}(?:\+|00)?86[ -]?|\(\+?86\) ?|{_DB})"
+    rf"(?:\(1[3-9]\d\)|1{_SEP}[3-9]{_SEP}\d){_SEP}\d(?:{_SEP}\d){{7}}{_DE}"
     rf"|{_DB}1[3-9]\d{_GROUP_MARK}\d{{4}}\1\d{{4}}{_DE}|{_DB}1[3-9]\d\(\d{{4}}\)\d{{4}}{_DE}"
     # split by commas 4-4-3 or 4-3-4, as no amount is (1380,5740,015)
-    rf"|{_DB}1[3-9]\d\d([,，])(?:\d{{4}}\2\d{{3}}|\d{{3}}\2\d{{4}}){_DE}"
+    rf"|{_DB}1[3-9]\d\d([,，])(?:\d{{4}}\2\d{{3}}|\d{{3}}\2\d{{4}}){_DE})"
 )
 # Eleven digits split elsewhere than 3-4-4 by wide spaces (回电1380    5740    001): a mobile right after a
 # telephone word only, as a table's columns look the same. Not over lines nor between asterisks: a column of
@@ -138,7 +142,7 @@ _LANDLINE_BARE = re.compile(
     rf"(?:电话|座机|固话|宅电|联系|号码)[:为是 ]?(0\d{{2,3}}[2-9]\d{{6,7}}){_DE}"
     rf"|(?:电话|座机|固话|宅电|打|拨)[:为是 ]{{0,2}}([2-9]\d{{6,7}}){_DE}(?![万亿元角分人户个次件%.．])"
 )
-_CARD = re.compile(rf"{_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")
+_CARD = re.compile(rf"(?=\d){_DB}(?:\d{_SEP}){{15,18}}\d{_DE}")  # a lookahead first, as _ID's
 # As a card is printed: four groups of four and a last short one, one separator throughout, from a card scheme's
 # first digit (3 to 6; UnionPay's 62). Written so, a Luhn-valid number is a card with no banking word beside it (a
 # landline was read inside 6222 0212 3456 7890 128); four years in a row (2023 2024 2025 2026) are not.
