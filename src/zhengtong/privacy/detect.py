@@ -238,8 +238,15 @@ _PROVINCE_CODES = frozenset(
 )
 
 
+_NOT_AN_ID_CHARACTER = re.compile(r"[^0-9X]")
+
+
 def _digits(text: str) -> str:
-    return re.sub(r"[^0-9X]", "", normalise(text).text.upper().replace("×", "X"))
+    # ASCII digits alone are read as they are (normalise leaves them so; nothing is dropped): most numbers matched,
+    # and the digits valid_id_number and luhn are given, which read them again
+    if text.isascii() and text.isdigit():
+        return text
+    return _NOT_AN_ID_CHARACTER.sub("", normalise(text).text.upper().replace("×", "X"))
 
 
 def valid_id_number(value: str, *, today: dt.date | None = None, checked: bool = True) -> bool:
