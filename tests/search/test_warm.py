@@ -36,3 +36,18 @@ def test_on_sqlite_the_database_file_is_read_through(tmp_path):
     database.write_bytes(b"\0" * (3 * 1024 * 1024))
     assert warm._sqlite(database) == "搜索预热：读入 3 MB"
     assert warm._sqlite(tmp_path / "missing.sqlite3") == "搜索预热：无数据库文件"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="pg_prewarm")
+def test_on_postgresql_the_tsvectors_kept_out_of_line_are_read_too(db):
+    """Issue 26, item 4: a document's tsvector is kept in its table's TOAST table, which ranking reads for every
+    candidate; the warm-up reads it, its index and every index of both tables, found in the catalogue."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT t.reltoastrelid::regclass::text, i.indexrelid::regclass::text FROM pg_class t "
+            "JOIN pg_index i ON i.indrelid = t.reltoastrelid WHERE t.oid = 'search_tsv'::regclass"
+        )
+        toast, toast_index = cursor.fetchone()
+        relations = warm.postgres_relations(cursor)
+    assert {"search_tsv", "search_tsv_gin", "search_tsv_pkey", toast, toast_index} <= set(relations)
+    assert {"search_entry", "search_entry_pkey", "search_entry_title", "search_entry_unique"} <= set(relations)
