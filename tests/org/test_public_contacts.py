@@ -71,3 +71,15 @@ def test_a_persons_data_in_the_sites_settings_is_refused_naming_the_field(db):
         "address": "宁波市北仑区长江路1166号",
     }
     assert SiteSettingsForm(data=office).is_valid(), SiteSettingsForm(data=office).errors
+
+
+def test_an_offices_contacts_are_read_once_and_cannot_be_changed_by_a_caller():
+    """Issue 26: a guide's page asks for its office's allowed contacts on every view; the detector reads each value
+    once per process, and what it gives is frozen, so no caller's `|=` changes what the next caller is given."""
+    from zhengtong.privacy import office
+
+    office.allowed.cache_clear()
+    first = office.allowed("0574-86781234", address=False)
+    again = office.allowed("0574-86781234", address=False)
+    assert first == {"0574-86781234"} and again is first and office.allowed.cache_info().hits == 1
+    assert isinstance(first, frozenset) and office.allowed("13805740001", address=False) == frozenset()

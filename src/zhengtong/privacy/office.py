@@ -6,6 +6,7 @@ guide's, a department's."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from .detect import Finding, Kind, scan
@@ -47,9 +48,12 @@ def personal(value: str, *, address: bool, allow=frozenset()) -> list[Finding]:
     return found
 
 
-def allowed(value: str, *, address: bool) -> set[str]:
+@functools.lru_cache(maxsize=4096)
+def allowed(value: str, *, address: bool) -> frozenset[str]:
     """The office's own landline or address found in the field, to allow wherever else the office prints it; nothing
-    when the field holds someone's data."""
+    when the field holds someone's data. Read once per process for each value: a guide's page asks it for the
+    office's fields and its department's on every view, and the answer depends on the text alone (frozen, so a
+    caller cannot change what the next one is given)."""
     if personal(value, address=address):
-        return set()
-    return {f.text for f in scan(value) if _office(f, address, value)}
+        return frozenset()
+    return frozenset(f.text for f in scan(value) if _office(f, address, value))
