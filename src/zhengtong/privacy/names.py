@@ -413,7 +413,13 @@ def _names(text: str) -> list[tuple[int, int]]:
         spaced = 0 if n else _spaced_name_at(text, i, labelled=colon)
         if spaced and (not weak or _follows(text, i + spaced)):
             n, found[i] = spaced, i + spaced
-        if not weak and (colon or not bounded) and (labelled := _labelled_name_at(text, i, colon=colon)) > n:
+        # a labelled name is its surname and two characters at most: not read where a name as long is taken already
+        if (
+            not weak
+            and (colon or not bounded)
+            and n < _surname_at(text, i) + 2
+            and (labelled := _labelled_name_at(text, i, colon=colon)) > n
+        ):
             n, found[i] = labelled, i + labelled  # 申请人：司马小朵 whole, not 司马小 with 朵 left showing
         minority = _minority_name_at(text, i, "list" if bounded or weak else "role")
         if minority > n:  # 阿依古丽 whole, not 阿依 as a Han name
@@ -447,6 +453,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         for start, end in people:
             found.setdefault(start, end)
     for i in surnames:  # standing alone, between a boundary and a word that follows a name
+        if i in found:  # taken already (a role, the segmenter, a list): setdefault would keep what is there
+            continue
         n = _name_at(text, i)
         if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
