@@ -317,7 +317,7 @@ def find_names(text: str) -> list[tuple[int, int]]:
 _THREE_CHARACTERS = re.compile(f"[{''.join(sorted(SURNAMES))}](?=[{''.join(sorted(GIVEN))}]{{2}})")
 
 
-def _tagged_names(text: str) -> list[tuple[int, int]]:
+def _tagged_names(text: str, surnames_after_a_boundary: frozenset[int]) -> list[tuple[int, int]]:
     """Three-character names anywhere, as the segmenter reads them, where the name reader would take them too (a
     surname, given-name characters, no common word):
     - a word it makes of characters its dictionary does not hold as one (a name it holds is a public one, 毛泽东,
@@ -327,7 +327,8 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
     Two-character ones are not trusted (许可 and 查明 are tagged as names), nor a word inside a title's brackets
     (《…》), before a document number's (杭建发〔2023〕) or a firm's trade name. Only the places where a surname and
     two given-name characters stand and every other check passes are cut: tagging the whole text cost a tenth of
-    the detector's time."""
+    the detector's time. Nor those where `_names` takes the same name whatever the segmenter says
+    (`_taken_after_a_boundary`): they are returned as they are."""
     spans = []
     titles = Titles(text)
     for start in [m.start() for m in _THREE_CHARACTERS.finditer(text)]:
@@ -344,9 +345,24 @@ def _tagged_names(text: str) -> list[tuple[int, int]]:
             or titles.inside(start)
         ):
             continue
-        if (tagged_name(word) and cut_as_one(text, start, end)) or cut_apart(text, start, end):
+        if (
+            (start in surnames_after_a_boundary and _taken_after_a_boundary(text, start, end))
+            or (tagged_name(word) and cut_as_one(text, start, end))
+            or cut_apart(text, start, end)
+        ):
             spans.append((start, end))
     return spans
+
+
+def _taken_after_a_boundary(text: str, start: int, end: int) -> bool:
+    """Whether `_names` takes text[start:end] whatever the segmenter says of it. A three-character name the rules read
+    (`_name_at`), standing after a boundary and closed by a word that follows a name, is taken by the last walk (over
+    `surnames`) where nothing took that place before. The readers in between take the same name there (a role's
+    `take`, a list) or overwrite whatever stands there in either case (a role's spaced, labelled, minority or Latin
+    reading); only a minority's name standing alone and 姓…名 could take another, and neither reads at a place that
+    does not open with a minority part's character or does not follow 姓. More than half of the places the segmenter
+    was asked about stand so."""
+    return _follows(text, end) and text[start] not in _OPENS_MINORITY and text[start - 1 : start] != "姓"
 
 
 def _named_colleague_at(text: str, i: int) -> int:
@@ -402,7 +418,10 @@ def _names(text: str) -> list[tuple[int, int]]:
     for m in _STAFF.finditer(text):
         if n := _named_colleague_at(text, m.end()):
             found.setdefault(m.end(), m.end() + n)
-    for start, end in _tagged_names(text):
+    # where a surname stands after a boundary, read once for the segmenter's reader and the two walks below (a reader
+    # added before the last walk must keep `_taken_after_a_boundary` true)
+    surnames = _surnames_after_a_boundary(text, preceders)
+    for start, end in _tagged_names(text, frozenset(surnames)):
         found.setdefault(start, end)
     for m in _ROLE.finditer(text):
         weak = m.group().startswith(WEAK)
@@ -437,8 +456,6 @@ def _names(text: str) -> list[tuple[int, int]]:
             found.setdefault(i, i + n)
     for m in _SURNAME_THEN_GIVEN.finditer(text):
         found.setdefault(m.start(), m.end())
-    # where a surname stands after a boundary, read once for the two walks below
-    surnames = _surnames_after_a_boundary(text, preceders)
     bounded_minorities = [i for i in minorities if _boundary_before(text, i, preceders)]
     walked = 0  # a run is walked once from its first name, not again from each later one (linear on long lists)
     # a list: two names or more joined by 、 (王建军、李秀兰、…等3人). A text without a 、 holds none: walking each
