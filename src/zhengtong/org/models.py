@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -39,11 +37,11 @@ def personal_data_problems(instance, fields: dict[str, str]) -> dict[str, str]:
     return problems
 
 
-@functools.lru_cache(maxsize=4096)
 def contacts(phone: str, address: str) -> frozenset[str]:
     """An office's telephone and address as written, and as the detector reads them in a text: an address from its
     road on (长江路1166号 in 宁波市北仑区长江路1166号), which is how a citizen writes it. Nothing of a field that
-    holds someone's data (a mobile, a home's room), however it got there. Each pair is read once per process."""
+    holds someone's data (a mobile, a home's room), however it got there. Each value is read once per process
+    (`office.allowed` keeps what it read)."""
     values: set[str] = set()
     for value, address_field in ((phone, False), (address, True)):
         if value and (read := office.allowed(value, address=address_field)):

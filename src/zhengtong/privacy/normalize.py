@@ -90,19 +90,26 @@ _DIGIT_SIGNS = (
 )
 
 
+def consecutive_spans(positions: list[int]) -> list[tuple[int, int]]:
+    """Sorted positions (or code points) as the spans they make, in order and apart, each end past its last."""
+    spans: list[tuple[int, int]] = []
+    for i in positions:
+        if spans and spans[-1][1] == i:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            spans.append((i, i + 1))
+    return spans
+
+
 def _as_ranges(characters: str) -> str:
     """The body of a character class holding `characters`, each run of consecutive code points one range: the regex
     engine keeps a class's characters beyond the Basic Multilingual Plane in a list it walks for every character of
     a text that is not in the class, one item per character written or one per range (the 33 digit signs there make
     4 ranges)."""
-    codes = sorted(set(map(ord, characters)))
-    runs = [[codes[0], codes[0]]] if codes else []
-    for code in codes[1:]:
-        if code == runs[-1][1] + 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(re.escape(chr(first)) + (f"-{re.escape(chr(last))}" if last > first else "") for first, last in runs)
+    spans = consecutive_spans(sorted(set(map(ord, characters))))
+    return "".join(
+        re.escape(chr(first)) + (f"-{re.escape(chr(end - 1))}" if end - 1 > first else "") for first, end in spans
+    )
 
 
 _DIGIT_SIGN_CLASS = _as_ranges(_DIGIT_SIGNS)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import without
+from .normalize import consecutive_spans, without
 
 _NUMERALS = "一二三四五六七八九十百零〇两壹贰叁肆伍陆柒捌玖拾佰"  # capitals too (叁组肆拾伍号)
 _N = rf"(?:\d+|[{_NUMERALS}]+)"
@@ -122,7 +122,7 @@ def find_addresses(text: str) -> list[tuple[int, int]]:
     runs = _LETTER_SPACED.finditer(text) if " " in text else ()
     spaced = [gap.span() for run in runs for gap in _SPACES.finditer(text, *run.span())]
     if spaced:  # the two overlap where a letter-spaced run holds a number
-        white = _runs(sorted({i for start, end in white + spaced for i in range(start, end)}))
+        white = consecutive_spans(sorted({i for start, end in white + spaced for i in range(start, end)}))
     compact = without(text, white)
     spans: list[tuple[int, int]] = []
     for start, end in _windows(compact.text):
@@ -140,17 +140,6 @@ _LETTER_SPACED = re.compile(
     r"(?<![\w])(?=(?:[0-9] {1,2})*[\u4e00-\u9fa5])(?:[\u4e00-\u9fa50-9] {1,2}){2,}[\u4e00-\u9fa50-9](?![\w])"
 )
 _SPACES = re.compile(" +")
-
-
-def _runs(positions: list[int]) -> list[tuple[int, int]]:
-    """Sorted positions as the spans they make, in order and apart."""
-    spans: list[tuple[int, int]] = []
-    for i in positions:
-        if spans and spans[-1][1] == i:
-            spans[-1] = (spans[-1][0], i + 1)
-        else:
-            spans.append((i, i + 1))
-    return spans
 
 
 def _windows(text: str):
