@@ -8,16 +8,19 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response, xlsx_response
 from zhengtong.core.forms import apply_error, message_error
+from zhengtong.files.widgets import checked_on_choice
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
 
 from .models import FormField, Material, ServiceItem
+from .services import guide_files
 from .services.catalogue import catalogue_import, catalogue_workbook, item_save
 
 EDITABLE = [
@@ -143,13 +146,45 @@ def _styled(formset):
     return formset
 
 
-MaterialFormSet = forms.inlineformset_factory(
-    ServiceItem,
-    Material,
-    fields=["name", "form", "copies", "medium", "required", "note", "licence_kind", "order"],
-    extra=1,
-    can_delete=True,
-)
+class _Shown:
+    """A material's file as its row shows it: ClearableFileInput links a value with a `url` and offers 清除."""
+
+    def __init__(self, stored, url: str, state: str):
+        self.url, self.text = url, f"{stored.original_name}（{state}）"
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class _MaterialFile(forms.ClearableFileInput):
+    initial_text = _("现有文件")
+    input_text = _("更换")
+    clear_checkbox_label = _("从指南中移除")
+
+
+class MaterialForm(forms.ModelForm):
+    """A material's row, with its blank form and sample: an upload replaces the file, 清除 takes it off the guide
+    (services/guide_files.py checks what is uploaded)."""
+
+    blank_form_upload = forms.FileField(label=_("空白表格"), required=False)
+    sample_upload = forms.FileField(label=_("示例样表"), required=False)
+
+    class Meta:
+        model = Material
+        fields = ["name", "form", "copies", "medium", "required", "note", "licence_kind", "order"]
+
+    def __init__(self, *args, states=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for which, public in guide_files.FILES:
+            field = self.fields[guide_files.upload_field(which)]
+            field.widget = _MaterialFile(attrs=checked_on_choice())
+            stored = getattr(self.instance, which) if self.instance.pk else None
+            if stored is not None:
+                url = reverse("approvals:form_file", args=[self.instance.item.code, self.instance.pk, public])
+                self.initial[guide_files.upload_field(which)] = _Shown(stored, url, (states or {}).get(stored.pk, ""))
+
+
+MaterialFormSet = forms.inlineformset_factory(ServiceItem, Material, form=MaterialForm, extra=1, can_delete=True)
 FieldFormSet = forms.inlineformset_factory(
     ServiceItem, FormField, fields=["key", "label", "kind", "required", "choices", "order"], extra=1, can_delete=True
 )
@@ -179,7 +214,18 @@ def item_edit(request, code: str):
         raise Http404
     data = request.POST or None
     form = ItemForm(data, instance=ServiceItem.objects.get(pk=item.pk))
-    materials = _styled(MaterialFormSet(data, instance=item, prefix="materials"))
+    rows = item.materials.select_related("blank_form", "sample")
+    states = guide_files.states(item, rows)
+    materials = _styled(
+        MaterialFormSet(
+            data,
+            request.FILES or None,
+            instance=item,
+            prefix="materials",
+            queryset=rows,
+            form_kwargs={"states": states},
+        )
+    )
     fields = _styled(FieldFormSet(data, instance=item, prefix="fields"))
     if request.method == "POST" and form.is_valid() and materials.is_valid() and fields.is_valid():
         try:

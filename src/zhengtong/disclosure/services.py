@@ -18,11 +18,15 @@ from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.cases import guards, transitions
 from zhengtong.cases.guards import case_service
-from zhengtong.core.errors import InvalidInput, InvalidTransition, refuse, refuse_on
-from zhengtong.files.extract import Unreadable
-from zhengtong.files.publication import Finding, in_files, in_text, refuse_numbers_in_clear, refuse_personal
-from zhengtong.files.reading import file_reading
-from zhengtong.files.services import uploads_store
+from zhengtong.core.errors import InvalidTransition, refuse, refuse_on
+from zhengtong.files.publication import (
+    Finding,
+    in_files,
+    in_text,
+    refuse_numbers_in_clear,
+    refuse_personal,
+    store_readable,
+)
 from zhengtong.privacy.html import visible_text
 from zhengtong.supervision.models import Clock
 from zhengtong.supervision.services import clock_start, clock_stop
@@ -73,14 +77,7 @@ def _clean_fields(values: dict) -> dict:
 
 
 def _attach(document: Document, uploads, by) -> None:
-    for name, stored in uploads_store(uploads, by=by):  # type by magic bytes, macros refused, metadata stripped
-        try:
-            file_reading(stored)  # the text layers now; pictures by a task (files/reading.py)
-        except Exception as exc:  # any parser's failure: what cannot be read cannot be checked, so not published
-            reason = f"（{exc}）" if isinstance(exc, Unreadable) else ""
-            message = f"附件“{name}”无法读取{reason}，不能用于公开，请另存后重新上传。"
-            problem = {"code": "FILE_UNREADABLE", "message": message}
-            raise InvalidInput(message, code="FILE_UNREADABLE", fields={"attachments": [problem]}) from exc
+    for name, stored in store_readable(uploads, by=by, field="attachments"):
         Attachment.objects.create(document=document, file=stored, title=name[:200])
 
 

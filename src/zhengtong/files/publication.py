@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from zhengtong import privacy
-from zhengtong.core.errors import refuse_on
+from zhengtong.core.errors import InvalidInput, refuse_on
 
+from .extract import Unreadable
 from .models import FileText, StoredFile
-from .reading import readings
+from .reading import file_reading, readings
+from .services import uploads_store
 
 PERSONAL_DATA = ("PERSONAL_DATA", _("“%(label)s”含个人信息（%(shown)s），公开后人人可见，请删去。"))
 NUMBER_IN_CLEAR = (
@@ -61,6 +63,22 @@ def refuse_numbers_in_clear(field: str, label: str, text: str) -> None:
     if found:
         shown = privacy.listed([(f.kind.label, privacy.mask_finding(f)) for f in found])
         raise refuse_on(field, NUMBER_IN_CLEAR, label=label, shown=shown)
+
+
+def store_readable(uploads, *, by, field: str) -> list[tuple[str, StoredFile]]:
+    """Store each (name, bytes) upload meant for publication and read its text layers now (its pictures by a task):
+    what cannot be read cannot be checked for personal data, so it is refused while its uploader waits, naming the
+    file and the reason, under `field`. The caller's transaction drops what was stored before the refusal."""
+    stored = uploads_store(uploads, by=by, field=field)  # type by magic bytes, macros refused, metadata stripped
+    for name, file in stored:
+        try:
+            file_reading(file)
+        except Exception as exc:  # any parser's failure, not only the reasons extract names
+            reason = f"（{exc}）" if isinstance(exc, Unreadable) else ""
+            message = f"“{privacy.mask(name)}”无法读取{reason}，不能用于公开，请另存后重新上传。"
+            problem = {"code": "FILE_UNREADABLE", "message": message}
+            raise InvalidInput(message, code="FILE_UNREADABLE", fields={field: [problem]}) from exc
+    return stored
 
 
 def in_files(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from zhengtong import privacy
 from zhengtong.audit.services import audit_record
 from zhengtong.core.errors import InvalidInput
 
@@ -60,7 +61,8 @@ def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str,
         try:
             stored.append((name, file_store(data=data, name=name, by=by)))
         except FileRefused as exc:
-            problems.append({"code": exc.code, "message": f"{name}：{exc.message}"})
+            # the name masked: a refusal is shown on a page and kept in its logs, like any other text
+            problems.append({"code": exc.code, "message": f"{privacy.mask(name)}：{exc.message}"})
     if problems:
         raise InvalidInput(problems[0]["message"], code=problems[0]["code"], fields={field: problems})
     return stored

@@ -14,6 +14,7 @@ from .. import guide_privacy
 from ..limits import figure_problems, limit_problems
 from ..models import FormField, GuideVersion, ItemType, Material, ServiceItem, ServiceType, Theme
 from ..search_index import item_push
+from . import guide_files
 
 GUIDE_FIELDS = [
     ("code", "事项编码"),
@@ -150,10 +151,15 @@ def item_save(*, item: ServiceItem, values: dict, by, formsets=()) -> ServiceIte
         limit_basis=merged["limit_basis"],
     )
     problems = problems or _personal_data(item, values, formsets)
+    files_changed = {}
+    if not problems:
+        allow = guide_privacy.public_strings(item, values)
+        problems, files_changed = guide_files.material_files(item, formsets, allow=allow, by=by)
     if problems:
         first = next(iter(problems.values()))[0]
         raise InvalidInput(first["message"], code=first["code"], fields=problems)
     changes = {k: [str(getattr(item, k)), str(v)] for k, v in values.items() if getattr(item, k) != v}
+    changes |= files_changed
     changed_lists = [fs.model._meta.verbose_name for fs in formsets if fs.has_changed()]
     if not changes and not changed_lists:
         return item
@@ -239,6 +245,23 @@ def _stored_basis(code) -> str:
     return ServiceItem.objects.filter(code=code).values_list("limit_basis", flat=True).first() or ""
 
 
+def _enlisted(departments, code, allowed) -> str:
+    """The departments a row adds to an item's parallel reviewers that the importer may not maintain, by name. A
+    parallel reviewer sees each application of the item and must decide within its joint time limit (行政许可法
+    第二十六条、第四十二条): joining another department to it is for staff whose scope covers that department (the
+    item page offers no such field). Those already listed may stay."""
+    listed = (
+        set(
+            ServiceItem.co_departments.through.objects.filter(serviceitem__code=code).values_list(
+                "department_id", flat=True
+            )
+        )
+        if code
+        else set()
+    )
+    return "、".join(d.name for d in departments if d.pk not in allowed and d.pk not in listed)
+
+
 def catalogue_import(*, book, by, allowed_departments) -> dict:
     """Check everything first; import only when every row is right (nothing half-imported)."""
     errors: list[RowError] = []
@@ -282,6 +305,10 @@ def catalogue_import(*, book, by, allowed_departments) -> dict:
                         )
                     )
                 values[name] = [departments[c] for c in codes if c in departments]
+                enlisted = _enlisted(values[name], raw.get("code"), allowed)
+                if enlisted:
+                    message = _("无权将“%(d)s”列为并联审批部门，请由其上级或政务服务管理机构设置") % {"d": enlisted}
+                    errors.append(RowError(sheet="事项", row=row, column=name, message=message))
             else:
                 values[name] = _parse_value(name, text, "事项", row, errors)
         items.append((row, values))
@@ -343,9 +370,18 @@ def _write(items, related, by) -> dict:
             updated += 1
         item.co_departments.set(co)
         if ("材料", item.code) in related:
+            # A sheet has no column for a material's files (they are uploaded on the item's page): a row keeps
+            # the files of the material of its name, or an export imported back would take every one away.
+            files = {m.name: (m.blank_form_id, m.sample_id) for m in item.materials.all()}
             item.materials.all().delete()
             Material.objects.bulk_create(
-                Material(item=item, order=i, **{k: v for k, v in m.items() if v is not None})
+                Material(
+                    item=item,
+                    order=i,
+                    blank_form_id=files.get(m.get("name"), (None, None))[0],
+                    sample_id=files.get(m.get("name"), (None, None))[1],
+                    **{k: v for k, v in m.items() if v is not None},
+                )
                 for i, m in enumerate(related[("材料", item.code)])
             )
         if ("表单字段", item.code) in related:
