@@ -3,7 +3,8 @@
 Three shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室, 华山路123巷5号,
 中心路7号楼2单元301); an estate with a
 building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302, 东方丽都小区7号楼505, 东湖花园B座1203室);
-a village with a group or a house number (横山村3组45号, 河头村五组, 上阳村下王自然村18号). A road, an estate or a
+a tower or an estate with a floor and room (滨江大厦12楼03室); a village with a group or a house number (横山村3组45号,
+河头村五组, 上阳村下王自然村18号). A road, an estate or a
 village named alone is a place, not an address, and is left alone.
 """
 
@@ -75,6 +76,8 @@ ADDRESS = re.compile(
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_BUILDING}{_N}单元",
+            # a flat by its floor and room after a tower's or an estate's name (滨江大厦12楼03室, session 65)
+            rf"{_ESTATE}{_N}[楼层]{_ROOM}",
             rf"{_ESTATE}{_N}([-/._]){_N}\1\d+",  # 东方港城3-2-301, 3/2/301, 3.2.301, 3_2_301, 三-二-301
             rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
