@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import rjieba
 
+from .dotted_names import dotted_names
 from .latin import latin_name_at
 from .name_context import (
     ORGANISATION,
@@ -475,6 +476,8 @@ def _names(text: str) -> list[tuple[int, int]]:
         n = _name_at(text, i)
         if n and _follows(text, i + n) and not _is_place(text[i : i + n]):
             found.setdefault(i, i + n)
+    for start, end in dotted_names(text, _follows):  # parts no list holds (dotted_names.py)
+        found[start] = max(end, found.get(start, end))
     return sorted(
         (start, end)
         for start, end in found.items()
