@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from zhengtong.approvals.models import ServiceItem
 from zhengtong.audit.models import OperationLog
+from zhengtong.files.services import file_store
 
 from ..downloads import body
 from ..files import hidden
@@ -180,3 +181,17 @@ def test_staff_whose_scope_covers_the_department_may_list_it_as_a_parallel_revie
     item.co_departments.clear()
     assert _import_with_co_departments(verified_client(manager), "B").status_code == 302
     assert list(ServiceItem.objects.get(pk=item.pk).co_departments.values_list("code", flat=True)) == ["B"]
+
+
+def test_the_api_links_each_published_file_and_no_withheld_one(verified_client, client, district, item):
+    """The guide's API (an app's copy of the guide) offers what the page offers: a clean file's link, and none
+    for a file the page withholds."""
+    _save(verified_client(_head_of_a(district)), item, {("营业执照", "sample"): ("示例.xlsx", hidden.xlsx())})
+    material = item.materials.get(name="营业执照")
+    material.blank_form = file_store(data=hidden.xlsx(veryhidden=True), name="空白.xlsx")  # as seeded before the check
+    material.save(update_fields=["blank_form"])
+    answer = client.get(f"/api/v1/approvals/items/{item.code}/").json()
+    row = next(m for m in answer["materials"] if m["name"] == "营业执照")
+    assert row["sample_url"].endswith(reverse("approvals:form_file", args=[item.code, material.pk, "sample"]))
+    assert row["blank_form_url"] is None
+    assert client.get(row["sample_url"]).status_code == 200

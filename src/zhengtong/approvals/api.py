@@ -3,7 +3,9 @@ Views only check permissions, clean input and call the same services as the page
 
 from __future__ import annotations
 
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import generics, permissions, serializers, status
@@ -22,7 +24,7 @@ from zhengtong.cases.visibility import visible_case
 from zhengtong.core import params as core_params
 from zhengtong.core.errors import InvalidInput, NotFound
 
-from . import selectors, services
+from . import guide_privacy, selectors, services
 from .actions import STAFF_ACTIONS, TARGET_CHECKS, material_uploads
 from .case import APPLICATION
 from .models import Application, Branch, Event, FormField, Material, ServiceItem, Status
@@ -30,9 +32,27 @@ from .services import drafts
 
 
 class MaterialSerializer(serializers.ModelSerializer):
+    blank_form_url = serializers.SerializerMethodField(help_text="空白表格下载地址；无或未公开时为 null")
+    sample_url = serializers.SerializerMethodField(help_text="示例样表下载地址；无或未公开时为 null")
+
     class Meta:
         model = Material
-        fields = ["id", "name", "form", "copies", "medium", "required", "note"]
+        fields = ["id", "name", "form", "copies", "medium", "required", "note", "blank_form_url", "sample_url"]
+
+    def _url(self, material, stored, which: str) -> str | None:
+        """The file's public link, as the guide's page offers it: none for a file the page withholds (personal data
+        in it, or its pictures not yet read: guide_privacy.withheld, read once for the guide in `context`)."""
+        if stored is None or stored.pk in self.context.get("withheld", ()):
+            return None
+        url = reverse("approvals:form_file", args=[material.item.code, material.pk, which])
+        request = self.context.get("request")
+        return request.build_absolute_uri(url) if request else url
+
+    def get_blank_form_url(self, material) -> str | None:
+        return self._url(material, material.blank_form, "blank")
+
+    def get_sample_url(self, material) -> str | None:
+        return self._url(material, material.sample, "sample")
 
 
 class FormFieldSerializer(serializers.ModelSerializer):
@@ -63,6 +83,11 @@ class ItemSerializer(ItemListSerializer):
     co_departments = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
     materials = MaterialSerializer(many=True, read_only=True)
     fields_ = FormFieldSerializer(many=True, read_only=True, source="fields")
+
+    def to_representation(self, item):
+        files = [f for m in item.materials.all() for f in (m.blank_form, m.sample)]
+        self.context["withheld"] = guide_privacy.withheld(item, files)  # for MaterialSerializer, read once
+        return super().to_representation(item)
 
     class Meta(ItemListSerializer.Meta):
         fields = ItemListSerializer.Meta.fields + [
@@ -214,7 +239,11 @@ class ItemDetail(generics.RetrieveAPIView):
     permission_classes = [permissions.AllowAny]
     serializer_class = ItemSerializer
     lookup_field = "code"
-    queryset = selectors.published_items().prefetch_related("materials", "fields", "co_departments")
+    queryset = selectors.published_items().prefetch_related(
+        Prefetch("materials", Material.objects.select_related("blank_form", "sample")),
+        "fields",
+        "co_departments",
+    )
 
 
 class IsApplicant(permissions.BasePermission):
