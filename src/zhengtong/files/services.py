@@ -33,6 +33,16 @@ def write_once(target: Path, content: bytes) -> None:
     os.replace(tmp.name, target)
 
 
+def _served_name(name: str, kind: str) -> str:
+    """The name a file is served under (Content-Disposition): the uploader's, with the extension of what the file
+    is (a workbook uploaded as `a.html` is served as `a.xlsx`), cut to the column's 200 characters before it."""
+    path = Path(Path(name or "upload").name)
+    extension = EXTENSIONS[kind]
+    same = path.suffix.lower() == extension or {path.suffix.lower(), extension} == {".jpeg", ".jpg"}
+    suffix = path.suffix if same else extension
+    return path.stem[: 200 - len(suffix)] + suffix
+
+
 def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
     """Clean and store an upload (raises intake.FileRefused). Call inside the caller's transaction; the bytes
     are written first, and a rolled-back row leaves only an unreferenced file that `sha256` names."""
@@ -45,7 +55,7 @@ def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
         size=len(cleaned.content),
         kind=cleaned.kind,
         content_type=cleaned.content_type,
-        original_name=Path(name or "upload").name[:200],
+        original_name=_served_name(name, cleaned.kind),
         path=str(relative),
         uploaded_by=by,
     )

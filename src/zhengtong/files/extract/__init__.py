@@ -48,8 +48,9 @@ __all__ = [
 # (files/reading.py). 2: every part of an Office package, every object of a PDF. 3: form XObjects' text, what a
 # number format shows, the pieces a formula joins. 4: every picture of a PDF, numbers, names and streams of no
 # declared kind, part names and entry comments, EMF's ANSI text and WMF's text. 5: an XML part's comments,
-# processing instructions and text between elements, and what a formula of literals works out to.
-VERSION = 5
+# processing instructions and text between elements, and what a formula of literals works out to. 6: character
+# references in a part that is not well-formed.
+VERSION = 6
 
 
 def _image(data: bytes, reading: Reading) -> str:

@@ -5,6 +5,7 @@ well-formed is read between and inside its tags. Office packages are read so, an
 
 from __future__ import annotations
 
+import html
 import io
 import re
 import zipfile
@@ -98,8 +99,10 @@ _TAG = re.compile(r"<[^<>]*>")
 
 
 def loose_words(raw: str) -> list[str]:
-    """What stands between the tags and inside their quoted attributes, for markup that is not well-formed."""
-    return _TAG.sub("\n", raw).split("\n") + re.findall(r'"([^"<>]*)"', raw)
+    """What stands between the tags and inside their quoted attributes, for markup that is not well-formed, with
+    its character references read as what they stand for (`&#51;&#51;` is "33" to whoever reads the part)."""
+    pieces = _TAG.sub("\n", raw).split("\n") + re.findall(r'"([^"<>]*)"', raw)
+    return [html.unescape(piece) for piece in pieces]
 
 
 def xml_words(data: bytes) -> list[str]:
