@@ -238,6 +238,17 @@ def test_personal_data_in_the_title_the_issuing_organ_or_a_file_name_blocks_publ
     assert "李秀英" not in shown and "李**身份证" in attachment.file.original_name
 
 
+def test_a_name_alone_in_an_attachment_s_name_blocks_publication_until_masked(district, lisi, reviewer):
+    """Session 65: a file named after a person (李娜.docx) passed the check, which read its name as a sentence."""
+    document = draft(district["A"], lisi, uploads=[("样表（王芳填写）.docx", docx("请各单位按时报送。"))])
+    services.document_submit(document=document, by=lisi)
+    assert {"附件名称", "附件文件名"} <= {f.where for f in services.findings(document)}
+    services.document_mask_body(document=document, by=reviewer)
+    document = services.document_review(document=document, by=reviewer, approve=True, **CHECKLIST)
+    attachment = document.attachments.select_related("file").get()
+    assert "王芳" not in attachment.title + attachment.file.original_name
+
+
 def test_an_attachment_no_parser_can_read_is_refused_with_its_reason_and_nothing_is_saved(district, lisi, monkeypatch):
     """Issue 20 (bad input): what cannot be read cannot be checked for personal data, so it is never published;
     the refusal is a 400 naming the file, not a 500."""

@@ -176,8 +176,11 @@ def findings(document: Document) -> list[Finding]:
     found = [f for label, name in FIELDS for f in in_text(label, getattr(document, name), allow)]
     found += in_text("正文", body_text(document), allow)
     attachments = list(document.attachments.select_related("file"))
-    for attachment in attachments:
-        found += in_text("附件名称", attachment.title, allow, attachment.pk)
+    for attachment in attachments:  # its title is the name it was uploaded under, read as a file's name
+        found += [
+            Finding("附件名称", f.kind.label, privacy.mask_finding(f), attachment.pk)
+            for f in privacy.in_file_name(attachment.title, allow=allow)
+        ]
     found += in_files(((a.title, a.file, a.pk) for a in attachments), allow, pictures_need_a_person=True)
     return found
 
@@ -192,10 +195,11 @@ def document_mask_body(*, document: Document, by) -> int:
     allow = public_strings(document)
     masked = 0
 
-    def mask(text: str) -> str:
+    def mask(text: str, *, a_file_name: bool = False) -> str:
         nonlocal masked
-        masked += len(privacy.scan(text, allow=allow))
-        return privacy.mask(text, allow=allow)
+        found = privacy.in_file_name(text, allow=allow) if a_file_name else privacy.scan(text, allow=allow)
+        masked += len(found)
+        return privacy.mask(text, allow=allow, findings=found)
 
     masked += len(privacy.scan(body_text(document), allow=allow))
     document.body = privacy.mask_html(document.body, allow=allow)
@@ -204,8 +208,8 @@ def document_mask_body(*, document: Document, by) -> int:
     document.updated_by = by
     document.save(update_fields=["body", *(name for _label, name in FIELDS), "updated_by", "updated_at"])
     for attachment in document.attachments.select_related("file"):
-        attachment.title = mask(attachment.title)
-        attachment.file.original_name = mask(attachment.file.original_name)
+        attachment.title = mask(attachment.title, a_file_name=True)
+        attachment.file.original_name = mask(attachment.file.original_name, a_file_name=True)
         attachment.save(update_fields=["title"])
         attachment.file.save(update_fields=["original_name"])
     audit_record(action="disclosure.document.mask", obj=document, changes={"masked": [None, masked]})

@@ -92,11 +92,17 @@ def in_files(
     texts = readings(stored for _title, stored, _ref in files)
     found = []
     for title, stored, ref in files:
-        found += in_text("附件文件名", stored.original_name, allow, ref)
+        found += [  # read as a name, not a sentence (privacy/file_names.py)
+            Finding("附件文件名", f.kind.label, privacy.mask_finding(f), ref)
+            for f in privacy.in_file_name(stored.original_name, allow=allow)
+        ]
         reading = texts[stored.sha256]
         if reading.state == FileText.State.READING:
             progress = f"已识别{reading.pictures_read}/{reading.pictures}张图片，请稍后刷新"
             found.append(Finding(title, READING, progress, ref, blocking=True))
+            # what the text layers already hold is told now, not after the pictures (a text already read is
+            # final for its layers; the pictures' words are added to it when they are read)
+            found += [Finding(title, kind, shown, ref) for kind, shown in _in_reading(reading, allow)]
         elif reading.state == FileText.State.UNREADABLE:
             found.append(Finding(title, UNREADABLE, reading.problem, ref, blocking=True))
         else:
@@ -111,11 +117,12 @@ _KEPT_READINGS = 4096
 
 
 def _in_reading(reading: FileText, allow: frozenset) -> tuple[tuple[str, str], ...]:
-    """(kind, masked value) of each finding in a finished reading. A reading is final for its content and reader
-    version, so it is scanned once per process, not on every view of the page that offers the file (the service
-    guide scanned each of its samples on each view: a third of its time). Kept in the process, not the shared
-    cache: a new detector is deployed with new processes, which scan again."""
-    key = (reading.sha256, reading.version, allow)
+    """(kind, masked value) of each finding in a reading's text. The text is final for its content, reader version
+    and state (the text layers while the pictures wait; with the pictures' words once read), so it is scanned once
+    per process, not on every view of the page that offers the file (the service guide scanned each of its samples
+    on each view: a third of its time). Kept in the process, not the shared cache: a new detector is deployed with
+    new processes, which scan again."""
+    key = (reading.sha256, reading.version, reading.state, allow)
     found = _readings_found.get(key)
     if found is None:
         if len(_readings_found) >= _KEPT_READINGS:

@@ -2,6 +2,7 @@
 
 from .boxes import boxed
 from .detect import Finding, Kind, numbers_in, scan
+from .file_names import in_file_name
 from .html import mask_html, visible_text
 from .mask import listed, mask, mask_finding, mask_together, may_hold
 
@@ -9,6 +10,7 @@ __all__ = [
     "Finding",
     "Kind",
     "boxed",
+    "in_file_name",
     "listed",
     "mask",
     "mask_finding",
