@@ -195,3 +195,30 @@ def test_the_api_links_each_published_file_and_no_withheld_one(verified_client, 
     assert row["sample_url"].endswith(reverse("approvals:form_file", args=[item.code, material.pk, "sample"]))
     assert row["blank_form_url"] is None
     assert client.get(row["sample_url"]).status_code == 200
+
+
+def test_a_row_deleted_meanwhile_or_of_another_item_is_refused_not_saved_as_if_kept(verified_client, district, item):
+    """A row whose material is gone (deleted by a colleague while the page was open) or is another item's (a
+    tampered id) was skipped by the formset while its upload was stored and audited, and the page said 已保存."""
+    from .conftest import make_item
+
+    other = make_item(district, code="330206-XK-0002", name="其他事项", parallel=False)
+    client = verified_client(_head_of_a(district))
+    page = client.get(reverse(ITEM_PAGE, args=[item.code]))
+    data = _edit_data(page)
+    row = _row(page, "营业执照")
+    data[f"{row}-id"] = other.materials.get(name="营业执照").pk
+    data[f"{row}-sample_upload"] = SimpleUploadedFile("示例.xlsx", hidden.xlsx())
+    response = client.post(reverse(ITEM_PAGE, args=[item.code]), data)
+    assert response.status_code == 200 and "刷新" in response.content.decode()
+    item.refresh_from_db()
+    assert item.version == 1 and not OperationLog.objects.filter(action="approvals.item.change").exists()
+    assert not any(m.sample_id for m in [*item.materials.all(), *other.materials.all()])
+
+
+def test_a_sample_named_after_whoever_filled_it_in_is_refused(verified_client, district, item):
+    response = _save(
+        verified_client(_head_of_a(district)), item, {("营业执照", "sample"): ("样表（王芳填写）.xlsx", hidden.xlsx())}
+    )
+    assert response.status_code == 200 and "王*" in response.content.decode()
+    assert item.materials.get(name="营业执照").sample is None

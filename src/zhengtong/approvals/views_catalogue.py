@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response, xlsx_response
-from zhengtong.core.forms import apply_error, message_error
+from zhengtong.core.forms import RowsStillThere, apply_error, message_error
 from zhengtong.files.widgets import checked_on_choice
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
@@ -159,7 +159,6 @@ class _Shown:
 class _MaterialFile(forms.ClearableFileInput):
     initial_text = _("现有文件")
     input_text = _("更换")
-    clear_checkbox_label = _("从指南中移除")
 
 
 class MaterialForm(forms.ModelForm):
@@ -178,15 +177,23 @@ class MaterialForm(forms.ModelForm):
         for which, public in guide_files.FILES:
             field = self.fields[guide_files.upload_field(which)]
             field.widget = _MaterialFile(attrs=checked_on_choice())
+            field.widget.clear_checkbox_label = _("从指南中移除此%(what)s") % {"what": guide_files.label(which)}
             stored = getattr(self.instance, which) if self.instance.pk else None
             if stored is not None:
                 url = reverse("approvals:form_file", args=[self.instance.item.code, self.instance.pk, public])
                 self.initial[guide_files.upload_field(which)] = _Shown(stored, url, (states or {}).get(stored.pk, ""))
 
 
-MaterialFormSet = forms.inlineformset_factory(ServiceItem, Material, form=MaterialForm, extra=1, can_delete=True)
+MaterialFormSet = forms.inlineformset_factory(
+    ServiceItem, Material, form=MaterialForm, formset=RowsStillThere, extra=1, can_delete=True
+)
 FieldFormSet = forms.inlineformset_factory(
-    ServiceItem, FormField, fields=["key", "label", "kind", "required", "choices", "order"], extra=1, can_delete=True
+    ServiceItem,
+    FormField,
+    formset=RowsStillThere,
+    fields=["key", "label", "kind", "required", "choices", "order"],
+    extra=1,
+    can_delete=True,
 )
 
 

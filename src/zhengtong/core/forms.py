@@ -185,3 +185,17 @@ class FormRenderer(TemplatesSetting):
         if request is None and isinstance(template, jinja.Template):
             return template.template.render(context).strip()
         return template.render(context, request=request).strip()
+
+
+class RowsStillThere(forms.BaseInlineFormSet):
+    """An inline formset that refuses a row whose object the page showed but no longer finds among the parent's
+    (deleted by a colleague while the page was open, or an id sent that is not the parent's). Django's formset
+    skips such a row when it saves, so the page said 已保存 while the row's changes, and its upload, went nowhere."""
+
+    def clean(self):
+        super().clean()
+        for number, form in enumerate(self.initial_forms, start=1):
+            if form.instance._state.adding or form.instance.pk is None:
+                raise ValidationError(
+                    _("第%(n)d行已被删除或不属于本页，请刷新页面后重新填写。") % {"n": number}, code="ROW_GONE"
+                )
