@@ -22,6 +22,7 @@ from zhengtong.core.errors import InvalidTransition, refuse, refuse_on
 from zhengtong.files.publication import (
     Finding,
     in_files,
+    in_name,
     in_text,
     refuse_numbers_in_clear,
     refuse_personal,
@@ -177,10 +178,7 @@ def findings(document: Document) -> list[Finding]:
     found += in_text("正文", body_text(document), allow)
     attachments = list(document.attachments.select_related("file"))
     for attachment in attachments:  # its title is the name it was uploaded under, read as a file's name
-        found += [
-            Finding("附件名称", f.kind.label, privacy.mask_finding(f), attachment.pk)
-            for f in privacy.in_file_name(attachment.title, allow=allow)
-        ]
+        found += in_name("附件名称", attachment.title, allow, attachment.pk)
     found += in_files(((a.title, a.file, a.pk) for a in attachments), allow, pictures_need_a_person=True)
     return found
 

@@ -46,6 +46,14 @@ def in_text(where: str, text: str, allow: Iterable[str] = (), ref: int | None = 
     ]
 
 
+def in_name(where: str, name: str, allow: Iterable[str] = (), ref: int | None = None) -> list[Finding]:
+    """A file's name read as a name, not a sentence (privacy/file_names.py): a person's name alone in it is found."""
+    return [
+        Finding(where, f.kind.label, privacy.mask_finding(f), ref)
+        for f in privacy.in_file_name(name or "", allow=frozenset(allow))
+    ]
+
+
 def refuse_personal(field: str, label: str, text: str, allow: Iterable[str] = (), ignore=frozenset()) -> None:
     """For a text published as it is typed, with no reviewer between it and the public (a column's name, a repeal's
     reason): refused, naming the field, the findings shown masked. `ignore`: kinds the field's words are read as
@@ -92,10 +100,7 @@ def in_files(
     texts = readings(stored for _title, stored, _ref in files)
     found = []
     for title, stored, ref in files:
-        found += [  # read as a name, not a sentence (privacy/file_names.py)
-            Finding("附件文件名", f.kind.label, privacy.mask_finding(f), ref)
-            for f in privacy.in_file_name(stored.original_name, allow=allow)
-        ]
+        found += in_name("附件文件名", stored.original_name, allow, ref)
         reading = texts[stored.sha256]
         if reading.state == FileText.State.READING:
             progress = f"已识别{reading.pictures_read}/{reading.pictures}张图片，请稍后刷新"

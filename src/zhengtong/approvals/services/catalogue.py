@@ -250,15 +250,7 @@ def _enlisted(departments, code, allowed) -> str:
     parallel reviewer sees each application of the item and must decide within its joint time limit (行政许可法
     第二十六条、第四十二条): joining another department to it is for staff whose scope covers that department (the
     item page offers no such field). Those already listed may stay."""
-    listed = (
-        set(
-            ServiceItem.co_departments.through.objects.filter(serviceitem__code=code).values_list(
-                "department_id", flat=True
-            )
-        )
-        if code
-        else set()
-    )
+    listed = set(ServiceItem.objects.filter(code=code).values_list("co_departments", flat=True)) if code else set()
     return "、".join(d.name for d in departments if d.pk not in allowed and d.pk not in listed)
 
 

@@ -17,7 +17,7 @@ from zhengtong.files.reading import readings
 from .. import guide_privacy
 from ..models import Material, ServiceItem
 
-# A material's files: its field, the form's upload field, what the public download calls it, its label.
+# A material's files: its field, and what the public download's address calls it.
 FILES = (("blank_form", "blank"), ("sample", "sample"))
 
 
@@ -39,7 +39,7 @@ def _refusal(which: str, name: str, findings) -> dict:
     return {"code": guide_privacy.CODE, "message": message}
 
 
-def _checked(item: ServiceItem, which: str, key: str, upload: UploadedFile, allow, by):
+def _checked(which: str, key: str, upload: UploadedFile, allow, by):
     """The upload stored, or the problems that refuse it."""
     try:
         [(name, stored)] = store_readable([(upload.name, upload.read())], by=by, field=key)
@@ -65,7 +65,7 @@ def material_files(item: ServiceItem, formsets, *, allow, by) -> tuple[dict, dic
                     new = None
                 elif isinstance(value, UploadedFile):
                     key = f"{form.prefix}-{upload_field(which)}"
-                    new, refused = _checked(item, which, key, value, allow, by)
+                    new, refused = _checked(which, key, value, allow, by)
                     if refused:
                         problems[key] = refused
                         continue
