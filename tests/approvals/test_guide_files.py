@@ -222,3 +222,26 @@ def test_a_sample_named_after_whoever_filled_it_in_is_refused(verified_client, d
     )
     assert response.status_code == 200 and "王*" in response.content.decode()
     assert item.materials.get(name="营业执照").sample is None
+
+
+def test_one_row_edited_and_deleted_as_another_in_one_post_is_refused(verified_client, district, item):
+    """The second attack: row 0 uploads to the material, row 1 names the same material and deletes it; the page
+    said 已保存, the material was gone and the audit told of its new sample."""
+    client = verified_client(_head_of_a(district))
+    page = client.get(reverse(ITEM_PAGE, args=[item.code]))
+    data = _edit_data(page)
+    first, second = (form.prefix for form in page.context["materials"].forms[:2])
+    data[f"{second}-id"] = data[f"{first}-id"]
+    data[f"{second}-DELETE"] = "on"
+    data[f"{first}-sample_upload"] = SimpleUploadedFile("示例.xlsx", hidden.xlsx())
+    response = client.post(reverse(ITEM_PAGE, args=[item.code]), data)
+    assert response.status_code == 200 and "同一条记录" in response.content.decode()
+    assert item.materials.count() == 2 and not OperationLog.objects.filter(action="approvals.item.change").exists()
+
+
+def test_the_refusal_of_a_file_named_after_someone_masks_the_name(verified_client, district, item):
+    response = _save(
+        verified_client(_head_of_a(district)), item, {("营业执照", "sample"): ("王芳.xlsx", hidden.xlsx())}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200 and "王*.xlsx" in page and "王芳" not in page

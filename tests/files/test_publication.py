@@ -50,3 +50,11 @@ def test_a_stored_file_is_named_with_the_extension_of_what_it_is(db):
     assert file_store(data=hidden.xlsx(), name="x" * 300 + ".xlsx").original_name.endswith(".xlsx")
     assert len(file_store(data=hidden.xlsx(), name="x" * 300 + ".xlsx").original_name) <= 200
     assert file_store(data=hidden.id_card_png(), name="证.PNG").original_name == "证.PNG"
+
+
+def test_an_attribute_in_single_quotes_or_none_in_a_part_that_is_not_well_formed_is_read():
+    """The second attack: the loose reader read only double-quoted attributes."""
+    for alt in (f"'身份证号{hidden.ID}'", f"身份证号{hidden.ID}"):
+        vml = f'<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape alt={alt}><br></v:shape></xml>'
+        data = hidden.docx(parts={"word/drawings/vmlDrawing1.vml": vml})
+        assert hidden.ID in extract.read("docx", data, ocr=False).text

@@ -194,8 +194,17 @@ class RowsStillThere(forms.BaseInlineFormSet):
 
     def clean(self):
         super().clean()
+        seen = set()
         for number, form in enumerate(self.initial_forms, start=1):
-            if form.instance._state.adding or form.instance.pk is None:
+            gone = form.instance._state.adding or form.instance.pk is None
+            if gone and self._should_delete_form(form):
+                continue  # deleted here as well: nothing of the page is lost
+            if gone:
                 raise ValidationError(
                     _("第%(n)d行已被删除或不属于本页，请刷新页面后重新填写。") % {"n": number}, code="ROW_GONE"
                 )
+            if form.instance.pk in seen:  # one row edited and deleted in one post: which wins is not the page's
+                raise ValidationError(
+                    _("第%(n)d行与前面一行是同一条记录，请刷新页面后重新填写。") % {"n": number}, code="ROW_TWICE"
+                )
+            seen.add(form.instance.pk)

@@ -1,57 +1,61 @@
 """A file's name read for personal data: the page that offers a file shows it, and so does its download's header.
-A name is a short label, not a sentence. A person's name stands in it alone or beside the form's words (李娜.xlsx,
-样表（王芳填写）.xlsx, 补贴申请表_王建军.docx), with none of the words a sentence puts around a name; and the commonest
-names are in the segmenter's dictionary, which the sentence reader takes for words (names._is_word) unless such
-words stand beside them. So a file's name is read as a sentence (scan), and then word by word: a word the
-segmenter tags as a person's name, opening with a surname and standing between the name's edges or a separator
-and a word that follows a name (a verb, 的), is a name; a piece of 16 to 19 digits whose check digit holds, with
-nothing else in the piece, is a card's number (a serial number is seldom a card's by chance, a time never:
-it opens with 2)."""
+A name is a short label, not a sentence. A person's name stands in it alone or beside the form's words (王芳.xlsx,
+样表（王芳填写）.xlsx, 申请表刘洋.docx), with none of the words a sentence puts around a name, which the sentence
+reader (scan) waits for. So a file's name is read as a sentence, and then word by word: a word the segmenter makes
+up as a person's name from its model, opening with a surname, is a name. A word of its dictionary is not, even
+where the segmenter tags it a name: the dictionary's "names" are places and words as often as people (余杭, 白云,
+方正, 敬老院, 宋体 are all tagged so, and 韩国语 reads as a surname and two given names' characters), and a
+district's name alone is a common file's name. The commonest and the famous people's names are in the dictionary
+too (李娜, 王建军), and are left to the sentence reader, which finds them where a word beside them says a person.
+Spaces between a name's characters are read through (李 娜). A piece of 16 to 19 digits, in groups or not, whose
+check digit holds, is a card's number."""
 
 from __future__ import annotations
 
 import re
-from pathlib import PurePath
 
 import rjieba
 
 from .detect import Finding, Kind, luhn, scan
-from .name_words import NOT_NAMES, PUNCT, ROLE_WORDS
-from .names import _follows, _is_place, _surname_at
+from .name_words import NOT_NAMES, ROLE_WORDS
+from .names import _is_place, _surname_at
+from .normalize import View, normalise, without
 
-_CARD_PIECE = re.compile(r"(?<![0-9])[3-6][0-9]{15,18}(?![0-9])")
+# What a stored file's name ends in (files/intake.EXTENSIONS, and what uploads are called): anything else after the
+# last dot is part of the name (附件.王芳 is a title, not a file of kind 王芳)
+_EXTENSION = re.compile(r"\.(?:pdf|jpe?g|png|docx?|xlsx?|wps|et|ofd|zip|rar|txt|csv)$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_CARD = re.compile(r"(?<![0-9])[3-6][0-9]{3}(?:[ _./-]?[0-9]){12,15}(?![0-9])")
 
 
-def _separated(tag: str, word: str) -> bool:
-    return tag == "x" or word[-1] in PUNCT or word[0] in PUNCT
-
-
-def _names(stem: str) -> list[tuple[int, int]]:
-    words, at = [], 0
-    for word, tag in rjieba.tag(stem):
-        words.append((at, word, tag))
-        at += len(word)
-    found = []
-    for k, (start, word, tag) in enumerate(words):
+def _made_up_names(text: str) -> list[tuple[int, int]]:
+    found, at = [], 0
+    for word, tag in rjieba.tag(text):
+        start, at = at, at + len(word)
         if not tag.startswith("nr") or not 2 <= len(word) <= 3 or not _surname_at(word, 0):
             continue
-        if word in NOT_NAMES or word in ROLE_WORDS or _is_place(word):
+        if rjieba.has_word(word) or word in NOT_NAMES or word in ROLE_WORDS or _is_place(word):
             continue
-        opens = k == 0 or _separated(words[k - 1][2], words[k - 1][1])
-        end = start + len(word)
-        closes = k == len(words) - 1 or _separated(words[k + 1][2], words[k + 1][1]) or words[k + 1][2] in ("v", "uj")
-        if opens and (closes or _follows(stem, end)):
-            found.append((start, end))
+        found.append((start, at))
     return found
+
+
+def _back(views: tuple[View, ...], start: int, end: int) -> tuple[int, int]:
+    """A span of the last view's text, in the first one's."""
+    for view in reversed(views):
+        start, end = view.span(start, end)
+    return start, end
 
 
 def in_file_name(name: str, allow: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
     """The personal data in a file's name, in order, without overlaps."""
     found = scan(name, allow=allow)
+    extension = _EXTENSION.search(name)
+    read = normalise(name[: extension.start()] if extension else name)  # full-width digits and letters as ASCII
+    close = without(read.text, [m.span() for m in _SPACES.finditer(read.text)])  # 李 娜 is one word
+    more = [(Kind.NAME, *_back((read, close), *span)) for span in _made_up_names(close.text)]
+    more += [(Kind.BANK_CARD, *read.span(*m.span())) for m in _CARD.finditer(read.text) if luhn(m.group())]
     taken = {i for f in found for i in range(f.start, f.end)}
-    stem = name[: len(name) - len(PurePath(name).suffix)]  # a stored file's name has no folder
-    more = [(Kind.NAME, start, end) for start, end in _names(stem)]
-    more += [(Kind.BANK_CARD, *m.span()) for m in _CARD_PIECE.finditer(stem) if luhn(m.group())]
     for kind, start, end in more:
         value = name[start:end]
         if value in allow or taken.intersection(range(start, end)):

@@ -33,7 +33,7 @@ def _refusal(which: str, name: str, findings) -> dict:
     shown = privacy.listed([(f.kind, f.text) for f in findings])
     message = _("%(label)s“%(name)s”含个人信息（%(shown)s），办事指南公开后人人可见，请删去后重新上传。") % {
         "label": label(which),
-        "name": privacy.mask(name),
+        "name": privacy.mask(name, findings=privacy.in_file_name(name)),
         "shown": shown,
     }
     return {"code": guide_privacy.CODE, "message": message}

@@ -49,7 +49,7 @@ __all__ = [
 # number format shows, the pieces a formula joins. 4: every picture of a PDF, numbers, names and streams of no
 # declared kind, part names and entry comments, EMF's ANSI text and WMF's text. 5: an XML part's comments,
 # processing instructions and text between elements, and what a formula of literals works out to. 6: character
-# references in a part that is not well-formed.
+# references, and attributes in single quotes or none, in a part that is not well-formed.
 VERSION = 6
 
 

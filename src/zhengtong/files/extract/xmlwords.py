@@ -98,10 +98,17 @@ def part_words(archive: zipfile.ZipFile, name: str, **options) -> list[str]:
 _TAG = re.compile(r"<[^<>]*>")
 
 
+# what stands in double quotes, and an attribute's value in single quotes or none (alt='…', alt=…), as a lenient
+# reader takes it
+_QUOTED = re.compile(r'"([^"<>]*)"')
+_OTHER_VALUE = re.compile(r"""=\s*(?:'([^'<>]*)'|([^\s"'<>=`]+))""")
+
+
 def loose_words(raw: str) -> list[str]:
-    """What stands between the tags and inside their quoted attributes, for markup that is not well-formed, with
+    """What stands between the tags and inside their attributes, for markup that is not well-formed, with
     its character references read as what they stand for (`&#51;&#51;` is "33" to whoever reads the part)."""
-    pieces = _TAG.sub("\n", raw).split("\n") + re.findall(r'"([^"<>]*)"', raw)
+    pieces = _TAG.sub("\n", raw).split("\n") + _QUOTED.findall(raw)
+    pieces += [m.group(m.lastindex) for m in _OTHER_VALUE.finditer(raw)]
     return [html.unescape(piece) for piece in pieces]
 
 
