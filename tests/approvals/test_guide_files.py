@@ -9,6 +9,7 @@ import io
 import zipfile
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -245,3 +246,20 @@ def test_the_refusal_of_a_file_named_after_someone_masks_the_name(verified_clien
     )
     page = response.content.decode()
     assert response.status_code == 200 and "王*.xlsx" in page and "王芳" not in page
+
+
+def test_the_keepers_open_a_withheld_file_and_no_one_else_does(verified_client, district, item, wangwu):
+    """The row links the file for the staff who keep the guide, so a withheld one can be looked at; staff of
+    another department and the public get nothing (the public download withholds it: 404)."""
+    material = item.materials.get(name="营业执照")
+    material.sample = file_store(data=hidden.xlsx(veryhidden=True), name="示例.xlsx")  # as seeded before the check
+    material.save(update_fields=["sample"])
+    url = reverse("workbench_approvals:item_file", args=[item.code, material.pk, "sample"])
+    keeper = verified_client(_head_of_a(district))
+    assert url in keeper.get(reverse(ITEM_PAGE, args=[item.code])).content.decode()
+    assert keeper.get(url).status_code == 200
+    assert keeper.get(url.replace("sample", "blank")).status_code == 404
+    assert verified_client(wangwu).get(url).status_code == 404
+    public = Client()
+    assert public.get(reverse("approvals:form_file", args=[item.code, material.pk, "sample"])).status_code == 404
+    assert public.get(url).status_code == 302  # to the sign-in

@@ -11,6 +11,7 @@ urlpatterns = [
     path("register/", views.register, name="register"),
     path("catalogue/", views_catalogue.catalogue, name="catalogue"),
     path("catalogue/<str:code>/", views_catalogue.item_edit, name="item"),
+    path("catalogue/<str:code>/files/<int:material_id>/<slug:which>/", views_catalogue.item_file, name="item_file"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/act/<slug:action>/", views.act, name="act"),
     path("<int:pk>/files/<int:material_id>/", views.material_file, name="file"),

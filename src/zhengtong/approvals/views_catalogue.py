@@ -15,6 +15,7 @@ from zhengtong.accounts.access import staff_required
 from zhengtong.core.errors import ZtError
 from zhengtong.core.excel import workbook_response, xlsx_response
 from zhengtong.core.forms import RowsStillThere, apply_error, message_error
+from zhengtong.files.serve import file_response
 from zhengtong.files.widgets import checked_on_choice
 from zhengtong.org.models import Department
 from zhengtong.org.scopes import scope_queryset
@@ -179,8 +180,8 @@ class MaterialForm(forms.ModelForm):
             field.widget = _MaterialFile(attrs=checked_on_choice())
             field.widget.clear_checkbox_label = _("从指南中移除此%(what)s") % {"what": guide_files.label(which)}
             stored = getattr(self.instance, which) if self.instance.pk else None
-            if stored is not None:
-                url = reverse("approvals:form_file", args=[self.instance.item.code, self.instance.pk, public])
+            if stored is not None:  # staff open what they keep, published or withheld
+                url = reverse("workbench_approvals:item_file", args=[self.instance.item.code, self.instance.pk, public])
                 self.initial[guide_files.upload_field(which)] = _Shown(stored, url, (states or {}).get(stored.pk, ""))
 
 
@@ -258,3 +259,16 @@ def item_edit(request, code: str):
             "versions": item.versions.select_related("created_by")[:50],
         },
     )
+
+
+@staff_required
+def item_file(request, code: str, material_id: int, which: str):
+    """A material's blank form or sample as its keepers see it, withheld from the public or not: the row says why
+    a file is withheld, and this shows them what is in it."""
+    item = _items(request.user).filter(code=code).first()
+    material = item.materials.select_related("blank_form", "sample").filter(pk=material_id).first() if item else None
+    field = {public: field for field, public in guide_files.FILES}.get(which)
+    stored = getattr(material, field) if material and field else None
+    if stored is None:
+        raise Http404
+    return file_response(stored)
