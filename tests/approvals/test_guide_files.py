@@ -132,7 +132,7 @@ def test_a_scanned_sample_is_taken_and_staff_are_told_it_waits_for_its_reading(
         response = _save(staff_client, item, {("营业执照", "sample"): ("示例.png", hidden.id_card_png())})
     assert response.status_code == 302
     page = staff_client.get(reverse(ITEM_PAGE, args=[item.code])).content.decode()
-    assert "正在识别" in page  # not published until its pictures are read
+    assert "图片正在识别（0/1）" in page  # not published until its pictures are read, and how far the reading is
 
 
 def test_importing_the_catalogue_keeps_each_material_s_files(verified_client, district, item):

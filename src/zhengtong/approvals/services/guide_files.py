@@ -89,8 +89,11 @@ def states(item: ServiceItem, materials) -> dict[int, str]:
     for stored in files:
         if stored.pk not in withheld:
             shown[stored.pk] = _("已公开")
-        elif read[stored.sha256].state == FileText.State.READING:
-            shown[stored.pk] = _("图片正在识别，识别完成且未发现个人信息后公开")
+        elif (reading := read[stored.sha256]).state == FileText.State.READING:
+            shown[stored.pk] = _("图片正在识别（%(done)d/%(all)d），识别完成且未发现个人信息后公开") % {
+                "done": reading.pictures_read,
+                "all": reading.pictures,
+            }
         else:
             shown[stored.pk] = _("未公开：含个人信息或无法读取，请更换")
     return shown
