@@ -36,6 +36,10 @@ def test_it_is_masked_whole():
         "金色·阳光幼儿园",
         "车牌号浙B·12345的车辆",  # a plate is a plate, not a name
         "第三届“一带一路·港通天下”论坛",
+        # places and firms of Xinjiang and beyond, transliterated as its names are (the review, session 65)
+        "援建项目：阿勒泰·布尔津县人民医院",
+        "克拉玛依·乌尔禾区旅游推介会",
+        "阿拉尔·塔里木大学对口支援",
     ],
 )
 def test_a_place_a_slogan_or_a_plate_joined_by_a_dot_is_no_name(text):

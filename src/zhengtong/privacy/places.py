@@ -46,6 +46,9 @@ _CELL = r"[，,、；;|\t ]{1,3}"  # between a row's cells as a reader writes th
 _DASHED = r"\d+(?:-\d+){1,2}室?"  # 9-3-702, 12-604室: building-unit-room
 _ESTATE_WORDS = ("小区", "花园", "新村", "家园", "苑", "城", "园", "公寓", "大厦", "社区", "广场", "府", "庭", "湾")
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
+# The estate words that name homes, where a floor and a room alone place a door: not a government's (政府), a
+# square's, a mall's (城) or a park's (科技园), whose floors and rooms are offices (区政府3楼301室, 万达广场5楼501室)
+_HOMES = f"(?:{'|'.join(('大厦', '公寓', '小区', '花园', '家园', '新村', '苑', '庭', '湾'))})"
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
 # (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
 _BUILDING = rf" ?(?:[A-Z]区)?(?:第?{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"
@@ -76,8 +79,8 @@ ADDRESS = re.compile(
             # estate + building + unit and/or room; or building-unit-room written with dashes
             rf"{_BUILDING}{_BETWEEN}{_ROOM}",
             rf"{_BUILDING}{_N}单元",
-            # a flat by its floor and room after a tower's or an estate's name (滨江大厦12楼03室, session 65)
-            rf"{_ESTATE}{_N}[楼层]{_ROOM}",
+            # a flat by its floor and room after a block whose name says homes (滨江大厦12楼03室, session 65)
+            rf"{_HOMES}{_N}[楼层]{_ROOM}",
             rf"{_ESTATE}{_N}([-/._]){_N}\1\d+",  # 东方港城3-2-301, 3/2/301, 3.2.301, 3_2_301, 三-二-301
             rf"{_ESTATE}\d{{1,3}}-\d{{3,4}}(?![\d年])",  # building-room: 和美城市花园11-602
             r"\d{1,3}-\d{1,2}-\d{3,4}(?!\d)",  # a date is 4-2-2, never ends in three digits
