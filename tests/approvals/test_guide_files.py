@@ -263,3 +263,18 @@ def test_the_keepers_open_a_withheld_file_and_no_one_else_does(verified_client, 
     public = Client()
     assert public.get(reverse("approvals:form_file", args=[item.code, material.pk, "sample"])).status_code == 404
     assert public.get(url).status_code == 302  # to the sign-in
+
+
+def test_a_file_whose_text_holds_a_number_is_said_to_while_its_pictures_wait(verified_client, district, item):
+    """The review: a withheld file still being read was said to await its reading, though its text already held an
+    ID number (seeded before the check, as the demo's files were)."""
+    from PIL import Image
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 20), (255, 255, 255)).save(picture, "PNG")
+    material = item.materials.get(name="营业执照")
+    content = hidden.docx(body=f"申请人身份证号{hidden.ID}", parts={"word/media/image1.png": picture.getvalue()})
+    material.sample = file_store(data=content, name="示例.docx")
+    material.save(update_fields=["sample"])
+    page = verified_client(_head_of_a(district)).get(reverse(ITEM_PAGE, args=[item.code])).content.decode()
+    assert "示例.docx（未公开：含个人信息" in page

@@ -239,7 +239,8 @@ def test_personal_data_in_the_title_the_issuing_organ_or_a_file_name_blocks_publ
 
 
 def test_a_name_alone_in_an_attachment_s_name_blocks_publication_until_masked(district, lisi, reviewer):
-    """Session 65: a file named after a person (李娜.docx) passed the check, which read its name as a sentence."""
+    """Session 65: a file named after a person (样表（王芳填写）.docx) passed the check, which read its name as a
+    sentence."""
     document = draft(district["A"], lisi, uploads=[("样表（王芳填写）.docx", docx("请各单位按时报送。"))])
     services.document_submit(document=document, by=lisi)
     assert {"附件名称", "附件文件名"} <= {f.where for f in services.findings(document)}

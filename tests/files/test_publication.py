@@ -58,3 +58,10 @@ def test_an_attribute_in_single_quotes_or_none_in_a_part_that_is_not_well_formed
         vml = f'<xml xmlns:v="urn:schemas-microsoft-com:vml"><v:shape alt={alt}><br></v:shape></xml>'
         data = hidden.docx(parts={"word/drawings/vmlDrawing1.vml": vml})
         assert hidden.ID in extract.read("docx", data, ocr=False).text
+
+
+def test_what_follows_a_names_last_dot_is_kept_unless_it_is_an_extension(db):
+    """The review: `通知（2024.3）` was stored as `通知（2024.xlsx`, the text after its dot taken for an extension."""
+    assert file_store(data=hidden.xlsx(), name="通知（2024.3）").original_name == "通知（2024.3）.xlsx"
+    assert file_store(data=hidden.xlsx(), name="报告1.2").original_name == "报告1.2.xlsx"
+    assert file_store(data=hidden.xlsx(), name="附件.王芳").original_name == "附件.王芳.xlsx"

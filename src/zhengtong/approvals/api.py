@@ -42,7 +42,8 @@ class MaterialSerializer(serializers.ModelSerializer):
     def _url(self, material, stored, which: str) -> str | None:
         """The file's public link, as the guide's page offers it: none for a file the page withholds (personal data
         in it, or its pictures not yet read: guide_privacy.withheld, read once for the guide in `context`)."""
-        if stored is None or stored.pk in self.context.get("withheld", ()):
+        withheld = self.context.get("withheld")  # read by ItemSerializer; without it nothing is known clean
+        if stored is None or withheld is None or stored.pk in withheld:
             return None
         url = reverse("approvals:form_file", args=[material.item.code, material.pk, which])
         request = self.context.get("request")
@@ -85,7 +86,7 @@ class ItemSerializer(ItemListSerializer):
     fields_ = FormFieldSerializer(many=True, read_only=True, source="fields")
 
     def to_representation(self, item):
-        files = [f for m in item.materials.all() for f in (m.blank_form, m.sample)]
+        files = guide_privacy.files_of(item.materials.all())
         self.context["withheld"] = guide_privacy.withheld(item, files)  # for MaterialSerializer, read once
         return super().to_representation(item)
 

@@ -65,6 +65,11 @@ def text_problems(fields: dict[str, tuple[str, object]], allow) -> dict[str, lis
     return problems
 
 
+def files_of(materials) -> list:
+    """The stored files the materials offer: each one's blank form and sample, where it has them."""
+    return [f for m in materials for f in (m.blank_form, m.sample) if f is not None]
+
+
 def withheld(item: ServiceItem, files) -> set[int]:
     """The stored files among `files` that are not served: personal data in them, or a reading not finished or not
     possible. The guide page leaves their links out; the download view answers 404."""

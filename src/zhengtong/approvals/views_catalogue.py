@@ -267,8 +267,7 @@ def item_file(request, code: str, material_id: int, which: str):
     a file is withheld, and this shows them what is in it."""
     item = _items(request.user).filter(code=code).first()
     material = item.materials.select_related("blank_form", "sample").filter(pk=material_id).first() if item else None
-    field = {public: field for field, public in guide_files.FILES}.get(which)
-    stored = getattr(material, field) if material and field else None
+    stored = guide_files.file_of(material, which)
     if stored is None:
         raise Http404
     return file_response(stored)

@@ -24,7 +24,7 @@ from . import guide_privacy, notices, selectors, services
 from .case import APPLICATION
 from .forms import ApplicationForm, CatalogueFilter, StatusLookupForm
 from .models import Application, Material, ServiceItem, Status
-from .services import drafts
+from .services import drafts, guide_files
 from .services.submit import clean_form
 
 CATALOGUE_COLUMNS = ("code", "name", "item_type", "service_type", "committed_limit", "online")
@@ -70,7 +70,7 @@ def guide(request, code: str):
     item = get_object_or_404(selectors.published_items().prefetch_related(materials, "co_departments"), code=code)
     # 免提交 is promised only where the item's department may read the licence register (sharing/prefill.py)
     exempt = any(m.licence_kind for m in item.materials.all()) and reads_licences(item.lead_department_id)
-    files = [f for m in item.materials.all() for f in (m.blank_form, m.sample)]
+    files = guide_privacy.files_of(item.materials.all())
     context = {"item": item, "exempt": exempt, "withheld": guide_privacy.withheld(item, files)}
     return render(request, "approvals/guide.html", context)
 
@@ -279,7 +279,7 @@ def form_file(request, code: str, material_id: int, which: str):
     """Blank forms and samples of a published guide: public, like the guide itself."""
     item = get_object_or_404(selectors.published_items(), code=code)
     material = get_object_or_404(item.materials.select_related("blank_form", "sample"), pk=material_id)
-    stored = {"blank": material.blank_form, "sample": material.sample}.get(which)
+    stored = guide_files.file_of(material, which)
     if stored is None or guide_privacy.withheld(item, [stored]):
         raise Http404  # withheld: personal data inside, or not yet read (guide_privacy)
     return file_response(stored)

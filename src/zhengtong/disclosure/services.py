@@ -197,7 +197,7 @@ def document_mask_body(*, document: Document, by) -> int:
         nonlocal masked
         found = privacy.in_file_name(text, allow=allow) if a_file_name else privacy.scan(text, allow=allow)
         masked += len(found)
-        return privacy.mask(text, allow=allow, findings=found)
+        return privacy.mask(text, allow=allow, findings=found)  # counted and masked from one reading
 
     masked += len(privacy.scan(body_text(document), allow=allow))
     document.body = privacy.mask_html(document.body, allow=allow)

@@ -47,7 +47,8 @@ def in_text(where: str, text: str, allow: Iterable[str] = (), ref: int | None = 
 
 
 def in_name(where: str, name: str, allow: Iterable[str] = (), ref: int | None = None) -> list[Finding]:
-    """A file's name read as a name, not a sentence (privacy/file_names.py): a person's name alone in it is found."""
+    """A file's name read as a name as well as a sentence (privacy/file_names.py): a person's name alone in it, or
+    beside the form's words, is found, where the segmenter makes it up as a name."""
     return [
         Finding(where, f.kind.label, privacy.mask_finding(f), ref)
         for f in privacy.in_file_name(name or "", allow=frozenset(allow))
@@ -73,17 +74,18 @@ def refuse_numbers_in_clear(field: str, label: str, text: str) -> None:
         raise refuse_on(field, NUMBER_IN_CLEAR, label=label, shown=shown)
 
 
-def store_readable(uploads, *, by, field: str) -> list[tuple[str, StoredFile]]:
+def store_readable(uploads, *, by, field: str, label: str = "附件") -> list[tuple[str, StoredFile]]:
     """Store each (name, bytes) upload meant for publication and read its text layers now (its pictures by a task):
     what cannot be read cannot be checked for personal data, so it is refused while its uploader waits, naming the
-    file and the reason, under `field`. The caller's transaction drops what was stored before the refusal."""
+    file (as `label`) and the reason, under `field`. The caller's transaction drops what was stored before the
+    refusal."""
     stored = uploads_store(uploads, by=by, field=field)  # type by magic bytes, macros refused, metadata stripped
     for name, file in stored:
         try:
             file_reading(file)
         except Exception as exc:  # any parser's failure, not only the reasons extract names
             reason = f"（{exc}）" if isinstance(exc, Unreadable) else ""
-            message = f"“{privacy.mask(name)}”无法读取{reason}，不能用于公开，请另存后重新上传。"
+            message = f"{label}“{privacy.mask_file_name(name)}”无法读取{reason}，不能用于公开，请另存后重新上传。"
             problem = {"code": "FILE_UNREADABLE", "message": message}
             raise InvalidInput(message, code="FILE_UNREADABLE", fields={field: [problem]}) from exc
     return stored

@@ -35,12 +35,13 @@ def write_once(target: Path, content: bytes) -> None:
 
 def _served_name(name: str, kind: str) -> str:
     """The name a file is served under (Content-Disposition): the uploader's, with the extension of what the file
-    is (a workbook uploaded as `a.html` is served as `a.xlsx`), cut to the column's 200 characters before it."""
-    path = Path(Path(name or "upload").name)
+    is (a workbook uploaded as `a.html` is served as `a.xlsx`; `通知（2024.3）` as `通知（2024.3）.xlsx`, what
+    follows its dot being no extension), cut to the column's 200 characters before it."""
+    stem, typed = privacy.split_extension(Path(name or "upload").name)
     extension = EXTENSIONS[kind]
-    same = path.suffix.lower() == extension or {path.suffix.lower(), extension} == {".jpeg", ".jpg"}
-    suffix = path.suffix if same else extension
-    return path.stem[: 200 - len(suffix)] + suffix
+    same = typed.lower() == extension or {typed.lower(), extension} == {".jpeg", ".jpg"}
+    suffix = typed if same else extension
+    return stem[: 200 - len(suffix)] + suffix
 
 
 def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
@@ -72,7 +73,7 @@ def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str,
             stored.append((name, file_store(data=data, name=name, by=by)))
         except FileRefused as exc:
             # the name masked: a refusal is shown on a page and kept in its logs, like any other text
-            problems.append({"code": exc.code, "message": f"{privacy.mask(name)}：{exc.message}"})
+            problems.append({"code": exc.code, "message": f"{privacy.mask_file_name(name)}：{exc.message}"})
     if problems:
         raise InvalidInput(problems[0]["message"], code=problems[0]["code"], fields={field: problems})
     return stored

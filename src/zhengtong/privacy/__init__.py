@@ -2,7 +2,7 @@
 
 from .boxes import boxed
 from .detect import Finding, Kind, numbers_in, scan
-from .file_names import in_file_name
+from .file_names import in_file_name, mask_file_name, split_extension
 from .html import mask_html, visible_text
 from .mask import listed, mask, mask_finding, mask_together, may_hold
 
@@ -13,11 +13,13 @@ __all__ = [
     "in_file_name",
     "listed",
     "mask",
+    "mask_file_name",
     "mask_finding",
     "mask_html",
     "mask_together",
     "may_hold",
     "numbers_in",
     "scan",
+    "split_extension",
     "visible_text",
 ]

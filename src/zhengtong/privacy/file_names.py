@@ -7,7 +7,7 @@ where the segmenter tags it a name: the dictionary's "names" are places and word
 方正, 敬老院, 宋体 are all tagged so, and 韩国语 reads as a surname and two given names' characters), and a
 district's name alone is a common file's name. The commonest and the famous people's names are in the dictionary
 too (李娜, 王建军), and are left to the sentence reader, which finds them where a word beside them says a person.
-Spaces between a name's characters are read through (李 娜). A piece of 16 to 19 digits, in groups or not, whose
+Spaces between a name's characters are read through (王 芳). A piece of 16 to 19 digits, in groups or not, whose
 check digit holds, is a card's number."""
 
 from __future__ import annotations
@@ -17,13 +17,14 @@ import re
 import rjieba
 
 from .detect import Finding, Kind, luhn, scan
+from .mask import mask
 from .name_words import NOT_NAMES, ROLE_WORDS
 from .names import _is_place, _surname_at
 from .normalize import View, normalise, without
 
-# What a stored file's name ends in (files/intake.EXTENSIONS, and what uploads are called): anything else after the
-# last dot is part of the name (附件.王芳 is a title, not a file of kind 王芳)
-_EXTENSION = re.compile(r"\.(?:pdf|jpe?g|png|docx?|xlsx?|wps|et|ofd|zip|rar|txt|csv)$", re.IGNORECASE)
+# A file's extension: a dot and a letter, then four letters or digits at most. Anything else after the last dot is
+# part of the name (附件.王芳 is a title, 通知（2024.3） and 报告1.2 are names, not files of kind 王芳, 3） or 2).
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,4}$")
 _SPACES = re.compile(r"\s+")
 _CARD = re.compile(r"(?<![0-9])[3-6][0-9]{3}(?:[ _./-]?[0-9]){12,15}(?![0-9])")
 
@@ -47,11 +48,21 @@ def _back(views: tuple[View, ...], start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def split_extension(name: str) -> tuple[str, str]:
+    """(the name before its extension, the extension with its dot, or "")."""
+    extension = _EXTENSION.search(name)
+    return (name[: extension.start()], extension.group()) if extension else (name, "")
+
+
+def mask_file_name(name: str, allow: frozenset[str] | set[str] = frozenset()) -> str:
+    """A file's name with what `in_file_name` finds masked: what a page says of a file it refuses or lists."""
+    return mask(name, allow=allow, findings=in_file_name(name, allow))
+
+
 def in_file_name(name: str, allow: frozenset[str] | set[str] = frozenset()) -> list[Finding]:
     """The personal data in a file's name, in order, without overlaps."""
     found = scan(name, allow=allow)
-    extension = _EXTENSION.search(name)
-    read = normalise(name[: extension.start()] if extension else name)  # full-width digits and letters as ASCII
+    read = normalise(split_extension(name)[0])  # full-width digits and letters as ASCII
     close = without(read.text, [m.span() for m in _SPACES.finditer(read.text)])  # 李 娜 is one word
     more = [(Kind.NAME, *_back((read, close), *span)) for span in _made_up_names(close.text)]
     more += [(Kind.BANK_CARD, *read.span(*m.span())) for m in _CARD.finditer(read.text) if luhn(m.group())]

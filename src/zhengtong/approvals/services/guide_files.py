@@ -10,8 +10,7 @@ from django.utils.translation import gettext as _
 
 from zhengtong import privacy
 from zhengtong.core.errors import InvalidInput
-from zhengtong.files.models import FileText
-from zhengtong.files.publication import in_files, store_readable
+from zhengtong.files.publication import UNREADABLE, in_files, store_readable
 from zhengtong.files.reading import readings
 
 from .. import guide_privacy
@@ -19,6 +18,12 @@ from ..models import Material, ServiceItem
 
 # A material's files: its field, and what the public download's address calls it.
 FILES = (("blank_form", "blank"), ("sample", "sample"))
+
+
+def file_of(material: Material | None, public: str):
+    """The material's file its download's address names ("blank" or "sample"), or None."""
+    field = {public_name: field for field, public_name in FILES}.get(public)
+    return getattr(material, field) if material is not None and field else None
 
 
 def upload_field(which: str) -> str:
@@ -33,7 +38,7 @@ def _refusal(which: str, name: str, findings) -> dict:
     shown = privacy.listed([(f.kind, f.text) for f in findings])
     message = _("%(label)s“%(name)s”含个人信息（%(shown)s），办事指南公开后人人可见，请删去后重新上传。") % {
         "label": label(which),
-        "name": privacy.mask(name, findings=privacy.in_file_name(name)),
+        "name": privacy.mask_file_name(name),
         "shown": shown,
     }
     return {"code": guide_privacy.CODE, "message": message}
@@ -42,7 +47,7 @@ def _refusal(which: str, name: str, findings) -> dict:
 def _checked(which: str, key: str, upload: UploadedFile, allow, by):
     """The upload stored, or the problems that refuse it."""
     try:
-        [(name, stored)] = store_readable([(upload.name, upload.read())], by=by, field=key)
+        [(name, stored)] = store_readable([(upload.name, upload.read())], by=by, field=key, label=label(which))
     except InvalidInput as exc:
         return None, exc.fields[key]
     found = [f for f in in_files([(label(which), stored, None)], allow, pictures_need_a_person=False) if not f.blocking]
@@ -81,19 +86,24 @@ def material_files(item: ServiceItem, formsets, *, allow, by) -> tuple[dict, dic
 
 
 def states(item: ServiceItem, materials) -> dict[int, str]:
-    """{stored file id: what the public sees of it}, for the staff who keep the guide."""
-    files = [f for m in materials for f in (m.blank_form, m.sample) if f is not None]
-    withheld = guide_privacy.withheld(item, files)
-    read = readings(files) if withheld else {}
+    """{stored file id: what the public sees of it}, for the staff who keep the guide: a file whose text already
+    holds personal data is said to, even while its pictures are still being read."""
+    files = guide_privacy.files_of(materials)
+    allow = guide_privacy.public_strings(item)
+    found = in_files([(str(f), f, f.pk) for f in files], allow, pictures_need_a_person=False)
+    refused = {f.ref for f in found if not f.blocking or f.kind == UNREADABLE}
+    waiting = {f.ref for f in found} - refused
+    read = readings(f for f in files if f.pk in waiting) if waiting else {}
     shown = {}
     for stored in files:
-        if stored.pk not in withheld:
-            shown[stored.pk] = _("已公开")
-        elif (reading := read[stored.sha256]).state == FileText.State.READING:
+        if stored.pk in refused:
+            shown[stored.pk] = _("未公开：含个人信息或无法读取，请更换")
+        elif stored.pk in waiting:
+            reading = read[stored.sha256]
             shown[stored.pk] = _("图片正在识别（%(done)d/%(all)d），识别完成且未发现个人信息后公开") % {
                 "done": reading.pictures_read,
                 "all": reading.pictures,
             }
         else:
-            shown[stored.pk] = _("未公开：含个人信息或无法读取，请更换")
+            shown[stored.pk] = _("已公开")
     return shown
