@@ -63,7 +63,7 @@ def in_file_name(name: str, allow: frozenset[str] | set[str] = frozenset()) -> l
     """The personal data in a file's name, in order, without overlaps."""
     found = scan(name, allow=allow)
     read = normalise(split_extension(name)[0])  # full-width digits and letters as ASCII
-    close = without(read.text, [m.span() for m in _SPACES.finditer(read.text)])  # 李 娜 is one word
+    close = without(read.text, [m.span() for m in _SPACES.finditer(read.text)])  # 王 芳 is one word
     more = [(Kind.NAME, *_back((read, close), *span)) for span in _made_up_names(close.text)]
     more += [(Kind.BANK_CARD, *read.span(*m.span())) for m in _CARD.finditer(read.text) if luhn(m.group())]
     taken = {i for f in found for i in range(f.start, f.end)}
