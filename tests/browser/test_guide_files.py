@@ -4,12 +4,15 @@ materials' table scrolls inside its box and the page does not (the first attack 
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
 from ..approvals.conftest import make_item
 from ..approvals.test_catalogue import _head_of_a
 from ..files import hidden
 from .conftest import staff_login
+
+pytestmark = pytest.mark.browser
 
 
 def test_a_sample_is_uploaded_on_a_phone_in_the_large_type_mode_and_linked_from_the_guide(page, district):
