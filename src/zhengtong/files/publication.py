@@ -5,6 +5,7 @@ found in it, masked. Every domain that publishes fields or files asks here; what
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -49,10 +50,14 @@ def in_text(where: str, text: str, allow: Iterable[str] = (), ref: int | None = 
 def in_name(where: str, name: str, allow: Iterable[str] = (), ref: int | None = None) -> list[Finding]:
     """A file's name read as a name as well as a sentence (privacy/file_names.py): a person's name alone in it, or
     beside the form's words, is found, where the segmenter makes it up as a name."""
-    return [
-        Finding(where, f.kind.label, privacy.mask_finding(f), ref)
-        for f in privacy.in_file_name(name or "", allow=frozenset(allow))
-    ]
+    return [Finding(where, kind, shown, ref) for kind, shown in _in_name(name or "", frozenset(allow))]
+
+
+@functools.lru_cache(maxsize=4096)
+def _in_name(name: str, allow: frozenset) -> tuple[tuple[str, str], ...]:
+    """(kind, masked value) of each finding in a file's name: read once per process, as a reading's text is
+    (`_in_reading`), since a public page names its files on every view (the service guide, its samples)."""
+    return tuple((f.kind.label, privacy.mask_finding(f)) for f in privacy.in_file_name(name, allow=allow))
 
 
 def refuse_personal(field: str, label: str, text: str, allow: Iterable[str] = (), ignore=frozenset()) -> None:
@@ -104,18 +109,17 @@ def in_files(
     for title, stored, ref in files:
         found += in_name("附件文件名", stored.original_name, allow, ref)
         reading = texts[stored.sha256]
+        if reading.state == FileText.State.UNREADABLE:
+            found.append(Finding(title, UNREADABLE, reading.problem, ref, blocking=True))
+            continue
         if reading.state == FileText.State.READING:
             progress = f"已识别{reading.pictures_read}/{reading.pictures}张图片，请稍后刷新"
             found.append(Finding(title, READING, progress, ref, blocking=True))
-            # what the text layers already hold is told now, not after the pictures (a text already read is
-            # final for its layers; the pictures' words are added to it when they are read)
-            found += [Finding(title, kind, shown, ref) for kind, shown in _in_reading(reading, allow)]
-        elif reading.state == FileText.State.UNREADABLE:
-            found.append(Finding(title, UNREADABLE, reading.problem, ref, blocking=True))
-        else:
-            if pictures_need_a_person and (stored.kind in ("jpeg", "png") or reading.pictures):
-                found.append(Finding(title, PICTURE, stored.original_name, ref))
-            found += [Finding(title, kind, shown, ref) for kind, shown in _in_reading(reading, allow)]
+        elif pictures_need_a_person and (stored.kind in ("jpeg", "png") or reading.pictures):
+            found.append(Finding(title, PICTURE, stored.original_name, ref))
+        # while the pictures wait, what the text layers already hold is told now, not after them (a text already
+        # read is final for its layers; the pictures' words are added to it when they are read)
+        found += [Finding(title, kind, shown, ref) for kind, shown in _in_reading(reading, allow)]
     return found
 
 
