@@ -166,8 +166,8 @@ class MaterialForm(forms.ModelForm):
     """A material's row, with its blank form and sample: an upload replaces the file, 清除 takes it off the guide
     (services/guide_files.py checks what is uploaded)."""
 
-    blank_form_upload = forms.FileField(label=_("空白表格"), required=False)
-    sample_upload = forms.FileField(label=_("示例样表"), required=False)
+    blank_form_upload = forms.FileField(label=Material._meta.get_field("blank_form").verbose_name, required=False)
+    sample_upload = forms.FileField(label=Material._meta.get_field("sample").verbose_name, required=False)
 
     class Meta:
         model = Material

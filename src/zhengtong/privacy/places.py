@@ -1,11 +1,10 @@
 """Detailed home addresses: what places a person's door, not the road or the estate alone.
 
-Three shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室, 华山路123巷5号,
-中心路7号楼2单元301); an estate with a
-building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302, 东方丽都小区7号楼505, 东湖花园B座1203室);
-a tower or an estate with a floor and room (滨江大厦12楼03室); a village with a group or a house number (横山村3组45号,
-河头村五组, 上阳村下王自然村18号). A road, an estate or a
-village named alone is a place, not an address, and is left alone.
+Four shapes: a road or street with a house number (明州路188号3幢201室, 中山东路1288弄5号602室, 华山路123巷5号,
+中心路7号楼2单元301); an estate with a building and a unit or room (绿城春江花园9幢800室, 银亿上上城12幢1单元302,
+东方丽都小区7号楼505, 东湖花园B座1203室); a block of homes with a floor and room (滨江大厦12楼03室); a village with a
+group or a house number (横山村3组45号, 河头村五组, 上阳村下王自然村18号). A road, an estate or a village named
+alone is a place, not an address, and is left alone.
 """
 
 from __future__ import annotations
@@ -48,7 +47,8 @@ _ESTATE_WORDS = ("小区", "花园", "新村", "家园", "苑", "城", "园", "�
 _ESTATE = f"(?:{'|'.join(_ESTATE_WORDS)})"
 # The estate words that name homes, where a floor and a room alone place a door: not a government's (政府), a
 # square's, a mall's (城) or a park's (科技园), whose floors and rooms are offices (区政府3楼301室, 万达广场5楼501室)
-_HOMES = f"(?:{'|'.join(('大厦', '公寓', '小区', '花园', '家园', '新村', '苑', '庭', '湾'))})"
+_HOME_WORDS = ("大厦", "公寓", "小区", "花园", "家园", "新村", "苑", "庭", "湾")
+_HOMES = f"(?:{'|'.join(_HOME_WORDS)})"
 # after an estate's name: 9幢, 9栋, 9号楼, 9座, 9# and 9号 (绿城春江花园9号800室), or a tower's letter
 # (东湖花园B座1203室), a space before it (the space before a number is read through already: find_addresses)
 _BUILDING = rf" ?(?:[A-Z]区)?(?:第?{_N}(?:幢|栋|号楼|座|#|号)|[A-Z][幢栋座])"

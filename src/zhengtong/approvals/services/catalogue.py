@@ -364,15 +364,11 @@ def _write(items, related, by) -> dict:
         if ("材料", item.code) in related:
             # A sheet has no column for a material's files (they are uploaded on the item's page): a row keeps
             # the files of the material of its name, or an export imported back would take every one away.
-            files = {m.name: (m.blank_form_id, m.sample_id) for m in item.materials.all()}
+            files = {m.name: {"blank_form_id": m.blank_form_id, "sample_id": m.sample_id} for m in item.materials.all()}
             item.materials.all().delete()
             Material.objects.bulk_create(
                 Material(
-                    item=item,
-                    order=i,
-                    blank_form_id=files.get(m.get("name"), (None, None))[0],
-                    sample_id=files.get(m.get("name"), (None, None))[1],
-                    **{k: v for k, v in m.items() if v is not None},
+                    item=item, order=i, **files.get(m.get("name"), {}), **{k: v for k, v in m.items() if v is not None}
                 )
                 for i, m in enumerate(related[("材料", item.code)])
             )
