@@ -9,6 +9,7 @@ from django.conf import settings
 
 from zhengtong import privacy
 from zhengtong.audit.services import audit_record
+from zhengtong.core import crypto
 from zhengtong.core.errors import InvalidInput
 
 from .intake import EXTENSIONS, FileRefused, clean
@@ -18,9 +19,17 @@ from .models import StoredFile
 def write_once(target: Path, content: bytes) -> None:
     """The file named by its content, written whole: a temporary file of this writer's own, flushed to disk, then
     renamed over the name in one step. Two writers of the same content at once both succeed (a shared temporary
-    name let one rename the other's away), and a crash leaves either no file or the whole one."""
-    if target.exists():
+    name let one rename the other's away), and a crash leaves either no file or the whole one. A file there already
+    is touched, not written: the sweep (files/sweep.py) leaves a file touched within its grace alone."""
+    try:
+        os.utime(target)
         return
+    except FileNotFoundError:
+        pass
+    _write_whole(target, content)
+
+
+def _write_whole(target: Path, content: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile(dir=target.parent, prefix=f".{target.stem}.", suffix=".part", delete=False) as tmp:
         try:
@@ -50,7 +59,9 @@ def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
     cleaned = clean(data)
     digest = hashlib.sha256(cleaned.content).hexdigest()
     relative = Path("uploads") / digest[:2] / f"{digest}{EXTENSIONS[cleaned.kind]}"
-    write_once(Path(settings.MEDIA_ROOT) / relative, cleaned.content)
+    # sealed (core/crypto.py): a material is a scan of an ID card or a licence, and the folder is read by whoever
+    # reads the disk or a backup of it; the name stays the clear content's hash, so two uploads of it share one file
+    write_once(Path(settings.MEDIA_ROOT) / relative, crypto.seal_file(cleaned.content))
     stored = StoredFile.objects.create(
         sha256=digest,
         size=len(cleaned.content),
@@ -80,4 +91,38 @@ def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str,
 
 
 def file_open(stored: StoredFile) -> bytes:
-    return (Path(settings.MEDIA_ROOT) / stored.path).read_bytes()
+    return crypto.open_file((Path(settings.MEDIA_ROOT) / stored.path).read_bytes())
+
+
+def _stored_paths(model=StoredFile):
+    for path in model.objects.order_by().values_list("path", flat=True).distinct().iterator():
+        target = Path(settings.MEDIA_ROOT) / path
+        if target.exists():
+            yield target
+
+
+def files_sealed() -> tuple[int, int]:
+    """How many stored files are sealed under the current key, and how many are not (written before files were
+    sealed, or under an earlier key): what `fieldkeys rotate` has left to do."""
+    current, other = 0, 0
+    for target in _stored_paths():
+        with target.open("rb") as f:
+            head = f.read(64)
+        if crypto.file_key_id(head) == crypto.key_id():
+            current += 1
+        else:
+            other += 1
+    return current, other
+
+
+def files_reseal(model=StoredFile) -> int:
+    """Every stored file not sealed under the current key, sealed under it (`fieldkeys rotate`, and the migration
+    that sealed the files written before, with its own `model`): each written whole, in one rename, so a file is
+    readable throughout."""
+    done = 0
+    for target in _stored_paths(model):
+        stored = target.read_bytes()
+        if crypto.file_key_id(stored) != crypto.key_id():
+            _write_whole(target, crypto.seal_file(crypto.open_file(stored)))
+            done += 1
+    return done

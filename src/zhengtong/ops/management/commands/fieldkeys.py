@@ -1,7 +1,8 @@
 """zhengtong fieldkeys rotate | zhengtong fieldkeys new
 
-rotate: write every encrypted value again under the first key of ZT_FIELD_KEY, and every blind index with it
-(put the new key first, keep the old one after it until this has run, then drop it).
+rotate: write every encrypted value again under the first key of ZT_FIELD_KEY, and every blind index with it, and
+seal every uploaded file under it (put the new key first, keep the old one after it until this has run, then drop
+it).
 new: print a fresh key (base64 of 32 random bytes) to put in ZT_FIELD_KEY.
 """
 
@@ -18,6 +19,7 @@ from zhengtong.audit.context import acting_as, console_actor
 from zhengtong.audit.services import audit_record
 from zhengtong.core import crypto
 from zhengtong.core.fields import EncryptedTextField, encrypt_existing
+from zhengtong.files.services import files_reseal
 
 
 class Command(BaseCommand):
@@ -37,8 +39,13 @@ class Command(BaseCommand):
                 rows = encrypt_existing(model, fields)
                 total += rows
                 self.stdout.write(f"  {model._meta.label}：{rows} 行（{'、'.join(fields)}）")
+        files = files_reseal()
+        self.stdout.write(f"  上传文件：{files} 个")
         with acting_as(console_actor("fieldkeys")):
             audit_record(
-                action="core.fieldkeys.rotate", changes={"key": [None, crypto.key_id()], "rows": [None, total]}
+                action="core.fieldkeys.rotate",
+                changes={"key": [None, crypto.key_id()], "rows": [None, total], "files": [None, files]},
             )
-        self.stdout.write(f"已用密钥 {crypto.key_id()} 重新加密 {total} 行（{time.monotonic() - started:.1f} 秒）。")
+        self.stdout.write(
+            f"已用密钥 {crypto.key_id()} 重新加密 {total} 行、{files} 个文件（{time.monotonic() - started:.1f} 秒）。"
+        )
