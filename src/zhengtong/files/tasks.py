@@ -24,3 +24,15 @@ def restart_stale_readings() -> int:
     for sha256 in waiting:
         read_pictures(sha256)
     return len(waiting)
+
+
+@db_periodic_task(crontab(hour="4", minute="20"))
+@single_runner("files-sweep")
+def sweep_unreferenced_files() -> int:
+    """Every night: the upload files no row names, a day after they were last written or reused (files/sweep.py)."""
+    from zhengtong.audit.context import Actor, acting_as
+
+    from .sweep import sweep_unreferenced
+
+    with acting_as(Actor(name="定时任务:清理无主文件")):
+        return sweep_unreferenced()
