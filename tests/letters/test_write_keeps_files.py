@@ -47,3 +47,10 @@ def test_the_writer_clears_what_he_chose_and_a_fresh_form_holds_nothing(hotline,
     assert "已上传" not in client.get("/letters/write/").content.decode()
     _write(client, anonymous="on", writer_name="", writer_phone="")
     assert not Letter.objects.get().attachments.exists()
+
+
+def test_a_post_of_files_alone_is_answered_with_the_form_s_errors_not_a_500(hotline, client):
+    """An outside review (session 66): a post with a file and no field left the form unbound, and an unbound form
+    takes no error."""
+    page = client.post("/letters/write/", {"attachments": [_photo()]})
+    assert page.status_code == 200 and "已上传：路灯.png" in page.content.decode()

@@ -102,7 +102,9 @@ def write(request):
         chosen = read_uploads(request.FILES.getlist("attachments"))
         refused = held.hold(request.session, HELD, chosen, by=user, limit=MAX_ATTACHMENTS)
     kept = held.held(request.session, HELD)
-    form = WriteForm(request.POST or None, user=user, initial=_prefill(request.GET)).holding(kept)
+    # bound on every post, one with files alone too (an unbound form takes no error: a 500)
+    posted = request.POST if request.method == "POST" else None
+    form = WriteForm(posted, user=user, initial=_prefill(request.GET)).holding(kept)
     sent_to = None
     if request.method == "POST" and "clear_files" in request.POST:
         form.without_errors()
