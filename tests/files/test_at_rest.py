@@ -11,7 +11,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from cryptography.exceptions import InvalidTag
+from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from zhengtong.core import crypto
 from zhengtong.files.models import StoredFile
@@ -94,3 +96,55 @@ def test_the_migration_seals_the_files_written_before(settings):
     finally:
         call_command("migrate", "files", verbosity=0)
     assert files_sealed() == (1, 0) and file_open(stored) == content
+
+
+def _left_behind(content: bytes) -> Path:
+    """A file an upload rolled back left on disk, no row naming it."""
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        path = Path(file_store(data=content, name="照片.png").path)
+        1 / 0
+    return path
+
+
+@pytest.mark.django_db
+def test_a_new_upload_does_not_take_over_a_left_file_no_current_key_opens(settings):
+    """An outside review (session 66): a new upload of the same content only touched the file there, so it named
+    bytes sealed under a key since retired (unreadable), or left in clear from before files were sealed."""
+    settings.FIELD_KEYS = OLD
+    left = Path(settings.MEDIA_ROOT) / _left_behind(samples.png_with_text())
+    settings.FIELD_KEYS = f"{NEW},{OLD}"
+    call_command("fieldkeys", "rotate", stdout=io.StringIO())  # seals what rows name: not this file
+    settings.FIELD_KEYS = NEW
+    again = file_store(data=samples.png_with_text(), name="照片.png")
+    assert file_open(again).startswith(b"\x89PNG")
+    left.write_bytes(file_open(again))  # in clear, as before sealing
+    again = file_store(data=samples.png_with_text(), name="照片.png")
+    assert crypto.file_key_id(left.read_bytes()) == crypto.key_id() and files_sealed() == (1, 0)
+
+
+@pytest.mark.django_db
+def test_a_damaged_file_is_named_by_the_rotation_and_the_others_are_sealed_all_the_same(settings):
+    settings.FIELD_KEYS = OLD
+    damaged = file_store(data=samples.png_with_text(), name="照片.png")
+    sound = file_store(data=samples.pdf(), name="申请书.pdf")
+    path = Path(settings.MEDIA_ROOT) / damaged.path
+    path.write_bytes(path.read_bytes()[:-1] + b"?")
+    settings.FIELD_KEYS = f"{NEW},{OLD}"
+    errors = io.StringIO()
+    with pytest.raises(CommandError, match="1 个文件未能重新加密"):
+        call_command("fieldkeys", "rotate", stdout=io.StringIO(), stderr=errors)
+    assert damaged.path in errors.getvalue()
+    assert files_sealed() == (1, 1) and file_open(sound).startswith(b"%PDF")
+    status = io.StringIO()
+    call_command("fieldkeys", "status", stdout=status)
+    assert "1 个已用当前密钥" in status.getvalue() and "1 个尚未" in status.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_sealed_file_moved_to_another_file_s_name_does_not_open(settings):
+    first = file_store(data=samples.png_with_text(), name="照片.png")
+    second = file_store(data=samples.pdf(), name="申请书.pdf")
+    media = Path(settings.MEDIA_ROOT)
+    (media / second.path).write_bytes((media / first.path).read_bytes())
+    with pytest.raises(InvalidTag):
+        file_open(second)

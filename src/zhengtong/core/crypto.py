@@ -48,18 +48,19 @@ def key_id() -> str:
     return keys()[0][0]
 
 
-def seal(data: bytes) -> tuple[str, bytes]:
-    """`data` encrypted under the current key: the key's fingerprint, and the nonce with the sealed bytes."""
+def seal(data: bytes, context: bytes = b"") -> tuple[str, bytes]:
+    """`data` encrypted under the current key: the key's fingerprint, and the nonce with the sealed bytes. The
+    fingerprint and `context` are bound to it: it opens only with the same `context` given."""
     kid, key = keys()[0]
     nonce = os.urandom(12)
-    return kid, nonce + AESGCM(key).encrypt(nonce, data, kid.encode())
+    return kid, nonce + AESGCM(key).encrypt(nonce, data, kid.encode() + context)
 
 
-def unseal(kid: str, raw: bytes) -> bytes:
+def unseal(kid: str, raw: bytes, context: bytes = b"") -> bytes:
     key = dict(keys()).get(kid)
     if key is None:
-        raise KeyMissing(f"找不到加密该字段的密钥（{kid}）：请在 ZT_FIELD_KEY 中保留旧密钥")
-    return AESGCM(key).decrypt(raw[:12], raw[12:], kid.encode())
+        raise KeyMissing(f"找不到加密该数据的密钥（{kid}）：请在 ZT_FIELD_KEY 中保留旧密钥")
+    return AESGCM(key).decrypt(raw[:12], raw[12:], kid.encode() + context)
 
 
 def encrypt(value: str) -> str:
@@ -80,8 +81,10 @@ def decrypt(stored: str) -> str:
 FILE_PREFIX = b"ztf1:"
 
 
-def seal_file(content: bytes) -> bytes:
-    kid, raw = seal(content)
+def seal_file(content: bytes, digest: str) -> bytes:
+    """`content` sealed, bound to its SHA-256 `digest` (the name it is stored under): a sealed file moved to another
+    file's name does not open."""
+    kid, raw = seal(content, b":" + digest.encode())
     return FILE_PREFIX + kid.encode() + b":" + raw
 
 
@@ -92,12 +95,12 @@ def file_key_id(stored: bytes) -> str | None:
     return stored[len(FILE_PREFIX) :].partition(b":")[0].decode()
 
 
-def open_file(stored: bytes) -> bytes:
+def open_file(stored: bytes, digest: str) -> bytes:
     """A stored file's content; one written before sealing is returned as it is, until rotated."""
     kid = file_key_id(stored)
     if kid is None:
         return stored
-    return unseal(kid, stored[len(FILE_PREFIX) + len(kid) + 1 :])
+    return unseal(kid, stored[len(FILE_PREFIX) + len(kid) + 1 :], b":" + digest.encode())
 
 
 def normalise(value: str) -> str:

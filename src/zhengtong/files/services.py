@@ -5,6 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from cryptography.exceptions import InvalidTag
 from django.conf import settings
 
 from zhengtong import privacy
@@ -19,14 +20,22 @@ from .models import StoredFile
 def write_once(target: Path, content: bytes) -> None:
     """The file named by its content, written whole: a temporary file of this writer's own, flushed to disk, then
     renamed over the name in one step. Two writers of the same content at once both succeed (a shared temporary
-    name let one rename the other's away), and a crash leaves either no file or the whole one. A file there already
-    is touched, not written: the sweep (files/sweep.py) leaves a file touched within its grace alone."""
+    name let one rename the other's away), and a crash leaves either no file or the whole one. A file there already,
+    sealed under the current key, is touched, not written: the sweep (files/sweep.py) leaves a file touched within
+    its grace alone. One left in clear from before files were sealed, or sealed under a key since retired, is
+    written again: a new row must not name bytes in clear, or bytes no key opens."""
     try:
-        os.utime(target)
-        return
-    except FileNotFoundError:
+        if _key_of(target) == crypto.key_id():
+            os.utime(target)
+            return
+    except FileNotFoundError:  # none there, or the sweep took it aside meanwhile
         pass
     _write_whole(target, content)
+
+
+def _key_of(target: Path) -> str | None:
+    with target.open("rb") as f:
+        return crypto.file_key_id(f.read(64))
 
 
 def _write_whole(target: Path, content: bytes) -> None:
@@ -61,7 +70,7 @@ def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
     relative = Path("uploads") / digest[:2] / f"{digest}{EXTENSIONS[cleaned.kind]}"
     # sealed (core/crypto.py): a material is a scan of an ID card or a licence, and the folder is read by whoever
     # reads the disk or a backup of it; the name stays the clear content's hash, so two uploads of it share one file
-    write_once(Path(settings.MEDIA_ROOT) / relative, crypto.seal_file(cleaned.content))
+    write_once(Path(settings.MEDIA_ROOT) / relative, crypto.seal_file(cleaned.content, digest))
     stored = StoredFile.objects.create(
         sha256=digest,
         size=len(cleaned.content),
@@ -91,38 +100,37 @@ def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str,
 
 
 def file_open(stored: StoredFile) -> bytes:
-    return crypto.open_file((Path(settings.MEDIA_ROOT) / stored.path).read_bytes())
+    return crypto.open_file((Path(settings.MEDIA_ROOT) / stored.path).read_bytes(), stored.sha256)
 
 
-def _stored_paths(model=StoredFile):
-    for path in model.objects.order_by().values_list("path", flat=True).distinct().iterator():
+def _stored_files(model=StoredFile):
+    """(the file, its content's SHA-256) of every stored file there is."""
+    for path, digest in model.objects.order_by().values_list("path", "sha256").distinct().iterator():
         target = Path(settings.MEDIA_ROOT) / path
         if target.exists():
-            yield target
+            yield target, digest
 
 
 def files_sealed() -> tuple[int, int]:
     """How many stored files are sealed under the current key, and how many are not (written before files were
-    sealed, or under an earlier key): what `fieldkeys rotate` has left to do."""
-    current, other = 0, 0
-    for target in _stored_paths():
-        with target.open("rb") as f:
-            head = f.read(64)
-        if crypto.file_key_id(head) == crypto.key_id():
-            current += 1
-        else:
-            other += 1
-    return current, other
+    sealed, or under an earlier key): what `fieldkeys rotate` has left to do before an old key may go."""
+    current = sum(_key_of(target) == crypto.key_id() for target, _digest in _stored_files())
+    return current, sum(1 for _ in _stored_files()) - current
 
 
-def files_reseal(model=StoredFile) -> int:
+def files_reseal(model=StoredFile) -> tuple[int, list[str]]:
     """Every stored file not sealed under the current key, sealed under it (`fieldkeys rotate`, and the migration
     that sealed the files written before, with its own `model`): each written whole, in one rename, so a file is
-    readable throughout."""
-    done = 0
-    for target in _stored_paths(model):
-        stored = target.read_bytes()
-        if crypto.file_key_id(stored) != crypto.key_id():
-            _write_whole(target, crypto.seal_file(crypto.open_file(stored)))
-            done += 1
-    return done
+    readable throughout. The number sealed, and a line for each file that could not be (damaged, or under a key
+    no longer given): the others are sealed all the same."""
+    done, failed = 0, []
+    for target, digest in _stored_files(model):
+        try:
+            stored = target.read_bytes()
+            if crypto.file_key_id(stored) != crypto.key_id():
+                _write_whole(target, crypto.seal_file(crypto.open_file(stored, digest), digest))
+                done += 1
+        except (OSError, crypto.KeyMissing, InvalidTag) as exc:
+            reason = str(exc) or "内容已损坏，无法解密"
+            failed.append(f"{target.relative_to(settings.MEDIA_ROOT)}：{reason}")
+    return done, failed
