@@ -39,7 +39,7 @@ KEPT_FOR = dt.timedelta(days=30)
 @transaction.atomic(durable=True)
 def drafts_purge(*, now=None) -> int:
     """Drafts untouched for 30 days go, with what they held: personal data is kept no longer than its purpose
-    needs (个人信息保护法 第十九条). The files themselves stay only while a case refers to them."""
+    needs (个人信息保护法 第十九条). Their files no case refers to go a day later (files/sweep.py)."""
     stale = Draft.objects.filter(updated_at__lt=(now or timezone.now()) - KEPT_FOR)
     count = stale.count()
     if count:
