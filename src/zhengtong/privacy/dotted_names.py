@@ -17,11 +17,11 @@ from .name_words import BEFORE_NAME, MINORITY_PARTS
 _LETTERS = "".join(sorted({c for part in MINORITY_PARTS for c in part}))
 _DOTS = "·•‧"
 # Two of the parts' characters or more, and one other Chinese character at most, before the dot; after it, each
-# part in the parts' characters with one other character inside at most (托乎提, 艾则孜).
+# part in the parts' characters with one other character inside at most (托乎提, 艾则孜), and never one of them
+# alone: a firm's or an institute's name after a dot opens with one and goes on in others (阿里巴巴·达摩院).
 _HAN = "\u4e00-\u9fa5"
-_DOTTED = re.compile(
-    f"(?P<first>[{_LETTERS}]{{2,8}}[{_HAN}]?)(?:[{_DOTS}][{_LETTERS}]{{1,8}}(?:[{_HAN}][{_LETTERS}]{{1,8}})?)+"
-)
+_PART = f"(?:[{_LETTERS}]{{2,8}}(?:[{_HAN}][{_LETTERS}]{{1,8}})?|[{_LETTERS}][{_HAN}][{_LETTERS}]{{1,8}})"
+_DOTTED = re.compile(f"(?P<first>[{_LETTERS}]{{2,8}}[{_HAN}]?)(?:[{_DOTS}]{_PART})+")
 
 
 def _end(text: str, end: int, follows: Callable[[str, int], bool]) -> int:
@@ -42,8 +42,7 @@ _PLACE_OR_FIRM_AFTER = ("县", "市", "区", "州", "镇", "乡", "大学", "学
 def _a_place_or_a_firm(text: str, m: re.Match) -> bool:
     """Xinjiang's places and firms are transliterated as its people's names are, and joined by a dot alike
     (克拉玛依·乌尔禾区): a place's or a firm's word stands right after them. (The segmenter cannot tell them apart:
-    it tags 阿勒泰 and 克拉玛依 as names, as it tags 塔依尔 and 阿卜杜拉; a firm with no such word after it, 阿里巴巴·
-    达摩院, is read as a name.)"""
+    it tags 阿勒泰 and 克拉玛依 as names, as it tags 塔依尔 and 阿卜杜拉.)"""
     # right after it, or after the one more character a name's end may take (_end: 布尔津县)
     return any(text.startswith(_PLACE_OR_FIRM_AFTER, j) for j in (m.end(), m.end() + 1))
 
