@@ -137,3 +137,47 @@ def test_a_row_nothing_refers_to_goes_after_a_day_with_its_file_and_its_reading(
     assert list(StoredFile.objects.all()) == [used] and not (media / abandoned.path).exists()
     assert not FileText.objects.filter(sha256=abandoned.sha256).exists()
     assert file_open(used).startswith(b"%PDF")
+
+
+def test_a_copy_put_back_never_replaces_a_file_an_upload_wrote_meanwhile(settings, monkeypatch):
+    """An outside attack (session 66): a file in clear from before sealing, moved aside, while an upload of the
+    same content wrote it anew sealed and committed its row; the sweep put the clear copy back over it."""
+    from zhengtong.files import sweep
+
+    stored = file_store(data=samples.png_with_text(), name="照片.png")
+    path = Path(settings.MEDIA_ROOT) / stored.path
+    clear = file_open(stored)
+    path.write_bytes(clear)  # as written before files were sealed
+    _aged(path, GRACE.total_seconds() + 60)
+    named = sweep._named
+
+    def an_upload_in_between(paths):
+        found = named(paths)
+        if not found and paths and not path.exists():  # moved aside: the upload writes it anew, its row named
+            file_store(data=samples.png_with_text(), name="照片.png")
+            return named(paths)
+        return found
+
+    StoredFile.objects.all().delete()
+    monkeypatch.setattr(sweep, "_named", an_upload_in_between)
+    assert sweep_unreferenced() == 0
+    assert path.read_bytes() != clear and file_open(StoredFile.objects.get()) == clear
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_a_file_the_sweep_may_not_move_stops_no_other(settings, monkeypatch):
+    media = Path(settings.MEDIA_ROOT)
+    stuck = media / _rolled_back_upload(samples.png_with_text())
+    other = media / _rolled_back_upload(samples.pdf())
+    for orphan in (stuck, other):
+        _aged(orphan, GRACE.total_seconds() + 60)
+    rename = os.rename
+
+    def refused_for_one(source, target):
+        if Path(source) == stuck:
+            raise PermissionError(13, "Permission denied")
+        return rename(source, target)
+
+    monkeypatch.setattr(os, "rename", refused_for_one)
+    assert sweep_unreferenced() == 1
+    assert stuck.exists() and not other.exists()

@@ -130,7 +130,10 @@ def files_reseal(model=StoredFile) -> tuple[int, list[str]]:
             if crypto.file_key_id(stored) != crypto.key_id():
                 _write_whole(target, crypto.seal_file(crypto.open_file(stored, digest), digest))
                 done += 1
-        except (OSError, crypto.KeyMissing, InvalidTag) as exc:
-            reason = str(exc) or "内容已损坏，无法解密"
-            failed.append(f"{target.relative_to(settings.MEDIA_ROOT)}：{reason}")
+        except OSError:
+            failed.append(f"{target.relative_to(settings.MEDIA_ROOT)}：无法读写该文件（请检查其权限）")
+        except InvalidTag:
+            failed.append(f"{target.relative_to(settings.MEDIA_ROOT)}：内容已损坏，无法解密")
+        except crypto.KeyMissing as exc:
+            failed.append(f"{target.relative_to(settings.MEDIA_ROOT)}：{exc}")
     return done, failed

@@ -3,8 +3,9 @@ personal data is kept no longer than its purpose needs).
 
 Two kinds are left behind:
 - **rows no case, draft, guide or dataset names**: a file held for a form that was never sent (files/held.py: a
-  session lasts half an hour), a purged draft's materials (approvals drafts_purge), a letter's file once the letter
-  is gone. The row goes, and its reading (`FileText`) when no other row shares its content.
+  session lasts half an hour, and a held file's row is made young again each time its form is shown), a purged
+  draft's materials (approvals drafts_purge), a letter's file once the letter is gone. The row goes, and its
+  reading (`FileText`) when no other row shares its content.
 - **bytes no row names**: a file is written before its row (services.file_store), in the caller's transaction; when
   that rolls back (a file refused for the personal data in it, a form refused on another field, a crash), the row
   goes and the bytes stay. Two uploads of one content share one file: the later one only touches it
@@ -12,13 +13,14 @@ Two kinds are left behind:
 
 A candidate file is moved aside under a hidden name before its last look: a writer that touches it after the move
 finds it gone and writes it anew, and one that touched it before left a time the look reads. It is then removed,
-or put back when a row names it or its time is young. A sweep stopped between the two puts back, at its next start,
-whatever it left aside.
+or put back when a row names it or its time is young, unless a writer wrote it anew meanwhile. A sweep stopped
+between the two puts back, at its next start, whatever it left aside.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import time
@@ -32,6 +34,7 @@ from zhengtong.audit.services import audit_record
 
 from .models import FileText, StoredFile
 
+log = logging.getLogger(__name__)
 GRACE = dt.timedelta(days=1)  # far longer than any upload's request, or a session holding a form's files
 BATCH = 500  # files a query looks up at once
 ASIDE = ".sweep"
@@ -47,7 +50,7 @@ def sweep_unreferenced() -> int:
     cutoff = time.time() - GRACE.total_seconds()
     for shard in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else ():
         _put_back_what_was_left_aside(shard)
-        old = [p for p in sorted(shard.iterdir()) if p.is_file() and p.stat().st_mtime < cutoff]
+        old = sorted(_older_than(shard, cutoff))
         for start in range(0, len(old), BATCH):
             files += _remove_unnamed(old[start : start + BATCH], cutoff)
     if rows or files:
@@ -73,13 +76,33 @@ def _remove_unnamed_rows(before: dt.datetime) -> int:
     return len(ids)
 
 
+def _older_than(shard: Path, cutoff: float) -> list[Path]:
+    """The files of `shard` last written before `cutoff`; one gone meanwhile (a writer's .part renamed) is not."""
+    old = []
+    with os.scandir(shard) as entries:
+        for entry in entries:
+            try:
+                if entry.is_file(follow_symlinks=False) and entry.stat(follow_symlinks=False).st_mtime < cutoff:
+                    old.append(Path(entry.path))
+            except FileNotFoundError:
+                continue
+    return old
+
+
+def _put_back(held: Path, original: Path) -> None:
+    """`held` back under its name, unless a writer wrote the name anew meanwhile: then the new file, sealed under
+    the current key, is kept and the copy aside (the same content, perhaps in clear from before files were sealed,
+    or under a retired key) goes. Linked, not renamed over: a rename would replace the new file."""
+    try:
+        os.link(held, original)
+    except FileExistsError:
+        pass
+    held.unlink()
+
+
 def _put_back_what_was_left_aside(shard: Path) -> None:
     for held in shard.glob(f".*{ASIDE}"):
-        original = held.with_name(held.name[1 : -len(ASIDE)])
-        if original.exists():  # written anew by an upload meanwhile: the copy aside is the same content
-            held.unlink()
-        else:
-            os.replace(held, original)
+        _put_back(held, held.with_name(held.name[1 : -len(ASIDE)]))
 
 
 def _named(paths: list[Path]) -> set[Path]:
@@ -98,12 +121,15 @@ def _remove_unnamed(paths: list[Path], cutoff: float) -> int:
             os.rename(path, held)
         except FileNotFoundError:  # removed or renamed meanwhile
             continue
+        except OSError as exc:  # one file the sweep may not move (its owner, its folder) stops no other
+            log.warning("files sweep: cannot move %s aside: %s", path, exc)
+            continue
         aside[path] = held
     named_meanwhile = _named(list(aside))
     removed = 0
     for path, held in aside.items():
         if path in named_meanwhile or held.stat().st_mtime >= cutoff:
-            os.replace(held, path)
+            _put_back(held, path)
         else:
             held.unlink()
             removed += 1
