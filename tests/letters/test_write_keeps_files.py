@@ -54,3 +54,23 @@ def test_a_post_of_files_alone_is_answered_with_the_form_s_errors_not_a_500(hotl
     takes no error."""
     page = client.post("/letters/write/", {"attachments": [_photo()]})
     assert page.status_code == 200 and "已上传：路灯.png" in page.content.decode()
+
+
+def test_a_file_held_while_the_writer_is_on_his_form_is_kept_young_for_the_sweep(hotline, client):
+    """An outside attack (session 66): an active session outlives the sweep's day; each showing of the form makes
+    the files it holds young again."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zhengtong.files.models import StoredFile
+
+    _write(client, title="", attachments=[_photo()])
+    StoredFile.objects.update(created_at=timezone.now() - dt.timedelta(days=2))
+    assert "已上传：路灯.png" in _write(client, title="").content.decode()
+    assert StoredFile.objects.get().created_at > timezone.now() - dt.timedelta(minutes=1)
+
+
+def test_a_refused_file_s_name_is_masked(hotline, client):
+    page = _write(client, attachments=[SimpleUploadedFile("王芳13905740015.png", samples.EXE)]).content.decode()
+    assert 'data-code="FILE_TYPE"' in page and "13905740015" not in page

@@ -6,6 +6,9 @@ another visitor, or the same one after his session ends, holds nothing."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils import timezone
+
+from zhengtong import privacy
 
 from .intake import FileRefused
 from .models import StoredFile
@@ -22,12 +25,15 @@ def hold(session, form: str, uploads, *, by=None, limit: int) -> list[dict]:
     with transaction.atomic():
         for name, data in uploads:
             if len(ids) >= limit:
-                problems.append({"code": "TOO_MANY_FILES", "message": f"{name}：最多上传{limit}个文件。"})
+                problems.append(
+                    {"code": "TOO_MANY_FILES", "message": f"{privacy.mask_file_name(name)}：最多上传{limit}个文件。"}
+                )
                 continue
             try:
                 ids.append(file_store(data=data, name=name, by=by).pk)
             except FileRefused as exc:
-                problems.append({"code": exc.code, "message": f"{name}：{exc.message}"})
+                # the name masked, as every refusal of the files layer names a file (services.uploads_store)
+                problems.append({"code": exc.code, "message": f"{privacy.mask_file_name(name)}：{exc.message}"})
     if ids:
         holding[form] = ids
         session[SESSION_KEY] = holding
@@ -35,8 +41,14 @@ def hold(session, form: str, uploads, *, by=None, limit: int) -> list[dict]:
 
 
 def held(session, form: str) -> list[StoredFile]:
+    """The files held for `form`, each made young again: the sweep (files/sweep.py) removes a file nothing refers
+    to a day after it was made, and a visitor active on his form keeps his session, and so its files, longer."""
     ids = (session.get(SESSION_KEY) or {}).get(form) or []
-    found = {f.pk: f for f in StoredFile.objects.filter(pk__in=ids)}
+    if not ids:
+        return []
+    files = StoredFile.objects.filter(pk__in=ids)
+    files.update(created_at=timezone.now())
+    found = {f.pk: f for f in files}
     return [found[pk] for pk in ids if pk in found]
 
 

@@ -21,6 +21,7 @@ class StoredFile(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # made, or last held for a visitor's form (held.py): a file nothing refers to goes a day later (sweep.py)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
