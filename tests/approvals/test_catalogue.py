@@ -131,3 +131,12 @@ def test_a_clerk_sees_only_his_departments_items(verified_client, district, item
     client = verified_client(wangwu)
     assert item.code not in client.get(reverse("workbench_approvals:catalogue")).content.decode()
     assert client.get(reverse("workbench_approvals:item", args=[item.code])).status_code == 404
+
+
+def test_a_workbook_over_the_limit_is_refused_by_its_size_not_read_cut_short(verified_client, district, item):
+    """An outside attack (session 66): uploads are kept to one byte past the 20 MB limit, and the import read the
+    cut workbook and said it was no workbook."""
+    client = verified_client(_head_of_a(district))
+    big = SimpleUploadedFile("c.xlsx", b"PK\x03\x04" + b"\0" * (20 * 1024 * 1024 + 10))
+    page = client.post(reverse("workbench_approvals:catalogue"), {"file": big}).content.decode()
+    assert "文件超过20MB" in page and "无法读取该文件" not in page

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 MAX_BYTES = 20 * 1024 * 1024
+TOO_LARGE = _("文件超过20MB，请压缩后上传。")
 MAX_ZIP_ENTRIES = 2000
 MAX_ZIP_EXPANDED = 200 * 1024 * 1024
 MAX_ZIP_RATIO = 100
@@ -316,7 +317,7 @@ def clean(data: bytes) -> CleanFile:
     if not data:
         raise FileRefused("FILE_EMPTY", _("文件是空的。"))
     if len(data) > MAX_BYTES:
-        raise FileRefused("FILE_TOO_LARGE", _("文件超过20MB，请压缩后上传。"))
+        raise FileRefused("FILE_TOO_LARGE", TOO_LARGE)
     kind = sniff(data[:16])
     if kind is None:
         raise FileRefused("FILE_TYPE", _("只接受 PDF、JPG、PNG、Word（docx）和 Excel（xlsx）文件。"))
