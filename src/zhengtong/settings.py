@@ -268,8 +268,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns on every start when the folder is missing
 MEDIA_ROOT = Path(os.environ.get("ZT_MEDIA_DIR", VAR_DIR / "media")).resolve()
-# An upload is read in memory, never into a temporary file in clear on the disk (files/upload_handler.py).
-FILE_UPLOAD_HANDLERS = ["zhengtong.files.upload_handler.UploadsInMemory"]
+# An upload is never written in clear to a temporary file (files/upload_handler.py).
+FILE_UPLOAD_HANDLERS = ["zhengtong.files.upload_handler.UploadsNeverInClear"]
 MEDIA_URL = "/media/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
