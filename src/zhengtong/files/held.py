@@ -8,11 +8,9 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
-from zhengtong import privacy
-
 from .intake import FileRefused
 from .models import StoredFile
-from .services import file_open, file_store
+from .services import file_open, file_store, refusal
 
 SESSION_KEY = "files:held"
 
@@ -25,15 +23,12 @@ def hold(session, form: str, uploads, *, by=None, limit: int) -> list[dict]:
     with transaction.atomic():
         for name, data in uploads:
             if len(ids) >= limit:
-                problems.append(
-                    {"code": "TOO_MANY_FILES", "message": f"{privacy.mask_file_name(name)}：最多上传{limit}个文件。"}
-                )
+                problems.append(refusal(name, "TOO_MANY_FILES", f"最多上传{limit}个文件。"))
                 continue
             try:
                 ids.append(file_store(data=data, name=name, by=by).pk)
             except FileRefused as exc:
-                # the name masked, as every refusal of the files layer names a file (services.uploads_store)
-                problems.append({"code": exc.code, "message": f"{privacy.mask_file_name(name)}：{exc.message}"})
+                problems.append(refusal(name, exc.code, exc.message))
     if ids:
         holding[form] = ids
         session[SESSION_KEY] = holding

@@ -84,6 +84,12 @@ def file_store(*, data: bytes, name: str, by=None) -> StoredFile:
     return stored
 
 
+def refusal(name: str, code: str, message) -> dict:
+    """A refused upload as a form or an answer names it ({code, message}): by its name masked, since a refusal is
+    shown on a page and kept in its logs, like any other text."""
+    return {"code": code, "message": f"{privacy.mask_file_name(name)}：{message}"}
+
+
 def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str, StoredFile]]:
     """Store each (name, bytes) upload, or refuse them all: InvalidInput names every refused file under `field`,
     and the caller's transaction drops the rows already made."""
@@ -92,8 +98,7 @@ def uploads_store(uploads, *, by, field: str = "attachments") -> list[tuple[str,
         try:
             stored.append((name, file_store(data=data, name=name, by=by)))
         except FileRefused as exc:
-            # the name masked: a refusal is shown on a page and kept in its logs, like any other text
-            problems.append({"code": exc.code, "message": f"{privacy.mask_file_name(name)}：{exc.message}"})
+            problems.append(refusal(name, exc.code, exc.message))
     if problems:
         raise InvalidInput(problems[0]["message"], code=problems[0]["code"], fields={field: problems})
     return stored
@@ -114,8 +119,8 @@ def _stored_files(model=StoredFile):
 def files_sealed() -> tuple[int, int]:
     """How many stored files are sealed under the current key, and how many are not (written before files were
     sealed, or under an earlier key): what `fieldkeys rotate` has left to do before an old key may go."""
-    current = sum(_key_of(target) == crypto.key_id() for target, _digest in _stored_files())
-    return current, sum(1 for _ in _stored_files()) - current
+    sealed = [_key_of(target) == crypto.key_id() for target, _digest in _stored_files()]
+    return sum(sealed), len(sealed) - sum(sealed)
 
 
 def files_reseal(model=StoredFile) -> tuple[int, list[str]]:
