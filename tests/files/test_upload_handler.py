@@ -77,7 +77,7 @@ def test_the_spool_reads_back_from_any_offset(settings, tmp_path):
     written = 0
     while written < len(content):
         step = rng.randint(1, 5000)
-        spool.append(content[written : written + step])
+        spool.write(content[written : written + step])
         written += step
     reader = io.BufferedReader(spool)
     for _ in range(200):

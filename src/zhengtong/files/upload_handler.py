@@ -28,8 +28,8 @@ _BLOCK = 16
 
 
 class SealedSpool(io.RawIOBase):
-    """A temporary file with no name whose bytes are sealed under a key only this object holds: written by
-    `append`, read and sought as any file."""
+    """A temporary file with no name whose bytes are sealed under a key only this object holds: each write goes
+    at its end (an upload is written in order), and it is read and sought as any file."""
 
     def __init__(self):
         super().__init__()
@@ -44,10 +44,14 @@ class SealedSpool(io.RawIOBase):
         skip = offset % _BLOCK
         return Cipher(algorithms.AES(self._key), modes.CTR(counter)).encryptor().update(bytes(skip) + data)[skip:]
 
-    def append(self, data: bytes) -> None:
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
         self._file.seek(self._size)
-        self._file.write(self._crypt(self._size, data))
+        self._file.write(self._crypt(self._size, bytes(data)))
         self._size += len(data)
+        return len(data)
 
     def readable(self) -> bool:
         return True
@@ -87,7 +91,7 @@ class UploadsNeverInClear(FileUploadHandler):
     def receive_data_chunk(self, raw_data, start):
         part = raw_data[: max(0, MAX_BYTES + 1 - self.kept)]
         if part:
-            self.file.write(part) if self.in_memory else self.file.append(part)
+            self.file.write(part)
             self.kept += len(part)
 
     def file_complete(self, file_size):
