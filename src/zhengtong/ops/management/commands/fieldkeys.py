@@ -38,9 +38,8 @@ class Command(BaseCommand):
             return
         if verb == "status":
             current, other = files_sealed()
-            self.stdout.write(
-                f"上传文件：{current} 个已用当前密钥 {crypto.key_id()} 加密，{other} 个尚未（须先运行 rotate）。"
-            )
+            then = "须先运行 rotate，再去掉旧密钥" if other else "旧密钥可以去掉"
+            self.stdout.write(f"上传文件：{current} 个已用当前密钥 {crypto.key_id()} 加密，{other} 个尚未（{then}）。")
             return
         started, total = time.monotonic(), 0
         for model in apps.get_models():
